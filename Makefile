@@ -1,0 +1,123 @@
+# postkiosk — plain Makefile. `make run` and `make test` are all a newcomer needs:
+# both first make sure the Debian packages are there (scripts/install-deps.sh).
+# Sources are found by wildcard; basenames are unique across folders, so every
+# object lands in one build folder.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+CC      ?= cc
+PKGS    := ncursesw sqlite3 libqrencode libutf8proc libsodium freetype2 libpng inih
+TPKGS   := cunit zbar
+
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
+CFLAGS  ?= -O2 -g
+PKG_CF  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LD  := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TPKG_CF := $(shell pkg-config --cflags $(TPKGS) 2>/dev/null)
+TPKG_LD := $(shell pkg-config --libs $(TPKGS) 2>/dev/null)
+INCS    := -Ikiosk -Iscreens -Ii18n -Iprinters -I$(BUILD)/gen
+ALL_CF  = $(WARN) $(CFLAGS) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED $(PKG_CF) $(INCS) -MMD -MP
+ALL_LD  = $(LDFLAGS) $(PKG_LD) -lm
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+LIB_SRC := $(filter-out kiosk/main.c,$(wildcard kiosk/*.c screens/*.c i18n/*.c printers/*.c))
+LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(notdir $(LIB_SRC)))
+TEST_SRC:= $(wildcard tests/*.c)
+TEST_OBJ:= $(patsubst %.c,$(BUILD)/obj/%.o,$(notdir $(TEST_SRC)))
+BENCH_SRC:= $(wildcard bench/*.c)
+BENCH_BIN:= $(patsubst bench/%.c,$(BUILD)/%,$(BENCH_SRC))
+PO      := $(wildcard i18n/po/*.po)
+MO      := $(patsubst i18n/po/%.po,$(BUILD)/locale/%/LC_MESSAGES/postkiosk.mo,$(PO))
+BIN     := $(BUILD)/postkiosk
+
+vpath %.c kiosk screens i18n printers tests bench
+
+.PHONY: all deps run test check unit asan valgrind bench fuzz install clean snapshots-update pot
+
+all: $(BIN) $(MO)
+
+# Install missing Debian packages, then rebuild in a fresh make so that
+# pkg-config flags are read after the packages exist.
+deps:
+	@scripts/install-deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN) $(ARGS)
+
+test: deps
+	@$(MAKE) --no-print-directory check
+
+check: $(BIN) $(MO) $(BUILD)/test-runner
+	@BUILD=$(BUILD) tests/run.sh
+
+unit: $(BUILD)/test-runner
+	$(BUILD)/test-runner
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" check
+
+valgrind: $(BUILD)/test-runner
+	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	  --suppressions=tests/valgrind.supp $(BUILD)/test-runner
+
+bench: deps
+	@$(MAKE) --no-print-directory bench-build
+	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done
+
+.PHONY: bench-build
+bench-build: $(BIN) $(MO) $(BENCH_BIN)
+
+FUZZ_SECONDS ?= 20
+fuzz: deps
+	@BUILD=$(BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh
+
+$(BIN): $(BUILD)/obj/main.o $(BUILD)/libpostkiosk.a
+	$(CC) $(CFLAGS) -o $@ $^ $(ALL_LD)
+
+$(BUILD)/libpostkiosk.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/obj/%.o: %.c | $(BUILD)/gen/version.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CF) $(TPKG_CF) -c -o $@ $<
+
+$(BUILD)/gen/version.h: VERSION
+	@mkdir -p $(dir $@)
+	@echo '#define PK_VERSION "$(VERSION)"' > $@
+
+# Test suites register themselves: every `void suite_NAME(void)` in tests/*.c
+# is collected here, so adding a suite never touches a shared file.
+$(BUILD)/gen/suites.inc: $(TEST_SRC)
+	@mkdir -p $(dir $@)
+	@grep -ho '^void suite_[a-z0-9_]*(void)' $(TEST_SRC) | sed 's/^void \(suite_[a-z0-9_]*\)(void)/SUITE(\1)/' > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+
+$(BUILD)/obj/test_runner.o: $(BUILD)/gen/suites.inc
+
+$(BUILD)/test-runner: $(TEST_OBJ) $(BUILD)/libpostkiosk.a
+	$(CC) $(CFLAGS) -o $@ $^ $(ALL_LD) $(TPKG_LD)
+
+$(BUILD)/bench_%: $(BUILD)/obj/bench_%.o $(BUILD)/libpostkiosk.a
+	$(CC) $(CFLAGS) -o $@ $^ $(ALL_LD)
+
+$(BUILD)/locale/%/LC_MESSAGES/postkiosk.mo: i18n/po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/postkiosk
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/postkiosk
+	cp -R data/. $(DESTDIR)$(PREFIX)/share/postkiosk/
+	for mo in $(MO); do l=$${mo#$(BUILD)/locale/}; \
+	  install -D -m 0644 $$mo $(DESTDIR)$(PREFIX)/share/locale/$$l; done
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(wildcard $(BUILD)/obj/*.d)

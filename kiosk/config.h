@@ -1,0 +1,40 @@
+/* Configuration: an INI file (inih) over embedded defaults, so that the
+ * kiosk runs with no set-up. Paths default to a per-user data directory
+ * ($POSTKIOSK_HOME, else $XDG_DATA_HOME/postkiosk, else ~/.local/share/postkiosk). */
+#ifndef PK_CONFIG_H
+#define PK_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+    char home[512];            /* data directory */
+    char db_path[512];
+    char data_dir[512];        /* shipped data: catalog, units, holidays, tours */
+    char locale_dir[512];      /* compiled .mo files */
+    char printer[512];         /* file:DIR | device:/dev/usb/lp0 | tcp:HOST:PORT */
+    char printer_profile[32];  /* 58mm | 80mm | name of a [profile.X] section */
+    char key_file[512];        /* receipt HMAC key, root-only, outside the DB */
+    char pepper_file[512];     /* clerk PIN pepper, root-only */
+    char kiosk_code[16];       /* e.g. LS01: unique per kiosk */
+    char post_office[128];     /* shown on receipts */
+    char hotline[32];
+    char s10_prefix[3];
+    char language[8];          /* default language */
+    char track_url[256];       /* optional URL prefix in the QR */
+    char info_url[256];        /* demo closing slide */
+    char staff_pin[32];        /* leaves citizen mode; empty = clerk accounts only */
+    int idle_timeout;          /* seconds, default 90 */
+    int idle_warning;          /* seconds of countdown, default 20 */
+    int clerk_timeout;         /* seconds, default 120 */
+    char scope[16];            /* default postal scope: province */
+} config;
+
+/* Fills defaults, then reads path (NULL = /etc/postkiosk/postkiosk.ini if it
+ * exists). err gets "file:line: reason" on a bad file. */
+bool config_load(config *c, const char *path, char *err, size_t errsz);
+void config_defaults(config *c);
+/* Creates home (0700) and, if missing, the key and pepper files (0400). */
+bool config_prepare_home(const config *c, char *err, size_t errsz);
+
+#endif

@@ -1,0 +1,125 @@
+/* The store: the only module that talks SQL (store*.c are the only files that
+ * include sqlite3.h). Domain structs in and out; every user action is one
+ * transaction; every transaction that may write is BEGIN IMMEDIATE.
+ * Returns pk_err values; never exits, never prints personal data. */
+#ifndef PK_STORE_H
+#define PK_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+typedef struct store store;
+
+/* Opens (creating if needed) the database at path, applies the connection
+ * settings of RELIABILITY.md §5.2 and runs pending migrations.
+ * On failure *out is NULL and msg (may be NULL) says why in plain English
+ * for stderr (start-up). */
+pk_err store_open(const char *path, store **out, char *msg, size_t msgsz);
+void store_close(store *s);
+int store_schema_version(store *s);
+/* PRAGMA integrity_check (full=true) or quick_check; msg gets the first problem. */
+pk_err store_check(store *s, bool full, char *msg, size_t msgsz);
+/* true when the catalog tables are empty (first run: seed from data/). */
+bool store_is_empty(store *s);
+
+/* ---- catalog ---------------------------------------------------------- */
+/* Replace the whole catalog in one transaction (import). */
+pk_err store_procedures_replace(store *s, const procedure *procs, int n);
+pk_err store_procedure_get(store *s, const char *code, procedure *out);
+int store_procedure_count(store *s);
+/* Diacritic-insensitive, ranked search (empty query = all, Vietnamese
+ * alphabetical order). Fills up to max rows; *n = rows filled. */
+pk_err store_procedure_search(store *s, const char *query, proc_row *rows, int max, int *n);
+/* Browse: distinct fields (lĩnh vực) / agencies in Vietnamese order, and the
+ * procedures of one field or agency. */
+pk_err store_fields(store *s, char (*fields)[96], int max, int *n);
+pk_err store_agencies(store *s, char (*agencies)[PK_TEXT_MAX], int max, int *n);
+pk_err store_procedures_by(store *s, const char *field, const char *agency,
+                           proc_row *rows, int max, int *n);
+
+pk_err store_units_replace(store *s, const admin_unit *units, int n);
+pk_err store_unit_get(store *s, int id, admin_unit *out);
+pk_err store_provinces(store *s, char (*names)[64], int max, int *n);
+/* Units of a province whose folded name starts with or contains prefix. */
+pk_err store_unit_search(store *s, const char *province, const char *prefix,
+                         admin_unit *out, int max, int *n);
+
+/* Holidays (kind 'H') and make-up working days (kind 'W'), as YYYY-MM-DD. */
+typedef struct {
+    char date[PK_DATE_MAX];
+    char kind;
+    char name[96];
+} holiday;
+pk_err store_holidays_replace(store *s, const holiday *h, int n);
+pk_err store_holidays(store *s, holiday **out, int *n);   /* *out malloc'ed */
+
+/* Postal tariff: charge in đồng for a service form and a scope
+ * ("commune", "province", "national"). */
+typedef struct {
+    service_form form;
+    char scope[16];
+    int64_t charge_vnd;
+    int transit_days;              /* each way, working days (TT 17 Đ.7) */
+} tariff;
+pk_err store_tariffs_replace(store *s, const tariff *t, int n);
+pk_err store_tariff_get(store *s, service_form form, const char *scope, tariff *out);
+
+/* ---- dossiers --------------------------------------------------------- */
+/* Creates the dossier in one transaction: takes the next kiosk sequence,
+ * fills d->ref, d->s10 (with s10_prefix, e.g. "RA", and country "VN"),
+ * d->id, d->created_at (if 0) and d->status = ST_REGISTERED, inserts the
+ * documents, the first event (actor) and a pending print job whose id goes
+ * to *job_id (may be NULL). Commit happens before this returns PK_OK:
+ * print only after. */
+pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
+                            const char *actor, int64_t *job_id);
+pk_err store_dossier_get(store *s, const char *ref, dossier *out);
+pk_err store_dossier_events(store *s, const char *ref, dossier_event *ev, int max, int *n);
+int64_t store_dossier_count(store *s, int status /* -1 = all */);
+
+typedef struct {
+    int status;                    /* -1 = any */
+    const char *query;             /* ref, name (folded), phone, last ID digits; NULL = any */
+    const char *from_date, *to_date; /* YYYY-MM-DD inclusive, NULL = open */
+    const char *proc_code, *agency;
+    int unit_id;                   /* 0 = any */
+    bool include_sample;
+} dossier_filter;
+
+typedef struct {
+    int64_t id;
+    char ref[PK_REF_MAX];
+    char proc_code[PK_CODE_MAX];
+    char proc_name_vi[PK_TEXT_MAX];
+    char name[PK_NAME_MAX];
+    dossier_status status;
+    int64_t created_at;
+    char expected_date[PK_DATE_MAX];
+} dossier_row;
+
+/* Oldest first; keyset-friendly offset paging. */
+pk_err store_dossier_list(store *s, const dossier_filter *f, int offset,
+                          dossier_row *rows, int max, int *n);
+
+/* ---- print jobs ------------------------------------------------------- */
+typedef enum { JOB_PENDING = 0, JOB_PRINTED, JOB_FAILED } job_status;
+typedef struct {
+    int64_t id;
+    char ref[PK_REF_MAX];
+    char kind[16];                 /* receipt | handover | test */
+    job_status status;
+    char reason[PK_TEXT_MAX];
+    int64_t created_at, updated_at;
+    int attempts;
+} print_job;
+pk_err store_job_create(store *s, const char *ref, const char *kind, int64_t *job_id);
+pk_err store_job_set(store *s, int64_t job_id, job_status st, const char *reason);
+pk_err store_jobs_list(store *s, int status /* -1 any */, print_job *jobs, int max, int *n);
+
+/* ---- kiosk identity and settings (key/value) -------------------------- */
+pk_err store_setting_get(store *s, const char *key, char *val, size_t valsz);
+pk_err store_setting_set(store *s, const char *key, const char *val);
+
+#endif

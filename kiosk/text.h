@@ -1,0 +1,42 @@
+/* UTF-8 text: validation, NFC, display width in columns, truncation and
+ * wrapping that never split a letter from its marks, folding for search
+ * (đ -> d) and a Vietnamese sort key. Built on utf8proc. */
+#ifndef PK_TEXT_H
+#define PK_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+bool text_valid_utf8(const char *s, size_t len);
+bool text_has_control(const char *s);      /* C0/C1 controls, DEL */
+
+/* NFC copy of in (malloc'ed), NULL when in is not valid UTF-8. */
+char *text_nfc(const char *in);
+/* NFC into a buffer; false when invalid UTF-8 or it did not fit. */
+bool text_nfc_buf(const char *in, char *out, size_t outsz);
+/* Trim, collapse runs of white space to one space (after NFC). */
+void text_squeeze(char *s);
+
+/* Display width in terminal columns (combining marks 0, wide 2). */
+int text_width(const char *s);
+/* Byte length of the longest prefix of s that fits in cols columns,
+ * ending on a grapheme boundary. */
+size_t text_fit(const char *s, int cols);
+/* Copy that fits cols columns, adding "…" when cut. */
+void text_truncate(const char *s, int cols, char *out, size_t outsz);
+/* Word-wrap s into lines of at most cols columns. Returns the number of
+ * lines; starts[i] / lens[i] index into s. Long words are broken at
+ * grapheme boundaries. */
+int text_wrap(const char *s, int cols, size_t *starts, size_t *lens, int maxlines);
+/* Number of bytes of the last grapheme before pos (for backspace). */
+size_t text_prev_grapheme(const char *s, size_t pos);
+
+/* Folded form for search: NFD, case fold, marks stripped, đ -> d, runs of
+ * non-alphanumerics to one space. Malloc'ed. */
+char *text_fold(const char *s);
+/* Sort key that orders by the Vietnamese alphabet (a ă â b c d đ e ê ...),
+ * tones secondary; compare keys with strcmp. Malloc'ed. */
+char *text_sort_key(const char *s);
+int text_collate(const char *a, const char *b);
+
+#endif

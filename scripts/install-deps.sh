@@ -1,0 +1,54 @@
+#!/bin/sh
+# Installs the Debian packages postkiosk needs to build, run and test.
+# Idempotent: checks what is installed first and only calls apt-get for what
+# is missing. Refreshes the package lists when they are empty or older than
+# a day (a fresh Debian machine has none). `--check` only reports.
+set -eu
+
+PACKAGES="
+make gcc clang pkg-config
+libncurses-dev ncurses-term
+libsqlite3-dev sqlite3
+libqrencode-dev
+libcunit1-dev
+libutf8proc-dev
+libsodium-dev
+libfreetype-dev fonts-dejavu-core
+libpng-dev
+libinih-dev
+libzbar-dev zbar-tools
+gettext
+tmux
+valgrind
+"
+
+missing=""
+for p in $PACKAGES; do
+    st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    case "$st" in
+        *"ok installed"*) ;;
+        *) missing="$missing $p" ;;
+    esac
+done
+
+if [ -z "$missing" ]; then
+    exit 0
+fi
+if [ "${1:-}" = "--check" ]; then
+    echo "missing Debian packages:$missing" >&2
+    exit 1
+fi
+
+echo "postkiosk: installing Debian packages:$missing" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+        echo "postkiosk: run as root (or install sudo) to install:$missing" >&2
+        exit 1
+    fi
+fi
+lists=/var/lib/apt/lists
+if [ -z "$(find "$lists" -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -n 1)" ]; then
+    $SUDO apt-get update -q
+fi
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing

@@ -1,0 +1,30 @@
+/* CUnit runner. Suites register themselves: each test file defines
+ * `void suite_NAME(void)` which calls CU_add_suite/CU_add_test; the build
+ * collects them into suites.inc. Usage: test-runner [SUITE-SUBSTRING] */
+#include <CUnit/Basic.h>
+#include <stdio.h>
+#include <string.h>
+
+#define SUITE(fn) void fn(void);
+#include "suites.inc"
+#undef SUITE
+
+int main(int argc, char **argv)
+{
+    const char *only = argc > 1 ? argv[1] : NULL;
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 2;
+#define SUITE(fn) \
+    if (!only || strstr(#fn, only)) \
+        fn();
+#include "suites.inc"
+#undef SUITE
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
+    unsigned ran = CU_get_number_of_tests_run();
+    unsigned tfailed = CU_get_number_of_tests_failed();
+    CU_cleanup_registry();
+    fprintf(stderr, "unit: %u passed, %u failed\n", ran - tfailed, tfailed);
+    return failed ? 1 : 0;
+}
