@@ -3,7 +3,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli.h"
 #include "version.h"
+
+static const cli_command commands[] = {
+    {NULL, NULL, NULL},
+};
 
 int main(int argc, char **argv)
 {
@@ -11,6 +16,7 @@ int main(int argc, char **argv)
         printf("postkiosk %s\n", PK_VERSION);
         return 0;
     }
+    (void)commands;
     fprintf(stderr, "postkiosk %s: the kiosk is being built\n", PK_VERSION);
     return 1;
 }

@@ -1,0 +1,34 @@
+/* Command-line subcommands. Each lives in its own kiosk/cli_*.c file and has
+ * one line in main.c's table. The context is filled by main.c: config
+ * loaded, options parsed; the store is opened (and seeded on first run) on
+ * demand by cli_store(). */
+#ifndef PK_CLI_H
+#define PK_CLI_H
+
+#include "config.h"
+#include "store.h"
+
+typedef struct {
+    config cfg;
+    const char *config_path;   /* --config, NULL = default */
+    const char *printer_spec;  /* --printer overrides cfg.printer */
+    const char *tour_file;     /* --tour FILE (demo) */
+    const char *speed;         /* --speed max|normal */
+    store *st;                 /* opened by cli_store() */
+} cli_ctx;
+
+/* Opens ctx->cfg.db_path, creating and seeding it from cfg.data_dir on
+ * first run. Prints the reason on stderr and returns NULL on failure. */
+store *cli_store(cli_ctx *ctx);
+/* Seeds an open, empty store from the CSV files of data_dir. */
+pk_err cli_seed(store *st, const char *data_dir, char *msg, size_t msgsz);
+
+typedef int (*cli_fn)(cli_ctx *ctx, int argc, char **argv);
+
+typedef struct {
+    const char *name;          /* "catalog", "dossier", ... */
+    cli_fn fn;
+    const char *usage;         /* one line for --help */
+} cli_command;
+
+#endif
