@@ -86,6 +86,8 @@ static _Noreturn void acked_writer(const char *db, int fd)
     store *s = NULL;
     if (store_open(db, &s, NULL, 0) != PK_OK)
         _exit(100);
+    if (write(fd, "R", 1) != 1)   /* ready: the store is open */
+        _exit(102);
     for (;;) {
         dossier d = fx_dossier("1.001193", "Lê Văn C");
         if (store_dossier_create(s, &d, "RA", "kiosk", NULL) != PK_OK)
@@ -114,6 +116,13 @@ static void kill9_during_writes(void)
             acked_writer(fx.db, fds[1]);
         }
         close(fds[1]);
+        char ready;
+        CU_ASSERT_EQUAL(read(fds[0], &ready, 1), 1);
+        if (k % 10 == 0) {   /* now and then: kill only after a commit got through */
+            char first[PK_REF_MAX];
+            if (read(fds[0], first, sizeof first) == (ssize_t)sizeof first && nacked < MAXACK)
+                memcpy(acked[nacked++], first, sizeof first);
+        }
         struct timespec ts = {0, (long)(1 + rand() % 15) * 1000000L};
         nanosleep(&ts, NULL);
         kill(pid, SIGKILL);
