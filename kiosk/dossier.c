@@ -43,7 +43,7 @@ const char *dossier_val_msg(val_result v)
         return N_("The address may contain only letters, digits, spaces and , . / - ( ) '");
     case VAL_TOO_SHORT: return N_("Please type the full name (at least 2 letters).");
     }
-    return N_("The information is not valid.");
+    return N_("This entry is not valid.");
 }
 
 /* ---- common input preparation ---------------------------------------- */

@@ -51,7 +51,7 @@ static const char *const labels[ST__COUNT] = {
     [ST_DELIVERED] = N_("Result handed to you"),
     [ST_DELIVERY_FAILED] = N_("We could not deliver; we will try again"),
     [ST_RETURNED] = N_("Result sent back to the agency"),
-    [ST_CANCELLED] = N_("Cancelled"),
+    [ST_CANCELLED] = N_("Dossier cancelled"),
 };
 
 #define T(f, t, fl, act) {ST_##f, ST_##t, (fl), act}
@@ -60,14 +60,14 @@ static const dossier_transition table[] = {
     /* at the counter */
     T(REGISTERED, ACCEPTED, TR_SEAL, N_("Accept at the counter")),
     T(REGISTERED, COUNTER_REJECTED, TR_NOTE, N_("Refuse at the counter")),
-    T(REGISTERED, CANCELLED, TR_NOTE, N_("Cancel")),
+    T(REGISTERED, CANCELLED, TR_NOTE, N_("Cancel the dossier")),
     /* to the agency (only when the dossier goes by post) */
     T(ACCEPTED, IN_TRANSIT, TR_SEND, N_("Send to the agency")),
     T(ACCEPTED, HANDED, TR_SEND | TR_APPOINTMENT, N_("Hand over to the agency")),
     /* return only: the agency already holds the dossier */
     T(ACCEPTED, PROCESSING, TR_DIRECT | TR_APPOINTMENT, N_("Record the appointment")),
     T(ACCEPTED, RESULT_READY, TR_DIRECT, N_("Result received")),
-    T(ACCEPTED, CANCELLED, TR_NOTE, N_("Cancel")),
+    T(ACCEPTED, CANCELLED, TR_NOTE, N_("Cancel the dossier")),
     T(IN_TRANSIT, HANDED, TR_APPOINTMENT, N_("Hand over to the agency")),
     /* at the agency: legal filing time is the handover */
     T(HANDED, PROCESSING, 0, N_("Processing started")),
@@ -82,13 +82,13 @@ static const dossier_transition table[] = {
     T(SUPPLEMENT, PROCESSING, 0, N_("Supplement delivered")),
     T(SUPPLEMENT, HANDED, TR_APPOINTMENT, N_("Hand over to the agency")),
     T(SUPPLEMENT, AGENCY_REJECTED, TR_NOTE, N_("Refused by the agency")),
-    T(SUPPLEMENT, CANCELLED, TR_NOTE, N_("Cancel")),
+    T(SUPPLEMENT, CANCELLED, TR_NOTE, N_("Cancel the dossier")),
     /* the result (or the refusal letter) comes back by post */
     T(RESULT_READY, RESULT_COLLECTED, TR_RETURN, N_("Result collected from the agency")),
     T(RESULT_READY, DELIVERED, TR_RECIPIENT, N_("Collected by the citizen at the agency")),
     T(AGENCY_REJECTED, RESULT_COLLECTED, TR_RETURN, N_("Refusal letter collected from the agency")),
     T(RESULT_COLLECTED, OUT_FOR_DELIVERY, 0, N_("Out for delivery")),
-    T(OUT_FOR_DELIVERY, DELIVERED, TR_RECIPIENT, N_("Delivered")),
+    T(OUT_FOR_DELIVERY, DELIVERED, TR_RECIPIENT, N_("Delivered to the recipient")),
     T(OUT_FOR_DELIVERY, DELIVERY_FAILED, TR_NOTE, N_("Delivery failed")),
     T(DELIVERY_FAILED, OUT_FOR_DELIVERY, 0, N_("Try delivery again")),
     T(DELIVERY_FAILED, DELIVERED, TR_RECIPIENT, N_("Collected at the post office")),
@@ -117,7 +117,7 @@ int dossier_status_parse(const char *code)
 const char *dossier_status_label(dossier_status st)
 {
     if ((int)st < 0 || st >= ST__COUNT)
-        return N_("Unknown");
+        return N_("Unknown status");
     return labels[st];
 }
 

@@ -409,7 +409,7 @@ static void status_codes(void)
     CU_ASSERT_EQUAL(dossier_status_parse(NULL), -1);
     CU_ASSERT_STRING_EQUAL(dossier_status_code(ST__COUNT), "unknown");
     CU_ASSERT_STRING_EQUAL(dossier_status_code((dossier_status)-1), "unknown");
-    CU_ASSERT_STRING_EQUAL(dossier_status_label(ST__COUNT), "Unknown");
+    CU_ASSERT_STRING_EQUAL(dossier_status_label(ST__COUNT), "Unknown status");
     CU_ASSERT_STRING_EQUAL(dossier_status_label(ST_IN_TRANSIT), "On its way to the agency");
 }
 
