@@ -186,3 +186,13 @@ bool dossier_status_closed_form(dossier_status st, service_form form)
 {
     return dossier_next_states(st, form, NULL, 0) == 0;
 }
+
+bool dossier_return_allowed(int failed_attempts)
+{
+    return failed_attempts >= DOSSIER_DELIVERY_ATTEMPTS;
+}
+
+int dossier_next_attempt_day(const workcal *c, int failed_day)
+{
+    return workcal_add(c, failed_day, DOSSIER_ATTEMPT_GAP_DAYS);
+}
