@@ -104,6 +104,12 @@ int dossier_next_states(dossier_status from, service_form form,
 /* No transition left for a dossier of this form (e.g. an agency refusal
  * is final when the result does not come back by post). */
 bool dossier_status_closed_form(dossier_status st, service_form form);
+/* The post office has nothing left to do for this dossier: it is closed,
+ * or it was sent by post only (FORM_SEND) and is at the agency: what the
+ * agency does next may still be recorded, but the post's duty ended at
+ * the handover (the citizen collects the result at the agency). For the
+ * clerk's "needs action" queue and the on-time figures. */
+bool dossier_post_done(dossier_status st, service_form form);
 
 /* ---- added: money and dates ------------------------------------------ */
 /* Tariff scope for a procedure's agency: "commune" for commune-level

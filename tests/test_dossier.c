@@ -490,6 +490,15 @@ static void next_states_and_flags(void)
     CU_ASSERT(dossier_transition_find(ST_REGISTERED, ST_ACCEPTED)->flags & TR_SEAL);
     CU_ASSERT(dossier_transition_find(ST_OUT_FOR_DELIVERY, ST_DELIVERED)->flags & TR_RECIPIENT);
     CU_ASSERT_FALSE(dossier_transition_find(ST_HANDED, ST_PROCESSING)->flags & TR_NOTE);
+    CU_ASSERT_TRUE(dossier_post_done(ST_HANDED, FORM_SEND));
+    CU_ASSERT_TRUE(dossier_post_done(ST_RESULT_READY, FORM_SEND));
+    CU_ASSERT_FALSE(dossier_post_done(ST_IN_TRANSIT, FORM_SEND));
+    CU_ASSERT_FALSE(dossier_post_done(ST_HANDED, FORM_BOTH));
+    CU_ASSERT_FALSE(dossier_post_done(ST_RESULT_READY, FORM_RETURN));
+    CU_ASSERT_TRUE(dossier_post_done(ST_DELIVERED, FORM_BOTH));
+    CU_ASSERT_TRUE(dossier_post_done(ST_CANCELLED, FORM_RETURN));
+    CU_ASSERT_TRUE(dossier_post_done(ST_AGENCY_REJECTED, FORM_SEND));
+    CU_ASSERT_FALSE(dossier_post_done(ST_AGENCY_REJECTED, FORM_RETURN));
     CU_ASSERT_FALSE(dossier_return_allowed(0));
     CU_ASSERT_FALSE(dossier_return_allowed(1));
     CU_ASSERT_TRUE(dossier_return_allowed(2));
