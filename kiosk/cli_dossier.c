@@ -7,62 +7,9 @@
 #include <time.h>
 
 #include "cli.h"
+#include "dossier.h"
 #include "i18n.h"
 #include "util.h"
-
-/* TEMPORARY until dossier.c (branch rules) is merged: status codes and
- * masking; then use dossier_status_code/parse and dossier_mask_*. */
-static const char *const codes[ST__COUNT] = {
-    "registered", "accepted", "counter_rejected", "in_transit", "handed", "processing",
-    "supplement", "agency_rejected", "result_ready", "result_collected", "out_for_delivery",
-    "delivered", "delivery_failed", "returned", "cancelled",
-};
-
-static const char *status_code(dossier_status st)
-{
-    return (unsigned)st < ST__COUNT ? codes[st] : "?";
-}
-
-static int status_parse(const char *s)
-{
-    for (int i = 0; i < ST__COUNT; i++)
-        if (strcmp(s, codes[i]) == 0)
-            return i;
-    return -1;
-}
-
-/* Keeps the last keep characters (ASCII digits), stars for the rest. */
-static void mask_tail(const char *in, size_t keep_head, size_t keep_tail, char *out, size_t outsz)
-{
-    size_t n = strlen(in), j = 0;
-    for (size_t i = 0; i < n && j + 1 < outsz; i++)
-        out[j++] = (i < keep_head || i + keep_tail >= n) ? in[i] : '*';
-    out[j] = '\0';
-}
-
-/* "Nguyễn Văn An" -> "Nguyễn V. A.": the family name, then initials. */
-static void mask_name(const char *name, char *out, size_t outsz)
-{
-    sbuf b = {0};
-    char *copy = xstrdup(name), *save = NULL;
-    bool first = true;
-    for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-        if (first) {
-            sbuf_add(&b, w);
-        } else {
-            size_t len = 1;   /* the first letter with its marks (NFC: one code point) */
-            while (w[len] && ((unsigned char)w[len] & 0xC0) == 0x80)
-                len++;
-            sbuf_add(&b, " ");
-            sbuf_addn(&b, w, len);
-            sbuf_add(&b, ".");
-        }
-        first = false;
-    }
-    str_copy(out, outsz, b.data ? b.data : "");
-    sbuf_free(&b);
-    free(copy);
-}
 
 static void when(int64_t t, char *out, size_t outsz)
 {
@@ -78,11 +25,11 @@ static int list(cli_ctx *ctx, int argc, char **argv)
     long limit = 50;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--status") == 0 && i + 1 < argc) {
-            f.status = status_parse(argv[++i]);
+            f.status = dossier_status_parse(argv[++i]);
             if (f.status < 0) {
                 fprintf(stderr, _("postkiosk: unknown status %s; one of:"), argv[i]);
                 for (int k = 0; k < ST__COUNT; k++)
-                    fprintf(stderr, " %s", codes[k]);
+                    fprintf(stderr, " %s", dossier_status_code((dossier_status)k));
                 fputc('\n', stderr);
                 return 2;
             }
@@ -112,8 +59,8 @@ static int list(cli_ctx *ctx, int argc, char **argv)
     for (int i = 0; i < n; i++) {
         char t[32], name[PK_NAME_MAX];
         when(rows[i].created_at, t, sizeof t);
-        mask_name(rows[i].name, name, sizeof name);
-        printf("%s\t%s\t%s\t%s\t%s\n", rows[i].ref, t, status_code(rows[i].status),
+        dossier_mask_name(rows[i].name, name, sizeof name);
+        printf("%s\t%s\t%s\t%s\t%s\n", rows[i].ref, t, dossier_status_code(rows[i].status),
                rows[i].proc_code, name);
     }
     free(rows);
@@ -144,14 +91,14 @@ static int show(cli_ctx *ctx, const char *ref)
     procedure p;
     bool have_proc = store_procedure_get(st, d.proc_code, &p) == PK_OK;
     char name[PK_NAME_MAX], id[PK_ID_MAX + 8], phone[PK_PHONE_MAX + 8], t[32];
-    mask_name(d.name, name, sizeof name);
-    mask_tail(d.id_number, 0, 4, id, sizeof id);
-    mask_tail(d.phone, 2, 2, phone, sizeof phone);
+    dossier_mask_name(d.name, name, sizeof name);
+    dossier_mask_id(d.id_number, id, sizeof id);
+    dossier_mask_phone(d.phone, phone, sizeof phone);
     when(d.created_at, t, sizeof t);
     printf("%-22s %s%s\n", _("Reference:"), d.ref, d.sample ? _(" (sample)") : "");
     printf("%-22s %s\n", _("Tracking number:"), d.s10);
     printf("%-22s %s %s\n", _("Procedure:"), d.proc_code, have_proc ? p.name_vi : "");
-    printf("%-22s %s\n", _("Status:"), status_code(d.status));
+    printf("%-22s %s\n", _("Status:"), dossier_status_code(d.status));
     printf("%-22s %s\n", _("Service:"), form_name(d.form));
     printf("%-22s %s\n", _("Applicant:"), name);
     printf("%-22s %s\n", _("ID number:"), id);

@@ -254,6 +254,34 @@ static void import_dir_is_one_transaction(void)
     close_db();
 }
 
+/* The shipped data/ seeds a database: the search cases hold on it. */
+static void shipped_data(void)
+{
+    open_db();
+    char err[256] = "";
+    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(st, "data", err, sizeof err), PK_OK);
+    CU_ASSERT_TRUE(store_procedure_count(st) >= 40);
+    const char *qs[] = {"dang ky khai sinh", "ĐĂNG KÝ KHAI SINH", "Đăng ký khai sinh"};
+    proc_row r[50];
+    int n;
+    for (size_t i = 0; i < PK_ARRAY_LEN(qs); i++) {
+        CU_ASSERT_EQUAL(store_procedure_search(st, qs[i], r, 50, &n), PK_OK);
+        CU_ASSERT_TRUE_FATAL(n >= 1);
+        CU_ASSERT_STRING_EQUAL(r[0].name_vi, "Đăng ký khai sinh");
+    }
+    CU_ASSERT_EQUAL(store_procedure_search(st, "dang ky", r, 50, &n), PK_OK);
+    bool found = false;
+    for (int i = 0; i < n; i++)
+        found |= strcmp(r[i].name_vi, "Đăng ký khai sinh") == 0;
+    CU_ASSERT_TRUE(found);
+    admin_unit u[80];
+    CU_ASSERT_EQUAL(store_unit_search(st, "Lạng Sơn", "", u, 80, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 65);
+    tariff t;
+    CU_ASSERT_EQUAL(store_tariff_get(st, FORM_BOTH, "province", &t), PK_OK);
+    close_db();
+}
+
 void suite_catalog(void)
 {
     CU_pSuite s = CU_add_suite("catalog", NULL, NULL);
@@ -262,4 +290,5 @@ void suite_catalog(void)
     CU_add_test(s, "import good files", import_good);
     CU_add_test(s, "bad files import nothing", import_bad_changes_nothing);
     CU_add_test(s, "a directory is one transaction", import_dir_is_one_transaction);
+    CU_add_test(s, "the shipped data/ imports and is searchable", shipped_data);
 }
