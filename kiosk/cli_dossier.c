@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "dossier.h"
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 static void when(int64_t t, char *out, size_t outsz)
@@ -17,6 +18,13 @@ static void when(int64_t t, char *out, size_t outsz)
     struct tm tm;
     if (!localtime_r(&tt, &tm) || !strftime(out, outsz, "%Y-%m-%d %H:%M", &tm))
         str_copy(out, outsz, "?");
+}
+
+/* A label padded to 22 columns (not bytes: Vietnamese letters are wider in UTF-8). */
+static void label(const char *l)
+{
+    int w = text_width(l);
+    printf("%s%*s ", l, w < 22 ? 22 - w : 0, "");
 }
 
 static int list(cli_ctx *ctx, int argc, char **argv)
@@ -95,23 +103,35 @@ static int show(cli_ctx *ctx, const char *ref)
     dossier_mask_id(d.id_number, id, sizeof id);
     dossier_mask_phone(d.phone, phone, sizeof phone);
     when(d.created_at, t, sizeof t);
-    printf("%-22s %s%s\n", _("Reference:"), d.ref, d.sample ? _(" (sample)") : "");
-    printf("%-22s %s\n", _("Tracking number:"), d.s10);
-    printf("%-22s %s %s\n", _("Procedure:"), d.proc_code, have_proc ? p.name_vi : "");
-    printf("%-22s %s\n", _("Status:"), dossier_status_code(d.status));
-    printf("%-22s %s\n", _("Service:"), form_name(d.form));
-    printf("%-22s %s\n", _("Applicant:"), name);
-    printf("%-22s %s\n", _("ID number:"), id);
-    printf("%-22s %s\n", _("Phone:"), phone);
-    printf("%-22s %s, %s\n", _("Return address:"), d.unit_name, d.province);
-    printf("%-22s %" PRId64 " + %" PRId64 " = %" PRId64 " đ\n", _("Fees:"), d.fee_proc,
+    label(_("Reference:"));
+    printf("%s%s\n", d.ref, d.sample ? _(" (sample)") : "");
+    label(_("Tracking number:"));
+    printf("%s\n", d.s10);
+    label(_("Procedure:"));
+    printf("%s %s\n", d.proc_code, have_proc ? p.name_vi : "");
+    label(_("Status:"));
+    printf("%s (%s)\n", _(dossier_status_label(d.status)), dossier_status_code(d.status));
+    label(_("Service:"));
+    printf("%s\n", form_name(d.form));
+    label(_("Applicant:"));
+    printf("%s\n", name);
+    label(_("ID number:"));
+    printf("%s\n", id);
+    label(_("Phone:"));
+    printf("%s\n", phone);
+    label(_("Return address:"));
+    printf("%s, %s\n", d.unit_name, d.province);
+    label(_("Fees:"));
+    printf("%" PRId64 " + %" PRId64 " = %" PRId64 " đ\n", d.fee_proc,
            d.fee_post, d.fee_total);
-    printf("%-22s %s\n", _("Expected result:"), d.expected_date);
-    printf("%-22s %s (%s)\n", _("Registered:"), t, d.kiosk_code);
+    label(_("Expected result:"));
+    printf("%s\n", d.expected_date);
+    label(_("Registered:"));
+    printf("%s (%s)\n", t, d.kiosk_code);
     printf("%s\n", _("Documents:"));
     for (int i = 0; i < d.ndocs; i++)
         printf("  [%c] %s (%s)\n", d.docs[i].handed ? 'x' : ' ', d.docs[i].name_vi,
-               d.docs[i].kind == DOC_COPY ? _("copy") : _("original"));
+               d.docs[i].kind == DOC_COPY ? _("a copy") : _("the original"));
     dossier_event ev[64];
     int n = 0;
     if (store_dossier_events(st, d.ref, ev, 64, &n) == PK_OK) {

@@ -33,6 +33,25 @@ echo "$err" | grep -q 'procs_dup.csv:6: duplicate code' || fail "import message:
 "$P" dossier list --status nonsense 2>/dev/null; [ $? -eq 2 ] || fail "bad status is a usage error"
 "$P" dossier show LS01-000001 2>/dev/null && fail "show of a missing dossier"
 
+# a dossier made by hand in the database: `show` masks personal data
+sqlite3 "$T/home/postkiosk.db" "PRAGMA busy_timeout=5000;
+INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_name_en, agency, form,
+  status, name, name_fold, id_number, phone, unit_id, province, unit_name, street, fee_proc,
+  fee_post, fee_total, expected_date, created_at, created_day, updated_at, consent_process,
+  consent_sms, sample)
+VALUES('LS01-000001', 'RA000000014VN', 'LS01', '1.001193', 'Đăng ký khai sinh', '', '', 3,
+  'registered', 'Nguyễn Văn An', 'nguyen van an', '020095001234', '0912345678', 1, 'Lạng Sơn',
+  'Đông Kinh', 'Số 12 Trần Đăng Ninh', 0, 45000, 45000, '2026-03-02', 1767225600, '2026-01-01',
+  1767225600, 1, 0, 0);" >/dev/null || fail "insert by hand"
+out=$("$P" dossier show LS01-000001) || fail "show"
+echo "$out" | grep -q 'RA000000014VN' || fail "show: no S10: $out"
+echo "$out" | grep -q '020095001234' && fail "show prints the full ID"
+echo "$out" | grep -q '0912345678' && fail "show prints the full phone"
+echo "$out" | grep -q 'Trần Đăng Ninh' && fail "show prints the street"
+echo "$out" | grep -q '1234' || fail "show: masked ID keeps the last digits: $out"
+"$P" dossier list --status registered | grep -q '^LS01-000001	' || fail "list by status"
+[ -z "$("$P" dossier list --status delivered)" ] || fail "status filter"
+
 # check: exit bits
 "$P" check >/dev/null || fail "check on a fresh install"
 "$P" --printer tcp:127.0.0.1:1 check >/dev/null; [ $? -eq 4 ] || fail "printer bit"
