@@ -69,6 +69,11 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
     /* the procedure as it is now: the dossier keeps its names */
     procedure_snap snap;
     e = store_procedure_snap(s, d->proc_code, &snap);
+    /* the service form must be possible for this procedure (QĐ 45 Đ.1.2),
+     * also when the catalog changed while the citizen was typing */
+    if (e == PK_OK && ((d->form != FORM_RETURN && !snap.bcci_submit) ||
+                       (d->form != FORM_SEND && !snap.bcci_return)))
+        e = PK_ESTATE;
     if (e == PK_OK && d->kiosk_code[0] == '\0') {
         e = store_setting_get(s, "kiosk_code", kiosk, sizeof kiosk);
         if (e == PK_OK)
@@ -196,8 +201,8 @@ pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *act
 pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = store_stmt(s, "SELECT name_vi, name_en, agency FROM procedures"
-                                     " WHERE code = ?1");
+    sqlite3_stmt *st = store_stmt(s, "SELECT name_vi, name_en, agency, bcci_submit, bcci_return"
+                                     " FROM procedures WHERE code = ?1");
     if (!st)
         return PK_EIO;
     store_bind_text(st, 1, code);
@@ -207,6 +212,8 @@ pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
         store_col_text(st, 0, out->name_vi, sizeof out->name_vi);
         store_col_text(st, 1, out->name_en, sizeof out->name_en);
         store_col_text(st, 2, out->agency, sizeof out->agency);
+        out->bcci_submit = sqlite3_column_int(st, 3) != 0;
+        out->bcci_return = sqlite3_column_int(st, 4) != 0;
     } else {
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }

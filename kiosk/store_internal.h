@@ -73,6 +73,7 @@ typedef struct {
     char name_vi[PK_TEXT_MAX];
     char name_en[PK_TEXT_MAX];
     char agency[PK_TEXT_MAX];
+    bool bcci_submit, bcci_return;
 } procedure_snap;
 pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out);
 

@@ -148,7 +148,19 @@ static int score_of(const char *fold, const char *q, size_t qlen, char **words, 
     return 2;
 }
 
+static pk_err search(store *s, const char *query, proc_row *rows, int max, int *n);
+
 pk_err store_procedure_search(store *s, const char *query, proc_row *rows, int max, int *n)
+{
+    pk_err e = search(s, query, rows, max, n);
+    if (e == PK_ENOTFOUND) {   /* the catalog changed under the index: rebuild once */
+        store_search_free(s);
+        e = search(s, query, rows, max, n);
+    }
+    return e;
+}
+
+static pk_err search(store *s, const char *query, proc_row *rows, int max, int *n)
 {
     *n = 0;
     if (!query)

@@ -376,6 +376,11 @@ static void dossier_bad_input_changes_nothing(void)
     dossier d = fx_dossier("no-such-proc", "Nguyễn Văn A");
     CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_ENOTFOUND);
     CU_ASSERT_STRING_EQUAL(d.ref, "");
+    d = fx_dossier("1.000894", "Nguyễn Văn A");   /* marriage: not by post at all */
+    CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_ESTATE);
+    d.form = FORM_RETURN;
+    CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_OK);   /* fx: returnable */
+    CU_ASSERT_EQUAL(store_dossier_count(st, -1), 1);
     d = fx_dossier("1.001193", "Nguyễn \xff");
     CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_EINVAL);
     d = fx_dossier("1.001193", "Nguyễn\x1b[2J");
@@ -390,11 +395,11 @@ static void dossier_bad_input_changes_nothing(void)
     str_copy(d.kiosk_code, sizeof d.kiosk_code, "bad code");
     CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_EINVAL);
     CU_ASSERT_EQUAL(store_dossier_create(st, &d, "R", "kiosk", NULL), PK_EINVAL);
-    CU_ASSERT_EQUAL(store_dossier_count(st, -1), 0);
+    CU_ASSERT_EQUAL(store_dossier_count(st, -1), 1);
     int n;
-    print_job jobs[2];
-    CU_ASSERT_EQUAL(store_jobs_list(st, -1, jobs, 2, &n), PK_OK);
-    CU_ASSERT_EQUAL(n, 0);
+    print_job jobs[4];
+    CU_ASSERT_EQUAL(store_jobs_list(st, -1, jobs, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 1);
     /* no sequence number was spent; the kiosk code comes from settings */
     d = fx_dossier("1.001193", "Nguyễn Văn A");
     d.kiosk_code[0] = '\0';
@@ -402,6 +407,10 @@ static void dossier_bad_input_changes_nothing(void)
     CU_ASSERT_EQUAL(store_setting_set(st, "kiosk_code", "LS02"), PK_OK);
     CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_OK);
     CU_ASSERT_STRING_EQUAL(d.ref, "LS02-000001");
+    /* the refused attempts spent no number: LS01 went on from 1 */
+    d = fx_dossier("1.001193", "Nguyễn Văn A");
+    CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_OK);
+    CU_ASSERT_STRING_EQUAL(d.ref, "LS01-000002");
     teardown();
 }
 
