@@ -281,10 +281,12 @@ static void apply_key(comp *c, ime_method m, uint32_t key)
         return;
     }
     bool done = false;
+    bool telex_key = m == IME_TELEX && is_ascii_letter(key) && strchr("sfrxjzaeowd", (int)(key | 0x20));
+    bool vni_key = m == IME_VNI && key >= '0' && key <= '9';
     /* once the word cannot be Vietnamese, keys are only letters */
-    if (!vn_plausible(c->l, c->n, c->tone))
+    if (!(telex_key || vni_key) || !vn_plausible(c->l, c->n, c->tone))
         ;
-    else if (m == IME_TELEX && is_ascii_letter(key)) {
+    else if (telex_key) {
         switch (key | 0x20) {
         case 's': done = apply_tone(c, key, TONE_SAC); break;
         case 'f': done = apply_tone(c, key, TONE_HUYEN); break;
@@ -298,7 +300,7 @@ static void apply_key(comp *c, ime_method m, uint32_t key)
         case 'w': done = apply_horn(c, key, true); break;
         case 'd': done = apply_bar(c, key, true); break;
         }
-    } else if (m == IME_VNI && key >= '0' && key <= '9') {
+    } else {
         switch (key) {
         case '0': done = apply_tone(c, key, TONE_NONE); break;
         case '1': done = apply_tone(c, key, TONE_SAC); break;

@@ -115,22 +115,23 @@ static bool valid_initial(const letter *l, int k, int n)
         return k == 0;
     if (k > 3)
         return false;
-    char s[4];
-    for (int i = 0; i < k; i++) {
+    for (int i = 0; i < k; i++)
         if (l[i].mark && !(l[i].base == 'd' && l[i].mark == MK_BAR))
             return false;
-        s[i] = l[i].mark == MK_BAR ? 'D' : (char)l[i].base;
+    char a = (char)l[0].base, b = k > 1 ? (char)l[1].base : 0, c = k > 2 ? (char)l[2].base : 0;
+    if (l[0].mark == MK_BAR)
+        return k == 1;              /* đ */
+    if (k == 1)
+        return a == 'q' ? n == 1 : strchr("bcdghklmnprstvx", a) != NULL;
+    if (k == 3)
+        return a == 'n' && b == 'g' && c == 'h';
+    switch (a) {
+    case 'c': case 'k': case 'p': return b == 'h';
+    case 'g': return b == 'h' || b == 'i';
+    case 'n': return b == 'g' || b == 'h';
+    case 'q': return b == 'u';
+    case 't': return b == 'h' || b == 'r';
     }
-    s[k] = '\0';
-    if (k == 1 && s[0] == 'q')
-        return n == 1;              /* only as the start of "qu" */
-    static const char *const ok[] = {
-        "b", "c", "ch", "d", "D", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
-        "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
-    };
-    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
-        if (strcmp(s, ok[i]) == 0)
-            return true;
     return false;
 }
 
