@@ -253,6 +253,12 @@ void escpos_text_tcvn3(sbuf *b, const char *utf8)
 
 void escpos_document(sbuf *b, const canvas *c, const printer_profile *prof)
 {
+    escpos_document_text(b, c, prof, NULL);
+}
+
+void escpos_document_text(sbuf *b, const canvas *c, const printer_profile *prof,
+                          const char *tcvn3_text)
+{
     escpos_init(b);
     escpos_align(b, 1);
     if (prof->native_qr && c->qr_data && c->qr_h > 0) {
@@ -265,6 +271,8 @@ void escpos_document(sbuf *b, const canvas *c, const printer_profile *prof)
         escpos_raster(b, c, 0, c->height, prof->band_rows);
     }
     escpos_align(b, 0);
+    if (tcvn3_text && prof->tcvn3)
+        escpos_text_tcvn3(b, tcvn3_text);
     escpos_cut(b, prof);
 }
 

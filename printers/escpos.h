@@ -49,6 +49,10 @@ void escpos_text_tcvn3(sbuf *b, const char *utf8);
 /* The whole document for a profile: init, raster (or raster + native QR
  * + raster), feed and cut. */
 void escpos_document(sbuf *b, const canvas *c, const printer_profile *prof);
+/* The same, with tcvn3_text printed in TCVN-3 text mode after the raster
+ * when the profile has tcvn3 (the test page proves the code page). */
+void escpos_document_text(sbuf *b, const canvas *c, const printer_profile *prof,
+                          const char *tcvn3_text);
 
 /* ---- status (DLE EOT n) ---------------------------------------------- */
 #define ESCPOS_DLE_EOT 0x10, 0x04

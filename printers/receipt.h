@@ -88,6 +88,12 @@ typedef struct {
  * current language. PK_EINVAL when the QR cannot be drawn. */
 pk_err receipt_render(const receipt_info *ri, canvas_fonts *f, int width, canvas **out,
                       char **text);
+/* The printer test page (postkiosk print-test): profile, Vietnamese text,
+ * a ruler and a QR code made with the receipt key; named test-<time>.
+ * spec is shown on the page. */
+pk_err receipt_test_page(printer *p, const config *cfg, const char *spec, char *msg,
+                         size_t msgsz);
+
 /* "1.234.567 đồng" (vi) / "1,234,567 VND" (en): thousands separators. */
 void receipt_money(int64_t vnd, const char *lang, char *out, size_t outsz);
 

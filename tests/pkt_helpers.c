@@ -77,7 +77,8 @@ bool pkt_parse_escpos(const unsigned char *b, size_t len, pkt_stream *out)
     while (i < len) {
         size_t left = len - i;
         const unsigned char *p = b + i;
-        if (p[0] == 0x0A) {
+        if (p[0] == 0x0A || p[0] >= 0x20) {
+            out->text += p[0] >= 0x20;
             i += 1;
         } else if (left >= 2 && p[0] == 0x1B && p[1] == 0x40) {
             out->inits++;

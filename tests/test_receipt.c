@@ -1,6 +1,7 @@
 /* Receipts: signed QR payloads (tampering, keys, rotation), the layout at
  * both widths for every procedure, watermark, reprint, QR decoded back from
  * the PNG preview and from the ESC/POS raster. No database needed. */
+#define _GNU_SOURCE   /* memmem */
 #include <CUnit/CUnit.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -399,6 +400,46 @@ static void test_receipt_roundtrip(void)
     free(spec);
 }
 
+static void test_test_page(void)
+{
+    char *spec = xasprintf("file:%s/tp", dir);
+    printer *p;
+    char msg[160] = "";
+    CU_ASSERT_EQUAL_FATAL(printer_open(spec, "58mm,tcvn3=yes,cutter=no", &p, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(receipt_test_page(p, &cfg, spec, msg, sizeof msg), PK_OK);
+    char *cmd = xasprintf("ls %s/tp/test-*.png", dir);
+    FILE *pp = popen(cmd, "r");
+    char path[600] = "";
+    if (pp) {
+        if (!fgets(path, sizeof path, pp))
+            path[0] = '\0';
+        pclose(pp);
+    }
+    path[strcspn(path, "\n")] = '\0';
+    char *dec = pkt_zbar_png(path);
+    CU_ASSERT_PTR_NOT_NULL(dec);
+    char ref[PK_REF_MAX];
+    if (dec)
+        CU_ASSERT_EQUAL(receipt_verify(&cfg, dec, ref, sizeof ref, NULL), PK_OK);
+    free(dec);
+    /* The .escpos has the raster, then TCVN-3 text, then a tear-off feed. */
+    strcpy(path + strlen(path) - 3, "escpos");
+    size_t len;
+    unsigned char *b = pkt_slurp(path, &len);
+    pkt_stream s;
+    CU_ASSERT_TRUE(b && pkt_parse_escpos(b, len, &s));
+    CU_ASSERT(s.text > 100);
+    CU_ASSERT_EQUAL(s.cuts, 0);
+    CU_ASSERT(s.feeds >= 6);
+    CU_ASSERT(memmem(b, len, "\x1b\x74\x1e", 3) != NULL);
+    CU_ASSERT(memmem(b, len, "\x1b\x74\x1f", 3) != NULL);
+    pkt_stream_free(&s);
+    free(b);
+    free(cmd);
+    printer_close(p);
+    free(spec);
+}
+
 void suite_receipt(void)
 {
     CU_pSuite s = CU_add_suite("receipt", setup, teardown);
@@ -411,4 +452,5 @@ void suite_receipt(void)
     CU_add_test(s, "every catalog procedure fits both widths", test_render_catalog);
     CU_add_test(s, "sample watermark and reprint banner", test_sample_and_reprint);
     CU_add_test(s, "QR from PNG and ESC/POS raster verifies", test_receipt_roundtrip);
+    CU_add_test(s, "print-test page: QR, TCVN-3 text, tear-off", test_test_page);
 }
