@@ -52,7 +52,7 @@ static void header(layout *l, const receipt_info *ri)
         layout_text(l, LAY_SMALL, LAY_CENTER, line);
     }
     layout_gap(l, 6);
-    layout_text(l, LAY_LARGE, LAY_CENTER | LAY_BOLD, _("DOSSIER RECEIPT"));
+    layout_text_fit(l, LAY_LARGE, LAY_CENTER | LAY_BOLD, _("DOSSIER RECEIPT"));
     layout_text(l, LAY_SMALL, LAY_CENTER, _("Administrative procedures through the public postal service"));
     layout_gap(l, 4);
     if (ri->post_office[0])
