@@ -51,23 +51,19 @@ static pk_err key_read(const char *path, unsigned char key[32], int *version)
         return PK_EIO;
     pk_err err = PK_EINVAL;
     *version = 1;
-    if (n == 32 && memchr(buf, '\n', 32) == NULL) {
-        size_t hexlen = 0;
-        unsigned char probe[16];
-        /* 32 bytes that are not 32 hex digits of half a key: a raw key. */
-        if (sodium_hex2bin(probe, sizeof probe, buf, 32, NULL, &hexlen, NULL) != 0 ||
-            hexlen != 16) {
-            memcpy(key, buf, 32);
-            err = PK_OK;
-        }
+    if (n == 32) {
+        /* Exactly 32 bytes cannot be the 64-digit hex form: a raw key
+         * (what config_prepare_home() writes). */
+        memcpy(key, buf, 32);
+        err = PK_OK;
     } else {
         buf[n] = '\0';
         char *nl = strchr(buf, '\n');
         const char *line2 = nl ? nl + 1 : "";
-        size_t keylen = 0;
+        size_t keylen = 0, linelen = nl ? (size_t)(nl - buf) : (size_t)n;
         const char *end = NULL;
-        if (sodium_hex2bin(key, 32, buf, nl ? (size_t)(nl - buf) : (size_t)n, " \r\t", &keylen,
-                           &end) == 0 && keylen == 32) {
+        if (sodium_hex2bin(key, 32, buf, linelen, " \r\t", &keylen, &end) == 0 && keylen == 32 &&
+            end == buf + linelen) {
             err = PK_OK;
             if (*line2 && *line2 != '\n') {
                 char *e;

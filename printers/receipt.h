@@ -30,7 +30,7 @@ pk_err receipt_verify(const config *cfg, const char *payload, char *ref, size_t 
 /* The receipt key, cfg->key_file (root-only, 0600 or 0400, outside the DB):
  *   line 1: 64 hex digits = the 32-byte HMAC-SHA256 key
  *   line 2: the key version, 1..9999 (optional, default 1)
- * (a file of exactly 32 raw bytes is also accepted, as version 1).
+ * or exactly 32 raw bytes, version 1 (what config_prepare_home() writes).
  * Rotation: write a new key with version N+1 to key_file and keep each old
  * key as "<key_file>.<version>" (same format) so older receipts verify.
  * A key file readable by group or others is refused (PK_EPERM).

@@ -118,7 +118,7 @@ static void test_keys(void)
     snprintf(c2.key_file, sizeof c2.key_file, "%s/raw.key", dir);
     FILE *fp = fopen(c2.key_file, "wb");
     for (int i = 0; i < 32; i++)
-        fputc(0xC0 + i, fp);
+        fputc(i == 5 ? '\n' : 0xC0 + i, fp);   /* raw bytes may hold a newline */
     fclose(fp);
     chmod(c2.key_file, 0600);
     CU_ASSERT_EQUAL(receipt_payload(&c2, "A-1", 1700000000, out, sizeof out), PK_OK);
@@ -130,6 +130,18 @@ static void test_keys(void)
     fclose(fp);
     chmod(c2.key_file, 0600);
     CU_ASSERT_EQUAL(receipt_payload(&c2, "A-1", 1700000000, out, sizeof out), PK_EINVAL);
+    /* A hex key with trailing junk, or a bad version line. */
+    const char *bad_keys[] = {
+        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1fzz\n",
+        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\nv2\n",
+        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\n0\n",
+        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e\n"};
+    for (size_t i = 0; i < PK_ARRAY_LEN(bad_keys); i++) {
+        fp = fopen(c2.key_file, "w");
+        fputs(bad_keys[i], fp);
+        fclose(fp);
+        CU_ASSERT_EQUAL(receipt_payload(&c2, "A-1", 1700000000, out, sizeof out), PK_EINVAL);
+    }
 
     /* Rotation: key 3 is current, key 1 kept as <file>.1. */
     snprintf(c2.key_file, sizeof c2.key_file, "%s/rot.key", dir);
