@@ -43,9 +43,9 @@ static const char *form_label(service_form f)
 static void header(layout *l, const receipt_info *ri)
 {
     if (ri->sample)
-        layout_banner(l, LAY_LARGE, _("MẪU / SAMPLE — không có giá trị"));
+        layout_banner(l, LAY_LARGE, _("SAMPLE - not valid"));
     if (ri->reprint) {
-        layout_banner(l, LAY_LARGE, _("IN LẠI / REPRINT"));
+        layout_banner(l, LAY_LARGE, _("REPRINT"));
         char when[32], line[128];
         fmt_time(ri->printed_at, when, sizeof when);
         snprintf(line, sizeof line, _("Reprinted on %s"), when);
@@ -137,7 +137,7 @@ static pk_err footer(layout *l, const receipt_info *ri)
     layout_text(l, LAY_SMALL, 0,
                 _("Our guarantee: your dossier is sealed in front of you, your originals are "
                   "listed on the signed slip, and you are compensated if it is lost "
-                  "(Quyết định 45/2016/QĐ-TTg, Điều 14)."));
+                  "(Decision 45/2016/QD-TTg, Article 14)."));
     layout_gap(l, 4);
     pk_err err = layout_qr(l, ri->qr, 0);
     if (err != PK_OK)
@@ -149,7 +149,7 @@ static pk_err footer(layout *l, const receipt_info *ri)
     layout_text(l, LAY_SMALL, LAY_CENTER, _("Please keep this receipt."));
     if (ri->sample) {
         layout_gap(l, 6);
-        layout_banner(l, LAY_LARGE, _("MẪU / SAMPLE — không có giá trị"));
+        layout_banner(l, LAY_LARGE, _("SAMPLE - not valid"));
     }
     return PK_OK;
 }
@@ -173,7 +173,7 @@ pk_err receipt_render(const receipt_info *ri, canvas_fonts *f, int width, canvas
     char *txt = NULL;
     canvas *c = layout_finish(l, &txt);
     if (ri->sample)
-        canvas_watermark(c, f, _("MẪU / SAMPLE — không có giá trị"));
+        canvas_watermark(c, f, _("SAMPLE - not valid"));
     *out = c;
     if (text)
         *text = txt;
