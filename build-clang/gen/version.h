@@ -1,0 +1,1 @@
+#define PK_VERSION "0.1.0"
