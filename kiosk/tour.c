@@ -35,7 +35,7 @@ typedef struct {
     int nerr;
     sbuf *errs;
     tour *t;
-    bool caption_open;     /* the last step is a caption that may take more languages */
+    bool group_open;       /* the last step is a caption or wait-for that may take more languages */
 } parser;
 
 static void bad(parser *ps, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -81,14 +81,15 @@ static bool lang_ok(const char *s, size_t n)
 }
 
 /* Splits "LANG TEXT": false (after reporting) when either is missing or bad. */
-static bool lang_and_text(parser *ps, const char *what, char *arg, char lang[4], char **text)
+static bool lang_and_text(parser *ps, const char *what, char *arg, char lang[4], char **text,
+                          bool any)
 {
     size_t n = strcspn(arg, " \t");
     if (n == 0) {
         bad(ps, _("%s needs a language and a text"), what);
         return false;
     }
-    if (!lang_ok(arg, n)) {
+    if (!lang_ok(arg, n) && !(any && n == 1 && arg[0] == '*')) {
         bad(ps, _("bad language code \"%.*s\" (two or three letters a-z)"), (int)(n > 8 ? 8 : n),
             arg);
         return false;
@@ -123,24 +124,24 @@ static bool add_text(parser *ps, tour_text *texts, int *n, const char *lang, con
     return true;
 }
 
-static void parse_caption(parser *ps, char *arg)
+/* caption / wait-for: "LANG TEXT"; consecutive lines of one kind in
+ * different languages make one step. */
+static void parse_grouped(parser *ps, tour_step_kind kind, const char *what, char *arg)
 {
     char lang[4];
     char *text;
-    if (!lang_and_text(ps, "caption", arg, lang, &text))
+    if (!lang_and_text(ps, what, arg, lang, &text, kind == TS_WAIT))
         return;
-    tour_step *s = ps->caption_open ? &ps->t->steps[ps->t->n - 1] : NULL;
-    if (s) {
-        for (int i = 0; i < s->ntexts; i++)
-            if (strcmp(s->texts[i].lang, lang) == 0) {
-                s = NULL;      /* same language again: a new caption */
-                break;
-            }
-    }
+    tour_step *s = ps->group_open ? &ps->t->steps[ps->t->n - 1] : NULL;
+    if (s && s->kind != kind)
+        s = NULL;
+    for (int i = 0; s && i < s->ntexts; i++)
+        if (strcmp(s->texts[i].lang, lang) == 0)
+            s = NULL;      /* same language again: a new step */
     if (!s)
-        s = add_step(ps->t, TS_CAPTION, ps->line);
+        s = add_step(ps->t, kind, ps->line);
     add_text(ps, s->texts, &s->ntexts, lang, text);
-    ps->caption_open = true;
+    ps->group_open = true;
 }
 
 /* "<Name>" at p (which points at '<'): the named key, or in *ch the
@@ -251,12 +252,12 @@ static void parse_line(parser *ps, char *line)
     arg += strspn(arg, " \t");
     char save = dir[n];
     dir[n] = '\0';
-    bool was_caption = ps->caption_open;
-    ps->caption_open = false;
+    bool was_caption = ps->group_open;
+    ps->group_open = false;
 
     if (strcmp(dir, "caption") == 0) {
-        ps->caption_open = was_caption;
-        parse_caption(ps, arg);
+        ps->group_open = was_caption;
+        parse_grouped(ps, TS_CAPTION, "caption", arg);
     } else if (strcmp(dir, "keys") == 0) {
         parse_keys(ps, arg);
     } else if (strcmp(dir, "pause") == 0) {
@@ -267,10 +268,8 @@ static void parse_line(parser *ps, char *line)
         else
             add_step(ps->t, TS_CLEAR, ps->line);
     } else if (strcmp(dir, "wait-for") == 0) {
-        if (!*arg)
-            bad(ps, _("wait-for needs the text to wait for"));
-        else
-            add_step(ps->t, TS_WAIT, ps->line)->text = xstrdup(arg);
+        ps->group_open = was_caption;
+        parse_grouped(ps, TS_WAIT, "wait-for", arg);
     } else if (strcmp(dir, "lang") == 0) {
         if (!*arg)
             bad(ps, _("lang needs a language code"));
@@ -286,7 +285,7 @@ static void parse_line(parser *ps, char *line)
     } else if (strcmp(dir, "title") == 0) {
         char lang[4];
         char *text;
-        if (lang_and_text(ps, "title", arg, lang, &text))
+        if (lang_and_text(ps, "title", arg, lang, &text, false))
             add_text(ps, ps->t->titles, &ps->t->ntitles, lang, text);
     } else {
         bad(ps, _("unknown directive \"%.32s\""), dir);
@@ -342,17 +341,17 @@ bool tour_parse(const char *path, const char *buf, size_t len, tour *t, sbuf *er
         }
         if (n > TOUR_LINE_MAX) {
             bad(&ps, _("line too long (at most %d bytes)"), TOUR_LINE_MAX);
-            ps.caption_open = false;
+            ps.group_open = false;
             continue;
         }
         if (!utf8_ok(start, n)) {
             bad(&ps, _("invalid UTF-8"));
-            ps.caption_open = false;
+            ps.group_open = false;
             continue;
         }
         if (memchr(start, '\0', n) || has_control(start, n)) {
             bad(&ps, _("control character in the line"));
-            ps.caption_open = false;
+            ps.group_open = false;
             continue;
         }
         memcpy(line, start, n);
@@ -436,6 +435,18 @@ const char *tour_text_for(const tour_text *texts, int n, const char *lang)
         if (strcmp(texts[i].lang, "vi") == 0)
             return texts[i].text;
     return n > 0 ? texts[0].text : NULL;
+}
+
+const char *tour_wait_text(const tour_step *s, const char *lang)
+{
+    const char *any = NULL;
+    for (int i = 0; i < s->ntexts; i++) {
+        if (lang && strcmp(s->texts[i].lang, lang) == 0)
+            return s->texts[i].text;
+        if (strcmp(s->texts[i].lang, "*") == 0)
+            any = s->texts[i].text;
+    }
+    return any;
 }
 
 const char *tour_title(const tour *t, const char *lang)
@@ -534,7 +545,7 @@ tour_out tour_player_next(tour_player *p, int64_t now_ms)
     return o;
 }
 
-void tour_player_answer(tour_player *p, bool found, int64_t now_ms)
+void tour_player_answer(tour_player *p, bool found, const char *text, int64_t now_ms)
 {
     if (p->done || p->pc >= p->t->n || p->t->steps[p->pc].kind != TS_WAIT)
         return;
@@ -550,7 +561,7 @@ void tour_player_answer(tour_player *p, bool found, int64_t now_ms)
     if (now_ms - p->wait_since >= TOUR_WAIT_MS) {
         p->failed = p->done = true;
         snprintf(p->error, sizeof p->error, "%s:%d: %s \"%s\"", p->t->path, s->line,
-                 _("the screen never showed"), s->text);
+                 _("the screen never showed"), text ? text : "");
         return;
     }
     p->due_ms = now_ms + TOUR_RETRY_MS;

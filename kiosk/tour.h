@@ -20,10 +20,15 @@
  *                       <Backspace> <Delete> <Space> <F1>..<F12>, and <lt>
  *                       for a literal '<'
  *   pause SECONDS       wait (0 to 600, decimals allowed: 1.5)
- *   wait-for TEXT       wait until the screen shows TEXT (at most
- *                       TOUR_WAIT_MS), else the tour fails there
+ *   wait-for LANG TEXT  wait until the screen shows TEXT (at most
+ *                       TOUR_WAIT_MS), else the tour fails there; LANG
+ *                       may be * (any language); consecutive wait-for
+ *                       lines in different languages are one wait, and
+ *                       when none is for the current language (nor *) it
+ *                       is skipped
  *
- * LANG is two or three lower-case letters. */
+ * LANG is two or three lower-case letters. Tours are meant to be
+ * bilingual: the presenter's language picks the captions. */
 #ifndef PK_TOUR_H
 #define PK_TOUR_H
 
@@ -75,8 +80,8 @@ typedef struct {
     uint32_t cp;
     int ms;
     char lang[4];                  /* TS_LANG */
-    char *text;                    /* TS_IME, TS_WAIT */
-    int ntexts;                    /* TS_CAPTION: one per language */
+    char *text;                    /* TS_IME */
+    int ntexts;                    /* TS_CAPTION, TS_WAIT: one per language */
     tour_text texts[TOUR_LANGS_MAX];
 } tour_step;
 
@@ -102,6 +107,9 @@ void tour_free(tour *t);
 const char *tour_key_name(tour_key k);
 /* The text for lang, else Vietnamese, else the first; NULL when none. */
 const char *tour_text_for(const tour_text *texts, int n, const char *lang);
+/* What a wait-for step looks for in lang: its text, else the "*" one,
+ * else NULL (nothing to check in this language). */
+const char *tour_wait_text(const tour_step *s, const char *lang);
 /* The tour's title in lang, falling back to the file's base name. */
 const char *tour_title(const tour *t, const char *lang);
 
@@ -115,7 +123,7 @@ bool tour_speed_parse(const char *s, tour_speed *out);
 typedef enum {
     TOUT_NONE = 0,   /* nothing now: call again within wait_ms (-1: only after a control) */
     TOUT_STEP,       /* do step (a key, caption, clear, lang, ime) now */
-    TOUT_WAIT,       /* look whether the screen shows step->text, then tour_player_answer() */
+    TOUT_WAIT,       /* look whether the screen shows tour_wait_text(), then tour_player_answer() */
     TOUT_DONE,       /* the end (finished, stopped or failed) */
 } tour_out_kind;
 
@@ -139,9 +147,9 @@ typedef struct {
 void tour_player_init(tour_player *p, const tour *t, tour_speed speed, int64_t now_ms);
 /* What to do at now_ms. */
 tour_out tour_player_next(tour_player *p, int64_t now_ms);
-/* After TOUT_WAIT: whether the screen showed the text. Not found for
+/* After TOUT_WAIT: whether the screen showed text. Not found for
  * TOUR_WAIT_MS fails the tour with "path:line: ..." in p->error. */
-void tour_player_answer(tour_player *p, bool found, int64_t now_ms);
+void tour_player_answer(tour_player *p, bool found, const char *text, int64_t now_ms);
 /* Presenter controls: Space pauses/resumes, Right runs the next step at
  * once (also while paused), Esc stops. */
 void tour_player_pause(tour_player *p, int64_t now_ms);

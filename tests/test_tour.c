@@ -29,7 +29,7 @@ static void test_parse_good(void)
         "keys 1<Enter>a<lt>b<Space><F12>\n"
         "pause 1.5\n"
         "pause 0\n"
-        "wait-for Bước 2/6\n"
+        "wait-for vi Bước 2/6\nwait-for en Step 2/6\n"
         "clear   \n";
     tour t;
     sbuf e = {0};
@@ -65,7 +65,9 @@ static void test_parse_good(void)
     CU_ASSERT_EQUAL(t.steps[11].line, 12);
     CU_ASSERT_EQUAL(t.steps[12].ms, 0);
     CU_ASSERT_EQUAL(t.steps[13].kind, TS_WAIT);
-    CU_ASSERT_STRING_EQUAL(t.steps[13].text, "Bước 2/6");
+    CU_ASSERT_STRING_EQUAL(tour_wait_text(&t.steps[13], "vi"), "Bước 2/6");
+    CU_ASSERT_STRING_EQUAL(tour_wait_text(&t.steps[13], "en"), "Step 2/6");
+    CU_ASSERT_PTR_NULL(tour_wait_text(&t.steps[13], "tay"));   /* nothing to check */
     CU_ASSERT_EQUAL(t.steps[14].kind, TS_CLEAR);
     tour_free(&t);
 }
@@ -103,7 +105,7 @@ static void test_parse_bad_lines(void)
         "caption vi \xc3\x28\n"    /* 10 invalid UTF-8 */
         "%s\n"                     /* 11 overlong */
         "keys a\x01\n"             /* 12 control character */
-        "wait-for\n"               /* 13 missing */
+        "wait-for *\n"             /* 13 missing */
         "lang english\n"           /* 14 bad language */
         "ime qwerty\n"             /* 15 bad method */
         "clear now\n"              /* 16 extra argument */
@@ -128,7 +130,7 @@ static void test_parse_bad_lines(void)
         "t.tour:10: invalid UTF-8\n",
         "t.tour:11: line too long",
         "t.tour:12: control character",
-        "t.tour:13: wait-for needs",
+        "t.tour:13: wait-for needs a text after the language\n",
         "t.tour:14: bad language code",
         "t.tour:15: ime needs telex, vni or off\n",
         "t.tour:16: clear takes no argument\n",
@@ -202,7 +204,7 @@ static void test_load_file(void)
 static const char player_src[] = "caption vi Xin chào\n"
                                  "keys 1<Enter>\n"
                                  "pause 2\n"
-                                 "wait-for Bước 2\n"
+                                 "wait-for * Bước 2\n"
                                  "clear\n";
 
 static void test_player_normal_timing(void)
@@ -237,12 +239,12 @@ static void test_player_normal_timing(void)
     now += 2000;
     o = tour_player_next(&p, now);
     CU_ASSERT_EQUAL_FATAL(o.kind, TOUT_WAIT);
-    CU_ASSERT_STRING_EQUAL(o.step->text, "Bước 2");
-    tour_player_answer(&p, false, now);
+    CU_ASSERT_STRING_EQUAL(tour_wait_text(o.step, "en"), "Bước 2");
+    tour_player_answer(&p, false, "Bước 2", now);
     CU_ASSERT_EQUAL(tour_player_next(&p, now).kind, TOUT_NONE);   /* looks again later */
     now += TOUR_RETRY_MS;
     CU_ASSERT_EQUAL(tour_player_next(&p, now).kind, TOUT_WAIT);
-    tour_player_answer(&p, true, now);
+    tour_player_answer(&p, true, "", now);
     o = tour_player_next(&p, now);
     CU_ASSERT_EQUAL(o.step->kind, TS_CLEAR);
     CU_ASSERT_EQUAL(tour_player_percent(&p), 100 * 6 / 6);
@@ -267,7 +269,7 @@ static void test_player_max_speed(void)
         CU_ASSERT_NOT_EQUAL_FATAL(o.kind == TOUT_NONE && o.wait_ms != 0, true);
         if (o.kind == TOUT_WAIT) {
             waits++;
-            tour_player_answer(&p, true, 0);
+            tour_player_answer(&p, true, "", 0);
         } else if (o.kind == TOUT_STEP) {
             steps++;
         }
@@ -332,7 +334,7 @@ static void test_player_pause_step_stop(void)
 static void test_player_wait_fails(void)
 {
     tour t;
-    CU_ASSERT_TRUE_FATAL(parse("keys 1\n\nwait-for Nowhere\nkeys 2\n", &t, NULL));
+    CU_ASSERT_TRUE_FATAL(parse("keys 1\n\nwait-for en Nowhere\nkeys 2\n", &t, NULL));
     tour_player p;
     int64_t now = 0;
     tour_player_init(&p, &t, TOUR_MAX, now);
@@ -342,7 +344,7 @@ static void test_player_wait_fails(void)
     while ((o = tour_player_next(&p, now)).kind != TOUT_DONE) {
         if (o.kind == TOUT_WAIT) {
             looks++;
-            tour_player_answer(&p, false, now);
+            tour_player_answer(&p, false, "Nowhere", now);
         }
         now += 50;
         CU_ASSERT_FATAL(now < 60000);
@@ -355,13 +357,13 @@ static void test_player_wait_fails(void)
     tour_player_next(&p, 0);
     now = 1000;
     CU_ASSERT_EQUAL(tour_player_next(&p, now).kind, TOUT_WAIT);
-    tour_player_answer(&p, false, now);
+    tour_player_answer(&p, false, "Nowhere", now);
     tour_player_pause(&p, now);
     now += 3 * TOUR_WAIT_MS;
     tour_player_pause(&p, now);
     now += TOUR_RETRY_MS;
     CU_ASSERT_EQUAL(tour_player_next(&p, now).kind, TOUT_WAIT);
-    tour_player_answer(&p, false, now);
+    tour_player_answer(&p, false, "Nowhere", now);
     CU_ASSERT_FALSE(p.failed);
     tour_free(&t);
 }

@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (o.kind == TOUT_DONE)
             break;
         if (o.kind == TOUT_WAIT)
-            tour_player_answer(&p, p.wait_since >= 0, now);
+            tour_player_answer(&p, p.wait_since >= 0, tour_wait_text(o.step, "vi"), now);
         if (p.paused && o.kind == TOUT_NONE)
             tour_player_pause(&p, now);
         now += o.kind == TOUT_NONE && o.wait_ms > 0 ? o.wait_ms : 1;
