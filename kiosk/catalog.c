@@ -327,7 +327,7 @@ pk_err catalog_read_units(const char *path, admin_unit **out, int *n, char *err,
             !put(&t, 2, u->name, sizeof u->name, true, &e))
             break;
         if (strcmp(u->type, "phường") && strcmp(u->type, "xã") && strcmp(u->type, "thị trấn")) {
-            e = failf(&t, _("unknown unit type \"%s\" (phường, xã or thị trấn)"), u->type);
+            e = failf(&t, _("unknown unit type \"%s\" (allowed: %s)"), u->type, "phường, xã, thị trấn");
             break;
         }
         for (int i = 0; i < *n && e == PK_OK; i++)

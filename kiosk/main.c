@@ -1,7 +1,6 @@
 /* postkiosk: one binary. No subcommand starts the citizen kiosk; the
  * subcommands serve staff and scripts. Start-up order: locale -> options ->
  * config -> (subcommand opens the store on demand) -> teardown in reverse. */
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -57,7 +56,7 @@ static bool option(int argc, char **argv, int *i, const char *name, const char *
 
 int main(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
+    i18n_init(NULL);   /* locale; translations next to the program until the config says */
     umask(007);   /* database, receipts: owner and group only (RELIABILITY §7.5) */
     cli_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
@@ -98,6 +97,9 @@ int main(int argc, char **argv)
         ctx.config_error = err;   /* `check` reports it and goes on with defaults */
         config_defaults(&ctx.cfg);
     }
+    /* translations from the configured place, in the configured language */
+    i18n_init(ctx.cfg.locale_dir);
+    i18n_set_lang(ctx.cfg.language);
     if (db && !cli_set_path(ctx.cfg.db_path, sizeof ctx.cfg.db_path, db, "--db"))
         return 2;
     if (ctx.printer_spec &&
