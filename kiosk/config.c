@@ -403,7 +403,5 @@ bool config_prepare_home(const config *c, char *err, size_t errsz)
     char dir[PATH_MAX];
     if (parent_dir(c->db_path, dir, sizeof dir) && !mkdirs(dir, 0700, err, errsz))
         return false;
-    if (strncmp(c->printer, "file:", 5) == 0 && !mkdirs(c->printer + 5, 0700, err, errsz))
-        return false;
     return make_secret(c->key_file, err, errsz) && make_secret(c->pepper_file, err, errsz);
 }
