@@ -67,9 +67,6 @@ bool store_text_ok(const char *t, size_t cap);
 void store_bind_text(sqlite3_stmt *st, int i, const char *t);
 void store_col_text(sqlite3_stmt *st, int col, char *out, size_t outsz);
 
-/* One search result row by procedures.rowid (store_catalog.c). */
-pk_err store_proc_row_by_rowid(store *s, int64_t rowid, proc_row *r);
-
 /* What a dossier keeps of its procedure at registration. */
 typedef struct {
     char name_vi[PK_TEXT_MAX];
