@@ -395,6 +395,11 @@ pk_err store_check(store *s, bool full, char *msg, size_t msgsz)
     return e;
 }
 
+void store_set_busy_timeout(store *s, int ms)
+{
+    sqlite3_busy_timeout(s->db, ms);
+}
+
 pk_err store_set_max_pages(store *s, int64_t pages)
 {
     char pragma[64];

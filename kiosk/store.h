@@ -30,6 +30,9 @@ const char *store_last_error(store *s);
 pk_err store_tx_begin(store *s);
 pk_err store_tx_commit(store *s);
 void store_tx_rollback(store *s);
+/* How long a write waits for another process's lock before PK_EBUSY
+ * (default 5000 ms, RELIABILITY §5.3). */
+void store_set_busy_timeout(store *s, int ms);
 /* Caps the database size in pages (tests: simulates a full disk). */
 pk_err store_set_max_pages(store *s, int64_t pages);
 /* true when the catalog tables are empty (first run: seed from data/). */
