@@ -502,12 +502,12 @@ bool vnime_type_len(vnime *e, char *text, size_t *len, size_t textsz, uint32_t c
         return false;
     if (e->word_len > *len)
         vnime_reset(e);
+    if (e->nraw >= VNIME_RAW_MAX)
+        vnime_reset(e);             /* a very long "word" goes on as a new one */
     if (e->method == IME_OFF || !word_key(e, cp)) {
         vnime_reset(e);
         return append_plain(text, len, textsz, cp);
     }
-    if (e->nraw >= VNIME_RAW_MAX)
-        vnime_reset(e);
     e->raw[e->nraw++] = cp;
     if (!splice_word(e, text, len, textsz)) {
         e->nraw--;

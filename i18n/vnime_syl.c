@@ -428,7 +428,15 @@ bool vnime_restyle(const char *in, bool new_style, char *out, size_t outsz)
         char w[VN_RENDER_MAX];
         const char *src = s + i;
         size_t wl = j - i;
-        if (wl < VNIME_RAW_MAX && word_letters(src, wl, l, VNIME_RAW_MAX, &nl, &tone) && tone &&
+        /* a word followed by a combining mark is left alone: moving its
+         * tone would move the letter the mark belongs to */
+        bool mark_next = false;
+        if (j < sl) {
+            utf8proc_iterate(nfc + j, n - (utf8proc_ssize_t)j, &cp);
+            utf8proc_category_t cat = utf8proc_category(cp);
+            mark_next = cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME;
+        }
+        if (!mark_next && wl < VNIME_RAW_MAX && word_letters(src, wl, l, VNIME_RAW_MAX, &nl, &tone) && tone &&
             vn_plausible(l, nl, tone)) {
             bool na = false;
             wl = vn_emit(l, nl, tone, new_style, w, &na);
