@@ -21,6 +21,17 @@ void store_close(store *s);
 int store_schema_version(store *s);
 /* PRAGMA integrity_check (full=true) or quick_check; msg gets the first problem. */
 pk_err store_check(store *s, bool full, char *msg, size_t msgsz);
+/* The last SQLite message of this connection, for logs and stderr (never
+ * holds personal data: values are bound, messages name tables only). */
+const char *store_last_error(store *s);
+/* Groups several store calls into one user action (one BEGIN IMMEDIATE
+ * transaction): calls inside join it; any failure inside makes
+ * store_tx_commit roll everything back and return an error. */
+pk_err store_tx_begin(store *s);
+pk_err store_tx_commit(store *s);
+void store_tx_rollback(store *s);
+/* Caps the database size in pages (tests: simulates a full disk). */
+pk_err store_set_max_pages(store *s, int64_t pages);
 /* true when the catalog tables are empty (first run: seed from data/). */
 bool store_is_empty(store *s);
 

@@ -25,8 +25,9 @@ size_t text_fit(const char *s, int cols);
 /* Copy that fits cols columns, adding "…" when cut. */
 void text_truncate(const char *s, int cols, char *out, size_t outsz);
 /* Word-wrap s into lines of at most cols columns. Returns the number of
- * lines; starts[i] / lens[i] index into s. Long words are broken at
- * grapheme boundaries. */
+ * lines filled (at most maxlines); starts[i] / lens[i] index into s. Long
+ * words are broken at grapheme boundaries; '\n' forces a break. With
+ * starts == NULL nothing is stored and all lines are counted. */
 int text_wrap(const char *s, int cols, size_t *starts, size_t *lens, int maxlines);
 /* Number of bytes of the last grapheme before pos (for backspace). */
 size_t text_prev_grapheme(const char *s, size_t pos);
@@ -35,7 +36,8 @@ size_t text_prev_grapheme(const char *s, size_t pos);
  * non-alphanumerics to one space. Malloc'ed. */
 char *text_fold(const char *s);
 /* Sort key that orders by the Vietnamese alphabet (a ă â b c d đ e ê ...),
- * tones secondary; compare keys with strcmp. Malloc'ed. */
+ * tones secondary (per word: ngang < huyền < hỏi < ngã < sắc < nặng), case
+ * last; compare keys with strcmp (bytes 0x01..0x7E only). Malloc'ed. */
 char *text_sort_key(const char *s);
 int text_collate(const char *a, const char *b);
 

@@ -1,0 +1,408 @@
+/* Configuration: embedded defaults, then an INI file read with inih.
+ * Every value is checked (UTF-8, no control characters, fits, in range)
+ * and normalised to NFC; a bad file is reported as "file:line: reason". */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ini.h>
+#include <limits.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "text.h"
+#include "util.h"
+
+#define DEFAULT_CONFIG "/etc/postkiosk/postkiosk.ini"
+
+/* Which home-relative paths the file set explicitly. */
+enum { SET_DB = 1, SET_PRINTER = 2, SET_KEY = 4, SET_PEPPER = 8, SET_DATA = 16, SET_LOCALE = 32 };
+
+typedef struct {
+    config *c;
+    const char *file;
+    int line;          /* line being parsed (counted by the reader) */
+    int err_line;
+    char reason[160];
+    FILE *fp;
+    unsigned set;
+    bool long_line;
+} parse_ctx;
+
+static bool dir_exists(const char *p)
+{
+    struct stat sb;
+    return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* Directory of the running program, from /proc/self/exe. */
+static bool exe_dir(char *out, size_t outsz)
+{
+    char buf[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0)
+        return false;
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash)
+        return false;
+    *slash = '\0';
+    return str_copy(out, outsz, buf[0] ? buf : "/");
+}
+
+/* Shipped data and translations: the source tree (program in build/ or
+ * build-X/, data in ../data, .mo files in locale/ next to the program) or
+ * the installed layout
+ * (PREFIX/bin -> PREFIX/share/postkiosk, PREFIX/share/locale). */
+static void find_data(config *c)
+{
+    char exe[PATH_MAX - 64], p[PATH_MAX];
+    if (!exe_dir(exe, sizeof exe)) {
+        str_copy(c->data_dir, sizeof c->data_dir, "/usr/local/share/postkiosk");
+        str_copy(c->locale_dir, sizeof c->locale_dir, "/usr/local/share/locale");
+        return;
+    }
+    snprintf(p, sizeof p, "%s/../data", exe);
+    if (dir_exists(p)) {
+        char *r = realpath(p, NULL);
+        str_copy(c->data_dir, sizeof c->data_dir, r ? r : p);
+        free(r);
+        snprintf(p, sizeof p, "%s/locale", exe);
+        str_copy(c->locale_dir, sizeof c->locale_dir, p);
+        return;
+    }
+    snprintf(p, sizeof p, "%s/../share/postkiosk", exe);
+    char *r = realpath(p, NULL);
+    str_copy(c->data_dir, sizeof c->data_dir, r ? r : p);
+    free(r);
+    snprintf(p, sizeof p, "%s/../share/locale", exe);
+    r = realpath(p, NULL);
+    str_copy(c->locale_dir, sizeof c->locale_dir, r ? r : p);
+    free(r);
+}
+
+static void home_paths(config *c, unsigned set)
+{
+    if (!(set & SET_DB))
+        snprintf(c->db_path, sizeof c->db_path, "%.480s/postkiosk.db", c->home);
+    if (!(set & SET_PRINTER))
+        snprintf(c->printer, sizeof c->printer, "file:%.480s/receipts", c->home);
+    if (!(set & SET_KEY))
+        snprintf(c->key_file, sizeof c->key_file, "%.480s/keys/receipt.key", c->home);
+    if (!(set & SET_PEPPER))
+        snprintf(c->pepper_file, sizeof c->pepper_file, "%.480s/keys/pin.pepper", c->home);
+}
+
+void config_defaults(config *c)
+{
+    memset(c, 0, sizeof *c);
+    const char *h = getenv("POSTKIOSK_HOME");
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *user = getenv("HOME");
+    if (h && *h)
+        str_copy(c->home, sizeof c->home, h);
+    else if (xdg && *xdg == '/')
+        snprintf(c->home, sizeof c->home, "%.480s/postkiosk", xdg);
+    else if (user && *user)
+        snprintf(c->home, sizeof c->home, "%.480s/.local/share/postkiosk", user);
+    else
+        str_copy(c->home, sizeof c->home, "/var/lib/postkiosk");
+    home_paths(c, 0);
+    find_data(c);
+    const char *dd = getenv("POSTKIOSK_DATADIR");
+    if (dd && *dd)
+        str_copy(c->data_dir, sizeof c->data_dir, dd);
+    str_copy(c->printer_profile, sizeof c->printer_profile, "58mm");
+    str_copy(c->kiosk_code, sizeof c->kiosk_code, "LS01");
+    str_copy(c->post_office, sizeof c->post_office, "Bưu điện tỉnh Lạng Sơn");
+    str_copy(c->s10_prefix, sizeof c->s10_prefix, "RA");
+    str_copy(c->language, sizeof c->language, "vi");
+    str_copy(c->scope, sizeof c->scope, "province");
+    c->idle_timeout = 90;
+    c->idle_warning = 20;
+    c->clerk_timeout = 120;
+}
+
+/* ---- value checks ------------------------------------------------------ */
+
+static int fail(parse_ctx *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(parse_ctx *p, const char *fmt, ...)
+{
+    if (!p->err_line) {
+        p->err_line = p->line;
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(p->reason, sizeof p->reason, fmt, ap);
+        va_end(ap);
+    }
+    return 0;
+}
+
+static int set_text(parse_ctx *p, const char *name, const char *v, char *dst, size_t dstsz)
+{
+    if (!text_valid_utf8(v, strlen(v)))
+        return fail(p, "%s: not valid UTF-8", name);
+    if (text_has_control(v))
+        return fail(p, "%s: control characters are not allowed", name);
+    if (!text_nfc_buf(v, dst, dstsz))
+        return fail(p, "%s: too long", name);
+    return 1;
+}
+
+static int set_int(parse_ctx *p, const char *name, const char *v, int lo, int hi, int *dst)
+{
+    char *end;
+    errno = 0;
+    long x = strtol(v, &end, 10);
+    if (errno || end == v || *end || x < lo || x > hi)
+        return fail(p, "%s must be a whole number from %d to %d", name, lo, hi);
+    *dst = (int)x;
+    return 1;
+}
+
+static bool all_of(const char *s, const char *chars, size_t lo, size_t hi)
+{
+    size_t n = strlen(s);
+    return n >= lo && n <= hi && strspn(s, chars) == n;
+}
+
+#define UPPER "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#define DIGITS "0123456789"
+
+static int handler(void *user, const char *section, const char *name, const char *value)
+{
+    parse_ctx *p = user;
+    config *c = p->c;
+    if (p->long_line)
+        return fail(p, "%s", "line too long (at most 200 bytes)");
+#define IS(sec, key) (strcmp(section, sec) == 0 && strcmp(name, key) == 0)
+#define TEXT(field) set_text(p, name, value, c->field, sizeof c->field)
+    if (IS("kiosk", "code")) {
+        if (!all_of(value, UPPER DIGITS, 2, 8))
+            return fail(p, "%s", "code must be 2 to 8 capital letters or digits, e.g. LS01");
+        return TEXT(kiosk_code);
+    }
+    if (IS("kiosk", "post_office"))
+        return TEXT(post_office);
+    if (IS("kiosk", "hotline"))
+        return TEXT(hotline);
+    if (IS("kiosk", "language")) {
+        if (!all_of(value, "abcdefghijklmnopqrstuvwxyz_", 2, 7))
+            return fail(p, "%s", "language must be a code such as vi or en");
+        return TEXT(language);
+    }
+    if (IS("kiosk", "s10_prefix")) {
+        if (!all_of(value, UPPER, 2, 2))
+            return fail(p, "%s", "s10_prefix must be two capital letters, e.g. RA");
+        return TEXT(s10_prefix);
+    }
+    if (IS("kiosk", "scope")) {
+        if (strcmp(value, "commune") && strcmp(value, "province") && strcmp(value, "national"))
+            return fail(p, "%s", "scope must be commune, province or national");
+        return TEXT(scope);
+    }
+    if (IS("kiosk", "track_url"))
+        return TEXT(track_url);
+    if (IS("kiosk", "info_url"))
+        return TEXT(info_url);
+    if (IS("kiosk", "staff_pin")) {
+        if (*value && !all_of(value, DIGITS, 4, 16))
+            return fail(p, "%s", "staff_pin must be 4 to 16 digits (or empty)");
+        return TEXT(staff_pin);
+    }
+    if (IS("kiosk", "idle_timeout"))
+        return set_int(p, name, value, 15, 3600, &c->idle_timeout);
+    if (IS("kiosk", "idle_warning"))
+        return set_int(p, name, value, 5, 600, &c->idle_warning);
+    if (IS("clerk", "timeout"))
+        return set_int(p, name, value, 30, 3600, &c->clerk_timeout);
+    if (IS("printer", "spec")) {
+        if (strncmp(value, "file:", 5) && strncmp(value, "device:", 7) && strncmp(value, "tcp:", 4))
+            return fail(p, "%s", "printer spec must start with file:, device: or tcp:");
+        p->set |= SET_PRINTER;
+        return TEXT(printer);
+    }
+    if (IS("printer", "profile")) {
+        if (!*value)
+            return fail(p, "%s", "profile must not be empty");
+        return TEXT(printer_profile);
+    }
+    struct { const char *key; char *dst; size_t sz; unsigned flag; } paths[] = {
+        {"home", c->home, sizeof c->home, 0},
+        {"db", c->db_path, sizeof c->db_path, SET_DB},
+        {"data_dir", c->data_dir, sizeof c->data_dir, SET_DATA},
+        {"locale_dir", c->locale_dir, sizeof c->locale_dir, SET_LOCALE},
+        {"key_file", c->key_file, sizeof c->key_file, SET_KEY},
+        {"pepper_file", c->pepper_file, sizeof c->pepper_file, SET_PEPPER},
+    };
+    if (strcmp(section, "paths") == 0) {
+        for (size_t i = 0; i < PK_ARRAY_LEN(paths); i++) {
+            if (strcmp(name, paths[i].key))
+                continue;
+            if (value[0] != '/')
+                return fail(p, "%s must be an absolute path", name);
+            p->set |= paths[i].flag;
+            return set_text(p, name, value, paths[i].dst, paths[i].sz);
+        }
+    }
+    if (!strcmp(section, "kiosk") || !strcmp(section, "paths") || !strcmp(section, "printer") ||
+        !strcmp(section, "clerk"))
+        return fail(p, "unknown setting \"%s\"", name);
+    /* other sections ([profile.X], ...) belong to other modules */
+    return 1;
+#undef IS
+#undef TEXT
+}
+
+/* Line reader for inih that counts lines and notices overlong ones. */
+static char *reader(char *str, int num, void *stream)
+{
+    parse_ctx *p = stream;
+    if (!fgets(str, num, p->fp))
+        return NULL;
+    p->line++;
+    size_t n = strlen(str);
+    if (n > 0 && str[n - 1] != '\n' && !feof(p->fp)) {
+        p->long_line = true;
+        int ch;   /* skip the rest of the line */
+        while ((ch = fgetc(p->fp)) != EOF && ch != '\n')
+            ;
+    } else {
+        p->long_line = false;
+    }
+    return str;
+}
+
+bool config_load(config *c, const char *path, char *err, size_t errsz)
+{
+    config_defaults(c);
+    if (errsz)
+        err[0] = '\0';
+    if (!path) {
+        if (access(DEFAULT_CONFIG, F_OK) != 0)
+            return true;
+        path = DEFAULT_CONFIG;
+    }
+    parse_ctx p = {.c = c, .file = path};
+    p.fp = fopen(path, "r");
+    if (!p.fp) {
+        snprintf(err, errsz, "%s: %s", path, strerror(errno));
+        return false;
+    }
+    char old_home[sizeof c->home];
+    memcpy(old_home, c->home, sizeof old_home);
+    int r = ini_parse_stream(reader, &p, handler, &p);
+    fclose(p.fp);
+    if (p.err_line && (r <= 0 || p.err_line <= r)) {
+        snprintf(err, errsz, "%s:%d: %s", path, p.err_line, p.reason);
+        return false;
+    }
+    if (r != 0) {
+        if (r > 0)
+            snprintf(err, errsz, "%s:%d: %s", path, r,
+                     p.long_line ? "line too long (at most 200 bytes)"
+                                 : "expected [section] or name = value");
+        else
+            snprintf(err, errsz, "%s: cannot read the file", path);
+        return false;
+    }
+    if (c->idle_warning >= c->idle_timeout) {
+        snprintf(err, errsz, "%s: idle_warning must be shorter than idle_timeout", path);
+        return false;
+    }
+    if (strcmp(old_home, c->home) != 0)
+        home_paths(c, p.set);
+    const char *dd = getenv("POSTKIOSK_DATADIR");
+    if (dd && *dd)
+        str_copy(c->data_dir, sizeof c->data_dir, dd);
+    return true;
+}
+
+/* ---- home directory ---------------------------------------------------- */
+
+static bool mkdirs(const char *path, mode_t mode, char *err, size_t errsz)
+{
+    char buf[PATH_MAX];
+    if (!str_copy(buf, sizeof buf, path)) {
+        snprintf(err, errsz, "%s: path too long", path);
+        return false;
+    }
+    for (char *s = buf + 1;; s++) {
+        if (*s != '/' && *s != '\0')
+            continue;
+        char saved = *s;
+        *s = '\0';
+        if (mkdir(buf, mode) != 0 && errno != EEXIST) {
+            snprintf(err, errsz, "%s: %s", buf, strerror(errno));
+            return false;
+        }
+        *s = saved;
+        if (!saved)
+            break;
+    }
+    if (!dir_exists(path)) {
+        snprintf(err, errsz, "%s: not a directory", path);
+        return false;
+    }
+    return true;
+}
+
+static bool parent_dir(const char *file, char *out, size_t outsz)
+{
+    if (!str_copy(out, outsz, file))
+        return false;
+    char *slash = strrchr(out, '/');
+    if (!slash || slash == out)
+        return false;
+    *slash = '\0';
+    return true;
+}
+
+/* 32 random bytes, written once, read-only for the owner. */
+static bool make_secret(const char *file, char *err, size_t errsz)
+{
+    if (access(file, F_OK) == 0)
+        return true;
+    char dir[PATH_MAX];
+    if (parent_dir(file, dir, sizeof dir) && !mkdirs(dir, 0700, err, errsz))
+        return false;
+    int fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0400);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return true;   /* another process made it meanwhile */
+        snprintf(err, errsz, "%s: %s", file, strerror(errno));
+        return false;
+    }
+    unsigned char key[32];
+    randombytes_buf(key, sizeof key);
+    bool ok = write(fd, key, sizeof key) == (ssize_t)sizeof key && fsync(fd) == 0;
+    int saved = errno;
+    sodium_memzero(key, sizeof key);
+    close(fd);
+    if (!ok) {
+        unlink(file);
+        snprintf(err, errsz, "%s: %s", file, strerror(saved));
+    }
+    return ok;
+}
+
+bool config_prepare_home(const config *c, char *err, size_t errsz)
+{
+    if (sodium_init() < 0) {
+        snprintf(err, errsz, "libsodium could not start");
+        return false;
+    }
+    if (!mkdirs(c->home, 0700, err, errsz))
+        return false;
+    char dir[PATH_MAX];
+    if (parent_dir(c->db_path, dir, sizeof dir) && !mkdirs(dir, 0700, err, errsz))
+        return false;
+    if (strncmp(c->printer, "file:", 5) == 0 && !mkdirs(c->printer + 5, 0700, err, errsz))
+        return false;
+    return make_secret(c->key_file, err, errsz) && make_secret(c->pepper_file, err, errsz);
+}

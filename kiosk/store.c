@@ -1,0 +1,445 @@
+/* The store's connection: settings of RELIABILITY.md §5.2, migrations,
+ * the statement cache, error mapping, transactions, settings. */
+#include "store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+enum { MAX_TEXT_BYTES = 1 << 20 };
+
+/* ---- errors ------------------------------------------------------------ */
+
+pk_err store_rc(store *s, int rc)
+{
+    if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
+        return PK_OK;
+    if (s && s->db)
+        snprintf(s->err, sizeof s->err, "%s (%d)", sqlite3_errmsg(s->db), rc);
+    switch (rc & 0xFF) {
+    case SQLITE_FULL:
+        return PK_EFULL;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return PK_EBUSY;
+    case SQLITE_CONSTRAINT:
+        if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY ||
+            rc == SQLITE_CONSTRAINT_ROWID)
+            return PK_EEXISTS;
+        return PK_EINVAL;
+    case SQLITE_TOOBIG:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+        return PK_EINVAL;
+    case SQLITE_NOTFOUND:
+        return PK_ENOTFOUND;
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return PK_EPERM;
+    default:   /* IOERR, CORRUPT, NOTADB, CANTOPEN, READONLY, NOMEM, ... */
+        return PK_EIO;
+    }
+}
+
+const char *store_last_error(store *s)
+{
+    return s ? s->err : "";
+}
+
+/* ---- statements -------------------------------------------------------- */
+
+sqlite3_stmt *store_stmt(store *s, const char *sql)
+{
+    for (int i = 0; i < s->ncache; i++) {
+        store_cached *c = &s->cache[i];
+        if (c->sql == sql || strcmp(c->sql, sql) == 0) {
+            sqlite3_reset(c->st);
+            sqlite3_clear_bindings(c->st);
+            return c->st;
+        }
+    }
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+    if (rc != SQLITE_OK) {
+        store_rc(s, rc);
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    if (s->ncache == s->capcache) {
+        s->capcache = s->capcache ? s->capcache * 2 : 32;
+        s->cache = xrealloc(s->cache, (size_t)s->capcache * sizeof *s->cache);
+    }
+    s->cache[s->ncache].sql = xstrdup(sql);
+    s->cache[s->ncache].st = st;
+    s->ncache++;
+    return st;
+}
+
+void store_done(sqlite3_stmt *st)
+{
+    if (st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
+}
+
+pk_err store_step_done(store *s, sqlite3_stmt *st)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ;   /* run to the end (RETURNING rows are not needed here) */
+    pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    return e;
+}
+
+/* Constant SQL only (no values): BEGIN, COMMIT, PRAGMAs, schema. */
+static pk_err exec_const(store *s, const char *sql)
+{
+    char *em = NULL;
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, &em);
+    if (rc != SQLITE_OK) {
+        pk_err e = store_rc(s, rc);
+        if (em)
+            snprintf(s->err, sizeof s->err, "%s (%d)", em, rc);
+        sqlite3_free(em);
+        return e;
+    }
+    return PK_OK;
+}
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *t)
+{
+    sqlite3_bind_text(st, i, t ? t : "", -1, SQLITE_STATIC);
+}
+
+void store_col_text(sqlite3_stmt *st, int col, char *out, size_t outsz)
+{
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    str_copy(out, outsz, t ? t : "");
+}
+
+bool store_text_ok(const char *t, size_t cap)
+{
+    if (!t)
+        return false;
+    size_t n = strnlen(t, cap);
+    return n < cap && text_valid_utf8(t, n) && !text_has_control(t);
+}
+
+/* ---- transactions ------------------------------------------------------ */
+
+pk_err store_begin(store *s)
+{
+    if (s->depth > 0) {   /* already inside: join the outer transaction */
+        if (s->doomed)
+            return PK_EIO;
+        s->depth++;
+        return PK_OK;
+    }
+    pk_err e = exec_const(s, "BEGIN IMMEDIATE");
+    if (e == PK_OK) {
+        s->depth = 1;
+        s->doomed = false;
+    }
+    return e;
+}
+
+pk_err store_commit(store *s)
+{
+    if (s->depth > 1) {
+        s->depth--;
+        return PK_OK;
+    }
+    if (s->doomed) {   /* an inner step failed: the whole action is undone */
+        store_rollback(s);
+        return PK_EIO;
+    }
+    pk_err e = exec_const(s, "COMMIT");
+    if (e != PK_OK) {
+        store_rollback(s);
+        return e;
+    }
+    s->depth = 0;
+    return PK_OK;
+}
+
+void store_rollback(store *s)
+{
+    if (s->depth > 1) {   /* inner: the outermost rollback/commit undoes all */
+        s->depth--;
+        s->doomed = true;
+        return;
+    }
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->depth = 0;
+    s->doomed = false;
+}
+
+pk_err store_tx_begin(store *s)
+{
+    return store_begin(s);
+}
+
+pk_err store_tx_commit(store *s)
+{
+    pk_err e = store_commit(s);
+    if (e == PK_OK && s->depth == 0)
+        store_search_free(s);   /* the catalog may have changed */
+    return e;
+}
+
+void store_tx_rollback(store *s)
+{
+    store_rollback(s);
+    if (s->depth == 0)
+        store_search_free(s);
+}
+
+pk_err store_sequence_next(store *s, const char *name, int64_t *out)
+{
+    sqlite3_stmt *st = store_stmt(s,
+        "INSERT INTO sequences(name, value) VALUES(?1, 1) "
+        "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value");
+    if (!st)
+        return PK_EIO;
+    store_bind_text(st, 1, name);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        pk_err e = store_rc(s, rc);
+        store_done(st);
+        return e;
+    }
+    *out = sqlite3_column_int64(st, 0);
+    /* step to the end so the RETURNING statement completes its write */
+    rc = sqlite3_step(st);
+    pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    return e;
+}
+
+/* ---- migrations -------------------------------------------------------- */
+
+static int user_version(store *s)
+{
+    sqlite3_stmt *st = store_stmt(s, "PRAGMA user_version");
+    int v = -1;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    store_done(st);
+    return v;
+}
+
+int store_schema_version(store *s)
+{
+    return user_version(s);
+}
+
+pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, size_t msgsz)
+{
+    int latest = n > 0 ? list[n - 1].version : 0;
+    for (int i = 0; i < n; i++) {
+        pk_err e = store_begin(s);
+        if (e != PK_OK) {
+            snprintf(msg, msgsz, "cannot lock the database to migrate it: %s", s->err);
+            return e;
+        }
+        int v = user_version(s);   /* read inside the lock: another process may have migrated */
+        if (v < 0 || v > latest) {
+            store_rollback(s);
+            snprintf(msg, msgsz, "the database has schema version %d; this program knows up to %d",
+                     v, latest);
+            return PK_EIO;
+        }
+        if (list[i].version <= v) {
+            store_rollback(s);
+            continue;
+        }
+        if (list[i].sql)
+            e = exec_const(s, list[i].sql);
+        if (e == PK_OK && list[i].fn)
+            e = list[i].fn(s);
+        if (e == PK_OK) {
+            char pragma[48];
+            snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", list[i].version);
+            e = exec_const(s, pragma);
+        }
+        if (e == PK_OK)
+            e = store_commit(s);
+        else
+            store_rollback(s);
+        if (e != PK_OK) {
+            snprintf(msg, msgsz, "migration to schema version %d failed: %s", list[i].version,
+                     s->err);
+            return e;
+        }
+    }
+    return PK_OK;
+}
+
+/* ---- open / close ------------------------------------------------------ */
+
+static pk_err configure(store *s, char *msg, size_t msgsz)
+{
+    sqlite3 *db = s->db;
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, 5000);
+    int on = 0;
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &on);
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, MAX_TEXT_BYTES);
+    sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 100000);
+    /* journal_mode answers with the mode in force: it must be wal */
+    sqlite3_stmt *st = store_stmt(s, "PRAGMA journal_mode=WAL");
+    int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+    bool wal = rc == SQLITE_ROW &&
+               strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+    pk_err e = rc == SQLITE_ROW ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    if (e != PK_OK || !wal) {
+        snprintf(msg, msgsz, "cannot switch the database to WAL mode: %s",
+                 e != PK_OK ? s->err : "refused");
+        return e != PK_OK ? e : PK_EIO;
+    }
+    e = exec_const(s,
+        "PRAGMA synchronous=FULL;"
+        "PRAGMA foreign_keys=ON;"
+        "PRAGMA trusted_schema=OFF;"
+        "PRAGMA cell_size_check=ON;"
+        "PRAGMA secure_delete=ON;"
+        "PRAGMA journal_size_limit=4194304;"
+        "PRAGMA mmap_size=0;");
+    if (e != PK_OK)
+        snprintf(msg, msgsz, "cannot configure the database: %s", s->err);
+    return e;
+}
+
+pk_err store_open(const char *path, store **out, char *msg, size_t msgsz)
+{
+    char dummy[8];
+    if (!msg || msgsz == 0) {
+        msg = dummy;
+        msgsz = sizeof dummy;
+    }
+    msg[0] = '\0';
+    *out = NULL;
+    store *s = xcalloc(1, sizeof *s);
+    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                                               SQLITE_OPEN_NOFOLLOW, NULL);
+    pk_err e;
+    if (rc != SQLITE_OK) {
+        e = store_rc(s, rc);
+        snprintf(msg, msgsz, "cannot open the database %s: %s", path,
+                 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        store_close(s);
+        return e == PK_OK ? PK_EIO : e;
+    }
+    e = configure(s, msg, msgsz);
+    if (e == PK_OK)
+        e = store_migrate(s, store_migrations, store_migrations_count, msg, msgsz);
+    if (e != PK_OK) {
+        store_close(s);
+        return e;
+    }
+    *out = s;
+    return PK_OK;
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    store_search_free(s);
+    for (int i = 0; i < s->ncache; i++) {
+        sqlite3_finalize(s->cache[i].st);
+        free(s->cache[i].sql);
+    }
+    free(s->cache);
+    if (s->db)
+        sqlite3_close(s->db);
+    free(s);
+}
+
+pk_err store_check(store *s, bool full, char *msg, size_t msgsz)
+{
+    sqlite3_stmt *st = store_stmt(s, full ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check(1)");
+    if (!st) {
+        snprintf(msg, msgsz, "%s", s->err);
+        return PK_EIO;
+    }
+    int rc = sqlite3_step(st);
+    pk_err e;
+    if (rc == SQLITE_ROW) {
+        const char *r = (const char *)sqlite3_column_text(st, 0);
+        e = r && strcmp(r, "ok") == 0 ? PK_OK : PK_EIO;
+        snprintf(msg, msgsz, "%s", r ? r : "");
+    } else {
+        e = store_rc(s, rc);
+        snprintf(msg, msgsz, "%s", s->err);
+    }
+    store_done(st);
+    if (e == PK_OK) {
+        st = store_stmt(s, "PRAGMA foreign_key_check");
+        if (st && sqlite3_step(st) == SQLITE_ROW) {
+            snprintf(msg, msgsz, "foreign key violation in table %s",
+                     (const char *)sqlite3_column_text(st, 0));
+            e = PK_EIO;
+        }
+        store_done(st);
+    }
+    return e;
+}
+
+pk_err store_set_max_pages(store *s, int64_t pages)
+{
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA max_page_count = %lld", (long long)pages);
+    return exec_const(s, pragma);
+}
+
+/* ---- settings ---------------------------------------------------------- */
+
+pk_err store_setting_get(store *s, const char *key, char *val, size_t valsz)
+{
+    if (valsz)
+        val[0] = '\0';
+    sqlite3_stmt *st = store_stmt(s, "SELECT value FROM settings WHERE key = ?1");
+    if (!st)
+        return PK_EIO;
+    store_bind_text(st, 1, key);
+    int rc = sqlite3_step(st);
+    pk_err e = PK_OK;
+    if (rc == SQLITE_ROW)
+        store_col_text(st, 0, val, valsz);
+    else
+        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+    store_done(st);
+    return e;
+}
+
+pk_err store_setting_set(store *s, const char *key, const char *val)
+{
+    if (!key || !*key || !store_text_ok(key, 128) || !store_text_ok(val, MAX_TEXT_BYTES))
+        return PK_EINVAL;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    sqlite3_stmt *st = store_stmt(s,
+        "INSERT INTO settings(key, value) VALUES(?1, ?2) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    e = st ? PK_OK : PK_EIO;
+    if (e == PK_OK) {
+        store_bind_text(st, 1, key);
+        store_bind_text(st, 2, val);
+        e = store_step_done(s, st);
+    }
+    if (e == PK_OK)
+        return store_commit(s);
+    store_rollback(s);
+    return e;
+}

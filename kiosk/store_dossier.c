@@ -1,0 +1,533 @@
+/* Dossiers, their documents and events; print jobs. */
+#include "store_internal.h"
+#include "store_clerk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "text.h"
+#include "util.h"
+
+/* Status codes as stored. Must match dossier_status_code() (dossier.c). */
+static const char *const status_codes[ST__COUNT] = {
+    "registered", "accepted", "counter_rejected", "in_transit", "handed", "processing",
+    "supplement", "agency_rejected", "result_ready", "result_collected", "out_for_delivery",
+    "delivered", "delivery_failed", "returned", "cancelled",
+};
+
+const char *store_status_code(dossier_status st)
+{
+    return (unsigned)st < ST__COUNT ? status_codes[st] : "";
+}
+
+static int status_parse(const char *code)
+{
+    for (int i = 0; i < ST__COUNT; i++)
+        if (code && strcmp(code, status_codes[i]) == 0)
+            return i;
+    return -1;
+}
+
+static void day_of(int64_t t, char out[PK_DATE_MAX])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (!localtime_r(&tt, &tm) || strftime(out, PK_DATE_MAX, "%Y-%m-%d", &tm) == 0)
+        str_copy(out, PK_DATE_MAX, "1970-01-01");
+}
+
+/* TEMPORARY private copies of ids_reference / ids_s10_make (kiosk/ids.c on
+ * branch rules): remove once ids.c is merged into main. */
+static bool ref_make(const char *kiosk, int64_t seq, char *out, size_t outsz)
+{
+    size_t n = strlen(kiosk);
+    if (n < 2 || n > 8 || seq < 1)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((kiosk[i] >= 'A' && kiosk[i] <= 'Z') || (kiosk[i] >= '0' && kiosk[i] <= '9')))
+            return false;
+    int k = snprintf(out, outsz, "%s-%06lld", kiosk, (long long)seq);
+    return k > 0 && (size_t)k < outsz;
+}
+
+static bool s10_make(const char *prefix, uint32_t serial, const char *country, char *out,
+                     size_t outsz)
+{
+    static const int w[8] = {8, 6, 4, 2, 3, 5, 9, 7};
+    if (serial > 99999999u || strlen(prefix) != 2 || strlen(country) != 2 || outsz < 14)
+        return false;
+    for (int i = 0; i < 2; i++)
+        if (prefix[i] < 'A' || prefix[i] > 'Z' || country[i] < 'A' || country[i] > 'Z')
+            return false;
+    int sum = 0;
+    uint32_t v = serial;
+    for (int i = 7; i >= 0; i--, v /= 10)
+        sum += (int)(v % 10) * w[i];
+    int c = 11 - sum % 11;
+    c = c == 10 ? 0 : c == 11 ? 5 : c;
+    snprintf(out, outsz, "%s%08u%d%s", prefix, (unsigned)serial, c, country);
+    return true;
+}
+
+static bool dossier_ok(const dossier *d)
+{
+    if (!STORE_FIELD_OK(d->proc_code) || !d->proc_code[0] || !STORE_FIELD_OK(d->name) ||
+        !d->name[0] || !STORE_FIELD_OK(d->id_number) || !STORE_FIELD_OK(d->phone) ||
+        !STORE_FIELD_OK(d->email) || !STORE_FIELD_OK(d->province) ||
+        !STORE_FIELD_OK(d->unit_name) || !STORE_FIELD_OK(d->street) ||
+        !STORE_FIELD_OK(d->recipient) || !STORE_FIELD_OK(d->expected_date) ||
+        !STORE_FIELD_OK(d->lang) || !STORE_FIELD_OK(d->kiosk_code))
+        return false;
+    if (d->form < FORM_SEND || d->form > FORM_BOTH || !d->consent_process)
+        return false;
+    if (d->fee_proc < 0 || d->fee_post < 0 || d->fee_total < 0 || d->ndocs < 0 ||
+        d->ndocs > PK_MAX_DOCS || d->unit_id < 0)
+        return false;
+    for (int i = 0; i < d->ndocs; i++)
+        if (!STORE_FIELD_OK(d->docs[i].name_vi) || !d->docs[i].name_vi[0] ||
+            !STORE_FIELD_OK(d->docs[i].name_en))
+            return false;
+    return true;
+}
+
+static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p);
+
+pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
+                            const char *actor, int64_t *job_id)
+{
+    if (!d || !dossier_ok(d) || !actor || !*actor || !store_text_ok(actor, 64) ||
+        !s10_prefix || strlen(s10_prefix) != 2)
+        return PK_EINVAL;
+    if (d->created_at == 0)
+        d->created_at = (int64_t)time(NULL);
+    char kiosk[16];
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    /* the procedure as it is now: the dossier keeps its names */
+    procedure_snap snap;
+    e = store_procedure_snap(s, d->proc_code, &snap);
+    if (e == PK_OK && d->kiosk_code[0] == '\0') {
+        e = store_setting_get(s, "kiosk_code", kiosk, sizeof kiosk);
+        if (e == PK_OK)
+            str_copy(d->kiosk_code, sizeof d->kiosk_code, kiosk);
+        else if (e == PK_ENOTFOUND)
+            e = PK_EINVAL;
+    }
+    char seqname[40];
+    int64_t seq = 0, serial = 0;
+    if (e == PK_OK) {
+        snprintf(seqname, sizeof seqname, "ref:%s", d->kiosk_code);
+        e = store_sequence_next(s, seqname, &seq);
+    }
+    if (e == PK_OK) {
+        snprintf(seqname, sizeof seqname, "s10:%s", s10_prefix);
+        e = store_sequence_next(s, seqname, &serial);
+    }
+    if (e == PK_OK && (!ref_make(d->kiosk_code, seq, d->ref, sizeof d->ref) ||
+                       serial > 99999999 ||
+                       !s10_make(s10_prefix, (uint32_t)serial, "VN", d->s10, sizeof d->s10)))
+        e = PK_EINVAL;
+    if (e == PK_OK) {
+        d->status = ST_REGISTERED;
+        e = insert_dossier(s, d, &snap);
+    }
+    if (e == PK_OK)
+        e = store_event_add(s, d->id, d->created_at, actor, "", status_codes[ST_REGISTERED], "");
+    if (e == PK_OK)
+        e = store_job_create(s, d->ref, "receipt", job_id);
+    if (e == PK_OK)
+        e = store_commit(s);
+    else
+        store_rollback(s);
+    if (e != PK_OK) {
+        d->id = 0;
+        d->ref[0] = d->s10[0] = '\0';
+    }
+    return e;
+}
+
+static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p)
+{
+    sqlite3_stmt *st = store_stmt(s,
+        "INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_name_en, agency,"
+        " form, status, name, name_fold, id_number, phone, email, unit_id, province, unit_name,"
+        " street, recipient, fee_proc, fee_post, fee_total, expected_date, created_at,"
+        " created_day, updated_at, lang, consent_process, consent_sms, sample)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
+        "?23,?24,?25,?24,?26,1,?27,?28)");
+    if (!st)
+        return PK_EIO;
+    char day[PK_DATE_MAX];
+    day_of(d->created_at, day);
+    char *fold = text_fold(d->name);
+    store_bind_text(st, 1, d->ref);
+    store_bind_text(st, 2, d->s10);
+    store_bind_text(st, 3, d->kiosk_code);
+    store_bind_text(st, 4, d->proc_code);
+    store_bind_text(st, 5, p->name_vi);
+    store_bind_text(st, 6, p->name_en);
+    store_bind_text(st, 7, p->agency);
+    sqlite3_bind_int(st, 8, (int)d->form);
+    store_bind_text(st, 9, status_codes[d->status]);
+    store_bind_text(st, 10, d->name);
+    store_bind_text(st, 11, fold);
+    store_bind_text(st, 12, d->id_number);
+    store_bind_text(st, 13, d->phone);
+    store_bind_text(st, 14, d->email);
+    sqlite3_bind_int(st, 15, d->unit_id);
+    store_bind_text(st, 16, d->province);
+    store_bind_text(st, 17, d->unit_name);
+    store_bind_text(st, 18, d->street);
+    store_bind_text(st, 19, d->recipient);
+    sqlite3_bind_int64(st, 20, d->fee_proc);
+    sqlite3_bind_int64(st, 21, d->fee_post);
+    sqlite3_bind_int64(st, 22, d->fee_total);
+    store_bind_text(st, 23, d->expected_date);
+    sqlite3_bind_int64(st, 24, d->created_at);
+    store_bind_text(st, 25, day);
+    store_bind_text(st, 26, d->lang[0] ? d->lang : "vi");
+    sqlite3_bind_int(st, 27, d->consent_sms);
+    sqlite3_bind_int(st, 28, d->sample);
+    pk_err e = store_step_done(s, st);
+    free(fold);
+    if (e != PK_OK)
+        return e;
+    d->id = sqlite3_last_insert_rowid(s->db);
+    for (int i = 0; e == PK_OK && i < d->ndocs; i++) {
+        const dossier_doc *doc = &d->docs[i];
+        st = store_stmt(s, "INSERT INTO dossier_docs(dossier_id, seq, name_vi, name_en, kind,"
+                           " required, handed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        if (!st)
+            return PK_EIO;
+        sqlite3_bind_int64(st, 1, d->id);
+        sqlite3_bind_int(st, 2, i + 1);
+        store_bind_text(st, 3, doc->name_vi);
+        store_bind_text(st, 4, doc->name_en);
+        sqlite3_bind_int(st, 5, doc->kind == DOC_COPY);
+        sqlite3_bind_int(st, 6, doc->required);
+        sqlite3_bind_int(st, 7, doc->handed);
+        e = store_step_done(s, st);
+    }
+    return e;
+}
+
+pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *actor,
+                       const char *from, const char *to, const char *note)
+{
+    if (!store_text_ok(actor, 64) || !*actor || !store_text_ok(from, 24) ||
+        !store_text_ok(to, 24) || !store_text_ok(note, PK_TEXT_MAX))
+        return PK_EINVAL;
+    sqlite3_stmt *st = store_stmt(s, "INSERT INTO events(dossier_id, at, actor, from_status,"
+                                     " to_status, note) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!st)
+        return PK_EIO;
+    sqlite3_bind_int64(st, 1, dossier_id);
+    sqlite3_bind_int64(st, 2, at);
+    store_bind_text(st, 3, actor);
+    store_bind_text(st, 4, from);
+    store_bind_text(st, 5, to);
+    store_bind_text(st, 6, note);
+    pk_err e = store_step_done(s, st);
+    if (e == PK_OK)   /* chain it into the audit log in the same transaction */
+        e = store_audit_seal(s);
+    return e;
+}
+
+pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = store_stmt(s, "SELECT name_vi, name_en, agency FROM procedures"
+                                     " WHERE code = ?1");
+    if (!st)
+        return PK_EIO;
+    store_bind_text(st, 1, code);
+    int rc = sqlite3_step(st);
+    pk_err e = PK_OK;
+    if (rc == SQLITE_ROW) {
+        store_col_text(st, 0, out->name_vi, sizeof out->name_vi);
+        store_col_text(st, 1, out->name_en, sizeof out->name_en);
+        store_col_text(st, 2, out->agency, sizeof out->agency);
+    } else {
+        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+    }
+    store_done(st);
+    return e;
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+#define DOSSIER_COLS \
+    "id, ref, s10, proc_code, form, status, name, id_number, phone, email, unit_id, province," \
+    " unit_name, street, recipient, fee_proc, fee_post, fee_total, expected_date, created_at," \
+    " lang, consent_process, consent_sms, sample, kiosk_code"
+
+static void read_dossier(sqlite3_stmt *st, dossier *d)
+{
+    d->id = sqlite3_column_int64(st, 0);
+    store_col_text(st, 1, d->ref, sizeof d->ref);
+    store_col_text(st, 2, d->s10, sizeof d->s10);
+    store_col_text(st, 3, d->proc_code, sizeof d->proc_code);
+    d->form = (service_form)sqlite3_column_int(st, 4);
+    int status = status_parse((const char *)sqlite3_column_text(st, 5));
+    d->status = status < 0 ? ST_REGISTERED : (dossier_status)status;
+    store_col_text(st, 6, d->name, sizeof d->name);
+    store_col_text(st, 7, d->id_number, sizeof d->id_number);
+    store_col_text(st, 8, d->phone, sizeof d->phone);
+    store_col_text(st, 9, d->email, sizeof d->email);
+    d->unit_id = sqlite3_column_int(st, 10);
+    store_col_text(st, 11, d->province, sizeof d->province);
+    store_col_text(st, 12, d->unit_name, sizeof d->unit_name);
+    store_col_text(st, 13, d->street, sizeof d->street);
+    store_col_text(st, 14, d->recipient, sizeof d->recipient);
+    d->fee_proc = sqlite3_column_int64(st, 15);
+    d->fee_post = sqlite3_column_int64(st, 16);
+    d->fee_total = sqlite3_column_int64(st, 17);
+    store_col_text(st, 18, d->expected_date, sizeof d->expected_date);
+    d->created_at = sqlite3_column_int64(st, 19);
+    store_col_text(st, 20, d->lang, sizeof d->lang);
+    d->consent_process = sqlite3_column_int(st, 21) != 0;
+    d->consent_sms = sqlite3_column_int(st, 22) != 0;
+    d->sample = sqlite3_column_int(st, 23) != 0;
+    store_col_text(st, 24, d->kiosk_code, sizeof d->kiosk_code);
+}
+
+pk_err store_dossier_get(store *s, const char *ref, dossier *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = store_stmt(s, "SELECT " DOSSIER_COLS " FROM dossiers WHERE ref = ?1");
+    if (!st)
+        return PK_EIO;
+    store_bind_text(st, 1, ref);
+    int rc = sqlite3_step(st);
+    pk_err e = PK_OK;
+    if (rc == SQLITE_ROW)
+        read_dossier(st, out);
+    else
+        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+    store_done(st);
+    if (e != PK_OK)
+        return e;
+    st = store_stmt(s, "SELECT name_vi, name_en, kind, required, handed FROM dossier_docs"
+                       " WHERE dossier_id = ?1 ORDER BY seq");
+    if (!st)
+        return PK_EIO;
+    sqlite3_bind_int64(st, 1, out->id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->ndocs < PK_MAX_DOCS) {
+        dossier_doc *doc = &out->docs[out->ndocs++];
+        store_col_text(st, 0, doc->name_vi, sizeof doc->name_vi);
+        store_col_text(st, 1, doc->name_en, sizeof doc->name_en);
+        doc->kind = sqlite3_column_int(st, 2) ? DOC_COPY : DOC_ORIGINAL;
+        doc->required = sqlite3_column_int(st, 3) != 0;
+        doc->handed = sqlite3_column_int(st, 4) != 0;
+    }
+    e = rc == SQLITE_DONE || rc == SQLITE_ROW ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    return e;
+}
+
+pk_err store_dossier_events(store *s, const char *ref, dossier_event *ev, int max, int *n)
+{
+    *n = 0;
+    sqlite3_stmt *st = store_stmt(s,
+        "SELECT e.seq, e.at, e.actor, e.from_status, e.to_status, e.note"
+        " FROM events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.ref = ?1 ORDER BY e.seq");
+    if (!st)
+        return PK_EIO;
+    store_bind_text(st, 1, ref);
+    int rc = SQLITE_DONE;
+    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        dossier_event *x = &ev[(*n)++];
+        memset(x, 0, sizeof *x);
+        x->seq = sqlite3_column_int64(st, 0);
+        x->at = sqlite3_column_int64(st, 1);
+        store_col_text(st, 2, x->actor, sizeof x->actor);
+        store_col_text(st, 3, x->from, sizeof x->from);
+        store_col_text(st, 4, x->to, sizeof x->to);
+        store_col_text(st, 5, x->note, sizeof x->note);
+    }
+    pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    return e;
+}
+
+int64_t store_dossier_count(store *s, int status)
+{
+    sqlite3_stmt *st = status < 0
+        ? store_stmt(s, "SELECT count(*) FROM dossiers")
+        : store_stmt(s, "SELECT count(*) FROM dossiers WHERE status = ?1");
+    if (!st)
+        return -1;
+    if (status >= 0)
+        store_bind_text(st, 1, store_status_code((dossier_status)status));
+    int64_t n = -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    store_done(st);
+    return n;
+}
+
+/* The WHERE clause is assembled from constant fragments only; every value
+ * is bound. */
+pk_err store_dossier_list(store *s, const dossier_filter *f, int offset,
+                          dossier_row *rows, int max, int *n)
+{
+    *n = 0;
+    dossier_filter none = {.status = -1};
+    if (!f)
+        f = &none;
+    if (f->status >= ST__COUNT || offset < 0 || max < 0)
+        return PK_EINVAL;
+    const char *texts[] = {f->query, f->from_date, f->to_date, f->proc_code, f->agency};
+    for (size_t i = 0; i < PK_ARRAY_LEN(texts); i++)
+        if (texts[i] && !store_text_ok(texts[i], 1024))
+            return PK_EINVAL;
+    char *fold = NULL;
+    sbuf sql = {0};
+    sbuf_add(&sql, "SELECT id, ref, proc_code, proc_name_vi, name, status, created_at,"
+                   " expected_date FROM dossiers WHERE 1");
+    if (f->status >= 0)
+        sbuf_add(&sql, " AND status = ?1");
+    if (f->query && *f->query) {
+        fold = text_fold(f->query);
+        /* ref, folded name, phone, or the last digits of the ID number */
+        sbuf_add(&sql, " AND (ref = upper(?2) OR (length(?3) > 0 AND instr(name_fold, ?3) > 0)"
+                       " OR phone = ?2 OR (length(?2) >= 4 AND substr(id_number, -length(?2)) = ?2))");
+    }
+    if (f->from_date)
+        sbuf_add(&sql, " AND created_day >= ?4");
+    if (f->to_date)
+        sbuf_add(&sql, " AND created_day <= ?5");
+    if (f->proc_code)
+        sbuf_add(&sql, " AND proc_code = ?6");
+    if (f->agency)
+        sbuf_add(&sql, " AND agency = ?7");
+    if (f->unit_id > 0)
+        sbuf_add(&sql, " AND unit_id = ?8");
+    if (!f->include_sample)
+        sbuf_add(&sql, " AND sample = 0");
+    sbuf_add(&sql, " ORDER BY id LIMIT ?9 OFFSET ?10");
+    sqlite3_stmt *st = store_stmt(s, sql.data);
+    sbuf_free(&sql);
+    if (!st) {
+        free(fold);
+        return PK_EIO;
+    }
+    if (f->status >= 0)
+        store_bind_text(st, 1, status_codes[f->status]);
+    if (fold) {
+        store_bind_text(st, 2, f->query);
+        store_bind_text(st, 3, fold);
+    }
+    if (f->from_date)
+        store_bind_text(st, 4, f->from_date);
+    if (f->to_date)
+        store_bind_text(st, 5, f->to_date);
+    if (f->proc_code)
+        store_bind_text(st, 6, f->proc_code);
+    if (f->agency)
+        store_bind_text(st, 7, f->agency);
+    if (f->unit_id > 0)
+        sqlite3_bind_int(st, 8, f->unit_id);
+    sqlite3_bind_int(st, 9, max);
+    sqlite3_bind_int(st, 10, offset);
+    int rc = SQLITE_DONE;
+    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        dossier_row *r = &rows[(*n)++];
+        memset(r, 0, sizeof *r);
+        r->id = sqlite3_column_int64(st, 0);
+        store_col_text(st, 1, r->ref, sizeof r->ref);
+        store_col_text(st, 2, r->proc_code, sizeof r->proc_code);
+        store_col_text(st, 3, r->proc_name_vi, sizeof r->proc_name_vi);
+        store_col_text(st, 4, r->name, sizeof r->name);
+        int stt = status_parse((const char *)sqlite3_column_text(st, 5));
+        r->status = stt < 0 ? ST_REGISTERED : (dossier_status)stt;
+        r->created_at = sqlite3_column_int64(st, 6);
+        store_col_text(st, 7, r->expected_date, sizeof r->expected_date);
+    }
+    pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    free(fold);
+    return e;
+}
+
+/* ---- print jobs -------------------------------------------------------- */
+
+pk_err store_job_create(store *s, const char *ref, const char *kind, int64_t *job_id)
+{
+    if (!ref || !store_text_ok(ref, PK_REF_MAX) || !kind || !*kind || !store_text_ok(kind, 16))
+        return PK_EINVAL;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    sqlite3_stmt *st = store_stmt(s, "INSERT INTO print_jobs(ref, kind, status, created_at,"
+                                     " updated_at) VALUES(?1, ?2, 0, ?3, ?3)");
+    e = st ? PK_OK : PK_EIO;
+    if (e == PK_OK) {
+        store_bind_text(st, 1, ref);
+        store_bind_text(st, 2, kind);
+        sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
+        e = store_step_done(s, st);
+    }
+    if (e == PK_OK && job_id)
+        *job_id = sqlite3_last_insert_rowid(s->db);
+    if (e == PK_OK)
+        return store_commit(s);
+    store_rollback(s);
+    return e;
+}
+
+pk_err store_job_set(store *s, int64_t job_id, job_status js, const char *reason)
+{
+    if (js < JOB_PENDING || js > JOB_FAILED || (reason && !store_text_ok(reason, PK_TEXT_MAX)))
+        return PK_EINVAL;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    sqlite3_stmt *st = store_stmt(s,
+        "UPDATE print_jobs SET status = ?2, reason = ?3, updated_at = ?4,"
+        " attempts = attempts + (?2 <> 0) WHERE id = ?1");
+    e = st ? PK_OK : PK_EIO;
+    if (e == PK_OK) {
+        sqlite3_bind_int64(st, 1, job_id);
+        sqlite3_bind_int(st, 2, (int)js);
+        store_bind_text(st, 3, reason ? reason : "");
+        sqlite3_bind_int64(st, 4, (int64_t)time(NULL));
+        e = store_step_done(s, st);
+    }
+    if (e == PK_OK && sqlite3_changes(s->db) == 0)
+        e = PK_ENOTFOUND;
+    if (e == PK_OK)
+        return store_commit(s);
+    store_rollback(s);
+    return e;
+}
+
+pk_err store_jobs_list(store *s, int status, print_job *jobs, int max, int *n)
+{
+    *n = 0;
+    sqlite3_stmt *st = store_stmt(s,
+        "SELECT id, ref, kind, status, reason, created_at, updated_at, attempts FROM print_jobs"
+        " WHERE ?1 < 0 OR status = ?1 ORDER BY id");
+    if (!st)
+        return PK_EIO;
+    sqlite3_bind_int(st, 1, status);
+    int rc = SQLITE_DONE;
+    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        print_job *j = &jobs[(*n)++];
+        memset(j, 0, sizeof *j);
+        j->id = sqlite3_column_int64(st, 0);
+        store_col_text(st, 1, j->ref, sizeof j->ref);
+        store_col_text(st, 2, j->kind, sizeof j->kind);
+        j->status = (job_status)sqlite3_column_int(st, 3);
+        store_col_text(st, 4, j->reason, sizeof j->reason);
+        j->created_at = sqlite3_column_int64(st, 5);
+        j->updated_at = sqlite3_column_int64(st, 6);
+        j->attempts = sqlite3_column_int(st, 7);
+    }
+    pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    return e;
+}

@@ -1,0 +1,94 @@
+/* Private to kiosk/store*.c: the connection, the statement cache, error
+ * mapping, transactions and the migration list. Nothing else includes this
+ * (it pulls in sqlite3.h). */
+#ifndef PK_STORE_INTERNAL_H
+#define PK_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+typedef struct {
+    char *sql;                 /* key (copy) */
+    sqlite3_stmt *st;
+} store_cached;
+
+struct search_cache;
+
+struct store {
+    sqlite3 *db;
+    store_cached *cache;
+    int ncache, capcache;
+    int depth;                 /* nesting of store_begin (0 = none) */
+    bool doomed;               /* an inner step failed: commit will roll back */
+    char err[256];             /* last SQLite message (no personal data) */
+    struct search_cache *sc;   /* catalog search index (store_catalog.c) */
+};
+
+/* One schema step: SQL run in one transaction (may be NULL), then fn (may
+ * be NULL). After it user_version = version. Versions ascend from 1. */
+typedef struct {
+    int version;
+    const char *sql;
+    pk_err (*fn)(store *s);
+} store_migration;
+
+extern const store_migration store_migrations[];
+/* Schema version 2 (clerk workstation), defined in store_clerk.c. */
+extern const char store_schema_v2[];
+extern const int store_migrations_count;
+
+/* Applies the migrations of list above the current user_version, each in
+ * its own BEGIN IMMEDIATE transaction. Refuses a database newer than the
+ * list. msg says why on failure. */
+pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, size_t msgsz);
+
+/* A prepared statement for sql, from the cache, reset and unbound. Call
+ * store_done() when finished with it. NULL on error (s->err says why). */
+sqlite3_stmt *store_stmt(store *s, const char *sql);
+void store_done(sqlite3_stmt *st);
+
+/* Maps a SQLite result code to pk_err and keeps the message in s->err. */
+pk_err store_rc(store *s, int rc);
+/* Runs a statement to completion (no rows expected). */
+pk_err store_step_done(store *s, sqlite3_stmt *st);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Nested calls join the outer
+ * transaction; an inner rollback dooms it (the outer commit rolls back). */
+pk_err store_begin(store *s);
+pk_err store_commit(store *s);
+void store_rollback(store *s);
+
+/* A text value from a fixed buffer of cap bytes is acceptable: terminated
+ * within cap, valid UTF-8, no control characters. */
+bool store_text_ok(const char *t, size_t cap);
+#define STORE_FIELD_OK(f) store_text_ok((f), sizeof(f))
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *t);
+void store_col_text(sqlite3_stmt *st, int col, char *out, size_t outsz);
+
+/* One search result row by procedures.rowid (store_catalog.c). */
+pk_err store_proc_row_by_rowid(store *s, int64_t rowid, proc_row *r);
+
+/* What a dossier keeps of its procedure at registration. */
+typedef struct {
+    char name_vi[PK_TEXT_MAX];
+    char name_en[PK_TEXT_MAX];
+    char agency[PK_TEXT_MAX];
+} procedure_snap;
+pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out);
+
+/* Appends one row to the append-only events table (inside a transaction).
+ * from/to are status codes (store_status_code), from "" for the first. */
+pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *actor,
+                       const char *from, const char *to, const char *note);
+/* Status code as stored ("registered", ...). */
+const char *store_status_code(dossier_status st);
+
+/* Catalog search index, dropped when the catalog changes. */
+void store_search_free(store *s);
+
+/* Next value of a named counter (sequences table), inside a transaction. */
+pk_err store_sequence_next(store *s, const char *name, int64_t *out);
+
+#endif

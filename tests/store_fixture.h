@@ -1,0 +1,91 @@
+/* Shared helpers for the store and catalog suites: a temporary database
+ * directory and a few domain objects. Header-only (static functions). */
+#ifndef PK_STORE_FIXTURE_H
+#define PK_STORE_FIXTURE_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "store.h"
+#include "util.h"
+
+/* mkdtemp'd directory with db path inside; removed by fx_cleanup. */
+typedef struct {
+    char dir[64];
+    char db[96];
+} fx_dir;
+
+static inline void fx_init(fx_dir *f)
+{
+    snprintf(f->dir, sizeof f->dir, "/tmp/pktest.XXXXXX");
+    if (!mkdtemp(f->dir))
+        die("mkdtemp failed");
+    snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+}
+
+static inline void fx_cleanup(fx_dir *f)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", f->dir);
+}
+
+static inline procedure fx_proc(const char *code, const char *name_vi, const char *name_en,
+                                const char *field, bool submit)
+{
+    procedure p;
+    memset(&p, 0, sizeof p);
+    str_copy(p.code, sizeof p.code, code);
+    str_copy(p.name_vi, sizeof p.name_vi, name_vi);
+    str_copy(p.name_en, sizeof p.name_en, name_en);
+    str_copy(p.agency, sizeof p.agency, "UBND cấp xã");
+    str_copy(p.level, sizeof p.level, "commune");
+    str_copy(p.field_vi, sizeof p.field_vi, field);
+    str_copy(p.field_en, sizeof p.field_en, "Civil status");
+    p.bcci_submit = submit;
+    p.bcci_return = true;
+    p.days = 3;
+    p.fee_vnd = 8000;
+    str_copy(p.provenance, sizeof p.provenance, "ESTIMATE: test");
+    p.ndocs = 2;
+    str_copy(p.docs[0].name_vi, sizeof p.docs[0].name_vi, "Tờ khai");
+    str_copy(p.docs[0].name_en, sizeof p.docs[0].name_en, "Declaration form");
+    p.docs[0].kind = DOC_ORIGINAL;
+    p.docs[0].required = true;
+    str_copy(p.docs[1].name_vi, sizeof p.docs[1].name_vi, "Giấy chứng sinh");
+    p.docs[1].kind = DOC_COPY;
+    p.docs[1].required = false;
+    return p;
+}
+
+static inline dossier fx_dossier(const char *proc_code, const char *name)
+{
+    dossier d;
+    memset(&d, 0, sizeof d);
+    str_copy(d.proc_code, sizeof d.proc_code, proc_code);
+    str_copy(d.name, sizeof d.name, name);
+    str_copy(d.id_number, sizeof d.id_number, "020095001234");
+    str_copy(d.phone, sizeof d.phone, "0912345678");
+    str_copy(d.province, sizeof d.province, "Lạng Sơn");
+    str_copy(d.unit_name, sizeof d.unit_name, "Đông Kinh");
+    str_copy(d.street, sizeof d.street, "12 Trần Đăng Ninh");
+    str_copy(d.kiosk_code, sizeof d.kiosk_code, "LS01");
+    str_copy(d.lang, sizeof d.lang, "vi");
+    d.form = FORM_BOTH;
+    d.fee_proc = 8000;
+    d.fee_post = 25000;
+    d.fee_total = 33000;
+    str_copy(d.expected_date, sizeof d.expected_date, "2026-03-02");
+    d.consent_process = true;
+    d.ndocs = 1;
+    str_copy(d.docs[0].name_vi, sizeof d.docs[0].name_vi, "Tờ khai");
+    d.docs[0].handed = true;
+    d.docs[0].required = true;
+    return d;
+}
+
+#endif

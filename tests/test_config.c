@@ -1,0 +1,190 @@
+#include <CUnit/CUnit.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "store_fixture.h"
+
+static fx_dir fx;
+
+static const char *write_ini(const char *name, const char *text)
+{
+    static char path[128];
+    snprintf(path, sizeof path, "%s/%s", fx.dir, name);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+static void with_env(const char *home, const char *xdg)
+{
+    if (home)
+        setenv("POSTKIOSK_HOME", home, 1);
+    else
+        unsetenv("POSTKIOSK_HOME");
+    if (xdg)
+        setenv("XDG_DATA_HOME", xdg, 1);
+    else
+        unsetenv("XDG_DATA_HOME");
+    unsetenv("POSTKIOSK_DATADIR");
+}
+
+static void defaults(void)
+{
+    char *saved_home = getenv("POSTKIOSK_HOME") ? xstrdup(getenv("POSTKIOSK_HOME")) : NULL;
+    char *saved_xdg = getenv("XDG_DATA_HOME") ? xstrdup(getenv("XDG_DATA_HOME")) : NULL;
+    config c;
+    with_env("/srv/pk", NULL);
+    config_defaults(&c);
+    CU_ASSERT_STRING_EQUAL(c.home, "/srv/pk");
+    CU_ASSERT_STRING_EQUAL(c.db_path, "/srv/pk/postkiosk.db");
+    CU_ASSERT_STRING_EQUAL(c.printer, "file:/srv/pk/receipts");
+    CU_ASSERT_STRING_EQUAL(c.key_file, "/srv/pk/keys/receipt.key");
+    CU_ASSERT_STRING_EQUAL(c.pepper_file, "/srv/pk/keys/pin.pepper");
+    CU_ASSERT_STRING_EQUAL(c.kiosk_code, "LS01");
+    CU_ASSERT_STRING_EQUAL(c.s10_prefix, "RA");
+    CU_ASSERT_STRING_EQUAL(c.post_office, "Bưu điện tỉnh Lạng Sơn");
+    CU_ASSERT_EQUAL(c.idle_timeout, 90);
+    CU_ASSERT_EQUAL(c.idle_warning, 20);
+    /* found from the program's place: source tree (data/) or installed */
+    CU_ASSERT_EQUAL(c.data_dir[0], '/');
+    CU_ASSERT_TRUE(strstr(c.data_dir, "/data") || strstr(c.data_dir, "/share/postkiosk"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.locale_dir, "/locale"));
+    with_env(NULL, "/xdg");
+    config_defaults(&c);
+    CU_ASSERT_STRING_EQUAL(c.home, "/xdg/postkiosk");
+    with_env(NULL, NULL);
+    setenv("POSTKIOSK_DATADIR", "/opt/data", 1);
+    config_defaults(&c);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.home, "/.local/share/postkiosk"));
+    CU_ASSERT_STRING_EQUAL(c.data_dir, "/opt/data");
+    unsetenv("POSTKIOSK_DATADIR");
+    with_env(saved_home, saved_xdg);
+    free(saved_home);
+    free(saved_xdg);
+}
+
+static void loads_file(void)
+{
+    fx_init(&fx);
+    const char *ini = write_ini("a.ini",
+        "; kiosk of Đồng Đăng\n"
+        "[kiosk]\n"
+        "code = LS07\n"
+        "post_office = Bu\xcc\x9bu \xc4\x91ie\xcc\xa3\xcc\x82n Đồng Đăng\n"   /* NFD */
+        "s10_prefix = RB\n"
+        "idle_timeout = 120\n"
+        "[paths]\n"
+        "home = /srv/kiosk\n"
+        "[printer]\n"
+        "spec = tcp:127.0.0.1:9100\n"
+        "[profile.80mm]\n"
+        "width = 576\n");
+    config c;
+    char err[256];
+    CU_ASSERT_TRUE_FATAL(config_load(&c, ini, err, sizeof err));
+    CU_ASSERT_STRING_EQUAL(c.kiosk_code, "LS07");
+    CU_ASSERT_STRING_EQUAL(c.post_office, "Bưu điện Đồng Đăng");   /* NFC */
+    CU_ASSERT_STRING_EQUAL(c.s10_prefix, "RB");
+    CU_ASSERT_EQUAL(c.idle_timeout, 120);
+    CU_ASSERT_STRING_EQUAL(c.home, "/srv/kiosk");
+    CU_ASSERT_STRING_EQUAL(c.db_path, "/srv/kiosk/postkiosk.db");   /* follows home */
+    CU_ASSERT_STRING_EQUAL(c.printer, "tcp:127.0.0.1:9100");        /* set explicitly */
+    fx_cleanup(&fx);
+}
+
+static void bad_file(const char *text, const char *want)
+{
+    const char *ini = write_ini("bad.ini", text);
+    config c;
+    char err[256] = "";
+    CU_ASSERT_FALSE(config_load(&c, ini, err, sizeof err));
+    if (!strstr(err, want))
+        fprintf(stderr, "\n  got \"%s\", want \"%s\"\n", err, want);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, want));
+}
+
+static void bad_files(void)
+{
+    fx_init(&fx);
+    bad_file("[kiosk]\ncode = LS01\nidle_timeout = soon\n", "bad.ini:3: idle_timeout must be");
+    bad_file("[kiosk]\n\ncode = ls 01\n", "bad.ini:3: code must be");
+    bad_file("[kiosk]\ncolour = blue\n", "bad.ini:2: unknown setting \"colour\"");
+    bad_file("[kiosk]\npost_office = B\xff\n", "bad.ini:2: post_office: not valid UTF-8");
+    bad_file("[kiosk]\npost_office = a\x1b[2Jb\n", "bad.ini:2: post_office: control characters");
+    bad_file("[kiosk]\nthis line has no equals sign\n", "bad.ini:2: expected [section]");
+    bad_file("[printer]\nspec = lpt1\n", "bad.ini:2: printer spec must start");
+    bad_file("[paths]\ndb = relative.db\n", "bad.ini:2: db must be an absolute path");
+    bad_file("[kiosk]\nidle_timeout = 30\nidle_warning = 30\n", "idle_warning must be shorter");
+    char longline[400];
+    memset(longline, 'x', sizeof longline);
+    memcpy(longline, "[kiosk]\npost_office = ", 22);
+    memcpy(longline + sizeof longline - 2, "\n", 2);
+    bad_file(longline, "bad.ini:2: line too long");
+    config c;
+    char err[256];
+    char missing[128];
+    snprintf(missing, sizeof missing, "%s/none.ini", fx.dir);
+    CU_ASSERT_FALSE(config_load(&c, missing, err, sizeof err));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "none.ini: No such file"));
+    fx_cleanup(&fx);
+}
+
+static void prepare_home(void)
+{
+    fx_init(&fx);
+    config c;
+    char home[128];
+    snprintf(home, sizeof home, "%s/home/sub", fx.dir);
+    char *saved = getenv("POSTKIOSK_HOME") ? xstrdup(getenv("POSTKIOSK_HOME")) : NULL;
+    setenv("POSTKIOSK_HOME", home, 1);
+    config_defaults(&c);
+    if (saved)
+        setenv("POSTKIOSK_HOME", saved, 1);
+    else
+        unsetenv("POSTKIOSK_HOME");
+    free(saved);
+    char err[256];
+    CU_ASSERT_TRUE_FATAL(config_prepare_home(&c, err, sizeof err));
+    struct stat sb;
+    CU_ASSERT_EQUAL_FATAL(stat(c.key_file, &sb), 0);
+    CU_ASSERT_EQUAL(sb.st_mode & 0777, 0400);
+    CU_ASSERT_EQUAL(sb.st_size, 32);
+    CU_ASSERT_EQUAL(stat(c.home, &sb), 0);
+    CU_ASSERT_EQUAL(sb.st_mode & 0777, 0700);
+    CU_ASSERT_EQUAL(stat(c.printer + 5, &sb), 0);
+    CU_ASSERT_TRUE(S_ISDIR(sb.st_mode));
+    /* the key and the pepper differ, and a second run keeps them */
+    unsigned char k1[32], k2[32], p1[32];
+    FILE *f = fopen(c.key_file, "rb");
+    CU_ASSERT_EQUAL(fread(k1, 1, 32, f), 32);
+    fclose(f);
+    f = fopen(c.pepper_file, "rb");
+    CU_ASSERT_EQUAL(fread(p1, 1, 32, f), 32);
+    fclose(f);
+    CU_ASSERT_NOT_EQUAL(memcmp(k1, p1, 32), 0);
+    CU_ASSERT_TRUE(config_prepare_home(&c, err, sizeof err));
+    f = fopen(c.key_file, "rb");
+    CU_ASSERT_EQUAL(fread(k2, 1, 32, f), 32);
+    fclose(f);
+    CU_ASSERT_EQUAL(memcmp(k1, k2, 32), 0);
+    /* a file where the home should be is an error, not a crash */
+    snprintf(c.home, sizeof c.home, "%s", c.key_file);
+    CU_ASSERT_FALSE(config_prepare_home(&c, err, sizeof err));
+    CU_ASSERT_NOT_EQUAL(err[0], '\0');
+    fx_cleanup(&fx);
+}
+
+void suite_config(void)
+{
+    CU_pSuite s = CU_add_suite("config", NULL, NULL);
+    CU_add_test(s, "defaults need no file", defaults);
+    CU_add_test(s, "a file overrides, NFC, home-relative paths", loads_file);
+    CU_add_test(s, "bad files say file:line: reason", bad_files);
+    CU_add_test(s, "home, key and pepper created once, 0400", prepare_home);
+}

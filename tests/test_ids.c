@@ -1,0 +1,130 @@
+#include <CUnit/CUnit.h>
+#include <string.h>
+
+#include "ids.h"
+#include "model.h"
+
+static void ref_make(void)
+{
+    char b[PK_REF_MAX];
+    CU_ASSERT_TRUE(ids_reference("LS01", 42, b, sizeof b));
+    CU_ASSERT_STRING_EQUAL(b, "LS01-000042");
+    CU_ASSERT_TRUE(ids_reference_valid(b));
+    CU_ASSERT_TRUE(ids_reference("K2", 1234567, b, sizeof b));
+    CU_ASSERT_STRING_EQUAL(b, "K2-1234567");
+    CU_ASSERT_TRUE(ids_reference_valid(b));
+}
+
+static void ref_refuses(void)
+{
+    char b[PK_REF_MAX];
+    CU_ASSERT_FALSE(ids_reference("ls01", 1, b, sizeof b));   /* lower case */
+    CU_ASSERT_STRING_EQUAL(b, "");
+    CU_ASSERT_FALSE(ids_reference("L", 1, b, sizeof b));      /* too short */
+    CU_ASSERT_FALSE(ids_reference("LANGSON01", 1, b, sizeof b)); /* 9 chars */
+    CU_ASSERT_FALSE(ids_reference("LS-1", 1, b, sizeof b));   /* dash */
+    CU_ASSERT_FALSE(ids_reference("LS1", 0, b, sizeof b));    /* seq < 1 */
+    CU_ASSERT_FALSE(ids_reference("LS1", -5, b, sizeof b));
+    CU_ASSERT_FALSE(ids_reference(NULL, 1, b, sizeof b));
+    char small[8];
+    CU_ASSERT_FALSE(ids_reference("LS01", 1, small, sizeof small));
+    /* a huge sequence does not fit PK_REF_MAX */
+    CU_ASSERT_FALSE(ids_reference("LANGSON1", INT64_MAX, b, sizeof b));
+    CU_ASSERT_FALSE(ids_reference("LS01", 1, b, 0));
+}
+
+static void ref_valid(void)
+{
+    CU_ASSERT_TRUE(ids_reference_valid("AB-000001"));
+    CU_ASSERT_FALSE(ids_reference_valid("AB-00001"));     /* < 6 digits */
+    CU_ASSERT_FALSE(ids_reference_valid("AB-000000"));    /* zero */
+    CU_ASSERT_FALSE(ids_reference_valid("ab-000001"));
+    CU_ASSERT_FALSE(ids_reference_valid("AB000001"));
+    CU_ASSERT_FALSE(ids_reference_valid("AB-00000A"));
+    CU_ASSERT_FALSE(ids_reference_valid("AB-000001 "));
+    CU_ASSERT_FALSE(ids_reference_valid("A-000001"));
+    CU_ASSERT_FALSE(ids_reference_valid(""));
+    CU_ASSERT_FALSE(ids_reference_valid(NULL));
+    CU_ASSERT_FALSE(ids_reference_valid("AB-1234567890123456789012"));
+    /* two kiosks never collide: the kiosk code is part of the reference */
+    char a[PK_REF_MAX], b[PK_REF_MAX];
+    ids_reference("LS01", 7, a, sizeof a);
+    ids_reference("LS02", 7, b, sizeof b);
+    CU_ASSERT_STRING_NOT_EQUAL(a, b);
+}
+
+static void s10_examples(void)
+{
+    CU_ASSERT_EQUAL(ids_s10_check_digit(47110815), 1);
+    CU_ASSERT_EQUAL(ids_s10_check_digit(47312482), 9);
+    CU_ASSERT_TRUE(ids_s10_valid("EE471108151FR"));
+    CU_ASSERT_TRUE(ids_s10_valid("RR473124829GB"));
+    char b[PK_S10_MAX];
+    CU_ASSERT_TRUE(ids_s10_make("EE", 47110815, "FR", b, sizeof b));
+    CU_ASSERT_STRING_EQUAL(b, "EE471108151FR");
+    CU_ASSERT_TRUE(ids_s10_make("RR", 47312482, "GB", b, sizeof b));
+    CU_ASSERT_STRING_EQUAL(b, "RR473124829GB");
+}
+
+static void s10_special_digits(void)
+{
+    /* sum % 11 == 1 -> c = 10 -> 0; sum % 11 == 0 -> c = 11 -> 5 */
+    /* 00000001: sum 7 -> c = 4 */
+    CU_ASSERT_EQUAL(ids_s10_check_digit(1), 4);
+    /* 00000000: sum 0 -> c = 11 -> 5 */
+    CU_ASSERT_EQUAL(ids_s10_check_digit(0), 5);
+    /* 10000000: sum 8 -> 3;  00000100: 5 -> 6; 00000010: 9 -> 2 */
+    CU_ASSERT_EQUAL(ids_s10_check_digit(10000000), 3);
+    /* 00001000 (weight 3) + 00000100 (weight 5) ... find sum%11==1:
+     * 00000012: 9 + 14 = 23 -> 23 % 11 = 1 -> c = 10 -> 0 */
+    CU_ASSERT_EQUAL(ids_s10_check_digit(12), 0);
+    CU_ASSERT_EQUAL(ids_s10_check_digit(100000000u), -1);
+    char b[PK_S10_MAX];
+    CU_ASSERT_TRUE(ids_s10_make("RA", 12, "VN", b, sizeof b));
+    CU_ASSERT_STRING_EQUAL(b, "RA000000120VN");
+    CU_ASSERT_TRUE(ids_s10_valid(b));
+    CU_ASSERT_TRUE(ids_s10_make("RA", 0, "VN", b, sizeof b));
+    CU_ASSERT_STRING_EQUAL(b, "RA000000005VN");
+}
+
+static void s10_refuses(void)
+{
+    char b[PK_S10_MAX];
+    CU_ASSERT_FALSE(ids_s10_make("JA", 1, "VN", b, sizeof b));  /* reserved */
+    CU_ASSERT_FALSE(ids_s10_make("KA", 1, "VN", b, sizeof b));
+    CU_ASSERT_FALSE(ids_s10_make("SA", 1, "VN", b, sizeof b));
+    CU_ASSERT_FALSE(ids_s10_make("TA", 1, "VN", b, sizeof b));
+    CU_ASSERT_FALSE(ids_s10_make("WA", 1, "VN", b, sizeof b));
+    CU_ASSERT_STRING_EQUAL(b, "");
+    CU_ASSERT_FALSE(ids_s10_make("ra", 1, "VN", b, sizeof b));
+    CU_ASSERT_FALSE(ids_s10_make("R", 1, "VN", b, sizeof b));
+    CU_ASSERT_FALSE(ids_s10_make("RAA", 1, "VN", b, sizeof b));
+    CU_ASSERT_FALSE(ids_s10_make("R1", 1, "VN", b, sizeof b));
+    CU_ASSERT_FALSE(ids_s10_make("RA", 1, "vn", b, sizeof b));
+    CU_ASSERT_FALSE(ids_s10_make("RA", 1, "V", b, sizeof b));
+    CU_ASSERT_FALSE(ids_s10_make("RA", 100000000u, "VN", b, sizeof b));
+    CU_ASSERT_FALSE(ids_s10_make(NULL, 1, "VN", b, sizeof b));
+    char small[13];
+    CU_ASSERT_FALSE(ids_s10_make("RA", 1, "VN", small, sizeof small));
+
+    CU_ASSERT_FALSE(ids_s10_valid("EE471108152FR"));  /* wrong check digit */
+    CU_ASSERT_FALSE(ids_s10_valid("EE47110815FR"));   /* too short */
+    CU_ASSERT_FALSE(ids_s10_valid("EE4711081511FR"));
+    CU_ASSERT_FALSE(ids_s10_valid("ee471108151FR"));
+    CU_ASSERT_FALSE(ids_s10_valid("EE471108151fr"));
+    CU_ASSERT_FALSE(ids_s10_valid("EE47110X151FR"));
+    CU_ASSERT_FALSE(ids_s10_valid("JE471108151FR"));  /* reserved letter */
+    CU_ASSERT_FALSE(ids_s10_valid(""));
+    CU_ASSERT_FALSE(ids_s10_valid(NULL));
+}
+
+void suite_ids(void)
+{
+    CU_pSuite s = CU_add_suite("ids", NULL, NULL);
+    CU_add_test(s, "reference is kiosk-seq", ref_make);
+    CU_add_test(s, "reference refuses bad input", ref_refuses);
+    CU_add_test(s, "reference validation", ref_valid);
+    CU_add_test(s, "S10 examples from DOMAIN.md", s10_examples);
+    CU_add_test(s, "S10 check digits 10->0 and 11->5", s10_special_digits);
+    CU_add_test(s, "S10 refuses bad prefixes and numbers", s10_refuses);
+}
