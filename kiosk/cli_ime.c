@@ -13,7 +13,7 @@
 #include "i18n.h"
 #include "vnime.h"
 
-int cli_ime(cli_ctx *ctx, int argc, char **argv);
+/* argv: the arguments after "ime" (main.c passes them so). */
 int cli_ime_run(FILE *in, FILE *out, FILE *err, int argc, char **argv);
 
 static bool valid_utf8(const char *s, size_t n)
@@ -35,12 +35,11 @@ static int usage(FILE *err)
     return 2;
 }
 
-/* argv[0] is "ime". */
 int cli_ime_run(FILE *in, FILE *out, FILE *err, int argc, char **argv)
 {
     ime_method m = IME_OFF;
     bool new_style = false, have_style = false;
-    for (int i = 1; i < argc; i++) {
+    for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *style = NULL;
         if (strcmp(a, "--tone-style") == 0) {

@@ -21,8 +21,8 @@ static int run(const char *input, char **out, char **err, int argc, char **argv)
 static void telex_lines(void)
 {
     char *out, *err;
-    char *argv[] = {"ime", "telex", NULL};
-    int rc = run("Nguyeenx Thij Huwowng\nLajng Sown\r\n\nNguyeenx\bn email\x7f\n", &out, &err, 2, argv);
+    char *argv[] = {"telex", NULL};
+    int rc = run("Nguyeenx Thij Huwowng\nLajng Sown\r\n\nNguyeenx\bn email\x7f\n", &out, &err, 1, argv);
     CU_ASSERT_EQUAL(rc, 0);
     CU_ASSERT_STRING_EQUAL(out, "Nguyễn Thị Hương\nLạng Sơn\n\nNguyễn emai\n");
     CU_ASSERT_STRING_EQUAL(err, "");
@@ -33,13 +33,13 @@ static void telex_lines(void)
 static void vni_new_style(void)
 {
     char *out, *err;
-    char *argv[] = {"ime", "vni", "--tone-style", "new", NULL};
-    CU_ASSERT_EQUAL(run("Hoa2 Thuy3 Khoe3\nKy2 Lu7a2", &out, &err, 4, argv), 0);
+    char *argv[] = {"vni", "--tone-style", "new", NULL};
+    CU_ASSERT_EQUAL(run("Hoa2 Thuy3 Khoe3\nKy2 Lu7a2", &out, &err, 3, argv), 0);
     CU_ASSERT_STRING_EQUAL(out, "Hoà Thuỷ Khoẻ\nKỳ Lừa\n");
     free(out);
     free(err);
-    char *argv2[] = {"ime", "--tone-style=old", "VNI", NULL};
-    CU_ASSERT_EQUAL(run("Hoa2\n", &out, &err, 3, argv2), 0);
+    char *argv2[] = {"--tone-style=old", "VNI", NULL};
+    CU_ASSERT_EQUAL(run("Hoa2\n", &out, &err, 2, argv2), 0);
     CU_ASSERT_STRING_EQUAL(out, "Hòa\n");
     free(out);
     free(err);
@@ -48,13 +48,13 @@ static void vni_new_style(void)
 static void bad_arguments(void)
 {
     static char *cases[][5] = {
-        {"ime", NULL},
-        {"ime", "unikey", NULL},
-        {"ime", "telex", "vni", NULL},
-        {"ime", "telex", "--tone-style", NULL},
-        {"ime", "telex", "--tone-style", "newest", NULL},
-        {"ime", "telex", "--tone-style=new", "--tone-style=old", NULL},
-        {"ime", "telex", "--verbose", NULL},
+        {NULL},
+        {"unikey", NULL},
+        {"telex", "vni", NULL},
+        {"telex", "--tone-style", NULL},
+        {"telex", "--tone-style", "newest", NULL},
+        {"telex", "--tone-style=new", "--tone-style=old", NULL},
+        {"telex", "--verbose", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int argc = 0;
@@ -72,8 +72,8 @@ static void bad_arguments(void)
 static void invalid_utf8_line(void)
 {
     char *out, *err;
-    char *argv[] = {"ime", "telex", NULL};
-    CU_ASSERT_EQUAL(run("aa\n\xff\xfe\nee\n", &out, &err, 2, argv), 1);
+    char *argv[] = {"telex", NULL};
+    CU_ASSERT_EQUAL(run("aa\n\xff\xfe\nee\n", &out, &err, 1, argv), 1);
     CU_ASSERT_STRING_EQUAL(out, "â\n\nê\n");
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "line 2"));
     free(out);

@@ -21,7 +21,7 @@ check() { # name expected-file actual-file
     fi
 }
 
-printf 'Nguyeenx Thij Huwowng\nLajng Sown, Cao Loocj, Kyf Luwfa\nemail windows facebook\nNguyeenx\bn\x7f\x7fn\n' >"$tmp/in"
+printf 'Nguyeenx Thij Huwowng\nLajng Sown, Cao Loocj, Kyf Luwfa\nemail windows facebook\nNguyeenx\010n\177\177eexn\n' >"$tmp/in"
 printf 'Nguyễn Thị Hương\nLạng Sơn, Cao Lộc, Kỳ Lừa\nemail windows facebook\nNguyễn\n' >"$tmp/want"
 "$bin" ime telex <"$tmp/in" >"$tmp/out" 2>"$tmp/err" || { echo "ime_cli: telex exit $?" >&2; fail=1; }
 check telex "$tmp/want" "$tmp/out"
