@@ -281,7 +281,14 @@ static void apply_key(comp *c, ime_method m, uint32_t key)
         return;
     }
     bool done = false;
-    bool telex_key = m == IME_TELEX && is_ascii_letter(key) && strchr("sfrxjzaeowd", (int)(key | 0x20));
+    bool telex_key = false;
+    if (m == IME_TELEX && is_ascii_letter(key)) {
+        switch (key | 0x20) {
+        case 's': case 'f': case 'r': case 'x': case 'j': case 'z':
+        case 'a': case 'e': case 'o': case 'w': case 'd':
+            telex_key = true;
+        }
+    }
     bool vni_key = m == IME_VNI && key >= '0' && key <= '9';
     /* once the word cannot be Vietnamese, keys are only letters */
     if (!(telex_key || vni_key) || !vn_plausible(c->l, c->n, c->tone))
@@ -402,6 +409,8 @@ void vnime_init(vnime *e, ime_method m, bool new_style)
 
 void vnime_reset(vnime *e)
 {
+    /* the keys may be someone's name or address: do not keep them */
+    memset(e->raw, 0, sizeof e->raw);
     e->nraw = 0;
     e->word_len = 0;
 }
