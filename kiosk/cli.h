@@ -40,6 +40,7 @@ int cli_catalog(cli_ctx *ctx, int argc, char **argv);
 int cli_dossier(cli_ctx *ctx, int argc, char **argv);
 /* Exit status bits: 1 configuration, 2 database, 4 printer. */
 int cli_check(cli_ctx *ctx, int argc, char **argv);
+int cli_ime(cli_ctx *ctx, int argc, char **argv);       /* ime telex|vni [--tone-style new] */
 
 typedef struct {
     const char *name;          /* "catalog", "dossier", ... */

@@ -14,6 +14,7 @@ static const cli_command commands[] = {
     {"catalog", cli_catalog, N_("catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT")},
     {"dossier", cli_dossier, N_("dossier list [--status STATUS] [--limit N] | dossier show REF")},
     {"check", cli_check, N_("check: configuration, database integrity, printer")},
+    {"ime", cli_ime, N_("ime telex|vni [--tone-style new]: keystrokes on stdin -> Vietnamese text")},
 };
 
 static void usage(FILE *out)
@@ -56,7 +57,9 @@ static bool option(int argc, char **argv, int *i, const char *name, const char *
 
 int main(int argc, char **argv)
 {
-    i18n_init(NULL);   /* locale; translations next to the program until the config says */
+    /* locale (C.UTF-8 if none), translations; Vietnamese first, English
+     * (the msgids) when the catalogs are not installed */
+    i18n_init(NULL);
     umask(007);   /* database, receipts: owner and group only (RELIABILITY §7.5) */
     cli_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
