@@ -10,9 +10,10 @@
 #include "receipt.h"
 #include "util.h"
 
+/* main.c has already copied --printer into cfg.printer. */
 static const char *printer_spec_of(const cli_ctx *ctx)
 {
-    return ctx->printer_spec && *ctx->printer_spec ? ctx->printer_spec : ctx->cfg.printer;
+    return ctx->cfg.printer;
 }
 
 static printer *open_printer(const cli_ctx *ctx)
@@ -30,7 +31,7 @@ static printer *open_printer(const cli_ctx *ctx)
 int cli_print_test(cli_ctx *ctx, int argc, char **argv)
 {
     (void)argv;
-    if (argc > 1) {
+    if (argc > 0) {
         fprintf(stderr, "%s\n", _("Usage: postkiosk print-test"));
         return 2;
     }
@@ -73,12 +74,12 @@ static bool reference_of(const cli_ctx *ctx, const char *arg, char *ref, size_t 
 
 int cli_reprint(cli_ctx *ctx, int argc, char **argv)
 {
-    if (argc != 2) {
+    if (argc != 1) {
         fprintf(stderr, "%s\n", _("Usage: postkiosk reprint REFERENCE"));
         return 2;
     }
     char ref[PK_REF_MAX];
-    if (!reference_of(ctx, argv[1], ref, sizeof ref))
+    if (!reference_of(ctx, argv[0], ref, sizeof ref))
         return 1;
     store *st = cli_store(ctx);
     if (!st)
