@@ -35,10 +35,14 @@ int cli_print_test(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "%s\n", _("Usage: postkiosk print-test"));
         return 2;
     }
+    char msg[600] = "";
+    /* First run: make the data folder and the receipt key, as every
+     * command that opens the store does. */
+    if (!config_prepare_home(&ctx->cfg, msg, sizeof msg))
+        fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
     printer *p = open_printer(ctx);
     if (!p)
         return 1;
-    char msg[256] = "";
     pk_err err = receipt_test_page(p, &ctx->cfg, printer_spec_of(ctx), msg, sizeof msg);
     if (err == PK_OK) {
         printf("%s\n", _("The test page was printed."));

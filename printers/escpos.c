@@ -1,5 +1,6 @@
 /* ESC/POS encoder. Byte values and their sources: ../shared/ESCPOS.md. */
 #include <iconv.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,24 @@ static bool parse_int(const char *v, int lo, int hi, int *out)
 
 static bool apply_option(printer_profile *p, char *opt)
 {
+    /* Short flags keep a profile within config.h's 32 characters. */
+    static const struct {
+        const char *flag;
+        size_t off;
+        bool val;
+    } flags[] = {
+        {"cut", offsetof(printer_profile, cutter), true},
+        {"nocut", offsetof(printer_profile, cutter), false},
+        {"qr", offsetof(printer_profile, native_qr), true},
+        {"noqr", offsetof(printer_profile, native_qr), false},
+        {"tcvn3", offsetof(printer_profile, tcvn3), true},
+        {"notcvn3", offsetof(printer_profile, tcvn3), false},
+    };
+    for (size_t i = 0; i < PK_ARRAY_LEN(flags); i++)
+        if (!strcmp(opt, flags[i].flag)) {
+            *(bool *)((char *)p + flags[i].off) = flags[i].val;
+            return true;
+        }
     char *eq = strchr(opt, '=');
     if (!eq)
         return false;

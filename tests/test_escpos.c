@@ -161,6 +161,15 @@ static void test_profiles(void)
     CU_ASSERT_FALSE(escpos_profile_parse("80mm,band=0", &p));
     CU_ASSERT_FALSE(escpos_profile_parse("80mm,colour=yes", &p));
     CU_ASSERT_FALSE(escpos_profile_parse("80mm,cutter", &p));
+    CU_ASSERT_TRUE(escpos_profile_parse("58mm,nocut,qr,tcvn3", &p));
+    CU_ASSERT_FALSE(p.cutter);
+    CU_ASSERT_TRUE(p.native_qr);
+    CU_ASSERT_TRUE(p.tcvn3);
+    CU_ASSERT_TRUE(escpos_profile_parse("80mm,qr,noqr,notcvn3,cut", &p));
+    CU_ASSERT_TRUE(p.cutter);
+    CU_ASSERT_FALSE(p.native_qr);
+    CU_ASSERT_FALSE(p.tcvn3);
+    CU_ASSERT_FALSE(escpos_profile_parse("80mm,QR", &p));
     CU_ASSERT_TRUE(escpos_profile_parse("58mm,width=512", &p));
     CU_ASSERT_EQUAL(p.width_dots, 512);
 }

@@ -23,14 +23,16 @@ static int setup(void)
     if (!dir)
         return 1;
     config_defaults(&cfg);
+    /* Everything under the test folder, never the real data directory. */
+    snprintf(cfg.home, sizeof cfg.home, "%s/home", dir);
+    snprintf(cfg.db_path, sizeof cfg.db_path, "%s/pk.db", dir);
+    snprintf(cfg.pepper_file, sizeof cfg.pepper_file, "%s/pin.pepper", dir);
     snprintf(cfg.key_file, sizeof cfg.key_file, "%s/receipt.key", dir);
     pkt_write_key(cfg.key_file, 0x42, 1);
     snprintf(cfg.printer, sizeof cfg.printer, "file:%s/receipts", dir);
     str_copy(cfg.hotline, sizeof cfg.hotline, "1900 54 54 81");
-    char *db = xasprintf("%s/pk.db", dir);
     char msg[200];
-    pk_err e = store_open(db, &st, msg, sizeof msg);
-    free(db);
+    pk_err e = store_open(cfg.db_path, &st, msg, sizeof msg);
     if (e != PK_OK || cli_seed(st, "data", msg, sizeof msg) != PK_OK ||
         store_setting_set(st, "kiosk_code", "LS01") != PK_OK)
         return 1;
