@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "canvas.h"
+#include "catalog.h"
 #include "escpos.h"
 #include "i18n.h"
 #include "pkt_helpers.h"
@@ -280,58 +281,35 @@ static void test_render_long_names(void)
     free(ri);
 }
 
-/* Every procedure of the shipped catalog, if present (data/procedures.csv:
- * code,name_vi,name_en,agency,...), at both widths. */
-static char *csv_field(char **p)
-{
-    sbuf f = {0};
-    sbuf_add(&f, "");
-    char *s = *p;
-    if (*s == '"') {
-        s++;
-        while (*s && !(*s == '"' && s[1] != '"')) {
-            if (*s == '"')
-                s++;
-            sbuf_addn(&f, s++, 1);
-        }
-        if (*s == '"')
-            s++;
-    } else {
-        while (*s && *s != ',' && *s != '\n' && *s != '\r')
-            sbuf_addn(&f, s++, 1);
-    }
-    if (*s == ',')
-        s++;
-    *p = s;
-    return f.data;
-}
-
+/* Every procedure of the shipped catalog (data/procedures.csv, read with
+ * the catalog reader), with all its documents, at both widths, in both
+ * languages. */
 static void test_render_catalog(void)
 {
-    unsigned char *csv = pkt_slurp("data/procedures.csv", NULL);
-    if (!csv)
-        csv = pkt_slurp("data/procedures-sample.csv", NULL);
-    if (!csv)
-        return;   /* the long-name fixture above still runs */
-    receipt_info *ri = xmalloc(sizeof *ri);
-    char *p = strchr((char *)csv, '\n');
+    procedure *procs = NULL;
     int n = 0;
-    while (p && *++p) {
-        char *f[4];
-        for (int i = 0; i < 4; i++)
-            f[i] = csv_field(&p);
-        fill_info(ri, f[1], "", f[3]);
-        render_check(ri, 384, false);
-        fill_info(ri, f[1], f[2], f[3]);
-        render_check(ri, 576, false);
-        n++;
-        for (int i = 0; i < 4; i++)
-            free(f[i]);
-        p = strchr(p, '\n');
+    char err[200];
+    CU_ASSERT_EQUAL_FATAL(catalog_read_procedures("data/procedures.csv", &procs, &n, err, sizeof err),
+                          PK_OK);
+    CU_ASSERT(n >= 40);
+    receipt_info *ri = xmalloc(sizeof *ri);
+    for (int i = 0; i < n; i++) {
+        const procedure *p = &procs[i];
+        for (int en = 0; en < 2; en++) {
+            fill_info(ri, p->name_vi, en ? p->name_en : "", p->agency);
+            str_copy(ri->proc_code, sizeof ri->proc_code, p->code);
+            ri->ndocs = p->ndocs;
+            for (int k = 0; k < p->ndocs; k++) {
+                str_copy(ri->docs[k].name, sizeof ri->docs[k].name, p->docs[k].name_vi);
+                str_copy(ri->docs[k].gloss, sizeof ri->docs[k].gloss, en ? p->docs[k].name_en : "");
+                ri->docs[k].kind = p->docs[k].kind;
+            }
+            render_check(ri, en ? 576 : 384, false);
+            render_check(ri, en ? 384 : 576, false);
+        }
     }
-    CU_ASSERT(n > 10);
     free(ri);
-    free(csv);
+    free(procs);
 }
 
 static void test_sample_and_reprint(void)
