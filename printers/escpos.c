@@ -159,6 +159,16 @@ void escpos_feed(sbuf *b, int lines)
     put(b, seq, sizeof seq);
 }
 
+void escpos_feed_dots(sbuf *b, int dots)
+{
+    while (dots > 0) {
+        int n = dots > 255 ? 255 : dots;
+        const unsigned char seq[] = {0x1B, 0x4A, (unsigned char)n};
+        put(b, seq, sizeof seq);
+        dots -= n;
+    }
+}
+
 void escpos_cut(sbuf *b, const printer_profile *prof)
 {
     if (prof->cutter) {
@@ -282,9 +292,10 @@ void escpos_document_text(sbuf *b, const canvas *c, const printer_profile *prof,
     escpos_align(b, 1);
     if (prof->native_qr && c->qr_data && c->qr_h > 0) {
         escpos_raster(b, c, 0, c->qr_y, prof->band_rows);
-        /* The printer draws its own quiet zone poorly: keep ours as feeds. */
+        /* The symbol itself has no quiet zone: keep ours as paper feeds. */
+        escpos_feed_dots(b, 4 * c->qr_module);
         escpos_qr_native(b, c->qr_data, c->qr_module);
-        put1(b, '\n');
+        escpos_feed_dots(b, 4 * c->qr_module);
         escpos_raster(b, c, c->qr_y + c->qr_h, c->height, prof->band_rows);
     } else {
         escpos_raster(b, c, 0, c->height, prof->band_rows);

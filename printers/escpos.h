@@ -38,6 +38,8 @@ void escpos_align(sbuf *b, int n);
 void escpos_raster(sbuf *b, const canvas *c, int y0, int y1, int band);
 /* ESC d n (n capped at 255). */
 void escpos_feed(sbuf *b, int lines);
+/* ESC J n: feed exactly this many dots (in steps of at most 255). */
+void escpos_feed_dots(sbuf *b, int dots);
 /* Feed then GS V 66 0 (partial cut) with a cutter; a longer tear-off feed
  * without one. */
 void escpos_cut(sbuf *b, const printer_profile *prof);

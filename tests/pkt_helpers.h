@@ -22,6 +22,7 @@ typedef struct {
     int width, height;       /* dots */
     int bands, cuts, inits, feeds;
     int text;                /* printable text bytes */
+    int feed_dots;           /* ESC J */
     char qr_native[512];     /* data of GS ( k fn 80, "" if none */
 } pkt_stream;
 bool pkt_parse_escpos(const unsigned char *b, size_t len, pkt_stream *out);

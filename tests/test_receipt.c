@@ -25,6 +25,9 @@ static int setup(void)
     dir = pkt_tmpdir();
     if (!dir || canvas_fonts_open(NULL, NULL, &fonts) != PK_OK)
         return 1;
+    /* Labels in English whatever an earlier suite selected (the msgids,
+     * when no catalog is bound). */
+    i18n_set_lang("en");
     memset(&cfg, 0, sizeof cfg);
     snprintf(cfg.key_file, sizeof cfg.key_file, "%s/receipt.key", dir);
     pkt_write_key(cfg.key_file, 0x10, 1);
@@ -343,6 +346,31 @@ static void test_sample_and_reprint(void)
     free(ri);
 }
 
+/* What happens next depends on the service form. */
+static void test_service_forms(void)
+{
+    receipt_info *ri = xmalloc(sizeof *ri);
+    fill_info(ri, "Cấp Căn cước", "", "Công an tỉnh");
+    const char *send = "Bring your documents to the counter";
+    const char *deliver = "Your result will be delivered by post";
+    const char *ret = "confirm the return by post";
+    struct { service_form f; bool s, d, r; } cases[] = {
+        {FORM_SEND, true, false, false}, {FORM_BOTH, true, true, false}, {FORM_RETURN, false, false, true}};
+    for (size_t i = 0; i < PK_ARRAY_LEN(cases); i++) {
+        ri->form = cases[i].f;
+        canvas *c;
+        char *txt;
+        CU_ASSERT_EQUAL_FATAL(receipt_render(ri, fonts, 384, &c, &txt), PK_OK);
+        CU_ASSERT_EQUAL(strstr(txt, send) != NULL, cases[i].s);
+        CU_ASSERT_EQUAL(strstr(txt, deliver) != NULL, cases[i].d);
+        CU_ASSERT_EQUAL(strstr(txt, ret) != NULL, cases[i].r);
+        CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Article 14"));
+        free(txt);
+        canvas_free(c);
+    }
+    free(ri);
+}
+
 /* The whole path: receipt -> file printer -> QR read back from the PNG and
  * from the GS v 0 raster in the .escpos -> verified. */
 static void test_receipt_roundtrip(void)
@@ -442,6 +470,7 @@ void suite_receipt(void)
     CU_add_test(s, "long names wrap at 384 and 576 dots", test_render_long_names);
     CU_add_test(s, "every catalog procedure fits both widths", test_render_catalog);
     CU_add_test(s, "sample watermark and reprint banner", test_sample_and_reprint);
+    CU_add_test(s, "next steps and guarantee per service form", test_service_forms);
     CU_add_test(s, "QR from PNG and ESC/POS raster verifies", test_receipt_roundtrip);
     CU_add_test(s, "print-test page: QR, TCVN-3 text, tear-off", test_test_page);
 }
