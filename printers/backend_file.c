@@ -83,9 +83,12 @@ static pk_err write_atomic(const printer *p, const backend_job *job, const char 
             close(fd);
     } else {
         fchmod(fd, 0600);
+        errno = 0;
         err = fn(fp, job);
         if (err == PK_OK && (fflush(fp) != 0 || fsync(fileno(fp)) != 0))
-            err = errno == ENOSPC || errno == EDQUOT ? PK_EFULL : PK_EIO;
+            err = PK_EIO;
+        if (err != PK_OK && (errno == ENOSPC || errno == EDQUOT))
+            err = PK_EFULL;
         if (fclose(fp) != 0 && err == PK_OK)
             err = errno == ENOSPC || errno == EDQUOT ? PK_EFULL : PK_EIO;
         if (err == PK_OK && rename(tmp, path) != 0)
