@@ -46,6 +46,8 @@ int cli_print_test(cli_ctx *ctx, int argc, char **argv)
     pk_err err = receipt_test_page(p, &ctx->cfg, printer_spec_of(ctx), msg, sizeof msg);
     if (err == PK_OK) {
         printf("%s\n", _("The test page was printed."));
+        if (*msg)
+            fprintf(stderr, "postkiosk: %s\n", _(msg));      /* paper low */
         if (*printer_dir(p))
             printf("%s: %s\n", _("Folder"), printer_dir(p));
     } else {
@@ -106,6 +108,8 @@ int cli_reprint(cli_ctx *ctx, int argc, char **argv)
         err = receipt_print_ex(p, st, &ctx->cfg, d, job, RECEIPT_REPRINT, msg, sizeof msg);
         if (err == PK_OK) {
             printf(_("Receipt %s reprinted (print job %lld).\n"), ref, (long long)job);
+            if (*msg)
+                fprintf(stderr, "postkiosk: %s\n", _(msg));   /* paper low */
             rc = 0;
         } else {
             fprintf(stderr, "postkiosk: %s\n", _(msg));

@@ -14,7 +14,8 @@
 /* Prints the receipt of a committed dossier and records the outcome on
  * print job job_id (printed, or failed with the reason). Checks the printer
  * status first where the link is two-way. Sample dossiers (d->sample) get
- * the "MẪU / SAMPLE" watermark. On failure msg gets a msgid to translate. */
+ * the "MẪU / SAMPLE" watermark. On failure msg gets a msgid to translate.
+ * (Addition: on success msg is "" or the paper-low notice for staff.) */
 pk_err receipt_print(printer *p, store *s, const config *cfg, const dossier *d,
                      int64_t job_id, char *msg, size_t msgsz);
 

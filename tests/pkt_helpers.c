@@ -195,6 +195,12 @@ void pkt_replies_paper_out(unsigned char r[5])
     memcpy(r, v, 5);
 }
 
+void pkt_replies_paper_low(unsigned char r[5])
+{
+    const unsigned char v[5] = {0, 0x16, 0x12, 0x12, 0x1E};
+    memcpy(r, v, 5);
+}
+
 void pkt_replies_cover_open(unsigned char r[5])
 {
     const unsigned char v[5] = {0, 0x1E, 0x16, 0x12, 0x12};

@@ -58,6 +58,7 @@ typedef struct {
 void pkt_replies_ok(unsigned char r[5]);
 void pkt_replies_paper_out(unsigned char r[5]);
 void pkt_replies_cover_open(unsigned char r[5]);
+void pkt_replies_paper_low(unsigned char r[5]);
 
 bool pkt_vprinter_start_tcp(pkt_vprinter *v, const unsigned char reply[5]);
 bool pkt_vprinter_start_pty(pkt_vprinter *v, const unsigned char reply[5]);

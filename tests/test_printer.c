@@ -309,6 +309,34 @@ static void test_pty_refused(void)
     check_refused(r, false, PST_PAPER_OUT);
 }
 
+static void test_tcp_paper_low(void)
+{
+    unsigned char r[5];
+    pkt_replies_paper_low(r);
+    pkt_vprinter v;
+    CU_ASSERT_TRUE_FATAL(pkt_vprinter_start_tcp(&v, r));
+    printer *p = open_tcp(v.port, "58mm");
+    CU_ASSERT_EQUAL(printer_status(p), PST_PAPER_LOW);
+    canvas *c = sample_doc(p);
+    char msg[160] = "stale";
+    CU_ASSERT_EQUAL(printer_print(p, "job-8", c, NULL, msg, sizeof msg), PK_OK);
+    CU_ASSERT_STRING_EQUAL(msg, printer_state_msg(PST_PAPER_LOW));
+    pkt_vprinter_stop(&v);
+    CU_ASSERT_TRUE(has_raster(&v.got));     /* it printed */
+    pkt_vprinter_free(&v);
+    /* A plain success leaves no message behind. */
+    pkt_replies_ok(r);
+    CU_ASSERT_TRUE_FATAL(pkt_vprinter_start_tcp(&v, r));
+    printer_close(p);
+    p = open_tcp(v.port, "58mm");
+    CU_ASSERT_EQUAL(printer_print(p, "job-9", c, NULL, msg, sizeof msg), PK_OK);
+    CU_ASSERT_STRING_EQUAL(msg, "");
+    pkt_vprinter_stop(&v);
+    pkt_vprinter_free(&v);
+    canvas_free(c);
+    printer_close(p);
+}
+
 static void test_tcp_paper_runs_out(void)
 {
     unsigned char r[5], after[5];
@@ -395,6 +423,7 @@ void suite_printer(void)
     CU_add_test(s, "tcp: paper out / cover open refuse the job", test_tcp_refused);
     CU_add_test(s, "pty: paper out refuses the job", test_pty_refused);
     CU_add_test(s, "tcp: paper runs out during the job", test_tcp_paper_runs_out);
+    CU_add_test(s, "tcp: paper low prints, with a notice", test_tcp_paper_low);
     CU_add_test(s, "tcp: closed port offline, silent printer one-way", test_tcp_closed_and_silent);
     CU_add_test(s, "pty: stale bytes drained, job printed", test_pty_ok_with_stale_bytes);
 }
