@@ -73,7 +73,9 @@ static pk_err write_atomic(const printer *p, const backend_job *job, const char 
                            writer_fn fn)
 {
     char *path = xasprintf("%s/%s.%s", p->target, job->name, ext);
-    char *tmp = xasprintf("%s/.%s.%s.XXXXXX", p->target, job->name, ext);
+    /* mkstemp() template: the last six characters become 'X'. */
+    char *tmp = xasprintf("%s/.%s.%s.tmp123456", p->target, job->name, ext);
+    memset(tmp + strlen(tmp) - 6, 'X', 6);
     pk_err err = PK_OK;
     int fd = mkstemp(tmp);
     FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
