@@ -252,7 +252,10 @@ void receipt_money(int64_t vnd, const char *lang, char *out, size_t outsz)
     bool neg = vnd < 0;
     uint64_t v = neg ? (uint64_t)(-(vnd + 1)) + 1 : (uint64_t)vnd;
     snprintf(digits, sizeof digits, "%" PRIu64, v);
-    char sep = lang && !strncmp(lang, "vi", 2) ? '.' : ',';
+    /* English: 1,234,567 VND; Vietnamese and the languages of Vietnam
+     * (Tày, Nùng, ...): 1.234.567 đồng. */
+    bool en = lang && !strncmp(lang, "en", 2);
+    char sep = en ? ',' : '.';
     size_t n = strlen(digits), j = 0;
     if (neg)
         grouped[j++] = '-';
@@ -262,8 +265,5 @@ void receipt_money(int64_t vnd, const char *lang, char *out, size_t outsz)
         grouped[j++] = digits[i];
     }
     grouped[j] = '\0';
-    if (lang && !strncmp(lang, "vi", 2))
-        snprintf(out, outsz, "%s đồng", grouped);
-    else
-        snprintf(out, outsz, "%s VND", grouped);
+    snprintf(out, outsz, en ? "%s VND" : "%s đồng", grouped);
 }

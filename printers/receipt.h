@@ -60,7 +60,7 @@ typedef struct {
 } receipt_doc;
 
 typedef struct {
-    char lang[8];                  /* "vi" -> 1.234.567; else 1,234,567 */
+    char lang[8];                  /* "en" -> 1,234,567 VND; else 1.234.567 đồng */
     char post_office[128];
     char kiosk_code[16];
     int64_t issued_at;             /* registration time (also in the QR) */
@@ -95,7 +95,7 @@ pk_err receipt_render(const receipt_info *ri, canvas_fonts *f, int width, canvas
 pk_err receipt_test_page(printer *p, const config *cfg, const char *spec, char *msg,
                          size_t msgsz);
 
-/* "1.234.567 đồng" (vi) / "1,234,567 VND" (en): thousands separators. */
+/* "1,234,567 VND" (en) / "1.234.567 đồng" (vi and every other language). */
 void receipt_money(int64_t vnd, const char *lang, char *out, size_t outsz);
 
 #endif

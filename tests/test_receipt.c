@@ -193,6 +193,8 @@ static void test_money(void)
     CU_ASSERT_STRING_EQUAL(b, "25,000 VND");
     receipt_money(100, "en", b, sizeof b);
     CU_ASSERT_STRING_EQUAL(b, "100 VND");
+    receipt_money(2500, "tay", b, sizeof b);
+    CU_ASSERT_STRING_EQUAL(b, "2.500 đồng");
     receipt_money(-1500, "vi", b, sizeof b);
     CU_ASSERT_STRING_EQUAL(b, "-1.500 đồng");
 }
