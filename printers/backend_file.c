@@ -105,6 +105,7 @@ static pk_err write_atomic(const printer *p, const backend_job *job, const char 
 
 static pk_err file_send(printer *p, const backend_job *job, char *msg, size_t msgsz)
 {
+    mkdirs(p->target);                   /* a folder removed since start-up comes back */
     if (file_status(p) != PST_OK)
         return backend_fail(PK_EPRINTER, N_("The printer folder cannot be written."), msg,
                             msgsz);

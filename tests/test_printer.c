@@ -123,6 +123,12 @@ static void test_file_backend(void)
     CU_ASSERT_EQUAL(printer_print(p, "wide", wide, NULL, msg, sizeof msg), PK_EINVAL);
     canvas_free(wide);
 
+    /* The folder removed while running: made again at the next job. */
+    char *gone = xasprintf("%s/out/receipts", dir);
+    pkt_rmtree(gone);
+    free(gone);
+    CU_ASSERT_EQUAL(printer_print(p, "after-rm", c, "x", msg, sizeof msg), PK_OK);
+
     /* The folder replaced by a file: offline, and nothing is written. */
     char *sub = xasprintf("%s/out/receipts", dir);
     pkt_rmtree(sub);
