@@ -184,11 +184,16 @@ pk_err receipt_verify(const config *cfg, const char *payload, char *ref, size_t 
         ref[0] = '\0';
     if (!payload || strlen(payload) > 400)
         return PK_EINVAL;
-    const char *p = payload;
-    size_t ul = strlen(cfg->track_url);
-    if (ul && !strncmp(p, cfg->track_url, ul))
-        p += ul;
-    else if (strncmp(p, "VNK", 3) != 0) {
+    /* A scanner typing with Caps Lock on inverts the case: the payload is
+     * all capitals by construction, so fold a-z back. */
+    char up[401];
+    size_t n = strlen(payload);
+    for (size_t i = 0; i <= n; i++)
+        up[i] = payload[i] >= 'a' && payload[i] <= 'z' ? (char)(payload[i] - 32) : payload[i];
+    const char *p = up;
+    if (cfg->track_url[0] && !strncmp(payload, cfg->track_url, strlen(cfg->track_url)))
+        p = up + strlen(cfg->track_url);
+    if (strncmp(p, "VNK", 3) != 0) {
         const char *cut = strrchr(p, '/');
         const char *cut2 = strrchr(p, '=');
         const char *cut3 = strrchr(p, '?');
