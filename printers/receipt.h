@@ -38,8 +38,9 @@ pk_err receipt_verify(const config *cfg, const char *payload, char *ref, size_t 
  * Payload: VNK<v>.<REF>.<unix time, base 10>.<first 26 chars of the RFC 4648
  * base32 of HMAC-SHA256(key, "VNK<v>.<REF>.<TIME>")>. receipt_verify()
  * also accepts the payload after cfg->track_url or any prefix ending in
- * '/', '=' or '?', in either case (a scanner with Caps Lock on). Errors: PK_EINVAL malformed, PK_ETAMPER bad MAC or no key
- * of that version, PK_EIO/PK_EPERM key file unreadable/unsafe. */
+ * '/', '=' or '?', in either case (a scanner with Caps Lock on).
+ * Errors: PK_EINVAL malformed, PK_ETAMPER bad MAC or no key of that
+ * version, PK_EIO/PK_EPERM key file unreadable/unsafe. */
 
 /* What the QR code holds: cfg->track_url (may be empty) + payload. */
 pk_err receipt_qr_text(const config *cfg, const char *ref, int64_t issued_at, char *out,
