@@ -15,6 +15,8 @@ static const cli_command commands[] = {
     {"dossier", cli_dossier, N_("dossier list [--status STATUS] [--limit N] | dossier show REF")},
     {"check", cli_check, N_("check: configuration, database integrity, printer")},
     {"ime", cli_ime, N_("ime telex|vni [--tone-style new]: keystrokes on stdin -> Vietnamese text")},
+    {"print-test", cli_print_test, N_("print-test: print a test page (profile, Vietnamese text, QR code)")},
+    {"reprint", cli_reprint, N_("reprint REF: print a receipt again, marked REPRINT")},
 };
 
 static void usage(FILE *out)
