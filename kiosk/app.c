@@ -461,7 +461,7 @@ static int draw_hint(frame *f, int x, int limit, const char *key, const char *la
     return x;
 }
 
-static void draw_hints(app *a, frame *f)
+static void draw_hints(frame *f)
 {
     int y = f->rows - 1;
     term_fill(y, 0, 1, f->cols, ROLE_HINT);
@@ -469,7 +469,7 @@ static void draw_hints(app *a, frame *f)
     hint glob[3];
     int ng = 0;
     if (f->show_ime)
-        glob[ng++] = (hint){ACT_IME, _(vnime_method_name(vnime_next_method(a->ime)))};
+        glob[ng++] = (hint){ACT_IME, _(keys_binding(ACT_IME)->label)};
     const char *ln = next_lang_name();
     if (ln)
         glob[ng++] = (hint){ACT_LANG, ln};
@@ -560,7 +560,7 @@ void app_render(app *a)
             top->ops->draw(top->state, a, f);
         }
         draw_header(a, f);
-        draw_hints(a, f);
+        draw_hints(f);
         bool overlay = a->pin_open || a->staff_notice || app_countdown(a) >= 0;
         if (overlay) {
             f->nregions = 0;    /* only the overlay can be clicked */
