@@ -409,12 +409,8 @@ void term_flush(void)
 {
     if (!T.active)
         return;
-    if (T.headless) {
-        wnoutrefresh(stdscr);   /* keep curscr in step without real output cost */
-        return;
-    }
     wnoutrefresh(stdscr);
-    doupdate();
+    doupdate();   /* headless: the same work, written to /dev/null */
 }
 
 void term_beep(void)
