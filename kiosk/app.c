@@ -331,6 +331,8 @@ void app_feed(app *a, const event *evin)
     if (ev.act == ACT_IGNORED || ev.act == ACT_NONE)
         return;        /* Ctrl-C and friends: nothing, not even a redraw */
 
+    if (a->filter && a->filter(a, &ev))
+        return;
     /* any key extends the countdown, and is used up doing so */
     bool warned = app_countdown(a) >= 0;
     a->last_input_ms = a->now_ms;
@@ -561,6 +563,8 @@ void app_render(app *a)
         }
         draw_header(a, f);
         draw_hints(f);
+        if (a->overlay)
+            a->overlay(a, f);
         bool overlay = a->pin_open || a->staff_notice || app_countdown(a) >= 0;
         if (overlay) {
             f->nregions = 0;    /* only the overlay can be clicked */

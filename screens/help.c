@@ -31,6 +31,15 @@ static void layout(const help_state *s, const app *a, frame *f, int scroll, wpag
         wpage_text(p, _(s->from->help), ROLE_NORMAL);
         wpage_gap(p);
     }
+    wpage_text(p, _("Need a person?"), ROLE_TITLE);
+    wpage_text(p, _("Press F4 at any time. A member of staff will come to help you."), ROLE_NORMAL);
+    wpage_gap(p);
+    wpage_text(p, _("Why your papers are safe by post"), ROLE_TITLE);
+    wpage_item(p, "\xe2\x80\xa2 ", _("Your papers are counted with you and sealed in front of you."), ROLE_NORMAL);
+    wpage_item(p, "\xe2\x80\xa2 ", _("Every original is listed on a slip that you and the postal worker both sign."), ROLE_NORMAL);
+    wpage_item(p, "\xe2\x80\xa2 ", _("Your receipt has a number to follow your dossier at any time."), ROLE_NORMAL);
+    wpage_item(p, "\xe2\x80\xa2 ", _("If the post office loses or damages your papers, it must compensate you."), ROLE_NORMAL);
+    wpage_gap(p);
     wpage_text(p, _("Keys"), ROLE_TITLE);
     int n = 0;
     const key_binding *kb = keys_table(&n);
@@ -50,15 +59,6 @@ static void layout(const help_state *s, const app *a, frame *f, int scroll, wpag
         snprintf(padded, sizeof padded, "%s%*s", bullet, pad > 0 ? pad : 1, "");
         wpage_item(p, padded, _(kb[i].label), ROLE_NORMAL);
     }
-    wpage_gap(p);
-    wpage_text(p, _("Need a person?"), ROLE_TITLE);
-    wpage_text(p, _("Press F4 at any time. A member of staff will come to help you."), ROLE_NORMAL);
-    wpage_gap(p);
-    wpage_text(p, _("Why your papers are safe by post"), ROLE_TITLE);
-    wpage_item(p, "\xe2\x80\xa2 ", _("Your papers are counted with you and sealed in front of you."), ROLE_NORMAL);
-    wpage_item(p, "\xe2\x80\xa2 ", _("Every original is listed on a slip that you and the postal worker both sign."), ROLE_NORMAL);
-    wpage_item(p, "\xe2\x80\xa2 ", _("Your receipt has a number to follow your dossier at any time."), ROLE_NORMAL);
-    wpage_item(p, "\xe2\x80\xa2 ", _("If the post office loses or damages your papers, it must compensate you."), ROLE_NORMAL);
     wpage_gap(p);
     wpage_text(p, _("Your personal data"), ROLE_TITLE);
     wpage_text(p, _("Your data is used only for your dossier. It is never printed in full on the receipt and is erased from this screen when you finish or leave."), ROLE_NORMAL);

@@ -69,6 +69,8 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
         }
         wpage_gap(p);
     }
+    if (!ok)
+        return;       /* fees and dates would only distract from the way forward */
     w_money(pr->fee_vnd, money, sizeof money);
     w_money(c->fee_post, post, sizeof post);
     if (pr->fee_vnd > 0)
@@ -81,7 +83,7 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     else
         snprintf(buf, sizeof buf, "%s", _("Processing time: the same day it arrives."));
     wpage_text(p, buf, ROLE_NORMAL);
-    if (ok && c->expected_date[0]) {
+    if (c->expected_date[0]) {
         char date[32];
         citizen_date(c->expected_date, date, sizeof date);
         snprintf(buf, sizeof buf, _("Expected result: around %s, if you hand in your papers today."),

@@ -242,6 +242,23 @@ static void call_staff_and_language(void)
     CU_ASSERT_STRING_EQUAL(i18n_lang(), "en");
     snap_key(&e, TK_F3);
     CU_ASSERT_EQUAL(e.a.ime, vnime_next_method(IME_TELEX));
+    /* high contrast: the focused choice keeps its own role in both themes */
+    term_role before = term_role_at(e.a.fr.regions[0].y, e.a.fr.regions[0].x + 1);
+    snap_key(&e, TK_F5);
+    CU_ASSERT_EQUAL(e.a.theme, THEME_CONTRAST);
+    CU_ASSERT_EQUAL(term_get_theme(), THEME_CONTRAST);
+    CU_ASSERT_EQUAL(term_role_at(e.a.fr.regions[0].y, e.a.fr.regions[0].x + 1), before);
+    snap_key(&e, TK_F5);
+    CU_ASSERT_EQUAL(e.a.theme, THEME_NORMAL);
+    /* the hint bar is touchable too: F4 by a click on its hint */
+    const click_region *call = NULL;
+    for (int i = 0; i < e.a.fr.nregions; i++)
+        if (e.a.fr.regions[i].act == ACT_CALL_STAFF)
+            call = &e.a.fr.regions[i];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(call);
+    CU_ASSERT_EQUAL(call->y, 23);
+    snap_click(&e, call->y, call->x + 1);
+    CU_ASSERT_TRUE(e.a.staff_notice);
     snap_close(&e);
 }
 
