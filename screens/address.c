@@ -115,7 +115,7 @@ static void addr_draw(const void *st, const app *a, frame *f)
     if (s->focus == F_UNIT) {
         wlist lst = s->ml;
         wlist_fix(&lst, MATCH_ROWS);
-        wlist_position(f, &lst, MATCH_ROWS, y - 1, x, w);
+        wlist_position(f, &lst, MATCH_ROWS, y - 3, x, w);
         for (int i = lst.top; i < s->nmatch && i < lst.top + MATCH_ROWS; i++) {
             unit_label(&s->matches[i], buf, sizeof buf);
             wlist_row(f, &lst, i, y + (i - lst.top), x, w, buf, NULL, true);

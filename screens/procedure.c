@@ -73,7 +73,9 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
         return;       /* fees and dates would only distract from the way forward */
     w_money(pr->fee_vnd, money, sizeof money);
     w_money(c->fee_post, post, sizeof post);
-    if (pr->fee_vnd > 0)
+    if (c->form == FORM_RETURN)
+        snprintf(buf, sizeof buf, _("Postal charge: %s. The fee is paid at the agency."), post);
+    else if (pr->fee_vnd > 0)
         snprintf(buf, sizeof buf, _("Fee: %s. Postal charge: %s."), money, post);
     else
         snprintf(buf, sizeof buf, _("No fee for the procedure. Postal charge: %s."), post);
@@ -86,8 +88,11 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     if (c->expected_date[0]) {
         char date[32];
         citizen_date(c->expected_date, date, sizeof date);
-        snprintf(buf, sizeof buf, _("Expected result: around %s, if you hand in your papers today."),
-                 date);
+        if (c->form == FORM_RETURN)
+            snprintf(buf, sizeof buf, _("Expected result at your address: around %s."), date);
+        else
+            snprintf(buf, sizeof buf,
+                     _("Expected result: around %s, if you hand in your papers today."), date);
         wpage_text(p, buf, ROLE_TITLE);
     }
 }

@@ -14,6 +14,30 @@ typedef struct {
     const char *problem; /* msgid: something to correct first */
 } review_state;
 
+/* The sections this dossier has, numbered 1.. in order (a "receive the
+ * result" dossier has no papers, a "send" one no return address). */
+static int sections(const citizen *c, const screen_ops **out)
+{
+    int n = 0;
+    out[n++] = &screen_procedures;
+    if (c->form != FORM_RETURN)
+        out[n++] = &screen_documents;
+    out[n++] = &screen_applicant;
+    if (c->form != FORM_SEND)
+        out[n++] = &screen_address;
+    return n;
+}
+
+static int digit_of(const citizen *c, const screen_ops *s)
+{
+    const screen_ops *list[4];
+    int n = sections(c, list);
+    for (int i = 0; i < n; i++)
+        if (list[i] == s)
+            return i + 1;
+    return 0;
+}
+
 static void section(wpage *p, int digit, const char *title, bool editable)
 {
     char buf[256];
@@ -39,11 +63,11 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     wpage_begin(p, f, f->top + 3, f->top + f->height - 3, x, w, scroll, measure);
     char buf[768], norm[PK_TEXT_MAX];
 
-    section(p, 1, _("Procedure"), true);
+    section(p, digit_of(c, &screen_procedures), _("Procedure"), true);
     pair(p, "", c->proc.name_vi);
     pair(p, _("Service:"), _(citizen_form_name(c->form)));
     if (c->form != FORM_RETURN) {
-        section(p, 2, _("Papers"), true);
+        section(p, digit_of(c, &screen_documents), _("Papers"), true);
         int ticked = 0;
         for (int i = 0; i < c->proc.ndocs && i < PK_MAX_DOCS; i++)
             ticked += c->handed[i];
@@ -56,7 +80,7 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
             wpage_item(p, "    ", buf, ROLE_WARN);
         }
     }
-    section(p, 3, _("Your details"), true);
+    section(p, digit_of(c, &screen_applicant), _("Your details"), true);
     dossier_check_name(c->name.buf, norm, sizeof norm);
     pair(p, _("Name:"), norm);
     pair(p, _("ID card:"), c->id.buf);
@@ -65,7 +89,7 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     if (c->email.len)
         pair(p, _("E-mail:"), c->email.buf);
     if (c->form != FORM_SEND) {
-        section(p, 4, _("Where to send the result"), true);
+        section(p, digit_of(c, &screen_address), _("Where to send the result"), true);
         snprintf(buf, sizeof buf, "%s, %s %s, %s", c->street.buf, c->unit.type, c->unit.name,
                  c->unit.province);
         pair(p, "", buf);
@@ -116,7 +140,8 @@ static void review_draw(const void *st, const app *a, frame *f)
         term_put(y, x, w, _("If everything is right, press Enter. Your receipt will be printed."),
                  ROLE_NORMAL);
     }
-    w_button(f, y + 1, x, w / 2, "Enter", _("Confirm and print the receipt"), true, ACT_NEXT, 0);
+    w_button(f, y + 1, x, w < 60 ? w : 60, "Enter", _("Confirm and print the receipt"), true,
+             ACT_NEXT, 0);
     w_hint(f, ACT_NEXT, N_("Confirm"));
     w_hint(f, ACT_CHOOSE, N_("Change"));
     w_hint(f, ACT_PGDN, NULL);
@@ -126,16 +151,11 @@ static void review_draw(const void *st, const app *a, frame *f)
 static screen_result edit(app *a, int k)
 {
     citizen *c = cz(a);
-    const screen_ops *to = NULL;
-    switch (k) {
-    case 1: to = &screen_procedures; break;
-    case 2: to = c->form != FORM_RETURN ? &screen_documents : NULL; break;
-    case 3: to = &screen_applicant; break;
-    case 4: to = c->form != FORM_SEND ? &screen_address : NULL; break;
-    default: break;
-    }
-    if (!to)
+    const screen_ops *list[4];
+    int n = sections(c, list);
+    if (k < 1 || k > n)
         return SR_(SR_NONE);
+    const screen_ops *to = list[k - 1];
     c->editing = true;
     return SR_TO(SR_PUSH, to, NULL);
 }

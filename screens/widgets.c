@@ -283,6 +283,8 @@ void wlist_row(frame *f, const wlist *l, int i, int y, int x, int w, const char 
     char cut[1024];
     text_truncate(text, tw, cut, sizeof cut);
     term_put(y, x + 1, tw, cut, role);
+    if (sel)
+        term_put(y, x, 1, "\xe2\x96\xb8", role);   /* ▸ marks the row without colour */
     if (rw)
         term_put(y, x + w - 1 - rw, rw, right, sel ? ROLE_SELECTED : ROLE_DIM);
     w_region(f, y, x, 1, w, ACT_PICK, i);
