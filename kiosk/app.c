@@ -653,8 +653,18 @@ void app_step(app *a, int timeout_ms)
 {
     term_input in;
     bool queued;
+    int64_t before = app_mono_ms();
     bool got = read_input(a, &in, a->qlen ? 0 : timeout_ms, &queued);
     a->now_ms = a->source ? a->now_ms : app_mono_ms();
+    /* a closed terminal returns at once, forever: leave instead of spinning */
+    if (!got && !a->source && timeout_ms >= 100 && a->now_ms - before < timeout_ms / 4) {
+        if (++a->dead_reads >= 50) {
+            a->quit = true;
+            return;
+        }
+    } else if (got || !a->source) {
+        a->dead_reads = 0;
+    }
     if (got && (queued || !scanner_burst(a, &in)))
         app_input(a, &in);
     app_tick(a, a->now_ms);

@@ -87,6 +87,7 @@ struct app {
     bool dirty, quit;
     int exit_code;
     int renders;                   /* frames drawn (benchmarks, tests) */
+    int dead_reads;                /* reads that failed at once: a hung-up terminal */
 };
 
 /* Fills defaults from cfg (idle times, language); env POSTKIOSK_IDLE and

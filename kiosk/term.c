@@ -183,6 +183,11 @@ bool term_init(bool lockdown, char *err, size_t errsz)
 
 bool term_init_headless(int rows, int cols)
 {
+    return term_init_headless_as(rows, cols, NULL);
+}
+
+bool term_init_headless_as(int rows, int cols, const char *termname)
+{
     if (T.active)
         term_end();
     setlocale(LC_ALL, "");
@@ -190,7 +195,7 @@ bool term_init_headless(int rows, int cols)
     T.in = fopen("/dev/null", "r");
     if (!T.out || !T.in)
         return false;
-    T.scr = newterm("xterm-256color", T.out, T.in);
+    T.scr = newterm(termname ? termname : "xterm-256color", T.out, T.in);
     if (!T.scr)
         return false;
     set_term(T.scr);

@@ -569,6 +569,76 @@ static void edit_from_review_comes_back(void)
     snap_close(&e);
 }
 
+/* Text that looks like SQL, overlong text and odd characters are only text. */
+static void hostile_text(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    snap_act(&e, ACT_CHOOSE, 1);
+    e.a.ime = IME_OFF;
+    snap_type(&e, "'; DROP TABLE procedures; --");
+    CU_ASSERT(snap_has("No procedure found"));
+    CU_ASSERT_EQUAL(store_procedure_count(e.st), 3);
+    clear_field(&e);
+    snap_type(&e, "%s%n\\x");
+    CU_ASSERT(snap_has("No procedure found"));
+    snap_key(&e, TK_ESC);
+    snap_key(&e, TK_ESC);
+    snap_act(&e, ACT_CHOOSE, 4);
+    snap_type(&e, "LS01-000001' OR '1'='1");
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT(snap_has("No dossier has this number"));
+    snap_key(&e, TK_ESC);
+    /* an overlong name stops at the field's size and is refused politely */
+    snap_act(&e, ACT_CHOOSE, 1);
+    clear_field(&e);                        /* the search text was kept */
+    snap_type(&e, "khai sinh");
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    for (int i = 0; i < 40; i++)
+        snap_type(&e, "Nguyeen ");
+    CU_ASSERT(e.cz.name.len <= e.cz.name.max);
+    CU_ASSERT(e.cz.name.len > 100);
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "applicant");
+    CU_ASSERT_EQUAL(focus_of(&e), 0);
+    snap_close(&e);
+}
+
+/* The printer is checked before anyone starts: a notice, not a surprise. */
+static void printer_notice_on_welcome(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    CU_ASSERT(snap_lacks("printer"));
+    printer_close(e.pr);
+    e.pr = NULL;
+    e.a.pr = NULL;
+    app_wipe(&e.a);                         /* the welcome screen checks again */
+    app_render(&e.a);
+    CU_ASSERT(snap_has("staff will print your receipt"));
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
+    snap_close(&e);
+}
+
+/* Without colours every role still shows: fields get brackets, the
+ * selected row a marker, and nothing depends on colour alone. */
+static void monochrome_fallback(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    term_end();
+    CU_ASSERT_FATAL(term_init_headless_as(24, 80, "vt100"));
+    CU_ASSERT_FALSE(term_has_colors());
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_type(&e, "khai");
+    CU_ASSERT(snap_has("[khai"));
+    CU_ASSERT(snap_has("\xe2\x96\xb8"));      /* ▸ on the selected row */
+    snap_close(&e);
+}
+
 void suite_screens(void)
 {
     CU_pSuite s = CU_add_suite("screens", NULL, NULL);
@@ -588,4 +658,7 @@ void suite_screens(void)
     CU_add_test(s, "declining consent stores nothing", decline_consent_stores_nothing);
     CU_add_test(s, "scanner burst opens the status; forged refused", scanner_opens_status);
     CU_add_test(s, "edit from review comes back to review", edit_from_review_comes_back);
+    CU_add_test(s, "SQL-like, overlong and odd text is only text", hostile_text);
+    CU_add_test(s, "printer notice on the welcome screen", printer_notice_on_welcome);
+    CU_add_test(s, "monochrome terminal: structure without colour", monochrome_fallback);
 }
