@@ -70,6 +70,22 @@ static void ime_tip(ime_method m, char *out, size_t n)
     }
 }
 
+/* While digits are still being typed, count them instead of scolding:
+ * "5 of 12 digits". NULL when the field should be checked for real. */
+static const char *progress(int i, const tfield *t, char *buf, size_t n)
+{
+    int want = i == 1 ? 12 : i == 2 ? 10 : 0;
+    if (!want || t->len == 0 || (int)t->len >= want)
+        return NULL;
+    for (size_t k = 0; k < t->len; k++)
+        if (t->buf[k] < '0' || t->buf[k] > '9')
+            return NULL;
+    if (i == 2 && t->buf[0] != '0')
+        return NULL;
+    snprintf(buf, n, _("%d of %d digits"), (int)t->len, want);
+    return buf;
+}
+
 static void appl_draw(const void *st, const app *a, frame *f)
 {
     const appl_state *s = st;
@@ -90,7 +106,11 @@ static void appl_draw(const void *st, const app *a, frame *f)
         bool show = (t->touched && t->len > 0) || s->tried;
         const char *msg = hint_of(i);
         bool err = false;
-        if (show && v != VAL_OK) {
+        char count[64];
+        const char *typing = s->tried ? NULL : progress(i, t, count, sizeof count);
+        if (typing) {
+            msg = typing;
+        } else if (show && v != VAL_OK) {
             msg = _(dossier_val_msg(v));
             err = true;
         } else if (show && t->len > 0) {

@@ -8,7 +8,7 @@
 #include "i18n.h"
 #include "receipt.h"
 
-enum { DONE_SECONDS = 30 };
+enum { DONE_SECONDS = 30, GRACE_MS = 2000 };
 
 typedef struct {
     int64_t shown_ms;
@@ -89,6 +89,9 @@ static screen_result done_handle(void *st, app *a, const event *ev)
     done_state *s = st;
     switch (ev->act) {
     case ACT_NEXT: case ACT_BACK:
+        /* a double press on Confirm must not hide the number at once */
+        if (a->now_ms - s->shown_ms < GRACE_MS)
+            return SR_(SR_NONE);
         return SR_(SR_HOME);     /* never back into the committed form */
     case ACT_TICK:
         if (a->now_ms - s->shown_ms >= DONE_SECONDS * 1000)

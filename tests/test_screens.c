@@ -86,6 +86,9 @@ static void walk(const char *lang, int rows, int cols)
     snap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "done");
     SNAP("done");
+    snap_key(&e, TK_ENTER);              /* a double press on Confirm: still here */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "done");
+    snap_wait(&e, 2000);
     snap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
     snap_act(&e, ACT_CHOOSE, 4);
@@ -402,6 +405,7 @@ static void commit_then_print(void)
     if (f)
         fclose(f);
     /* Esc on the done screen never goes back into the committed form */
+    snap_wait(&e, 2000);
     snap_key(&e, TK_ESC);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
     CU_ASSERT(all_zero(e.cz.done.id_number, sizeof e.cz.done.id_number));
@@ -493,6 +497,7 @@ static void scanner_opens_status(void)
     fill_applicant(&e);
     snap_key(&e, TK_ENTER);
     snap_key(&e, TK_ENTER);
+    snap_wait(&e, 2000);
     snap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
     char payload[128], line[160];
