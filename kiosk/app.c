@@ -66,8 +66,9 @@ void app_init(app *a, const config *cfg, store *st, printer *pr)
         if (v > 0)
             a->idle_timeout = v;
     }
-    if (a->idle_warning > a->idle_timeout)
-        a->idle_warning = a->idle_timeout;
+    /* a short timeout (tests) keeps a quiet half before the countdown */
+    if (a->idle_warning >= a->idle_timeout)
+        a->idle_warning = a->idle_timeout / 2 > 0 ? a->idle_timeout / 2 : 1;
     e = getenv("POSTKIOSK_CLOCK");
     if (e && *e) {
         int64_t t = parse_clock(e);

@@ -111,6 +111,8 @@ static void procs_draw(const void *st, const app *a, frame *f)
     char head[128];
     if (s->err != PK_OK)
         term_put(ly, x, w, _(pk_err_msg(s->err)), ROLE_ERROR);
+    else if (s->n == 0 && (s->field >= 0 || s->agency >= 0))
+        term_put(ly, x, w, _("No procedure here. Choose \"All\" with the arrow keys."), ROLE_WARN);
     else if (s->n == 0)
         term_put(ly, x, w, _("No procedure found. Try fewer or other words."), ROLE_WARN);
     else {
