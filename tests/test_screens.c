@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "i18n.h"
 #include "receipt.h"
@@ -644,6 +645,40 @@ static void monochrome_fallback(void)
     snap_close(&e);
 }
 
+/* Test hooks: POSTKIOSK_IDLE and POSTKIOSK_CLOCK; bad values are ignored. */
+static void env_hooks(void)
+{
+    config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.idle_timeout = 90;
+    cfg.idle_warning = 20;
+    app *a = calloc(1, sizeof *a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    setenv("POSTKIOSK_IDLE", "8", 1);
+    setenv("POSTKIOSK_CLOCK", "2026-01-02T03:04", 1);
+    app_init(a, &cfg, NULL, NULL);
+    CU_ASSERT_EQUAL(a->idle_timeout, 8);
+    CU_ASSERT_EQUAL(a->idle_warning, 4);      /* never a countdown that never ends */
+    struct tm tm = {0};
+    tm.tm_year = 126;
+    tm.tm_mon = 0;
+    tm.tm_mday = 2;
+    tm.tm_hour = 3;
+    tm.tm_min = 4;
+    tm.tm_isdst = -1;
+    int64_t want = (int64_t)mktime(&tm);
+    CU_ASSERT(app_now(a) >= want && app_now(a) < want + 60);
+    setenv("POSTKIOSK_IDLE", "soon", 1);
+    setenv("POSTKIOSK_CLOCK", "2026-13-45T99:00", 1);
+    app_init(a, &cfg, NULL, NULL);
+    CU_ASSERT_EQUAL(a->idle_timeout, 90);
+    CU_ASSERT_EQUAL(a->idle_warning, 20);
+    CU_ASSERT_EQUAL(a->clock_offset, 0);
+    unsetenv("POSTKIOSK_IDLE");
+    unsetenv("POSTKIOSK_CLOCK");
+    free(a);
+}
+
 void suite_screens(void)
 {
     CU_pSuite s = CU_add_suite("screens", NULL, NULL);
@@ -666,4 +701,5 @@ void suite_screens(void)
     CU_add_test(s, "SQL-like, overlong and odd text is only text", hostile_text);
     CU_add_test(s, "printer notice on the welcome screen", printer_notice_on_welcome);
     CU_add_test(s, "monochrome terminal: structure without colour", monochrome_fallback);
+    CU_add_test(s, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK", env_hooks);
 }
