@@ -258,6 +258,14 @@ const char *citizen_pick(const char *vi, const char *en)
     return vi;
 }
 
+void citizen_legal(const char *vi, const char *en, char *out, size_t outsz)
+{
+    if (strcmp(i18n_lang(), "vi") != 0 && en && *en && strcmp(vi, en) != 0)
+        snprintf(out, outsz, "%s (%s)", vi, en);
+    else
+        snprintf(out, outsz, "%s", vi);
+}
+
 void citizen_date(const char *iso, char *out, size_t outsz)
 {
     int y, m, d;

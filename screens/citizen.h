@@ -85,6 +85,9 @@ bool citizen_build(const app *a, dossier *d);
 /* Text in the current language: Vietnamese legal name, or the English
  * gloss when English is shown. */
 const char *citizen_pick(const char *vi, const char *en);
+/* A legal name with its gloss: Vietnamese alone, or "Tờ khai (Form)" when
+ * another language is shown (the papers themselves are in Vietnamese). */
+void citizen_legal(const char *vi, const char *en, char *out, size_t outsz);
 /* "25/11/2026" from "2026-11-25". */
 void citizen_date(const char *iso, char *out, size_t outsz);
 /* Name of a service form in plain words (msgid). */

@@ -43,13 +43,14 @@ static void docs_draw(const void *st, const app *a, frame *f)
     wlist_position(f, &lst, vis, f->top + 4, x, w);
     for (int i = lst.top; i < c->proc.ndocs && i < lst.top + vis; i++) {
         const proc_doc *d = &c->proc.docs[i];
-        char line[768];
+        char line[1400], name[2 * PK_TEXT_MAX + 4];
+        citizen_legal(d->name_vi, d->name_en, name, sizeof name);
         int digit = i - lst.top + 1;
         char key[16] = "   ";
         if (digit <= 9)
             snprintf(key, sizeof key, "%d ", digit);
         snprintf(line, sizeof line, "%s %s %s \xe2\x80\x94 %s%s", key,
-                 c->handed[i] ? "[\xe2\x9c\x93]" : "[ ]", citizen_pick(d->name_vi, d->name_en),
+                 c->handed[i] ? "[\xe2\x9c\x93]" : "[ ]", name,
                  d->kind == DOC_ORIGINAL ? _("original") : _("copy"),
                  d->required ? "" : _(" (if you have it)"));
         wlist_row(f, &lst, i, f->top + LIST_Y + (i - lst.top), x, w, line, NULL, true);

@@ -72,7 +72,8 @@ static void help_draw(const void *st, const app *a, frame *f)
     layout(s, a, f, s->scroll, &p, false);
     wpage_end(&p);
     w_hint(f, ACT_BACK, N_("Close help"));
-    w_hint(f, ACT_PGDN, NULL);
+    if (p.y > wpage_visible(&p))
+        w_hint(f, ACT_PGDN, NULL);
 }
 
 static screen_result help_handle(void *st, app *a, const event *ev)

@@ -62,7 +62,9 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
         wpage_text(p, _("Papers to bring:"), ROLE_TITLE);
         for (int i = 0; i < pr->ndocs && i < PK_MAX_DOCS; i++) {
             const proc_doc *d = &pr->docs[i];
-            snprintf(buf, sizeof buf, "%s \xe2\x80\x94 %s%s", citizen_pick(d->name_vi, d->name_en),
+            char name[2 * PK_TEXT_MAX + 4];
+            citizen_legal(d->name_vi, d->name_en, name, sizeof name);
+            snprintf(buf, sizeof buf, "%s \xe2\x80\x94 %s%s", name,
                      d->kind == DOC_ORIGINAL ? _("original") : _("copy"),
                      d->required ? "" : _(" (if you have it)"));
             wpage_item(p, "\xe2\x80\xa2 ", buf, ROLE_NORMAL);
@@ -119,7 +121,8 @@ static void proc_draw(const void *st, const app *a, frame *f)
     }
     w_button(f, y, f->left + 4 + bw, bw, "Esc", _("Choose another procedure"), false, ACT_BACK, 0);
     w_hint(f, ACT_BACK, NULL);
-    w_hint(f, ACT_PGDN, NULL);
+    if (p.y > wpage_visible(&p))
+        w_hint(f, ACT_PGDN, NULL);
     w_hint(f, ACT_HELP, NULL);
 }
 

@@ -144,7 +144,8 @@ static void review_draw(const void *st, const app *a, frame *f)
              ACT_NEXT, 0);
     w_hint(f, ACT_NEXT, N_("Confirm"));
     w_hint(f, ACT_CHOOSE, N_("Change"));
-    w_hint(f, ACT_PGDN, NULL);
+    if (p.y > wpage_visible(&p))
+        w_hint(f, ACT_PGDN, NULL);
     w_hint(f, ACT_BACK, NULL);
 }
 
