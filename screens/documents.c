@@ -49,9 +49,10 @@ static void docs_draw(const void *st, const app *a, frame *f)
         char key[16] = "   ";
         if (digit <= 9)
             snprintf(key, sizeof key, "%d ", digit);
-        snprintf(line, sizeof line, "%s %s %s \xe2\x80\x94 %s%s", key,
-                 c->handed[i] ? "[\xe2\x9c\x93]" : "[ ]", name,
-                 d->kind == DOC_ORIGINAL ? _("original") : _("copy"),
+        /* the kind first: a long name may be cut, "original" must not be */
+        snprintf(line, sizeof line, "%s %s %s: %s%s", key,
+                 c->handed[i] ? "[\xe2\x9c\x93]" : "[ ]",
+                 d->kind == DOC_ORIGINAL ? _("Original") : _("Copy"), name,
                  d->required ? "" : _(" (if you have it)"));
         wlist_row(f, &lst, i, f->top + LIST_Y + (i - lst.top), x, w, line, NULL, true);
     }
