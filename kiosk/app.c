@@ -201,8 +201,9 @@ bool app_too_small(const app *a)
 
 static bool session_busy(const app *a)
 {
-    return a->depth > 1 || (a->session_active && a->session_active(a)) || a->staff_notice ||
-           a->pin_open;
+    bool attract = a->idle_screen && app_top(a) == a->idle_screen;
+    return (a->depth > 1 && !attract) || (a->session_active && a->session_active(a)) ||
+           a->staff_notice || a->pin_open;
 }
 
 int app_countdown(const app *a)

@@ -679,6 +679,41 @@ static void env_hooks(void)
     free(a);
 }
 
+/* The hook the demo's attract loop uses: pushed when idle at home, no
+ * countdown over it, any key back to the welcome screen. */
+static void attract_draw(const void *st, const app *a, frame *f)
+{
+    (void)st;
+    (void)a;
+    term_put(f->top + 1, 1, 20, "ATTRACT", ROLE_TITLE);
+}
+
+static screen_result attract_handle(void *st, app *a, const event *ev)
+{
+    (void)st;
+    (void)a;
+    return ev->act == ACT_TICK ? SR_(SR_NONE) : SR_(SR_POP);
+}
+
+static const screen_ops attract = {
+    .name = "attract", .state_size = 1, .draw = attract_draw, .handle = attract_handle};
+
+static void idle_screen_hook(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    e.a.idle_screen = &attract;
+    snap_wait(&e, 91000);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "attract");
+    CU_ASSERT(snap_has("ATTRACT"));
+    snap_wait(&e, 200000);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "attract");
+    CU_ASSERT_EQUAL(app_countdown(&e.a), -1);
+    snap_type(&e, "x");
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
+    snap_close(&e);
+}
+
 void suite_screens(void)
 {
     CU_pSuite s = CU_add_suite("screens", NULL, NULL);
@@ -702,4 +737,5 @@ void suite_screens(void)
     CU_add_test(s, "printer notice on the welcome screen", printer_notice_on_welcome);
     CU_add_test(s, "monochrome terminal: structure without colour", monochrome_fallback);
     CU_add_test(s, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK", env_hooks);
+    CU_add_test(s, "idle screen hook (attract loop)", idle_screen_hook);
 }
