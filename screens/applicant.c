@@ -97,7 +97,14 @@ static void appl_draw(const void *st, const app *a, frame *f)
     int x = f->left + (f->width - w) / 2;
     char tip[256];
     ime_tip(a->ime, tip, sizeof tip);
-    term_put(f->top + 3, x, w, tip, ROLE_DIM);
+    term_put(f->top + 2, x, w, tip, ROLE_DIM);
+    if (s->focus == 0 && a->ime != IME_OFF) {
+        /* a worked example helps a first-time typist more than rules */
+        char ex[256];
+        snprintf(ex, sizeof ex, "%s %s \xe2\x86\x92 Nguy\xe1\xbb\x85n V\xc4\x83n An", _("Example:"),
+                 a->ime == IME_TELEX ? "Nguyeenx Vawn An" : "Nguye6n4 Va8n An");
+        term_put(f->top + 3, x, w, ex, ROLE_DIM);
+    }
     int y = f->top + 4;
     int gap = f->height >= 4 + NFIELDS * 4 + 2 ? 4 : 3;
     for (int i = 0; i < NFIELDS; i++, y += gap) {
