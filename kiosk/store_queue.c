@@ -79,6 +79,9 @@ pk_err store_names_catch_up(store *s)
     return store_commit(s);
 }
 
+/* Rows of a status filter below which a name search walks the status. */
+enum { NARROW_FILTER = 50000 };
+
 typedef enum { Q_NONE, Q_REF, Q_DIGITS, Q_NAME, Q_EMPTY } query_kind;
 
 /* Upper bound of a prefix range: the prefix with its last byte raised. */
@@ -151,16 +154,8 @@ static bool add_status_filter(sbuf *sql, int status)
         return false;
     if (status >= 0) {
         sbuf_add(sql, " AND d.status = ?1");
-    } else if (status == -2) {   /* open: every status that is not closed */
-        sbuf_add(sql, " AND d.status IN (");
-        bool first = true;
-        for (int i = 0; i < ST__COUNT; i++) {
-            if (dossier_status_closed((dossier_status)i))
-                continue;
-            sbuf_addf(sql, "%s'%s'", first ? "" : ",", dossier_status_code((dossier_status)i));
-            first = false;
-        }
-        sbuf_add(sql, ")");
+    } else if (status == -2) {   /* open: not closed (set by every closing step) */
+        sbuf_add(sql, " AND d.closed_day = ''");
     }
     return true;
 }
@@ -187,12 +182,29 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
         if (e != PK_OK && e != PK_EBUSY)   /* busy: search what is indexed */
             return e;
     }
+    /* A name search walks the name index in id order and stops after a
+     * page; under a narrow status filter it walks that status instead and
+     * checks the name against the index's matches. */
+    bool by_status = false;
+    if (k == Q_NAME && f->status != -1) {
+        int64_t counts[ST__COUNT], within = 0;
+        if (store_status_counts(s, counts) == PK_OK)
+            for (int i = 0; i < ST__COUNT; i++)
+                if (f->status == i || (f->status == -2 && !dossier_status_closed((dossier_status)i)))
+                    within += counts[i];
+        by_status = within <= NARROW_FILTER;
+    }
     sbuf sql = {0};
     sbuf_add(&sql, "SELECT d.id, d.ref, d.proc_code, d.proc_name_vi, d.name, d.status,"
                    " d.created_at, d.expected_date FROM ");
-    sbuf_add(&sql, k == Q_NAME ? "dossier_names f JOIN dossiers d ON d.id = f.rowid WHERE"
-                                 " dossier_names MATCH ?2"
-                               : "dossiers d WHERE 1");
+    if (k == Q_NAME && by_status)
+        sbuf_add(&sql, "dossiers d WHERE d.id IN (SELECT rowid FROM dossier_names"
+                       " WHERE dossier_names MATCH ?2)");
+    else if (k == Q_NAME)
+        sbuf_add(&sql, "dossier_names f JOIN dossiers d ON d.id = f.rowid WHERE"
+                       " dossier_names MATCH ?2");
+    else
+        sbuf_add(&sql, "dossiers d WHERE 1");
     if (!add_status_filter(&sql, f->status)) {
         sbuf_free(&sql);
         return PK_EINVAL;
@@ -218,7 +230,7 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
         sbuf_add(&sql, " AND d.unit_id = ?9");
     if (!f->include_sample)
         sbuf_add(&sql, " AND d.sample = 0");
-    const char *key = k == Q_NAME ? "f.rowid" : "d.id";
+    const char *key = k == Q_NAME && !by_status ? "f.rowid" : "d.id";
     if (after > 0)
         sbuf_addf(&sql, " AND %s %s ?10", key, backward ? "<" : ">");
     sbuf_addf(&sql, " ORDER BY %s %s LIMIT ?11", key, backward ? "DESC" : "ASC");
