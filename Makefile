@@ -110,6 +110,16 @@ $(BUILD)/locale/%/LC_MESSAGES/postkiosk.mo: i18n/po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
+# Regenerates the translation template from every source (keywords _ and N_).
+POT_SRC := $(sort $(wildcard kiosk/*.[ch] screens/*.[ch] i18n/*.[ch] printers/*.[ch]))
+pot:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --sort-by-file \
+	  --add-location=file --add-comments=TRANSLATORS: --package-name=postkiosk \
+	  --copyright-holder="the postkiosk authors" --msgid-bugs-address="the postkiosk maintainers" \
+	  -o i18n/po/postkiosk.pot $(POT_SRC)
+	sed -i -e '1s/.*/# Translation template for postkiosk./' \
+	  -e 's/charset=CHARSET/charset=UTF-8/' i18n/po/postkiosk.pot
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/postkiosk
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/postkiosk

@@ -10,12 +10,20 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
-/* Binds the text domain to localedir (NULL = found next to the binary). */
+/* Sets the locale from the environment (C.UTF-8 when that gives plain C or
+ * a locale that is not installed; LC_NUMERIC stays "C"), binds the text
+ * domain to localedir (NULL = next to the binary: build*\/locale or
+ * PREFIX/share/locale; $POSTKIOSK_LOCALEDIR overrides both) and selects
+ * Vietnamese. Returns false when no Vietnamese catalog was found: the
+ * interface then runs in English (the msgids) -- warn, do not stop. */
 bool i18n_init(const char *localedir);
-/* Switches the language at run time ("vi", "en", ...). */
+/* Switches the language at run time ("vi", "en", or any installed catalog;
+ * those fall back to Vietnamese message by message). False, and nothing
+ * changed, for a language that is not installed. Redraw after it. */
 bool i18n_set_lang(const char *lang);
 const char *i18n_lang(void);
-/* Installed languages (those with a .mo), Vietnamese first; *n entries. */
+/* Installed languages (those with a .mo, and English), Vietnamese first,
+ * then English, then the others; *n entries, NULL-terminated. */
 const char *const *i18n_langs(int *n);
 /* The language's own name: "Tiếng Việt", "English". */
 const char *i18n_lang_name(const char *lang);

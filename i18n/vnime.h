@@ -34,4 +34,13 @@ bool vnime_convert(ime_method m, bool new_style, const char *keys, char *out, si
 ime_method vnime_next_method(ime_method m);
 const char *vnime_method_name(ime_method m);   /* "Telex", "VNI", msgid "Off" */
 
+/* Rewrites text with every tone placed in one style: traditional ("hòa,
+ * khỏe, thủy") or new (new_style: "hoà, khoẻ, thuỷ"). Output is NFC; false
+ * when in is not valid UTF-8 or the result does not fit outsz. */
+bool vnime_restyle(const char *in, bool new_style, char *out, size_t outsz);
+/* True when two names are the same whichever tone style, normalisation form
+ * (NFC/NFD), letter case or spacing they were typed in:
+ * "Nguyễn Thị Thủy" == "nguyễn thị thuỷ". */
+bool vnime_same_name(const char *a, const char *b);
+
 #endif

@@ -15,6 +15,8 @@ typedef struct {
     const char *tour_file;     /* --tour FILE (demo) */
     const char *speed;         /* --speed max|normal */
     store *st;                 /* opened by cli_store() */
+    const char *config_error;  /* "file:line: reason" when the file was bad
+                                  (only `check` runs then, on defaults) */
 } cli_ctx;
 
 /* Opens ctx->cfg.db_path, creating and seeding it from cfg.data_dir on
@@ -24,6 +26,20 @@ store *cli_store(cli_ctx *ctx);
 pk_err cli_seed(store *st, const char *data_dir, char *msg, size_t msgsz);
 
 typedef int (*cli_fn)(cli_ctx *ctx, int argc, char **argv);
+
+/* Closes what cli_store opened (main calls it on the way out). */
+void cli_close(cli_ctx *ctx);
+/* Copies a path or spec given on the command line into a config field
+ * (NFC, no control characters); prints why on stderr when it cannot. */
+bool cli_set_path(char *dst, size_t dstsz, const char *val, const char *opt);
+
+/* Subcommands (argv excludes the command name). Each returns the exit
+ * status: 0 success, 1 failure, 2 usage error (cli_check: bit mask). */
+int cli_kiosk(cli_ctx *ctx, int argc, char **argv);     /* no subcommand */
+int cli_catalog(cli_ctx *ctx, int argc, char **argv);
+int cli_dossier(cli_ctx *ctx, int argc, char **argv);
+/* Exit status bits: 1 configuration, 2 database, 4 printer. */
+int cli_check(cli_ctx *ctx, int argc, char **argv);
 
 typedef struct {
     const char *name;          /* "catalog", "dossier", ... */

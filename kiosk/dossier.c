@@ -551,6 +551,11 @@ void dossier_mask_name(const char *name, char *out, size_t outsz)
 
 /* ---- fees and dates ---------------------------------------------------- */
 
+const char *dossier_tariff_scope(const procedure *p)
+{
+    return p && strcmp(p->level, "commune") == 0 ? "commune" : "province";
+}
+
 void dossier_fees(const procedure *p, const tariff *t, dossier *d)
 {
     bool send = d->form == FORM_SEND || d->form == FORM_BOTH;

@@ -79,6 +79,10 @@ enum {
 /* Failed deliveries before a result may go back to the agency, and the
  * working days between attempts (TT 17/2017 Đ.5.2.h). */
 enum { DOSSIER_DELIVERY_ATTEMPTS = 2, DOSSIER_ATTEMPT_GAP_DAYS = 2 };
+/* true once failed_attempts delivery attempts allow delivery_failed -> returned */
+bool dossier_return_allowed(int failed_attempts);
+/* Earliest day for the next delivery attempt after a failed one. */
+int dossier_next_attempt_day(const workcal *c, int failed_day);
 
 typedef struct {
     dossier_status from, to;
@@ -100,8 +104,18 @@ int dossier_next_states(dossier_status from, service_form form,
 /* No transition left for a dossier of this form (e.g. an agency refusal
  * is final when the result does not come back by post). */
 bool dossier_status_closed_form(dossier_status st, service_form form);
+/* The post office has nothing left to do for this dossier: it is closed,
+ * or it was sent by post only (FORM_SEND) and is at the agency: what the
+ * agency does next may still be recorded, but the post's duty ended at
+ * the handover (the citizen collects the result at the agency). For the
+ * clerk's "needs action" queue and the on-time figures. */
+bool dossier_post_done(dossier_status st, service_form form);
 
 /* ---- added: money and dates ------------------------------------------ */
+/* Tariff scope for a procedure's agency: "commune" for commune-level
+ * agencies, "province" otherwise (agencies in another province: the caller
+ * uses "national"). */
+const char *dossier_tariff_scope(const procedure *p);
 /* Procedure fee (collected at the counter only when the dossier is sent by
  * post; a return-only citizen already paid at the agency) + postal charge
  * of tariff t (the row whose form is d->form; NULL = no charge). Fills

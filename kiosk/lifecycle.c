@@ -186,3 +186,31 @@ bool dossier_status_closed_form(dossier_status st, service_form form)
 {
     return dossier_next_states(st, form, NULL, 0) == 0;
 }
+
+bool dossier_post_done(dossier_status st, service_form form)
+{
+    if (dossier_status_closed_form(st, form))
+        return true;
+    if (form != FORM_SEND)
+        return false;
+    switch (st) {
+    case ST_HANDED:
+    case ST_PROCESSING:
+    case ST_SUPPLEMENT:
+    case ST_AGENCY_REJECTED:
+    case ST_RESULT_READY:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool dossier_return_allowed(int failed_attempts)
+{
+    return failed_attempts >= DOSSIER_DELIVERY_ATTEMPTS;
+}
+
+int dossier_next_attempt_day(const workcal *c, int failed_day)
+{
+    return workcal_add(c, failed_day, DOSSIER_ATTEMPT_GAP_DAYS);
+}

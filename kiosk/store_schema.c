@@ -111,7 +111,6 @@ static const char schema_v1[] =
     "CREATE INDEX dossiers_by_status ON dossiers(status, id);"
     "CREATE INDEX dossiers_by_day ON dossiers(created_day, id);"
     "CREATE INDEX dossiers_by_proc ON dossiers(proc_code, id);"
-    "CREATE INDEX dossiers_by_phone ON dossiers(phone);"
     "CREATE TABLE dossier_docs("
     "  dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,"
     "  seq INTEGER NOT NULL,"

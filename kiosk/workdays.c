@@ -78,6 +78,15 @@ void workdays_format(int day, char out[PK_DATE_MAX])
     str_copy(out, PK_DATE_MAX, buf);
 }
 
+void workdays_format_dmy(int day, char out[PK_DATE_MAX])
+{
+    int y, m, d;
+    workdays_to_ymd(day, &y, &m, &d);
+    char buf[48];
+    snprintf(buf, sizeof buf, "%02d/%02d/%04d", d, m, y);
+    str_copy(out, PK_DATE_MAX, buf);
+}
+
 /* ---- calendar ---------------------------------------------------------- */
 
 typedef struct {
@@ -137,7 +146,7 @@ void workcal_free(workcal *c)
 }
 
 /* 0 = Monday ... 6 = Sunday; 1970-01-01 was a Thursday. */
-static int weekday(int day)
+int workdays_weekday(int day)
 {
     int w = (day + 3) % 7;
     return w < 0 ? w + 7 : w;
@@ -155,7 +164,7 @@ bool workcal_is_workday(const workcal *c, int day)
         else
             hi = mid - 1;
     }
-    return weekday(day) < 5;
+    return workdays_weekday(day) < 5;
 }
 
 int workcal_add(const workcal *c, int day, int n)

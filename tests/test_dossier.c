@@ -286,6 +286,8 @@ static void masking(void)
     CU_ASSERT_STRING_EQUAL(n4, "");
 }
 
+static int D(const char *s);
+
 static void fees(void)
 {
     procedure p = proc(true, true, "", "");
@@ -306,6 +308,11 @@ static void fees(void)
     d.form = FORM_SEND;
     dossier_fees(&p, NULL, &d);
     CU_ASSERT_EQUAL(d.fee_total, 15000);
+    str_copy(p.level, sizeof p.level, "commune");
+    CU_ASSERT_STRING_EQUAL(dossier_tariff_scope(&p), "commune");
+    str_copy(p.level, sizeof p.level, "province");
+    CU_ASSERT_STRING_EQUAL(dossier_tariff_scope(&p), "province");
+    CU_ASSERT_STRING_EQUAL(dossier_tariff_scope(NULL), "province");
     p.fee_vnd = -5;
     t.charge_vnd = -1;
     dossier_fees(&p, &t, &d);
@@ -483,7 +490,23 @@ static void next_states_and_flags(void)
     CU_ASSERT(dossier_transition_find(ST_REGISTERED, ST_ACCEPTED)->flags & TR_SEAL);
     CU_ASSERT(dossier_transition_find(ST_OUT_FOR_DELIVERY, ST_DELIVERED)->flags & TR_RECIPIENT);
     CU_ASSERT_FALSE(dossier_transition_find(ST_HANDED, ST_PROCESSING)->flags & TR_NOTE);
-    CU_ASSERT(DOSSIER_DELIVERY_ATTEMPTS >= 2);
+    CU_ASSERT_TRUE(dossier_post_done(ST_HANDED, FORM_SEND));
+    CU_ASSERT_TRUE(dossier_post_done(ST_RESULT_READY, FORM_SEND));
+    CU_ASSERT_FALSE(dossier_post_done(ST_IN_TRANSIT, FORM_SEND));
+    CU_ASSERT_FALSE(dossier_post_done(ST_HANDED, FORM_BOTH));
+    CU_ASSERT_FALSE(dossier_post_done(ST_RESULT_READY, FORM_RETURN));
+    CU_ASSERT_TRUE(dossier_post_done(ST_DELIVERED, FORM_BOTH));
+    CU_ASSERT_TRUE(dossier_post_done(ST_CANCELLED, FORM_RETURN));
+    CU_ASSERT_TRUE(dossier_post_done(ST_AGENCY_REJECTED, FORM_SEND));
+    CU_ASSERT_FALSE(dossier_post_done(ST_AGENCY_REJECTED, FORM_RETURN));
+    CU_ASSERT_FALSE(dossier_return_allowed(0));
+    CU_ASSERT_FALSE(dossier_return_allowed(1));
+    CU_ASSERT_TRUE(dossier_return_allowed(2));
+    workcal c;
+    workcal_init(&c, NULL, 0);
+    /* failed on Thursday 26/11/2026: next attempt Monday 30/11 */
+    CU_ASSERT_EQUAL(dossier_next_attempt_day(&c, D("2026-11-26")), D("2026-11-30"));
+    workcal_free(&c);
 }
 
 void suite_dossier(void)

@@ -39,6 +39,12 @@ static void parse_format(void)
     CU_ASSERT_TRUE(workdays_parse("2024-02-29", &d));
     workdays_format(0, out);
     CU_ASSERT_STRING_EQUAL(out, "1970-01-01");
+    workdays_format_dmy(d, out);
+    CU_ASSERT_STRING_EQUAL(out, "29/02/2024");
+    CU_ASSERT_EQUAL(workdays_weekday(0), 3);                 /* Thursday */
+    CU_ASSERT_EQUAL(workdays_weekday(D("2026-11-25")), 2);   /* Wednesday */
+    CU_ASSERT_EQUAL(workdays_weekday(D("2026-04-26")), 6);   /* Sunday */
+    CU_ASSERT_EQUAL(workdays_weekday(-1), 2);
 
     CU_ASSERT_FALSE(workdays_parse("2025-02-29", &d));  /* not a leap year */
     CU_ASSERT_FALSE(workdays_parse("1900-02-29", &d));

@@ -1,0 +1,287 @@
+/* `make bench`: the store against the targets of issue 2.
+ *   - catalog search, 5,000 procedures: p99 < 1 ms
+ *   - a page of the dossier list filtered by status, 1,000,000 dossiers:
+ *     p99 < 5 ms
+ *   - a durable dossier insert (store_dossier_create: one BEGIN IMMEDIATE
+ *     transaction, synchronous=FULL) within 1.5x of a bare SQLite insert
+ *     with the same PRAGMAs, measured interleaved in the same run.
+ * The generators write straight to SQLite in one transaction (fast); the
+ * measurements use the store API. BENCH_DOSSIERS overrides the 1,000,000. */
+#include <inttypes.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "util.h"
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double pct(double *v, int n, double p)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    int i = (int)(p / 100.0 * (n - 1) + 0.5);
+    return v[i];
+}
+
+static int failures;
+
+static void report(const char *what, double *v, int n, double target_p99)
+{
+    double p50 = pct(v, n, 50), p99 = pct(v, n, 99);
+    bool ok = p99 < target_p99;
+    printf("%-44s p50 %8.3f ms  p99 %8.3f ms  (target p99 < %.0f ms) %s\n", what, p50, p99,
+           target_p99, ok ? "OK" : "MISSED");
+    failures += !ok;
+}
+
+static uint64_t rng = 88172645463325252ULL;
+static uint32_t rnd(uint32_t n)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (uint32_t)(rng % n);
+}
+
+static const char *const verbs[] = {
+    "Đăng ký", "Cấp", "Cấp lại", "Cấp đổi", "Thay đổi", "Điều chỉnh", "Xác nhận", "Gia hạn",
+    "Chứng thực", "Công nhận", "Thu hồi", "Hỗ trợ", "Giải quyết", "Trích lục", "Thẩm định"};
+static const char *const objects[] = {
+    "khai sinh", "kết hôn", "khai tử", "giấy phép lái xe", "hộ chiếu phổ thông", "thường trú",
+    "tạm trú", "giấy chứng nhận quyền sử dụng đất", "hộ kinh doanh", "bản sao từ sổ gốc",
+    "chữ ký", "trợ cấp xã hội", "bảo hiểm y tế", "giấy phép xây dựng", "lý lịch tư pháp",
+    "thẻ căn cước", "chế độ thai sản", "học bổng", "nhà ở", "giám hộ"};
+static const char *const tails[] = {
+    "", " cho người nước ngoài", " có yếu tố nước ngoài", " tại cấp xã", " lần đầu",
+    " trong trường hợp bị mất", " cho trẻ em dưới 6 tuổi", " theo yêu cầu", " đối với hộ nghèo",
+    " qua dịch vụ bưu chính"};
+static const char *const fields[] = {"Hộ tịch", "Cư trú", "Đất đai", "Giao thông", "Chứng thực",
+                                     "Bảo trợ xã hội", "Y tế", "Giáo dục", "Xây dựng"};
+
+static procedure *gen_procedures(int n)
+{
+    procedure *ps = xcalloc((size_t)n, sizeof *ps);
+    for (int i = 0; i < n; i++) {
+        procedure *p = &ps[i];
+        snprintf(p->code, sizeof p->code, "%d.%06d", 1 + i % 3, i);
+        snprintf(p->name_vi, sizeof p->name_vi, "%s %s%s", verbs[rnd(15)], objects[rnd(20)],
+                 tails[rnd(10)]);
+        snprintf(p->name_en, sizeof p->name_en, "Procedure number %d", i);
+        str_copy(p->agency, sizeof p->agency, "UBND cấp xã");
+        str_copy(p->level, sizeof p->level, "commune");
+        str_copy(p->field_vi, sizeof p->field_vi, fields[rnd(9)]);
+        p->bcci_submit = rnd(4) != 0;
+        p->bcci_return = true;
+        str_copy(p->reason_vi, sizeof p->reason_vi, p->bcci_submit ? "" : "Phải có mặt.");
+        p->days = (int)rnd(20);
+        p->ndocs = 2;
+        str_copy(p->docs[0].name_vi, sizeof p->docs[0].name_vi, "Tờ khai");
+        str_copy(p->docs[1].name_vi, sizeof p->docs[1].name_vi, "Bản sao giấy tờ tùy thân");
+        p->docs[1].kind = DOC_COPY;
+    }
+    return ps;
+}
+
+static void must(int rc, sqlite3 *db, const char *what)
+{
+    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        die("%s: %s", what, sqlite3_errmsg(db));
+}
+
+/* 1,000,000 dossiers straight into the table, one transaction. */
+static void gen_dossiers(const char *path, int n)
+{
+    static const char *const statuses[] = {"delivered", "delivered", "delivered", "delivered",
+                                           "delivered", "delivered", "processing", "registered",
+                                           "accepted", "in_transit", "handed", "result_ready",
+                                           "cancelled", "out_for_delivery", "supplement"};
+    sqlite3 *db;
+    must(sqlite3_open(path, &db), db, "open");
+    must(sqlite3_exec(db, "PRAGMA synchronous=OFF; BEGIN", NULL, NULL, NULL), db, "begin");
+    sqlite3_stmt *st;
+    must(sqlite3_prepare_v2(db,
+        "INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_name_en, agency,"
+        " form, status, name, name_fold, id_number, phone, unit_id, province, unit_name, street,"
+        " fee_proc, fee_post, fee_total, expected_date, created_at, created_day, updated_at,"
+        " consent_process, consent_sms, sample) VALUES(?1, ?2, 'BK01', ?3, 'Đăng ký khai sinh',"
+        " 'Birth registration', 'UBND cấp xã', 3, ?4, 'Nguyễn Văn An', 'nguyen van an',"
+        " ?5, '0912345678', 1, 'Lạng Sơn', 'Đông Kinh', 'Số 1', 0, 45000, 45000, '2026-03-02',"
+        " ?6, ?7, ?6, 1, 0, 0)", -1, &st, NULL), db, "prepare");
+    int64_t t0 = 1735689600;   /* 2025-01-01 */
+    for (int i = 1; i <= n; i++) {
+        char ref[32], s10[32], code[32], idn[16], day[16];
+        snprintf(ref, sizeof ref, "BK01-%07d", i);
+        snprintf(s10, sizeof s10, "RZ%08dVN", i);
+        snprintf(code, sizeof code, "1.%06u", rnd(5000));
+        snprintf(idn, sizeof idn, "020%09u", rnd(1000000000));
+        int64_t t = t0 + (int64_t)i * 30;
+        time_t tt = (time_t)t;
+        struct tm tm;
+        gmtime_r(&tt, &tm);
+        strftime(day, sizeof day, "%Y-%m-%d", &tm);
+        sqlite3_bind_text(st, 1, ref, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, s10, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 3, code, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 4, statuses[rnd(15)], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, idn, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 6, t);
+        sqlite3_bind_text(st, 7, day, -1, SQLITE_TRANSIENT);
+        must(sqlite3_step(st), db, "insert dossier");
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    must(sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE); ANALYZE", NULL, NULL, NULL),
+         db, "commit");
+    sqlite3_close(db);
+}
+
+static void bench_search(store *s)
+{
+    static const char *const queries[] = {
+        "dang ky", "khai sinh", "ĐĂNG KÝ KẾT HÔN", "cap giay phep lai xe", "ho chieu", "c",
+        "thuong tru", "giay chung nhan quyen su dung", "xyz", "", "tro cap", "bao hiem y te",
+        "nuoc ngoai", "cap lai", "dat"};
+    enum { N = 3000 };
+    double *t = xmalloc(N * sizeof *t);
+    proc_row rows[20];
+    int n;
+    double t0 = now_ms();
+    if (store_procedure_search(s, "dang ky", rows, 20, &n) != PK_OK)
+        die("search failed");
+    printf("%-44s %8.3f ms (once, then cached)\n", "search index build, 5,000 procedures",
+           now_ms() - t0);
+    for (int i = 0; i < N; i++) {
+        const char *q = queries[rnd(PK_ARRAY_LEN(queries))];
+        double a = now_ms();
+        if (store_procedure_search(s, q, rows, 20, &n) != PK_OK)
+            die("search failed");
+        t[i] = now_ms() - a;
+    }
+    report("catalog search, 5,000 procedures, 20 rows", t, N, 1.0);
+    free(t);
+}
+
+static void bench_list(store *s)
+{
+    enum { N = 2000 };
+    double *t = xmalloc(N * sizeof *t);
+    dossier_row rows[20];
+    int n;
+    for (int i = 0; i < N; i++) {
+        dossier_filter f = {.status = (int)rnd(ST__COUNT)};
+        int offset = (int)rnd(10) * 20;   /* the first ten pages */
+        double a = now_ms();
+        if (store_dossier_list(s, &f, offset, rows, 20, &n) != PK_OK)
+            die("list failed: %s", store_last_error(s));
+        t[i] = now_ms() - a;
+    }
+    char what[64];
+    snprintf(what, sizeof what, "dossier list page by status, %lld dossiers",
+             (long long)store_dossier_count(s, -1));
+    report(what, t, N, 5.0);
+    free(t);
+}
+
+static void bench_insert(store *s, const char *bare_path)
+{
+    sqlite3 *db;
+    must(sqlite3_open(bare_path, &db), db, "open bare");
+    must(sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                          "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
+                          "CREATE TABLE t(id INTEGER PRIMARY KEY, ref TEXT, name TEXT, at INTEGER)",
+                      NULL, NULL, NULL), db, "bare schema");
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_stmt *st;
+    must(sqlite3_prepare_v2(db, "INSERT INTO t(ref, name, at) VALUES(?1, 'Nguyễn Văn An', ?2)",
+                            -1, &st, NULL), db, "bare prepare");
+    enum { N = 300 };
+    double *ts = xmalloc(N * sizeof *ts), *tb = xmalloc(N * sizeof *tb);
+    for (int i = 0; i < N; i++) {
+        dossier d;
+        memset(&d, 0, sizeof d);
+        str_copy(d.proc_code, sizeof d.proc_code, "1.000000");
+        str_copy(d.name, sizeof d.name, "Nguyễn Văn An");
+        str_copy(d.id_number, sizeof d.id_number, "020095001234");
+        str_copy(d.phone, sizeof d.phone, "0912345678");
+        str_copy(d.kiosk_code, sizeof d.kiosk_code, "LS01");
+        d.form = FORM_BOTH;
+        d.consent_process = true;
+        d.ndocs = 2;
+        str_copy(d.docs[0].name_vi, sizeof d.docs[0].name_vi, "Tờ khai");
+        str_copy(d.docs[1].name_vi, sizeof d.docs[1].name_vi, "Bản sao");
+        double a = now_ms();
+        pk_err e = store_dossier_create(s, &d, "RA", "kiosk", NULL);
+        ts[i] = now_ms() - a;
+        if (e != PK_OK)
+            die("insert failed: %s (%s)", pk_err_msg(e), store_last_error(s));
+        a = now_ms();
+        sqlite3_bind_text(st, 1, d.ref, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 2, i);
+        must(sqlite3_step(st), db, "bare insert");
+        sqlite3_reset(st);
+        tb[i] = now_ms() - a;
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    double s50 = pct(ts, N, 50), s99 = pct(ts, N, 99), b50 = pct(tb, N, 50), b99 = pct(tb, N, 99);
+    bool ok = s50 <= 1.5 * b50;
+    printf("%-44s p50 %8.3f ms  p99 %8.3f ms\n", "durable dossier insert (store)", s50, s99);
+    printf("%-44s p50 %8.3f ms  p99 %8.3f ms\n", "bare SQLite insert, same PRAGMAs", b50, b99);
+    printf("%-44s %.2fx at p50 (target <= 1.5x) %s\n", "dossier insert / bare insert", s50 / b50,
+           ok ? "OK" : "MISSED");
+    failures += !ok;
+    free(ts);
+    free(tb);
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/pkbench.XXXXXX";
+    if (!mkdtemp(dir))
+        die("mkdtemp");
+    char path[128], bare[128];
+    snprintf(path, sizeof path, "%s/bench.db", dir);
+    snprintf(bare, sizeof bare, "%s/bare.db", dir);
+    int ndossiers = getenv("BENCH_DOSSIERS") ? atoi(getenv("BENCH_DOSSIERS")) : 1000000;
+    double t0 = now_ms();
+    store *s;
+    char msg[256];
+    if (store_open(path, &s, msg, sizeof msg) != PK_OK)
+        die("%s", msg);
+    procedure *ps = gen_procedures(5000);
+    if (store_procedures_replace(s, ps, 5000) != PK_OK)
+        die("procedures: %s", store_last_error(s));
+    free(ps);
+    store_close(s);
+    gen_dossiers(path, ndossiers);
+    printf("generated 5,000 procedures and %d dossiers in %.1f s\n", ndossiers,
+           (now_ms() - t0) / 1000);
+    if (store_open(path, &s, msg, sizeof msg) != PK_OK)
+        die("%s", msg);
+    bench_search(s);
+    bench_list(s);
+    bench_insert(s, bare);
+    store_close(s);
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", dir);
+    printf("bench_store: %s (total %.1f s)\n", failures ? "some targets MISSED" : "all targets met",
+           (now_ms() - t0) / 1000);
+    return failures ? 1 : 0;
+}

@@ -1,1 +1,0 @@
-#define PK_VERSION "0.1.0"

@@ -1,0 +1,276 @@
+/* Translations with gettext, switched at run time.
+ *
+ * msgids are English. The language is chosen with the LANGUAGE variable,
+ * which glibc honours whenever the LC_MESSAGES locale is not plain "C": so
+ * the locale is taken from the environment and, when that gives "C" (or a
+ * locale that is not installed, such as vi_VN on a bare Debian), C.UTF-8 is
+ * used instead. No vi_VN locale is needed. Switching sets LANGUAGE and calls
+ * textdomain() again, which invalidates gettext's cache of translations.
+ *
+ * Any language other than Vietnamese and English is chained to Vietnamese
+ * ("tay:vi"): a partial catalog falls back to Vietnamese message by message. */
+#include "i18n.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DOMAIN "postkiosk"
+
+enum { MAX_LANGS = 32, LANG_MAX = 16, NAME_MAX_LEN = 64 };
+
+static struct {
+    char dir[PATH_MAX];
+    char lang[LANG_MAX];
+    int nlangs;
+    char codes[MAX_LANGS][LANG_MAX];
+    char names[MAX_LANGS][NAME_MAX_LEN];
+    const char *list[MAX_LANGS + 1];
+} st = {.lang = "en"};
+
+static bool is_dir(const char *p)
+{
+    struct stat sb;
+    return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+static bool is_file(const char *p)
+{
+    struct stat sb;
+    return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* Language codes as gettext names catalogs: "vi", "en", "tay", "pt_BR",
+ * "sr@latin". Anything else (paths, dots, empty) is refused. */
+static bool valid_code(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n < 2 || n >= LANG_MAX)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        bool ok = (c >= 'a' && c <= 'z') || (i > 0 && ((c >= 'A' && c <= 'Z') || c == '_' || c == '@'));
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* localedir next to the binary: build*\/postkiosk -> build*\/locale,
+ * PREFIX/bin/postkiosk -> PREFIX/share/locale. */
+static void default_dir(char *out, size_t outsz)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    snprintf(out, outsz, "/usr/local/share/locale");
+    if (n <= 0)
+        return;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return;
+    *slash = '\0';
+    const char *base = strrchr(exe, '/');
+    base = base ? base + 1 : exe;
+    char cand[PATH_MAX + 32];
+    if (strncmp(base, "build", 5) == 0)
+        snprintf(cand, sizeof cand, "%s/locale", exe);
+    else if (strcmp(base, "bin") == 0)
+        snprintf(cand, sizeof cand, "%.*s/share/locale", (int)(base - exe - 1 > 0 ? base - exe - 1 : 0), exe);
+    else
+        snprintf(cand, sizeof cand, "%s/locale", exe);
+    if (strlen(cand) < outsz && is_dir(cand))
+        snprintf(out, outsz, "%s", cand);
+}
+
+static bool has_catalog(const char *code)
+{
+    char p[PATH_MAX + 64];
+    snprintf(p, sizeof p, "%s/%s/LC_MESSAGES/" DOMAIN ".mo", st.dir, code);
+    return is_file(p);
+}
+
+static int lang_rank(const char *code)
+{
+    return strcmp(code, "vi") == 0 ? 0 : strcmp(code, "en") == 0 ? 1 : 2;
+}
+
+static int cmp_lang(const void *a, const void *b)
+{
+    const char *x = a, *y = b;
+    int rx = lang_rank(x), ry = lang_rank(y);
+    return rx != ry ? rx - ry : strcmp(x, y);
+}
+
+/* ---- Language names ------------------------------------------------ */
+
+static uint32_t rd32(const unsigned char *p, bool swap)
+{
+    uint32_t v = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+    return swap ? (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24) : v;
+}
+
+/* The "Language-Team" of a catalog's header (the translation of ""),
+ * without the address part: "Tày <...>" -> "Tày". */
+static bool mo_team(const char *code, char *out, size_t outsz)
+{
+    char p[PATH_MAX + 64];
+    snprintf(p, sizeof p, "%s/%s/LC_MESSAGES/" DOMAIN ".mo", st.dir, code);
+    FILE *f = fopen(p, "rb");
+    if (!f)
+        return false;
+    unsigned char *buf = NULL;
+    bool ok = false;
+    long size = -1;
+    if (fseek(f, 0, SEEK_END) == 0)
+        size = ftell(f);
+    if (size >= 28 && size <= (16L << 20) && fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)size + 1)) &&
+        fread(buf, 1, (size_t)size, f) == (size_t)size) {
+        uint32_t magic = rd32(buf, false);
+        bool swap = magic == 0xde120495u;
+        if (magic == 0x950412deu || swap) {
+            uint32_t n = rd32(buf + 8, swap), oo = rd32(buf + 12, swap), to = rd32(buf + 16, swap);
+            if (n > 0 && oo <= (uint32_t)size - 8 && to <= (uint32_t)size - 8 && rd32(buf + oo, swap) == 0) {
+                uint32_t len = rd32(buf + to, swap), off = rd32(buf + to + 4, swap);
+                if (off <= (uint32_t)size && len <= (uint32_t)size - off) {
+                    buf[off + len < (uint32_t)size ? off + len : (uint32_t)size] = '\0';
+                    const char *h = strstr((const char *)buf + off, "Language-Team:");
+                    if (h) {
+                        h += strlen("Language-Team:");
+                        while (*h == ' ')
+                            h++;
+                        size_t k = strcspn(h, "<\n");
+                        while (k > 0 && h[k - 1] == ' ')
+                            k--;
+                        if (k > 0 && k < outsz && strncmp(h, "LANGUAGE", 8) != 0) {
+                            memcpy(out, h, k);
+                            out[k] = '\0';
+                            ok = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    free(buf);
+    fclose(f);
+    return ok;
+}
+
+static const char *known_name(const char *code)
+{
+    static const char *const T[][2] = {
+        {"vi", "Tiếng Việt"}, {"en", "English"}, {"tay", "Tày"}, {"nut", "Nùng"},
+        {"zh", "中文"}, {"fr", "Français"}, {"ru", "Русский"}, {"ko", "한국어"}, {"ja", "日本語"},
+        {"lo", "ພາສາລາວ"}, {"km", "ភាសាខ្មែរ"}, {"th", "ไทย"}, {"de", "Deutsch"},
+    };
+    for (size_t i = 0; i < sizeof T / sizeof T[0]; i++)
+        if (strcmp(code, T[i][0]) == 0)
+            return T[i][1];
+    return NULL;
+}
+
+static void scan_langs(void)
+{
+    st.nlangs = 0;
+    DIR *d = opendir(st.dir);
+    struct dirent *de;
+    while (d && (de = readdir(d)) && st.nlangs < MAX_LANGS) {
+        if (!valid_code(de->d_name) || strcmp(de->d_name, "en") == 0 || !has_catalog(de->d_name))
+            continue;
+        size_t k = strlen(de->d_name);  /* < LANG_MAX: valid_code() */
+        memcpy(st.codes[st.nlangs++], de->d_name, k + 1);
+    }
+    if (d)
+        closedir(d);
+    if (st.nlangs < MAX_LANGS)   /* English is the msgids themselves */
+        snprintf(st.codes[st.nlangs++], LANG_MAX, "en");
+    qsort(st.codes, (size_t)st.nlangs, sizeof st.codes[0], cmp_lang);
+    for (int i = 0; i < st.nlangs; i++) {
+        const char *c = st.codes[i];
+        const char *k = lang_rank(c) < 2 ? known_name(c) : NULL;
+        if (k || !mo_team(c, st.names[i], sizeof st.names[i]))
+            snprintf(st.names[i], sizeof st.names[i], "%s", k ? k : known_name(c) ? known_name(c) : c);
+        st.list[i] = c;
+    }
+    st.list[st.nlangs] = NULL;
+}
+
+/* ---- Public API ---------------------------------------------------- */
+
+bool i18n_init(const char *localedir)
+{
+    const char *loc = setlocale(LC_ALL, "");
+    if (!loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
+        loc = setlocale(LC_ALL, "C.UTF-8");
+    /* numbers in files and the database are always read with '.' */
+    setlocale(LC_NUMERIC, "C");
+    const char *env = getenv("POSTKIOSK_LOCALEDIR");
+    if (env && *env)
+        snprintf(st.dir, sizeof st.dir, "%s", env);
+    else if (localedir && *localedir)
+        snprintf(st.dir, sizeof st.dir, "%s", localedir);
+    else
+        default_dir(st.dir, sizeof st.dir);
+    if (!bindtextdomain(DOMAIN, st.dir) || !bind_textdomain_codeset(DOMAIN, "UTF-8") || !textdomain(DOMAIN))
+        return false;
+    scan_langs();
+    bool have_vi = has_catalog("vi");
+    if (!i18n_set_lang(have_vi ? "vi" : "en"))
+        return false;
+    return loc != NULL && have_vi;
+}
+
+bool i18n_set_lang(const char *lang)
+{
+    if (!valid_code(lang) || (strcmp(lang, "en") != 0 && !has_catalog(lang)))
+        return false;
+    char chain[2 * LANG_MAX + 4];
+    if (lang_rank(lang) < 2)
+        snprintf(chain, sizeof chain, "%s", lang);
+    else
+        snprintf(chain, sizeof chain, "%s:vi", lang);
+    if (setenv("LANGUAGE", chain, 1) != 0)
+        return false;
+    /* calling textdomain() again makes gettext drop its cached lookups */
+    textdomain(DOMAIN);
+    snprintf(st.lang, sizeof st.lang, "%s", lang);
+    return true;
+}
+
+const char *i18n_lang(void)
+{
+    return st.lang;
+}
+
+const char *const *i18n_langs(int *n)
+{
+    if (st.nlangs == 0) {
+        st.list[0] = "en";
+        snprintf(st.codes[0], LANG_MAX, "en");
+        snprintf(st.names[0], NAME_MAX_LEN, "English");
+        st.list[0] = st.codes[0];
+        st.list[1] = NULL;
+        st.nlangs = 1;
+    }
+    if (n)
+        *n = st.nlangs;
+    return st.list;
+}
+
+const char *i18n_lang_name(const char *lang)
+{
+    if (!lang)
+        return "";
+    for (int i = 0; i < st.nlangs; i++)
+        if (strcmp(st.codes[i], lang) == 0)
+            return st.names[i];
+    const char *k = known_name(lang);
+    return k ? k : lang;
+}

@@ -1,0 +1,695 @@
+/* Vietnamese input engine: Telex, VNI, off.
+ *
+ * The engine keeps the raw keys of the word being typed and re-renders the
+ * whole word from them on every key (as ibus-bamboo does): keys become
+ * letters (base + mark) and one tone for the syllable; the tone is placed on
+ * the right vowel only when the word is written out. A word that cannot be a
+ * Vietnamese syllable (initial, vowel nucleus, final, tone/final rule) is
+ * written out exactly as typed, so "email" or "windows" stay unchanged. A
+ * doubled key undoes its own transformation and switches the rest of the
+ * word to literal typing ("aaa" -> "aa", "ass" -> "as").
+ *
+ * Backspace deletes one visible letter: the remaining word is mapped back to
+ * keys that render to it (or kept literal when no such keys exist). */
+#include "vnime.h"
+#include "vnime_int.h"
+#include "i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Marks the rest of raw[] as literal keys (after a backspace that could not
+ * be mapped back to keys); never a valid code point, so never typed. */
+#define KEY_LITERAL 0x110000u
+
+enum { TONE_NONE, TONE_SAC, TONE_HUYEN, TONE_HOI, TONE_NGA, TONE_NANG };
+
+typedef struct {
+    letter l[VNIME_RAW_MAX + 1];
+    int n;
+    int tone;
+    bool literal;
+} comp;
+
+/* ---- Key classification -------------------------------------------- */
+
+static bool is_ascii_letter(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_combining(uint32_t c)
+{
+    if (c < 0x300)
+        return false;
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC || k == UTF8PROC_CATEGORY_ME;
+}
+
+static bool is_other_letter(uint32_t c)
+{
+    if (c < 0x80)
+        return false;
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+static bool has_vowel_nucleus(const comp *c);
+
+static void add_key_letter(comp *c, uint32_t key)
+{
+    letter *L = &c->l[c->n++];
+    memset(L, 0, sizeof *L);
+    if (is_ascii_letter(key)) {
+        L->base = (uint8_t)(key | 0x20);
+        L->up = key < 'a';
+        return;
+    }
+    if (!c->literal) {
+        int tone;
+        if (vn_decompose(key, L, &tone)) {
+            if (tone)
+                c->tone = tone;
+            return;
+        }
+    }
+    L->cp = key;
+}
+
+/* ---- Telex / VNI transformations ----------------------------------- */
+
+static letter *last_vowel_with(comp *c, const parse *p, uint8_t b1, uint8_t b2, uint8_t b3)
+{
+    for (int i = p->v_end - 1; i >= p->i_end; i--) {
+        uint8_t b = c->l[i].base;
+        if (b == b1 || b == b2 || b == b3)
+            return &c->l[i];
+    }
+    return NULL;
+}
+
+static void undo(comp *c, uint32_t key)
+{
+    add_key_letter(c, key);
+    c->literal = true;
+}
+
+/* Circumflex (Telex aa ee oo, VNI 6) on the last matching vowel. */
+static bool apply_hat(comp *c, uint32_t key, uint8_t b1, uint8_t b2, uint8_t b3)
+{
+    parse p;
+    vn_parse(c->l, c->n, &p);
+    letter *v = last_vowel_with(c, &p, b1, b2, b3);
+    if (!v)
+        return false;
+    if (v->mark == MK_HAT) {
+        v->mark = MK_NONE;
+        undo(c, key);
+    } else {
+        v->mark = MK_HAT;
+    }
+    return true;
+}
+
+/* Breve (VNI 8): the last a of the nucleus. */
+static bool apply_breve(comp *c, uint32_t key)
+{
+    parse p;
+    vn_parse(c->l, c->n, &p);
+    letter *v = last_vowel_with(c, &p, 'a', 0, 0);
+    if (!v)
+        return false;
+    if (v->mark == MK_BREVE) {
+        v->mark = MK_NONE;
+        undo(c, key);
+    } else {
+        v->mark = MK_BREVE;
+    }
+    return true;
+}
+
+/* Horn (Telex w, VNI 7): "uo" takes it on the o (and on the u once the
+ * syllable goes on: "ươ"), else the u, else (Telex) the a as a breve, else
+ * the o. Telex w with no vowel at all types "ư". */
+static bool apply_horn(comp *c, uint32_t key, bool telex)
+{
+    parse p;
+    vn_parse(c->l, c->n, &p);
+    letter *v = &c->l[p.i_end];
+    int nv = p.v_end - p.i_end;
+    for (int i = 0; i + 1 < nv; i++) {
+        if (v[i].base == 'u' && v[i + 1].base == 'o') {
+            if (v[i + 1].mark == MK_HORN) {
+                v[i].mark = v[i + 1].mark = MK_NONE;
+                undo(c, key);
+            } else {
+                v[i + 1].mark = MK_HORN;
+            }
+            return true;
+        }
+    }
+    letter *t = NULL;
+    uint8_t mk = MK_HORN;
+    for (int i = 0; i < nv && !t; i++)
+        if (v[i].base == 'u')
+            t = &v[i];
+    for (int i = 0; i < nv && !t && telex; i++)
+        if (v[i].base == 'a') {
+            t = &v[i];
+            mk = MK_BREVE;
+        }
+    for (int i = 0; i < nv && !t; i++)
+        if (v[i].base == 'o')
+            t = &v[i];
+    if (t) {
+        if (t->mark == mk && (t->cp | 0x20) == 'w') {
+            /* "ww": the ư typed by w turns back into w */
+            t->base = 'w';
+            t->mark = MK_NONE;
+            t->cp = 0;
+            c->literal = true;
+        } else if (t->mark == mk) {
+            t->mark = MK_NONE;
+            undo(c, key);
+        } else {
+            t->mark = mk;
+        }
+        return true;
+    }
+    if (telex && nv == 0 && p.i_end == c->n && !(p.i_end == 2 && c->l[0].base == 'q')) {
+        /* "w" alone, or after consonants: ư */
+        add_key_letter(c, key);
+        letter *L = &c->l[c->n - 1];
+        L->base = 'u';
+        L->mark = MK_HORN;
+        L->cp = key;
+        return true;
+    }
+    return false;
+}
+
+/* đ: Telex "dd" (the d just before), VNI 9 (the initial d). */
+static bool apply_bar(comp *c, uint32_t key, bool telex)
+{
+    letter *d = NULL;
+    if (telex) {
+        if (c->n > 0 && c->l[c->n - 1].base == 'd')
+            d = &c->l[c->n - 1];
+    } else if (c->n > 0 && c->l[0].base == 'd') {
+        d = &c->l[0];
+    }
+    if (!d)
+        return false;
+    if (d->mark == MK_BAR) {
+        d->mark = MK_NONE;
+        undo(c, key);
+    } else {
+        d->mark = MK_BAR;
+    }
+    return true;
+}
+
+static bool apply_tone(comp *c, uint32_t key, int tone)
+{
+    if (!has_vowel_nucleus(c))
+        return false;
+    if (tone == TONE_NONE) {
+        if (c->tone == TONE_NONE)
+            return false;
+        c->tone = TONE_NONE;
+        return true;
+    }
+    if (c->tone == tone) {
+        c->tone = TONE_NONE;
+        undo(c, key);
+    } else {
+        c->tone = tone;
+    }
+    return true;
+}
+
+/* A combining mark typed after a letter (NFD input). */
+static bool apply_combining(comp *c, uint32_t key)
+{
+    if (c->n == 0)
+        return false;
+    letter *L = &c->l[c->n - 1];
+    bool vowel = vn_vowel_index(L) >= 0;
+    switch (key) {
+    case 0x300: case 0x301: case 0x303: case 0x309: case 0x323:
+        if (!vowel)
+            return false;
+        c->tone = key == 0x300 ? TONE_HUYEN : key == 0x301 ? TONE_SAC
+                : key == 0x303 ? TONE_NGA : key == 0x309 ? TONE_HOI : TONE_NANG;
+        return true;
+    case 0x302:
+        if (L->base != 'a' && L->base != 'e' && L->base != 'o')
+            return false;
+        L->mark = MK_HAT;
+        return true;
+    case 0x306:
+        if (L->base != 'a')
+            return false;
+        L->mark = MK_BREVE;
+        return true;
+    case 0x31b:
+        if (L->base != 'o' && L->base != 'u')
+            return false;
+        L->mark = MK_HORN;
+        return true;
+    }
+    return false;
+}
+
+static bool has_vowel_nucleus(const comp *c)
+{
+    parse p;
+    vn_parse(c->l, c->n, &p);
+    return p.v_end > p.i_end;
+}
+
+static void apply_key(comp *c, ime_method m, uint32_t key)
+{
+    if (c->literal || m == IME_OFF) {
+        add_key_letter(c, key);
+        return;
+    }
+    if (key >= 0x300 && is_combining(key)) {
+        if (!apply_combining(c, key))
+            add_key_letter(c, key);
+        return;
+    }
+    bool done = false;
+    bool telex_key = m == IME_TELEX && is_ascii_letter(key) && strchr("sfrxjzaeowd", (int)(key | 0x20));
+    bool vni_key = m == IME_VNI && key >= '0' && key <= '9';
+    /* once the word cannot be Vietnamese, keys are only letters */
+    if (!(telex_key || vni_key) || !vn_plausible(c->l, c->n, c->tone))
+        ;
+    else if (telex_key) {
+        switch (key | 0x20) {
+        case 's': done = apply_tone(c, key, TONE_SAC); break;
+        case 'f': done = apply_tone(c, key, TONE_HUYEN); break;
+        case 'r': done = apply_tone(c, key, TONE_HOI); break;
+        case 'x': done = apply_tone(c, key, TONE_NGA); break;
+        case 'j': done = apply_tone(c, key, TONE_NANG); break;
+        case 'z': done = apply_tone(c, key, TONE_NONE); break;
+        case 'a': done = apply_hat(c, key, 'a', 0, 0); break;
+        case 'e': done = apply_hat(c, key, 'e', 0, 0); break;
+        case 'o': done = apply_hat(c, key, 'o', 0, 0); break;
+        case 'w': done = apply_horn(c, key, true); break;
+        case 'd': done = apply_bar(c, key, true); break;
+        }
+    } else {
+        switch (key) {
+        case '0': done = apply_tone(c, key, TONE_NONE); break;
+        case '1': done = apply_tone(c, key, TONE_SAC); break;
+        case '2': done = apply_tone(c, key, TONE_HUYEN); break;
+        case '3': done = apply_tone(c, key, TONE_HOI); break;
+        case '4': done = apply_tone(c, key, TONE_NGA); break;
+        case '5': done = apply_tone(c, key, TONE_NANG); break;
+        case '6': done = apply_hat(c, key, 'a', 'e', 'o'); break;
+        case '7': done = apply_horn(c, key, false); break;
+        case '8': done = apply_breve(c, key); break;
+        case '9': done = apply_bar(c, key, false); break;
+        }
+    }
+    if (!done)
+        add_key_letter(c, key);
+}
+
+/* "uơ" / "ưo" followed by a final or a vowel is always "ươ". */
+static void normalize_uo(comp *c)
+{
+    parse p;
+    vn_parse(c->l, c->n, &p);
+    int nv = p.v_end - p.i_end;
+    letter *v = &c->l[p.i_end];
+    if (nv >= 2 && v[0].base == 'u' && v[1].base == 'o' && (nv >= 3 || p.v_end < c->n)) {
+        if (v[0].mark == MK_NONE && v[1].mark == MK_HORN)
+            v[0].mark = MK_HORN;
+        else if (v[0].mark == MK_HORN && v[1].mark == MK_NONE)
+            v[1].mark = MK_HORN;
+    }
+}
+
+/* ---- Rendering ----------------------------------------------------- */
+
+static size_t put_cp(char *out, size_t at, uint32_t cp)
+{
+    return at + (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out + at);
+}
+
+/* NFC of out[0..len) in place (out has room for RENDER_MAX). */
+static size_t nfc_inplace(char *out, size_t len)
+{
+    utf8proc_uint8_t *dst = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)out, (utf8proc_ssize_t)len, &dst,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (r >= 0 && (size_t)r < VN_RENDER_MAX) {
+        memcpy(out, dst, (size_t)r);
+        len = (size_t)r;
+    }
+    free(dst);
+    return len;
+}
+
+static void build(const vnime *e, comp *c)
+{
+    memset(c, 0, sizeof *c);
+    for (int i = 0; i < e->nraw; i++) {
+        if (e->raw[i] == KEY_LITERAL)
+            c->literal = true;
+        else
+            apply_key(c, e->method, e->raw[i]);
+    }
+    if (!c->literal && e->method != IME_OFF)
+        normalize_uo(c);
+}
+
+/* Writes the word for the keys in e; returns its length. *fallback tells
+ * that the keys were written out as typed (not a Vietnamese syllable). */
+static size_t render(const vnime *e, char out[VN_RENDER_MAX], bool *fallback)
+{
+    comp c;
+    build(e, &c);
+    *fallback = false;
+    size_t len = 0;
+    bool nonascii = false;
+    if (e->method == IME_OFF || (!c.literal && !vn_plausible(c.l, c.n, c.tone))) {
+        *fallback = e->method != IME_OFF;
+        for (int i = 0; i < e->nraw; i++) {
+            nonascii |= e->raw[i] >= 0x80;
+            len = put_cp(out, len, e->raw[i]);
+        }
+    } else {
+        len = vn_emit(c.l, c.n, c.tone, e->new_style, out, &nonascii);
+    }
+    if (nonascii)
+        len = nfc_inplace(out, len);
+    out[len] = '\0';
+    return len;
+}
+
+/* ---- Public API ---------------------------------------------------- */
+
+void vnime_init(vnime *e, ime_method m, bool new_style)
+{
+    memset(e, 0, sizeof *e);
+    e->method = m;
+    e->new_style = new_style;
+}
+
+void vnime_reset(vnime *e)
+{
+    e->nraw = 0;
+    e->word_len = 0;
+}
+
+ime_method vnime_next_method(ime_method m)
+{
+    return m == IME_OFF ? IME_TELEX : m == IME_TELEX ? IME_VNI : IME_OFF;
+}
+
+const char *vnime_method_name(ime_method m)
+{
+    return m == IME_TELEX ? "Telex" : m == IME_VNI ? "VNI" : N_("Off");
+}
+
+static bool valid_key(uint32_t cp)
+{
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+        return false;
+    if (cp >= 0xd800 && cp <= 0xdfff)
+        return false;
+    return cp <= 0x10ffff;
+}
+
+/* Replaces the current word (the last e->word_len bytes of text[0..*len))
+ * with the rendering of e's keys. False (nothing changed) if it won't fit. */
+static bool splice_word(vnime *e, char *text, size_t *len, size_t textsz)
+{
+    char w[VN_RENDER_MAX];
+    bool fb;
+    size_t wl = render(e, w, &fb);
+    size_t start = *len - e->word_len;
+    if (start + wl + 1 > textsz)
+        return false;
+    memcpy(text + start, w, wl + 1);
+    *len = start + wl;
+    e->word_len = wl;
+    return true;
+}
+
+/* Appends cp outside any word; marks that may compose with what precedes
+ * are normalised together with the tail of the text. */
+static bool append_plain(char *text, size_t *len, size_t textsz, uint32_t cp)
+{
+    char buf[8];
+    size_t n = put_cp(buf, 0, cp);
+    if (cp < 0x80) {
+        if (*len + n + 1 > textsz)
+            return false;
+        memcpy(text + *len, buf, n);
+        *len += n;
+        text[*len] = '\0';
+        return true;
+    }
+    /* re-normalise from the last ASCII byte (always a stable starter) */
+    size_t from = *len;
+    while (from > 0 && (unsigned char)text[from - 1] >= 0x80)
+        from--;
+    if (from > 0)
+        from--;
+    size_t tl = *len - from;
+    char *tmp = malloc(tl + n + 1);
+    if (!tmp)
+        return false;
+    memcpy(tmp, text + from, tl);
+    memcpy(tmp + tl, buf, n);
+    utf8proc_uint8_t *dst = NULL;
+    utf8proc_ssize_t r = utf8proc_map((utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)(tl + n), &dst,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    free(tmp);
+    if (r < 0 || from + (size_t)r + 1 > textsz) {
+        free(dst);
+        return false;
+    }
+    memcpy(text + from, dst, (size_t)r);
+    free(dst);
+    *len = from + (size_t)r;
+    text[*len] = '\0';
+    return true;
+}
+
+static bool word_key(const vnime *e, uint32_t cp)
+{
+    if (is_ascii_letter(cp))
+        return true;
+    if (e->method == IME_VNI && cp >= '0' && cp <= '9')
+        return e->nraw > 0;
+    if (cp < 0x80)
+        return false;
+    if (vn_is_letter(cp))
+        return true;
+    /* marks and other letters join a word already started */
+    return e->nraw > 0 && (is_combining(cp) || is_other_letter(cp));
+}
+
+bool vnime_type_len(vnime *e, char *text, size_t *len, size_t textsz, uint32_t cp)
+{
+    if (!valid_key(cp))
+        return false;
+    if (e->word_len > *len)
+        vnime_reset(e);
+    if (e->method == IME_OFF || !word_key(e, cp)) {
+        vnime_reset(e);
+        return append_plain(text, len, textsz, cp);
+    }
+    if (e->nraw >= VNIME_RAW_MAX)
+        vnime_reset(e);
+    e->raw[e->nraw++] = cp;
+    if (!splice_word(e, text, len, textsz)) {
+        e->nraw--;
+        if (e->nraw == 0)
+            e->word_len = 0;
+        return false;
+    }
+    return true;
+}
+
+bool vnime_type(vnime *e, char *text, size_t textsz, uint32_t cp)
+{
+    if (!text || textsz == 0)
+        return false;
+    size_t len = strlen(text);
+    if (len >= textsz)
+        return false;
+    return vnime_type_len(e, text, &len, textsz, cp);
+}
+
+/* Start of the last grapheme cluster of s[0..len). */
+static size_t last_grapheme(const char *s, size_t len)
+{
+    size_t from = len;
+    while (from > 0 && (unsigned char)s[from - 1] >= 0x80)
+        from--;
+    if (from > 0)
+        from--;                     /* the ASCII byte starts a cluster */
+    size_t start = from, i = from;
+    utf8proc_int32_t prev = -1, cp;
+    utf8proc_int32_t state = 0;
+    while (i < len) {
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            start = i;
+            i++;
+            prev = -1;
+            continue;
+        }
+        if (prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state))
+            start = i;
+        prev = cp;
+        i += (size_t)n;
+    }
+    return start;
+}
+
+/* Rebuilds the engine from a visible word w (which must be the end of the
+ * text): keys that render to it, else the word kept as literal keys. */
+static void restore_word(vnime *e, const char *w, size_t wl)
+{
+    vnime_reset(e);
+    if (wl == 0 || e->method == IME_OFF)
+        return;
+    uint32_t keys[VNIME_RAW_MAX];
+    int nk = vn_keys_for(e->method, w, wl, keys, VNIME_RAW_MAX);
+    if (nk > 0) {
+        memcpy(e->raw, keys, (size_t)nk * sizeof keys[0]);
+        e->nraw = nk;
+        char r[VN_RENDER_MAX];
+        bool fb;
+        size_t rl = render(e, r, &fb);
+        if ((rl == wl && memcmp(r, w, wl) == 0) || (!fb && vn_same_syllable(r, rl, w, wl))) {
+            e->word_len = wl;
+            return;
+        }
+    }
+    /* literal: one key per code point */
+    int n = 0;
+    e->raw[n++] = KEY_LITERAL;
+    size_t i = 0;
+    while (i < wl && n < VNIME_RAW_MAX) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)w + i, (utf8proc_ssize_t)(wl - i), &cp);
+        if (k <= 0)
+            break;
+        e->raw[n++] = (uint32_t)cp;
+        i += (size_t)k;
+    }
+    if (i < wl) {
+        vnime_reset(e);
+        return;
+    }
+    e->nraw = n;
+    e->word_len = wl;
+}
+
+/* Start of the word at the end of text[0..len) (letters only), or len. */
+static size_t trailing_word(const char *text, size_t len)
+{
+    size_t i = len;
+    while (i > 0) {
+        size_t j = i - 1;
+        while (j > 0 && ((unsigned char)text[j] & 0xc0) == 0x80)
+            j--;
+        utf8proc_int32_t cp;
+        if (utf8proc_iterate((const utf8proc_uint8_t *)text + j, (utf8proc_ssize_t)(i - j), &cp) <= 0)
+            break;
+        if (!is_ascii_letter((uint32_t)cp) && !vn_is_letter((uint32_t)cp))
+            break;
+        i = j;
+    }
+    return i;
+}
+
+void vnime_backspace_len(vnime *e, char *text, size_t *len, size_t textsz)
+{
+    if (e->word_len > *len)
+        vnime_reset(e);
+    if (e->nraw > 0 && e->word_len > 0) {
+        char r[VN_RENDER_MAX];
+        bool fb;
+        render(e, r, &fb);
+        if (fb) {
+            /* shown as typed: drop the last key with the marks typed after it */
+            while (e->nraw > 0 && is_combining(e->raw[e->nraw - 1]))
+                e->nraw--;
+            if (e->nraw > 0)
+                e->nraw--;
+            if (e->nraw == 0) {
+                *len -= e->word_len;
+                text[*len] = '\0';
+                vnime_reset(e);
+                return;
+            }
+            if (splice_word(e, text, len, textsz))
+                return;
+        }
+    }
+    if (*len == 0)
+        return;
+    *len = last_grapheme(text, *len);
+    text[*len] = '\0';
+    if (e->method == IME_OFF) {
+        vnime_reset(e);
+        return;
+    }
+    size_t ws = trailing_word(text, *len);
+    restore_word(e, text + ws, *len - ws);
+    /* the keys may place the tone elsewhere ("hoàn" -> "hòa") */
+    if (e->nraw > 0 && e->raw[0] != KEY_LITERAL && !splice_word(e, text, len, textsz))
+        vnime_reset(e);
+}
+
+void vnime_backspace(vnime *e, char *text, size_t textsz)
+{
+    if (!text || textsz == 0)
+        return;
+    size_t len = strnlen(text, textsz);
+    if (len >= textsz)
+        return;
+    vnime_backspace_len(e, text, &len, textsz);
+}
+
+bool vnime_convert(ime_method m, bool new_style, const char *keys, char *out, size_t outsz)
+{
+    if (!out || outsz == 0)
+        return false;
+    out[0] = '\0';
+    if (!keys)
+        return false;
+    vnime e;
+    vnime_init(&e, m, new_style);
+    size_t len = 0, n = strlen(keys), i = 0;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)keys + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            out[0] = '\0';
+            return false;
+        }
+        i += (size_t)k;
+        if (cp == 0x08 || cp == 0x7f) {
+            vnime_backspace_len(&e, out, &len, outsz);
+        } else if (cp == '\t' || cp == '\n' || cp == '\r') {
+            vnime_reset(&e);
+            if (!append_plain(out, &len, outsz, (uint32_t)cp))
+                return false;
+        } else if (valid_key((uint32_t)cp)) {
+            if (!vnime_type_len(&e, out, &len, outsz, (uint32_t)cp))
+                return false;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,87 @@
+/* CLI helpers shared by the subcommands: opening (and seeding) the store. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+bool cli_set_path(char *dst, size_t dstsz, const char *val, const char *opt)
+{
+    if (!*val || text_has_control(val) || !text_nfc_buf(val, dst, dstsz)) {
+        fprintf(stderr, _("postkiosk: %s: the value is empty, too long or not valid text\n"), opt);
+        return false;
+    }
+    return true;
+}
+
+pk_err cli_seed(store *st, const char *data_dir, char *msg, size_t msgsz)
+{
+    return catalog_import_dir(st, data_dir, msg, msgsz);
+}
+
+/* Kiosk identity from the configuration, kept in the database so that the
+ * clerk side and reports see the same kiosk. Written only when it changed. */
+static pk_err sync_identity(store *st, const config *c)
+{
+    const struct { const char *key, *val; } kv[] = {
+        {"kiosk_code", c->kiosk_code},
+        {"post_office", c->post_office},
+        {"s10_prefix", c->s10_prefix},
+    };
+    for (size_t i = 0; i < PK_ARRAY_LEN(kv); i++) {
+        char cur[256];
+        pk_err e = store_setting_get(st, kv[i].key, cur, sizeof cur);
+        if (e == PK_OK && strcmp(cur, kv[i].val) == 0)
+            continue;
+        if (e != PK_OK && e != PK_ENOTFOUND)
+            return e;
+        e = store_setting_set(st, kv[i].key, kv[i].val);
+        if (e != PK_OK)
+            return e;
+    }
+    return PK_OK;
+}
+
+store *cli_store(cli_ctx *ctx)
+{
+    if (ctx->st)
+        return ctx->st;
+    char msg[600];
+    if (!config_prepare_home(&ctx->cfg, msg, sizeof msg)) {
+        fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
+        return NULL;
+    }
+    store *st = NULL;
+    pk_err e = store_open(ctx->cfg.db_path, &st, msg, sizeof msg);
+    if (e != PK_OK) {
+        fprintf(stderr, "postkiosk: %s (%s)\n", msg, _(pk_err_msg(e)));
+        return NULL;
+    }
+    if (store_is_empty(st)) {
+        e = cli_seed(st, ctx->cfg.data_dir, msg, sizeof msg);
+        if (e != PK_OK) {
+            fprintf(stderr, _("postkiosk: cannot load the catalog from %s: %s\n"),
+                    ctx->cfg.data_dir, msg);
+            store_close(st);
+            return NULL;
+        }
+    }
+    e = sync_identity(st, &ctx->cfg);
+    if (e != PK_OK) {
+        fprintf(stderr, "postkiosk: %s: %s\n", _(pk_err_msg(e)), store_last_error(st));
+        store_close(st);
+        return NULL;
+    }
+    ctx->st = st;
+    return st;
+}
+
+void cli_close(cli_ctx *ctx)
+{
+    store_close(ctx->st);
+    ctx->st = NULL;
+}

@@ -1,0 +1,104 @@
+/* `postkiosk catalog import [--units|--holidays|--tariffs] FILE`
+ * `postkiosk catalog search TEXT...` */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "cli.h"
+#include "i18n.h"
+#include "util.h"
+
+static const char *eligibility(const proc_row *r)
+{
+    if (r->bcci_submit && r->bcci_return)
+        return _("send and receive by post");
+    if (r->bcci_submit)
+        return _("send by post only");
+    if (r->bcci_return)
+        return _("receive the result by post only");
+    return _("not by post");
+}
+
+static int import(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *kind = "--procedures";
+    int i = 0;
+    if (argc == 2 && argv[0][0] == '-')
+        kind = argv[i++];
+    if (argc - i != 1) {
+        fprintf(stderr, "%s\n", _("usage: postkiosk catalog import [--units|--holidays|--tariffs] FILE"));
+        return 2;
+    }
+    pk_err (*fn)(store *, const char *, char *, size_t);
+    if (strcmp(kind, "--procedures") == 0)
+        fn = catalog_import_procedures;
+    else if (strcmp(kind, "--units") == 0)
+        fn = catalog_import_units;
+    else if (strcmp(kind, "--holidays") == 0)
+        fn = catalog_import_holidays;
+    else if (strcmp(kind, "--tariffs") == 0)
+        fn = catalog_import_tariffs;
+    else {
+        fprintf(stderr, _("postkiosk: unknown option %s\n"), kind);
+        return 2;
+    }
+    store *st = cli_store(ctx);
+    if (!st)
+        return 1;
+    char err[600];
+    pk_err e = fn(st, argv[i], err, sizeof err);
+    if (e != PK_OK) {
+        fprintf(stderr, "postkiosk: %s\n", err);
+        fprintf(stderr, "%s\n", _("Nothing was imported."));
+        return 1;
+    }
+    if (fn == catalog_import_procedures)
+        printf(_("Imported %d procedures from %s.\n"), store_procedure_count(st), argv[i]);
+    else
+        printf(_("Imported %s.\n"), argv[i]);
+    return 0;
+}
+
+static int search(cli_ctx *ctx, int argc, char **argv)
+{
+    sbuf q = {0};
+    for (int i = 0; i < argc; i++) {
+        if (i)
+            sbuf_add(&q, " ");
+        sbuf_add(&q, argv[i]);
+    }
+    store *st = cli_store(ctx);
+    if (!st) {
+        sbuf_free(&q);
+        return 1;
+    }
+    enum { MAX = 200 };
+    proc_row *rows = xmalloc(MAX * sizeof *rows);
+    int n = 0;
+    pk_err e = store_procedure_search(st, q.data ? q.data : "", rows, MAX, &n);
+    sbuf_free(&q);
+    if (e != PK_OK) {
+        fprintf(stderr, "postkiosk: %s\n", _(pk_err_msg(e)));
+        free(rows);
+        return 1;
+    }
+    for (int i = 0; i < n; i++)
+        printf("%s\t%s\t%s\n", rows[i].code, rows[i].name_vi, eligibility(&rows[i]));
+    free(rows);
+    if (n == 0) {
+        fprintf(stderr, "%s\n", _("No procedure found."));
+        return 1;
+    }
+    return 0;
+}
+
+int cli_catalog(cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc >= 1 && strcmp(argv[0], "import") == 0)
+        return import(ctx, argc - 1, argv + 1);
+    if (argc >= 1 && strcmp(argv[0], "search") == 0)
+        return search(ctx, argc - 1, argv + 1);
+    fprintf(stderr, "%s\n", _("usage: postkiosk catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT"));
+    return 2;
+}

@@ -1,0 +1,26 @@
+/* RFC 4180 CSV reader: UTF-8 with or without BOM, quoted fields with
+ * commas, quotes and line breaks, CRLF or LF. Invalid UTF-8 and control
+ * characters (other than line breaks inside quotes) are errors; values come
+ * out in NFC. Errors read "file:line: reason". */
+#ifndef PK_CSV_H
+#define PK_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct csv csv;
+
+/* Reads the whole file (at most 64 MiB). NULL and err on failure. */
+csv *csv_open_file(const char *path, char *err, size_t errsz);
+/* Parses a copy of data[len]; name is used in messages. */
+csv *csv_open_mem(const char *name, const char *data, size_t len);
+void csv_close(csv *c);
+
+/* Next record: 1 = fields and n filled (valid until the next call; blank
+ * lines are skipped), 0 = end of file, -1 = error (err filled). */
+int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz);
+/* Physical line on which the last record started (1-based). */
+int csv_line(const csv *c);
+const char *csv_name(const csv *c);
+
+#endif

@@ -1,0 +1,155 @@
+/* Translations switched at run time under LANG=C.UTF-8 with no vi_VN locale
+ * installed, and a partial catalog falling back to Vietnamese. */
+#include <CUnit/CUnit.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+
+static char tmpdir[] = "/tmp/pk-i18n-XXXXXX";
+static bool have_tmp;
+
+__attribute__((format(printf, 1, 2)))
+static int sh(const char *fmt, ...)
+{
+    char cmd[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    return system(cmd);
+}
+
+/* A locale dir with the real vi and en catalogs and a partial "tay" one
+ * compiled here from tests/fixtures/i18n/tay.po. */
+static int setup(void)
+{
+    if (!mkdtemp(tmpdir))
+        return 1;
+    have_tmp = true;
+    const char *build = getenv("BUILD") ? getenv("BUILD") : "build";
+    if (sh("mkdir -p %s/vi/LC_MESSAGES %s/tay/LC_MESSAGES", tmpdir, tmpdir) != 0)
+        return 1;
+    if (sh("cp %s/locale/vi/LC_MESSAGES/postkiosk.mo %s/vi/LC_MESSAGES/", build, tmpdir) != 0)
+        return 1;
+    if (sh("msgfmt --check -o %s/tay/LC_MESSAGES/postkiosk.mo %s", tmpdir, "tests/fixtures/i18n/tay.po") != 0)
+        return 1;
+    return 0;
+}
+
+static int teardown(void)
+{
+    /* leave the process in English: other suites see plain msgids */
+    i18n_set_lang("en");
+    if (have_tmp)
+        sh("rm -rf %s", tmpdir);
+    return 0;
+}
+
+static void switches_at_run_time(void)
+{
+    unsetenv("LC_ALL");
+    unsetenv("LC_MESSAGES");
+    setenv("LANG", "C.UTF-8", 1);
+    CU_ASSERT_TRUE_FATAL(i18n_init(NULL));
+    /* there is no Vietnamese locale on this machine, nor is one needed */
+    CU_ASSERT_STRING_EQUAL(i18n_lang(), "vi");
+    CU_ASSERT_STRING_EQUAL(_("Not found."), "Không tìm thấy.");
+    CU_ASSERT_TRUE(i18n_set_lang("en"));
+    CU_ASSERT_STRING_EQUAL(i18n_lang(), "en");
+    CU_ASSERT_STRING_EQUAL(_("Not found."), "Not found.");
+    CU_ASSERT_TRUE(i18n_set_lang("vi"));
+    CU_ASSERT_STRING_EQUAL(_("Not found."), "Không tìm thấy.");
+    CU_ASSERT_STRING_EQUAL(_("Off"), "Tắt");
+    CU_ASSERT_TRUE(i18n_set_lang("en"));
+    CU_ASSERT_STRING_EQUAL(_("Off"), "Off");
+}
+
+/* LANG names a locale that is not installed (or plain C): still works. */
+static void missing_locale_falls_back_to_c_utf8(void)
+{
+    static const char *const langs[] = {"vi_VN.UTF-8", "C", "POSIX"};
+    for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++) {
+        unsetenv("LC_ALL");
+        setenv("LANG", langs[i], 1);
+        CU_ASSERT_TRUE(i18n_init(NULL));
+        const char *loc = setlocale(LC_MESSAGES, NULL);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(loc);
+        CU_ASSERT_STRING_NOT_EQUAL(loc, "C");
+        CU_ASSERT_STRING_EQUAL(_("Done."), "Đã xong.");
+    }
+    setenv("LANG", "C.UTF-8", 1);
+}
+
+static void partial_catalog_falls_back_to_vietnamese(void)
+{
+    CU_ASSERT_TRUE_FATAL(i18n_init(tmpdir));
+    CU_ASSERT_TRUE(i18n_set_lang("tay"));
+    CU_ASSERT_STRING_EQUAL(_("Done."), "[tay] Done.");
+    CU_ASSERT_STRING_EQUAL(_("Not found."), "Không tìm thấy.");
+    CU_ASSERT_TRUE(i18n_set_lang("vi"));
+    CU_ASSERT_STRING_EQUAL(_("Done."), "Đã xong.");
+    /* English needs no catalog: the msgids are English */
+    CU_ASSERT_TRUE(i18n_set_lang("en"));
+    CU_ASSERT_STRING_EQUAL(_("Done."), "Done.");
+}
+
+static void lists_installed_languages(void)
+{
+    CU_ASSERT_TRUE_FATAL(i18n_init(tmpdir));
+    int n = 0;
+    const char *const *l = i18n_langs(&n);
+    CU_ASSERT_EQUAL_FATAL(n, 3);
+    CU_ASSERT_STRING_EQUAL(l[0], "vi");
+    CU_ASSERT_STRING_EQUAL(l[1], "en");
+    CU_ASSERT_STRING_EQUAL(l[2], "tay");
+    CU_ASSERT_PTR_NULL(l[3]);
+    CU_ASSERT_STRING_EQUAL(i18n_lang_name("vi"), "Tiếng Việt");
+    CU_ASSERT_STRING_EQUAL(i18n_lang_name("en"), "English");
+    CU_ASSERT_STRING_EQUAL(i18n_lang_name("tay"), "Tày");
+}
+
+static void refuses_unknown_languages(void)
+{
+    CU_ASSERT_TRUE_FATAL(i18n_init(tmpdir));
+    CU_ASSERT_FALSE(i18n_set_lang("fr"));            /* not installed */
+    CU_ASSERT_FALSE(i18n_set_lang("../vi"));
+    CU_ASSERT_FALSE(i18n_set_lang(""));
+    CU_ASSERT_FALSE(i18n_set_lang(NULL));
+    CU_ASSERT_FALSE(i18n_set_lang("vi:en"));
+    CU_ASSERT_FALSE(i18n_set_lang("averyveryverylonglanguagecode"));
+    CU_ASSERT_STRING_EQUAL(i18n_lang(), "vi");
+    CU_ASSERT_STRING_EQUAL(_("Done."), "Đã xong.");
+    /* a locale dir without catalogs: English only, and init says so */
+    CU_ASSERT_FALSE(i18n_init("/nonexistent"));
+    int n = 0;
+    i18n_langs(&n);
+    CU_ASSERT_EQUAL(n, 1);
+    CU_ASSERT_STRING_EQUAL(i18n_lang(), "en");
+    CU_ASSERT_STRING_EQUAL(_("Done."), "Done.");
+}
+
+static void env_overrides_localedir(void)
+{
+    setenv("POSTKIOSK_LOCALEDIR", tmpdir, 1);
+    CU_ASSERT_TRUE(i18n_init("/nonexistent"));
+    CU_ASSERT_TRUE(i18n_set_lang("tay"));
+    unsetenv("POSTKIOSK_LOCALEDIR");
+    CU_ASSERT_TRUE(i18n_init(NULL));
+    CU_ASSERT_FALSE(i18n_set_lang("tay"));           /* not in build/locale */
+}
+
+void suite_i18n(void)
+{
+    CU_pSuite s = CU_add_suite("i18n", setup, teardown);
+    CU_add_test(s, "switch vi -> en -> vi at run time", switches_at_run_time);
+    CU_add_test(s, "missing locale falls back to C.UTF-8", missing_locale_falls_back_to_c_utf8);
+    CU_add_test(s, "partial catalog falls back to Vietnamese", partial_catalog_falls_back_to_vietnamese);
+    CU_add_test(s, "lists installed languages", lists_installed_languages);
+    CU_add_test(s, "refuses unknown languages", refuses_unknown_languages);
+    CU_add_test(s, "POSTKIOSK_LOCALEDIR overrides", env_overrides_localedir);
+}
