@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_clerk.h"
 #include "i18n.h"
 #include "version.h"
 
@@ -15,6 +16,10 @@ static const cli_command commands[] = {
     {"catalog", cli_catalog, N_("catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT")},
     {"dossier", cli_dossier, N_("dossier list [--status STATUS] [--limit N] | dossier show REF")},
     {"check", cli_check, N_("check: configuration, database integrity, printer")},
+    {"clerk", cli_clerk, N_("clerk [add ID --role clerk|supervisor [--name N] [--as SUP] | passwd ID [--as SUP] | disable ID --as SUP | list]")},
+    {"audit", cli_audit, N_("audit verify [--expect-head HEX]")},
+    {"report", cli_report, N_("report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]")},
+    {"purge", cli_purge, N_("purge --older-than 5y [--yes]")},
 };
 
 static void usage(FILE *out)

@@ -62,6 +62,7 @@ const char store_schema_v2[] =
     "ALTER TABLE dossiers ADD COLUMN closed_at INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE dossiers ADD COLUMN purged_at INTEGER NOT NULL DEFAULT 0;"
     "CREATE INDEX dossiers_by_idlast ON dossiers(substr(id_number, -4));"
+    "CREATE INDEX IF NOT EXISTS dossiers_by_phone ON dossiers(phone);"
     "CREATE INDEX dossiers_by_agency ON dossiers(agency, id);"
     "CREATE INDEX dossiers_by_unit ON dossiers(unit_id, id);"
     "CREATE INDEX dossiers_by_closed ON dossiers(closed_day) WHERE closed_day <> '';"
