@@ -237,7 +237,7 @@ int cli_clerk(cli_ctx *ctx, int argc, char **argv)
 {
     /* argv[0] is the first word after "clerk" */
     if (argc < 1)
-        return usage();
+        return cli_clerk_ui(ctx);
     const char *sub = argv[0], *id = NULL, *role = NULL, *name = NULL, *as = NULL;
     for (int i = 1; i < argc; i++) {
         const char **opt = NULL;

@@ -79,9 +79,6 @@ pk_err store_names_catch_up(store *s)
     return store_commit(s);
 }
 
-/* Rows of a status filter below which a name search walks the status. */
-enum { NARROW_FILTER = 50000 };
-
 typedef enum { Q_NONE, Q_REF, Q_DIGITS, Q_NAME, Q_EMPTY } query_kind;
 
 /* Upper bound of a prefix range: the prefix with its last byte raised. */
@@ -183,24 +180,25 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
             return e;
     }
     /* A name search walks the name index in id order and stops after a
-     * page; under a narrow status filter it walks that status instead and
-     * checks the name against the index's matches. */
-    bool by_status = false;
+     * page; under a status filter it starts at the oldest dossier of that
+     * status (open dossiers are mostly recent, so this skips most names). */
+    int64_t floor_id = 0;
     if (k == Q_NAME && f->status != -1) {
-        int64_t counts[ST__COUNT], within = 0;
-        if (store_status_counts(s, counts) == PK_OK)
-            for (int i = 0; i < ST__COUNT; i++)
-                if (f->status == i || (f->status == -2 && !dossier_status_closed((dossier_status)i)))
-                    within += counts[i];
-        by_status = within <= NARROW_FILTER;
+        sqlite3_stmt *m = store_stmt(s, f->status == -2
+            ? "SELECT coalesce(min(id), 0) FROM dossiers WHERE closed_day = ''"
+            : "SELECT coalesce(min(id), 0) FROM dossiers WHERE status = ?1");
+        if (!m)
+            return PK_EIO;
+        if (f->status >= 0 && f->status < ST__COUNT)
+            store_bind_text(m, 1, dossier_status_code((dossier_status)f->status));
+        if (sqlite3_step(m) == SQLITE_ROW)
+            floor_id = sqlite3_column_int64(m, 0);
+        store_done(m);
     }
     sbuf sql = {0};
     sbuf_add(&sql, "SELECT d.id, d.ref, d.proc_code, d.proc_name_vi, d.name, d.status,"
                    " d.created_at, d.expected_date FROM ");
-    if (k == Q_NAME && by_status)
-        sbuf_add(&sql, "dossiers d WHERE d.id IN (SELECT rowid FROM dossier_names"
-                       " WHERE dossier_names MATCH ?2)");
-    else if (k == Q_NAME)
+    if (k == Q_NAME)
         sbuf_add(&sql, "dossier_names f JOIN dossiers d ON d.id = f.rowid WHERE"
                        " dossier_names MATCH ?2");
     else
@@ -230,7 +228,9 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
         sbuf_add(&sql, " AND d.unit_id = ?9");
     if (!f->include_sample)
         sbuf_add(&sql, " AND d.sample = 0");
-    const char *key = k == Q_NAME && !by_status ? "f.rowid" : "d.id";
+    const char *key = k == Q_NAME ? "f.rowid" : "d.id";
+    if (floor_id > 0)
+        sbuf_add(&sql, " AND f.rowid >= ?12");
     if (after > 0)
         sbuf_addf(&sql, " AND %s %s ?10", key, backward ? "<" : ">");
     sbuf_addf(&sql, " ORDER BY %s %s LIMIT ?11", key, backward ? "DESC" : "ASC");
@@ -259,6 +259,8 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
     if (after > 0)
         sqlite3_bind_int64(st, 10, after);
     sqlite3_bind_int(st, 11, max);
+    if (floor_id > 0)
+        sqlite3_bind_int64(st, 12, floor_id);
     int rc = SQLITE_DONE;
     while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         dossier_row *r = &rows[(*n)++];
