@@ -152,7 +152,7 @@ static int first_error(action_state *s)
             break;
         case F_FEE:
             if (!v[0] || strlen(v) > 9)
-                s->err[k] = N_("Please type the amount in đồng, digits only.");
+                s->err[k] = N_("Please type the amount in dong, digits only.");
             break;
         case F_NOTE:
             if (!v[0] && s->step.to < CLERK_STEP_LOST)

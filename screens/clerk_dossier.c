@@ -111,8 +111,9 @@ static void body(const dossier_state *s, wpage *p)
     if (s->x.incident[0])
         wpage_text(p, strcmp(s->x.incident, "lost") == 0 ? _("Recorded as LOST.")
                                                           : _("Recorded as DAMAGED."), ROLE_ERROR);
-    snprintf(buf, sizeof buf, "%s (%s)", d->proc_code, s->x.agency);
+    snprintf(buf, sizeof buf, "%s %s", d->proc_code, s->x.proc_name_vi);
     line(p, _("Procedure"), buf);
+    line(p, _("Agency"), s->x.agency);
     line(p, _("Service"), _(forms[d->form >= 1 && d->form <= 3 ? d->form : 0]));
     clerk_time(d->created_at, t1, sizeof t1);
     line(p, _("Registered at the kiosk"), t1);

@@ -39,7 +39,7 @@ static void menu_draw(const void *st, const app *a, frame *f)
         int x = f->left + 1;
         for (size_t i = 0; i < PK_ARRAY_LEN(show) && x < f->left + f->width - 4; i++) {
             char buf[160];
-            snprintf(buf, sizeof buf, "%s: %lld", _(dossier_status_label(show[i])),
+            snprintf(buf, sizeof buf, "%s: %lld", _(clerk_status_short((int)show[i])),
                      (long long)counts[show[i]]);
             int w = text_width(buf);
             if (x + w >= f->left + f->width) {
