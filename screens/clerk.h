@@ -60,6 +60,10 @@ void clerk_flash_draw(const app *a, frame *f, int y);
 void clerk_flash(app *a, bool error, const char *msgid);
 void clerk_flashf(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Reloads the dossier screen under the top one (after a step was recorded
+ * on the form above it), without logging another lookup. */
+void clerk_dossier_refresh(app *a);
+
 /* A scanned receipt: verifies the HMAC and opens the dossier, or warns
  * loudly (beep, red dialog) and logs the rejected scan. */
 screen_result clerk_scan(app *a, const char *payload);

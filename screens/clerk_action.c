@@ -211,6 +211,7 @@ static screen_result record(action_state *s, app *a)
     }
     if (e == PK_OK) {
         clerk_flash(a, false, N_("Recorded."));
+        clerk_dossier_refresh(a);
         return SR_(SR_POP);
     }
     s->fail = e == PK_ESTATE ? N_("This step is no longer possible: the dossier was changed "

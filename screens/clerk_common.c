@@ -30,8 +30,34 @@ static bool session_active(const app *a)
     return ui->sess.active;
 }
 
+/* Drawn by the app instead of the screen while the terminal is smaller
+ * than 80x24 (keys do nothing meanwhile). */
+static void small_draw(const void *st, const app *a, frame *f)
+{
+    (void)st;
+    char buf[160];
+    snprintf(buf, sizeof buf, _("Please make the window larger: at least %d x %d."), a->min_cols,
+             a->min_rows);
+    w_text(f, 0, 0, f->cols, f->rows, buf, ROLE_WARN);
+}
+
+static screen_result small_handle(void *st, app *a, const event *ev)
+{
+    (void)st;
+    (void)a;
+    (void)ev;
+    return SR_(SR_NONE);
+}
+
+static const screen_ops screen_clerk_small = {
+    .name = "clerk_small",
+    .draw = small_draw,
+    .handle = small_handle,
+};
+
 void clerk_attach(app *a, clerk_ui *ui)
 {
+    a->enlarge = &screen_clerk_small;
     a->session = ui;
     a->session_size = sizeof *ui;
     a->session_init = session_init;

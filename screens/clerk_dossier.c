@@ -65,6 +65,17 @@ static void load(dossier_state *s, app *a, bool log)
     }
 }
 
+void clerk_dossier_refresh(app *a)
+{
+    for (int i = a->depth - 2; i >= 0; i--)
+        if (a->stack[i].ops == &screen_clerk_dossier) {
+            dossier_state *s = a->stack[i].state;
+            if (s->loaded)
+                load(s, a, false);
+            return;
+        }
+}
+
 static void dossier_enter(void *st, app *a, const void *arg)
 {
     dossier_state *s = st;

@@ -103,7 +103,11 @@ static void hand_draw(const void *st, const app *a, frame *f)
         snprintf(buf, sizeof buf, _("%d dossiers, %d documents, %d originals, handed to %s"),
                  s->done.ndossiers, s->done.ndocs, s->done.noriginals, s->done.agency);
         y += w_text(f, y, x, w, 3, buf, ROLE_NORMAL);
-        snprintf(buf, sizeof buf, "%s %s", _("Saved as"), s->path);
+        const char *shown = s->path;   /* relative to the data directory */
+        size_t hl = a->cfg ? strlen(a->cfg->home) : 0;
+        if (hl && strncmp(shown, a->cfg->home, hl) == 0 && shown[hl] == '/')
+            shown += hl + 1;
+        snprintf(buf, sizeof buf, "%s %s", _("Saved as"), shown);
         y += w_text(f, y, x, w, 3, buf, ROLE_DIM);
         if (s->print_err == PK_OK) {
             term_put(y + 1, x, w, _("Printed. Both sides sign it; keep one copy each."), ROLE_OK);

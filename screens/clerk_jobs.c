@@ -59,10 +59,9 @@ static void jobs_draw(const void *st, const app *a, frame *f)
     term_put(y++, x, w, _("Not printed yet:"), ROLE_NORMAL);
     for (int i = s->list.top; i < s->n && i < s->list.top + visible(f); i++, y++) {
         const print_job *j = &s->jobs[i];
-        char when[32], buf[600];
-        clerk_time(j->updated_at, when, sizeof when);
-        snprintf(buf, sizeof buf, "%-22s %-9s %s  %s (%d)  %s", j->ref,
-                 strcmp(j->kind, "handover") == 0 ? _("handover") : _("receipt"), when,
+        char buf[600];
+        snprintf(buf, sizeof buf, "%-22s %-10s %-9s %d  %s", j->ref,
+                 strcmp(j->kind, "handover") == 0 ? _("handover") : _("receipt"),
                  j->status == JOB_FAILED ? _("failed") : _("pending"), j->attempts,
                  j->reason[0] ? _(j->reason) : "");
         wlist_row(f, &s->list, i, y, x, w, buf, NULL, true);

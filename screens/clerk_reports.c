@@ -67,8 +67,16 @@ static void bar(wpage *p, const char *label, int64_t value, int64_t max)
         snprintf(num, sizeof num, "%7lld", (long long)value);
         term_put(y, p->x + lw + 1, nw, num, ROLE_NORMAL);
         int n = report_bar(value, max, bw);
+        char blocks[3 * 200 + 1];
+        int k = 0;
+        for (int i = 0; i < n && i < 200; i++) {   /* U+2588 FULL BLOCK */
+            blocks[k++] = '\xe2';
+            blocks[k++] = '\x96';
+            blocks[k++] = '\x88';
+        }
+        blocks[k] = '\0';
         if (n > 0)
-            term_fill(y, p->x + lw + nw + 2, 1, n, ROLE_SELECTED);
+            term_put(y, p->x + lw + nw + 2, n, blocks, ROLE_OK);
     }
     (void)f;
     p->y++;

@@ -52,7 +52,7 @@ static void signin_draw(const void *st, const app *a, frame *f)
     char msg[200] = "";
     if (s->msg && s->wait > 0)
         snprintf(msg, sizeof msg,
-                 _("Too many wrong PINs: this account is locked for %d more minute(s)."),
+                 _("Locked after wrong PINs: wait %d min."),
                  (int)((s->wait + 59) / 60));
     else if (s->msg)
         str_copy(msg, sizeof msg, _(s->msg));
