@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_clerk.h"
 #include "i18n.h"
 #include "version.h"
 
@@ -17,6 +18,10 @@ static const cli_command commands[] = {
     {"ime", cli_ime, N_("ime telex|vni [--tone-style new]: keystrokes on stdin -> Vietnamese text")},
     {"print-test", cli_print_test, N_("print-test: print a test page (profile, Vietnamese text, QR code)")},
     {"reprint", cli_reprint, N_("reprint REF: print a receipt again, marked REPRINT")},
+    {"clerk", cli_clerk, N_("clerk [add ID --role clerk|supervisor [--name N] [--as SUP] | passwd ID [--as SUP] | disable ID --as SUP | list]")},
+    {"audit", cli_audit, N_("audit verify [--expect-head HEX]")},
+    {"report", cli_report, N_("report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]")},
+    {"purge", cli_purge, N_("purge --older-than 5y [--yes]")},
 };
 
 static void usage(FILE *out)
