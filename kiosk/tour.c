@@ -274,7 +274,8 @@ static void parse_line(parser *ps, char *line)
         if (!*arg)
             bad(ps, _("lang needs a language code"));
         else if (!lang_ok(arg, strlen(arg)))
-            bad(ps, _("bad language code \"%.8s\" (two or three letters a-z)"), arg);
+            bad(ps, _("bad language code \"%.*s\" (two or three letters a-z)"),
+                strlen(arg) > 8 ? 8 : (int)strlen(arg), arg);
         else
             str_copy(add_step(ps->t, TS_LANG, ps->line)->lang, 4, arg);
     } else if (strcmp(dir, "ime") == 0) {
