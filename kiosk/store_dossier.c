@@ -1,5 +1,6 @@
 /* Dossiers, their documents and events; print jobs. */
 #include "store_internal.h"
+#include "store_clerk.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -229,7 +230,10 @@ pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *act
     store_bind_text(st, 4, from);
     store_bind_text(st, 5, to);
     store_bind_text(st, 6, note);
-    return store_step_done(s, st);
+    pk_err e = store_step_done(s, st);
+    if (e == PK_OK)   /* chain it into the audit log in the same transaction */
+        e = store_audit_seal(s);
+    return e;
 }
 
 pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)

@@ -34,6 +34,8 @@ typedef struct {
 } store_migration;
 
 extern const store_migration store_migrations[];
+/* Schema version 2 (clerk workstation), defined in store_clerk.c. */
+extern const char store_schema_v2[];
 extern const int store_migrations_count;
 
 /* Applies the migrations of list above the current user_version, each in

@@ -28,4 +28,27 @@ printer_state printer_status(printer *p);
 const char *printer_state_msg(printer_state st);   /* msgid */
 int printer_width_dots(const printer *p);          /* 384 or 576 */
 
+/* ---- additions (printers engineer) ------------------------------------ */
+typedef struct canvas canvas;
+typedef struct canvas_fonts canvas_fonts;
+typedef struct printer_profile printer_profile;
+
+/* Encodes the canvas for the printer's profile (escpos_document) and sends
+ * it. name is the job's base name ("LS01-2611-000042", "test-...": letters,
+ * digits, '-', '_', '.'); file: writes name.escpos, name.png (the canvas)
+ * and name.txt (text). On a two-way link the status is checked first:
+ * paper out, cover open or offline give PK_EPRINTER and msg gets the msgid
+ * of printer_state_msg(); nothing is sent. */
+pk_err printer_print(printer *p, const char *name, const canvas *c, const char *text,
+                     char *msg, size_t msgsz);
+/* Sends ready-made bytes (c and text only feed the file back end's preview
+ * and may be NULL). Same status checks as printer_print. */
+pk_err printer_send(printer *p, const char *name, const void *bytes, size_t len,
+                    const canvas *c, const char *text, char *msg, size_t msgsz);
+/* The fonts loaded once for this printer's documents. */
+canvas_fonts *printer_fonts(printer *p);
+const printer_profile *printer_get_profile(const printer *p);
+/* Where the file back end writes, "" for other back ends. */
+const char *printer_dir(const printer *p);
+
 #endif

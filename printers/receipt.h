@@ -26,4 +26,75 @@ pk_err receipt_payload(const config *cfg, const char *ref, int64_t issued_at,
 pk_err receipt_verify(const config *cfg, const char *payload, char *ref, size_t refsz,
                       int64_t *issued_at);
 
+/* ---- additions (printers engineer) ------------------------------------ */
+/* The receipt key, cfg->key_file (root-only, 0600 or 0400, outside the DB):
+ *   line 1: 64 hex digits = the 32-byte HMAC-SHA256 key
+ *   line 2: the key version, 1..9999 (optional, default 1)
+ * or exactly 32 raw bytes, version 1 (what config_prepare_home() writes).
+ * Rotation: write a new key with version N+1 to key_file and keep each old
+ * key as "<key_file>.<version>" (same format) so older receipts verify.
+ * A key file readable by group or others is refused (PK_EPERM).
+ * Payload: VNK<v>.<REF>.<unix time, base 10>.<first 26 chars of the RFC 4648
+ * base32 of HMAC-SHA256(key, "VNK<v>.<REF>.<TIME>")>. receipt_verify()
+ * also accepts the payload after cfg->track_url or any prefix ending in
+ * '/', '=' or '?'. Errors: PK_EINVAL malformed, PK_ETAMPER bad MAC or no key
+ * of that version, PK_EIO/PK_EPERM key file unreadable/unsafe. */
+
+/* What the QR code holds: cfg->track_url (may be empty) + payload. */
+pk_err receipt_qr_text(const config *cfg, const char *ref, int64_t issued_at, char *out,
+                       size_t outsz);
+
+enum { RECEIPT_REPRINT = 1 };
+/* receipt_print with flags: RECEIPT_REPRINT adds the "IN LẠI / REPRINT"
+ * banner and the reprint time, and names the files REF-reprint-JOB. */
+pk_err receipt_print_ex(printer *p, store *s, const config *cfg, const dossier *d,
+                        int64_t job_id, int flags, char *msg, size_t msgsz);
+
+/* Everything the printed receipt shows, already masked and chosen in the
+ * citizen's language: the pure layout needs nothing else (no database). */
+typedef struct {
+    char name[PK_TEXT_MAX];        /* legal name, Vietnamese */
+    char gloss[PK_TEXT_MAX];       /* English gloss, "" on Vietnamese receipts */
+    doc_kind kind;
+} receipt_doc;
+
+typedef struct {
+    char lang[8];                  /* "vi" -> 1.234.567; else 1,234,567 */
+    char post_office[128];
+    char kiosk_code[16];
+    int64_t issued_at;             /* registration time (also in the QR) */
+    int64_t printed_at;            /* shown on reprints */
+    char ref[PK_REF_MAX];
+    char s10[PK_S10_MAX];
+    char proc_name[PK_TEXT_MAX];   /* Vietnamese legal name */
+    char proc_gloss[PK_TEXT_MAX];  /* English gloss, "" on Vietnamese receipts */
+    char proc_code[PK_CODE_MAX];
+    char agency[PK_TEXT_MAX];
+    service_form form;
+    char applicant[PK_NAME_MAX];   /* masked: "Nguyễn V. A." */
+    char id_masked[PK_ID_MAX + 8]; /* masked: "********1234" */
+    int ndocs;
+    receipt_doc docs[PK_MAX_DOCS];
+    int64_t fee_proc, fee_post, fee_total;
+    char expected_date[PK_DATE_MAX]; /* YYYY-MM-DD, "" when unknown */
+    char hotline[32];
+    char qr[400];                  /* receipt_qr_text() */
+    bool sample;                   /* watermark MẪU / SAMPLE */
+    bool reprint;
+} receipt_info;
+
+/* Lays the receipt out at width dots (384 or 576): *out gets the canvas and
+ * *text (may be NULL) the plain-text version; labels go through _() in the
+ * current language. PK_EINVAL when the QR cannot be drawn. */
+pk_err receipt_render(const receipt_info *ri, canvas_fonts *f, int width, canvas **out,
+                      char **text);
+/* The printer test page (postkiosk print-test): profile, Vietnamese text,
+ * a ruler and a QR code made with the receipt key; named test-<time>.
+ * spec is shown on the page. */
+pk_err receipt_test_page(printer *p, const config *cfg, const char *spec, char *msg,
+                         size_t msgsz);
+
+/* "1.234.567 đồng" (vi) / "1,234,567 VND" (en): thousands separators. */
+void receipt_money(int64_t vnd, const char *lang, char *out, size_t outsz);
+
 #endif

@@ -1,0 +1,675 @@
+/* The only input loop, the screen stack, the idle timer and the shared
+ * overlays. Screens get named events; only this file reads input. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+#include "widgets.h"
+
+enum { BURST_GAP_MS = 30, TICK_MS = 1000 };
+
+int64_t app_mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t app_now(const app *a)
+{
+    if (a->fixed_time)
+        return a->fixed_time;
+    return (int64_t)time(NULL) + a->clock_offset;
+}
+
+/* "YYYY-MM-DDTHH:MM" in local time; 0 when malformed. */
+static int64_t parse_clock(const char *s)
+{
+    int y, mo, d, h, mi;
+    char tail;
+    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) != 5)
+        return 0;
+    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59)
+        return 0;
+    struct tm tm = {0};
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_isdst = -1;
+    time_t t = mktime(&tm);
+    return t == (time_t)-1 ? 0 : (int64_t)t;
+}
+
+void app_init(app *a, const config *cfg, store *st, printer *pr)
+{
+    memset(a, 0, sizeof *a);
+    a->cfg = cfg;
+    a->st = st;
+    a->pr = pr;
+    a->title = N_("Administrative dossiers by post");
+    a->ime = IME_TELEX;
+    a->min_rows = 24;
+    a->min_cols = 80;
+    a->idle_timeout = cfg && cfg->idle_timeout > 0 ? cfg->idle_timeout : 90;
+    a->idle_warning = cfg && cfg->idle_warning > 0 ? cfg->idle_warning : 20;
+    const char *e = getenv("POSTKIOSK_IDLE");
+    if (e && *e) {
+        int v = atoi(e);
+        if (v > 0)
+            a->idle_timeout = v;
+    }
+    if (a->idle_warning > a->idle_timeout)
+        a->idle_warning = a->idle_timeout;
+    e = getenv("POSTKIOSK_CLOCK");
+    if (e && *e) {
+        int64_t t = parse_clock(e);
+        if (t)
+            a->clock_offset = t - (int64_t)time(NULL);
+    }
+    a->now_ms = app_mono_ms();
+    a->last_input_ms = a->now_ms;
+    a->last_tick_ms = a->now_ms;
+    a->dirty = true;
+}
+
+/* ---- the stack ------------------------------------------------------------ */
+
+const screen_ops *app_top(const app *a)
+{
+    return a->depth ? a->stack[a->depth - 1].ops : NULL;
+}
+
+bool app_on_stack(const app *a, const screen_ops *ops)
+{
+    for (int i = 0; i < a->depth; i++)
+        if (a->stack[i].ops == ops)
+            return true;
+    return false;
+}
+
+void *app_top_state(const app *a)
+{
+    return a->depth ? a->stack[a->depth - 1].state : NULL;
+}
+
+static void push(app *a, const screen_ops *ops, const void *arg)
+{
+    if (!ops || a->depth >= APP_STACK_MAX)
+        return;
+    app_entry *e = &a->stack[a->depth++];
+    e->ops = ops;
+    e->state = xcalloc(1, ops->state_size ? ops->state_size : 1);
+    if (ops->enter)
+        ops->enter(e->state, a, arg);
+    a->dirty = true;
+}
+
+static void pop(app *a)
+{
+    if (a->depth == 0)
+        return;
+    app_entry *e = &a->stack[--a->depth];
+    if (e->ops->leave)
+        e->ops->leave(e->state, a);
+    mem_wipe(e->state, e->ops->state_size ? e->ops->state_size : 1);
+    free(e->state);
+    e->state = NULL;
+    e->ops = NULL;
+    a->dirty = true;
+}
+
+void app_start(app *a, const screen_ops *home)
+{
+    a->home = home;
+    if (a->session_init)
+        a->session_init(a);
+    push(a, home, NULL);
+}
+
+void app_wipe(app *a)
+{
+    while (a->depth > 0)
+        pop(a);
+    if (a->session && a->session_size)
+        mem_wipe(a->session, a->session_size);
+    if (a->session_init)
+        a->session_init(a);
+    mem_wipe(a->pin, sizeof a->pin);
+    a->pin_len = 0;
+    a->pin_open = a->pin_wrong = a->staff_notice = false;
+    if (a->cfg && a->cfg->language[0] && strcmp(i18n_lang(), a->cfg->language) != 0)
+        i18n_set_lang(a->cfg->language);
+    a->ime = IME_TELEX;
+    a->last_input_ms = a->now_ms;
+    push(a, a->home, NULL);
+}
+
+void app_free(app *a)
+{
+    while (a->depth > 0)
+        pop(a);
+    if (a->session && a->session_size)
+        mem_wipe(a->session, a->session_size);
+}
+
+static void apply(app *a, screen_result r)
+{
+    switch (r.kind) {
+    case SR_NONE: break;
+    case SR_REDRAW: a->dirty = true; break;
+    case SR_PUSH: push(a, r.next, r.arg); break;
+    case SR_POP:
+        if (a->depth > 1)
+            pop(a);
+        break;
+    case SR_REPLACE:
+        if (a->depth > 1)
+            pop(a);
+        push(a, r.next, r.arg);
+        break;
+    case SR_BACK_TO: {
+        int i = a->depth - 1;
+        while (i > 0 && a->stack[i].ops != r.next)
+            i--;
+        if (a->stack[i].ops == r.next)
+            while (a->depth - 1 > i)
+                pop(a);
+        break;
+    }
+    case SR_HOME: app_wipe(a); break;
+    case SR_QUIT: a->quit = true; break;
+    }
+}
+
+/* ---- state queries ------------------------------------------------------- */
+
+bool app_too_small(const app *a)
+{
+    int rows, cols;
+    term_size(&rows, &cols);
+    return rows < a->min_rows || cols < a->min_cols;
+}
+
+static bool session_busy(const app *a)
+{
+    return a->depth > 1 || (a->session_active && a->session_active(a)) || a->staff_notice ||
+           a->pin_open;
+}
+
+int app_countdown(const app *a)
+{
+    if (a->idle_timeout <= 0 || !session_busy(a))
+        return -1;
+    int64_t idle = a->now_ms - a->last_input_ms;
+    int64_t warn_at = (int64_t)(a->idle_timeout - a->idle_warning) * 1000;
+    if (idle < warn_at)
+        return -1;
+    int64_t left = (int64_t)a->idle_timeout * 1000 - idle;
+    return left <= 0 ? 0 : (int)((left + 999) / 1000);
+}
+
+void app_next_lang(app *a)
+{
+    int n = 0;
+    const char *const *langs = i18n_langs(&n);
+    if (n <= 1)
+        return;
+    const char *cur = i18n_lang();
+    int i = 0;
+    while (i < n && strcmp(langs[i], cur) != 0)
+        i++;
+    i18n_set_lang(langs[(i + 1) % n]);
+    a->dirty = true;
+}
+
+static const char *next_lang_name(void)
+{
+    int n = 0;
+    const char *const *langs = i18n_langs(&n);
+    if (n <= 1)
+        return NULL;
+    const char *cur = i18n_lang();
+    int i = 0;
+    while (i < n && strcmp(langs[i], cur) != 0)
+        i++;
+    return i18n_lang_name(langs[(i + 1) % n]);
+}
+
+/* ---- events --------------------------------------------------------------- */
+
+static bool pin_ok(const app *a)
+{
+    const char *want = a->cfg ? a->cfg->staff_pin : "";
+    size_t n = strlen(want);
+    if (n == 0 || (size_t)a->pin_len != n)
+        return false;
+    unsigned char diff = 0;
+    for (size_t i = 0; i < n; i++)
+        diff |= (unsigned char)(want[i] ^ a->pin[i]);
+    return diff == 0;
+}
+
+static void pin_event(app *a, const event *ev)
+{
+    if (ev->ch >= 0x20 && ev->ch < 0x7f) {
+        if (a->pin_len < (int)sizeof a->pin - 1)
+            a->pin[a->pin_len++] = (char)ev->ch;
+        a->pin_wrong = false;
+    } else if (ev->act == ACT_BACKSPACE) {
+        if (a->pin_len > 0)
+            a->pin[--a->pin_len] = '\0';
+    } else if (ev->act == ACT_NEXT) {
+        if (pin_ok(a)) {
+            a->quit = true;
+            a->exit_code = 0;
+        } else {
+            a->pin_wrong = true;
+        }
+        mem_wipe(a->pin, sizeof a->pin);
+        a->pin_len = 0;
+    } else if (ev->act == ACT_BACK) {
+        mem_wipe(a->pin, sizeof a->pin);
+        a->pin_len = 0;
+        a->pin_open = a->pin_wrong = false;
+    }
+    a->dirty = true;
+}
+
+/* Actions every screen shares; true when handled. */
+static bool global_action(app *a, const event *ev)
+{
+    switch (ev->act) {
+    case ACT_CALL_STAFF:
+        a->staff_notice = true;   /* nothing personal is recorded */
+        term_beep();
+        break;
+    case ACT_LANG:
+        app_next_lang(a);
+        break;
+    case ACT_IME:
+        a->ime = vnime_next_method(a->ime);
+        break;
+    case ACT_CONTRAST:
+        a->theme = a->theme == THEME_NORMAL ? THEME_CONTRAST : THEME_NORMAL;
+        term_set_theme(a->theme);
+        break;
+    case ACT_STAFF_EXIT:
+        if (a->lockdown) {
+            a->pin_open = true;
+            a->pin_wrong = false;
+            a->pin_len = 0;
+        } else {
+            a->quit = true;
+        }
+        break;
+    default:
+        return false;
+    }
+    a->dirty = true;
+    return true;
+}
+
+void app_feed(app *a, const event *evin)
+{
+    event ev = *evin;
+    if (ev.act == ACT_TICK) {
+        app_tick(a, a->now_ms);
+        return;
+    }
+    if (ev.act == ACT_RESIZE) {
+        a->dirty = true;
+        return;
+    }
+    if (ev.act == ACT_IGNORED || ev.act == ACT_NONE)
+        return;        /* Ctrl-C and friends: nothing, not even a redraw */
+
+    /* any key extends the countdown, and is used up doing so */
+    bool warned = app_countdown(a) >= 0;
+    a->last_input_ms = a->now_ms;
+    if (warned) {
+        a->dirty = true;
+        return;
+    }
+    if (ev.act == ACT_CLICK) {
+        const click_region *r = w_hit(&a->fr, ev.y, ev.x);
+        if (r) {
+            if (r->act == ACT_NONE)
+                return;
+            ev.act = r->act;
+            ev.value = r->value;
+            ev.ch = 0;
+        }
+    }
+    if (a->pin_open) {
+        pin_event(a, &ev);
+        return;
+    }
+    if (a->staff_notice) {
+        if (ev.act != ACT_CALL_STAFF) {
+            a->staff_notice = false;
+            a->dirty = true;
+        }
+        return;
+    }
+    if (ev.act == ACT_STAFF_EXIT || ev.act == ACT_LANG || ev.act == ACT_CALL_STAFF ||
+        ev.act == ACT_CONTRAST || ev.act == ACT_IME) {
+        global_action(a, &ev);
+        return;
+    }
+    if (app_too_small(a) || a->depth == 0)
+        return;        /* the screen cannot be seen: keys would act blindly */
+
+    app_entry *top = &a->stack[a->depth - 1];
+    screen_result r = top->ops->handle(top->state, a, &ev);
+    if (r.kind == SR_NONE) {
+        if (ev.act == ACT_HELP && a->help && top->ops != a->help)
+            r = SR_TO(SR_PUSH, a->help, top->ops);
+        else if (ev.act == ACT_SCAN && a->track && top->ops != a->track)
+            r = SR_TO(SR_PUSH, a->track, ev.text);
+        else if (ev.act == ACT_BACK && a->depth > 1)
+            r = SR_(SR_POP);
+    }
+    apply(a, r);
+}
+
+void app_tick(app *a, int64_t now_ms)
+{
+    a->now_ms = now_ms;
+    if (a->idle_timeout > 0) {
+        int64_t idle = now_ms - a->last_input_ms;
+        bool expired = idle >= (int64_t)a->idle_timeout * 1000;
+        if (session_busy(a)) {
+            if (expired) {
+                app_wipe(a);          /* every field wiped, welcome again */
+                return;
+            }
+            if (app_countdown(a) >= 0)
+                a->dirty = true;
+        } else if (expired) {
+            a->last_input_ms = now_ms;
+            if (a->idle_screen && app_top(a) == a->home)
+                push(a, a->idle_screen, NULL);
+            else if (a->cfg && a->cfg->language[0] && strcmp(i18n_lang(), a->cfg->language) != 0) {
+                i18n_set_lang(a->cfg->language);
+                a->dirty = true;
+            }
+        }
+    }
+    if (now_ms - a->last_tick_ms >= TICK_MS && a->depth > 0) {
+        a->last_tick_ms = now_ms;
+        app_entry *top = &a->stack[a->depth - 1];
+        event ev = {.act = ACT_TICK};
+        apply(a, top->ops->handle(top->state, a, &ev));
+    }
+}
+
+/* A raw input: mapped by the key table, then dispatched. */
+void app_input(app *a, const term_input *in)
+{
+    event ev;
+    keys_map(in, &ev);
+    app_feed(a, &ev);
+}
+
+/* ---- drawing -------------------------------------------------------------- */
+
+static void draw_header(app *a, frame *f)
+{
+    term_fill(0, 0, 1, f->cols, ROLE_HEADER);
+    const char *title = a->cfg && a->cfg->post_office[0] ? a->cfg->post_office : _(a->title);
+    char right[256];
+    int64_t now = app_now(a);
+    time_t t = (time_t)now;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char when[32];
+    strftime(when, sizeof when, "%H:%M  %d/%m/%Y", &tm);
+    if (f->show_ime)
+        /* TRANSLATORS: header: input method, e.g. "Typing: Telex" */
+        snprintf(right, sizeof right, "%s %s   %s ", _("Typing:"), _(vnime_method_name(a->ime)),
+                 when);
+    else
+        snprintf(right, sizeof right, "%s ", when);
+    int rw = text_width(right);
+    term_put(0, 1, f->cols - rw - 2, title, ROLE_HEADER);
+    term_put(0, f->cols - rw, rw, right, ROLE_HEADER);
+}
+
+static int hint_width(const char *key, const char *label)
+{
+    return text_width(key) + text_width(label) + 5;   /* " key " label "  " */
+}
+
+static int draw_hint(frame *f, int x, int limit, const char *key, const char *label, action act)
+{
+    int y = f->rows - 1, x0 = x;
+    char k[32];
+    snprintf(k, sizeof k, " %s ", key);
+    x += term_put(y, x, limit - x, k, ROLE_HINT_KEY);
+    x += 1;
+    x += term_put(y, x, limit - x, label, ROLE_HINT);
+    x += 2;
+    w_region(f, y, x0, 1, x - x0, act, 0);
+    return x;
+}
+
+static void draw_hints(app *a, frame *f)
+{
+    int y = f->rows - 1;
+    term_fill(y, 0, 1, f->cols, ROLE_HINT);
+    /* the shared keys on the right, always there */
+    hint glob[3];
+    int ng = 0;
+    if (f->show_ime)
+        glob[ng++] = (hint){ACT_IME, _(vnime_method_name(vnime_next_method(a->ime)))};
+    const char *ln = next_lang_name();
+    if (ln)
+        glob[ng++] = (hint){ACT_LANG, ln};
+    glob[ng++] = (hint){ACT_CALL_STAFF, _("Call staff")};
+    int gw = 0;
+    for (int i = 0; i < ng; i++)
+        gw += hint_width(keys_binding(glob[i].act)->keyname, glob[i].label);
+    int gx = f->cols - gw;
+    if (gx < 0)
+        gx = 0;
+    int x = 0;
+    int nh = f->nhints;
+    hint hs[FRAME_HINTS];
+    memcpy(hs, f->hints, sizeof hs);
+    if (nh == 0) {
+        hs[nh++] = (hint){ACT_BACK, NULL};
+        hs[nh++] = (hint){ACT_HELP, NULL};
+    }
+    for (int i = 0; i < nh; i++) {
+        const key_binding *kb = keys_binding(hs[i].act);
+        if (!kb)
+            continue;
+        const char *label = _(hs[i].label ? hs[i].label : kb->label);
+        if (x + hint_width(kb->keyname, label) > gx)
+            break;
+        x = draw_hint(f, x, gx, kb->keyname, label, hs[i].act);
+    }
+    for (int i = 0; i < ng; i++)
+        gx = draw_hint(f, gx, f->cols, keys_binding(glob[i].act)->keyname, glob[i].label,
+                       glob[i].act);
+}
+
+static void draw_overlays(app *a, frame *f)
+{
+    char body[512];
+    int left = app_countdown(a);
+    if (a->pin_open) {
+        char dots[96] = "";
+        for (int i = 0; i < a->pin_len && i < 30; i++)
+            strcat(dots, "\xe2\x97\x8f");
+        const char *why = a->pin_wrong
+                              ? (a->cfg && a->cfg->staff_pin[0] ? _("Wrong PIN.")
+                                                                : _("No staff PIN is set."))
+                              : "";
+        snprintf(body, sizeof body, "%s\n\n%s %s\n%s",
+                 _("Staff only. Type the PIN, then press Enter. Esc cancels."), _("PIN:"), dots,
+                 why);
+        w_dialog(f, _("Staff"), body, NULL, 0, ROLE_DIALOG);
+    } else if (a->staff_notice) {
+        static const w_dlg_button ok[] = {{"Enter", N_("Close"), ACT_NEXT, 0}};
+        w_dlg_button b = ok[0];
+        b.label = _(ok[0].label);
+        w_dialog(f, _("Staff has been called"),
+                 _("Please wait here. A member of staff is coming to help you."), &b, 1,
+                 ROLE_BANNER);
+    } else if (left >= 0) {
+        snprintf(body, sizeof body,
+                 _("Are you still there? For your privacy, everything you entered will be "
+                   "erased in %d seconds. Press any key to continue."),
+                 left);
+        w_dialog(f, _("Still there?"), body, NULL, 0, ROLE_BANNER);
+    }
+}
+
+void app_render(app *a)
+{
+    frame *f = &a->fr;
+    memset(f, 0, sizeof *f);
+    term_size(&f->rows, &f->cols);
+    term_set_theme(a->theme);
+    term_clear();
+    if (app_too_small(a)) {
+        f->top = 0;
+        f->left = 0;
+        f->height = f->rows;
+        f->width = f->cols;
+        if (a->enlarge)
+            a->enlarge->draw(NULL, a, f);
+        if (a->pin_open)
+            draw_overlays(a, f);
+    } else {
+        f->top = 1;
+        f->left = 0;
+        f->height = f->rows - 2;
+        f->width = f->cols;
+        if (a->depth > 0) {
+            const app_entry *top = &a->stack[a->depth - 1];
+            top->ops->draw(top->state, a, f);
+        }
+        draw_header(a, f);
+        draw_hints(a, f);
+        bool overlay = a->pin_open || a->staff_notice || app_countdown(a) >= 0;
+        if (overlay) {
+            f->nregions = 0;    /* only the overlay can be clicked */
+            f->cursor = false;
+            draw_overlays(a, f);
+        }
+    }
+    term_cursor(f->cur_y, f->cur_x, f->cursor);
+    term_flush();
+    a->dirty = false;
+    a->renders++;
+}
+
+/* ---- the loop --------------------------------------------------------------- */
+
+static bool read_input(app *a, term_input *in, int timeout_ms, bool *queued)
+{
+    *queued = a->qlen > 0;
+    if (a->qlen > 0) {
+        *in = a->queue[a->qhead];
+        a->qhead = (a->qhead + 1) % APP_QUEUE_MAX;
+        a->qlen--;
+        return true;
+    }
+    if (a->source)
+        return a->source(a, in, timeout_ms);
+    return term_read(in, timeout_ms);
+}
+
+static void enqueue(app *a, const term_input *in)
+{
+    if (a->qlen >= APP_QUEUE_MAX)
+        return;
+    a->queue[(a->qhead + a->qlen) % APP_QUEUE_MAX] = *in;
+    a->qlen++;
+}
+
+/* A keyboard-wedge scanner types a whole payload in a burst ending with
+ * Enter. An upper-case letter starts listening for one. A scan becomes one
+ * ACT_SCAN event; anything else (a person typing) is queued and replayed
+ * key by key, in order. Returns false when first is no candidate. */
+static bool scanner_burst(app *a, const term_input *first)
+{
+    if (first->kind != TI_CHAR || first->cp < 'A' || first->cp > 'Z')
+        return false;
+    term_input keys[EV_TEXT_MAX];
+    char text[EV_TEXT_MAX];
+    int n = 0;
+    keys[n] = *first;
+    text[n++] = (char)first->cp;
+    bool enter = false, queued;
+    term_input in;
+    while (n < EV_TEXT_MAX - 1 && read_input(a, &in, BURST_GAP_MS, &queued)) {
+        keys[n] = in;
+        if (in.kind == TI_KEY && in.key == TK_ENTER) {
+            enter = true;
+            break;
+        }
+        if (in.kind != TI_CHAR || in.cp >= 0x80) {
+            n++;
+            break;
+        }
+        text[n++] = (char)in.cp;
+    }
+    text[n] = '\0';
+    if (enter) {
+        if (keys_is_scan(text)) {
+            event ev = {.act = ACT_SCAN};
+            str_copy(ev.text, sizeof ev.text, text);
+            app_feed(a, &ev);
+            mem_wipe(text, sizeof text);
+            return true;
+        }
+        n++;     /* replay the Enter too */
+    }
+    for (int i = 0; i < n; i++)
+        enqueue(a, &keys[i]);
+    mem_wipe(text, sizeof text);
+    mem_wipe(keys, sizeof keys);
+    return true;
+}
+
+/* One step of the loop: read (or wait up to timeout_ms), dispatch, tick,
+ * draw when something changed. Tours and tests drive the app with it. */
+void app_step(app *a, int timeout_ms)
+{
+    term_input in;
+    bool queued;
+    bool got = read_input(a, &in, a->qlen ? 0 : timeout_ms, &queued);
+    a->now_ms = a->source ? a->now_ms : app_mono_ms();
+    if (got && (queued || !scanner_burst(a, &in)))
+        app_input(a, &in);
+    app_tick(a, a->now_ms);
+    if (a->dirty && a->qlen == 0)
+        app_render(a);
+}
+
+int app_run(app *a)
+{
+    a->now_ms = app_mono_ms();
+    a->last_input_ms = a->last_tick_ms = a->now_ms;
+    app_render(a);
+    while (!a->quit) {
+        if (term_quit_requested()) {
+            a->exit_code = 0;
+            break;
+        }
+        int timeout = TICK_MS - (int)(app_mono_ms() - a->last_tick_ms);
+        app_step(a, timeout < 0 ? 0 : timeout);
+    }
+    return a->exit_code;
+}

@@ -1,0 +1,120 @@
+/* The application: the only input loop (htop's ScreenManager_run, tig's
+ * view_driver), the screen stack, the idle timer, and the overlays every
+ * screen shares (countdown, call-staff notice, staff PIN, enlarge).
+ * App state holds no curses or sqlite types; screens reach the services
+ * through it. */
+#ifndef PK_APP_H
+#define PK_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "keys.h"
+#include "printer.h"
+#include "screen.h"
+#include "store.h"
+#include "vnime.h"
+
+enum { APP_STACK_MAX = 16, APP_QUEUE_MAX = 512 };
+
+typedef struct {
+    const screen_ops *ops;
+    void *state;
+} app_entry;
+
+struct app {
+    /* services */
+    const config *cfg;
+    store *st;
+    printer *pr;
+    bool lockdown;                 /* citizen mode: staff PIN to leave */
+
+    /* presentation */
+    const char *title;             /* msgid shown in the header */
+    ime_method ime;                /* input method of every text field */
+    term_theme theme;
+    int min_rows, min_cols;        /* below this the enlarge screen shows */
+
+    /* clocks: wall time for dates, monotonic ms for timers */
+    int64_t clock_offset;          /* POSTKIOSK_CLOCK minus the real time */
+    int64_t fixed_time;            /* tests: != 0 freezes app_now() */
+    int64_t now_ms;                /* monotonic, set by the loop or tests */
+
+    /* idle timer */
+    int idle_timeout;              /* seconds; 0 = off */
+    int idle_warning;              /* seconds of visible countdown */
+    int64_t last_input_ms;
+    int64_t last_tick_ms;
+
+    /* overlays */
+    bool staff_notice;             /* "staff is coming" */
+    bool pin_open;                 /* staff PIN dialog */
+    char pin[32];
+    int pin_len;
+    bool pin_wrong;
+
+    /* screens */
+    int depth;
+    app_entry stack[APP_STACK_MAX];
+    const screen_ops *home;        /* the root */
+    const screen_ops *enlarge;     /* drawn while the terminal is too small */
+    const screen_ops *help;        /* pushed on Help when a screen ignores it */
+    const screen_ops *track;       /* pushed on a scan when a screen ignores it */
+    const screen_ops *idle_screen; /* optional (attract loop): idle at home */
+
+    /* the mode's session data (the citizen's draft dossier) */
+    void *session;
+    size_t session_size;
+    void (*session_init)(app *a);          /* after every wipe */
+    bool (*session_active)(const app *a);  /* something entered? */
+
+    /* input: NULL = the terminal; tours and tests plug in here */
+    bool (*source)(app *a, term_input *in, int timeout_ms);
+    void *source_ctx;
+    term_input queue[APP_QUEUE_MAX];
+    int qhead, qlen;
+
+    frame fr;                      /* last frame drawn: regions for clicks */
+    bool dirty, quit;
+    int exit_code;
+    int renders;                   /* frames drawn (benchmarks, tests) */
+};
+
+/* Fills defaults from cfg (idle times, language); env POSTKIOSK_IDLE and
+ * POSTKIOSK_CLOCK (YYYY-MM-DDTHH:MM) override for tests. */
+void app_init(app *a, const config *cfg, store *st, printer *pr);
+/* Pushes the home screen. */
+void app_start(app *a, const screen_ops *home);
+/* The loop: reads input until quit or SIGTERM/SIGHUP. Returns exit code. */
+int app_run(app *a);
+/* One turn of the loop: read one input (waiting at most timeout_ms) from
+ * the queue, a->source or the terminal; scanner bursts become ACT_SCAN;
+ * dispatch, tick, draw if needed. With a->source set, the source keeps
+ * a->now_ms (so tours and tests control time). */
+void app_step(app *a, int timeout_ms);
+/* Maps one raw input through the key table and dispatches it. */
+void app_input(app *a, const term_input *in);
+/* Dispatches one named event as if typed. */
+void app_feed(app *a, const event *ev);
+/* Time passes: idle countdown, wipe, screen ticks. */
+void app_tick(app *a, int64_t now_ms);
+/* Draws the current state (header, screen or enlarge, overlays, hints). */
+void app_render(app *a);
+/* Ends the session: every screen left, every field wiped, home again. */
+void app_wipe(app *a);
+/* Pops every screen (wiping their state) and frees the session. */
+void app_free(app *a);
+
+int64_t app_now(const app *a);     /* wall clock, unix seconds */
+int64_t app_mono_ms(void);         /* real monotonic clock */
+const screen_ops *app_top(const app *a);
+bool app_on_stack(const app *a, const screen_ops *ops);
+void *app_top_state(const app *a);
+/* Seconds left before the wipe while the countdown shows, else -1. */
+int app_countdown(const app *a);
+bool app_too_small(const app *a);
+/* Switches to the next installed language. */
+void app_next_lang(app *a);
+
+#endif

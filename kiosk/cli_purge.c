@@ -1,0 +1,79 @@
+/* `postkiosk purge --older-than 5y [--yes]`: erases the personal data of
+ * dossiers closed before the retention period (TT 17/2017 Đ.14.3: five
+ * years for electronic records), keeping the anonymous facts that the
+ * reports count. Asks for confirmation unless --yes; recorded in the audit
+ * log. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli_clerk.h"
+#include "report.h"
+#include "store_clerk.h"
+#include "util.h"
+#include "workdays.h"
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: postkiosk purge --older-than AGE [--yes]   (AGE: 5y, 18m, 400d)\n");
+    return 2;
+}
+
+int cli_purge(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *age = NULL;
+    bool yes = false;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--older-than") == 0 && i + 1 < argc)
+            age = argv[++i];
+        else if (strcmp(argv[i], "--yes") == 0)
+            yes = true;
+        else
+            return usage();
+    }
+    int days = 0;
+    if (!age || !report_parse_age(age, &days))
+        return usage();
+    store *st = cli_store(ctx);
+    if (!st)
+        return 1;
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    char before[PK_DATE_MAX], actor[64];
+    workdays_format(workdays_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) - days,
+                    before);
+    cli_actor(actor, sizeof actor);
+    int64_t n = 0;
+    pk_err e = store_purge(st, before, true, actor, (int64_t)now, &n);
+    if (e != PK_OK) {
+        fprintf(stderr, "postkiosk: purge: %s\n", pk_err_msg(e));
+        return 1;
+    }
+    if (n == 0) {
+        printf("purge: no closed dossier before %s holds personal data\n", before);
+        return 0;
+    }
+    if (!yes) {
+        if (!isatty(STDIN_FILENO)) {
+            fprintf(stderr, "postkiosk: purge: %lld dossiers would be purged; add --yes to "
+                            "confirm without a terminal\n", (long long)n);
+            return 1;
+        }
+        fprintf(stderr, "Erase the personal data of %lld dossiers closed before %s? "
+                        "This cannot be undone. Type yes: ", (long long)n, before);
+        char answer[16] = "";
+        if (!fgets(answer, sizeof answer, stdin) || strcmp(answer, "yes\n") != 0) {
+            fprintf(stderr, "purge: nothing changed\n");
+            return 1;
+        }
+    }
+    e = store_purge(st, before, false, actor, (int64_t)now, &n);
+    if (e != PK_OK) {
+        fprintf(stderr, "postkiosk: purge: %s\n", pk_err_msg(e));
+        return 1;
+    }
+    printf("purge: personal data of %lld dossiers closed before %s erased\n", (long long)n, before);
+    return 0;
+}

@@ -1,0 +1,183 @@
+#include "report.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dossier.h"
+#include "i18n.h"
+
+const char *report_period_label(report_period p)
+{
+    switch (p) {
+    case PERIOD_DAY: return N_("Day");
+    case PERIOD_MONTH: return N_("Month");
+    case PERIOD_QUARTER: return N_("Quarter");
+    case PERIOD_YEAR: return N_("Year");
+    }
+    return N_("Period");
+}
+
+static void ymd_of_day(int day, int *y, int *m, int *d)
+{
+    time_t t = (time_t)day * 86400;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    *y = tm.tm_year + 1900;
+    *m = tm.tm_mon + 1;
+    *d = tm.tm_mday;
+}
+
+static void fmt_ymd(int y, int m, int d, char out[PK_DATE_MAX])
+{
+    /* normalise through timegm so day 0 of a month is the last of the previous */
+    struct tm tm = {0};
+    tm.tm_year = y - 1900;
+    tm.tm_mon = m - 1;
+    tm.tm_mday = d;
+    time_t t = timegm(&tm);
+    gmtime_r(&t, &tm);
+    snprintf(out, PK_DATE_MAX, "%04u-%02u-%02u", (unsigned)(tm.tm_year + 1900) % 10000u,
+             (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u);
+}
+
+void report_period_range(report_period p, int day, int step,
+                         char from[PK_DATE_MAX], char to[PK_DATE_MAX])
+{
+    int y, m, d;
+    ymd_of_day(day, &y, &m, &d);
+    switch (p) {
+    case PERIOD_DAY:
+        ymd_of_day(day + step, &y, &m, &d);
+        fmt_ymd(y, m, d, from);
+        fmt_ymd(y, m, d, to);
+        return;
+    case PERIOD_MONTH: {
+        int mm = (y * 12 + (m - 1)) + step;
+        fmt_ymd(mm / 12, mm % 12 + 1, 1, from);
+        fmt_ymd(mm / 12, mm % 12 + 2, 0, to);
+        return;
+    }
+    case PERIOD_QUARTER: {
+        int q = y * 4 + (m - 1) / 3 + step;
+        fmt_ymd(q / 4, (q % 4) * 3 + 1, 1, from);
+        fmt_ymd(q / 4, (q % 4) * 3 + 4, 0, to);
+        return;
+    }
+    case PERIOD_YEAR:
+        fmt_ymd(y + step, 1, 1, from);
+        fmt_ymd(y + step, 12, 31, to);
+        return;
+    }
+}
+
+bool report_parse_age(const char *s, int *days)
+{
+    if (!s || !isdigit((unsigned char)s[0]))
+        return false;
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (n <= 0 || n > 100000 || end[0] == '\0' || end[1] != '\0')
+        return false;
+    long r;
+    switch (end[0]) {
+    case 'd': r = n; break;
+    case 'm': r = (n * 3653 + 119) / 120; break;   /* 30.44 days, rounded up */
+    case 'y': r = (n * 1461 + 3) / 4; break;       /* 365.25 days, rounded up */
+    default: return false;
+    }
+    if (r > 365 * 200)
+        return false;
+    *days = (int)r;
+    return true;
+}
+
+void report_free(report *r)
+{
+    free(r->procs);
+    free(r->agencies);
+    free(r->communes);
+    r->procs = r->agencies = r->communes = NULL;
+    r->nprocs = r->nagencies = r->ncommunes = 0;
+}
+
+int report_on_time_permille(const report *r)
+{
+    if (r->completed <= 0)
+        return -1;
+    return (int)((r->on_time * 1000 + r->completed / 2) / r->completed);
+}
+
+int report_bar(int64_t value, int64_t max, int width)
+{
+    if (value <= 0 || max <= 0 || width <= 0)
+        return 0;
+    if (value >= max)
+        return width;
+    int64_t n = value * width / max;
+    return n < 1 ? 1 : (int)n;
+}
+
+void report_csv_field(sbuf *out, const char *s)
+{
+    if (!s)
+        s = "";
+    if (!strpbrk(s, ",\"\r\n")) {
+        sbuf_add(out, s);
+        return;
+    }
+    sbuf_addn(out, "\"", 1);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            sbuf_addn(out, "\"", 1);
+        sbuf_addn(out, p, 1);
+    }
+    sbuf_addn(out, "\"", 1);
+}
+
+static void row(sbuf *out, const char *section, const char *key, const char *label,
+                int64_t value)
+{
+    report_csv_field(out, section);
+    sbuf_addn(out, ",", 1);
+    report_csv_field(out, key);
+    sbuf_addn(out, ",", 1);
+    report_csv_field(out, label);
+    sbuf_addf(out, ",%" PRId64 "\r\n", value);
+}
+
+static void items(sbuf *out, const char *section, const report_item *it, int n)
+{
+    for (int i = 0; i < n; i++)
+        row(out, section, it[i].key, it[i].label, it[i].count);
+}
+
+void report_csv(const report *r, const char *post_office, sbuf *out)
+{
+    sbuf_add(out, "section,key,label,value\r\n");
+    row(out, "period", r->from, _("From"), 0);
+    row(out, "period", r->to, _("To"), 0);
+    if (post_office && post_office[0])
+        row(out, "post_office", post_office, _("Post office"), 0);
+    row(out, "total", "dossiers", _("Dossiers registered"), r->total);
+    for (int st = 0; st < ST__COUNT; st++)
+        row(out, "status", dossier_status_code((dossier_status)st),
+            _(dossier_status_label((dossier_status)st)), r->by_status[st]);
+    items(out, "procedure", r->procs, r->nprocs);
+    items(out, "agency", r->agencies, r->nagencies);
+    items(out, "commune", r->communes, r->ncommunes);
+    row(out, "timeliness", "completed", _("Results completed"), r->completed);
+    row(out, "timeliness", "on_time", _("On time"), r->on_time);
+    row(out, "timeliness", "late", _("Late"), r->late);
+    row(out, "timeliness", "overdue_open", _("Overdue, not completed"), r->overdue);
+    int pm = report_on_time_permille(r);
+    row(out, "timeliness", "on_time_permille", _("On-time rate (per mille)"), pm < 0 ? 0 : pm);
+    row(out, "incidents", "lost", _("Lost items"), r->lost);
+    row(out, "incidents", "damaged", _("Damaged items"), r->damaged);
+    row(out, "money", "fees_collected", _("Procedure fees collected (VND)"), r->fees_collected);
+    row(out, "money", "postal_charges", _("Postal charges (VND)"), r->postal_charges);
+    row(out, "retention", "purged", _("Dossiers with personal data purged"), r->purged);
+}

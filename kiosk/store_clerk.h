@@ -1,0 +1,181 @@
+/* The clerk side of the store (schema version 2): accounts and sign-in,
+ * the hash-chained audit log, the life cycle of a dossier (one transaction
+ * per change, checked against dossier_transition_allowed()), the queue,
+ * handover records, reports and retention. Implemented in
+ * store_clerk.c, store_queue.c, store_cycle.c and store_report.c. */
+#ifndef PK_STORE_CLERK_H
+#define PK_STORE_CLERK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "report.h"
+#include "store.h"
+
+/* ---- accounts ---------------------------------------------------------- */
+typedef struct {
+    char id[AUTH_ID_MAX];
+    char name[PK_NAME_MAX];
+    clerk_role role;
+    char pin_hash[AUTH_HASH_MAX];
+    bool disabled;
+    auth_lock lock;
+    int64_t created_at, last_login;
+} clerk_account;
+
+/* PK_EEXISTS when the id is taken. actor is the supervisor (or "install"). */
+pk_err store_clerk_add(store *s, const clerk_account *c, const char *actor, int64_t now);
+pk_err store_clerk_get(store *s, const char *id, clerk_account *out);
+pk_err store_clerk_set_pin(store *s, const char *id, const char *pin_hash,
+                           const char *actor, int64_t now);
+/* Disabling the last active supervisor is refused (PK_EPERM). */
+pk_err store_clerk_disable(store *s, const char *id, const char *actor, int64_t now);
+/* Active (not disabled) accounts of a role; role -1 = any. */
+int store_clerk_count(store *s, int role);
+pk_err store_clerk_list(store *s, clerk_account *out, int max, int *n);
+
+/* Sign-in: checks the lock, verifies the PIN (outside any transaction: it
+ * takes ~0.1 s), then records the outcome (failure counter, lock, audit
+ * row) in one transaction. PK_OK fills *sess; PK_EPERM for a wrong id or
+ * PIN or a disabled account (one answer for all three); when the account is
+ * locked *locked_left (may be NULL) gets the seconds to wait (> 0). */
+pk_err store_clerk_sign_in(store *s, const auth_ctx *a, const char *id, const char *pin,
+                           int64_t now, int timeout, clerk_session *sess,
+                           int64_t *locked_left);
+pk_err store_clerk_sign_out(store *s, const clerk_session *sess, const char *why, int64_t now);
+
+/* ---- audit ------------------------------------------------------------- */
+/* Appends one chained row (own transaction, or joins the open one). Also
+ * chains any status-change event not yet in the log, first. */
+pk_err store_audit_append(store *s, int64_t at, const char *actor, const char *action,
+                          const char *object, const char *detail);
+/* Chains every event not yet in the log (called by the code that inserts
+ * events, inside its transaction). */
+pk_err store_audit_seal(store *s);
+
+typedef struct {
+    audit_fault fault;            /* AUDIT_OK when intact */
+    int64_t bad_seq;              /* audit seq of the first bad row */
+    int64_t bad_event;            /* events.seq involved, 0 = none */
+    int64_t count;                /* audit rows walked */
+    int64_t events;               /* events checked */
+    int64_t head_seq;
+    char head_hex[AUDIT_HEX_MAX]; /* hash of the last row: anchor it off the box */
+} audit_check;
+/* Chains pending events, then walks the whole log and every event. PK_OK
+ * with r->fault == AUDIT_OK when intact; PK_ETAMPER otherwise. */
+pk_err store_audit_verify(store *s, audit_check *r);
+/* Newest first, rows with seq < before (0 = from the end). */
+pk_err store_audit_list(store *s, int64_t before, audit_row *rows, int max, int *n);
+
+/* ---- life cycle -------------------------------------------------------- */
+typedef struct {
+    int64_t at;                   /* unix seconds; 0 = now */
+    const char *seal_no;          /* accept: the seal on the envelope (required) */
+    const char *missing_docs;     /* accept / supplement: what is missing */
+    int64_t fee_collected;        /* accept: procedure fee taken, đồng; < 0 = unchanged */
+    const char *appointment_date; /* handed: YYYY-MM-DD on the appointment slip */
+    const char *handover_no;      /* handed: the handover record */
+    const char *recipient_name;   /* delivered: who signed (required) */
+    const char *recipient_id_last;/* delivered: last 4 digits of their ID (required) */
+} transition_data;
+
+/* Clerk-side facts of a dossier (schema v2 columns). */
+typedef struct {
+    char seal_no[32];
+    char missing_docs[PK_TEXT_MAX];
+    int64_t fee_collected;
+    char appointment_date[PK_DATE_MAX];
+    char handover_no[32];
+    int delivery_attempts;
+    char first_attempt[PK_DATE_MAX], last_attempt[PK_DATE_MAX];
+    char recipient_name[PK_NAME_MAX];
+    char recipient_id_last[8];
+    char incident[16];            /* "", "lost", "damaged" */
+    int64_t accepted_at, handed_at, completed_at, closed_at, purged_at;
+    char agency[PK_TEXT_MAX];
+} dossier_extra;
+
+/* Changes the status of ref to `to` in one BEGIN IMMEDIATE transaction:
+ * checks dossier_transition_allowed() (PK_ESTATE when not), the data the
+ * step needs (PK_EINVAL when missing or malformed), the delivery rule
+ * (back to the agency only after two attempts two working days apart:
+ * PK_ESTATE before), updates the dossier, appends the event and chains it
+ * into the audit log. note: reason or remark (required for rejections,
+ * supplement and cancel). */
+pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
+                                const char *actor, const char *note,
+                                const transition_data *td);
+/* Why a transition cannot be made now, as a msgid, or NULL when it can
+ * (the table, then the delivery rule). For the UI's action list. */
+const char *store_transition_blocker(store *s, const char *ref, dossier_status to, int64_t now);
+pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out);
+/* Records a lost or damaged item (kind "lost" | "damaged") as an event
+ * that keeps the status, with the note. */
+pk_err store_dossier_incident(store *s, const char *ref, const char *kind,
+                              const char *actor, const char *note, int64_t at);
+/* store_dossier_get() plus an audit row "lookup" (clerks see full data). */
+pk_err store_dossier_lookup(store *s, const char *ref, const char *actor, int64_t at,
+                            dossier *out);
+
+/* ---- queue ------------------------------------------------------------- */
+/* Counts per status (samples excluded), O(1): kept by triggers. */
+pk_err store_status_counts(store *s, int64_t counts[ST__COUNT]);
+/* One page, oldest first, keyset paging: rows with id > after (forward) or,
+ * when backward, the page just before id `after` (still oldest first).
+ * f->query: a reference (or its start), digits (phone start, the last 4
+ * digits of the ID number, or a whole ID), else a name typed with or
+ * without marks (every word a prefix). */
+pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool backward,
+                        dossier_row *rows, int max, int *n);
+/* Keeps the name index current (new dossiers since the last call). */
+pk_err store_names_catch_up(store *s);
+
+/* ---- handover records -------------------------------------------------- */
+typedef struct {
+    char no[32];                  /* BB-<KIOSK>-<YYYYMMDD>-<seq> */
+    char agency[PK_TEXT_MAX];
+    char actor[AUTH_ID_MAX];
+    int64_t at;
+    int ndossiers, ndocs, noriginals;
+} handover;
+
+typedef struct {
+    char ref[PK_REF_MAX];
+    char s10[PK_S10_MAX];
+    char proc_name_vi[PK_TEXT_MAX];
+    char seal_no[32];
+    int ndocs, noriginals;
+} handover_line;
+
+/* Dossiers of one agency waiting for handover (accepted / in transit). */
+pk_err store_handover_candidates(store *s, const char *agency, handover_line *out,
+                                 int max, int *n);
+/* Agencies with dossiers waiting for handover, with how many. */
+pk_err store_handover_agencies(store *s, char (*agencies)[PK_TEXT_MAX], int *counts,
+                               int max, int *n);
+/* One transaction: every ref must belong to agency and be allowed to move
+ * to ST_HANDED; creates the record and moves them all, or nothing. */
+pk_err store_handover_create(store *s, const char *agency, const char *const *refs,
+                             int nrefs, const char *actor, const char *kiosk_code,
+                             int64_t at, handover *out);
+pk_err store_handover_lines(store *s, const char *no, handover *h, handover_line *out,
+                            int max, int *n);
+pk_err store_handover_set_file(store *s, const char *no, const char *path);
+
+/* ---- reports and retention -------------------------------------------- */
+/* Dossiers registered from..to (YYYY-MM-DD, kiosk local days, inclusive),
+ * samples excluded. `today` decides what is overdue. r must be freed. */
+pk_err store_report(store *s, const char *from, const char *to, const char *today,
+                    report *r);
+/* Closed dossiers whose closing day is before `before` (YYYY-MM-DD):
+ * count only (dry run) or erase their personal data (name, ID number,
+ * phone, e-mail, street, recipient) keeping the anonymous facts. Records
+ * an audit row. */
+pk_err store_purge(store *s, const char *before, bool dry_run, const char *actor,
+                   int64_t at, int64_t *count);
+
+#endif

@@ -1,0 +1,339 @@
+/* The life cycle of a dossier on the clerk side: one transaction per
+ * change, checked against the one table (dossier_transition_allowed), with
+ * the data each step needs and the delivery rule of TT 17 Đ.5.2.h. */
+#include "store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dossier.h"
+#include "i18n.h"
+#include "store_clerk.h"
+#include "text.h"
+#include "util.h"
+#include "workdays.h"
+
+static void local_day(int64_t t, char out[PK_DATE_MAX])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (!localtime_r(&tt, &tm) || strftime(out, PK_DATE_MAX, "%Y-%m-%d", &tm) == 0)
+        str_copy(out, PK_DATE_MAX, "1970-01-01");
+}
+
+static bool seal_ok(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n < 1 || n > 31)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+              c == '-' || c == '/' || c == '.'))
+            return false;
+    }
+    return true;
+}
+
+static bool digits4(const char *s)
+{
+    if (!s || strlen(s) != 4)
+        return false;
+    for (int i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+/* NFC, squeezed copy of a free text (note, missing documents); false when
+ * it is not clean UTF-8 text or too long. Empty is fine here. */
+static bool clean_text(const char *in, char *out, size_t outsz)
+{
+    out[0] = '\0';
+    if (!in)
+        return true;
+    size_t n = strnlen(in, outsz * 4);
+    if (!text_valid_utf8(in, n) || text_has_control(in) || !text_nfc_buf(in, out, outsz))
+        return false;
+    text_squeeze(out);
+    return true;
+}
+
+typedef struct {
+    int64_t id;
+    dossier_status status;
+    service_form form;
+    int attempts;
+    char first_attempt[PK_DATE_MAX], last_attempt[PK_DATE_MAX];
+} cycle_row;
+
+static pk_err read_cycle(store *s, const char *ref, cycle_row *c)
+{
+    memset(c, 0, sizeof *c);
+    if (!ref || !store_text_ok(ref, PK_REF_MAX))
+        return PK_EINVAL;
+    sqlite3_stmt *st = store_stmt(s, "SELECT id, status, form, delivery_attempts, first_attempt,"
+                                     " last_attempt FROM dossiers WHERE ref = ?1");
+    if (!st)
+        return PK_EIO;
+    store_bind_text(st, 1, ref);
+    int rc = sqlite3_step(st);
+    pk_err e = PK_OK;
+    if (rc == SQLITE_ROW) {
+        c->id = sqlite3_column_int64(st, 0);
+        int stt = dossier_status_parse((const char *)sqlite3_column_text(st, 1));
+        c->status = stt < 0 ? ST_REGISTERED : (dossier_status)stt;
+        c->form = (service_form)sqlite3_column_int(st, 2);
+        c->attempts = sqlite3_column_int(st, 3);
+        store_col_text(st, 4, c->first_attempt, sizeof c->first_attempt);
+        store_col_text(st, 5, c->last_attempt, sizeof c->last_attempt);
+        if (stt < 0)
+            e = PK_EIO;    /* a status this build does not know: touch nothing */
+    } else {
+        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+    }
+    store_done(st);
+    return e;
+}
+
+/* Two notices at least two working days apart (TT 17 Đ.5.2.h). */
+static bool delivery_tries_done(store *s, const cycle_row *c)
+{
+    int first, last;
+    if (c->attempts < DOSSIER_DELIVERY_ATTEMPTS || !workdays_parse(c->first_attempt, &first) ||
+        !workdays_parse(c->last_attempt, &last))
+        return false;
+    holiday *h = NULL;
+    int nh = 0;
+    if (store_holidays(s, &h, &nh) != PK_OK)
+        nh = 0;
+    workcal cal;
+    workcal_init(&cal, h, nh);
+    free(h);
+    bool ok = last >= workcal_add(&cal, first, DOSSIER_ATTEMPT_GAP_DAYS);
+    workcal_free(&cal);
+    return ok;
+}
+
+static const char *blocker(store *s, const cycle_row *c, dossier_status to)
+{
+    if (!dossier_transition_allowed(c->status, to))
+        return N_("This step is not allowed from the current status.");
+    if (!dossier_transition_allowed_form(c->status, to, c->form))
+        return N_("This step does not apply to the service this dossier uses.");
+    if (to == ST_RETURNED && c->status == ST_DELIVERY_FAILED && !delivery_tries_done(s, c))
+        return N_("Return to the agency only after two delivery attempts two working days apart.");
+    return NULL;
+}
+
+const char *store_transition_blocker(store *s, const char *ref, dossier_status to, int64_t now)
+{
+    (void)now;
+    cycle_row c;
+    pk_err e = read_cycle(s, ref, &c);
+    if (e != PK_OK)
+        return pk_err_msg(e);
+    return blocker(s, &c, to);
+}
+
+pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
+                                const char *actor, const char *note,
+                                const transition_data *td)
+{
+    transition_data none = {.fee_collected = -1};
+    if (!td)
+        td = &none;
+    if ((unsigned)to >= ST__COUNT || !actor || !*actor || !store_text_ok(actor, 64))
+        return PK_EINVAL;
+    int64_t at = td->at ? td->at : (int64_t)time(NULL);
+    char clean_note[PK_TEXT_MAX], missing[PK_TEXT_MAX], recipient[PK_NAME_MAX] = "";
+    if (!clean_text(note, clean_note, sizeof clean_note) ||
+        !clean_text(td->missing_docs, missing, sizeof missing))
+        return PK_EINVAL;
+    /* what the step needs comes from the one table; the status itself is
+     * checked again inside the transaction */
+    const dossier_transition *tr = NULL;
+    {
+        cycle_row pre;
+        pk_err pe = read_cycle(s, ref, &pre);
+        if (pe != PK_OK)
+            return pe;
+        tr = dossier_transition_find(pre.status, to);
+    }
+    unsigned flags = tr ? tr->flags : 0;
+    if ((flags & TR_NOTE) && !clean_note[0] && !(to == ST_SUPPLEMENT && missing[0]))
+        return PK_EINVAL;
+    if ((flags & TR_SEAL) && (!seal_ok(td->seal_no) || td->fee_collected > 1000000000LL))
+        return PK_EINVAL;
+    int apday;
+    if (td->appointment_date && td->appointment_date[0] &&
+        !workdays_parse(td->appointment_date, &apday))
+        return PK_EINVAL;
+    if (td->handover_no && (!seal_ok(td->handover_no)))
+        return PK_EINVAL;
+    if ((flags & TR_RECIPIENT) &&
+        (!td->recipient_name || !digits4(td->recipient_id_last) ||
+         dossier_check_name(td->recipient_name, recipient, sizeof recipient) != VAL_OK))
+        return PK_EINVAL;
+
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    cycle_row c;
+    e = read_cycle(s, ref, &c);
+    if (e == PK_OK && (blocker(s, &c, to) || dossier_transition_find(c.status, to) != tr))
+        e = PK_ESTATE;
+    if (e != PK_OK) {
+        store_rollback(s);
+        return e;
+    }
+    char day[PK_DATE_MAX];
+    local_day(at, day);
+    int attempts = c.attempts;
+    const char *first = c.first_attempt, *last = c.last_attempt;
+    if (to == ST_DELIVERY_FAILED) {
+        attempts++;
+        if (!first[0])
+            first = day;
+        last = day;
+    }
+    bool completed = to == ST_DELIVERED || (to == ST_RESULT_READY && c.form == FORM_SEND);
+    bool closed = dossier_status_closed_form(to, c.form);
+    sqlite3_stmt *st = store_stmt(s,
+        "UPDATE dossiers SET status = ?2, updated_at = ?3,"
+        " seal_no = CASE WHEN ?4 <> '' THEN ?4 ELSE seal_no END,"
+        " missing_docs = CASE WHEN ?5 <> '' THEN ?5 ELSE missing_docs END,"
+        " fee_collected = CASE WHEN ?6 >= 0 THEN ?6 ELSE fee_collected END,"
+        " appointment_date = CASE WHEN ?7 <> '' THEN ?7 ELSE appointment_date END,"
+        " handover_no = CASE WHEN ?8 <> '' THEN ?8 ELSE handover_no END,"
+        " delivery_attempts = ?9, first_attempt = ?10, last_attempt = ?11,"
+        " recipient_name = CASE WHEN ?12 <> '' THEN ?12 ELSE recipient_name END,"
+        " recipient_id_last = CASE WHEN ?13 <> '' THEN ?13 ELSE recipient_id_last END,"
+        " accepted_at = CASE WHEN ?2 = 'accepted' THEN ?3 ELSE accepted_at END,"
+        " handed_at = CASE WHEN ?2 = 'handed' THEN ?3 ELSE handed_at END,"
+        " completed_at = CASE WHEN ?14 AND completed_at = 0 THEN ?3 ELSE completed_at END,"
+        " completed_day = CASE WHEN ?14 AND completed_day = '' THEN ?15 ELSE completed_day END,"
+        " closed_at = CASE WHEN ?16 THEN ?3 ELSE 0 END,"
+        " closed_day = CASE WHEN ?16 THEN ?15 ELSE '' END"
+        " WHERE id = ?1");
+    if (!st) {
+        store_rollback(s);
+        return PK_EIO;
+    }
+    sqlite3_bind_int64(st, 1, c.id);
+    store_bind_text(st, 2, dossier_status_code(to));
+    sqlite3_bind_int64(st, 3, at);
+    store_bind_text(st, 4, (flags & TR_SEAL) ? td->seal_no : "");
+    store_bind_text(st, 5, missing);
+    sqlite3_bind_int64(st, 6, (flags & TR_SEAL) ? td->fee_collected : -1);
+    store_bind_text(st, 7, td->appointment_date ? td->appointment_date : "");
+    store_bind_text(st, 8, td->handover_no ? td->handover_no : "");
+    sqlite3_bind_int(st, 9, attempts);
+    store_bind_text(st, 10, first);
+    store_bind_text(st, 11, last);
+    store_bind_text(st, 12, recipient);
+    store_bind_text(st, 13, (flags & TR_RECIPIENT) ? td->recipient_id_last : "");
+    sqlite3_bind_int(st, 14, completed);
+    store_bind_text(st, 15, day);
+    sqlite3_bind_int(st, 16, closed);
+    e = store_step_done(s, st);
+    if (e == PK_OK)
+        e = store_event_add(s, c.id, at, actor, dossier_status_code(c.status),
+                            dossier_status_code(to), clean_note[0] ? clean_note : missing);
+    if (e != PK_OK) {
+        store_rollback(s);
+        return e;
+    }
+    return store_commit(s);
+}
+
+pk_err store_dossier_incident(store *s, const char *ref, const char *kind,
+                              const char *actor, const char *note, int64_t at)
+{
+    char clean[PK_TEXT_MAX];
+    if (!kind || (strcmp(kind, "lost") != 0 && strcmp(kind, "damaged") != 0) || !actor ||
+        !*actor || !store_text_ok(actor, 64) || !clean_text(note, clean, sizeof clean))
+        return PK_EINVAL;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    cycle_row c;
+    e = read_cycle(s, ref, &c);
+    if (e == PK_OK) {
+        sqlite3_stmt *st = store_stmt(s, "UPDATE dossiers SET incident = ?2, updated_at = ?3"
+                                         " WHERE id = ?1");
+        if (!st) {
+            e = PK_EIO;
+        } else {
+            sqlite3_bind_int64(st, 1, c.id);
+            store_bind_text(st, 2, kind);
+            sqlite3_bind_int64(st, 3, at);
+            e = store_step_done(s, st);
+        }
+    }
+    if (e == PK_OK) {
+        char text[PK_TEXT_MAX];
+        snprintf(text, sizeof text, "%s%s%.200s", kind, clean[0] ? ": " : "", clean);
+        const char *code = dossier_status_code(c.status);
+        e = store_event_add(s, c.id, at, actor, code, code, text);
+    }
+    if (e != PK_OK) {
+        store_rollback(s);
+        return e;
+    }
+    return store_commit(s);
+}
+
+pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!ref || !store_text_ok(ref, PK_REF_MAX))
+        return PK_EINVAL;
+    sqlite3_stmt *st = store_stmt(s,
+        "SELECT seal_no, missing_docs, fee_collected, appointment_date, handover_no,"
+        " delivery_attempts, first_attempt, last_attempt, recipient_name, recipient_id_last,"
+        " incident, accepted_at, handed_at, completed_at, closed_at, purged_at, agency"
+        " FROM dossiers WHERE ref = ?1");
+    if (!st)
+        return PK_EIO;
+    store_bind_text(st, 1, ref);
+    int rc = sqlite3_step(st);
+    pk_err e = PK_OK;
+    if (rc == SQLITE_ROW) {
+        store_col_text(st, 0, out->seal_no, sizeof out->seal_no);
+        store_col_text(st, 1, out->missing_docs, sizeof out->missing_docs);
+        out->fee_collected = sqlite3_column_int64(st, 2);
+        store_col_text(st, 3, out->appointment_date, sizeof out->appointment_date);
+        store_col_text(st, 4, out->handover_no, sizeof out->handover_no);
+        out->delivery_attempts = sqlite3_column_int(st, 5);
+        store_col_text(st, 6, out->first_attempt, sizeof out->first_attempt);
+        store_col_text(st, 7, out->last_attempt, sizeof out->last_attempt);
+        store_col_text(st, 8, out->recipient_name, sizeof out->recipient_name);
+        store_col_text(st, 9, out->recipient_id_last, sizeof out->recipient_id_last);
+        store_col_text(st, 10, out->incident, sizeof out->incident);
+        out->accepted_at = sqlite3_column_int64(st, 11);
+        out->handed_at = sqlite3_column_int64(st, 12);
+        out->completed_at = sqlite3_column_int64(st, 13);
+        out->closed_at = sqlite3_column_int64(st, 14);
+        out->purged_at = sqlite3_column_int64(st, 15);
+        store_col_text(st, 16, out->agency, sizeof out->agency);
+    } else {
+        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+    }
+    store_done(st);
+    return e;
+}
+
+pk_err store_dossier_lookup(store *s, const char *ref, const char *actor, int64_t at,
+                            dossier *out)
+{
+    pk_err e = store_dossier_get(s, ref, out);
+    if (e != PK_OK)
+        return e;
+    e = store_audit_append(s, at, actor, "lookup", out->ref, "");
+    if (e != PK_OK)
+        mem_wipe(out, sizeof *out);   /* no unlogged look at personal data */
+    return e;
+}

@@ -1,0 +1,275 @@
+/* The clerk's queue: counts per status, pages oldest first with keyset
+ * paging, filters and search (reference, folded name, phone, last digits of
+ * the ID), built to stay fast at a million dossiers. */
+#include "store_internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier.h"
+#include "store_clerk.h"
+#include "text.h"
+#include "util.h"
+
+pk_err store_status_counts(store *s, int64_t counts[ST__COUNT])
+{
+    memset(counts, 0, sizeof(int64_t) * ST__COUNT);
+    sqlite3_stmt *st = store_stmt(s, "SELECT status, n FROM status_counts WHERE sample = 0");
+    if (!st)
+        return PK_EIO;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int k = dossier_status_parse((const char *)sqlite3_column_text(st, 0));
+        if (k >= 0)
+            counts[k] += sqlite3_column_int64(st, 1);
+    }
+    pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    return e;
+}
+
+static int64_t setting_int(store *s, const char *key)
+{
+    char v[32];
+    if (store_setting_get(s, key, v, sizeof v) != PK_OK)
+        return 0;
+    return strtoll(v, NULL, 10);
+}
+
+static int64_t max_dossier_id(store *s)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(max(id), 0) FROM dossiers");
+    if (!st)
+        return -1;
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    store_done(st);
+    return n;
+}
+
+pk_err store_names_catch_up(store *s)
+{
+    int64_t top = max_dossier_id(s);
+    if (top < 0)
+        return PK_EIO;
+    if (top <= setting_int(s, "names_indexed_upto"))
+        return PK_OK;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    int64_t upto = setting_int(s, "names_indexed_upto");   /* again, under the lock */
+    sqlite3_stmt *st = store_stmt(s, "INSERT INTO dossier_names(rowid, name_fold)"
+                                     " SELECT id, name_fold FROM dossiers WHERE id > ?1");
+    if (!st)
+        e = PK_EIO;
+    else {
+        sqlite3_bind_int64(st, 1, upto);
+        e = store_step_done(s, st);
+    }
+    if (e == PK_OK) {
+        char v[32];
+        snprintf(v, sizeof v, "%lld", (long long)max_dossier_id(s));
+        e = store_setting_set(s, "names_indexed_upto", v);
+    }
+    if (e != PK_OK) {
+        store_rollback(s);
+        return e;
+    }
+    return store_commit(s);
+}
+
+typedef enum { Q_NONE, Q_REF, Q_DIGITS, Q_NAME, Q_EMPTY } query_kind;
+
+/* Upper bound of a prefix range: the prefix with its last byte raised. */
+static void prefix_hi(const char *lo, char *hi, size_t hisz)
+{
+    str_copy(hi, hisz, lo);
+    size_t n = strlen(hi);
+    if (n)
+        hi[n - 1]++;
+}
+
+static query_kind classify(const char *q, char *norm, size_t normsz)
+{
+    norm[0] = '\0';
+    if (!q)
+        return Q_NONE;
+    char t[128];
+    if (!str_copy(t, sizeof t, q))
+        return Q_EMPTY;
+    text_squeeze(t);
+    if (!t[0])
+        return Q_NONE;
+    const char *p = t;
+    if (strncmp(p, "+84", 3) == 0 && strlen(p) > 3) {   /* phone in +84 form */
+        snprintf(norm, normsz, "0%s", p + 3);
+        p = norm;
+    }
+    bool digits = true, refchars = true, letter = false, digit = false;
+    for (const char *c = p; *c; c++) {
+        unsigned char u = (unsigned char)*c;
+        digits = digits && isdigit(u);
+        refchars = refchars && (isalnum(u) || u == '-');
+        letter = letter || isalpha(u);
+        digit = digit || isdigit(u);
+    }
+    if (digits) {
+        if (p != norm)
+            str_copy(norm, normsz, p);
+        return strlen(norm) >= 4 ? Q_DIGITS : Q_EMPTY;
+    }
+    if (refchars && letter && digit) {
+        size_t i = 0;
+        for (; p[i] && i + 1 < normsz; i++)
+            norm[i] = (char)toupper((unsigned char)p[i]);
+        norm[i] = '\0';
+        return Q_REF;
+    }
+    /* a name: every folded word becomes a prefix term "w"* */
+    char *fold = text_fold(p);
+    sbuf m = {0};
+    for (char *w = strtok(fold, " "); w; w = strtok(NULL, " ")) {
+        bool alnum = true;
+        for (char *c = w; *c; c++)
+            alnum = alnum && isalnum((unsigned char)*c);
+        if (!alnum || !*w)
+            continue;
+        sbuf_addf(&m, "%s\"%s\"*", m.len ? " AND " : "", w);
+    }
+    free(fold);
+    query_kind k = m.len ? Q_NAME : Q_EMPTY;
+    if (m.len)
+        str_copy(norm, normsz, m.data);
+    sbuf_free(&m);
+    return k;
+}
+
+static bool add_status_filter(sbuf *sql, int status)
+{
+    if (status >= ST__COUNT || status < -2)
+        return false;
+    if (status >= 0) {
+        sbuf_add(sql, " AND d.status = ?1");
+    } else if (status == -2) {   /* open: every status that is not closed */
+        sbuf_add(sql, " AND d.status IN (");
+        bool first = true;
+        for (int i = 0; i < ST__COUNT; i++) {
+            if (dossier_status_closed((dossier_status)i))
+                continue;
+            sbuf_addf(sql, "%s'%s'", first ? "" : ",", dossier_status_code((dossier_status)i));
+            first = false;
+        }
+        sbuf_add(sql, ")");
+    }
+    return true;
+}
+
+pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool backward,
+                        dossier_row *rows, int max, int *n)
+{
+    *n = 0;
+    dossier_filter any = {.status = -1};
+    if (!f)
+        f = &any;
+    const char *texts[] = {f->query, f->from_date, f->to_date, f->proc_code, f->agency};
+    for (size_t i = 0; i < PK_ARRAY_LEN(texts); i++)
+        if (texts[i] && !store_text_ok(texts[i], 512))
+            return PK_EINVAL;
+    if (max <= 0 || max > 1000 || after < 0)
+        return PK_EINVAL;
+    char q[512], hi[512] = "", last4[8] = "";
+    query_kind k = classify(f->query, q, sizeof q);
+    if (k == Q_EMPTY)
+        return PK_OK;
+    if (k == Q_NAME) {
+        pk_err e = store_names_catch_up(s);
+        if (e != PK_OK && e != PK_EBUSY)   /* busy: search what is indexed */
+            return e;
+    }
+    sbuf sql = {0};
+    sbuf_add(&sql, "SELECT d.id, d.ref, d.proc_code, d.proc_name_vi, d.name, d.status,"
+                   " d.created_at, d.expected_date FROM ");
+    sbuf_add(&sql, k == Q_NAME ? "dossier_names f JOIN dossiers d ON d.id = f.rowid WHERE"
+                                 " dossier_names MATCH ?2"
+                               : "dossiers d WHERE 1");
+    if (!add_status_filter(&sql, f->status)) {
+        sbuf_free(&sql);
+        return PK_EINVAL;
+    }
+    if (k == Q_REF) {
+        prefix_hi(q, hi, sizeof hi);
+        sbuf_add(&sql, " AND d.ref >= ?2 AND d.ref < ?3");
+    } else if (k == Q_DIGITS) {
+        prefix_hi(q, hi, sizeof hi);
+        str_copy(last4, sizeof last4, q + strlen(q) - 4);
+        sbuf_add(&sql, " AND ((substr(d.id_number, -4) = ?4 AND substr(d.id_number, -length(?2)) = ?2)"
+                       " OR (d.phone >= ?2 AND d.phone < ?3))");
+    }
+    if (f->from_date)
+        sbuf_add(&sql, " AND d.created_day >= ?5");
+    if (f->to_date)
+        sbuf_add(&sql, " AND d.created_day <= ?6");
+    if (f->proc_code)
+        sbuf_add(&sql, " AND d.proc_code = ?7");
+    if (f->agency)
+        sbuf_add(&sql, " AND d.agency = ?8");
+    if (f->unit_id > 0)
+        sbuf_add(&sql, " AND d.unit_id = ?9");
+    if (!f->include_sample)
+        sbuf_add(&sql, " AND d.sample = 0");
+    const char *key = k == Q_NAME ? "f.rowid" : "d.id";
+    if (after > 0)
+        sbuf_addf(&sql, " AND %s %s ?10", key, backward ? "<" : ">");
+    sbuf_addf(&sql, " ORDER BY %s %s LIMIT ?11", key, backward ? "DESC" : "ASC");
+    sqlite3_stmt *st = store_stmt(s, sql.data);
+    sbuf_free(&sql);
+    if (!st)
+        return PK_EIO;
+    if (f->status >= 0)
+        store_bind_text(st, 1, dossier_status_code((dossier_status)f->status));
+    if (k != Q_NONE)
+        store_bind_text(st, 2, q);
+    if (hi[0])
+        store_bind_text(st, 3, hi);
+    if (last4[0])
+        store_bind_text(st, 4, last4);
+    if (f->from_date)
+        store_bind_text(st, 5, f->from_date);
+    if (f->to_date)
+        store_bind_text(st, 6, f->to_date);
+    if (f->proc_code)
+        store_bind_text(st, 7, f->proc_code);
+    if (f->agency)
+        store_bind_text(st, 8, f->agency);
+    if (f->unit_id > 0)
+        sqlite3_bind_int(st, 9, f->unit_id);
+    if (after > 0)
+        sqlite3_bind_int64(st, 10, after);
+    sqlite3_bind_int(st, 11, max);
+    int rc = SQLITE_DONE;
+    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        dossier_row *r = &rows[(*n)++];
+        memset(r, 0, sizeof *r);
+        r->id = sqlite3_column_int64(st, 0);
+        store_col_text(st, 1, r->ref, sizeof r->ref);
+        store_col_text(st, 2, r->proc_code, sizeof r->proc_code);
+        store_col_text(st, 3, r->proc_name_vi, sizeof r->proc_name_vi);
+        store_col_text(st, 4, r->name, sizeof r->name);
+        int stt = dossier_status_parse((const char *)sqlite3_column_text(st, 5));
+        r->status = stt < 0 ? ST_REGISTERED : (dossier_status)stt;
+        r->created_at = sqlite3_column_int64(st, 6);
+        store_col_text(st, 7, r->expected_date, sizeof r->expected_date);
+    }
+    pk_err e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    if (e != PK_OK)
+        *n = 0;
+    if (backward)   /* fetched newest first: give the page oldest first */
+        for (int i = 0, j = *n - 1; i < j; i++, j--) {
+            dossier_row t = rows[i];
+            rows[i] = rows[j];
+            rows[j] = t;
+        }
+    return e;
+}

@@ -1,0 +1,474 @@
+/* Handover records (biên bản giao nhận), reports and retention. */
+#include "store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dossier.h"
+#include "store_clerk.h"
+#include "util.h"
+
+/* ---- handover ---------------------------------------------------------- */
+
+/* Statuses from which a handover may move a dossier to "handed", directly
+ * or through "in transit" (both steps recorded). Asks the one table. */
+static bool handover_from(dossier_status st, bool *via_transit)
+{
+    *via_transit = false;
+    if (dossier_transition_allowed(st, ST_HANDED))
+        return true;
+    if (dossier_transition_allowed(st, ST_IN_TRANSIT) &&
+        dossier_transition_allowed(ST_IN_TRANSIT, ST_HANDED)) {
+        *via_transit = true;
+        return true;
+    }
+    return false;
+}
+
+static void handover_statuses(sbuf *sql)
+{
+    sbuf_add(sql, "(");
+    bool first = true, via;
+    for (int i = 0; i < ST__COUNT; i++) {
+        if (!handover_from((dossier_status)i, &via))
+            continue;
+        sbuf_addf(sql, "%s'%s'", first ? "" : ",", dossier_status_code((dossier_status)i));
+        first = false;
+    }
+    if (first)
+        sbuf_add(sql, "''");
+    sbuf_add(sql, ")");
+}
+
+#define LINE_COLS "d.ref, d.s10, d.proc_name_vi, d.seal_no," \
+    " (SELECT count(*) FROM dossier_docs x WHERE x.dossier_id = d.id AND x.handed = 1)," \
+    " (SELECT count(*) FROM dossier_docs x WHERE x.dossier_id = d.id AND x.handed = 1" \
+    "  AND x.kind = 0)"
+
+static void read_line(sqlite3_stmt *st, handover_line *l)
+{
+    memset(l, 0, sizeof *l);
+    store_col_text(st, 0, l->ref, sizeof l->ref);
+    store_col_text(st, 1, l->s10, sizeof l->s10);
+    store_col_text(st, 2, l->proc_name_vi, sizeof l->proc_name_vi);
+    store_col_text(st, 3, l->seal_no, sizeof l->seal_no);
+    l->ndocs = sqlite3_column_int(st, 4);
+    l->noriginals = sqlite3_column_int(st, 5);
+}
+
+pk_err store_handover_candidates(store *s, const char *agency, handover_line *out,
+                                 int max, int *n)
+{
+    *n = 0;
+    if (!agency || !store_text_ok(agency, PK_TEXT_MAX))
+        return PK_EINVAL;
+    sbuf sql = {0};
+    sbuf_add(&sql, "SELECT " LINE_COLS " FROM dossiers d WHERE d.agency = ?1 AND d.sample = 0"
+                   " AND d.form IN (1, 3) AND d.status IN ");
+    handover_statuses(&sql);
+    sbuf_add(&sql, " ORDER BY d.id LIMIT ?2");
+    sqlite3_stmt *st = store_stmt(s, sql.data);
+    sbuf_free(&sql);
+    if (!st)
+        return PK_EIO;
+    store_bind_text(st, 1, agency);
+    sqlite3_bind_int(st, 2, max);
+    int rc = SQLITE_DONE;
+    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        read_line(st, &out[(*n)++]);
+    pk_err e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    return e;
+}
+
+pk_err store_handover_agencies(store *s, char (*agencies)[PK_TEXT_MAX], int *counts,
+                               int max, int *n)
+{
+    *n = 0;
+    sbuf sql = {0};
+    sbuf_add(&sql, "SELECT agency, count(*) FROM dossiers WHERE sample = 0 AND form IN (1, 3)"
+                   " AND status IN ");
+    handover_statuses(&sql);
+    sbuf_add(&sql, " GROUP BY agency ORDER BY agency");
+    sqlite3_stmt *st = store_stmt(s, sql.data);
+    sbuf_free(&sql);
+    if (!st)
+        return PK_EIO;
+    int rc = SQLITE_DONE;
+    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_col_text(st, 0, agencies[*n], PK_TEXT_MAX);
+        counts[*n] = sqlite3_column_int(st, 1);
+        (*n)++;
+    }
+    pk_err e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    return e;
+}
+
+static pk_err read_handover(store *s, const char *no, handover *h, int64_t *id)
+{
+    memset(h, 0, sizeof *h);
+    sqlite3_stmt *st = store_stmt(s, "SELECT id, no, agency, actor, at, ndossiers, ndocs,"
+                                     " noriginals FROM handovers WHERE no = ?1");
+    if (!st)
+        return PK_EIO;
+    store_bind_text(st, 1, no);
+    int rc = sqlite3_step(st);
+    pk_err e = PK_OK;
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        store_col_text(st, 1, h->no, sizeof h->no);
+        store_col_text(st, 2, h->agency, sizeof h->agency);
+        store_col_text(st, 3, h->actor, sizeof h->actor);
+        h->at = sqlite3_column_int64(st, 4);
+        h->ndossiers = sqlite3_column_int(st, 5);
+        h->ndocs = sqlite3_column_int(st, 6);
+        h->noriginals = sqlite3_column_int(st, 7);
+    } else {
+        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+    }
+    store_done(st);
+    return e;
+}
+
+pk_err store_handover_lines(store *s, const char *no, handover *h, handover_line *out,
+                            int max, int *n)
+{
+    *n = 0;
+    int64_t id = 0;
+    if (!no || !store_text_ok(no, 32))
+        return PK_EINVAL;
+    pk_err e = read_handover(s, no, h, &id);
+    if (e != PK_OK)
+        return e;
+    sqlite3_stmt *st = store_stmt(s, "SELECT " LINE_COLS " FROM handover_items i"
+                                     " JOIN dossiers d ON d.id = i.dossier_id"
+                                     " WHERE i.handover_id = ?1 ORDER BY i.pos");
+    if (!st)
+        return PK_EIO;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = SQLITE_DONE;
+    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        read_line(st, &out[(*n)++]);
+    e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    return e;
+}
+
+static pk_err handover_item(store *s, int64_t hid, int pos, const char *ref,
+                            const char *agency, const char *no, const char *actor,
+                            int64_t at, int *ndocs, int *norig)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT " LINE_COLS ", d.id, d.agency, d.status"
+                                     " FROM dossiers d WHERE d.ref = ?1");
+    if (!st)
+        return PK_EIO;
+    store_bind_text(st, 1, ref);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        pk_err e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+        store_done(st);
+        return e;
+    }
+    handover_line l;
+    read_line(st, &l);
+    int64_t did = sqlite3_column_int64(st, 6);
+    bool same = strcmp((const char *)sqlite3_column_text(st, 7), agency) == 0;
+    int stt = dossier_status_parse((const char *)sqlite3_column_text(st, 8));
+    store_done(st);
+    bool via = false;
+    if (!same)
+        return PK_EINVAL;
+    if (stt < 0 || !handover_from((dossier_status)stt, &via))
+        return PK_ESTATE;
+    transition_data td = {.at = at, .fee_collected = -1, .handover_no = no};
+    pk_err e = PK_OK;
+    if (via)
+        e = store_dossier_transition(s, ref, ST_IN_TRANSIT, actor, no, &td);
+    if (e == PK_OK)
+        e = store_dossier_transition(s, ref, ST_HANDED, actor, no, &td);
+    if (e != PK_OK)
+        return e;
+    st = store_stmt(s, "INSERT INTO handover_items(handover_id, pos, dossier_id)"
+                       " VALUES(?1, ?2, ?3)");
+    if (!st)
+        return PK_EIO;
+    sqlite3_bind_int64(st, 1, hid);
+    sqlite3_bind_int(st, 2, pos);
+    sqlite3_bind_int64(st, 3, did);
+    *ndocs += l.ndocs;
+    *norig += l.noriginals;
+    return store_step_done(s, st);
+}
+
+pk_err store_handover_create(store *s, const char *agency, const char *const *refs,
+                             int nrefs, const char *actor, const char *kiosk_code,
+                             int64_t at, handover *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!agency || !*agency || !store_text_ok(agency, PK_TEXT_MAX) || nrefs <= 0 ||
+        nrefs > 10000 || !actor || !store_text_ok(actor, AUTH_ID_MAX) || !kiosk_code ||
+        !store_text_ok(kiosk_code, 16))
+        return PK_EINVAL;
+    for (int i = 0; i < nrefs; i++)
+        if (!refs[i] || !store_text_ok(refs[i], PK_REF_MAX))
+            return PK_EINVAL;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    time_t tt = (time_t)at;
+    struct tm tm;
+    char day[16] = "19700101", seqname[48];
+    if (localtime_r(&tt, &tm))
+        strftime(day, sizeof day, "%Y%m%d", &tm);
+    snprintf(seqname, sizeof seqname, "handover:%s", day);
+    int64_t seq = 0;
+    e = store_sequence_next(s, seqname, &seq);
+    snprintf(out->no, sizeof out->no, "BB-%.8s-%s-%03lld", kiosk_code, day, (long long)seq);
+    str_copy(out->agency, sizeof out->agency, agency);
+    str_copy(out->actor, sizeof out->actor, actor);
+    out->at = at;
+    out->ndossiers = nrefs;
+    int64_t hid = 0;
+    if (e == PK_OK) {
+        sqlite3_stmt *st = store_stmt(s, "INSERT INTO handovers(no, agency, actor, at,"
+                                         " ndossiers, ndocs, noriginals) VALUES(?1, ?2, ?3,"
+                                         " ?4, ?5, 0, 0)");
+        if (!st) {
+            e = PK_EIO;
+        } else {
+            store_bind_text(st, 1, out->no);
+            store_bind_text(st, 2, agency);
+            store_bind_text(st, 3, actor);
+            sqlite3_bind_int64(st, 4, at);
+            sqlite3_bind_int(st, 5, nrefs);
+            e = store_step_done(s, st);
+            hid = sqlite3_last_insert_rowid(s->db);
+        }
+    }
+    for (int i = 0; i < nrefs && e == PK_OK; i++)
+        e = handover_item(s, hid, i + 1, refs[i], agency, out->no, actor, at, &out->ndocs,
+                          &out->noriginals);
+    if (e == PK_OK) {
+        sqlite3_stmt *st = store_stmt(s, "UPDATE handovers SET ndocs = ?2, noriginals = ?3"
+                                         " WHERE id = ?1");
+        if (!st) {
+            e = PK_EIO;
+        } else {
+            sqlite3_bind_int64(st, 1, hid);
+            sqlite3_bind_int(st, 2, out->ndocs);
+            sqlite3_bind_int(st, 3, out->noriginals);
+            e = store_step_done(s, st);
+        }
+    }
+    if (e == PK_OK) {
+        char detail[96];
+        snprintf(detail, sizeof detail, "dossiers=%d docs=%d originals=%d", nrefs, out->ndocs,
+                 out->noriginals);
+        e = store_audit_append(s, at, actor, "handover", out->no, detail);
+    }
+    if (e != PK_OK) {
+        store_rollback(s);
+        return e;
+    }
+    return store_commit(s);
+}
+
+pk_err store_handover_set_file(store *s, const char *no, const char *path)
+{
+    if (!no || !path || !store_text_ok(no, 32) || !store_text_ok(path, 1024))
+        return PK_EINVAL;
+    sqlite3_stmt *st = store_stmt(s, "UPDATE handovers SET file = ?2 WHERE no = ?1");
+    if (!st)
+        return PK_EIO;
+    store_bind_text(st, 1, no);
+    store_bind_text(st, 2, path);
+    pk_err e = store_step_done(s, st);
+    if (e == PK_OK && sqlite3_changes(s->db) == 0)
+        e = PK_ENOTFOUND;
+    return e;
+}
+
+/* ---- reports ----------------------------------------------------------- */
+
+static pk_err group_items(store *s, const char *sql, const char *from, const char *to,
+                          report_item **out, int *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = store_stmt(s, sql);
+    if (!st)
+        return PK_EIO;
+    store_bind_text(st, 1, from);
+    store_bind_text(st, 2, to);
+    int rc, cap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *out = xrealloc(*out, (size_t)cap * sizeof **out);
+        }
+        report_item *it = &(*out)[(*n)++];
+        memset(it, 0, sizeof *it);
+        store_col_text(st, 0, it->key, sizeof it->key);
+        store_col_text(st, 1, it->label, sizeof it->label);
+        it->count = sqlite3_column_int64(st, 2);
+    }
+    pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    return e;
+}
+
+#define IN_PERIOD " FROM dossiers WHERE sample = 0 AND created_day BETWEEN ?1 AND ?2"
+
+pk_err store_report(store *s, const char *from, const char *to, const char *today,
+                    report *r)
+{
+    memset(r, 0, sizeof *r);
+    if (!from || !to || !today || !store_text_ok(from, PK_DATE_MAX) ||
+        !store_text_ok(to, PK_DATE_MAX) || !store_text_ok(today, PK_DATE_MAX) ||
+        strlen(from) != 10 || strlen(to) != 10 || strcmp(from, to) > 0)
+        return PK_EINVAL;
+    str_copy(r->from, sizeof r->from, from);
+    str_copy(r->to, sizeof r->to, to);
+    /* one read transaction: every figure from the same snapshot */
+    if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return store_rc(s, sqlite3_errcode(s->db));
+    pk_err e = PK_OK;
+    sqlite3_stmt *st = store_stmt(s, "SELECT status, count(*)" IN_PERIOD " GROUP BY status");
+    if (!st)
+        e = PK_EIO;
+    else {
+        store_bind_text(st, 1, from);
+        store_bind_text(st, 2, to);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            int k = dossier_status_parse((const char *)sqlite3_column_text(st, 0));
+            int64_t c = sqlite3_column_int64(st, 1);
+            if (k >= 0)
+                r->by_status[k] += c;
+            r->total += c;
+        }
+        e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+        store_done(st);
+    }
+    if (e == PK_OK)
+        e = group_items(s, "SELECT proc_code, max(proc_name_vi), count(*)" IN_PERIOD
+                           " GROUP BY proc_code ORDER BY count(*) DESC, proc_code",
+                        from, to, &r->procs, &r->nprocs);
+    if (e == PK_OK)
+        e = group_items(s, "SELECT agency, '', count(*)" IN_PERIOD
+                           " GROUP BY agency ORDER BY count(*) DESC, agency",
+                        from, to, &r->agencies, &r->nagencies);
+    if (e == PK_OK)
+        e = group_items(s, "SELECT CASE WHEN unit_name = '' THEN '-' ELSE unit_name END,"
+                           " max(province), count(*)" IN_PERIOD
+                           " GROUP BY unit_name ORDER BY count(*) DESC, unit_name",
+                        from, to, &r->communes, &r->ncommunes);
+    if (e == PK_OK) {
+        st = store_stmt(s,
+            "SELECT coalesce(sum(completed_day <> '' AND expected_date <> ''"
+            "   AND completed_day <= expected_date), 0),"
+            " coalesce(sum(completed_day <> '' AND expected_date <> ''"
+            "   AND completed_day > expected_date), 0),"
+            " coalesce(sum(completed_day = '' AND closed_day = '' AND expected_date <> ''"
+            "   AND expected_date < ?3), 0),"
+            " coalesce(sum(incident = 'lost'), 0), coalesce(sum(incident = 'damaged'), 0),"
+            " coalesce(sum(CASE WHEN accepted_at > 0 THEN fee_collected ELSE 0 END), 0),"
+            " coalesce(sum(CASE WHEN accepted_at > 0 THEN fee_post ELSE 0 END), 0),"
+            " coalesce(sum(purged_at > 0), 0)" IN_PERIOD);
+        if (!st)
+            e = PK_EIO;
+        else {
+            store_bind_text(st, 1, from);
+            store_bind_text(st, 2, to);
+            store_bind_text(st, 3, today);
+            int rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW) {
+                r->on_time = sqlite3_column_int64(st, 0);
+                r->late = sqlite3_column_int64(st, 1);
+                r->completed = r->on_time + r->late;
+                r->overdue = sqlite3_column_int64(st, 2);
+                r->lost = sqlite3_column_int64(st, 3);
+                r->damaged = sqlite3_column_int64(st, 4);
+                r->fees_collected = sqlite3_column_int64(st, 5);
+                r->postal_charges = sqlite3_column_int64(st, 6);
+                r->purged = sqlite3_column_int64(st, 7);
+            } else {
+                e = store_rc(s, rc);
+            }
+            store_done(st);
+        }
+    }
+    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (e != PK_OK)
+        report_free(r);
+    return e;
+}
+
+/* ---- retention --------------------------------------------------------- */
+
+#define PURGEABLE " FROM dossiers WHERE closed_day <> '' AND closed_day < ?1 AND purged_at = 0"
+
+pk_err store_purge(store *s, const char *before, bool dry_run, const char *actor,
+                   int64_t at, int64_t *count)
+{
+    *count = 0;
+    if (!before || strlen(before) != 10 || !store_text_ok(before, PK_DATE_MAX) || !actor ||
+        !*actor || !store_text_ok(actor, 64))
+        return PK_EINVAL;
+    pk_err e = dry_run ? PK_OK : store_names_catch_up(s);
+    if (e != PK_OK)
+        return e;
+    e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    sqlite3_stmt *st = store_stmt(s, "SELECT count(*)" PURGEABLE);
+    if (!st)
+        e = PK_EIO;
+    else {
+        store_bind_text(st, 1, before);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            *count = sqlite3_column_int64(st, 0);
+        store_done(st);
+    }
+    if (e == PK_OK && !dry_run && *count > 0) {
+        /* the name index forgets the names first (it needs the old text) */
+        st = store_stmt(s, "INSERT INTO dossier_names(dossier_names, rowid, name_fold)"
+                           " SELECT 'delete', id, name_fold" PURGEABLE " AND id <= ?2");
+        if (!st)
+            e = PK_EIO;
+        else {
+            char v[32] = "0";
+            store_setting_get(s, "names_indexed_upto", v, sizeof v);
+            store_bind_text(st, 1, before);
+            sqlite3_bind_int64(st, 2, strtoll(v, NULL, 10));
+            e = store_step_done(s, st);
+        }
+    }
+    if (e == PK_OK && !dry_run && *count > 0) {
+        st = store_stmt(s, "UPDATE dossiers SET name = '', name_fold = '', id_number = '',"
+                           " phone = '', email = '', street = '', recipient = '',"
+                           " recipient_name = '', recipient_id_last = '', purged_at = ?2"
+                           " WHERE closed_day <> '' AND closed_day < ?1 AND purged_at = 0");
+        if (!st)
+            e = PK_EIO;
+        else {
+            store_bind_text(st, 1, before);
+            sqlite3_bind_int64(st, 2, at);
+            e = store_step_done(s, st);
+        }
+    }
+    if (e == PK_OK && !dry_run) {
+        char detail[96];
+        snprintf(detail, sizeof detail, "closed_before=%s count=%lld", before,
+                 (long long)*count);
+        e = store_audit_append(s, at, actor, "purge", "", detail);
+    }
+    if (e != PK_OK) {
+        store_rollback(s);
+        return e;
+    }
+    return store_commit(s);
+}

@@ -1,0 +1,570 @@
+/* The only owner of curses: init/teardown, theme roles, input decoding,
+ * mouse, signals and headless snapshots. */
+#include "term.h"
+
+#include <curses.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "util.h"
+
+static struct {
+    bool active, headless, lockdown, colors;
+    SCREEN *scr;
+    FILE *out, *in;
+    term_theme theme;
+    unsigned char *roles;    /* shadow of the role drawn at each cell */
+    int rows, cols;
+} T;
+
+static volatile sig_atomic_t quit_flag;
+
+/* ---- theme -------------------------------------------------------------- */
+
+typedef struct {
+    short fg, bg;
+    attr_t attr;
+} role_style;
+
+/* Light on dark, never colour alone: every role also differs by attribute
+ * so the monochrome fallback and colour-blind users see the same structure. */
+static const role_style themes[THEME__COUNT][ROLE__COUNT] = {
+    [THEME_NORMAL] = {
+        [ROLE_NORMAL] = {COLOR_WHITE, COLOR_BLACK, A_NORMAL},
+        [ROLE_TITLE] = {COLOR_YELLOW, COLOR_BLACK, A_BOLD},
+        [ROLE_HEADER] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL},
+        [ROLE_HINT] = {COLOR_BLACK, COLOR_WHITE, A_NORMAL},
+        [ROLE_HINT_KEY] = {COLOR_WHITE, COLOR_BLUE, A_BOLD},
+        [ROLE_BUTTON] = {COLOR_WHITE, COLOR_BLUE, A_NORMAL},
+        [ROLE_BUTTON_FOCUS] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
+        [ROLE_KEY] = {COLOR_YELLOW, COLOR_BLUE, A_BOLD},
+        [ROLE_SELECTED] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
+        [ROLE_FIELD] = {COLOR_BLACK, COLOR_WHITE, A_NORMAL},
+        [ROLE_FIELD_FOCUS] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL},
+        [ROLE_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD},
+        [ROLE_OK] = {COLOR_GREEN, COLOR_BLACK, A_BOLD},
+        [ROLE_WARN] = {COLOR_YELLOW, COLOR_BLACK, A_BOLD},
+        [ROLE_DIM] = {COLOR_CYAN, COLOR_BLACK, A_NORMAL},
+        [ROLE_BANNER] = {COLOR_WHITE, COLOR_RED, A_BOLD},
+        [ROLE_DIALOG] = {COLOR_BLACK, COLOR_WHITE, A_NORMAL},
+        [ROLE_BIG] = {COLOR_YELLOW, COLOR_BLACK, A_BOLD},
+    },
+    [THEME_CONTRAST] = {
+        [ROLE_NORMAL] = {COLOR_WHITE, COLOR_BLACK, A_BOLD},
+        [ROLE_TITLE] = {COLOR_WHITE, COLOR_BLACK, A_BOLD | A_UNDERLINE},
+        [ROLE_HEADER] = {COLOR_BLACK, COLOR_WHITE, A_BOLD},
+        [ROLE_HINT] = {COLOR_BLACK, COLOR_WHITE, A_BOLD},
+        [ROLE_HINT_KEY] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
+        [ROLE_BUTTON] = {COLOR_WHITE, COLOR_BLACK, A_BOLD | A_UNDERLINE},
+        [ROLE_BUTTON_FOCUS] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
+        [ROLE_KEY] = {COLOR_YELLOW, COLOR_BLACK, A_BOLD},
+        [ROLE_SELECTED] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
+        [ROLE_FIELD] = {COLOR_BLACK, COLOR_WHITE, A_BOLD},
+        [ROLE_FIELD_FOCUS] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
+        [ROLE_ERROR] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD | A_REVERSE},
+        [ROLE_OK] = {COLOR_WHITE, COLOR_BLACK, A_BOLD},
+        [ROLE_WARN] = {COLOR_YELLOW, COLOR_BLACK, A_BOLD},
+        [ROLE_DIM] = {COLOR_WHITE, COLOR_BLACK, A_NORMAL},
+        [ROLE_BANNER] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
+        [ROLE_DIALOG] = {COLOR_BLACK, COLOR_WHITE, A_BOLD},
+        [ROLE_BIG] = {COLOR_WHITE, COLOR_BLACK, A_BOLD},
+    },
+};
+
+/* Without colours: structure by attributes alone. */
+static const attr_t mono[ROLE__COUNT] = {
+    [ROLE_NORMAL] = A_NORMAL,         [ROLE_TITLE] = A_BOLD,
+    [ROLE_HEADER] = A_REVERSE,        [ROLE_HINT] = A_REVERSE,
+    [ROLE_HINT_KEY] = A_BOLD,         [ROLE_BUTTON] = A_NORMAL,
+    [ROLE_BUTTON_FOCUS] = A_REVERSE | A_BOLD, [ROLE_KEY] = A_BOLD,
+    [ROLE_SELECTED] = A_REVERSE,      [ROLE_FIELD] = A_UNDERLINE,
+    [ROLE_FIELD_FOCUS] = A_REVERSE,   [ROLE_ERROR] = A_BOLD | A_REVERSE,
+    [ROLE_OK] = A_BOLD,               [ROLE_WARN] = A_BOLD,
+    [ROLE_DIM] = A_NORMAL,            [ROLE_BANNER] = A_REVERSE | A_BOLD,
+    [ROLE_DIALOG] = A_NORMAL,         [ROLE_BIG] = A_BOLD,
+};
+
+static void apply_theme(void)
+{
+    if (!T.colors)
+        return;
+    for (int r = 0; r < ROLE__COUNT; r++)
+        init_pair((short)(r + 1), themes[T.theme][r].fg, themes[T.theme][r].bg);
+    bkgdset(' ' | COLOR_PAIR(1));
+}
+
+static attr_t role_attr(term_role r, short *pair)
+{
+    if ((int)r < 0 || r >= ROLE__COUNT)
+        r = ROLE_NORMAL;
+    if (!T.colors) {
+        *pair = 0;
+        return mono[r];
+    }
+    *pair = (short)(r + 1);
+    return themes[T.theme][r].attr;
+}
+
+void term_set_theme(term_theme t)
+{
+    T.theme = t < THEME__COUNT ? t : THEME_NORMAL;
+    if (T.active)
+        apply_theme();
+}
+
+term_theme term_get_theme(void) { return T.theme; }
+bool term_has_colors(void) { return T.colors; }
+bool term_active(void) { return T.active; }
+
+/* ---- set-up and teardown ----------------------------------------------- */
+
+static void shadow_alloc(void)
+{
+    int rows = 0, cols = 0;
+    getmaxyx(stdscr, rows, cols);
+    if (rows == T.rows && cols == T.cols && T.roles)
+        return;
+    free(T.roles);
+    T.rows = rows > 0 ? rows : 1;
+    T.cols = cols > 0 ? cols : 1;
+    T.roles = xcalloc((size_t)T.rows * (size_t)T.cols, 1);
+}
+
+static void common_setup(void)
+{
+    T.colors = has_colors();
+    if (T.colors) {
+        start_color();
+        apply_theme();
+    }
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    set_escdelay(100);
+    shadow_alloc();
+    T.active = true;
+}
+
+static void on_exit_cleanup(void) { term_end(); }
+
+bool term_init(bool lockdown, char *err, size_t errsz)
+{
+    if (T.active)
+        return true;
+    setlocale(LC_ALL, "");
+    T.scr = newterm(NULL, stdout, stdin);
+    if (!T.scr) {
+        snprintf(err, errsz, "cannot initialise the terminal (TERM=%s)",
+                 getenv("TERM") ? getenv("TERM") : "");
+        return false;
+    }
+    set_term(T.scr);
+    T.lockdown = lockdown;
+    if (lockdown)
+        raw();            /* Ctrl-C/Z/\ and Ctrl-S/Q arrive as plain data */
+    else
+        cbreak();
+    common_setup();
+    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED, NULL);
+    mouseinterval(0);     /* touch screens: act on the press at once */
+    static bool registered;
+    if (!registered) {
+        atexit(on_exit_cleanup);
+        registered = true;
+    }
+    return true;
+}
+
+bool term_init_headless(int rows, int cols)
+{
+    if (T.active)
+        term_end();
+    setlocale(LC_ALL, "");
+    T.out = fopen("/dev/null", "w");
+    T.in = fopen("/dev/null", "r");
+    if (!T.out || !T.in)
+        return false;
+    T.scr = newterm("xterm-256color", T.out, T.in);
+    if (!T.scr)
+        return false;
+    set_term(T.scr);
+    T.headless = true;
+    raw();
+    common_setup();
+    term_resize(rows, cols);
+    /* newterm queues a KEY_RESIZE after resizeterm; drain it */
+    wtimeout(stdscr, 0);
+    wint_t ch;
+    while (wget_wch(stdscr, &ch) != ERR) {
+    }
+    return true;
+}
+
+void term_resize(int rows, int cols)
+{
+    if (!T.active)
+        return;
+    resizeterm(rows, cols);
+    shadow_alloc();
+}
+
+void term_end(void)
+{
+    if (!T.active)
+        return;
+    T.active = false;
+    curs_set(1);
+    endwin();
+    if (T.headless) {
+        delscreen(T.scr);
+        fclose(T.out);
+        fclose(T.in);
+        T.out = T.in = NULL;
+    } else {
+        delscreen(T.scr);
+    }
+    T.scr = NULL;
+    T.headless = false;
+    free(T.roles);
+    T.roles = NULL;
+    T.rows = T.cols = 0;
+}
+
+void term_size(int *rows, int *cols)
+{
+    if (!T.active) {
+        *rows = 24;
+        *cols = 80;
+        return;
+    }
+    getmaxyx(stdscr, *rows, *cols);
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void shadow_set(int y, int x, int w, term_role r)
+{
+    if (!T.roles || y < 0 || y >= T.rows)
+        return;
+    for (int i = x < 0 ? 0 : x; i < x + w && i < T.cols; i++)
+        T.roles[(size_t)y * (size_t)T.cols + (size_t)i] = (unsigned char)r;
+}
+
+term_role term_role_at(int y, int x)
+{
+    if (!T.roles || y < 0 || y >= T.rows || x < 0 || x >= T.cols)
+        return ROLE_NORMAL;
+    return (term_role)T.roles[(size_t)y * (size_t)T.cols + (size_t)x];
+}
+
+void term_clear(void)
+{
+    if (!T.active)
+        return;
+    shadow_alloc();
+    memset(T.roles, 0, (size_t)T.rows * (size_t)T.cols);
+    attrset(A_NORMAL);
+    erase();
+}
+
+/* Decodes one UTF-8 sequence; invalid bytes become U+FFFD. */
+static size_t utf8_next(const unsigned char *s, wchar_t *out)
+{
+    unsigned c = s[0];
+    int n = c < 0x80 ? 0 : c >= 0xF0 && c < 0xF8 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : -1;
+    if (n < 0 || c >= 0xF8) {
+        *out = 0xFFFD;
+        return 1;
+    }
+    unsigned v = n == 0 ? c : c & (0x3Fu >> n);
+    for (int i = 1; i <= n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *out = 0xFFFD;
+            return (size_t)i;
+        }
+        v = (v << 6) | (s[i] & 0x3Fu);
+    }
+    *out = (wchar_t)v;
+    return (size_t)n + 1;
+}
+
+int term_put(int y, int x, int maxcols, const char *s, term_role role)
+{
+    if (!T.active || !s || y < 0 || y >= T.rows || x >= T.cols || maxcols <= 0)
+        return 0;
+    if (x < 0)
+        x = 0;
+    if (x + maxcols > T.cols)
+        maxcols = T.cols - x;
+    short pair;
+    attr_t attr = role_attr(role, &pair);
+    wchar_t buf[512];
+    int n = 0, used = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && n < (int)PK_ARRAY_LEN(buf) - 1) {
+        wchar_t wc;
+        size_t len = utf8_next(p, &wc);
+        int w = wcwidth(wc);
+        if (wc < 0x20 || wc == 0x7f || (w < 0 && wc >= 0x80 && wc < 0xA0)) {
+            wc = ' ';     /* control characters never reach the terminal */
+            w = 1;
+        } else if (w < 0) {
+            w = 1;
+        }
+        if (used + w > maxcols)
+            break;
+        if (w == 0 && n == 0) {      /* a lone mark at the start: skip */
+            p += len;
+            continue;
+        }
+        buf[n++] = wc;
+        used += w;
+        p += len;
+    }
+    buf[n] = 0;
+    attr_set(attr, pair, NULL);
+    mvaddnwstr(y, x, buf, n);
+    attr_set(A_NORMAL, 0, NULL);
+    shadow_set(y, x, used, role);
+    return used;
+}
+
+void term_fill(int y, int x, int h, int w, term_role role)
+{
+    if (!T.active)
+        return;
+    short pair;
+    attr_t attr = role_attr(role, &pair);
+    for (int r = y; r < y + h && r < T.rows; r++) {
+        if (r < 0)
+            continue;
+        int x0 = x < 0 ? 0 : x, x1 = x + w > T.cols ? T.cols : x + w;
+        if (x1 <= x0)
+            continue;
+        attr_set(attr, pair, NULL);
+        mvhline(r, x0, ' ', x1 - x0);
+        shadow_set(r, x0, x1 - x0, role);
+    }
+    attr_set(A_NORMAL, 0, NULL);
+}
+
+void term_hline(int y, int x, int w, term_role role)
+{
+    if (!T.active || y < 0 || y >= T.rows)
+        return;
+    short pair;
+    attr_t attr = role_attr(role, &pair);
+    int x0 = x < 0 ? 0 : x, x1 = x + w > T.cols ? T.cols : x + w;
+    if (x1 <= x0)
+        return;
+    attr_set(attr, pair, NULL);
+    mvhline_set(y, x0, WACS_HLINE, x1 - x0);
+    attr_set(A_NORMAL, 0, NULL);
+    shadow_set(y, x0, x1 - x0, role);
+}
+
+void term_box(int y, int x, int h, int w, term_role role)
+{
+    if (!T.active || h < 2 || w < 2)
+        return;
+    term_fill(y, x, h, w, role);
+    short pair;
+    attr_t attr = role_attr(role, &pair);
+    attr_set(attr, pair, NULL);
+    int x1 = x + w - 1, y1 = y + h - 1;
+    if (x < 0 || y < 0 || x1 >= T.cols || y1 >= T.rows) {
+        attr_set(A_NORMAL, 0, NULL);
+        return;
+    }
+    mvhline_set(y, x + 1, WACS_HLINE, w - 2);
+    mvhline_set(y1, x + 1, WACS_HLINE, w - 2);
+    mvvline_set(y + 1, x, WACS_VLINE, h - 2);
+    mvvline_set(y + 1, x1, WACS_VLINE, h - 2);
+    mvadd_wch(y, x, WACS_ULCORNER);
+    mvadd_wch(y, x1, WACS_URCORNER);
+    mvadd_wch(y1, x, WACS_LLCORNER);
+    mvadd_wch(y1, x1, WACS_LRCORNER);
+    attr_set(A_NORMAL, 0, NULL);
+}
+
+void term_cursor(int y, int x, bool visible)
+{
+    if (!T.active)
+        return;
+    if (visible && y >= 0 && y < T.rows && x >= 0 && x < T.cols) {
+        move(y, x);
+        curs_set(1);
+    } else {
+        curs_set(0);
+    }
+}
+
+void term_flush(void)
+{
+    if (!T.active)
+        return;
+    if (T.headless) {
+        wnoutrefresh(stdscr);   /* keep curscr in step without real output cost */
+        return;
+    }
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+void term_beep(void)
+{
+    if (!T.active || T.headless)
+        return;
+    beep();
+    flash();
+}
+
+/* ---- input -------------------------------------------------------------- */
+
+static term_key map_keycode(int k)
+{
+    switch (k) {
+    case KEY_ENTER: return TK_ENTER;
+    case KEY_BTAB: return TK_BACKTAB;
+    case KEY_BACKSPACE: return TK_BACKSPACE;
+    case KEY_DC: return TK_DELETE;
+    case KEY_UP: return TK_UP;
+    case KEY_DOWN: return TK_DOWN;
+    case KEY_LEFT: return TK_LEFT;
+    case KEY_RIGHT: return TK_RIGHT;
+    case KEY_HOME: return TK_HOME;
+    case KEY_END: return TK_END;
+    case KEY_PPAGE: return TK_PGUP;
+    case KEY_NPAGE: return TK_PGDN;
+    default: break;
+    }
+    if (k >= KEY_F(1) && k <= KEY_F(12))
+        return (term_key)(TK_F1 + (k - KEY_F(1)));
+    return TK_NONE;
+}
+
+bool term_read(term_input *in, int timeout_ms)
+{
+    memset(in, 0, sizeof *in);
+    if (!T.active)
+        return false;
+    wtimeout(stdscr, timeout_ms);
+    wint_t ch;
+    int r = wget_wch(stdscr, &ch);
+    if (r == ERR)
+        return false;
+    if (r == KEY_CODE_YES) {
+        if (ch == KEY_RESIZE) {
+            shadow_alloc();
+            in->kind = TI_RESIZE;
+            return true;
+        }
+        if (ch == KEY_MOUSE) {
+            MEVENT me;
+            if (getmouse(&me) != OK)
+                return false;
+            if (!(me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED)))
+                return false;
+            in->kind = TI_MOUSE;
+            in->y = me.y;
+            in->x = me.x;
+            return true;
+        }
+        in->key = map_keycode((int)ch);
+        in->kind = in->key ? TI_KEY : TI_NONE;
+        return in->kind != TI_NONE;
+    }
+    switch (ch) {
+    case '\r': case '\n': in->kind = TI_KEY; in->key = TK_ENTER; return true;
+    case 27: in->kind = TI_KEY; in->key = TK_ESC; return true;
+    case '\t': in->kind = TI_KEY; in->key = TK_TAB; return true;
+    case 127: case 8: in->kind = TI_KEY; in->key = TK_BACKSPACE; return true;
+    default: break;
+    }
+    if (ch < 0x20 || (ch >= 0x80 && ch < 0xA0)) {
+        in->kind = TI_CTRL;
+        in->cp = (uint32_t)ch;
+        return true;
+    }
+    in->kind = TI_CHAR;
+    in->cp = (uint32_t)ch;
+    return true;
+}
+
+/* ---- snapshots ---------------------------------------------------------- */
+
+char *term_dump(void)
+{
+    sbuf b = {0};
+    sbuf_add(&b, "");
+    if (!T.active)
+        return b.data;
+    int rows, cols;
+    getmaxyx(stdscr, rows, cols);
+    for (int y = 0; y < rows; y++) {
+        size_t line_start = b.len, keep = b.len;
+        for (int x = 0; x < cols; x++) {
+            cchar_t cc;
+            wchar_t wcs[CCHARW_MAX + 1] = {0};
+            attr_t a;
+            short pair;
+            if (mvin_wch(y, x, &cc) == ERR)
+                continue;
+            getcchar(&cc, wcs, &a, &pair, NULL);
+            if (wcs[0] == 0)
+                wcs[0] = ' ';
+            char mb[MB_LEN_MAX * (CCHARW_MAX + 1)];
+            mbstate_t st;
+            memset(&st, 0, sizeof st);
+            for (int i = 0; wcs[i] && i < CCHARW_MAX; i++) {
+                size_t n = wcrtomb(mb, wcs[i], &st);
+                if (n != (size_t)-1)
+                    sbuf_addn(&b, mb, n);
+            }
+            if (wcs[0] != ' ')
+                keep = b.len;
+            if (wcwidth(wcs[0]) == 2)
+                x++;   /* the second half of a wide character */
+        }
+        (void)line_start;
+        b.len = keep;
+        b.data[b.len] = '\0';
+        sbuf_add(&b, "\n");
+    }
+    return b.data;
+}
+
+/* ---- signals ------------------------------------------------------------ */
+
+static void on_quit_signal(int sig)
+{
+    (void)sig;
+    quit_flag = 1;
+}
+
+void term_signals(bool lockdown)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_quit_signal;   /* no SA_RESTART: wget_wch returns at once */
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, NULL);
+    if (lockdown) {
+        sigaction(SIGTSTP, &sa, NULL);
+        sigaction(SIGQUIT, &sa, NULL);
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGTTOU, &sa, NULL);
+        sigaction(SIGTTIN, &sa, NULL);
+    }
+}
+
+bool term_quit_requested(void) { return quit_flag != 0; }

@@ -1,0 +1,328 @@
+/* Text on the canvas: FreeType faces, a glyph cache of 1-bit hinted bitmaps
+ * (FT_RENDER_MODE_MONO: crisp on a thermal head), measuring, word-wrapping
+ * by pixel width between graphemes, drawing. */
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "canvas.h"
+#include "util.h"
+
+enum { PX_MAX = 256 };
+
+typedef struct {
+    uint32_t key;          /* 0 = empty slot */
+    int w, h, left, top, pitch, advance;
+    unsigned char *bits;   /* MSB-first rows */
+} glyph;
+
+typedef struct {
+    bool known;
+    int ascent, height;
+} size_metrics;
+
+struct canvas_fonts {
+    FT_Library lib;
+    FT_Face face[2];       /* regular, bold */
+    int face_px[2];        /* size currently set on each face */
+    glyph *slots;
+    size_t nslots, used;
+    size_metrics metrics[2][PX_MAX + 1];
+};
+
+static uint32_t glyph_key(uint32_t cp, int px, bool bold)
+{
+    /* cp < 2^21, px <= 256 (9 bits), bold 1 bit; +1 keeps 0 free. */
+    return ((cp << 10) | ((uint32_t)px << 1) | (bold ? 1u : 0u)) + 1u;
+}
+
+static uint32_t hash32(uint32_t x)
+{
+    x ^= x >> 16;
+    x *= 0x7feb352dU;
+    x ^= x >> 15;
+    x *= 0x846ca68bU;
+    x ^= x >> 16;
+    return x;
+}
+
+pk_err canvas_fonts_open(const char *regular, const char *bold, canvas_fonts **out)
+{
+    *out = NULL;
+    canvas_fonts *f = xcalloc(1, sizeof *f);
+    if (FT_Init_FreeType(&f->lib)) {
+        free(f);
+        return PK_EIO;
+    }
+    const char *paths[2] = {regular ? regular : CANVAS_FONT_REGULAR,
+                            bold ? bold : CANVAS_FONT_BOLD};
+    for (int i = 0; i < 2; i++) {
+        if (FT_New_Face(f->lib, paths[i], 0, &f->face[i])) {
+            canvas_fonts_close(f);
+            return PK_ENOTFOUND;
+        }
+    }
+    f->nslots = 1024;
+    f->slots = xcalloc(f->nslots, sizeof *f->slots);
+    *out = f;
+    return PK_OK;
+}
+
+void canvas_fonts_close(canvas_fonts *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->nslots; i++)
+        free(f->slots[i].bits);
+    free(f->slots);
+    for (int i = 0; i < 2; i++)
+        if (f->face[i])
+            FT_Done_Face(f->face[i]);
+    FT_Done_FreeType(f->lib);
+    free(f);
+}
+
+static int clamp_px(int px)
+{
+    return px < 4 ? 4 : px > PX_MAX ? PX_MAX : px;
+}
+
+static FT_Face face_at(canvas_fonts *f, canvas_style st)
+{
+    int i = st.bold ? 1 : 0;
+    int px = clamp_px(st.px);
+    if (f->face_px[i] != px) {
+        FT_Set_Pixel_Sizes(f->face[i], 0, (FT_UInt)px);
+        f->face_px[i] = px;
+    }
+    return f->face[i];
+}
+
+static const size_metrics *metrics(canvas_fonts *f, canvas_style st)
+{
+    size_metrics *m = &f->metrics[st.bold ? 1 : 0][clamp_px(st.px)];
+    if (!m->known) {
+        FT_Face face = face_at(f, st);
+        m->ascent = (int)((face->size->metrics.ascender + 63) >> 6);
+        m->height = (int)((face->size->metrics.height + 63) >> 6);
+        m->known = true;
+    }
+    return m;
+}
+
+int canvas_ascent(canvas_fonts *f, canvas_style st)
+{
+    return metrics(f, st)->ascent;
+}
+
+int canvas_line_height(canvas_fonts *f, canvas_style st)
+{
+    return metrics(f, st)->height;
+}
+
+static void cache_grow(canvas_fonts *f)
+{
+    size_t n = f->nslots * 2;
+    glyph *slots = xcalloc(n, sizeof *slots);
+    for (size_t i = 0; i < f->nslots; i++) {
+        if (!f->slots[i].key)
+            continue;
+        size_t j = hash32(f->slots[i].key) & (n - 1);
+        while (slots[j].key)
+            j = (j + 1) & (n - 1);
+        slots[j] = f->slots[i];
+    }
+    free(f->slots);
+    f->slots = slots;
+    f->nslots = n;
+}
+
+static const glyph *glyph_get(canvas_fonts *f, canvas_style st, uint32_t cp)
+{
+    st.px = clamp_px(st.px);
+    uint32_t key = glyph_key(cp, st.px, st.bold);
+    size_t j = hash32(key) & (f->nslots - 1);
+    while (f->slots[j].key) {
+        if (f->slots[j].key == key)
+            return &f->slots[j];
+        j = (j + 1) & (f->nslots - 1);
+    }
+    glyph g = {.key = key};
+    FT_Face face = face_at(f, st);
+    FT_UInt idx = FT_Get_Char_Index(face, cp);
+    if (FT_Load_Glyph(face, idx, FT_LOAD_RENDER | FT_LOAD_TARGET_MONO) == 0) {
+        FT_GlyphSlot gs = face->glyph;
+        g.advance = (int)((gs->advance.x + 32) >> 6);
+        if (gs->bitmap.pixel_mode == FT_PIXEL_MODE_MONO && gs->bitmap.rows > 0 &&
+            gs->bitmap.width > 0) {
+            g.w = (int)gs->bitmap.width;
+            g.h = (int)gs->bitmap.rows;
+            g.left = gs->bitmap_left;
+            g.top = gs->bitmap_top;
+            g.pitch = (g.w + 7) / 8;
+            g.bits = xmalloc((size_t)g.pitch * (size_t)g.h);
+            for (int r = 0; r < g.h; r++) {
+                const unsigned char *src = gs->bitmap.buffer;
+                int sp = gs->bitmap.pitch;
+                src += sp >= 0 ? (ptrdiff_t)r * sp : (ptrdiff_t)(g.h - 1 - r) * -sp;
+                memcpy(g.bits + (size_t)r * (size_t)g.pitch, src, (size_t)g.pitch);
+            }
+        }
+    }
+    if ((f->used + 1) * 10 > f->nslots * 7) {
+        cache_grow(f);
+        j = hash32(key) & (f->nslots - 1);
+        while (f->slots[j].key)
+            j = (j + 1) & (f->nslots - 1);
+    }
+    f->slots[j] = g;
+    f->used++;
+    return &f->slots[j];
+}
+
+/* Next code point of s[*i..len); invalid bytes count as U+FFFD, one byte. */
+static uint32_t next_cp(const char *s, size_t len, size_t *i)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
+                                          (utf8proc_ssize_t)(len - *i), &cp);
+    if (n <= 0) {
+        (*i)++;
+        return 0xFFFD;
+    }
+    *i += (size_t)n;
+    return (uint32_t)cp;
+}
+
+int canvas_text_width(canvas_fonts *f, canvas_style st, const char *s, size_t len)
+{
+    int w = 0;
+    for (size_t i = 0; i < len;)
+        w += glyph_get(f, st, next_cp(s, len, &i))->advance;
+    return w;
+}
+
+int canvas_draw_text(canvas *c, canvas_fonts *f, canvas_style st, int x, int y,
+                     const char *s, size_t len)
+{
+    int x0 = x;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = next_cp(s, len, &i);
+        if (cp == '\n' || cp == '\r')
+            continue;
+        const glyph *g = glyph_get(f, st, cp);
+        int gx = x + g->left, gy = y - g->top;
+        if (g->h > 0 && gy + g->h > 0)
+            canvas_ensure(c, gy + g->h);
+        for (int r = 0; r < g->h; r++) {
+            const unsigned char *row = g->bits + (size_t)r * (size_t)g->pitch;
+            for (int col = 0; col < g->w; col++)
+                if (row[col >> 3] & (0x80 >> (col & 7)))
+                    canvas_set(c, gx + col, gy + r);
+        }
+        x += g->advance;
+    }
+    return x - x0;
+}
+
+/* Width of the grapheme starting at s[*i], which is advanced past it. */
+static int grapheme_width(canvas_fonts *f, canvas_style st, const char *s, size_t len,
+                          size_t *i)
+{
+    utf8proc_int32_t state = 0;
+    size_t j = *i;
+    uint32_t prev = next_cp(s, len, &j);
+    int w = glyph_get(f, st, prev)->advance;
+    while (j < len) {
+        size_t k = j;
+        uint32_t cp = next_cp(s, len, &k);
+        if (utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev, (utf8proc_int32_t)cp,
+                                             &state))
+            break;
+        w += glyph_get(f, st, cp)->advance;
+        prev = cp;
+        j = k;
+    }
+    *i = j;
+    return w;
+}
+
+static void put_line(size_t *starts, size_t *lens, int max, int n, size_t start, size_t end)
+{
+    if (n < max) {
+        starts[n] = start;
+        lens[n] = end - start;
+    }
+}
+
+int canvas_wrap(canvas_fonts *f, canvas_style st, const char *s, int maxw,
+                size_t *starts, size_t *lens, int max)
+{
+    size_t len = strlen(s);
+    int space = glyph_get(f, st, ' ')->advance;
+    int n = 0;
+    size_t i = 0;
+    size_t line_start = 0, line_end = 0;
+    int line_w = 0;
+    bool open = false;     /* a line has words on it */
+    if (maxw < 1)
+        maxw = 1;
+    while (i < len) {
+        if (s[i] == '\n') {
+            put_line(starts, lens, max, n++, open ? line_start : i, open ? line_end : i);
+            open = false;
+            line_w = 0;
+            i++;
+            continue;
+        }
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+            i++;
+            continue;
+        }
+        size_t w0 = i;
+        while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            i++;
+        size_t w1 = i;
+        int ww = canvas_text_width(f, st, s + w0, w1 - w0);
+        if (open && line_w + space + ww <= maxw) {
+            line_w += space + ww;
+            line_end = w1;
+            continue;
+        }
+        if (open) {
+            put_line(starts, lens, max, n++, line_start, line_end);
+            open = false;
+        }
+        if (ww <= maxw) {
+            line_start = w0;
+            line_end = w1;
+            line_w = ww;
+            open = true;
+            continue;
+        }
+        /* A word wider than the line: break it between graphemes. */
+        size_t p = w0, piece = w0;
+        int pw = 0;
+        while (p < w1) {
+            size_t q = p;
+            int gw = grapheme_width(f, st, s, w1, &q);
+            if (pw > 0 && pw + gw > maxw) {
+                put_line(starts, lens, max, n++, piece, p);
+                piece = p;
+                pw = 0;
+            }
+            pw += gw;
+            p = q;
+        }
+        line_start = piece;
+        line_end = w1;
+        line_w = pw;
+        open = true;
+    }
+    if (open)
+        put_line(starts, lens, max, n++, line_start, line_end);
+    return n;
+}

@@ -1,0 +1,253 @@
+/* The printer interface: picks the back end from the spec, owns the profile
+ * and the fonts, checks the status before a job, and holds the DLE EOT
+ * status and write helpers the two-way links share. */
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "backend.h"
+#include "i18n.h"
+#include "util.h"
+
+pk_err backend_fail(pk_err err, const char *msgid, char *msg, size_t msgsz)
+{
+    if (msg && msgsz)
+        str_copy(msg, msgsz, msgid);
+    return err;
+}
+
+pk_err printer_open(const char *spec, const char *profile, printer **out, char *msg,
+                    size_t msgsz)
+{
+    static const backend_ops *const backends[] = {&backend_file_ops, &backend_device_ops,
+                                                  &backend_tcp_ops};
+    *out = NULL;
+    const char *colon = spec ? strchr(spec, ':') : NULL;
+    const backend_ops *ops = NULL;
+    for (size_t i = 0; colon && i < PK_ARRAY_LEN(backends); i++)
+        if (strlen(backends[i]->scheme) == (size_t)(colon - spec) &&
+            !strncmp(spec, backends[i]->scheme, (size_t)(colon - spec)))
+            ops = backends[i];
+    if (!ops || !colon[1])
+        return backend_fail(PK_EINVAL,
+                            N_("Unknown printer: use file:DIR, device:PATH or tcp:HOST:PORT."),
+                            msg, msgsz);
+    printer *p = xcalloc(1, sizeof *p);
+    p->ops = ops;
+    if (!escpos_profile_parse(profile, &p->prof)) {
+        free(p);
+        return backend_fail(PK_EINVAL, N_("Unknown printer profile."), msg, msgsz);
+    }
+    pk_err err = ops->open(p, colon + 1, msg, msgsz);
+    if (err != PK_OK) {
+        free(p);
+        return err;
+    }
+    if (canvas_fonts_open(NULL, NULL, &p->fonts) != PK_OK) {
+        free(p);
+        return backend_fail(PK_ENOTFOUND,
+                            N_("The receipt font is missing (package fonts-dejavu-core)."), msg,
+                            msgsz);
+    }
+    *out = p;
+    return PK_OK;
+}
+
+void printer_close(printer *p)
+{
+    if (!p)
+        return;
+    canvas_fonts_close(p->fonts);
+    free(p);
+}
+
+printer_state printer_status(printer *p)
+{
+    return p->ops->status(p);
+}
+
+const char *printer_state_msg(printer_state st)
+{
+    switch (st) {
+    case PST_OK: return N_("The printer is ready.");
+    case PST_UNKNOWN: return N_("The printer does not report its status.");
+    case PST_PAPER_OUT: return N_("The printer is out of paper. Please call staff.");
+    case PST_PAPER_LOW: return N_("The printer paper is running low.");
+    case PST_COVER_OPEN: return N_("The printer cover is open. Please call staff.");
+    case PST_OFFLINE: return N_("The printer is offline or unplugged. Please call staff.");
+    }
+    return N_("The printer is not ready.");
+}
+
+int printer_width_dots(const printer *p)
+{
+    return p->prof.width_dots;
+}
+
+canvas_fonts *printer_fonts(printer *p)
+{
+    return p->fonts;
+}
+
+const printer_profile *printer_get_profile(const printer *p)
+{
+    return &p->prof;
+}
+
+const char *printer_dir(const printer *p)
+{
+    return p->ops == &backend_file_ops ? p->target : "";
+}
+
+static bool name_ok(const char *name)
+{
+    if (!name || !*name || name[0] == '.' || strlen(name) > 100)
+        return false;
+    for (const char *s = name; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+              *s == '-' || *s == '_' || *s == '.'))
+            return false;
+    return true;
+}
+
+pk_err printer_send(printer *p, const char *name, const void *bytes, size_t len,
+                    const canvas *c, const char *text, char *msg, size_t msgsz)
+{
+    if (!name_ok(name))
+        return backend_fail(PK_EINVAL, N_("The print job has an invalid name."), msg, msgsz);
+    backend_job job = {name, bytes, len, c, text};
+    return p->ops->send(p, &job, msg, msgsz);
+}
+
+pk_err printer_print(printer *p, const char *name, const canvas *c, const char *text,
+                     char *msg, size_t msgsz)
+{
+    if (c->width != p->prof.width_dots)
+        return backend_fail(PK_EINVAL, N_("The document does not match the paper width."), msg,
+                            msgsz);
+    sbuf b = {0};
+    escpos_document(&b, c, &p->prof);
+    pk_err err = printer_send(p, name, b.data, b.len, c, text, msg, msgsz);
+    sbuf_free(&b);
+    return err;
+}
+
+/* ---- two-way links ---------------------------------------------------- */
+
+static ssize_t link_read(int fd, unsigned char *buf, size_t n, bool sock)
+{
+    return sock ? recv(fd, buf, n, MSG_DONTWAIT) : read(fd, buf, n);
+}
+
+static void drain(int fd, bool sock)
+{
+    unsigned char junk[256];
+    struct pollfd pfd = {fd, POLLIN, 0};
+    for (int i = 0; i < 64 && poll(&pfd, 1, 0) > 0 && (pfd.revents & POLLIN); i++)
+        if (link_read(fd, junk, sizeof junk, sock) <= 0)
+            break;
+}
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* One DLE EOT n exchange; -1 when no valid reply came in time. */
+static int query(int fd, int n, bool sock)
+{
+    drain(fd, sock);
+    const unsigned char q[] = {ESCPOS_DLE_EOT, (unsigned char)n};
+    if (!link_write(fd, q, sizeof q, sock))
+        return -2;
+    long long end = now_ms() + LINK_STATUS_TIMEOUT_MS;
+    for (;;) {
+        long long left = end - now_ms();
+        if (left <= 0)
+            return -1;
+        struct pollfd pfd = {fd, POLLIN, 0};
+        int r = poll(&pfd, 1, (int)left);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0 || !(pfd.revents & POLLIN))
+            return r == 0 ? -1 : -2;
+        unsigned char c;
+        ssize_t got = link_read(fd, &c, 1, sock);
+        if (got == 0)
+            return -2;                   /* the other side closed */
+        if (got < 0) {
+            if (errno == EAGAIN || errno == EINTR)
+                continue;
+            return -2;
+        }
+        if (escpos_status_valid(c))
+            return c;
+        /* A stray byte: keep waiting for a valid one. */
+    }
+}
+
+printer_state link_status(int fd, bool sock)
+{
+    int r1 = query(fd, 1, sock);
+    if (r1 == -2)
+        return PST_OFFLINE;
+    if (r1 == -1)
+        return PST_UNKNOWN;
+    int r2 = query(fd, 2, sock);
+    int r4 = query(fd, 4, sock);
+    if (r2 == -2 || r4 == -2)
+        return PST_OFFLINE;
+    return escpos_status_decode(r1, r2, r4);
+}
+
+bool link_write(int fd, const void *buf, size_t len, bool sock)
+{
+    const unsigned char *p = buf;
+    while (len > 0) {
+        ssize_t n = sock ? send(fd, p, len, MSG_NOSIGNAL | MSG_DONTWAIT) : write(fd, p, len);
+        if (n > 0) {
+            p += n;
+            len -= (size_t)n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+            return false;
+        struct pollfd pfd = {fd, POLLOUT, 0};
+        int r = poll(&pfd, 1, LINK_WRITE_TIMEOUT_MS);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0 || (pfd.revents & (POLLERR | POLLHUP | POLLNVAL)))
+            return false;
+    }
+    return true;
+}
+
+static bool printable(printer_state st)
+{
+    return st == PST_OK || st == PST_UNKNOWN || st == PST_PAPER_LOW;
+}
+
+pk_err link_job(int fd, bool sock, const backend_job *job, char *msg, size_t msgsz)
+{
+    printer_state st = link_status(fd, sock);
+    if (!printable(st))
+        return backend_fail(PK_EPRINTER, printer_state_msg(st), msg, msgsz);
+    if (!link_write(fd, job->bytes, job->len, sock))
+        return backend_fail(PK_EPRINTER, N_("The printer stopped receiving. Please call staff."),
+                            msg, msgsz);
+    if (st != PST_UNKNOWN) {
+        /* Two-way: did it run out of paper or open on the way? */
+        printer_state after = link_status(fd, sock);
+        if (!printable(after))
+            return backend_fail(PK_EPRINTER, printer_state_msg(after), msg, msgsz);
+    }
+    return PK_OK;
+}

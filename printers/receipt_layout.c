@@ -1,0 +1,183 @@
+/* The receipt document (issue 4 item 1), laid out from a receipt_info that
+ * is already masked and in the citizen's language. Labels go through _();
+ * legal names (procedure, agency, documents, the Decision) stay Vietnamese
+ * with the English gloss under them on English receipts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "layout.h"
+#include "receipt.h"
+
+static void fmt_time(int64_t t, char *out, size_t outsz)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (t <= 0 || !localtime_r(&tt, &tm) || !strftime(out, outsz, "%d/%m/%Y %H:%M", &tm))
+        str_copy(out, outsz, "—");
+}
+
+/* YYYY-MM-DD -> DD/MM/YYYY (as printed in Vietnam). */
+static void fmt_date(const char *iso, char *out, size_t outsz)
+{
+    int y, m, d;
+    char tail;
+    if (sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
+        snprintf(out, outsz, "%02d/%02d/%04d", d, m, y);
+    else
+        str_copy(out, outsz, "—");
+}
+
+static const char *form_label(service_form f)
+{
+    switch (f) {
+    case FORM_SEND: return _("Send the dossier by post");
+    case FORM_RETURN: return _("Receive the result by post");
+    case FORM_BOTH: return _("Send the dossier and receive the result by post");
+    }
+    return "—";
+}
+
+static void header(layout *l, const receipt_info *ri)
+{
+    if (ri->sample)
+        layout_banner(l, LAY_LARGE, _("SAMPLE - not valid"));
+    if (ri->reprint) {
+        layout_banner(l, LAY_LARGE, _("REPRINT"));
+        char when[32], line[128];
+        fmt_time(ri->printed_at, when, sizeof when);
+        snprintf(line, sizeof line, _("Reprinted on %s"), when);
+        layout_text(l, LAY_SMALL, LAY_CENTER, line);
+    }
+    layout_gap(l, 6);
+    layout_text_fit(l, LAY_LARGE, LAY_CENTER | LAY_BOLD, _("DOSSIER RECEIPT"));
+    layout_text(l, LAY_SMALL, LAY_CENTER, _("Administrative procedures through the public postal service"));
+    layout_gap(l, 4);
+    if (ri->post_office[0])
+        layout_text(l, LAY_NORMAL, LAY_CENTER | LAY_BOLD, ri->post_office);
+    char when[32];
+    fmt_time(ri->issued_at, when, sizeof when);
+    layout_field(l, _("Kiosk"), ri->kiosk_code[0] ? ri->kiosk_code : "—");
+    layout_field(l, _("Date and time"), when);
+    layout_rule(l, false);
+    layout_text(l, LAY_SMALL, LAY_CENTER, _("Dossier reference"));
+    layout_text_fit(l, LAY_HUGE, LAY_CENTER | LAY_BOLD, ri->ref);
+    if (ri->s10[0])
+        layout_field(l, _("Postal tracking number"), ri->s10);
+    layout_rule(l, false);
+}
+
+static void procedure_part(layout *l, const receipt_info *ri)
+{
+    layout_text(l, LAY_SMALL, 0, _("Procedure"));
+    layout_text(l, LAY_NORMAL, LAY_BOLD | LAY_INDENT, ri->proc_name);
+    if (ri->proc_gloss[0])
+        layout_text(l, LAY_SMALL, LAY_INDENT, ri->proc_gloss);
+    if (ri->proc_code[0])
+        layout_field(l, _("Procedure code"), ri->proc_code);
+    if (ri->agency[0]) {
+        layout_text(l, LAY_SMALL, 0, _("Receiving agency"));
+        layout_text(l, LAY_NORMAL, LAY_INDENT, ri->agency);
+    }
+    layout_text(l, LAY_SMALL, 0, _("Service"));
+    layout_text(l, LAY_NORMAL, LAY_INDENT, form_label(ri->form));
+    layout_rule(l, true);
+    layout_field(l, _("Applicant"), ri->applicant[0] ? ri->applicant : "—");
+    if (ri->id_masked[0])
+        layout_field(l, _("ID number"), ri->id_masked);
+    layout_rule(l, true);
+}
+
+static void documents_part(layout *l, const receipt_info *ri)
+{
+    layout_text(l, LAY_NORMAL, LAY_BOLD, _("Documents handed over"));
+    if (ri->ndocs == 0)
+        layout_text(l, LAY_NORMAL, LAY_INDENT, _("(none listed)"));
+    for (int i = 0; i < ri->ndocs && i < PK_MAX_DOCS; i++) {
+        const receipt_doc *doc = &ri->docs[i];
+        char line[PK_TEXT_MAX + 64];
+        snprintf(line, sizeof line, "%d. %s — %s", i + 1, doc->name,
+                 doc->kind == DOC_ORIGINAL ? _("original") : _("copy"));
+        layout_text(l, LAY_NORMAL, 0, line);
+        if (doc->gloss[0])
+            layout_text(l, LAY_SMALL, LAY_INDENT, doc->gloss);
+    }
+    layout_rule(l, true);
+}
+
+static void fees_part(layout *l, const receipt_info *ri)
+{
+    char buf[48];
+    receipt_money(ri->fee_proc, ri->lang, buf, sizeof buf);
+    layout_field(l, _("Procedure fee"), buf);
+    receipt_money(ri->fee_post, ri->lang, buf, sizeof buf);
+    layout_field(l, _("Postal charge"), buf);
+    receipt_money(ri->fee_total, ri->lang, buf, sizeof buf);
+    layout_field(l, _("Total"), buf);
+    layout_text(l, LAY_SMALL, 0, _("Paid at the post office counter."));
+    layout_rule(l, true);
+    if (ri->expected_date[0]) {
+        fmt_date(ri->expected_date, buf, sizeof buf);
+        layout_field(l, _("Expected result date"), buf);
+        layout_text(l, LAY_SMALL, 0,
+                    _("Counted in working days from acceptance at the counter."));
+        layout_rule(l, true);
+    }
+}
+
+static pk_err footer(layout *l, const receipt_info *ri)
+{
+    layout_text(l, LAY_NORMAL, LAY_BOLD, _("What happens next"));
+    layout_text(l, LAY_NORMAL, 0,
+                _("Bring your documents to the counter; they will be counted, listed on a "
+                  "signed slip and sealed in front of you."));
+    layout_gap(l, 6);
+    layout_text(l, LAY_SMALL, 0,
+                _("Our guarantee: your dossier is sealed in front of you, your originals are "
+                  "listed on the signed slip, and you are compensated if it is lost "
+                  "(Decision 45/2016/QD-TTg, Article 14)."));
+    layout_gap(l, 4);
+    pk_err err = layout_qr(l, ri->qr, 0);
+    if (err != PK_OK)
+        return err;
+    layout_text(l, LAY_SMALL, LAY_CENTER, _("Staff scan this code to find your dossier."));
+    layout_text(l, LAY_SMALL, LAY_CENTER | LAY_NOTEXT, ri->ref);
+    if (ri->hotline[0])
+        layout_field(l, _("Hotline"), ri->hotline);
+    layout_text(l, LAY_SMALL, LAY_CENTER, _("Please keep this receipt."));
+    if (ri->sample) {
+        layout_gap(l, 6);
+        layout_banner(l, LAY_LARGE, _("SAMPLE - not valid"));
+    }
+    return PK_OK;
+}
+
+pk_err receipt_render(const receipt_info *ri, canvas_fonts *f, int width, canvas **out,
+                      char **text)
+{
+    *out = NULL;
+    if (text)
+        *text = NULL;
+    layout *l = layout_new(f, width);
+    header(l, ri);
+    procedure_part(l, ri);
+    documents_part(l, ri);
+    fees_part(l, ri);
+    pk_err err = footer(l, ri);
+    if (err != PK_OK) {
+        layout_free(l);
+        return err;
+    }
+    char *txt = NULL;
+    canvas *c = layout_finish(l, &txt);
+    if (ri->sample)
+        canvas_watermark(c, f, _("SAMPLE - not valid"));
+    *out = c;
+    if (text)
+        *text = txt;
+    else
+        free(txt);
+    return PK_OK;
+}

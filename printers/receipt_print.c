@@ -1,0 +1,137 @@
+/* receipt_print(): the glue from a committed dossier to paper. Fetches the
+ * procedure, masks the applicant, switches to the dossier's language for
+ * the labels (and back), lays out, prints, and records the job outcome. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "canvas.h"
+#include "dossier.h"
+#include "i18n.h"
+#include "receipt.h"
+#include "util.h"
+
+static bool is_vi(const char *lang)
+{
+    return !lang[0] || !strncmp(lang, "vi", 2);
+}
+
+/* Fills ri from the dossier and its procedure (NULL when the catalog no
+ * longer has it: the code stands in for the name). */
+static void info_fill(receipt_info *ri, const config *cfg, const dossier *d,
+                      const procedure *proc, int flags)
+{
+    memset(ri, 0, sizeof *ri);
+    bool vi = is_vi(d->lang);
+    str_copy(ri->lang, sizeof ri->lang, d->lang[0] ? d->lang : "vi");
+    str_copy(ri->post_office, sizeof ri->post_office, cfg->post_office);
+    str_copy(ri->kiosk_code, sizeof ri->kiosk_code,
+             d->kiosk_code[0] ? d->kiosk_code : cfg->kiosk_code);
+    ri->issued_at = d->created_at;
+    ri->printed_at = (int64_t)time(NULL);
+    str_copy(ri->ref, sizeof ri->ref, d->ref);
+    str_copy(ri->s10, sizeof ri->s10, d->s10);
+    str_copy(ri->proc_code, sizeof ri->proc_code, d->proc_code);
+    if (proc) {
+        str_copy(ri->proc_name, sizeof ri->proc_name, proc->name_vi);
+        if (!vi)
+            str_copy(ri->proc_gloss, sizeof ri->proc_gloss, proc->name_en);
+        str_copy(ri->agency, sizeof ri->agency, proc->agency);
+    } else {
+        str_copy(ri->proc_name, sizeof ri->proc_name, d->proc_code);
+    }
+    ri->form = d->form;
+    dossier_mask_name(d->name, ri->applicant, sizeof ri->applicant);
+    if (d->id_number[0])
+        dossier_mask_id(d->id_number, ri->id_masked, sizeof ri->id_masked);
+    for (int i = 0; i < d->ndocs && i < PK_MAX_DOCS; i++) {
+        const dossier_doc *doc = &d->docs[i];
+        if (!doc->handed)
+            continue;
+        receipt_doc *rd = &ri->docs[ri->ndocs++];
+        str_copy(rd->name, sizeof rd->name, doc->name_vi);
+        if (!vi)
+            str_copy(rd->gloss, sizeof rd->gloss, doc->name_en);
+        rd->kind = doc->kind;
+    }
+    ri->fee_proc = d->fee_proc;
+    ri->fee_post = d->fee_post;
+    ri->fee_total = d->fee_total;
+    str_copy(ri->expected_date, sizeof ri->expected_date, d->expected_date);
+    str_copy(ri->hotline, sizeof ri->hotline, cfg->hotline);
+    ri->sample = d->sample;
+    ri->reprint = (flags & RECEIPT_REPRINT) != 0;
+}
+
+/* Lays out in the dossier's language, restoring the current one. */
+static pk_err render_in_lang(const receipt_info *ri, printer *p, canvas **c, char **txt)
+{
+    char prev[16];
+    str_copy(prev, sizeof prev, i18n_lang() ? i18n_lang() : "vi");
+    bool switched = strcmp(prev, ri->lang) != 0 && i18n_set_lang(ri->lang);
+    pk_err err = receipt_render(ri, printer_fonts(p), printer_width_dots(p), c, txt);
+    if (switched)
+        i18n_set_lang(prev);
+    return err;
+}
+
+/* Everything but the job record; msg gets a msgid on failure. */
+static pk_err print_once(printer *p, store *s, const config *cfg, const dossier *d,
+                         int64_t job_id, int flags, receipt_info *ri, char *msg, size_t msgsz)
+{
+    procedure *proc = xcalloc(1, sizeof *proc);
+    pk_err err = store_procedure_get(s, d->proc_code, proc);
+    if (err != PK_OK && err != PK_ENOTFOUND) {
+        free(proc);
+        str_copy(msg, msgsz, pk_err_msg(err));
+        return err;
+    }
+    info_fill(ri, cfg, d, err == PK_OK ? proc : NULL, flags);
+    free(proc);
+    err = receipt_qr_text(cfg, d->ref, d->created_at, ri->qr, sizeof ri->qr);
+    if (err != PK_OK) {
+        str_copy(msg, msgsz, N_("The receipt key is missing or unreadable. Please call staff."));
+        return err;
+    }
+    canvas *c = NULL;
+    char *txt = NULL;
+    err = render_in_lang(ri, p, &c, &txt);
+    if (err != PK_OK) {
+        str_copy(msg, msgsz, pk_err_msg(err));
+        return err;
+    }
+    char name[PK_REF_MAX + 40];
+    if (flags & RECEIPT_REPRINT)
+        snprintf(name, sizeof name, "%s-reprint-%lld", d->ref, (long long)job_id);
+    else
+        snprintf(name, sizeof name, "%s", d->ref);
+    err = printer_print(p, name, c, txt, msg, msgsz);
+    mem_wipe(txt, strlen(txt));
+    free(txt);
+    canvas_free(c);
+    return err;
+}
+
+pk_err receipt_print_ex(printer *p, store *s, const config *cfg, const dossier *d,
+                        int64_t job_id, int flags, char *msg, size_t msgsz)
+{
+    receipt_info *ri = xmalloc(sizeof *ri);
+    pk_err err = print_once(p, s, cfg, d, job_id, flags, ri, msg, msgsz);
+    mem_wipe(ri, sizeof *ri);
+    free(ri);
+    pk_err rec = store_job_set(s, job_id, err == PK_OK ? JOB_PRINTED : JOB_FAILED,
+                               err == PK_OK ? "" : msg);
+    if (err == PK_OK && rec != PK_OK) {
+        /* Printed, but the record could not be written: say so. */
+        str_copy(msg, msgsz, pk_err_msg(rec));
+        return rec;
+    }
+    return err;
+}
+
+pk_err receipt_print(printer *p, store *s, const config *cfg, const dossier *d,
+                     int64_t job_id, char *msg, size_t msgsz)
+{
+    return receipt_print_ex(p, s, cfg, d, job_id, 0, msg, msgsz);
+}

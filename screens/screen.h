@@ -1,0 +1,83 @@
+/* A screen is a small vtable (tig's view_ops, htop's PanelClass).
+ *
+ *   draw   is a pure function of (screen state, app state, frame size): it
+ *          redraws everything, every time, and records clickable regions
+ *          and hints in the frame. It never changes state.
+ *   handle gets one named event and returns what should happen next.
+ *
+ * The app owns each screen's private state (state_size bytes, zeroed before
+ * enter, wiped with mem_wipe after leave), so a screen never allocates its
+ * own state and a resize can never lose it. Screens never read keys and
+ * never call curses: see app.h (the loop) and widgets.h (drawing). */
+#ifndef PK_SCREEN_H
+#define PK_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "keys.h"
+#include "term.h"
+
+typedef struct app app;
+typedef struct screen_ops screen_ops;
+
+typedef enum {
+    SR_NONE = 0,   /* nothing changed */
+    SR_REDRAW,     /* state changed: draw again */
+    SR_PUSH,       /* open next on top (arg is passed to its enter) */
+    SR_POP,        /* back to the screen below */
+    SR_REPLACE,    /* close this one, open next in its place */
+    SR_BACK_TO,    /* pop until next is on top (e.g. back to a review) */
+    SR_HOME,       /* end the session: wipe everything, back to the root */
+    SR_QUIT,       /* leave the program */
+} sr_kind;
+
+typedef struct {
+    sr_kind kind;
+    const screen_ops *next;
+    const void *arg;
+} screen_result;
+
+#define SR_(k) ((screen_result){(k), NULL, NULL})
+#define SR_TO(k, ops, a) ((screen_result){(k), (ops), (a)})
+
+/* A clickable region recorded while drawing: a click inside it becomes
+ * the event {act, value}. */
+typedef struct {
+    int y, x, h, w;
+    action act;
+    int value;
+} click_region;
+
+typedef struct {
+    action act;
+    const char *label;   /* msgid; NULL = the key table's label */
+} hint;
+
+enum { FRAME_REGIONS = 128, FRAME_HINTS = 12 };
+
+/* What draw gets: the size, the body area between the app's header and
+ * hint bar, and room to record regions, hints and the cursor. */
+typedef struct frame {
+    int rows, cols;                 /* whole terminal */
+    int top, left, height, width;   /* body area */
+    int nregions;
+    click_region regions[FRAME_REGIONS];
+    int nhints;
+    hint hints[FRAME_HINTS];
+    bool show_ime;                  /* a text field has focus */
+    bool cursor;
+    int cur_y, cur_x;
+} frame;
+
+struct screen_ops {
+    const char *name;
+    size_t state_size;
+    const char *help;   /* msgid: what this step is for, shown by Help */
+    void (*enter)(void *st, app *a, const void *arg);   /* may be NULL */
+    void (*leave)(void *st, app *a);                    /* may be NULL */
+    void (*draw)(const void *st, const app *a, frame *f);
+    screen_result (*handle)(void *st, app *a, const event *ev);
+};
+
+#endif

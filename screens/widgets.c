@@ -1,0 +1,673 @@
+/* Widgets: text, buttons, lists, text fields, progress, dialogs, banners. */
+#include "widgets.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+/* ---- frame bookkeeping --------------------------------------------------- */
+
+void w_region(frame *f, int y, int x, int h, int w, action act, int value)
+{
+    if (f->nregions >= FRAME_REGIONS || h <= 0 || w <= 0)
+        return;
+    f->regions[f->nregions++] = (click_region){y, x, h, w, act, value};
+}
+
+void w_hint(frame *f, action act, const char *label)
+{
+    for (int i = 0; i < f->nhints; i++)
+        if (f->hints[i].act == act) {
+            f->hints[i].label = label;
+            return;
+        }
+    if (f->nhints < FRAME_HINTS)
+        f->hints[f->nhints++] = (hint){act, label};
+}
+
+const click_region *w_hit(const frame *f, int y, int x)
+{
+    for (int i = f->nregions - 1; i >= 0; i--) {
+        const click_region *r = &f->regions[i];
+        if (y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w)
+            return r;
+    }
+    return NULL;
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+enum { WRAP_MAX = 64 };
+
+int w_text_lines(const char *s, int w, int maxlines)
+{
+    size_t st[WRAP_MAX], ln[WRAP_MAX];
+    if (maxlines > WRAP_MAX)
+        maxlines = WRAP_MAX;
+    if (!s || !*s || w <= 0)
+        return 0;
+    return text_wrap(s, w, st, ln, maxlines);
+}
+
+int w_text(frame *f, int y, int x, int w, int maxlines, const char *s, term_role r)
+{
+    (void)f;
+    size_t st[WRAP_MAX], ln[WRAP_MAX];
+    if (maxlines > WRAP_MAX)
+        maxlines = WRAP_MAX;
+    if (!s || !*s || w <= 0 || maxlines <= 0)
+        return 0;
+    int n = text_wrap(s, w, st, ln, maxlines);
+    char line[1024];
+    for (int i = 0; i < n; i++) {
+        size_t len = ln[i] < sizeof line - 1 ? ln[i] : sizeof line - 1;
+        memcpy(line, s + st[i], len);
+        line[len] = '\0';
+        term_put(y + i, x, w, line, r);
+    }
+    return n;
+}
+
+void w_center(frame *f, int y, int x, int w, const char *s, term_role r)
+{
+    (void)f;
+    int tw = text_width(s);
+    int off = tw < w ? (w - tw) / 2 : 0;
+    term_put(y, x + off, w - off, s, r);
+}
+
+void w_banner(frame *f, int y, const char *s, term_role r)
+{
+    term_fill(y, 0, 1, f->cols, r);
+    w_center(f, y, 0, f->cols, s, r);
+}
+
+/* 3x5 block letters: '#' = ink. 0 is round, O square, S differs from 5. */
+static const struct {
+    char c;
+    const char *rows[5];
+} font[] = {
+    {'0', {" # ", "# #", "# #", "# #", " # "}}, {'1', {" # ", "## ", " # ", " # ", "###"}},
+    {'2', {"###", "  #", "###", "#  ", "###"}}, {'3', {"###", "  #", "###", "  #", "###"}},
+    {'4', {"# #", "# #", "###", "  #", "  #"}}, {'5', {"###", "#  ", "###", "  #", "###"}},
+    {'6', {"###", "#  ", "###", "# #", "###"}}, {'7', {"###", "  #", "  #", "  #", "  #"}},
+    {'8', {"###", "# #", "###", "# #", "###"}}, {'9', {"###", "# #", "###", "  #", "###"}},
+    {'A', {" # ", "# #", "###", "# #", "# #"}}, {'B', {"## ", "# #", "## ", "# #", "## "}},
+    {'C', {"###", "#  ", "#  ", "#  ", "###"}}, {'D', {"## ", "# #", "# #", "# #", "## "}},
+    {'E', {"###", "#  ", "## ", "#  ", "###"}}, {'F', {"###", "#  ", "## ", "#  ", "#  "}},
+    {'G', {"###", "#  ", "# #", "# #", "###"}}, {'H', {"# #", "# #", "###", "# #", "# #"}},
+    {'I', {"###", " # ", " # ", " # ", "###"}}, {'J', {"  #", "  #", "  #", "# #", "###"}},
+    {'K', {"# #", "# #", "## ", "# #", "# #"}}, {'L', {"#  ", "#  ", "#  ", "#  ", "###"}},
+    {'M', {"# #", "###", "###", "# #", "# #"}}, {'N', {"###", "# #", "# #", "# #", "# #"}},
+    {'O', {"###", "# #", "# #", "# #", "###"}}, {'P', {"###", "# #", "###", "#  ", "#  "}},
+    {'Q', {"###", "# #", "# #", "###", "  #"}}, {'R', {"## ", "# #", "## ", "# #", "# #"}},
+    {'S', {" ##", "#  ", " # ", "  #", "## "}}, {'T', {"###", " # ", " # ", " # ", " # "}},
+    {'U', {"# #", "# #", "# #", "# #", "###"}}, {'V', {"# #", "# #", "# #", "# #", " # "}},
+    {'W', {"# #", "# #", "###", "###", "# #"}}, {'X', {"# #", "# #", " # ", "# #", "# #"}},
+    {'Y', {"# #", "# #", " # ", " # ", " # "}}, {'Z', {"###", "  #", " # ", "#  ", "###"}},
+    {'-', {"   ", "   ", "###", "   ", "   "}}, {'.', {"   ", "   ", "   ", "   ", " # "}},
+};
+
+static int glyph(char c)
+{
+    for (size_t i = 0; i < PK_ARRAY_LEN(font); i++)
+        if (font[i].c == c)
+            return (int)i;
+    return -1;
+}
+
+int w_big(frame *f, int y, const char *s, term_role r)
+{
+    int n = (int)strlen(s);
+    int scale = 2;                       /* columns per dot */
+    if (n * (3 * scale + 1) > f->width - 2)
+        scale = 1;
+    int cw = 3 * scale + 1;
+    bool ok = n > 0 && n * cw <= f->width - 2;
+    for (int i = 0; i < n && ok; i++)
+        ok = glyph(s[i]) >= 0;
+    if (!ok) {
+        w_center(f, y, f->left, f->width, s, r);
+        return 1;
+    }
+    int x0 = f->left + (f->width - (n * cw - 1)) / 2;
+    for (int row = 0; row < 5; row++) {
+        char line[1024];
+        size_t len = 0;
+        for (int i = 0; i < n; i++) {
+            const char *g = font[glyph(s[i])].rows[row];
+            for (int d = 0; d < 3; d++)
+                for (int k = 0; k < scale; k++) {
+                    if (g[d] == '#') {
+                        memcpy(line + len, "\xe2\x96\x88", 3);   /* U+2588 full block */
+                        len += 3;
+                    } else {
+                        line[len++] = ' ';
+                    }
+                }
+            if (i + 1 < n)
+                line[len++] = ' ';
+        }
+        line[len] = '\0';
+        term_put(y + row, x0, f->width, line, r);
+    }
+    return 5;
+}
+
+void w_progress(frame *f, int y, int step, int steps, const char *title)
+{
+    char buf[512];
+    /* TRANSLATORS: progress indicator, e.g. "Step 2 of 6 — Choose the procedure" */
+    snprintf(buf, sizeof buf, _("Step %d of %d — %s"), step, steps, title);
+    term_put(y, f->left + 1, f->width - 2, buf, ROLE_TITLE);
+    char dots[256];
+    size_t len = 0;
+    for (int i = 1; i <= steps && len + 8 < sizeof dots; i++) {
+        /* ● done or current, ○ still to come */
+        const char *d = i <= step ? "\xe2\x97\x8f " : "\xe2\x97\x8b ";
+        memcpy(dots + len, d, strlen(d));
+        len += strlen(d);
+    }
+    dots[len] = '\0';
+    term_put(y + 1, f->left + 1, f->width - 2, dots, ROLE_DIM);
+}
+
+/* ---- buttons ------------------------------------------------------------- */
+
+void w_button(frame *f, int y, int x, int w, const char *key, const char *label,
+              bool focus, action act, int value)
+{
+    term_role role = focus ? ROLE_BUTTON_FOCUS : ROLE_BUTTON;
+    term_fill(y, x, 1, w, role);
+    int used = 1;
+    if (key && *key) {
+        char k[32];
+        snprintf(k, sizeof k, " %s ", key);
+        used += term_put(y, x + used, w - used, k, focus ? ROLE_BUTTON_FOCUS : ROLE_KEY);
+        used += 1;
+    }
+    term_put(y, x + used, w - used - 1, label, role);
+    w_region(f, y, x, 1, w, act, value);
+}
+
+void w_choice(frame *f, int y, int x, int w, int digit, const char *label, bool focus)
+{
+    char k[4];
+    snprintf(k, sizeof k, "%d", digit);
+    w_button(f, y, x, w, k, label, focus, ACT_CHOOSE, digit);
+}
+
+/* ---- lists --------------------------------------------------------------- */
+
+void wlist_set(wlist *l, int n)
+{
+    l->n = n < 0 ? 0 : n;
+    if (l->n == 0) {
+        l->sel = -1;
+        l->top = 0;
+        return;
+    }
+    if (l->sel < 0)
+        l->sel = 0;
+    if (l->sel >= l->n)
+        l->sel = l->n - 1;
+    if (l->top > l->sel)
+        l->top = l->sel;
+}
+
+void wlist_fix(wlist *l, int visible)
+{
+    if (visible < 1)
+        visible = 1;
+    if (l->n == 0) {
+        l->sel = -1;
+        l->top = 0;
+        return;
+    }
+    if (l->sel < 0)
+        l->sel = 0;
+    if (l->sel >= l->n)
+        l->sel = l->n - 1;
+    if (l->sel < l->top)
+        l->top = l->sel;
+    if (l->sel >= l->top + visible)
+        l->top = l->sel - visible + 1;
+    if (l->top > l->n - visible)
+        l->top = l->n - visible;
+    if (l->top < 0)
+        l->top = 0;
+}
+
+bool wlist_handle(wlist *l, const event *ev, int visible)
+{
+    if (l->n == 0)
+        return false;
+    if (visible < 1)
+        visible = 1;
+    switch (ev->act) {
+    case ACT_UP: l->sel--; break;
+    case ACT_DOWN: l->sel++; break;
+    case ACT_PGUP: l->sel -= visible; break;
+    case ACT_PGDN: l->sel += visible; break;
+    case ACT_HOME: l->sel = 0; break;
+    case ACT_END: l->sel = l->n - 1; break;
+    case ACT_PICK:
+        if (ev->value < 0 || ev->value >= l->n)
+            return false;
+        l->sel = ev->value;
+        break;
+    default: return false;
+    }
+    if (l->sel < 0)
+        l->sel = 0;
+    if (l->sel >= l->n)
+        l->sel = l->n - 1;
+    wlist_fix(l, visible);
+    return true;
+}
+
+void wlist_row(frame *f, const wlist *l, int i, int y, int x, int w, const char *text,
+               const char *right, bool focus)
+{
+    bool sel = focus && i == l->sel;
+    term_role role = sel ? ROLE_SELECTED : ROLE_NORMAL;
+    if (sel)
+        term_fill(y, x, 1, w, role);
+    int rw = right && *right ? text_width(right) : 0;
+    int tw = w - 2 - (rw ? rw + 1 : 0);
+    char cut[1024];
+    text_truncate(text, tw, cut, sizeof cut);
+    term_put(y, x + 1, tw, cut, role);
+    if (rw)
+        term_put(y, x + w - 1 - rw, rw, right, sel ? ROLE_SELECTED : ROLE_DIM);
+    w_region(f, y, x, 1, w, ACT_PICK, i);
+}
+
+void wlist_position(frame *f, const wlist *l, int visible, int y, int x, int w)
+{
+    (void)f;
+    if (l->n <= visible || l->n == 0)
+        return;
+    char buf[64];
+    int last = l->top + visible < l->n ? l->top + visible : l->n;
+    snprintf(buf, sizeof buf, "%d-%d / %d", l->top + 1, last, l->n);
+    int bw = text_width(buf);
+    term_put(y, x + w - bw - 1, bw, buf, ROLE_DIM);
+}
+
+/* ---- text fields --------------------------------------------------------- */
+
+void tf_init(tfield *t, tf_kind kind, size_t maxbytes)
+{
+    memset(t, 0, sizeof *t);
+    t->kind = kind;
+    t->max = maxbytes == 0 || maxbytes > TF_MAX - 1 ? TF_MAX - 1 : maxbytes;
+    vnime_init(&t->ime, IME_OFF, false);
+}
+
+void tf_set(tfield *t, const char *s)
+{
+    char tmp[TF_MAX];
+    if (!text_nfc_buf(s, tmp, sizeof tmp))
+        tmp[0] = '\0';
+    str_copy(t->buf, t->max + 1, tmp);
+    t->len = strlen(t->buf);
+    t->cur = t->len;
+    vnime_reset(&t->ime);
+    mem_wipe(tmp, sizeof tmp);
+}
+
+void tf_wipe(tfield *t)
+{
+    tf_kind k = t->kind;
+    size_t max = t->max;
+    mem_wipe(t, sizeof *t);
+    tf_init(t, k, max);
+}
+
+static size_t next_grapheme(const char *s)
+{
+    if (!*s)
+        return 0;
+    size_t n = text_fit(s, 1);
+    if (n == 0)
+        n = text_fit(s, 2);
+    if (n == 0) {         /* a lone mark or control: one code point */
+        n = 1;
+        while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n++;
+    }
+    return n;
+}
+
+static size_t utf8_encode(uint32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        if (cp >= 0xD800 && cp < 0xE000)
+            return 0;
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp > 0x10FFFF)
+        return 0;
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Plain insertion at the cursor, then NFC (a typed combining mark joins
+ * the letter before it). */
+static bool insert_plain(tfield *t, uint32_t cp)
+{
+    char enc[4];
+    size_t n = utf8_encode(cp, enc);
+    if (n == 0 || t->len + n > t->max)
+        return false;
+    char raw[TF_MAX + 4], nfc[TF_MAX];
+    memcpy(raw, t->buf, t->cur);
+    memcpy(raw + t->cur, enc, n);
+    memcpy(raw + t->cur + n, t->buf + t->cur, t->len - t->cur + 1);
+    size_t rawlen = t->len + n;
+    if (!text_nfc_buf(raw, nfc, sizeof nfc) || strlen(nfc) > t->max) {
+        mem_wipe(raw, sizeof raw);
+        return false;
+    }
+    size_t newlen = strlen(nfc);
+    size_t tail = t->len - t->cur;     /* bytes after the cursor stay as they were */
+    memcpy(t->buf, nfc, newlen + 1);
+    t->len = newlen;
+    t->cur = newlen >= tail ? newlen - tail : newlen;
+    (void)rawlen;
+    mem_wipe(raw, sizeof raw);
+    mem_wipe(nfc, sizeof nfc);
+    return true;
+}
+
+bool tf_handle(tfield *t, const event *ev, ime_method m)
+{
+    if (ev->ch >= 0x20 && ev->ch != 0x7f && (ev->act == ACT_CHAR || ev->act == ACT_CHOOSE)) {
+        t->touched = true;
+        bool ime = t->kind == TF_TEXT && m != IME_OFF && t->cur == t->len;
+        if (ime) {
+            if (t->ime.method != m)
+                vnime_init(&t->ime, m, false);
+            if (vnime_type(&t->ime, t->buf, t->max + 1, ev->ch)) {
+                t->len = strlen(t->buf);
+                t->cur = t->len;
+            }
+        } else {
+            vnime_reset(&t->ime);
+            insert_plain(t, ev->ch);
+        }
+        return true;
+    }
+    switch (ev->act) {
+    case ACT_BACKSPACE:
+        if (t->cur == 0)
+            return true;
+        t->touched = true;
+        if (t->kind == TF_TEXT && t->cur == t->len && t->ime.method != IME_OFF) {
+            vnime_backspace(&t->ime, t->buf, t->max + 1);
+            t->len = strlen(t->buf);
+            t->cur = t->len;
+        } else {
+            size_t n = text_prev_grapheme(t->buf, t->cur);
+            if (n == 0 || n > t->cur)
+                n = 1;
+            memmove(t->buf + t->cur - n, t->buf + t->cur, t->len - t->cur + 1);
+            t->cur -= n;
+            t->len -= n;
+            mem_wipe(t->buf + t->len + 1, n);
+            vnime_reset(&t->ime);
+        }
+        return true;
+    case ACT_DELETE: {
+        size_t n = next_grapheme(t->buf + t->cur);
+        if (n) {
+            memmove(t->buf + t->cur, t->buf + t->cur + n, t->len - t->cur - n + 1);
+            t->len -= n;
+            mem_wipe(t->buf + t->len + 1, n);
+            t->touched = true;
+        }
+        vnime_reset(&t->ime);
+        return true;
+    }
+    case ACT_LEFT:
+        if (t->cur > 0) {
+            size_t n = text_prev_grapheme(t->buf, t->cur);
+            t->cur -= n && n <= t->cur ? n : 1;
+        }
+        vnime_reset(&t->ime);
+        return true;
+    case ACT_RIGHT:
+        t->cur += next_grapheme(t->buf + t->cur);
+        vnime_reset(&t->ime);
+        return true;
+    case ACT_HOME:
+        t->cur = 0;
+        vnime_reset(&t->ime);
+        return true;
+    case ACT_END:
+        t->cur = t->len;
+        vnime_reset(&t->ime);
+        return true;
+    default:
+        return false;
+    }
+}
+
+void tf_draw(frame *f, const tfield *t, int y, int x, int w, bool focus)
+{
+    term_role role = focus ? ROLE_FIELD_FOCUS : ROLE_FIELD;
+    term_fill(y, x, 1, w, role);
+    int inner = w - 2;
+    if (inner < 1)
+        return;
+    char shown[TF_MAX * 3 + 1];
+    size_t cur = t->cur;
+    if (t->kind == TF_SECRET) {
+        size_t n = 0, k = 0, c = 0;
+        for (size_t i = 0; i < t->len; i++)
+            if (((unsigned char)t->buf[i] & 0xC0) != 0x80) {
+                memcpy(shown + n, "\xe2\x97\x8f", 3);   /* ● */
+                n += 3;
+                k++;
+                if (i < t->cur)
+                    c = n;
+            }
+        shown[n] = '\0';
+        cur = t->cur == t->len ? n : c;
+        (void)k;
+    } else {
+        memcpy(shown, t->buf, t->len + 1);
+    }
+    /* scroll so the cursor stays visible */
+    size_t start = 0;
+    char prefix[TF_MAX * 3 + 1];
+    for (;;) {
+        size_t n = cur - start;
+        memcpy(prefix, shown + start, n);
+        prefix[n] = '\0';
+        if (text_width(prefix) < inner || start >= cur)
+            break;
+        start += next_grapheme(shown + start);
+    }
+    int cx = text_width(prefix);
+    term_put(y, x + 1, inner, shown + start, role);
+    if (!term_has_colors()) {      /* monochrome: brackets show where the field is */
+        term_put(y, x, 1, "[", role);
+        term_put(y, x + w - 1, 1, "]", role);
+    }
+    if (focus) {
+        f->cursor = true;
+        f->cur_y = y;
+        f->cur_x = x + 1 + cx;
+        if (t->kind == TF_TEXT)
+            f->show_ime = true;
+    }
+    mem_wipe(prefix, sizeof prefix);
+    mem_wipe(shown, sizeof shown);
+}
+
+int tf_draw_labeled(frame *f, const tfield *t, int y, int x, int w, const char *label,
+                    const char *msg, bool msg_is_error, bool focus, int index)
+{
+    term_put(y, x, w, label, focus ? ROLE_TITLE : ROLE_NORMAL);
+    tf_draw(f, t, y + 1, x, w, focus);
+    if (msg && *msg) {
+        /* ✗ before an error so colour is never the only sign */
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s%s", msg_is_error ? "\xe2\x9c\x97 " : "", msg);
+        term_put(y + 2, x, w, buf, msg_is_error ? ROLE_ERROR : ROLE_DIM);
+    }
+    w_region(f, y, x, 3, w, ACT_PICK, index);
+    return 3;
+}
+
+/* ---- dialogs --------------------------------------------------------------- */
+
+void w_dialog(frame *f, const char *title, const char *body, const w_dlg_button *b,
+              int nb, term_role role)
+{
+    int w = f->cols - 8 < 70 ? f->cols - 8 : 70;
+    if (w < 20)
+        w = f->cols;
+    int lines = w_text_lines(body, w - 4, f->rows - 8);
+    int h = lines + (nb ? 6 : 4);
+    if (h > f->rows)
+        h = f->rows;
+    int y = (f->rows - h) / 2, x = (f->cols - w) / 2;
+    term_box(y, x, h, w, role);
+    char t[512];
+    snprintf(t, sizeof t, " %s ", title);
+    w_center(f, y, x, w, t, role);
+    w_text(f, y + 2, x + 2, w - 4, lines, body, role);
+    /* a click anywhere in the box is swallowed, not passed below */
+    w_region(f, y, x, h, w, ACT_NONE, 0);
+    if (nb == 0)
+        return;
+    int bw = (w - 4 - (nb - 1) * 2) / nb;
+    for (int i = 0; i < nb; i++)
+        w_button(f, y + h - 2, x + 2 + i * (bw + 2), bw, b[i].key, b[i].label, i == 0,
+                 b[i].act, b[i].value);
+}
+
+/* ---- scrolling pages ------------------------------------------------------- */
+
+void wpage_begin(wpage *p, frame *f, int top, int bottom, int x, int w, int scroll,
+                 bool measure)
+{
+    p->f = f;
+    p->y = 0;
+    p->top = top;
+    p->bottom = bottom;
+    p->x = x;
+    p->w = w;
+    p->scroll = scroll < 0 ? 0 : scroll;
+    p->measure = measure;
+}
+
+int wpage_visible(const wpage *p)
+{
+    return p->bottom - p->top;
+}
+
+static void page_line(wpage *p, int col, const char *s, size_t len, term_role r)
+{
+    int row = p->top + p->y - p->scroll;
+    if (!p->measure && row >= p->top && row < p->bottom) {
+        char line[1024];
+        if (len > sizeof line - 1)
+            len = sizeof line - 1;
+        memcpy(line, s, len);
+        line[len] = '\0';
+        term_put(row, p->x + col, p->w - col, line, r);
+    }
+    p->y++;
+}
+
+void wpage_item(wpage *p, const char *bullet, const char *s, term_role r)
+{
+    int bw = bullet ? text_width(bullet) : 0;
+    size_t st[WRAP_MAX], ln[WRAP_MAX];
+    int n = s && *s ? text_wrap(s, p->w - bw, st, ln, WRAP_MAX) : 0;
+    if (n == 0) {
+        if (bw)
+            page_line(p, 0, bullet, strlen(bullet), r);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        int row = p->top + p->y - p->scroll;
+        if (i == 0 && bw && !p->measure && row >= p->top && row < p->bottom)
+            term_put(row, p->x, bw, bullet, r);
+        page_line(p, bw, s + st[i], ln[i], r);
+    }
+}
+
+void wpage_text(wpage *p, const char *s, term_role r)
+{
+    wpage_item(p, NULL, s, r);
+}
+
+void wpage_gap(wpage *p)
+{
+    p->y++;
+}
+
+void wpage_end(wpage *p)
+{
+    if (p->measure)
+        return;
+    if (p->y - p->scroll > wpage_visible(p)) {
+        /* TRANSLATORS: shown under a page that continues below */
+        char buf[128];
+        snprintf(buf, sizeof buf, "\xe2\x96\xbc %s", _("More below: press PgDn or \xe2\x86\x93"));
+        int bw = text_width(buf);
+        term_put(p->bottom - 1, p->x + p->w - bw, bw, buf, ROLE_WARN);
+    }
+}
+
+frame w_frame_now(void)
+{
+    frame f;
+    memset(&f, 0, sizeof f);
+    term_size(&f.rows, &f.cols);
+    f.top = 1;
+    f.left = 0;
+    f.height = f.rows - 2;
+    f.width = f.cols;
+    return f;
+}
+
+void w_money(long long vnd, char *out, size_t outsz)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%lld", vnd < 0 ? -vnd : vnd);
+    char buf[48];
+    size_t n = strlen(digits), k = 0;
+    if (vnd < 0)
+        buf[k++] = '-';
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[k++] = '.';
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
+    snprintf(out, outsz, "%s \xc4\x91", buf);   /* đ */
+}

@@ -1,0 +1,137 @@
+/* Widgets: drawing helpers that record clickable regions in the frame, and
+ * small state structs (lists, text fields) that screens keep in their
+ * state and feed events to. Nothing here reads keys or owns a loop: a
+ * dialog is state a screen draws, not a modal sub-loop. */
+#ifndef PK_WIDGETS_H
+#define PK_WIDGETS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "screen.h"
+#include "vnime.h"
+
+/* ---- frame bookkeeping --------------------------------------------------- */
+void w_region(frame *f, int y, int x, int h, int w, action act, int value);
+/* Adds a hint to the hint bar (label NULL = the key table's label). */
+void w_hint(frame *f, action act, const char *label);
+/* Region hit by a click, or NULL. Later regions win (dialogs on top). */
+const click_region *w_hit(const frame *f, int y, int x);
+
+/* ---- text ---------------------------------------------------------------- */
+/* Word-wrapped text in a box w columns wide; returns the lines used. */
+int w_text(frame *f, int y, int x, int w, int maxlines, const char *s, term_role r);
+/* Lines w_text would use (maxlines cap). */
+int w_text_lines(const char *s, int w, int maxlines);
+void w_center(frame *f, int y, int x, int w, const char *s, term_role r);
+/* Full-width bar with centred text (countdown, notices). */
+void w_banner(frame *f, int y, const char *s, term_role r);
+/* Block letters (5 rows) for [0-9A-Z-.]; falls back to one bold line when
+ * it does not fit. Returns the rows used. */
+int w_big(frame *f, int y, const char *ascii, term_role r);
+/* "Bước 2/6 — Chọn thủ tục" plus a row of dots. Uses two rows. */
+void w_progress(frame *f, int y, int step, int steps, const char *title);
+
+/* ---- buttons ------------------------------------------------------------- */
+/* A button " key  label " w columns wide; a click gives {act, value}. */
+void w_button(frame *f, int y, int x, int w, const char *key, const char *label,
+              bool focus, action act, int value);
+/* A numbered choice: key "digit", click = ACT_CHOOSE digit. */
+void w_choice(frame *f, int y, int x, int w, int digit, const char *label, bool focus);
+
+/* ---- lists --------------------------------------------------------------- */
+typedef struct {
+    int n;      /* rows */
+    int sel;    /* selected row, -1 when empty */
+    int top;    /* first visible row */
+} wlist;
+
+void wlist_set(wlist *l, int n);
+/* Keeps sel visible in a window of `visible` rows. */
+void wlist_fix(wlist *l, int visible);
+/* Up/Down/PgUp/PgDn/Home/End and clicks (ACT_PICK); true when consumed. */
+bool wlist_handle(wlist *l, const event *ev, int visible);
+/* Draws one visible row i (records an ACT_PICK region). */
+void wlist_row(frame *f, const wlist *l, int i, int y, int x, int w, const char *text,
+               const char *right, bool focus);
+/* "3-10 / 42" scroll position on the right of a list header. */
+void wlist_position(frame *f, const wlist *l, int visible, int y, int x, int w);
+
+/* ---- text fields --------------------------------------------------------- */
+typedef enum {
+    TF_TEXT = 0,   /* letters: the Vietnamese input method applies */
+    TF_DIGITS,     /* ID, phone: no input method, digits and + only */
+    TF_ASCII,      /* e-mail, references: no input method */
+    TF_SECRET,     /* PIN: shown as dots */
+} tf_kind;
+
+enum { TF_MAX = 256 };
+
+typedef struct {
+    char buf[TF_MAX];   /* NFC UTF-8 */
+    size_t len;         /* bytes */
+    size_t cur;         /* cursor, byte offset on a grapheme boundary */
+    size_t max;         /* byte capacity, <= TF_MAX - 1 */
+    tf_kind kind;
+    vnime ime;
+    bool touched;       /* edited since the last check */
+} tfield;
+
+void tf_init(tfield *t, tf_kind kind, size_t maxbytes);
+void tf_set(tfield *t, const char *s);
+/* Wipes the text and the engine's memory of keystrokes. */
+void tf_wipe(tfield *t);
+/* Typing, Backspace, Delete, Left/Right/Home/End. Returns true when the
+ * event was consumed. A digit typed into a field is text; '?' stays Help. */
+bool tf_handle(tfield *t, const event *ev, ime_method m);
+/* Draws the field (w columns) and, when focused, puts the cursor in it. */
+void tf_draw(frame *f, const tfield *t, int y, int x, int w, bool focus);
+/* Label above, field, and a message line below (error in red, or a hint).
+ * Returns the rows used (3). A click on it gives {ACT_PICK, index}. */
+int tf_draw_labeled(frame *f, const tfield *t, int y, int x, int w, const char *label,
+                    const char *msg, bool msg_is_error, bool focus, int index);
+
+/* ---- dialogs --------------------------------------------------------------- */
+typedef struct {
+    const char *key;     /* "1", "Enter", "Esc" */
+    const char *label;
+    action act;
+    int value;
+} w_dlg_button;
+
+/* Centred box with a title, wrapped body and buttons side by side. */
+void w_dialog(frame *f, const char *title, const char *body, const w_dlg_button *b,
+              int nb, term_role role);
+
+/* ---- scrolling pages ------------------------------------------------------- */
+/* Paragraphs laid out top to bottom in rows [top, bottom), shifted up by
+ * scroll lines. With measure set nothing is drawn: handle() runs the same
+ * layout to learn the total height (draw stays pure). */
+typedef struct {
+    frame *f;
+    int y;          /* next line, in page coordinates (0 = first line) */
+    int top, bottom, x, w;
+    int scroll;
+    bool measure;
+} wpage;
+
+void wpage_begin(wpage *p, frame *f, int top, int bottom, int x, int w, int scroll,
+                 bool measure);
+/* Wrapped paragraph with a hanging indent of `indent` columns after the
+ * first line's prefix (e.g. "• "). */
+void wpage_text(wpage *p, const char *s, term_role r);
+void wpage_item(wpage *p, const char *bullet, const char *s, term_role r);
+void wpage_gap(wpage *p);
+/* Rows of the page visible at once. */
+int wpage_visible(const wpage *p);
+/* "▼ more" marker when content continues below. */
+void wpage_end(wpage *p);
+
+/* A frame of the terminal's current size with the standard body area
+ * (what the app will pass to draw): for handle() to measure pages. */
+frame w_frame_now(void);
+
+/* "1.234.567 đ" */
+void w_money(long long vnd, char *out, size_t outsz);
+
+#endif

@@ -1,0 +1,124 @@
+#include <CUnit/CUnit.h>
+#include <string.h>
+
+#include "report.h"
+
+/* 2026-02-17 (Tết) = day 20501 since 1970-01-01 */
+enum { TET_2026 = 20501 };
+
+static void periods(void)
+{
+    char f[PK_DATE_MAX], t[PK_DATE_MAX];
+    report_period_range(PERIOD_DAY, TET_2026, 0, f, t);
+    CU_ASSERT_STRING_EQUAL(f, "2026-02-17");
+    CU_ASSERT_STRING_EQUAL(t, "2026-02-17");
+    report_period_range(PERIOD_DAY, TET_2026, -17, f, t);
+    CU_ASSERT_STRING_EQUAL(f, "2026-01-31");
+    report_period_range(PERIOD_MONTH, TET_2026, 0, f, t);
+    CU_ASSERT_STRING_EQUAL(f, "2026-02-01");
+    CU_ASSERT_STRING_EQUAL(t, "2026-02-28");
+    report_period_range(PERIOD_MONTH, TET_2026, -2, f, t);
+    CU_ASSERT_STRING_EQUAL(f, "2025-12-01");
+    CU_ASSERT_STRING_EQUAL(t, "2025-12-31");
+    report_period_range(PERIOD_MONTH, TET_2026 + 365 * 2, 0, f, t);  /* 2028-02, leap */
+    CU_ASSERT_STRING_EQUAL(t, "2028-02-29");
+    report_period_range(PERIOD_QUARTER, TET_2026, 0, f, t);
+    CU_ASSERT_STRING_EQUAL(f, "2026-01-01");
+    CU_ASSERT_STRING_EQUAL(t, "2026-03-31");
+    report_period_range(PERIOD_QUARTER, TET_2026, -1, f, t);
+    CU_ASSERT_STRING_EQUAL(f, "2025-10-01");
+    CU_ASSERT_STRING_EQUAL(t, "2025-12-31");
+    report_period_range(PERIOD_QUARTER, TET_2026, 2, f, t);
+    CU_ASSERT_STRING_EQUAL(f, "2026-07-01");
+    CU_ASSERT_STRING_EQUAL(t, "2026-09-30");
+    report_period_range(PERIOD_YEAR, TET_2026, 1, f, t);
+    CU_ASSERT_STRING_EQUAL(f, "2027-01-01");
+    CU_ASSERT_STRING_EQUAL(t, "2027-12-31");
+}
+
+static void ages(void)
+{
+    int d = 0;
+    CU_ASSERT_TRUE(report_parse_age("5y", &d));
+    CU_ASSERT_EQUAL(d, 1827);
+    CU_ASSERT_TRUE(report_parse_age("30d", &d));
+    CU_ASSERT_EQUAL(d, 30);
+    CU_ASSERT_TRUE(report_parse_age("12m", &d));
+    CU_ASSERT_EQUAL(d, 366);
+    CU_ASSERT_FALSE(report_parse_age("5", &d));
+    CU_ASSERT_FALSE(report_parse_age("y", &d));
+    CU_ASSERT_FALSE(report_parse_age("-5y", &d));
+    CU_ASSERT_FALSE(report_parse_age("0y", &d));
+    CU_ASSERT_FALSE(report_parse_age("5yy", &d));
+    CU_ASSERT_FALSE(report_parse_age("5w", &d));
+    CU_ASSERT_FALSE(report_parse_age("999999y", &d));
+    CU_ASSERT_FALSE(report_parse_age(NULL, &d));
+}
+
+static void bars_and_rates(void)
+{
+    CU_ASSERT_EQUAL(report_bar(0, 10, 20), 0);
+    CU_ASSERT_EQUAL(report_bar(10, 10, 20), 20);
+    CU_ASSERT_EQUAL(report_bar(5, 10, 20), 10);
+    CU_ASSERT_EQUAL(report_bar(1, 1000, 20), 1);
+    CU_ASSERT_EQUAL(report_bar(11, 10, 20), 20);
+    CU_ASSERT_EQUAL(report_bar(3, 0, 20), 0);
+    report r;
+    memset(&r, 0, sizeof r);
+    CU_ASSERT_EQUAL(report_on_time_permille(&r), -1);
+    r.completed = 3;
+    r.on_time = 2;
+    CU_ASSERT_EQUAL(report_on_time_permille(&r), 667);
+}
+
+static void csv_quoting(void)
+{
+    sbuf b = {0};
+    report_csv_field(&b, "plain");
+    sbuf_add(&b, "|");
+    report_csv_field(&b, "UBND xã, phường");
+    sbuf_add(&b, "|");
+    report_csv_field(&b, "say \"hi\"");
+    sbuf_add(&b, "|");
+    report_csv_field(&b, "two\nlines");
+    CU_ASSERT_STRING_EQUAL(b.data, "plain|\"UBND xã, phường\"|\"say \"\"hi\"\"\"|\"two\nlines\"");
+    sbuf_free(&b);
+}
+
+static void csv_report(void)
+{
+    report r;
+    memset(&r, 0, sizeof r);
+    strcpy(r.from, "2026-01-01");
+    strcpy(r.to, "2026-03-31");
+    r.total = 7;
+    r.by_status[ST_DELIVERED] = 4;
+    report_item ag = {"UBND xã Hữu Lũng, tỉnh Lạng Sơn", "", 7};
+    r.agencies = &ag;
+    r.nagencies = 1;
+    r.completed = 4;
+    r.on_time = 3;
+    r.late = 1;
+    r.lost = 1;
+    sbuf b = {0};
+    report_csv(&r, "Bưu cục Lạng Sơn", &b);
+    CU_ASSERT_EQUAL(strncmp(b.data, "section,key,label,value\r\n", 25), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(b.data, "\r\ntotal,dossiers,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(b.data, ",7\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(b.data, "\r\nstatus,delivered,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(b.data, "\r\nagency,\"UBND xã Hữu Lũng, tỉnh Lạng Sơn\",,7\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(b.data, "on_time_permille,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(b.data, ",750\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(b.data, "\r\nincidents,lost,"));
+    sbuf_free(&b);
+}
+
+void suite_report(void)
+{
+    CU_pSuite s = CU_add_suite("report", NULL, NULL);
+    CU_add_test(s, "period ranges", periods);
+    CU_add_test(s, "retention ages", ages);
+    CU_add_test(s, "bars and on-time rate", bars_and_rates);
+    CU_add_test(s, "CSV quoting", csv_quoting);
+    CU_add_test(s, "CSV report", csv_report);
+}

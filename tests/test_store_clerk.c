@@ -1,0 +1,448 @@
+/* Clerk store: accounts, sign-in and lockout, the audit chain catching
+ * edited and deleted events, the queue and its search, handover records. */
+#include "clerk_fixture.h"
+#include "store_internal.h"
+
+static fx_dir fx;
+static store *st;
+static auth_ctx ax;
+
+static void setup(void)
+{
+    fx_init(&fx);
+    char msg[256];
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &st, msg, sizeof msg), PK_OK);
+    cx_catalog(st);
+    cx_auth(&ax);
+}
+
+static void teardown(void)
+{
+    store_close(st);
+    st = NULL;
+    fx_cleanup(&fx);
+}
+
+static void add_clerk(const char *id, clerk_role role, const char *pin)
+{
+    clerk_account c;
+    memset(&c, 0, sizeof c);
+    str_copy(c.id, sizeof c.id, id);
+    str_copy(c.name, sizeof c.name, "Hoàng Thị Lan");
+    c.role = role;
+    CU_ASSERT_EQUAL_FATAL(auth_pin_hash(&ax, pin, c.pin_hash), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_clerk_add(st, &c, "install", 1000), PK_OK);
+}
+
+static int64_t count_sql(const char *sql)
+{
+    sqlite3_stmt *q = NULL;
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
+static void schema_v2(void)
+{
+    setup();
+    CU_ASSERT_EQUAL(store_schema_version(st), 2);
+    /* the audit log and the events refuse change through the store's own connection */
+    CU_ASSERT_EQUAL(store_audit_append(st, 5, "nv01", "test", "", "x=1"), PK_OK);
+    CU_ASSERT_NOT_EQUAL(sqlite3_exec(st->db, "UPDATE audit SET detail = 'y'", NULL, NULL, NULL),
+                        SQLITE_OK);
+    CU_ASSERT_NOT_EQUAL(sqlite3_exec(st->db, "DELETE FROM audit", NULL, NULL, NULL), SQLITE_OK);
+    char ref[PK_REF_MAX];
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Lê Văn Bình", "020095004321", "0987654321",
+                                     FORM_BOTH, "2026-03-02", "2026-03-12", ref), PK_OK);
+    CU_ASSERT_NOT_EQUAL(sqlite3_exec(st->db, "UPDATE events SET note = 'x'", NULL, NULL, NULL),
+                        SQLITE_OK);
+    CU_ASSERT_NOT_EQUAL(sqlite3_exec(st->db, "DELETE FROM events", NULL, NULL, NULL), SQLITE_OK);
+    /* the kiosk's creation event went into the chain in its own transaction */
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'event'"), 1);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE detail LIKE '%Bình%'"
+                              " OR detail LIKE '%020095004321%'"), 0);
+    teardown();
+}
+
+static void accounts(void)
+{
+    setup();
+    CU_ASSERT_EQUAL(store_clerk_count(st, ROLE_SUPERVISOR), 0);
+    add_clerk("sup1", ROLE_SUPERVISOR, "480215");
+    add_clerk("nv01", ROLE_CLERK, "735102");
+    CU_ASSERT_EQUAL(store_clerk_count(st, ROLE_SUPERVISOR), 1);
+    CU_ASSERT_EQUAL(store_clerk_count(st, -1), 2);
+    clerk_account c, dup;
+    CU_ASSERT_EQUAL(store_clerk_get(st, "nv01", &c), PK_OK);
+    CU_ASSERT_EQUAL(c.role, ROLE_CLERK);
+    CU_ASSERT_STRING_EQUAL(c.name, "Hoàng Thị Lan");
+    CU_ASSERT_TRUE(auth_pin_verify(&ax, c.pin_hash, "735102"));
+    dup = c;
+    CU_ASSERT_EQUAL(store_clerk_add(st, &dup, "sup1", 1001), PK_EEXISTS);
+    str_copy(dup.id, sizeof dup.id, "x'; DROP TABLE clerks;--");
+    CU_ASSERT_EQUAL(store_clerk_add(st, &dup, "sup1", 1001), PK_EINVAL);
+    str_copy(dup.id, sizeof dup.id, "nv02");
+    str_copy(dup.pin_hash, sizeof dup.pin_hash, "480215");   /* never a plain PIN */
+    CU_ASSERT_EQUAL(store_clerk_add(st, &dup, "sup1", 1001), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_clerk_get(st, "nobody", &c), PK_ENOTFOUND);
+    /* new PIN */
+    char h[AUTH_HASH_MAX];
+    CU_ASSERT_EQUAL(auth_pin_hash(&ax, "902817", h), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_set_pin(st, "nv01", h, "sup1", 1002), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_get(st, "nv01", &c), PK_OK);
+    CU_ASSERT_TRUE(auth_pin_verify(&ax, c.pin_hash, "902817"));
+    CU_ASSERT_EQUAL(store_clerk_set_pin(st, "ghost", h, "sup1", 1002), PK_ENOTFOUND);
+    /* the last supervisor cannot be disabled; a clerk can */
+    CU_ASSERT_EQUAL(store_clerk_disable(st, "sup1", "sup1", 1003), PK_EPERM);
+    CU_ASSERT_EQUAL(store_clerk_disable(st, "nv01", "sup1", 1003), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_get(st, "nv01", &c), PK_OK);
+    CU_ASSERT_TRUE(c.disabled);
+    CU_ASSERT_EQUAL(store_clerk_count(st, -1), 1);
+    clerk_account all[4];
+    int n = 0;
+    CU_ASSERT_EQUAL(store_clerk_list(st, all, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action LIKE 'clerk_%'"), 4);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE detail LIKE '%902817%'"), 0);
+    teardown();
+}
+
+static void sign_in_and_lockout(void)
+{
+    setup();
+    add_clerk("nv01", ROLE_CLERK, "735102");
+    clerk_session s;
+    int64_t left = -1, t0 = 1767225600;
+    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "735102", t0, 120, &s, &left), PK_OK);
+    CU_ASSERT_TRUE(s.active);
+    CU_ASSERT_STRING_EQUAL(s.id, "nv01");
+    CU_ASSERT_EQUAL(s.role, ROLE_CLERK);
+    CU_ASSERT_EQUAL(left, 0);
+    CU_ASSERT_EQUAL(store_clerk_sign_out(st, &s, "idle", t0 + 5), PK_OK);
+    /* four wrong PINs: not locked yet */
+    for (int i = 0; i < AUTH_MAX_FAILURES - 1; i++) {
+        CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "111112", t0 + 10 + i, 120, &s, &left),
+                        PK_EPERM);
+        CU_ASSERT_EQUAL(left, 0);
+    }
+    /* the fifth locks for five minutes */
+    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "111112", t0 + 20, 120, &s, &left), PK_EPERM);
+    CU_ASSERT_EQUAL(left, AUTH_LOCK_SECONDS);
+    /* the lock survives a restart of the program */
+    store_close(st);
+    char msg[256];
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &st, msg, sizeof msg), PK_OK);
+    /* even the right PIN is refused while locked */
+    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "735102", t0 + 100, 120, &s, &left),
+                    PK_EPERM);
+    CU_ASSERT_EQUAL(left, AUTH_LOCK_SECONDS - 80);
+    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "735102", t0 + 20 + AUTH_LOCK_SECONDS - 1,
+                                        120, &s, &left), PK_EPERM);
+    CU_ASSERT_EQUAL(left, 1);
+    /* expired: the right PIN works and the count starts over */
+    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "735102", t0 + 20 + AUTH_LOCK_SECONDS,
+                                        120, &s, &left), PK_OK);
+    clerk_account c;
+    CU_ASSERT_EQUAL(store_clerk_get(st, "nv01", &c), PK_OK);
+    CU_ASSERT_EQUAL(c.lock.failures, 0);
+    CU_ASSERT_EQUAL(c.lock.locked_until, 0);
+    CU_ASSERT_EQUAL(c.last_login, t0 + 20 + AUTH_LOCK_SECONDS);
+    /* unknown id and a wrong pepper: refused, logged */
+    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "ghost", "735102", t0 + 900, 120, &s, &left),
+                    PK_EPERM);
+    auth_ctx other;
+    cx_auth(&other);
+    other.pepper[0] ^= 1;
+    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &other, "nv01", "735102", t0 + 901, 120, &s, &left),
+                    PK_EPERM);
+    /* a disabled account is refused with its right PIN */
+    add_clerk("sup1", ROLE_SUPERVISOR, "480215");
+    CU_ASSERT_EQUAL(store_clerk_disable(st, "nv01", "sup1", t0 + 902), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "735102", t0 + 903, 120, &s, &left),
+                    PK_EPERM);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login'"), 2);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login_failed'"), 7);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login_locked'"), 1);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login_refused_locked'"), 2);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'logout'"), 1);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE detail LIKE '%735102%'"
+                              " OR object LIKE '%735102%' OR detail LIKE '%111112%'"), 0);
+    teardown();
+}
+
+/* A clerk works: accept, reject, lookup. Then the file is edited behind
+ * the store's back through a raw connection with the triggers dropped. */
+static void work_some(char refs[3][PK_REF_MAX])
+{
+    for (int i = 0; i < 3; i++)
+        CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Nguyễn Văn An", "020095001234",
+                                         "0912345678", FORM_BOTH, "2026-03-02", "2026-03-12",
+                                         refs[i]), PK_OK);
+    transition_data td = {.at = cx_at("2026-03-03", 0), .seal_no = "NP-0001", .fee_collected = 8000};
+    CU_ASSERT_EQUAL(store_dossier_transition(st, refs[0], ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(st, refs[1], ST_COUNTER_REJECTED, "nv01",
+                                             "Thiếu giấy chứng sinh", &td), PK_OK);
+    dossier d;
+    CU_ASSERT_EQUAL(store_dossier_lookup(st, refs[2], "nv01", td.at, &d), PK_OK);
+    CU_ASSERT_STRING_EQUAL(d.id_number, "020095001234");
+}
+
+static void audit_intact(void)
+{
+    setup();
+    char refs[3][PK_REF_MAX];
+    work_some(refs);
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_OK);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_OK);
+    CU_ASSERT_EQUAL(r.events, 5);   /* 3 created, 1 accepted, 1 rejected */
+    CU_ASSERT_EQUAL(r.count, 6);    /* + the lookup */
+    CU_ASSERT_EQUAL(r.head_seq, 6);
+    CU_ASSERT_EQUAL(strlen(r.head_hex), 64);
+    teardown();
+}
+
+static void audit_catches_edited_event(void)
+{
+    setup();
+    char refs[3][PK_REF_MAX];
+    work_some(refs);
+    CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER events_no_update;"
+                                  "UPDATE events SET note = 'Đủ giấy tờ' WHERE seq = 5;"), SQLITE_OK);
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_EDITED);
+    CU_ASSERT_EQUAL(r.bad_event, 5);
+    CU_ASSERT_TRUE(r.bad_seq >= 5);
+    teardown();
+    /* the actor changed, nothing else */
+    setup();
+    work_some(refs);
+    CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER events_no_update;"
+                                  "UPDATE events SET actor = 'nv99' WHERE seq = 4;"), SQLITE_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_EDITED);
+    CU_ASSERT_EQUAL(r.bad_event, 4);
+    teardown();
+}
+
+static void audit_catches_deleted_event(void)
+{
+    setup();
+    char refs[3][PK_REF_MAX];
+    work_some(refs);
+    CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER events_no_delete;"
+                                  "DELETE FROM events WHERE seq = 2;"), SQLITE_OK);
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_MISSING);
+    CU_ASSERT_EQUAL(r.bad_event, 2);
+    CU_ASSERT_EQUAL(r.bad_seq, 2);
+    teardown();
+}
+
+static void audit_catches_edited_and_deleted_rows(void)
+{
+    setup();
+    char refs[3][PK_REF_MAX];
+    work_some(refs);
+    CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER audit_no_update;"
+                                  "UPDATE audit SET actor = 'nv02' WHERE seq = 6;"), SQLITE_OK);
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_HASH);
+    CU_ASSERT_EQUAL(r.bad_seq, 6);
+    teardown();
+    setup();
+    work_some(refs);
+    CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER audit_no_delete;"
+                                  "DELETE FROM audit WHERE seq = 3;"), SQLITE_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_GAP);
+    CU_ASSERT_EQUAL(r.bad_seq, 3);
+    teardown();
+    /* an event inserted behind the store's back is chained by the next
+     * writer only if it is the newest; one slipped under the head is not */
+    setup();
+    work_some(refs);
+    CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER audit_no_update;"
+                                  "UPDATE audit SET event_seq = NULL, action = 'x' WHERE seq = 1;"),
+                    SQLITE_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.bad_seq, 1);
+    teardown();
+}
+
+static int page(const char *q, int status, int64_t after, bool back, dossier_row *rows)
+{
+    dossier_filter f = {.status = status, .query = q};
+    int n = -1;
+    CU_ASSERT_EQUAL(store_queue_page(st, &f, after, back, rows, 20, &n), PK_OK);
+    return n;
+}
+
+static void queue_search(void)
+{
+    setup();
+    char r1[PK_REF_MAX], r2[PK_REF_MAX], r3[PK_REF_MAX], r4[PK_REF_MAX];
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
+                                     FORM_BOTH, "2026-03-02", "2026-03-12", r1), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.000656", "Đặng Thị Hoa", "020185005678", "0387654321",
+                                     FORM_BOTH, "2026-03-03", "2026-03-13", r2), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "4.000001", "Nguyễn Thị Ánh", "001190009999", "0912000111",
+                                     FORM_SEND, "2026-03-04", "2026-03-14", r3), PK_OK);
+    dossier d = fx_dossier("1.001193", "Trần Mẫu");
+    d.sample = true;
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(st, &d, "RA", "demo", NULL), PK_OK);
+    str_copy(r4, sizeof r4, d.ref);
+    dossier_row rows[20];
+    CU_ASSERT_EQUAL(page(NULL, -1, 0, false, rows), 3);   /* the sample stays out */
+    CU_ASSERT_STRING_EQUAL(rows[0].ref, r1);             /* oldest first */
+    CU_ASSERT_STRING_EQUAL(rows[2].ref, r3);
+    /* names typed without marks, any case, đ as d, word prefixes */
+    CU_ASSERT_EQUAL(page("nguyen", -1, 0, false, rows), 2);
+    CU_ASSERT_EQUAL(page("NGUYEN thi", -1, 0, false, rows), 1);
+    CU_ASSERT_STRING_EQUAL(rows[0].ref, r3);
+    CU_ASSERT_EQUAL(page("dang hoa", -1, 0, false, rows), 1);
+    CU_ASSERT_STRING_EQUAL(rows[0].name, "Đặng Thị Hoa");
+    CU_ASSERT_EQUAL(page("Đặng", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("ngu an", -1, 0, false, rows), 2);   /* an*: An and Ánh */
+    CU_ASSERT_EQUAL(page("ngu anh", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("tran", -1, 0, false, rows), 0);
+    /* phone start, last four ID digits, whole ID, +84 */
+    CU_ASSERT_EQUAL(page("0912", -1, 0, false, rows), 2);
+    CU_ASSERT_EQUAL(page("+84387654321", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("5678", -1, 0, false, rows), 1);
+    CU_ASSERT_STRING_EQUAL(rows[0].ref, r2);
+    CU_ASSERT_EQUAL(page("001190009999", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("999", -1, 0, false, rows), 0);       /* too short to mean anything */
+    /* reference, whole or its start, any case */
+    CU_ASSERT_EQUAL(page(r2, -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("ls01-", -1, 0, false, rows), 3);
+    /* SQL metacharacters are just text */
+    CU_ASSERT_EQUAL(page("'; DROP TABLE dossiers; --", -1, 0, false, rows), 0);
+    CU_ASSERT_EQUAL(page("\" OR * NEAR", -1, 0, false, rows), 0);
+    CU_ASSERT_EQUAL(store_dossier_count(st, -1), 4);
+    /* status filter and counts */
+    transition_data td = {.at = cx_at("2026-03-05", 0), .seal_no = "NP-7", .fee_collected = 0};
+    CU_ASSERT_EQUAL(store_dossier_transition(st, r2, ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(page(NULL, ST_ACCEPTED, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("nguyen", ST_ACCEPTED, 0, false, rows), 0);
+    CU_ASSERT_EQUAL(page(NULL, -2, 0, false, rows), 3);   /* open */
+    int64_t counts[ST__COUNT];
+    CU_ASSERT_EQUAL(store_status_counts(st, counts), PK_OK);
+    CU_ASSERT_EQUAL(counts[ST_REGISTERED], 2);
+    CU_ASSERT_EQUAL(counts[ST_ACCEPTED], 1);
+    /* filters: agency, procedure, dates */
+    dossier_filter f = {.status = -1, .agency = "Công an tỉnh Lạng Sơn"};
+    int n = 0;
+    CU_ASSERT_EQUAL(store_queue_page(st, &f, 0, false, rows, 20, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 1);
+    dossier_filter g = {.status = -1, .from_date = "2026-03-03", .to_date = "2026-03-03"};
+    CU_ASSERT_EQUAL(store_queue_page(st, &g, 0, false, rows, 20, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 1);
+    dossier_filter h = {.status = -1, .proc_code = "1.001193", .include_sample = true};
+    CU_ASSERT_EQUAL(store_queue_page(st, &h, 0, false, rows, 20, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 2);
+    /* keyset paging, both ways */
+    dossier_filter all = {.status = -1};
+    CU_ASSERT_EQUAL(store_queue_page(st, &all, 0, false, rows, 2, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 2);
+    int64_t last = rows[1].id, first = rows[0].id;
+    CU_ASSERT_EQUAL(store_queue_page(st, &all, last, false, rows, 2, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 1);
+    CU_ASSERT_STRING_EQUAL(rows[0].ref, r3);
+    CU_ASSERT_EQUAL(store_queue_page(st, &all, rows[0].id, true, rows, 2, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT_EQUAL(rows[0].id, first);
+    CU_ASSERT_EQUAL(rows[1].id, last);
+    /* bad input */
+    dossier_filter bad = {.status = 99};
+    CU_ASSERT_EQUAL(store_queue_page(st, &bad, 0, false, rows, 20, &n), PK_EINVAL);
+    dossier_filter badq = {.status = -1, .query = "\xff\xfe"};
+    CU_ASSERT_EQUAL(store_queue_page(st, &badq, 0, false, rows, 20, &n), PK_EINVAL);
+    teardown();
+}
+
+static void handover_record(void)
+{
+    setup();
+    char r[4][PK_REF_MAX], other[PK_REF_MAX], reg[PK_REF_MAX];
+    transition_data td = {.at = cx_at("2026-03-03", 0), .seal_no = "NP-1", .fee_collected = 8000};
+    for (int i = 0; i < 4; i++) {
+        CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Phạm Văn Tú", "020095001234", "0912345678",
+                                         i == 3 ? FORM_RETURN : FORM_BOTH, "2026-03-02",
+                                         "2026-03-12", r[i]), PK_OK);
+        CU_ASSERT_EQUAL(store_dossier_transition(st, r[i], ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    }
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "4.000001", "Phạm Văn Tú", "020095001234", "0912345678",
+                                     FORM_BOTH, "2026-03-02", "2026-03-12", other), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(st, other, ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Phạm Văn Tú", "020095001234", "0912345678",
+                                     FORM_BOTH, "2026-03-02", "2026-03-12", reg), PK_OK);
+    char ag[4][PK_TEXT_MAX];
+    int counts[4], n = 0;
+    CU_ASSERT_EQUAL(store_handover_agencies(st, ag, counts, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 2);
+    handover_line lines[8];
+    CU_ASSERT_EQUAL(store_handover_candidates(st, "UBND cấp xã", lines, 8, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 3);   /* the return-only dossier never goes to the agency by post */
+    CU_ASSERT_EQUAL(lines[0].ndocs, 1);
+    CU_ASSERT_EQUAL(lines[0].noriginals, 1);
+    CU_ASSERT_STRING_EQUAL(lines[0].seal_no, "NP-1");
+    handover h;
+    /* one foreign dossier spoils the whole record: nothing changes */
+    const char *mixed[] = {r[0], other};
+    CU_ASSERT_EQUAL(store_handover_create(st, "UBND cấp xã", mixed, 2, "nv01", "LS01",
+                                          cx_at("2026-03-04", 0), &h), PK_EINVAL);
+    const char *notyet[] = {r[0], reg};
+    CU_ASSERT_EQUAL(store_handover_create(st, "UBND cấp xã", notyet, 2, "nv01", "LS01",
+                                          cx_at("2026-03-04", 0), &h), PK_ESTATE);
+    dossier d;
+    CU_ASSERT_EQUAL(store_dossier_get(st, r[0], &d), PK_OK);
+    CU_ASSERT_EQUAL(d.status, ST_ACCEPTED);
+    const char *two[] = {r[0], r[1]};
+    CU_ASSERT_EQUAL_FATAL(store_handover_create(st, "UBND cấp xã", two, 2, "nv01", "LS01",
+                                                cx_at("2026-03-04", 0), &h), PK_OK);
+    CU_ASSERT_STRING_EQUAL(h.no, "BB-LS01-20260304-001");
+    CU_ASSERT_EQUAL(h.ndossiers, 2);
+    CU_ASSERT_EQUAL(h.ndocs, 2);
+    CU_ASSERT_EQUAL(h.noriginals, 2);
+    CU_ASSERT_EQUAL(store_dossier_get(st, r[1], &d), PK_OK);
+    CU_ASSERT_EQUAL(d.status, ST_HANDED);
+    dossier_extra x;
+    CU_ASSERT_EQUAL(store_dossier_extra(st, r[1], &x), PK_OK);
+    CU_ASSERT_STRING_EQUAL(x.handover_no, h.no);
+    CU_ASSERT_EQUAL(x.handed_at, cx_at("2026-03-04", 0));
+    handover h2;
+    CU_ASSERT_EQUAL(store_handover_lines(st, h.no, &h2, lines, 8, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT_STRING_EQUAL(lines[0].ref, r[0]);
+    CU_ASSERT_STRING_EQUAL(h2.agency, "UBND cấp xã");
+    CU_ASSERT_EQUAL(store_handover_set_file(st, h.no, "/tmp/x.txt"), PK_OK);
+    CU_ASSERT_EQUAL(store_handover_set_file(st, "BB-NONE", "/tmp/x.txt"), PK_ENOTFOUND);
+    /* the second record of the day gets the next number */
+    const char *one[] = {r[2]};
+    CU_ASSERT_EQUAL(store_handover_create(st, "UBND cấp xã", one, 1, "nv01", "LS01",
+                                          cx_at("2026-03-04", 1), &h), PK_OK);
+    CU_ASSERT_STRING_EQUAL(h.no, "BB-LS01-20260304-002");
+    audit_check ac;
+    CU_ASSERT_EQUAL(store_audit_verify(st, &ac), PK_OK);
+    teardown();
+}
+
+void suite_store_clerk(void)
+{
+    CU_pSuite s = CU_add_suite("store_clerk", NULL, NULL);
+    CU_add_test(s, "schema v2, append-only tables", schema_v2);
+    CU_add_test(s, "accounts", accounts);
+    CU_add_test(s, "sign-in, lockout, expiry, restart", sign_in_and_lockout);
+    CU_add_test(s, "audit chain intact", audit_intact);
+    CU_add_test(s, "audit catches an edited event", audit_catches_edited_event);
+    CU_add_test(s, "audit catches a deleted event", audit_catches_deleted_event);
+    CU_add_test(s, "audit catches edited and deleted rows", audit_catches_edited_and_deleted_rows);
+    CU_add_test(s, "queue search and paging", queue_search);
+    CU_add_test(s, "handover record", handover_record);
+}
