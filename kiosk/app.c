@@ -200,8 +200,10 @@ bool app_too_small(const app *a)
 
 static bool session_busy(const app *a)
 {
-    return a->depth > 1 || (a->session_active && a->session_active(a)) || a->staff_notice ||
-           a->pin_open;
+    /* the attract loop over the welcome screen is nobody's session */
+    bool attract = a->depth == 2 && a->idle_screen && app_top(a) == a->idle_screen;
+    return (a->depth > 1 && !attract) || (a->session_active && a->session_active(a)) ||
+           a->staff_notice || a->pin_open;
 }
 
 int app_countdown(const app *a)
@@ -567,6 +569,8 @@ void app_render(app *a)
             f->cursor = false;
             draw_overlays(a, f);
         }
+        if (a->overlay)
+            a->overlay(a, f);
     }
     term_cursor(f->cur_y, f->cur_x, f->cursor);
     term_flush();

@@ -482,7 +482,7 @@ static int caption_ms(const tour_step *s)
         if (n > longest)
             longest = n;
     }
-    long ms = 1500 + 60 * (long)longest;
+    long ms = 1200 + 50 * (long)longest;
     return (int)(ms < 3000 ? 3000 : ms > 12000 ? 12000 : ms);
 }
 
