@@ -67,7 +67,8 @@ static void draw(const void *vs, const app *a, frame *f)
     const slides_state *s = vs;
     slide sl;
     slides_build(&s->data, (slide_id)s->cur, i18n_lang(), &sl);
-    int top = f->top + 1, bottom = f->top + f->height - 3;   /* footer below */
+    /* below the text: dots, the bar, and the invitation or the keys */
+    int top = f->top + 1, bottom = f->top + f->height - 4;
     int x = f->left + 3, w = f->width - 6;
     w_center(f, top, f->left, f->width, sl.title, ROLE_TITLE);
     term_hline(top + 1, x, w, ROLE_DIM);
@@ -117,6 +118,7 @@ static void draw(const void *vs, const app *a, frame *f)
                  ROLE_DIM);
     } else {
         w_banner(f, f->top + f->height - 1, _("Press any key to start"), ROLE_BANNER);
+        w_hint(f, ACT_NEXT, N_("Start using the kiosk"));
         w_region(f, f->top, f->left, f->height, f->width, ACT_NEXT, 0);
     }
     slide_free(&sl);
