@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_clerk.h"
 #include "i18n.h"
 #include "version.h"
 
@@ -14,6 +15,13 @@ static const cli_command commands[] = {
     {"catalog", cli_catalog, N_("catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT")},
     {"dossier", cli_dossier, N_("dossier list [--status STATUS] [--limit N] | dossier show REF")},
     {"check", cli_check, N_("check: configuration, database integrity, printer")},
+    {"ime", cli_ime, N_("ime telex|vni [--tone-style new]: keystrokes on stdin -> Vietnamese text")},
+    {"print-test", cli_print_test, N_("print-test: print a test page (profile, Vietnamese text, QR code)")},
+    {"reprint", cli_reprint, N_("reprint REF: print a receipt again, marked REPRINT")},
+    {"clerk", cli_clerk, N_("clerk [add ID --role clerk|supervisor [--name N] [--as SUP] | passwd ID [--as SUP] | disable ID --as SUP | list]")},
+    {"audit", cli_audit, N_("audit verify [--expect-head HEX]")},
+    {"report", cli_report, N_("report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]")},
+    {"purge", cli_purge, N_("purge --older-than 5y [--yes]")},
 };
 
 static void usage(FILE *out)
@@ -56,7 +64,9 @@ static bool option(int argc, char **argv, int *i, const char *name, const char *
 
 int main(int argc, char **argv)
 {
-    i18n_init(NULL);   /* locale; translations next to the program until the config says */
+    /* locale (C.UTF-8 if none), translations; Vietnamese first, English
+     * (the msgids) when the catalogs are not installed */
+    i18n_init(NULL);
     umask(007);   /* database, receipts: owner and group only (RELIABILITY §7.5) */
     cli_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
