@@ -135,3 +135,8 @@ clean:
 	rm -rf build build-asan build-fuzz
 
 -include $(wildcard $(BUILD)/obj/*.d)
+
+# Rewrites tests/golden/*.txt from the current screens (review the diff!).
+snapshots-update: $(BUILD)/test-runner $(MO)
+	@PK_SNAP_UPDATE=1 BUILD=$(BUILD) LANG=C.UTF-8 LC_ALL=C.UTF-8 $(BUILD)/test-runner screens >/dev/null
+	@git status --short tests/golden
