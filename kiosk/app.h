@@ -29,6 +29,7 @@ struct app {
     store *st;
     printer *pr;
     bool lockdown;                 /* citizen mode: staff PIN to leave */
+    bool practice;                 /* demo practice: sandbox database, dossiers are samples */
 
     /* presentation */
     const char *title;             /* msgid shown in the header */
@@ -69,16 +70,29 @@ struct app {
     void (*session_init)(app *a);          /* after every wipe */
     bool (*session_active)(const app *a);  /* something entered? */
 
+    /* mode hooks (demo tours, clerk): all optional.
+     * filter sees every named event first (presenter keys) and returns
+     * true when it used it up; overlay draws over the screen and chrome
+     * (captions) before the shared dialogs. */
+    bool (*filter)(app *a, const event *ev);
+    void (*overlay)(const app *a, frame *f);
+    void *mode_ctx;
+
     /* input: NULL = the terminal; tours and tests plug in here */
     bool (*source)(app *a, term_input *in, int timeout_ms);
     void *source_ctx;
     term_input queue[APP_QUEUE_MAX];
     int qhead, qlen;
 
+    /* drawn last, over every screen (demo: tour captions, practice badge) */
+    void (*overlay)(const app *a, frame *f);
+    void *overlay_ctx;
+
     frame fr;                      /* last frame drawn: regions for clicks */
     bool dirty, quit;
     int exit_code;
     int renders;                   /* frames drawn (benchmarks, tests) */
+    int dead_reads;                /* reads that failed at once: a hung-up terminal */
 };
 
 /* Fills defaults from cfg (idle times, language); env POSTKIOSK_IDLE and

@@ -45,24 +45,24 @@ static bool check_db(cli_ctx *ctx)
     return true;
 }
 
-/* Opens the configured printer and asks its status (DLE EOT on two-way
- * links). Paper low or a one-way link that cannot report still prints. */
 static bool check_printer(cli_ctx *ctx)
 {
     const char *spec = ctx->cfg.printer;
     printer *p = NULL;
     char msg[256] = "";
-    if (printer_open(spec, ctx->cfg.printer_profile, &p, msg, sizeof msg) != PK_OK) {
-        printf(_("printer: FAILED (%s): %s\n"), spec, _(msg));
+    pk_err e = printer_open(spec, ctx->cfg.printer_profile, &p, msg, sizeof msg);
+    if (e != PK_OK) {
+        printf(_("printer: FAILED: %s: %s\n"), spec, msg[0] ? _(msg) : _(pk_err_msg(e)));
         return false;
     }
-    printer_state st = printer_status(p);
+    printer_state ps = printer_status(p);
     printer_close(p);
-    bool ok = st == PST_OK || st == PST_UNKNOWN || st == PST_PAPER_LOW;
+    /* a one-way link cannot tell; low paper still prints */
+    bool ok = ps == PST_OK || ps == PST_UNKNOWN || ps == PST_PAPER_LOW;
     if (ok)
-        printf(_("printer: ok (%s): %s\n"), spec, _(printer_state_msg(st)));
+        printf(_("printer: ok (%s): %s\n"), spec, _(printer_state_msg(ps)));
     else
-        printf(_("printer: FAILED (%s): %s\n"), spec, _(printer_state_msg(st)));
+        printf(_("printer: FAILED: %s: %s\n"), spec, _(printer_state_msg(ps)));
     return ok;
 }
 
