@@ -47,6 +47,9 @@ static void info_fill(receipt_info *ri, const config *cfg, const dossier *d,
     dossier_mask_name(d->name, ri->applicant, sizeof ri->applicant);
     if (d->id_number[0])
         dossier_mask_id(d->id_number, ri->id_masked, sizeof ri->id_masked);
+    ri->consent_sms = d->consent_sms;
+    if (d->consent_sms && d->phone[0])
+        dossier_mask_phone(d->phone, ri->phone_masked, sizeof ri->phone_masked);
     for (int i = 0; i < d->ndocs && i < PK_MAX_DOCS; i++) {
         const dossier_doc *doc = &d->docs[i];
         if (!doc->handed)

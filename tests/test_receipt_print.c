@@ -72,6 +72,7 @@ static dossier *new_dossier(const char *lang, bool sample, int64_t *job)
     str_copy(d->expected_date, sizeof d->expected_date, "2026-12-10");
     str_copy(d->lang, sizeof d->lang, lang);
     d->consent_process = true;
+    d->consent_sms = true;
     d->sample = sample;
     CU_ASSERT_EQUAL_FATAL(store_dossier_create(st, d, "RA", "kiosk", job), PK_OK);
     return d;
@@ -113,6 +114,7 @@ static void test_print_file(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "1234"));
     CU_ASSERT_PTR_NULL(strstr(txt, "020195001234"));    /* never the full ID */
     CU_ASSERT_PTR_NULL(strstr(txt, "0912345678"));      /* nor the phone */
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "09******78"));  /* masked: SMS consent given */
     CU_ASSERT_PTR_NULL(strstr(txt, "Bà Triệu"));        /* nor the address */
     CU_ASSERT_PTR_NULL(strstr(txt, "Nguyễn Văn An"));
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Đăng ký khai sinh"));
