@@ -461,7 +461,8 @@ static int draw_hint(frame *f, int x, int limit, const char *key, const char *la
     x += 1;
     x += term_put(y, x, limit - x, label, ROLE_HINT);
     x += 2;
-    w_region(f, y, x0, 1, x - x0, act, 0);
+    if (act != ACT_CHOOSE)    /* "1-9 Choose" names keys; the choices are on screen */
+        w_region(f, y, x0, 1, x - x0, act, 0);
     return x;
 }
 
