@@ -201,6 +201,7 @@ bool app_too_small(const app *a)
 
 static bool session_busy(const app *a)
 {
+    /* the attract loop is nobody's session */
     bool attract = a->idle_screen && app_top(a) == a->idle_screen;
     return (a->depth > 1 && !attract) || (a->session_active && a->session_active(a)) ||
            a->staff_notice || a->pin_open;
@@ -574,6 +575,8 @@ void app_render(app *a)
             f->cursor = false;
             draw_overlays(a, f);
         }
+        if (a->overlay)
+            a->overlay(a, f);
     }
     term_cursor(f->cur_y, f->cur_x, f->cursor);
     term_flush();

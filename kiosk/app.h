@@ -29,6 +29,7 @@ struct app {
     store *st;
     printer *pr;
     bool lockdown;                 /* citizen mode: staff PIN to leave */
+    bool practice;                 /* demo practice: sandbox database, dossiers are samples */
 
     /* presentation */
     const char *title;             /* msgid shown in the header */
@@ -82,6 +83,10 @@ struct app {
     void *source_ctx;
     term_input queue[APP_QUEUE_MAX];
     int qhead, qlen;
+
+    /* drawn last, over every screen (demo: tour captions, practice badge) */
+    void (*overlay)(const app *a, frame *f);
+    void *overlay_ctx;
 
     frame fr;                      /* last frame drawn: regions for clicks */
     bool dirty, quit;

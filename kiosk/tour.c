@@ -274,7 +274,8 @@ static void parse_line(parser *ps, char *line)
         if (!*arg)
             bad(ps, _("lang needs a language code"));
         else if (!lang_ok(arg, strlen(arg)))
-            bad(ps, _("bad language code \"%.8s\" (two or three letters a-z)"), arg);
+            bad(ps, _("bad language code \"%.*s\" (two or three letters a-z)"),
+                strlen(arg) > 8 ? 8 : (int)strlen(arg), arg);
         else
             str_copy(add_step(ps->t, TS_LANG, ps->line)->lang, 4, arg);
     } else if (strcmp(dir, "ime") == 0) {
@@ -481,7 +482,7 @@ static int caption_ms(const tour_step *s)
         if (n > longest)
             longest = n;
     }
-    long ms = 1500 + 60 * (long)longest;
+    long ms = 1200 + 50 * (long)longest;
     return (int)(ms < 3000 ? 3000 : ms > 12000 ? 12000 : ms);
 }
 

@@ -1,0 +1,166 @@
+/* The practice sandbox: its own file, seeded fresh with the shipped data
+ * and one made-up dossier on its way; reset throws practice away; close
+ * removes every file; it refuses to be the live database; the live
+ * database is never touched. */
+#include <CUnit/CUnit.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "practice.h"
+#include "store_demo.h"
+#include "store_fixture.h"
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static void live_config(const fx_dir *fx, config *cfg)
+{
+    config_defaults(cfg);
+    str_copy(cfg->home, sizeof cfg->home, fx->dir);
+    str_copy(cfg->db_path, sizeof cfg->db_path, fx->db);
+    str_copy(cfg->data_dir, sizeof cfg->data_dir, "data");
+}
+
+/* Bytes of a file, to prove it did not change. */
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    sbuf b = {0};
+    char buf[4096];
+    size_t k;
+    while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+        sbuf_addn(&b, buf, k);
+    fclose(f);
+    *n = b.len;
+    return b.data;
+}
+
+static void test_open_seed_close(void)
+{
+    fx_dir fx;
+    fx_init(&fx);
+    config cfg;
+    live_config(&fx, &cfg);
+    /* a live database with a real-looking dossier */
+    store *live = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &live, NULL, 0), PK_OK);
+    procedure p = fx_proc("1.001193", "Đăng ký khai sinh", "Birth registration", "Hộ tịch", true);
+    CU_ASSERT_EQUAL(store_procedures_replace(live, &p, 1), PK_OK);
+    dossier d = fx_dossier("1.001193", "Nguyễn Văn Thật");
+    CU_ASSERT_EQUAL(store_dossier_create(live, &d, "RA", "kiosk", NULL), PK_OK);
+    store_close(live);
+    size_t n0 = 0, n1 = 0;
+    char *before = slurp(fx.db, &n0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(before);
+
+    practice sb;
+    char msg[256] = "";
+    CU_ASSERT_EQUAL_FATAL(practice_open(&sb, &cfg, msg, sizeof msg), PK_OK);
+    CU_ASSERT_STRING_NOT_EQUAL(sb.path, cfg.db_path);
+    CU_ASSERT_TRUE(exists(sb.path));
+    /* the shipped catalog, and one made-up sample dossier being processed */
+    CU_ASSERT(store_procedure_count(sb.st) > 10);
+    int64_t total, samples;
+    CU_ASSERT_EQUAL(store_demo_counts(sb.st, &total, &samples), PK_OK);
+    CU_ASSERT_EQUAL(total, 1);
+    CU_ASSERT_EQUAL(samples, 1);
+    dossier ex;
+    CU_ASSERT_EQUAL_FATAL(store_dossier_get(sb.st, "MAU-000001", &ex), PK_OK);
+    CU_ASSERT_TRUE(ex.sample);
+    CU_ASSERT_EQUAL(ex.status, ST_PROCESSING);
+    CU_ASSERT_STRING_EQUAL(ex.kiosk_code, PRACTICE_KIOSK_CODE);
+    dossier_event ev[8];
+    int nev = 0;
+    CU_ASSERT_EQUAL(store_dossier_events(sb.st, "MAU-000001", ev, 8, &nev), PK_OK);
+    CU_ASSERT_EQUAL(nev, 5);   /* registered, accepted, in transit, handed, processing */
+    /* nothing of the live database is in the sandbox */
+    CU_ASSERT_EQUAL(store_dossier_get(sb.st, d.ref, &ex), PK_ENOTFOUND);
+
+    config pc;
+    practice_config(&cfg, &sb, &pc);
+    CU_ASSERT_STRING_EQUAL(pc.db_path, sb.path);
+    CU_ASSERT_STRING_EQUAL(pc.kiosk_code, PRACTICE_KIOSK_CODE);
+    CU_ASSERT_STRING_EQUAL(pc.home, cfg.home);
+
+    /* practise: a new dossier; reset throws it away */
+    dossier mine = fx_dossier("1.001193", "Trần Văn Thử");
+    mine.sample = true;
+    str_copy(mine.kiosk_code, sizeof mine.kiosk_code, PRACTICE_KIOSK_CODE);
+    CU_ASSERT_EQUAL(store_dossier_create(sb.st, &mine, "RA", "kiosk", NULL), PK_OK);
+    CU_ASSERT_STRING_EQUAL(mine.ref, "MAU-000002");
+    CU_ASSERT_EQUAL(practice_reset(&sb, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(store_demo_counts(sb.st, &total, &samples), PK_OK);
+    CU_ASSERT_EQUAL(total, 1);
+    CU_ASSERT_EQUAL(store_dossier_get(sb.st, "MAU-000002", &ex), PK_ENOTFOUND);
+
+    char wal[700];
+    snprintf(wal, sizeof wal, "%s-wal", sb.path);
+    char path[600];
+    str_copy(path, sizeof path, sb.path);
+    practice_close(&sb);
+    CU_ASSERT_FALSE(exists(path));
+    CU_ASSERT_FALSE(exists(wal));
+    CU_ASSERT_PTR_NULL(sb.st);
+    practice_close(&sb);     /* twice is harmless */
+
+    /* the live database: byte for byte the same */
+    char *after = slurp(fx.db, &n1);
+    CU_ASSERT_EQUAL_FATAL(n0, n1);
+    CU_ASSERT_EQUAL(memcmp(before, after, n0), 0);
+    free(before);
+    free(after);
+    fx_cleanup(&fx);
+}
+
+static void test_refuses_live_and_bad_data(void)
+{
+    fx_dir fx;
+    fx_init(&fx);
+    config cfg;
+    live_config(&fx, &cfg);
+    practice sb;
+    char msg[256] = "";
+    /* a configuration whose live database is where the sandbox would go */
+    snprintf(cfg.db_path, sizeof cfg.db_path, "%s/practice.db", fx.dir);
+    CU_ASSERT_EQUAL(practice_open(&sb, &cfg, msg, sizeof msg), PK_EPERM);
+    CU_ASSERT_PTR_NOT_NULL(strstr(msg, "live database"));
+    CU_ASSERT_PTR_NULL(sb.st);
+    /* the same file under another name (a symbolic link) */
+    char real[200];
+    snprintf(real, sizeof real, "%s/real.db", fx.dir);
+    FILE *f = fopen(real, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fclose(f);
+    CU_ASSERT_EQUAL(symlink(real, cfg.db_path), 0);
+    str_copy(cfg.db_path, sizeof cfg.db_path, real);
+    CU_ASSERT_EQUAL(practice_open(&sb, &cfg, msg, sizeof msg), PK_EPERM);
+    unlink(cfg.db_path);
+    char link[200];
+    snprintf(link, sizeof link, "%s/practice.db", fx.dir);
+    unlink(link);
+    /* no shipped data: a clear failure and no file left behind */
+    live_config(&fx, &cfg);
+    str_copy(cfg.data_dir, sizeof cfg.data_dir, "/nonexistent/data");
+    msg[0] = '\0';
+    CU_ASSERT_NOT_EQUAL(practice_open(&sb, &cfg, msg, sizeof msg), PK_OK);
+    CU_ASSERT(strlen(msg) > 0);
+    CU_ASSERT_PTR_NULL(sb.st);
+    CU_ASSERT_FALSE(exists(link));
+    fx_cleanup(&fx);
+}
+
+void suite_practice(void)
+{
+    CU_pSuite s = CU_add_suite("practice", NULL, NULL);
+    CU_add_test(s, "sandbox: fresh, example, reset, removed; live untouched",
+                test_open_seed_close);
+    CU_add_test(s, "refuses the live file and missing data", test_refuses_live_and_bad_data);
+}
