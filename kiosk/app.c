@@ -410,6 +410,8 @@ void app_tick(app *a, int64_t now_ms)
     }
     if (now_ms - a->last_tick_ms >= TICK_MS && a->depth > 0) {
         a->last_tick_ms = now_ms;
+        if (app_now(a) / 60 != a->drawn_minute)
+            a->dirty = true;          /* the header clock moves on */
         app_entry *top = &a->stack[a->depth - 1];
         event ev = {.act = ACT_TICK};
         apply(a, top->ops->handle(top->state, a, &ev));
@@ -544,6 +546,7 @@ void app_render(app *a)
 {
     frame *f = &a->fr;
     memset(f, 0, sizeof *f);
+    a->drawn_minute = app_now(a) / 60;
     term_size(&f->rows, &f->cols);
     term_set_theme(a->theme);
     term_clear();

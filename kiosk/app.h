@@ -89,6 +89,7 @@ struct app {
     int exit_code;
     int renders;                   /* frames drawn (benchmarks, tests) */
     int dead_reads;                /* reads that failed at once: a hung-up terminal */
+    int64_t drawn_minute;          /* the header clock shows this minute */
 };
 
 /* Fills defaults from cfg (idle times, language); env POSTKIOSK_IDLE and

@@ -714,6 +714,22 @@ static void idle_screen_hook(void)
     snap_close(&e);
 }
 
+/* The header clock follows the time even when nobody touches a key. */
+static void clock_moves(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
+    CU_ASSERT(snap_has("09:00"));
+    int renders = e.a.renders;
+    snap_wait(&e, 1000);
+    CU_ASSERT_EQUAL(e.a.renders, renders);     /* nothing changed: no redraw */
+    e.a.fixed_time += 60;
+    snap_wait(&e, 1000);
+    CU_ASSERT(e.a.renders > renders);
+    CU_ASSERT(snap_has("09:01"));
+    snap_close(&e);
+}
+
 void suite_screens(void)
 {
     CU_pSuite s = CU_add_suite("screens", NULL, NULL);
@@ -738,4 +754,5 @@ void suite_screens(void)
     CU_add_test(s, "monochrome terminal: structure without colour", monochrome_fallback);
     CU_add_test(s, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK", env_hooks);
     CU_add_test(s, "idle screen hook (attract loop)", idle_screen_hook);
+    CU_add_test(s, "the header clock moves on by itself", clock_moves);
 }
