@@ -452,7 +452,7 @@ static void draw_header(app *a, frame *f)
 
 static int hint_width(const char *key, const char *label)
 {
-    return text_width(key) + text_width(label) + 5;   /* " key " label "  " */
+    return text_width(key) + text_width(label) + 4;   /* " key " label " " */
 }
 
 static int draw_hint(frame *f, int x, int limit, const char *key, const char *label, action act)
@@ -463,13 +463,13 @@ static int draw_hint(frame *f, int x, int limit, const char *key, const char *la
     x += term_put(y, x, limit - x, k, ROLE_HINT_KEY);
     x += 1;
     x += term_put(y, x, limit - x, label, ROLE_HINT);
-    x += 2;
+    x += 1;
     if (act != ACT_CHOOSE)    /* "1-9 Choose" names keys; the choices are on screen */
         w_region(f, y, x0, 1, x - x0, act, 0);
     return x;
 }
 
-static void draw_hints(frame *f)
+static void draw_hints(const app *a, frame *f)
 {
     int y = f->rows - 1;
     term_fill(y, 0, 1, f->cols, ROLE_HINT);
@@ -489,17 +489,47 @@ static void draw_hints(frame *f)
     if (gx < 0)
         gx = 0;
     int x = 0;
-    int nh = f->nhints;
-    hint hs[FRAME_HINTS];
-    memcpy(hs, f->hints, sizeof hs);
-    if (nh == 0) {
+    int nh = 0;
+    hint hs[FRAME_HINTS + 2];
+    bool help = false;
+    for (int i = 0; i < f->nhints; i++)
+        if (keys_binding(f->hints[i].act)) {
+            hs[nh++] = f->hints[i];
+            help |= f->hints[i].act == ACT_HELP;
+        }
+    if (f->nhints == 0)
         hs[nh++] = (hint){ACT_BACK, NULL};
-        hs[nh++] = (hint){ACT_HELP, NULL};
+    if (!help && app_top(a) != a->help)
+        hs[nh++] = (hint){ACT_HELP, NULL};     /* Help is always on the bar */
+    /* too long: the keys a person can do without go first */
+    static const action spare[] = {ACT_BACKTAB, ACT_TAB, ACT_PGUP, ACT_PGDN, ACT_CHOOSE};
+    for (;;) {
+        int w = 0;
+        for (int i = 0; i < nh; i++) {
+            const key_binding *kb = keys_binding(hs[i].act);
+            w += hint_width(kb->keyname, _(hs[i].label ? hs[i].label : kb->label));
+        }
+        if (w <= gx || nh == 0)
+            break;
+        int drop = -1;
+        for (size_t k = 0; k < PK_ARRAY_LEN(spare) && drop < 0; k++)
+            for (int i = 0; i < nh; i++)
+                if (hs[i].act == spare[k])
+                    drop = i;
+        if (drop < 0 && ng > 0 && glob[0].act == ACT_IME) {
+            /* the header names the typing method already: F3 can go */
+            gx += hint_width(keys_binding(ACT_IME)->keyname, glob[0].label);
+            memmove(&glob[0], &glob[1], (size_t)(ng - 1) * sizeof glob[0]);
+            ng--;
+            continue;
+        }
+        if (drop < 0)
+            drop = nh - 1 > 0 && hs[nh - 1].act == ACT_HELP ? nh - 2 : nh - 1;
+        memmove(&hs[drop], &hs[drop + 1], (size_t)(nh - drop - 1) * sizeof hs[0]);
+        nh--;
     }
     for (int i = 0; i < nh; i++) {
         const key_binding *kb = keys_binding(hs[i].act);
-        if (!kb)
-            continue;
         const char *label = _(hs[i].label ? hs[i].label : kb->label);
         if (x + hint_width(kb->keyname, label) > gx)
             break;
@@ -569,7 +599,7 @@ void app_render(app *a)
             top->ops->draw(top->state, a, f);
         }
         draw_header(a, f);
-        draw_hints(f);
+        draw_hints(a, f);
         if (a->overlay)
             a->overlay(a, f);
         bool overlay = a->pin_open || a->staff_notice || app_countdown(a) >= 0;
