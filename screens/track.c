@@ -91,7 +91,7 @@ static void lookup(track_state *s, app *a, const char *input)
 static void track_enter(void *st, app *a, const void *arg)
 {
     track_state *s = st;
-    tf_init(&s->ref, TF_ASCII, PK_REF_MAX - 1 > 60 ? PK_REF_MAX - 1 : 60);
+    tf_init(&s->ref, TF_ASCII, 200);   /* a typed QR payload with a URL is long */
     if (arg)
         lookup(s, a, arg);
 }
