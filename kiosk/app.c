@@ -606,6 +606,9 @@ void app_render(app *a)
         if (overlay) {
             f->nregions = 0;    /* only the overlay can be clicked */
             f->cursor = false;
+            /* the form underneath is hidden: one message, and nothing personal
+             * for whoever walks up while the countdown runs */
+            term_fill(f->top, 0, f->height, f->cols, ROLE_NORMAL);
             draw_overlays(a, f);
         }
     }

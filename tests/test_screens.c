@@ -173,6 +173,7 @@ static void idle_wipes_memory(void)
     snap_wait(&e, 11000);                    /* 71 s: the countdown shows */
     CU_ASSERT(app_countdown(&e.a) > 0);
     CU_ASSERT(snap_has("erased in 19 seconds"));
+    CU_ASSERT(snap_lacks("020090001234"));   /* the form is hidden meanwhile */
     snap_type(&e, "x");                      /* any key extends, and is used up */
     CU_ASSERT_EQUAL(app_countdown(&e.a), -1);
     CU_ASSERT_STRING_EQUAL(e.cz.email.buf, "");
@@ -730,6 +731,60 @@ static void clock_moves(void)
     snap_close(&e);
 }
 
+/* The shared dialogs and the failure screens, as golden files too. */
+static void dialogs(const char *lang)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, lang));
+    char name[64];
+#define SNAP(what)                                                  \
+    do {                                                            \
+        snprintf(name, sizeof name, "%s-80x24-%s", lang, what);     \
+        CU_ASSERT(snap_check(name));                                \
+    } while (0)
+    snap_key(&e, TK_F4);
+    SNAP("call-staff");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_F10);
+    snap_type(&e, "99");
+    snap_key(&e, TK_ENTER);
+    SNAP("staff-pin-wrong");
+    snap_key(&e, TK_ESC);
+    to_procedure(&e, 1, "khai sinh");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_wait(&e, 72000);
+    SNAP("countdown");
+    snap_key(&e, TK_ENTER);              /* extends, used up */
+    snap_act(&e, ACT_CHOOSE, 2);
+    SNAP("consent-declined");
+    snap_key(&e, TK_ENTER);
+    /* printer unplugged: the dossier is saved, the receipt waits */
+    printer_close(e.pr);
+    e.pr = NULL;
+    e.a.pr = NULL;
+    to_procedure(&e, 1, "khai sinh");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    fill_applicant(&e);
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    SNAP("done-not-printed");
+    snap_wait(&e, 2000);
+    snap_key(&e, TK_ENTER);
+    SNAP("welcome-printer-offline");
+    snap_act(&e, ACT_CHOOSE, 4);
+    snap_type(&e, "LS01-999999");
+    snap_key(&e, TK_ENTER);
+    SNAP("track-unknown");
+    snap_close(&e);
+#undef SNAP
+}
+
+static void dialogs_vi(void) { dialogs("vi"); }
+static void dialogs_en(void) { dialogs("en"); }
+
 void suite_screens(void)
 {
     CU_pSuite s = CU_add_suite("screens", NULL, NULL);
@@ -755,4 +810,6 @@ void suite_screens(void)
     CU_add_test(s, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK", env_hooks);
     CU_add_test(s, "idle screen hook (attract loop)", idle_screen_hook);
     CU_add_test(s, "the header clock moves on by itself", clock_moves);
+    CU_add_test(s, "dialogs and failure screens, vi", dialogs_vi);
+    CU_add_test(s, "dialogs and failure screens, en", dialogs_en);
 }
