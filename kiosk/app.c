@@ -219,6 +219,12 @@ int app_countdown(const app *a)
     return left <= 0 ? 0 : (int)((left + 999) / 1000);
 }
 
+void app_set_lang(app *a, const char *lang)
+{
+    i18n_set_lang(lang);
+    a->dirty = true;
+}
+
 void app_next_lang(app *a)
 {
     int n = 0;
@@ -229,8 +235,7 @@ void app_next_lang(app *a)
     int i = 0;
     while (i < n && strcmp(langs[i], cur) != 0)
         i++;
-    i18n_set_lang(langs[(i + 1) % n]);
-    a->dirty = true;
+    app_set_lang(a, langs[(i + 1) % n]);
 }
 
 static const char *next_lang_name(void)
@@ -402,10 +407,8 @@ void app_tick(app *a, int64_t now_ms)
             a->last_input_ms = now_ms;
             if (a->idle_screen && app_top(a) == a->home)
                 push(a, a->idle_screen, NULL);
-            else if (a->cfg && a->cfg->language[0] && strcmp(i18n_lang(), a->cfg->language) != 0) {
-                i18n_set_lang(a->cfg->language);
-                a->dirty = true;
-            }
+            else if (a->cfg && a->cfg->language[0] && strcmp(i18n_lang(), a->cfg->language) != 0)
+                app_set_lang(a, a->cfg->language);
         }
     }
     if (now_ms - a->last_tick_ms >= TICK_MS && a->depth > 0) {

@@ -110,7 +110,7 @@ static screen_result choose(welcome_state *s, app *a, int k)
     int n = 0;
     const char *const *langs = i18n_langs(&n);
     if (k >= LANG_FIRST && k - LANG_FIRST < n && k - LANG_FIRST < 4) {
-        i18n_set_lang(langs[k - LANG_FIRST]);
+        app_set_lang(a, langs[k - LANG_FIRST]);
         return SR_(SR_REDRAW);
     }
     (void)s;

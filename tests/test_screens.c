@@ -31,6 +31,8 @@ static void to_procedure(snap_env *e, int form, const char *query)
 
 static void fill_applicant(snap_env *e)
 {
+    for (int i = 0; i < 3 && e->a.ime != IME_TELEX; i++)
+        snap_key(e, TK_F3);             /* English starts with typing off */
     snap_type(e, "Nguyeenx Vawn An");   /* Telex */
     snap_key(e, TK_ENTER);
     snap_type(e, "020090001234");
@@ -576,6 +578,24 @@ static void edit_from_review_comes_back(void)
     snap_close(&e);
 }
 
+/* In English the search is typed as it is: Telex would turn "marriage"
+ * into "mariage"; in Vietnamese it stays on (accents optional anyway). */
+static void english_search_typed_as_is(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_type(&e, "marriage");
+    CU_ASSERT_STRING_EQUAL(e.cz.search.buf, "marriage");
+    CU_ASSERT_EQUAL(e.a.ime, IME_TELEX);
+    snap_key(&e, TK_F2);                        /* Vietnamese: Telex applies */
+    clear_field(&e);
+    snap_type(&e, "ddawng");
+    CU_ASSERT_STRING_EQUAL(e.cz.search.buf, "\xc4\x91\xc4\x83ng");
+    CU_ASSERT(snap_has("\xc4\x90\xc4\x83ng k\xc3\xbd khai sinh"));
+    snap_close(&e);
+}
+
 /* Text that looks like SQL, overlong text and odd characters are only text. */
 static void hostile_text(void)
 {
@@ -805,6 +825,7 @@ void suite_screens(void)
     CU_add_test(s, "scanner burst opens the status; forged refused", scanner_opens_status);
     CU_add_test(s, "edit from review comes back to review", edit_from_review_comes_back);
     CU_add_test(s, "SQL-like, overlong and odd text is only text", hostile_text);
+    CU_add_test(s, "English searches are typed as they are", english_search_typed_as_is);
     CU_add_test(s, "printer notice on the welcome screen", printer_notice_on_welcome);
     CU_add_test(s, "monochrome terminal: structure without colour", monochrome_fallback);
     CU_add_test(s, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK", env_hooks);
