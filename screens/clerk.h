@@ -25,6 +25,7 @@ typedef struct {
     /* last outcome shown on the next screen (already translated) */
     char flash[PK_TEXT_MAX];
     bool flash_error;
+    char scanned_ref[PK_REF_MAX];  /* the argument of the dossier screen a scan opens */
 } clerk_ui;
 
 /* What the dossier screen hands to the action form. */

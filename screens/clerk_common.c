@@ -169,8 +169,11 @@ screen_result clerk_scan(app *a, const char *payload)
     if (e == PK_OK)
         e = store_dossier_get(a->st, ref, &d) == PK_OK ? PK_OK : PK_ENOTFOUND;
     mem_wipe(&d, sizeof d);
-    if (e == PK_OK)
-        return SR_TO(SR_PUSH, &screen_clerk_dossier, ref);
+    if (e == PK_OK) {
+        /* the screen's argument must outlive this call */
+        str_copy(ui->scanned_ref, sizeof ui->scanned_ref, ref);
+        return SR_TO(SR_PUSH, &screen_clerk_dossier, ui->scanned_ref);
+    }
     /* forged, from another system, or restored from an old backup: the
      * clerk must look at it, and the attempt is logged (no payload kept) */
     store_audit_append(a->st, app_now(a), ui->sess.active ? ui->sess.id : "?", "scan_rejected",

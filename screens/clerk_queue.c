@@ -120,10 +120,12 @@ static void queue_draw(const void *st, const app *a, frame *f)
     y++;
     int wref = 12, wdate = 10, wst = 18;
     int wname = (w - wref - wdate - wst - 6) * 2 / 5, wproc = w - wref - wdate - wst - wname - 6;
-    snprintf(buf, sizeof buf, "%-*s %-*s ", wref, _("Reference"), wdate, _("Date"));
-    term_put(y, x, w, buf, ROLE_DIM);
-    term_put(y, x + wref + wdate + 2, wname, _("Name"), ROLE_DIM);
-    term_put(y, x + wref + wdate + wname + 3, wproc, _("Procedure"), ROLE_DIM);
+    /* column titles at the columns the rows use (rows start 2 columns in) */
+    int cref = x + 1, cdate = cref + wref + 1, cname = cdate + wdate + 1, cproc = cname + wname + 1;
+    term_put(y, cref, wref, _("Reference"), ROLE_DIM);
+    term_put(y, cdate, wdate, _("Date"), ROLE_DIM);
+    term_put(y, cname, wname, _("Name"), ROLE_DIM);
+    term_put(y, cproc, wproc, _("Procedure"), ROLE_DIM);
     term_put(y, x + w - wst, wst, _("Status"), ROLE_DIM);
     y++;
     if (s->n == 0)
