@@ -566,6 +566,8 @@ void app_render(app *a)
         }
         draw_header(a, f);
         draw_hints(f);
+        if (a->overlay)
+            a->overlay(a, f);
         bool overlay = a->pin_open || a->staff_notice || app_countdown(a) >= 0;
         if (overlay) {
             f->nregions = 0;    /* only the overlay can be clicked */

@@ -72,9 +72,10 @@ struct app {
 
     /* mode hooks (demo tours, clerk): all optional.
      * filter sees every named event first (presenter keys) and returns
-     * true when it used it up; the overlay hook (below) draws over the
-     * screen and chrome (captions). */
+     * true when it used it up; overlay draws over the screen and chrome
+     * (captions) before the shared dialogs. */
     bool (*filter)(app *a, const event *ev);
+    void (*overlay)(const app *a, frame *f);
     void *mode_ctx;
 
     /* input: NULL = the terminal; tours and tests plug in here */
