@@ -153,6 +153,26 @@ done
     fail "personal data in the audit log"
 "$P" audit verify >/dev/null || fail "audit chain broken after a normal session"
 
+# ---- the province's report and the retention purge ------------------------
+today=$(sql "SELECT created_day FROM dossiers WHERE ref = 'LS01-000001'")
+"$P" report --from "$today" --to "$today" --csv > "$T/report.csv" || fail "report --csv"
+grep -q "^total,dossiers,.*,2" "$T/report.csv" || fail "report total: $(cat "$T/report.csv")"
+grep -q "^status,handed,.*,1" "$T/report.csv" || fail "report by status"
+"$P" report --from 2026-02-30 --to "$today" >/dev/null 2>&1 && fail "a bad date was accepted"
+[ "$(sql "SELECT count(*) FROM audit WHERE action = 'export'")" = 1 ] || fail "export not logged"
+# the second dossier was cancelled long ago: past the 5-year retention
+sql "UPDATE dossiers SET status = 'cancelled', closed_day = '2019-01-02', closed_at = 1546387200
+     WHERE ref = 'LS01-000002'"
+"$P" purge --older-than 5y </dev/null >/dev/null 2>&1 && fail "purge ran without confirmation"
+[ "$(sql "SELECT name FROM dossiers WHERE ref = 'LS01-000002'")" = "Trần Thị Bích" ] ||
+    fail "purge changed data without confirmation"
+"$P" purge --older-than 5y --yes >/dev/null || fail "purge --yes"
+[ "$(sql "SELECT name || id_number || phone FROM dossiers WHERE ref = 'LS01-000002'")" = "" ] ||
+    fail "personal data left after the purge"
+[ "$(sql "SELECT proc_code FROM dossiers WHERE ref = 'LS01-000002'")" = "1.001193" ] ||
+    fail "the anonymous facts were not kept"
+[ "$(sql "SELECT count(*) FROM audit WHERE action = 'purge'")" = 1 ] || fail "purge not logged"
+
 # ---- tampering is caught -------------------------------------------------
 sql "UPDATE events SET note = 'x' WHERE seq = 1" 2>/dev/null && fail "an event could be edited"
 sql "DROP TRIGGER events_no_update; UPDATE events SET note = 'sửa' WHERE seq = 3;" || fail "tamper SQL"
