@@ -241,3 +241,37 @@ int clerk_filter_next(int filter, int dir)
     int i = filter + 2 + dir, n = ST__COUNT + 2;
     return ((i % n) + n) % n - 2;
 }
+
+dossier_filter clerk_queue_filter(const clerk_ui *ui)
+{
+    dossier_filter f = {
+        .status = ui->status_filter,
+        .query = ui->search.buf[0] ? ui->search.buf : NULL,
+        .from_date = ui->from[0] ? ui->from : NULL,
+        .to_date = ui->to[0] ? ui->to : NULL,
+        .proc_code = ui->proc_code[0] ? ui->proc_code : NULL,
+        .agency = ui->agency[0] ? ui->agency : NULL,
+        .unit_id = ui->unit_id,
+    };
+    return f;
+}
+
+void clerk_filters_text(const clerk_ui *ui, char *out, size_t outsz)
+{
+    sbuf b = {0};
+    char d1[32], d2[32];
+    if (ui->from[0] || ui->to[0]) {
+        clerk_date(ui->from, d1, sizeof d1);
+        clerk_date(ui->to, d2, sizeof d2);
+        sbuf_addf(&b, "%s %s - %s", _("Registered"), ui->from[0] ? d1 : "...",
+                  ui->to[0] ? d2 : "...");
+    }
+    if (ui->proc_code[0])
+        sbuf_addf(&b, "%s%s", b.len ? " \xc2\xb7 " : "", ui->proc_name);
+    if (ui->agency[0])
+        sbuf_addf(&b, "%s%s", b.len ? " \xc2\xb7 " : "", ui->agency);
+    if (ui->unit_id)
+        sbuf_addf(&b, "%s%s", b.len ? " \xc2\xb7 " : "", ui->unit_name);
+    str_copy(out, outsz, b.data ? b.data : "");
+    sbuf_free(&b);
+}

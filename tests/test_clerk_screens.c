@@ -210,6 +210,45 @@ static void queue_live_and_small(void)
     csnap_close(&e);
 }
 
+static void queue_filters(void)
+{
+    csnap e;
+    CU_ASSERT_FATAL(csnap_open(&e, 24, 80, "en"));
+    csnap_sign_in(&e);
+    csnap_act(&e, ACT_CHOOSE, 1);
+    csnap_key(&e, TK_BACKTAB);
+    CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_filters");
+    CU_ASSERT(csnap_check("clerk-en-80x24-filters"));
+    csnap_key(&e, TK_DOWN);                   /* registered from */
+    csnap_type(&e, "31/11/2026");
+    csnap_key(&e, TK_ENTER);
+    CU_ASSERT(csnap_has("Please type a real date"));
+    CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_filters");
+    for (int i = 0; i < 10; i++)
+        csnap_key(&e, TK_BACKSPACE);
+    csnap_type(&e, "21/11/2026");
+    csnap_key(&e, TK_DOWN);
+    csnap_key(&e, TK_DOWN);
+    csnap_key(&e, TK_DOWN);                   /* agency */
+    csnap_key(&e, TK_RIGHT);
+    CU_ASSERT(csnap_has("Công an tỉnh Lạng Sơn"));
+    csnap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_queue");
+    CU_ASSERT(csnap_has(e.refs[3]));
+    CU_ASSERT(csnap_lacks(e.refs[1]));
+    CU_ASSERT(csnap_has("21/11/2026"));
+    /* agency back to any: the dates still apply */
+    csnap_key(&e, TK_BACKTAB);
+    for (int i = 0; i < 4; i++)
+        csnap_key(&e, TK_DOWN);
+    csnap_key(&e, TK_DELETE);
+    csnap_key(&e, TK_ENTER);
+    CU_ASSERT(csnap_has(e.refs[1]));
+    CU_ASSERT(csnap_has(e.refs[3]));
+    CU_ASSERT(csnap_lacks(e.refs[0]));
+    csnap_close(&e);
+}
+
 void suite_clerk_screens(void)
 {
     CU_pSuite s = CU_add_suite("clerk_screens", NULL, NULL);
@@ -222,4 +261,5 @@ void suite_clerk_screens(void)
     CU_add_test(s, "only allowed steps offered", only_allowed_steps);
     CU_add_test(s, "scanned receipts", scanned_receipts);
     CU_add_test(s, "queue search, filter, small terminal", queue_live_and_small);
+    CU_add_test(s, "queue filters: dates, agency", queue_filters);
 }
