@@ -432,7 +432,7 @@ pk_err store_audit_seal(store *s)
     if (e != PK_OK)
         return e;
     int64_t upto = 0;
-    sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(max(event_seq), 0) FROM audit");
+    sqlite3_stmt *st = store_stmt(s, "SELECT max(event_seq) FROM audit");
     if (!st) {
         store_rollback(s);
         return PK_EIO;
@@ -444,7 +444,7 @@ pk_err store_audit_seal(store *s)
         /* one event at a time: the statement is reused by chain_append's
          * neighbours, so no cursor stays open across the inserts */
         st = store_stmt(s, "SELECT e.seq, e.at, e.actor, e.from_status, e.to_status, e.note,"
-                           " d.ref FROM events e JOIN dossiers d ON d.id = e.dossier_id"
+                           " d.ref FROM events e CROSS JOIN dossiers d ON d.id = e.dossier_id"
                            " WHERE e.seq > ?1 ORDER BY e.seq LIMIT 1");
         if (!st) {
             e = PK_EIO;
