@@ -144,6 +144,9 @@ no=$(sql "SELECT no FROM handovers")
 [ -n "$no" ] || fail "no handover record"
 grep -q "BIÊN BẢN GIAO NHẬN" "$H/handovers/$no.txt" || fail "record file missing or not Vietnamese"
 grep -q "LS01-000001" "$H/handovers/$no.txt" || fail "record does not list the dossier"
+grep -q "Tờ khai (bản chính)" "$H/handovers/$no.txt" || fail "record does not mark the originals"
+grep -q "Giấy chứng sinh (bản sao)" "$H/handovers/$no.txt" || fail "record does not mark the copies"
+grep -q "ĐẠI DIỆN BÊN NHẬN" "$H/handovers/$no.txt" || fail "record has no signature line"
 grep -q "020095001234\|Nguyễn Văn An" "$H/handovers/$no.txt" && fail "personal data on the record"
 [ -s "$H/receipts/$no.png" ] || fail "record not printed"
 for a in login_failed login scan_rejected lookup handover logout; do
