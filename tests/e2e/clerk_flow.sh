@@ -86,9 +86,8 @@ sql "INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_na
      INSERT INTO dossier_docs(dossier_id, seq, name_vi, name_en, kind, required, handed)
        SELECT id, 1, 'Tờ khai', 'Form', 0, 1, 1 FROM dossiers;
      INSERT INTO dossier_docs(dossier_id, seq, name_vi, name_en, kind, required, handed)
-       SELECT id, 2, 'Giấy chứng sinh', 'Birth certificate', 1, 1, 1 FROM dossiers;
-     INSERT INTO events(dossier_id, at, actor, from_status, to_status, note)
-       SELECT id, created_at, 'kiosk', '', 'registered', '' FROM dossiers;" || fail "fixture SQL"
+       SELECT id, 2, 'Giấy chứng sinh', 'Birth certificate', 1, 1, 1 FROM dossiers;" ||
+    fail "fixture SQL"
 
 # ---- the workstation -----------------------------------------------------
 tmux -L "$SOCK" -f /dev/null new-session -d -s "$S" -x 100 -y 30 \
@@ -178,9 +177,18 @@ sql "UPDATE dossiers SET status = 'cancelled', closed_day = '2019-01-02', closed
 
 # ---- tampering is caught -------------------------------------------------
 sql "UPDATE events SET note = 'x' WHERE seq = 1" 2>/dev/null && fail "an event could be edited"
-sql "DROP TRIGGER events_no_update; UPDATE events SET note = 'sửa' WHERE seq = 3;" || fail "tamper SQL"
+sql "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp "$H/postkiosk.db" "$T/copy.db"
+# an event forged behind the program's back (on a copy)
+sqlite3 "$T/copy.db" "INSERT INTO events(dossier_id, at, actor, from_status, to_status, note)
+                      VALUES(2, 1, 'nv01', 'registered', 'accepted', '')" || fail "forge SQL"
+out=$("$P" --db "$T/copy.db" audit verify)
+rc=$?
+[ $rc -eq 3 ] || fail "audit verify did not fail on a forged event (rc $rc): $out"
+# an edited event
+sql "DROP TRIGGER events_no_update; UPDATE events SET note = 'sửa' WHERE seq = 1;" || fail "tamper SQL"
 out=$("$P" audit verify)
 rc=$?
 [ $rc -eq 3 ] || fail "audit verify did not fail on an edited event (rc $rc): $out"
-echo "$out" | grep -q "event 3" || fail "audit verify did not name the event: $out"
+echo "$out" | grep -q "event 1" || fail "audit verify did not name the event: $out"
 exit 0
