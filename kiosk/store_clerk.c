@@ -533,6 +533,24 @@ pk_err store_audit_append(store *s, int64_t at, const char *actor, const char *a
     return store_commit(s);
 }
 
+pk_err store_audit_head(store *s, int64_t *seq, char hex[AUDIT_HEX_MAX])
+{
+    *seq = 0;
+    hex[0] = '\0';
+    sqlite3_stmt *st = store_stmt(s, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (!st)
+        return PK_EIO;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *seq = sqlite3_column_int64(st, 0);
+        if (sqlite3_column_bytes(st, 1) == AUDIT_HASH_BYTES)
+            audit_hex(sqlite3_column_blob(st, 1), AUDIT_HASH_BYTES, hex, AUDIT_HEX_MAX);
+    }
+    pk_err e = rc == SQLITE_ROW || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    return e;
+}
+
 static void read_audit(sqlite3_stmt *st, audit_row *r)
 {
     memset(r, 0, sizeof *r);

@@ -71,6 +71,9 @@ typedef struct {
 /* Walks the whole log and every event (read only). PK_OK
  * with r->fault == AUDIT_OK when intact; PK_ETAMPER otherwise. */
 pk_err store_audit_verify(store *s, audit_check *r);
+/* The last row's seq and hash (0 and "" when empty), to anchor the log:
+ * print it on the closing report, copy it off the machine. */
+pk_err store_audit_head(store *s, int64_t *seq, char hex[AUDIT_HEX_MAX]);
 /* Newest first, rows with seq < before (0 = from the end). */
 pk_err store_audit_list(store *s, int64_t before, audit_row *rows, int max, int *n);
 

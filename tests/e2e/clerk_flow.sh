@@ -160,6 +160,8 @@ today=$(sql "SELECT created_day FROM dossiers WHERE ref = 'LS01-000001'")
 "$P" report --from "$today" --to "$today" --csv > "$T/report.csv" || fail "report --csv"
 grep -q "^total,dossiers,.*,2" "$T/report.csv" || fail "report total: $(cat "$T/report.csv")"
 grep -q "^status,handed,.*,1" "$T/report.csv" || fail "report by status"
+head=$("$P" audit verify | sed -n 's/.* head [0-9]* \([0-9a-f]*\)$/\1/p')
+grep -q "^audit,head,$head," "$T/report.csv" || fail "the report does not anchor the audit head"
 "$P" report --from 2026-02-30 --to "$today" >/dev/null 2>&1 && fail "a bad date was accepted"
 [ "$(sql "SELECT count(*) FROM audit WHERE action = 'export'")" = 1 ] || fail "export not logged"
 # the second dossier was cancelled long ago: past the 5-year retention
