@@ -220,7 +220,8 @@ static pk_err update_account(store *s, const char *sql, const char *id, const ch
     if (!st)
         return PK_EIO;
     store_bind_text(st, 1, id);
-    store_bind_text(st, 2, text);
+    if (text)
+        store_bind_text(st, 2, text);
     sqlite3_bind_int64(st, 3, now);
     pk_err e = store_step_done(s, st);
     if (e == PK_OK && sqlite3_changes(s->db) == 0)
@@ -261,8 +262,8 @@ pk_err store_clerk_disable(store *s, const char *id, const char *actor, int64_t 
         store_clerk_count(s, ROLE_SUPERVISOR) <= 1)
         e = PK_EPERM;   /* never lock everyone out */
     if (e == PK_OK)
-        e = update_account(s, "UPDATE clerks SET disabled = 1, updated_at = ?3"
-                              " WHERE id = ?1 AND ?2 = ''", id, "", now);
+        e = update_account(s, "UPDATE clerks SET disabled = 1, updated_at = ?3 WHERE id = ?1",
+                           id, NULL, now);
     if (e == PK_OK)
         e = store_audit_append(s, now, actor, "clerk_disable", id, "");
     if (e != PK_OK) {
