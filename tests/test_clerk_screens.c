@@ -249,6 +249,33 @@ static void queue_filters(void)
     csnap_close(&e);
 }
 
+static void print_retry(void)
+{
+    csnap e;
+    CU_ASSERT_FATAL(csnap_open(&e, 24, 80, "en"));
+    csnap_sign_in(&e);
+    csnap_act(&e, ACT_CHOOSE, 3);
+    CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_jobs");
+    CU_ASSERT(csnap_has("LS01-000003"));      /* failed: paper ran out */
+    csnap_key(&e, TK_ENTER);
+    CU_ASSERT(csnap_has("LS01-000003 printed."));
+    CU_ASSERT(csnap_lacks("failed"));
+    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM print_jobs WHERE ref = 'LS01-000003'"
+                                    " AND status = 1 AND kind = 'receipt'"), 1);
+    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM audit WHERE action = 'print_retry'"), 1);
+    /* a reprint from the dossier screen: a new job, marked as a reprint */
+    csnap_key(&e, TK_ESC);
+    csnap_act(&e, ACT_CHOOSE, 1);
+    csnap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_dossier");
+    csnap_act(&e, ACT_CHOOSE, 4);
+    CU_ASSERT(csnap_has("The receipt was printed again."));
+    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM print_jobs WHERE ref = 'LS01-000001'"),
+                    2);
+    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM audit WHERE action = 'reprint'"), 1);
+    csnap_close(&e);
+}
+
 void suite_clerk_screens(void)
 {
     CU_pSuite s = CU_add_suite("clerk_screens", NULL, NULL);
@@ -262,4 +289,5 @@ void suite_clerk_screens(void)
     CU_add_test(s, "scanned receipts", scanned_receipts);
     CU_add_test(s, "queue search, filter, small terminal", queue_live_and_small);
     CU_add_test(s, "queue filters: dates, agency", queue_filters);
+    CU_add_test(s, "print retry and reprint", print_retry);
 }
