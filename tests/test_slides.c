@@ -53,7 +53,7 @@ static void test_every_slide_has_words(void)
     for (int id = 0; id < SLIDE__COUNT; id++) {
         slide s;
         slides_build(&d, (slide_id)id, "en", &s);
-        CU_ASSERT_EQUAL(s.id, id);
+        CU_ASSERT_EQUAL((int)s.id, id);
         CU_ASSERT(strlen(s.title) > 5);
         CU_ASSERT(strlen(s.body.data) > 20);
         CU_ASSERT_EQUAL(s.qr != NULL, id == SLIDE_CLOSING);
