@@ -106,9 +106,13 @@ $(BUILD)/test-runner: $(TEST_OBJ) $(BUILD)/libpostkiosk.a
 $(BUILD)/bench_%: $(BUILD)/obj/bench_%.o $(BUILD)/libpostkiosk.a
 	$(CC) $(CFLAGS) -o $@ $^ $(ALL_LD)
 
+# Branches append to the .po files and git merges them with the union
+# driver, so the same msgid may arrive twice: msguniq keeps the first.
 $(BUILD)/locale/%/LC_MESSAGES/postkiosk.mo: i18n/po/%.po
 	@mkdir -p $(dir $@)
-	msgfmt --check -o $@ $<
+	msguniq --use-first -o $@.po $<
+	msgfmt --check -o $@ $@.po
+	@rm -f $@.po
 
 # Regenerates the translation template from every source (keywords _ and N_).
 POT_SRC := $(sort $(wildcard kiosk/*.[ch] screens/*.[ch] i18n/*.[ch] printers/*.[ch]))
@@ -131,3 +135,8 @@ clean:
 	rm -rf build build-asan build-fuzz
 
 -include $(wildcard $(BUILD)/obj/*.d)
+
+# Rewrites tests/golden/*.txt from the current screens (review the diff!).
+snapshots-update: $(BUILD)/test-runner $(MO)
+	@PK_SNAP_UPDATE=1 BUILD=$(BUILD) LANG=C.UTF-8 LC_ALL=C.UTF-8 $(BUILD)/test-runner screens >/dev/null
+	@git status --short tests/golden

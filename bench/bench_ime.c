@@ -35,7 +35,7 @@ static double run(ime_method m, const char *const *lines, size_t nlines, long *k
     long keys = 0;
     unsigned sink = 0;
     double t0 = now();
-    for (int round = 0; round < 40000; round++) {
+    for (int round = 0; round < 200000; round++) {
         const char *s = lines[(size_t)round % nlines];
         field[0] = '\0';
         vnime_reset(&e);

@@ -281,7 +281,14 @@ static void apply_key(comp *c, ime_method m, uint32_t key)
         return;
     }
     bool done = false;
-    bool telex_key = m == IME_TELEX && is_ascii_letter(key) && strchr("sfrxjzaeowd", (int)(key | 0x20));
+    bool telex_key = false;
+    if (m == IME_TELEX && is_ascii_letter(key)) {
+        switch (key | 0x20) {
+        case 's': case 'f': case 'r': case 'x': case 'j': case 'z':
+        case 'a': case 'e': case 'o': case 'w': case 'd':
+            telex_key = true;
+        }
+    }
     bool vni_key = m == IME_VNI && key >= '0' && key <= '9';
     /* once the word cannot be Vietnamese, keys are only letters */
     if (!(telex_key || vni_key) || !vn_plausible(c->l, c->n, c->tone))
@@ -402,6 +409,8 @@ void vnime_init(vnime *e, ime_method m, bool new_style)
 
 void vnime_reset(vnime *e)
 {
+    /* the keys may be someone's name or address: do not keep them */
+    memset(e->raw, 0, sizeof e->raw);
     e->nraw = 0;
     e->word_len = 0;
 }
@@ -502,12 +511,12 @@ bool vnime_type_len(vnime *e, char *text, size_t *len, size_t textsz, uint32_t c
         return false;
     if (e->word_len > *len)
         vnime_reset(e);
+    if (e->nraw >= VNIME_RAW_MAX)
+        vnime_reset(e);             /* a very long "word" goes on as a new one */
     if (e->method == IME_OFF || !word_key(e, cp)) {
         vnime_reset(e);
         return append_plain(text, len, textsz, cp);
     }
-    if (e->nraw >= VNIME_RAW_MAX)
-        vnime_reset(e);
     e->raw[e->nraw++] = cp;
     if (!splice_word(e, text, len, textsz)) {
         e->nraw--;

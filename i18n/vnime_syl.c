@@ -38,17 +38,27 @@ static uint32_t upper_of(uint32_t cp)
     return cp < 0x100 ? cp - 0x20 : cp - 1;
 }
 
+/* vowel index by base letter and mark (-1: not a vowel) */
+static const int8_t VIDX[26][5] = {
+    ['a' - 'a'] = {0, 2, 1, -1, -1},  ['e' - 'a'] = {3, 4, -1, -1, -1},
+    ['i' - 'a'] = {5, -1, -1, -1, -1}, ['o' - 'a'] = {6, 7, -1, 8, -1},
+    ['u' - 'a'] = {9, -1, -1, 10, -1}, ['y' - 'a'] = {11, -1, -1, -1, -1},
+    ['b' - 'a'] = {-1, -1, -1, -1, -1}, ['c' - 'a'] = {-1, -1, -1, -1, -1},
+    ['d' - 'a'] = {-1, -1, -1, -1, -1}, ['f' - 'a'] = {-1, -1, -1, -1, -1},
+    ['g' - 'a'] = {-1, -1, -1, -1, -1}, ['h' - 'a'] = {-1, -1, -1, -1, -1},
+    ['j' - 'a'] = {-1, -1, -1, -1, -1}, ['k' - 'a'] = {-1, -1, -1, -1, -1},
+    ['l' - 'a'] = {-1, -1, -1, -1, -1}, ['m' - 'a'] = {-1, -1, -1, -1, -1},
+    ['n' - 'a'] = {-1, -1, -1, -1, -1}, ['p' - 'a'] = {-1, -1, -1, -1, -1},
+    ['q' - 'a'] = {-1, -1, -1, -1, -1}, ['r' - 'a'] = {-1, -1, -1, -1, -1},
+    ['s' - 'a'] = {-1, -1, -1, -1, -1}, ['t' - 'a'] = {-1, -1, -1, -1, -1},
+    ['v' - 'a'] = {-1, -1, -1, -1, -1}, ['w' - 'a'] = {-1, -1, -1, -1, -1},
+    ['x' - 'a'] = {-1, -1, -1, -1, -1}, ['z' - 'a'] = {-1, -1, -1, -1, -1},
+};
+
 int vn_vowel_index(const letter *l)
 {
-    switch (l->base) {
-    case 'a': return l->mark == MK_BREVE ? 1 : l->mark == MK_HAT ? 2 : 0;
-    case 'e': return l->mark == MK_HAT ? 4 : 3;
-    case 'i': return 5;
-    case 'o': return l->mark == MK_HAT ? 7 : l->mark == MK_HORN ? 8 : 6;
-    case 'u': return l->mark == MK_HORN ? 10 : 9;
-    case 'y': return 11;
-    }
-    return -1;
+    unsigned b = (unsigned)l->base - 'a';
+    return b < 26 && l->mark <= MK_BAR ? VIDX[b][l->mark] : -1;
 }
 
 bool vn_decompose(uint32_t cp, letter *out, int *tone)
@@ -122,7 +132,7 @@ static bool valid_initial(const letter *l, int k, int n)
     if (l[0].mark == MK_BAR)
         return k == 1;              /* đ */
     if (k == 1)
-        return a == 'q' ? n == 1 : strchr("bcdghklmnprstvx", a) != NULL;
+        return a == 'q' ? n == 1 : (a != 'f' && a != 'j' && a != 'w' && a != 'z');
     if (k == 3)
         return a == 'n' && b == 'g' && c == 'h';
     switch (a) {
@@ -283,6 +293,10 @@ static int tone_target(const letter *v, int nv, bool has_final, bool new_style)
 
 static size_t put(char *out, size_t at, uint32_t cp)
 {
+    if (cp < 0x80) {
+        out[at] = (char)cp;
+        return at + 1;
+    }
     return at + (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out + at);
 }
 
@@ -428,7 +442,15 @@ bool vnime_restyle(const char *in, bool new_style, char *out, size_t outsz)
         char w[VN_RENDER_MAX];
         const char *src = s + i;
         size_t wl = j - i;
-        if (wl < VNIME_RAW_MAX && word_letters(src, wl, l, VNIME_RAW_MAX, &nl, &tone) && tone &&
+        /* a word followed by a combining mark is left alone: moving its
+         * tone would move the letter the mark belongs to */
+        bool mark_next = false;
+        if (j < sl) {
+            utf8proc_iterate(nfc + j, n - (utf8proc_ssize_t)j, &cp);
+            utf8proc_category_t cat = utf8proc_category(cp);
+            mark_next = cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME;
+        }
+        if (!mark_next && wl < VNIME_RAW_MAX && word_letters(src, wl, l, VNIME_RAW_MAX, &nl, &tone) && tone &&
             vn_plausible(l, nl, tone)) {
             bool na = false;
             wl = vn_emit(l, nl, tone, new_style, w, &na);

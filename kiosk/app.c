@@ -66,8 +66,9 @@ void app_init(app *a, const config *cfg, store *st, printer *pr)
         if (v > 0)
             a->idle_timeout = v;
     }
-    if (a->idle_warning > a->idle_timeout)
-        a->idle_warning = a->idle_timeout;
+    /* a short timeout (tests) keeps a quiet half before the countdown */
+    if (a->idle_warning >= a->idle_timeout)
+        a->idle_warning = a->idle_timeout / 2 > 0 ? a->idle_timeout / 2 : 1;
     e = getenv("POSTKIOSK_CLOCK");
     if (e && *e) {
         int64_t t = parse_clock(e);
@@ -200,8 +201,8 @@ bool app_too_small(const app *a)
 
 static bool session_busy(const app *a)
 {
-    /* the attract loop over the welcome screen is nobody's session */
-    bool attract = a->depth == 2 && a->idle_screen && app_top(a) == a->idle_screen;
+    /* the attract loop is nobody's session */
+    bool attract = a->idle_screen && app_top(a) == a->idle_screen;
     return (a->depth > 1 && !attract) || (a->session_active && a->session_active(a)) ||
            a->staff_notice || a->pin_open;
 }
@@ -333,6 +334,8 @@ void app_feed(app *a, const event *evin)
     if (ev.act == ACT_IGNORED || ev.act == ACT_NONE)
         return;        /* Ctrl-C and friends: nothing, not even a redraw */
 
+    if (a->filter && a->filter(a, &ev))
+        return;
     /* any key extends the countdown, and is used up doing so */
     bool warned = app_countdown(a) >= 0;
     a->last_input_ms = a->now_ms;
@@ -463,7 +466,7 @@ static int draw_hint(frame *f, int x, int limit, const char *key, const char *la
     return x;
 }
 
-static void draw_hints(app *a, frame *f)
+static void draw_hints(frame *f)
 {
     int y = f->rows - 1;
     term_fill(y, 0, 1, f->cols, ROLE_HINT);
@@ -471,7 +474,7 @@ static void draw_hints(app *a, frame *f)
     hint glob[3];
     int ng = 0;
     if (f->show_ime)
-        glob[ng++] = (hint){ACT_IME, _(vnime_method_name(vnime_next_method(a->ime)))};
+        glob[ng++] = (hint){ACT_IME, _(keys_binding(ACT_IME)->label)};
     const char *ln = next_lang_name();
     if (ln)
         glob[ng++] = (hint){ACT_LANG, ln};
@@ -562,7 +565,9 @@ void app_render(app *a)
             top->ops->draw(top->state, a, f);
         }
         draw_header(a, f);
-        draw_hints(a, f);
+        draw_hints(f);
+        if (a->overlay)
+            a->overlay(a, f);
         bool overlay = a->pin_open || a->staff_notice || app_countdown(a) >= 0;
         if (overlay) {
             f->nregions = 0;    /* only the overlay can be clicked */
@@ -653,8 +658,18 @@ void app_step(app *a, int timeout_ms)
 {
     term_input in;
     bool queued;
+    int64_t before = app_mono_ms();
     bool got = read_input(a, &in, a->qlen ? 0 : timeout_ms, &queued);
     a->now_ms = a->source ? a->now_ms : app_mono_ms();
+    /* a closed terminal returns at once, forever: leave instead of spinning */
+    if (!got && !a->source && timeout_ms >= 100 && a->now_ms - before < timeout_ms / 4) {
+        if (++a->dead_reads >= 50) {
+            a->quit = true;
+            return;
+        }
+    } else if (got || !a->source) {
+        a->dead_reads = 0;
+    }
     if (got && (queued || !scanner_burst(a, &in)))
         app_input(a, &in);
     app_tick(a, a->now_ms);

@@ -70,6 +70,14 @@ struct app {
     void (*session_init)(app *a);          /* after every wipe */
     bool (*session_active)(const app *a);  /* something entered? */
 
+    /* mode hooks (demo tours, clerk): all optional.
+     * filter sees every named event first (presenter keys) and returns
+     * true when it used it up; overlay draws over the screen and chrome
+     * (captions) before the shared dialogs. */
+    bool (*filter)(app *a, const event *ev);
+    void (*overlay)(const app *a, frame *f);
+    void *mode_ctx;
+
     /* input: NULL = the terminal; tours and tests plug in here */
     bool (*source)(app *a, term_input *in, int timeout_ms);
     void *source_ctx;
@@ -84,6 +92,7 @@ struct app {
     bool dirty, quit;
     int exit_code;
     int renders;                   /* frames drawn (benchmarks, tests) */
+    int dead_reads;                /* reads that failed at once: a hung-up terminal */
 };
 
 /* Fills defaults from cfg (idle times, language); env POSTKIOSK_IDLE and

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "csv.h"
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -55,7 +56,7 @@ static pk_err table_open(table *t, const char *path, const char *const *cols, in
     if (r < 0)
         return PK_EINVAL;
     if (r == 0) {
-        snprintf(err, errsz, "%s:1: the file is empty (expected a header line)", path);
+        snprintf(err, errsz, _("%s:1: the file is empty (expected a header line)"), path);
         return PK_EINVAL;
     }
     t->nheader = t->nf;
@@ -65,7 +66,7 @@ static pk_err table_open(table *t, const char *path, const char *const *cols, in
             if (strcmp(t->f[j], cols[i]) == 0)
                 t->col[i] = j;
         if (t->col[i] < 0)
-            return failf(t, "missing column \"%s\" in the header", cols[i]);
+            return failf(t, _("missing column \"%s\" in the header"), cols[i]);
     }
     return PK_OK;
 }
@@ -77,7 +78,7 @@ static int table_next(table *t)
     if (r <= 0)
         return r;
     if (t->nf != t->nheader) {
-        failf(t, "expected %d columns, found %d", t->nheader, t->nf);
+        failf(t, _("expected %d columns, found %d"), t->nheader, t->nf);
         return -1;
     }
     return 1;
@@ -95,11 +96,11 @@ static bool put(table *t, int i, char *dst, size_t dstsz, bool required, pk_err 
 {
     const char *v = val(t, i);
     if (required && !*v) {
-        *e = failf(t, "%s is empty", t->cols[i]);
+        *e = failf(t, _("%s is empty"), t->cols[i]);
         return false;
     }
     if (!str_copy(dst, dstsz, v)) {
-        *e = failf(t, "%s is too long (at most %zu bytes)", t->cols[i], dstsz - 1);
+        *e = failf(t, _("%s is too long (at most %zu bytes)"), t->cols[i], dstsz - 1);
         return false;
     }
     return true;
@@ -113,7 +114,7 @@ static bool yes_no(table *t, int i, bool *dst, pk_err *e)
     else if (strcasecmp(v, "no") == 0)
         *dst = false;
     else {
-        *e = failf(t, "%s must be yes or no, not \"%s\"", t->cols[i], v);
+        *e = failf(t, _("%s must be yes or no, not \"%s\""), t->cols[i], v);
         return false;
     }
     return true;
@@ -126,7 +127,7 @@ static bool number(table *t, int i, long long lo, long long hi, long long *dst, 
     errno = 0;
     long long x = strtoll(v, &end, 10);
     if (!*v || *end || errno || x < lo || x > hi || strspn(v, "0123456789") != strlen(v)) {
-        *e = failf(t, "%s must be a whole number from %lld to %lld, not \"%s\"", t->cols[i], lo,
+        *e = failf(t, _("%s must be a whole number from %lld to %lld, not \"%s\""), t->cols[i], lo,
                    hi, v);
         return false;
     }
@@ -171,14 +172,14 @@ static bool parse_docs(table *t, procedure *p, pk_err *e)
         char *item = rest;
         rest = sep ? sep + 3 : rest + strlen(rest);
         if (p->ndocs == PK_MAX_DOCS) {
-            *e = failf(t, "more than %d documents", PK_MAX_DOCS);
+            *e = failf(t, _("more than %d documents"), PK_MAX_DOCS);
             ok = false;
             break;
         }
         proc_doc *d = &p->docs[p->ndocs];
         char *colon = strchr(item, ':');
         if (!colon) {
-            *e = failf(t, "document %d: expected original:NAME or copy:NAME", p->ndocs + 1);
+            *e = failf(t, _("document %d: expected original:NAME or copy:NAME"), p->ndocs + 1);
             ok = false;
             break;
         }
@@ -195,7 +196,7 @@ static bool parse_docs(table *t, procedure *p, pk_err *e)
         else if (strcmp(kind, "copy") == 0)
             d->kind = DOC_COPY;
         else {
-            *e = failf(t, "document %d: kind must be original or copy, not \"%s\"", p->ndocs + 1,
+            *e = failf(t, _("document %d: kind must be original or copy, not \"%s\""), p->ndocs + 1,
                        kind);
             ok = false;
             break;
@@ -211,11 +212,11 @@ static bool parse_docs(table *t, procedure *p, pk_err *e)
         str_copy(enbuf, sizeof enbuf, en);
         text_squeeze(enbuf);
         if (!*name) {
-            *e = failf(t, "document %d has no name", p->ndocs + 1);
+            *e = failf(t, _("document %d has no name"), p->ndocs + 1);
             ok = false;
         } else if (!str_copy(d->name_vi, sizeof d->name_vi, name) ||
                    !str_copy(d->name_en, sizeof d->name_en, enbuf)) {
-            *e = failf(t, "document %d: name too long (at most %d bytes)", p->ndocs + 1,
+            *e = failf(t, _("document %d: name too long (at most %d bytes)"), p->ndocs + 1,
                        PK_TEXT_MAX - 1);
             ok = false;
         }
@@ -241,7 +242,7 @@ pk_err catalog_read_procedures(const char *path, procedure **out, int *n, char *
     int cap = 0, *lines = NULL, r = 0;
     while (e == PK_OK && (r = table_next(&t)) == 1) {
         if (*n >= MAX_ROWS) {
-            e = failf(&t, "more than %d rows", MAX_ROWS);
+            e = failf(&t, _("more than %d rows"), MAX_ROWS);
             break;
         }
         int oldcap = cap;
@@ -271,20 +272,20 @@ pk_err catalog_read_procedures(const char *path, procedure **out, int *n, char *
         p->days = (int)days;
         p->fee_vnd = fee;
         if (!code_ok(p->code)) {
-            e = failf(&t, "code \"%s\" may only hold letters, digits, '.', '-' and '_'", p->code);
+            e = failf(&t, _("code \"%s\" may only hold letters, digits, '.', '-' and '_'"), p->code);
             break;
         }
         if (strcmp(p->level, "commune") && strcmp(p->level, "province")) {
-            e = failf(&t, "level must be commune or province, not \"%s\"", p->level);
+            e = failf(&t, _("level must be commune or province, not \"%s\""), p->level);
             break;
         }
         if ((!p->bcci_submit || !p->bcci_return) && !p->reason_vi[0]) {
-            e = failf(&t, "reason_vi is empty but the procedure is not fully possible by post");
+            e = failf(&t, _("reason_vi is empty but the procedure is not fully possible by post"));
             break;
         }
         for (int i = 0; i < *n; i++)
             if (strcmp(ps[i].code, p->code) == 0) {
-                e = failf(&t, "duplicate code %s (first on line %d)", p->code, lines[i]);
+                e = failf(&t, _("duplicate code %s (first on line %d)"), p->code, lines[i]);
                 break;
             }
         if (e != PK_OK)
@@ -326,13 +327,13 @@ pk_err catalog_read_units(const char *path, admin_unit **out, int *n, char *err,
             !put(&t, 2, u->name, sizeof u->name, true, &e))
             break;
         if (strcmp(u->type, "phường") && strcmp(u->type, "xã") && strcmp(u->type, "thị trấn")) {
-            e = failf(&t, "unknown unit type \"%s\" (phường, xã or thị trấn)", u->type);
+            e = failf(&t, _("unknown unit type \"%s\" (allowed: %s)"), u->type, "phường, xã, thị trấn");
             break;
         }
         for (int i = 0; i < *n && e == PK_OK; i++)
             if (!strcmp(us[i].province, u->province) && !strcmp(us[i].type, u->type) &&
                 !strcmp(us[i].name, u->name))
-                e = failf(&t, "duplicate unit %s %s", u->type, u->name);
+                e = failf(&t, _("duplicate unit %s %s"), u->type, u->name);
         if (e != PK_OK || *n >= MAX_ROWS)
             break;
         (*n)++;
@@ -380,11 +381,11 @@ pk_err catalog_read_holidays(const char *path, holiday **out, int *n, char *err,
         memset(h, 0, sizeof *h);
         const char *date = val(&t, 0), *kind = val(&t, 1);
         if (!real_date(date)) {
-            e = failf(&t, "date must be a real day written YYYY-MM-DD, not \"%s\"", date);
+            e = failf(&t, _("date must be a real day written YYYY-MM-DD, not \"%s\""), date);
             break;
         }
         if (strcmp(kind, "H") && strcmp(kind, "W")) {
-            e = failf(&t, "kind must be H (holiday) or W (make-up working day), not \"%s\"", kind);
+            e = failf(&t, _("kind must be H (holiday) or W (make-up working day), not \"%s\""), kind);
             break;
         }
         str_copy(h->date, sizeof h->date, date);
@@ -393,7 +394,7 @@ pk_err catalog_read_holidays(const char *path, holiday **out, int *n, char *err,
             break;
         for (int i = 0; i < *n && e == PK_OK; i++)
             if (!strcmp(hs[i].date, h->date))
-                e = failf(&t, "duplicate date %s", h->date);
+                e = failf(&t, _("duplicate date %s"), h->date);
         if (e != PK_OK || *n >= MAX_ROWS)
             break;
         (*n)++;
@@ -433,11 +434,11 @@ pk_err catalog_read_tariffs(const char *path, tariff **out, int *n, char *err, s
         else if (!strcmp(form, "both"))
             x->form = FORM_BOTH;
         else {
-            e = failf(&t, "form must be send, return or both, not \"%s\"", form);
+            e = failf(&t, _("form must be send, return or both, not \"%s\""), form);
             break;
         }
         if (strcmp(scope, "commune") && strcmp(scope, "province") && strcmp(scope, "national")) {
-            e = failf(&t, "scope must be commune, province or national, not \"%s\"", scope);
+            e = failf(&t, _("scope must be commune, province or national, not \"%s\""), scope);
             break;
         }
         str_copy(x->scope, sizeof x->scope, scope);
@@ -448,7 +449,7 @@ pk_err catalog_read_tariffs(const char *path, tariff **out, int *n, char *err, s
         x->transit_days = (int)days;
         for (int i = 0; i < *n && e == PK_OK; i++)
             if (ts[i].form == x->form && !strcmp(ts[i].scope, x->scope))
-                e = failf(&t, "duplicate tariff %s %s", form, scope);
+                e = failf(&t, _("duplicate tariff %s %s"), form, scope);
         if (e != PK_OK || *n >= MAX_ROWS)
             break;
         (*n)++;
@@ -471,7 +472,7 @@ pk_err catalog_read_tariffs(const char *path, tariff **out, int *n, char *err, s
 static pk_err stored(store *s, pk_err e, const char *path, char *err, size_t errsz)
 {
     if (e != PK_OK)
-        snprintf(err, errsz, "%s: cannot store it: %s", path, store_last_error(s));
+        snprintf(err, errsz, _("%s: cannot store it: %s"), path, store_last_error(s));
     return e;
 }
 
@@ -516,6 +517,6 @@ pk_err catalog_import_dir(store *s, const char *dir, char *err, size_t errsz)
     }
     e = store_tx_commit(s);
     if (e != PK_OK)
-        snprintf(err, errsz, "%s: cannot store it: %s", dir, store_last_error(s));
+        snprintf(err, errsz, _("%s: cannot store it: %s"), dir, store_last_error(s));
     return e;
 }

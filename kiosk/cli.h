@@ -40,6 +40,11 @@ int cli_catalog(cli_ctx *ctx, int argc, char **argv);
 int cli_dossier(cli_ctx *ctx, int argc, char **argv);
 /* Exit status bits: 1 configuration, 2 database, 4 printer. */
 int cli_check(cli_ctx *ctx, int argc, char **argv);
+int cli_ime(cli_ctx *ctx, int argc, char **argv);       /* ime telex|vni [--tone-style new] */
+/* print-test: the printer test page; no database needed. */
+int cli_print_test(cli_ctx *ctx, int argc, char **argv);
+/* reprint REF (or a scanned receipt QR payload): new print job, REPRINT mark. */
+int cli_reprint(cli_ctx *ctx, int argc, char **argv);
 
 typedef struct {
     const char *name;          /* "catalog", "dossier", ... */

@@ -20,11 +20,11 @@ void cli_actor(char *out, size_t outsz)
 int cli_audit(cli_ctx *ctx, int argc, char **argv)
 {
     const char *expect = NULL;
-    if (argc < 2 || strcmp(argv[1], "verify") != 0) {
+    if (argc < 1 || strcmp(argv[0], "verify") != 0) {
         fprintf(stderr, "usage: postkiosk audit verify [--expect-head HEX]\n");
         return 2;
     }
-    for (int i = 2; i < argc; i++) {
+    for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--expect-head") == 0 && i + 1 < argc) {
             expect = argv[++i];
         } else {

@@ -235,11 +235,11 @@ static int cmd_list(store *st)
 
 int cli_clerk(cli_ctx *ctx, int argc, char **argv)
 {
-    /* argv[0] is "clerk" */
-    if (argc < 2)
-        return usage();
-    const char *sub = argv[1], *id = NULL, *role = NULL, *name = NULL, *as = NULL;
-    for (int i = 2; i < argc; i++) {
+    /* argv[0] is the first word after "clerk" */
+    if (argc < 1)
+        return cli_clerk_ui(ctx);
+    const char *sub = argv[0], *id = NULL, *role = NULL, *name = NULL, *as = NULL;
+    for (int i = 1; i < argc; i++) {
         const char **opt = NULL;
         if (strcmp(argv[i], "--role") == 0)
             opt = &role;

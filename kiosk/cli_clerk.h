@@ -13,6 +13,8 @@ int cli_clerk(cli_ctx *ctx, int argc, char **argv);   /* clerk [add|passwd|disab
 int cli_audit(cli_ctx *ctx, int argc, char **argv);   /* audit verify */
 int cli_report(cli_ctx *ctx, int argc, char **argv);  /* report --from D --to D [--csv] */
 int cli_purge(cli_ctx *ctx, int argc, char **argv);   /* purge --older-than 5y [--yes] */
+/* The clerk workstation (screens/clerk_*.c) in this terminal. */
+int cli_clerk_ui(cli_ctx *ctx);
 
 /* One line of secret input: from the terminal with echo off (prompt on
  * stderr), or from standard input when it is not a terminal. */

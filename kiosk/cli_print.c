@@ -10,9 +10,10 @@
 #include "receipt.h"
 #include "util.h"
 
+/* main.c has already copied --printer into cfg.printer. */
 static const char *printer_spec_of(const cli_ctx *ctx)
 {
-    return ctx->printer_spec && *ctx->printer_spec ? ctx->printer_spec : ctx->cfg.printer;
+    return ctx->cfg.printer;
 }
 
 static printer *open_printer(const cli_ctx *ctx)
@@ -30,17 +31,23 @@ static printer *open_printer(const cli_ctx *ctx)
 int cli_print_test(cli_ctx *ctx, int argc, char **argv)
 {
     (void)argv;
-    if (argc > 1) {
+    if (argc > 0) {
         fprintf(stderr, "%s\n", _("Usage: postkiosk print-test"));
         return 2;
     }
+    char msg[600] = "";
+    /* First run: make the data folder and the receipt key, as every
+     * command that opens the store does. */
+    if (!config_prepare_home(&ctx->cfg, msg, sizeof msg))
+        fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
     printer *p = open_printer(ctx);
     if (!p)
         return 1;
-    char msg[256] = "";
     pk_err err = receipt_test_page(p, &ctx->cfg, printer_spec_of(ctx), msg, sizeof msg);
     if (err == PK_OK) {
         printf("%s\n", _("The test page was printed."));
+        if (*msg)
+            fprintf(stderr, "postkiosk: %s\n", _(msg));      /* paper low */
         if (*printer_dir(p))
             printf("%s: %s\n", _("Folder"), printer_dir(p));
     } else {
@@ -73,12 +80,12 @@ static bool reference_of(const cli_ctx *ctx, const char *arg, char *ref, size_t 
 
 int cli_reprint(cli_ctx *ctx, int argc, char **argv)
 {
-    if (argc != 2) {
+    if (argc != 1) {
         fprintf(stderr, "%s\n", _("Usage: postkiosk reprint REFERENCE"));
         return 2;
     }
     char ref[PK_REF_MAX];
-    if (!reference_of(ctx, argv[1], ref, sizeof ref))
+    if (!reference_of(ctx, argv[0], ref, sizeof ref))
         return 1;
     store *st = cli_store(ctx);
     if (!st)
@@ -101,6 +108,8 @@ int cli_reprint(cli_ctx *ctx, int argc, char **argv)
         err = receipt_print_ex(p, st, &ctx->cfg, d, job, RECEIPT_REPRINT, msg, sizeof msg);
         if (err == PK_OK) {
             printf(_("Receipt %s reprinted (print job %lld).\n"), ref, (long long)job);
+            if (*msg)
+                fprintf(stderr, "postkiosk: %s\n", _(msg));   /* paper low */
             rc = 0;
         } else {
             fprintf(stderr, "postkiosk: %s\n", _(msg));

@@ -24,7 +24,7 @@ int cli_purge(cli_ctx *ctx, int argc, char **argv)
 {
     const char *age = NULL;
     bool yes = false;
-    for (int i = 1; i < argc; i++) {
+    for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--older-than") == 0 && i + 1 < argc)
             age = argv[++i];
         else if (strcmp(argv[i], "--yes") == 0)

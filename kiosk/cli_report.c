@@ -62,7 +62,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
 {
     const char *from = NULL, *to = NULL;
     bool csv = false;
-    for (int i = 1; i < argc; i++) {
+    for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--from") == 0 && i + 1 < argc)
             from = argv[++i];
         else if (strcmp(argv[i], "--to") == 0 && i + 1 < argc)
@@ -84,6 +84,9 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
     store *st = cli_store(ctx);
     if (!st)
         return 1;
+    /* the labels in the language of the post office (Vietnamese) */
+    i18n_init(ctx->cfg.locale_dir[0] ? ctx->cfg.locale_dir : NULL);
+    i18n_set_lang(ctx->cfg.language[0] ? ctx->cfg.language : "vi");
     char day[PK_DATE_MAX], actor[64];
     today(day);
     report r;

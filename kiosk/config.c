@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -146,11 +147,11 @@ static int fail(parse_ctx *p, const char *fmt, ...)
 static int set_text(parse_ctx *p, const char *name, const char *v, char *dst, size_t dstsz)
 {
     if (!text_valid_utf8(v, strlen(v)))
-        return fail(p, "%s: not valid UTF-8", name);
+        return fail(p, _("%s: not valid UTF-8"), name);
     if (text_has_control(v))
-        return fail(p, "%s: control characters are not allowed", name);
+        return fail(p, _("%s: control characters are not allowed"), name);
     if (!text_nfc_buf(v, dst, dstsz))
-        return fail(p, "%s: too long", name);
+        return fail(p, _("%s: too long"), name);
     return 1;
 }
 
@@ -160,7 +161,7 @@ static int set_int(parse_ctx *p, const char *name, const char *v, int lo, int hi
     errno = 0;
     long x = strtol(v, &end, 10);
     if (errno || end == v || *end || x < lo || x > hi)
-        return fail(p, "%s must be a whole number from %d to %d", name, lo, hi);
+        return fail(p, _("%s must be a whole number from %d to %d"), name, lo, hi);
     *dst = (int)x;
     return 1;
 }
@@ -179,12 +180,12 @@ static int handler(void *user, const char *section, const char *name, const char
     parse_ctx *p = user;
     config *c = p->c;
     if (p->long_line)
-        return fail(p, "%s", "line too long (at most 200 bytes)");
+        return fail(p, "%s", _("line too long (at most 200 bytes)"));
 #define IS(sec, key) (strcmp(section, sec) == 0 && strcmp(name, key) == 0)
 #define TEXT(field) set_text(p, name, value, c->field, sizeof c->field)
     if (IS("kiosk", "code")) {
         if (!all_of(value, UPPER DIGITS, 2, 8))
-            return fail(p, "%s", "code must be 2 to 8 capital letters or digits, e.g. LS01");
+            return fail(p, "%s", _("code must be 2 to 8 capital letters or digits, e.g. LS01"));
         return TEXT(kiosk_code);
     }
     if (IS("kiosk", "post_office"))
@@ -193,17 +194,17 @@ static int handler(void *user, const char *section, const char *name, const char
         return TEXT(hotline);
     if (IS("kiosk", "language")) {
         if (!all_of(value, "abcdefghijklmnopqrstuvwxyz_", 2, 7))
-            return fail(p, "%s", "language must be a code such as vi or en");
+            return fail(p, "%s", _("language must be a code such as vi or en"));
         return TEXT(language);
     }
     if (IS("kiosk", "s10_prefix")) {
         if (!all_of(value, UPPER, 2, 2))
-            return fail(p, "%s", "s10_prefix must be two capital letters, e.g. RA");
+            return fail(p, "%s", _("s10_prefix must be two capital letters, e.g. RA"));
         return TEXT(s10_prefix);
     }
     if (IS("kiosk", "scope")) {
         if (strcmp(value, "commune") && strcmp(value, "province") && strcmp(value, "national"))
-            return fail(p, "%s", "scope must be commune, province or national");
+            return fail(p, "%s", _("scope must be commune, province or national"));
         return TEXT(scope);
     }
     if (IS("kiosk", "track_url"))
@@ -212,7 +213,7 @@ static int handler(void *user, const char *section, const char *name, const char
         return TEXT(info_url);
     if (IS("kiosk", "staff_pin")) {
         if (*value && !all_of(value, DIGITS, 4, 16))
-            return fail(p, "%s", "staff_pin must be 4 to 16 digits (or empty)");
+            return fail(p, "%s", _("staff_pin must be 4 to 16 digits (or empty)"));
         return TEXT(staff_pin);
     }
     if (IS("kiosk", "idle_timeout"))
@@ -223,13 +224,13 @@ static int handler(void *user, const char *section, const char *name, const char
         return set_int(p, name, value, 30, 3600, &c->clerk_timeout);
     if (IS("printer", "spec")) {
         if (strncmp(value, "file:", 5) && strncmp(value, "device:", 7) && strncmp(value, "tcp:", 4))
-            return fail(p, "%s", "printer spec must start with file:, device: or tcp:");
+            return fail(p, "%s", _("printer spec must start with file:, device: or tcp:"));
         p->set |= SET_PRINTER;
         return TEXT(printer);
     }
     if (IS("printer", "profile")) {
         if (!*value)
-            return fail(p, "%s", "profile must not be empty");
+            return fail(p, "%s", _("profile must not be empty"));
         return TEXT(printer_profile);
     }
     struct { const char *key; char *dst; size_t sz; unsigned flag; } paths[] = {
@@ -245,14 +246,14 @@ static int handler(void *user, const char *section, const char *name, const char
             if (strcmp(name, paths[i].key))
                 continue;
             if (value[0] != '/')
-                return fail(p, "%s must be an absolute path", name);
+                return fail(p, _("%s must be an absolute path"), name);
             p->set |= paths[i].flag;
             return set_text(p, name, value, paths[i].dst, paths[i].sz);
         }
     }
     if (!strcmp(section, "kiosk") || !strcmp(section, "paths") || !strcmp(section, "printer") ||
         !strcmp(section, "clerk"))
-        return fail(p, "unknown setting \"%s\"", name);
+        return fail(p, _("unknown setting \"%s\""), name);
     /* other sections ([profile.X], ...) belong to other modules */
     return 1;
 #undef IS
@@ -305,14 +306,14 @@ bool config_load(config *c, const char *path, char *err, size_t errsz)
     if (r != 0) {
         if (r > 0)
             snprintf(err, errsz, "%s:%d: %s", path, r,
-                     p.long_line ? "line too long (at most 200 bytes)"
-                                 : "expected [section] or name = value");
+                     p.long_line ? _("line too long (at most 200 bytes)")
+                                 : _("expected [section] or name = value"));
         else
-            snprintf(err, errsz, "%s: cannot read the file", path);
+            snprintf(err, errsz, _("%s: cannot read the file"), path);
         return false;
     }
     if (c->idle_warning >= c->idle_timeout) {
-        snprintf(err, errsz, "%s: idle_warning must be shorter than idle_timeout", path);
+        snprintf(err, errsz, _("%s: idle_warning must be shorter than idle_timeout"), path);
         return false;
     }
     if (strcmp(old_home, c->home) != 0)
@@ -329,7 +330,7 @@ static bool mkdirs(const char *path, mode_t mode, char *err, size_t errsz)
 {
     char buf[PATH_MAX];
     if (!str_copy(buf, sizeof buf, path)) {
-        snprintf(err, errsz, "%s: path too long", path);
+        snprintf(err, errsz, _("%s: path too long"), path);
         return false;
     }
     for (char *s = buf + 1;; s++) {
@@ -346,7 +347,7 @@ static bool mkdirs(const char *path, mode_t mode, char *err, size_t errsz)
             break;
     }
     if (!dir_exists(path)) {
-        snprintf(err, errsz, "%s: not a directory", path);
+        snprintf(err, errsz, _("%s: not a directory"), path);
         return false;
     }
     return true;
@@ -394,15 +395,13 @@ static bool make_secret(const char *file, char *err, size_t errsz)
 bool config_prepare_home(const config *c, char *err, size_t errsz)
 {
     if (sodium_init() < 0) {
-        snprintf(err, errsz, "libsodium could not start");
+        snprintf(err, errsz, _("libsodium could not start"));
         return false;
     }
     if (!mkdirs(c->home, 0700, err, errsz))
         return false;
     char dir[PATH_MAX];
     if (parent_dir(c->db_path, dir, sizeof dir) && !mkdirs(dir, 0700, err, errsz))
-        return false;
-    if (strncmp(c->printer, "file:", 5) == 0 && !mkdirs(c->printer + 5, 0700, err, errsz))
         return false;
     return make_secret(c->key_file, err, errsz) && make_secret(c->pepper_file, err, errsz);
 }

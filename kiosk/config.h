@@ -34,7 +34,9 @@ typedef struct {
  * exists). err gets "file:line: reason" on a bad file. */
 bool config_load(config *c, const char *path, char *err, size_t errsz);
 void config_defaults(config *c);
-/* Creates home (0700) and, if missing, the key and pepper files (0400). */
+/* Creates home and the database's directory (0700) and, if missing, the
+ * key and pepper files (0400, 32 random bytes). The printer's directory is
+ * the file back end's business. */
 bool config_prepare_home(const config *c, char *err, size_t errsz);
 
 #endif

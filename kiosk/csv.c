@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -60,7 +61,7 @@ csv *csv_open_file(const char *path, char *err, size_t errsz)
     bool bad = ferror(f);
     fclose(f);
     if (bad || b.len > MAX_FILE) {
-        snprintf(err, errsz, "%s: %s", path, bad ? "cannot read the file" : "file too large");
+        snprintf(err, errsz, "%s: %s", path, bad ? _("cannot read the file") : _("file too large"));
         sbuf_free(&b);
         return NULL;
     }
@@ -109,11 +110,11 @@ static int error(csv *c, int line, char *err, size_t errsz, const char *reason)
 static int end_field(csv *c, int line, char *err, size_t errsz)
 {
     if (c->nfields == MAX_FIELDS)
-        return error(c, line, err, errsz, "too many fields");
+        return error(c, line, err, errsz, _("too many fields"));
     const char *v = c->cur.data ? c->cur.data : "";
     char *n = text_nfc(v);
     if (!n)
-        return error(c, line, err, errsz, "invalid UTF-8");
+        return error(c, line, err, errsz, _("invalid UTF-8"));
     c->fields[c->nfields++] = n;
     c->cur.len = 0;
     if (c->cur.data)
@@ -155,7 +156,7 @@ int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz)
     for (;;) {
         if (c->pos >= c->len) {
             if (quoted)
-                return error(c, qline, err, errsz, "a quoted field is never closed");
+                return error(c, qline, err, errsz, _("a quoted field is never closed"));
             if (end_field(c, c->line, err, errsz) < 0)
                 return -1;
             break;
@@ -172,7 +173,7 @@ int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz)
                 c->pos++;
                 /* after a closing quote: a comma or the end of the record */
                 if (c->pos < c->len && d[c->pos] != ',' && d[c->pos] != '\n' && d[c->pos] != '\r')
-                    return error(c, c->line, err, errsz, "text after a closing quote");
+                    return error(c, c->line, err, errsz, _("text after a closing quote"));
                 continue;
             }
         } else if (ch == ',') {
@@ -183,7 +184,7 @@ int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz)
             continue;
         } else if (ch == '\n' || ch == '\r') {
             if (ch == '\r' && (c->pos + 1 >= c->len || d[c->pos + 1] != '\n'))
-                return error(c, c->line, err, errsz, "a carriage return without a line feed");
+                return error(c, c->line, err, errsz, _("a carriage return without a line feed"));
             c->pos += ch == '\r' ? 2 : 1;
             if (end_field(c, c->line, err, errsz) < 0)
                 return -1;
@@ -191,7 +192,7 @@ int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz)
             break;
         } else if (ch == '"') {
             if (c->cur.len > 0 || was_quoted)
-                return error(c, c->line, err, errsz, "a double quote inside an unquoted field");
+                return error(c, c->line, err, errsz, _("a double quote inside an unquoted field"));
             quoted = was_quoted = true;
             qline = c->line;
             c->pos++;
@@ -199,13 +200,13 @@ int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz)
         }
         /* one UTF-8 character, validated */
         if (bad_control(d + c->pos, quoted))
-            return error(c, c->line, err, errsz, "control character");
+            return error(c, c->line, err, errsz, _("control character"));
         if (ch == '\n')
             c->line++;
         size_t clen = ch < 0x80 ? 1 : ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : 2;
         if (ch >= 0x80 && (ch < 0xC2 || ch > 0xF4 || c->pos + clen > c->len ||
                            !text_valid_utf8(c->data + c->pos, clen)))
-            return error(c, c->line, err, errsz, "invalid UTF-8");
+            return error(c, c->line, err, errsz, _("invalid UTF-8"));
         if (ch == '\r' && quoted) {   /* CRLF inside quotes: keep one line break */
             c->pos++;
             continue;

@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 typedef utf8proc_int32_t cp_t;
@@ -48,14 +49,9 @@ const char *dossier_val_msg(val_result v)
 
 /* ---- common input preparation ---------------------------------------- */
 
-static bool is_control(cp_t c)
-{
-    return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029;
-}
-
 /* Checks UTF-8 and control characters, normalises to NFC, trims and
- * collapses runs of spaces. *res gets the verdict; on VAL_OK returns the
- * malloc'ed result (free it). max_chars limits code points. */
+ * collapses runs of white space (text.h). *res gets the verdict; on VAL_OK
+ * returns the malloc'ed result (free it). max_chars limits code points. */
 static char *prepare(const char *in, int max_chars, val_result *res)
 {
     *res = VAL_EMPTY;
@@ -68,39 +64,21 @@ static char *prepare(const char *in, int max_chars, val_result *res)
         *res = VAL_TOO_LONG;
         return NULL;
     }
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)in;
-    for (size_t i = 0; i < len;) {
-        cp_t c;
-        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
-        if (k <= 0) {
-            *res = VAL_BAD_UTF8;
-            return NULL;
-        }
-        if (is_control(c)) {
-            *res = VAL_CONTROL_CHAR;
-            return NULL;
-        }
-        i += (size_t)k;
+    if (!text_valid_utf8(in, len)) {
+        *res = VAL_BAD_UTF8;
+        return NULL;
     }
-    char *s = (char *)utf8proc_NFC(p);
+    if (text_has_control(in)) {
+        *res = VAL_CONTROL_CHAR;
+        return NULL;
+    }
+    char *s = text_nfc(in);
     if (!s) {
         *res = VAL_BAD_UTF8;
         return NULL;
     }
-    /* trim and squeeze ASCII spaces */
-    size_t r = 0, w = 0;
-    bool space = false;
-    for (; s[r]; r++) {
-        if (s[r] == ' ') {
-            space = w > 0;
-            continue;
-        }
-        if (space)
-            s[w++] = ' ';
-        space = false;
-        s[w++] = s[r];
-    }
-    s[w] = '\0';
+    text_squeeze(s);
+    size_t w = strlen(s);
     if (w == 0) {
         free(s);
         *res = VAL_EMPTY;

@@ -242,6 +242,14 @@ int store_schema_version(store *s)
 pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, size_t msgsz)
 {
     int latest = n > 0 ? list[n - 1].version : 0;
+    int now = user_version(s);
+    if (now == latest)
+        return PK_OK;   /* up to date: no write lock needed */
+    if (now > latest) {
+        snprintf(msg, msgsz, "the database has schema version %d; this program knows up to %d",
+                 now, latest);
+        return PK_EIO;
+    }
     for (int i = 0; i < n; i++) {
         pk_err e = store_begin(s);
         if (e != PK_OK) {
@@ -393,6 +401,11 @@ pk_err store_check(store *s, bool full, char *msg, size_t msgsz)
         store_done(st);
     }
     return e;
+}
+
+void store_set_busy_timeout(store *s, int ms)
+{
+    sqlite3_busy_timeout(s->db, ms);
 }
 
 pk_err store_set_max_pages(store *s, int64_t pages)

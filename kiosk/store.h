@@ -30,6 +30,9 @@ const char *store_last_error(store *s);
 pk_err store_tx_begin(store *s);
 pk_err store_tx_commit(store *s);
 void store_tx_rollback(store *s);
+/* How long a write waits for another process's lock before PK_EBUSY
+ * (default 5000 ms, RELIABILITY §5.3). */
+void store_set_busy_timeout(store *s, int ms);
 /* Caps the database size in pages (tests: simulates a full disk). */
 pk_err store_set_max_pages(store *s, int64_t pages);
 /* true when the catalog tables are empty (first run: seed from data/). */
@@ -83,7 +86,10 @@ pk_err store_tariff_get(store *s, service_form form, const char *scope, tariff *
  * d->id, d->created_at (if 0) and d->status = ST_REGISTERED, inserts the
  * documents, the first event (actor) and a pending print job whose id goes
  * to *job_id (may be NULL). Commit happens before this returns PK_OK:
- * print only after. */
+ * print only after. PK_ENOTFOUND: no such procedure; PK_ESTATE: the
+ * procedure cannot be sent / returned by post in d->form; PK_EINVAL: bad
+ * text (invalid UTF-8, control characters, unterminated), no consent, no
+ * kiosk code (d->kiosk_code, else the "kiosk_code" setting). */
 pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
                             const char *actor, int64_t *job_id);
 pk_err store_dossier_get(store *s, const char *ref, dossier *out);

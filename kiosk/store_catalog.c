@@ -200,22 +200,6 @@ static void read_row(sqlite3_stmt *st, proc_row *r)
     r->bcci_return = sqlite3_column_int(st, 6) != 0;
 }
 
-pk_err store_proc_row_by_rowid(store *s, int64_t rowid, proc_row *r)
-{
-    sqlite3_stmt *st = store_stmt(s, "SELECT " PROC_ROW_COLS " FROM procedures WHERE rowid = ?1");
-    if (!st)
-        return PK_EIO;
-    sqlite3_bind_int64(st, 1, rowid);
-    int rc = sqlite3_step(st);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
-        read_row(st, r);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
-    store_done(st);
-    return e;
-}
-
 pk_err store_procedures_by(store *s, const char *field, const char *agency,
                            proc_row *rows, int max, int *n)
 {

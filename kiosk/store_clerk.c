@@ -62,9 +62,15 @@ const char store_schema_v2[] =
     "ALTER TABLE dossiers ADD COLUMN closed_at INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE dossiers ADD COLUMN purged_at INTEGER NOT NULL DEFAULT 0;"
     "CREATE INDEX dossiers_by_idlast ON dossiers(substr(id_number, -4));"
+    "CREATE INDEX IF NOT EXISTS dossiers_by_phone ON dossiers(phone);"
     "CREATE INDEX dossiers_by_agency ON dossiers(agency, id);"
     "CREATE INDEX dossiers_by_unit ON dossiers(unit_id, id);"
     "CREATE INDEX dossiers_by_closed ON dossiers(closed_day) WHERE closed_day <> '';"
+    "CREATE INDEX dossiers_open ON dossiers(id) WHERE closed_day = '';"
+    /* dossiers closed before this version: closed on their last change */
+    "UPDATE dossiers SET closed_day = date(updated_at, 'unixepoch', 'localtime'),"
+    "  closed_at = updated_at"
+    "  WHERE status IN ('counter_rejected', 'delivered', 'returned', 'cancelled');"
     /* Counts per status for the queue header, kept by triggers. */
     "CREATE TABLE status_counts("
     "  status TEXT NOT NULL, sample INTEGER NOT NULL, n INTEGER NOT NULL,"
@@ -88,7 +94,7 @@ const char store_schema_v2[] =
      * store_names_catch_up() (a virtual table cannot be written by a
      * trigger under trusted_schema=OFF). */
     "CREATE VIRTUAL TABLE dossier_names USING fts5(name_fold, content='dossiers',"
-    "  content_rowid='id', detail='none', prefix='1 2 3');"
+    "  content_rowid='id', detail='none', prefix='1 2 3 4 5 6 7');"
     "INSERT INTO settings(key, value) VALUES('names_indexed_upto', '0')"
     "  ON CONFLICT(key) DO NOTHING;"
     "CREATE TABLE handovers("

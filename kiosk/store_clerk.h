@@ -97,6 +97,7 @@ typedef struct {
     char incident[16];            /* "", "lost", "damaged" */
     int64_t accepted_at, handed_at, completed_at, closed_at, purged_at;
     char agency[PK_TEXT_MAX];
+    char proc_name_vi[PK_TEXT_MAX];   /* as registered */
 } dossier_extra;
 
 /* Changes the status of ref to `to` in one BEGIN IMMEDIATE transaction:

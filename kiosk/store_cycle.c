@@ -294,7 +294,7 @@ pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
     sqlite3_stmt *st = store_stmt(s,
         "SELECT seal_no, missing_docs, fee_collected, appointment_date, handover_no,"
         " delivery_attempts, first_attempt, last_attempt, recipient_name, recipient_id_last,"
-        " incident, accepted_at, handed_at, completed_at, closed_at, purged_at, agency"
+        " incident, accepted_at, handed_at, completed_at, closed_at, purged_at, agency, proc_name_vi"
         " FROM dossiers WHERE ref = ?1");
     if (!st)
         return PK_EIO;
@@ -319,6 +319,7 @@ pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
         out->closed_at = sqlite3_column_int64(st, 14);
         out->purged_at = sqlite3_column_int64(st, 15);
         store_col_text(st, 16, out->agency, sizeof out->agency);
+        store_col_text(st, 17, out->proc_name_vi, sizeof out->proc_name_vi);
     } else {
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }

@@ -7,27 +7,21 @@
 #include <string.h>
 #include <time.h>
 
+#include "dossier.h"
+#include "ids.h"
 #include "text.h"
 #include "util.h"
 
-/* Status codes as stored. Must match dossier_status_code() (dossier.c). */
-static const char *const status_codes[ST__COUNT] = {
-    "registered", "accepted", "counter_rejected", "in_transit", "handed", "processing",
-    "supplement", "agency_rejected", "result_ready", "result_collected", "out_for_delivery",
-    "delivered", "delivery_failed", "returned", "cancelled",
-};
-
+/* Status codes as stored: the life-cycle table's (dossier_status_code). */
 const char *store_status_code(dossier_status st)
 {
-    return (unsigned)st < ST__COUNT ? status_codes[st] : "";
+    const char *c = dossier_status_code(st);
+    return c ? c : "";
 }
 
 static int status_parse(const char *code)
 {
-    for (int i = 0; i < ST__COUNT; i++)
-        if (code && strcmp(code, status_codes[i]) == 0)
-            return i;
-    return -1;
+    return code ? dossier_status_parse(code) : -1;
 }
 
 static void day_of(int64_t t, char out[PK_DATE_MAX])
@@ -36,39 +30,6 @@ static void day_of(int64_t t, char out[PK_DATE_MAX])
     struct tm tm;
     if (!localtime_r(&tt, &tm) || strftime(out, PK_DATE_MAX, "%Y-%m-%d", &tm) == 0)
         str_copy(out, PK_DATE_MAX, "1970-01-01");
-}
-
-/* TEMPORARY private copies of ids_reference / ids_s10_make (kiosk/ids.c on
- * branch rules): remove once ids.c is merged into main. */
-static bool ref_make(const char *kiosk, int64_t seq, char *out, size_t outsz)
-{
-    size_t n = strlen(kiosk);
-    if (n < 2 || n > 8 || seq < 1)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!((kiosk[i] >= 'A' && kiosk[i] <= 'Z') || (kiosk[i] >= '0' && kiosk[i] <= '9')))
-            return false;
-    int k = snprintf(out, outsz, "%s-%06lld", kiosk, (long long)seq);
-    return k > 0 && (size_t)k < outsz;
-}
-
-static bool s10_make(const char *prefix, uint32_t serial, const char *country, char *out,
-                     size_t outsz)
-{
-    static const int w[8] = {8, 6, 4, 2, 3, 5, 9, 7};
-    if (serial > 99999999u || strlen(prefix) != 2 || strlen(country) != 2 || outsz < 14)
-        return false;
-    for (int i = 0; i < 2; i++)
-        if (prefix[i] < 'A' || prefix[i] > 'Z' || country[i] < 'A' || country[i] > 'Z')
-            return false;
-    int sum = 0;
-    uint32_t v = serial;
-    for (int i = 7; i >= 0; i--, v /= 10)
-        sum += (int)(v % 10) * w[i];
-    int c = 11 - sum % 11;
-    c = c == 10 ? 0 : c == 11 ? 5 : c;
-    snprintf(out, outsz, "%s%08u%d%s", prefix, (unsigned)serial, c, country);
-    return true;
 }
 
 static bool dossier_ok(const dossier *d)
@@ -109,6 +70,11 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
     /* the procedure as it is now: the dossier keeps its names */
     procedure_snap snap;
     e = store_procedure_snap(s, d->proc_code, &snap);
+    /* the service form must be possible for this procedure (QĐ 45 Đ.1.2),
+     * also when the catalog changed while the citizen was typing */
+    if (e == PK_OK && ((d->form != FORM_RETURN && !snap.bcci_submit) ||
+                       (d->form != FORM_SEND && !snap.bcci_return)))
+        e = PK_ESTATE;
     if (e == PK_OK && d->kiosk_code[0] == '\0') {
         e = store_setting_get(s, "kiosk_code", kiosk, sizeof kiosk);
         if (e == PK_OK)
@@ -126,16 +92,16 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
         snprintf(seqname, sizeof seqname, "s10:%s", s10_prefix);
         e = store_sequence_next(s, seqname, &serial);
     }
-    if (e == PK_OK && (!ref_make(d->kiosk_code, seq, d->ref, sizeof d->ref) ||
+    if (e == PK_OK && (!ids_reference(d->kiosk_code, seq, d->ref, sizeof d->ref) ||
                        serial > 99999999 ||
-                       !s10_make(s10_prefix, (uint32_t)serial, "VN", d->s10, sizeof d->s10)))
+                       !ids_s10_make(s10_prefix, (uint32_t)serial, "VN", d->s10, sizeof d->s10)))
         e = PK_EINVAL;
     if (e == PK_OK) {
         d->status = ST_REGISTERED;
         e = insert_dossier(s, d, &snap);
     }
     if (e == PK_OK)
-        e = store_event_add(s, d->id, d->created_at, actor, "", status_codes[ST_REGISTERED], "");
+        e = store_event_add(s, d->id, d->created_at, actor, "", store_status_code(ST_REGISTERED), "");
     if (e == PK_OK)
         e = store_job_create(s, d->ref, "receipt", job_id);
     if (e == PK_OK)
@@ -171,7 +137,7 @@ static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p)
     store_bind_text(st, 6, p->name_en);
     store_bind_text(st, 7, p->agency);
     sqlite3_bind_int(st, 8, (int)d->form);
-    store_bind_text(st, 9, status_codes[d->status]);
+    store_bind_text(st, 9, store_status_code(d->status));
     store_bind_text(st, 10, d->name);
     store_bind_text(st, 11, fold);
     store_bind_text(st, 12, d->id_number);
@@ -239,8 +205,8 @@ pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *act
 pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = store_stmt(s, "SELECT name_vi, name_en, agency FROM procedures"
-                                     " WHERE code = ?1");
+    sqlite3_stmt *st = store_stmt(s, "SELECT name_vi, name_en, agency, bcci_submit, bcci_return"
+                                     " FROM procedures WHERE code = ?1");
     if (!st)
         return PK_EIO;
     store_bind_text(st, 1, code);
@@ -250,6 +216,8 @@ pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
         store_col_text(st, 0, out->name_vi, sizeof out->name_vi);
         store_col_text(st, 1, out->name_en, sizeof out->name_en);
         store_col_text(st, 2, out->agency, sizeof out->agency);
+        out->bcci_submit = sqlite3_column_int(st, 3) != 0;
+        out->bcci_return = sqlite3_column_int(st, 4) != 0;
     } else {
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
@@ -416,7 +384,7 @@ pk_err store_dossier_list(store *s, const dossier_filter *f, int offset,
         return PK_EIO;
     }
     if (f->status >= 0)
-        store_bind_text(st, 1, status_codes[f->status]);
+        store_bind_text(st, 1, store_status_code((dossier_status)f->status));
     if (fold) {
         store_bind_text(st, 2, f->query);
         store_bind_text(st, 3, fold);

@@ -67,14 +67,12 @@ bool store_text_ok(const char *t, size_t cap);
 void store_bind_text(sqlite3_stmt *st, int i, const char *t);
 void store_col_text(sqlite3_stmt *st, int col, char *out, size_t outsz);
 
-/* One search result row by procedures.rowid (store_catalog.c). */
-pk_err store_proc_row_by_rowid(store *s, int64_t rowid, proc_row *r);
-
 /* What a dossier keeps of its procedure at registration. */
 typedef struct {
     char name_vi[PK_TEXT_MAX];
     char name_en[PK_TEXT_MAX];
     char agency[PK_TEXT_MAX];
+    bool bcci_submit, bcci_return;
 } procedure_snap;
 pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out);
 

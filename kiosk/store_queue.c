@@ -151,16 +151,8 @@ static bool add_status_filter(sbuf *sql, int status)
         return false;
     if (status >= 0) {
         sbuf_add(sql, " AND d.status = ?1");
-    } else if (status == -2) {   /* open: every status that is not closed */
-        sbuf_add(sql, " AND d.status IN (");
-        bool first = true;
-        for (int i = 0; i < ST__COUNT; i++) {
-            if (dossier_status_closed((dossier_status)i))
-                continue;
-            sbuf_addf(sql, "%s'%s'", first ? "" : ",", dossier_status_code((dossier_status)i));
-            first = false;
-        }
-        sbuf_add(sql, ")");
+    } else if (status == -2) {   /* open: not closed (set by every closing step) */
+        sbuf_add(sql, " AND d.closed_day = ''");
     }
     return true;
 }
@@ -187,12 +179,30 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
         if (e != PK_OK && e != PK_EBUSY)   /* busy: search what is indexed */
             return e;
     }
+    /* A name search walks the name index in id order and stops after a
+     * page; under a status filter it starts at the oldest dossier of that
+     * status (open dossiers are mostly recent, so this skips most names). */
+    int64_t floor_id = 0;
+    if (k == Q_NAME && f->status != -1) {
+        sqlite3_stmt *m = store_stmt(s, f->status == -2
+            ? "SELECT coalesce(min(id), 0) FROM dossiers WHERE closed_day = ''"
+            : "SELECT coalesce(min(id), 0) FROM dossiers WHERE status = ?1");
+        if (!m)
+            return PK_EIO;
+        if (f->status >= 0 && f->status < ST__COUNT)
+            store_bind_text(m, 1, dossier_status_code((dossier_status)f->status));
+        if (sqlite3_step(m) == SQLITE_ROW)
+            floor_id = sqlite3_column_int64(m, 0);
+        store_done(m);
+    }
     sbuf sql = {0};
     sbuf_add(&sql, "SELECT d.id, d.ref, d.proc_code, d.proc_name_vi, d.name, d.status,"
                    " d.created_at, d.expected_date FROM ");
-    sbuf_add(&sql, k == Q_NAME ? "dossier_names f JOIN dossiers d ON d.id = f.rowid WHERE"
-                                 " dossier_names MATCH ?2"
-                               : "dossiers d WHERE 1");
+    if (k == Q_NAME)
+        sbuf_add(&sql, "dossier_names f JOIN dossiers d ON d.id = f.rowid WHERE"
+                       " dossier_names MATCH ?2");
+    else
+        sbuf_add(&sql, "dossiers d WHERE 1");
     if (!add_status_filter(&sql, f->status)) {
         sbuf_free(&sql);
         return PK_EINVAL;
@@ -219,6 +229,8 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
     if (!f->include_sample)
         sbuf_add(&sql, " AND d.sample = 0");
     const char *key = k == Q_NAME ? "f.rowid" : "d.id";
+    if (floor_id > 0)
+        sbuf_add(&sql, " AND f.rowid >= ?12");
     if (after > 0)
         sbuf_addf(&sql, " AND %s %s ?10", key, backward ? "<" : ">");
     sbuf_addf(&sql, " ORDER BY %s %s LIMIT ?11", key, backward ? "DESC" : "ASC");
@@ -247,6 +259,8 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
     if (after > 0)
         sqlite3_bind_int64(st, 10, after);
     sqlite3_bind_int(st, 11, max);
+    if (floor_id > 0)
+        sqlite3_bind_int64(st, 12, floor_id);
     int rc = SQLITE_DONE;
     while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         dossier_row *r = &rows[(*n)++];

@@ -363,7 +363,7 @@ pk_err store_report(store *s, const char *from, const char *to, const char *toda
                         from, to, &r->agencies, &r->nagencies);
     if (e == PK_OK)
         e = group_items(s, "SELECT CASE WHEN unit_name = '' THEN '-' ELSE unit_name END,"
-                           " max(province), count(*)" IN_PERIOD
+                           " '', count(*)" IN_PERIOD
                            " GROUP BY unit_name ORDER BY count(*) DESC, unit_name",
                         from, to, &r->communes, &r->ncommunes);
     if (e == PK_OK) {

@@ -183,6 +183,11 @@ bool term_init(bool lockdown, char *err, size_t errsz)
 
 bool term_init_headless(int rows, int cols)
 {
+    return term_init_headless_as(rows, cols, NULL);
+}
+
+bool term_init_headless_as(int rows, int cols, const char *termname)
+{
     if (T.active)
         term_end();
     setlocale(LC_ALL, "");
@@ -190,7 +195,7 @@ bool term_init_headless(int rows, int cols)
     T.in = fopen("/dev/null", "r");
     if (!T.out || !T.in)
         return false;
-    T.scr = newterm("xterm-256color", T.out, T.in);
+    T.scr = newterm(termname ? termname : "xterm-256color", T.out, T.in);
     if (!T.scr)
         return false;
     set_term(T.scr);
@@ -409,12 +414,8 @@ void term_flush(void)
 {
     if (!T.active)
         return;
-    if (T.headless) {
-        wnoutrefresh(stdscr);   /* keep curscr in step without real output cost */
-        return;
-    }
     wnoutrefresh(stdscr);
-    doupdate();
+    doupdate();   /* headless: the same work, written to /dev/null */
 }
 
 void term_beep(void)

@@ -63,8 +63,10 @@ typedef struct {
 /* Real terminal on stdin/stdout. lockdown: raw() so Ctrl-C/Z/\/S/Q arrive
  * as data, plus mouse, keypad, ESCDELAY 100 ms. err gets the reason. */
 bool term_init(bool lockdown, char *err, size_t errsz);
-/* Headless terminal (tests, benchmarks): output to /dev/null, given size. */
+/* Headless terminal (tests, benchmarks): output to /dev/null, given size,
+ * as terminal type termname (NULL = xterm-256color; "vt100" has no colour). */
 bool term_init_headless(int rows, int cols);
+bool term_init_headless_as(int rows, int cols, const char *termname);
 /* Tests: pretend the terminal now has this size. */
 void term_resize(int rows, int cols);
 /* endwin() (and delscreen for headless); safe to call twice. */

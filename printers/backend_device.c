@@ -62,8 +62,6 @@ static pk_err device_send(printer *p, const backend_job *job, char *msg, size_t 
     else
         err = backend_fail(PK_EPRINTER, N_("The printer stopped receiving. Please call staff."),
                            msg, msgsz);
-    if (err == PK_OK && isatty(fd))
-        tcdrain(fd);
     close(fd);
     return err;
 }

@@ -73,7 +73,9 @@ static pk_err write_atomic(const printer *p, const backend_job *job, const char 
                            writer_fn fn)
 {
     char *path = xasprintf("%s/%s.%s", p->target, job->name, ext);
-    char *tmp = xasprintf("%s/.%s.%s.XXXXXX", p->target, job->name, ext);
+    /* mkstemp() template: the last six characters become 'X'. */
+    char *tmp = xasprintf("%s/.%s.%s.tmp123456", p->target, job->name, ext);
+    memset(tmp + strlen(tmp) - 6, 'X', 6);
     pk_err err = PK_OK;
     int fd = mkstemp(tmp);
     FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
@@ -83,9 +85,12 @@ static pk_err write_atomic(const printer *p, const backend_job *job, const char 
             close(fd);
     } else {
         fchmod(fd, 0600);
+        errno = 0;
         err = fn(fp, job);
         if (err == PK_OK && (fflush(fp) != 0 || fsync(fileno(fp)) != 0))
-            err = errno == ENOSPC || errno == EDQUOT ? PK_EFULL : PK_EIO;
+            err = PK_EIO;
+        if (err != PK_OK && (errno == ENOSPC || errno == EDQUOT))
+            err = PK_EFULL;
         if (fclose(fp) != 0 && err == PK_OK)
             err = errno == ENOSPC || errno == EDQUOT ? PK_EFULL : PK_EIO;
         if (err == PK_OK && rename(tmp, path) != 0)
@@ -100,6 +105,7 @@ static pk_err write_atomic(const printer *p, const backend_job *job, const char 
 
 static pk_err file_send(printer *p, const backend_job *job, char *msg, size_t msgsz)
 {
+    mkdirs(p->target);                   /* a folder removed since start-up comes back */
     if (file_status(p) != PST_OK)
         return backend_fail(PK_EPRINTER, N_("The printer folder cannot be written."), msg,
                             msgsz);

@@ -1,5 +1,6 @@
 /* ESC/POS encoder. Byte values and their sources: ../shared/ESCPOS.md. */
 #include <iconv.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,24 @@ static bool parse_int(const char *v, int lo, int hi, int *out)
 
 static bool apply_option(printer_profile *p, char *opt)
 {
+    /* Short flags keep a profile within config.h's 32 characters. */
+    static const struct {
+        const char *flag;
+        size_t off;
+        bool val;
+    } flags[] = {
+        {"cut", offsetof(printer_profile, cutter), true},
+        {"nocut", offsetof(printer_profile, cutter), false},
+        {"qr", offsetof(printer_profile, native_qr), true},
+        {"noqr", offsetof(printer_profile, native_qr), false},
+        {"tcvn3", offsetof(printer_profile, tcvn3), true},
+        {"notcvn3", offsetof(printer_profile, tcvn3), false},
+    };
+    for (size_t i = 0; i < PK_ARRAY_LEN(flags); i++)
+        if (!strcmp(opt, flags[i].flag)) {
+            *(bool *)((char *)p + flags[i].off) = flags[i].val;
+            return true;
+        }
     char *eq = strchr(opt, '=');
     if (!eq)
         return false;
@@ -138,6 +157,16 @@ void escpos_feed(sbuf *b, int lines)
         return;
     const unsigned char seq[] = {0x1B, 0x64, (unsigned char)(lines > 255 ? 255 : lines)};
     put(b, seq, sizeof seq);
+}
+
+void escpos_feed_dots(sbuf *b, int dots)
+{
+    while (dots > 0) {
+        int n = dots > 255 ? 255 : dots;
+        const unsigned char seq[] = {0x1B, 0x4A, (unsigned char)n};
+        put(b, seq, sizeof seq);
+        dots -= n;
+    }
 }
 
 void escpos_cut(sbuf *b, const printer_profile *prof)
@@ -263,9 +292,10 @@ void escpos_document_text(sbuf *b, const canvas *c, const printer_profile *prof,
     escpos_align(b, 1);
     if (prof->native_qr && c->qr_data && c->qr_h > 0) {
         escpos_raster(b, c, 0, c->qr_y, prof->band_rows);
-        /* The printer draws its own quiet zone poorly: keep ours as feeds. */
+        /* The symbol itself has no quiet zone: keep ours as paper feeds. */
+        escpos_feed_dots(b, 4 * c->qr_module);
         escpos_qr_native(b, c->qr_data, c->qr_module);
-        put1(b, '\n');
+        escpos_feed_dots(b, 4 * c->qr_module);
         escpos_raster(b, c, c->qr_y + c->qr_h, c->height, prof->band_rows);
     } else {
         escpos_raster(b, c, 0, c->height, prof->band_rows);

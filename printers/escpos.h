@@ -25,7 +25,9 @@ typedef struct printer_profile {
 
 /* Fills *out from a profile spec: "58mm", "80mm", optionally followed by
  * comma-separated overrides, e.g. "80mm,cutter=no,native_qr=yes,tcvn3=no,
- * band=128,feed=5,width=512". false (out = 58mm defaults) when unknown. */
+ * band=128,feed=5,width=512", or the short flags cut/nocut, qr/noqr,
+ * tcvn3/notcvn3 ("58mm,nocut,tcvn3" fits config.h's printer_profile).
+ * false (out = 58mm defaults) when unknown. */
 bool escpos_profile_parse(const char *spec, printer_profile *out);
 
 /* ESC @ then FS . (cancels the Chinese double-byte mode of many clones). */
@@ -36,6 +38,8 @@ void escpos_align(sbuf *b, int n);
 void escpos_raster(sbuf *b, const canvas *c, int y0, int y1, int band);
 /* ESC d n (n capped at 255). */
 void escpos_feed(sbuf *b, int lines);
+/* ESC J n: feed exactly this many dots (in steps of at most 255). */
+void escpos_feed_dots(sbuf *b, int dots);
 /* Feed then GS V 66 0 (partial cut) with a cutter; a longer tear-off feed
  * without one. */
 void escpos_cut(sbuf *b, const printer_profile *prof);

@@ -83,11 +83,15 @@ static void txt_line(layout *l, int flags, const char *s)
 
 static void draw_wrapped(layout *l, canvas_style st, int flags, const char *s)
 {
-    size_t starts[MAX_LINES], lens[MAX_LINES];
+    size_t starts_buf[MAX_LINES], lens_buf[MAX_LINES];
+    size_t *starts = starts_buf, *lens = lens_buf;
     int avail = text_width_avail(l, flags);
     int n = canvas_wrap(l->f, st, s, avail, starts, lens, MAX_LINES);
-    if (n > MAX_LINES)
-        n = MAX_LINES;   /* 64 lines of one paragraph: more is not a receipt */
+    if (n > MAX_LINES) {   /* a very long paragraph: nothing is cut off */
+        starts = xmalloc((size_t)n * sizeof *starts);
+        lens = xmalloc((size_t)n * sizeof *lens);
+        canvas_wrap(l->f, st, s, avail, starts, lens, n);
+    }
     int asc = canvas_ascent(l->f, st), lh = canvas_line_height(l->f, st);
     for (int i = 0; i < n; i++) {
         int w = canvas_text_width(l->f, st, s + starts[i], lens[i]);
@@ -96,6 +100,10 @@ static void draw_wrapped(layout *l, canvas_style st, int flags, const char *s)
         l->y += lh;
     }
     canvas_ensure(l->c, l->y);
+    if (starts != starts_buf) {
+        free(starts);
+        free(lens);
+    }
 }
 
 void layout_text(layout *l, lay_size size, int flags, const char *s)

@@ -119,6 +119,8 @@ pk_err printer_send(printer *p, const char *name, const void *bytes, size_t len,
 {
     if (!name_ok(name))
         return backend_fail(PK_EINVAL, N_("The print job has an invalid name."), msg, msgsz);
+    if (msg && msgsz)
+        msg[0] = '\0';
     backend_job job = {name, bytes, len, c, text};
     return p->ops->send(p, &job, msg, msgsz);
 }
@@ -248,6 +250,11 @@ pk_err link_job(int fd, bool sock, const backend_job *job, char *msg, size_t msg
         printer_state after = link_status(fd, sock);
         if (!printable(after))
             return backend_fail(PK_EPRINTER, printer_state_msg(after), msg, msgsz);
+        if (after == PST_PAPER_LOW)
+            st = after;
     }
+    /* Printed; a notice for staff when the roll is nearly finished. */
+    if (st == PST_PAPER_LOW)
+        backend_fail(PK_OK, printer_state_msg(st), msg, msgsz);
     return PK_OK;
 }

@@ -38,7 +38,8 @@ typedef struct printer_profile printer_profile;
  * digits, '-', '_', '.'); file: writes name.escpos, name.png (the canvas)
  * and name.txt (text). On a two-way link the status is checked first:
  * paper out, cover open or offline give PK_EPRINTER and msg gets the msgid
- * of printer_state_msg(); nothing is sent. */
+ * of printer_state_msg(); nothing is sent. On success msg is "" or, when
+ * the roll is nearly finished, the paper-low notice (still PK_OK). */
 pk_err printer_print(printer *p, const char *name, const canvas *c, const char *text,
                      char *msg, size_t msgsz);
 /* Sends ready-made bytes (c and text only feed the file back end's preview

@@ -184,11 +184,16 @@ pk_err receipt_verify(const config *cfg, const char *payload, char *ref, size_t 
         ref[0] = '\0';
     if (!payload || strlen(payload) > 400)
         return PK_EINVAL;
-    const char *p = payload;
-    size_t ul = strlen(cfg->track_url);
-    if (ul && !strncmp(p, cfg->track_url, ul))
-        p += ul;
-    else if (strncmp(p, "VNK", 3) != 0) {
+    /* A scanner typing with Caps Lock on inverts the case: the payload is
+     * all capitals by construction, so fold a-z back. */
+    char up[401];
+    size_t n = strlen(payload);
+    for (size_t i = 0; i <= n; i++)
+        up[i] = payload[i] >= 'a' && payload[i] <= 'z' ? (char)(payload[i] - 32) : payload[i];
+    const char *p = up;
+    if (cfg->track_url[0] && !strncmp(payload, cfg->track_url, strlen(cfg->track_url)))
+        p = up + strlen(cfg->track_url);
+    if (strncmp(p, "VNK", 3) != 0) {
         const char *cut = strrchr(p, '/');
         const char *cut2 = strrchr(p, '=');
         const char *cut3 = strrchr(p, '?');
@@ -252,7 +257,10 @@ void receipt_money(int64_t vnd, const char *lang, char *out, size_t outsz)
     bool neg = vnd < 0;
     uint64_t v = neg ? (uint64_t)(-(vnd + 1)) + 1 : (uint64_t)vnd;
     snprintf(digits, sizeof digits, "%" PRIu64, v);
-    char sep = lang && !strncmp(lang, "vi", 2) ? '.' : ',';
+    /* English: 1,234,567 VND; Vietnamese and the languages of Vietnam
+     * (Tày, Nùng, ...): 1.234.567 đồng. */
+    bool en = lang && !strncmp(lang, "en", 2);
+    char sep = en ? ',' : '.';
     size_t n = strlen(digits), j = 0;
     if (neg)
         grouped[j++] = '-';
@@ -262,8 +270,5 @@ void receipt_money(int64_t vnd, const char *lang, char *out, size_t outsz)
         grouped[j++] = digits[i];
     }
     grouped[j] = '\0';
-    if (lang && !strncmp(lang, "vi", 2))
-        snprintf(out, outsz, "%s đồng", grouped);
-    else
-        snprintf(out, outsz, "%s VND", grouped);
+    snprintf(out, outsz, en ? "%s VND" : "%s đồng", grouped);
 }

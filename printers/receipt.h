@@ -14,7 +14,8 @@
 /* Prints the receipt of a committed dossier and records the outcome on
  * print job job_id (printed, or failed with the reason). Checks the printer
  * status first where the link is two-way. Sample dossiers (d->sample) get
- * the "MẪU / SAMPLE" watermark. On failure msg gets a msgid to translate. */
+ * the "MẪU / SAMPLE" watermark. On failure msg gets a msgid to translate.
+ * (Addition: on success msg is "" or the paper-low notice for staff.) */
 pk_err receipt_print(printer *p, store *s, const config *cfg, const dossier *d,
                      int64_t job_id, char *msg, size_t msgsz);
 
@@ -37,8 +38,9 @@ pk_err receipt_verify(const config *cfg, const char *payload, char *ref, size_t 
  * Payload: VNK<v>.<REF>.<unix time, base 10>.<first 26 chars of the RFC 4648
  * base32 of HMAC-SHA256(key, "VNK<v>.<REF>.<TIME>")>. receipt_verify()
  * also accepts the payload after cfg->track_url or any prefix ending in
- * '/', '=' or '?'. Errors: PK_EINVAL malformed, PK_ETAMPER bad MAC or no key
- * of that version, PK_EIO/PK_EPERM key file unreadable/unsafe. */
+ * '/', '=' or '?', in either case (a scanner with Caps Lock on).
+ * Errors: PK_EINVAL malformed, PK_ETAMPER bad MAC or no key of that
+ * version, PK_EIO/PK_EPERM key file unreadable/unsafe. */
 
 /* What the QR code holds: cfg->track_url (may be empty) + payload. */
 pk_err receipt_qr_text(const config *cfg, const char *ref, int64_t issued_at, char *out,
@@ -59,7 +61,7 @@ typedef struct {
 } receipt_doc;
 
 typedef struct {
-    char lang[8];                  /* "vi" -> 1.234.567; else 1,234,567 */
+    char lang[8];                  /* "en" -> 1,234,567 VND; else 1.234.567 đồng */
     char post_office[128];
     char kiosk_code[16];
     int64_t issued_at;             /* registration time (also in the QR) */
@@ -94,7 +96,7 @@ pk_err receipt_render(const receipt_info *ri, canvas_fonts *f, int width, canvas
 pk_err receipt_test_page(printer *p, const config *cfg, const char *spec, char *msg,
                          size_t msgsz);
 
-/* "1.234.567 đồng" (vi) / "1,234,567 VND" (en): thousands separators. */
+/* "1,234,567 VND" (en) / "1.234.567 đồng" (vi and every other language). */
 void receipt_money(int64_t vnd, const char *lang, char *out, size_t outsz);
 
 #endif

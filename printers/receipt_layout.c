@@ -130,14 +130,28 @@ static void fees_part(layout *l, const receipt_info *ri)
 static pk_err footer(layout *l, const receipt_info *ri)
 {
     layout_text(l, LAY_NORMAL, LAY_BOLD, _("What happens next"));
-    layout_text(l, LAY_NORMAL, 0,
-                _("Bring your documents to the counter; they will be counted, listed on a "
-                  "signed slip and sealed in front of you."));
-    layout_gap(l, 6);
-    layout_text(l, LAY_SMALL, 0,
-                _("Our guarantee: your dossier is sealed in front of you, your originals are "
-                  "listed on the signed slip, and you are compensated if it is lost "
-                  "(Decision 45/2016/QD-TTg, Article 14)."));
+    if (ri->form == FORM_RETURN) {
+        layout_text(l, LAY_NORMAL, 0,
+                    _("Show this receipt at the counter to confirm the return by post. The post "
+                      "office collects your result from the agency and delivers it to you."));
+        layout_gap(l, 6);
+        layout_text(l, LAY_SMALL, 0,
+                    _("Our guarantee: your result is sealed and tracked, handed over only "
+                      "against a signature, and you are compensated if it is lost "
+                      "(Decision 45/2016/QD-TTg, Article 14)."));
+    } else {
+        layout_text(l, LAY_NORMAL, 0,
+                    _("Bring your documents to the counter; they will be counted, listed on a "
+                      "signed slip and sealed in front of you."));
+        if (ri->form == FORM_BOTH)
+            layout_text(l, LAY_NORMAL, 0,
+                        _("Your result will be delivered by post to the address you gave."));
+        layout_gap(l, 6);
+        layout_text(l, LAY_SMALL, 0,
+                    _("Our guarantee: your dossier is sealed in front of you, your originals are "
+                      "listed on the signed slip, and you are compensated if it is lost "
+                      "(Decision 45/2016/QD-TTg, Article 14)."));
+    }
     layout_gap(l, 4);
     pk_err err = layout_qr(l, ri->qr, 0);
     if (err != PK_OK)

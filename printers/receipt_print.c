@@ -12,9 +12,11 @@
 #include "receipt.h"
 #include "util.h"
 
-static bool is_vi(const char *lang)
+/* English receipts carry the English gloss under each legal name; every
+ * other language (Vietnamese, Tày, Nùng...) keeps the Vietnamese names. */
+static bool is_en(const char *lang)
 {
-    return !lang[0] || !strncmp(lang, "vi", 2);
+    return !strncmp(lang, "en", 2);
 }
 
 /* Fills ri from the dossier and its procedure (NULL when the catalog no
@@ -23,7 +25,7 @@ static void info_fill(receipt_info *ri, const config *cfg, const dossier *d,
                       const procedure *proc, int flags)
 {
     memset(ri, 0, sizeof *ri);
-    bool vi = is_vi(d->lang);
+    bool en = is_en(d->lang);
     str_copy(ri->lang, sizeof ri->lang, d->lang[0] ? d->lang : "vi");
     str_copy(ri->post_office, sizeof ri->post_office, cfg->post_office);
     str_copy(ri->kiosk_code, sizeof ri->kiosk_code,
@@ -35,7 +37,7 @@ static void info_fill(receipt_info *ri, const config *cfg, const dossier *d,
     str_copy(ri->proc_code, sizeof ri->proc_code, d->proc_code);
     if (proc) {
         str_copy(ri->proc_name, sizeof ri->proc_name, proc->name_vi);
-        if (!vi)
+        if (en)
             str_copy(ri->proc_gloss, sizeof ri->proc_gloss, proc->name_en);
         str_copy(ri->agency, sizeof ri->agency, proc->agency);
     } else {
@@ -51,7 +53,7 @@ static void info_fill(receipt_info *ri, const config *cfg, const dossier *d,
             continue;
         receipt_doc *rd = &ri->docs[ri->ndocs++];
         str_copy(rd->name, sizeof rd->name, doc->name_vi);
-        if (!vi)
+        if (en)
             str_copy(rd->gloss, sizeof rd->gloss, doc->name_en);
         rd->kind = doc->kind;
     }

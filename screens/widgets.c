@@ -160,8 +160,10 @@ int w_big(frame *f, int y, const char *s, term_role r)
 void w_progress(frame *f, int y, int step, int steps, const char *title)
 {
     char buf[512];
-    /* TRANSLATORS: progress indicator, e.g. "Step 2 of 6 — Choose the procedure" */
-    snprintf(buf, sizeof buf, _("Step %d of %d — %s"), step, steps, title);
+    char n_of_m[128];
+    /* TRANSLATORS: progress indicator "Step 2 of 6"; the step title follows */
+    snprintf(n_of_m, sizeof n_of_m, _("Step %d of %d"), step, steps);
+    snprintf(buf, sizeof buf, "%s \xe2\x80\x94 %s", n_of_m, title);
     term_put(y, f->left + 1, f->width - 2, buf, ROLE_TITLE);
     char dots[256];
     size_t len = 0;
@@ -281,6 +283,8 @@ void wlist_row(frame *f, const wlist *l, int i, int y, int x, int w, const char 
     char cut[1024];
     text_truncate(text, tw, cut, sizeof cut);
     term_put(y, x + 1, tw, cut, role);
+    if (sel)
+        term_put(y, x, 1, "\xe2\x96\xb8", role);   /* ▸ marks the row without colour */
     if (rw)
         term_put(y, x + w - 1 - rw, rw, right, sel ? ROLE_SELECTED : ROLE_DIM);
     w_region(f, y, x, 1, w, ACT_PICK, i);
@@ -637,7 +641,7 @@ void wpage_end(wpage *p)
     if (p->y - p->scroll > wpage_visible(p)) {
         /* TRANSLATORS: shown under a page that continues below */
         char buf[128];
-        snprintf(buf, sizeof buf, "\xe2\x96\xbc %s", _("More below: press PgDn or \xe2\x86\x93"));
+        snprintf(buf, sizeof buf, "\xe2\x96\xbc %s", _("More below: press PgDn"));
         int bw = text_width(buf);
         term_put(p->bottom - 1, p->x + p->w - bw, bw, buf, ROLE_WARN);
     }

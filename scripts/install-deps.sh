@@ -7,6 +7,7 @@ set -eu
 
 PACKAGES="
 make gcc clang pkg-config
+libclang-rt-dev
 libncurses-dev ncurses-term
 libsqlite3-dev sqlite3
 libqrencode-dev

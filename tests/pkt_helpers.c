@@ -90,6 +90,9 @@ bool pkt_parse_escpos(const unsigned char *b, size_t len, pkt_stream *out)
         } else if (left >= 3 && p[0] == 0x1B && p[1] == 0x64) {
             out->feeds += p[2];
             i += 3;
+        } else if (left >= 3 && p[0] == 0x1B && p[1] == 0x4A) {
+            out->feed_dots += p[2];
+            i += 3;
         } else if (left >= 4 && p[0] == 0x1D && p[1] == 0x56 && p[2] == 66) {
             out->cuts++;
             i += 4;
@@ -189,6 +192,12 @@ void pkt_replies_ok(unsigned char r[5])
 void pkt_replies_paper_out(unsigned char r[5])
 {
     const unsigned char v[5] = {0, 0x1E, 0x32, 0x12, 0x72};
+    memcpy(r, v, 5);
+}
+
+void pkt_replies_paper_low(unsigned char r[5])
+{
+    const unsigned char v[5] = {0, 0x16, 0x12, 0x12, 0x1E};
     memcpy(r, v, 5);
 }
 

@@ -22,6 +22,7 @@ typedef struct {
     int width, height;       /* dots */
     int bands, cuts, inits, feeds;
     int text;                /* printable text bytes */
+    int feed_dots;           /* ESC J */
     char qr_native[512];     /* data of GS ( k fn 80, "" if none */
 } pkt_stream;
 bool pkt_parse_escpos(const unsigned char *b, size_t len, pkt_stream *out);
@@ -57,6 +58,7 @@ typedef struct {
 void pkt_replies_ok(unsigned char r[5]);
 void pkt_replies_paper_out(unsigned char r[5]);
 void pkt_replies_cover_open(unsigned char r[5]);
+void pkt_replies_paper_low(unsigned char r[5]);
 
 bool pkt_vprinter_start_tcp(pkt_vprinter *v, const unsigned char reply[5]);
 bool pkt_vprinter_start_pty(pkt_vprinter *v, const unsigned char reply[5]);

@@ -6,6 +6,7 @@
 
 #include "catalog.h"
 #include "csv.h"
+#include "i18n.h"
 #include "store_fixture.h"
 
 #define FIX "tests/fixtures/"
@@ -213,7 +214,7 @@ static void import_bad_changes_nothing(void)
     bad_import(catalog_import_procedures, "procs_control.csv", "2: control character");
     bad_import(catalog_import_procedures, "procs_unclosed.csv", "4: a quoted field is never closed");
     bad_import(catalog_import_units, "units_unknown.csv",
-               "5: unknown unit type \"huyện\" (phường, xã or thị trấn)");
+               "5: unknown unit type \"huyện\" (allowed: phường, xã, thị trấn)");
     bad_import(catalog_import_units, "units_dup.csv", "5: duplicate unit xã Đồng Đăng");
     bad_import(catalog_import_holidays, "holidays_bad.csv",
                "5: date must be a real day written YYYY-MM-DD, not \"2026-02-30\"");
@@ -254,12 +255,48 @@ static void import_dir_is_one_transaction(void)
     close_db();
 }
 
+/* The shipped data/ seeds a database: the search cases hold on it. */
+static void shipped_data(void)
+{
+    open_db();
+    char err[256] = "";
+    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(st, "data", err, sizeof err), PK_OK);
+    CU_ASSERT_TRUE(store_procedure_count(st) >= 40);
+    const char *qs[] = {"dang ky khai sinh", "ĐĂNG KÝ KHAI SINH", "Đăng ký khai sinh"};
+    proc_row r[50];
+    int n;
+    for (size_t i = 0; i < PK_ARRAY_LEN(qs); i++) {
+        CU_ASSERT_EQUAL(store_procedure_search(st, qs[i], r, 50, &n), PK_OK);
+        CU_ASSERT_TRUE_FATAL(n >= 1);
+        CU_ASSERT_STRING_EQUAL(r[0].name_vi, "Đăng ký khai sinh");
+    }
+    CU_ASSERT_EQUAL(store_procedure_search(st, "dang ky", r, 50, &n), PK_OK);
+    bool found = false;
+    for (int i = 0; i < n; i++)
+        found |= strcmp(r[i].name_vi, "Đăng ký khai sinh") == 0;
+    CU_ASSERT_TRUE(found);
+    admin_unit u[80];
+    CU_ASSERT_EQUAL(store_unit_search(st, "Lạng Sơn", "", u, 80, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 65);
+    tariff t;
+    CU_ASSERT_EQUAL(store_tariff_get(st, FORM_BOTH, "province", &t), PK_OK);
+    close_db();
+}
+
+/* Messages are compared in English, whatever an earlier suite switched to. */
+static int english(void)
+{
+    i18n_set_lang("en");
+    return 0;
+}
+
 void suite_catalog(void)
 {
-    CU_pSuite s = CU_add_suite("catalog", NULL, NULL);
+    CU_pSuite s = CU_add_suite("catalog", english, NULL);
     CU_add_test(s, "CSV quoting, BOM, CRLF, NFC", csv_quoting);
     CU_add_test(s, "CSV errors say file:line: reason", csv_errors);
     CU_add_test(s, "import good files", import_good);
     CU_add_test(s, "bad files import nothing", import_bad_changes_nothing);
     CU_add_test(s, "a directory is one transaction", import_dir_is_one_transaction);
+    CU_add_test(s, "the shipped data/ imports and is searchable", shipped_data);
 }

@@ -24,6 +24,9 @@ static void names(void)
     CU_ASSERT_EQUAL(name("Đặng Thị Ánh Tuyết", o), VAL_OK);
     CU_ASSERT_EQUAL(name("Lường Văn Ơn", o), VAL_OK);
     CU_ASSERT_EQUAL(name("O'Brien-Smith Jr.", o), VAL_OK);
+    /* a no-break space typed or pasted between words is a plain space */
+    CU_ASSERT_EQUAL(name("Lý\xc2\xa0Thị Mai", o), VAL_OK);
+    CU_ASSERT_STRING_EQUAL(o, "Lý Thị Mai");
     CU_ASSERT_EQUAL(name("Hoàng Thị Vy", o), VAL_OK);
     CU_ASSERT_EQUAL(name("Ôn Ư", o), VAL_OK);
 

@@ -32,6 +32,9 @@ static void test_init_feed_cut(void)
     ASSERT_BYTES(b, 0x1B, 0x64, 6);   /* tear-off feed, no GS V */
     sbuf_free(&b);
 
+    escpos_feed_dots(&b, 300);
+    ASSERT_BYTES(b, 0x1B, 0x4A, 255, 0x1B, 0x4A, 45);
+    sbuf_free(&b);
     escpos_feed(&b, 300);
     escpos_feed(&b, 0);
     escpos_align(&b, 1);
@@ -118,6 +121,7 @@ static void test_document_native_qr(void)
     CU_ASSERT_TRUE(pkt_parse_escpos((const unsigned char *)b.data, b.len, &s));
     CU_ASSERT_STRING_EQUAL(s.qr_native, "VNK1.AB-1.1700000000.ABC");
     CU_ASSERT_EQUAL(s.height, c->height - h);   /* the QR rows are not sent as raster */
+    CU_ASSERT_EQUAL(s.feed_dots, 2 * 4 * c->qr_module);   /* quiet zone kept as feeds */
     CU_ASSERT_EQUAL(s.cuts, 1);
     CU_ASSERT_EQUAL(s.inits, 1);
     pkt_stream_free(&s);
@@ -161,6 +165,15 @@ static void test_profiles(void)
     CU_ASSERT_FALSE(escpos_profile_parse("80mm,band=0", &p));
     CU_ASSERT_FALSE(escpos_profile_parse("80mm,colour=yes", &p));
     CU_ASSERT_FALSE(escpos_profile_parse("80mm,cutter", &p));
+    CU_ASSERT_TRUE(escpos_profile_parse("58mm,nocut,qr,tcvn3", &p));
+    CU_ASSERT_FALSE(p.cutter);
+    CU_ASSERT_TRUE(p.native_qr);
+    CU_ASSERT_TRUE(p.tcvn3);
+    CU_ASSERT_TRUE(escpos_profile_parse("80mm,qr,noqr,notcvn3,cut", &p));
+    CU_ASSERT_TRUE(p.cutter);
+    CU_ASSERT_FALSE(p.native_qr);
+    CU_ASSERT_FALSE(p.tcvn3);
+    CU_ASSERT_FALSE(escpos_profile_parse("80mm,QR", &p));
     CU_ASSERT_TRUE(escpos_profile_parse("58mm,width=512", &p));
     CU_ASSERT_EQUAL(p.width_dots, 512);
 }

@@ -1,6 +1,11 @@
 /* Printer back ends: file (atomic files), tcp and device (pty) virtual
  * printers answering DLE EOT; paper out, cover open, offline, stale bytes. */
+#define _GNU_SOURCE   /* unshare */
 #include <CUnit/CUnit.h>
+#include <dirent.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +123,12 @@ static void test_file_backend(void)
     CU_ASSERT_EQUAL(printer_print(p, "wide", wide, NULL, msg, sizeof msg), PK_EINVAL);
     canvas_free(wide);
 
+    /* The folder removed while running: made again at the next job. */
+    char *gone = xasprintf("%s/out/receipts", dir);
+    pkt_rmtree(gone);
+    free(gone);
+    CU_ASSERT_EQUAL(printer_print(p, "after-rm", c, "x", msg, sizeof msg), PK_OK);
+
     /* The folder replaced by a file: offline, and nothing is written. */
     char *sub = xasprintf("%s/out/receipts", dir);
     pkt_rmtree(sub);
@@ -168,6 +179,54 @@ static void test_file_no_temp_left(void)
     canvas_free(c);
     printer_close(p);
     free(spec);
+    pkt_rmtree(dir);
+    free(dir);
+}
+
+/* A full disk: a 16 KiB tmpfs mounted in a private mount namespace of a
+ * child process (root only; skipped with a note otherwise). The job fails
+ * with PK_EFULL and leaves no file, not even a temporary one. */
+static void test_file_full_disk(void)
+{
+    char *dir = pkt_tmpdir();
+    pid_t pid = fork();
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {
+        if (unshare(CLONE_NEWNS) != 0 || mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0 ||
+            mount("tmpfs", dir, "tmpfs", 0, "size=16k") != 0) {
+            free(dir);
+            _exit(77);
+        }
+        char *spec = xasprintf("file:%s", dir);
+        printer *p = NULL;
+        char msg[160] = "";
+        if (printer_open(spec, "58mm", &p, msg, sizeof msg) != PK_OK) {
+            free(spec);
+            free(dir);
+            _exit(2);
+        }
+        canvas *c = sample_doc(p);
+        canvas_ensure(c, 2000);   /* ~96 KB of raster: more than the disk */
+        pk_err e = printer_print(p, "full", c, "text", msg, sizeof msg);
+        DIR *d = opendir(dir);
+        int files = 0;
+        for (struct dirent *de; d && (de = readdir(d));)
+            files += strcmp(de->d_name, ".") && strcmp(de->d_name, "..");
+        if (d)
+            closedir(d);
+        canvas_free(c);
+        printer_close(p);
+        free(spec);
+        free(dir);
+        _exit(e != PK_EFULL ? 3 : strstr(msg, "full") == NULL ? 4 : files != 0 ? 5 : 0);
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    CU_ASSERT_TRUE(WIFEXITED(st));
+    if (WEXITSTATUS(st) == 77)
+        fprintf(stderr, "(full-disk test skipped: needs root to mount a tmpfs) ");
+    else
+        CU_ASSERT_EQUAL(WEXITSTATUS(st), 0);
     pkt_rmtree(dir);
     free(dir);
 }
@@ -256,6 +315,34 @@ static void test_pty_refused(void)
     check_refused(r, false, PST_PAPER_OUT);
 }
 
+static void test_tcp_paper_low(void)
+{
+    unsigned char r[5];
+    pkt_replies_paper_low(r);
+    pkt_vprinter v;
+    CU_ASSERT_TRUE_FATAL(pkt_vprinter_start_tcp(&v, r));
+    printer *p = open_tcp(v.port, "58mm");
+    CU_ASSERT_EQUAL(printer_status(p), PST_PAPER_LOW);
+    canvas *c = sample_doc(p);
+    char msg[160] = "stale";
+    CU_ASSERT_EQUAL(printer_print(p, "job-8", c, NULL, msg, sizeof msg), PK_OK);
+    CU_ASSERT_STRING_EQUAL(msg, printer_state_msg(PST_PAPER_LOW));
+    pkt_vprinter_stop(&v);
+    CU_ASSERT_TRUE(has_raster(&v.got));     /* it printed */
+    pkt_vprinter_free(&v);
+    /* A plain success leaves no message behind. */
+    pkt_replies_ok(r);
+    CU_ASSERT_TRUE_FATAL(pkt_vprinter_start_tcp(&v, r));
+    printer_close(p);
+    p = open_tcp(v.port, "58mm");
+    CU_ASSERT_EQUAL(printer_print(p, "job-9", c, NULL, msg, sizeof msg), PK_OK);
+    CU_ASSERT_STRING_EQUAL(msg, "");
+    pkt_vprinter_stop(&v);
+    pkt_vprinter_free(&v);
+    canvas_free(c);
+    printer_close(p);
+}
+
 static void test_tcp_paper_runs_out(void)
 {
     unsigned char r[5], after[5];
@@ -337,10 +424,12 @@ void suite_printer(void)
     CU_add_test(s, "open: bad specs and profiles", test_open_errors);
     CU_add_test(s, "file: escpos + png + txt, QR decodes from both", test_file_backend);
     CU_add_test(s, "file: atomic, no temporary files left", test_file_no_temp_left);
+    CU_add_test(s, "file: full disk gives PK_EFULL, no partial file", test_file_full_disk);
     CU_add_test(s, "tcp: status then job, QR in the raster", test_tcp_ok);
     CU_add_test(s, "tcp: paper out / cover open refuse the job", test_tcp_refused);
     CU_add_test(s, "pty: paper out refuses the job", test_pty_refused);
     CU_add_test(s, "tcp: paper runs out during the job", test_tcp_paper_runs_out);
+    CU_add_test(s, "tcp: paper low prints, with a notice", test_tcp_paper_low);
     CU_add_test(s, "tcp: closed port offline, silent printer one-way", test_tcp_closed_and_silent);
     CU_add_test(s, "pty: stale bytes drained, job printed", test_pty_ok_with_stale_bytes);
 }

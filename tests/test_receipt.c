@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "canvas.h"
+#include "catalog.h"
 #include "escpos.h"
 #include "i18n.h"
 #include "pkt_helpers.h"
@@ -24,6 +25,9 @@ static int setup(void)
     dir = pkt_tmpdir();
     if (!dir || canvas_fonts_open(NULL, NULL, &fonts) != PK_OK)
         return 1;
+    /* Labels in English whatever an earlier suite selected (the msgids,
+     * when no catalog is bound). */
+    i18n_set_lang("en");
     memset(&cfg, 0, sizeof cfg);
     snprintf(cfg.key_file, sizeof cfg.key_file, "%s/receipt.key", dir);
     pkt_write_key(cfg.key_file, 0x10, 1);
@@ -82,6 +86,14 @@ static void test_tampering(void)
         if (e == PK_OK)
             fprintf(stderr, "accepted tampered payload at %zu\n", i);
     }
+    /* Typed with Caps Lock on: the same receipt. */
+    char lower[128];
+    for (size_t i = 0; i <= strlen(good); i++)
+        lower[i] = (good[i] >= 'A' && good[i] <= 'Z') ? (char)(good[i] + 32) : good[i];
+    CU_ASSERT_EQUAL(receipt_verify(&cfg, lower, ref, sizeof ref, NULL), PK_OK);
+    CU_ASSERT_STRING_EQUAL(ref, "LS01-2611-000042");
+    CU_ASSERT_EQUAL(receipt_verify(&cfg, "vnk1.a-1.1.aaaaaaaaaaaaaaaaaaaaaaaaaa", ref, sizeof ref, NULL),
+                    PK_ETAMPER);
     /* Wrong key. */
     config other = cfg;
     snprintf(other.key_file, sizeof other.key_file, "%s/other.key", dir);
@@ -92,11 +104,11 @@ static void test_tampering(void)
     bad[3] = '2';
     CU_ASSERT_EQUAL(receipt_verify(&cfg, bad, ref, sizeof ref, NULL), PK_ETAMPER);
     /* Malformed. */
-    const char *junk[] = {"", "VNK", "VNK1", "VNK1.LS01.1.", "vnk1.A-1.1.AAAAAAAAAAAAAAAAAAAAAAAAAA",
+    const char *junk[] = {"", "VNK", "VNK1", "VNK1.LS01.1.",
                           "VNK01.A-1.1.AAAAAAAAAAAAAAAAAAAAAAAAAA", "VNK1.A-1.01.AAAAAAAAAAAAAAAAAAAAAAAAAA",
                           "VNK1..1.AAAAAAAAAAAAAAAAAAAAAAAAAA", "VNK1.A-1.1.AAAAAAAAAAAAAAAAAAAAAAAAA1",
                           "VNK1.A-1.1.AAAAAAAAAAAAAAAAAAAAAAAAAAA", "VNK1.A_1.1.AAAAAAAAAAAAAAAAAAAAAAAAAA",
-                          "VNK1.A-1.1.aaaaaaaaaaaaaaaaaaaaaaaaaa", "VNK1.A-1.1.AAAAAAAAAAAAAAAAAAAAAAAAAA\n",
+                          "VNK1.A-1.1.AAAAAAAAAAAAAAAAAAAAAAAAAA\n",
                           "'; DROP TABLE dossiers; --"};
     for (size_t i = 0; i < PK_ARRAY_LEN(junk); i++)
         CU_ASSERT_EQUAL(receipt_verify(&cfg, junk[i], ref, sizeof ref, NULL), PK_EINVAL);
@@ -189,6 +201,8 @@ static void test_money(void)
     CU_ASSERT_STRING_EQUAL(b, "25,000 VND");
     receipt_money(100, "en", b, sizeof b);
     CU_ASSERT_STRING_EQUAL(b, "100 VND");
+    receipt_money(2500, "tay", b, sizeof b);
+    CU_ASSERT_STRING_EQUAL(b, "2.500 đồng");
     receipt_money(-1500, "vi", b, sizeof b);
     CU_ASSERT_STRING_EQUAL(b, "-1.500 đồng");
 }
@@ -280,58 +294,35 @@ static void test_render_long_names(void)
     free(ri);
 }
 
-/* Every procedure of the shipped catalog, if present (data/procedures.csv:
- * code,name_vi,name_en,agency,...), at both widths. */
-static char *csv_field(char **p)
-{
-    sbuf f = {0};
-    sbuf_add(&f, "");
-    char *s = *p;
-    if (*s == '"') {
-        s++;
-        while (*s && !(*s == '"' && s[1] != '"')) {
-            if (*s == '"')
-                s++;
-            sbuf_addn(&f, s++, 1);
-        }
-        if (*s == '"')
-            s++;
-    } else {
-        while (*s && *s != ',' && *s != '\n' && *s != '\r')
-            sbuf_addn(&f, s++, 1);
-    }
-    if (*s == ',')
-        s++;
-    *p = s;
-    return f.data;
-}
-
+/* Every procedure of the shipped catalog (data/procedures.csv, read with
+ * the catalog reader), with all its documents, at both widths, in both
+ * languages. */
 static void test_render_catalog(void)
 {
-    unsigned char *csv = pkt_slurp("data/procedures.csv", NULL);
-    if (!csv)
-        csv = pkt_slurp("data/procedures-sample.csv", NULL);
-    if (!csv)
-        return;   /* the long-name fixture above still runs */
-    receipt_info *ri = xmalloc(sizeof *ri);
-    char *p = strchr((char *)csv, '\n');
+    procedure *procs = NULL;
     int n = 0;
-    while (p && *++p) {
-        char *f[4];
-        for (int i = 0; i < 4; i++)
-            f[i] = csv_field(&p);
-        fill_info(ri, f[1], "", f[3]);
-        render_check(ri, 384, false);
-        fill_info(ri, f[1], f[2], f[3]);
-        render_check(ri, 576, false);
-        n++;
-        for (int i = 0; i < 4; i++)
-            free(f[i]);
-        p = strchr(p, '\n');
+    char err[200];
+    CU_ASSERT_EQUAL_FATAL(catalog_read_procedures("data/procedures.csv", &procs, &n, err, sizeof err),
+                          PK_OK);
+    CU_ASSERT(n >= 40);
+    receipt_info *ri = xmalloc(sizeof *ri);
+    for (int i = 0; i < n; i++) {
+        const procedure *p = &procs[i];
+        for (int en = 0; en < 2; en++) {
+            fill_info(ri, p->name_vi, en ? p->name_en : "", p->agency);
+            str_copy(ri->proc_code, sizeof ri->proc_code, p->code);
+            ri->ndocs = p->ndocs;
+            for (int k = 0; k < p->ndocs; k++) {
+                str_copy(ri->docs[k].name, sizeof ri->docs[k].name, p->docs[k].name_vi);
+                str_copy(ri->docs[k].gloss, sizeof ri->docs[k].gloss, en ? p->docs[k].name_en : "");
+                ri->docs[k].kind = p->docs[k].kind;
+            }
+            render_check(ri, en ? 576 : 384, false);
+            render_check(ri, en ? 384 : 576, false);
+        }
     }
-    CU_ASSERT(n > 10);
     free(ri);
-    free(csv);
+    free(procs);
 }
 
 static void test_sample_and_reprint(void)
@@ -362,6 +353,31 @@ static void test_sample_and_reprint(void)
     CU_ASSERT_PTR_NULL(strstr(txt, _("SAMPLE - not valid")));
     free(txt);
     canvas_free(c);
+    free(ri);
+}
+
+/* What happens next depends on the service form. */
+static void test_service_forms(void)
+{
+    receipt_info *ri = xmalloc(sizeof *ri);
+    fill_info(ri, "Cấp Căn cước", "", "Công an tỉnh");
+    const char *send = "Bring your documents to the counter";
+    const char *deliver = "Your result will be delivered by post";
+    const char *ret = "confirm the return by post";
+    struct { service_form f; bool s, d, r; } cases[] = {
+        {FORM_SEND, true, false, false}, {FORM_BOTH, true, true, false}, {FORM_RETURN, false, false, true}};
+    for (size_t i = 0; i < PK_ARRAY_LEN(cases); i++) {
+        ri->form = cases[i].f;
+        canvas *c;
+        char *txt;
+        CU_ASSERT_EQUAL_FATAL(receipt_render(ri, fonts, 384, &c, &txt), PK_OK);
+        CU_ASSERT_EQUAL(strstr(txt, send) != NULL, cases[i].s);
+        CU_ASSERT_EQUAL(strstr(txt, deliver) != NULL, cases[i].d);
+        CU_ASSERT_EQUAL(strstr(txt, ret) != NULL, cases[i].r);
+        CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Article 14"));
+        free(txt);
+        canvas_free(c);
+    }
     free(ri);
 }
 
@@ -464,6 +480,7 @@ void suite_receipt(void)
     CU_add_test(s, "long names wrap at 384 and 576 dots", test_render_long_names);
     CU_add_test(s, "every catalog procedure fits both widths", test_render_catalog);
     CU_add_test(s, "sample watermark and reprint banner", test_sample_and_reprint);
+    CU_add_test(s, "next steps and guarantee per service form", test_service_forms);
     CU_add_test(s, "QR from PNG and ESC/POS raster verifies", test_receipt_roundtrip);
     CU_add_test(s, "print-test page: QR, TCVN-3 text, tear-off", test_test_page);
 }

@@ -376,6 +376,11 @@ static void dossier_bad_input_changes_nothing(void)
     dossier d = fx_dossier("no-such-proc", "Nguyễn Văn A");
     CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_ENOTFOUND);
     CU_ASSERT_STRING_EQUAL(d.ref, "");
+    d = fx_dossier("1.000894", "Nguyễn Văn A");   /* marriage: not by post at all */
+    CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_ESTATE);
+    d.form = FORM_RETURN;
+    CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_OK);   /* fx: returnable */
+    CU_ASSERT_EQUAL(store_dossier_count(st, -1), 1);
     d = fx_dossier("1.001193", "Nguyễn \xff");
     CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_EINVAL);
     d = fx_dossier("1.001193", "Nguyễn\x1b[2J");
@@ -390,11 +395,11 @@ static void dossier_bad_input_changes_nothing(void)
     str_copy(d.kiosk_code, sizeof d.kiosk_code, "bad code");
     CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_EINVAL);
     CU_ASSERT_EQUAL(store_dossier_create(st, &d, "R", "kiosk", NULL), PK_EINVAL);
-    CU_ASSERT_EQUAL(store_dossier_count(st, -1), 0);
+    CU_ASSERT_EQUAL(store_dossier_count(st, -1), 1);
     int n;
-    print_job jobs[2];
-    CU_ASSERT_EQUAL(store_jobs_list(st, -1, jobs, 2, &n), PK_OK);
-    CU_ASSERT_EQUAL(n, 0);
+    print_job jobs[4];
+    CU_ASSERT_EQUAL(store_jobs_list(st, -1, jobs, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 1);
     /* no sequence number was spent; the kiosk code comes from settings */
     d = fx_dossier("1.001193", "Nguyễn Văn A");
     d.kiosk_code[0] = '\0';
@@ -402,6 +407,10 @@ static void dossier_bad_input_changes_nothing(void)
     CU_ASSERT_EQUAL(store_setting_set(st, "kiosk_code", "LS02"), PK_OK);
     CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_OK);
     CU_ASSERT_STRING_EQUAL(d.ref, "LS02-000001");
+    /* the refused attempts spent no number: LS01 went on from 1 */
+    d = fx_dossier("1.001193", "Nguyễn Văn A");
+    CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_OK);
+    CU_ASSERT_STRING_EQUAL(d.ref, "LS01-000002");
     teardown();
 }
 
@@ -422,6 +431,84 @@ static void events_append_only(void)
     CU_ASSERT_EQUAL(store_dossier_events(st, d.ref, ev, 2, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 1);
     CU_ASSERT_STRING_EQUAL(ev[0].note, "");
+    teardown();
+}
+
+/* Every text input of the store: invalid UTF-8 and control characters are
+ * refused with PK_EINVAL and change nothing; SQL metacharacters are plain
+ * text, stored and read back verbatim. */
+static void every_text_input(void)
+{
+    setup();
+    load_catalog();
+    const char *bad[] = {"x\xff", "\xc0\xaf", "a\x1b[2J", "a\nb"};
+    const char *meta = "'; DROP TABLE dossiers; -- %_\" \\";
+    for (size_t i = 0; i < PK_ARRAY_LEN(bad); i++) {
+        procedure p = fx_proc("9.1", "Tên", "", "F", true);
+        str_copy(p.agency, sizeof p.agency, bad[i]);
+        CU_ASSERT_EQUAL(store_procedures_replace(st, &p, 1), PK_EINVAL);
+        p = fx_proc("9.1", "Tên", "", "F", true);
+        str_copy(p.docs[1].name_en, sizeof p.docs[1].name_en, bad[i]);
+        CU_ASSERT_EQUAL(store_procedures_replace(st, &p, 1), PK_EINVAL);
+        admin_unit u = {0, "Lạng Sơn", "xã", ""};
+        str_copy(u.name, sizeof u.name, bad[i]);
+        CU_ASSERT_EQUAL(store_units_replace(st, &u, 1), PK_EINVAL);
+        holiday h = {"2026-01-01", 'H', ""};
+        str_copy(h.name, sizeof h.name, bad[i]);
+        CU_ASSERT_EQUAL(store_holidays_replace(st, &h, 1), PK_EINVAL);
+        tariff t = {FORM_SEND, "", 1, 1};
+        str_copy(t.scope, sizeof t.scope, bad[i]);
+        CU_ASSERT_EQUAL(store_tariffs_replace(st, &t, 1), PK_EINVAL);
+        int n;
+        admin_unit out[2];
+        CU_ASSERT_EQUAL(store_unit_search(st, NULL, bad[i], out, 2, &n), PK_EINVAL);
+        dossier_row rows[2];
+        dossier_filter f = {.status = -1, .query = bad[i]};
+        CU_ASSERT_EQUAL(store_dossier_list(st, &f, 0, rows, 2, &n), PK_EINVAL);
+        CU_ASSERT_EQUAL(store_job_create(st, "LS01-000001", bad[i], NULL), PK_EINVAL);
+        CU_ASSERT_EQUAL(store_setting_set(st, bad[i], "v"), PK_EINVAL);
+        dossier d = fx_dossier("1.001193", "Nguyễn Văn A");
+        CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", bad[i], NULL), PK_EINVAL);
+        str_copy(d.docs[0].name_vi, sizeof d.docs[0].name_vi, bad[i]);
+        CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_EINVAL);
+    }
+    CU_ASSERT_EQUAL(store_procedure_count(st), 7);
+    CU_ASSERT_EQUAL(store_dossier_count(st, -1), 0);
+    /* metacharacters everywhere are just text */
+    procedure p = fx_proc("9.1", meta, meta, meta, true);
+    str_copy(p.agency, sizeof p.agency, meta);
+    CU_ASSERT_EQUAL_FATAL(store_procedures_replace(st, &p, 1), PK_OK);
+    procedure g;
+    CU_ASSERT_EQUAL(store_procedure_get(st, "9.1", &g), PK_OK);
+    CU_ASSERT_STRING_EQUAL(g.name_vi, meta);
+    CU_ASSERT_STRING_EQUAL(g.agency, meta);
+    proc_row r[2];
+    int n;
+    CU_ASSERT_EQUAL(store_procedure_search(st, meta, r, 2, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 1);
+    admin_unit u = {0, "Lạng Sơn", "xã", ""};
+    str_copy(u.name, sizeof u.name, meta);
+    CU_ASSERT_EQUAL(store_units_replace(st, &u, 1), PK_OK);
+    admin_unit out[2];
+    CU_ASSERT_EQUAL(store_unit_search(st, "Lạng Sơn", "drop table", out, 2, &n), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 1);
+    CU_ASSERT_STRING_EQUAL(out[0].name, meta);
+    dossier d = fx_dossier("9.1", meta);
+    str_copy(d.street, sizeof d.street, meta);
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(st, &d, "RA", meta, NULL), PK_OK);
+    dossier back;
+    CU_ASSERT_EQUAL(store_dossier_get(st, d.ref, &back), PK_OK);
+    CU_ASSERT_STRING_EQUAL(back.name, meta);
+    CU_ASSERT_STRING_EQUAL(back.street, meta);
+    dossier_event ev[2];
+    CU_ASSERT_EQUAL(store_dossier_events(st, d.ref, ev, 2, &n), PK_OK);
+    CU_ASSERT_STRING_EQUAL(ev[0].actor, meta);
+    dossier_filter f = {.status = -1, .query = meta};
+    dossier_row rows[2];
+    CU_ASSERT_EQUAL(store_dossier_list(st, &f, 0, rows, 2, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 1);
+    char msg[64];
+    CU_ASSERT_EQUAL(store_check(st, true, msg, sizeof msg), PK_OK);
     teardown();
 }
 
@@ -514,6 +601,7 @@ void suite_store(void)
     CU_add_test(s, "dossier create, get, events, jobs, list", dossier_lifecycle);
     CU_add_test(s, "bad dossier input changes nothing", dossier_bad_input_changes_nothing);
     CU_add_test(s, "events are append-only", events_append_only);
+    CU_add_test(s, "every text input: bad text refused, SQL metacharacters verbatim", every_text_input);
     CU_add_test(s, "migrates an older schema, refuses a newer", migrates_old_schema);
     CU_add_test(s, "refuses a file that is no database", refuses_non_database);
 }

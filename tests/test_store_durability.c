@@ -86,6 +86,8 @@ static _Noreturn void acked_writer(const char *db, int fd)
     store *s = NULL;
     if (store_open(db, &s, NULL, 0) != PK_OK)
         _exit(100);
+    if (write(fd, "R", 1) != 1)   /* ready: the store is open */
+        _exit(102);
     for (;;) {
         dossier d = fx_dossier("1.001193", "Lê Văn C");
         if (store_dossier_create(s, &d, "RA", "kiosk", NULL) != PK_OK)
@@ -114,6 +116,13 @@ static void kill9_during_writes(void)
             acked_writer(fx.db, fds[1]);
         }
         close(fds[1]);
+        char ready;
+        CU_ASSERT_EQUAL(read(fds[0], &ready, 1), 1);
+        if (k % 10 == 0) {   /* now and then: kill only after a commit got through */
+            char first[PK_REF_MAX];
+            if (read(fds[0], first, sizeof first) == (ssize_t)sizeof first && nacked < MAXACK)
+                memcpy(acked[nacked++], first, sizeof first);
+        }
         struct timespec ts = {0, (long)(1 + rand() % 15) * 1000000L};
         nanosleep(&ts, NULL);
         kill(pid, SIGKILL);
@@ -201,6 +210,54 @@ static void full_disk(void)
     fx_cleanup(&fx);
 }
 
+/* Another process holds the write lock past the busy timeout: a clean
+ * PK_EBUSY, nothing half-written, and the same action succeeds afterwards. */
+static void locked_database(void)
+{
+    fx_dir fx;
+    fx_init(&fx);
+    seed(fx.db);
+    store *s = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &s, NULL, 0), PK_OK);
+    int go[2], done[2];
+    CU_ASSERT_FATAL(pipe(go) == 0 && pipe(done) == 0);
+    pid_t pid = fork();
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {   /* the lock holder: a bare connection in a write transaction */
+        store *h = NULL;
+        if (store_open(fx.db, &h, NULL, 0) != PK_OK || store_tx_begin(h) != PK_OK)
+            _exit(1);
+        if (write(go[1], "L", 1) != 1)
+            _exit(2);
+        char c;
+        if (read(done[0], &c, 1) != 1)
+            _exit(3);
+        store_tx_rollback(h);
+        store_close(h);
+        _exit(0);
+    }
+    char c;
+    CU_ASSERT_EQUAL(read(go[0], &c, 1), 1);
+    store_set_busy_timeout(s, 200);
+    dossier d = fx_dossier("1.001193", "Vũ Thị F");
+    CU_ASSERT_EQUAL(store_dossier_create(s, &d, "RA", "kiosk", NULL), PK_EBUSY);
+    CU_ASSERT_STRING_EQUAL(d.ref, "");
+    CU_ASSERT_EQUAL(store_setting_set(s, "k", "v"), PK_EBUSY);
+    CU_ASSERT_EQUAL(write(done[1], "D", 1), 1);
+    int status;
+    waitpid(pid, &status, 0);
+    CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CU_ASSERT_EQUAL(store_dossier_count(s, -1), 0);
+    CU_ASSERT_EQUAL(store_dossier_create(s, &d, "RA", "kiosk", NULL), PK_OK);
+    CU_ASSERT_STRING_EQUAL(d.ref, "LS01-000001");
+    store_close(s);
+    close(go[0]);
+    close(go[1]);
+    close(done[0]);
+    close(done[1]);
+    fx_cleanup(&fx);
+}
+
 void suite_store_durability(void)
 {
     CU_pSuite s = CU_add_suite("store_durability", NULL, NULL);
@@ -208,4 +265,5 @@ void suite_store_durability(void)
     CU_add_test(s, "kill -9 during writes: intact, every acknowledged row present",
                 kill9_during_writes);
     CU_add_test(s, "full disk: PK_EFULL, data intact, recovers", full_disk);
+    CU_add_test(s, "locked database: PK_EBUSY, nothing written, then works", locked_database);
 }

@@ -8,38 +8,60 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export POSTKIOSK_HOME="$T/home" POSTKIOSK_DATADIR="$PWD/tests/fixtures/catalog"
 fail() { echo "cli.sh: $*" >&2; exit 1; }
+# messages are matched in English; the default language is Vietnamese
+printf '[kiosk]\nlanguage = en\n' > "$T/en.ini"
+p() { "$P" --config "$T/en.ini" "$@"; }
 
-"$P" --version | grep -q '^postkiosk [0-9]' || fail "--version"
-"$P" --help | grep -q 'catalog import' || fail "--help lists the commands"
+p --version | grep -q '^postkiosk [0-9]' || fail "--version"
+p --help | grep -q 'catalog import' || fail "--help lists the commands"
 
 # first run: created and seeded, no set-up
-out=$("$P" catalog search dang ky) || fail "search failed"
+out=$(p catalog search dang ky) || fail "search failed"
 [ -f "$T/home/postkiosk.db" ] || fail "database not created in POSTKIOSK_HOME"
 [ -f "$T/home/keys/receipt.key" ] || fail "receipt key not created"
 echo "$out" | head -1 | grep -q "^1.000894	Đăng ký kết hôn	" || fail "search order: $out"
-"$P" catalog search "ĐĂNG KÝ KHAI SINH" | grep -q '^1.001193	' || fail "folded search"
-"$P" catalog search zzzz >/dev/null 2>&1 && fail "no result must exit non-zero"
+p catalog search "ĐĂNG KÝ KHAI SINH" | grep -q '^1.001193	' || fail "folded search"
+p catalog search zzzz >/dev/null 2>&1 && fail "no result must exit non-zero"
 
 # a bad import says file:line and imports nothing
-err=$("$P" catalog import tests/fixtures/procs_dup.csv 2>&1 >/dev/null) && fail "bad import succeeded"
+err=$(p catalog import tests/fixtures/procs_dup.csv 2>&1 >/dev/null) && fail "bad import succeeded"
 echo "$err" | grep -q 'procs_dup.csv:6: duplicate code' || fail "import message: $err"
-[ "$("$P" catalog search '' | wc -l)" -eq 3 ] || fail "catalog changed after a failed import"
-"$P" catalog import tests/fixtures/procs_nfd.csv | grep -q '3' || fail "good import"
-"$P" catalog import --units tests/fixtures/units_unknown.csv 2>/dev/null && fail "unknown unit accepted"
-"$P" catalog import --bogus x 2>/dev/null; [ $? -eq 2 ] || fail "unknown import option"
+[ "$(p catalog search '' | wc -l)" -eq 3 ] || fail "catalog changed after a failed import"
+p catalog import tests/fixtures/procs_nfd.csv | grep -q '3' || fail "good import"
+p catalog import --units tests/fixtures/units_unknown.csv 2>/dev/null && fail "unknown unit accepted"
+p catalog import --bogus x 2>/dev/null; [ $? -eq 2 ] || fail "unknown import option"
 
 # dossiers
-"$P" dossier list >/dev/null || fail "empty list"
-"$P" dossier list --status nonsense 2>/dev/null; [ $? -eq 2 ] || fail "bad status is a usage error"
-"$P" dossier show LS01-000001 2>/dev/null && fail "show of a missing dossier"
+p dossier list >/dev/null || fail "empty list"
+p dossier list --status nonsense 2>/dev/null; [ $? -eq 2 ] || fail "bad status is a usage error"
+p dossier show LS01-000001 2>/dev/null && fail "show of a missing dossier"
+
+# a dossier made by hand in the database: `show` masks personal data
+sqlite3 "$T/home/postkiosk.db" "PRAGMA busy_timeout=5000;
+INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_name_en, agency, form,
+  status, name, name_fold, id_number, phone, unit_id, province, unit_name, street, fee_proc,
+  fee_post, fee_total, expected_date, created_at, created_day, updated_at, consent_process,
+  consent_sms, sample)
+VALUES('LS01-000001', 'RA000000014VN', 'LS01', '1.001193', 'Đăng ký khai sinh', '', '', 3,
+  'registered', 'Nguyễn Văn An', 'nguyen van an', '020095001234', '0912345678', 1, 'Lạng Sơn',
+  'Đông Kinh', 'Số 12 Trần Đăng Ninh', 0, 45000, 45000, '2026-03-02', 1767225600, '2026-01-01',
+  1767225600, 1, 0, 0);" >/dev/null || fail "insert by hand"
+out=$(p dossier show LS01-000001) || fail "show"
+echo "$out" | grep -q 'RA000000014VN' || fail "show: no S10: $out"
+echo "$out" | grep -q '020095001234' && fail "show prints the full ID"
+echo "$out" | grep -q '0912345678' && fail "show prints the full phone"
+echo "$out" | grep -q 'Trần Đăng Ninh' && fail "show prints the street"
+echo "$out" | grep -q '1234' || fail "show: masked ID keeps the last digits: $out"
+p dossier list --status registered | grep -q '^LS01-000001	' || fail "list by status"
+[ -z "$(p dossier list --status delivered)" ] || fail "status filter"
 
 # check: exit bits
-"$P" check >/dev/null || fail "check on a fresh install"
-"$P" --printer tcp:127.0.0.1:1 check >/dev/null; [ $? -eq 4 ] || fail "printer bit"
+p check >/dev/null || fail "check on a fresh install"
+p --printer tcp:127.0.0.1:1 check >/dev/null; [ $? -eq 4 ] || fail "printer bit"
 printf '[kiosk]\ncode = x\n' > "$T/bad.ini"
 "$P" --config "$T/bad.ini" check >/dev/null; [ $? -eq 1 ] || fail "config bit"
 "$P" --config "$T/bad.ini" dossier list 2>/dev/null; [ $? -eq 2 ] || fail "bad config refuses commands"
-"$P" --db "$T/bad.ini/x.db" check >/dev/null 2>&1; [ $? -eq 2 ] || fail "database bit"
-"$P" --nonsense 2>/dev/null; [ $? -eq 2 ] || fail "unknown option"
-"$P" bogus 2>/dev/null; [ $? -eq 2 ] || fail "unknown command"
+p --db "$T/bad.ini/x.db" check >/dev/null 2>&1; [ $? -eq 2 ] || fail "database bit"
+p --nonsense 2>/dev/null; [ $? -eq 2 ] || fail "unknown option"
+p bogus 2>/dev/null; [ $? -eq 2 ] || fail "unknown command"
 exit 0

@@ -1,0 +1,98 @@
+/* The citizen flow: the draft dossier every citizen screen shares (the
+ * app's session, wiped with mem_wipe on timeout, cancel and finish) and
+ * the order of the steps, which depends on the service form. */
+#ifndef PK_CITIZEN_H
+#define PK_CITIZEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "dossier.h"
+#include "model.h"
+#include "screen.h"
+#include "widgets.h"
+
+enum { CZ_UNITS_MAX = 128 };
+
+typedef struct {
+    service_form form;            /* 0 until chosen on the welcome screen */
+
+    /* chosen procedure, and what it means today */
+    bool have_proc;
+    procedure proc;
+    char expected_date[PK_DATE_MAX];
+    int64_t fee_post;             /* postal charge from the tariff */
+    int transit_days;
+
+    /* documents ticked (index = proc.docs index) */
+    bool handed[PK_MAX_DOCS];
+    bool docs_seen;               /* the documents step was visited */
+
+    bool consent;                 /* required: processing of this dossier */
+    bool consent_sms;             /* optional: status messages by phone */
+
+    /* applicant */
+    tfield name, id, phone, email;
+    /* return address */
+    char province[64];
+    bool have_unit;
+    admin_unit unit;
+    tfield unit_query;
+    tfield street;
+    bool other_recipient;
+    tfield recipient;
+
+    /* search text of the procedure list, kept when going back */
+    tfield search;
+
+    /* opened from the review screen: the next step returns there */
+    bool editing;
+
+    /* after the commit */
+    bool committed;
+    dossier done;
+    int64_t job_id;
+    pk_err print_err;
+    char print_msg[PK_TEXT_MAX];
+} citizen;
+
+extern const screen_ops screen_welcome, screen_procedures, screen_procedure,
+    screen_documents, screen_consent, screen_applicant, screen_address, screen_review,
+    screen_done, screen_track, screen_help, screen_enlarge;
+
+/* Installs c as the app's session and the citizen screens as home, help,
+ * track and enlarge; then app_start(a, &screen_welcome) starts. */
+void citizen_attach(app *a, citizen *c);
+citizen *cz(const app *a);
+
+/* Step n of m for screen s (0 when s is no numbered step). */
+void citizen_step(const app *a, const screen_ops *s, int *n, int *m);
+/* Goes on from screen s: the next step, or back to the review screen
+ * when the citizen came from there to change something. */
+screen_result citizen_advance(app *a, const screen_ops *s);
+
+/* Chooses procedure code: loads it, computes fee and expected date. */
+pk_err citizen_choose(app *a, const char *code);
+/* Which documents are required but not ticked. */
+int citizen_missing_docs(const citizen *c);
+/* Validates every field; on the first problem returns the field's screen
+ * and sets *msg (msgid). NULL when all is well. */
+const screen_ops *citizen_problem(const app *a, const char **msg);
+/* Fills d from the session (normalised, validated). */
+bool citizen_build(const app *a, dossier *d);
+
+/* Text in the current language: Vietnamese legal name, or the English
+ * gloss when English is shown. */
+const char *citizen_pick(const char *vi, const char *en);
+/* A legal name with its gloss: Vietnamese alone, or "Tờ khai (Form)" when
+ * another language is shown (the papers themselves are in Vietnamese). */
+void citizen_legal(const char *vi, const char *en, char *out, size_t outsz);
+/* "25/11/2026" from "2026-11-25". */
+void citizen_date(const char *iso, char *out, size_t outsz);
+/* Name of a service form in plain words (msgid). */
+const char *citizen_form_name(service_form f);
+/* Current year (for ID checks). */
+int citizen_year(const app *a);
+
+#endif

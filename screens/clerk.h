@@ -1,0 +1,82 @@
+/* The clerk workstation: the session every clerk screen shares (the app's
+ * session, wiped on sign-out), the screens, and small shared helpers.
+ * Sign-in is the root; the menu, queue, dossier, action form, handover,
+ * print jobs and reports are pushed on top of it. Inactivity signs the
+ * clerk out (cfg.clerk_timeout) with a logged "logout". */
+#ifndef PK_CLERK_H
+#define PK_CLERK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "auth.h"
+#include "store_clerk.h"
+#include "widgets.h"
+
+typedef struct {
+    auth_ctx auth;                /* the PIN pepper (reloaded after every wipe) */
+    bool auth_ok;
+    char auth_msg[160];           /* why the pepper could not be read */
+    clerk_session sess;
+    /* queue state kept while the clerk opens dossiers */
+    int status_filter;            /* -2 open, -1 all, else a status */
+    tfield search;
+    /* last outcome shown on the next screen (already translated) */
+    char flash[PK_TEXT_MAX];
+    bool flash_error;
+} clerk_ui;
+
+/* What the dossier screen hands to the action form. */
+enum { CLERK_STEP_LOST = 1000, CLERK_STEP_DAMAGED };
+typedef struct {
+    char ref[PK_REF_MAX];
+    dossier_status from;
+    int to;                       /* a status, or CLERK_STEP_LOST / _DAMAGED */
+    int64_t fee_proc;             /* suggested fee to collect at acceptance */
+} clerk_step;
+
+extern const screen_ops screen_clerk_signin, screen_clerk_menu, screen_clerk_queue,
+    screen_clerk_dossier, screen_clerk_action, screen_clerk_handover, screen_clerk_jobs,
+    screen_clerk_reports;
+
+/* Installs the clerk session on the app (session_init, no app idle timer:
+ * the clerk screens sign out themselves). */
+void clerk_attach(app *a, clerk_ui *ui);
+clerk_ui *clerk_of(const app *a);
+
+/* Every clerk screen calls this first in handle(): marks activity, and on
+ * ACT_TICK signs out after inactivity. true (with *out = SR_HOME) when the
+ * clerk was signed out. */
+bool clerk_guard(app *a, const event *ev, screen_result *out);
+/* Signs out now (why: "idle", "user"), logged. */
+screen_result clerk_sign_out(app *a, const char *why);
+
+/* Top line of every clerk screen: title, clerk id and role, and the
+ * sign-out countdown when it is near. Returns the next free row. */
+int clerk_header(const app *a, frame *f, const char *title);
+/* The flash message line (and clears nothing: draw is pure). */
+void clerk_flash_draw(const app *a, frame *f, int y);
+void clerk_flash(app *a, bool error, const char *msgid);
+void clerk_flashf(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Reloads the dossier screen under the top one (after a step was recorded
+ * on the form above it), without logging another lookup. */
+void clerk_dossier_refresh(app *a);
+
+/* A scanned receipt: verifies the HMAC and opens the dossier, or warns
+ * loudly (beep, red dialog) and logs the rejected scan. */
+screen_result clerk_scan(app *a, const char *payload);
+
+/* Short status names for clerks (msgid), e.g. "Accepted". */
+const char *clerk_status_short(int st);
+/* The queue's status filters in order: open, all, then every status. */
+const char *clerk_filter_label(int filter);   /* msgid */
+int clerk_filter_next(int filter, int dir);
+
+/* "17/02/2026 08:30" in local time. */
+void clerk_time(int64_t t, char *out, size_t outsz);
+/* "17/02/2026" from YYYY-MM-DD (copied as is when malformed). */
+void clerk_date(const char *ymd, char *out, size_t outsz);
+
+#endif

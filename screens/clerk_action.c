@@ -1,0 +1,276 @@
+/* The form for one life-cycle step: exactly the fields the table's flags
+ * ask for (seal number and fee at the counter, a reason, the appointment
+ * date, who received the result), checked here for a clear message and
+ * again by the store, which makes the change in one transaction. Also
+ * records a lost or damaged item. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk.h"
+#include "dossier.h"
+#include "i18n.h"
+#include "util.h"
+#include "workdays.h"
+
+enum { F_SEAL, F_FEE, F_MISSING, F_NOTE, F_DATE, F_RECIPIENT, F_IDLAST, F__COUNT };
+
+typedef struct {
+    clerk_step step;
+    unsigned flags;
+    tfield f[F__COUNT];
+    bool used[F__COUNT];
+    int order[F__COUNT], nfields, focus;
+    const char *err[F__COUNT];     /* msgid per field */
+    const char *fail;              /* msgid from the store */
+} action_state;
+
+static const char *field_label(const action_state *s, int k)
+{
+    switch (k) {
+    case F_SEAL: return N_("Seal number on the envelope");
+    case F_FEE: return N_("Procedure fee collected (VND)");
+    case F_MISSING: return N_("Missing documents (if any)");
+    case F_NOTE:
+        if (s->step.to == ST_SUPPLEMENT)
+            return N_("Documents the agency asks for");
+        if (s->step.to >= CLERK_STEP_LOST)
+            return N_("What happened");
+        return N_("Reason");
+    case F_DATE: return N_("Appointment / return date (DD/MM/YYYY, optional)");
+    case F_RECIPIENT: return N_("Full name of the person who received it");
+    case F_IDLAST: return N_("Last 4 digits of their ID number");
+    }
+    return "";
+}
+
+static void use(action_state *s, int k, tf_kind kind, size_t max)
+{
+    tf_init(&s->f[k], kind, max);
+    s->used[k] = true;
+    s->order[s->nfields++] = k;
+}
+
+static void action_enter(void *st, app *a, const void *arg)
+{
+    (void)a;
+    action_state *s = st;
+    s->step = *(const clerk_step *)arg;
+    if (s->step.to >= CLERK_STEP_LOST) {
+        use(s, F_NOTE, TF_TEXT, PK_TEXT_MAX / 2);
+        return;
+    }
+    const dossier_transition *t = dossier_transition_find(s->step.from, (dossier_status)s->step.to);
+    s->flags = t ? t->flags : 0;
+    if (s->flags & TR_SEAL) {
+        use(s, F_SEAL, TF_ASCII, 31);
+        use(s, F_FEE, TF_DIGITS, 10);
+        char fee[32];
+        snprintf(fee, sizeof fee, "%lld", (long long)s->step.fee_proc);
+        tf_set(&s->f[F_FEE], fee);
+        use(s, F_MISSING, TF_TEXT, PK_TEXT_MAX / 2);
+    }
+    if ((s->flags & TR_NOTE) || s->step.to == ST_SUPPLEMENT)
+        use(s, F_NOTE, TF_TEXT, PK_TEXT_MAX / 2);
+    if (s->flags & TR_APPOINTMENT)
+        use(s, F_DATE, TF_ASCII, 10);
+    if (s->flags & TR_RECIPIENT) {
+        use(s, F_RECIPIENT, TF_TEXT, PK_NAME_MAX / 2);
+        use(s, F_IDLAST, TF_DIGITS, 4);
+    }
+}
+
+static void action_leave(void *st, app *a)
+{
+    (void)a;
+    action_state *s = st;
+    for (int k = 0; k < F__COUNT; k++)
+        tf_wipe(&s->f[k]);
+}
+
+static const char *title_of(const action_state *s)
+{
+    if (s->step.to == CLERK_STEP_LOST)
+        return N_("Record the item as lost");
+    if (s->step.to == CLERK_STEP_DAMAGED)
+        return N_("Record the item as damaged");
+    const dossier_transition *t = dossier_transition_find(s->step.from, (dossier_status)s->step.to);
+    return t ? t->action : N_("Change the status");
+}
+
+static void action_draw(const void *st, const app *a, frame *f)
+{
+    const action_state *s = st;
+    int y = clerk_header(a, f, _(title_of(s)));
+    int w = f->width - 4 < 70 ? f->width - 4 : 70, x = f->left + 2;
+    char buf[256];
+    if (s->step.to < CLERK_STEP_LOST)
+        snprintf(buf, sizeof buf, "%s: %s -> %s", s->step.ref, _(clerk_status_short((int)s->step.from)),
+                 _(clerk_status_short(s->step.to)));
+    else
+        snprintf(buf, sizeof buf, "%s", s->step.ref);
+    term_put(y++, x, w, buf, ROLE_NORMAL);
+    if (s->fail)
+        w_banner(f, y, _(s->fail), ROLE_ERROR);
+    y += 2;
+    if (s->nfields == 0)
+        y += w_text(f, y, x, w, 2, _("Press Enter to record this step."), ROLE_NORMAL) + 1;
+    for (int i = 0; i < s->nfields && y + 3 <= f->top + f->height; i++, y += 3) {
+        int k = s->order[i];
+        tf_draw_labeled(f, &s->f[k], y, x, w, _(field_label(s, k)), s->err[k] ? _(s->err[k]) : NULL,
+                        s->err[k] != NULL, i == s->focus, i);
+    }
+    w_hint(f, ACT_NEXT, s->focus >= s->nfields - 1 ? N_("Record") : N_("Next"));
+    w_hint(f, ACT_TAB, N_("Next field"));
+    w_hint(f, ACT_BACK, N_("Cancel"));
+}
+
+/* DD/MM/YYYY or YYYY-MM-DD -> YYYY-MM-DD; false when it is no real day. */
+static bool parse_date(const char *in, char out[PK_DATE_MAX])
+{
+    int d, m, y, day;
+    if (sscanf(in, "%2d/%2d/%4d", &d, &m, &y) == 3 && strlen(in) == 10 && d > 0 && m > 0 &&
+        y > 0)
+        snprintf(out, PK_DATE_MAX, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+                 (unsigned)d % 100u);
+    else
+        str_copy(out, PK_DATE_MAX, in);
+    return workdays_parse(out, &day);
+}
+
+static int first_error(action_state *s)
+{
+    memset(s->err, 0, sizeof s->err);
+    char tmp[PK_NAME_MAX];
+    for (int i = 0; i < s->nfields; i++) {
+        int k = s->order[i];
+        const char *v = s->f[k].buf;
+        switch (k) {
+        case F_SEAL:
+            if (!v[0])
+                s->err[k] = N_("Please type the seal number.");
+            break;
+        case F_FEE:
+            if (!v[0] || strlen(v) > 9)
+                s->err[k] = N_("Please type the amount in dong, digits only.");
+            break;
+        case F_NOTE:
+            if (!v[0] && s->step.to < CLERK_STEP_LOST)
+                s->err[k] = N_("Please write the reason.");
+            break;
+        case F_DATE:
+            if (v[0] && !parse_date(v, tmp))
+                s->err[k] = N_("Please type a real date as DD/MM/YYYY.");
+            break;
+        case F_RECIPIENT:
+            if (dossier_check_name(v, tmp, sizeof tmp) != VAL_OK)
+                s->err[k] = N_("Please type the full name as on their ID card.");
+            break;
+        case F_IDLAST:
+            if (strlen(v) != 4)
+                s->err[k] = N_("Please type exactly 4 digits.");
+            break;
+        default:
+            break;
+        }
+        if (s->err[k])
+            return i;
+    }
+    return -1;
+}
+
+static screen_result record(action_state *s, app *a)
+{
+    clerk_ui *ui = clerk_of(a);
+    int bad = first_error(s);
+    if (bad >= 0) {
+        s->focus = bad;
+        return SR_(SR_REDRAW);
+    }
+    pk_err e;
+    const char *note = s->used[F_NOTE] ? s->f[F_NOTE].buf : "";
+    if (s->step.to >= CLERK_STEP_LOST) {
+        e = store_dossier_incident(a->st, s->step.ref,
+                                   s->step.to == CLERK_STEP_LOST ? "lost" : "damaged",
+                                   ui->sess.id, note, app_now(a));
+    } else {
+        char date[PK_DATE_MAX] = "";
+        if (s->used[F_DATE] && s->f[F_DATE].buf[0])
+            parse_date(s->f[F_DATE].buf, date);
+        transition_data td = {
+            .at = app_now(a),
+            .seal_no = s->used[F_SEAL] ? s->f[F_SEAL].buf : NULL,
+            .missing_docs = s->used[F_MISSING] ? s->f[F_MISSING].buf : NULL,
+            .fee_collected = s->used[F_FEE] ? atoll(s->f[F_FEE].buf) : -1,
+            .appointment_date = date,
+            .recipient_name = s->used[F_RECIPIENT] ? s->f[F_RECIPIENT].buf : NULL,
+            .recipient_id_last = s->used[F_IDLAST] ? s->f[F_IDLAST].buf : NULL,
+        };
+        e = store_dossier_transition(a->st, s->step.ref, (dossier_status)s->step.to, ui->sess.id,
+                                     note, &td);
+    }
+    if (e == PK_OK) {
+        clerk_flash(a, false, N_("Recorded."));
+        clerk_dossier_refresh(a);
+        return SR_(SR_POP);
+    }
+    s->fail = e == PK_ESTATE ? N_("This step is no longer possible: the dossier was changed "
+                                  "meanwhile. Press Esc and look again.")
+                             : pk_err_msg(e);
+    term_beep();
+    return SR_(SR_REDRAW);
+}
+
+static screen_result action_handle(void *st, app *a, const event *ev)
+{
+    action_state *s = st;
+    screen_result out;
+    if (clerk_guard(a, ev, &out))
+        return out;
+    switch (ev->act) {
+    case ACT_TICK:
+    case ACT_SCAN:
+        return SR_(SR_NONE);
+    case ACT_BACK:
+        return SR_(SR_POP);
+    case ACT_TAB:
+    case ACT_DOWN:
+        if (s->nfields)
+            s->focus = (s->focus + 1) % s->nfields;
+        return SR_(SR_REDRAW);
+    case ACT_BACKTAB:
+    case ACT_UP:
+        if (s->nfields)
+            s->focus = (s->focus + s->nfields - 1) % s->nfields;
+        return SR_(SR_REDRAW);
+    case ACT_PICK:
+        if (ev->value >= 0 && ev->value < s->nfields)
+            s->focus = ev->value;
+        return SR_(SR_REDRAW);
+    case ACT_NEXT:
+        if (s->focus < s->nfields - 1) {
+            s->focus++;
+            return SR_(SR_REDRAW);
+        }
+        return record(s, a);
+    default:
+        break;
+    }
+    if (s->nfields && tf_handle(&s->f[s->order[s->focus]], ev, a->ime)) {
+        s->err[s->order[s->focus]] = NULL;
+        s->fail = NULL;
+        return SR_(SR_REDRAW);
+    }
+    return SR_(SR_NONE);
+}
+
+const screen_ops screen_clerk_action = {
+    .name = "clerk_action",
+    .state_size = sizeof(action_state),
+    .help = N_("Fill in what this step needs and press Enter on the last field to record it. "
+               "Esc cancels without changing anything."),
+    .enter = action_enter,
+    .leave = action_leave,
+    .draw = action_draw,
+    .handle = action_handle,
+};

@@ -1,0 +1,240 @@
+/* What every clerk screen shares: the session, inactivity sign-out, the
+ * header line, flash messages and scanned receipts. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "clerk.h"
+#include "i18n.h"
+#include "dossier.h"
+#include "receipt.h"
+#include "text.h"
+#include "util.h"
+
+enum { WARN_SECONDS = 20 };
+
+static void session_init(app *a)
+{
+    clerk_ui *ui = a->session;
+    ui->status_filter = -2;
+    tf_init(&ui->search, TF_TEXT, 60);
+    ui->auth_ok = a->cfg && auth_load_pepper(&ui->auth, a->cfg->pepper_file, ui->auth_msg,
+                                             sizeof ui->auth_msg) == PK_OK;
+}
+
+static bool session_active(const app *a)
+{
+    const clerk_ui *ui = a->session;
+    return ui->sess.active;
+}
+
+/* Drawn by the app instead of the screen while the terminal is smaller
+ * than 80x24 (keys do nothing meanwhile). */
+static void small_draw(const void *st, const app *a, frame *f)
+{
+    (void)st;
+    char buf[160];
+    snprintf(buf, sizeof buf, _("Please make the window larger: at least %d x %d."), a->min_cols,
+             a->min_rows);
+    w_text(f, 0, 0, f->cols, f->rows, buf, ROLE_WARN);
+}
+
+static screen_result small_handle(void *st, app *a, const event *ev)
+{
+    (void)st;
+    (void)a;
+    (void)ev;
+    return SR_(SR_NONE);
+}
+
+static const screen_ops screen_clerk_small = {
+    .name = "clerk_small",
+    .draw = small_draw,
+    .handle = small_handle,
+};
+
+void clerk_attach(app *a, clerk_ui *ui)
+{
+    a->enlarge = &screen_clerk_small;
+    a->session = ui;
+    a->session_size = sizeof *ui;
+    a->session_init = session_init;
+    a->session_active = session_active;
+    a->idle_timeout = 0;          /* the clerk screens sign out themselves */
+    a->title = N_("Clerk workstation");
+}
+
+clerk_ui *clerk_of(const app *a)
+{
+    return a->session;
+}
+
+screen_result clerk_sign_out(app *a, const char *why)
+{
+    clerk_ui *ui = a->session;
+    if (ui->sess.active)
+        store_clerk_sign_out(a->st, &ui->sess, why, app_now(a));
+    auth_session_end(&ui->sess);
+    return SR_(SR_HOME);   /* the app wipes every screen and the session */
+}
+
+bool clerk_guard(app *a, const event *ev, screen_result *out)
+{
+    clerk_ui *ui = a->session;
+    if (!ui->sess.active)
+        return false;
+    int64_t now = app_now(a);
+    if (ev->act == ACT_TICK) {
+        if (auth_session_expired(&ui->sess, now)) {
+            *out = clerk_sign_out(a, "idle");
+            return true;
+        }
+        if (auth_session_left(&ui->sess, now) <= WARN_SECONDS)
+            a->dirty = true;   /* the countdown in the header moves */
+        return false;
+    }
+    auth_session_touch(&ui->sess, now);
+    return false;
+}
+
+int clerk_header(const app *a, frame *f, const char *title)
+{
+    const clerk_ui *ui = a->session;
+    int y = f->top;
+    term_put(y, f->left + 1, f->width / 2, title, ROLE_TITLE);
+    if (ui->sess.active) {
+        char who[160];
+        snprintf(who, sizeof who, "%s: %s (%s)", _("Signed in"), ui->sess.id,
+                 _(auth_role_label(ui->sess.role)));
+        int64_t left = auth_session_left(&ui->sess, app_now(a));
+        if (left <= WARN_SECONDS) {
+            snprintf(who, sizeof who, _("Signing out in %d s: press any key to stay"), (int)left);
+            int w = text_width(who);
+            term_put(y, f->left + f->width - w - 1, w, who, ROLE_WARN);
+        } else {
+            int w = text_width(who);
+            if (w < f->width / 2)
+                term_put(y, f->left + f->width - w - 1, w, who, ROLE_DIM);
+        }
+    }
+    return y + 2;
+}
+
+void clerk_flash_draw(const app *a, frame *f, int y)
+{
+    const clerk_ui *ui = a->session;
+    if (!ui->flash[0])
+        return;
+    if (ui->flash_error)
+        w_banner(f, y, ui->flash, ROLE_ERROR);
+    else
+        term_put(y, f->left + 1, f->width - 2, ui->flash, ROLE_OK);
+}
+
+void clerk_flash(app *a, bool error, const char *msgid)
+{
+    clerk_ui *ui = a->session;
+    str_copy(ui->flash, sizeof ui->flash, msgid ? _(msgid) : "");
+    ui->flash_error = error;
+    if (error)
+        term_beep();
+}
+
+void clerk_flashf(app *a, bool error, const char *fmt, ...)
+{
+    clerk_ui *ui = a->session;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ui->flash, sizeof ui->flash, fmt, ap);
+    va_end(ap);
+    ui->flash_error = error;
+    if (error)
+        term_beep();
+}
+
+screen_result clerk_scan(app *a, const char *payload)
+{
+    clerk_ui *ui = a->session;
+    char text[EV_TEXT_MAX], ref[PK_REF_MAX];
+    size_t n = 0;
+    for (const char *p = payload; *p && n < sizeof text - 1; p++)
+        if (!isspace((unsigned char)*p))
+            text[n++] = (char)toupper((unsigned char)*p);
+    text[n] = '\0';
+    int64_t issued = 0;
+    pk_err e = receipt_verify(a->cfg, text, ref, sizeof ref, &issued);
+    dossier d;
+    if (e == PK_OK)
+        e = store_dossier_get(a->st, ref, &d) == PK_OK ? PK_OK : PK_ENOTFOUND;
+    mem_wipe(&d, sizeof d);
+    if (e == PK_OK)
+        return SR_TO(SR_PUSH, &screen_clerk_dossier, ref);
+    /* forged, from another system, or restored from an old backup: the
+     * clerk must look at it, and the attempt is logged (no payload kept) */
+    store_audit_append(a->st, app_now(a), ui->sess.active ? ui->sess.id : "?", "scan_rejected",
+                       e == PK_ENOTFOUND ? ref : "", e == PK_ENOTFOUND ? "unknown" : "bad_mac");
+    clerk_flash(a, true, e == PK_ENOTFOUND
+                             ? N_("WARNING: this receipt is genuine but its dossier is not in this "
+                                  "database. Keep the receipt and call the supervisor.")
+                             : N_("WARNING: this receipt failed its security check. It may be "
+                                  "forged. Keep it and call the supervisor."));
+    return SR_(SR_REDRAW);
+}
+
+void clerk_time(int64_t t, char *out, size_t outsz)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (t <= 0 || !localtime_r(&tt, &tm) || strftime(out, outsz, "%d/%m/%Y %H:%M", &tm) == 0)
+        str_copy(out, outsz, "-");
+}
+
+void clerk_date(const char *ymd, char *out, size_t outsz)
+{
+    int y, m, d;
+    if (ymd && strlen(ymd) == 10 && sscanf(ymd, "%4d-%2d-%2d", &y, &m, &d) == 3)
+        snprintf(out, outsz, "%02u/%02u/%04u", (unsigned)d % 100u, (unsigned)m % 100u,
+                 (unsigned)y % 10000u);
+    else
+        str_copy(out, outsz, ymd && ymd[0] ? ymd : "-");
+}
+
+const char *clerk_status_short(int st)
+{
+    static const char *const names[ST__COUNT] = {
+        [ST_REGISTERED] = N_("Registered"),
+        [ST_ACCEPTED] = N_("Accepted"),
+        [ST_COUNTER_REJECTED] = N_("Refused at counter"),
+        [ST_IN_TRANSIT] = N_("In transit"),
+        [ST_HANDED] = N_("Handed over"),
+        [ST_PROCESSING] = N_("Processing"),
+        [ST_SUPPLEMENT] = N_("Supplement"),
+        [ST_AGENCY_REJECTED] = N_("Refused by agency"),
+        [ST_RESULT_READY] = N_("Result ready"),
+        [ST_RESULT_COLLECTED] = N_("Result collected"),
+        [ST_OUT_FOR_DELIVERY] = N_("Out for delivery"),
+        [ST_DELIVERED] = N_("Delivered"),
+        [ST_DELIVERY_FAILED] = N_("Delivery failed"),
+        [ST_RETURNED] = N_("Returned to agency"),
+        [ST_CANCELLED] = N_("Cancelled"),
+    };
+    return st >= 0 && st < ST__COUNT ? names[st] : N_("Unknown status");
+}
+
+const char *clerk_filter_label(int filter)
+{
+    if (filter == -2)
+        return N_("Open dossiers");
+    if (filter == -1)
+        return N_("All dossiers");
+    return clerk_status_short(filter);
+}
+
+int clerk_filter_next(int filter, int dir)
+{
+    /* -2, -1, 0 .. ST__COUNT-1, then around */
+    int i = filter + 2 + dir, n = ST__COUNT + 2;
+    return ((i % n) + n) % n - 2;
+}

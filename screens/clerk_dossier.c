@@ -1,0 +1,303 @@
+/* One dossier, all of it: the applicant's full data (clerks may see it;
+ * opening the screen is a logged lookup), the documents handed over
+ * (original or copy), money, dates, the clerk's records and the full
+ * history. The actions come from the one life-cycle table for this
+ * dossier's status and service form, so a step that is not allowed cannot
+ * be chosen; a step the delivery rule still blocks is shown with why. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk.h"
+#include "dossier.h"
+#include "i18n.h"
+#include "printer.h"
+#include "receipt.h"
+#include "text.h"
+#include "util.h"
+
+enum { EV_MAX = 40, ACT_MAX = 9 };
+
+typedef enum { EXTRA_REPRINT = 100, EXTRA_LOST, EXTRA_DAMAGED } extra_action;
+
+typedef struct {
+    bool loaded;
+    dossier d;
+    dossier_extra x;
+    dossier_event ev[EV_MAX];
+    int nev;
+    int nact;
+    int act[ACT_MAX];              /* a status, or an extra_action */
+    const char *blocked[ACT_MAX];  /* msgid: why it cannot be done now */
+    int scroll;
+} dossier_state;
+
+static void load(dossier_state *s, app *a, bool log)
+{
+    clerk_ui *ui = clerk_of(a);
+    char ref[PK_REF_MAX];
+    str_copy(ref, sizeof ref, s->d.ref);
+    pk_err e = log ? store_dossier_lookup(a->st, ref, ui->sess.id, app_now(a), &s->d)
+                   : store_dossier_get(a->st, ref, &s->d);
+    s->loaded = e == PK_OK;
+    if (!s->loaded) {
+        clerk_flash(a, true, pk_err_msg(e));
+        return;
+    }
+    if (store_dossier_extra(a->st, ref, &s->x) != PK_OK)
+        memset(&s->x, 0, sizeof s->x);
+    if (store_dossier_events(a->st, ref, s->ev, EV_MAX, &s->nev) != PK_OK)
+        s->nev = 0;
+    dossier_status next[ST__COUNT];
+    int n = dossier_next_states(s->d.status, s->d.form, next, ST__COUNT);
+    s->nact = 0;
+    for (int i = 0; i < n && s->nact < ACT_MAX - 3; i++) {
+        s->blocked[s->nact] = store_transition_blocker(a->st, ref, next[i], app_now(a));
+        s->act[s->nact++] = (int)next[i];
+    }
+    s->blocked[s->nact] = NULL;
+    s->act[s->nact++] = EXTRA_REPRINT;
+    if (!dossier_status_closed_form(s->d.status, s->d.form) && !s->x.incident[0]) {
+        s->blocked[s->nact] = NULL;
+        s->act[s->nact++] = EXTRA_LOST;
+        s->blocked[s->nact] = NULL;
+        s->act[s->nact++] = EXTRA_DAMAGED;
+    }
+}
+
+void clerk_dossier_refresh(app *a)
+{
+    for (int i = a->depth - 2; i >= 0; i--)
+        if (a->stack[i].ops == &screen_clerk_dossier) {
+            dossier_state *s = a->stack[i].state;
+            if (s->loaded)
+                load(s, a, false);
+            return;
+        }
+}
+
+static void dossier_enter(void *st, app *a, const void *arg)
+{
+    dossier_state *s = st;
+    str_copy(s->d.ref, sizeof s->d.ref, arg ? arg : "");
+    load(s, a, true);
+}
+
+static void dossier_leave(void *st, app *a)
+{
+    (void)a;
+    mem_wipe(st, sizeof(dossier_state));
+}
+
+static const char *action_label(const dossier_state *s, int act)
+{
+    switch (act) {
+    case EXTRA_REPRINT: return N_("Reprint the receipt");
+    case EXTRA_LOST: return N_("Record the item as lost");
+    case EXTRA_DAMAGED: return N_("Record the item as damaged");
+    default: {
+        const dossier_transition *t = dossier_transition_find(s->d.status, (dossier_status)act);
+        return t ? t->action : clerk_status_short(act);
+    }
+    }
+}
+
+static void line(wpage *p, const char *label, const char *value)
+{
+    char *buf = xasprintf("%s: %s", label, value && value[0] ? value : "-");
+    wpage_text(p, buf, ROLE_NORMAL);
+    free(buf);
+}
+
+static void body(const dossier_state *s, wpage *p)
+{
+    const dossier *d = &s->d;
+    char buf[768], t1[40], money[64];
+    static const char *const forms[] = {"", N_("Send the dossier"), N_("Receive the result"),
+                                        N_("Send and receive")};
+    snprintf(buf, sizeof buf, "%s   %s   %s", d->ref, d->s10, _(clerk_status_short((int)d->status)));
+    wpage_text(p, buf, ROLE_TITLE);
+    if (d->sample)
+        wpage_text(p, _("SAMPLE dossier (demonstration): not a real request."), ROLE_WARN);
+    if (s->x.incident[0])
+        wpage_text(p, strcmp(s->x.incident, "lost") == 0 ? _("Recorded as LOST.")
+                                                          : _("Recorded as DAMAGED."), ROLE_ERROR);
+    snprintf(buf, sizeof buf, "%s %s", d->proc_code, s->x.proc_name_vi);
+    line(p, _("Procedure"), buf);
+    line(p, _("Agency"), s->x.agency);
+    line(p, _("Service"), _(forms[d->form >= 1 && d->form <= 3 ? d->form : 0]));
+    clerk_time(d->created_at, t1, sizeof t1);
+    line(p, _("Registered at the kiosk"), t1);
+    clerk_date(d->expected_date, t1, sizeof t1);
+    line(p, _("Expected result"), t1);
+    wpage_gap(p);
+    line(p, _("Full name"), d->name);
+    line(p, _("ID number"), d->id_number);
+    line(p, _("Phone"), d->phone);
+    if (d->email[0])
+        line(p, _("E-mail"), d->email);
+    snprintf(buf, sizeof buf, "%s, %s, %s", d->street, d->unit_name, d->province);
+    line(p, _("Return address"), buf);
+    if (d->recipient[0])
+        line(p, _("Result to be received by"), d->recipient);
+    wpage_gap(p);
+    wpage_text(p, _("Documents handed over:"), ROLE_TITLE);
+    for (int i = 0; i < d->ndocs; i++) {
+        snprintf(buf, sizeof buf, "%s [%s]%s", d->docs[i].name_vi,
+                 d->docs[i].kind == DOC_ORIGINAL ? _("original") : _("copy"),
+                 d->docs[i].handed ? "" : _(" - not handed"));
+        wpage_item(p, d->docs[i].handed ? "\xe2\x9c\x93 " : "- ", buf, ROLE_NORMAL);
+    }
+    w_money(d->fee_total, money, sizeof money);
+    line(p, _("Fees at registration"), money);
+    wpage_gap(p);
+    if (s->x.seal_no[0]) {
+        line(p, _("Seal number"), s->x.seal_no);
+        w_money(s->x.fee_collected, money, sizeof money);
+        line(p, _("Procedure fee collected"), money);
+    }
+    if (s->x.missing_docs[0])
+        line(p, _("Missing documents"), s->x.missing_docs);
+    if (s->x.handover_no[0])
+        line(p, _("Handover record"), s->x.handover_no);
+    if (s->x.appointment_date[0]) {
+        clerk_date(s->x.appointment_date, t1, sizeof t1);
+        line(p, _("Appointment / return date"), t1);
+    }
+    if (s->x.delivery_attempts) {
+        snprintf(buf, sizeof buf, "%d (%s - %s)", s->x.delivery_attempts, s->x.first_attempt,
+                 s->x.last_attempt);
+        line(p, _("Delivery attempts"), buf);
+    }
+    if (s->x.recipient_name[0]) {
+        snprintf(buf, sizeof buf, "%s (ID ...%s)", s->x.recipient_name, s->x.recipient_id_last);
+        line(p, _("Received by"), buf);
+    }
+    wpage_gap(p);
+    wpage_text(p, _("History:"), ROLE_TITLE);
+    for (int i = 0; i < s->nev; i++) {
+        clerk_time(s->ev[i].at, t1, sizeof t1);
+        int st = dossier_status_parse(s->ev[i].to);
+        snprintf(buf, sizeof buf, "%s  %s  %s%s%s", t1, s->ev[i].actor,
+                 _(clerk_status_short(st)), s->ev[i].note[0] ? ": " : "", s->ev[i].note);
+        wpage_item(p, "\xc2\xb7 ", buf, ROLE_NORMAL);
+    }
+}
+
+static int actions_rows(const dossier_state *s)
+{
+    return s->nact + 1;
+}
+
+static void dossier_draw(const void *st, const app *a, frame *f)
+{
+    const dossier_state *s = st;
+    int y = clerk_header(a, f, _("Dossier"));
+    clerk_flash_draw(a, f, y - 1);
+    int bottom = f->top + f->height;
+    if (!s->loaded) {
+        w_hint(f, ACT_BACK, NULL);
+        return;
+    }
+    int arows = actions_rows(s);
+    if (arows > (bottom - y) / 2)
+        arows = (bottom - y) / 2;
+    wpage p;
+    wpage_begin(&p, f, y, bottom - arows, f->left + 1, f->width - 2, s->scroll, false);
+    body(s, &p);
+    wpage_end(&p);
+    int ay = bottom - arows;
+    term_hline(ay++, f->left, f->width, ROLE_DIM);
+    for (int i = 0; i < s->nact && ay < bottom; i++, ay++) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s%s%s", _(action_label(s, s->act[i])),
+                 s->blocked[i] ? " - " : "", s->blocked[i] ? _(s->blocked[i]) : "");
+        if (s->blocked[i]) {
+            snprintf(buf, sizeof buf, "   %s - %s", _(action_label(s, s->act[i])), _(s->blocked[i]));
+            term_put(ay, f->left + 1, f->width - 2, buf, ROLE_DIM);
+        } else {
+            w_choice(f, ay, f->left + 1, f->width - 2, i + 1, buf, false);
+        }
+    }
+    w_hint(f, ACT_CHOOSE, N_("Action"));
+    w_hint(f, ACT_DOWN, N_("Scroll"));
+    w_hint(f, ACT_BACK, NULL);
+}
+
+static screen_result reprint(dossier_state *s, app *a)
+{
+    clerk_ui *ui = clerk_of(a);
+    int64_t job = 0;
+    pk_err e = store_job_create(a->st, s->d.ref, "receipt", &job);
+    if (e == PK_OK)
+        e = store_audit_append(a->st, app_now(a), ui->sess.id, "reprint", s->d.ref, "");
+    char msg[PK_TEXT_MAX] = "";
+    if (e == PK_OK && !a->pr)
+        e = PK_EPRINTER;
+    if (e == PK_OK)
+        e = receipt_print_ex(a->pr, a->st, a->cfg, &s->d, job, RECEIPT_REPRINT, msg, sizeof msg);
+    if (e == PK_OK)
+        clerk_flash(a, false, N_("The receipt was printed again."));
+    else
+        clerk_flashf(a, true, "%s %s", _("The receipt could not be printed:"),
+                     msg[0] ? _(msg) : _(pk_err_msg(e)));
+    return SR_(SR_REDRAW);
+}
+
+static screen_result dossier_handle(void *st, app *a, const event *ev)
+{
+    dossier_state *s = st;
+    screen_result out;
+    if (clerk_guard(a, ev, &out))
+        return out;
+    switch (ev->act) {
+    case ACT_TICK:
+        if (s->loaded)
+            load(s, a, false);   /* another terminal may have moved it */
+        return SR_(SR_REDRAW);
+    case ACT_SCAN:
+        return clerk_scan(a, ev->text);
+    case ACT_BACK:
+        clerk_of(a)->flash[0] = '\0';
+        return SR_(SR_POP);
+    case ACT_DOWN:
+    case ACT_PGDN:
+        s->scroll += ev->act == ACT_DOWN ? 1 : 10;
+        return SR_(SR_REDRAW);
+    case ACT_UP:
+    case ACT_PGUP:
+        s->scroll -= ev->act == ACT_UP ? 1 : 10;
+        if (s->scroll < 0)
+            s->scroll = 0;
+        return SR_(SR_REDRAW);
+    case ACT_CHOOSE: {
+        int i = ev->value - 1;
+        if (!s->loaded || i < 0 || i >= s->nact || s->blocked[i])
+            return SR_(SR_NONE);
+        clerk_of(a)->flash[0] = '\0';
+        if (s->act[i] == EXTRA_REPRINT)
+            return reprint(s, a);
+        static clerk_step step;   /* copied by the action screen's enter */
+        memset(&step, 0, sizeof step);
+        str_copy(step.ref, sizeof step.ref, s->d.ref);
+        step.from = s->d.status;
+        step.fee_proc = s->d.fee_proc;
+        step.to = s->act[i] == EXTRA_LOST ? CLERK_STEP_LOST
+                  : s->act[i] == EXTRA_DAMAGED ? CLERK_STEP_DAMAGED : s->act[i];
+        return SR_TO(SR_PUSH, &screen_clerk_action, &step);
+    }
+    default:
+        return SR_(SR_NONE);
+    }
+}
+
+const screen_ops screen_clerk_dossier = {
+    .name = "clerk_dossier",
+    .state_size = sizeof(dossier_state),
+    .help = N_("Everything about this dossier. The numbered actions are the steps allowed now; "
+               "a greyed step says why it must wait. Arrows scroll. Opening a dossier is logged."),
+    .enter = dossier_enter,
+    .leave = dossier_leave,
+    .draw = dossier_draw,
+    .handle = dossier_handle,
+};

@@ -1,0 +1,219 @@
+/* Handover to an agency (biên bản giao nhận): choose the agency, tick the
+ * dossiers that go (all by default), create the record. In one
+ * transaction the dossiers become "handed to agency" and the record is
+ * numbered; then it is written as a text file and printed. */
+#include <stdio.h>
+#include <string.h>
+
+#include "clerk.h"
+#include "handover.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+enum { AG_MAX = 64, CAND_MAX = 200 };
+typedef enum { HS_AGENCY, HS_PICK, HS_DONE } hstep;
+
+typedef struct {
+    hstep step;
+    char agencies[AG_MAX][PK_TEXT_MAX];
+    int counts[AG_MAX], nag;
+    wlist list;
+    char agency[PK_TEXT_MAX];
+    handover_line cand[CAND_MAX];
+    bool tick[CAND_MAX];
+    int ncand;
+    handover done;
+    char path[600];
+    char print_msg[PK_TEXT_MAX];
+    pk_err print_err;
+    const char *err;
+} hand_state;
+
+static void load_agencies(hand_state *s, app *a)
+{
+    s->err = NULL;
+    if (store_handover_agencies(a->st, s->agencies, s->counts, AG_MAX, &s->nag) != PK_OK) {
+        s->nag = 0;
+        s->err = N_("The list could not be read. Please try again.");
+    }
+    wlist_set(&s->list, s->nag);
+}
+
+static void hand_enter(void *st, app *a, const void *arg)
+{
+    (void)arg;
+    load_agencies(st, a);
+}
+
+static int visible(const frame *f)
+{
+    return f->height - 6 > 1 ? f->height - 6 : 1;
+}
+
+static int ticked(const hand_state *s, int *docs, int *orig)
+{
+    int n = 0;
+    *docs = *orig = 0;
+    for (int i = 0; i < s->ncand; i++)
+        if (s->tick[i]) {
+            n++;
+            *docs += s->cand[i].ndocs;
+            *orig += s->cand[i].noriginals;
+        }
+    return n;
+}
+
+static void hand_draw(const void *st, const app *a, frame *f)
+{
+    const hand_state *s = st;
+    int y = clerk_header(a, f, _("Handover to an agency"));
+    int x = f->left + 1, w = f->width - 2, vis = visible(f);
+    char buf[1024];
+    if (s->err)
+        w_banner(f, y - 1, _(s->err), ROLE_ERROR);
+    if (s->step == HS_AGENCY) {
+        term_put(y++, x, w, _("Choose the agency that receives the dossiers:"), ROLE_NORMAL);
+        if (s->nag == 0)
+            term_put(y + 1, x, w, _("No dossier is waiting for a handover."), ROLE_DIM);
+        for (int i = s->list.top; i < s->nag && i < s->list.top + vis; i++, y++) {
+            snprintf(buf, sizeof buf, "%s (%d)", s->agencies[i], s->counts[i]);
+            wlist_row(f, &s->list, i, y, x, w, buf, NULL, true);
+        }
+        w_hint(f, ACT_NEXT, N_("Choose"));
+    } else if (s->step == HS_PICK) {
+        int docs, orig, n = ticked(s, &docs, &orig);
+        snprintf(buf, sizeof buf, "%s: %s", _("Agency"), s->agency);
+        term_put(y++, x, w, buf, ROLE_TITLE);
+        snprintf(buf, sizeof buf, _("%d dossiers ticked, %d documents, %d originals"), n, docs, orig);
+        term_put(y++, x, w, buf, ROLE_NORMAL);
+        for (int i = s->list.top; i < s->ncand && i < s->list.top + vis - 1; i++, y++) {
+            const handover_line *c = &s->cand[i];
+            char name[PK_TEXT_MAX];
+            text_truncate(c->proc_name_vi, w - 40 > 10 ? w - 40 : 10, name, sizeof name);
+            snprintf(buf, sizeof buf, "[%s] %s  %-8s %2d/%-2d  %s", s->tick[i] ? "x" : " ", c->ref,
+                     c->seal_no, c->ndocs, c->noriginals, name);
+            wlist_row(f, &s->list, i, y, x, w, buf, NULL, true);
+        }
+        w_hint(f, ACT_NEXT, N_("Tick / untick"));
+        w_hint(f, ACT_CHOOSE, N_("1 Create the record, 2 Tick all"));
+    } else {
+        snprintf(buf, sizeof buf, "%s %s", _("Handover record"), s->done.no);
+        term_put(y++, x, w, buf, ROLE_TITLE);
+        snprintf(buf, sizeof buf, _("%d dossiers, %d documents, %d originals, handed to %s"),
+                 s->done.ndossiers, s->done.ndocs, s->done.noriginals, s->done.agency);
+        y += w_text(f, y, x, w, 3, buf, ROLE_NORMAL);
+        const char *shown = s->path;   /* relative to the data directory */
+        size_t hl = a->cfg ? strlen(a->cfg->home) : 0;
+        if (hl && strncmp(shown, a->cfg->home, hl) == 0 && shown[hl] == '/')
+            shown += hl + 1;
+        snprintf(buf, sizeof buf, "%s %s", _("Saved as"), shown);
+        y += w_text(f, y, x, w, 3, buf, ROLE_DIM);
+        if (s->print_err == PK_OK) {
+            term_put(y + 1, x, w, _("Printed. Both sides sign it; keep one copy each."), ROLE_OK);
+        } else {
+            snprintf(buf, sizeof buf, "%s %s", _("Not printed:"),
+                     _(s->print_msg[0] ? s->print_msg : pk_err_msg(s->print_err)));
+            w_text(f, y + 1, x, w, 3, buf, ROLE_ERROR);
+            term_put(y + 4, x, w, _("Retry from the print jobs screen."), ROLE_NORMAL);
+        }
+        w_hint(f, ACT_NEXT, N_("Done"));
+    }
+    w_hint(f, ACT_BACK, NULL);
+}
+
+static screen_result create(hand_state *s, app *a)
+{
+    clerk_ui *ui = clerk_of(a);
+    const char *refs[CAND_MAX];
+    int n = 0;
+    for (int i = 0; i < s->ncand; i++)
+        if (s->tick[i])
+            refs[n++] = s->cand[i].ref;
+    if (n == 0) {
+        s->err = N_("Tick at least one dossier.");
+        return SR_(SR_REDRAW);
+    }
+    const char *kiosk = a->cfg && a->cfg->kiosk_code[0] ? a->cfg->kiosk_code : "PK";
+    pk_err e = store_handover_create(a->st, s->agency, refs, n, ui->sess.id, kiosk, app_now(a),
+                                     &s->done);
+    if (e != PK_OK) {
+        s->err = e == PK_ESTATE ? N_("A dossier changed meanwhile. The list was read again.")
+                                : pk_err_msg(e);
+        term_beep();
+        return SR_(SR_REDRAW);
+    }
+    s->print_err = handover_output(a->st, a->pr, a->cfg, s->done.no, s->path, sizeof s->path,
+                                   s->print_msg, sizeof s->print_msg);
+    s->step = HS_DONE;
+    s->err = NULL;
+    return SR_(SR_REDRAW);
+}
+
+static void load_candidates(hand_state *s, app *a)
+{
+    if (store_handover_candidates(a->st, s->agency, s->cand, CAND_MAX, &s->ncand) != PK_OK)
+        s->ncand = 0;
+    for (int i = 0; i < s->ncand; i++)
+        s->tick[i] = true;
+    wlist_set(&s->list, s->ncand);
+}
+
+static screen_result hand_handle(void *st, app *a, const event *ev)
+{
+    hand_state *s = st;
+    screen_result out;
+    if (clerk_guard(a, ev, &out))
+        return out;
+    frame f = w_frame_now();
+    if (ev->act == ACT_TICK || ev->act == ACT_SCAN)
+        return SR_(SR_NONE);
+    if (ev->act == ACT_BACK) {
+        if (s->step == HS_PICK) {
+            s->step = HS_AGENCY;
+            load_agencies(s, a);
+            return SR_(SR_REDRAW);
+        }
+        return SR_(SR_POP);
+    }
+    if (s->step == HS_DONE)
+        return ev->act == ACT_NEXT ? SR_(SR_POP) : SR_(SR_NONE);
+    if (wlist_handle(&s->list, ev, visible(&f) - (s->step == HS_PICK)))
+        return SR_(SR_REDRAW);
+    if (s->step == HS_AGENCY) {
+        if (ev->act != ACT_NEXT || s->list.sel < 0 || s->list.sel >= s->nag)
+            return SR_(SR_NONE);
+        str_copy(s->agency, sizeof s->agency, s->agencies[s->list.sel]);
+        load_candidates(s, a);
+        s->step = HS_PICK;
+        return SR_(SR_REDRAW);
+    }
+    if (ev->act == ACT_NEXT && s->list.sel >= 0 && s->list.sel < s->ncand) {
+        s->tick[s->list.sel] = !s->tick[s->list.sel];
+        return SR_(SR_REDRAW);
+    }
+    if (ev->act == ACT_CHOOSE && ev->value == 1) {
+        screen_result r = create(s, a);
+        if (s->step == HS_PICK)
+            load_candidates(s, a);
+        return r;
+    }
+    if (ev->act == ACT_CHOOSE && ev->value == 2) {
+        int docs, orig;
+        bool all = ticked(s, &docs, &orig) == s->ncand;
+        for (int i = 0; i < s->ncand; i++)
+            s->tick[i] = !all;
+        return SR_(SR_REDRAW);
+    }
+    return SR_(SR_NONE);
+}
+
+const screen_ops screen_clerk_handover = {
+    .name = "clerk_handover",
+    .state_size = sizeof(hand_state),
+    .help = N_("Choose the agency, untick any dossier that does not go, then press 1 to create "
+               "the handover record. It is printed and saved; both sides sign it."),
+    .enter = hand_enter,
+    .draw = hand_draw,
+    .handle = hand_handle,
+};

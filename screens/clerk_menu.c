@@ -1,0 +1,113 @@
+/* The clerk's menu after signing in: counts per status at the top, then
+ * the queue, handover records, print jobs, reports and sign-out. A scanned
+ * receipt opens its dossier from here too. */
+#include <stdio.h>
+#include <string.h>
+
+#include "clerk.h"
+#include "dossier.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+typedef struct {
+    int sel;
+} menu_state;
+
+static const struct {
+    const char *label;
+    const screen_ops *ops;
+} items[] = {
+    {N_("Dossier queue"), &screen_clerk_queue},
+    {N_("Handover to an agency"), &screen_clerk_handover},
+    {N_("Print jobs and reprints"), &screen_clerk_jobs},
+    {N_("Reports"), &screen_clerk_reports},
+    {N_("Sign out"), NULL},
+};
+enum { NITEMS = (int)PK_ARRAY_LEN(items) };
+
+static void menu_draw(const void *st, const app *a, frame *f)
+{
+    const menu_state *s = st;
+    int y = clerk_header(a, f, _("Clerk workstation"));
+    int64_t counts[ST__COUNT];
+    if (store_status_counts(a->st, counts) == PK_OK) {
+        /* the statuses that need a clerk's hand, as one line */
+        static const dossier_status show[] = {ST_REGISTERED, ST_ACCEPTED, ST_IN_TRANSIT,
+                                              ST_RESULT_READY, ST_OUT_FOR_DELIVERY,
+                                              ST_DELIVERY_FAILED};
+        int x = f->left + 1;
+        for (size_t i = 0; i < PK_ARRAY_LEN(show) && x < f->left + f->width - 4; i++) {
+            char buf[160];
+            snprintf(buf, sizeof buf, "%s: %lld", _(clerk_status_short((int)show[i])),
+                     (long long)counts[show[i]]);
+            int w = text_width(buf);
+            if (x + w >= f->left + f->width) {
+                y++;
+                x = f->left + 1;
+                if (y >= f->top + 4)
+                    break;
+            }
+            term_put(y, x, w, buf, counts[show[i]] ? ROLE_NORMAL : ROLE_DIM);
+            x += w + 3;
+        }
+        y += 2;
+    }
+    clerk_flash_draw(a, f, y);
+    y += 2;
+    int w = f->width - 4 < 50 ? f->width - 4 : 50;
+    int x = f->left + (f->width - w) / 2;
+    for (int i = 0; i < NITEMS && y < f->top + f->height; i++, y += 2)
+        w_choice(f, y, x, w, i + 1, _(items[i].label), i == s->sel);
+    w_hint(f, ACT_CHOOSE, NULL);
+    w_hint(f, ACT_NEXT, N_("Open"));
+    w_hint(f, ACT_BACK, N_("Sign out"));
+}
+
+static screen_result menu_handle(void *st, app *a, const event *ev)
+{
+    menu_state *s = st;
+    screen_result out;
+    if (clerk_guard(a, ev, &out))
+        return out;
+    int pick = -1;
+    switch (ev->act) {
+    case ACT_UP:
+        s->sel = (s->sel + NITEMS - 1) % NITEMS;
+        return SR_(SR_REDRAW);
+    case ACT_DOWN:
+    case ACT_TAB:
+        s->sel = (s->sel + 1) % NITEMS;
+        return SR_(SR_REDRAW);
+    case ACT_CHOOSE:
+        pick = ev->value - 1;
+        break;
+    case ACT_NEXT:
+        pick = s->sel;
+        break;
+    case ACT_BACK:
+        return clerk_sign_out(a, "user");
+    case ACT_SCAN:
+        return clerk_scan(a, ev->text);
+    case ACT_TICK:
+        return SR_(SR_NONE);
+    default:
+        return SR_(SR_NONE);
+    }
+    if (pick < 0 || pick >= NITEMS)
+        return SR_(SR_NONE);
+    s->sel = pick;
+    clerk_of(a)->flash[0] = '\0';
+    if (!items[pick].ops)
+        return clerk_sign_out(a, "user");
+    return SR_TO(SR_PUSH, items[pick].ops, NULL);
+}
+
+const screen_ops screen_clerk_menu = {
+    .name = "clerk_menu",
+    .state_size = sizeof(menu_state),
+    .help = N_("Choose with the digit keys or the arrows and Enter. Scan a receipt to open its "
+               "dossier. Esc signs you out."),
+    .draw = menu_draw,
+    .handle = menu_handle,
+};

@@ -1,0 +1,233 @@
+/* The dossier queue, oldest first: counts per status at the top, a status
+ * filter (Tab), search as you type (reference, name with or without marks,
+ * phone, last 4 digits of the ID), keyset pages (PgUp/PgDn). Enter opens
+ * the selected dossier; a scanned receipt opens its own. The list is
+ * reloaded every second, so dossiers the kiosk registers appear by
+ * themselves. */
+#include <stdio.h>
+#include <string.h>
+
+#include "clerk.h"
+#include "dossier.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+enum { PAGE_MAX = 60, HEAD_ROWS = 8 };
+
+typedef struct {
+    dossier_row rows[PAGE_MAX];
+    int n;
+    wlist list;
+    int64_t after;             /* the page starts after this id (0 = first) */
+    bool more;                 /* a next page exists */
+    int page;                  /* 1-based, for the header */
+    int64_t counts[ST__COUNT];
+    const char *err;           /* msgid */
+} queue_state;
+
+static int page_rows(void)
+{
+    frame f = w_frame_now();
+    int n = f.height - HEAD_ROWS - 1;
+    return n < 1 ? 1 : n > PAGE_MAX - 1 ? PAGE_MAX - 1 : n;
+}
+
+/* Loads the page starting after s->after; keeps the selected dossier
+ * selected when it is still there. */
+static void reload(queue_state *s, app *a)
+{
+    clerk_ui *ui = clerk_of(a);
+    int64_t keep = s->list.sel >= 0 && s->list.sel < s->n ? s->rows[s->list.sel].id : 0;
+    dossier_filter f = {.status = ui->status_filter, .query = ui->search.buf[0] ? ui->search.buf : NULL};
+    int want = page_rows(), n = 0;
+    pk_err e = store_queue_page(a->st, &f, s->after, false, s->rows, want + 1, &n);
+    s->err = e == PK_OK ? NULL : pk_err_msg(e);
+    s->more = n > want;
+    s->n = n > want ? want : n;
+    wlist_set(&s->list, s->n);
+    for (int i = 0; i < s->n; i++)
+        if (s->rows[i].id == keep)
+            s->list.sel = i;
+    if (store_status_counts(a->st, s->counts) != PK_OK)
+        memset(s->counts, 0, sizeof s->counts);
+}
+
+static void first_page(queue_state *s, app *a)
+{
+    s->after = 0;
+    s->page = 1;
+    s->list.sel = 0;
+    reload(s, a);
+}
+
+static void queue_enter(void *st, app *a, const void *arg)
+{
+    (void)arg;
+    first_page(st, a);
+}
+
+static void queue_leave(void *st, app *a)
+{
+    (void)a;
+    mem_wipe(st, sizeof(queue_state));   /* names on screen are personal data */
+}
+
+static void draw_counts(const queue_state *s, frame *f, int y)
+{
+    int x = f->left + 1, row = 0;
+    for (int i = 0; i < ST__COUNT; i++) {
+        if (!s->counts[i] || dossier_status_closed((dossier_status)i))
+            continue;
+        char buf[96];
+        snprintf(buf, sizeof buf, "%s %lld", _(clerk_status_short(i)), (long long)s->counts[i]);
+        int w = text_width(buf);
+        if (x + w > f->left + f->width - 1) {
+            if (++row > 1)
+                return;
+            x = f->left + 1;
+        }
+        term_put(y + row, x, w, buf, i == ST_REGISTERED ? ROLE_TITLE : ROLE_NORMAL);
+        x += w + 3;
+    }
+}
+
+static void queue_draw(const void *st, const app *a, frame *f)
+{
+    const queue_state *s = st;
+    const clerk_ui *ui = clerk_of(a);
+    int y = clerk_header(a, f, _("Dossier queue"));
+    draw_counts(s, f, y);
+    y += 2;
+    int w = f->width - 2, x = f->left + 1;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s: %s", _("Show"), _(clerk_filter_label(ui->status_filter)));
+    term_put(y, x, w, buf, ROLE_NORMAL);
+    snprintf(buf, sizeof buf, _("page %d"), s->page);
+    term_put(y, x + w - text_width(buf), text_width(buf), buf, ROLE_DIM);
+    y++;
+    tf_draw(f, &ui->search, y, x, w, true);
+    y++;
+    if (s->err || ui->flash[0]) {
+        if (s->err)
+            w_banner(f, y, _(s->err), ROLE_ERROR);
+        else
+            clerk_flash_draw(a, f, y);
+    } else {
+        term_put(y, x, w, _("Search: reference, name (marks optional), phone, last 4 ID digits"),
+                 ROLE_DIM);
+    }
+    y++;
+    int wref = 12, wdate = 10, wst = 18;
+    int wname = (w - wref - wdate - wst - 6) * 2 / 5, wproc = w - wref - wdate - wst - wname - 6;
+    snprintf(buf, sizeof buf, "%-*s %-*s ", wref, _("Reference"), wdate, _("Date"));
+    term_put(y, x, w, buf, ROLE_DIM);
+    term_put(y, x + wref + wdate + 2, wname, _("Name"), ROLE_DIM);
+    term_put(y, x + wref + wdate + wname + 3, wproc, _("Procedure"), ROLE_DIM);
+    term_put(y, x + w - wst, wst, _("Status"), ROLE_DIM);
+    y++;
+    if (s->n == 0)
+        term_put(y + 1, x, w, _("No dossier matches."), ROLE_DIM);
+    for (int i = 0; i < s->n && y < f->top + f->height; i++, y++) {
+        const dossier_row *r = &s->rows[i];
+        char date[32], line[512], nm[PK_NAME_MAX + 8], pr[PK_TEXT_MAX + 8];
+        clerk_time(r->created_at, date, sizeof date);
+        date[10] = '\0';
+        text_truncate(r->name, wname, nm, sizeof nm);
+        text_truncate(r->proc_name_vi, wproc, pr, sizeof pr);
+        snprintf(line, sizeof line, "%-*s %s %-*s %s", wref, r->ref, date,
+                 wname + (int)(strlen(nm) - (size_t)text_width(nm)), nm, pr);
+        wlist_row(f, &s->list, i, y, x, w - wst - 1, line, NULL, true);
+        term_put(y, x + w - wst, wst, _(clerk_status_short((int)r->status)),
+                 i == s->list.sel ? ROLE_SELECTED : ROLE_NORMAL);
+    }
+    w_hint(f, ACT_NEXT, N_("Open"));
+    w_hint(f, ACT_TAB, N_("Status filter"));
+    w_hint(f, ACT_PGDN, NULL);
+    w_hint(f, ACT_BACK, N_("Menu"));
+}
+
+static screen_result queue_handle(void *st, app *a, const event *ev)
+{
+    queue_state *s = st;
+    clerk_ui *ui = clerk_of(a);
+    screen_result out;
+    if (clerk_guard(a, ev, &out))
+        return out;
+    switch (ev->act) {
+    case ACT_TICK:
+        reload(s, a);
+        return SR_(SR_REDRAW);
+    case ACT_SCAN:
+        return clerk_scan(a, ev->text);
+    case ACT_BACK:
+        ui->flash[0] = '\0';
+        return SR_(SR_POP);
+    case ACT_TAB:
+    case ACT_BACKTAB:
+        ui->status_filter = clerk_filter_next(ui->status_filter, ev->act == ACT_TAB ? 1 : -1);
+        first_page(s, a);
+        return SR_(SR_REDRAW);
+    case ACT_NEXT:
+        if (s->list.sel < 0 || s->list.sel >= s->n)
+            return SR_(SR_NONE);
+        ui->flash[0] = '\0';
+        return SR_TO(SR_PUSH, &screen_clerk_dossier, s->rows[s->list.sel].ref);
+    case ACT_PGDN:
+        if (!s->more || s->n == 0)
+            return SR_(SR_NONE);
+        s->after = s->rows[s->n - 1].id;
+        s->page++;
+        s->list.sel = 0;
+        reload(s, a);
+        return SR_(SR_REDRAW);
+    case ACT_PGUP: {
+        if (s->page <= 1 || s->n == 0)
+            return SR_(SR_NONE);
+        /* the page before the first row: fetched backwards, one more row
+         * tells where that page itself starts */
+        dossier_filter f = {.status = ui->status_filter,
+                            .query = ui->search.buf[0] ? ui->search.buf : NULL};
+        dossier_row prev[PAGE_MAX];
+        int want = page_rows(), n = 0;
+        if (store_queue_page(a->st, &f, s->rows[0].id, true, prev, want + 1, &n) != PK_OK)
+            return SR_(SR_NONE);
+        s->after = n > want ? prev[0].id : 0;
+        s->page = n > want ? s->page - 1 : 1;
+        s->list.sel = 0;
+        reload(s, a);
+        return SR_(SR_REDRAW);
+    }
+    case ACT_UP:
+    case ACT_DOWN:
+    case ACT_HOME:
+    case ACT_END:
+    case ACT_PICK:
+        if (wlist_handle(&s->list, ev, s->n)) {
+            if (ev->act == ACT_PICK && s->list.sel >= 0)
+                return SR_TO(SR_PUSH, &screen_clerk_dossier, s->rows[s->list.sel].ref);
+            return SR_(SR_REDRAW);
+        }
+        return SR_(SR_NONE);
+    default:
+        break;
+    }
+    if (tf_handle(&ui->search, ev, a->ime)) {
+        ui->flash[0] = '\0';
+        first_page(s, a);      /* search as you type */
+        return SR_(SR_REDRAW);
+    }
+    return SR_(SR_NONE);
+}
+
+const screen_ops screen_clerk_queue = {
+    .name = "clerk_queue",
+    .state_size = sizeof(queue_state),
+    .help = N_("Type to search: a reference, a name (with or without marks), a phone number or "
+               "the last 4 digits of the ID number. Tab changes the status shown. Arrows choose, "
+               "Enter opens, PgUp/PgDn turn pages. Scanning a receipt opens its dossier."),
+    .enter = queue_enter,
+    .leave = queue_leave,
+    .draw = queue_draw,
+    .handle = queue_handle,
+};

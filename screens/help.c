@@ -1,0 +1,110 @@
+/* Help: what this step is for, the keys (from the key table itself), how
+ * to call staff, and why sending papers by post is safe. */
+#include <stdio.h>
+#include <string.h>
+
+#include "citizen.h"
+#include "i18n.h"
+#include "text.h"
+
+typedef struct {
+    const screen_ops *from;
+    int scroll;
+} help_state;
+
+static void help_enter(void *st, app *a, const void *arg)
+{
+    (void)a;
+    help_state *s = st;
+    s->from = arg;
+}
+
+static void layout(const help_state *s, const app *a, frame *f, int scroll, wpage *p,
+                   bool measure)
+{
+    (void)a;
+    int w = f->width - 4 < 76 ? f->width - 4 : 76;
+    int x = f->left + (f->width - w) / 2;
+    wpage_begin(p, f, f->top + 3, f->top + f->height, x, w, scroll, measure);
+    if (s->from && s->from->help) {
+        wpage_text(p, _("About this step"), ROLE_TITLE);
+        wpage_text(p, _(s->from->help), ROLE_NORMAL);
+        wpage_gap(p);
+    }
+    wpage_text(p, _("Need a person?"), ROLE_TITLE);
+    wpage_text(p, _("Press F4 at any time. A member of staff will come to help you."), ROLE_NORMAL);
+    wpage_gap(p);
+    wpage_text(p, _("Why your papers are safe by post"), ROLE_TITLE);
+    wpage_item(p, "\xe2\x80\xa2 ", _("Your papers are counted with you and sealed in front of you."), ROLE_NORMAL);
+    wpage_item(p, "\xe2\x80\xa2 ", _("Every original is listed on a slip that you and the postal worker both sign."), ROLE_NORMAL);
+    wpage_item(p, "\xe2\x80\xa2 ", _("Your receipt has a number to follow your dossier at any time."), ROLE_NORMAL);
+    wpage_item(p, "\xe2\x80\xa2 ", _("If the post office loses or damages your papers, it must compensate you."), ROLE_NORMAL);
+    wpage_gap(p);
+    wpage_text(p, _("Keys"), ROLE_TITLE);
+    int n = 0;
+    const key_binding *kb = keys_table(&n);
+    for (int i = 0; i < n; i++) {
+        char keys[64];
+        snprintf(keys, sizeof keys, "%s", kb[i].keyname);
+        while (i + 1 < n && kb[i + 1].act == kb[i].act) {
+            i++;
+            size_t len = strlen(keys);
+            snprintf(keys + len, sizeof keys - len, " / %s", kb[i].keyname);
+        }
+        char bullet[80];
+        snprintf(bullet, sizeof bullet, "  %-10s", keys);
+        /* pad by columns: the arrows are one column but three bytes */
+        int pad = 14 - text_width(bullet);
+        char padded[96];
+        snprintf(padded, sizeof padded, "%s%*s", bullet, pad > 0 ? pad : 1, "");
+        wpage_item(p, padded, _(kb[i].label), ROLE_NORMAL);
+    }
+    wpage_gap(p);
+    wpage_text(p, _("Your personal data"), ROLE_TITLE);
+    wpage_text(p, _("Your data is used only for your dossier. It is never printed in full on the receipt and is erased from this screen when you finish or leave."), ROLE_NORMAL);
+}
+
+static void help_draw(const void *st, const app *a, frame *f)
+{
+    const help_state *s = st;
+    w_center(f, f->top + 1, f->left, f->width, _("Help"), ROLE_TITLE);
+    wpage p;
+    layout(s, a, f, s->scroll, &p, false);
+    wpage_end(&p);
+    w_hint(f, ACT_BACK, N_("Close help"));
+    if (p.y > wpage_visible(&p))
+        w_hint(f, ACT_PGDN, NULL);
+}
+
+static screen_result help_handle(void *st, app *a, const event *ev)
+{
+    help_state *s = st;
+    frame f = w_frame_now();
+    wpage p;
+    layout(s, a, &f, 0, &p, true);
+    int max = p.y - wpage_visible(&p);
+    int step = 0;
+    switch (ev->act) {
+    case ACT_BACK: case ACT_NEXT: case ACT_HELP: return SR_(SR_POP);
+    case ACT_UP: step = -1; break;
+    case ACT_DOWN: step = 1; break;
+    case ACT_PGUP: step = -(wpage_visible(&p) - 1); break;
+    case ACT_PGDN: step = wpage_visible(&p) - 1; break;
+    default: return SR_(SR_NONE);
+    }
+    s->scroll += step;
+    if (s->scroll > max)
+        s->scroll = max;
+    if (s->scroll < 0)
+        s->scroll = 0;
+    return SR_(SR_REDRAW);
+}
+
+const screen_ops screen_help = {
+    .name = "help",
+    .state_size = sizeof(help_state),
+    .help = NULL,
+    .enter = help_enter,
+    .draw = help_draw,
+    .handle = help_handle,
+};

@@ -1,0 +1,223 @@
+/* Find the procedure: type to search (accents optional, the list follows
+ * every keystroke) or browse by field and agency. Each row says whether
+ * it can be sent, returned, or neither by post. */
+#include <stdio.h>
+#include <string.h>
+
+#include "citizen.h"
+#include "i18n.h"
+
+enum { PROC_MAX = 100, FILTER_MAX = 64, PICK_FIELD = -2, PICK_AGENCY = -3, LIST_Y = 9 };
+
+typedef struct {
+    proc_row rows[PROC_MAX];
+    int n;
+    wlist list;
+    int focus;                        /* 0 search, 1 field, 2 agency */
+    char fields[FILTER_MAX][96];
+    int nfields, field;               /* field: -1 = all */
+    char agencies[FILTER_MAX][PK_TEXT_MAX];
+    int nagencies, agency;
+    pk_err err;
+} procs_state;
+
+static int visible_rows(void)
+{
+    frame f = w_frame_now();
+    int v = f.height - LIST_Y - 1;
+    return v > 1 ? v : 1;
+}
+
+static void refresh(procs_state *s, app *a)
+{
+    const char *q = cz(a)->search.buf;
+    const char *field = s->field >= 0 ? s->fields[s->field] : NULL;
+    const char *agency = s->agency >= 0 ? s->agencies[s->agency] : NULL;
+    int n = 0;
+    if (*q || (!field && !agency)) {
+        s->err = store_procedure_search(a->st, q, s->rows, PROC_MAX, &n);
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if ((field && strcmp(s->rows[i].field_vi, field) != 0) ||
+                (agency && strcmp(s->rows[i].agency, agency) != 0))
+                continue;
+            if (k != i)
+                s->rows[k] = s->rows[i];
+            k++;
+        }
+        n = k;
+    } else {
+        s->err = store_procedures_by(a->st, field, agency, s->rows, PROC_MAX, &n);
+    }
+    s->n = s->err == PK_OK ? n : 0;
+    s->list.sel = 0;
+    s->list.top = 0;
+    wlist_set(&s->list, s->n);
+}
+
+static void procs_enter(void *st, app *a, const void *arg)
+{
+    (void)arg;
+    procs_state *s = st;
+    s->field = s->agency = -1;
+    if (store_fields(a->st, s->fields, FILTER_MAX, &s->nfields) != PK_OK)
+        s->nfields = 0;
+    if (store_agencies(a->st, s->agencies, FILTER_MAX, &s->nagencies) != PK_OK)
+        s->nagencies = 0;
+    refresh(s, a);
+}
+
+static const char *eligibility(const proc_row *r)
+{
+    if (r->bcci_submit && r->bcci_return)
+        return _("send + result");
+    if (r->bcci_submit)
+        return _("send only");
+    if (r->bcci_return)
+        return _("result only");
+    return _("not by post");
+}
+
+static void filter_line(frame *f, int y, int x, int w, const char *label, const char *value,
+                        bool focus, int pick)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s \xe2\x97\x82 %s \xe2\x96\xb8", label, value);
+    term_fill(y, x, 1, w, focus ? ROLE_BUTTON_FOCUS : ROLE_NORMAL);
+    term_put(y, x + 1, w - 2, buf, focus ? ROLE_BUTTON_FOCUS : ROLE_NORMAL);
+    w_region(f, y, x, 1, w, ACT_PICK, pick);
+}
+
+static void procs_draw(const void *st, const app *a, frame *f)
+{
+    const procs_state *s = st;
+    const citizen *c = cz(a);
+    int n, m;
+    citizen_step(a, &screen_procedures, &n, &m);
+    w_progress(f, f->top, n, m, _("Choose the procedure"));
+    int x = f->left + 2, w = f->width - 4;
+    term_put(f->top + 3, x, w, _("Type a few words of the name (accents are not needed):"),
+             ROLE_NORMAL);
+    tf_draw(f, &c->search, f->top + 4, x, w, s->focus == 0);
+    filter_line(f, f->top + 5, x, w, _("Field:"),
+                s->field >= 0 ? s->fields[s->field] : _("All"), s->focus == 1, PICK_FIELD);
+    filter_line(f, f->top + 6, x, w, _("Agency:"),
+                s->agency >= 0 ? s->agencies[s->agency] : _("All"), s->focus == 2, PICK_AGENCY);
+
+    int ly = f->top + LIST_Y - 1;
+    int vis = f->height - LIST_Y - 1;
+    wlist lst = s->list;
+    wlist_fix(&lst, vis);
+    char head[128];
+    if (s->err != PK_OK)
+        term_put(ly, x, w, _(pk_err_msg(s->err)), ROLE_ERROR);
+    else if (s->n == 0 && (s->field >= 0 || s->agency >= 0))
+        term_put(ly, x, w, _("No procedure here. Choose \"All\" with the arrow keys."), ROLE_WARN);
+    else if (s->n == 0)
+        term_put(ly, x, w, _("No procedure found. Try fewer or other words."), ROLE_WARN);
+    else {
+        snprintf(head, sizeof head, _("%d procedures: press the number, or the arrow keys and Enter"),
+                 s->n);
+        term_put(ly, x, w, head, ROLE_DIM);
+        wlist_position(f, &lst, vis, ly, x, w);
+    }
+    for (int i = lst.top; i < s->n && i < lst.top + vis; i++) {
+        const proc_row *r = &s->rows[i];
+        char line[768];
+        int d = i - lst.top + 1;
+        const char *name = citizen_pick(r->name_vi, r->name_en);
+        if (d <= 9)
+            snprintf(line, sizeof line, "%d  %s", d, name);
+        else
+            snprintf(line, sizeof line, "   %s", name);
+        wlist_row(f, &lst, i, ly + 1 + (i - lst.top), x, w, line, eligibility(r), true);
+    }
+    w_hint(f, ACT_NEXT, N_("Open"));
+    w_hint(f, ACT_TAB, N_("Browse"));
+    w_hint(f, ACT_BACK, NULL);
+    w_hint(f, ACT_HELP, NULL);
+}
+
+static screen_result open_row(procs_state *s, app *a, int i)
+{
+    if (i < 0 || i >= s->n)
+        return SR_(SR_NONE);
+    s->list.sel = i;
+    s->err = citizen_choose(a, s->rows[i].code);
+    if (s->err != PK_OK)
+        return SR_(SR_REDRAW);
+    return SR_TO(SR_PUSH, &screen_procedure, NULL);
+}
+
+static screen_result cycle(procs_state *s, app *a, int which, int dir)
+{
+    int *v = which == 1 ? &s->field : &s->agency;
+    int n = which == 1 ? s->nfields : s->nagencies;
+    if (n == 0)
+        return SR_(SR_NONE);
+    *v += dir;                 /* -1 = all, 0..n-1 */
+    if (*v >= n)
+        *v = -1;
+    if (*v < -1)
+        *v = n - 1;
+    refresh(s, a);
+    return SR_(SR_REDRAW);
+}
+
+static screen_result procs_handle(void *st, app *a, const event *ev)
+{
+    procs_state *s = st;
+    citizen *c = cz(a);
+    int vis = visible_rows();
+    wlist_fix(&s->list, vis);
+    switch (ev->act) {
+    case ACT_CHOOSE:
+        return open_row(s, a, s->list.top + ev->value - 1);
+    case ACT_NEXT:
+        return open_row(s, a, s->list.sel);
+    case ACT_PICK:
+        if (ev->value == PICK_FIELD || ev->value == PICK_AGENCY) {
+            s->focus = ev->value == PICK_FIELD ? 1 : 2;
+            return cycle(s, a, s->focus, 1);
+        }
+        return open_row(s, a, ev->value);
+    case ACT_TAB:
+        s->focus = (s->focus + 1) % 3;
+        return SR_(SR_REDRAW);
+    case ACT_BACKTAB:
+        s->focus = (s->focus + 2) % 3;
+        return SR_(SR_REDRAW);
+    case ACT_LEFT: case ACT_RIGHT:
+        if (s->focus > 0)
+            return cycle(s, a, s->focus, ev->act == ACT_RIGHT ? 1 : -1);
+        break;
+    case ACT_UP: case ACT_DOWN: case ACT_PGUP: case ACT_PGDN:
+        return wlist_handle(&s->list, ev, vis) ? SR_(SR_REDRAW) : SR_(SR_NONE);
+    default:
+        break;
+    }
+    if (ev->act == ACT_CHAR || ev->act == ACT_BACKSPACE || ev->act == ACT_DELETE ||
+        ev->act == ACT_LEFT || ev->act == ACT_RIGHT || ev->act == ACT_HOME || ev->act == ACT_END) {
+        s->focus = 0;
+        size_t before = c->search.len;
+        char old[TF_MAX];
+        memcpy(old, c->search.buf, sizeof old);
+        if (!tf_handle(&c->search, ev, a->ime))
+            return SR_(SR_NONE);
+        if (before != c->search.len || strcmp(old, c->search.buf) != 0)
+            refresh(s, a);
+        return SR_(SR_REDRAW);
+    }
+    return SR_(SR_NONE);
+}
+
+const screen_ops screen_procedures = {
+    .name = "procedures",
+    .state_size = sizeof(procs_state),
+    .help = N_("Type a few words of the procedure's name, for example \"khai sinh\" for a birth "
+               "registration; accents are not needed. Or press Tab and use the arrow keys to "
+               "browse by field and agency. Press the number in front of a procedure to open it."),
+    .enter = procs_enter,
+    .draw = procs_draw,
+    .handle = procs_handle,
+};

@@ -1,0 +1,227 @@
+/* Review: everything on one screen with the money to pay; any section can
+ * be changed (the flow comes back here); Enter commits the dossier. The
+ * commit happens here, before anything is printed. */
+#include <stdio.h>
+#include <string.h>
+
+#include "citizen.h"
+#include "i18n.h"
+#include "util.h"
+
+typedef struct {
+    int scroll;
+    pk_err err;          /* the last commit failed: nothing lost, try again */
+    const char *problem; /* msgid: something to correct first */
+} review_state;
+
+/* The sections this dossier has, numbered 1.. in order (a "receive the
+ * result" dossier has no papers, a "send" one no return address). */
+static int sections(const citizen *c, const screen_ops **out)
+{
+    int n = 0;
+    out[n++] = &screen_procedures;
+    if (c->form != FORM_RETURN)
+        out[n++] = &screen_documents;
+    out[n++] = &screen_applicant;
+    if (c->form != FORM_SEND)
+        out[n++] = &screen_address;
+    return n;
+}
+
+static int digit_of(const citizen *c, const screen_ops *s)
+{
+    const screen_ops *list[4];
+    int n = sections(c, list);
+    for (int i = 0; i < n; i++)
+        if (list[i] == s)
+            return i + 1;
+    return 0;
+}
+
+static void section(wpage *p, int digit, const char *title, bool editable)
+{
+    char buf[256];
+    if (editable)
+        snprintf(buf, sizeof buf, "[%d] %s  \xe2\x80\x94 %s", digit, title, _("press the number to change"));
+    else
+        snprintf(buf, sizeof buf, "%s", title);
+    wpage_text(p, buf, ROLE_TITLE);
+}
+
+static void pair(wpage *p, const char *label, const char *value)
+{
+    char buf[1100];
+    snprintf(buf, sizeof buf, "%s %s", label, value);
+    wpage_item(p, "    ", buf, ROLE_NORMAL);
+}
+
+static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
+{
+    const citizen *c = cz(a);
+    int w = f->width - 4 < 96 ? f->width - 4 : 96;
+    int x = f->left + (f->width - w) / 2;
+    wpage_begin(p, f, f->top + 3, f->top + f->height - 3, x, w, scroll, measure);
+    char buf[768], norm[PK_TEXT_MAX];
+
+    section(p, digit_of(c, &screen_procedures), _("Procedure"), true);
+    pair(p, "", c->proc.name_vi);
+    pair(p, _("Service:"), _(citizen_form_name(c->form)));
+    if (c->form != FORM_RETURN) {
+        section(p, digit_of(c, &screen_documents), _("Papers"), true);
+        int ticked = 0;
+        for (int i = 0; i < c->proc.ndocs && i < PK_MAX_DOCS; i++)
+            ticked += c->handed[i];
+        snprintf(buf, sizeof buf, _("%d of %d ticked"), ticked, c->proc.ndocs);
+        pair(p, "", buf);
+        int missing = citizen_missing_docs(c);
+        if (missing) {
+            snprintf(buf, sizeof buf,
+                     _("Required papers missing: %d. The counter will ask for them."), missing);
+            wpage_item(p, "    ", buf, ROLE_WARN);
+        }
+    }
+    section(p, digit_of(c, &screen_applicant), _("Your details"), true);
+    dossier_check_name(c->name.buf, norm, sizeof norm);
+    pair(p, _("Name:"), norm);
+    pair(p, _("ID card:"), c->id.buf);
+    dossier_check_phone(c->phone.buf, norm, sizeof norm);
+    pair(p, _("Phone:"), norm);
+    if (c->email.len)
+        pair(p, _("E-mail:"), c->email.buf);
+    if (c->form != FORM_SEND) {
+        section(p, digit_of(c, &screen_address), _("Where to send the result"), true);
+        snprintf(buf, sizeof buf, "%s, %s %s, %s", c->street.buf, c->unit.type, c->unit.name,
+                 c->unit.province);
+        pair(p, "", buf);
+        if (c->other_recipient)
+            pair(p, _("Received by:"), c->recipient.buf);
+        else
+            pair(p, _("Received by:"), _("me"));
+    }
+    section(p, 0, _("To pay at the counter"), false);
+    dossier d;
+    memset(&d, 0, sizeof d);
+    d.form = c->form;
+    tariff t = {.form = c->form, .charge_vnd = c->fee_post, .transit_days = c->transit_days};
+    dossier_fees(&c->proc, &t, &d);
+    char fee[48], post[48], total[48];
+    w_money(d.fee_proc, fee, sizeof fee);
+    w_money(d.fee_post, post, sizeof post);
+    w_money(d.fee_total, total, sizeof total);
+    snprintf(buf, sizeof buf, _("Fee %s + postal charge %s = %s"), fee, post, total);
+    pair(p, "", buf);
+    char date[32];
+    citizen_date(c->expected_date, date, sizeof date);
+    snprintf(buf, sizeof buf, _("Expected result: around %s"), date);
+    wpage_text(p, buf, ROLE_TITLE);
+    mem_wipe(norm, sizeof norm);
+    mem_wipe(buf, sizeof buf);
+}
+
+static void review_draw(const void *st, const app *a, frame *f)
+{
+    const review_state *s = st;
+    int n, m;
+    citizen_step(a, &screen_review, &n, &m);
+    w_progress(f, f->top, n, m, _("Check and confirm"));
+    wpage p;
+    layout(a, f, s->scroll, &p, false);
+    wpage_end(&p);
+    int y = f->top + f->height - 2;
+    int x = f->left + 2, w = f->width - 4;
+    if (s->err != PK_OK) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s %s", _(pk_err_msg(s->err)),
+                 _("Nothing was lost. Press Enter to try again."));
+        term_put(y, x, w, buf, ROLE_ERROR);
+    } else if (s->problem) {
+        term_put(y, x, w, _(s->problem), ROLE_ERROR);
+    } else {
+        term_put(y, x, w, _("If everything is right, press Enter. Your receipt will be printed."),
+                 ROLE_NORMAL);
+    }
+    w_button(f, y + 1, x, w < 60 ? w : 60, "Enter", _("Confirm and print the receipt"), true,
+             ACT_NEXT, 0);
+    w_hint(f, ACT_NEXT, N_("Confirm"));
+    w_hint(f, ACT_CHOOSE, N_("Change"));
+    if (p.y > wpage_visible(&p))
+        w_hint(f, ACT_PGDN, NULL);
+    w_hint(f, ACT_BACK, NULL);
+}
+
+static screen_result edit(app *a, int k)
+{
+    citizen *c = cz(a);
+    const screen_ops *list[4];
+    int n = sections(c, list);
+    if (k < 1 || k > n)
+        return SR_(SR_NONE);
+    const screen_ops *to = list[k - 1];
+    c->editing = true;
+    return SR_TO(SR_PUSH, to, NULL);
+}
+
+static screen_result confirm(review_state *s, app *a)
+{
+    citizen *c = cz(a);
+    const screen_ops *fix = citizen_problem(a, &s->problem);
+    if (fix) {
+        c->editing = true;
+        return SR_TO(SR_PUSH, fix, NULL);
+    }
+    dossier d;
+    if (!citizen_build(a, &d)) {
+        s->problem = N_("The information is not valid.");
+        return SR_(SR_REDRAW);
+    }
+    int64_t job = 0;
+    const char *prefix = a->cfg && a->cfg->s10_prefix[0] ? a->cfg->s10_prefix : "RA";
+    s->err = store_dossier_create(a->st, &d, prefix, "kiosk", &job);
+    if (s->err != PK_OK) {
+        mem_wipe(&d, sizeof d);
+        return SR_(SR_REDRAW);      /* nothing lost: the session still holds it all */
+    }
+    c->done = d;
+    c->job_id = job;
+    c->committed = true;
+    mem_wipe(&d, sizeof d);
+    return SR_TO(SR_PUSH, &screen_done, NULL);
+}
+
+static screen_result review_handle(void *st, app *a, const event *ev)
+{
+    review_state *s = st;
+    frame f = w_frame_now();
+    wpage p;
+    layout(a, &f, 0, &p, true);
+    int max = p.y - wpage_visible(&p);
+    if (max < 0)
+        max = 0;
+    switch (ev->act) {
+    case ACT_NEXT: return confirm(s, a);
+    case ACT_CHOOSE: return edit(a, ev->value);
+    case ACT_DOWN: s->scroll = s->scroll < max ? s->scroll + 1 : max; return SR_(SR_REDRAW);
+    case ACT_UP: s->scroll = s->scroll > 0 ? s->scroll - 1 : 0; return SR_(SR_REDRAW);
+    case ACT_PGDN: s->scroll = max; return SR_(SR_REDRAW);
+    case ACT_PGUP: s->scroll = 0; return SR_(SR_REDRAW);
+    default: return SR_(SR_NONE);
+    }
+}
+
+static void review_enter(void *st, app *a, const void *arg)
+{
+    (void)st;
+    (void)arg;
+    cz(a)->editing = false;
+}
+
+const screen_ops screen_review = {
+    .name = "review",
+    .state_size = sizeof(review_state),
+    .help = N_("Check everything. To change a part, press its number; you will come back "
+               "here. When all is right, press Enter: the dossier is saved and your receipt "
+               "is printed."),
+    .enter = review_enter,
+    .draw = review_draw,
+    .handle = review_handle,
+};

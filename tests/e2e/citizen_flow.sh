@@ -1,0 +1,164 @@
+#!/bin/sh
+# The citizen kiosk end to end: the real binary in tmux (its own server),
+# keys only, in Vietnamese with a Telex-typed name. Checks the database
+# row, the receipt files (QR decoded with zbarimg, no personal data in it),
+# the lockdown keys, a resize to 10x5 and back in the middle of the form,
+# the staff PIN, and that SIGTERM ends it cleanly with status 0.
+# Polls the screen (no fixed sleeps, 5 s cap) and prints it on failure.
+set -u
+BUILD=${BUILD:-build}
+P="$PWD/$BUILD/postkiosk"
+for tool in tmux sqlite3 zbarimg; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "citizen_flow.sh: $tool missing" >&2; exit 1; }
+done
+T=$(mktemp -d)
+SOCK="pkcz$$"
+S="kiosk"
+H="$T/home"
+mkdir -p "$H"
+cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT INT TERM
+
+screen() { tmux -L "$SOCK" capture-pane -p -t "$S" 2>/dev/null; }
+fail() {
+    echo "citizen_flow.sh: $*" >&2
+    echo "---- screen ----" >&2
+    screen >&2
+    [ -s "$T/err" ] && { echo "---- stderr ----" >&2; cat "$T/err" >&2; }
+    exit 1
+}
+# wait_for TEXT: polls the screen every 50 ms, 5 s at most
+wait_for() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    fail "\"$1\" did not appear"
+}
+keys() { tmux -L "$SOCK" send-keys -t "$S" "$@"; }
+# press_until KEY TEXT: presses KEY every 0.2 s until TEXT shows (5 s cap)
+press_until() {
+    i=0
+    while [ $i -lt 25 ]; do
+        keys "$1"
+        j=0
+        while [ $j -lt 4 ]; do
+            screen | grep -qF -- "$2" && return 0
+            sleep 0.05
+            j=$((j + 1))
+        done
+        i=$((i + 1))
+    done
+    fail "\"$2\" did not appear after pressing $1"
+}
+text() { tmux -L "$SOCK" send-keys -t "$S" -l "$1"; }
+
+cat > "$T/kiosk.ini" <<EOF
+[kiosk]
+staff_pin = 2468
+EOF
+# the program runs under sh so that its exit status can be read afterwards
+tmux -L "$SOCK" -f /dev/null new-session -d -s "$S" -x 100 -y 30 \
+    "cd '$PWD' && echo \$\$ > '$T/pid' && LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color \
+     POSTKIOSK_HOME='$H' POSTKIOSK_DATADIR='$PWD/data' POSTKIOSK_CLOCK=2026-11-25T09:00 \
+     '$P' --config '$T/kiosk.ini' 2>'$T/err'; echo \$? > '$T/rc'; sleep 60" ||
+    fail "tmux did not start"
+
+wait_for "Gửi hồ sơ qua bưu điện"
+wait_for "09:00"
+keys 1
+wait_for "Bước 1/6"
+text "ly lich tu phap"
+wait_for "Cấp Phiếu lý lịch tư pháp"
+keys 1
+wait_for "Giấy tờ cần mang"
+keys Enter
+wait_for "Bước 3/6"
+keys 1
+keys 2
+wait_for "[✓]"
+keys Enter
+wait_for "Bước 4/6"
+keys 1
+wait_for "Bước 5/6"
+
+# lockdown: Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-S, Ctrl-Q do nothing
+pid=$(ps -o pid= --ppid "$(cat "$T/pid")" | tr -d ' ' | head -1)
+[ -n "$pid" ] || fail "cannot find the kiosk process"
+keys C-c
+keys C-z
+keys 'C-\'
+keys C-s
+keys C-q
+text "Nguyeenx Thij Huwowng"
+wait_for "Nguyễn Thị Hương"
+[ -e "$T/rc" ] && fail "the kiosk ended after a control key"
+screen | grep -q '\^C\|\^Z' && fail "a control key was echoed"
+
+# resize to 10x5 in the middle of the form, and back: nothing is lost
+tmux -L "$SOCK" resize-window -t "$S" -x 10 -y 5
+wait_for "phóng"
+tmux -L "$SOCK" resize-window -t "$S" -x 100 -y 30
+# tmux may show stale lines at once: a header change proves the redraw
+keys F3
+wait_for "Kiểu gõ: VNI"
+keys F3
+keys F3
+wait_for "Kiểu gõ: Telex"
+wait_for "Nguyễn Thị Hương"
+
+keys Enter
+text "020090001234"
+wait_for "020090001234"
+keys Enter
+text "0912345678"
+wait_for "0912345678"
+keys Enter
+keys Enter
+wait_for "Bước 6/6"
+wait_for "Nguyễn Thị Hương"
+keys Enter
+wait_for "Hồ sơ của bạn đã được đăng ký"
+ref=$(screen | grep -o 'LS01-[0-9]*' | head -1)
+[ -n "$ref" ] || fail "no reference on the done screen"
+wait_for "Vui lòng lấy biên nhận"
+
+# the database row, committed
+db="$H/postkiosk.db"
+row=$(sqlite3 "$db" "SELECT name, id_number, phone, proc_name_vi, status, form, consent_process FROM dossiers WHERE ref = '$ref'")
+[ "$row" = "Nguyễn Thị Hương|020090001234|0912345678|Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam|registered|1|1" ] ||
+    fail "database row: $row"
+docs=$(sqlite3 "$db" "SELECT COUNT(*) FROM dossier_docs d JOIN dossiers o ON o.id = d.dossier_id WHERE o.ref = '$ref' AND d.handed = 1")
+[ "$docs" -ge 2 ] || fail "handed documents: $docs"
+
+# the receipt: bytes, preview, text; the QR holds the reference and nothing personal
+r="$H/receipts/$ref"
+for ext in escpos png txt; do
+    [ -s "$r.$ext" ] || fail "receipt file $r.$ext missing"
+done
+qr=$(zbarimg --raw -q "$r.png" 2>/dev/null) || fail "zbarimg could not read the QR code"
+echo "$qr" | grep -q "^VNK[0-9]*\.$ref\." || fail "QR payload: $qr"
+echo "$qr" | grep -q "020090001234\|0912345678" && fail "personal data in the QR code"
+grep -q "020090001234" "$r.txt" && fail "full ID number on the receipt"
+grep -q "$ref" "$r.txt" || fail "reference missing from the receipt text"
+
+# back to the welcome screen (Enter works after a short grace against
+# double presses); the staff PIN guards the exit
+press_until Enter "Gửi hồ sơ qua bưu điện"
+keys F10
+wait_for "PIN"
+text "1111"
+keys Enter
+wait_for "PIN không đúng"
+[ -e "$T/rc" ] && fail "a wrong PIN ended the kiosk"
+keys Escape
+
+# SIGTERM: a clean exit with status 0
+kill -TERM "$pid"
+i=0
+while [ ! -s "$T/rc" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+[ -s "$T/rc" ] || fail "no exit after SIGTERM"
+[ "$(cat "$T/rc")" = 0 ] || fail "exit status after SIGTERM: $(cat "$T/rc")"
+exit 0

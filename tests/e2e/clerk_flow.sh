@@ -1,0 +1,163 @@
+#!/bin/sh
+# The clerk workstation end to end: accounts from the CLI (the first
+# supervisor without signing in, then a clerk added by the supervisor),
+# two dossiers queued as the kiosk stores them (SQL), then the real binary
+# in tmux: a wrong PIN, sign-in, a forged receipt scanned (loud warning),
+# search without marks, the dossier opened (full data), accepted with a
+# seal number, handed over to the agency (record printed and saved),
+# sign-out. Checks the database, the record file and the audit chain, and
+# that an edited event is caught by `audit verify` afterwards.
+# Polls the screen (no fixed sleeps, 5 s cap) and prints it on failure.
+set -u
+BUILD=${BUILD:-build}
+P="$PWD/$BUILD/postkiosk"
+for tool in tmux sqlite3; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "clerk_flow.sh: $tool missing" >&2; exit 1; }
+done
+T=$(mktemp -d)
+SOCK="pkck$$"
+S="clerk"
+H="$T/home"
+mkdir -p "$H"
+cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT INT TERM
+export POSTKIOSK_HOME="$H" LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+screen() { tmux -L "$SOCK" capture-pane -p -t "$S" 2>/dev/null; }
+fail() {
+    echo "clerk_flow.sh: $*" >&2
+    echo "---- screen ----" >&2
+    screen >&2
+    [ -s "$T/err" ] && { echo "---- stderr ----" >&2; cat "$T/err" >&2; }
+    exit 1
+}
+wait_for() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    fail "\"$1\" did not appear"
+}
+wait_gone() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | grep -qF -- "$1" || return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    fail "\"$1\" did not go away"
+}
+keys() { tmux -L "$SOCK" send-keys -t "$S" "$@"; }
+text() { tmux -L "$SOCK" send-keys -t "$S" -l "$1"; }
+sql() { sqlite3 "$H/postkiosk.db" "$1"; }
+
+# ---- accounts ------------------------------------------------------------
+printf '480215\n' | "$P" clerk add nv01 --role clerk >/dev/null 2>&1 &&
+    fail "a clerk was created before any supervisor"
+printf '480215\n' | "$P" clerk add sup1 --role supervisor --name "Hoàng Lan" >/dev/null ||
+    fail "first supervisor not created"
+printf '480215\n' | "$P" clerk add sup2 --role supervisor >/dev/null 2>&1 &&
+    fail "a second supervisor was created without signing in"
+printf '111111\n735102\n' | "$P" clerk add nv01 --role clerk --as sup1 >/dev/null 2>&1 &&
+    fail "wrong supervisor PIN accepted"
+printf '480215\n123456\n' | "$P" clerk add nv01 --role clerk --as sup1 >/dev/null 2>&1 &&
+    fail "weak PIN accepted"
+printf '480215\n735102\n' | "$P" clerk add nv01 --role clerk --as sup1 --name "Lê Thu" >/dev/null ||
+    fail "clerk not added by the supervisor"
+"$P" clerk list | grep -q "^nv01	clerk	active" || fail "clerk list"
+[ "$(sql "SELECT count(*) FROM clerks WHERE pin_hash LIKE '\$argon2id\$%'")" = 2 ] ||
+    fail "PINs are not Argon2id hashes"
+
+# ---- two dossiers, as the kiosk stores them ------------------------------
+sql "INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_name_en, agency,
+       form, status, name, name_fold, id_number, phone, unit_id, province, unit_name, street,
+       fee_proc, fee_post, fee_total, expected_date, created_at, created_day, updated_at,
+       consent_process, consent_sms, sample)
+     VALUES ('LS01-000001', 'RA000000014VN', 'LS01', '1.001193', 'Đăng ký khai sinh', 'Birth',
+       'UBND xã Hữu Lũng', 3, 'registered', 'Nguyễn Văn An', 'nguyen van an', '020095001234',
+       '0912345678', 1, 'Lạng Sơn', 'Xã Hữu Lũng', '12 Trần Đăng Ninh', 8000, 25000, 33000,
+       '2026-12-10', strftime('%s','now') - 60, date('now'), strftime('%s','now'), 1, 0, 0),
+            ('LS01-000002', 'RA000000028VN', 'LS01', '1.001193', 'Đăng ký khai sinh', 'Birth',
+       'UBND xã Hữu Lũng', 3, 'registered', 'Trần Thị Bích', 'tran thi bich', '020185005678',
+       '0387654321', 1, 'Lạng Sơn', 'Xã Hữu Lũng', '5 Lê Lợi', 8000, 25000, 33000,
+       '2026-12-10', strftime('%s','now'), date('now'), strftime('%s','now'), 1, 0, 0);
+     INSERT INTO dossier_docs(dossier_id, seq, name_vi, name_en, kind, required, handed)
+       SELECT id, 1, 'Tờ khai', 'Form', 0, 1, 1 FROM dossiers;
+     INSERT INTO dossier_docs(dossier_id, seq, name_vi, name_en, kind, required, handed)
+       SELECT id, 2, 'Giấy chứng sinh', 'Birth certificate', 1, 1, 1 FROM dossiers;
+     INSERT INTO events(dossier_id, at, actor, from_status, to_status, note)
+       SELECT id, created_at, 'kiosk', '', 'registered', '' FROM dossiers;" || fail "fixture SQL"
+
+# ---- the workstation -----------------------------------------------------
+tmux -L "$SOCK" -f /dev/null new-session -d -s "$S" -x 100 -y 30 \
+    "TERM=tmux-256color '$P' clerk 2>'$T/err'; echo \"exit=\$?\" > '$T/rc'; sleep 5"
+wait_for "Đăng nhập nhân viên"
+text "nv01"; keys Enter; text "000000"; keys Enter
+wait_for "Sai mã nhân viên hoặc mã PIN"
+text "735102"; keys Enter
+wait_for "Danh sách hồ sơ"
+wait_for "Đã đăng ký: 2"
+keys 1
+wait_for "LS01-000002"
+# a forged receipt from the scanner: loud warning, nothing opened
+text "VNK1.LS01-000001.1767225600.AAAAAAAAAAAAAAAAAAAAAAAAAA"; keys Enter
+wait_for "CẢNH BÁO"
+text "nguyen van"
+wait_gone "LS01-000002"
+wait_for "LS01-000001"
+keys Enter
+wait_for "020095001234"
+wait_for "Nguyễn Văn An"
+keys 1
+wait_for "Số niêm phong trên bì hồ sơ"
+text "NP-0042"; keys Enter; keys Enter; keys Enter
+wait_for "Đã ghi nhận."
+wait_for "Đã tiếp nhận"
+keys Escape
+wait_for "Danh sách hồ sơ"
+keys Escape
+wait_for "Bàn giao cho cơ quan"
+keys 2
+wait_for "UBND xã Hữu Lũng (1)"
+keys Enter
+wait_for "[x] LS01-000001"
+keys 1
+wait_for "BB-LS01-"
+wait_for "Đã in."
+keys Enter
+wait_for "Báo cáo"
+keys Escape
+wait_for "Đăng nhập nhân viên"
+keys Escape
+i=0
+while [ ! -s "$T/rc" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+grep -q "exit=0" "$T/rc" 2>/dev/null || fail "the workstation did not exit cleanly"
+
+# ---- what was stored -----------------------------------------------------
+[ "$(sql "SELECT status || '|' || seal_no || '|' || fee_collected FROM dossiers WHERE ref = 'LS01-000001'")" = "handed|NP-0042|8000" ] ||
+    fail "dossier not accepted and handed over: $(sql "SELECT status, seal_no FROM dossiers")"
+[ "$(sql "SELECT status FROM dossiers WHERE ref = 'LS01-000002'")" = registered ] ||
+    fail "the other dossier changed"
+no=$(sql "SELECT no FROM handovers")
+[ -n "$no" ] || fail "no handover record"
+grep -q "BIÊN BẢN GIAO NHẬN" "$H/handovers/$no.txt" || fail "record file missing or not Vietnamese"
+grep -q "LS01-000001" "$H/handovers/$no.txt" || fail "record does not list the dossier"
+grep -q "020095001234\|Nguyễn Văn An" "$H/handovers/$no.txt" && fail "personal data on the record"
+[ -s "$H/receipts/$no.png" ] || fail "record not printed"
+for a in login_failed login scan_rejected lookup handover logout; do
+    [ "$(sql "SELECT count(*) FROM audit WHERE action = '$a'")" -ge 1 ] || fail "no '$a' in the audit log"
+done
+[ "$(sql "SELECT count(*) FROM audit WHERE detail LIKE '%020095001234%' OR detail LIKE '%Nguyễn%'")" = 0 ] ||
+    fail "personal data in the audit log"
+"$P" audit verify >/dev/null || fail "audit chain broken after a normal session"
+
+# ---- tampering is caught -------------------------------------------------
+sql "UPDATE events SET note = 'x' WHERE seq = 1" 2>/dev/null && fail "an event could be edited"
+sql "DROP TRIGGER events_no_update; UPDATE events SET note = 'sửa' WHERE seq = 3;" || fail "tamper SQL"
+out=$("$P" audit verify)
+rc=$?
+[ $rc -eq 3 ] || fail "audit verify did not fail on an edited event (rc $rc): $out"
+echo "$out" | grep -q "event 3" || fail "audit verify did not name the event: $out"
+exit 0

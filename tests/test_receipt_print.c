@@ -1,0 +1,295 @@
+/* receipt_print() with a real store: the job is recorded printed or failed
+ * with its reason, the dossier stays intact when the printer refuses (paper
+ * out on a pty, offline over tcp, no key), personal data is masked, the
+ * dossier's language is used and restored, reprints and samples are marked;
+ * `postkiosk reprint` through the CLI entry point. */
+#include <CUnit/CUnit.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "pkt_helpers.h"
+#include "receipt.h"
+
+static char *dir;
+static store *st;
+static config cfg;
+
+static int setup(void)
+{
+    dir = pkt_tmpdir();
+    if (!dir)
+        return 1;
+    config_defaults(&cfg);
+    /* Everything under the test folder, never the real data directory. */
+    snprintf(cfg.home, sizeof cfg.home, "%s/home", dir);
+    snprintf(cfg.db_path, sizeof cfg.db_path, "%s/pk.db", dir);
+    snprintf(cfg.pepper_file, sizeof cfg.pepper_file, "%s/pin.pepper", dir);
+    snprintf(cfg.key_file, sizeof cfg.key_file, "%s/receipt.key", dir);
+    pkt_write_key(cfg.key_file, 0x42, 1);
+    snprintf(cfg.printer, sizeof cfg.printer, "file:%s/receipts", dir);
+    str_copy(cfg.hotline, sizeof cfg.hotline, "1900 54 54 81");
+    char msg[200];
+    pk_err e = store_open(cfg.db_path, &st, msg, sizeof msg);
+    if (e != PK_OK || cli_seed(st, "data", msg, sizeof msg) != PK_OK ||
+        store_setting_set(st, "kiosk_code", "LS01") != PK_OK)
+        return 1;
+    return 0;
+}
+
+static int teardown(void)
+{
+    store_close(st);
+    pkt_rmtree(dir);
+    free(dir);
+    return 0;
+}
+
+/* A committed dossier with its pending receipt job. */
+static dossier *new_dossier(const char *lang, bool sample, int64_t *job)
+{
+    dossier *d = xcalloc(1, sizeof *d);
+    str_copy(d->proc_code, sizeof d->proc_code, "1.001193");
+    d->form = FORM_BOTH;
+    str_copy(d->name, sizeof d->name, "Nguyễn Văn An");
+    str_copy(d->id_number, sizeof d->id_number, "020195001234");
+    str_copy(d->phone, sizeof d->phone, "0912345678");
+    str_copy(d->street, sizeof d->street, "Số 5 đường Bà Triệu");
+    d->ndocs = 2;
+    str_copy(d->docs[0].name_vi, sizeof d->docs[0].name_vi, "Tờ khai đăng ký khai sinh");
+    str_copy(d->docs[0].name_en, sizeof d->docs[0].name_en, "Birth registration form");
+    d->docs[0].handed = true;
+    str_copy(d->docs[1].name_vi, sizeof d->docs[1].name_vi, "Giấy chứng sinh");
+    str_copy(d->docs[1].name_en, sizeof d->docs[1].name_en, "Birth certificate from the hospital");
+    d->docs[1].kind = DOC_COPY;
+    d->docs[1].handed = false;   /* not ticked: not on the receipt */
+    d->fee_proc = 0;
+    d->fee_post = 25000;
+    d->fee_total = 25000;
+    str_copy(d->expected_date, sizeof d->expected_date, "2026-12-10");
+    str_copy(d->lang, sizeof d->lang, lang);
+    d->consent_process = true;
+    d->sample = sample;
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(st, d, "RA", "kiosk", job), PK_OK);
+    return d;
+}
+
+static print_job job_get(int64_t id)
+{
+    print_job jobs[64], none = {0};
+    int n = 0;
+    store_jobs_list(st, -1, jobs, 64, &n);
+    for (int i = 0; i < n; i++)
+        if (jobs[i].id == id)
+            return jobs[i];
+    return none;
+}
+
+static char *slurp_txt(const char *name)
+{
+    char *path = xasprintf("%s/receipts/%s.txt", dir, name);
+    char *t = (char *)pkt_slurp(path, NULL);
+    free(path);
+    return t;
+}
+
+static void test_print_file(void)
+{
+    int64_t job = 0;
+    dossier *d = new_dossier("vi", false, &job);
+    printer *p;
+    char msg[200] = "";
+    CU_ASSERT_EQUAL_FATAL(printer_open(cfg.printer, "58mm", &p, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print(p, st, &cfg, d, job, msg, sizeof msg), PK_OK);
+    print_job j = job_get(job);
+    CU_ASSERT_EQUAL(j.status, JOB_PRINTED);
+    CU_ASSERT_STRING_EQUAL(j.ref, d->ref);
+    char *txt = slurp_txt(d->ref);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(txt);
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Nguyễn V. A."));
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "1234"));
+    CU_ASSERT_PTR_NULL(strstr(txt, "020195001234"));    /* never the full ID */
+    CU_ASSERT_PTR_NULL(strstr(txt, "0912345678"));      /* nor the phone */
+    CU_ASSERT_PTR_NULL(strstr(txt, "Bà Triệu"));        /* nor the address */
+    CU_ASSERT_PTR_NULL(strstr(txt, "Nguyễn Văn An"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Đăng ký khai sinh"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Tờ khai đăng ký khai sinh"));
+    CU_ASSERT_PTR_NULL(strstr(txt, "Giấy chứng sinh"));  /* not handed over */
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, d->s10));
+    free(txt);
+    /* The QR of the PNG is signed and names this dossier, and nothing else. */
+    char *png = xasprintf("%s/receipts/%s.png", dir, d->ref);
+    char *qr = pkt_zbar_png(png);
+    CU_ASSERT_PTR_NOT_NULL(qr);
+    if (qr) {
+        char ref[PK_REF_MAX];
+        int64_t t = 0;
+        CU_ASSERT_EQUAL(receipt_verify(&cfg, qr, ref, sizeof ref, &t), PK_OK);
+        CU_ASSERT_STRING_EQUAL(ref, d->ref);
+        CU_ASSERT_EQUAL(t, d->created_at);
+        CU_ASSERT_PTR_NULL(strstr(qr, "1234"));
+    }
+    free(qr);
+    free(png);
+    printer_close(p);
+    free(d);
+}
+
+static void check_intact(const dossier *before)
+{
+    dossier *after = xcalloc(1, sizeof *after);
+    CU_ASSERT_EQUAL(store_dossier_get(st, before->ref, after), PK_OK);
+    CU_ASSERT_EQUAL(after->status, ST_REGISTERED);
+    CU_ASSERT_STRING_EQUAL(after->name, before->name);
+    CU_ASSERT_STRING_EQUAL(after->id_number, before->id_number);
+    CU_ASSERT_EQUAL(after->fee_total, before->fee_total);
+    CU_ASSERT_EQUAL(after->ndocs, before->ndocs);
+    free(after);
+}
+
+static void test_paper_out_pty(void)
+{
+    unsigned char r[5];
+    pkt_replies_paper_out(r);
+    pkt_vprinter v;
+    CU_ASSERT_TRUE_FATAL(pkt_vprinter_start_pty(&v, r));
+    int64_t job = 0;
+    dossier *d = new_dossier("vi", false, &job);
+    char *spec = xasprintf("device:%s", v.path);
+    printer *p;
+    char msg[200] = "";
+    CU_ASSERT_EQUAL_FATAL(printer_open(spec, "58mm", &p, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print(p, st, &cfg, d, job, msg, sizeof msg), PK_EPRINTER);
+    CU_ASSERT_STRING_EQUAL(msg, printer_state_msg(PST_PAPER_OUT));
+    print_job j = job_get(job);
+    CU_ASSERT_EQUAL(j.status, JOB_FAILED);
+    CU_ASSERT_STRING_EQUAL(j.reason, printer_state_msg(PST_PAPER_OUT));
+    check_intact(d);
+    pkt_vprinter_stop(&v);
+    CU_ASSERT_PTR_NULL(memchr(v.got.data ? v.got.data : "", 0x1D, v.got.len));  /* no raster */
+    pkt_vprinter_free(&v);
+    printer_close(p);
+    free(spec);
+    free(d);
+}
+
+static void test_offline_tcp_and_no_key(void)
+{
+    int64_t job = 0;
+    dossier *d = new_dossier("vi", false, &job);
+    char *spec = xasprintf("tcp:127.0.0.1:%d", pkt_closed_port());
+    printer *p;
+    char msg[200] = "";
+    CU_ASSERT_EQUAL_FATAL(printer_open(spec, "80mm", &p, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print(p, st, &cfg, d, job, msg, sizeof msg), PK_EPRINTER);
+    CU_ASSERT_STRING_EQUAL(job_get(job).reason, printer_state_msg(PST_OFFLINE));
+    CU_ASSERT_EQUAL(job_get(job).status, JOB_FAILED);
+    check_intact(d);
+    printer_close(p);
+    free(spec);
+
+    /* The key file is gone: nothing is printed, the job says why. */
+    config nokey = cfg;
+    snprintf(nokey.key_file, sizeof nokey.key_file, "%s/missing.key", dir);
+    int64_t job2 = 0;
+    CU_ASSERT_EQUAL(store_job_create(st, d->ref, "receipt", &job2), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(printer_open(cfg.printer, "58mm", &p, msg, sizeof msg), PK_OK);
+    CU_ASSERT_NOT_EQUAL(receipt_print(p, st, &nokey, d, job2, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(job_get(job2).status, JOB_FAILED);
+    CU_ASSERT(strstr(job_get(job2).reason, "key") != NULL);
+    char *txt = slurp_txt(d->ref);
+    CU_ASSERT_PTR_NULL(txt);
+    free(txt);
+    check_intact(d);
+    printer_close(p);
+    free(d);
+}
+
+static void test_language_sample_reprint(void)
+{
+    i18n_init(NULL);
+    CU_ASSERT_TRUE(i18n_set_lang("vi"));
+    int64_t job = 0;
+    dossier *d = new_dossier("en", true, &job);
+    printer *p;
+    char msg[200] = "";
+    CU_ASSERT_EQUAL_FATAL(printer_open(cfg.printer, "80mm", &p, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print(p, st, &cfg, d, job, msg, sizeof msg), PK_OK);
+    CU_ASSERT_STRING_EQUAL(i18n_lang(), "vi");          /* restored */
+    char *txt = slurp_txt(d->ref);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(txt);
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Documents handed over"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Birth registration"));       /* gloss */
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Đăng ký khai sinh"));        /* legal name */
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "MẪU / SAMPLE"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "25,000 VND"));
+    free(txt);
+
+    /* A reprint: new job, its own files, the REPRINT mark, in Vietnamese. */
+    str_copy(d->lang, sizeof d->lang, "vi");
+    d->sample = false;
+    int64_t job2 = 0;
+    CU_ASSERT_EQUAL(store_job_create(st, d->ref, "receipt", &job2), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print_ex(p, st, &cfg, d, job2, RECEIPT_REPRINT, msg, sizeof msg),
+                    PK_OK);
+    char name[64];
+    snprintf(name, sizeof name, "%s-reprint-%lld", d->ref, (long long)job2);
+    txt = slurp_txt(name);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(txt);
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "IN LẠI / REPRINT"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Giấy tờ đã nộp"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "25.000 đồng"));
+    CU_ASSERT_EQUAL(job_get(job2).status, JOB_PRINTED);
+    free(txt);
+    printer_close(p);
+    free(d);
+}
+
+static void test_cli_reprint(void)
+{
+    int64_t job = 0;
+    dossier *d = new_dossier("vi", false, &job);
+    cli_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.cfg = cfg;
+    ctx.st = st;                       /* already open: cli_store() returns it */
+    char *args[1] = {d->ref};
+    CU_ASSERT_EQUAL(cli_reprint(&ctx, 1, args), 0);
+    /* The QR payload of the receipt works as the argument, a forged one not. */
+    char payload[128];
+    CU_ASSERT_EQUAL(receipt_payload(&cfg, d->ref, d->created_at, payload, sizeof payload), PK_OK);
+    args[0] = payload;
+    CU_ASSERT_EQUAL(cli_reprint(&ctx, 1, args), 0);
+    payload[strlen(payload) - 1] = payload[strlen(payload) - 1] == 'A' ? 'B' : 'A';
+    CU_ASSERT_EQUAL(cli_reprint(&ctx, 1, args), 1);
+    args[0] = "LS01-9999-999999";
+    CU_ASSERT_EQUAL(cli_reprint(&ctx, 1, args), 1);
+    CU_ASSERT_EQUAL(cli_reprint(&ctx, 0, args), 2);
+    int printed = 0;
+    print_job jobs[64];
+    int n = 0;
+    store_jobs_list(st, JOB_PRINTED, jobs, 64, &n);
+    for (int i = 0; i < n; i++)
+        printed += strcmp(jobs[i].ref, d->ref) == 0;
+    CU_ASSERT_EQUAL(printed, 2);       /* two reprints; the first job still pending */
+    CU_ASSERT_EQUAL(job_get(job).status, JOB_PENDING);
+    /* print-test with the same context. */
+    CU_ASSERT_EQUAL(cli_print_test(&ctx, 0, NULL), 0);
+    CU_ASSERT_EQUAL(cli_print_test(&ctx, 1, args), 2);
+    str_copy(ctx.cfg.printer, sizeof ctx.cfg.printer, "lpt1");
+    CU_ASSERT_EQUAL(cli_print_test(&ctx, 0, NULL), 1);
+    free(d);
+}
+
+void suite_receipt_print(void)
+{
+    CU_pSuite s = CU_add_suite("receipt_print", setup, teardown);
+    CU_add_test(s, "printed: job recorded, data masked, QR signed", test_print_file);
+    CU_add_test(s, "paper out on a pty: job failed, dossier intact", test_paper_out_pty);
+    CU_add_test(s, "offline tcp, missing key: job failed, dossier intact",
+                test_offline_tcp_and_no_key);
+    CU_add_test(s, "language of the dossier, sample, reprint", test_language_sample_reprint);
+    CU_add_test(s, "postkiosk reprint and print-test", test_cli_reprint);
+}
