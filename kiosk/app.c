@@ -574,8 +574,6 @@ void app_render(app *a)
             f->cursor = false;
             draw_overlays(a, f);
         }
-        if (a->overlay)
-            a->overlay(a, f);
     }
     term_cursor(f->cur_y, f->cur_x, f->cursor);
     term_flush();

@@ -84,10 +84,6 @@ struct app {
     term_input queue[APP_QUEUE_MAX];
     int qhead, qlen;
 
-    /* drawn last, over every screen (demo: tour captions, practice badge) */
-    void (*overlay)(const app *a, frame *f);
-    void *overlay_ctx;
-
     frame fr;                      /* last frame drawn: regions for clicks */
     bool dirty, quit;
     int exit_code;

@@ -66,7 +66,7 @@ typedef struct {
  * Ends the app (exit code 0, or 1 with dt->error) at the end. */
 bool demo_tour_source(app *a, term_input *in, int timeout_ms);
 /* Overlay drawn by the app over every screen in practice mode: the
- * practice badge, and the caption of the tour in a->overlay_ctx (may be
+ * practice badge, and the caption of the tour in a->mode_ctx (may be
  * NULL). */
 void demo_overlay(const app *a, frame *f);
 

@@ -143,7 +143,7 @@ static void badge(const app *a, frame *f)
     const char *title = a->cfg && a->cfg->post_office[0] ? a->cfg->post_office : _(a->title);
     int x = 1 + text_width(title) + 2;
     term_put(0, x, f->cols - x, b, ROLE_WARN);
-    if (a->overlay_ctx || a->depth != 1)
+    if (a->mode_ctx || a->depth != 1)
         return;
     /* by hand, on the welcome screen: how to start again and how to leave */
     const char *keys = _("Practice: F9 starts again, F10 leaves.");
@@ -155,7 +155,7 @@ void demo_overlay(const app *a, frame *f)
 {
     if (a->practice)
         badge(a, f);
-    const demo_tour *dt = a->overlay_ctx;
+    const demo_tour *dt = a->mode_ctx;
     if (!dt)
         return;
     const char *text = dt->caption ? tour_text_for(dt->caption->texts, dt->caption->ntexts,

@@ -81,7 +81,7 @@ static int play(run_env *e, const char *src)
     e->a.source = demo_tour_source;
     e->a.source_ctx = &e->dt;
     e->a.overlay = demo_overlay;
-    e->a.overlay_ctx = &e->dt;
+    e->a.mode_ctx = &e->dt;
     e->dt.headless = true;
     e->dt.lang_cfg = e->cfg.language;
     e->dt.lang_cfg_size = sizeof e->cfg.language;
