@@ -2,12 +2,23 @@
  * `void suite_NAME(void)` which calls CU_add_suite/CU_add_test; the build
  * collects them into suites.inc. Usage: test-runner [SUITE-SUBSTRING] */
 #include <CUnit/Basic.h>
+#include <CUnit/TestRun.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "i18n.h"
 
 #define SUITE(fn) void fn(void);
 #include "suites.inc"
 #undef SUITE
+
+/* Every suite starts in English (the msgids), whatever the suite before it
+ * switched to: suites must not depend on their order. */
+static void suite_start(const CU_pSuite s)
+{
+    (void)s;
+    i18n_set_lang("en");
+}
 
 int main(int argc, char **argv)
 {
@@ -19,6 +30,7 @@ int main(int argc, char **argv)
         fn();
 #include "suites.inc"
 #undef SUITE
+    CU_set_suite_start_handler(suite_start);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
