@@ -154,7 +154,10 @@ static int tour_only(cli_ctx *ctx)
     memset(&res, 0, sizeof res);
     if (ok) {
         term_signals(false);
-        rc = run_citizen(ctx, pr, dt, speed, &res);
+        /* headless, the tour keeps its human timeline on a virtual clock: it
+         * takes no real time, and the screens' own timers (a grace period,
+         * an automatic close) see what they would see at human speed */
+        rc = run_citizen(ctx, pr, dt, dt->headless ? TOUR_NORMAL : speed, &res);
         term_end();
     } else {
         fprintf(stderr, "postkiosk: %s\n", err[0] ? err : "cannot start the terminal");
