@@ -62,7 +62,8 @@ static void draw(const void *vs, const app *a, frame *f)
     slides_build(&s->data, (slide_id)s->cur, i18n_lang(), &sl);
     /* rows: title, rule, text ... dots, bar, and last the invitation or keys */
     int top = f->top + 1, last = f->top + f->height - 1, bottom = last - 2;
-    int x = f->left + 3, w = f->width - 6;
+    int w = f->width - 6 > 100 ? 100 : f->width - 6;   /* a calm block on wide screens */
+    int x = f->left + (f->width - w) / 2;
     w_center(f, top, f->left, f->width, sl.title, ROLE_TITLE);
     term_hline(top + 1, x, w, ROLE_DIM);
     int y = top + 3;
@@ -97,8 +98,7 @@ static void draw(const void *vs, const app *a, frame *f)
         w_text(f, y + 1, x, tw, bottom - y - 1, sl.qr, ROLE_TITLE);
     if (qr) {
         for (int r = 0; r < q.rows; r++)
-            term_put(top + 2 + r, f->left + f->width - 3 - q.cols, q.cols, q.lines[r],
-                     ROLE_NORMAL);
+            term_put(top + 2 + r, x + w - q.cols, q.cols, q.lines[r], ROLE_NORMAL);
         qrterm_free(&q);
     }
     footer(s, f, bottom, x, tw);

@@ -25,25 +25,25 @@ static void to_attract(snap_env *e)
     snap_wait(e, (e->a.idle_timeout + 1) * 1000);
 }
 
-static void attract(const char *lang)
+static void attract(const char *lang, int rows, int cols)
 {
     snap_env e;
-    CU_ASSERT_FATAL(snap_open(&e, 24, 80, lang));
+    CU_ASSERT_FATAL(snap_open(&e, rows, cols, lang));
     to_attract(&e);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "demo_attract");
     char name[64];
     snap_wait(&e, 6000);     /* every paragraph has come in */
-    snprintf(name, sizeof name, "demo-%s-80x24-attract", lang);
+    snprintf(name, sizeof name, "demo-%s-%dx%d-attract", lang, cols, rows);
     CU_ASSERT(snap_check(name));
     /* one slide after another, to the closing one with the QR code */
     snap_wait(&e, (SLIDE__COUNT - 1) * DEMO_SLIDE_SECONDS * 1000 - 6000);
-    snprintf(name, sizeof name, "demo-%s-80x24-closing", lang);
+    snprintf(name, sizeof name, "demo-%s-%dx%d-closing", lang, cols, rows);
     CU_ASSERT(snap_check(name));
     char *dump = snap_text();
     char got[300] = "";
     char pbm[128];
-    snprintf(pbm, sizeof pbm, "%s/demo-closing-%s.pbm", getenv("BUILD") ? getenv("BUILD") : "build",
-             lang);
+    snprintf(pbm, sizeof pbm, "%s/demo-closing-%s-%dx%d.pbm",
+             getenv("BUILD") ? getenv("BUILD") : "build", lang, cols, rows);
     CU_ASSERT_TRUE(qrd_decode_screen(dump, got, sizeof got, pbm));
     CU_ASSERT_STRING_EQUAL(got, info_url);
     free(dump);
@@ -59,12 +59,14 @@ static void attract(const char *lang)
 
 static void test_attract_vi(void)
 {
-    attract("vi");
+    attract("vi", 24, 80);
+    attract("vi", 40, 120);
 }
 
 static void test_attract_en(void)
 {
-    attract("en");
+    attract("en", 24, 80);
+    attract("en", 40, 120);
 }
 
 /* A scanned receipt on the attract loop goes straight to tracking. */
