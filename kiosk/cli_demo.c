@@ -26,23 +26,27 @@ typedef struct {
     char *screen;               /* last screen of a failed headless tour */
 } run_result;
 
+/* The sandbox of one run, and why F9 could not start it again. */
+typedef struct {
+    practice sb;
+    char reset_error[640];
+} sandbox;
+
 /* Practice: F9 throws the sandbox away and starts again; F10 leaves
  * (the app quits, lockdown is off). Everything else is the terminal's. */
-static char reset_error[640];
-
 static bool practice_source(app *a, term_input *in, int timeout_ms)
 {
-    practice *sb = a->source_ctx;
+    sandbox *box = a->source_ctx;
     bool got = term_read(in, timeout_ms);
     a->now_ms = app_mono_ms();
     if (!got || in->kind != TI_KEY || in->key != TK_F9)
         return got;
-    if (practice_reset(sb, reset_error, sizeof reset_error) != PK_OK) {
+    if (practice_reset(&box->sb, box->reset_error, sizeof box->reset_error) != PK_OK) {
         a->quit = true;
         a->exit_code = 1;
         return false;
     }
-    a->st = sb->st;
+    a->st = box->sb.st;
     app_wipe(a);
     return false;
 }
@@ -52,21 +56,22 @@ static int run_citizen(cli_ctx *ctx, printer *pr, demo_tour *dt, tour_speed spee
                        run_result *res)
 {
     memset(res, 0, sizeof *res);
-    practice sb;
-    pk_err e = practice_open(&sb, &ctx->cfg, res->error, sizeof res->error);
-    if (e != PK_OK)
+    sandbox *box = xcalloc(1, sizeof *box);
+    pk_err e = practice_open(&box->sb, &ctx->cfg, res->error, sizeof res->error);
+    if (e != PK_OK) {
+        free(box);
         return 1;
+    }
     config pcfg;
-    practice_config(&ctx->cfg, &sb, &pcfg);
+    practice_config(&ctx->cfg, &box->sb, &pcfg);
     str_copy(pcfg.language, sizeof pcfg.language, i18n_lang());
     citizen *cz = xcalloc(1, sizeof *cz);
     app *a = xcalloc(1, sizeof *a);
-    app_init(a, &pcfg, sb.st, pr);
+    app_init(a, &pcfg, box->sb.st, pr);
     a->lockdown = false;
     a->practice = true;
     a->overlay = demo_overlay;
     citizen_attach(a, cz);
-    reset_error[0] = '\0';
     if (dt) {
         a->source = demo_tour_source;
         a->source_ctx = dt;
@@ -80,7 +85,7 @@ static int run_citizen(cli_ctx *ctx, printer *pr, demo_tour *dt, tour_speed spee
         tour_player_init(&dt->p, &dt->t, speed, dt->clock_ms);
     } else {
         a->source = practice_source;
-        a->source_ctx = &sb;
+        a->source_ctx = box;
     }
     app_start(a, &screen_welcome);
     int rc = app_run(a);
@@ -88,16 +93,17 @@ static int run_citizen(cli_ctx *ctx, printer *pr, demo_tour *dt, tour_speed spee
         str_copy(res->error, sizeof res->error, dt->error);
         if (dt->headless)
             res->screen = term_dump();
-    } else if (reset_error[0]) {
-        str_copy(res->error, sizeof res->error, reset_error);
+    } else if (box->reset_error[0]) {
+        str_copy(res->error, sizeof res->error, box->reset_error);
     }
     app_free(a);
     free(a);
     mem_wipe(cz, sizeof *cz);
     free(cz);
-    if (sb.st && store_demo_counts(sb.st, &res->total, &res->samples) != PK_OK)
+    if (box->sb.st && store_demo_counts(box->sb.st, &res->total, &res->samples) != PK_OK)
         res->total = res->samples = -1;
-    practice_close(&sb);
+    practice_close(&box->sb);
+    free(box);
     return rc;
 }
 
