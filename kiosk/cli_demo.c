@@ -213,6 +213,7 @@ static int presenter(cli_ctx *ctx)
         a->lockdown = false;
         a->idle_timeout = 0;
         a->session = ds;           /* no session_size: the app never wipes it */
+        a->enlarge = &screen_enlarge;   /* a terminal too small says so */
         ds->next = DEMO_QUIT;
         app_start(a, &screen_demo_slides);
         rc = app_run(a);
