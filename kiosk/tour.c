@@ -253,11 +253,11 @@ static void parse_line(parser *ps, char *line)
     arg += strspn(arg, " \t");
     char save = dir[n];
     dir[n] = '\0';
-    bool was_caption = ps->group_open;
+    bool was_open = ps->group_open;
     ps->group_open = false;
 
     if (strcmp(dir, "caption") == 0) {
-        ps->group_open = was_caption;
+        ps->group_open = was_open;
         parse_grouped(ps, TS_CAPTION, "caption", arg);
     } else if (strcmp(dir, "keys") == 0) {
         parse_keys(ps, arg);
@@ -269,7 +269,7 @@ static void parse_line(parser *ps, char *line)
         else
             add_step(ps->t, TS_CLEAR, ps->line);
     } else if (strcmp(dir, "wait-for") == 0) {
-        ps->group_open = was_caption;
+        ps->group_open = was_open;
         parse_grouped(ps, TS_WAIT, "wait-for", arg);
     } else if (strcmp(dir, "lang") == 0) {
         if (!*arg)
