@@ -90,6 +90,54 @@ static void test_attract_scan_and_busy(void)
     snap_close(&e);
 }
 
+/* ---- a tour over the real screens ---------------------------------------- */
+
+/* The caption box and the practice badge over the real procedures screen,
+ * where a short tour ends (headless, as --speed max plays it). */
+static void tour_overlay(const char *lang)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, lang));
+    static const char src[] =
+        "wait-for vi Bạn muốn làm gì?\n"
+        "wait-for en What would you like to do?\n"
+        "keys 3\n"
+        "wait-for vi Bước 1/7\n"
+        "wait-for en Step 1 of 7\n"
+        "keys ly lich\n"
+        "caption vi Gõ vài chữ trong tên thủ tục, không cần dấu, ví dụ «ly lich».\n"
+        "caption en Type a few letters of the procedure's name, no accents needed.\n";
+    demo_tour *dt = xcalloc(1, sizeof *dt);
+    CU_ASSERT_TRUE_FATAL(tour_parse("t.tour", src, strlen(src), &dt->t, NULL));
+    e.a.practice = true;
+    e.a.idle_timeout = 0;
+    e.a.source = demo_tour_source;
+    e.a.source_ctx = dt;
+    e.a.overlay = demo_overlay;
+    e.a.mode_ctx = dt;
+    dt->headless = true;
+    dt->clock_ms = app_mono_ms();
+    tour_player_init(&dt->p, &dt->t, TOUR_NORMAL, dt->clock_ms);
+    CU_ASSERT_EQUAL(app_run(&e.a), 0);
+    CU_ASSERT_FALSE(dt->p.failed);
+    e.a.dirty = true;
+    app_render(&e.a);
+    char name[64];
+    snprintf(name, sizeof name, "demo-%s-80x24-tour", lang);
+    CU_ASSERT(snap_check(name));
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    tour_free(&dt->t);
+    free(dt);
+    e.a.source = NULL;
+    snap_close(&e);
+}
+
+static void test_tour_overlay(void)
+{
+    tour_overlay("vi");
+    tour_overlay("en");
+}
+
 /* ---- the presenter -------------------------------------------------------- */
 
 typedef struct {
@@ -192,6 +240,7 @@ void suite_demo_screens(void)
     CU_add_test(s, "attract loop (vi): slides, QR scans, any key", test_attract_vi);
     CU_add_test(s, "attract loop (en)", test_attract_en);
     CU_add_test(s, "attract loop: scanner, busy session", test_attract_scan_and_busy);
+    CU_add_test(s, "tour caption and practice badge over a real screen", test_tour_overlay);
     CU_add_test(s, "presenter (vi): jump, arrows, play, tours", test_presenter_vi);
     CU_add_test(s, "presenter (en)", test_presenter_en);
     CU_add_test(s, "presenter: practice, notice", test_presenter_practice_and_notice);
