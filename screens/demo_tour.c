@@ -120,9 +120,11 @@ bool demo_tour_source(app *a, term_input *in, int timeout_ms)
             break;
         }
         if (dt->headless) {
-            dt->clock_ms += o.wait_ms > 0 ? o.wait_ms : 1;
+            /* time passes a second at most at a time, so that the app ticks
+             * as often as it would on a terminal */
+            dt->clock_ms += o.wait_ms > 1000 ? 1000 : o.wait_ms > 0 ? o.wait_ms : 1;
             a->now_ms = dt->clock_ms;
-            return false;      /* time passed: the app ticks */
+            return false;
         }
         int wait = o.wait_ms < 0 || o.wait_ms > timeout_ms ? timeout_ms : o.wait_ms;
         term_input key;
