@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "citizen.h"
+#include "demo.h"
 #include "cli.h"
 #include "i18n.h"
 #include "printer.h"
@@ -50,6 +51,7 @@ int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
     app_init(&a, &ctx->cfg, st, pr);
     a.lockdown = true;
     citizen_attach(&a, &session);
+    a.idle_screen = &screen_demo_attract;   /* slides while nobody is there */
     app_start(&a, &screen_welcome);
     int rc = app_run(&a);
 
