@@ -27,10 +27,15 @@ pk_err cli_seed(store *st, const char *data_dir, char *msg, size_t msgsz)
  * clerk side and reports see the same kiosk. Written only when it changed. */
 static pk_err sync_identity(store *st, const config *c)
 {
+    char first[16], last[16];
+    snprintf(first, sizeof first, "%d", c->s10_first);
+    snprintf(last, sizeof last, "%d", c->s10_last);
     const struct { const char *key, *val; } kv[] = {
         {"kiosk_code", c->kiosk_code},
         {"post_office", c->post_office},
         {"s10_prefix", c->s10_prefix},
+        {"s10_first", first},
+        {"s10_last", last},
     };
     for (size_t i = 0; i < PK_ARRAY_LEN(kv); i++) {
         char cur[256];

@@ -124,6 +124,8 @@ void config_defaults(config *c)
     str_copy(c->s10_prefix, sizeof c->s10_prefix, "RA");
     str_copy(c->language, sizeof c->language, "vi");
     str_copy(c->scope, sizeof c->scope, "province");
+    c->s10_first = 1;
+    c->s10_last = 99999999;
     c->idle_timeout = 90;
     c->idle_warning = 20;
     c->clerk_timeout = 120;
@@ -216,6 +218,10 @@ static int handler(void *user, const char *section, const char *name, const char
             return fail(p, "%s", _("staff_pin must be 4 to 16 digits (or empty)"));
         return TEXT(staff_pin);
     }
+    if (IS("kiosk", "s10_first"))
+        return set_int(p, name, value, 1, 99999999, &c->s10_first);
+    if (IS("kiosk", "s10_last"))
+        return set_int(p, name, value, 1, 99999999, &c->s10_last);
     if (IS("kiosk", "idle_timeout"))
         return set_int(p, name, value, 15, 3600, &c->idle_timeout);
     if (IS("kiosk", "idle_warning"))
@@ -310,6 +316,10 @@ bool config_load(config *c, const char *path, char *err, size_t errsz)
                                  : _("expected [section] or name = value"));
         else
             snprintf(err, errsz, _("%s: cannot read the file"), path);
+        return false;
+    }
+    if (c->s10_first > c->s10_last) {
+        snprintf(err, errsz, _("%s: s10_first must not be above s10_last"), path);
         return false;
     }
     if (c->idle_warning >= c->idle_timeout) {

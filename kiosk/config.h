@@ -20,6 +20,9 @@ typedef struct {
     char post_office[128];     /* shown on receipts */
     char hotline[32];
     char s10_prefix[3];
+    int s10_first, s10_last;   /* serial range the postal operator gave this
+                                  kiosk (S10 numbers must be unique across
+                                  kiosks); default 1..99999999 */
     char language[8];          /* default language */
     char track_url[256];       /* optional URL prefix in the QR */
     char info_url[256];        /* demo closing slide */

@@ -89,7 +89,9 @@ pk_err store_tariff_get(store *s, service_form form, const char *scope, tariff *
  * print only after. PK_ENOTFOUND: no such procedure; PK_ESTATE: the
  * procedure cannot be sent / returned by post in d->form; PK_EINVAL: bad
  * text (invalid UTF-8, control characters, unterminated), no consent, no
- * kiosk code (d->kiosk_code, else the "kiosk_code" setting). */
+ * kiosk code (d->kiosk_code, else the "kiosk_code" setting); PK_EFULL also
+ * when the S10 serial range (settings "s10_first", "s10_last", kept from
+ * the configuration by cli_store) is used up. */
 pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
                             const char *actor, int64_t *job_id);
 pk_err store_dossier_get(store *s, const char *ref, dossier *out);

@@ -55,6 +55,41 @@ static bool dossier_ok(const dossier *d)
 
 static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p);
 
+static int64_t setting_int(store *s, const char *key, int64_t dflt)
+{
+    char v[32];
+    if (store_setting_get(s, key, v, sizeof v) != PK_OK)
+        return dflt;
+    char *end;
+    long long x = strtoll(v, &end, 10);
+    return *end || end == v ? dflt : (int64_t)x;
+}
+
+/* The S10 serial range given to this kiosk (settings s10_first, s10_last):
+ * a serial below it jumps to its start; past its end nothing more can be
+ * numbered (PK_EFULL: staff must ask for a new range). */
+static pk_err s10_in_range(store *s, const char *seqname, int64_t *serial)
+{
+    int64_t first = setting_int(s, "s10_first", 1), last = setting_int(s, "s10_last", 99999999);
+    if (*serial < first) {
+        sqlite3_stmt *st = store_stmt(s, "UPDATE sequences SET value = ?2 WHERE name = ?1");
+        if (!st)
+            return PK_EIO;
+        store_bind_text(st, 1, seqname);
+        sqlite3_bind_int64(st, 2, first);
+        pk_err e = store_step_done(s, st);
+        if (e != PK_OK)
+            return e;
+        *serial = first;
+    }
+    if (*serial > last || *serial > 99999999) {
+        snprintf(s->err, sizeof s->err, "the S10 serial range %lld-%lld is used up",
+                 (long long)first, (long long)last);
+        return PK_EFULL;
+    }
+    return PK_OK;
+}
+
 pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
                             const char *actor, int64_t *job_id)
 {
@@ -92,8 +127,9 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
         snprintf(seqname, sizeof seqname, "s10:%s", s10_prefix);
         e = store_sequence_next(s, seqname, &serial);
     }
+    if (e == PK_OK)
+        e = s10_in_range(s, seqname, &serial);
     if (e == PK_OK && (!ids_reference(d->kiosk_code, seq, d->ref, sizeof d->ref) ||
-                       serial > 99999999 ||
                        !ids_s10_make(s10_prefix, (uint32_t)serial, "VN", d->s10, sizeof d->s10)))
         e = PK_EINVAL;
     if (e == PK_OK) {

@@ -79,6 +79,7 @@ static void loads_file(void)
         "code = LS07\n"
         "post_office = Bu\xcc\x9bu \xc4\x91ie\xcc\xa3\xcc\x82n Đồng Đăng\n"   /* NFD */
         "s10_prefix = RB\n"
+        "s10_first = 1000\n"
         "idle_timeout = 120\n"
         "[paths]\n"
         "home = /srv/kiosk\n"
@@ -92,6 +93,8 @@ static void loads_file(void)
     CU_ASSERT_STRING_EQUAL(c.kiosk_code, "LS07");
     CU_ASSERT_STRING_EQUAL(c.post_office, "Bưu điện Đồng Đăng");   /* NFC */
     CU_ASSERT_STRING_EQUAL(c.s10_prefix, "RB");
+    CU_ASSERT_EQUAL(c.s10_first, 1000);
+    CU_ASSERT_EQUAL(c.s10_last, 99999999);
     CU_ASSERT_EQUAL(c.idle_timeout, 120);
     CU_ASSERT_STRING_EQUAL(c.home, "/srv/kiosk");
     CU_ASSERT_STRING_EQUAL(c.db_path, "/srv/kiosk/postkiosk.db");   /* follows home */
@@ -122,6 +125,8 @@ static void bad_files(void)
     bad_file("[printer]\nspec = lpt1\n", "bad.ini:2: printer spec must start");
     bad_file("[paths]\ndb = relative.db\n", "bad.ini:2: db must be an absolute path");
     bad_file("[kiosk]\nidle_timeout = 30\nidle_warning = 30\n", "idle_warning must be shorter");
+    bad_file("[kiosk]\ns10_first = 5\ns10_last = 4\n", "s10_first must not be above s10_last");
+    bad_file("[kiosk]\ns10_last = 100000000\n", "bad.ini:2: s10_last must be a whole number");
     char longline[400];
     memset(longline, 'x', sizeof longline);
     memcpy(longline, "[kiosk]\npost_office = ", 22);

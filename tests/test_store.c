@@ -423,6 +423,32 @@ static void dossier_bad_input_changes_nothing(void)
     teardown();
 }
 
+/* S10 serials stay in the range the postal operator gave the kiosk. */
+static void s10_range(void)
+{
+    setup();
+    load_catalog();
+    CU_ASSERT_EQUAL(store_setting_set(st, "s10_first", "20000000"), PK_OK);
+    CU_ASSERT_EQUAL(store_setting_set(st, "s10_last", "20000001"), PK_OK);
+    dossier d = fx_dossier("1.001193", "Nguyễn Văn A");
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_OK);
+    CU_ASSERT_EQUAL(strncmp(d.s10, "RA20000000", 10), 0);
+    d = fx_dossier("1.001193", "Nguyễn Văn A");
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_OK);
+    CU_ASSERT_EQUAL(strncmp(d.s10, "RA20000001", 10), 0);
+    d = fx_dossier("1.001193", "Nguyễn Văn A");
+    CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_EFULL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(store_last_error(st), "used up"));
+    CU_ASSERT_EQUAL(store_dossier_count(st, -1), 2);
+    /* a new range: numbering goes on from its start */
+    CU_ASSERT_EQUAL(store_setting_set(st, "s10_first", "30000000"), PK_OK);
+    CU_ASSERT_EQUAL(store_setting_set(st, "s10_last", "39999999"), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_OK);
+    CU_ASSERT_EQUAL(strncmp(d.s10, "RA30000000", 10), 0);
+    CU_ASSERT_STRING_EQUAL(d.ref, "LS01-000003");
+    teardown();
+}
+
 static void events_append_only(void)
 {
     setup();
@@ -610,6 +636,7 @@ void suite_store(void)
     CU_add_test(s, "dossier create, get, events, jobs, list", dossier_lifecycle);
     CU_add_test(s, "bad dossier input changes nothing", dossier_bad_input_changes_nothing);
     CU_add_test(s, "events are append-only", events_append_only);
+    CU_add_test(s, "S10 serials stay in the kiosk's range", s10_range);
     CU_add_test(s, "every text input: bad text refused, SQL metacharacters verbatim", every_text_input);
     CU_add_test(s, "migrates an older schema, refuses a newer", migrates_old_schema);
     CU_add_test(s, "refuses a file that is no database", refuses_non_database);
