@@ -63,6 +63,21 @@ static bool option(int argc, char **argv, int *i, const char *name, const char *
     return true;
 }
 
+/* Before a citizen starts: the database opens (seeded on first run) and
+ * passes PRAGMA quick_check (RELIABILITY §5.2). */
+static bool startup_check(cli_ctx *ctx)
+{
+    store *st = cli_store(ctx);
+    if (!st)
+        return false;
+    char msg[256];
+    if (store_check(st, false, msg, sizeof msg) != PK_OK) {
+        fprintf(stderr, _("postkiosk: the database failed its check: %s\n"), msg);
+        return false;
+    }
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     /* locale (C.UTF-8 if none), translations; Vietnamese first, English
@@ -118,7 +133,10 @@ int main(int argc, char **argv)
         return 2;
     int rc;
     if (i >= argc) {
-        rc = ctx.tour_file ? cli_demo(&ctx, 0, NULL) : cli_kiosk(&ctx, argc - i, argv + i);
+        if (ctx.tour_file)
+            rc = cli_demo(&ctx, 0, NULL);
+        else
+            rc = startup_check(&ctx) ? cli_kiosk(&ctx, argc - i, argv + i) : 1;
     } else {
         const cli_command *cmd = NULL;
         for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
