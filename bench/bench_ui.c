@@ -3,10 +3,17 @@
  *     through store_procedure_search, full redraw, curses update) with
  *     5,000 procedures and 1,000,000 dossiers in the database: p99 < 5 ms
  *   - start-up to the first frame (open the store, the printer, the
- *     translations, the terminal; draw the welcome screen): < 100 ms
+ *     translations, the terminal; draw the welcome screen): < 100 ms,
+ *     in process and for the real binary on a pseudo-terminal (exec to
+ *     the first screenful of bytes)
  * Headless terminal (ncurses on /dev/null, 80x24). BENCH_DOSSIERS
  * overrides the 1,000,000. */
+#include <errno.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,6 +172,67 @@ static void key(kiosk *k, term_input in)
         app_render(&k->a);
 }
 
+/* The real program on a pseudo-terminal: ms from fork to the moment its
+ * first frame (the hint bar's "F4") has been written; -1 on failure. */
+static double binary_startup(const char *db, const char *home)
+{
+    const char *build = getenv("BUILD") && *getenv("BUILD") ? getenv("BUILD") : "build";
+    char bin[256], datadir[512], cwd[400];
+    snprintf(bin, sizeof bin, "%s/postkiosk", build);
+    if (!getcwd(cwd, sizeof cwd) || access(bin, X_OK) != 0)
+        return -1;
+    snprintf(datadir, sizeof datadir, "%s/data", cwd);
+    struct winsize ws = {.ws_row = 24, .ws_col = 80};
+    int fd;
+    double t0 = now_ms();
+    pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        setenv("TERM", "xterm-256color", 1);
+        setenv("LANG", "C.UTF-8", 1);
+        setenv("POSTKIOSK_HOME", home, 1);
+        setenv("POSTKIOSK_DATADIR", datadir, 1);
+        execl(bin, bin, "--db", db, (char *)NULL);
+        _exit(127);
+    }
+    char buf[8192];
+    size_t have = 0;
+    double t = -1;
+    while (now_ms() - t0 < 5000) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        if (poll(&p, 1, 100) <= 0)
+            continue;
+        ssize_t n = read(fd, buf + have, sizeof buf - 1 - have);
+        if (n <= 0 && errno != EINTR)
+            break;
+        if (n > 0)
+            have += (size_t)n;
+        buf[have] = '\0';
+        if (strstr(buf, "F4")) {
+            t = now_ms() - t0;
+            break;
+        }
+        if (have > sizeof buf / 2) {      /* keep the tail only */
+            memmove(buf, buf + have - 16, 16);
+            have = 16;
+        }
+    }
+    kill(pid, SIGTERM);
+    int st;
+    for (int i = 0; i < 100 && waitpid(pid, &st, WNOHANG) == 0; i++) {
+        char junk[4096];
+        if (read(fd, junk, sizeof junk) < 0 && errno != EAGAIN && errno != EINTR)
+            usleep(10000);
+    }
+    if (waitpid(pid, &st, WNOHANG) == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &st, 0);
+    }
+    close(fd);
+    return t;
+}
+
 int main(void)
 {
     char dir[] = "/tmp/pkbenchui.XXXXXX";
@@ -223,6 +291,12 @@ int main(void)
     stop_kiosk(k);
     free(k);
 
+    char home2[160];
+    snprintf(home2, sizeof home2, "%s/home", dir);
+    mkdir(home2, 0700);
+    binary_startup(db, home2);                  /* first run creates keys: not timed */
+    double bin = binary_startup(db, home2);
+
     qsort(lat, (size_t)n, sizeof *lat, cmp_double);
     double p99 = pct(lat, n, 99);
     int fail = 0;
@@ -233,6 +307,12 @@ int main(void)
     printf("start-up to first frame: %.1f ms cold, %.1f ms warm (target < 100 ms) %s\n", startup,
            startup2, startup < 100.0 && startup2 < 100.0 ? "OK" : "MISSED");
     fail += startup >= 100.0 || startup2 >= 100.0;
+    if (bin < 0)
+        printf("start-up of the real binary: not measured (build/postkiosk missing)\n");
+    else
+        printf("start-up of the real binary on a pty (exec to first frame): %.1f ms (target < 100 ms) %s\n",
+               bin, bin < 100.0 ? "OK" : "MISSED");
+    fail += bin >= 100.0;
     free(lat);
     char cmd[160];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

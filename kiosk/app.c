@@ -219,6 +219,12 @@ int app_countdown(const app *a)
     return left <= 0 ? 0 : (int)((left + 999) / 1000);
 }
 
+void app_set_lang(app *a, const char *lang)
+{
+    i18n_set_lang(lang);
+    a->dirty = true;
+}
+
 void app_next_lang(app *a)
 {
     int n = 0;
@@ -229,8 +235,7 @@ void app_next_lang(app *a)
     int i = 0;
     while (i < n && strcmp(langs[i], cur) != 0)
         i++;
-    i18n_set_lang(langs[(i + 1) % n]);
-    a->dirty = true;
+    app_set_lang(a, langs[(i + 1) % n]);
 }
 
 static const char *next_lang_name(void)
@@ -402,14 +407,14 @@ void app_tick(app *a, int64_t now_ms)
             a->last_input_ms = now_ms;
             if (a->idle_screen && app_top(a) == a->home)
                 push(a, a->idle_screen, NULL);
-            else if (a->cfg && a->cfg->language[0] && strcmp(i18n_lang(), a->cfg->language) != 0) {
-                i18n_set_lang(a->cfg->language);
-                a->dirty = true;
-            }
+            else if (a->cfg && a->cfg->language[0] && strcmp(i18n_lang(), a->cfg->language) != 0)
+                app_set_lang(a, a->cfg->language);
         }
     }
     if (now_ms - a->last_tick_ms >= TICK_MS && a->depth > 0) {
         a->last_tick_ms = now_ms;
+        if (app_now(a) / 60 != a->drawn_minute)
+            a->dirty = true;          /* the header clock moves on */
         app_entry *top = &a->stack[a->depth - 1];
         event ev = {.act = ACT_TICK};
         apply(a, top->ops->handle(top->state, a, &ev));
@@ -450,7 +455,7 @@ static void draw_header(app *a, frame *f)
 
 static int hint_width(const char *key, const char *label)
 {
-    return text_width(key) + text_width(label) + 5;   /* " key " label "  " */
+    return text_width(key) + text_width(label) + 4;   /* " key " label " " */
 }
 
 static int draw_hint(frame *f, int x, int limit, const char *key, const char *label, action act)
@@ -461,12 +466,13 @@ static int draw_hint(frame *f, int x, int limit, const char *key, const char *la
     x += term_put(y, x, limit - x, k, ROLE_HINT_KEY);
     x += 1;
     x += term_put(y, x, limit - x, label, ROLE_HINT);
-    x += 2;
-    w_region(f, y, x0, 1, x - x0, act, 0);
+    x += 1;
+    if (act != ACT_CHOOSE)    /* "1-9 Choose" names keys; the choices are on screen */
+        w_region(f, y, x0, 1, x - x0, act, 0);
     return x;
 }
 
-static void draw_hints(frame *f)
+static void draw_hints(const app *a, frame *f)
 {
     int y = f->rows - 1;
     term_fill(y, 0, 1, f->cols, ROLE_HINT);
@@ -486,17 +492,47 @@ static void draw_hints(frame *f)
     if (gx < 0)
         gx = 0;
     int x = 0;
-    int nh = f->nhints;
-    hint hs[FRAME_HINTS];
-    memcpy(hs, f->hints, sizeof hs);
-    if (nh == 0) {
+    int nh = 0;
+    hint hs[FRAME_HINTS + 2];
+    bool help = false;
+    for (int i = 0; i < f->nhints; i++)
+        if (keys_binding(f->hints[i].act)) {
+            hs[nh++] = f->hints[i];
+            help |= f->hints[i].act == ACT_HELP;
+        }
+    if (f->nhints == 0)
         hs[nh++] = (hint){ACT_BACK, NULL};
-        hs[nh++] = (hint){ACT_HELP, NULL};
+    if (!help && app_top(a) != a->help)
+        hs[nh++] = (hint){ACT_HELP, NULL};     /* Help is always on the bar */
+    /* too long: the keys a person can do without go first */
+    static const action spare[] = {ACT_BACKTAB, ACT_TAB, ACT_PGUP, ACT_PGDN, ACT_CHOOSE};
+    for (;;) {
+        int w = 0;
+        for (int i = 0; i < nh; i++) {
+            const key_binding *kb = keys_binding(hs[i].act);
+            w += hint_width(kb->keyname, _(hs[i].label ? hs[i].label : kb->label));
+        }
+        if (w <= gx || nh == 0)
+            break;
+        int drop = -1;
+        for (size_t k = 0; k < PK_ARRAY_LEN(spare) && drop < 0; k++)
+            for (int i = 0; i < nh; i++)
+                if (hs[i].act == spare[k])
+                    drop = i;
+        if (drop < 0 && ng > 0 && glob[0].act == ACT_IME) {
+            /* the header names the typing method already: F3 can go */
+            gx += hint_width(keys_binding(ACT_IME)->keyname, glob[0].label);
+            memmove(&glob[0], &glob[1], (size_t)(ng - 1) * sizeof glob[0]);
+            ng--;
+            continue;
+        }
+        if (drop < 0)
+            drop = nh - 1 > 0 && hs[nh - 1].act == ACT_HELP ? nh - 2 : nh - 1;
+        memmove(&hs[drop], &hs[drop + 1], (size_t)(nh - drop - 1) * sizeof hs[0]);
+        nh--;
     }
     for (int i = 0; i < nh; i++) {
         const key_binding *kb = keys_binding(hs[i].act);
-        if (!kb)
-            continue;
         const char *label = _(hs[i].label ? hs[i].label : kb->label);
         if (x + hint_width(kb->keyname, label) > gx)
             break;
@@ -543,6 +579,7 @@ void app_render(app *a)
 {
     frame *f = &a->fr;
     memset(f, 0, sizeof *f);
+    a->drawn_minute = app_now(a) / 60;
     term_size(&f->rows, &f->cols);
     term_set_theme(a->theme);
     term_clear();
@@ -565,13 +602,16 @@ void app_render(app *a)
             top->ops->draw(top->state, a, f);
         }
         draw_header(a, f);
-        draw_hints(f);
+        draw_hints(a, f);
         if (a->overlay)
             a->overlay(a, f);
         bool overlay = a->pin_open || a->staff_notice || app_countdown(a) >= 0;
         if (overlay) {
             f->nregions = 0;    /* only the overlay can be clicked */
             f->cursor = false;
+            /* the form underneath is hidden: one message, and nothing personal
+             * for whoever walks up while the countdown runs */
+            term_fill(f->top, 0, f->height, f->cols, ROLE_NORMAL);
             draw_overlays(a, f);
         }
     }

@@ -89,6 +89,7 @@ struct app {
     int exit_code;
     int renders;                   /* frames drawn (benchmarks, tests) */
     int dead_reads;                /* reads that failed at once: a hung-up terminal */
+    int64_t drawn_minute;          /* the header clock shows this minute */
 };
 
 /* Fills defaults from cfg (idle times, language); env POSTKIOSK_IDLE and
@@ -124,7 +125,9 @@ void *app_top_state(const app *a);
 /* Seconds left before the wipe while the countdown shows, else -1. */
 int app_countdown(const app *a);
 bool app_too_small(const app *a);
-/* Switches to the next installed language. */
+/* Switches the language and redraws; app_next_lang goes to the next
+ * installed one. */
+void app_set_lang(app *a, const char *lang);
 void app_next_lang(app *a);
 
 #endif

@@ -468,18 +468,22 @@ bool term_read(term_input *in, int timeout_ms)
         }
         if (ch == KEY_MOUSE) {
             MEVENT me;
-            if (getmouse(&me) != OK)
-                return false;
-            if (!(me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED)))
-                return false;
+            /* other buttons, releases, wheels: an input that does nothing
+             * (false would mean "no input", and a flood of those looks
+             * like a terminal that hung up) */
+            in->kind = TI_KEY;
+            in->key = TK_NONE;
+            if (getmouse(&me) != OK ||
+                !(me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED)))
+                return true;
             in->kind = TI_MOUSE;
             in->y = me.y;
             in->x = me.x;
             return true;
         }
-        in->key = map_keycode((int)ch);
-        in->kind = in->key ? TI_KEY : TI_NONE;
-        return in->kind != TI_NONE;
+        in->key = map_keycode((int)ch);   /* TK_NONE: a key that does nothing */
+        in->kind = TI_KEY;
+        return true;
     }
     switch (ch) {
     case '\r': case '\n': in->kind = TI_KEY; in->key = TK_ENTER; return true;

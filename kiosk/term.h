@@ -90,7 +90,9 @@ void term_cursor(int y, int x, bool visible);
 void term_flush(void);
 void term_beep(void);   /* beep and flash */
 
-/* Waits at most timeout_ms (-1 = forever) for one input. */
+/* Waits at most timeout_ms (-1 = forever) for one input. False only when
+ * nothing came (timeout, signal, hang-up); keys and mouse events that mean
+ * nothing come back as TI_KEY with key TK_NONE. */
 bool term_read(term_input *in, int timeout_ms);
 
 /* Snapshot of the screen as UTF-8 text: one line per row, trailing spaces

@@ -215,6 +215,8 @@ static screen_result addr_handle(void *st, app *a, const event *ev)
         s->focus = s->focus <= F_PROVINCE ? last : s->focus - 1;
         return SR_(SR_REDRAW);
     }
+    if (s->focus == F_PROVINCE && ev->act == ACT_CHAR)
+        s->focus = F_UNIT;            /* typing means the commune: go there */
     switch (s->focus) {
     case F_PROVINCE:
         if ((ev->act == ACT_LEFT || ev->act == ACT_RIGHT) && s->nprov > 1) {

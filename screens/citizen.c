@@ -242,8 +242,10 @@ bool citizen_build(const app *a, dossier *d)
     str_copy(d->expected_date, sizeof d->expected_date, c->expected_date);
     d->created_at = app_now(a);
     str_copy(d->lang, sizeof d->lang, i18n_lang());
+    d->sample = a->practice;          /* demo practice: a sample, never a real dossier */
     d->consent_process = c->consent;
     d->consent_sms = c->consent_sms;
+    d->sample = a->practice;      /* demo practice: never a real dossier */
     if (a->cfg)
         str_copy(d->kiosk_code, sizeof d->kiosk_code, a->cfg->kiosk_code);
     return true;

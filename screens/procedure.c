@@ -52,6 +52,8 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
             snprintf(buf, sizeof buf, _("You can choose instead: %s (press 1)."),
                      _(citizen_form_name(alt)));
             wpage_text(p, buf, ROLE_WARN);
+        } else if (why && *why) {
+            wpage_text(p, _("Staff can tell you where to go (press F4)."), ROLE_WARN);
         } else {
             wpage_text(p, _("Please go to the agency in person. Staff can tell you the address (press F4)."),
                        ROLE_WARN);

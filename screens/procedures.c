@@ -99,6 +99,8 @@ static void procs_draw(const void *st, const app *a, frame *f)
     term_put(f->top + 3, x, w, _("Type a few words of the name (accents are not needed):"),
              ROLE_NORMAL);
     tf_draw(f, &c->search, f->top + 4, x, w, s->focus == 0);
+    if (strcmp(i18n_lang(), "vi") != 0)
+        f->show_ime = false;          /* English searches are typed as they are */
     filter_line(f, f->top + 5, x, w, _("Field:"),
                 s->field >= 0 ? s->fields[s->field] : _("All"), s->focus == 1, PICK_FIELD);
     filter_line(f, f->top + 6, x, w, _("Agency:"),
@@ -202,7 +204,10 @@ static screen_result procs_handle(void *st, app *a, const event *ev)
         size_t before = c->search.len;
         char old[TF_MAX];
         memcpy(old, c->search.buf, sizeof old);
-        if (!tf_handle(&c->search, ev, a->ime))
+        /* accents are optional in a search; in English the input method
+         * would only mangle English words ("marriage") */
+        ime_method m = strcmp(i18n_lang(), "vi") == 0 ? a->ime : IME_OFF;
+        if (!tf_handle(&c->search, ev, m))
             return SR_(SR_NONE);
         if (before != c->search.len || strcmp(old, c->search.buf) != 0)
             refresh(s, a);

@@ -32,6 +32,9 @@ typedef enum {
     SR_QUIT,       /* leave the program */
 } sr_kind;
 
+/* arg is read by next->enter after handle has returned: it must point into
+ * the screen's state, the session or static storage, never at a local
+ * variable of handle (copy what you need in enter). */
 typedef struct {
     sr_kind kind;
     const screen_ops *next;

@@ -91,7 +91,7 @@ static void lookup(track_state *s, app *a, const char *input)
 static void track_enter(void *st, app *a, const void *arg)
 {
     track_state *s = st;
-    tf_init(&s->ref, TF_ASCII, PK_REF_MAX - 1 > 60 ? PK_REF_MAX - 1 : 60);
+    tf_init(&s->ref, TF_ASCII, 200);   /* a typed QR payload with a URL is long */
     if (arg)
         lookup(s, a, arg);
 }
@@ -113,7 +113,7 @@ static void track_draw(const void *st, const app *a, frame *f)
     term_put(y, x, w, _("Track my dossier"), ROLE_TITLE);
     y += 2;
     tf_draw_labeled(f, &s->ref, y, x, w,
-                    _("Type the number on your receipt and press Enter, or hold the QR code under the scanner"),
+                    _("Number on your receipt (or hold its QR code under the scanner)"),
                     s->msg ? _(s->msg) : _("For example: LS01-000042"), s->msg != NULL, true, 0);
     y += 4;
     if (!s->found)

@@ -50,7 +50,16 @@ static void welcome_draw(const void *st, const app *a, frame *f)
     int n = 0;
     const char *const *langs = i18n_langs(&n);
     bool notice = s->pst != PST_OK && s->pst != PST_UNKNOWN;
-    int h = 4 + CHOICES * 2 + (notice ? 2 : 0) + (n > 1 ? 2 : 0);
+    char buf[512] = "";
+    int nl = 0;
+    if (notice) {
+        const char *what = printer_blocked(s->pst)
+                               ? _("You can still register: staff will print your receipt at the counter.")
+                               : "";
+        snprintf(buf, sizeof buf, "! %s %s", _(printer_state_msg(s->pst)), what);
+        nl = w_text_lines(buf, w, 4);
+    }
+    int h = 4 + CHOICES * 2 + (notice ? nl + 1 : 0) + (n > 1 ? 2 : 0);
     int gap = f->height - h > 2 ? (f->height - h) / 3 : 0;
     int y = f->top + gap;
 
@@ -65,13 +74,8 @@ static void welcome_draw(const void *st, const app *a, frame *f)
     for (int i = 0; i < CHOICES; i++, y += 2)
         w_choice(f, y, x, w, i + 1, _(choices[i]), s->focus == i + 1);
     if (notice) {
-        char buf[512];
-        const char *what = printer_blocked(s->pst)
-                               ? _("You can still register: staff will print your receipt at the counter.")
-                               : "";
-        snprintf(buf, sizeof buf, "! %s %s", _(printer_state_msg(s->pst)), what);
-        w_text(f, y, x, w, 2, buf, printer_blocked(s->pst) ? ROLE_ERROR : ROLE_WARN);
-        y += 2;
+        w_text(f, y, x, w, nl, buf, printer_blocked(s->pst) ? ROLE_ERROR : ROLE_WARN);
+        y += nl + 1;
     }
     if (n > 1) {
         int lx = x;
@@ -110,7 +114,7 @@ static screen_result choose(welcome_state *s, app *a, int k)
     int n = 0;
     const char *const *langs = i18n_langs(&n);
     if (k >= LANG_FIRST && k - LANG_FIRST < n && k - LANG_FIRST < 4) {
-        i18n_set_lang(langs[k - LANG_FIRST]);
+        app_set_lang(a, langs[k - LANG_FIRST]);
         return SR_(SR_REDRAW);
     }
     (void)s;

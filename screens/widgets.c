@@ -557,6 +557,10 @@ void w_dialog(frame *f, const char *title, const char *body, const w_dlg_button 
     if (h > f->rows)
         h = f->rows;
     int y = (f->rows - h) / 2, x = (f->cols - w) / 2;
+    /* a quiet margin, so no half-covered words peek out around the box */
+    int my0 = y - 1 < 1 ? 1 : y - 1, my1 = y + h + 1 > f->rows - 1 ? f->rows - 1 : y + h + 1;
+    if (my1 > my0)
+        term_fill(my0, x - 2, my1 - my0, w + 4, ROLE_NORMAL);
     term_box(y, x, h, w, role);
     char t[512];
     snprintf(t, sizeof t, " %s ", title);

@@ -22,6 +22,7 @@ static void named_actions(void)
     CU_ASSERT_EQUAL(map_key(TK_F10), ACT_STAFF_EXIT);
     CU_ASSERT_EQUAL(map_key(TK_TAB), ACT_TAB);
     CU_ASSERT_EQUAL(map_key(TK_F12), ACT_IGNORED);
+    CU_ASSERT_EQUAL(map_key(TK_NONE), ACT_IGNORED);   /* unknown keys, wheel, release */
     term_input in = {.kind = TI_CHAR, .cp = '7'};
     event ev;
     keys_map(&in, &ev);

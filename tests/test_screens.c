@@ -31,6 +31,8 @@ static void to_procedure(snap_env *e, int form, const char *query)
 
 static void fill_applicant(snap_env *e)
 {
+    for (int i = 0; i < 3 && e->a.ime != IME_TELEX; i++)
+        snap_key(e, TK_F3);             /* English starts with typing off */
     snap_type(e, "Nguyeenx Vawn An");   /* Telex */
     snap_key(e, TK_ENTER);
     snap_type(e, "020090001234");
@@ -173,6 +175,7 @@ static void idle_wipes_memory(void)
     snap_wait(&e, 11000);                    /* 71 s: the countdown shows */
     CU_ASSERT(app_countdown(&e.a) > 0);
     CU_ASSERT(snap_has("erased in 19 seconds"));
+    CU_ASSERT(snap_lacks("020090001234"));   /* the form is hidden meanwhile */
     snap_type(&e, "x");                      /* any key extends, and is used up */
     CU_ASSERT_EQUAL(app_countdown(&e.a), -1);
     CU_ASSERT_STRING_EQUAL(e.cz.email.buf, "");
@@ -575,6 +578,24 @@ static void edit_from_review_comes_back(void)
     snap_close(&e);
 }
 
+/* In English the search is typed as it is: Telex would turn "marriage"
+ * into "mariage"; in Vietnamese it stays on (accents optional anyway). */
+static void english_search_typed_as_is(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_type(&e, "marriage");
+    CU_ASSERT_STRING_EQUAL(e.cz.search.buf, "marriage");
+    CU_ASSERT_EQUAL(e.a.ime, IME_TELEX);
+    snap_key(&e, TK_F2);                        /* Vietnamese: Telex applies */
+    clear_field(&e);
+    snap_type(&e, "ddawng");
+    CU_ASSERT_STRING_EQUAL(e.cz.search.buf, "\xc4\x91\xc4\x83ng");
+    CU_ASSERT(snap_has("\xc4\x90\xc4\x83ng k\xc3\xbd khai sinh"));
+    snap_close(&e);
+}
+
 /* Text that looks like SQL, overlong text and odd characters are only text. */
 static void hostile_text(void)
 {
@@ -714,6 +735,76 @@ static void idle_screen_hook(void)
     snap_close(&e);
 }
 
+/* The header clock follows the time even when nobody touches a key. */
+static void clock_moves(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
+    CU_ASSERT(snap_has("09:00"));
+    int renders = e.a.renders;
+    snap_wait(&e, 1000);
+    CU_ASSERT_EQUAL(e.a.renders, renders);     /* nothing changed: no redraw */
+    e.a.fixed_time += 60;
+    snap_wait(&e, 1000);
+    CU_ASSERT(e.a.renders > renders);
+    CU_ASSERT(snap_has("09:01"));
+    snap_close(&e);
+}
+
+/* The shared dialogs and the failure screens, as golden files too. */
+static void dialogs(const char *lang)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, lang));
+    char name[64];
+#define SNAP(what)                                                  \
+    do {                                                            \
+        snprintf(name, sizeof name, "%s-80x24-%s", lang, what);     \
+        CU_ASSERT(snap_check(name));                                \
+    } while (0)
+    snap_key(&e, TK_F4);
+    SNAP("call-staff");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_F10);
+    snap_type(&e, "99");
+    snap_key(&e, TK_ENTER);
+    SNAP("staff-pin-wrong");
+    snap_key(&e, TK_ESC);
+    to_procedure(&e, 1, "khai sinh");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_wait(&e, 72000);
+    SNAP("countdown");
+    snap_key(&e, TK_ENTER);              /* extends, used up */
+    snap_act(&e, ACT_CHOOSE, 2);
+    SNAP("consent-declined");
+    snap_key(&e, TK_ENTER);
+    /* printer unplugged: the dossier is saved, the receipt waits */
+    printer_close(e.pr);
+    e.pr = NULL;
+    e.a.pr = NULL;
+    to_procedure(&e, 1, "khai sinh");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    fill_applicant(&e);
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    SNAP("done-not-printed");
+    snap_wait(&e, 2000);
+    snap_key(&e, TK_ENTER);
+    SNAP("welcome-printer-offline");
+    snap_act(&e, ACT_CHOOSE, 4);
+    snap_type(&e, "LS01-999999");
+    snap_key(&e, TK_ENTER);
+    SNAP("track-unknown");
+    snap_close(&e);
+#undef SNAP
+}
+
+static void dialogs_vi(void) { dialogs("vi"); }
+static void dialogs_en(void) { dialogs("en"); }
+
 void suite_screens(void)
 {
     CU_pSuite s = CU_add_suite("screens", NULL, NULL);
@@ -734,8 +825,12 @@ void suite_screens(void)
     CU_add_test(s, "scanner burst opens the status; forged refused", scanner_opens_status);
     CU_add_test(s, "edit from review comes back to review", edit_from_review_comes_back);
     CU_add_test(s, "SQL-like, overlong and odd text is only text", hostile_text);
+    CU_add_test(s, "English searches are typed as they are", english_search_typed_as_is);
     CU_add_test(s, "printer notice on the welcome screen", printer_notice_on_welcome);
     CU_add_test(s, "monochrome terminal: structure without colour", monochrome_fallback);
     CU_add_test(s, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK", env_hooks);
     CU_add_test(s, "idle screen hook (attract loop)", idle_screen_hook);
+    CU_add_test(s, "the header clock moves on by itself", clock_moves);
+    CU_add_test(s, "dialogs and failure screens, vi", dialogs_vi);
+    CU_add_test(s, "dialogs and failure screens, en", dialogs_en);
 }

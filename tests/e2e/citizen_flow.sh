@@ -161,4 +161,23 @@ i=0
 while [ ! -s "$T/rc" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 [ -s "$T/rc" ] || fail "no exit after SIGTERM"
 [ "$(cat "$T/rc")" = 0 ] || fail "exit status after SIGTERM: $(cat "$T/rc")"
+
+# the idle timer with the real clock (POSTKIOSK_IDLE=2): countdown, then
+# the session is wiped and the welcome screen returns
+S="idle"
+rm -f "$T/rc"
+tmux -L "$SOCK" new-session -d -s "$S" -x 100 -y 30 \
+    "cd '$PWD' && LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color POSTKIOSK_IDLE=2 \
+     POSTKIOSK_HOME='$H' POSTKIOSK_DATADIR='$PWD/data' '$P' 2>'$T/err'; echo \$? > '$T/rc'; sleep 60" ||
+    fail "tmux did not start"
+wait_for "Gửi hồ sơ qua bưu điện"
+keys 1
+text "khai"
+wait_for "khai"
+wait_for "Bạn còn ở đây"
+wait_for "Gửi hồ sơ qua bưu điện"
+screen | grep -q "khai" && fail "the search text is still on screen after the wipe"
+keys 1
+wait_for "Bước 1/6"
+screen | grep -q "khai" && fail "the search text came back after the wipe"
 exit 0

@@ -1,0 +1,171 @@
+/* Widgets without a terminal: text field editing (UTF-8, NFC, graphemes,
+ * the input method, capacity, wiping), list movement, money. */
+#include <CUnit/CUnit.h>
+#include <string.h>
+
+#include "widgets.h"
+
+static void type(tfield *t, const char *s, ime_method m)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        uint32_t cp;
+        int n;
+        if (*p < 0x80) { cp = *p; n = 1; }
+        else if (*p < 0xE0) { cp = *p & 0x1F; n = 2; }
+        else if (*p < 0xF0) { cp = *p & 0x0F; n = 3; }
+        else { cp = *p & 0x07; n = 4; }
+        for (int i = 1; i < n; i++)
+            cp = (cp << 6) | (p[i] & 0x3F);
+        p += n;
+        event ev = {.act = cp >= '1' && cp <= '9' ? ACT_CHOOSE : ACT_CHAR, .ch = cp};
+        tf_handle(t, &ev, m);
+    }
+}
+
+static void key(tfield *t, action a)
+{
+    event ev = {.act = a};
+    tf_handle(t, &ev, IME_TELEX);
+}
+
+static void telex_and_backspace(void)
+{
+    tfield t;
+    tf_init(&t, TF_TEXT, 100);
+    type(&t, "Nguyeenx Thij Huwowng", IME_TELEX);
+    CU_ASSERT_STRING_EQUAL(t.buf, "Nguyễn Thị Hương");
+    CU_ASSERT_EQUAL(t.cur, t.len);
+    CU_ASSERT_TRUE(t.touched);
+    key(&t, ACT_BACKSPACE);
+    CU_ASSERT_STRING_EQUAL(t.buf, "Nguyễn Thị Hươn");
+    tf_wipe(&t);
+}
+
+static void edit_in_the_middle(void)
+{
+    tfield t;
+    tf_init(&t, TF_TEXT, 100);
+    tf_set(&t, "Hương");
+    key(&t, ACT_HOME);
+    key(&t, ACT_RIGHT);
+    type(&t, "x", IME_TELEX);          /* not at the end: typed as is */
+    CU_ASSERT_STRING_EQUAL(t.buf, "Hxương");
+    key(&t, ACT_RIGHT);                /* over "ư" (2 bytes) */
+    CU_ASSERT_EQUAL(t.cur, 4);
+    key(&t, ACT_DELETE);               /* removes "ơ" */
+    CU_ASSERT_STRING_EQUAL(t.buf, "Hxưng");
+    key(&t, ACT_BACKSPACE);            /* removes "ư" */
+    CU_ASSERT_STRING_EQUAL(t.buf, "Hxng");
+    CU_ASSERT_EQUAL(t.cur, 2);
+    key(&t, ACT_LEFT);
+    key(&t, ACT_LEFT);
+    key(&t, ACT_LEFT);                 /* stops at 0 */
+    CU_ASSERT_EQUAL(t.cur, 0);
+    key(&t, ACT_BACKSPACE);            /* nothing before the cursor */
+    CU_ASSERT_STRING_EQUAL(t.buf, "Hxng");
+    key(&t, ACT_END);
+    CU_ASSERT_EQUAL(t.cur, t.len);
+}
+
+static void decomposed_input_becomes_nfc(void)
+{
+    tfield t;
+    tf_init(&t, TF_TEXT, 100);
+    type(&t, "Le\xcc\x82\xcc\x80", IME_OFF);   /* e + combining circumflex + grave */
+    CU_ASSERT_STRING_EQUAL(t.buf, "L\xe1\xbb\x81");   /* Lề, precomposed */
+    CU_ASSERT_EQUAL(t.cur, t.len);
+    tf_set(&t, "Nguye\xcc\x82\xcc\x83n");                /* NFD from outside */
+    CU_ASSERT_STRING_EQUAL(t.buf, "Nguy\xe1\xbb\x85n");
+}
+
+static void capacity_never_splits(void)
+{
+    tfield t;
+    tf_init(&t, TF_TEXT, 6);
+    type(&t, "\xc4\x91\xc4\x91\xc4\x91\xc4\x91", IME_OFF);   /* đđđđ: 8 bytes */
+    CU_ASSERT_EQUAL(t.len, 6);
+    CU_ASSERT_STRING_EQUAL(t.buf, "\xc4\x91\xc4\x91\xc4\x91");
+    type(&t, "a", IME_TELEX);
+    CU_ASSERT_EQUAL(t.len, 6);
+}
+
+static void digits_skip_the_input_method(void)
+{
+    tfield t;
+    tf_init(&t, TF_DIGITS, 20);
+    type(&t, "a6 0912", IME_VNI);
+    CU_ASSERT_STRING_EQUAL(t.buf, "a6 0912");   /* no â: digits are digits here */
+    event help = {.act = ACT_HELP, .ch = '?'};
+    CU_ASSERT_FALSE(tf_handle(&t, &help, IME_VNI));   /* '?' stays Help */
+    event ctrl = {.act = ACT_IGNORED};
+    CU_ASSERT_FALSE(tf_handle(&t, &ctrl, IME_VNI));
+    CU_ASSERT_STRING_EQUAL(t.buf, "a6 0912");
+}
+
+static void wipe_clears_memory(void)
+{
+    tfield t;
+    tf_init(&t, TF_TEXT, 50);
+    type(&t, "Traanf", IME_TELEX);
+    tf_wipe(&t);
+    unsigned char z[sizeof t.buf] = {0};
+    CU_ASSERT_EQUAL(memcmp(t.buf, z, sizeof t.buf), 0);
+    CU_ASSERT_EQUAL(t.ime.nraw, 0);
+    CU_ASSERT_EQUAL(t.len, 0);
+    CU_ASSERT_EQUAL(t.max, 50);          /* still usable */
+    CU_ASSERT_EQUAL(t.kind, TF_TEXT);
+}
+
+static void list_moves(void)
+{
+    wlist l = {0};
+    wlist_set(&l, 42);
+    CU_ASSERT_EQUAL(l.sel, 0);
+    event ev = {.act = ACT_PGDN};
+    CU_ASSERT_TRUE(wlist_handle(&l, &ev, 10));
+    CU_ASSERT_EQUAL(l.sel, 10);
+    CU_ASSERT(l.top <= l.sel && l.sel < l.top + 10);
+    ev.act = ACT_END;
+    wlist_handle(&l, &ev, 10);
+    CU_ASSERT_EQUAL(l.sel, 41);
+    CU_ASSERT_EQUAL(l.top, 32);
+    ev.act = ACT_DOWN;
+    wlist_handle(&l, &ev, 10);
+    CU_ASSERT_EQUAL(l.sel, 41);
+    ev = (event){.act = ACT_PICK, .value = 5};
+    CU_ASSERT_TRUE(wlist_handle(&l, &ev, 10));
+    CU_ASSERT_EQUAL(l.sel, 5);
+    CU_ASSERT_EQUAL(l.top, 5);
+    ev.value = 99;
+    CU_ASSERT_FALSE(wlist_handle(&l, &ev, 10));
+    CU_ASSERT_EQUAL(l.sel, 5);
+    wlist_set(&l, 0);
+    CU_ASSERT_EQUAL(l.sel, -1);
+    ev.act = ACT_DOWN;
+    CU_ASSERT_FALSE(wlist_handle(&l, &ev, 10));
+}
+
+static void money(void)
+{
+    char b[48];
+    w_money(1234567, b, sizeof b);
+    CU_ASSERT_STRING_EQUAL(b, "1.234.567 \xc4\x91");
+    w_money(0, b, sizeof b);
+    CU_ASSERT_STRING_EQUAL(b, "0 \xc4\x91");
+    w_money(200000, b, sizeof b);
+    CU_ASSERT_STRING_EQUAL(b, "200.000 \xc4\x91");
+}
+
+void suite_widgets(void)
+{
+    CU_pSuite s = CU_add_suite("widgets", NULL, NULL);
+    CU_add_test(s, "text field: Telex and backspace", telex_and_backspace);
+    CU_add_test(s, "text field: editing in the middle, by grapheme", edit_in_the_middle);
+    CU_add_test(s, "text field: decomposed input becomes NFC", decomposed_input_becomes_nfc);
+    CU_add_test(s, "text field: capacity never splits a letter", capacity_never_splits);
+    CU_add_test(s, "text field: digits skip the input method", digits_skip_the_input_method);
+    CU_add_test(s, "text field: wipe clears memory", wipe_clears_memory);
+    CU_add_test(s, "list movement and picks", list_moves);
+    CU_add_test(s, "money in dong", money);
+}
