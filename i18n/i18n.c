@@ -224,13 +224,19 @@ static bool env_lang(char *out, size_t outsz)
 
 /* ---- Public API ---------------------------------------------------- */
 
-bool i18n_init(const char *localedir)
+bool i18n_locale(void)
 {
     const char *loc = setlocale(LC_ALL, "");
     if (!loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
         loc = setlocale(LC_ALL, "C.UTF-8");
     /* numbers in files and the database are always read with '.' */
     setlocale(LC_NUMERIC, "C");
+    return loc != NULL;
+}
+
+bool i18n_init(const char *localedir)
+{
+    bool loc = i18n_locale();
     const char *env = getenv("POSTKIOSK_LOCALEDIR");
     if (env && *env)
         snprintf(st.dir, sizeof st.dir, "%s", env);
@@ -246,7 +252,7 @@ bool i18n_init(const char *localedir)
     if (!env_lang(want, sizeof want) || !i18n_set_lang(want))
         if (!i18n_set_lang(have_vi ? "vi" : "en"))
             return false;
-    return loc != NULL && have_vi;
+    return loc && have_vi;
 }
 
 bool i18n_set_lang(const char *lang)

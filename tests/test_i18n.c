@@ -81,6 +81,12 @@ static void missing_locale_falls_back_to_c_utf8(void)
         CU_ASSERT_PTR_NOT_NULL_FATAL(loc);
         CU_ASSERT_STRING_NOT_EQUAL(loc, "C");
         CU_ASSERT_STRING_EQUAL(_("Done."), "Đã xong.");
+        /* setting the locale again (terminal set-up does) keeps UTF-8 and
+         * the translations: plain setlocale(LC_ALL, "") would give "C" */
+        CU_ASSERT_TRUE(i18n_locale());
+        CU_ASSERT_STRING_NOT_EQUAL(setlocale(LC_CTYPE, NULL), "C");
+        CU_ASSERT_STRING_EQUAL(setlocale(LC_NUMERIC, NULL), "C");
+        CU_ASSERT_STRING_EQUAL(_("Done."), "Đã xong.");
     }
     setenv("LANG", "C.UTF-8", 1);
 }
