@@ -172,7 +172,11 @@ static screen_result procs_handle(void *st, app *a, const event *ev)
     citizen *c = cz(a);
     int vis = visible_rows();
     wlist_fix(&s->list, vis);
-    switch (ev->act) {
+    /* VNI types marks and tones with digits: while a word is being typed
+     * in the search field, a digit belongs to it, not to the list */
+    bool vni_digit = ev->act == ACT_CHOOSE && s->focus == 0 && a->ime == IME_VNI &&
+                     strcmp(i18n_lang(), "vi") == 0 && c->search.ime.nraw > 0;
+    switch (vni_digit ? ACT_CHAR : ev->act) {
     case ACT_CHOOSE:
         return open_row(s, a, s->list.top + ev->value - 1);
     case ACT_NEXT:
@@ -198,7 +202,7 @@ static screen_result procs_handle(void *st, app *a, const event *ev)
     default:
         break;
     }
-    if (ev->act == ACT_CHAR || ev->act == ACT_BACKSPACE || ev->act == ACT_DELETE ||
+    if (vni_digit || ev->act == ACT_CHAR || ev->act == ACT_BACKSPACE || ev->act == ACT_DELETE ||
         ev->act == ACT_LEFT || ev->act == ACT_RIGHT || ev->act == ACT_HOME || ev->act == ACT_END) {
         s->focus = 0;
         size_t before = c->search.len;
