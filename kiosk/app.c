@@ -376,8 +376,17 @@ void app_feed(app *a, const event *evin)
     }
     if (app_too_small(a) || a->depth == 0)
         return;        /* the screen cannot be seen: keys would act blindly */
+    if (a->debounce_ms > 0 && ev.act == a->change_act && ev.value == a->change_value &&
+        ev.ch == a->change_ch && a->now_ms - a->change_ms < a->debounce_ms) {
+        if (a->now_ms - a->change_ms < 100)
+            a->change_ms = a->now_ms;  /* auto-repeat of a held key: keep ignoring */
+        return;
+    }
+    a->change_act = ACT_NONE;
 
     app_entry *top = &a->stack[a->depth - 1];
+    const screen_ops *before = top->ops;
+    int depth = a->depth;
     screen_result r = top->ops->handle(top->state, a, &ev);
     if (r.kind == SR_NONE) {
         if (ev.act == ACT_HELP && a->help && top->ops != a->help)
@@ -388,6 +397,12 @@ void app_feed(app *a, const event *evin)
             r = SR_(SR_POP);
     }
     apply(a, r);
+    if (a->depth != depth || app_top(a) != before) {
+        a->change_ms = a->now_ms;      /* this key changed the screen */
+        a->change_act = ev.act;
+        a->change_value = ev.value;
+        a->change_ch = ev.ch;
+    }
 }
 
 void app_tick(app *a, int64_t now_ms)

@@ -578,6 +578,29 @@ static void edit_from_review_comes_back(void)
     snap_close(&e);
 }
 
+/* A key held down (auto-repeat) or struck twice does not walk through two
+ * screens; pressed again later, it works. */
+static void held_key_crosses_one_screen(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    e.a.debounce_ms = 300;
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    for (int i = 0; i < 10; i++) {             /* auto-repeat: 30 per second */
+        e.a.now_ms += 33;
+        snap_act(&e, ACT_CHOOSE, 1);
+    }
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    e.a.now_ms += 400;                          /* released, pressed again */
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedure");
+    e.a.now_ms += 10;
+    snap_key(&e, TK_ESC);                       /* another key is never held back */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    snap_close(&e);
+}
+
 /* In English the search is typed as it is: Telex would turn "marriage"
  * into "mariage"; in Vietnamese it stays on (accents optional anyway). */
 static void english_search_typed_as_is(void)
@@ -826,6 +849,7 @@ void suite_screens(void)
     CU_add_test(s, "edit from review comes back to review", edit_from_review_comes_back);
     CU_add_test(s, "SQL-like, overlong and odd text is only text", hostile_text);
     CU_add_test(s, "English searches are typed as they are", english_search_typed_as_is);
+    CU_add_test(s, "a held key crosses one screen, not two", held_key_crosses_one_screen);
     CU_add_test(s, "printer notice on the welcome screen", printer_notice_on_welcome);
     CU_add_test(s, "monochrome terminal: structure without colour", monochrome_fallback);
     CU_add_test(s, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK", env_hooks);
