@@ -202,6 +202,26 @@ static void scan_langs(void)
     st.list[st.nlangs] = NULL;
 }
 
+/* The language the environment asks for (LC_ALL, LC_MESSAGES, LANG:
+ * "en_US.UTF-8" -> "en"); false for none, "C" or "POSIX". LANGUAGE is not
+ * read: it is how this module switches languages. */
+static bool env_lang(char *out, size_t outsz)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (!v || !*v)
+            continue;
+        size_t n = strcspn(v, "_.@:");
+        if (n == 0 || n >= outsz)
+            return false;
+        memcpy(out, v, n);
+        out[n] = '\0';
+        return valid_code(out);
+    }
+    return false;
+}
+
 /* ---- Public API ---------------------------------------------------- */
 
 bool i18n_init(const char *localedir)
@@ -222,8 +242,10 @@ bool i18n_init(const char *localedir)
         return false;
     scan_langs();
     bool have_vi = has_catalog("vi");
-    if (!i18n_set_lang(have_vi ? "vi" : "en"))
-        return false;
+    char want[LANG_MAX];
+    if (!env_lang(want, sizeof want) || !i18n_set_lang(want))
+        if (!i18n_set_lang(have_vi ? "vi" : "en"))
+            return false;
     return loc != NULL && have_vi;
 }
 

@@ -14,8 +14,10 @@
  * a locale that is not installed; LC_NUMERIC stays "C"), binds the text
  * domain to localedir (NULL = next to the binary: build*\/locale or
  * PREFIX/share/locale; $POSTKIOSK_LOCALEDIR overrides both) and selects
- * Vietnamese. Returns false when no Vietnamese catalog was found: the
- * interface then runs in English (the msgids) -- warn, do not stop. */
+ * the language LC_ALL / LC_MESSAGES / LANG name when it is installed
+ * ("en_US.UTF-8" -> English), else Vietnamese. Returns false when no
+ * Vietnamese catalog was found: the interface then runs in English (the
+ * msgids) -- warn, do not stop. */
 bool i18n_init(const char *localedir);
 /* Switches the language at run time ("vi", "en", or any installed catalog;
  * those fall back to Vietnamese message by message). False, and nothing

@@ -291,9 +291,9 @@ static void apply_key(comp *c, ime_method m, uint32_t key)
     }
     bool vni_key = m == IME_VNI && key >= '0' && key <= '9';
     /* once the word cannot be Vietnamese, keys are only letters */
-    if (!(telex_key || vni_key) || !vn_plausible(c->l, c->n, c->tone))
-        ;
-    else if (telex_key) {
+    if ((telex_key || vni_key) && !vn_plausible(c->l, c->n, c->tone))
+        telex_key = vni_key = false;
+    if (telex_key) {
         switch (key | 0x20) {
         case 's': done = apply_tone(c, key, TONE_SAC); break;
         case 'f': done = apply_tone(c, key, TONE_HUYEN); break;
@@ -307,7 +307,7 @@ static void apply_key(comp *c, ime_method m, uint32_t key)
         case 'w': done = apply_horn(c, key, true); break;
         case 'd': done = apply_bar(c, key, true); break;
         }
-    } else {
+    } else if (vni_key) {
         switch (key) {
         case '0': done = apply_tone(c, key, TONE_NONE); break;
         case '1': done = apply_tone(c, key, TONE_SAC); break;

@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "citizen.h"
+#include "demo.h"
 #include "cli.h"
 #include "i18n.h"
 #include "printer.h"
@@ -51,6 +52,7 @@ int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
     a.lockdown = true;
     a.debounce_ms = 300;      /* a key held too long must not cross two screens */
     citizen_attach(&a, &session);
+    a.idle_screen = &screen_demo_attract;   /* slides while nobody is there */
     app_start(&a, &screen_welcome);
     int rc = app_run(&a);
 

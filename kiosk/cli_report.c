@@ -107,10 +107,20 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
         }
         sbuf b = {0};
         report_csv(&r, ctx->cfg.post_office, &b);
+        int64_t seq = 0;
+        char head[AUDIT_HEX_MAX];
+        if (store_audit_head(st, &seq, head) == PK_OK && seq > 0) {
+            report_csv_field(&b, "audit");
+            sbuf_addf(&b, ",head,%s,%lld\r\n", head, (long long)seq);
+        }
         fwrite(b.data, 1, b.len, stdout);
         sbuf_free(&b);
     } else {
         print_text(&r);
+        int64_t seq = 0;
+        char head[AUDIT_HEX_MAX];
+        if (store_audit_head(st, &seq, head) == PK_OK && seq > 0)
+            printf("\n%s: %lld %s\n", _("Audit log head (keep a copy)"), (long long)seq, head);
     }
     report_free(&r);
     return fflush(stdout) == 0 ? 0 : 1;

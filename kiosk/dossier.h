@@ -53,7 +53,9 @@ bool dossier_eligible(const procedure *p, service_form form);
 const char *dossier_why_not(const procedure *p, service_form form, const char *lang);
 
 /* Masking for receipts and screens: "********1234", "09******89",
- * "Nguyễn V. A." */
+ * "Nguyễn V. A." (family name, then the first letter of each other word,
+ * marks kept). An ID or phone shorter than 8 characters, or not ASCII, is
+ * starred entirely; a short out holds a clean prefix. */
 void dossier_mask_id(const char *id, char *out, size_t outsz);
 void dossier_mask_phone(const char *phone, char *out, size_t outsz);
 void dossier_mask_name(const char *name, char *out, size_t outsz);

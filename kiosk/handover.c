@@ -56,6 +56,18 @@ static pk_err build(store *s, canvas_fonts *fonts, int width, const config *cfg,
         snprintf(buf, sizeof buf, _("Seal %s - %d documents, of which %d originals"),
                  x->seal_no[0] ? x->seal_no : "-", x->ndocs, x->noriginals);
         layout_text(l, LAY_SMALL, LAY_INDENT, buf);
+        /* each paper handed over, originals marked, for both sides to count */
+        dossier *d = xcalloc(1, sizeof *d);
+        if (store_dossier_get(s, x->ref, d) == PK_OK)
+            for (int k = 0; k < d->ndocs; k++) {
+                if (!d->docs[k].handed)
+                    continue;
+                snprintf(buf, sizeof buf, "- %s (%s)", d->docs[k].name_vi,
+                         d->docs[k].kind == DOC_ORIGINAL ? _("original") : _("copy"));
+                layout_text(l, LAY_SMALL, LAY_INDENT, buf);
+            }
+        mem_wipe(d, sizeof *d);
+        free(d);
     }
     layout_rule(l, true);
     snprintf(buf, sizeof buf, "%d", h.ndossiers);

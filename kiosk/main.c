@@ -22,6 +22,7 @@ static const cli_command commands[] = {
     {"audit", cli_audit, N_("audit verify [--expect-head HEX]")},
     {"report", cli_report, N_("report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]")},
     {"purge", cli_purge, N_("purge --older-than 5y [--yes]")},
+    {"demo", cli_demo, N_("demo: slides, guided tours and practice for demonstrations")},
 };
 
 static void usage(FILE *out)
@@ -117,7 +118,7 @@ int main(int argc, char **argv)
         return 2;
     int rc;
     if (i >= argc) {
-        rc = cli_kiosk(&ctx, argc - i, argv + i);
+        rc = ctx.tour_file ? cli_demo(&ctx, 0, NULL) : cli_kiosk(&ctx, argc - i, argv + i);
     } else {
         const cli_command *cmd = NULL;
         for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)

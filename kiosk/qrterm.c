@@ -23,7 +23,7 @@ bool qrterm_make(const char *text, qrterm *out)
     memset(out, 0, sizeof *out);
     if (!text || !*text)
         return false;
-    QRcode *qr = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M);
+    QRcode *qr = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_L);
     if (!qr)
         return false;
     int size = qr->width + 2 * QRTERM_MARGIN;

@@ -15,8 +15,9 @@ typedef struct {
     char **lines;     /* rows lines of UTF-8, cols cells each */
 } qrterm;
 
-/* Encodes text (8-bit mode, error correction level M). False when it is
- * empty or too long for a QR code. */
+/* Encodes text (8-bit mode, error correction level L: a screen does not
+ * get dirty, and the smaller code fits a 24-row terminal). False when it
+ * is empty or too long for a QR code. */
 bool qrterm_make(const char *text, qrterm *out);
 void qrterm_free(qrterm *q);
 

@@ -103,7 +103,7 @@ static void safe(sbuf *b)
     bullet(b, _("Followed all the way: your receipt has a code. Scan or type it at this kiosk "
                 "to see where your dossier is."));
     bullet(b, _("Compensated: if the post loses or damages your dossier, the post pays "
-                "compensation (Decision 45/2016/QĐ-TTg, Article 14)."));
+                "compensation (Decision 45/2016/QD-TTg, Article 14)."));
 }
 
 static void figures(const slide_data *d, sbuf *b)

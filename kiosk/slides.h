@@ -26,7 +26,7 @@ typedef enum {
     SLIDE__COUNT
 } slide_id;
 
-enum { SLIDES_EXAMPLES = 6 };
+enum { SLIDES_EXAMPLES = 4 };   /* what fits a 24-row screen with English glosses */
 
 typedef struct {
     char name_vi[PK_TEXT_MAX];

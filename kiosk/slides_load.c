@@ -10,24 +10,53 @@
 #include "slides.h"
 #include "store_clerk.h"
 
-static bool seen_field(char (*fields)[96], int n, const char *f)
+/* An eligible procedure, with what orders the examples. */
+typedef struct {
+    int row;                 /* in the catalog's Vietnamese order */
+    bool commune;
+    int64_t fee;
+    int days;
+    slide_proc p;
+    char field[96];
+} candidate;
+
+/* Closest to people first: commune level, then the lowest fee, then the
+ * quickest, then the catalog's order. */
+static int closest_first(const void *x, const void *y)
 {
-    for (int i = 0; i < n; i++)
-        if (strcmp(fields[i], f) == 0)
-            return true;
-    return false;
+    const candidate *a = x, *b = y;
+    if (a->commune != b->commune)
+        return a->commune ? -1 : 1;
+    if (a->fee != b->fee)
+        return a->fee < b->fee ? -1 : 1;
+    if (a->days != b->days)
+        return a->days - b->days;
+    return a->row - b->row;
 }
 
-static void add_example(slide_data *d, const procedure *p)
+/* Examples: the everyday procedures (closest first), one per field
+ * (lĩnh vực) while there are fields left; the costs slide's example: the
+ * eligible procedure with the lowest fee above zero. */
+static void pick_examples(candidate *c, int n, slide_data *d)
 {
-    slide_proc *e = &d->examples[d->nexamples++];
-    str_copy(e->name_vi, sizeof e->name_vi, p->name_vi);
-    str_copy(e->name_en, sizeof e->name_en, p->name_en);
-    e->fee_vnd = p->fee_vnd;
-    if (!d->have_costly && p->fee_vnd > 0) {
-        d->costly = *e;
-        d->have_costly = true;
-    }
+    qsort(c, (size_t)n, sizeof *c, closest_first);
+    bool *taken = xcalloc((size_t)n + 1, sizeof *taken);
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < n && d->nexamples < SLIDES_EXAMPLES; i++) {
+            bool seen = false;
+            for (int j = 0; j < i && pass == 0; j++)
+                seen = seen || (taken[j] && strcmp(c[j].field, c[i].field) == 0);
+            if (taken[i] || seen)
+                continue;
+            taken[i] = true;
+            d->examples[d->nexamples++] = c[i].p;
+        }
+    free(taken);
+    for (int i = 0; i < n; i++)
+        if (c[i].fee > 0 && (!d->have_costly || c[i].fee < d->costly.fee_vnd)) {
+            d->costly = c[i].p;
+            d->have_costly = true;
+        }
 }
 
 static void load_catalog(store *st, slide_data *d)
@@ -40,35 +69,27 @@ static void load_catalog(store *st, slide_data *d)
     if (store_procedure_search(st, "", rows, total, &n) != PK_OK)
         n = 0;
     d->procs_total = n;
-    char fields[SLIDES_EXAMPLES][96];
-    bool *taken = xcalloc((size_t)n + 1, sizeof *taken);
+    candidate *c = xcalloc((size_t)n + 1, sizeof *c);
+    int nc = 0;
     procedure *p = xmalloc(sizeof *p);
-    /* what people near the post office need most: commune-level procedures
-     * first, one per field (lĩnh vực) in Vietnamese order; then the other
-     * fields; then anything eligible */
-    for (int pass = 0; pass < 3; pass++) {
-        for (int i = 0; i < n && d->nexamples < SLIDES_EXAMPLES; i++) {
-            const proc_row *r = &rows[i];
-            if (!r->bcci_submit || taken[i])
-                continue;
-            if (pass < 2 && seen_field(fields, d->nexamples, r->field_vi))
-                continue;
-            if (store_procedure_get(st, r->code, p) != PK_OK)
-                continue;
-            if (pass == 0 && strcmp(p->level, "commune") != 0)
-                continue;
-            taken[i] = true;
-            str_copy(fields[d->nexamples], sizeof fields[0], r->field_vi);
-            add_example(d, p);
-        }
-    }
-    free(taken);
     for (int i = 0; i < n; i++) {
         d->procs_submit += rows[i].bcci_submit;
         d->procs_return += rows[i].bcci_return;
+        if (!rows[i].bcci_submit || store_procedure_get(st, rows[i].code, p) != PK_OK)
+            continue;
+        candidate *k = &c[nc++];
+        k->row = i;
+        k->commune = strcmp(p->level, "commune") == 0;
+        k->fee = p->fee_vnd;
+        k->days = p->days;
+        str_copy(k->field, sizeof k->field, p->field_vi);
+        str_copy(k->p.name_vi, sizeof k->p.name_vi, p->name_vi);
+        str_copy(k->p.name_en, sizeof k->p.name_en, p->name_en);
+        k->p.fee_vnd = p->fee_vnd;
     }
-    mem_wipe(p, sizeof *p);
+    pick_examples(c, nc, d);
     free(p);
+    free(c);
     free(rows);
 }
 

@@ -13,7 +13,7 @@
 
 /* Version 2: the clerk workstation. Events stay append-only (v1 triggers);
  * every event is mirrored into the audit chain (audit.event_seq) by
- * store_audit_seal() in the transaction that inserted it. */
+ * store_audit_event() in the transaction that inserted it. */
 const char store_schema_v2[] =
     "CREATE TABLE clerks("
     "  id TEXT PRIMARY KEY NOT NULL CHECK(length(id) BETWEEN 2 AND 31),"
@@ -220,7 +220,8 @@ static pk_err update_account(store *s, const char *sql, const char *id, const ch
     if (!st)
         return PK_EIO;
     store_bind_text(st, 1, id);
-    store_bind_text(st, 2, text);
+    if (text)
+        store_bind_text(st, 2, text);
     sqlite3_bind_int64(st, 3, now);
     pk_err e = store_step_done(s, st);
     if (e == PK_OK && sqlite3_changes(s->db) == 0)
@@ -261,8 +262,8 @@ pk_err store_clerk_disable(store *s, const char *id, const char *actor, int64_t 
         store_clerk_count(s, ROLE_SUPERVISOR) <= 1)
         e = PK_EPERM;   /* never lock everyone out */
     if (e == PK_OK)
-        e = update_account(s, "UPDATE clerks SET disabled = 1, updated_at = ?3"
-                              " WHERE id = ?1 AND ?2 = ''", id, "", now);
+        e = update_account(s, "UPDATE clerks SET disabled = 1, updated_at = ?3 WHERE id = ?1",
+                           id, NULL, now);
     if (e == PK_OK)
         e = store_audit_append(s, now, actor, "clerk_disable", id, "");
     if (e != PK_OK) {
@@ -426,13 +427,54 @@ static void event_detail(sqlite3_stmt *st, int64_t seq, int64_t at, char out[AUD
              col(st, 3), col(st, 4), digest);
 }
 
-pk_err store_audit_seal(store *s)
+/* Chains one event (the row of st: seq, at, actor, from, to, note, ref). */
+static pk_err chain_row(store *s, sqlite3_stmt *st)
+{
+    int64_t seq = sqlite3_column_int64(st, 0), at = sqlite3_column_int64(st, 1);
+    char *actor = xstrdup(col(st, 2)), object[32], detail[AUDIT_DETAIL_MAX];
+    event_detail(st, seq, at, detail);
+    store_done(st);
+    snprintf(object, sizeof object, "%" PRId64, seq);
+    pk_err e = chain_append(s, at, actor, "event", object, detail, seq);
+    free(actor);
+    return e;
+}
+
+#define EVENT_ROW "SELECT e.seq, e.at, e.actor, e.from_status, e.to_status, e.note, d.ref" \
+                  " FROM events e CROSS JOIN dossiers d ON d.id = e.dossier_id"
+
+pk_err store_audit_event(store *s, int64_t event_seq)
+{
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    sqlite3_stmt *st = store_stmt(s, EVENT_ROW " WHERE e.seq = ?1");
+    if (!st) {
+        store_rollback(s);
+        return PK_EIO;
+    }
+    sqlite3_bind_int64(st, 1, event_seq);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        e = chain_row(s, st);
+    } else {
+        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+        store_done(st);
+    }
+    if (e != PK_OK) {
+        store_rollback(s);
+        return e;
+    }
+    return store_commit(s);
+}
+
+pk_err store_audit_chain_pending(store *s)
 {
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
     int64_t upto = 0;
-    sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(max(event_seq), 0) FROM audit");
+    sqlite3_stmt *st = store_stmt(s, "SELECT max(event_seq) FROM audit");
     if (!st) {
         store_rollback(s);
         return PK_EIO;
@@ -441,11 +483,8 @@ pk_err store_audit_seal(store *s)
         upto = sqlite3_column_int64(st, 0);
     store_done(st);
     for (;;) {
-        /* one event at a time: the statement is reused by chain_append's
-         * neighbours, so no cursor stays open across the inserts */
-        st = store_stmt(s, "SELECT e.seq, e.at, e.actor, e.from_status, e.to_status, e.note,"
-                           " d.ref FROM events e JOIN dossiers d ON d.id = e.dossier_id"
-                           " WHERE e.seq > ?1 ORDER BY e.seq LIMIT 1");
+        /* one event at a time: no cursor stays open across the inserts */
+        st = store_stmt(s, EVENT_ROW " WHERE e.seq > ?1 ORDER BY e.seq LIMIT 1");
         if (!st) {
             e = PK_EIO;
             break;
@@ -457,13 +496,8 @@ pk_err store_audit_seal(store *s)
             store_done(st);
             break;
         }
-        int64_t seq = sqlite3_column_int64(st, 0), at = sqlite3_column_int64(st, 1);
-        char *actor = xstrdup(col(st, 2)), object[32], detail[AUDIT_DETAIL_MAX];
-        event_detail(st, seq, at, detail);
-        store_done(st);
-        snprintf(object, sizeof object, "%" PRId64, seq);
-        e = chain_append(s, at, actor, "event", object, detail, seq);
-        free(actor);
+        int64_t seq = sqlite3_column_int64(st, 0);
+        e = chain_row(s, st);
         if (e != PK_OK)
             break;
         upto = seq;
@@ -473,6 +507,13 @@ pk_err store_audit_seal(store *s)
         return e;
     }
     return store_commit(s);
+}
+
+pk_err store_clerk_upgrade(store *s)
+{
+    /* a database from before version 2: its events are chained once, at
+     * the upgrade; from then on each event is chained as it is written */
+    return store_audit_chain_pending(s);
 }
 
 pk_err store_audit_append(store *s, int64_t at, const char *actor, const char *action,
@@ -485,14 +526,30 @@ pk_err store_audit_append(store *s, int64_t at, const char *actor, const char *a
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
-    e = store_audit_seal(s);
-    if (e == PK_OK)
-        e = chain_append(s, at, actor, action, object ? object : "", detail ? detail : "", 0);
+    e = chain_append(s, at, actor, action, object ? object : "", detail ? detail : "", 0);
     if (e != PK_OK) {
         store_rollback(s);
         return e;
     }
     return store_commit(s);
+}
+
+pk_err store_audit_head(store *s, int64_t *seq, char hex[AUDIT_HEX_MAX])
+{
+    *seq = 0;
+    hex[0] = '\0';
+    sqlite3_stmt *st = store_stmt(s, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (!st)
+        return PK_EIO;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *seq = sqlite3_column_int64(st, 0);
+        if (sqlite3_column_bytes(st, 1) == AUDIT_HASH_BYTES)
+            audit_hex(sqlite3_column_blob(st, 1), AUDIT_HASH_BYTES, hex, AUDIT_HEX_MAX);
+    }
+    pk_err e = rc == SQLITE_ROW || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(st);
+    return e;
 }
 
 static void read_audit(sqlite3_stmt *st, audit_row *r)
@@ -585,9 +642,7 @@ static pk_err verify_events(store *s, audit_check *r)
 pk_err store_audit_verify(store *s, audit_check *r)
 {
     memset(r, 0, sizeof *r);
-    pk_err e = store_audit_seal(s);
-    if (e != PK_OK)
-        return e;
+    pk_err e;
     /* one read transaction: both passes see the same snapshot */
     if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         return store_rc(s, sqlite3_errcode(s->db));

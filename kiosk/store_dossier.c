@@ -198,7 +198,7 @@ pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *act
     store_bind_text(st, 6, note);
     pk_err e = store_step_done(s, st);
     if (e == PK_OK)   /* chain it into the audit log in the same transaction */
-        e = store_audit_seal(s);
+        e = store_audit_event(s, sqlite3_last_insert_rowid(s->db));
     return e;
 }
 

@@ -34,8 +34,10 @@ typedef struct {
 } store_migration;
 
 extern const store_migration store_migrations[];
-/* Schema version 2 (clerk workstation), defined in store_clerk.c. */
+/* Schema version 2 (clerk workstation), defined in store_clerk.c, and its
+ * step in C (chains the events of an upgraded database). */
 extern const char store_schema_v2[];
+pk_err store_clerk_upgrade(store *s);
 extern const int store_migrations_count;
 
 /* Applies the migrations of list above the current user_version, each in

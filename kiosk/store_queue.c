@@ -40,7 +40,7 @@ static int64_t setting_int(store *s, const char *key)
 
 static int64_t max_dossier_id(store *s)
 {
-    sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(max(id), 0) FROM dossiers");
+    sqlite3_stmt *st = store_stmt(s, "SELECT max(id) FROM dossiers");
     if (!st)
         return -1;
     int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
@@ -185,8 +185,8 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
     int64_t floor_id = 0;
     if (k == Q_NAME && f->status != -1) {
         sqlite3_stmt *m = store_stmt(s, f->status == -2
-            ? "SELECT coalesce(min(id), 0) FROM dossiers WHERE closed_day = ''"
-            : "SELECT coalesce(min(id), 0) FROM dossiers WHERE status = ?1");
+            ? "SELECT min(id) FROM dossiers WHERE closed_day = ''"
+            : "SELECT min(id) FROM dossiers WHERE status = ?1");
         if (!m)
             return PK_EIO;
         if (f->status >= 0 && f->status < ST__COUNT)

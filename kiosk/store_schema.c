@@ -151,6 +151,6 @@ static const char schema_v1[] =
 
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
-    {2, store_schema_v2, NULL},   /* clerk workstation: store_clerk.c */
+    {2, store_schema_v2, store_clerk_upgrade},   /* clerk workstation: store_clerk.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "i18n.h"
+#include "text.h"
 
 static const char *const key_names[TOUR_K__COUNT] = {
     [TOUR_K_ENTER] = "Enter", [TOUR_K_ESC] = "Esc", [TOUR_K_TAB] = "Tab",
@@ -252,11 +253,11 @@ static void parse_line(parser *ps, char *line)
     arg += strspn(arg, " \t");
     char save = dir[n];
     dir[n] = '\0';
-    bool was_caption = ps->group_open;
+    bool was_open = ps->group_open;
     ps->group_open = false;
 
     if (strcmp(dir, "caption") == 0) {
-        ps->group_open = was_caption;
+        ps->group_open = was_open;
         parse_grouped(ps, TS_CAPTION, "caption", arg);
     } else if (strcmp(dir, "keys") == 0) {
         parse_keys(ps, arg);
@@ -268,7 +269,7 @@ static void parse_line(parser *ps, char *line)
         else
             add_step(ps->t, TS_CLEAR, ps->line);
     } else if (strcmp(dir, "wait-for") == 0) {
-        ps->group_open = was_caption;
+        ps->group_open = was_open;
         parse_grouped(ps, TS_WAIT, "wait-for", arg);
     } else if (strcmp(dir, "lang") == 0) {
         if (!*arg)
@@ -292,33 +293,6 @@ static void parse_line(parser *ps, char *line)
         bad(ps, _("unknown directive \"%.32s\""), dir);
     }
     dir[n] = save;
-}
-
-static bool has_control(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c < 0x20 && c != '\t') || c == 0x7f)
-            return true;
-        if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-            (unsigned char)s[i + 1] < 0xa0)
-            return true;     /* C1 controls */
-    }
-    return false;
-}
-
-static bool utf8_ok(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(n - i), &cp);
-        if (k <= 0)
-            return false;
-        i += (size_t)k;
-    }
-    return true;
 }
 
 bool tour_parse(const char *path, const char *buf, size_t len, tour *t, sbuf *errs)
@@ -345,22 +319,25 @@ bool tour_parse(const char *path, const char *buf, size_t len, tour *t, sbuf *er
             ps.group_open = false;
             continue;
         }
-        if (!utf8_ok(start, n)) {
+        if (!text_valid_utf8(start, n)) {
             bad(&ps, _("invalid UTF-8"));
-            ps.group_open = false;
-            continue;
-        }
-        if (memchr(start, '\0', n) || has_control(start, n)) {
-            bad(&ps, _("control character in the line"));
             ps.group_open = false;
             continue;
         }
         memcpy(line, start, n);
         line[n] = '\0';
-        while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+        for (char *c = line; *c; c++)
+            if (*c == '\t')
+                *c = ' ';     /* a tab separates like a space */
+        if (strlen(line) != n || text_has_control(line)) {
+            bad(&ps, _("control character in the line"));
+            ps.group_open = false;
+            continue;
+        }
+        while (n > 0 && line[n - 1] == ' ')
             line[--n] = '\0';
         /* NFC inside: captions compare with and draw like the screens' text */
-        char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)line);
+        char *nfc = text_nfc(line);
         if (!nfc) {
             bad(&ps, _("invalid UTF-8"));
             continue;
@@ -475,10 +452,9 @@ bool tour_speed_parse(const char *s, tour_speed *out)
 /* Reading time of a caption: a calm pace for people reading along. */
 static int caption_ms(const tour_step *s)
 {
-    size_t longest = 0;
+    int longest = 0;
     for (int i = 0; i < s->ntexts; i++) {
-        size_t n = (size_t)utf8proc_decompose((const utf8proc_uint8_t *)s->texts[i].text, 0,
-                                              NULL, 0, UTF8PROC_NULLTERM | UTF8PROC_COMPOSE);
+        int n = text_width(s->texts[i].text);
         if (n > longest)
             longest = n;
     }

@@ -75,6 +75,8 @@ typedef struct {
     service_form form;
     char applicant[PK_NAME_MAX];   /* masked: "Nguyễn V. A." */
     char id_masked[PK_ID_MAX + 8]; /* masked: "********1234" */
+    bool consent_sms;              /* consent choices are printed (RELIABILITY §3.4) */
+    char phone_masked[PK_PHONE_MAX + 8]; /* masked: "09******89", for SMS updates */
     int ndocs;
     receipt_doc docs[PK_MAX_DOCS];
     int64_t fee_proc, fee_post, fee_total;

@@ -87,6 +87,13 @@ static void procedure_part(layout *l, const receipt_info *ri)
     layout_field(l, _("Applicant"), ri->applicant[0] ? ri->applicant : "—");
     if (ri->id_masked[0])
         layout_field(l, _("ID number"), ri->id_masked);
+    /* The consent choices, on paper (Law 91/2025 on personal data). */
+    layout_text(l, LAY_SMALL, 0,
+                _("You agreed that your data is used to process this dossier."));
+    if (ri->consent_sms && ri->phone_masked[0])
+        layout_field(l, _("SMS updates"), ri->phone_masked);
+    else
+        layout_field(l, _("SMS updates"), _("no"));
     layout_rule(l, true);
 }
 

@@ -47,6 +47,9 @@ static void info_fill(receipt_info *ri, const config *cfg, const dossier *d,
     dossier_mask_name(d->name, ri->applicant, sizeof ri->applicant);
     if (d->id_number[0])
         dossier_mask_id(d->id_number, ri->id_masked, sizeof ri->id_masked);
+    ri->consent_sms = d->consent_sms;
+    if (d->consent_sms && d->phone[0])
+        dossier_mask_phone(d->phone, ri->phone_masked, sizeof ri->phone_masked);
     for (int i = 0; i < d->ndocs && i < PK_MAX_DOCS; i++) {
         const dossier_doc *doc = &d->docs[i];
         if (!doc->handed)
@@ -84,6 +87,18 @@ static pk_err print_once(printer *p, store *s, const config *cfg, const dossier 
 {
     procedure *proc = xcalloc(1, sizeof *proc);
     pk_err err = store_procedure_get(s, d->proc_code, proc);
+    if (err == PK_ENOTFOUND) {
+        /* Gone from the catalog since: the dossier kept the name it was
+         * registered under. */
+        dossier_filter f = {.status = -1, .query = d->ref, .include_sample = true};
+        dossier_row row;
+        int n = 0;
+        if (store_dossier_list(s, &f, 0, &row, 1, &n) == PK_OK && n == 1 &&
+            !strcmp(row.ref, d->ref) && row.proc_name_vi[0]) {
+            str_copy(proc->name_vi, sizeof proc->name_vi, row.proc_name_vi);
+            err = PK_OK;
+        }
+    }
     if (err != PK_OK && err != PK_ENOTFOUND) {
         free(proc);
         str_copy(msg, msgsz, pk_err_msg(err));

@@ -22,9 +22,15 @@ typedef struct {
     /* queue state kept while the clerk opens dossiers */
     int status_filter;            /* -2 open, -1 all, else a status */
     tfield search;
+    char from[PK_DATE_MAX], to[PK_DATE_MAX];   /* registered between, "" = open */
+    char proc_code[PK_CODE_MAX], proc_name[PK_TEXT_MAX];
+    char agency[PK_TEXT_MAX];
+    int unit_id;
+    char unit_name[96];
     /* last outcome shown on the next screen (already translated) */
     char flash[PK_TEXT_MAX];
     bool flash_error;
+    char scanned_ref[PK_REF_MAX];  /* the argument of the dossier screen a scan opens */
 } clerk_ui;
 
 /* What the dossier screen hands to the action form. */
@@ -37,7 +43,7 @@ typedef struct {
 } clerk_step;
 
 extern const screen_ops screen_clerk_signin, screen_clerk_menu, screen_clerk_queue,
-    screen_clerk_dossier, screen_clerk_action, screen_clerk_handover, screen_clerk_jobs,
+    screen_clerk_dossier, screen_clerk_action, screen_clerk_filters, screen_clerk_handover, screen_clerk_jobs,
     screen_clerk_reports;
 
 /* Installs the clerk session on the app (session_init, no app idle timer:
@@ -64,6 +70,9 @@ void clerk_flashf(app *a, bool error, const char *fmt, ...) __attribute__((forma
  * on the form above it), without logging another lookup. */
 void clerk_dossier_refresh(app *a);
 
+/* Reloads the queue screen under the top one (filters changed). */
+void clerk_queue_refresh(app *a);
+
 /* A scanned receipt: verifies the HMAC and opens the dossier, or warns
  * loudly (beep, red dialog) and logs the rejected scan. */
 screen_result clerk_scan(app *a, const char *payload);
@@ -73,6 +82,11 @@ const char *clerk_status_short(int st);
 /* The queue's status filters in order: open, all, then every status. */
 const char *clerk_filter_label(int filter);   /* msgid */
 int clerk_filter_next(int filter, int dir);
+
+/* The queue's filter from the session. */
+dossier_filter clerk_queue_filter(const clerk_ui *ui);
+/* One line describing the filters other than the status ("" when none). */
+void clerk_filters_text(const clerk_ui *ui, char *out, size_t outsz);
 
 /* "17/02/2026 08:30" in local time. */
 void clerk_time(int64_t t, char *out, size_t outsz);

@@ -169,8 +169,11 @@ screen_result clerk_scan(app *a, const char *payload)
     if (e == PK_OK)
         e = store_dossier_get(a->st, ref, &d) == PK_OK ? PK_OK : PK_ENOTFOUND;
     mem_wipe(&d, sizeof d);
-    if (e == PK_OK)
-        return SR_TO(SR_PUSH, &screen_clerk_dossier, ref);
+    if (e == PK_OK) {
+        /* the screen's argument must outlive this call */
+        str_copy(ui->scanned_ref, sizeof ui->scanned_ref, ref);
+        return SR_TO(SR_PUSH, &screen_clerk_dossier, ui->scanned_ref);
+    }
     /* forged, from another system, or restored from an old backup: the
      * clerk must look at it, and the attempt is logged (no payload kept) */
     store_audit_append(a->st, app_now(a), ui->sess.active ? ui->sess.id : "?", "scan_rejected",
@@ -237,4 +240,38 @@ int clerk_filter_next(int filter, int dir)
     /* -2, -1, 0 .. ST__COUNT-1, then around */
     int i = filter + 2 + dir, n = ST__COUNT + 2;
     return ((i % n) + n) % n - 2;
+}
+
+dossier_filter clerk_queue_filter(const clerk_ui *ui)
+{
+    dossier_filter f = {
+        .status = ui->status_filter,
+        .query = ui->search.buf[0] ? ui->search.buf : NULL,
+        .from_date = ui->from[0] ? ui->from : NULL,
+        .to_date = ui->to[0] ? ui->to : NULL,
+        .proc_code = ui->proc_code[0] ? ui->proc_code : NULL,
+        .agency = ui->agency[0] ? ui->agency : NULL,
+        .unit_id = ui->unit_id,
+    };
+    return f;
+}
+
+void clerk_filters_text(const clerk_ui *ui, char *out, size_t outsz)
+{
+    sbuf b = {0};
+    char d1[32], d2[32];
+    if (ui->from[0] || ui->to[0]) {
+        clerk_date(ui->from, d1, sizeof d1);
+        clerk_date(ui->to, d2, sizeof d2);
+        sbuf_addf(&b, "%s %s - %s", _("Registered"), ui->from[0] ? d1 : "...",
+                  ui->to[0] ? d2 : "...");
+    }
+    if (ui->proc_code[0])
+        sbuf_addf(&b, "%s%s", b.len ? " \xc2\xb7 " : "", ui->proc_name);
+    if (ui->agency[0])
+        sbuf_addf(&b, "%s%s", b.len ? " \xc2\xb7 " : "", ui->agency);
+    if (ui->unit_id)
+        sbuf_addf(&b, "%s%s", b.len ? " \xc2\xb7 " : "", ui->unit_name);
+    str_copy(out, outsz, b.data ? b.data : "");
+    sbuf_free(&b);
 }

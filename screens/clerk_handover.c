@@ -87,7 +87,9 @@ static void hand_draw(const void *st, const app *a, frame *f)
         term_put(y++, x, w, buf, ROLE_TITLE);
         snprintf(buf, sizeof buf, _("%d dossiers ticked, %d documents, %d originals"), n, docs, orig);
         term_put(y++, x, w, buf, ROLE_NORMAL);
-        for (int i = s->list.top; i < s->ncand && i < s->list.top + vis - 1; i++, y++) {
+        term_put(y++, x, w, _("Enter ticks or unticks; 1 creates the record; 2 ticks all or none."),
+                 ROLE_DIM);
+        for (int i = s->list.top; i < s->ncand && i < s->list.top + vis - 2; i++, y++) {
             const handover_line *c = &s->cand[i];
             char name[PK_TEXT_MAX];
             text_truncate(c->proc_name_vi, w - 40 > 10 ? w - 40 : 10, name, sizeof name);
@@ -95,8 +97,8 @@ static void hand_draw(const void *st, const app *a, frame *f)
                      c->seal_no, c->ndocs, c->noriginals, name);
             wlist_row(f, &s->list, i, y, x, w, buf, NULL, true);
         }
+        w_hint(f, ACT_CHOOSE, N_("1 Create the record"));
         w_hint(f, ACT_NEXT, N_("Tick / untick"));
-        w_hint(f, ACT_CHOOSE, N_("1 Create the record, 2 Tick all"));
     } else {
         snprintf(buf, sizeof buf, "%s %s", _("Handover record"), s->done.no);
         term_put(y++, x, w, buf, ROLE_TITLE);
@@ -178,7 +180,7 @@ static screen_result hand_handle(void *st, app *a, const event *ev)
     }
     if (s->step == HS_DONE)
         return ev->act == ACT_NEXT ? SR_(SR_POP) : SR_(SR_NONE);
-    if (wlist_handle(&s->list, ev, visible(&f) - (s->step == HS_PICK)))
+    if (wlist_handle(&s->list, ev, visible(&f) - (s->step == HS_PICK ? 2 : 0)))
         return SR_(SR_REDRAW);
     if (s->step == HS_AGENCY) {
         if (ev->act != ACT_NEXT || s->list.sel < 0 || s->list.sel >= s->nag)

@@ -39,7 +39,7 @@ static void reload(queue_state *s, app *a)
 {
     clerk_ui *ui = clerk_of(a);
     int64_t keep = s->list.sel >= 0 && s->list.sel < s->n ? s->rows[s->list.sel].id : 0;
-    dossier_filter f = {.status = ui->status_filter, .query = ui->search.buf[0] ? ui->search.buf : NULL};
+    dossier_filter f = clerk_queue_filter(ui);
     int want = page_rows(), n = 0;
     pk_err e = store_queue_page(a->st, &f, s->after, false, s->rows, want + 1, &n);
     s->err = e == PK_OK ? NULL : pk_err_msg(e);
@@ -59,6 +59,15 @@ static void first_page(queue_state *s, app *a)
     s->page = 1;
     s->list.sel = 0;
     reload(s, a);
+}
+
+void clerk_queue_refresh(app *a)
+{
+    for (int i = a->depth - 2; i >= 0; i--)
+        if (a->stack[i].ops == &screen_clerk_queue) {
+            first_page(a->stack[i].state, a);
+            return;
+        }
 }
 
 static void queue_enter(void *st, app *a, const void *arg)
@@ -100,9 +109,12 @@ static void queue_draw(const void *st, const app *a, frame *f)
     draw_counts(s, f, y);
     y += 2;
     int w = f->width - 2, x = f->left + 1;
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s: %s", _("Show"), _(clerk_filter_label(ui->status_filter)));
-    term_put(y, x, w, buf, ROLE_NORMAL);
+    char buf[1024];
+    char more[400];
+    clerk_filters_text(ui, more, sizeof more);
+    snprintf(buf, sizeof buf, "%s: %s%s%s", _("Show"), _(clerk_filter_label(ui->status_filter)),
+             more[0] ? " \xc2\xb7 " : "", more);
+    term_put(y, x, w - 10, buf, ROLE_NORMAL);
     snprintf(buf, sizeof buf, _("page %d"), s->page);
     term_put(y, x + w - text_width(buf), text_width(buf), buf, ROLE_DIM);
     y++;
@@ -120,10 +132,12 @@ static void queue_draw(const void *st, const app *a, frame *f)
     y++;
     int wref = 12, wdate = 10, wst = 18;
     int wname = (w - wref - wdate - wst - 6) * 2 / 5, wproc = w - wref - wdate - wst - wname - 6;
-    snprintf(buf, sizeof buf, "%-*s %-*s ", wref, _("Reference"), wdate, _("Date"));
-    term_put(y, x, w, buf, ROLE_DIM);
-    term_put(y, x + wref + wdate + 2, wname, _("Name"), ROLE_DIM);
-    term_put(y, x + wref + wdate + wname + 3, wproc, _("Procedure"), ROLE_DIM);
+    /* column titles at the columns the rows use (rows start 2 columns in) */
+    int cref = x + 1, cdate = cref + wref + 1, cname = cdate + wdate + 1, cproc = cname + wname + 1;
+    term_put(y, cref, wref, _("Reference"), ROLE_DIM);
+    term_put(y, cdate, wdate, _("Date"), ROLE_DIM);
+    term_put(y, cname, wname, _("Name"), ROLE_DIM);
+    term_put(y, cproc, wproc, _("Procedure"), ROLE_DIM);
     term_put(y, x + w - wst, wst, _("Status"), ROLE_DIM);
     y++;
     if (s->n == 0)
@@ -143,6 +157,7 @@ static void queue_draw(const void *st, const app *a, frame *f)
     }
     w_hint(f, ACT_NEXT, N_("Open"));
     w_hint(f, ACT_TAB, N_("Status filter"));
+    w_hint(f, ACT_BACKTAB, N_("Filters"));
     w_hint(f, ACT_PGDN, NULL);
     w_hint(f, ACT_BACK, N_("Menu"));
 }
@@ -164,10 +179,12 @@ static screen_result queue_handle(void *st, app *a, const event *ev)
         ui->flash[0] = '\0';
         return SR_(SR_POP);
     case ACT_TAB:
-    case ACT_BACKTAB:
-        ui->status_filter = clerk_filter_next(ui->status_filter, ev->act == ACT_TAB ? 1 : -1);
+        ui->status_filter = clerk_filter_next(ui->status_filter, 1);
         first_page(s, a);
         return SR_(SR_REDRAW);
+    case ACT_BACKTAB:
+        ui->flash[0] = '\0';
+        return SR_TO(SR_PUSH, &screen_clerk_filters, NULL);
     case ACT_NEXT:
         if (s->list.sel < 0 || s->list.sel >= s->n)
             return SR_(SR_NONE);
@@ -186,8 +203,7 @@ static screen_result queue_handle(void *st, app *a, const event *ev)
             return SR_(SR_NONE);
         /* the page before the first row: fetched backwards, one more row
          * tells where that page itself starts */
-        dossier_filter f = {.status = ui->status_filter,
-                            .query = ui->search.buf[0] ? ui->search.buf : NULL};
+        dossier_filter f = clerk_queue_filter(ui);
         dossier_row prev[PAGE_MAX];
         int want = page_rows(), n = 0;
         if (store_queue_page(a->st, &f, s->rows[0].id, true, prev, want + 1, &n) != PK_OK)
@@ -224,7 +240,8 @@ const screen_ops screen_clerk_queue = {
     .name = "clerk_queue",
     .state_size = sizeof(queue_state),
     .help = N_("Type to search: a reference, a name (with or without marks), a phone number or "
-               "the last 4 digits of the ID number. Tab changes the status shown. Arrows choose, "
+               "the last 4 digits of the ID number. Tab changes the status shown, Shift-Tab opens "
+               "the other filters (dates, procedure, agency, commune). Arrows choose, "
                "Enter opens, PgUp/PgDn turn pages. Scanning a receipt opens its dossier."),
     .enter = queue_enter,
     .leave = queue_leave,

@@ -15,6 +15,8 @@
 #include "workdays.h"
 
 typedef struct {
+    int64_t head_seq;
+    char head[AUDIT_HEX_MAX];
     report_period period;
     int step;                  /* 0 = the current period, -1 the one before ... */
     report r;
@@ -38,6 +40,8 @@ static void load(reports_state *s, app *a)
     report_period_range(s->period, d, s->step, from, to);
     workdays_format(d, now);
     s->ok = store_report(a->st, from, to, now, &s->r) == PK_OK;
+    if (store_audit_head(a->st, &s->head_seq, s->head) != PK_OK)
+        s->head_seq = 0;
 }
 
 static void reports_enter(void *st, app *a, const void *arg)
@@ -125,6 +129,12 @@ static void body(const reports_state *s, wpage *p)
     items(p, _("By procedure"), r->procs, r->nprocs);
     items(p, _("By agency"), r->agencies, r->nagencies);
     items(p, _("By commune"), r->communes, r->ncommunes);
+    if (s->head_seq > 0) {
+        wpage_gap(p);
+        snprintf(buf, sizeof buf, "%s: %lld %.16s...", _("Audit log head (keep a copy)"),
+                 (long long)s->head_seq, s->head);
+        wpage_text(p, buf, ROLE_DIM);
+    }
 }
 
 static void reports_draw(const void *st, const app *a, frame *f)

@@ -37,7 +37,7 @@ static void signin_draw(const void *st, const app *a, frame *f)
 {
     const signin_state *s = st;
     const clerk_ui *ui = clerk_of(a);
-    int w = f->width - 4 < 50 ? f->width - 4 : 50;
+    int w = f->width - 4 < 64 ? f->width - 4 : 64;
     int x = f->left + (f->width - w) / 2;
     int y = clerk_header(a, f, _("Clerk sign-in"));
     y += w_text(f, y, x, w, 2, _("Please sign in with your clerk ID and PIN."), ROLE_NORMAL) + 1;

@@ -37,13 +37,14 @@ static int paragraph(frame *f, int y, int x, int w, int maxrows, const char *p, 
     return w_text(f, y, x, w, maxrows, buf, ROLE_NORMAL);
 }
 
-/* "● ● ○ ○ ○ ○ ○" and, while playing, a bar filling until the next slide. */
-static void footer(const slides_state *s, frame *f, int y)
+/* "● ● ○ ○ ○ ○ ○" and, while playing, a bar filling until the next slide,
+ * centred in columns x..x+w. */
+static void footer(const slides_state *s, frame *f, int y, int x, int w)
 {
     char dots[SLIDE__COUNT * 5 + 1] = "";
     for (int i = 0; i < SLIDE__COUNT; i++)
         strcat(dots, i == s->cur ? "● " : "○ ");
-    w_center(f, y, f->left, f->width, dots, ROLE_KEY);
+    w_center(f, y, x, w, dots, ROLE_KEY);
     if (!s->autoplay)
         return;
     int bw = 24;
@@ -51,15 +52,7 @@ static void footer(const slides_state *s, frame *f, int y)
     char bar[24 * 3 + 1] = "";
     for (int i = 0; i < bw; i++)
         strcat(bar, i < done ? "━" : "─");
-    w_center(f, y + 1, f->left, f->width, bar, ROLE_DIM);
-}
-
-static void draw_qr(frame *f, const qrterm *q, int y, int x, const char *url, int bottom)
-{
-    for (int r = 0; r < q->rows; r++)
-        term_put(y + r, x, q->cols, q->lines[r], ROLE_NORMAL);
-    if (y + q->rows < bottom)
-        w_center(f, y + q->rows, x - 8, q->cols + 16, url, ROLE_DIM);
+    w_center(f, y + 1, x, w, bar, ROLE_DIM);
 }
 
 static void draw(const void *vs, const app *a, frame *f)
@@ -67,17 +60,20 @@ static void draw(const void *vs, const app *a, frame *f)
     const slides_state *s = vs;
     slide sl;
     slides_build(&s->data, (slide_id)s->cur, i18n_lang(), &sl);
-    /* below the text: dots, the bar, and the invitation or the keys */
-    int top = f->top + 1, bottom = f->top + f->height - 4;
-    int x = f->left + 3, w = f->width - 6;
+    /* rows: title, rule, text ... dots, bar, and last the invitation or keys */
+    int top = f->top + 1, last = f->top + f->height - 1, bottom = last - 2;
+    int w = f->width - 6 > 100 ? 100 : f->width - 6;   /* a calm block on wide screens */
+    int x = f->left + (f->width - w) / 2;
     w_center(f, top, f->left, f->width, sl.title, ROLE_TITLE);
     term_hline(top + 1, x, w, ROLE_DIM);
     int y = top + 3;
 
+    /* the QR code on the right, from under the rule down to the last row;
+     * a 24-row terminal takes up to version 3 (53 bytes at level L) */
     qrterm q;
     bool qr = sl.qr && qrterm_make(sl.qr, &q);
-    if (qr && (q.rows > bottom - y || q.cols + 24 > w)) {
-        qrterm_free(&q);     /* does not fit: the address in words is enough */
+    if (qr && (q.rows > last - (top + 2) || q.cols + 30 > w)) {
+        qrterm_free(&q);     /* does not fit: the address in words must do */
         qr = false;
     }
     int tw = qr ? w - q.cols - 3 : (w > 76 ? 76 : w);
@@ -98,19 +94,19 @@ static void draw(const void *vs, const app *a, frame *f)
         prev_bullet = bullet;
         p += n + (nl ? 1 : 0);
     }
-    if (!qr && sl.qr && y < bottom)
-        w_center(f, y, x, tw, sl.qr, ROLE_TITLE);
+    if (sl.qr && y + 1 < bottom)      /* the address in words too: it can be typed */
+        w_text(f, y + 1, x, tw, bottom - y - 1, sl.qr, ROLE_TITLE);
     if (qr) {
-        draw_qr(f, &q, top + 3, f->left + f->width - 3 - q.cols, sl.qr, bottom + 1);
+        for (int r = 0; r < q.rows; r++)
+            term_put(top + 2 + r, x + w - q.cols, q.cols, q.lines[r], ROLE_NORMAL);
         qrterm_free(&q);
     }
-    footer(s, f, bottom + 1);
+    footer(s, f, bottom, x, tw);
     const demo_session *ds = a->session;
     if (s->presenter && ds && ds->notice[0])
         w_banner(f, f->top, ds->notice, ROLE_ERROR);
     if (s->presenter) {
         w_hint(f, ACT_CHOOSE, N_("Slide"));
-        w_hint(f, ACT_LEFT, N_("Previous slide"));
         w_hint(f, ACT_RIGHT, N_("Next slide"));
         /* letters are no actions of the key table: say them on the screen */
         w_center(f, f->top + f->height - 1, f->left, f->width,

@@ -120,15 +120,22 @@ bool demo_tour_source(app *a, term_input *in, int timeout_ms)
             break;
         }
         if (dt->headless) {
-            dt->clock_ms += o.wait_ms > 0 ? o.wait_ms : 1;
+            /* time passes a second at most at a time, so that the app ticks
+             * as often as it would on a terminal */
+            dt->clock_ms += o.wait_ms > 1000 ? 1000 : o.wait_ms > 0 ? o.wait_ms : 1;
             a->now_ms = dt->clock_ms;
-            return false;      /* time passed: the app ticks */
+            return false;
         }
         int wait = o.wait_ms < 0 || o.wait_ms > timeout_ms ? timeout_ms : o.wait_ms;
         term_input key;
-        if (term_read(&key, wait < 0 ? 0 : wait) && key.kind != TI_NONE)
-            presenter_key(a, dt, &key, app_mono_ms());
+        bool got = term_read(&key, wait < 0 ? 0 : wait);
         a->now_ms = app_mono_ms();
+        if (got && key.kind == TI_RESIZE) {
+            *in = key;         /* the app must know its new size */
+            return true;
+        }
+        if (got && key.kind != TI_NONE)
+            presenter_key(a, dt, &key, a->now_ms);
         return false;
     }
 }

@@ -113,6 +113,11 @@ bool csnap_open(csnap *e, int rows, int cols, const char *lang)
     const char *lg = getenv("LANGUAGE");
     e->had_language = lg != NULL;
     str_copy(e->prev_language, sizeof e->prev_language, lg ? lg : "");
+    const char *tz = getenv("TZ");
+    e->had_tz = tz != NULL;
+    str_copy(e->prev_tz, sizeof e->prev_tz, tz ? tz : "");
+    setenv("TZ", "UTC0", 1);
+    tzset();
     snprintf(e->dir, sizeof e->dir, "/tmp/pkcsnap.XXXXXX");
     if (!mkdtemp(e->dir))
         return false;
@@ -169,6 +174,11 @@ void csnap_close(csnap *e)
     else
         unsetenv("LANGUAGE");
     textdomain(textdomain(NULL));
+    if (e->had_tz)
+        setenv("TZ", e->prev_tz, 1);
+    else
+        unsetenv("TZ");
+    tzset();
 }
 
 static void render(csnap *e)

@@ -25,6 +25,8 @@ typedef struct {
     char refs[4][PK_REF_MAX];      /* the fixture's dossiers, oldest first */
     char prev_language[64];        /* LANGUAGE before, restored by close */
     bool had_language;
+    char prev_tz[64];              /* TZ before: the harness runs in UTC so the */
+    bool had_tz;                   /* audit hashes on screen never depend on it */
 } csnap;
 
 /* Store with clerks nv01 (PIN 735102) and sup1 (480215), four dossiers,

@@ -210,6 +210,72 @@ static void queue_live_and_small(void)
     csnap_close(&e);
 }
 
+static void queue_filters(void)
+{
+    csnap e;
+    CU_ASSERT_FATAL(csnap_open(&e, 24, 80, "en"));
+    csnap_sign_in(&e);
+    csnap_act(&e, ACT_CHOOSE, 1);
+    csnap_key(&e, TK_BACKTAB);
+    CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_filters");
+    CU_ASSERT(csnap_check("clerk-en-80x24-filters"));
+    csnap_key(&e, TK_DOWN);                   /* registered from */
+    csnap_type(&e, "31/11/2026");
+    csnap_key(&e, TK_ENTER);
+    CU_ASSERT(csnap_has("Please type a real date"));
+    CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_filters");
+    for (int i = 0; i < 10; i++)
+        csnap_key(&e, TK_BACKSPACE);
+    csnap_type(&e, "21/11/2026");
+    csnap_key(&e, TK_DOWN);
+    csnap_key(&e, TK_DOWN);
+    csnap_key(&e, TK_DOWN);                   /* agency */
+    csnap_key(&e, TK_RIGHT);
+    CU_ASSERT(csnap_has("Công an tỉnh Lạng Sơn"));
+    csnap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_queue");
+    CU_ASSERT(csnap_has(e.refs[3]));
+    CU_ASSERT(csnap_lacks(e.refs[1]));
+    CU_ASSERT(csnap_has("21/11/2026"));
+    /* agency back to any: the dates still apply */
+    csnap_key(&e, TK_BACKTAB);
+    for (int i = 0; i < 4; i++)
+        csnap_key(&e, TK_DOWN);
+    csnap_key(&e, TK_DELETE);
+    csnap_key(&e, TK_ENTER);
+    CU_ASSERT(csnap_has(e.refs[1]));
+    CU_ASSERT(csnap_has(e.refs[3]));
+    CU_ASSERT(csnap_lacks(e.refs[0]));
+    csnap_close(&e);
+}
+
+static void print_retry(void)
+{
+    csnap e;
+    CU_ASSERT_FATAL(csnap_open(&e, 24, 80, "en"));
+    csnap_sign_in(&e);
+    csnap_act(&e, ACT_CHOOSE, 3);
+    CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_jobs");
+    CU_ASSERT(csnap_has("LS01-000003"));      /* failed: paper ran out */
+    csnap_key(&e, TK_ENTER);
+    CU_ASSERT(csnap_has("LS01-000003 printed."));
+    CU_ASSERT(csnap_lacks("failed"));
+    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM print_jobs WHERE ref = 'LS01-000003'"
+                                    " AND status = 1 AND kind = 'receipt'"), 1);
+    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM audit WHERE action = 'print_retry'"), 1);
+    /* a reprint from the dossier screen: a new job, marked as a reprint */
+    csnap_key(&e, TK_ESC);
+    csnap_act(&e, ACT_CHOOSE, 1);
+    csnap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_dossier");
+    csnap_act(&e, ACT_CHOOSE, 4);
+    CU_ASSERT(csnap_has("The receipt was printed again."));
+    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM print_jobs WHERE ref = 'LS01-000001'"),
+                    2);
+    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM audit WHERE action = 'reprint'"), 1);
+    csnap_close(&e);
+}
+
 void suite_clerk_screens(void)
 {
     CU_pSuite s = CU_add_suite("clerk_screens", NULL, NULL);
@@ -222,4 +288,6 @@ void suite_clerk_screens(void)
     CU_add_test(s, "only allowed steps offered", only_allowed_steps);
     CU_add_test(s, "scanned receipts", scanned_receipts);
     CU_add_test(s, "queue search, filter, small terminal", queue_live_and_small);
+    CU_add_test(s, "queue filters: dates, agency", queue_filters);
+    CU_add_test(s, "print retry and reprint", print_retry);
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 int cli_ime_run(FILE *in, FILE *out, FILE *err, int argc, char **argv);
 
 static int run(const char *input, char **out, char **err, int argc, char **argv)
@@ -71,6 +73,7 @@ static void bad_arguments(void)
 
 static void invalid_utf8_line(void)
 {
+    i18n_set_lang("en");    /* the message is checked in English */
     char *out, *err;
     char *argv[] = {"telex", NULL};
     CU_ASSERT_EQUAL(run("aa\n\xff\xfe\nee\n", &out, &err, 1, argv), 1);

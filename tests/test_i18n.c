@@ -85,6 +85,27 @@ static void missing_locale_falls_back_to_c_utf8(void)
     setenv("LANG", "C.UTF-8", 1);
 }
 
+/* The environment's language is the first choice when it is installed. */
+static void language_from_environment(void)
+{
+    unsetenv("LC_ALL");
+    unsetenv("LC_MESSAGES");
+    setenv("LANG", "en_US.UTF-8", 1);
+    CU_ASSERT_TRUE(i18n_init(NULL));
+    CU_ASSERT_STRING_EQUAL(i18n_lang(), "en");
+    CU_ASSERT_STRING_EQUAL(_("Done."), "Done.");
+    setenv("LANG", "fr_FR.UTF-8", 1);                 /* not installed */
+    CU_ASSERT_TRUE(i18n_init(NULL));
+    CU_ASSERT_STRING_EQUAL(i18n_lang(), "vi");
+    setenv("LC_MESSAGES", "en_GB.UTF-8", 1);          /* LC_MESSAGES before LANG */
+    CU_ASSERT_TRUE(i18n_init(NULL));
+    CU_ASSERT_STRING_EQUAL(i18n_lang(), "en");
+    unsetenv("LC_MESSAGES");
+    setenv("LANG", "C.UTF-8", 1);
+    CU_ASSERT_TRUE(i18n_init(NULL));
+    CU_ASSERT_STRING_EQUAL(i18n_lang(), "vi");
+}
+
 static void partial_catalog_falls_back_to_vietnamese(void)
 {
     CU_ASSERT_TRUE_FATAL(i18n_init(tmpdir));
@@ -148,6 +169,7 @@ void suite_i18n(void)
     CU_pSuite s = CU_add_suite("i18n", setup, teardown);
     CU_add_test(s, "switch vi -> en -> vi at run time", switches_at_run_time);
     CU_add_test(s, "missing locale falls back to C.UTF-8", missing_locale_falls_back_to_c_utf8);
+    CU_add_test(s, "language from the environment", language_from_environment);
     CU_add_test(s, "partial catalog falls back to Vietnamese", partial_catalog_falls_back_to_vietnamese);
     CU_add_test(s, "lists installed languages", lists_installed_languages);
     CU_add_test(s, "refuses unknown languages", refuses_unknown_languages);

@@ -12,6 +12,7 @@
 #include "practice.h"
 #include "store_demo.h"
 #include "store_fixture.h"
+#include "i18n.h"
 
 static bool exists(const char *path)
 {
@@ -157,9 +158,17 @@ static void test_refuses_live_and_bad_data(void)
     fx_cleanup(&fx);
 }
 
+/* Messages are checked as written in the code (English): other suites may
+ * have left another language on. */
+static int english(void)
+{
+    i18n_set_lang("en");
+    return 0;
+}
+
 void suite_practice(void)
 {
-    CU_pSuite s = CU_add_suite("practice", NULL, NULL);
+    CU_pSuite s = CU_add_suite("practice", english, NULL);
     CU_add_test(s, "sandbox: fresh, example, reset, removed; live untouched",
                 test_open_seed_close);
     CU_add_test(s, "refuses the live file and missing data", test_refuses_live_and_bad_data);

@@ -1,93 +1,24 @@
 /* The terminal QR code must scan: the drawn half-block lines are turned
  * back into pixels (light block = white), framed by a dark "screen",
- * written as a PBM for people to look at, and decoded with zbar. */
+ * written as a PBM for people to look at, and decoded with zbar
+ * (tests/qr_decode.h). */
 #include <CUnit/CUnit.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zbar.h>
-
+#include "qr_decode.h"
 #include "qrterm.h"
 #include "util.h"
 
-enum { SCALE = 4, FRAME = 10 };
-
-/* Pixels from the lines: 1 = light. Returns false on a cell that is not
- * one of the four shapes. */
-static bool to_pixels(const qrterm *q, unsigned char *px, int w)
-{
-    for (int r = 0; r < q->rows; r++) {
-        const char *p = q->lines[r];
-        for (int x = 0; x < q->cols; x++) {
-            bool top, bottom;
-            if (*p == ' ') {
-                top = bottom = false;
-                p++;
-            } else if (strncmp(p, "\xe2\x96\x88", 3) == 0) {
-                top = bottom = true;
-                p += 3;
-            } else if (strncmp(p, "\xe2\x96\x80", 3) == 0) {
-                top = true, bottom = false;
-                p += 3;
-            } else if (strncmp(p, "\xe2\x96\x84", 3) == 0) {
-                top = false, bottom = true;
-                p += 3;
-            } else {
-                return false;
-            }
-            px[(2 * r) * w + x] = top;
-            px[(2 * r + 1) * w + x] = bottom;
-        }
-        if (*p)
-            return false;     /* more cells than cols */
-    }
-    return true;
-}
-
-/* Decodes the QR drawn in q; the text goes to out. Writes a PBM to pbm. */
+/* Decodes the QR drawn in q (its lines, cell by cell); writes a PBM. */
 static bool decode(const qrterm *q, char *out, size_t outsz, const char *pbm)
 {
-    int w = q->cols, h = q->rows * 2;
-    unsigned char *px = xcalloc((size_t)w * (size_t)h, 1);
-    if (!to_pixels(q, px, w)) {
-        free(px);
-        return false;
-    }
-    int iw = (w + 2 * FRAME) * SCALE, ih = (h + 2 * FRAME) * SCALE;
-    unsigned char *img = xcalloc((size_t)iw * (size_t)ih, 1);  /* dark screen around */
-    for (int y = 0; y < ih; y++)
-        for (int x = 0; x < iw; x++) {
-            int my = y / SCALE - FRAME, mx = x / SCALE - FRAME;
-            if (my >= 0 && mx >= 0 && my < h && mx < w && px[my * w + mx])
-                img[y * iw + x] = 255;
-        }
-    FILE *f = fopen(pbm, "w");
-    if (f) {
-        fprintf(f, "P1\n%d %d\n", iw, ih);
-        for (int y = 0; y < ih; y++) {
-            for (int x = 0; x < iw; x++)
-                fputc(img[y * iw + x] ? '0' : '1', f);   /* PBM: 1 = black */
-            fputc('\n', f);
-        }
-        fclose(f);
-    }
-    zbar_image_scanner_t *sc = zbar_image_scanner_create();
-    zbar_image_scanner_set_config(sc, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-    zbar_image_scanner_set_config(sc, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-    zbar_image_t *zi = zbar_image_create();
-    zbar_image_set_format(zi, zbar_fourcc('Y', '8', '0', '0'));
-    zbar_image_set_size(zi, (unsigned)iw, (unsigned)ih);
-    zbar_image_set_data(zi, img, (unsigned long)iw * (unsigned long)ih, NULL);
-    int n = zbar_scan_image(sc, zi);
-    bool ok = false;
-    if (n > 0) {
-        const zbar_symbol_t *sym = zbar_image_first_symbol(zi);
-        ok = sym && str_copy(out, outsz, zbar_symbol_get_data(sym));
-    }
-    zbar_image_destroy(zi);
-    zbar_image_scanner_destroy(sc);
-    free(img);
-    free(px);
+    uint32_t *cells = xcalloc((size_t)q->rows * (size_t)q->cols, sizeof *cells);
+    bool ok = true;
+    for (int r = 0; r < q->rows && ok; r++)
+        ok = qrd_cells(q->lines[r], cells + r * q->cols, q->cols + 1) == q->cols;
+    ok = ok && qrd_decode(cells, q->rows, q->cols, out, outsz, pbm);
+    free(cells);
     return ok;
 }
 
@@ -116,14 +47,20 @@ static void test_damaged_does_not_scan(void)
 {
     qrterm q;
     CU_ASSERT_TRUE_FATAL(qrterm_make("https://dichvucong.gov.vn", &q));
-    /* paint over the top-left finder pattern (rows 1-4 of text) */
-    for (int r = 1; r <= 4; r++)
-        for (int x = 2; x < 9; x++)
-            memcpy(q.lines[r] + 3 * x, "\xe2\x96\x88", 3);
+    uint32_t *cells = xcalloc((size_t)q.rows * (size_t)q.cols, sizeof *cells);
+    for (int r = 0; r < q.rows; r++)
+        CU_ASSERT_EQUAL(qrd_cells(q.lines[r], cells + r * q.cols, q.cols + 1), q.cols);
     char got[512] = "";
-    bool same = decode(&q, got, sizeof got, "/dev/null") &&
+    CU_ASSERT_TRUE(qrd_decode(cells, q.rows, q.cols, got, sizeof got, NULL));   /* control */
+    /* paint the top-left finder pattern light (text rows 1-4, columns 2-8) */
+    for (int r = 1; r <= 4; r++)
+        for (int x = 2; x <= 8; x++)
+            cells[r * q.cols + x] = 0x2588;
+    got[0] = '\0';
+    bool same = qrd_decode(cells, q.rows, q.cols, got, sizeof got, NULL) &&
                 strcmp(got, "https://dichvucong.gov.vn") == 0;
     CU_ASSERT_FALSE(same);
+    free(cells);
     qrterm_free(&q);
 }
 

@@ -223,6 +223,8 @@ static void fill_info(receipt_info *ri, const char *name, const char *gloss, con
     ri->form = FORM_BOTH;
     str_copy(ri->applicant, sizeof ri->applicant, "Nguyễn V. A.");
     str_copy(ri->id_masked, sizeof ri->id_masked, "********1234");
+    ri->consent_sms = true;
+    str_copy(ri->phone_masked, sizeof ri->phone_masked, "09******78");
     ri->ndocs = 3;
     str_copy(ri->docs[0].name, sizeof ri->docs[0].name, "Tờ khai đăng ký khai sinh theo mẫu");
     str_copy(ri->docs[1].name, sizeof ri->docs[1].name, "Giấy chứng sinh");
@@ -375,6 +377,7 @@ static void test_service_forms(void)
         CU_ASSERT_EQUAL(strstr(txt, deliver) != NULL, cases[i].d);
         CU_ASSERT_EQUAL(strstr(txt, ret) != NULL, cases[i].r);
         CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Article 14"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(txt, "SMS updates: 09******78"));
         free(txt);
         canvas_free(c);
     }

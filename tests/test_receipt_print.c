@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "cli.h"
 #include "i18n.h"
 #include "pkt_helpers.h"
@@ -71,6 +72,7 @@ static dossier *new_dossier(const char *lang, bool sample, int64_t *job)
     str_copy(d->expected_date, sizeof d->expected_date, "2026-12-10");
     str_copy(d->lang, sizeof d->lang, lang);
     d->consent_process = true;
+    d->consent_sms = true;
     d->sample = sample;
     CU_ASSERT_EQUAL_FATAL(store_dossier_create(st, d, "RA", "kiosk", job), PK_OK);
     return d;
@@ -112,6 +114,7 @@ static void test_print_file(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "1234"));
     CU_ASSERT_PTR_NULL(strstr(txt, "020195001234"));    /* never the full ID */
     CU_ASSERT_PTR_NULL(strstr(txt, "0912345678"));      /* nor the phone */
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "09******78"));  /* masked: SMS consent given */
     CU_ASSERT_PTR_NULL(strstr(txt, "Bà Triệu"));        /* nor the address */
     CU_ASSERT_PTR_NULL(strstr(txt, "Nguyễn Văn An"));
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Đăng ký khai sinh"));
@@ -283,6 +286,34 @@ static void test_cli_reprint(void)
     free(d);
 }
 
+/* The procedure left the catalog after registration: the receipt still
+ * names it, as registered. */
+static void test_procedure_gone(void)
+{
+    int64_t job = 0;
+    dossier *d = new_dossier("vi", false, &job);
+    procedure *other = xcalloc(1, sizeof *other);
+    CU_ASSERT_EQUAL_FATAL(store_procedure_get(st, "1.000656", other), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_procedures_replace(st, other, 1), PK_OK);
+    procedure *probe = xcalloc(1, sizeof *probe);
+    CU_ASSERT_EQUAL(store_procedure_get(st, "1.001193", probe), PK_ENOTFOUND);
+    printer *p;
+    char msg[200] = "";
+    CU_ASSERT_EQUAL_FATAL(printer_open(cfg.printer, "58mm", &p, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print(p, st, &cfg, d, job, msg, sizeof msg), PK_OK);
+    char *txt = slurp_txt(d->ref);
+    CU_ASSERT_PTR_NOT_NULL(txt);
+    if (txt)
+        CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Đăng ký khai sinh"));
+    free(txt);
+    char err[200];
+    CU_ASSERT_EQUAL(catalog_import_procedures(st, "data/procedures.csv", err, sizeof err), PK_OK);
+    printer_close(p);
+    free(probe);
+    free(other);
+    free(d);
+}
+
 void suite_receipt_print(void)
 {
     CU_pSuite s = CU_add_suite("receipt_print", setup, teardown);
@@ -292,4 +323,5 @@ void suite_receipt_print(void)
                 test_offline_tcp_and_no_key);
     CU_add_test(s, "language of the dossier, sample, reprint", test_language_sample_reprint);
     CU_add_test(s, "postkiosk reprint and print-test", test_cli_reprint);
+    CU_add_test(s, "procedure gone from the catalog", test_procedure_gone);
 }

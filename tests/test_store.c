@@ -366,6 +366,15 @@ static void dossier_lifecycle(void)
     CU_ASSERT_EQUAL(store_dossier_list(st, &f, 0, rows, 4, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 0);
     CU_ASSERT_EQUAL(store_dossier_get(st, "LS01-999999", &g), PK_ENOTFOUND);
+    /* a new catalog without the procedure: the dossier keeps what it was */
+    procedure other = fx_proc("7.7", "Thủ tục khác", "Other", "Khác", true);
+    CU_ASSERT_EQUAL(store_procedures_replace(st, &other, 1), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_get(st, "LS01-000001", &g), PK_OK);
+    CU_ASSERT_STRING_EQUAL(g.proc_code, "1.001193");
+    f = (dossier_filter){.status = -1, .include_sample = true};
+    CU_ASSERT_EQUAL(store_dossier_list(st, &f, 0, rows, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 2);
+    CU_ASSERT_STRING_EQUAL(rows[0].proc_name_vi, "Đăng ký khai sinh");
     teardown();
 }
 

@@ -263,8 +263,7 @@ static void audit_catches_edited_and_deleted_rows(void)
     CU_ASSERT_EQUAL(r.fault, AUDIT_GAP);
     CU_ASSERT_EQUAL(r.bad_seq, 3);
     teardown();
-    /* an event inserted behind the store's back is chained by the next
-     * writer only if it is the newest; one slipped under the head is not */
+    /* a mirror row turned into something else */
     setup();
     work_some(refs);
     CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER audit_no_update;"
@@ -272,6 +271,36 @@ static void audit_catches_edited_and_deleted_rows(void)
                     SQLITE_OK);
     CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
     CU_ASSERT_EQUAL(r.bad_seq, 1);
+    teardown();
+}
+
+static void audit_catches_inserted_event(void)
+{
+    setup();
+    char refs[3][PK_REF_MAX];
+    work_some(refs);
+    /* a forged event written behind the store's back ... */
+    CU_ASSERT_EQUAL(cx_raw(fx.db, "INSERT INTO events(dossier_id, at, actor, from_status, to_status,"
+                                  " note) VALUES(1, 5, 'nv01', 'accepted', 'handed', '')"), SQLITE_OK);
+    /* ... is not legitimised by the next honest write */
+    transition_data td = {.at = cx_at("2026-03-04", 0), .fee_collected = -1};
+    CU_ASSERT_EQUAL(store_dossier_transition(st, refs[2], ST_CANCELLED, "nv01", "Không đến", &td),
+                    PK_OK);
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_UNCHAINED);
+    CU_ASSERT_EQUAL(r.bad_event, 6);
+    teardown();
+    /* the upgrade path: events that existed before the audit log are
+     * chained once, then everything verifies */
+    setup();
+    work_some(refs);
+    CU_ASSERT_EQUAL(cx_raw(fx.db, "INSERT INTO events(dossier_id, at, actor, from_status, to_status,"
+                                  " note) VALUES(2, 5, 'kiosk', '', 'registered', '')"), SQLITE_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(store_audit_chain_pending(st), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_OK);
+    CU_ASSERT_EQUAL(r.events, 6);
     teardown();
 }
 
@@ -443,6 +472,7 @@ void suite_store_clerk(void)
     CU_add_test(s, "audit catches an edited event", audit_catches_edited_event);
     CU_add_test(s, "audit catches a deleted event", audit_catches_deleted_event);
     CU_add_test(s, "audit catches edited and deleted rows", audit_catches_edited_and_deleted_rows);
+    CU_add_test(s, "audit catches an event written behind its back", audit_catches_inserted_event);
     CU_add_test(s, "queue search and paging", queue_search);
     CU_add_test(s, "handover record", handover_record);
 }

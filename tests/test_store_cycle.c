@@ -437,6 +437,46 @@ static void purge_keeps_counts(void)
     teardown();
 }
 
+/* Another writer holds the lock beyond the busy timeout, then the disk is
+ * full: clean errors, nothing half-written, the chain still intact. */
+static void busy_and_full(void)
+{
+    setup();
+    char ref[PK_REF_MAX];
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
+                                     FORM_BOTH, "2026-03-02", "2026-03-12", ref), PK_OK);
+    sqlite3 *other = NULL;
+    CU_ASSERT_EQUAL_FATAL(sqlite3_open(fx.db, &other), SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    store_set_busy_timeout(st, 50);
+    transition_data td = full_data();
+    int64_t events = count_sql("SELECT count(*) FROM events");
+    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_ACCEPTED, "nv01", "", &td), PK_EBUSY);
+    CU_ASSERT_EQUAL(store_audit_append(st, 1, "nv01", "lookup", ref, ""), PK_EBUSY);
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    store_set_busy_timeout(st, 5000);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM events"), events);
+    dossier d;
+    CU_ASSERT_EQUAL(store_dossier_get(st, ref, &d), PK_OK);
+    CU_ASSERT_EQUAL(d.status, ST_REGISTERED);
+    /* full: allow no page beyond what is used now */
+    int64_t pages = count_sql("PRAGMA page_count");
+    CU_ASSERT_EQUAL_FATAL(store_set_max_pages(st, pages), PK_OK);
+    pk_err e = PK_OK;
+    char big[PK_TEXT_MAX];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    for (int i = 0; i < 200 && e == PK_OK; i++)
+        e = store_audit_append(st, i, "nv01", "lookup", ref, big + 64);
+    CU_ASSERT_EQUAL(e, PK_EFULL);
+    CU_ASSERT_EQUAL(store_set_max_pages(st, 1 << 30), PK_OK);
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    teardown();
+}
+
 void suite_store_cycle(void)
 {
     CU_pSuite s = CU_add_suite("store_cycle", NULL, NULL);
@@ -446,4 +486,5 @@ void suite_store_cycle(void)
     CU_add_test(s, "kiosk and clerk processes at once", kiosk_and_clerk_at_once);
     CU_add_test(s, "report figures", report_figures);
     CU_add_test(s, "purge keeps counts, removes personal data", purge_keeps_counts);
+    CU_add_test(s, "busy database and full disk", busy_and_full);
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "tour.h"
+#include "i18n.h"
 
 static bool parse(const char *src, tour *t, sbuf *errs)
 {
@@ -382,9 +383,17 @@ static void test_speed_and_keys(void)
     CU_ASSERT_PTR_NULL(tour_key_name(TOUR_K__COUNT));
 }
 
+/* Messages are checked as written in the code (English): other suites may
+ * have left another language on. */
+static int english(void)
+{
+    i18n_set_lang("en");
+    return 0;
+}
+
 void suite_tour(void)
 {
-    CU_pSuite s = CU_add_suite("tour", NULL, NULL);
+    CU_pSuite s = CU_add_suite("tour", english, NULL);
     CU_add_test(s, "parse a good tour", test_parse_good);
     CU_add_test(s, "NFC and multi-byte keys", test_parse_nfc_and_utf8_keys);
     CU_add_test(s, "every bad line is file:line: reason", test_parse_bad_lines);

@@ -237,6 +237,31 @@ static void typing_full_buffer(void)
     CU_ASSERT_FALSE(vnime_convert(IME_TELEX, false, NULL, out, sizeof out));
 }
 
+/* The field changed the text behind the engine's back: no crash, and the
+ * engine starts a new word instead of rewriting bytes that are not there. */
+static void text_changed_outside(void)
+{
+    vnime e;
+    char t[32] = "";
+    vnime_init(&e, IME_TELEX, false);
+    type_keys(&e, t, sizeof t, "Nguyeen");
+    CU_ASSERT_STRING_EQUAL(t, "Nguyên");
+    t[0] = '\0';                       /* cleared without vnime_reset */
+    CU_ASSERT_TRUE(vnime_type(&e, t, sizeof t, 'x'));
+    CU_ASSERT_STRING_EQUAL(t, "x");
+    vnime_backspace(&e, t, sizeof t);
+    CU_ASSERT_STRING_EQUAL(t, "");
+    vnime_backspace(&e, t, sizeof t);  /* nothing left to delete */
+    CU_ASSERT_STRING_EQUAL(t, "");
+    /* a 60-letter "word" is typed in full */
+    char keys[61];
+    memset(keys, 'b', 60);
+    keys[60] = '\0';
+    char out[128];
+    CU_ASSERT_TRUE(vnime_convert(IME_TELEX, false, keys, out, sizeof out));
+    CU_ASSERT_STRING_EQUAL(out, keys);
+}
+
 static void methods(void)
 {
     CU_ASSERT_EQUAL(vnime_next_method(IME_OFF), IME_TELEX);
@@ -269,6 +294,8 @@ static void restyle(void)
     CU_ASSERT_STRING_EQUAL(out, "hoà khoẻ thuỷ, Hoà Bình");
     CU_ASSERT_TRUE(vnime_restyle("hoà khoẻ thuỷ", false, out, sizeof out));
     CU_ASSERT_STRING_EQUAL(out, "hòa khỏe thủy");
+    CU_ASSERT_TRUE(vnime_restyle("HÒA KHỎE Thủy", true, out, sizeof out));
+    CU_ASSERT_STRING_EQUAL(out, "HOÀ KHOẺ Thuỷ");
     CU_ASSERT_TRUE(vnime_restyle("café 12 hoàng", true, out, sizeof out));
     CU_ASSERT_STRING_EQUAL(out, "café 12 hoàng");
     CU_ASSERT_FALSE(vnime_restyle("hòa khỏe thủy", true, out, 8));
@@ -324,6 +351,7 @@ void suite_vnime(void)
     CU_add_test(s, "every vowel and tone matches Unicode", all_vowels_match_unicode);
     CU_add_test(s, "typing API", typing_api);
     CU_add_test(s, "full buffer and bad input", typing_full_buffer);
+    CU_add_test(s, "text changed outside the engine", text_changed_outside);
     CU_add_test(s, "method cycle and names", methods);
     CU_add_test(s, "names equal in either tone style", same_name);
     CU_add_test(s, "restyle", restyle);

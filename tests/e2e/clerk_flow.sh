@@ -86,9 +86,8 @@ sql "INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_na
      INSERT INTO dossier_docs(dossier_id, seq, name_vi, name_en, kind, required, handed)
        SELECT id, 1, 'Tờ khai', 'Form', 0, 1, 1 FROM dossiers;
      INSERT INTO dossier_docs(dossier_id, seq, name_vi, name_en, kind, required, handed)
-       SELECT id, 2, 'Giấy chứng sinh', 'Birth certificate', 1, 1, 1 FROM dossiers;
-     INSERT INTO events(dossier_id, at, actor, from_status, to_status, note)
-       SELECT id, created_at, 'kiosk', '', 'registered', '' FROM dossiers;" || fail "fixture SQL"
+       SELECT id, 2, 'Giấy chứng sinh', 'Birth certificate', 1, 1, 1 FROM dossiers;" ||
+    fail "fixture SQL"
 
 # ---- the workstation -----------------------------------------------------
 tmux -L "$SOCK" -f /dev/null new-session -d -s "$S" -x 100 -y 30 \
@@ -144,6 +143,9 @@ no=$(sql "SELECT no FROM handovers")
 [ -n "$no" ] || fail "no handover record"
 grep -q "BIÊN BẢN GIAO NHẬN" "$H/handovers/$no.txt" || fail "record file missing or not Vietnamese"
 grep -q "LS01-000001" "$H/handovers/$no.txt" || fail "record does not list the dossier"
+grep -q "Tờ khai (bản chính)" "$H/handovers/$no.txt" || fail "record does not mark the originals"
+grep -q "Giấy chứng sinh (bản sao)" "$H/handovers/$no.txt" || fail "record does not mark the copies"
+grep -q "ĐẠI DIỆN BÊN NHẬN" "$H/handovers/$no.txt" || fail "record has no signature line"
 grep -q "020095001234\|Nguyễn Văn An" "$H/handovers/$no.txt" && fail "personal data on the record"
 [ -s "$H/receipts/$no.png" ] || fail "record not printed"
 for a in login_failed login scan_rejected lookup handover logout; do
@@ -153,11 +155,42 @@ done
     fail "personal data in the audit log"
 "$P" audit verify >/dev/null || fail "audit chain broken after a normal session"
 
+# ---- the province's report and the retention purge ------------------------
+today=$(sql "SELECT created_day FROM dossiers WHERE ref = 'LS01-000001'")
+"$P" report --from "$today" --to "$today" --csv > "$T/report.csv" || fail "report --csv"
+grep -q "^total,dossiers,.*,2" "$T/report.csv" || fail "report total: $(cat "$T/report.csv")"
+grep -q "^status,handed,.*,1" "$T/report.csv" || fail "report by status"
+head=$("$P" audit verify | sed -n 's/.* head [0-9]* \([0-9a-f]*\)$/\1/p')
+grep -q "^audit,head,$head," "$T/report.csv" || fail "the report does not anchor the audit head"
+"$P" report --from 2026-02-30 --to "$today" >/dev/null 2>&1 && fail "a bad date was accepted"
+[ "$(sql "SELECT count(*) FROM audit WHERE action = 'export'")" = 1 ] || fail "export not logged"
+# the second dossier was cancelled long ago: past the 5-year retention
+sql "UPDATE dossiers SET status = 'cancelled', closed_day = '2019-01-02', closed_at = 1546387200
+     WHERE ref = 'LS01-000002'"
+"$P" purge --older-than 5y </dev/null >/dev/null 2>&1 && fail "purge ran without confirmation"
+[ "$(sql "SELECT name FROM dossiers WHERE ref = 'LS01-000002'")" = "Trần Thị Bích" ] ||
+    fail "purge changed data without confirmation"
+"$P" purge --older-than 5y --yes >/dev/null || fail "purge --yes"
+[ "$(sql "SELECT name || id_number || phone FROM dossiers WHERE ref = 'LS01-000002'")" = "" ] ||
+    fail "personal data left after the purge"
+[ "$(sql "SELECT proc_code FROM dossiers WHERE ref = 'LS01-000002'")" = "1.001193" ] ||
+    fail "the anonymous facts were not kept"
+[ "$(sql "SELECT count(*) FROM audit WHERE action = 'purge'")" = 1 ] || fail "purge not logged"
+
 # ---- tampering is caught -------------------------------------------------
 sql "UPDATE events SET note = 'x' WHERE seq = 1" 2>/dev/null && fail "an event could be edited"
-sql "DROP TRIGGER events_no_update; UPDATE events SET note = 'sửa' WHERE seq = 3;" || fail "tamper SQL"
+sql "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp "$H/postkiosk.db" "$T/copy.db"
+# an event forged behind the program's back (on a copy)
+sqlite3 "$T/copy.db" "INSERT INTO events(dossier_id, at, actor, from_status, to_status, note)
+                      VALUES(2, 1, 'nv01', 'registered', 'accepted', '')" || fail "forge SQL"
+out=$("$P" --db "$T/copy.db" audit verify)
+rc=$?
+[ $rc -eq 3 ] || fail "audit verify did not fail on a forged event (rc $rc): $out"
+# an edited event
+sql "DROP TRIGGER events_no_update; UPDATE events SET note = 'sửa' WHERE seq = 1;" || fail "tamper SQL"
 out=$("$P" audit verify)
 rc=$?
 [ $rc -eq 3 ] || fail "audit verify did not fail on an edited event (rc $rc): $out"
-echo "$out" | grep -q "event 3" || fail "audit verify did not name the event: $out"
+echo "$out" | grep -q "event 1" || fail "audit verify did not name the event: $out"
 exit 0

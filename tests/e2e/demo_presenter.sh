@@ -1,0 +1,87 @@
+#!/bin/sh
+# Demonstration mode end to end in a real pseudo-terminal (tmux, its own
+# server), in English: `postkiosk demo` shows the slides, digits jump, P
+# starts practice on the sandbox (badge, MAU- example to track, F9 starts
+# again, F10 back to the slides), T lists the tours and one plays on the
+# real screens with its caption; Space pauses it, → steps, Esc stops it;
+# F10 leaves. The sandbox is gone afterwards and the live database has no
+# sample in it. Polls the screen (no fixed sleeps, 5 s cap).
+set -u
+BUILD=${BUILD:-build}
+P="$PWD/$BUILD/postkiosk"
+for tool in tmux sqlite3; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "demo_presenter.sh: $tool missing" >&2; exit 1; }
+done
+T=$(mktemp -d)
+SOCK="pkdemo$$"
+S="demo"
+H="$T/home"
+mkdir -p "$H"
+cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT INT TERM
+printf '[kiosk]\nlanguage = en\ninfo_url = https://dichvucong.gov.vn\n' > "$T/en.ini"
+
+screen() { tmux -L "$SOCK" capture-pane -p -t "$S" 2>/dev/null; }
+fail() {
+    echo "demo_presenter.sh: $*" >&2
+    echo "---- screen ----" >&2
+    screen >&2
+    [ -s "$T/err" ] && { echo "---- stderr ----" >&2; cat "$T/err" >&2; }
+    exit 1
+}
+wait_for() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    fail "\"$1\" did not appear"
+}
+keys() { tmux -L "$SOCK" send-keys -t "$S" "$@"; }
+
+tmux -L "$SOCK" -f /dev/null new-session -d -s "$S" -x 80 -y 24 \
+    "LANG=C.UTF-8 TERM=tmux-256color POSTKIOSK_HOME='$H' '$P' --config '$T/en.ini' demo 2>'$T/err'; echo \"EXIT=\$?\"; sleep 30"
+
+wait_for "Send your papers by post, save the journey"
+wait_for "T: guided tours"
+keys 7
+wait_for "Learn more"
+wait_for "https://dichvucong.gov.vn"
+keys 2
+wait_for "Which procedures can go by post?"
+
+# practice: the sandbox, with its example dossier to track
+keys p
+wait_for "PRACTICE"
+wait_for "What would you like to do?"
+[ -e "$H/practice.db" ] || fail "no sandbox while practising"
+keys 4
+wait_for "Track my dossier"
+keys -l "MAU-000001"
+keys Enter
+wait_for "Being processed"
+keys F9                               # start again: welcome, fresh sandbox
+wait_for "What would you like to do?"
+keys F10                              # back to the slides
+wait_for "T: guided tours"
+[ -e "$H/practice.db" ] && fail "the sandbox outlived practice"
+
+# a tour on the real screens, with the presenter's keys
+keys t
+wait_for "Guided tours"
+keys 2
+wait_for "Guided tour"
+wait_for "Once it is sent, you still know where your dossier is"
+keys Space
+wait_for "(paused)"
+keys Right                            # one step while paused: the tour types 4
+wait_for "Track my dossier"
+keys Escape                           # stop: back to the slides
+wait_for "T: guided tours"
+keys F10
+wait_for "EXIT=0"
+[ -e "$H/practice.db" ] && fail "the sandbox outlived the tour"
+[ "$(sqlite3 "$H/postkiosk.db" "SELECT count(*) FROM dossiers WHERE sample = 1 OR ref LIKE 'MAU-%'")" = 0 ] ||
+    fail "a sample in the live database"
+exit 0
