@@ -517,9 +517,15 @@ static void draw_hints(const app *a, frame *f)
         }
     if (f->nhints == 0)
         hs[nh++] = (hint){ACT_BACK, NULL};
-    if (!help && app_top(a) != a->help)
-        hs[nh++] = (hint){ACT_HELP, NULL};     /* Help is always on the bar */
-    /* too long: the keys a person can do without go first */
+    int auto_help = -1;                          /* Help is on the bar when there is one */
+    if (!help && a->help && app_top(a) != a->help && app_top(a) != a->idle_screen) {
+        auto_help = nh;
+        hs[nh++] = (hint){ACT_HELP, NULL};
+    }
+    /* too long: keys a person can do without go first (Tab, pages, and
+     * "1-9" unless the screen named what the digits do), then F3 (the
+     * header names the typing method), then the added Help, then from the
+     * end */
     static const action spare[] = {ACT_BACKTAB, ACT_TAB, ACT_PGUP, ACT_PGDN, ACT_CHOOSE};
     for (;;) {
         int w = 0;
@@ -532,17 +538,22 @@ static void draw_hints(const app *a, frame *f)
         int drop = -1;
         for (size_t k = 0; k < PK_ARRAY_LEN(spare) && drop < 0; k++)
             for (int i = 0; i < nh; i++)
-                if (hs[i].act == spare[k])
+                if (hs[i].act == spare[k] && (spare[k] != ACT_CHOOSE || !hs[i].label))
                     drop = i;
         if (drop < 0 && ng > 0 && glob[0].act == ACT_IME) {
-            /* the header names the typing method already: F3 can go */
             gx += hint_width(keys_binding(ACT_IME)->keyname, glob[0].label);
             memmove(&glob[0], &glob[1], (size_t)(ng - 1) * sizeof glob[0]);
             ng--;
             continue;
         }
+        if (drop < 0 && auto_help >= 0)
+            drop = auto_help;
         if (drop < 0)
-            drop = nh - 1 > 0 && hs[nh - 1].act == ACT_HELP ? nh - 2 : nh - 1;
+            drop = nh - 1;
+        if (drop < auto_help)
+            auto_help--;
+        else if (drop == auto_help)
+            auto_help = -1;
         memmove(&hs[drop], &hs[drop + 1], (size_t)(nh - drop - 1) * sizeof hs[0]);
         nh--;
     }

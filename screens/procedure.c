@@ -125,7 +125,6 @@ static void proc_draw(const void *st, const app *a, frame *f)
     w_hint(f, ACT_BACK, NULL);
     if (p.y > wpage_visible(&p))
         w_hint(f, ACT_PGDN, NULL);
-    w_hint(f, ACT_HELP, NULL);
 }
 
 static screen_result proc_handle(void *st, app *a, const event *ev)

@@ -137,7 +137,6 @@ static void procs_draw(const void *st, const app *a, frame *f)
     w_hint(f, ACT_NEXT, N_("Open"));
     w_hint(f, ACT_TAB, N_("Browse"));
     w_hint(f, ACT_BACK, NULL);
-    w_hint(f, ACT_HELP, NULL);
 }
 
 static screen_result open_row(procs_state *s, app *a, int i)

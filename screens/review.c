@@ -143,7 +143,7 @@ static void review_draw(const void *st, const app *a, frame *f)
     w_button(f, y + 1, x, w < 60 ? w : 60, "Enter", _("Confirm and print the receipt"), true,
              ACT_NEXT, 0);
     w_hint(f, ACT_NEXT, N_("Confirm"));
-    w_hint(f, ACT_CHOOSE, N_("Change"));
+    w_hint(f, ACT_CHOOSE, NULL);
     if (p.y > wpage_visible(&p))
         w_hint(f, ACT_PGDN, NULL);
     w_hint(f, ACT_BACK, NULL);

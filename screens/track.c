@@ -147,7 +147,6 @@ static void track_draw(const void *st, const app *a, frame *f)
 hints:
     w_hint(f, ACT_NEXT, N_("Look up"));
     w_hint(f, ACT_BACK, NULL);
-    w_hint(f, ACT_HELP, NULL);
 }
 
 static screen_result track_handle(void *st, app *a, const event *ev)
