@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "receipt.h"
 #include "snap.h"
+#include "store_clerk.h"
 
 static bool all_zero(const void *p, size_t n)
 {
@@ -526,6 +527,15 @@ static void scanner_opens_status(void)
     for (int i = 0; i < 4; i++)
         app_step(&e.a, 0);
     CU_ASSERT(snap_has("could not be verified"));
+    audit_row rows[4];
+    int nrows = 0;
+    CU_ASSERT_EQUAL(store_audit_list(e.st, 0, rows, 4, &nrows), PK_OK);
+    CU_ASSERT(nrows >= 2);
+    CU_ASSERT_STRING_EQUAL(rows[0].action, "scan_rejected");   /* newest first */
+    CU_ASSERT_STRING_EQUAL(rows[0].detail, "bad_mac");
+    CU_ASSERT_STRING_EQUAL(rows[1].action, "kiosk_lookup");
+    CU_ASSERT_STRING_EQUAL(rows[1].object, "LS01-000001");
+    CU_ASSERT_PTR_NULL(strstr(rows[0].detail, "VNK"));
     /* a person typing (not a burst of a payload) goes key by key */
     src.keys = "Kx";
     src.pos = 0;
