@@ -15,6 +15,10 @@
 
 enum { CZ_UNITS_MAX = 128 };
 
+/* Version of the personal-data notice on the consent screen; recorded with
+ * the citizen's choices in the audit log. Change it when the text changes. */
+#define CITIZEN_NOTICE_VERSION "2026-11-1"
+
 typedef struct {
     service_form form;            /* 0 until chosen on the welcome screen */
 

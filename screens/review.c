@@ -6,6 +6,7 @@
 
 #include "citizen.h"
 #include "i18n.h"
+#include "store_clerk.h"
 #include "util.h"
 
 typedef struct {
@@ -181,6 +182,11 @@ static screen_result confirm(review_state *s, app *a)
         mem_wipe(&d, sizeof d);
         return SR_(SR_REDRAW);      /* nothing lost: the session still holds it all */
     }
+    /* consent evidence (RELIABILITY §3.4): notice version and choices */
+    char detail[96];
+    snprintf(detail, sizeof detail, "notice=%s process=1 sms=%d lang=%s", CITIZEN_NOTICE_VERSION,
+             c->consent_sms ? 1 : 0, d.lang);
+    store_audit_append(a->st, d.created_at, "kiosk", "consent", d.ref, detail);
     c->done = d;
     c->job_id = job;
     c->committed = true;

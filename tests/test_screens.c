@@ -399,6 +399,18 @@ static void commit_then_print(void)
     CU_ASSERT_TRUE(d.docs[0].handed && d.docs[1].handed);
     CU_ASSERT_EQUAL(d.fee_total, 200000 + 24000);
     CU_ASSERT_TRUE(d.consent_process);
+    audit_row rows[4];
+    int nrows = 0;
+    CU_ASSERT_EQUAL(store_audit_list(e.st, 0, rows, 4, &nrows), PK_OK);
+    bool consent = false;
+    for (int i = 0; i < nrows; i++)
+        if (strcmp(rows[i].action, "consent") == 0) {
+            consent = true;
+            CU_ASSERT_STRING_EQUAL(rows[i].object, d.ref);
+            CU_ASSERT_PTR_NOT_NULL(strstr(rows[i].detail, "notice=" CITIZEN_NOTICE_VERSION));
+            CU_ASSERT_PTR_NULL(strstr(rows[i].detail, "020090001234"));
+        }
+    CU_ASSERT_TRUE(consent);
     print_job jobs[4];
     int n = 0;
     CU_ASSERT_EQUAL(store_jobs_list(e.st, JOB_PRINTED, jobs, 4, &n), PK_OK);
