@@ -255,14 +255,15 @@ bool citizen_build(const app *a, dossier *d)
 
 const char *citizen_pick(const char *vi, const char *en)
 {
-    if (strcmp(i18n_lang(), "vi") != 0 && en && *en)
+    /* only English has glosses; Tày, Nùng... read the Vietnamese names */
+    if (strcmp(i18n_lang(), "en") == 0 && en && *en)
         return en;
     return vi;
 }
 
 void citizen_legal(const char *vi, const char *en, char *out, size_t outsz)
 {
-    if (strcmp(i18n_lang(), "vi") != 0 && en && *en && strcmp(vi, en) != 0)
+    if (strcmp(i18n_lang(), "en") == 0 && en && *en && strcmp(vi, en) != 0)
         snprintf(out, outsz, "%s (%s)", vi, en);
     else
         snprintf(out, outsz, "%s", vi);

@@ -86,8 +86,8 @@ const screen_ops *citizen_problem(const app *a, const char **msg);
 /* Fills d from the session (normalised, validated). */
 bool citizen_build(const app *a, dossier *d);
 
-/* Text in the current language: Vietnamese legal name, or the English
- * gloss when English is shown. */
+/* Text in the current language: the English gloss in English, else the
+ * Vietnamese legal name (also for Tày, Nùng and other added languages). */
 const char *citizen_pick(const char *vi, const char *en);
 /* A legal name with its gloss: Vietnamese alone, or "Tờ khai (Form)" when
  * another language is shown (the papers themselves are in Vietnamese). */

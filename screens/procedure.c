@@ -29,7 +29,7 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     int x = f->left + (f->width - w) / 2;
     wpage_begin(p, f, f->top + 3, f->top + f->height - 2, x, w, scroll, measure);
     char buf[1024], money[48], post[48];
-    bool en = strcmp(i18n_lang(), "vi") != 0;
+    bool en = strcmp(i18n_lang(), "en") == 0;
     wpage_text(p, pr->name_vi, ROLE_TITLE);
     if (en && pr->name_en[0])
         wpage_text(p, pr->name_en, ROLE_DIM);
