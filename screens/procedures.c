@@ -99,7 +99,7 @@ static void procs_draw(const void *st, const app *a, frame *f)
     term_put(f->top + 3, x, w, _("Type a few words of the name (accents are not needed):"),
              ROLE_NORMAL);
     tf_draw(f, &c->search, f->top + 4, x, w, s->focus == 0);
-    if (strcmp(i18n_lang(), "vi") != 0)
+    if (strcmp(i18n_lang(), "en") == 0)
         f->show_ime = false;          /* English searches are typed as they are */
     filter_line(f, f->top + 5, x, w, _("Field:"),
                 s->field >= 0 ? s->fields[s->field] : _("All"), s->focus == 1, PICK_FIELD);
@@ -205,7 +205,7 @@ static screen_result procs_handle(void *st, app *a, const event *ev)
         memcpy(old, c->search.buf, sizeof old);
         /* accents are optional in a search; in English the input method
          * would only mangle English words ("marriage") */
-        ime_method m = strcmp(i18n_lang(), "vi") == 0 ? a->ime : IME_OFF;
+        ime_method m = strcmp(i18n_lang(), "en") == 0 ? IME_OFF : a->ime;
         if (!tf_handle(&c->search, ev, m))
             return SR_(SR_NONE);
         if (before != c->search.len || strcmp(old, c->search.buf) != 0)
