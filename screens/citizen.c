@@ -125,9 +125,9 @@ pk_err citizen_choose(app *a, const char *code)
     tariff t;
     memset(&t, 0, sizeof t);
     const char *scope = a->cfg && a->cfg->scope[0] ? a->cfg->scope : "province";
-    bool have_tariff = store_tariff_get(a->st, c->form ? c->form : FORM_BOTH, scope, &t) == PK_OK;
-    c->fee_post = have_tariff ? t.charge_vnd : 0;
-    c->transit_days = have_tariff ? t.transit_days : 0;
+    c->have_tariff = store_tariff_get(a->st, c->form ? c->form : FORM_BOTH, scope, &t) == PK_OK;
+    c->fee_post = c->have_tariff ? t.charge_vnd : 0;
+    c->transit_days = c->have_tariff ? t.transit_days : 0;
 
     time_t now = (time_t)app_now(a);
     struct tm tm;

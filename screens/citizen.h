@@ -27,6 +27,7 @@ typedef struct {
     procedure proc;
     char expected_date[PK_DATE_MAX];
     int64_t fee_post;             /* postal charge from the tariff */
+    bool have_tariff;             /* false: no tariff row, the counter says */
     int transit_days;
 
     /* documents ticked (index = proc.docs index) */

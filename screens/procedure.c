@@ -77,6 +77,8 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
         return;       /* fees and dates would only distract from the way forward */
     w_money(pr->fee_vnd, money, sizeof money);
     w_money(c->fee_post, post, sizeof post);
+    if (!c->have_tariff)        /* never a made-up zero: the counter knows */
+        snprintf(post, sizeof post, "%s", _("told at the counter"));
     if (c->form == FORM_RETURN)
         snprintf(buf, sizeof buf, _("Postal charge: %s. The fee is paid at the agency."), post);
     else if (pr->fee_vnd > 0)

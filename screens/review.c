@@ -108,8 +108,13 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     char fee[48], post[48], total[48];
     w_money(d.fee_proc, fee, sizeof fee);
     w_money(d.fee_post, post, sizeof post);
+    if (!c->have_tariff)
+        snprintf(post, sizeof post, "%s", _("told at the counter"));
     w_money(d.fee_total, total, sizeof total);
-    snprintf(buf, sizeof buf, _("Fee %s + postal charge %s = %s"), fee, post, total);
+    if (c->have_tariff)
+        snprintf(buf, sizeof buf, _("Fee %s + postal charge %s = %s"), fee, post, total);
+    else
+        snprintf(buf, sizeof buf, _("Fee %s + the postal charge, told at the counter"), fee);
     pair(p, "", buf);
     char date[32];
     citizen_date(c->expected_date, date, sizeof date);

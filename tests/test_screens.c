@@ -679,6 +679,18 @@ static void hostile_text(void)
     snap_close(&e);
 }
 
+/* No tariff in the database: never a made-up zero charge. */
+static void no_tariff_no_made_up_charge(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    CU_ASSERT_EQUAL_FATAL(store_tariffs_replace(e.st, NULL, 0), PK_OK);
+    to_procedure(&e, 1, "ly lich");
+    CU_ASSERT(snap_has("Postal charge: told at the counter."));
+    CU_ASSERT(snap_lacks("0 \xc4\x91."));
+    snap_close(&e);
+}
+
 /* The printer is checked before anyone starts: a notice, not a surprise. */
 static void printer_notice_on_welcome(void)
 {
@@ -873,6 +885,7 @@ void suite_screens(void)
     CU_add_test(s, "English searches are typed as they are", english_search_typed_as_is);
     CU_add_test(s, "a held key crosses one screen, not two", held_key_crosses_one_screen);
     CU_add_test(s, "printer notice on the welcome screen", printer_notice_on_welcome);
+    CU_add_test(s, "no tariff: no made-up charge", no_tariff_no_made_up_charge);
     CU_add_test(s, "monochrome terminal: structure without colour", monochrome_fallback);
     CU_add_test(s, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK", env_hooks);
     CU_add_test(s, "idle screen hook (attract loop)", idle_screen_hook);
