@@ -687,7 +687,7 @@ static void no_tariff_no_made_up_charge(void)
     CU_ASSERT_EQUAL_FATAL(store_tariffs_replace(e.st, NULL, 0), PK_OK);
     to_procedure(&e, 1, "ly lich");
     CU_ASSERT(snap_has("Postal charge: told at the counter."));
-    CU_ASSERT(snap_lacks("0 \xc4\x91."));
+    CU_ASSERT(snap_lacks("charge: 0"));
     snap_close(&e);
 }
 
