@@ -393,10 +393,20 @@ static bool insert_plain(tfield *t, uint32_t cp)
         return false;
     }
     size_t newlen = strlen(nfc);
-    size_t tail = t->len - t->cur;     /* bytes after the cursor stay as they were */
+    size_t tail = t->len - t->cur;     /* bytes after the cursor usually stay as they were */
+    bool same_tail = newlen >= tail && memcmp(nfc + newlen - tail, t->buf + t->cur, tail) == 0;
     memcpy(t->buf, nfc, newlen + 1);
     t->len = newlen;
     t->cur = newlen >= tail ? newlen - tail : newlen;
+    if (!same_tail) {
+        /* the letter typed took the mark after the cursor ("y" before a
+         * combining grave is "ỳ"): the cursor goes after that letter */
+        while (t->cur > 0 && ((unsigned char)t->buf[t->cur] & 0xC0) == 0x80)
+            t->cur--;
+        t->cur += next_grapheme(t->buf + t->cur);
+        if (t->cur > t->len)
+            t->cur = t->len;
+    }
     (void)rawlen;
     mem_wipe(raw, sizeof raw);
     mem_wipe(nfc, sizeof nfc);
