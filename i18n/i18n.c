@@ -224,13 +224,29 @@ static bool env_lang(char *out, size_t outsz)
 
 /* ---- Public API ---------------------------------------------------- */
 
-bool i18n_init(const char *localedir)
+static bool plain_c(const char *loc)
 {
-    const char *loc = setlocale(LC_ALL, "");
-    if (!loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
-        loc = setlocale(LC_ALL, "C.UTF-8");
+    return !loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0;
+}
+
+bool i18n_locale(void)
+{
+    /* NULL: the environment names a locale that is not installed */
+    if (!setlocale(LC_ALL, ""))
+        setlocale(LC_ALL, "C.UTF-8");
+    /* text must be UTF-8, and gettext ignores LANGUAGE under plain C */
+    if (plain_c(setlocale(LC_CTYPE, NULL)))
+        setlocale(LC_CTYPE, "C.UTF-8");
+    if (plain_c(setlocale(LC_MESSAGES, NULL)))
+        setlocale(LC_MESSAGES, "C.UTF-8");
     /* numbers in files and the database are always read with '.' */
     setlocale(LC_NUMERIC, "C");
+    return !plain_c(setlocale(LC_CTYPE, NULL)) && !plain_c(setlocale(LC_MESSAGES, NULL));
+}
+
+bool i18n_init(const char *localedir)
+{
+    bool loc = i18n_locale();
     const char *env = getenv("POSTKIOSK_LOCALEDIR");
     if (env && *env)
         snprintf(st.dir, sizeof st.dir, "%s", env);
@@ -246,7 +262,7 @@ bool i18n_init(const char *localedir)
     if (!env_lang(want, sizeof want) || !i18n_set_lang(want))
         if (!i18n_set_lang(have_vi ? "vi" : "en"))
             return false;
-    return loc != NULL && have_vi;
+    return loc && have_vi;
 }
 
 bool i18n_set_lang(const char *lang)
@@ -273,8 +289,7 @@ const char *i18n_lang(void)
 
 const char *const *i18n_langs(int *n)
 {
-    if (st.nlangs == 0) {
-        st.list[0] = "en";
+    if (st.nlangs == 0) {           /* before i18n_init: English only */
         snprintf(st.codes[0], LANG_MAX, "en");
         snprintf(st.names[0], NAME_MAX_LEN, "English");
         st.list[0] = st.codes[0];

@@ -19,6 +19,10 @@
  * Vietnamese catalog was found: the interface then runs in English (the
  * msgids) -- warn, do not stop. */
 bool i18n_init(const char *localedir);
+/* Only the locale part of i18n_init (what terminal set-up calls instead of
+ * setlocale(LC_ALL, ""), which would fall back to plain "C" and lose both
+ * UTF-8 and the translations). False when no UTF-8 locale could be set. */
+bool i18n_locale(void);
 /* Switches the language at run time ("vi", "en", or any installed catalog;
  * those fall back to Vietnamese message by message). False, and nothing
  * changed, for a language that is not installed. Redraw after it. */

@@ -1,6 +1,7 @@
 /* The only input loop, the screen stack, the idle timer and the shared
  * overlays. Screens get named events; only this file reads input. */
 #include "app.h"
+#include "chrome.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,19 +239,6 @@ void app_next_lang(app *a)
     app_set_lang(a, langs[(i + 1) % n]);
 }
 
-static const char *next_lang_name(void)
-{
-    int n = 0;
-    const char *const *langs = i18n_langs(&n);
-    if (n <= 1)
-        return NULL;
-    const char *cur = i18n_lang();
-    int i = 0;
-    while (i < n && strcmp(langs[i], cur) != 0)
-        i++;
-    return i18n_lang_name(langs[(i + 1) % n]);
-}
-
 /* ---- events --------------------------------------------------------------- */
 
 static bool pin_ok(const app *a)
@@ -376,8 +364,17 @@ void app_feed(app *a, const event *evin)
     }
     if (app_too_small(a) || a->depth == 0)
         return;        /* the screen cannot be seen: keys would act blindly */
+    if (a->debounce_ms > 0 && ev.act == a->change_act && ev.value == a->change_value &&
+        ev.ch == a->change_ch && a->now_ms - a->change_ms < a->debounce_ms) {
+        if (a->now_ms - a->change_ms < 100)
+            a->change_ms = a->now_ms;  /* auto-repeat of a held key: keep ignoring */
+        return;
+    }
+    a->change_act = ACT_NONE;
 
     app_entry *top = &a->stack[a->depth - 1];
+    const screen_ops *before = top->ops;
+    int depth = a->depth;
     screen_result r = top->ops->handle(top->state, a, &ev);
     if (r.kind == SR_NONE) {
         if (ev.act == ACT_HELP && a->help && top->ops != a->help)
@@ -388,6 +385,12 @@ void app_feed(app *a, const event *evin)
             r = SR_(SR_POP);
     }
     apply(a, r);
+    if (a->depth != depth || app_top(a) != before) {
+        a->change_ms = a->now_ms;      /* this key changed the screen */
+        a->change_act = ev.act;
+        a->change_value = ev.value;
+        a->change_ch = ev.ch;
+    }
 }
 
 void app_tick(app *a, int64_t now_ms)
@@ -431,150 +434,6 @@ void app_input(app *a, const term_input *in)
 
 /* ---- drawing -------------------------------------------------------------- */
 
-static void draw_header(app *a, frame *f)
-{
-    term_fill(0, 0, 1, f->cols, ROLE_HEADER);
-    const char *title = a->cfg && a->cfg->post_office[0] ? a->cfg->post_office : _(a->title);
-    char right[256];
-    int64_t now = app_now(a);
-    time_t t = (time_t)now;
-    struct tm tm;
-    localtime_r(&t, &tm);
-    char when[32];
-    strftime(when, sizeof when, "%H:%M  %d/%m/%Y", &tm);
-    if (f->show_ime)
-        /* TRANSLATORS: header: input method, e.g. "Typing: Telex" */
-        snprintf(right, sizeof right, "%s %s   %s ", _("Typing:"), _(vnime_method_name(a->ime)),
-                 when);
-    else
-        snprintf(right, sizeof right, "%s ", when);
-    int rw = text_width(right);
-    term_put(0, 1, f->cols - rw - 2, title, ROLE_HEADER);
-    term_put(0, f->cols - rw, rw, right, ROLE_HEADER);
-}
-
-static int hint_width(const char *key, const char *label)
-{
-    return text_width(key) + text_width(label) + 4;   /* " key " label " " */
-}
-
-static int draw_hint(frame *f, int x, int limit, const char *key, const char *label, action act)
-{
-    int y = f->rows - 1, x0 = x;
-    char k[32];
-    snprintf(k, sizeof k, " %s ", key);
-    x += term_put(y, x, limit - x, k, ROLE_HINT_KEY);
-    x += 1;
-    x += term_put(y, x, limit - x, label, ROLE_HINT);
-    x += 1;
-    if (act != ACT_CHOOSE)    /* "1-9 Choose" names keys; the choices are on screen */
-        w_region(f, y, x0, 1, x - x0, act, 0);
-    return x;
-}
-
-static void draw_hints(const app *a, frame *f)
-{
-    int y = f->rows - 1;
-    term_fill(y, 0, 1, f->cols, ROLE_HINT);
-    /* the shared keys on the right, always there */
-    hint glob[3];
-    int ng = 0;
-    if (f->show_ime)
-        glob[ng++] = (hint){ACT_IME, _(keys_binding(ACT_IME)->label)};
-    const char *ln = next_lang_name();
-    if (ln)
-        glob[ng++] = (hint){ACT_LANG, ln};
-    glob[ng++] = (hint){ACT_CALL_STAFF, _("Call staff")};
-    int gw = 0;
-    for (int i = 0; i < ng; i++)
-        gw += hint_width(keys_binding(glob[i].act)->keyname, glob[i].label);
-    int gx = f->cols - gw;
-    if (gx < 0)
-        gx = 0;
-    int x = 0;
-    int nh = 0;
-    hint hs[FRAME_HINTS + 2];
-    bool help = false;
-    for (int i = 0; i < f->nhints; i++)
-        if (keys_binding(f->hints[i].act)) {
-            hs[nh++] = f->hints[i];
-            help |= f->hints[i].act == ACT_HELP;
-        }
-    if (f->nhints == 0)
-        hs[nh++] = (hint){ACT_BACK, NULL};
-    if (!help && app_top(a) != a->help)
-        hs[nh++] = (hint){ACT_HELP, NULL};     /* Help is always on the bar */
-    /* too long: the keys a person can do without go first */
-    static const action spare[] = {ACT_BACKTAB, ACT_TAB, ACT_PGUP, ACT_PGDN, ACT_CHOOSE};
-    for (;;) {
-        int w = 0;
-        for (int i = 0; i < nh; i++) {
-            const key_binding *kb = keys_binding(hs[i].act);
-            w += hint_width(kb->keyname, _(hs[i].label ? hs[i].label : kb->label));
-        }
-        if (w <= gx || nh == 0)
-            break;
-        int drop = -1;
-        for (size_t k = 0; k < PK_ARRAY_LEN(spare) && drop < 0; k++)
-            for (int i = 0; i < nh; i++)
-                if (hs[i].act == spare[k])
-                    drop = i;
-        if (drop < 0 && ng > 0 && glob[0].act == ACT_IME) {
-            /* the header names the typing method already: F3 can go */
-            gx += hint_width(keys_binding(ACT_IME)->keyname, glob[0].label);
-            memmove(&glob[0], &glob[1], (size_t)(ng - 1) * sizeof glob[0]);
-            ng--;
-            continue;
-        }
-        if (drop < 0)
-            drop = nh - 1 > 0 && hs[nh - 1].act == ACT_HELP ? nh - 2 : nh - 1;
-        memmove(&hs[drop], &hs[drop + 1], (size_t)(nh - drop - 1) * sizeof hs[0]);
-        nh--;
-    }
-    for (int i = 0; i < nh; i++) {
-        const key_binding *kb = keys_binding(hs[i].act);
-        const char *label = _(hs[i].label ? hs[i].label : kb->label);
-        if (x + hint_width(kb->keyname, label) > gx)
-            break;
-        x = draw_hint(f, x, gx, kb->keyname, label, hs[i].act);
-    }
-    for (int i = 0; i < ng; i++)
-        gx = draw_hint(f, gx, f->cols, keys_binding(glob[i].act)->keyname, glob[i].label,
-                       glob[i].act);
-}
-
-static void draw_overlays(app *a, frame *f)
-{
-    char body[512];
-    int left = app_countdown(a);
-    if (a->pin_open) {
-        char dots[96] = "";
-        for (int i = 0; i < a->pin_len && i < 30; i++)
-            strcat(dots, "\xe2\x97\x8f");
-        const char *why = a->pin_wrong
-                              ? (a->cfg && a->cfg->staff_pin[0] ? _("Wrong PIN.")
-                                                                : _("No staff PIN is set."))
-                              : "";
-        snprintf(body, sizeof body, "%s\n\n%s %s\n%s",
-                 _("Staff only. Type the PIN, then press Enter. Esc cancels."), _("PIN:"), dots,
-                 why);
-        w_dialog(f, _("Staff"), body, NULL, 0, ROLE_DIALOG);
-    } else if (a->staff_notice) {
-        static const w_dlg_button ok[] = {{"Enter", N_("Close"), ACT_NEXT, 0}};
-        w_dlg_button b = ok[0];
-        b.label = _(ok[0].label);
-        w_dialog(f, _("Staff has been called"),
-                 _("Please wait here. A member of staff is coming to help you."), &b, 1,
-                 ROLE_BANNER);
-    } else if (left >= 0) {
-        snprintf(body, sizeof body,
-                 _("Are you still there? For your privacy, everything you entered will be "
-                   "erased in %d seconds. Press any key to continue."),
-                 left);
-        w_dialog(f, _("Still there?"), body, NULL, 0, ROLE_BANNER);
-    }
-}
-
 void app_render(app *a)
 {
     frame *f = &a->fr;
@@ -591,7 +450,7 @@ void app_render(app *a)
         if (a->enlarge)
             a->enlarge->draw(NULL, a, f);
         if (a->pin_open)
-            draw_overlays(a, f);
+            chrome_overlays(a, f);
     } else {
         f->top = 1;
         f->left = 0;
@@ -601,8 +460,8 @@ void app_render(app *a)
             const app_entry *top = &a->stack[a->depth - 1];
             top->ops->draw(top->state, a, f);
         }
-        draw_header(a, f);
-        draw_hints(a, f);
+        chrome_header(a, f);
+        chrome_hints(a, f);
         if (a->overlay)
             a->overlay(a, f);
         bool overlay = a->pin_open || a->staff_notice || app_countdown(a) >= 0;
@@ -612,7 +471,7 @@ void app_render(app *a)
             /* the form underneath is hidden: one message, and nothing personal
              * for whoever walks up while the countdown runs */
             term_fill(f->top, 0, f->height, f->cols, ROLE_NORMAL);
-            draw_overlays(a, f);
+            chrome_overlays(a, f);
         }
     }
     term_cursor(f->cur_y, f->cur_x, f->cursor);

@@ -90,6 +90,15 @@ struct app {
     int renders;                   /* frames drawn (benchmarks, tests) */
     int dead_reads;                /* reads that failed at once: a hung-up terminal */
     int64_t drawn_minute;          /* the header clock shows this minute */
+
+    /* key repeat / double strike (RELIABILITY §2.4): the same key again
+     * within debounce_ms of the screen change it caused is ignored, so a
+     * key held too long does not walk through two screens. 0 = off. */
+    int debounce_ms;
+    int64_t change_ms;
+    action change_act;
+    int change_value;
+    uint32_t change_ch;
 };
 
 /* Fills defaults from cfg (idle times, language); env POSTKIOSK_IDLE and

@@ -50,6 +50,7 @@ int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
     static app a;
     app_init(&a, &ctx->cfg, st, pr);
     a.lockdown = true;
+    a.debounce_ms = 300;      /* a key held too long must not cross two screens */
     citizen_attach(&a, &session);
     a.idle_screen = &screen_demo_attract;   /* slides while nobody is there */
     app_start(&a, &screen_welcome);

@@ -213,7 +213,11 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
     } else if (k == Q_DIGITS) {
         prefix_hi(q, hi, sizeof hi);
         str_copy(last4, sizeof last4, q + strlen(q) - 4);
-        sbuf_add(&sql, " AND ((substr(d.id_number, -4) = ?4 AND substr(d.id_number, -length(?2)) = ?2)"
+        /* candidates from the two indexes alone (no row read), walked in
+         * id order: only the rows of the page are read from the table */
+        sbuf_add(&sql, " AND d.id IN (SELECT id FROM dossiers WHERE substr(id_number, -4) = ?4"
+                       " UNION ALL SELECT id FROM dossiers WHERE phone >= ?2 AND phone < ?3)"
+                       " AND (substr(d.id_number, -length(?2)) = ?2"
                        " OR (d.phone >= ?2 AND d.phone < ?3))");
     }
     if (f->from_date)

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "i18n.h"
 #include "util.h"
 
 static struct {
@@ -157,7 +158,7 @@ bool term_init(bool lockdown, char *err, size_t errsz)
 {
     if (T.active)
         return true;
-    setlocale(LC_ALL, "");
+    i18n_locale();        /* C.UTF-8 when the environment names no locale */
     T.scr = newterm(NULL, stdout, stdin);
     if (!T.scr) {
         snprintf(err, errsz, "cannot initialise the terminal (TERM=%s)",
@@ -190,7 +191,7 @@ bool term_init_headless_as(int rows, int cols, const char *termname)
 {
     if (T.active)
         term_end();
-    setlocale(LC_ALL, "");
+    i18n_locale();        /* C.UTF-8 when the environment names no locale */
     T.out = fopen("/dev/null", "w");
     T.in = fopen("/dev/null", "r");
     if (!T.out || !T.in)

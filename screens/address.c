@@ -270,8 +270,6 @@ static screen_result addr_handle(void *st, app *a, const event *ev)
         return SR_(SR_NONE);
     default: {
         tfield *t = s->focus == F_STREET ? &c->street : &c->recipient;
-        if (ev->act == ACT_CHOOSE && s->focus == F_WHO)
-            return SR_(SR_NONE);
         if (ev->act == ACT_NEXT) {
             if (s->focus == F_STREET) {
                 t->touched = true;

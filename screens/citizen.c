@@ -125,9 +125,9 @@ pk_err citizen_choose(app *a, const char *code)
     tariff t;
     memset(&t, 0, sizeof t);
     const char *scope = a->cfg && a->cfg->scope[0] ? a->cfg->scope : "province";
-    bool have_tariff = store_tariff_get(a->st, c->form ? c->form : FORM_BOTH, scope, &t) == PK_OK;
-    c->fee_post = have_tariff ? t.charge_vnd : 0;
-    c->transit_days = have_tariff ? t.transit_days : 0;
+    c->have_tariff = store_tariff_get(a->st, c->form ? c->form : FORM_BOTH, scope, &t) == PK_OK;
+    c->fee_post = c->have_tariff ? t.charge_vnd : 0;
+    c->transit_days = c->have_tariff ? t.transit_days : 0;
 
     time_t now = (time_t)app_now(a);
     struct tm tm;
@@ -255,14 +255,15 @@ bool citizen_build(const app *a, dossier *d)
 
 const char *citizen_pick(const char *vi, const char *en)
 {
-    if (strcmp(i18n_lang(), "vi") != 0 && en && *en)
+    /* only English has glosses; Tày, Nùng... read the Vietnamese names */
+    if (strcmp(i18n_lang(), "en") == 0 && en && *en)
         return en;
     return vi;
 }
 
 void citizen_legal(const char *vi, const char *en, char *out, size_t outsz)
 {
-    if (strcmp(i18n_lang(), "vi") != 0 && en && *en && strcmp(vi, en) != 0)
+    if (strcmp(i18n_lang(), "en") == 0 && en && *en && strcmp(vi, en) != 0)
         snprintf(out, outsz, "%s (%s)", vi, en);
     else
         snprintf(out, outsz, "%s", vi);

@@ -15,6 +15,10 @@
 
 enum { CZ_UNITS_MAX = 128 };
 
+/* Version of the personal-data notice on the consent screen; recorded with
+ * the citizen's choices in the audit log. Change it when the text changes. */
+#define CITIZEN_NOTICE_VERSION "2026-11-1"
+
 typedef struct {
     service_form form;            /* 0 until chosen on the welcome screen */
 
@@ -23,6 +27,7 @@ typedef struct {
     procedure proc;
     char expected_date[PK_DATE_MAX];
     int64_t fee_post;             /* postal charge from the tariff */
+    bool have_tariff;             /* false: no tariff row, the counter says */
     int transit_days;
 
     /* documents ticked (index = proc.docs index) */
@@ -82,8 +87,8 @@ const screen_ops *citizen_problem(const app *a, const char **msg);
 /* Fills d from the session (normalised, validated). */
 bool citizen_build(const app *a, dossier *d);
 
-/* Text in the current language: Vietnamese legal name, or the English
- * gloss when English is shown. */
+/* Text in the current language: the English gloss in English, else the
+ * Vietnamese legal name (also for Tày, Nùng and other added languages). */
 const char *citizen_pick(const char *vi, const char *en);
 /* A legal name with its gloss: Vietnamese alone, or "Tờ khai (Form)" when
  * another language is shown (the papers themselves are in Vietnamese). */

@@ -56,7 +56,6 @@ static void consent_draw(const void *st, const app *a, frame *f)
     w_choice(f, y + 4, x, w, 3, sms, s->focus == 3);
     w_hint(f, ACT_CHOOSE, NULL);
     w_hint(f, ACT_BACK, NULL);
-    w_hint(f, ACT_HELP, NULL);
     if (s->declined) {
         w_dlg_button b = {"Enter", _("Back to the start"), ACT_NEXT, 0};
         w_dialog(f, _("Nothing was kept"),

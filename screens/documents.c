@@ -70,10 +70,9 @@ static void docs_draw(const void *st, const app *a, frame *f)
         term_put(y, x, w, buf, ROLE_OK);
     }
     w_button(f, f->top + f->height - 1, x, w / 2, "Enter", _("Continue"), false, ACT_NEXT, 0);
-    w_hint(f, ACT_CHOOSE, N_("Tick"));
+    w_hint(f, ACT_CHOOSE, NULL);
     w_hint(f, ACT_NEXT, N_("Continue"));
     w_hint(f, ACT_BACK, NULL);
-    w_hint(f, ACT_HELP, NULL);
 }
 
 static screen_result toggle(app *a, int i)

@@ -81,7 +81,6 @@ static void done_draw(const void *st, const app *a, frame *f)
              left > 0 ? left : 0);
     term_put(f->top + f->height - 1, x, w, buf, ROLE_DIM);
     w_hint(f, ACT_NEXT, N_("Finish"));
-    w_hint(f, ACT_HELP, NULL);
 }
 
 static screen_result done_handle(void *st, app *a, const event *ev)

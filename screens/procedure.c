@@ -29,7 +29,7 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     int x = f->left + (f->width - w) / 2;
     wpage_begin(p, f, f->top + 3, f->top + f->height - 2, x, w, scroll, measure);
     char buf[1024], money[48], post[48];
-    bool en = strcmp(i18n_lang(), "vi") != 0;
+    bool en = strcmp(i18n_lang(), "en") == 0;
     wpage_text(p, pr->name_vi, ROLE_TITLE);
     if (en && pr->name_en[0])
         wpage_text(p, pr->name_en, ROLE_DIM);
@@ -77,6 +77,8 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
         return;       /* fees and dates would only distract from the way forward */
     w_money(pr->fee_vnd, money, sizeof money);
     w_money(c->fee_post, post, sizeof post);
+    if (!c->have_tariff)        /* never a made-up zero: the counter knows */
+        snprintf(post, sizeof post, "%s", _("told at the counter"));
     if (c->form == FORM_RETURN)
         snprintf(buf, sizeof buf, _("Postal charge: %s. The fee is paid at the agency."), post);
     else if (pr->fee_vnd > 0)
@@ -125,7 +127,6 @@ static void proc_draw(const void *st, const app *a, frame *f)
     w_hint(f, ACT_BACK, NULL);
     if (p.y > wpage_visible(&p))
         w_hint(f, ACT_PGDN, NULL);
-    w_hint(f, ACT_HELP, NULL);
 }
 
 static screen_result proc_handle(void *st, app *a, const event *ev)

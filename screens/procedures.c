@@ -6,6 +6,7 @@
 
 #include "citizen.h"
 #include "i18n.h"
+#include "text.h"
 
 enum { PROC_MAX = 100, FILTER_MAX = 64, PICK_FIELD = -2, PICK_AGENCY = -3, LIST_Y = 9 };
 
@@ -79,12 +80,17 @@ static const char *eligibility(const proc_row *r)
 }
 
 static void filter_line(frame *f, int y, int x, int w, const char *label, const char *value,
-                        bool focus, int pick)
+                        bool focus, bool tell, int pick)
 {
     char buf[512];
     snprintf(buf, sizeof buf, "%s \xe2\x97\x82 %s \xe2\x96\xb8", label, value);
     term_fill(y, x, 1, w, focus ? ROLE_BUTTON_FOCUS : ROLE_NORMAL);
     term_put(y, x + 1, w - 2, buf, focus ? ROLE_BUTTON_FOCUS : ROLE_NORMAL);
+    /* how to get here without a mouse: the hint bar may not have room */
+    const char *how = focus ? _("change with the arrow keys") : _("press Tab to browse");
+    int hw = text_width(how);
+    if ((focus || tell) && text_width(buf) + hw + 4 < w)
+        term_put(y, x + w - hw - 1, hw, how, focus ? ROLE_BUTTON_FOCUS : ROLE_DIM);
     w_region(f, y, x, 1, w, ACT_PICK, pick);
 }
 
@@ -99,12 +105,14 @@ static void procs_draw(const void *st, const app *a, frame *f)
     term_put(f->top + 3, x, w, _("Type a few words of the name (accents are not needed):"),
              ROLE_NORMAL);
     tf_draw(f, &c->search, f->top + 4, x, w, s->focus == 0);
-    if (strcmp(i18n_lang(), "vi") != 0)
+    if (strcmp(i18n_lang(), "en") == 0)
         f->show_ime = false;          /* English searches are typed as they are */
     filter_line(f, f->top + 5, x, w, _("Field:"),
-                s->field >= 0 ? s->fields[s->field] : _("All"), s->focus == 1, PICK_FIELD);
+                s->field >= 0 ? s->fields[s->field] : _("All"), s->focus == 1, s->focus == 0,
+                PICK_FIELD);
     filter_line(f, f->top + 6, x, w, _("Agency:"),
-                s->agency >= 0 ? s->agencies[s->agency] : _("All"), s->focus == 2, PICK_AGENCY);
+                s->agency >= 0 ? s->agencies[s->agency] : _("All"), s->focus == 2, false,
+                PICK_AGENCY);
 
     int ly = f->top + LIST_Y - 1;
     int vis = f->height - LIST_Y - 1;
@@ -137,7 +145,6 @@ static void procs_draw(const void *st, const app *a, frame *f)
     w_hint(f, ACT_NEXT, N_("Open"));
     w_hint(f, ACT_TAB, N_("Browse"));
     w_hint(f, ACT_BACK, NULL);
-    w_hint(f, ACT_HELP, NULL);
 }
 
 static screen_result open_row(procs_state *s, app *a, int i)
@@ -172,7 +179,11 @@ static screen_result procs_handle(void *st, app *a, const event *ev)
     citizen *c = cz(a);
     int vis = visible_rows();
     wlist_fix(&s->list, vis);
-    switch (ev->act) {
+    /* VNI types marks and tones with digits: while a word is being typed
+     * in the search field, a digit belongs to it, not to the list */
+    bool vni_digit = ev->act == ACT_CHOOSE && s->focus == 0 && a->ime == IME_VNI &&
+                     strcmp(i18n_lang(), "vi") == 0 && c->search.ime.nraw > 0;
+    switch (vni_digit ? ACT_CHAR : ev->act) {
     case ACT_CHOOSE:
         return open_row(s, a, s->list.top + ev->value - 1);
     case ACT_NEXT:
@@ -198,7 +209,7 @@ static screen_result procs_handle(void *st, app *a, const event *ev)
     default:
         break;
     }
-    if (ev->act == ACT_CHAR || ev->act == ACT_BACKSPACE || ev->act == ACT_DELETE ||
+    if (vni_digit || ev->act == ACT_CHAR || ev->act == ACT_BACKSPACE || ev->act == ACT_DELETE ||
         ev->act == ACT_LEFT || ev->act == ACT_RIGHT || ev->act == ACT_HOME || ev->act == ACT_END) {
         s->focus = 0;
         size_t before = c->search.len;
@@ -206,7 +217,7 @@ static screen_result procs_handle(void *st, app *a, const event *ev)
         memcpy(old, c->search.buf, sizeof old);
         /* accents are optional in a search; in English the input method
          * would only mangle English words ("marriage") */
-        ime_method m = strcmp(i18n_lang(), "vi") == 0 ? a->ime : IME_OFF;
+        ime_method m = strcmp(i18n_lang(), "en") == 0 ? IME_OFF : a->ime;
         if (!tf_handle(&c->search, ev, m))
             return SR_(SR_NONE);
         if (before != c->search.len || strcmp(old, c->search.buf) != 0)

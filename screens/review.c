@@ -6,6 +6,7 @@
 
 #include "citizen.h"
 #include "i18n.h"
+#include "store_clerk.h"
 #include "util.h"
 
 typedef struct {
@@ -107,8 +108,13 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     char fee[48], post[48], total[48];
     w_money(d.fee_proc, fee, sizeof fee);
     w_money(d.fee_post, post, sizeof post);
+    if (!c->have_tariff)
+        snprintf(post, sizeof post, "%s", _("told at the counter"));
     w_money(d.fee_total, total, sizeof total);
-    snprintf(buf, sizeof buf, _("Fee %s + postal charge %s = %s"), fee, post, total);
+    if (c->have_tariff)
+        snprintf(buf, sizeof buf, _("Fee %s + postal charge %s = %s"), fee, post, total);
+    else
+        snprintf(buf, sizeof buf, _("Fee %s + the postal charge, told at the counter"), fee);
     pair(p, "", buf);
     char date[32];
     citizen_date(c->expected_date, date, sizeof date);
@@ -143,7 +149,7 @@ static void review_draw(const void *st, const app *a, frame *f)
     w_button(f, y + 1, x, w < 60 ? w : 60, "Enter", _("Confirm and print the receipt"), true,
              ACT_NEXT, 0);
     w_hint(f, ACT_NEXT, N_("Confirm"));
-    w_hint(f, ACT_CHOOSE, N_("Change"));
+    w_hint(f, ACT_CHOOSE, NULL);
     if (p.y > wpage_visible(&p))
         w_hint(f, ACT_PGDN, NULL);
     w_hint(f, ACT_BACK, NULL);
@@ -181,6 +187,11 @@ static screen_result confirm(review_state *s, app *a)
         mem_wipe(&d, sizeof d);
         return SR_(SR_REDRAW);      /* nothing lost: the session still holds it all */
     }
+    /* consent evidence (RELIABILITY §3.4): notice version and choices */
+    char detail[96];
+    snprintf(detail, sizeof detail, "notice=%s process=1 sms=%d lang=%s", CITIZEN_NOTICE_VERSION,
+             c->consent_sms ? 1 : 0, d.lang);
+    store_audit_append(a->st, d.created_at, "kiosk", "consent", d.ref, detail);
     c->done = d;
     c->job_id = job;
     c->committed = true;

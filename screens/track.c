@@ -10,6 +10,7 @@
 #include "citizen.h"
 #include "i18n.h"
 #include "receipt.h"
+#include "store_clerk.h"
 #include "util.h"
 
 enum { EV_MAX = 24 };
@@ -47,6 +48,8 @@ static void lookup(track_state *s, app *a, const char *input)
         int64_t issued;
         pk_err e = receipt_verify(a->cfg, text, ref, sizeof ref, &issued);
         if (e == PK_ETAMPER) {
+            /* a forged or foreign receipt: recorded (no payload kept) */
+            store_audit_append(a->st, app_now(a), "kiosk", "scan_rejected", "", "bad_mac");
             s->msg = N_("This receipt could not be verified. Please show it to staff.");
             return;
         }
@@ -60,6 +63,11 @@ static void lookup(track_state *s, app *a, const char *input)
     }
     dossier d;
     pk_err e = store_dossier_get(a->st, ref, &d);
+    if (e == PK_ENOTFOUND && strstr(text, "VNK"))
+        /* a genuine receipt whose dossier is not here: restored backup? */
+        store_audit_append(a->st, app_now(a), "kiosk", "scan_rejected", ref, "unknown");
+    else if (e == PK_OK)
+        store_audit_append(a->st, app_now(a), "kiosk", "kiosk_lookup", ref, "masked");
     if (e != PK_OK) {
         s->msg = e == PK_ENOTFOUND ? N_("No dossier has this number. Please check it, or ask staff.")
                                    : pk_err_msg(e);
@@ -147,7 +155,6 @@ static void track_draw(const void *st, const app *a, frame *f)
 hints:
     w_hint(f, ACT_NEXT, N_("Look up"));
     w_hint(f, ACT_BACK, NULL);
-    w_hint(f, ACT_HELP, NULL);
 }
 
 static screen_result track_handle(void *st, app *a, const event *ev)

@@ -96,7 +96,6 @@ static void welcome_draw(const void *st, const app *a, frame *f)
     }
     w_hint(f, ACT_CHOOSE, NULL);
     w_hint(f, ACT_NEXT, N_("Open"));
-    w_hint(f, ACT_HELP, NULL);
     (void)a;
 }
 

@@ -405,7 +405,8 @@ static bool insert_plain(tfield *t, uint32_t cp)
 
 bool tf_handle(tfield *t, const event *ev, ime_method m)
 {
-    if (ev->ch >= 0x20 && ev->ch != 0x7f && (ev->act == ACT_CHAR || ev->act == ACT_CHOOSE)) {
+    bool printable = (ev->ch >= 0x20 && ev->ch < 0x7f) || ev->ch >= 0xA0;  /* no C0/C1 */
+    if (printable && (ev->act == ACT_CHAR || ev->act == ACT_CHOOSE)) {
         t->touched = true;
         bool ime = t->kind == TF_TEXT && m != IME_OFF && t->cur == t->len;
         if (ime) {

@@ -81,8 +81,26 @@ static void missing_locale_falls_back_to_c_utf8(void)
         CU_ASSERT_PTR_NOT_NULL_FATAL(loc);
         CU_ASSERT_STRING_NOT_EQUAL(loc, "C");
         CU_ASSERT_STRING_EQUAL(_("Done."), "Đã xong.");
+        /* setting the locale again (terminal set-up does) keeps UTF-8 and
+         * the translations: plain setlocale(LC_ALL, "") would give "C" */
+        CU_ASSERT_TRUE(i18n_locale());
+        CU_ASSERT_STRING_NOT_EQUAL(setlocale(LC_CTYPE, NULL), "C");
+        CU_ASSERT_STRING_EQUAL(setlocale(LC_NUMERIC, NULL), "C");
+        CU_ASSERT_STRING_EQUAL(_("Done."), "Đã xong.");
     }
     setenv("LANG", "C.UTF-8", 1);
+}
+
+/* LC_MESSAGES=C alone would make gettext ignore LANGUAGE. */
+static void messages_category_plain_c(void)
+{
+    unsetenv("LC_ALL");
+    setenv("LANG", "C.UTF-8", 1);
+    setenv("LC_MESSAGES", "C", 1);
+    CU_ASSERT_TRUE(i18n_init(NULL));
+    CU_ASSERT_STRING_NOT_EQUAL(setlocale(LC_MESSAGES, NULL), "C");
+    CU_ASSERT_STRING_EQUAL(_("Done."), "Đã xong.");
+    unsetenv("LC_MESSAGES");
 }
 
 /* The environment's language is the first choice when it is installed. */
@@ -169,6 +187,7 @@ void suite_i18n(void)
     CU_pSuite s = CU_add_suite("i18n", setup, teardown);
     CU_add_test(s, "switch vi -> en -> vi at run time", switches_at_run_time);
     CU_add_test(s, "missing locale falls back to C.UTF-8", missing_locale_falls_back_to_c_utf8);
+    CU_add_test(s, "LC_MESSAGES=C alone", messages_category_plain_c);
     CU_add_test(s, "language from the environment", language_from_environment);
     CU_add_test(s, "partial catalog falls back to Vietnamese", partial_catalog_falls_back_to_vietnamese);
     CU_add_test(s, "lists installed languages", lists_installed_languages);

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "receipt.h"
 #include "snap.h"
+#include "store_clerk.h"
 
 static bool all_zero(const void *p, size_t n)
 {
@@ -398,6 +399,18 @@ static void commit_then_print(void)
     CU_ASSERT_TRUE(d.docs[0].handed && d.docs[1].handed);
     CU_ASSERT_EQUAL(d.fee_total, 200000 + 24000);
     CU_ASSERT_TRUE(d.consent_process);
+    audit_row rows[4];
+    int nrows = 0;
+    CU_ASSERT_EQUAL(store_audit_list(e.st, 0, rows, 4, &nrows), PK_OK);
+    bool consent = false;
+    for (int i = 0; i < nrows; i++)
+        if (strcmp(rows[i].action, "consent") == 0) {
+            consent = true;
+            CU_ASSERT_STRING_EQUAL(rows[i].object, d.ref);
+            CU_ASSERT_PTR_NOT_NULL(strstr(rows[i].detail, "notice=" CITIZEN_NOTICE_VERSION));
+            CU_ASSERT_PTR_NULL(strstr(rows[i].detail, "020090001234"));
+        }
+    CU_ASSERT_TRUE(consent);
     print_job jobs[4];
     int n = 0;
     CU_ASSERT_EQUAL(store_jobs_list(e.st, JOB_PRINTED, jobs, 4, &n), PK_OK);
@@ -526,6 +539,15 @@ static void scanner_opens_status(void)
     for (int i = 0; i < 4; i++)
         app_step(&e.a, 0);
     CU_ASSERT(snap_has("could not be verified"));
+    audit_row rows[4];
+    int nrows = 0;
+    CU_ASSERT_EQUAL(store_audit_list(e.st, 0, rows, 4, &nrows), PK_OK);
+    CU_ASSERT(nrows >= 2);
+    CU_ASSERT_STRING_EQUAL(rows[0].action, "scan_rejected");   /* newest first */
+    CU_ASSERT_STRING_EQUAL(rows[0].detail, "bad_mac");
+    CU_ASSERT_STRING_EQUAL(rows[1].action, "kiosk_lookup");
+    CU_ASSERT_STRING_EQUAL(rows[1].object, "LS01-000001");
+    CU_ASSERT_PTR_NULL(strstr(rows[0].detail, "VNK"));
     /* a person typing (not a burst of a payload) goes key by key */
     src.keys = "Kx";
     src.pos = 0;
@@ -575,6 +597,29 @@ static void edit_from_review_comes_back(void)
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "review");
     CU_ASSERT_EQUAL(e.a.depth, depth);
     CU_ASSERT_STRING_EQUAL(e.cz.proc.code, "2.000488");
+    snap_close(&e);
+}
+
+/* A key held down (auto-repeat) or struck twice does not walk through two
+ * screens; pressed again later, it works. */
+static void held_key_crosses_one_screen(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    e.a.debounce_ms = 300;
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    for (int i = 0; i < 10; i++) {             /* auto-repeat: 30 per second */
+        e.a.now_ms += 33;
+        snap_act(&e, ACT_CHOOSE, 1);
+    }
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    e.a.now_ms += 400;                          /* released, pressed again */
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedure");
+    e.a.now_ms += 10;
+    snap_key(&e, TK_ESC);                       /* another key is never held back */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
     snap_close(&e);
 }
 
@@ -631,6 +676,18 @@ static void hostile_text(void)
     snap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "applicant");
     CU_ASSERT_EQUAL(focus_of(&e), 0);
+    snap_close(&e);
+}
+
+/* No tariff in the database: never a made-up zero charge. */
+static void no_tariff_no_made_up_charge(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    CU_ASSERT_EQUAL_FATAL(store_tariffs_replace(e.st, NULL, 0), PK_OK);
+    to_procedure(&e, 1, "ly lich");
+    CU_ASSERT(snap_has("Postal charge: told at the counter."));
+    CU_ASSERT(snap_lacks("charge: 0"));
     snap_close(&e);
 }
 
@@ -826,7 +883,9 @@ void suite_screens(void)
     CU_add_test(s, "edit from review comes back to review", edit_from_review_comes_back);
     CU_add_test(s, "SQL-like, overlong and odd text is only text", hostile_text);
     CU_add_test(s, "English searches are typed as they are", english_search_typed_as_is);
+    CU_add_test(s, "a held key crosses one screen, not two", held_key_crosses_one_screen);
     CU_add_test(s, "printer notice on the welcome screen", printer_notice_on_welcome);
+    CU_add_test(s, "no tariff: no made-up charge", no_tariff_no_made_up_charge);
     CU_add_test(s, "monochrome terminal: structure without colour", monochrome_fallback);
     CU_add_test(s, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK", env_hooks);
     CU_add_test(s, "idle screen hook (attract loop)", idle_screen_hook);

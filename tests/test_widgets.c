@@ -100,6 +100,8 @@ static void digits_skip_the_input_method(void)
     CU_ASSERT_FALSE(tf_handle(&t, &help, IME_VNI));   /* '?' stays Help */
     event ctrl = {.act = ACT_IGNORED};
     CU_ASSERT_FALSE(tf_handle(&t, &ctrl, IME_VNI));
+    event c1 = {.act = ACT_CHAR, .ch = 0x9b};      /* a C1 control never enters */
+    CU_ASSERT_FALSE(tf_handle(&t, &c1, IME_VNI));
     CU_ASSERT_STRING_EQUAL(t.buf, "a6 0912");
 }
 

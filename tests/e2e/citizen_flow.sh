@@ -119,8 +119,9 @@ keys Enter
 keys Enter
 wait_for "Bước 6/6"
 wait_for "Nguyễn Thị Hương"
-keys Enter
-wait_for "Hồ sơ của bạn đã được đăng ký"
+# an Enter right after the screen changed counts as a double press: the
+# kiosk waits a moment before it accepts the same key again
+press_until Enter "Hồ sơ của bạn đã được đăng ký"
 ref=$(screen | grep -o 'LS01-[0-9]*' | head -1)
 [ -n "$ref" ] || fail "no reference on the done screen"
 wait_for "Vui lòng lấy biên nhận"

@@ -1,0 +1,65 @@
+#!/bin/sh
+# Issue 5 in the real kiosk: started with an EMPTY environment (no LANG, no
+# vi_VN locale), it still speaks Vietnamese in UTF-8; Telex typed into the
+# search field becomes Vietnamese (with a backspace); F3 cycles the typing
+# method (shown in the header) and VNI works; F2 switches to English and
+# back at run time, redrawing everything. tmux, polling, 5 s caps.
+set -u
+BUILD=${BUILD:-build}
+P="$PWD/$BUILD/postkiosk"
+command -v tmux >/dev/null 2>&1 || { echo "ime_kiosk.sh: tmux missing" >&2; exit 1; }
+T=$(mktemp -d)
+SOCK="pkime$$"
+S="kiosk"
+cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT INT TERM
+
+screen() { tmux -L "$SOCK" capture-pane -p -t "$S" 2>/dev/null; }
+fail() {
+    echo "ime_kiosk.sh: $*" >&2
+    echo "---- screen ----" >&2
+    screen >&2
+    exit 1
+}
+wait_for() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    fail "\"$1\" did not appear"
+}
+keys() { tmux -L "$SOCK" send-keys -t "$S" "$@"; }
+text() { tmux -L "$SOCK" send-keys -t "$S" -l "$1"; }
+
+tmux -L "$SOCK" -f /dev/null new-session -d -s "$S" -x 100 -y 30 \
+    "env -i TERM=tmux-256color PATH=/usr/bin:/bin HOME='$T' POSTKIOSK_HOME='$T/home' \
+     POSTKIOSK_DATADIR='$PWD/data' '$P' 2>'$T/err'; sleep 60" || fail "tmux did not start"
+
+wait_for "Gửi hồ sơ qua bưu điện"
+keys 1
+wait_for "Kiểu gõ: Telex"
+text "Ddawng kys khai sinhh"
+keys BSpace
+wait_for "Đăng ký khai sinh"
+screen | grep -qF "sinhh" && fail "backspace did not delete a letter"
+
+# F3: Telex -> VNI, shown in the header; VNI typing (its tone digits go to
+# the search field while a word is typed, not to the list)
+keys F3
+wait_for "Kiểu gõ: VNI"
+i=0
+while [ $i -lt 20 ]; do keys BSpace; i=$((i + 1)); done
+text "D9a8ng ky1"
+wait_for "Đăng ký"
+screen | grep -q '^ *Đăng ký *$' || fail "VNI: the search field does not hold \"Đăng ký\""
+screen | grep -qF "Bước 1/6" || fail "VNI: a tone digit opened a procedure"
+
+# F2: English at run time, everything redrawn; and back to Vietnamese
+keys F2
+wait_for "Choose the procedure"
+screen | grep -qF "Kiểu gõ" && fail "Vietnamese left on the English screen"
+keys F2
+wait_for "Kiểu gõ: VNI"
+exit 0
