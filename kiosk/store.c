@@ -132,6 +132,13 @@ bool store_text_ok(const char *t, size_t cap)
 
 /* ---- transactions ------------------------------------------------------ */
 
+/* BEGIN / COMMIT through the statement cache: no parsing per action. */
+static pk_err exec_cached(store *s, const char *sql)
+{
+    sqlite3_stmt *st = store_stmt(s, sql);
+    return st ? store_step_done(s, st) : PK_EIO;
+}
+
 pk_err store_begin(store *s)
 {
     if (s->depth > 0) {   /* already inside: join the outer transaction */
@@ -140,7 +147,7 @@ pk_err store_begin(store *s)
         s->depth++;
         return PK_OK;
     }
-    pk_err e = exec_const(s, "BEGIN IMMEDIATE");
+    pk_err e = exec_cached(s, "BEGIN IMMEDIATE");
     if (e == PK_OK) {
         s->depth = 1;
         s->doomed = false;
@@ -158,7 +165,7 @@ pk_err store_commit(store *s)
         store_rollback(s);
         return PK_EIO;
     }
-    pk_err e = exec_const(s, "COMMIT");
+    pk_err e = exec_cached(s, "COMMIT");
     if (e != PK_OK) {
         store_rollback(s);
         return e;

@@ -607,6 +607,47 @@ static void migrates_old_schema(void)
     fx_cleanup(&fx);
 }
 
+/* A database made by version 1 of the program (by hand: the first
+ * migration only) opens with every later migration applied, its data kept. */
+static void migrates_v1_with_data(void)
+{
+    fx_init(&fx);
+    sqlite3 *db;
+    CU_ASSERT_EQUAL_FATAL(sqlite3_open(fx.db, &db), SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(store_migrations[0].version, 1);
+    CU_ASSERT_EQUAL(sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL), SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(sqlite3_exec(db, store_migrations[0].sql, NULL, NULL, NULL), SQLITE_OK);
+    CU_ASSERT_EQUAL(sqlite3_exec(db,
+        "INSERT INTO procedures(code, name_vi, bcci_submit, bcci_return, in_person, days, fee_vnd,"
+        " name_fold, name_en_fold, name_key, field_key, agency_key)"
+        " VALUES('1.001193', 'Đăng ký khai sinh', 1, 1, 0, 0, 0, 'dang ky khai sinh', '', 'k', '', '');"
+        "INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_name_en, agency,"
+        " form, status, name, name_fold, id_number, phone, fee_proc, fee_post, fee_total,"
+        " created_at, created_day, updated_at, consent_process, consent_sms, sample)"
+        " VALUES('LS01-000001', 'RA000000014VN', 'LS01', '1.001193', 'Đăng ký khai sinh', '', '',"
+        " 3, 'registered', 'Nguyễn Văn A', 'nguyen van a', '020095001234', '0912345678', 0, 0, 0,"
+        " 1767225600, '2026-01-01', 1767225600, 1, 0, 0);"
+        "INSERT INTO events(dossier_id, at, actor, to_status) VALUES(1, 1767225600, 'kiosk', 'registered');"
+        "INSERT INTO sequences(name, value) VALUES('ref:LS01', 1), ('s10:RA', 1);"
+        "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    char msg[256];
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &st, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(store_schema_version(st), store_migrations[store_migrations_count - 1].version);
+    dossier d;
+    CU_ASSERT_EQUAL(store_dossier_get(st, "LS01-000001", &d), PK_OK);
+    CU_ASSERT_STRING_EQUAL(d.name, "Nguyễn Văn A");
+    CU_ASSERT_EQUAL(store_dossier_count(st, ST_REGISTERED), 1);
+    /* and it works on: the sequences go on */
+    d = fx_dossier("1.001193", "Trần Văn B");
+    CU_ASSERT_EQUAL(store_dossier_create(st, &d, "RA", "kiosk", NULL), PK_OK);
+    CU_ASSERT_STRING_EQUAL(d.ref, "LS01-000002");
+    CU_ASSERT_EQUAL(store_check(st, true, msg, sizeof msg), PK_OK);
+    store_close(st);
+    st = NULL;
+    fx_cleanup(&fx);
+}
+
 static void refuses_non_database(void)
 {
     fx_init(&fx);
@@ -639,5 +680,6 @@ void suite_store(void)
     CU_add_test(s, "S10 serials stay in the kiosk's range", s10_range);
     CU_add_test(s, "every text input: bad text refused, SQL metacharacters verbatim", every_text_input);
     CU_add_test(s, "migrates an older schema, refuses a newer", migrates_old_schema);
+    CU_add_test(s, "a version 1 database with data migrates to the latest", migrates_v1_with_data);
     CU_add_test(s, "refuses a file that is no database", refuses_non_database);
 }
