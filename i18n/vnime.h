@@ -22,9 +22,12 @@ typedef struct {
 
 void vnime_init(vnime *e, ime_method m, bool new_style);
 /* Types key cp at the end of text (NUL-terminated, capacity textsz).
- * Returns false (text unchanged) when the result would not fit. */
+ * Returns false (text unchanged) when the result would not fit, or for a
+ * control character or a value that is not a Unicode scalar. A word that
+ * cannot be Vietnamese ("email") is kept exactly as typed. */
 bool vnime_type(vnime *e, char *text, size_t textsz, uint32_t cp);
-/* Backspace: deletes one visible letter (with its marks) at the end. */
+/* Backspace: deletes one visible letter (with its marks) at the end; the
+ * word left at the end can still take marks and tones ("an " BS s: "án"). */
 void vnime_backspace(vnime *e, char *text, size_t textsz);
 /* Word boundary from outside (cursor moved, field switched, text replaced). */
 void vnime_reset(vnime *e);
