@@ -77,6 +77,13 @@ static void decomposed_input_becomes_nfc(void)
     CU_ASSERT_EQUAL(t.cur, t.len);
     tf_set(&t, "Nguye\xcc\x82\xcc\x83n");                /* NFD from outside */
     CU_ASSERT_STRING_EQUAL(t.buf, "Nguy\xe1\xbb\x85n");
+    /* a letter typed just before a lone mark takes it: the cursor goes
+     * after the composed letter, never inside it (found by fuzz_tfield) */
+    tf_set(&t, "\xcc\x80");
+    key(&t, ACT_HOME);
+    type(&t, "y", IME_OFF);
+    CU_ASSERT_STRING_EQUAL(t.buf, "\xe1\xbb\xb3");                 /* ỳ */
+    CU_ASSERT_EQUAL(t.cur, t.len);
 }
 
 static void capacity_never_splits(void)
