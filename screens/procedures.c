@@ -126,7 +126,9 @@ static void procs_draw(const void *st, const app *a, frame *f)
     else if (s->n == 0)
         term_put(ly, x, w, _("No procedure found. Try fewer or other words."), ROLE_WARN);
     else {
-        snprintf(head, sizeof head, _("%d procedures: press the number, or the arrow keys and Enter"),
+        snprintf(head, sizeof head,
+                 ngettext("%d procedure: press the number, or the arrow keys and Enter",
+                          "%d procedures: press the number, or the arrow keys and Enter", s->n),
                  s->n);
         term_put(ly, x, w, head, ROLE_DIM);
         wlist_position(f, &lst, vis, ly, x, w);
