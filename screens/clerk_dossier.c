@@ -136,8 +136,17 @@ static void body(const dossier_state *s, wpage *p)
     line(p, _("Phone"), d->phone);
     if (d->email[0])
         line(p, _("E-mail"), d->email);
-    snprintf(buf, sizeof buf, "%s, %s, %s", d->street, d->unit_name, d->province);
-    line(p, _("Return address"), buf);
+    /* only dossiers whose result comes back by post have an address;
+     * join the parts that are there, never ", ," */
+    buf[0] = '\0';
+    const char *parts[] = {d->street, d->unit_name, d->province};
+    for (size_t i = 0; i < PK_ARRAY_LEN(parts); i++) {
+        if (!parts[i][0])
+            continue;
+        size_t len = strlen(buf);
+        snprintf(buf + len, sizeof buf - len, "%s%s", len ? ", " : "", parts[i]);
+    }
+    line(p, _("Return address"), buf[0] ? buf : _("none: the result is not sent by post"));
     if (d->recipient[0])
         line(p, _("Result to be received by"), d->recipient);
     wpage_gap(p);
