@@ -44,7 +44,7 @@ static void print_text(const report *r)
     for (int s = 0; s < ST__COUNT; s++)
         if (r->by_status[s])
             printf("  %8lld  %s\n", (long long)r->by_status[s],
-                   _(dossier_status_label((dossier_status)s)));
+                   _(dossier_status_name(s)));
     print_items(_("By procedure"), r->procs, r->nprocs);
     print_items(_("By agency"), r->agencies, r->nagencies);
     print_items(_("By commune"), r->communes, r->ncommunes);

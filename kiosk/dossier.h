@@ -65,6 +65,7 @@ void dossier_mask_name(const char *name, char *out, size_t outsz);
 const char *dossier_status_code(dossier_status st);      /* "registered" ... */
 int dossier_status_parse(const char *code);             /* -1 when unknown */
 const char *dossier_status_label(dossier_status st);    /* msgid, plain words */
+const char *dossier_status_name(int st);                /* msgid, staff term */
 bool dossier_transition_allowed(dossier_status from, dossier_status to);
 bool dossier_status_closed(dossier_status st);   /* final for every form */
 

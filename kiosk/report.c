@@ -165,7 +165,7 @@ void report_csv(const report *r, const char *post_office, sbuf *out)
     row(out, "total", "dossiers", _("Dossiers registered"), r->total);
     for (int st = 0; st < ST__COUNT; st++)
         row(out, "status", dossier_status_code((dossier_status)st),
-            _(dossier_status_label((dossier_status)st)), r->by_status[st]);
+            _(dossier_status_name(st)), r->by_status[st]);
     items(out, "procedure", r->procs, r->nprocs);
     items(out, "agency", r->agencies, r->nagencies);
     items(out, "commune", r->communes, r->ncommunes);

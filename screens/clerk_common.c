@@ -206,24 +206,7 @@ void clerk_date(const char *ymd, char *out, size_t outsz)
 
 const char *clerk_status_short(int st)
 {
-    static const char *const names[ST__COUNT] = {
-        [ST_REGISTERED] = N_("Registered"),
-        [ST_ACCEPTED] = N_("Accepted"),
-        [ST_COUNTER_REJECTED] = N_("Refused at counter"),
-        [ST_IN_TRANSIT] = N_("In transit"),
-        [ST_HANDED] = N_("Handed over"),
-        [ST_PROCESSING] = N_("Processing"),
-        [ST_SUPPLEMENT] = N_("Supplement"),
-        [ST_AGENCY_REJECTED] = N_("Refused by agency"),
-        [ST_RESULT_READY] = N_("Result ready"),
-        [ST_RESULT_COLLECTED] = N_("Result collected"),
-        [ST_OUT_FOR_DELIVERY] = N_("Out for delivery"),
-        [ST_DELIVERED] = N_("Delivered"),
-        [ST_DELIVERY_FAILED] = N_("Delivery failed"),
-        [ST_RETURNED] = N_("Returned to agency"),
-        [ST_CANCELLED] = N_("Cancelled"),
-    };
-    return st >= 0 && st < ST__COUNT ? names[st] : N_("Unknown status");
+    return dossier_status_name(st);
 }
 
 const char *clerk_filter_label(int filter)
