@@ -57,6 +57,7 @@ void app_init(app *a, const config *cfg, store *st, printer *pr)
     a->pr = pr;
     a->title = N_("Administrative dossiers by post");
     a->ime = IME_TELEX;
+    tf_set_tone_style(cfg && cfg->tone_new);
     a->min_rows = 24;
     a->min_cols = 80;
     a->idle_timeout = cfg && cfg->idle_timeout > 0 ? cfg->idle_timeout : 90;

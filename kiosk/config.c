@@ -209,6 +209,14 @@ static int handler(void *user, const char *section, const char *name, const char
             return fail(p, "%s", _("scope must be commune, province or national"));
         return TEXT(scope);
     }
+    if (IS("kiosk", "tone_style")) {
+        /* where the typed tone mark goes: traditional "hòa, thủy" (Unikey's
+         * default) or new "hoà, thuỷ"; names compare equal either way */
+        if (strcmp(value, "traditional") && strcmp(value, "new"))
+            return fail(p, "%s", _("tone_style must be traditional or new"));
+        c->tone_new = strcmp(value, "new") == 0;
+        return true;
+    }
     if (IS("kiosk", "track_url"))
         return TEXT(track_url);
     if (IS("kiosk", "info_url"))

@@ -304,12 +304,19 @@ void wlist_position(frame *f, const wlist *l, int visible, int y, int x, int w)
 
 /* ---- text fields --------------------------------------------------------- */
 
+static bool tone_new;   /* one style for the whole kiosk, from the config */
+
+void tf_set_tone_style(bool new_style)
+{
+    tone_new = new_style;
+}
+
 void tf_init(tfield *t, tf_kind kind, size_t maxbytes)
 {
     memset(t, 0, sizeof *t);
     t->kind = kind;
     t->max = maxbytes == 0 || maxbytes > TF_MAX - 1 ? TF_MAX - 1 : maxbytes;
-    vnime_init(&t->ime, IME_OFF, false);
+    vnime_init(&t->ime, IME_OFF, tone_new);
 }
 
 void tf_set(tfield *t, const char *s)
@@ -420,8 +427,8 @@ bool tf_handle(tfield *t, const event *ev, ime_method m)
         t->touched = true;
         bool ime = t->kind == TF_TEXT && m != IME_OFF && t->cur == t->len;
         if (ime) {
-            if (t->ime.method != m)
-                vnime_init(&t->ime, m, false);
+            if (t->ime.method != m || t->ime.new_style != tone_new)
+                vnime_init(&t->ime, m, tone_new);
             if (vnime_type(&t->ime, t->buf, t->max + 1, ev->ch)) {
                 t->len = strlen(t->buf);
                 t->cur = t->len;

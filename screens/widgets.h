@@ -84,6 +84,8 @@ void tf_wipe(tfield *t);
 /* Typing, Backspace, Delete, Left/Right/Home/End. Returns true when the
  * event was consumed. A digit typed into a field is text; '?' stays Help. */
 bool tf_handle(tfield *t, const event *ev, ime_method m);
+/* Tone style of every text field: false traditional ("hòa"), true new ("hoà"). */
+void tf_set_tone_style(bool new_style);
 /* Draws the field (w columns) and, when focused, puts the cursor in it. */
 void tf_draw(frame *f, const tfield *t, int y, int x, int w, bool focus);
 /* Label above, field, and a message line below (error in red, or a hint).

@@ -123,6 +123,7 @@ static void bad_files(void)
     bad_file("[kiosk]\npost_office = a\x1b[2Jb\n", "bad.ini:2: post_office: control characters");
     bad_file("[kiosk]\nthis line has no equals sign\n", "bad.ini:2: expected [section]");
     bad_file("[printer]\nspec = lpt1\n", "bad.ini:2: printer spec must start");
+    bad_file("[kiosk]\ntone_style = sideways\n", "bad.ini:2: tone_style must be");
     bad_file("[paths]\ndb = relative.db\n", "bad.ini:2: db must be an absolute path");
     bad_file("[kiosk]\nidle_timeout = 30\nidle_warning = 30\n", "idle_warning must be shorter");
     bad_file("[kiosk]\ns10_first = 5\ns10_last = 4\n", "s10_first must not be above s10_last");

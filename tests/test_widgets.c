@@ -42,6 +42,20 @@ static void telex_and_backspace(void)
     tf_wipe(&t);
 }
 
+static void tone_style_from_the_config(void)
+{
+    tfield t;
+    tf_set_tone_style(true);
+    tf_init(&t, TF_TEXT, 100);
+    type(&t, "hoaf khoer thuyr", IME_TELEX);
+    CU_ASSERT_STRING_EQUAL(t.buf, "hoà khoẻ thuỷ");
+    tf_set_tone_style(false);
+    tf_init(&t, TF_TEXT, 100);
+    type(&t, "hoaf khoer thuyr", IME_TELEX);
+    CU_ASSERT_STRING_EQUAL(t.buf, "hòa khỏe thủy");
+    tf_wipe(&t);
+}
+
 static void edit_in_the_middle(void)
 {
     tfield t;
@@ -170,6 +184,7 @@ void suite_widgets(void)
 {
     CU_pSuite s = CU_add_suite("widgets", NULL, NULL);
     CU_add_test(s, "text field: Telex and backspace", telex_and_backspace);
+    CU_add_test(s, "tone style from the config: hoà or hòa", tone_style_from_the_config);
     CU_add_test(s, "text field: editing in the middle, by grapheme", edit_in_the_middle);
     CU_add_test(s, "text field: decomposed input becomes NFC", decomposed_input_becomes_nfc);
     CU_add_test(s, "text field: capacity never splits a letter", capacity_never_splits);
