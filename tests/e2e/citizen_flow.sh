@@ -19,25 +19,7 @@ mkdir -p "$H"
 cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT INT TERM
 
-screen() { tmux -L "$SOCK" capture-pane -p -t "$S" 2>/dev/null; }
-fail() {
-    echo "citizen_flow.sh: $*" >&2
-    echo "---- screen ----" >&2
-    screen >&2
-    [ -s "$T/err" ] && { echo "---- stderr ----" >&2; cat "$T/err" >&2; }
-    exit 1
-}
-# wait_for TEXT: polls the screen every 50 ms, 5 s at most
-wait_for() {
-    i=0
-    while [ $i -lt 100 ]; do
-        screen | grep -qF -- "$1" && return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    fail "\"$1\" did not appear"
-}
-keys() { tmux -L "$SOCK" send-keys -t "$S" "$@"; }
+. "$(dirname "$0")/../tmux_helpers.sh"
 # press_until KEY TEXT: presses KEY every 0.2 s until TEXT shows (5 s cap)
 press_until() {
     i=0

@@ -23,33 +23,7 @@ cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT INT TERM
 export POSTKIOSK_HOME="$H" LANG=C.UTF-8 LC_ALL=C.UTF-8
 
-screen() { tmux -L "$SOCK" capture-pane -p -t "$S" 2>/dev/null; }
-fail() {
-    echo "clerk_flow.sh: $*" >&2
-    echo "---- screen ----" >&2
-    screen >&2
-    [ -s "$T/err" ] && { echo "---- stderr ----" >&2; cat "$T/err" >&2; }
-    exit 1
-}
-wait_for() {
-    i=0
-    while [ $i -lt 100 ]; do
-        screen | grep -qF -- "$1" && return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    fail "\"$1\" did not appear"
-}
-wait_gone() {
-    i=0
-    while [ $i -lt 100 ]; do
-        screen | grep -qF -- "$1" || return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    fail "\"$1\" did not go away"
-}
-keys() { tmux -L "$SOCK" send-keys -t "$S" "$@"; }
+. "$(dirname "$0")/../tmux_helpers.sh"
 text() { tmux -L "$SOCK" send-keys -t "$S" -l "$1"; }
 sql() { sqlite3 "$H/postkiosk.db" "$1"; }
 

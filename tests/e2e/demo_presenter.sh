@@ -21,24 +21,7 @@ cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT INT TERM
 printf '[kiosk]\nlanguage = en\ninfo_url = https://dichvucong.gov.vn\n' > "$T/en.ini"
 
-screen() { tmux -L "$SOCK" capture-pane -p -t "$S" 2>/dev/null; }
-fail() {
-    echo "demo_presenter.sh: $*" >&2
-    echo "---- screen ----" >&2
-    screen >&2
-    [ -s "$T/err" ] && { echo "---- stderr ----" >&2; cat "$T/err" >&2; }
-    exit 1
-}
-wait_for() {
-    i=0
-    while [ $i -lt 100 ]; do
-        screen | grep -qF -- "$1" && return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    fail "\"$1\" did not appear"
-}
-keys() { tmux -L "$SOCK" send-keys -t "$S" "$@"; }
+. "$(dirname "$0")/../tmux_helpers.sh"
 
 tmux -L "$SOCK" -f /dev/null new-session -d -s "$S" -x 80 -y 24 \
     "LANG=C.UTF-8 TERM=tmux-256color POSTKIOSK_HOME='$H' '$P' --config '$T/en.ini' demo 2>'$T/err'; echo \"EXIT=\$?\"; sleep 30"
