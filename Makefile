@@ -16,14 +16,19 @@ PKG_CF  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LD  := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TPKG_CF := $(shell pkg-config --cflags $(TPKGS) 2>/dev/null)
 TPKG_LD := $(shell pkg-config --libs $(TPKGS) 2>/dev/null)
-INCS    := -Ikiosk -Iscreens -Ii18n -Iprinters -I$(BUILD)/gen
+# Every source folder (the rooms of kiosk/ and screens/ included) is on the
+# include path, so headers are named by their unique basename; which room may
+# include which is checked by tests/e2e/layers.sh, not by the path.
+SRC_DIRS:= $(shell find kiosk screens i18n printers -type d -not -name po | sort)
+INCS    := $(addprefix -I,$(SRC_DIRS)) -I$(BUILD)/gen
 ALL_CF  = $(WARN) $(CFLAGS) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED $(PKG_CF) $(INCS) -MMD -MP
 ALL_LD  = $(LDFLAGS) $(PKG_LD) -lm
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
-LIB_SRC := $(filter-out kiosk/main.c,$(wildcard kiosk/*.c screens/*.c i18n/*.c printers/*.c))
+LIB_SRC := $(filter-out kiosk/main.c,$(wildcard $(addsuffix /*.c,$(SRC_DIRS))))
 LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(notdir $(LIB_SRC)))
-TEST_SRC:= $(wildcard tests/*.c)
+TEST_DIRS:= tests tests/logic tests/store tests/print tests/ui
+TEST_SRC:= $(wildcard $(addsuffix /*.c,$(TEST_DIRS)))
 TEST_OBJ:= $(patsubst %.c,$(BUILD)/obj/%.o,$(notdir $(TEST_SRC)))
 BENCH_SRC:= $(wildcard bench/*.c)
 BENCH_BIN:= $(patsubst bench/%.c,$(BUILD)/%,$(BENCH_SRC))
@@ -31,7 +36,7 @@ PO      := $(wildcard i18n/po/*.po)
 MO      := $(patsubst i18n/po/%.po,$(BUILD)/locale/%/LC_MESSAGES/postkiosk.mo,$(PO))
 BIN     := $(BUILD)/postkiosk
 
-vpath %.c kiosk screens i18n printers tests bench
+vpath %.c $(SRC_DIRS) $(TEST_DIRS) bench
 
 .PHONY: all deps run test check unit asan valgrind bench fuzz install clean snapshots-update pot
 
@@ -103,6 +108,9 @@ $(BUILD)/gen/suites.inc: $(TEST_SRC)
 
 $(BUILD)/obj/test_runner.o: $(BUILD)/gen/suites.inc
 
+# Test files include the shared harness headers in tests/.
+$(TEST_OBJ): ALL_CF += -Itests
+
 $(BUILD)/test-runner: $(TEST_OBJ) $(BUILD)/libpostkiosk.a
 	$(CC) $(CFLAGS) -o $@ $^ $(ALL_LD) $(TPKG_LD)
 
@@ -118,7 +126,7 @@ $(BUILD)/locale/%/LC_MESSAGES/postkiosk.mo: i18n/po/%.po
 	@rm -f $@.po
 
 # Regenerates the translation template from every source (keywords _ and N_).
-POT_SRC := $(sort $(wildcard kiosk/*.[ch] screens/*.[ch] i18n/*.[ch] printers/*.[ch]))
+POT_SRC := $(sort $(wildcard $(addsuffix /*.[ch],$(SRC_DIRS))))
 pot:
 	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --sort-by-file \
 	  --add-location=file --add-comments=TRANSLATORS: --package-name=postkiosk \

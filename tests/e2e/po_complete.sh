@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-src=$(ls kiosk/*.[ch] screens/*.[ch] i18n/*.[ch] printers/*.[ch] 2>/dev/null | sort)
+src=$(find kiosk screens i18n printers -name '*.[ch]' | sort)
 if ! xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --no-wrap \
         -o "$tmp/src.pot" $src 2>"$tmp/xgettext.err"; then
     cat "$tmp/xgettext.err" >&2

@@ -40,6 +40,8 @@ if [ -z "$targets" ]; then
     exit 0
 fi
 
+# Every source folder, as the Makefile puts them on the include path.
+incs=$(find kiosk screens i18n printers -type d -not -name po | sort | sed 's/^/-I/' | tr '\n' ' ')
 failed=0
 for src in $targets; do
     name=$(basename "$src" .c)
@@ -50,7 +52,7 @@ for src in $targets; do
     mkdir -p "$seeds" "$work"
     # shellcheck disable=SC2046
     if ! clang -std=c11 -g -O1 -fsanitize=fuzzer $SAN -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
-            $(pkg-config --cflags $PKGS) -Ikiosk -Iscreens -Ii18n -Iprinters -I"$OUT/gen" \
+            $(pkg-config --cflags $PKGS) $incs -I"$OUT/gen" \
             -o "$bin" "$src" "$OUT/libpostkiosk.a" $(pkg-config --libs $PKGS) -lm; then
         echo "fuzz: $name: build FAILED" >&2
         failed=$((failed + 1))

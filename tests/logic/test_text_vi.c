@@ -1,4 +1,4 @@
-/* Issue 5 on the text utilities (kiosk/text.c): Vietnamese names and Lạng Sơn
+/* Issue 5 on the text utilities (kiosk/base/text.c): Vietnamese names and Lạng Sơn
  * places typed in NFD, folded for search (đ -> d) and sorted in Vietnamese
  * order, and text typed with the input engine going through them. */
 #include <CUnit/CUnit.h>
