@@ -65,10 +65,10 @@ static void generate(store *s, int64_t n)
 {
     fprintf(stderr, "generating %lld dossiers ...\n", (long long)n);
     double t0 = now_ms();
-    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        die("begin: %s", sqlite3_errmsg(s->db));
+    if (sqlite3_exec(s->conn, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        die("begin: %s", sqlite3_errmsg(s->conn));
     sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(s->db,
+    if (sqlite3_prepare_v2(s->conn,
             "INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_name_en,"
             " agency, form, status, name, name_fold, id_number, phone, unit_id, province,"
             " unit_name, fee_proc, fee_post, fee_total, expected_date, created_at, created_day,"
@@ -77,7 +77,7 @@ static void generate(store *s, int64_t n)
             " 'Lạng Sơn', 'Xã', 8000, 25000, 33000, ?11, ?12, ?13, ?12, 1, 0, 0,"
             " CASE WHEN ?14 THEN ?11 ELSE '' END, CASE WHEN ?14 THEN ?12 ELSE 0 END)",
             -1, &q, NULL) != SQLITE_OK)
-        die("prepare: %s", sqlite3_errmsg(s->db));
+        die("prepare: %s", sqlite3_errmsg(s->conn));
     int64_t t = 1577836800;   /* 2020-01-01 */
     for (int64_t i = 1; i <= n; i++) {
         char ref[32], s10[16], proc[24], name[128], idn[16], phone[16], day[16], exp[16];
@@ -115,18 +115,18 @@ static void generate(store *s, int64_t n)
         sqlite3_bind_text(q, 13, day, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(q, 14, dossier_status_closed(stt));
         if (sqlite3_step(q) != SQLITE_DONE)
-            die("insert: %s", sqlite3_errmsg(s->db));
+            die("insert: %s", sqlite3_errmsg(s->conn));
         sqlite3_reset(q);
         free(fold);
     }
     sqlite3_finalize(q);
-    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        die("commit: %s", sqlite3_errmsg(s->db));
+    if (sqlite3_exec(s->conn, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        die("commit: %s", sqlite3_errmsg(s->conn));
     fprintf(stderr, "  inserted in %.1f s\n", (now_ms() - t0) / 1e3);
     t0 = now_ms();
     if (store_names_catch_up(s) != PK_OK)
         die("name index failed");
-    sqlite3_exec(s->db, "ANALYZE", NULL, NULL, NULL);
+    sqlite3_exec(s->conn, "ANALYZE", NULL, NULL, NULL);
     fprintf(stderr, "  name index + ANALYZE in %.1f s\n", (now_ms() - t0) / 1e3);
 }
 

@@ -119,7 +119,7 @@ static void gen_dossiers(const char *path, int n)
     /* and no journal: the pages go straight to the file, once (WAL again after) */
     must(sqlite3_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
                           "PRAGMA cache_size=-1048576; BEGIN", NULL, NULL, NULL), db, "begin");
-    sqlite3_stmt *st;
+    sqlite3_stmt *stmt;
     must(sqlite3_prepare_v2(db,
         "INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_name_en, agency,"
         " form, status, name, name_fold, id_number, phone, unit_id, province, unit_name, street,"
@@ -127,7 +127,7 @@ static void gen_dossiers(const char *path, int n)
         " consent_process, consent_sms, sample) VALUES(?1, ?2, 'BK01', ?3, 'Đăng ký khai sinh',"
         " 'Birth registration', 'UBND cấp xã', 3, ?4, 'Nguyễn Văn An', 'nguyen van an',"
         " ?5, '0912345678', 1, 'Lạng Sơn', 'Đông Kinh', 'Số 1', 0, 45000, 45000, '2026-03-02',"
-        " ?6, ?7, ?6, 1, 0, 0)", -1, &st, NULL), db, "prepare");
+        " ?6, ?7, ?6, 1, 0, 0)", -1, &stmt, NULL), db, "prepare");
     int64_t t0 = 1735689600;   /* 2025-01-01 */
     for (int i = 1; i <= n; i++) {
         char ref[32], s10[32], code[32], idn[16], day[16];
@@ -140,17 +140,17 @@ static void gen_dossiers(const char *path, int n)
         struct tm tm;
         gmtime_r(&tt, &tm);
         strftime(day, sizeof day, "%Y-%m-%d", &tm);
-        sqlite3_bind_text(st, 1, ref, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, s10, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 3, code, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 4, statuses[rnd(15)], -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 5, idn, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(st, 6, t);
-        sqlite3_bind_text(st, 7, day, -1, SQLITE_TRANSIENT);
-        must(sqlite3_step(st), db, "insert dossier");
-        sqlite3_reset(st);
+        sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt, 2, s10, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt, 3, code, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt, 4, statuses[rnd(15)], -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 5, idn, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(stmt, 6, t);
+        sqlite3_bind_text(stmt, 7, day, -1, SQLITE_TRANSIENT);
+        must(sqlite3_step(stmt), db, "insert dossier");
+        sqlite3_reset(stmt);
     }
-    sqlite3_finalize(st);
+    sqlite3_finalize(stmt);
     must(sqlite3_exec(db, "COMMIT; PRAGMA journal_mode=WAL; ANALYZE", NULL, NULL, NULL), db,
          "commit");
     sqlite3_close(db);

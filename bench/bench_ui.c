@@ -97,7 +97,7 @@ static void gen_procedures(store *s, int n)
 static void gen_dossiers(const char *path, int n)
 {
     sqlite3 *db;
-    sqlite3_stmt *st;
+    sqlite3_stmt *stmt;
     if (sqlite3_open(path, &db) != SQLITE_OK ||
         sqlite3_exec(db, "PRAGMA synchronous=OFF; BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db,
@@ -107,23 +107,23 @@ static void gen_dossiers(const char *path, int n)
             " sample) VALUES(?1, ?2, 'BU01', ?3, 'Đăng ký khai sinh', 'Birth registration',"
             " 'UBND cấp xã', 1 + ?4 % 3, 'delivered', 'Trần Thị Bình', 'tran thi binh',"
             " '020190012345', '0987654321', 0, 24000, 24000, ?5, '2025-06-01', ?5, 1, 0, 0)",
-            -1, &st, NULL) != SQLITE_OK)
+            -1, &stmt, NULL) != SQLITE_OK)
         die("generator: %s", sqlite3_errmsg(db));
     for (int i = 1; i <= n; i++) {
         char ref[24], s10[24], code[24];
         snprintf(ref, sizeof ref, "BU01-%07d", i);
         snprintf(s10, sizeof s10, "RU%08dVN", i);
         snprintf(code, sizeof code, "9.%06u", rnd(5000));
-        sqlite3_bind_text(st, 1, ref, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, s10, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 3, code, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(st, 4, i);
-        sqlite3_bind_int64(st, 5, 1748736000 + (int64_t)i * 20);
-        if (sqlite3_step(st) != SQLITE_DONE)
+        sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt, 2, s10, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt, 3, code, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(stmt, 4, i);
+        sqlite3_bind_int64(stmt, 5, 1748736000 + (int64_t)i * 20);
+        if (sqlite3_step(stmt) != SQLITE_DONE)
             die("generator: %s", sqlite3_errmsg(db));
-        sqlite3_reset(st);
+        sqlite3_reset(stmt);
     }
-    sqlite3_finalize(st);
+    sqlite3_finalize(stmt);
     if (sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
         die("generator: %s", sqlite3_errmsg(db));
     sqlite3_close(db);
@@ -131,7 +131,7 @@ static void gen_dossiers(const char *path, int n)
 
 typedef struct {
     config cfg;
-    store *st;
+    store *db;
     printer *pr;
     citizen cz;
     app a;
@@ -144,13 +144,13 @@ static double start_kiosk(kiosk *k, const char *db, const char *spec)
     char msg[256];
     i18n_init("build/locale");
     i18n_set_lang("vi");
-    if (store_open(db, &k->st, msg, sizeof msg) != PK_OK)
+    if (store_open(db, &k->db, msg, sizeof msg) != PK_OK)
         die("store: %s", msg);
     if (printer_open(spec, "58mm", &k->pr, msg, sizeof msg) != PK_OK)
         die("printer: %s", msg);
     if (!term_init_headless(24, 80))
         die("terminal");
-    app_init(&k->a, &k->cfg, k->st, k->pr);
+    app_init(&k->a, &k->cfg, k->db, k->pr);
     citizen_attach(&k->a, &k->cz);
     app_start(&k->a, &screen_welcome);
     app_render(&k->a);
@@ -162,7 +162,7 @@ static void stop_kiosk(kiosk *k)
     app_free(&k->a);
     term_end();
     printer_close(k->pr);
-    store_close(k->st);
+    store_close(k->db);
 }
 
 static void key(kiosk *k, term_input in)
@@ -219,15 +219,15 @@ static double binary_startup(const char *db, const char *home)
         }
     }
     kill(pid, SIGTERM);
-    int st;
-    for (int i = 0; i < 100 && waitpid(pid, &st, WNOHANG) == 0; i++) {
+    int wstatus;
+    for (int i = 0; i < 100 && waitpid(pid, &wstatus, WNOHANG) == 0; i++) {
         char junk[4096];
         if (read(fd, junk, sizeof junk) < 0 && errno != EAGAIN && errno != EINTR)
             usleep(10000);
     }
-    if (waitpid(pid, &st, WNOHANG) == 0) {
+    if (waitpid(pid, &wstatus, WNOHANG) == 0) {
         kill(pid, SIGKILL);
-        waitpid(pid, &st, 0);
+        waitpid(pid, &wstatus, 0);
     }
     close(fd);
     return t;

@@ -32,7 +32,7 @@ static struct {
     char codes[MAX_LANGS][LANG_MAX];
     char names[MAX_LANGS][NAME_MAX_LEN];
     const char *list[MAX_LANGS + 1];
-} st = {.lang = "en"};
+} langs = {.lang = "en"};
 
 static bool is_dir(const char *p)
 {
@@ -92,7 +92,7 @@ static void default_dir(char *out, size_t outsz)
 static bool has_catalog(const char *code)
 {
     char p[PATH_MAX + 64];
-    snprintf(p, sizeof p, "%s/%s/LC_MESSAGES/" DOMAIN ".mo", st.dir, code);
+    snprintf(p, sizeof p, "%s/%s/LC_MESSAGES/" DOMAIN ".mo", langs.dir, code);
     return is_file(p);
 }
 
@@ -121,7 +121,7 @@ static uint32_t rd32(const unsigned char *p, bool swap)
 static bool mo_team(const char *code, char *out, size_t outsz)
 {
     char p[PATH_MAX + 64];
-    snprintf(p, sizeof p, "%s/%s/LC_MESSAGES/" DOMAIN ".mo", st.dir, code);
+    snprintf(p, sizeof p, "%s/%s/LC_MESSAGES/" DOMAIN ".mo", langs.dir, code);
     FILE *f = fopen(p, "rb");
     if (!f)
         return false;
@@ -178,28 +178,28 @@ static const char *known_name(const char *code)
 
 static void scan_langs(void)
 {
-    st.nlangs = 0;
-    DIR *d = opendir(st.dir);
+    langs.nlangs = 0;
+    DIR *d = opendir(langs.dir);
     struct dirent *de;
-    while (d && (de = readdir(d)) && st.nlangs < MAX_LANGS) {
+    while (d && (de = readdir(d)) && langs.nlangs < MAX_LANGS) {
         if (!valid_code(de->d_name) || strcmp(de->d_name, "en") == 0 || !has_catalog(de->d_name))
             continue;
         size_t k = strlen(de->d_name);  /* < LANG_MAX: valid_code() */
-        memcpy(st.codes[st.nlangs++], de->d_name, k + 1);
+        memcpy(langs.codes[langs.nlangs++], de->d_name, k + 1);
     }
     if (d)
         closedir(d);
-    if (st.nlangs < MAX_LANGS)   /* English is the msgids themselves */
-        snprintf(st.codes[st.nlangs++], LANG_MAX, "en");
-    qsort(st.codes, (size_t)st.nlangs, sizeof st.codes[0], cmp_lang);
-    for (int i = 0; i < st.nlangs; i++) {
-        const char *c = st.codes[i];
+    if (langs.nlangs < MAX_LANGS)   /* English is the msgids themselves */
+        snprintf(langs.codes[langs.nlangs++], LANG_MAX, "en");
+    qsort(langs.codes, (size_t)langs.nlangs, sizeof langs.codes[0], cmp_lang);
+    for (int i = 0; i < langs.nlangs; i++) {
+        const char *c = langs.codes[i];
         const char *k = lang_rank(c) < 2 ? known_name(c) : NULL;
-        if (k || !mo_team(c, st.names[i], sizeof st.names[i]))
-            snprintf(st.names[i], sizeof st.names[i], "%s", k ? k : known_name(c) ? known_name(c) : c);
-        st.list[i] = c;
+        if (k || !mo_team(c, langs.names[i], sizeof langs.names[i]))
+            snprintf(langs.names[i], sizeof langs.names[i], "%s", k ? k : known_name(c) ? known_name(c) : c);
+        langs.list[i] = c;
     }
-    st.list[st.nlangs] = NULL;
+    langs.list[langs.nlangs] = NULL;
 }
 
 /* The language the environment asks for (LC_ALL, LC_MESSAGES, LANG:
@@ -249,12 +249,12 @@ bool i18n_init(const char *localedir)
     bool loc = i18n_locale();
     const char *env = getenv("POSTKIOSK_LOCALEDIR");
     if (env && *env)
-        snprintf(st.dir, sizeof st.dir, "%s", env);
+        snprintf(langs.dir, sizeof langs.dir, "%s", env);
     else if (localedir && *localedir)
-        snprintf(st.dir, sizeof st.dir, "%s", localedir);
+        snprintf(langs.dir, sizeof langs.dir, "%s", localedir);
     else
-        default_dir(st.dir, sizeof st.dir);
-    if (!bindtextdomain(DOMAIN, st.dir) || !bind_textdomain_codeset(DOMAIN, "UTF-8") || !textdomain(DOMAIN))
+        default_dir(langs.dir, sizeof langs.dir);
+    if (!bindtextdomain(DOMAIN, langs.dir) || !bind_textdomain_codeset(DOMAIN, "UTF-8") || !textdomain(DOMAIN))
         return false;
     scan_langs();
     bool have_vi = has_catalog("vi");
@@ -278,36 +278,36 @@ bool i18n_set_lang(const char *lang)
         return false;
     /* calling textdomain() again makes gettext drop its cached lookups */
     textdomain(DOMAIN);
-    snprintf(st.lang, sizeof st.lang, "%s", lang);
+    snprintf(langs.lang, sizeof langs.lang, "%s", lang);
     return true;
 }
 
 const char *i18n_lang(void)
 {
-    return st.lang;
+    return langs.lang;
 }
 
 const char *const *i18n_langs(int *n)
 {
-    if (st.nlangs == 0) {           /* before i18n_init: English only */
-        snprintf(st.codes[0], LANG_MAX, "en");
-        snprintf(st.names[0], NAME_MAX_LEN, "English");
-        st.list[0] = st.codes[0];
-        st.list[1] = NULL;
-        st.nlangs = 1;
+    if (langs.nlangs == 0) {           /* before i18n_init: English only */
+        snprintf(langs.codes[0], LANG_MAX, "en");
+        snprintf(langs.names[0], NAME_MAX_LEN, "English");
+        langs.list[0] = langs.codes[0];
+        langs.list[1] = NULL;
+        langs.nlangs = 1;
     }
     if (n)
-        *n = st.nlangs;
-    return st.list;
+        *n = langs.nlangs;
+    return langs.list;
 }
 
 const char *i18n_lang_name(const char *lang)
 {
     if (!lang)
         return "";
-    for (int i = 0; i < st.nlangs; i++)
-        if (strcmp(st.codes[i], lang) == 0)
-            return st.names[i];
+    for (int i = 0; i < langs.nlangs; i++)
+        if (strcmp(langs.codes[i], lang) == 0)
+            return langs.names[i];
     const char *k = known_name(lang);
     return k ? k : lang;
 }

@@ -67,11 +67,11 @@ static bool option(int argc, char **argv, int *i, const char *name, const char *
  * passes PRAGMA quick_check (RELIABILITY §5.2). */
 static bool startup_check(cli_ctx *ctx)
 {
-    store *st = cli_store(ctx);
-    if (!st)
+    store *db = cli_store(ctx);
+    if (!db)
         return false;
     char msg[256];
-    if (store_check(st, false, msg, sizeof msg) != PK_OK) {
+    if (store_check(db, false, msg, sizeof msg) != PK_OK) {
         fprintf(stderr, _("postkiosk: the database failed its check: %s\n"), msg);
         return false;
     }

@@ -43,9 +43,9 @@ static printer_state device_status(printer *p)
     int fd = device_connect(p, &two_way);
     if (fd < 0)
         return PST_OFFLINE;
-    printer_state st = two_way ? link_status(fd, false) : PST_UNKNOWN;
+    printer_state pstate = two_way ? link_status(fd, false) : PST_UNKNOWN;
     close(fd);
-    return st;
+    return pstate;
 }
 
 static pk_err device_send(printer *p, const backend_job *job, char *msg, size_t msgsz)

@@ -40,8 +40,8 @@ static pk_err file_open(printer *p, const char *target, char *msg, size_t msgsz)
 
 static printer_state file_status(printer *p)
 {
-    struct stat st;
-    if (stat(p->target, &st) != 0 || !S_ISDIR(st.st_mode) || access(p->target, W_OK) != 0)
+    struct stat sb;
+    if (stat(p->target, &sb) != 0 || !S_ISDIR(sb.st_mode) || access(p->target, W_OK) != 0)
         return PST_OFFLINE;
     return PST_OK;
 }

@@ -70,9 +70,9 @@ static printer_state tcp_status(printer *p)
     int fd = tcp_connect(p);
     if (fd < 0)
         return PST_OFFLINE;
-    printer_state st = link_status(fd, true);
+    printer_state pstate = link_status(fd, true);
     close(fd);
-    return st;
+    return pstate;
 }
 
 static pk_err tcp_send(printer *p, const backend_job *job, char *msg, size_t msgsz)

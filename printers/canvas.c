@@ -132,11 +132,11 @@ void canvas_watermark(canvas *c, canvas_fonts *f, const char *text)
 {
     /* Draw the text once, bold, into a strip; then stamp the strip rotated
      * by about 30 degrees every `pitch` rows, in a 1-in-4 dot pattern. */
-    canvas_style st = {c->width >= 576 ? 40 : 30, true};
-    canvas *strip = canvas_new(canvas_text_width(f, st, text, strlen(text)) + 16);
-    int asc = canvas_ascent(f, st);
-    canvas_draw_text(strip, f, st, 8, asc + 4, text, strlen(text));
-    canvas_ensure(strip, canvas_line_height(f, st) + 8);
+    canvas_style style = {c->width >= 576 ? 40 : 30, true};
+    canvas *strip = canvas_new(canvas_text_width(f, style, text, strlen(text)) + 16);
+    int asc = canvas_ascent(f, style);
+    canvas_draw_text(strip, f, style, 8, asc + 4, text, strlen(text));
+    canvas_ensure(strip, canvas_line_height(f, style) + 8);
     const double a = -0.5236;              /* -30 degrees: rising to the right */
     const double ca = cos(a), sa = sin(a);
     int sw = strip->width, sh = strip->height;

@@ -55,17 +55,17 @@ typedef struct {
 } canvas_style;
 
 /* Line metrics of a style, in dots. */
-int canvas_ascent(canvas_fonts *f, canvas_style st);
-int canvas_line_height(canvas_fonts *f, canvas_style st);
+int canvas_ascent(canvas_fonts *f, canvas_style style);
+int canvas_line_height(canvas_fonts *f, canvas_style style);
 /* Advance width of the first len bytes of s (NFC UTF-8). */
-int canvas_text_width(canvas_fonts *f, canvas_style st, const char *s, size_t len);
+int canvas_text_width(canvas_fonts *f, canvas_style style, const char *s, size_t len);
 /* Word-wraps s into lines at most maxw dots wide, at spaces and at '\n';
  * a word longer than a line is broken between graphemes, never inside one.
  * Fills up to max (starts, lens) and returns the total number of lines. */
-int canvas_wrap(canvas_fonts *f, canvas_style st, const char *s, int maxw,
+int canvas_wrap(canvas_fonts *f, canvas_style style, const char *s, int maxw,
                 size_t *starts, size_t *lens, int max);
 /* Draws s[0..len) with its baseline at y; returns the advance. */
-int canvas_draw_text(canvas *c, canvas_fonts *f, canvas_style st, int x, int y,
+int canvas_draw_text(canvas *c, canvas_fonts *f, canvas_style style, int x, int y,
                      const char *s, size_t len);
 
 /* ---- QR and watermark ------------------------------------------------ */

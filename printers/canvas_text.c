@@ -90,10 +90,10 @@ static int clamp_px(int px)
     return px < 4 ? 4 : px > PX_MAX ? PX_MAX : px;
 }
 
-static FT_Face face_at(canvas_fonts *f, canvas_style st)
+static FT_Face face_at(canvas_fonts *f, canvas_style style)
 {
-    int i = st.bold ? 1 : 0;
-    int px = clamp_px(st.px);
+    int i = style.bold ? 1 : 0;
+    int px = clamp_px(style.px);
     if (f->face_px[i] != px) {
         FT_Set_Pixel_Sizes(f->face[i], 0, (FT_UInt)px);
         f->face_px[i] = px;
@@ -101,11 +101,11 @@ static FT_Face face_at(canvas_fonts *f, canvas_style st)
     return f->face[i];
 }
 
-static const size_metrics *metrics(canvas_fonts *f, canvas_style st)
+static const size_metrics *metrics(canvas_fonts *f, canvas_style style)
 {
-    size_metrics *m = &f->metrics[st.bold ? 1 : 0][clamp_px(st.px)];
+    size_metrics *m = &f->metrics[style.bold ? 1 : 0][clamp_px(style.px)];
     if (!m->known) {
-        FT_Face face = face_at(f, st);
+        FT_Face face = face_at(f, style);
         m->ascent = (int)((face->size->metrics.ascender + 63) >> 6);
         m->height = (int)((face->size->metrics.height + 63) >> 6);
         m->known = true;
@@ -113,14 +113,14 @@ static const size_metrics *metrics(canvas_fonts *f, canvas_style st)
     return m;
 }
 
-int canvas_ascent(canvas_fonts *f, canvas_style st)
+int canvas_ascent(canvas_fonts *f, canvas_style style)
 {
-    return metrics(f, st)->ascent;
+    return metrics(f, style)->ascent;
 }
 
-int canvas_line_height(canvas_fonts *f, canvas_style st)
+int canvas_line_height(canvas_fonts *f, canvas_style style)
 {
-    return metrics(f, st)->height;
+    return metrics(f, style)->height;
 }
 
 static void cache_grow(canvas_fonts *f)
@@ -140,10 +140,10 @@ static void cache_grow(canvas_fonts *f)
     f->nslots = n;
 }
 
-static const glyph *glyph_get(canvas_fonts *f, canvas_style st, uint32_t cp)
+static const glyph *glyph_get(canvas_fonts *f, canvas_style style, uint32_t cp)
 {
-    st.px = clamp_px(st.px);
-    uint32_t key = glyph_key(cp, st.px, st.bold);
+    style.px = clamp_px(style.px);
+    uint32_t key = glyph_key(cp, style.px, style.bold);
     size_t j = hash32(key) & (f->nslots - 1);
     while (f->slots[j].key) {
         if (f->slots[j].key == key)
@@ -151,7 +151,7 @@ static const glyph *glyph_get(canvas_fonts *f, canvas_style st, uint32_t cp)
         j = (j + 1) & (f->nslots - 1);
     }
     glyph g = {.key = key};
-    FT_Face face = face_at(f, st);
+    FT_Face face = face_at(f, style);
     FT_UInt idx = FT_Get_Char_Index(face, cp);
     if (FT_Load_Glyph(face, idx, FT_LOAD_RENDER | FT_LOAD_TARGET_MONO) == 0) {
         FT_GlyphSlot gs = face->glyph;
@@ -197,15 +197,15 @@ static uint32_t next_cp(const char *s, size_t len, size_t *i)
     return (uint32_t)cp;
 }
 
-int canvas_text_width(canvas_fonts *f, canvas_style st, const char *s, size_t len)
+int canvas_text_width(canvas_fonts *f, canvas_style style, const char *s, size_t len)
 {
     int w = 0;
     for (size_t i = 0; i < len;)
-        w += glyph_get(f, st, next_cp(s, len, &i))->advance;
+        w += glyph_get(f, style, next_cp(s, len, &i))->advance;
     return w;
 }
 
-int canvas_draw_text(canvas *c, canvas_fonts *f, canvas_style st, int x, int y,
+int canvas_draw_text(canvas *c, canvas_fonts *f, canvas_style style, int x, int y,
                      const char *s, size_t len)
 {
     int x0 = x;
@@ -213,7 +213,7 @@ int canvas_draw_text(canvas *c, canvas_fonts *f, canvas_style st, int x, int y,
         uint32_t cp = next_cp(s, len, &i);
         if (cp == '\n' || cp == '\r')
             continue;
-        const glyph *g = glyph_get(f, st, cp);
+        const glyph *g = glyph_get(f, style, cp);
         int gx = x + g->left, gy = y - g->top;
         if (g->h > 0 && gy + g->h > 0)
             canvas_ensure(c, gy + g->h);
@@ -229,20 +229,20 @@ int canvas_draw_text(canvas *c, canvas_fonts *f, canvas_style st, int x, int y,
 }
 
 /* Width of the grapheme starting at s[*i], which is advanced past it. */
-static int grapheme_width(canvas_fonts *f, canvas_style st, const char *s, size_t len,
+static int grapheme_width(canvas_fonts *f, canvas_style style, const char *s, size_t len,
                           size_t *i)
 {
     utf8proc_int32_t state = 0;
     size_t j = *i;
     uint32_t prev = next_cp(s, len, &j);
-    int w = glyph_get(f, st, prev)->advance;
+    int w = glyph_get(f, style, prev)->advance;
     while (j < len) {
         size_t k = j;
         uint32_t cp = next_cp(s, len, &k);
         if (utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev, (utf8proc_int32_t)cp,
                                              &state))
             break;
-        w += glyph_get(f, st, cp)->advance;
+        w += glyph_get(f, style, cp)->advance;
         prev = cp;
         j = k;
     }
@@ -258,11 +258,11 @@ static void put_line(size_t *starts, size_t *lens, int max, int n, size_t start,
     }
 }
 
-int canvas_wrap(canvas_fonts *f, canvas_style st, const char *s, int maxw,
+int canvas_wrap(canvas_fonts *f, canvas_style style, const char *s, int maxw,
                 size_t *starts, size_t *lens, int max)
 {
     size_t len = strlen(s);
-    int space = glyph_get(f, st, ' ')->advance;
+    int space = glyph_get(f, style, ' ')->advance;
     int n = 0;
     size_t i = 0;
     size_t line_start = 0, line_end = 0;
@@ -286,7 +286,7 @@ int canvas_wrap(canvas_fonts *f, canvas_style st, const char *s, int maxw,
         while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
             i++;
         size_t w1 = i;
-        int ww = canvas_text_width(f, st, s + w0, w1 - w0);
+        int ww = canvas_text_width(f, style, s + w0, w1 - w0);
         if (open && line_w + space + ww <= maxw) {
             line_w += space + ww;
             line_end = w1;
@@ -308,7 +308,7 @@ int canvas_wrap(canvas_fonts *f, canvas_style st, const char *s, int maxw,
         int pw = 0;
         while (p < w1) {
             size_t q = p;
-            int gw = grapheme_width(f, st, s, w1, &q);
+            int gw = grapheme_width(f, style, s, w1, &q);
             if (pw > 0 && pw + gw > maxw) {
                 put_line(starts, lens, max, n++, piece, p);
                 piece = p;

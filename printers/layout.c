@@ -41,8 +41,8 @@ canvas_style layout_style(const layout *l, lay_size size, int flags)
     static const int px58[] = {20, 24, 32, 44};
     static const int px80[] = {24, 28, 38, 56};
     const int *px = l->c->width >= 576 ? px80 : px58;
-    canvas_style st = {px[size], (flags & LAY_BOLD) != 0};
-    return st;
+    canvas_style style = {px[size], (flags & LAY_BOLD) != 0};
+    return style;
 }
 
 int layout_y(const layout *l)
@@ -81,21 +81,21 @@ static void txt_line(layout *l, int flags, const char *s)
     sbuf_add(&l->txt, "\n");
 }
 
-static void draw_wrapped(layout *l, canvas_style st, int flags, const char *s)
+static void draw_wrapped(layout *l, canvas_style style, int flags, const char *s)
 {
     size_t starts_buf[MAX_LINES], lens_buf[MAX_LINES];
     size_t *starts = starts_buf, *lens = lens_buf;
     int avail = text_width_avail(l, flags);
-    int n = canvas_wrap(l->f, st, s, avail, starts, lens, MAX_LINES);
+    int n = canvas_wrap(l->f, style, s, avail, starts, lens, MAX_LINES);
     if (n > MAX_LINES) {   /* a very long paragraph: nothing is cut off */
         starts = xmalloc((size_t)n * sizeof *starts);
         lens = xmalloc((size_t)n * sizeof *lens);
-        canvas_wrap(l->f, st, s, avail, starts, lens, n);
+        canvas_wrap(l->f, style, s, avail, starts, lens, n);
     }
-    int asc = canvas_ascent(l->f, st), lh = canvas_line_height(l->f, st);
+    int asc = canvas_ascent(l->f, style), lh = canvas_line_height(l->f, style);
     for (int i = 0; i < n; i++) {
-        int w = canvas_text_width(l->f, st, s + starts[i], lens[i]);
-        canvas_draw_text(l->c, l->f, st, line_x(l, flags, w), l->y + asc, s + starts[i],
+        int w = canvas_text_width(l->f, style, s + starts[i], lens[i]);
+        canvas_draw_text(l->c, l->f, style, line_x(l, flags, w), l->y + asc, s + starts[i],
                          lens[i]);
         l->y += lh;
     }
@@ -116,8 +116,8 @@ void layout_text_fit(layout *l, lay_size max, int flags, const char *s)
 {
     int avail = text_width_avail(l, flags);
     for (int sz = (int)max; sz >= (int)LAY_NORMAL; sz--) {
-        canvas_style st = layout_style(l, (lay_size)sz, flags);
-        if (canvas_text_width(l->f, st, s, strlen(s)) <= avail || sz == (int)LAY_NORMAL) {
+        canvas_style style = layout_style(l, (lay_size)sz, flags);
+        if (canvas_text_width(l->f, style, s, strlen(s)) <= avail || sz == (int)LAY_NORMAL) {
             layout_text(l, (lay_size)sz, flags, s);
             return;
         }
@@ -148,13 +148,13 @@ void layout_field(layout *l, const char *label, const char *value)
 
 void layout_banner(layout *l, lay_size size, const char *s)
 {
-    canvas_style st = layout_style(l, size, LAY_BOLD);
-    int pad = st.px / 4;
+    canvas_style style = layout_style(l, size, LAY_BOLD);
+    int pad = style.px / 4;
     /* Draw the text on a scratch canvas, then knock it out of a black band. */
     layout tmp = *l;
     tmp.c = canvas_new(l->c->width);
     tmp.y = pad;
-    draw_wrapped(&tmp, st, LAY_CENTER, s);
+    draw_wrapped(&tmp, style, LAY_CENTER, s);
     int h = tmp.y + pad;
     canvas_fill(l->c, 0, l->y, l->c->width, h);
     for (int y = 0; y < tmp.c->height && y < h; y++)

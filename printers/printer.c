@@ -70,9 +70,9 @@ printer_state printer_status(printer *p)
     return p->ops->status(p);
 }
 
-const char *printer_state_msg(printer_state st)
+const char *printer_state_msg(printer_state pstate)
 {
-    switch (st) {
+    switch (pstate) {
     case PST_OK: return N_("The printer is ready.");
     case PST_UNKNOWN: return N_("The printer does not report its status.");
     case PST_PAPER_OUT: return N_("The printer is out of paper. Please call staff.");
@@ -232,29 +232,29 @@ bool link_write(int fd, const void *buf, size_t len, bool sock)
     return true;
 }
 
-static bool printable(printer_state st)
+static bool printable(printer_state pstate)
 {
-    return st == PST_OK || st == PST_UNKNOWN || st == PST_PAPER_LOW;
+    return pstate == PST_OK || pstate == PST_UNKNOWN || pstate == PST_PAPER_LOW;
 }
 
 pk_err link_job(int fd, bool sock, const backend_job *job, char *msg, size_t msgsz)
 {
-    printer_state st = link_status(fd, sock);
-    if (!printable(st))
-        return backend_fail(PK_EPRINTER, printer_state_msg(st), msg, msgsz);
+    printer_state pstate = link_status(fd, sock);
+    if (!printable(pstate))
+        return backend_fail(PK_EPRINTER, printer_state_msg(pstate), msg, msgsz);
     if (!link_write(fd, job->bytes, job->len, sock))
         return backend_fail(PK_EPRINTER, N_("The printer stopped receiving. Please call staff."),
                             msg, msgsz);
-    if (st != PST_UNKNOWN) {
+    if (pstate != PST_UNKNOWN) {
         /* Two-way: did it run out of paper or open on the way? */
         printer_state after = link_status(fd, sock);
         if (!printable(after))
             return backend_fail(PK_EPRINTER, printer_state_msg(after), msg, msgsz);
         if (after == PST_PAPER_LOW)
-            st = after;
+            pstate = after;
     }
     /* Printed; a notice for staff when the roll is nearly finished. */
-    if (st == PST_PAPER_LOW)
-        backend_fail(PK_OK, printer_state_msg(st), msg, msgsz);
+    if (pstate == PST_PAPER_LOW)
+        backend_fail(PK_OK, printer_state_msg(pstate), msg, msgsz);
     return PK_OK;
 }

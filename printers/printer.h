@@ -25,7 +25,7 @@ pk_err printer_open(const char *spec, const char *profile, printer **out,
                     char *msg, size_t msgsz);
 void printer_close(printer *p);
 printer_state printer_status(printer *p);
-const char *printer_state_msg(printer_state st);   /* msgid */
+const char *printer_state_msg(printer_state pstate);   /* msgid */
 int printer_width_dots(const printer *p);          /* 384 or 576 */
 
 /* ---- additions (printers engineer) ------------------------------------ */

@@ -35,12 +35,12 @@ static pk_err key_read(const char *path, unsigned char key[32], int *version)
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
         return errno == ENOENT ? PK_ENOTFOUND : PK_EIO;
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
         close(fd);
         return PK_EIO;
     }
-    if (st.st_mode & 077) {
+    if (sb.st_mode & 077) {
         close(fd);
         return PK_EPERM;
     }

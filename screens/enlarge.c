@@ -5,9 +5,9 @@
 #include "citizen.h"
 #include "i18n.h"
 
-static void enlarge_draw(const void *st, const app *a, frame *f)
+static void enlarge_draw(const void *state, const app *a, frame *f)
 {
-    (void)st;
+    (void)state;
     char need[128], have[64];
     snprintf(need, sizeof need, _("The screen needs at least %d columns and %d rows."),
              a->min_cols, a->min_rows);
@@ -25,9 +25,9 @@ static void enlarge_draw(const void *st, const app *a, frame *f)
         w_text(f, y, x, w, f->rows - y, have, ROLE_DIM);
 }
 
-static screen_result enlarge_handle(void *st, app *a, const event *ev)
+static screen_result enlarge_handle(void *state, app *a, const event *ev)
 {
-    (void)st;
+    (void)state;
     (void)a;
     (void)ev;
     return SR_(SR_NONE);

@@ -12,10 +12,10 @@ typedef struct {
     int scroll;
 } help_state;
 
-static void help_enter(void *st, app *a, const void *arg)
+static void help_enter(void *state, app *a, const void *arg)
 {
     (void)a;
-    help_state *s = st;
+    help_state *s = state;
     s->from = arg;
 }
 
@@ -64,9 +64,9 @@ static void layout(const help_state *s, const app *a, frame *f, int scroll, wpag
     wpage_text(p, _("Your data is used only for your dossier. It is never printed in full on the receipt and is erased from this screen when you finish or leave."), ROLE_NORMAL);
 }
 
-static void help_draw(const void *st, const app *a, frame *f)
+static void help_draw(const void *state, const app *a, frame *f)
 {
-    const help_state *s = st;
+    const help_state *s = state;
     w_center(f, f->top + 1, f->left, f->width, _("Help"), ROLE_TITLE);
     wpage p;
     layout(s, a, f, s->scroll, &p, false);
@@ -76,9 +76,9 @@ static void help_draw(const void *st, const app *a, frame *f)
         w_hint(f, ACT_PGDN, NULL);
 }
 
-static screen_result help_handle(void *st, app *a, const event *ev)
+static screen_result help_handle(void *state, app *a, const event *ev)
 {
-    help_state *s = st;
+    help_state *s = state;
     frame f = w_frame_now();
     wpage p;
     layout(s, a, &f, 0, &p, true);

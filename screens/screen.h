@@ -77,10 +77,10 @@ struct screen_ops {
     const char *name;
     size_t state_size;
     const char *help;   /* msgid: what this step is for, shown by Help */
-    void (*enter)(void *st, app *a, const void *arg);   /* may be NULL */
-    void (*leave)(void *st, app *a);                    /* may be NULL */
-    void (*draw)(const void *st, const app *a, frame *f);
-    screen_result (*handle)(void *st, app *a, const event *ev);
+    void (*enter)(void *state, app *a, const void *arg);   /* may be NULL */
+    void (*leave)(void *state, app *a);                    /* may be NULL */
+    void (*draw)(const void *state, const app *a, frame *f);
+    screen_result (*handle)(void *state, app *a, const event *ev);
 };
 
 #endif

@@ -44,27 +44,27 @@ enum { WRAP_MAX = 64 };
 
 int w_text_lines(const char *s, int w, int maxlines)
 {
-    size_t st[WRAP_MAX], ln[WRAP_MAX];
+    size_t starts[WRAP_MAX], ln[WRAP_MAX];
     if (maxlines > WRAP_MAX)
         maxlines = WRAP_MAX;
     if (!s || !*s || w <= 0)
         return 0;
-    return text_wrap(s, w, st, ln, maxlines);
+    return text_wrap(s, w, starts, ln, maxlines);
 }
 
 int w_text(frame *f, int y, int x, int w, int maxlines, const char *s, term_role r)
 {
     (void)f;
-    size_t st[WRAP_MAX], ln[WRAP_MAX];
+    size_t starts[WRAP_MAX], ln[WRAP_MAX];
     if (maxlines > WRAP_MAX)
         maxlines = WRAP_MAX;
     if (!s || !*s || w <= 0 || maxlines <= 0)
         return 0;
-    int n = text_wrap(s, w, st, ln, maxlines);
+    int n = text_wrap(s, w, starts, ln, maxlines);
     char line[1024];
     for (int i = 0; i < n; i++) {
         size_t len = ln[i] < sizeof line - 1 ? ln[i] : sizeof line - 1;
-        memcpy(line, s + st[i], len);
+        memcpy(line, s + starts[i], len);
         line[len] = '\0';
         term_put(y + i, x, w, line, r);
     }
@@ -631,8 +631,8 @@ static void page_line(wpage *p, int col, const char *s, size_t len, term_role r)
 void wpage_item(wpage *p, const char *bullet, const char *s, term_role r)
 {
     int bw = bullet ? text_width(bullet) : 0;
-    size_t st[WRAP_MAX], ln[WRAP_MAX];
-    int n = s && *s ? text_wrap(s, p->w - bw, st, ln, WRAP_MAX) : 0;
+    size_t starts[WRAP_MAX], ln[WRAP_MAX];
+    int n = s && *s ? text_wrap(s, p->w - bw, starts, ln, WRAP_MAX) : 0;
     if (n == 0) {
         if (bw)
             page_line(p, 0, bullet, strlen(bullet), r);
@@ -642,7 +642,7 @@ void wpage_item(wpage *p, const char *bullet, const char *s, term_role r)
         int row = p->top + p->y - p->scroll;
         if (i == 0 && bw && !p->measure && row >= p->top && row < p->bottom)
             term_put(row, p->x, bw, bullet, r);
-        page_line(p, bw, s + st[i], ln[i], r);
+        page_line(p, bw, s + starts[i], ln[i], r);
     }
 }
 

@@ -43,8 +43,8 @@ static bool seed(csnap *e)
         p[i].fee_vnd = i ? 200000 : 8000;
         str_copy(p[i].provenance, sizeof p[i].provenance, "ESTIMATE: test fixture");
     }
-    if (store_procedures_replace(e->st, p, 2) != PK_OK ||
-        store_setting_set(e->st, "kiosk_code", "LS01") != PK_OK)
+    if (store_procedures_replace(e->db, p, 2) != PK_OK ||
+        store_setting_set(e->db, "kiosk_code", "LS01") != PK_OK)
         return false;
     const char *people[][3] = {
         {"Nguyễn Văn An", "020095001234", "0912345678"},
@@ -78,13 +78,13 @@ static bool seed(csnap *e)
         d.docs[1].kind = DOC_COPY;
         d.docs[1].handed = true;
         int64_t job = 0;
-        if (store_dossier_create(e->st, &d, "RA", "kiosk", &job) != PK_OK)
+        if (store_dossier_create(e->db, &d, "RA", "kiosk", &job) != PK_OK)
             return false;
         /* the kiosk printed two receipts; paper ran out on the third */
         if (i < 2)
-            store_job_set(e->st, job, JOB_PRINTED, "");
+            store_job_set(e->db, job, JOB_PRINTED, "");
         else if (i == 2)
-            store_job_set(e->st, job, JOB_FAILED, pk_err_msg(PK_EPRINTER));
+            store_job_set(e->db, job, JOB_FAILED, pk_err_msg(PK_EPRINTER));
         str_copy(e->refs[i], PK_REF_MAX, d.ref);
     }
     auth_ctx ax;
@@ -100,7 +100,7 @@ static bool seed(csnap *e)
         str_copy(c.name, sizeof c.name, i ? "Hoàng Lan" : "Lê Thu");
         c.role = i ? ROLE_SUPERVISOR : ROLE_CLERK;
         if (auth_pin_hash(&ax, pins[i], c.pin_hash) != PK_OK ||
-            store_clerk_add(e->st, &c, "install", at(19, 8)) != PK_OK)
+            store_clerk_add(e->db, &c, "install", at(19, 8)) != PK_OK)
             return false;
     }
     auth_wipe(&ax);
@@ -132,8 +132,8 @@ bool csnap_open(csnap *e, int rows, int cols, const char *lang)
     char err[256], spec[128];
     if (!config_prepare_home(&e->cfg, err, sizeof err))
         return false;
-    snprintf(e->db, sizeof e->db, "%s/t.db", e->dir);
-    if (store_open(e->db, &e->st, err, sizeof err) != PK_OK || !seed(e))
+    snprintf(e->db_path, sizeof e->db_path, "%s/t.db", e->dir);
+    if (store_open(e->db_path, &e->db, err, sizeof err) != PK_OK || !seed(e))
         return false;
     snprintf(spec, sizeof spec, "file:%s/receipts", e->dir);
     mkdir(spec + 5, 0700);
@@ -146,7 +146,7 @@ bool csnap_open(csnap *e, int rows, int cols, const char *lang)
     i18n_set_lang(lang);
     if (!term_init_headless(rows, cols))
         return false;
-    app_init(&e->a, &e->cfg, e->st, e->pr);
+    app_init(&e->a, &e->cfg, e->db, e->pr);
     e->a.fixed_time = at(25, 9);
     e->a.now_ms = 1000000;
     e->a.last_input_ms = e->a.last_tick_ms = e->a.now_ms;
@@ -163,7 +163,7 @@ void csnap_close(csnap *e)
     auth_wipe(&e->ui.auth);
     if (e->pr)
         printer_close(e->pr);
-    store_close(e->st);
+    store_close(e->db);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", e->dir);
     if (system(cmd) != 0)

@@ -16,9 +16,9 @@
 
 typedef struct {
     char dir[64];
-    char db[96];
+    char db_path[96];
     config cfg;
-    store *st;
+    store *db;
     printer *pr;
     clerk_ui ui;
     app a;

@@ -141,9 +141,9 @@ char *pkt_tmpdir(void)
     return t;
 }
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
-    (void)st, (void)flag, (void)ftw;
+    (void)sb, (void)flag, (void)ftw;
     return remove(path);
 }
 

@@ -43,7 +43,7 @@ static void doc(procedure *p, const char *vi, const char *en, doc_kind k, bool r
     p->ndocs++;
 }
 
-static bool seed(store *st)
+static bool seed(store *db)
 {
     procedure ps[3];
     ps[0] = proc("1.001193", "Đăng ký khai sinh", "Birth registration", "Hộ tịch", "UBND cấp xã",
@@ -63,7 +63,7 @@ static bool seed(store *st)
              "Hai bên nam, nữ phải cùng có mặt khi đăng ký kết hôn. Vui lòng đến UBND cấp xã.");
     str_copy(ps[2].reason_en, sizeof ps[2].reason_en,
              "Both partners must be present to register a marriage. Please go to the commune People's Committee.");
-    if (store_procedures_replace(st, ps, 3) != PK_OK)
+    if (store_procedures_replace(db, ps, 3) != PK_OK)
         return false;
     admin_unit us[4] = {
         {1, "Lạng Sơn", "phường", "Đông Kinh"},
@@ -71,17 +71,17 @@ static bool seed(store *st)
         {3, "Lạng Sơn", "xã", "Cao Lộc"},
         {4, "Lạng Sơn", "xã", "Đồng Đăng"},
     };
-    if (store_units_replace(st, us, 4) != PK_OK)
+    if (store_units_replace(db, us, 4) != PK_OK)
         return false;
     holiday h[1] = {{"2026-12-01", 'H', "Ngày nghỉ thử"}};
-    if (store_holidays_replace(st, h, 1) != PK_OK)
+    if (store_holidays_replace(db, h, 1) != PK_OK)
         return false;
     tariff t[3] = {
         {FORM_SEND, "province", 24000, 2},
         {FORM_RETURN, "province", 24000, 2},
         {FORM_BOTH, "province", 48000, 2},
     };
-    return store_tariffs_replace(st, t, 3) == PK_OK;
+    return store_tariffs_replace(db, t, 3) == PK_OK;
 }
 
 static int64_t frozen_time(void)
@@ -114,11 +114,11 @@ bool snap_open(snap_env *e, int rows, int cols, const char *lang)
     e->cfg.hotline[0] = '\0';
     e->cfg.idle_timeout = 90;
     e->cfg.idle_warning = 20;
-    char err[256], db[128], spec[128];
+    char err[256], db_path[128], spec[128];
     if (!config_prepare_home(&e->cfg, err, sizeof err))
         return false;
-    snprintf(db, sizeof db, "%s/t.db", e->dir);
-    if (store_open(db, &e->st, err, sizeof err) != PK_OK || !seed(e->st))
+    snprintf(db_path, sizeof db_path, "%s/t.db", e->dir);
+    if (store_open(db_path, &e->db, err, sizeof err) != PK_OK || !seed(e->db))
         return false;
     snprintf(spec, sizeof spec, "file:%s/receipts", e->dir);
     mkdir(spec + 5, 0700);
@@ -131,7 +131,7 @@ bool snap_open(snap_env *e, int rows, int cols, const char *lang)
     i18n_set_lang(lang);
     if (!term_init_headless(rows, cols))
         return false;
-    app_init(&e->a, &e->cfg, e->st, e->pr);
+    app_init(&e->a, &e->cfg, e->db, e->pr);
     e->a.lockdown = true;
     e->a.fixed_time = frozen_time();
     e->a.now_ms = 1000000;
@@ -148,7 +148,7 @@ void snap_close(snap_env *e)
     term_end();
     if (e->pr)
         printer_close(e->pr);
-    store_close(e->st);
+    store_close(e->db);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", e->dir);
     if (system(cmd) != 0)

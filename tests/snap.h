@@ -19,7 +19,7 @@
 typedef struct {
     char dir[64];
     config cfg;
-    store *st;
+    store *db;
     printer *pr;
     citizen cz;
     app a;

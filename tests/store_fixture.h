@@ -15,7 +15,7 @@
 /* mkdtemp'd directory with db path inside; removed by fx_cleanup. */
 typedef struct {
     char dir[64];
-    char db[96];
+    char db_path[96];
 } fx_dir;
 
 static inline void fx_init(fx_dir *f)
@@ -23,7 +23,7 @@ static inline void fx_init(fx_dir *f)
     snprintf(f->dir, sizeof f->dir, "/tmp/pktest.XXXXXX");
     if (!mkdtemp(f->dir))
         die("mkdtemp failed");
-    snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+    snprintf(f->db_path, sizeof f->db_path, "%s/t.db", f->dir);
 }
 
 static inline void fx_cleanup(fx_dir *f)

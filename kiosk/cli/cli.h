@@ -14,7 +14,7 @@ typedef struct {
     const char *printer_spec;  /* --printer overrides cfg.printer */
     const char *tour_file;     /* --tour FILE (demo) */
     const char *speed;         /* --speed max|normal */
-    store *st;                 /* opened by cli_store() */
+    store *db;                 /* opened by cli_store() */
     const char *config_error;  /* "file:line: reason" when the file was bad
                                   (only `check` runs then, on defaults) */
 } cli_ctx;
@@ -23,7 +23,7 @@ typedef struct {
  * first run. Prints the reason on stderr and returns NULL on failure. */
 store *cli_store(cli_ctx *ctx);
 /* Seeds an open, empty store from the CSV files of data_dir. */
-pk_err cli_seed(store *st, const char *data_dir, char *msg, size_t msgsz);
+pk_err cli_seed(store *db, const char *data_dir, char *msg, size_t msgsz);
 
 typedef int (*cli_fn)(cli_ctx *ctx, int argc, char **argv);
 

@@ -32,11 +32,11 @@ int cli_audit(cli_ctx *ctx, int argc, char **argv)
             return 2;
         }
     }
-    store *st = cli_store(ctx);
-    if (!st)
+    store *db = cli_store(ctx);
+    if (!db)
         return 1;
     audit_check r;
-    pk_err e = store_audit_verify(st, &r);
+    pk_err e = store_audit_verify(db, &r);
     if (e == PK_OK && expect && strcmp(expect, r.head_hex) != 0) {
         r.fault = AUDIT_HEAD;
         r.bad_seq = r.head_seq;

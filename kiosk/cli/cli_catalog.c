@@ -43,18 +43,18 @@ static int import(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, _("postkiosk: unknown option %s\n"), kind);
         return 2;
     }
-    store *st = cli_store(ctx);
-    if (!st)
+    store *db = cli_store(ctx);
+    if (!db)
         return 1;
     char err[600];
-    pk_err e = fn(st, argv[i], err, sizeof err);
+    pk_err e = fn(db, argv[i], err, sizeof err);
     if (e != PK_OK) {
         fprintf(stderr, "postkiosk: %s\n", err);
         fprintf(stderr, "%s\n", _("Nothing was imported."));
         return 1;
     }
     if (fn == catalog_import_procedures)
-        printf(_("Imported %d procedures from %s.\n"), store_procedure_count(st), argv[i]);
+        printf(_("Imported %d procedures from %s.\n"), store_procedure_count(db), argv[i]);
     else
         printf(_("Imported %s.\n"), argv[i]);
     return 0;
@@ -68,15 +68,15 @@ static int search(cli_ctx *ctx, int argc, char **argv)
             sbuf_add(&q, " ");
         sbuf_add(&q, argv[i]);
     }
-    store *st = cli_store(ctx);
-    if (!st) {
+    store *db = cli_store(ctx);
+    if (!db) {
         sbuf_free(&q);
         return 1;
     }
     enum { MAX = 200 };
     proc_row *rows = xmalloc(MAX * sizeof *rows);
     int n = 0;
-    pk_err e = store_procedure_search(st, q.data ? q.data : "", rows, MAX, &n);
+    pk_err e = store_procedure_search(db, q.data ? q.data : "", rows, MAX, &n);
     sbuf_free(&q);
     if (e != PK_OK) {
         fprintf(stderr, "postkiosk: %s\n", _(pk_err_msg(e)));

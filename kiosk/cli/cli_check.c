@@ -29,19 +29,19 @@ static bool check_config(cli_ctx *ctx)
 
 static bool check_db(cli_ctx *ctx)
 {
-    store *st = cli_store(ctx);
-    if (!st) {
+    store *db = cli_store(ctx);
+    if (!db) {
         printf(_("database: FAILED: cannot open %s\n"), ctx->cfg.db_path);
         return false;
     }
     char msg[256];
-    pk_err e = store_check(st, true, msg, sizeof msg);
+    pk_err e = store_check(db, true, msg, sizeof msg);
     if (e != PK_OK) {
         printf(_("database: FAILED: %s\n"), msg);
         return false;
     }
     printf(_("database: ok (%s, %d procedures, %lld dossiers)\n"), ctx->cfg.db_path,
-           store_procedure_count(st), (long long)store_dossier_count(st, -1));
+           store_procedure_count(db), (long long)store_dossier_count(db, -1));
     return true;
 }
 

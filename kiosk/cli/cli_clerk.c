@@ -68,7 +68,7 @@ static int usage(void)
 }
 
 /* Signs in `who` with a PIN read from the user; prints why not. */
-static bool sign_in(store *st, const auth_ctx *a, const char *who, const char *prompt,
+static bool sign_in(store *db, const auth_ctx *a, const char *who, const char *prompt,
                     clerk_session *sess)
 {
     char pin[64];
@@ -77,7 +77,7 @@ static bool sign_in(store *st, const auth_ctx *a, const char *who, const char *p
         return false;
     }
     int64_t left = 0;
-    pk_err e = store_clerk_sign_in(st, a, who, pin, (int64_t)time(NULL), 0, sess, &left);
+    pk_err e = store_clerk_sign_in(db, a, who, pin, (int64_t)time(NULL), 0, sess, &left);
     mem_wipe(pin, sizeof pin);
     if (e == PK_OK)
         return true;
@@ -91,13 +91,13 @@ static bool sign_in(store *st, const auth_ctx *a, const char *who, const char *p
     return false;
 }
 
-static bool supervisor(store *st, const auth_ctx *a, const char *as, clerk_session *sess)
+static bool supervisor(store *db, const auth_ctx *a, const char *as, clerk_session *sess)
 {
     if (!as) {
         fprintf(stderr, "postkiosk: a supervisor must sign in: add --as SUPERVISOR_ID\n");
         return false;
     }
-    if (!sign_in(st, a, as, "Supervisor PIN: ", sess))
+    if (!sign_in(db, a, as, "Supervisor PIN: ", sess))
         return false;
     if (sess->role != ROLE_SUPERVISOR) {
         fprintf(stderr, "postkiosk: %s is not a supervisor\n", as);
@@ -151,11 +151,11 @@ static int report_err(pk_err e, const char *what)
 
 /* Any supervisor account, active or disabled: the install-time path (no
  * sign-in) is open only on a database that never had one. */
-static bool any_supervisor(store *st)
+static bool any_supervisor(store *db)
 {
     clerk_account *all = xcalloc(1000, sizeof *all);
     int n = 0;
-    bool found = store_clerk_list(st, all, 1000, &n) != PK_OK;   /* unsure: ask */
+    bool found = store_clerk_list(db, all, 1000, &n) != PK_OK;   /* unsure: ask */
     for (int i = 0; i < n && !found; i++)
         found = all[i].role == ROLE_SUPERVISOR;
     mem_wipe(all, 1000 * sizeof *all);
@@ -163,7 +163,7 @@ static bool any_supervisor(store *st)
     return found;
 }
 
-static int cmd_add(cli_ctx *ctx, store *st, const auth_ctx *a, const char *id, const char *role,
+static int cmd_add(cli_ctx *ctx, store *db, const auth_ctx *a, const char *id, const char *role,
                    const char *name, const char *as)
 {
     int r = role ? auth_role_parse(role) : -1;
@@ -183,8 +183,8 @@ static int cmd_add(cli_ctx *ctx, store *st, const auth_ctx *a, const char *id, c
     c.role = (clerk_role)r;
     clerk_session sess = {0};
     const char *actor = "install";
-    if (any_supervisor(st)) {
-        if (!supervisor(st, a, as, &sess))
+    if (any_supervisor(db)) {
+        if (!supervisor(db, a, as, &sess))
             return 1;
         actor = sess.id;
     } else if (c.role != ROLE_SUPERVISOR) {
@@ -194,51 +194,51 @@ static int cmd_add(cli_ctx *ctx, store *st, const auth_ctx *a, const char *id, c
     }
     if (!new_pin(a, c.pin_hash))
         return 1;
-    pk_err e = store_clerk_add(st, &c, actor, (int64_t)time(NULL));
+    pk_err e = store_clerk_add(db, &c, actor, (int64_t)time(NULL));
     mem_wipe(&c, sizeof c);
     if (e == PK_OK)
         printf("clerk %s added (%s)\n", id, role);
     return report_err(e, id);
 }
 
-static int cmd_passwd(store *st, const auth_ctx *a, const char *id, const char *as)
+static int cmd_passwd(store *db, const auth_ctx *a, const char *id, const char *as)
 {
     clerk_session sess = {0};
     clerk_account c;
-    if (store_clerk_get(st, id, &c) != PK_OK)
+    if (store_clerk_get(db, id, &c) != PK_OK)
         return report_err(PK_ENOTFOUND, id);
     mem_wipe(&c, sizeof c);
     if (as && strcmp(as, id) != 0) {
-        if (!supervisor(st, a, as, &sess))
+        if (!supervisor(db, a, as, &sess))
             return 1;
-    } else if (!sign_in(st, a, id, "Current PIN: ", &sess)) {
+    } else if (!sign_in(db, a, id, "Current PIN: ", &sess)) {
         return 1;
     }
     char hash[AUTH_HASH_MAX];
     if (!new_pin(a, hash))
         return 1;
-    pk_err e = store_clerk_set_pin(st, id, hash, sess.id, (int64_t)time(NULL));
+    pk_err e = store_clerk_set_pin(db, id, hash, sess.id, (int64_t)time(NULL));
     if (e == PK_OK)
         printf("PIN of %s changed\n", id);
     return report_err(e, id);
 }
 
-static int cmd_disable(store *st, const auth_ctx *a, const char *id, const char *as)
+static int cmd_disable(store *db, const auth_ctx *a, const char *id, const char *as)
 {
     clerk_session sess = {0};
-    if (!supervisor(st, a, as, &sess))
+    if (!supervisor(db, a, as, &sess))
         return 1;
-    pk_err e = store_clerk_disable(st, id, sess.id, (int64_t)time(NULL));
+    pk_err e = store_clerk_disable(db, id, sess.id, (int64_t)time(NULL));
     if (e == PK_OK)
         printf("clerk %s disabled\n", id);
     return report_err(e, id);
 }
 
-static int cmd_list(store *st)
+static int cmd_list(store *db)
 {
     clerk_account *all = xcalloc(1000, sizeof *all);
     int n = 0;
-    pk_err e = store_clerk_list(st, all, 1000, &n);
+    pk_err e = store_clerk_list(db, all, 1000, &n);
     for (int i = 0; i < n && e == PK_OK; i++)
         printf("%s\t%s\t%s\t%s\n", all[i].id, auth_role_code(all[i].role),
                all[i].disabled ? "disabled" : "active", all[i].name);
@@ -275,21 +275,21 @@ int cli_clerk(cli_ctx *ctx, int argc, char **argv)
                  strcmp(sub, "disable") == 0 || strcmp(sub, "list") == 0;
     if (!known || (strcmp(sub, "list") != 0 && !id))
         return usage();
-    store *st = cli_store(ctx);
-    if (!st)
+    store *db = cli_store(ctx);
+    if (!db)
         return 1;
     if (strcmp(sub, "list") == 0)
-        return cmd_list(st);
+        return cmd_list(db);
     auth_ctx a;
     if (cli_auth_load(ctx, &a) != PK_OK)
         return 1;
     int rc;
     if (strcmp(sub, "add") == 0)
-        rc = cmd_add(ctx, st, &a, id, role, name, as);
+        rc = cmd_add(ctx, db, &a, id, role, name, as);
     else if (strcmp(sub, "passwd") == 0)
-        rc = cmd_passwd(st, &a, id, as);
+        rc = cmd_passwd(db, &a, id, as);
     else
-        rc = cmd_disable(st, &a, id, as);
+        rc = cmd_disable(db, &a, id, as);
     auth_wipe(&a);
     return rc;
 }

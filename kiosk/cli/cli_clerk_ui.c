@@ -16,8 +16,8 @@ int cli_clerk_ui(cli_ctx *ctx)
 {
     i18n_init(ctx->cfg.locale_dir[0] ? ctx->cfg.locale_dir : NULL);
     i18n_set_lang(ctx->cfg.language[0] ? ctx->cfg.language : "vi");
-    store *st = cli_store(ctx);
-    if (!st)
+    store *db = cli_store(ctx);
+    if (!db)
         return 1;
     printer *pr = NULL;
     char msg[256] = "";
@@ -35,13 +35,13 @@ int cli_clerk_ui(cli_ctx *ctx)
     }
     static clerk_ui ui;
     static app a;
-    app_init(&a, &ctx->cfg, st, pr);
+    app_init(&a, &ctx->cfg, db, pr);
     a.lockdown = false;
     clerk_attach(&a, &ui);
     app_start(&a, &screen_clerk_signin);
     int rc = app_run(&a);
     if (ui.sess.active)
-        store_clerk_sign_out(st, &ui.sess, "quit", app_now(&a));
+        store_clerk_sign_out(db, &ui.sess, "quit", app_now(&a));
     app_free(&a);
     term_end();
     auth_wipe(&ui.auth);

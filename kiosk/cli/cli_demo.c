@@ -46,7 +46,7 @@ static bool practice_source(app *a, term_input *in, int timeout_ms)
         a->exit_code = 1;
         return false;
     }
-    a->st = box->sb.st;
+    a->db = box->sb.db;
     app_wipe(a);
     return false;
 }
@@ -67,7 +67,7 @@ static int run_citizen(cli_ctx *ctx, printer *pr, demo_tour *dt, tour_speed spee
     str_copy(pcfg.language, sizeof pcfg.language, i18n_lang());
     citizen *cz = xcalloc(1, sizeof *cz);
     app *a = xcalloc(1, sizeof *a);
-    app_init(a, &pcfg, box->sb.st, pr);
+    app_init(a, &pcfg, box->sb.db, pr);
     a->lockdown = false;
     a->practice = true;
     a->overlay = demo_overlay;
@@ -100,7 +100,7 @@ static int run_citizen(cli_ctx *ctx, printer *pr, demo_tour *dt, tour_speed spee
     free(a);
     mem_wipe(cz, sizeof *cz);
     free(cz);
-    if (box->sb.st && store_demo_counts(box->sb.st, &res->total, &res->samples) != PK_OK)
+    if (box->sb.db && store_demo_counts(box->sb.db, &res->total, &res->samples) != PK_OK)
         res->total = res->samples = -1;
     practice_close(&box->sb);
     free(box);
@@ -193,8 +193,8 @@ static int tour_only(cli_ctx *ctx)
 static int presenter(cli_ctx *ctx)
 {
     start_i18n(ctx);
-    store *st = cli_store(ctx);     /* live: read for the figures only */
-    if (!st)
+    store *db = cli_store(ctx);     /* live: read for the figures only */
+    if (!db)
         return 1;
     printer *pr = open_printer(ctx);
     char err[256];
@@ -209,7 +209,7 @@ static int presenter(cli_ctx *ctx)
     app *a = xcalloc(1, sizeof *a);
     int rc = 0;
     while (!term_quit_requested()) {
-        app_init(a, &ctx->cfg, st, pr);
+        app_init(a, &ctx->cfg, db, pr);
         a->lockdown = false;
         a->idle_timeout = 0;
         a->session = ds;           /* no session_size: the app never wipes it */

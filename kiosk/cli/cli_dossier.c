@@ -53,12 +53,12 @@ static int list(cli_ctx *ctx, int argc, char **argv)
             return 2;
         }
     }
-    store *st = cli_store(ctx);
-    if (!st)
+    store *db = cli_store(ctx);
+    if (!db)
         return 1;
     dossier_row *rows = xmalloc((size_t)limit * sizeof *rows);
     int n = 0;
-    pk_err e = store_dossier_list(st, &f, 0, rows, (int)limit, &n);
+    pk_err e = store_dossier_list(db, &f, 0, rows, (int)limit, &n);
     if (e != PK_OK) {
         fprintf(stderr, "postkiosk: %s\n", _(pk_err_msg(e)));
         free(rows);
@@ -87,17 +87,17 @@ static const char *form_name(service_form f)
 
 static int show(cli_ctx *ctx, const char *ref)
 {
-    store *st = cli_store(ctx);
-    if (!st)
+    store *db = cli_store(ctx);
+    if (!db)
         return 1;
     dossier d;
-    pk_err e = store_dossier_get(st, ref, &d);
+    pk_err e = store_dossier_get(db, ref, &d);
     if (e != PK_OK) {
         fprintf(stderr, "postkiosk: %s: %s\n", ref, _(pk_err_msg(e)));
         return 1;
     }
     procedure p;
-    bool have_proc = store_procedure_get(st, d.proc_code, &p) == PK_OK;
+    bool have_proc = store_procedure_get(db, d.proc_code, &p) == PK_OK;
     char name[PK_NAME_MAX], id[PK_ID_MAX + 8], phone[PK_PHONE_MAX + 8], t[32];
     dossier_mask_name(d.name, name, sizeof name);
     dossier_mask_id(d.id_number, id, sizeof id);
@@ -134,7 +134,7 @@ static int show(cli_ctx *ctx, const char *ref)
                d.docs[i].kind == DOC_COPY ? _("a copy") : _("the original"));
     dossier_event ev[64];
     int n = 0;
-    if (store_dossier_events(st, d.ref, ev, 64, &n) == PK_OK) {
+    if (store_dossier_events(db, d.ref, ev, 64, &n) == PK_OK) {
         printf("%s\n", _("History:"));
         for (int i = 0; i < n; i++) {
             when(ev[i].at, t, sizeof t);

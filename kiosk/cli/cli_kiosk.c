@@ -25,8 +25,8 @@ int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
     i18n_init(ctx->cfg.locale_dir[0] ? ctx->cfg.locale_dir : NULL);
     i18n_set_lang(ctx->cfg.language[0] ? ctx->cfg.language : "vi");
 
-    store *st = cli_store(ctx);
-    if (!st)
+    store *db = cli_store(ctx);
+    if (!db)
         return 1;
 
     printer *pr = NULL;
@@ -48,7 +48,7 @@ int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
 
     static citizen session;
     static app a;
-    app_init(&a, &ctx->cfg, st, pr);
+    app_init(&a, &ctx->cfg, db, pr);
     a.lockdown = true;
     a.debounce_ms = 300;      /* a key held too long must not cross two screens */
     citizen_attach(&a, &session);

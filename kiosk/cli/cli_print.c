@@ -87,11 +87,11 @@ int cli_reprint(cli_ctx *ctx, int argc, char **argv)
     char ref[PK_REF_MAX];
     if (!reference_of(ctx, argv[0], ref, sizeof ref))
         return 1;
-    store *st = cli_store(ctx);
-    if (!st)
+    store *db = cli_store(ctx);
+    if (!db)
         return 1;
     dossier *d = xcalloc(1, sizeof *d);
-    pk_err err = store_dossier_get(st, ref, d);
+    pk_err err = store_dossier_get(db, ref, d);
     if (err != PK_OK) {
         fprintf(stderr, "postkiosk: %s: %s\n", ref,
                 err == PK_ENOTFOUND ? _("No dossier has this reference.") : _(pk_err_msg(err)));
@@ -101,11 +101,11 @@ int cli_reprint(cli_ctx *ctx, int argc, char **argv)
     int rc = 1;
     printer *p = open_printer(ctx);
     int64_t job = 0;
-    if (p && (err = store_job_create(st, ref, "receipt", &job)) != PK_OK)
+    if (p && (err = store_job_create(db, ref, "receipt", &job)) != PK_OK)
         fprintf(stderr, "postkiosk: %s\n", _(pk_err_msg(err)));
     else if (p) {
         char msg[256] = "";
-        err = receipt_print_ex(p, st, &ctx->cfg, d, job, RECEIPT_REPRINT, msg, sizeof msg);
+        err = receipt_print_ex(p, db, &ctx->cfg, d, job, RECEIPT_REPRINT, msg, sizeof msg);
         if (err == PK_OK) {
             printf(_("Receipt %s reprinted (print job %lld).\n"), ref, (long long)job);
             if (*msg)

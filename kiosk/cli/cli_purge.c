@@ -35,8 +35,8 @@ int cli_purge(cli_ctx *ctx, int argc, char **argv)
     int days = 0;
     if (!age || !report_parse_age(age, &days))
         return usage();
-    store *st = cli_store(ctx);
-    if (!st)
+    store *db = cli_store(ctx);
+    if (!db)
         return 1;
     time_t now = time(NULL);
     struct tm tm;
@@ -46,7 +46,7 @@ int cli_purge(cli_ctx *ctx, int argc, char **argv)
                     before);
     cli_actor(actor, sizeof actor);
     int64_t n = 0;
-    pk_err e = store_purge(st, before, true, actor, (int64_t)now, &n);
+    pk_err e = store_purge(db, before, true, actor, (int64_t)now, &n);
     if (e != PK_OK) {
         fprintf(stderr, "postkiosk: purge: %s\n", pk_err_msg(e));
         return 1;
@@ -69,7 +69,7 @@ int cli_purge(cli_ctx *ctx, int argc, char **argv)
             return 1;
         }
     }
-    e = store_purge(st, before, false, actor, (int64_t)now, &n);
+    e = store_purge(db, before, false, actor, (int64_t)now, &n);
     if (e != PK_OK) {
         fprintf(stderr, "postkiosk: purge: %s\n", pk_err_msg(e));
         return 1;

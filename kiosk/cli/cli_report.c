@@ -81,8 +81,8 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "postkiosk: report: --from is after --to\n");
         return 2;
     }
-    store *st = cli_store(ctx);
-    if (!st)
+    store *db = cli_store(ctx);
+    if (!db)
         return 1;
     /* the labels in the language of the post office (Vietnamese) */
     i18n_init(ctx->cfg.locale_dir[0] ? ctx->cfg.locale_dir : NULL);
@@ -90,7 +90,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
     char day[PK_DATE_MAX], actor[64];
     today(day);
     report r;
-    pk_err e = store_report(st, from, to, day, &r);
+    pk_err e = store_report(db, from, to, day, &r);
     if (e != PK_OK) {
         fprintf(stderr, "postkiosk: report: %s\n", pk_err_msg(e));
         return 1;
@@ -99,7 +99,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
         cli_actor(actor, sizeof actor);
         char detail[64];
         snprintf(detail, sizeof detail, "from=%s to=%s", from, to);
-        e = store_audit_append(st, (int64_t)time(NULL), actor, "export", "report", detail);
+        e = store_audit_append(db, (int64_t)time(NULL), actor, "export", "report", detail);
         if (e != PK_OK) {   /* no unrecorded export */
             fprintf(stderr, "postkiosk: report: %s\n", pk_err_msg(e));
             report_free(&r);
@@ -109,7 +109,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
         report_csv(&r, ctx->cfg.post_office, &b);
         int64_t seq = 0;
         char head[AUDIT_HEX_MAX];
-        if (store_audit_head(st, &seq, head) == PK_OK && seq > 0) {
+        if (store_audit_head(db, &seq, head) == PK_OK && seq > 0) {
             report_csv_field(&b, "audit");
             sbuf_addf(&b, ",head,%s,%lld\r\n", head, (long long)seq);
         }
@@ -119,7 +119,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
         print_text(&r);
         int64_t seq = 0;
         char head[AUDIT_HEX_MAX];
-        if (store_audit_head(st, &seq, head) == PK_OK && seq > 0)
+        if (store_audit_head(db, &seq, head) == PK_OK && seq > 0)
             printf("\n%s: %lld %s\n", _("Audit log head (keep a copy)"), (long long)seq, head);
     }
     report_free(&r);

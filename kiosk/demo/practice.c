@@ -39,18 +39,18 @@ static bool same_file(const char *a, const char *b)
 /* One made-up dossier well on its way (registered, accepted and sealed,
  * carried, handed to the agency, being processed), so that tracking can
  * be shown: MAU-000001, for a made-up person. Practice only. */
-static pk_err seed_example(store *st, int64_t now)
+static pk_err seed_example(store *db, int64_t now)
 {
     proc_row r;
     int n = 0;
     procedure *pr = xcalloc(1, sizeof *pr);
-    pk_err e = store_procedure_search(st, "ly lich tu phap", &r, 1, &n);
+    pk_err e = store_procedure_search(db, "ly lich tu phap", &r, 1, &n);
     if (e == PK_OK && n == 0)
-        e = store_procedure_search(st, "", &r, 1, &n);
+        e = store_procedure_search(db, "", &r, 1, &n);
     if (e == PK_OK && n == 0)
         e = PK_ENOTFOUND;
     if (e == PK_OK)
-        e = store_procedure_get(st, r.code, pr);
+        e = store_procedure_get(db, r.code, pr);
     dossier *d = xcalloc(1, sizeof *d);
     if (e == PK_OK) {
         str_copy(d->proc_code, sizeof d->proc_code, pr->code);
@@ -64,7 +64,7 @@ static pk_err seed_example(store *st, int64_t now)
         str_copy(d->kiosk_code, sizeof d->kiosk_code, PRACTICE_KIOSK_CODE);
         str_copy(d->lang, sizeof d->lang, "vi");
         tariff t;
-        if (store_tariff_get(st, FORM_BOTH, "province", &t) != PK_OK)
+        if (store_tariff_get(db, FORM_BOTH, "province", &t) != PK_OK)
             t.charge_vnd = 0;
         d->fee_proc = pr->fee_vnd;
         d->fee_post = t.charge_vnd;
@@ -84,7 +84,7 @@ static pk_err seed_example(store *st, int64_t now)
             d->docs[i].handed = pr->docs[i].required;
             d->ndocs++;
         }
-        e = store_dossier_create(st, d, "RA", "kiosk", NULL);
+        e = store_dossier_create(db, d, "RA", "kiosk", NULL);
     }
     const struct {
         dossier_status to;
@@ -100,7 +100,7 @@ static pk_err seed_example(store *st, int64_t now)
         }
         if (path[i].to == ST_HANDED)
             td.handover_no = "MAU-BB-0001";
-        e = store_dossier_transition(st, d->ref, path[i].to, "practice", "", &td);
+        e = store_dossier_transition(db, d->ref, path[i].to, "practice", "", &td);
     }
     mem_wipe(d, sizeof *d);
     free(d);
@@ -111,20 +111,20 @@ static pk_err seed_example(store *st, int64_t now)
 static pk_err create(practice *p, char *msg, size_t msgsz)
 {
     remove_files(p->path);
-    pk_err e = store_open(p->path, &p->st, msg, msgsz);
+    pk_err e = store_open(p->path, &p->db, msg, msgsz);
     if (e != PK_OK)
         return e;
-    e = catalog_import_dir(p->st, p->data_dir, msg, msgsz);
+    e = catalog_import_dir(p->db, p->data_dir, msg, msgsz);
     if (e == PK_OK)
-        e = store_setting_set(p->st, "kiosk_code", PRACTICE_KIOSK_CODE);
+        e = store_setting_set(p->db, "kiosk_code", PRACTICE_KIOSK_CODE);
     if (e == PK_OK) {
-        e = seed_example(p->st, (int64_t)time(NULL));
+        e = seed_example(p->db, (int64_t)time(NULL));
         if (e != PK_OK)
-            snprintf(msg, msgsz, "cannot create the example dossier: %s", store_last_error(p->st));
+            snprintf(msg, msgsz, "cannot create the example dossier: %s", store_last_error(p->db));
     }
     if (e != PK_OK) {
-        store_close(p->st);
-        p->st = NULL;
+        store_close(p->db);
+        p->db = NULL;
         remove_files(p->path);
     }
     return e;
@@ -148,17 +148,17 @@ pk_err practice_open(practice *p, const config *cfg, char *msg, size_t msgsz)
 
 pk_err practice_reset(practice *p, char *msg, size_t msgsz)
 {
-    if (p->st)
-        store_close(p->st);
-    p->st = NULL;
+    if (p->db)
+        store_close(p->db);
+    p->db = NULL;
     return create(p, msg, msgsz);
 }
 
 void practice_close(practice *p)
 {
-    if (p->st)
-        store_close(p->st);
-    p->st = NULL;
+    if (p->db)
+        store_close(p->db);
+    p->db = NULL;
     if (p->path[0])
         remove_files(p->path);
     p->path[0] = '\0';

@@ -16,7 +16,7 @@
 typedef struct {
     char path[600];
     char data_dir[512];
-    store *st;
+    store *db;
 } practice;
 
 /* Creates the sandbox for the live configuration cfg. Refuses

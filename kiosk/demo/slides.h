@@ -69,6 +69,6 @@ void slide_free(slide *s);
 /* Fills d from the store and the config: the year of now (unix seconds,
  * kiosk local time). Parts the store cannot give stay marked missing
  * (have_* false) and their slides say so: this never fails. */
-void slides_load(store *st, const config *cfg, int64_t now, slide_data *d);
+void slides_load(store *db, const config *cfg, int64_t now, slide_data *d);
 
 #endif

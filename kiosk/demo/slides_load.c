@@ -59,14 +59,14 @@ static void pick_examples(candidate *c, int n, slide_data *d)
         }
 }
 
-static void load_catalog(store *st, slide_data *d)
+static void load_catalog(store *db, slide_data *d)
 {
-    int total = store_procedure_count(st);
+    int total = store_procedure_count(db);
     if (total <= 0)
         return;
     proc_row *rows = xcalloc((size_t)total, sizeof *rows);
     int n = 0;
-    if (store_procedure_search(st, "", rows, total, &n) != PK_OK)
+    if (store_procedure_search(db, "", rows, total, &n) != PK_OK)
         n = 0;
     d->procs_total = n;
     candidate *c = xcalloc((size_t)n + 1, sizeof *c);
@@ -75,7 +75,7 @@ static void load_catalog(store *st, slide_data *d)
     for (int i = 0; i < n; i++) {
         d->procs_submit += rows[i].bcci_submit;
         d->procs_return += rows[i].bcci_return;
-        if (!rows[i].bcci_submit || store_procedure_get(st, rows[i].code, p) != PK_OK)
+        if (!rows[i].bcci_submit || store_procedure_get(db, rows[i].code, p) != PK_OK)
             continue;
         candidate *k = &c[nc++];
         k->row = i;
@@ -93,13 +93,13 @@ static void load_catalog(store *st, slide_data *d)
     free(rows);
 }
 
-static void load_tariff(store *st, const config *cfg, slide_data *d)
+static void load_tariff(store *db, const config *cfg, slide_data *d)
 {
     const char *scope = cfg && cfg->scope[0] ? cfg->scope : "province";
     tariff send, ret, both;
-    if (store_tariff_get(st, FORM_SEND, scope, &send) != PK_OK ||
-        store_tariff_get(st, FORM_RETURN, scope, &ret) != PK_OK ||
-        store_tariff_get(st, FORM_BOTH, scope, &both) != PK_OK)
+    if (store_tariff_get(db, FORM_SEND, scope, &send) != PK_OK ||
+        store_tariff_get(db, FORM_RETURN, scope, &ret) != PK_OK ||
+        store_tariff_get(db, FORM_BOTH, scope, &both) != PK_OK)
         return;
     d->charge_send = send.charge_vnd;
     d->charge_return = ret.charge_vnd;
@@ -108,7 +108,7 @@ static void load_tariff(store *st, const config *cfg, slide_data *d)
     d->have_tariff = true;
 }
 
-static void load_figures(store *st, int64_t now, slide_data *d)
+static void load_figures(store *db, int64_t now, slide_data *d)
 {
     time_t t = (time_t)now;
     struct tm tm;
@@ -120,7 +120,7 @@ static void load_figures(store *st, int64_t now, slide_data *d)
         return;     /* a year past 9999 */
     report r;
     memset(&r, 0, sizeof r);
-    if (store_report(st, from, to, today, &r) == PK_OK) {
+    if (store_report(db, from, to, today, &r) == PK_OK) {
         d->year = tm.tm_year + 1900;
         d->total = r.total;
         d->completed = r.completed;
@@ -131,7 +131,7 @@ static void load_figures(store *st, int64_t now, slide_data *d)
     report_free(&r);
 }
 
-void slides_load(store *st, const config *cfg, int64_t now, slide_data *d)
+void slides_load(store *db, const config *cfg, int64_t now, slide_data *d)
 {
     memset(d, 0, sizeof *d);
     if (cfg) {
@@ -139,9 +139,9 @@ void slides_load(store *st, const config *cfg, int64_t now, slide_data *d)
         str_copy(d->post_office, sizeof d->post_office, cfg->post_office);
         str_copy(d->info_url, sizeof d->info_url, cfg->info_url);
     }
-    if (!st)
+    if (!db)
         return;
-    load_catalog(st, d);
-    load_tariff(st, cfg, d);
-    load_figures(st, now, d);
+    load_catalog(db, d);
+    load_tariff(db, cfg, d);
+    load_figures(db, now, d);
 }

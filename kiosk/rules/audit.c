@@ -33,11 +33,11 @@ void audit_link(const unsigned char *prev, int64_t seq, int64_t at, const char *
     static const unsigned char zero[AUDIT_HASH_BYTES];
     sbuf b = {0};
     audit_canonical(seq, at, actor, action, object, detail, &b);
-    crypto_hash_sha256_state st;
-    crypto_hash_sha256_init(&st);
-    crypto_hash_sha256_update(&st, prev ? prev : zero, AUDIT_HASH_BYTES);
-    crypto_hash_sha256_update(&st, (const unsigned char *)b.data, b.len);
-    crypto_hash_sha256_final(&st, out);
+    crypto_hash_sha256_state sha;
+    crypto_hash_sha256_init(&sha);
+    crypto_hash_sha256_update(&sha, prev ? prev : zero, AUDIT_HASH_BYTES);
+    crypto_hash_sha256_update(&sha, (const unsigned char *)b.data, b.len);
+    crypto_hash_sha256_final(&sha, out);
     sbuf_free(&b);
 }
 

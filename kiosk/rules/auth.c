@@ -80,14 +80,14 @@ pk_err auth_load_pepper(auth_ctx *a, const char *path, char *msg, size_t msgsz)
             snprintf(msg, msgsz, "cannot open the PIN pepper file %s: %s", path, strerror(errno));
         return errno == ENOENT ? PK_ENOTFOUND : PK_EIO;
     }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
         close(fd);
         if (msg)
             snprintf(msg, msgsz, "the PIN pepper %s is not a regular file", path);
         return PK_EIO;
     }
-    if (st.st_mode & (S_IROTH | S_IWOTH | S_IWGRP)) {
+    if (sb.st_mode & (S_IROTH | S_IWOTH | S_IWGRP)) {
         close(fd);
         if (msg)
             snprintf(msg, msgsz, "the PIN pepper %s must not be readable by others "
@@ -169,11 +169,11 @@ bool auth_id_valid(const char *id)
  * stolen database gives nothing to search offline. */
 static void peppered(const auth_ctx *a, const char *pin, unsigned char out[32])
 {
-    crypto_auth_hmacsha256_state st;
-    crypto_auth_hmacsha256_init(&st, a->pepper, sizeof a->pepper);
-    crypto_auth_hmacsha256_update(&st, (const unsigned char *)pin, strlen(pin));
-    crypto_auth_hmacsha256_final(&st, out);
-    mem_wipe(&st, sizeof st);
+    crypto_auth_hmacsha256_state mac;
+    crypto_auth_hmacsha256_init(&mac, a->pepper, sizeof a->pepper);
+    crypto_auth_hmacsha256_update(&mac, (const unsigned char *)pin, strlen(pin));
+    crypto_auth_hmacsha256_final(&mac, out);
+    mem_wipe(&mac, sizeof mac);
 }
 
 pk_err auth_pin_hash(const auth_ctx *a, const char *pin, char out[AUTH_HASH_MAX])

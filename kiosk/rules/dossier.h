@@ -62,12 +62,12 @@ void dossier_mask_name(const char *name, char *out, size_t outsz);
 
 /* Status codes and the life-cycle table (one table; the UI and the store
  * both ask it). */
-const char *dossier_status_code(dossier_status st);      /* "registered" ... */
+const char *dossier_status_code(dossier_status status);      /* "registered" ... */
 int dossier_status_parse(const char *code);             /* -1 when unknown */
-const char *dossier_status_label(dossier_status st);    /* msgid, plain words */
-const char *dossier_status_name(int st);                /* msgid, staff term */
+const char *dossier_status_label(dossier_status status);    /* msgid, plain words */
+const char *dossier_status_name(int status);                /* msgid, staff term */
 bool dossier_transition_allowed(dossier_status from, dossier_status to);
-bool dossier_status_closed(dossier_status st);   /* final for every form */
+bool dossier_status_closed(dossier_status status);   /* final for every form */
 
 /* ---- added: the life-cycle table as data ----------------------------- */
 enum {
@@ -106,13 +106,13 @@ int dossier_next_states(dossier_status from, service_form form,
                         dossier_status *out, int max);
 /* No transition left for a dossier of this form (e.g. an agency refusal
  * is final when the result does not come back by post). */
-bool dossier_status_closed_form(dossier_status st, service_form form);
+bool dossier_status_closed_form(dossier_status status, service_form form);
 /* The post office has nothing left to do for this dossier: it is closed,
  * or it was sent by post only (FORM_SEND) and is at the agency: what the
  * agency does next may still be recorded, but the post's duty ended at
  * the handover (the citizen collects the result at the agency). For the
  * clerk's "needs action" queue and the on-time figures. */
-bool dossier_post_done(dossier_status st, service_form form);
+bool dossier_post_done(dossier_status status, service_form form);
 
 /* ---- added: money and dates ------------------------------------------ */
 /* Tariff scope for a procedure's agency: "commune" for commune-level

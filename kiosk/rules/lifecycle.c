@@ -97,11 +97,11 @@ static const dossier_transition table[] = {
 
 #undef T
 
-const char *dossier_status_code(dossier_status st)
+const char *dossier_status_code(dossier_status status)
 {
-    if ((int)st < 0 || st >= ST__COUNT)
+    if ((int)status < 0 || status >= ST__COUNT)
         return "unknown";
-    return codes[st];
+    return codes[status];
 }
 
 int dossier_status_parse(const char *code)
@@ -114,11 +114,11 @@ int dossier_status_parse(const char *code)
     return -1;
 }
 
-const char *dossier_status_label(dossier_status st)
+const char *dossier_status_label(dossier_status status)
 {
-    if ((int)st < 0 || st >= ST__COUNT)
+    if ((int)status < 0 || status >= ST__COUNT)
         return N_("Unknown status");
-    return labels[st];
+    return labels[status];
 }
 
 const dossier_transition *dossier_transitions(int *n)
@@ -177,23 +177,23 @@ int dossier_next_states(dossier_status from, service_form form,
     return n;
 }
 
-bool dossier_status_closed(dossier_status st)
+bool dossier_status_closed(dossier_status status)
 {
-    return dossier_next_states(st, 0, NULL, 0) == 0;
+    return dossier_next_states(status, 0, NULL, 0) == 0;
 }
 
-bool dossier_status_closed_form(dossier_status st, service_form form)
+bool dossier_status_closed_form(dossier_status status, service_form form)
 {
-    return dossier_next_states(st, form, NULL, 0) == 0;
+    return dossier_next_states(status, form, NULL, 0) == 0;
 }
 
-bool dossier_post_done(dossier_status st, service_form form)
+bool dossier_post_done(dossier_status status, service_form form)
 {
-    if (dossier_status_closed_form(st, form))
+    if (dossier_status_closed_form(status, form))
         return true;
     if (form != FORM_SEND)
         return false;
-    switch (st) {
+    switch (status) {
     case ST_HANDED:
     case ST_PROCESSING:
     case ST_SUPPLEMENT:
@@ -217,7 +217,7 @@ int dossier_next_attempt_day(const workcal *c, int failed_day)
 
 /* The staff's short name of a status (queue, reports to the province);
  * dossier_status_label() is the citizen's plain-words sentence. */
-const char *dossier_status_name(int st)
+const char *dossier_status_name(int status)
 {
     static const char *const names[ST__COUNT] = {
         [ST_REGISTERED] = N_("Registered"),
@@ -236,5 +236,5 @@ const char *dossier_status_name(int st)
         [ST_RETURNED] = N_("Returned to agency"),
         [ST_CANCELLED] = N_("Cancelled"),
     };
-    return st >= 0 && st < ST__COUNT ? names[st] : N_("Unknown status");
+    return status >= 0 && status < ST__COUNT ? names[status] : N_("Unknown status");
 }

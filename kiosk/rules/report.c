@@ -163,9 +163,9 @@ void report_csv(const report *r, const char *post_office, sbuf *out)
     if (post_office && post_office[0])
         row(out, "post_office", post_office, _("Post office"), 0);
     row(out, "total", "dossiers", _("Dossiers registered"), r->total);
-    for (int st = 0; st < ST__COUNT; st++)
-        row(out, "status", dossier_status_code((dossier_status)st),
-            _(dossier_status_name(st)), r->by_status[st]);
+    for (int status = 0; status < ST__COUNT; status++)
+        row(out, "status", dossier_status_code((dossier_status)status),
+            _(dossier_status_name(status)), r->by_status[status]);
     items(out, "procedure", r->procs, r->nprocs);
     items(out, "agency", r->agencies, r->nagencies);
     items(out, "commune", r->communes, r->ncommunes);

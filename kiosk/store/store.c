@@ -17,8 +17,8 @@ pk_err store_rc(store *s, int rc)
 {
     if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
         return PK_OK;
-    if (s && s->db)
-        snprintf(s->err, sizeof s->err, "%s (%d)", sqlite3_errmsg(s->db), rc);
+    if (s && s->conn)
+        snprintf(s->err, sizeof s->err, "%s (%d)", sqlite3_errmsg(s->conn), rc);
     switch (rc & 0xFF) {
     case SQLITE_FULL:
         return PK_EFULL;
@@ -56,16 +56,16 @@ sqlite3_stmt *store_stmt(store *s, const char *sql)
     for (int i = 0; i < s->ncache; i++) {
         store_cached *c = &s->cache[i];
         if (c->sql == sql || strcmp(c->sql, sql) == 0) {
-            sqlite3_reset(c->st);
-            sqlite3_clear_bindings(c->st);
-            return c->st;
+            sqlite3_reset(c->stmt);
+            sqlite3_clear_bindings(c->stmt);
+            return c->stmt;
         }
     }
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v3(s->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
     if (rc != SQLITE_OK) {
         store_rc(s, rc);
-        sqlite3_finalize(st);
+        sqlite3_finalize(stmt);
         return NULL;
     }
     if (s->ncache == s->capcache) {
@@ -73,26 +73,26 @@ sqlite3_stmt *store_stmt(store *s, const char *sql)
         s->cache = xrealloc(s->cache, (size_t)s->capcache * sizeof *s->cache);
     }
     s->cache[s->ncache].sql = xstrdup(sql);
-    s->cache[s->ncache].st = st;
+    s->cache[s->ncache].stmt = stmt;
     s->ncache++;
-    return st;
+    return stmt;
 }
 
-void store_done(sqlite3_stmt *st)
+void store_done(sqlite3_stmt *stmt)
 {
-    if (st) {
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
+    if (stmt) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
     }
 }
 
-pk_err store_step_done(store *s, sqlite3_stmt *st)
+pk_err store_step_done(store *s, sqlite3_stmt *stmt)
 {
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
         ;   /* run to the end (RETURNING rows are not needed here) */
     pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -100,7 +100,7 @@ pk_err store_step_done(store *s, sqlite3_stmt *st)
 static pk_err exec_const(store *s, const char *sql)
 {
     char *em = NULL;
-    int rc = sqlite3_exec(s->db, sql, NULL, NULL, &em);
+    int rc = sqlite3_exec(s->conn, sql, NULL, NULL, &em);
     if (rc != SQLITE_OK) {
         pk_err e = store_rc(s, rc);
         if (em)
@@ -111,14 +111,14 @@ static pk_err exec_const(store *s, const char *sql)
     return PK_OK;
 }
 
-void store_bind_text(sqlite3_stmt *st, int i, const char *t)
+void store_bind_text(sqlite3_stmt *stmt, int i, const char *t)
 {
-    sqlite3_bind_text(st, i, t ? t : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, i, t ? t : "", -1, SQLITE_STATIC);
 }
 
-void store_col_text(sqlite3_stmt *st, int col, char *out, size_t outsz)
+void store_col_text(sqlite3_stmt *stmt, int col, char *out, size_t outsz)
 {
-    const char *t = (const char *)sqlite3_column_text(st, col);
+    const char *t = (const char *)sqlite3_column_text(stmt, col);
     str_copy(out, outsz, t ? t : "");
 }
 
@@ -135,8 +135,8 @@ bool store_text_ok(const char *t, size_t cap)
 /* BEGIN / COMMIT through the statement cache: no parsing per action. */
 static pk_err exec_cached(store *s, const char *sql)
 {
-    sqlite3_stmt *st = store_stmt(s, sql);
-    return st ? store_step_done(s, st) : PK_EIO;
+    sqlite3_stmt *stmt = store_stmt(s, sql);
+    return stmt ? store_step_done(s, stmt) : PK_EIO;
 }
 
 pk_err store_begin(store *s)
@@ -181,8 +181,8 @@ void store_rollback(store *s)
         s->doomed = true;
         return;
     }
-    if (!sqlite3_get_autocommit(s->db))
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    if (!sqlite3_get_autocommit(s->conn))
+        sqlite3_exec(s->conn, "ROLLBACK", NULL, NULL, NULL);
     s->depth = 0;
     s->doomed = false;
 }
@@ -209,23 +209,23 @@ void store_tx_rollback(store *s)
 
 pk_err store_sequence_next(store *s, const char *name, int64_t *out)
 {
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "INSERT INTO sequences(name, value) VALUES(?1, 1) "
         "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, name);
-    int rc = sqlite3_step(st);
+    store_bind_text(stmt, 1, name);
+    int rc = sqlite3_step(stmt);
     if (rc != SQLITE_ROW) {
         pk_err e = store_rc(s, rc);
-        store_done(st);
+        store_done(stmt);
         return e;
     }
-    *out = sqlite3_column_int64(st, 0);
+    *out = sqlite3_column_int64(stmt, 0);
     /* step to the end so the RETURNING statement completes its write */
-    rc = sqlite3_step(st);
+    rc = sqlite3_step(stmt);
     pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -233,11 +233,11 @@ pk_err store_sequence_next(store *s, const char *name, int64_t *out)
 
 static int user_version(store *s)
 {
-    sqlite3_stmt *st = store_stmt(s, "PRAGMA user_version");
+    sqlite3_stmt *stmt = store_stmt(s, "PRAGMA user_version");
     int v = -1;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int(st, 0);
-    store_done(st);
+    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+        v = sqlite3_column_int(stmt, 0);
+    store_done(stmt);
     return v;
 }
 
@@ -300,7 +300,7 @@ pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, si
 
 static pk_err configure(store *s, char *msg, size_t msgsz)
 {
-    sqlite3 *db = s->db;
+    sqlite3 *db = s->conn;
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 5000);
     int on = 0;
@@ -310,12 +310,12 @@ static pk_err configure(store *s, char *msg, size_t msgsz)
     sqlite3_limit(db, SQLITE_LIMIT_LENGTH, MAX_TEXT_BYTES);
     sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 100000);
     /* journal_mode answers with the mode in force: it must be wal */
-    sqlite3_stmt *st = store_stmt(s, "PRAGMA journal_mode=WAL");
-    int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+    sqlite3_stmt *stmt = store_stmt(s, "PRAGMA journal_mode=WAL");
+    int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
     bool wal = rc == SQLITE_ROW &&
-               strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+               strcmp((const char *)sqlite3_column_text(stmt, 0), "wal") == 0;
     pk_err e = rc == SQLITE_ROW ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     if (e != PK_OK || !wal) {
         snprintf(msg, msgsz, "cannot switch the database to WAL mode: %s",
                  e != PK_OK ? s->err : "refused");
@@ -344,13 +344,13 @@ pk_err store_open(const char *path, store **out, char *msg, size_t msgsz)
     msg[0] = '\0';
     *out = NULL;
     store *s = xcalloc(1, sizeof *s);
-    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+    int rc = sqlite3_open_v2(path, &s->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                                                SQLITE_OPEN_NOFOLLOW, NULL);
     pk_err e;
     if (rc != SQLITE_OK) {
         e = store_rc(s, rc);
         snprintf(msg, msgsz, "cannot open the database %s: %s", path,
-                 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+                 s->conn ? sqlite3_errmsg(s->conn) : "out of memory");
         store_close(s);
         return e == PK_OK ? PK_EIO : e;
     }
@@ -371,48 +371,48 @@ void store_close(store *s)
         return;
     store_search_free(s);
     for (int i = 0; i < s->ncache; i++) {
-        sqlite3_finalize(s->cache[i].st);
+        sqlite3_finalize(s->cache[i].stmt);
         free(s->cache[i].sql);
     }
     free(s->cache);
-    if (s->db)
-        sqlite3_close(s->db);
+    if (s->conn)
+        sqlite3_close(s->conn);
     free(s);
 }
 
 pk_err store_check(store *s, bool full, char *msg, size_t msgsz)
 {
-    sqlite3_stmt *st = store_stmt(s, full ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check(1)");
-    if (!st) {
+    sqlite3_stmt *stmt = store_stmt(s, full ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check(1)");
+    if (!stmt) {
         snprintf(msg, msgsz, "%s", s->err);
         return PK_EIO;
     }
-    int rc = sqlite3_step(st);
+    int rc = sqlite3_step(stmt);
     pk_err e;
     if (rc == SQLITE_ROW) {
-        const char *r = (const char *)sqlite3_column_text(st, 0);
+        const char *r = (const char *)sqlite3_column_text(stmt, 0);
         e = r && strcmp(r, "ok") == 0 ? PK_OK : PK_EIO;
         snprintf(msg, msgsz, "%s", r ? r : "");
     } else {
         e = store_rc(s, rc);
         snprintf(msg, msgsz, "%s", s->err);
     }
-    store_done(st);
+    store_done(stmt);
     if (e == PK_OK) {
-        st = store_stmt(s, "PRAGMA foreign_key_check");
-        if (st && sqlite3_step(st) == SQLITE_ROW) {
+        stmt = store_stmt(s, "PRAGMA foreign_key_check");
+        if (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
             snprintf(msg, msgsz, "foreign key violation in table %s",
-                     (const char *)sqlite3_column_text(st, 0));
+                     (const char *)sqlite3_column_text(stmt, 0));
             e = PK_EIO;
         }
-        store_done(st);
+        store_done(stmt);
     }
     return e;
 }
 
 void store_set_busy_timeout(store *s, int ms)
 {
-    sqlite3_busy_timeout(s->db, ms);
+    sqlite3_busy_timeout(s->conn, ms);
 }
 
 pk_err store_set_max_pages(store *s, int64_t pages)
@@ -428,17 +428,17 @@ pk_err store_setting_get(store *s, const char *key, char *val, size_t valsz)
 {
     if (valsz)
         val[0] = '\0';
-    sqlite3_stmt *st = store_stmt(s, "SELECT value FROM settings WHERE key = ?1");
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT value FROM settings WHERE key = ?1");
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, key);
-    int rc = sqlite3_step(st);
+    store_bind_text(stmt, 1, key);
+    int rc = sqlite3_step(stmt);
     pk_err e = PK_OK;
     if (rc == SQLITE_ROW)
-        store_col_text(st, 0, val, valsz);
+        store_col_text(stmt, 0, val, valsz);
     else
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -449,14 +449,14 @@ pk_err store_setting_set(store *s, const char *key, const char *val)
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "INSERT INTO settings(key, value) VALUES(?1, ?2) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    e = st ? PK_OK : PK_EIO;
+    e = stmt ? PK_OK : PK_EIO;
     if (e == PK_OK) {
-        store_bind_text(st, 1, key);
-        store_bind_text(st, 2, val);
-        e = store_step_done(s, st);
+        store_bind_text(stmt, 1, key);
+        store_bind_text(stmt, 2, val);
+        e = store_step_done(s, stmt);
     }
     if (e == PK_OK)
         return store_commit(s);

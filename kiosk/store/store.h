@@ -134,7 +134,7 @@ typedef struct {
     int attempts;
 } print_job;
 pk_err store_job_create(store *s, const char *ref, const char *kind, int64_t *job_id);
-pk_err store_job_set(store *s, int64_t job_id, job_status st, const char *reason);
+pk_err store_job_set(store *s, int64_t job_id, job_status status, const char *reason);
 pk_err store_jobs_list(store *s, int status /* -1 any */, print_job *jobs, int max, int *n);
 
 /* ---- kiosk identity and settings (key/value) -------------------------- */

@@ -15,11 +15,11 @@ bool store_is_empty(store *s)
 
 int store_procedure_count(store *s)
 {
-    sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM procedures");
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*) FROM procedures");
     int n = -1;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int(st, 0);
-    store_done(st);
+    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int(stmt, 0);
+    store_done(stmt);
     return n;
 }
 
@@ -44,37 +44,37 @@ static bool procedure_ok(const procedure *p)
 
 static pk_err insert_procedure(store *s, const procedure *p)
 {
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "INSERT INTO procedures(code, name_vi, name_en, agency, level, field_vi, field_en,"
         " bcci_submit, bcci_return, in_person, reason_vi, reason_en, days, fee_vnd, provenance,"
         " name_fold, name_en_fold, name_key, field_key, agency_key)"
         " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
     char *fold = text_fold(p->name_vi), *fold_en = text_fold(p->name_en);
     char *key = text_sort_key(p->name_vi), *fkey = text_sort_key(p->field_vi);
     char *akey = text_sort_key(p->agency);
-    store_bind_text(st, 1, p->code);
-    store_bind_text(st, 2, p->name_vi);
-    store_bind_text(st, 3, p->name_en);
-    store_bind_text(st, 4, p->agency);
-    store_bind_text(st, 5, p->level);
-    store_bind_text(st, 6, p->field_vi);
-    store_bind_text(st, 7, p->field_en);
-    sqlite3_bind_int(st, 8, p->bcci_submit);
-    sqlite3_bind_int(st, 9, p->bcci_return);
-    sqlite3_bind_int(st, 10, p->in_person);
-    store_bind_text(st, 11, p->reason_vi);
-    store_bind_text(st, 12, p->reason_en);
-    sqlite3_bind_int(st, 13, p->days);
-    sqlite3_bind_int64(st, 14, p->fee_vnd);
-    store_bind_text(st, 15, p->provenance);
-    store_bind_text(st, 16, fold);
-    store_bind_text(st, 17, fold_en);
-    store_bind_text(st, 18, key);
-    store_bind_text(st, 19, fkey);
-    store_bind_text(st, 20, akey);
-    pk_err e = store_step_done(s, st);
+    store_bind_text(stmt, 1, p->code);
+    store_bind_text(stmt, 2, p->name_vi);
+    store_bind_text(stmt, 3, p->name_en);
+    store_bind_text(stmt, 4, p->agency);
+    store_bind_text(stmt, 5, p->level);
+    store_bind_text(stmt, 6, p->field_vi);
+    store_bind_text(stmt, 7, p->field_en);
+    sqlite3_bind_int(stmt, 8, p->bcci_submit);
+    sqlite3_bind_int(stmt, 9, p->bcci_return);
+    sqlite3_bind_int(stmt, 10, p->in_person);
+    store_bind_text(stmt, 11, p->reason_vi);
+    store_bind_text(stmt, 12, p->reason_en);
+    sqlite3_bind_int(stmt, 13, p->days);
+    sqlite3_bind_int64(stmt, 14, p->fee_vnd);
+    store_bind_text(stmt, 15, p->provenance);
+    store_bind_text(stmt, 16, fold);
+    store_bind_text(stmt, 17, fold_en);
+    store_bind_text(stmt, 18, key);
+    store_bind_text(stmt, 19, fkey);
+    store_bind_text(stmt, 20, akey);
+    pk_err e = store_step_done(s, stmt);
     free(fold);
     free(fold_en);
     free(key);
@@ -82,17 +82,17 @@ static pk_err insert_procedure(store *s, const procedure *p)
     free(akey);
     for (int i = 0; e == PK_OK && i < p->ndocs; i++) {
         const proc_doc *d = &p->docs[i];
-        st = store_stmt(s, "INSERT INTO procedure_docs(code, seq, name_vi, name_en, kind, required)"
+        stmt = store_stmt(s, "INSERT INTO procedure_docs(code, seq, name_vi, name_en, kind, required)"
                            " VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-        if (!st)
+        if (!stmt)
             return PK_EIO;
-        store_bind_text(st, 1, p->code);
-        sqlite3_bind_int(st, 2, i + 1);
-        store_bind_text(st, 3, d->name_vi);
-        store_bind_text(st, 4, d->name_en);
-        sqlite3_bind_int(st, 5, d->kind);
-        sqlite3_bind_int(st, 6, d->required);
-        e = store_step_done(s, st);
+        store_bind_text(stmt, 1, p->code);
+        sqlite3_bind_int(stmt, 2, i + 1);
+        store_bind_text(stmt, 3, d->name_vi);
+        store_bind_text(stmt, 4, d->name_en);
+        sqlite3_bind_int(stmt, 5, d->kind);
+        sqlite3_bind_int(stmt, 6, d->required);
+        e = store_step_done(s, stmt);
     }
     return e;
 }
@@ -100,8 +100,8 @@ static pk_err insert_procedure(store *s, const procedure *p)
 /* Runs "DELETE FROM table" style constant statements inside a transaction. */
 static pk_err run(store *s, const char *sql)
 {
-    sqlite3_stmt *st = store_stmt(s, sql);
-    return st ? store_step_done(s, st) : PK_EIO;
+    sqlite3_stmt *stmt = store_stmt(s, sql);
+    return stmt ? store_step_done(s, stmt) : PK_EIO;
 }
 
 pk_err store_procedures_replace(store *s, const procedure *procs, int n)
@@ -130,95 +130,95 @@ pk_err store_procedures_replace(store *s, const procedure *procs, int n)
     return e;
 }
 
-static void read_procedure(sqlite3_stmt *st, procedure *p)
+static void read_procedure(sqlite3_stmt *stmt, procedure *p)
 {
-    store_col_text(st, 0, p->code, sizeof p->code);
-    store_col_text(st, 1, p->name_vi, sizeof p->name_vi);
-    store_col_text(st, 2, p->name_en, sizeof p->name_en);
-    store_col_text(st, 3, p->agency, sizeof p->agency);
-    store_col_text(st, 4, p->level, sizeof p->level);
-    store_col_text(st, 5, p->field_vi, sizeof p->field_vi);
-    store_col_text(st, 6, p->field_en, sizeof p->field_en);
-    p->bcci_submit = sqlite3_column_int(st, 7) != 0;
-    p->bcci_return = sqlite3_column_int(st, 8) != 0;
-    p->in_person = sqlite3_column_int(st, 9) != 0;
-    store_col_text(st, 10, p->reason_vi, sizeof p->reason_vi);
-    store_col_text(st, 11, p->reason_en, sizeof p->reason_en);
-    p->days = sqlite3_column_int(st, 12);
-    p->fee_vnd = sqlite3_column_int64(st, 13);
-    store_col_text(st, 14, p->provenance, sizeof p->provenance);
+    store_col_text(stmt, 0, p->code, sizeof p->code);
+    store_col_text(stmt, 1, p->name_vi, sizeof p->name_vi);
+    store_col_text(stmt, 2, p->name_en, sizeof p->name_en);
+    store_col_text(stmt, 3, p->agency, sizeof p->agency);
+    store_col_text(stmt, 4, p->level, sizeof p->level);
+    store_col_text(stmt, 5, p->field_vi, sizeof p->field_vi);
+    store_col_text(stmt, 6, p->field_en, sizeof p->field_en);
+    p->bcci_submit = sqlite3_column_int(stmt, 7) != 0;
+    p->bcci_return = sqlite3_column_int(stmt, 8) != 0;
+    p->in_person = sqlite3_column_int(stmt, 9) != 0;
+    store_col_text(stmt, 10, p->reason_vi, sizeof p->reason_vi);
+    store_col_text(stmt, 11, p->reason_en, sizeof p->reason_en);
+    p->days = sqlite3_column_int(stmt, 12);
+    p->fee_vnd = sqlite3_column_int64(stmt, 13);
+    store_col_text(stmt, 14, p->provenance, sizeof p->provenance);
 }
 
 pk_err store_procedure_get(store *s, const char *code, procedure *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "SELECT code, name_vi, name_en, agency, level, field_vi, field_en, bcci_submit,"
         " bcci_return, in_person, reason_vi, reason_en, days, fee_vnd, provenance"
         " FROM procedures WHERE code = ?1");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, code);
-    int rc = sqlite3_step(st);
+    store_bind_text(stmt, 1, code);
+    int rc = sqlite3_step(stmt);
     pk_err e = PK_OK;
     if (rc == SQLITE_ROW)
-        read_procedure(st, out);
+        read_procedure(stmt, out);
     else
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     if (e != PK_OK)
         return e;
-    st = store_stmt(s, "SELECT name_vi, name_en, kind, required FROM procedure_docs"
+    stmt = store_stmt(s, "SELECT name_vi, name_en, kind, required FROM procedure_docs"
                        " WHERE code = ?1 ORDER BY seq");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, code);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->ndocs < PK_MAX_DOCS) {
+    store_bind_text(stmt, 1, code);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->ndocs < PK_MAX_DOCS) {
         proc_doc *d = &out->docs[out->ndocs];
         d->seq = ++out->ndocs;
-        store_col_text(st, 0, d->name_vi, sizeof d->name_vi);
-        store_col_text(st, 1, d->name_en, sizeof d->name_en);
-        d->kind = sqlite3_column_int(st, 2) ? DOC_COPY : DOC_ORIGINAL;
-        d->required = sqlite3_column_int(st, 3) != 0;
+        store_col_text(stmt, 0, d->name_vi, sizeof d->name_vi);
+        store_col_text(stmt, 1, d->name_en, sizeof d->name_en);
+        d->kind = sqlite3_column_int(stmt, 2) ? DOC_COPY : DOC_ORIGINAL;
+        d->required = sqlite3_column_int(stmt, 3) != 0;
     }
     e = rc == SQLITE_DONE || rc == SQLITE_ROW ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
 #define PROC_ROW_COLS "code, name_vi, name_en, agency, field_vi, bcci_submit, bcci_return"
 
-static void read_row(sqlite3_stmt *st, proc_row *r)
+static void read_row(sqlite3_stmt *stmt, proc_row *r)
 {
     memset(r, 0, sizeof *r);
-    store_col_text(st, 0, r->code, sizeof r->code);
-    store_col_text(st, 1, r->name_vi, sizeof r->name_vi);
-    store_col_text(st, 2, r->name_en, sizeof r->name_en);
-    store_col_text(st, 3, r->agency, sizeof r->agency);
-    store_col_text(st, 4, r->field_vi, sizeof r->field_vi);
-    r->bcci_submit = sqlite3_column_int(st, 5) != 0;
-    r->bcci_return = sqlite3_column_int(st, 6) != 0;
+    store_col_text(stmt, 0, r->code, sizeof r->code);
+    store_col_text(stmt, 1, r->name_vi, sizeof r->name_vi);
+    store_col_text(stmt, 2, r->name_en, sizeof r->name_en);
+    store_col_text(stmt, 3, r->agency, sizeof r->agency);
+    store_col_text(stmt, 4, r->field_vi, sizeof r->field_vi);
+    r->bcci_submit = sqlite3_column_int(stmt, 5) != 0;
+    r->bcci_return = sqlite3_column_int(stmt, 6) != 0;
 }
 
 pk_err store_procedures_by(store *s, const char *field, const char *agency,
                            proc_row *rows, int max, int *n)
 {
     *n = 0;
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "SELECT " PROC_ROW_COLS " FROM procedures"
         " WHERE (?1 IS NULL OR field_vi = ?1) AND (?2 IS NULL OR agency = ?2)"
         " ORDER BY name_key, code");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
     if (field)
-        store_bind_text(st, 1, field);
+        store_bind_text(stmt, 1, field);
     if (agency)
-        store_bind_text(st, 2, agency);
+        store_bind_text(stmt, 2, agency);
     int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        read_row(st, &rows[(*n)++]);
+    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        read_row(stmt, &rows[(*n)++]);
     pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -226,14 +226,14 @@ pk_err store_procedures_by(store *s, const char *field, const char *agency,
 static pk_err distinct(store *s, const char *sql, char *out, size_t width, int max, int *n)
 {
     *n = 0;
-    sqlite3_stmt *st = store_stmt(s, sql);
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, sql);
+    if (!stmt)
         return PK_EIO;
     int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        store_col_text(st, 0, out + (size_t)(*n)++ * width, width);
+    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        store_col_text(stmt, 0, out + (size_t)(*n)++ * width, width);
     pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -281,63 +281,63 @@ pk_err store_units_replace(store *s, const admin_unit *units, int n)
     int64_t *kept = xmalloc(((size_t)n + 1) * sizeof *kept);
     for (int i = 0; e == PK_OK && i < n; i++) {
         const admin_unit *u = &units[i];
-        sqlite3_stmt *st = store_stmt(s,
+        sqlite3_stmt *stmt = store_stmt(s,
             "INSERT INTO units(province, type, name, name_fold, name_key, province_key)"
             " VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
             " ON CONFLICT(province, type, name) DO UPDATE SET name_fold = excluded.name_fold,"
             " name_key = excluded.name_key, province_key = excluded.province_key"
             " RETURNING id");
-        if (!st) {
+        if (!stmt) {
             e = PK_EIO;
             break;
         }
         char *fold = text_fold(u->name), *key = text_sort_key(u->name);
         char *pkey = text_sort_key(u->province);
-        store_bind_text(st, 1, u->province);
-        store_bind_text(st, 2, u->type);
-        store_bind_text(st, 3, u->name);
-        store_bind_text(st, 4, fold);
-        store_bind_text(st, 5, key);
-        store_bind_text(st, 6, pkey);
-        int rc = sqlite3_step(st);
+        store_bind_text(stmt, 1, u->province);
+        store_bind_text(stmt, 2, u->type);
+        store_bind_text(stmt, 3, u->name);
+        store_bind_text(stmt, 4, fold);
+        store_bind_text(stmt, 5, key);
+        store_bind_text(stmt, 6, pkey);
+        int rc = sqlite3_step(stmt);
         if (rc == SQLITE_ROW) {
-            kept[i] = sqlite3_column_int64(st, 0);
-            rc = sqlite3_step(st);
+            kept[i] = sqlite3_column_int64(stmt, 0);
+            rc = sqlite3_step(stmt);
         }
         e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
         /* the same unit twice in one list is a duplicate */
         for (int j = 0; e == PK_OK && j < i; j++)
             if (kept[j] == kept[i])
                 e = PK_EEXISTS;
-        store_done(st);
+        store_done(stmt);
         free(fold);
         free(key);
         free(pkey);
     }
     if (e == PK_OK) {
         qsort(kept, (size_t)n, sizeof *kept, cmp_i64);
-        sqlite3_stmt *st = store_stmt(s, "SELECT id FROM units");
+        sqlite3_stmt *stmt = store_stmt(s, "SELECT id FROM units");
         int64_t *gone = NULL;
         size_t ngone = 0, cap = 0;
         int rc = SQLITE_DONE;
-        while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-            int64_t id = sqlite3_column_int64(st, 0);
+        while (stmt && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            int64_t id = sqlite3_column_int64(stmt, 0);
             if (!bsearch(&id, kept, (size_t)n, sizeof *kept, cmp_i64)) {
                 if (ngone == cap)
                     gone = xrealloc(gone, (cap = cap * 2 + 16) * sizeof *gone);
                 gone[ngone++] = id;
             }
         }
-        e = !st ? PK_EIO : rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-        store_done(st);
+        e = !stmt ? PK_EIO : rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+        store_done(stmt);
         for (size_t i = 0; e == PK_OK && i < ngone; i++) {
-            st = store_stmt(s, "DELETE FROM units WHERE id = ?1");
-            if (!st) {
+            stmt = store_stmt(s, "DELETE FROM units WHERE id = ?1");
+            if (!stmt) {
                 e = PK_EIO;
                 break;
             }
-            sqlite3_bind_int64(st, 1, gone[i]);
-            e = store_step_done(s, st);
+            sqlite3_bind_int64(stmt, 1, gone[i]);
+            e = store_step_done(s, stmt);
         }
         free(gone);
     }
@@ -349,28 +349,28 @@ pk_err store_units_replace(store *s, const admin_unit *units, int n)
     return store_commit(s);
 }
 
-static void read_unit(sqlite3_stmt *st, admin_unit *u)
+static void read_unit(sqlite3_stmt *stmt, admin_unit *u)
 {
     memset(u, 0, sizeof *u);
-    u->id = sqlite3_column_int(st, 0);
-    store_col_text(st, 1, u->province, sizeof u->province);
-    store_col_text(st, 2, u->type, sizeof u->type);
-    store_col_text(st, 3, u->name, sizeof u->name);
+    u->id = sqlite3_column_int(stmt, 0);
+    store_col_text(stmt, 1, u->province, sizeof u->province);
+    store_col_text(stmt, 2, u->type, sizeof u->type);
+    store_col_text(stmt, 3, u->name, sizeof u->name);
 }
 
 pk_err store_unit_get(store *s, int id, admin_unit *out)
 {
-    sqlite3_stmt *st = store_stmt(s, "SELECT id, province, type, name FROM units WHERE id = ?1");
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT id, province, type, name FROM units WHERE id = ?1");
+    if (!stmt)
         return PK_EIO;
-    sqlite3_bind_int(st, 1, id);
-    int rc = sqlite3_step(st);
+    sqlite3_bind_int(stmt, 1, id);
+    int rc = sqlite3_step(stmt);
     pk_err e = PK_OK;
     if (rc == SQLITE_ROW)
-        read_unit(st, out);
+        read_unit(stmt, out);
     else
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -389,22 +389,22 @@ pk_err store_unit_search(store *s, const char *province, const char *prefix,
         return PK_EINVAL;
     char *fold = text_fold(prefix ? prefix : "");
     /* names that start with the text first, then names containing it */
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "SELECT id, province, type, name FROM units"
         " WHERE (?1 IS NULL OR province = ?1) AND instr(name_fold, ?2) > 0"
         " ORDER BY substr(name_fold, 1, length(?2)) <> ?2, name_key, type");
-    if (!st) {
+    if (!stmt) {
         free(fold);
         return PK_EIO;
     }
     if (province)
-        store_bind_text(st, 1, province);
-    store_bind_text(st, 2, fold);
+        store_bind_text(stmt, 1, province);
+    store_bind_text(stmt, 2, fold);
     int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        read_unit(st, &out[(*n)++]);
+    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        read_unit(stmt, &out[(*n)++]);
     pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     free(fold);
     return e;
 }
@@ -436,16 +436,16 @@ pk_err store_holidays_replace(store *s, const holiday *h, int n)
         return e;
     e = run(s, "DELETE FROM holidays");
     for (int i = 0; e == PK_OK && i < n; i++) {
-        sqlite3_stmt *st = store_stmt(s, "INSERT INTO holidays(date, kind, name) VALUES(?1, ?2, ?3)");
-        if (!st) {
+        sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO holidays(date, kind, name) VALUES(?1, ?2, ?3)");
+        if (!stmt) {
             e = PK_EIO;
             break;
         }
         char kind[2] = {h[i].kind, '\0'};
-        store_bind_text(st, 1, h[i].date);
-        sqlite3_bind_text(st, 2, kind, 1, SQLITE_TRANSIENT);
-        store_bind_text(st, 3, h[i].name);
-        e = store_step_done(s, st);
+        store_bind_text(stmt, 1, h[i].date);
+        sqlite3_bind_text(stmt, 2, kind, 1, SQLITE_TRANSIENT);
+        store_bind_text(stmt, 3, h[i].name);
+        e = store_step_done(s, stmt);
     }
     if (e != PK_OK) {
         store_rollback(s);
@@ -458,23 +458,23 @@ pk_err store_holidays(store *s, holiday **out, int *n)
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = store_stmt(s, "SELECT date, kind, name FROM holidays ORDER BY date");
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT date, kind, name FROM holidays ORDER BY date");
+    if (!stmt)
         return PK_EIO;
     int rc, cap = 0;
     holiday *h = NULL;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         if (*n == cap)
             h = xrealloc(h, (size_t)(cap = cap * 2 + 32) * sizeof *h);
         holiday *x = &h[(*n)++];
         memset(x, 0, sizeof *x);
-        store_col_text(st, 0, x->date, sizeof x->date);
-        const char *k = (const char *)sqlite3_column_text(st, 1);
+        store_col_text(stmt, 0, x->date, sizeof x->date);
+        const char *k = (const char *)sqlite3_column_text(stmt, 1);
         x->kind = k ? k[0] : 'H';
-        store_col_text(st, 2, x->name, sizeof x->name);
+        store_col_text(stmt, 2, x->name, sizeof x->name);
     }
     pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     if (e != PK_OK) {
         free(h);
         *n = 0;
@@ -502,17 +502,17 @@ pk_err store_tariffs_replace(store *s, const tariff *t, int n)
         return e;
     e = run(s, "DELETE FROM tariffs");
     for (int i = 0; e == PK_OK && i < n; i++) {
-        sqlite3_stmt *st = store_stmt(s, "INSERT INTO tariffs(form, scope, charge_vnd, transit_days)"
+        sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO tariffs(form, scope, charge_vnd, transit_days)"
                                          " VALUES(?1, ?2, ?3, ?4)");
-        if (!st) {
+        if (!stmt) {
             e = PK_EIO;
             break;
         }
-        sqlite3_bind_int(st, 1, (int)t[i].form);
-        store_bind_text(st, 2, t[i].scope);
-        sqlite3_bind_int64(st, 3, t[i].charge_vnd);
-        sqlite3_bind_int(st, 4, t[i].transit_days);
-        e = store_step_done(s, st);
+        sqlite3_bind_int(stmt, 1, (int)t[i].form);
+        store_bind_text(stmt, 2, t[i].scope);
+        sqlite3_bind_int64(stmt, 3, t[i].charge_vnd);
+        sqlite3_bind_int(stmt, 4, t[i].transit_days);
+        e = store_step_done(s, stmt);
     }
     if (e != PK_OK) {
         store_rollback(s);
@@ -524,22 +524,22 @@ pk_err store_tariffs_replace(store *s, const tariff *t, int n)
 pk_err store_tariff_get(store *s, service_form form, const char *scope, tariff *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = store_stmt(s, "SELECT charge_vnd, transit_days FROM tariffs"
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT charge_vnd, transit_days FROM tariffs"
                                      " WHERE form = ?1 AND scope = ?2");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    sqlite3_bind_int(st, 1, (int)form);
-    store_bind_text(st, 2, scope);
-    int rc = sqlite3_step(st);
+    sqlite3_bind_int(stmt, 1, (int)form);
+    store_bind_text(stmt, 2, scope);
+    int rc = sqlite3_step(stmt);
     pk_err e = PK_OK;
     if (rc == SQLITE_ROW) {
         out->form = form;
         str_copy(out->scope, sizeof out->scope, scope);
-        out->charge_vnd = sqlite3_column_int64(st, 0);
-        out->transit_days = sqlite3_column_int(st, 1);
+        out->charge_vnd = sqlite3_column_int64(stmt, 0);
+        out->transit_days = sqlite3_column_int(stmt, 1);
     } else {
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
-    store_done(st);
+    store_done(stmt);
     return e;
 }

@@ -120,20 +120,20 @@ static bool text_field_ok(const char *t, size_t cap)
 
 /* ---- accounts ---------------------------------------------------------- */
 
-static void read_account(sqlite3_stmt *st, clerk_account *c)
+static void read_account(sqlite3_stmt *stmt, clerk_account *c)
 {
     memset(c, 0, sizeof *c);
-    store_col_text(st, 0, c->id, sizeof c->id);
-    store_col_text(st, 1, c->name, sizeof c->name);
+    store_col_text(stmt, 0, c->id, sizeof c->id);
+    store_col_text(stmt, 1, c->name, sizeof c->name);
     char role[16];
-    store_col_text(st, 2, role, sizeof role);
+    store_col_text(stmt, 2, role, sizeof role);
     c->role = auth_role_parse(role) == ROLE_SUPERVISOR ? ROLE_SUPERVISOR : ROLE_CLERK;
-    store_col_text(st, 3, c->pin_hash, sizeof c->pin_hash);
-    c->disabled = sqlite3_column_int(st, 4) != 0;
-    c->lock.failures = sqlite3_column_int(st, 5);
-    c->lock.locked_until = sqlite3_column_int64(st, 6);
-    c->created_at = sqlite3_column_int64(st, 7);
-    c->last_login = sqlite3_column_int64(st, 8);
+    store_col_text(stmt, 3, c->pin_hash, sizeof c->pin_hash);
+    c->disabled = sqlite3_column_int(stmt, 4) != 0;
+    c->lock.failures = sqlite3_column_int(stmt, 5);
+    c->lock.locked_until = sqlite3_column_int64(stmt, 6);
+    c->created_at = sqlite3_column_int64(stmt, 7);
+    c->last_login = sqlite3_column_int64(stmt, 8);
 }
 
 #define ACCOUNT_COLS "id, name, role, pin_hash, disabled, failures, locked_until, " \
@@ -143,42 +143,42 @@ pk_err store_clerk_get(store *s, const char *id, clerk_account *out)
 {
     if (!auth_id_valid(id))
         return PK_ENOTFOUND;
-    sqlite3_stmt *st = store_stmt(s, "SELECT " ACCOUNT_COLS " FROM clerks WHERE id = ?1");
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT " ACCOUNT_COLS " FROM clerks WHERE id = ?1");
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, id);
-    int rc = sqlite3_step(st);
+    store_bind_text(stmt, 1, id);
+    int rc = sqlite3_step(stmt);
     pk_err e = PK_OK;
     if (rc == SQLITE_ROW)
-        read_account(st, out);
+        read_account(stmt, out);
     else
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
 pk_err store_clerk_list(store *s, clerk_account *out, int max, int *n)
 {
     *n = 0;
-    sqlite3_stmt *st = store_stmt(s, "SELECT " ACCOUNT_COLS " FROM clerks ORDER BY id");
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT " ACCOUNT_COLS " FROM clerks ORDER BY id");
+    if (!stmt)
         return PK_EIO;
     int rc;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        read_account(st, &out[(*n)++]);
-    store_done(st);
+    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        read_account(stmt, &out[(*n)++]);
+    store_done(stmt);
     return PK_OK;
 }
 
 int store_clerk_count(store *s, int role)
 {
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "SELECT count(*) FROM clerks WHERE disabled = 0 AND (?1 = '' OR role = ?1)");
-    if (!st)
+    if (!stmt)
         return -1;
-    store_bind_text(st, 1, role < 0 ? "" : auth_role_code((clerk_role)role));
-    int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    store_done(st);
+    store_bind_text(stmt, 1, role < 0 ? "" : auth_role_code((clerk_role)role));
+    int n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+    store_done(stmt);
     return n;
 }
 
@@ -190,19 +190,19 @@ pk_err store_clerk_add(store *s, const clerk_account *c, const char *actor, int6
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "INSERT INTO clerks(id, name, role, pin_hash, disabled, created_at, updated_at)"
         " VALUES(?1, ?2, ?3, ?4, 0, ?5, ?5)");
-    if (!st) {
+    if (!stmt) {
         store_rollback(s);
         return PK_EIO;
     }
-    store_bind_text(st, 1, c->id);
-    store_bind_text(st, 2, c->name);
-    store_bind_text(st, 3, auth_role_code(c->role));
-    store_bind_text(st, 4, c->pin_hash);
-    sqlite3_bind_int64(st, 5, now);
-    e = store_step_done(s, st);
+    store_bind_text(stmt, 1, c->id);
+    store_bind_text(stmt, 2, c->name);
+    store_bind_text(stmt, 3, auth_role_code(c->role));
+    store_bind_text(stmt, 4, c->pin_hash);
+    sqlite3_bind_int64(stmt, 5, now);
+    e = store_step_done(s, stmt);
     if (e == PK_OK)
         e = store_audit_append(s, now, actor, "clerk_add", c->id,
                                c->role == ROLE_SUPERVISOR ? "role=supervisor" : "role=clerk");
@@ -216,15 +216,15 @@ pk_err store_clerk_add(store *s, const clerk_account *c, const char *actor, int6
 static pk_err update_account(store *s, const char *sql, const char *id, const char *text,
                              int64_t now)
 {
-    sqlite3_stmt *st = store_stmt(s, sql);
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, sql);
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, id);
+    store_bind_text(stmt, 1, id);
     if (text)
-        store_bind_text(st, 2, text);
-    sqlite3_bind_int64(st, 3, now);
-    pk_err e = store_step_done(s, st);
-    if (e == PK_OK && sqlite3_changes(s->db) == 0)
+        store_bind_text(stmt, 2, text);
+    sqlite3_bind_int64(stmt, 3, now);
+    pk_err e = store_step_done(s, stmt);
+    if (e == PK_OK && sqlite3_changes(s->conn) == 0)
         e = PK_ENOTFOUND;
     return e;
 }
@@ -295,18 +295,18 @@ static pk_err record_attempt(store *s, const char *id, bool ok, bool exists, int
                     *locked_left = c.lock.locked_until - now;
             }
             snprintf(detail, sizeof detail, "failures=%d", c.lock.failures);
-            sqlite3_stmt *st = store_stmt(s,
+            sqlite3_stmt *stmt = store_stmt(s,
                 "UPDATE clerks SET failures = ?2, locked_until = ?3,"
                 " last_login = CASE WHEN ?4 THEN ?5 ELSE last_login END WHERE id = ?1");
-            if (!st) {
+            if (!stmt) {
                 e = PK_EIO;
             } else {
-                store_bind_text(st, 1, id);
-                sqlite3_bind_int(st, 2, c.lock.failures);
-                sqlite3_bind_int64(st, 3, c.lock.locked_until);
-                sqlite3_bind_int(st, 4, ok);
-                sqlite3_bind_int64(st, 5, now);
-                e = store_step_done(s, st);
+                store_bind_text(stmt, 1, id);
+                sqlite3_bind_int(stmt, 2, c.lock.failures);
+                sqlite3_bind_int64(stmt, 3, c.lock.locked_until);
+                sqlite3_bind_int(stmt, 4, ok);
+                sqlite3_bind_int64(stmt, 5, now);
+                e = store_step_done(s, stmt);
             }
         }
     } else {
@@ -374,66 +374,66 @@ static pk_err chain_append(store *s, int64_t at, const char *actor, const char *
 {
     unsigned char prev[AUDIT_HASH_BYTES] = {0};
     int64_t seq = 1;
-    sqlite3_stmt *st = store_stmt(s, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (!stmt)
         return PK_EIO;
-    int rc = sqlite3_step(st);
+    int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
-        seq = sqlite3_column_int64(st, 0) + 1;
-        if (sqlite3_column_bytes(st, 1) == AUDIT_HASH_BYTES)
-            memcpy(prev, sqlite3_column_blob(st, 1), AUDIT_HASH_BYTES);
+        seq = sqlite3_column_int64(stmt, 0) + 1;
+        if (sqlite3_column_bytes(stmt, 1) == AUDIT_HASH_BYTES)
+            memcpy(prev, sqlite3_column_blob(stmt, 1), AUDIT_HASH_BYTES);
     } else if (rc != SQLITE_DONE) {
         pk_err e = store_rc(s, rc);
-        store_done(st);
+        store_done(stmt);
         return e;
     }
-    store_done(st);
+    store_done(stmt);
     unsigned char h[AUDIT_HASH_BYTES];
     audit_link(prev, seq, at, actor, action, object, detail, h);
-    st = store_stmt(s, "INSERT INTO audit(seq, at, actor, action, object, detail, prev_hash,"
+    stmt = store_stmt(s, "INSERT INTO audit(seq, at, actor, action, object, detail, prev_hash,"
                        " hash, event_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    sqlite3_bind_int64(st, 1, seq);
-    sqlite3_bind_int64(st, 2, at);
-    store_bind_text(st, 3, actor);
-    store_bind_text(st, 4, action);
-    store_bind_text(st, 5, object);
-    store_bind_text(st, 6, detail);
-    sqlite3_bind_blob(st, 7, prev, AUDIT_HASH_BYTES, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 8, h, AUDIT_HASH_BYTES, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(stmt, 1, seq);
+    sqlite3_bind_int64(stmt, 2, at);
+    store_bind_text(stmt, 3, actor);
+    store_bind_text(stmt, 4, action);
+    store_bind_text(stmt, 5, object);
+    store_bind_text(stmt, 6, detail);
+    sqlite3_bind_blob(stmt, 7, prev, AUDIT_HASH_BYTES, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(stmt, 8, h, AUDIT_HASH_BYTES, SQLITE_TRANSIENT);
     if (event_seq > 0)
-        sqlite3_bind_int64(st, 9, event_seq);
+        sqlite3_bind_int64(stmt, 9, event_seq);
     else
-        sqlite3_bind_null(st, 9);
-    return store_step_done(s, st);
+        sqlite3_bind_null(stmt, 9);
+    return store_step_done(s, stmt);
 }
 
-static const char *col(sqlite3_stmt *st, int i)
+static const char *col(sqlite3_stmt *stmt, int i)
 {
-    const char *t = (const char *)sqlite3_column_text(st, i);
+    const char *t = (const char *)sqlite3_column_text(stmt, i);
     return t ? t : "";
 }
 
-/* The mirror row's detail for the event in the current row of st
+/* The mirror row's detail for the event in the current row of stmt
  * (columns: seq, at, actor, from, to, note, ref). Digest over the exact
  * stored text, whatever its length. */
-static void event_detail(sqlite3_stmt *st, int64_t seq, int64_t at, char out[AUDIT_DETAIL_MAX])
+static void event_detail(sqlite3_stmt *stmt, int64_t seq, int64_t at, char out[AUDIT_DETAIL_MAX])
 {
     char digest[AUDIT_HEX_MAX];
-    audit_event_digest(seq, col(st, 6), at, col(st, 2), col(st, 3), col(st, 4), col(st, 5),
+    audit_event_digest(seq, col(stmt, 6), at, col(stmt, 2), col(stmt, 3), col(stmt, 4), col(stmt, 5),
                        digest);
-    snprintf(out, AUDIT_DETAIL_MAX, "ref=%.24s from=%.24s to=%.24s digest=%s", col(st, 6),
-             col(st, 3), col(st, 4), digest);
+    snprintf(out, AUDIT_DETAIL_MAX, "ref=%.24s from=%.24s to=%.24s digest=%s", col(stmt, 6),
+             col(stmt, 3), col(stmt, 4), digest);
 }
 
-/* Chains one event (the row of st: seq, at, actor, from, to, note, ref). */
-static pk_err chain_row(store *s, sqlite3_stmt *st)
+/* Chains one event (the row of stmt: seq, at, actor, from, to, note, ref). */
+static pk_err chain_row(store *s, sqlite3_stmt *stmt)
 {
-    int64_t seq = sqlite3_column_int64(st, 0), at = sqlite3_column_int64(st, 1);
-    char *actor = xstrdup(col(st, 2)), object[32], detail[AUDIT_DETAIL_MAX];
-    event_detail(st, seq, at, detail);
-    store_done(st);
+    int64_t seq = sqlite3_column_int64(stmt, 0), at = sqlite3_column_int64(stmt, 1);
+    char *actor = xstrdup(col(stmt, 2)), object[32], detail[AUDIT_DETAIL_MAX];
+    event_detail(stmt, seq, at, detail);
+    store_done(stmt);
     snprintf(object, sizeof object, "%" PRId64, seq);
     pk_err e = chain_append(s, at, actor, "event", object, detail, seq);
     free(actor);
@@ -448,18 +448,18 @@ pk_err store_audit_event(store *s, int64_t event_seq)
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
-    sqlite3_stmt *st = store_stmt(s, EVENT_ROW " WHERE e.seq = ?1");
-    if (!st) {
+    sqlite3_stmt *stmt = store_stmt(s, EVENT_ROW " WHERE e.seq = ?1");
+    if (!stmt) {
         store_rollback(s);
         return PK_EIO;
     }
-    sqlite3_bind_int64(st, 1, event_seq);
-    int rc = sqlite3_step(st);
+    sqlite3_bind_int64(stmt, 1, event_seq);
+    int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
-        e = chain_row(s, st);
+        e = chain_row(s, stmt);
     } else {
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
-        store_done(st);
+        store_done(stmt);
     }
     if (e != PK_OK) {
         store_rollback(s);
@@ -474,30 +474,30 @@ pk_err store_audit_chain_pending(store *s)
     if (e != PK_OK)
         return e;
     int64_t upto = 0;
-    sqlite3_stmt *st = store_stmt(s, "SELECT max(event_seq) FROM audit");
-    if (!st) {
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT max(event_seq) FROM audit");
+    if (!stmt) {
         store_rollback(s);
         return PK_EIO;
     }
-    if (sqlite3_step(st) == SQLITE_ROW)
-        upto = sqlite3_column_int64(st, 0);
-    store_done(st);
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        upto = sqlite3_column_int64(stmt, 0);
+    store_done(stmt);
     for (;;) {
         /* one event at a time: no cursor stays open across the inserts */
-        st = store_stmt(s, EVENT_ROW " WHERE e.seq > ?1 ORDER BY e.seq LIMIT 1");
-        if (!st) {
+        stmt = store_stmt(s, EVENT_ROW " WHERE e.seq > ?1 ORDER BY e.seq LIMIT 1");
+        if (!stmt) {
             e = PK_EIO;
             break;
         }
-        sqlite3_bind_int64(st, 1, upto);
-        int rc = sqlite3_step(st);
+        sqlite3_bind_int64(stmt, 1, upto);
+        int rc = sqlite3_step(stmt);
         if (rc != SQLITE_ROW) {
             e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-            store_done(st);
+            store_done(stmt);
             break;
         }
-        int64_t seq = sqlite3_column_int64(st, 0);
-        e = chain_row(s, st);
+        int64_t seq = sqlite3_column_int64(stmt, 0);
+        e = chain_row(s, stmt);
         if (e != PK_OK)
             break;
         upto = seq;
@@ -538,49 +538,49 @@ pk_err store_audit_head(store *s, int64_t *seq, char hex[AUDIT_HEX_MAX])
 {
     *seq = 0;
     hex[0] = '\0';
-    sqlite3_stmt *st = store_stmt(s, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (!stmt)
         return PK_EIO;
-    int rc = sqlite3_step(st);
+    int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
-        *seq = sqlite3_column_int64(st, 0);
-        if (sqlite3_column_bytes(st, 1) == AUDIT_HASH_BYTES)
-            audit_hex(sqlite3_column_blob(st, 1), AUDIT_HASH_BYTES, hex, AUDIT_HEX_MAX);
+        *seq = sqlite3_column_int64(stmt, 0);
+        if (sqlite3_column_bytes(stmt, 1) == AUDIT_HASH_BYTES)
+            audit_hex(sqlite3_column_blob(stmt, 1), AUDIT_HASH_BYTES, hex, AUDIT_HEX_MAX);
     }
     pk_err e = rc == SQLITE_ROW || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
-static void read_audit(sqlite3_stmt *st, audit_row *r)
+static void read_audit(sqlite3_stmt *stmt, audit_row *r)
 {
     memset(r, 0, sizeof *r);
-    r->seq = sqlite3_column_int64(st, 0);
-    r->at = sqlite3_column_int64(st, 1);
-    store_col_text(st, 2, r->actor, sizeof r->actor);
-    store_col_text(st, 3, r->action, sizeof r->action);
-    store_col_text(st, 4, r->object, sizeof r->object);
-    store_col_text(st, 5, r->detail, sizeof r->detail);
-    if (sqlite3_column_bytes(st, 6) == AUDIT_HASH_BYTES)
-        memcpy(r->prev_hash, sqlite3_column_blob(st, 6), AUDIT_HASH_BYTES);
-    if (sqlite3_column_bytes(st, 7) == AUDIT_HASH_BYTES)
-        memcpy(r->hash, sqlite3_column_blob(st, 7), AUDIT_HASH_BYTES);
+    r->seq = sqlite3_column_int64(stmt, 0);
+    r->at = sqlite3_column_int64(stmt, 1);
+    store_col_text(stmt, 2, r->actor, sizeof r->actor);
+    store_col_text(stmt, 3, r->action, sizeof r->action);
+    store_col_text(stmt, 4, r->object, sizeof r->object);
+    store_col_text(stmt, 5, r->detail, sizeof r->detail);
+    if (sqlite3_column_bytes(stmt, 6) == AUDIT_HASH_BYTES)
+        memcpy(r->prev_hash, sqlite3_column_blob(stmt, 6), AUDIT_HASH_BYTES);
+    if (sqlite3_column_bytes(stmt, 7) == AUDIT_HASH_BYTES)
+        memcpy(r->hash, sqlite3_column_blob(stmt, 7), AUDIT_HASH_BYTES);
 }
 
 pk_err store_audit_list(store *s, int64_t before, audit_row *rows, int max, int *n)
 {
     *n = 0;
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit"
         " WHERE ?1 = 0 OR seq < ?1 ORDER BY seq DESC LIMIT ?2");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    sqlite3_bind_int64(st, 1, before);
-    sqlite3_bind_int(st, 2, max);
+    sqlite3_bind_int64(stmt, 1, before);
+    sqlite3_bind_int(stmt, 2, max);
     int rc;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        read_audit(st, &rows[(*n)++]);
-    store_done(st);
+    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        read_audit(stmt, &rows[(*n)++]);
+    store_done(stmt);
     return PK_OK;
 }
 
@@ -588,12 +588,12 @@ pk_err store_audit_list(store *s, int64_t before, audit_row *rows, int max, int 
 static pk_err verify_events(store *s, audit_check *r)
 {
     sqlite3_stmt *ev = NULL, *mi = NULL;
-    int rc = sqlite3_prepare_v2(s->db,
+    int rc = sqlite3_prepare_v2(s->conn,
         "SELECT e.seq, e.at, e.actor, e.from_status, e.to_status, e.note,"
         " coalesce(d.ref, '') FROM events e LEFT JOIN dossiers d ON d.id = e.dossier_id"
         " ORDER BY e.seq", -1, &ev, NULL);
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(s->db, "SELECT seq, event_seq, object, detail, at, actor"
+        rc = sqlite3_prepare_v2(s->conn, "SELECT seq, event_seq, object, detail, at, actor"
                                        " FROM audit WHERE event_seq IS NOT NULL"
                                        " ORDER BY event_seq", -1, &mi, NULL);
     pk_err e = store_rc(s, rc);
@@ -644,23 +644,23 @@ pk_err store_audit_verify(store *s, audit_check *r)
     memset(r, 0, sizeof *r);
     pk_err e;
     /* one read transaction: both passes see the same snapshot */
-    if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-        return store_rc(s, sqlite3_errcode(s->db));
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT seq, at, actor, action, object, detail,"
+    if (sqlite3_exec(s->conn, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return store_rc(s, sqlite3_errcode(s->conn));
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(s->conn, "SELECT seq, at, actor, action, object, detail,"
                                        " prev_hash, hash, event_seq FROM audit ORDER BY seq",
-                                -1, &st, NULL);
+                                -1, &stmt, NULL);
     e = store_rc(s, rc);
     audit_verifier v;
     audit_verify_init(&v);
-    while (e == PK_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (e == PK_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         audit_row row;
-        read_audit(st, &row);
+        read_audit(stmt, &row);
         bool ok = audit_verify_step(&v, &row);
         /* event_seq sits outside the hash: it must agree with the object */
-        if (ok && sqlite3_column_type(st, 8) != SQLITE_NULL) {
+        if (ok && sqlite3_column_type(stmt, 8) != SQLITE_NULL) {
             char obj[32];
-            snprintf(obj, sizeof obj, "%" PRId64, (int64_t)sqlite3_column_int64(st, 8));
+            snprintf(obj, sizeof obj, "%" PRId64, (int64_t)sqlite3_column_int64(stmt, 8));
             if (strcmp(row.action, "event") != 0 || strcmp(row.object, obj) != 0) {
                 v.fault = AUDIT_HASH;
                 v.bad_seq = row.seq;
@@ -672,7 +672,7 @@ pk_err store_audit_verify(store *s, audit_check *r)
     }
     if (e == PK_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
         e = store_rc(s, rc);
-    sqlite3_finalize(st);
+    sqlite3_finalize(stmt);
     r->count = v.count;
     r->head_seq = v.next_seq - 1;
     audit_hex(v.prev, AUDIT_HASH_BYTES, r->head_hex, sizeof r->head_hex);
@@ -682,7 +682,7 @@ pk_err store_audit_verify(store *s, audit_check *r)
     }
     if (e == PK_OK && r->fault == AUDIT_OK)
         e = verify_events(s, r);
-    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_exec(s->conn, "COMMIT", NULL, NULL, NULL);
     if (e != PK_OK)
         return e;
     return r->fault == AUDIT_OK ? PK_OK : PK_ETAMPER;

@@ -74,27 +74,27 @@ static pk_err read_cycle(store *s, const char *ref, cycle_row *c)
     memset(c, 0, sizeof *c);
     if (!ref || !store_text_ok(ref, PK_REF_MAX))
         return PK_EINVAL;
-    sqlite3_stmt *st = store_stmt(s, "SELECT id, status, form, delivery_attempts, first_attempt,"
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT id, status, form, delivery_attempts, first_attempt,"
                                      " last_attempt FROM dossiers WHERE ref = ?1");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, ref);
-    int rc = sqlite3_step(st);
+    store_bind_text(stmt, 1, ref);
+    int rc = sqlite3_step(stmt);
     pk_err e = PK_OK;
     if (rc == SQLITE_ROW) {
-        c->id = sqlite3_column_int64(st, 0);
-        int stt = dossier_status_parse((const char *)sqlite3_column_text(st, 1));
+        c->id = sqlite3_column_int64(stmt, 0);
+        int stt = dossier_status_parse((const char *)sqlite3_column_text(stmt, 1));
         c->status = stt < 0 ? ST_REGISTERED : (dossier_status)stt;
-        c->form = (service_form)sqlite3_column_int(st, 2);
-        c->attempts = sqlite3_column_int(st, 3);
-        store_col_text(st, 4, c->first_attempt, sizeof c->first_attempt);
-        store_col_text(st, 5, c->last_attempt, sizeof c->last_attempt);
+        c->form = (service_form)sqlite3_column_int(stmt, 2);
+        c->attempts = sqlite3_column_int(stmt, 3);
+        store_col_text(stmt, 4, c->first_attempt, sizeof c->first_attempt);
+        store_col_text(stmt, 5, c->last_attempt, sizeof c->last_attempt);
         if (stt < 0)
             e = PK_EIO;    /* a status this build does not know: touch nothing */
     } else {
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -201,7 +201,7 @@ pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
     }
     bool completed = to == ST_DELIVERED || (to == ST_RESULT_READY && c.form == FORM_SEND);
     bool closed = dossier_status_closed_form(to, c.form);
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "UPDATE dossiers SET status = ?2, updated_at = ?3,"
         " seal_no = CASE WHEN ?4 <> '' THEN ?4 ELSE seal_no END,"
         " missing_docs = CASE WHEN ?5 <> '' THEN ?5 ELSE missing_docs END,"
@@ -218,27 +218,27 @@ pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
         " closed_at = CASE WHEN ?16 THEN ?3 ELSE 0 END,"
         " closed_day = CASE WHEN ?16 THEN ?15 ELSE '' END"
         " WHERE id = ?1");
-    if (!st) {
+    if (!stmt) {
         store_rollback(s);
         return PK_EIO;
     }
-    sqlite3_bind_int64(st, 1, c.id);
-    store_bind_text(st, 2, dossier_status_code(to));
-    sqlite3_bind_int64(st, 3, at);
-    store_bind_text(st, 4, (flags & TR_SEAL) ? td->seal_no : "");
-    store_bind_text(st, 5, missing);
-    sqlite3_bind_int64(st, 6, (flags & TR_SEAL) ? td->fee_collected : -1);
-    store_bind_text(st, 7, td->appointment_date ? td->appointment_date : "");
-    store_bind_text(st, 8, td->handover_no ? td->handover_no : "");
-    sqlite3_bind_int(st, 9, attempts);
-    store_bind_text(st, 10, first);
-    store_bind_text(st, 11, last);
-    store_bind_text(st, 12, recipient);
-    store_bind_text(st, 13, (flags & TR_RECIPIENT) ? td->recipient_id_last : "");
-    sqlite3_bind_int(st, 14, completed);
-    store_bind_text(st, 15, day);
-    sqlite3_bind_int(st, 16, closed);
-    e = store_step_done(s, st);
+    sqlite3_bind_int64(stmt, 1, c.id);
+    store_bind_text(stmt, 2, dossier_status_code(to));
+    sqlite3_bind_int64(stmt, 3, at);
+    store_bind_text(stmt, 4, (flags & TR_SEAL) ? td->seal_no : "");
+    store_bind_text(stmt, 5, missing);
+    sqlite3_bind_int64(stmt, 6, (flags & TR_SEAL) ? td->fee_collected : -1);
+    store_bind_text(stmt, 7, td->appointment_date ? td->appointment_date : "");
+    store_bind_text(stmt, 8, td->handover_no ? td->handover_no : "");
+    sqlite3_bind_int(stmt, 9, attempts);
+    store_bind_text(stmt, 10, first);
+    store_bind_text(stmt, 11, last);
+    store_bind_text(stmt, 12, recipient);
+    store_bind_text(stmt, 13, (flags & TR_RECIPIENT) ? td->recipient_id_last : "");
+    sqlite3_bind_int(stmt, 14, completed);
+    store_bind_text(stmt, 15, day);
+    sqlite3_bind_int(stmt, 16, closed);
+    e = store_step_done(s, stmt);
     if (e == PK_OK)
         e = store_event_add(s, c.id, at, actor, dossier_status_code(c.status),
                             dossier_status_code(to), clean_note[0] ? clean_note : missing);
@@ -262,15 +262,15 @@ pk_err store_dossier_incident(store *s, const char *ref, const char *kind,
     cycle_row c;
     e = read_cycle(s, ref, &c);
     if (e == PK_OK) {
-        sqlite3_stmt *st = store_stmt(s, "UPDATE dossiers SET incident = ?2, updated_at = ?3"
+        sqlite3_stmt *stmt = store_stmt(s, "UPDATE dossiers SET incident = ?2, updated_at = ?3"
                                          " WHERE id = ?1");
-        if (!st) {
+        if (!stmt) {
             e = PK_EIO;
         } else {
-            sqlite3_bind_int64(st, 1, c.id);
-            store_bind_text(st, 2, kind);
-            sqlite3_bind_int64(st, 3, at);
-            e = store_step_done(s, st);
+            sqlite3_bind_int64(stmt, 1, c.id);
+            store_bind_text(stmt, 2, kind);
+            sqlite3_bind_int64(stmt, 3, at);
+            e = store_step_done(s, stmt);
         }
     }
     if (e == PK_OK) {
@@ -291,39 +291,39 @@ pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
     memset(out, 0, sizeof *out);
     if (!ref || !store_text_ok(ref, PK_REF_MAX))
         return PK_EINVAL;
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "SELECT seal_no, missing_docs, fee_collected, appointment_date, handover_no,"
         " delivery_attempts, first_attempt, last_attempt, recipient_name, recipient_id_last,"
         " incident, accepted_at, handed_at, completed_at, closed_at, purged_at, agency, proc_name_vi"
         " FROM dossiers WHERE ref = ?1");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, ref);
-    int rc = sqlite3_step(st);
+    store_bind_text(stmt, 1, ref);
+    int rc = sqlite3_step(stmt);
     pk_err e = PK_OK;
     if (rc == SQLITE_ROW) {
-        store_col_text(st, 0, out->seal_no, sizeof out->seal_no);
-        store_col_text(st, 1, out->missing_docs, sizeof out->missing_docs);
-        out->fee_collected = sqlite3_column_int64(st, 2);
-        store_col_text(st, 3, out->appointment_date, sizeof out->appointment_date);
-        store_col_text(st, 4, out->handover_no, sizeof out->handover_no);
-        out->delivery_attempts = sqlite3_column_int(st, 5);
-        store_col_text(st, 6, out->first_attempt, sizeof out->first_attempt);
-        store_col_text(st, 7, out->last_attempt, sizeof out->last_attempt);
-        store_col_text(st, 8, out->recipient_name, sizeof out->recipient_name);
-        store_col_text(st, 9, out->recipient_id_last, sizeof out->recipient_id_last);
-        store_col_text(st, 10, out->incident, sizeof out->incident);
-        out->accepted_at = sqlite3_column_int64(st, 11);
-        out->handed_at = sqlite3_column_int64(st, 12);
-        out->completed_at = sqlite3_column_int64(st, 13);
-        out->closed_at = sqlite3_column_int64(st, 14);
-        out->purged_at = sqlite3_column_int64(st, 15);
-        store_col_text(st, 16, out->agency, sizeof out->agency);
-        store_col_text(st, 17, out->proc_name_vi, sizeof out->proc_name_vi);
+        store_col_text(stmt, 0, out->seal_no, sizeof out->seal_no);
+        store_col_text(stmt, 1, out->missing_docs, sizeof out->missing_docs);
+        out->fee_collected = sqlite3_column_int64(stmt, 2);
+        store_col_text(stmt, 3, out->appointment_date, sizeof out->appointment_date);
+        store_col_text(stmt, 4, out->handover_no, sizeof out->handover_no);
+        out->delivery_attempts = sqlite3_column_int(stmt, 5);
+        store_col_text(stmt, 6, out->first_attempt, sizeof out->first_attempt);
+        store_col_text(stmt, 7, out->last_attempt, sizeof out->last_attempt);
+        store_col_text(stmt, 8, out->recipient_name, sizeof out->recipient_name);
+        store_col_text(stmt, 9, out->recipient_id_last, sizeof out->recipient_id_last);
+        store_col_text(stmt, 10, out->incident, sizeof out->incident);
+        out->accepted_at = sqlite3_column_int64(stmt, 11);
+        out->handed_at = sqlite3_column_int64(stmt, 12);
+        out->completed_at = sqlite3_column_int64(stmt, 13);
+        out->closed_at = sqlite3_column_int64(stmt, 14);
+        out->purged_at = sqlite3_column_int64(stmt, 15);
+        store_col_text(stmt, 16, out->agency, sizeof out->agency);
+        store_col_text(stmt, 17, out->proc_name_vi, sizeof out->proc_name_vi);
     } else {
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 

@@ -6,18 +6,18 @@
 pk_err store_demo_counts(store *s, int64_t *total, int64_t *samples)
 {
     *total = *samples = 0;
-    sqlite3_stmt *st =
+    sqlite3_stmt *stmt =
         store_stmt(s, "SELECT count(*), coalesce(sum(sample), 0) FROM dossiers");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    int rc = sqlite3_step(st);
+    int rc = sqlite3_step(stmt);
     pk_err e = PK_OK;
     if (rc == SQLITE_ROW) {
-        *total = sqlite3_column_int64(st, 0);
-        *samples = sqlite3_column_int64(st, 1);
+        *total = sqlite3_column_int64(stmt, 0);
+        *samples = sqlite3_column_int64(stmt, 1);
     } else {
         e = store_rc(s, rc);
     }
-    store_done(st);
+    store_done(stmt);
     return e;
 }

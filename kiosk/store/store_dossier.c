@@ -13,9 +13,9 @@
 #include "util.h"
 
 /* Status codes as stored: the life-cycle table's (dossier_status_code). */
-const char *store_status_code(dossier_status st)
+const char *store_status_code(dossier_status status)
 {
-    const char *c = dossier_status_code(st);
+    const char *c = dossier_status_code(status);
     return c ? c : "";
 }
 
@@ -72,12 +72,12 @@ static pk_err s10_in_range(store *s, const char *seqname, int64_t *serial)
 {
     int64_t first = setting_int(s, "s10_first", 1), last = setting_int(s, "s10_last", 99999999);
     if (*serial < first) {
-        sqlite3_stmt *st = store_stmt(s, "UPDATE sequences SET value = ?2 WHERE name = ?1");
-        if (!st)
+        sqlite3_stmt *stmt = store_stmt(s, "UPDATE sequences SET value = ?2 WHERE name = ?1");
+        if (!stmt)
             return PK_EIO;
-        store_bind_text(st, 1, seqname);
-        sqlite3_bind_int64(st, 2, first);
-        pk_err e = store_step_done(s, st);
+        store_bind_text(stmt, 1, seqname);
+        sqlite3_bind_int64(stmt, 2, first);
+        pk_err e = store_step_done(s, stmt);
         if (e != PK_OK)
             return e;
         *serial = first;
@@ -153,65 +153,65 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
 
 static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p)
 {
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_name_en, agency,"
         " form, status, name, name_fold, id_number, phone, email, unit_id, province, unit_name,"
         " street, recipient, fee_proc, fee_post, fee_total, expected_date, created_at,"
         " created_day, updated_at, lang, consent_process, consent_sms, sample)"
         " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
         "?23,?24,?25,?24,?26,1,?27,?28)");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
     char day[PK_DATE_MAX];
     day_of(d->created_at, day);
     char *fold = text_fold(d->name);
-    store_bind_text(st, 1, d->ref);
-    store_bind_text(st, 2, d->s10);
-    store_bind_text(st, 3, d->kiosk_code);
-    store_bind_text(st, 4, d->proc_code);
-    store_bind_text(st, 5, p->name_vi);
-    store_bind_text(st, 6, p->name_en);
-    store_bind_text(st, 7, p->agency);
-    sqlite3_bind_int(st, 8, (int)d->form);
-    store_bind_text(st, 9, store_status_code(d->status));
-    store_bind_text(st, 10, d->name);
-    store_bind_text(st, 11, fold);
-    store_bind_text(st, 12, d->id_number);
-    store_bind_text(st, 13, d->phone);
-    store_bind_text(st, 14, d->email);
-    sqlite3_bind_int(st, 15, d->unit_id);
-    store_bind_text(st, 16, d->province);
-    store_bind_text(st, 17, d->unit_name);
-    store_bind_text(st, 18, d->street);
-    store_bind_text(st, 19, d->recipient);
-    sqlite3_bind_int64(st, 20, d->fee_proc);
-    sqlite3_bind_int64(st, 21, d->fee_post);
-    sqlite3_bind_int64(st, 22, d->fee_total);
-    store_bind_text(st, 23, d->expected_date);
-    sqlite3_bind_int64(st, 24, d->created_at);
-    store_bind_text(st, 25, day);
-    store_bind_text(st, 26, d->lang[0] ? d->lang : "vi");
-    sqlite3_bind_int(st, 27, d->consent_sms);
-    sqlite3_bind_int(st, 28, d->sample);
-    pk_err e = store_step_done(s, st);
+    store_bind_text(stmt, 1, d->ref);
+    store_bind_text(stmt, 2, d->s10);
+    store_bind_text(stmt, 3, d->kiosk_code);
+    store_bind_text(stmt, 4, d->proc_code);
+    store_bind_text(stmt, 5, p->name_vi);
+    store_bind_text(stmt, 6, p->name_en);
+    store_bind_text(stmt, 7, p->agency);
+    sqlite3_bind_int(stmt, 8, (int)d->form);
+    store_bind_text(stmt, 9, store_status_code(d->status));
+    store_bind_text(stmt, 10, d->name);
+    store_bind_text(stmt, 11, fold);
+    store_bind_text(stmt, 12, d->id_number);
+    store_bind_text(stmt, 13, d->phone);
+    store_bind_text(stmt, 14, d->email);
+    sqlite3_bind_int(stmt, 15, d->unit_id);
+    store_bind_text(stmt, 16, d->province);
+    store_bind_text(stmt, 17, d->unit_name);
+    store_bind_text(stmt, 18, d->street);
+    store_bind_text(stmt, 19, d->recipient);
+    sqlite3_bind_int64(stmt, 20, d->fee_proc);
+    sqlite3_bind_int64(stmt, 21, d->fee_post);
+    sqlite3_bind_int64(stmt, 22, d->fee_total);
+    store_bind_text(stmt, 23, d->expected_date);
+    sqlite3_bind_int64(stmt, 24, d->created_at);
+    store_bind_text(stmt, 25, day);
+    store_bind_text(stmt, 26, d->lang[0] ? d->lang : "vi");
+    sqlite3_bind_int(stmt, 27, d->consent_sms);
+    sqlite3_bind_int(stmt, 28, d->sample);
+    pk_err e = store_step_done(s, stmt);
     free(fold);
     if (e != PK_OK)
         return e;
-    d->id = sqlite3_last_insert_rowid(s->db);
+    d->id = sqlite3_last_insert_rowid(s->conn);
     for (int i = 0; e == PK_OK && i < d->ndocs; i++) {
         const dossier_doc *doc = &d->docs[i];
-        st = store_stmt(s, "INSERT INTO dossier_docs(dossier_id, seq, name_vi, name_en, kind,"
+        stmt = store_stmt(s, "INSERT INTO dossier_docs(dossier_id, seq, name_vi, name_en, kind,"
                            " required, handed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-        if (!st)
+        if (!stmt)
             return PK_EIO;
-        sqlite3_bind_int64(st, 1, d->id);
-        sqlite3_bind_int(st, 2, i + 1);
-        store_bind_text(st, 3, doc->name_vi);
-        store_bind_text(st, 4, doc->name_en);
-        sqlite3_bind_int(st, 5, doc->kind == DOC_COPY);
-        sqlite3_bind_int(st, 6, doc->required);
-        sqlite3_bind_int(st, 7, doc->handed);
-        e = store_step_done(s, st);
+        sqlite3_bind_int64(stmt, 1, d->id);
+        sqlite3_bind_int(stmt, 2, i + 1);
+        store_bind_text(stmt, 3, doc->name_vi);
+        store_bind_text(stmt, 4, doc->name_en);
+        sqlite3_bind_int(stmt, 5, doc->kind == DOC_COPY);
+        sqlite3_bind_int(stmt, 6, doc->required);
+        sqlite3_bind_int(stmt, 7, doc->handed);
+        e = store_step_done(s, stmt);
     }
     return e;
 }
@@ -222,42 +222,42 @@ pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *act
     if (!store_text_ok(actor, 64) || !*actor || !store_text_ok(from, 24) ||
         !store_text_ok(to, 24) || !store_text_ok(note, PK_TEXT_MAX))
         return PK_EINVAL;
-    sqlite3_stmt *st = store_stmt(s, "INSERT INTO events(dossier_id, at, actor, from_status,"
+    sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO events(dossier_id, at, actor, from_status,"
                                      " to_status, note) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    sqlite3_bind_int64(st, 1, dossier_id);
-    sqlite3_bind_int64(st, 2, at);
-    store_bind_text(st, 3, actor);
-    store_bind_text(st, 4, from);
-    store_bind_text(st, 5, to);
-    store_bind_text(st, 6, note);
-    pk_err e = store_step_done(s, st);
+    sqlite3_bind_int64(stmt, 1, dossier_id);
+    sqlite3_bind_int64(stmt, 2, at);
+    store_bind_text(stmt, 3, actor);
+    store_bind_text(stmt, 4, from);
+    store_bind_text(stmt, 5, to);
+    store_bind_text(stmt, 6, note);
+    pk_err e = store_step_done(s, stmt);
     if (e == PK_OK)   /* chain it into the audit log in the same transaction */
-        e = store_audit_event(s, sqlite3_last_insert_rowid(s->db));
+        e = store_audit_event(s, sqlite3_last_insert_rowid(s->conn));
     return e;
 }
 
 pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = store_stmt(s, "SELECT name_vi, name_en, agency, bcci_submit, bcci_return"
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT name_vi, name_en, agency, bcci_submit, bcci_return"
                                      " FROM procedures WHERE code = ?1");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, code);
-    int rc = sqlite3_step(st);
+    store_bind_text(stmt, 1, code);
+    int rc = sqlite3_step(stmt);
     pk_err e = PK_OK;
     if (rc == SQLITE_ROW) {
-        store_col_text(st, 0, out->name_vi, sizeof out->name_vi);
-        store_col_text(st, 1, out->name_en, sizeof out->name_en);
-        store_col_text(st, 2, out->agency, sizeof out->agency);
-        out->bcci_submit = sqlite3_column_int(st, 3) != 0;
-        out->bcci_return = sqlite3_column_int(st, 4) != 0;
+        store_col_text(stmt, 0, out->name_vi, sizeof out->name_vi);
+        store_col_text(stmt, 1, out->name_en, sizeof out->name_en);
+        store_col_text(stmt, 2, out->agency, sizeof out->agency);
+        out->bcci_submit = sqlite3_column_int(stmt, 3) != 0;
+        out->bcci_return = sqlite3_column_int(stmt, 4) != 0;
     } else {
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -268,108 +268,108 @@ pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
     " unit_name, street, recipient, fee_proc, fee_post, fee_total, expected_date, created_at," \
     " lang, consent_process, consent_sms, sample, kiosk_code"
 
-static void read_dossier(sqlite3_stmt *st, dossier *d)
+static void read_dossier(sqlite3_stmt *stmt, dossier *d)
 {
-    d->id = sqlite3_column_int64(st, 0);
-    store_col_text(st, 1, d->ref, sizeof d->ref);
-    store_col_text(st, 2, d->s10, sizeof d->s10);
-    store_col_text(st, 3, d->proc_code, sizeof d->proc_code);
-    d->form = (service_form)sqlite3_column_int(st, 4);
-    int status = status_parse((const char *)sqlite3_column_text(st, 5));
+    d->id = sqlite3_column_int64(stmt, 0);
+    store_col_text(stmt, 1, d->ref, sizeof d->ref);
+    store_col_text(stmt, 2, d->s10, sizeof d->s10);
+    store_col_text(stmt, 3, d->proc_code, sizeof d->proc_code);
+    d->form = (service_form)sqlite3_column_int(stmt, 4);
+    int status = status_parse((const char *)sqlite3_column_text(stmt, 5));
     d->status = status < 0 ? ST_REGISTERED : (dossier_status)status;
-    store_col_text(st, 6, d->name, sizeof d->name);
-    store_col_text(st, 7, d->id_number, sizeof d->id_number);
-    store_col_text(st, 8, d->phone, sizeof d->phone);
-    store_col_text(st, 9, d->email, sizeof d->email);
-    d->unit_id = sqlite3_column_int(st, 10);
-    store_col_text(st, 11, d->province, sizeof d->province);
-    store_col_text(st, 12, d->unit_name, sizeof d->unit_name);
-    store_col_text(st, 13, d->street, sizeof d->street);
-    store_col_text(st, 14, d->recipient, sizeof d->recipient);
-    d->fee_proc = sqlite3_column_int64(st, 15);
-    d->fee_post = sqlite3_column_int64(st, 16);
-    d->fee_total = sqlite3_column_int64(st, 17);
-    store_col_text(st, 18, d->expected_date, sizeof d->expected_date);
-    d->created_at = sqlite3_column_int64(st, 19);
-    store_col_text(st, 20, d->lang, sizeof d->lang);
-    d->consent_process = sqlite3_column_int(st, 21) != 0;
-    d->consent_sms = sqlite3_column_int(st, 22) != 0;
-    d->sample = sqlite3_column_int(st, 23) != 0;
-    store_col_text(st, 24, d->kiosk_code, sizeof d->kiosk_code);
+    store_col_text(stmt, 6, d->name, sizeof d->name);
+    store_col_text(stmt, 7, d->id_number, sizeof d->id_number);
+    store_col_text(stmt, 8, d->phone, sizeof d->phone);
+    store_col_text(stmt, 9, d->email, sizeof d->email);
+    d->unit_id = sqlite3_column_int(stmt, 10);
+    store_col_text(stmt, 11, d->province, sizeof d->province);
+    store_col_text(stmt, 12, d->unit_name, sizeof d->unit_name);
+    store_col_text(stmt, 13, d->street, sizeof d->street);
+    store_col_text(stmt, 14, d->recipient, sizeof d->recipient);
+    d->fee_proc = sqlite3_column_int64(stmt, 15);
+    d->fee_post = sqlite3_column_int64(stmt, 16);
+    d->fee_total = sqlite3_column_int64(stmt, 17);
+    store_col_text(stmt, 18, d->expected_date, sizeof d->expected_date);
+    d->created_at = sqlite3_column_int64(stmt, 19);
+    store_col_text(stmt, 20, d->lang, sizeof d->lang);
+    d->consent_process = sqlite3_column_int(stmt, 21) != 0;
+    d->consent_sms = sqlite3_column_int(stmt, 22) != 0;
+    d->sample = sqlite3_column_int(stmt, 23) != 0;
+    store_col_text(stmt, 24, d->kiosk_code, sizeof d->kiosk_code);
 }
 
 pk_err store_dossier_get(store *s, const char *ref, dossier *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = store_stmt(s, "SELECT " DOSSIER_COLS " FROM dossiers WHERE ref = ?1");
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT " DOSSIER_COLS " FROM dossiers WHERE ref = ?1");
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, ref);
-    int rc = sqlite3_step(st);
+    store_bind_text(stmt, 1, ref);
+    int rc = sqlite3_step(stmt);
     pk_err e = PK_OK;
     if (rc == SQLITE_ROW)
-        read_dossier(st, out);
+        read_dossier(stmt, out);
     else
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     if (e != PK_OK)
         return e;
-    st = store_stmt(s, "SELECT name_vi, name_en, kind, required, handed FROM dossier_docs"
+    stmt = store_stmt(s, "SELECT name_vi, name_en, kind, required, handed FROM dossier_docs"
                        " WHERE dossier_id = ?1 ORDER BY seq");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    sqlite3_bind_int64(st, 1, out->id);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->ndocs < PK_MAX_DOCS) {
+    sqlite3_bind_int64(stmt, 1, out->id);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->ndocs < PK_MAX_DOCS) {
         dossier_doc *doc = &out->docs[out->ndocs++];
-        store_col_text(st, 0, doc->name_vi, sizeof doc->name_vi);
-        store_col_text(st, 1, doc->name_en, sizeof doc->name_en);
-        doc->kind = sqlite3_column_int(st, 2) ? DOC_COPY : DOC_ORIGINAL;
-        doc->required = sqlite3_column_int(st, 3) != 0;
-        doc->handed = sqlite3_column_int(st, 4) != 0;
+        store_col_text(stmt, 0, doc->name_vi, sizeof doc->name_vi);
+        store_col_text(stmt, 1, doc->name_en, sizeof doc->name_en);
+        doc->kind = sqlite3_column_int(stmt, 2) ? DOC_COPY : DOC_ORIGINAL;
+        doc->required = sqlite3_column_int(stmt, 3) != 0;
+        doc->handed = sqlite3_column_int(stmt, 4) != 0;
     }
     e = rc == SQLITE_DONE || rc == SQLITE_ROW ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
 pk_err store_dossier_events(store *s, const char *ref, dossier_event *ev, int max, int *n)
 {
     *n = 0;
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "SELECT e.seq, e.at, e.actor, e.from_status, e.to_status, e.note"
         " FROM events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.ref = ?1 ORDER BY e.seq");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, ref);
+    store_bind_text(stmt, 1, ref);
     int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         dossier_event *x = &ev[(*n)++];
         memset(x, 0, sizeof *x);
-        x->seq = sqlite3_column_int64(st, 0);
-        x->at = sqlite3_column_int64(st, 1);
-        store_col_text(st, 2, x->actor, sizeof x->actor);
-        store_col_text(st, 3, x->from, sizeof x->from);
-        store_col_text(st, 4, x->to, sizeof x->to);
-        store_col_text(st, 5, x->note, sizeof x->note);
+        x->seq = sqlite3_column_int64(stmt, 0);
+        x->at = sqlite3_column_int64(stmt, 1);
+        store_col_text(stmt, 2, x->actor, sizeof x->actor);
+        store_col_text(stmt, 3, x->from, sizeof x->from);
+        store_col_text(stmt, 4, x->to, sizeof x->to);
+        store_col_text(stmt, 5, x->note, sizeof x->note);
     }
     pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
 int64_t store_dossier_count(store *s, int status)
 {
-    sqlite3_stmt *st = status < 0
+    sqlite3_stmt *stmt = status < 0
         ? store_stmt(s, "SELECT count(*) FROM dossiers")
         : store_stmt(s, "SELECT count(*) FROM dossiers WHERE status = ?1");
-    if (!st)
+    if (!stmt)
         return -1;
     if (status >= 0)
-        store_bind_text(st, 1, store_status_code((dossier_status)status));
+        store_bind_text(stmt, 1, store_status_code((dossier_status)status));
     int64_t n = -1;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-    store_done(st);
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    store_done(stmt);
     return n;
 }
 
@@ -413,46 +413,46 @@ pk_err store_dossier_list(store *s, const dossier_filter *f, int offset,
     if (!f->include_sample)
         sbuf_add(&sql, " AND sample = 0");
     sbuf_add(&sql, " ORDER BY id LIMIT ?9 OFFSET ?10");
-    sqlite3_stmt *st = store_stmt(s, sql.data);
+    sqlite3_stmt *stmt = store_stmt(s, sql.data);
     sbuf_free(&sql);
-    if (!st) {
+    if (!stmt) {
         free(fold);
         return PK_EIO;
     }
     if (f->status >= 0)
-        store_bind_text(st, 1, store_status_code((dossier_status)f->status));
+        store_bind_text(stmt, 1, store_status_code((dossier_status)f->status));
     if (fold) {
-        store_bind_text(st, 2, f->query);
-        store_bind_text(st, 3, fold);
+        store_bind_text(stmt, 2, f->query);
+        store_bind_text(stmt, 3, fold);
     }
     if (f->from_date)
-        store_bind_text(st, 4, f->from_date);
+        store_bind_text(stmt, 4, f->from_date);
     if (f->to_date)
-        store_bind_text(st, 5, f->to_date);
+        store_bind_text(stmt, 5, f->to_date);
     if (f->proc_code)
-        store_bind_text(st, 6, f->proc_code);
+        store_bind_text(stmt, 6, f->proc_code);
     if (f->agency)
-        store_bind_text(st, 7, f->agency);
+        store_bind_text(stmt, 7, f->agency);
     if (f->unit_id > 0)
-        sqlite3_bind_int(st, 8, f->unit_id);
-    sqlite3_bind_int(st, 9, max);
-    sqlite3_bind_int(st, 10, offset);
+        sqlite3_bind_int(stmt, 8, f->unit_id);
+    sqlite3_bind_int(stmt, 9, max);
+    sqlite3_bind_int(stmt, 10, offset);
     int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         dossier_row *r = &rows[(*n)++];
         memset(r, 0, sizeof *r);
-        r->id = sqlite3_column_int64(st, 0);
-        store_col_text(st, 1, r->ref, sizeof r->ref);
-        store_col_text(st, 2, r->proc_code, sizeof r->proc_code);
-        store_col_text(st, 3, r->proc_name_vi, sizeof r->proc_name_vi);
-        store_col_text(st, 4, r->name, sizeof r->name);
-        int stt = status_parse((const char *)sqlite3_column_text(st, 5));
+        r->id = sqlite3_column_int64(stmt, 0);
+        store_col_text(stmt, 1, r->ref, sizeof r->ref);
+        store_col_text(stmt, 2, r->proc_code, sizeof r->proc_code);
+        store_col_text(stmt, 3, r->proc_name_vi, sizeof r->proc_name_vi);
+        store_col_text(stmt, 4, r->name, sizeof r->name);
+        int stt = status_parse((const char *)sqlite3_column_text(stmt, 5));
         r->status = stt < 0 ? ST_REGISTERED : (dossier_status)stt;
-        r->created_at = sqlite3_column_int64(st, 6);
-        store_col_text(st, 7, r->expected_date, sizeof r->expected_date);
+        r->created_at = sqlite3_column_int64(stmt, 6);
+        store_col_text(stmt, 7, r->expected_date, sizeof r->expected_date);
     }
     pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     free(fold);
     return e;
 }
@@ -466,17 +466,17 @@ pk_err store_job_create(store *s, const char *ref, const char *kind, int64_t *jo
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
-    sqlite3_stmt *st = store_stmt(s, "INSERT INTO print_jobs(ref, kind, status, created_at,"
+    sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO print_jobs(ref, kind, status, created_at,"
                                      " updated_at) VALUES(?1, ?2, 0, ?3, ?3)");
-    e = st ? PK_OK : PK_EIO;
+    e = stmt ? PK_OK : PK_EIO;
     if (e == PK_OK) {
-        store_bind_text(st, 1, ref);
-        store_bind_text(st, 2, kind);
-        sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
-        e = store_step_done(s, st);
+        store_bind_text(stmt, 1, ref);
+        store_bind_text(stmt, 2, kind);
+        sqlite3_bind_int64(stmt, 3, (int64_t)time(NULL));
+        e = store_step_done(s, stmt);
     }
     if (e == PK_OK && job_id)
-        *job_id = sqlite3_last_insert_rowid(s->db);
+        *job_id = sqlite3_last_insert_rowid(s->conn);
     if (e == PK_OK)
         return store_commit(s);
     store_rollback(s);
@@ -490,18 +490,18 @@ pk_err store_job_set(store *s, int64_t job_id, job_status js, const char *reason
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "UPDATE print_jobs SET status = ?2, reason = ?3, updated_at = ?4,"
         " attempts = attempts + (?2 <> 0) WHERE id = ?1");
-    e = st ? PK_OK : PK_EIO;
+    e = stmt ? PK_OK : PK_EIO;
     if (e == PK_OK) {
-        sqlite3_bind_int64(st, 1, job_id);
-        sqlite3_bind_int(st, 2, (int)js);
-        store_bind_text(st, 3, reason ? reason : "");
-        sqlite3_bind_int64(st, 4, (int64_t)time(NULL));
-        e = store_step_done(s, st);
+        sqlite3_bind_int64(stmt, 1, job_id);
+        sqlite3_bind_int(stmt, 2, (int)js);
+        store_bind_text(stmt, 3, reason ? reason : "");
+        sqlite3_bind_int64(stmt, 4, (int64_t)time(NULL));
+        e = store_step_done(s, stmt);
     }
-    if (e == PK_OK && sqlite3_changes(s->db) == 0)
+    if (e == PK_OK && sqlite3_changes(s->conn) == 0)
         e = PK_ENOTFOUND;
     if (e == PK_OK)
         return store_commit(s);
@@ -512,26 +512,26 @@ pk_err store_job_set(store *s, int64_t job_id, job_status js, const char *reason
 pk_err store_jobs_list(store *s, int status, print_job *jobs, int max, int *n)
 {
     *n = 0;
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "SELECT id, ref, kind, status, reason, created_at, updated_at, attempts FROM print_jobs"
         " WHERE ?1 < 0 OR status = ?1 ORDER BY id");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    sqlite3_bind_int(st, 1, status);
+    sqlite3_bind_int(stmt, 1, status);
     int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         print_job *j = &jobs[(*n)++];
         memset(j, 0, sizeof *j);
-        j->id = sqlite3_column_int64(st, 0);
-        store_col_text(st, 1, j->ref, sizeof j->ref);
-        store_col_text(st, 2, j->kind, sizeof j->kind);
-        j->status = (job_status)sqlite3_column_int(st, 3);
-        store_col_text(st, 4, j->reason, sizeof j->reason);
-        j->created_at = sqlite3_column_int64(st, 5);
-        j->updated_at = sqlite3_column_int64(st, 6);
-        j->attempts = sqlite3_column_int(st, 7);
+        j->id = sqlite3_column_int64(stmt, 0);
+        store_col_text(stmt, 1, j->ref, sizeof j->ref);
+        store_col_text(stmt, 2, j->kind, sizeof j->kind);
+        j->status = (job_status)sqlite3_column_int(stmt, 3);
+        store_col_text(stmt, 4, j->reason, sizeof j->reason);
+        j->created_at = sqlite3_column_int64(stmt, 5);
+        j->updated_at = sqlite3_column_int64(stmt, 6);
+        j->attempts = sqlite3_column_int(stmt, 7);
     }
     pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }

@@ -10,13 +10,13 @@
 
 typedef struct {
     char *sql;                 /* key (copy) */
-    sqlite3_stmt *st;
+    sqlite3_stmt *stmt;
 } store_cached;
 
 struct search_cache;
 
 struct store {
-    sqlite3 *db;
+    sqlite3 *conn;             /* the SQLite connection */
     store_cached *cache;
     int ncache, capcache;
     int depth;                 /* nesting of store_begin (0 = none) */
@@ -48,12 +48,12 @@ pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, si
 /* A prepared statement for sql, from the cache, reset and unbound. Call
  * store_done() when finished with it. NULL on error (s->err says why). */
 sqlite3_stmt *store_stmt(store *s, const char *sql);
-void store_done(sqlite3_stmt *st);
+void store_done(sqlite3_stmt *stmt);
 
 /* Maps a SQLite result code to pk_err and keeps the message in s->err. */
 pk_err store_rc(store *s, int rc);
 /* Runs a statement to completion (no rows expected). */
-pk_err store_step_done(store *s, sqlite3_stmt *st);
+pk_err store_step_done(store *s, sqlite3_stmt *stmt);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Nested calls join the outer
  * transaction; an inner rollback dooms it (the outer commit rolls back). */
@@ -66,8 +66,8 @@ void store_rollback(store *s);
 bool store_text_ok(const char *t, size_t cap);
 #define STORE_FIELD_OK(f) store_text_ok((f), sizeof(f))
 
-void store_bind_text(sqlite3_stmt *st, int i, const char *t);
-void store_col_text(sqlite3_stmt *st, int col, char *out, size_t outsz);
+void store_bind_text(sqlite3_stmt *stmt, int i, const char *t);
+void store_col_text(sqlite3_stmt *stmt, int col, char *out, size_t outsz);
 
 /* What a dossier keeps of its procedure at registration. */
 typedef struct {
@@ -83,7 +83,7 @@ pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out);
 pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *actor,
                        const char *from, const char *to, const char *note);
 /* Status code as stored ("registered", ...). */
-const char *store_status_code(dossier_status st);
+const char *store_status_code(dossier_status status);
 
 /* Catalog search index, dropped when the catalog changes. */
 void store_search_free(store *s);

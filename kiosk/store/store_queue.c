@@ -16,17 +16,17 @@
 pk_err store_status_counts(store *s, int64_t counts[ST__COUNT])
 {
     memset(counts, 0, sizeof(int64_t) * ST__COUNT);
-    sqlite3_stmt *st = store_stmt(s, "SELECT status, n FROM status_counts WHERE sample = 0");
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT status, n FROM status_counts WHERE sample = 0");
+    if (!stmt)
         return PK_EIO;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int k = dossier_status_parse((const char *)sqlite3_column_text(st, 0));
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        int k = dossier_status_parse((const char *)sqlite3_column_text(stmt, 0));
         if (k >= 0)
-            counts[k] += sqlite3_column_int64(st, 1);
+            counts[k] += sqlite3_column_int64(stmt, 1);
     }
     pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -40,11 +40,11 @@ static int64_t setting_int(store *s, const char *key)
 
 static int64_t max_dossier_id(store *s)
 {
-    sqlite3_stmt *st = store_stmt(s, "SELECT max(id) FROM dossiers");
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT max(id) FROM dossiers");
+    if (!stmt)
         return -1;
-    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    store_done(st);
+    int64_t n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+    store_done(stmt);
     return n;
 }
 
@@ -59,13 +59,13 @@ pk_err store_names_catch_up(store *s)
     if (e != PK_OK)
         return e;
     int64_t upto = setting_int(s, "names_indexed_upto");   /* again, under the lock */
-    sqlite3_stmt *st = store_stmt(s, "INSERT INTO dossier_names(rowid, name_fold)"
+    sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO dossier_names(rowid, name_fold)"
                                      " SELECT id, name_fold FROM dossiers WHERE id > ?1");
-    if (!st)
+    if (!stmt)
         e = PK_EIO;
     else {
-        sqlite3_bind_int64(st, 1, upto);
-        e = store_step_done(s, st);
+        sqlite3_bind_int64(stmt, 1, upto);
+        e = store_step_done(s, stmt);
     }
     if (e == PK_OK) {
         char v[32];
@@ -238,49 +238,49 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
     if (after > 0)
         sbuf_addf(&sql, " AND %s %s ?10", key, backward ? "<" : ">");
     sbuf_addf(&sql, " ORDER BY %s %s LIMIT ?11", key, backward ? "DESC" : "ASC");
-    sqlite3_stmt *st = store_stmt(s, sql.data);
+    sqlite3_stmt *stmt = store_stmt(s, sql.data);
     sbuf_free(&sql);
-    if (!st)
+    if (!stmt)
         return PK_EIO;
     if (f->status >= 0)
-        store_bind_text(st, 1, dossier_status_code((dossier_status)f->status));
+        store_bind_text(stmt, 1, dossier_status_code((dossier_status)f->status));
     if (k != Q_NONE)
-        store_bind_text(st, 2, q);
+        store_bind_text(stmt, 2, q);
     if (hi[0])
-        store_bind_text(st, 3, hi);
+        store_bind_text(stmt, 3, hi);
     if (last4[0])
-        store_bind_text(st, 4, last4);
+        store_bind_text(stmt, 4, last4);
     if (f->from_date)
-        store_bind_text(st, 5, f->from_date);
+        store_bind_text(stmt, 5, f->from_date);
     if (f->to_date)
-        store_bind_text(st, 6, f->to_date);
+        store_bind_text(stmt, 6, f->to_date);
     if (f->proc_code)
-        store_bind_text(st, 7, f->proc_code);
+        store_bind_text(stmt, 7, f->proc_code);
     if (f->agency)
-        store_bind_text(st, 8, f->agency);
+        store_bind_text(stmt, 8, f->agency);
     if (f->unit_id > 0)
-        sqlite3_bind_int(st, 9, f->unit_id);
+        sqlite3_bind_int(stmt, 9, f->unit_id);
     if (after > 0)
-        sqlite3_bind_int64(st, 10, after);
-    sqlite3_bind_int(st, 11, max);
+        sqlite3_bind_int64(stmt, 10, after);
+    sqlite3_bind_int(stmt, 11, max);
     if (floor_id > 0)
-        sqlite3_bind_int64(st, 12, floor_id);
+        sqlite3_bind_int64(stmt, 12, floor_id);
     int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         dossier_row *r = &rows[(*n)++];
         memset(r, 0, sizeof *r);
-        r->id = sqlite3_column_int64(st, 0);
-        store_col_text(st, 1, r->ref, sizeof r->ref);
-        store_col_text(st, 2, r->proc_code, sizeof r->proc_code);
-        store_col_text(st, 3, r->proc_name_vi, sizeof r->proc_name_vi);
-        store_col_text(st, 4, r->name, sizeof r->name);
-        int stt = dossier_status_parse((const char *)sqlite3_column_text(st, 5));
+        r->id = sqlite3_column_int64(stmt, 0);
+        store_col_text(stmt, 1, r->ref, sizeof r->ref);
+        store_col_text(stmt, 2, r->proc_code, sizeof r->proc_code);
+        store_col_text(stmt, 3, r->proc_name_vi, sizeof r->proc_name_vi);
+        store_col_text(stmt, 4, r->name, sizeof r->name);
+        int stt = dossier_status_parse((const char *)sqlite3_column_text(stmt, 5));
         r->status = stt < 0 ? ST_REGISTERED : (dossier_status)stt;
-        r->created_at = sqlite3_column_int64(st, 6);
-        store_col_text(st, 7, r->expected_date, sizeof r->expected_date);
+        r->created_at = sqlite3_column_int64(stmt, 6);
+        store_col_text(stmt, 7, r->expected_date, sizeof r->expected_date);
     }
     pk_err e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     if (e != PK_OK)
         *n = 0;
     if (backward)   /* fetched newest first: give the page oldest first */

@@ -14,12 +14,12 @@
 
 /* Statuses from which a handover may move a dossier to "handed", directly
  * or through "in transit" (both steps recorded). Asks the one table. */
-static bool handover_from(dossier_status st, bool *via_transit)
+static bool handover_from(dossier_status status, bool *via_transit)
 {
     *via_transit = false;
-    if (dossier_transition_allowed(st, ST_HANDED))
+    if (dossier_transition_allowed(status, ST_HANDED))
         return true;
-    if (dossier_transition_allowed(st, ST_IN_TRANSIT) &&
+    if (dossier_transition_allowed(status, ST_IN_TRANSIT) &&
         dossier_transition_allowed(ST_IN_TRANSIT, ST_HANDED)) {
         *via_transit = true;
         return true;
@@ -47,15 +47,15 @@ static void handover_statuses(sbuf *sql)
     " (SELECT count(*) FROM dossier_docs x WHERE x.dossier_id = d.id AND x.handed = 1" \
     "  AND x.kind = 0)"
 
-static void read_line(sqlite3_stmt *st, handover_line *l)
+static void read_line(sqlite3_stmt *stmt, handover_line *l)
 {
     memset(l, 0, sizeof *l);
-    store_col_text(st, 0, l->ref, sizeof l->ref);
-    store_col_text(st, 1, l->s10, sizeof l->s10);
-    store_col_text(st, 2, l->proc_name_vi, sizeof l->proc_name_vi);
-    store_col_text(st, 3, l->seal_no, sizeof l->seal_no);
-    l->ndocs = sqlite3_column_int(st, 4);
-    l->noriginals = sqlite3_column_int(st, 5);
+    store_col_text(stmt, 0, l->ref, sizeof l->ref);
+    store_col_text(stmt, 1, l->s10, sizeof l->s10);
+    store_col_text(stmt, 2, l->proc_name_vi, sizeof l->proc_name_vi);
+    store_col_text(stmt, 3, l->seal_no, sizeof l->seal_no);
+    l->ndocs = sqlite3_column_int(stmt, 4);
+    l->noriginals = sqlite3_column_int(stmt, 5);
 }
 
 pk_err store_handover_candidates(store *s, const char *agency, handover_line *out,
@@ -69,17 +69,17 @@ pk_err store_handover_candidates(store *s, const char *agency, handover_line *ou
                    " AND d.form IN (1, 3) AND d.status IN ");
     handover_statuses(&sql);
     sbuf_add(&sql, " ORDER BY d.id LIMIT ?2");
-    sqlite3_stmt *st = store_stmt(s, sql.data);
+    sqlite3_stmt *stmt = store_stmt(s, sql.data);
     sbuf_free(&sql);
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, agency);
-    sqlite3_bind_int(st, 2, max);
+    store_bind_text(stmt, 1, agency);
+    sqlite3_bind_int(stmt, 2, max);
     int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        read_line(st, &out[(*n)++]);
+    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        read_line(stmt, &out[(*n)++]);
     pk_err e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -92,44 +92,44 @@ pk_err store_handover_agencies(store *s, char (*agencies)[PK_TEXT_MAX], int *cou
                    " AND status IN ");
     handover_statuses(&sql);
     sbuf_add(&sql, " GROUP BY agency ORDER BY agency");
-    sqlite3_stmt *st = store_stmt(s, sql.data);
+    sqlite3_stmt *stmt = store_stmt(s, sql.data);
     sbuf_free(&sql);
-    if (!st)
+    if (!stmt)
         return PK_EIO;
     int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        store_col_text(st, 0, agencies[*n], PK_TEXT_MAX);
-        counts[*n] = sqlite3_column_int(st, 1);
+    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        store_col_text(stmt, 0, agencies[*n], PK_TEXT_MAX);
+        counts[*n] = sqlite3_column_int(stmt, 1);
         (*n)++;
     }
     pk_err e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
 static pk_err read_handover(store *s, const char *no, handover *h, int64_t *id)
 {
     memset(h, 0, sizeof *h);
-    sqlite3_stmt *st = store_stmt(s, "SELECT id, no, agency, actor, at, ndossiers, ndocs,"
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT id, no, agency, actor, at, ndossiers, ndocs,"
                                      " noriginals FROM handovers WHERE no = ?1");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, no);
-    int rc = sqlite3_step(st);
+    store_bind_text(stmt, 1, no);
+    int rc = sqlite3_step(stmt);
     pk_err e = PK_OK;
     if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(st, 0);
-        store_col_text(st, 1, h->no, sizeof h->no);
-        store_col_text(st, 2, h->agency, sizeof h->agency);
-        store_col_text(st, 3, h->actor, sizeof h->actor);
-        h->at = sqlite3_column_int64(st, 4);
-        h->ndossiers = sqlite3_column_int(st, 5);
-        h->ndocs = sqlite3_column_int(st, 6);
-        h->noriginals = sqlite3_column_int(st, 7);
+        *id = sqlite3_column_int64(stmt, 0);
+        store_col_text(stmt, 1, h->no, sizeof h->no);
+        store_col_text(stmt, 2, h->agency, sizeof h->agency);
+        store_col_text(stmt, 3, h->actor, sizeof h->actor);
+        h->at = sqlite3_column_int64(stmt, 4);
+        h->ndossiers = sqlite3_column_int(stmt, 5);
+        h->ndocs = sqlite3_column_int(stmt, 6);
+        h->noriginals = sqlite3_column_int(stmt, 7);
     } else {
         e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -143,17 +143,17 @@ pk_err store_handover_lines(store *s, const char *no, handover *h, handover_line
     pk_err e = read_handover(s, no, h, &id);
     if (e != PK_OK)
         return e;
-    sqlite3_stmt *st = store_stmt(s, "SELECT " LINE_COLS " FROM handover_items i"
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT " LINE_COLS " FROM handover_items i"
                                      " JOIN dossiers d ON d.id = i.dossier_id"
                                      " WHERE i.handover_id = ?1 ORDER BY i.pos");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(stmt, 1, id);
     int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        read_line(st, &out[(*n)++]);
+    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        read_line(stmt, &out[(*n)++]);
     e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -161,23 +161,23 @@ static pk_err handover_item(store *s, int64_t hid, int pos, const char *ref,
                             const char *agency, const char *no, const char *actor,
                             int64_t at, int *ndocs, int *norig)
 {
-    sqlite3_stmt *st = store_stmt(s, "SELECT " LINE_COLS ", d.id, d.agency, d.status"
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT " LINE_COLS ", d.id, d.agency, d.status"
                                      " FROM dossiers d WHERE d.ref = ?1");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, ref);
-    int rc = sqlite3_step(st);
+    store_bind_text(stmt, 1, ref);
+    int rc = sqlite3_step(stmt);
     if (rc != SQLITE_ROW) {
         pk_err e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
-        store_done(st);
+        store_done(stmt);
         return e;
     }
     handover_line l;
-    read_line(st, &l);
-    int64_t did = sqlite3_column_int64(st, 6);
-    bool same = strcmp((const char *)sqlite3_column_text(st, 7), agency) == 0;
-    int stt = dossier_status_parse((const char *)sqlite3_column_text(st, 8));
-    store_done(st);
+    read_line(stmt, &l);
+    int64_t did = sqlite3_column_int64(stmt, 6);
+    bool same = strcmp((const char *)sqlite3_column_text(stmt, 7), agency) == 0;
+    int stt = dossier_status_parse((const char *)sqlite3_column_text(stmt, 8));
+    store_done(stmt);
     bool via = false;
     if (!same)
         return PK_EINVAL;
@@ -191,16 +191,16 @@ static pk_err handover_item(store *s, int64_t hid, int pos, const char *ref,
         e = store_dossier_transition(s, ref, ST_HANDED, actor, no, &td);
     if (e != PK_OK)
         return e;
-    st = store_stmt(s, "INSERT INTO handover_items(handover_id, pos, dossier_id)"
+    stmt = store_stmt(s, "INSERT INTO handover_items(handover_id, pos, dossier_id)"
                        " VALUES(?1, ?2, ?3)");
-    if (!st)
+    if (!stmt)
         return PK_EIO;
-    sqlite3_bind_int64(st, 1, hid);
-    sqlite3_bind_int(st, 2, pos);
-    sqlite3_bind_int64(st, 3, did);
+    sqlite3_bind_int64(stmt, 1, hid);
+    sqlite3_bind_int(stmt, 2, pos);
+    sqlite3_bind_int64(stmt, 3, did);
     *ndocs += l.ndocs;
     *norig += l.noriginals;
-    return store_step_done(s, st);
+    return store_step_done(s, stmt);
 }
 
 pk_err store_handover_create(store *s, const char *agency, const char *const *refs,
@@ -233,34 +233,34 @@ pk_err store_handover_create(store *s, const char *agency, const char *const *re
     out->ndossiers = nrefs;
     int64_t hid = 0;
     if (e == PK_OK) {
-        sqlite3_stmt *st = store_stmt(s, "INSERT INTO handovers(no, agency, actor, at,"
+        sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO handovers(no, agency, actor, at,"
                                          " ndossiers, ndocs, noriginals) VALUES(?1, ?2, ?3,"
                                          " ?4, ?5, 0, 0)");
-        if (!st) {
+        if (!stmt) {
             e = PK_EIO;
         } else {
-            store_bind_text(st, 1, out->no);
-            store_bind_text(st, 2, agency);
-            store_bind_text(st, 3, actor);
-            sqlite3_bind_int64(st, 4, at);
-            sqlite3_bind_int(st, 5, nrefs);
-            e = store_step_done(s, st);
-            hid = sqlite3_last_insert_rowid(s->db);
+            store_bind_text(stmt, 1, out->no);
+            store_bind_text(stmt, 2, agency);
+            store_bind_text(stmt, 3, actor);
+            sqlite3_bind_int64(stmt, 4, at);
+            sqlite3_bind_int(stmt, 5, nrefs);
+            e = store_step_done(s, stmt);
+            hid = sqlite3_last_insert_rowid(s->conn);
         }
     }
     for (int i = 0; i < nrefs && e == PK_OK; i++)
         e = handover_item(s, hid, i + 1, refs[i], agency, out->no, actor, at, &out->ndocs,
                           &out->noriginals);
     if (e == PK_OK) {
-        sqlite3_stmt *st = store_stmt(s, "UPDATE handovers SET ndocs = ?2, noriginals = ?3"
+        sqlite3_stmt *stmt = store_stmt(s, "UPDATE handovers SET ndocs = ?2, noriginals = ?3"
                                          " WHERE id = ?1");
-        if (!st) {
+        if (!stmt) {
             e = PK_EIO;
         } else {
-            sqlite3_bind_int64(st, 1, hid);
-            sqlite3_bind_int(st, 2, out->ndocs);
-            sqlite3_bind_int(st, 3, out->noriginals);
-            e = store_step_done(s, st);
+            sqlite3_bind_int64(stmt, 1, hid);
+            sqlite3_bind_int(stmt, 2, out->ndocs);
+            sqlite3_bind_int(stmt, 3, out->noriginals);
+            e = store_step_done(s, stmt);
         }
     }
     if (e == PK_OK) {
@@ -280,13 +280,13 @@ pk_err store_handover_set_file(store *s, const char *no, const char *path)
 {
     if (!no || !path || !store_text_ok(no, 32) || !store_text_ok(path, 1024))
         return PK_EINVAL;
-    sqlite3_stmt *st = store_stmt(s, "UPDATE handovers SET file = ?2 WHERE no = ?1");
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "UPDATE handovers SET file = ?2 WHERE no = ?1");
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, no);
-    store_bind_text(st, 2, path);
-    pk_err e = store_step_done(s, st);
-    if (e == PK_OK && sqlite3_changes(s->db) == 0)
+    store_bind_text(stmt, 1, no);
+    store_bind_text(stmt, 2, path);
+    pk_err e = store_step_done(s, stmt);
+    if (e == PK_OK && sqlite3_changes(s->conn) == 0)
         e = PK_ENOTFOUND;
     return e;
 }
@@ -298,25 +298,25 @@ static pk_err group_items(store *s, const char *sql, const char *from, const cha
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = store_stmt(s, sql);
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, sql);
+    if (!stmt)
         return PK_EIO;
-    store_bind_text(st, 1, from);
-    store_bind_text(st, 2, to);
+    store_bind_text(stmt, 1, from);
+    store_bind_text(stmt, 2, to);
     int rc, cap = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         if (*n == cap) {
             cap = cap ? cap * 2 : 16;
             *out = xrealloc(*out, (size_t)cap * sizeof **out);
         }
         report_item *it = &(*out)[(*n)++];
         memset(it, 0, sizeof *it);
-        store_col_text(st, 0, it->key, sizeof it->key);
-        store_col_text(st, 1, it->label, sizeof it->label);
-        it->count = sqlite3_column_int64(st, 2);
+        store_col_text(stmt, 0, it->key, sizeof it->key);
+        store_col_text(stmt, 1, it->label, sizeof it->label);
+        it->count = sqlite3_column_int64(stmt, 2);
     }
     pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     return e;
 }
 
@@ -333,25 +333,25 @@ pk_err store_report(store *s, const char *from, const char *to, const char *toda
     str_copy(r->from, sizeof r->from, from);
     str_copy(r->to, sizeof r->to, to);
     /* one read transaction: every figure from the same snapshot */
-    if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-        return store_rc(s, sqlite3_errcode(s->db));
+    if (sqlite3_exec(s->conn, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return store_rc(s, sqlite3_errcode(s->conn));
     pk_err e = PK_OK;
-    sqlite3_stmt *st = store_stmt(s, "SELECT status, count(*)" IN_PERIOD " GROUP BY status");
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT status, count(*)" IN_PERIOD " GROUP BY status");
+    if (!stmt)
         e = PK_EIO;
     else {
-        store_bind_text(st, 1, from);
-        store_bind_text(st, 2, to);
+        store_bind_text(stmt, 1, from);
+        store_bind_text(stmt, 2, to);
         int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            int k = dossier_status_parse((const char *)sqlite3_column_text(st, 0));
-            int64_t c = sqlite3_column_int64(st, 1);
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            int k = dossier_status_parse((const char *)sqlite3_column_text(stmt, 0));
+            int64_t c = sqlite3_column_int64(stmt, 1);
             if (k >= 0)
                 r->by_status[k] += c;
             r->total += c;
         }
         e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-        store_done(st);
+        store_done(stmt);
     }
     if (e == PK_OK)
         e = group_items(s, "SELECT proc_code, max(proc_name_vi), count(*)" IN_PERIOD
@@ -367,7 +367,7 @@ pk_err store_report(store *s, const char *from, const char *to, const char *toda
                            " GROUP BY unit_name ORDER BY count(*) DESC, unit_name",
                         from, to, &r->communes, &r->ncommunes);
     if (e == PK_OK) {
-        st = store_stmt(s,
+        stmt = store_stmt(s,
             "SELECT coalesce(sum(completed_day <> '' AND expected_date <> ''"
             "   AND completed_day <= expected_date), 0),"
             " coalesce(sum(completed_day <> '' AND expected_date <> ''"
@@ -378,30 +378,30 @@ pk_err store_report(store *s, const char *from, const char *to, const char *toda
             " coalesce(sum(CASE WHEN accepted_at > 0 THEN fee_collected ELSE 0 END), 0),"
             " coalesce(sum(CASE WHEN accepted_at > 0 THEN fee_post ELSE 0 END), 0),"
             " coalesce(sum(purged_at > 0), 0)" IN_PERIOD);
-        if (!st)
+        if (!stmt)
             e = PK_EIO;
         else {
-            store_bind_text(st, 1, from);
-            store_bind_text(st, 2, to);
-            store_bind_text(st, 3, today);
-            int rc = sqlite3_step(st);
+            store_bind_text(stmt, 1, from);
+            store_bind_text(stmt, 2, to);
+            store_bind_text(stmt, 3, today);
+            int rc = sqlite3_step(stmt);
             if (rc == SQLITE_ROW) {
-                r->on_time = sqlite3_column_int64(st, 0);
-                r->late = sqlite3_column_int64(st, 1);
+                r->on_time = sqlite3_column_int64(stmt, 0);
+                r->late = sqlite3_column_int64(stmt, 1);
                 r->completed = r->on_time + r->late;
-                r->overdue = sqlite3_column_int64(st, 2);
-                r->lost = sqlite3_column_int64(st, 3);
-                r->damaged = sqlite3_column_int64(st, 4);
-                r->fees_collected = sqlite3_column_int64(st, 5);
-                r->postal_charges = sqlite3_column_int64(st, 6);
-                r->purged = sqlite3_column_int64(st, 7);
+                r->overdue = sqlite3_column_int64(stmt, 2);
+                r->lost = sqlite3_column_int64(stmt, 3);
+                r->damaged = sqlite3_column_int64(stmt, 4);
+                r->fees_collected = sqlite3_column_int64(stmt, 5);
+                r->postal_charges = sqlite3_column_int64(stmt, 6);
+                r->purged = sqlite3_column_int64(stmt, 7);
             } else {
                 e = store_rc(s, rc);
             }
-            store_done(st);
+            store_done(stmt);
         }
     }
-    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_exec(s->conn, "COMMIT", NULL, NULL, NULL);
     if (e != PK_OK)
         report_free(r);
     return e;
@@ -424,40 +424,40 @@ pk_err store_purge(store *s, const char *before, bool dry_run, const char *actor
     e = store_begin(s);
     if (e != PK_OK)
         return e;
-    sqlite3_stmt *st = store_stmt(s, "SELECT count(*)" PURGEABLE);
-    if (!st)
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*)" PURGEABLE);
+    if (!stmt)
         e = PK_EIO;
     else {
-        store_bind_text(st, 1, before);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            *count = sqlite3_column_int64(st, 0);
-        store_done(st);
+        store_bind_text(stmt, 1, before);
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            *count = sqlite3_column_int64(stmt, 0);
+        store_done(stmt);
     }
     if (e == PK_OK && !dry_run && *count > 0) {
         /* the name index forgets the names first (it needs the old text) */
-        st = store_stmt(s, "INSERT INTO dossier_names(dossier_names, rowid, name_fold)"
+        stmt = store_stmt(s, "INSERT INTO dossier_names(dossier_names, rowid, name_fold)"
                            " SELECT 'delete', id, name_fold" PURGEABLE " AND id <= ?2");
-        if (!st)
+        if (!stmt)
             e = PK_EIO;
         else {
             char v[32] = "0";
             store_setting_get(s, "names_indexed_upto", v, sizeof v);
-            store_bind_text(st, 1, before);
-            sqlite3_bind_int64(st, 2, strtoll(v, NULL, 10));
-            e = store_step_done(s, st);
+            store_bind_text(stmt, 1, before);
+            sqlite3_bind_int64(stmt, 2, strtoll(v, NULL, 10));
+            e = store_step_done(s, stmt);
         }
     }
     if (e == PK_OK && !dry_run && *count > 0) {
-        st = store_stmt(s, "UPDATE dossiers SET name = '', name_fold = '', id_number = '',"
+        stmt = store_stmt(s, "UPDATE dossiers SET name = '', name_fold = '', id_number = '',"
                            " phone = '', email = '', street = '', recipient = '',"
                            " recipient_name = '', recipient_id_last = '', purged_at = ?2"
                            " WHERE closed_day <> '' AND closed_day < ?1 AND purged_at = 0");
-        if (!st)
+        if (!stmt)
             e = PK_EIO;
         else {
-            store_bind_text(st, 1, before);
-            sqlite3_bind_int64(st, 2, at);
-            e = store_step_done(s, st);
+            store_bind_text(stmt, 1, before);
+            sqlite3_bind_int64(stmt, 2, at);
+            e = store_step_done(s, stmt);
         }
     }
     if (e == PK_OK && !dry_run) {

@@ -84,21 +84,21 @@ static bool sig_covers(const sig *row, const sig *q)
 
 static int64_t data_version(store *s)
 {
-    sqlite3_stmt *st = store_stmt(s, "PRAGMA data_version");
+    sqlite3_stmt *stmt = store_stmt(s, "PRAGMA data_version");
     int64_t v = -1;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    store_done(st);
+    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+        v = sqlite3_column_int64(stmt, 0);
+    store_done(stmt);
     return v;
 }
 
 static int64_t catalog_gen(store *s)
 {
-    sqlite3_stmt *st = store_stmt(s, "SELECT value FROM sequences WHERE name = 'catalog'");
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT value FROM sequences WHERE name = 'catalog'");
     int64_t v = 0;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    store_done(st);
+    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+        v = sqlite3_column_int64(stmt, 0);
+    store_done(stmt);
     return v;
 }
 
@@ -107,16 +107,16 @@ static pk_err build(store *s)
     struct search_cache *c = xcalloc(1, sizeof *c);
     c->data_version = data_version(s);
     c->gen = catalog_gen(s);
-    sqlite3_stmt *st = store_stmt(s,
+    sqlite3_stmt *stmt = store_stmt(s,
         "SELECT code, name_vi, name_en, agency, field_vi, bcci_submit, bcci_return,"
         " name_fold, name_en_fold FROM procedures ORDER BY name_key, code");
-    if (!st) {
+    if (!stmt) {
         free(c);
         return PK_EIO;
     }
     int cap = 0, rc;
     size_t *offs = NULL;   /* pool offsets first: the pool moves while it grows */
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         if (c->n == cap) {
             cap = cap * 2 + 256;
             c->e = xrealloc(c->e, (size_t)cap * sizeof *c->e);
@@ -127,15 +127,15 @@ static pk_err build(store *s)
         proc_row *r = &c->row[c->n];
         memset(r, 0, sizeof *r);
         memset(&c->sg[c->n], 0, sizeof c->sg[0]);
-        store_col_text(st, 0, r->code, sizeof r->code);
-        store_col_text(st, 1, r->name_vi, sizeof r->name_vi);
-        store_col_text(st, 2, r->name_en, sizeof r->name_en);
-        store_col_text(st, 3, r->agency, sizeof r->agency);
-        store_col_text(st, 4, r->field_vi, sizeof r->field_vi);
-        r->bcci_submit = sqlite3_column_int(st, 5) != 0;
-        r->bcci_return = sqlite3_column_int(st, 6) != 0;
+        store_col_text(stmt, 0, r->code, sizeof r->code);
+        store_col_text(stmt, 1, r->name_vi, sizeof r->name_vi);
+        store_col_text(stmt, 2, r->name_en, sizeof r->name_en);
+        store_col_text(stmt, 3, r->agency, sizeof r->agency);
+        store_col_text(stmt, 4, r->field_vi, sizeof r->field_vi);
+        r->bcci_submit = sqlite3_column_int(stmt, 5) != 0;
+        r->bcci_return = sqlite3_column_int(stmt, 6) != 0;
         for (int k = 0; k < 2; k++) {
-            const char *t = (const char *)sqlite3_column_text(st, 7 + k);
+            const char *t = (const char *)sqlite3_column_text(stmt, 7 + k);
             offs[c->n * 2 + k] = c->pool.len;
             sbuf_add(&c->pool, t ? t : "");
             sbuf_addn(&c->pool, "", 1);   /* keep the NUL */
@@ -143,7 +143,7 @@ static pk_err build(store *s)
         c->n++;
     }
     pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(st);
+    store_done(stmt);
     for (int i = 0; i < c->n; i++) {
         entry *x = &c->e[i];
         x->fold = c->pool.data + offs[i * 2];

@@ -49,11 +49,11 @@ static int64_t parse_clock(const char *s)
     return t == (time_t)-1 ? 0 : (int64_t)t;
 }
 
-void app_init(app *a, const config *cfg, store *st, printer *pr)
+void app_init(app *a, const config *cfg, store *db, printer *pr)
 {
     memset(a, 0, sizeof *a);
     a->cfg = cfg;
-    a->st = st;
+    a->db = db;
     a->pr = pr;
     a->title = N_("Administrative dossiers by post");
     a->ime = IME_TELEX;

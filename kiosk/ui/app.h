@@ -26,7 +26,7 @@ typedef struct {
 struct app {
     /* services */
     const config *cfg;
-    store *st;
+    store *db;
     printer *pr;
     bool lockdown;                 /* citizen mode: staff PIN to leave */
     bool practice;                 /* demo practice: sandbox database, dossiers are samples */
@@ -103,7 +103,7 @@ struct app {
 
 /* Fills defaults from cfg (idle times, language); env POSTKIOSK_IDLE and
  * POSTKIOSK_CLOCK (YYYY-MM-DDTHH:MM) override for tests. */
-void app_init(app *a, const config *cfg, store *st, printer *pr);
+void app_init(app *a, const config *cfg, store *db, printer *pr);
 /* Pushes the home screen. */
 void app_start(app *a, const screen_ops *home);
 /* The loop: reads input until quit or SIGTERM/SIGHUP. Returns exit code. */

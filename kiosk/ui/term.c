@@ -526,10 +526,10 @@ char *term_dump(void)
             if (wcs[0] == 0)
                 wcs[0] = ' ';
             char mb[MB_LEN_MAX * (CCHARW_MAX + 1)];
-            mbstate_t st;
-            memset(&st, 0, sizeof st);
+            mbstate_t mbs;
+            memset(&mbs, 0, sizeof mbs);
             for (int i = 0; wcs[i] && i < CCHARW_MAX; i++) {
-                size_t n = wcrtomb(mb, wcs[i], &st);
+                size_t n = wcrtomb(mb, wcs[i], &mbs);
                 if (n != (size_t)-1)
                     sbuf_addn(&b, mb, n);
             }

@@ -25,19 +25,19 @@ static void search(addr_state *s, app *a)
 {
     citizen *c = cz(a);
     int n = 0;
-    s->err = store_unit_search(a->st, c->province, c->unit_query.buf, s->matches, CZ_UNITS_MAX, &n);
+    s->err = store_unit_search(a->db, c->province, c->unit_query.buf, s->matches, CZ_UNITS_MAX, &n);
     s->nmatch = s->err == PK_OK ? n : 0;
     s->ml.sel = 0;
     s->ml.top = 0;
     wlist_set(&s->ml, s->nmatch);
 }
 
-static void addr_enter(void *st, app *a, const void *arg)
+static void addr_enter(void *state, app *a, const void *arg)
 {
     (void)arg;
-    addr_state *s = st;
+    addr_state *s = state;
     citizen *c = cz(a);
-    if (store_provinces(a->st, s->provinces, PROV_MAX, &s->nprov) != PK_OK)
+    if (store_provinces(a->db, s->provinces, PROV_MAX, &s->nprov) != PK_OK)
         s->nprov = 0;
     if (!c->province[0] && s->nprov > 0)
         str_copy(c->province, sizeof c->province, s->provinces[0]);
@@ -74,9 +74,9 @@ static val_result check_recipient(const citizen *c)
     return v;
 }
 
-static void addr_draw(const void *st, const app *a, frame *f)
+static void addr_draw(const void *state, const app *a, frame *f)
 {
-    const addr_state *s = st;
+    const addr_state *s = state;
     const citizen *c = cz(a);
     int n, m;
     citizen_step(a, &screen_address, &n, &m);
@@ -192,9 +192,9 @@ static screen_result next_or_done(addr_state *s, app *a)
     return citizen_advance(a, &screen_address);
 }
 
-static screen_result addr_handle(void *st, app *a, const event *ev)
+static screen_result addr_handle(void *state, app *a, const event *ev)
 {
-    addr_state *s = st;
+    addr_state *s = state;
     citizen *c = cz(a);
     int last = last_field(c);
     if (ev->act == ACT_PICK) {

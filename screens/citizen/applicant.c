@@ -86,9 +86,9 @@ static const char *progress(int i, const tfield *t, char *buf, size_t n)
     return buf;
 }
 
-static void appl_draw(const void *st, const app *a, frame *f)
+static void appl_draw(const void *state, const app *a, frame *f)
 {
-    const appl_state *s = st;
+    const appl_state *s = state;
     citizen *c = cz(a);
     int n, m;
     citizen_step(a, &screen_applicant, &n, &m);
@@ -131,9 +131,9 @@ static void appl_draw(const void *st, const app *a, frame *f)
     w_hint(f, ACT_BACK, NULL);
 }
 
-static screen_result appl_handle(void *st, app *a, const event *ev)
+static screen_result appl_handle(void *state, app *a, const event *ev)
 {
-    appl_state *s = st;
+    appl_state *s = state;
     citizen *c = cz(a);
     switch (ev->act) {
     case ACT_NEXT:

@@ -112,7 +112,7 @@ pk_err citizen_choose(app *a, const char *code)
 {
     citizen *c = cz(a);
     procedure p;
-    pk_err e = store_procedure_get(a->st, code, &p);
+    pk_err e = store_procedure_get(a->db, code, &p);
     if (e != PK_OK)
         return e;
     if (!c->have_proc || strcmp(c->proc.code, p.code) != 0) {
@@ -125,7 +125,7 @@ pk_err citizen_choose(app *a, const char *code)
     tariff t;
     memset(&t, 0, sizeof t);
     const char *scope = a->cfg && a->cfg->scope[0] ? a->cfg->scope : "province";
-    c->have_tariff = store_tariff_get(a->st, c->form ? c->form : FORM_BOTH, scope, &t) == PK_OK;
+    c->have_tariff = store_tariff_get(a->db, c->form ? c->form : FORM_BOTH, scope, &t) == PK_OK;
     c->fee_post = c->have_tariff ? t.charge_vnd : 0;
     c->transit_days = c->have_tariff ? t.transit_days : 0;
 
@@ -135,7 +135,7 @@ pk_err citizen_choose(app *a, const char *code)
     int today = workdays_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     holiday *h = NULL;
     int nh = 0;
-    if (store_holidays(a->st, &h, &nh) != PK_OK) {
+    if (store_holidays(a->db, &h, &nh) != PK_OK) {
         h = NULL;
         nh = 0;
     }

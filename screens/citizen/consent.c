@@ -35,9 +35,9 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     wpage_item(p, "\xe2\x80\xa2 ", _("Your full ID number is never printed on the receipt, and the QR code holds no personal data."), ROLE_NORMAL);
 }
 
-static void consent_draw(const void *st, const app *a, frame *f)
+static void consent_draw(const void *state, const app *a, frame *f)
 {
-    const consent_state *s = st;
+    const consent_state *s = state;
     const citizen *c = cz(a);
     int n, m;
     citizen_step(a, &screen_consent, &n, &m);
@@ -86,9 +86,9 @@ static screen_result pick(consent_state *s, app *a, int k)
     }
 }
 
-static screen_result consent_handle(void *st, app *a, const event *ev)
+static screen_result consent_handle(void *state, app *a, const event *ev)
 {
-    consent_state *s = st;
+    consent_state *s = state;
     if (s->declined) {
         /* any key (or the button) ends the session and wipes it */
         if (ev->act == ACT_TICK || ev->act == ACT_HELP)

@@ -20,16 +20,16 @@ static int visible_rows(void)
     return v > 1 ? v : 1;
 }
 
-static void docs_enter(void *st, app *a, const void *arg)
+static void docs_enter(void *state, app *a, const void *arg)
 {
     (void)arg;
-    docs_state *s = st;
+    docs_state *s = state;
     wlist_set(&s->list, cz(a)->proc.ndocs);
 }
 
-static void docs_draw(const void *st, const app *a, frame *f)
+static void docs_draw(const void *state, const app *a, frame *f)
 {
-    const docs_state *s = st;
+    const docs_state *s = state;
     const citizen *c = cz(a);
     int n, m;
     citizen_step(a, &screen_documents, &n, &m);
@@ -84,9 +84,9 @@ static screen_result toggle(app *a, int i)
     return SR_(SR_REDRAW);
 }
 
-static screen_result docs_handle(void *st, app *a, const event *ev)
+static screen_result docs_handle(void *state, app *a, const event *ev)
 {
-    docs_state *s = st;
+    docs_state *s = state;
     citizen *c = cz(a);
     int vis = visible_rows();
     wlist_fix(&s->list, vis);

@@ -14,10 +14,10 @@ typedef struct {
     int64_t shown_ms;
 } done_state;
 
-static void done_enter(void *st, app *a, const void *arg)
+static void done_enter(void *state, app *a, const void *arg)
 {
     (void)arg;
-    done_state *s = st;
+    done_state *s = state;
     citizen *c = cz(a);
     s->shown_ms = a->now_ms;
     c->print_msg[0] = '\0';
@@ -27,13 +27,13 @@ static void done_enter(void *st, app *a, const void *arg)
         return;
     }
     /* the dossier is durable already; the job row stays for the clerk if this fails */
-    c->print_err = receipt_print(a->pr, a->st, a->cfg, &c->done, c->job_id, c->print_msg,
+    c->print_err = receipt_print(a->pr, a->db, a->cfg, &c->done, c->job_id, c->print_msg,
                                  sizeof c->print_msg);
 }
 
-static void done_draw(const void *st, const app *a, frame *f)
+static void done_draw(const void *state, const app *a, frame *f)
 {
-    const done_state *s = st;
+    const done_state *s = state;
     const citizen *c = cz(a);
     int w = f->width - 4 < 90 ? f->width - 4 : 90;
     int x = f->left + (f->width - w) / 2;
@@ -83,9 +83,9 @@ static void done_draw(const void *st, const app *a, frame *f)
     w_hint(f, ACT_NEXT, N_("Finish"));
 }
 
-static screen_result done_handle(void *st, app *a, const event *ev)
+static screen_result done_handle(void *state, app *a, const event *ev)
 {
-    done_state *s = st;
+    done_state *s = state;
     switch (ev->act) {
     case ACT_NEXT: case ACT_BACK:
         /* a double press on Confirm must not hide the number at once */

@@ -103,9 +103,9 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     }
 }
 
-static void proc_draw(const void *st, const app *a, frame *f)
+static void proc_draw(const void *state, const app *a, frame *f)
 {
-    const proc_state *s = st;
+    const proc_state *s = state;
     const citizen *c = cz(a);
     int n, m;
     citizen_step(a, &screen_procedure, &n, &m);
@@ -129,9 +129,9 @@ static void proc_draw(const void *st, const app *a, frame *f)
         w_hint(f, ACT_PGDN, NULL);
 }
 
-static screen_result proc_handle(void *st, app *a, const event *ev)
+static screen_result proc_handle(void *state, app *a, const event *ev)
 {
-    proc_state *s = st;
+    proc_state *s = state;
     citizen *c = cz(a);
     frame f = w_frame_now();
     wpage p;

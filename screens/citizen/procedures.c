@@ -36,7 +36,7 @@ static void refresh(procs_state *s, app *a)
     const char *agency = s->agency >= 0 ? s->agencies[s->agency] : NULL;
     int n = 0;
     if (*q || (!field && !agency)) {
-        s->err = store_procedure_search(a->st, q, s->rows, PROC_MAX, &n);
+        s->err = store_procedure_search(a->db, q, s->rows, PROC_MAX, &n);
         int k = 0;
         for (int i = 0; i < n; i++) {
             if ((field && strcmp(s->rows[i].field_vi, field) != 0) ||
@@ -48,7 +48,7 @@ static void refresh(procs_state *s, app *a)
         }
         n = k;
     } else {
-        s->err = store_procedures_by(a->st, field, agency, s->rows, PROC_MAX, &n);
+        s->err = store_procedures_by(a->db, field, agency, s->rows, PROC_MAX, &n);
     }
     s->n = s->err == PK_OK ? n : 0;
     s->list.sel = 0;
@@ -56,14 +56,14 @@ static void refresh(procs_state *s, app *a)
     wlist_set(&s->list, s->n);
 }
 
-static void procs_enter(void *st, app *a, const void *arg)
+static void procs_enter(void *state, app *a, const void *arg)
 {
     (void)arg;
-    procs_state *s = st;
+    procs_state *s = state;
     s->field = s->agency = -1;
-    if (store_fields(a->st, s->fields, FILTER_MAX, &s->nfields) != PK_OK)
+    if (store_fields(a->db, s->fields, FILTER_MAX, &s->nfields) != PK_OK)
         s->nfields = 0;
-    if (store_agencies(a->st, s->agencies, FILTER_MAX, &s->nagencies) != PK_OK)
+    if (store_agencies(a->db, s->agencies, FILTER_MAX, &s->nagencies) != PK_OK)
         s->nagencies = 0;
     refresh(s, a);
 }
@@ -94,9 +94,9 @@ static void filter_line(frame *f, int y, int x, int w, const char *label, const 
     w_region(f, y, x, 1, w, ACT_PICK, pick);
 }
 
-static void procs_draw(const void *st, const app *a, frame *f)
+static void procs_draw(const void *state, const app *a, frame *f)
 {
-    const procs_state *s = st;
+    const procs_state *s = state;
     const citizen *c = cz(a);
     int n, m;
     citizen_step(a, &screen_procedures, &n, &m);
@@ -175,9 +175,9 @@ static screen_result cycle(procs_state *s, app *a, int which, int dir)
     return SR_(SR_REDRAW);
 }
 
-static screen_result procs_handle(void *st, app *a, const event *ev)
+static screen_result procs_handle(void *state, app *a, const event *ev)
 {
-    procs_state *s = st;
+    procs_state *s = state;
     citizen *c = cz(a);
     int vis = visible_rows();
     wlist_fix(&s->list, vis);

@@ -124,9 +124,9 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     mem_wipe(buf, sizeof buf);
 }
 
-static void review_draw(const void *st, const app *a, frame *f)
+static void review_draw(const void *state, const app *a, frame *f)
 {
-    const review_state *s = st;
+    const review_state *s = state;
     int n, m;
     citizen_step(a, &screen_review, &n, &m);
     w_progress(f, f->top, n, m, _("Check and confirm"));
@@ -182,7 +182,7 @@ static screen_result confirm(review_state *s, app *a)
     }
     int64_t job = 0;
     const char *prefix = a->cfg && a->cfg->s10_prefix[0] ? a->cfg->s10_prefix : "RA";
-    s->err = store_dossier_create(a->st, &d, prefix, "kiosk", &job);
+    s->err = store_dossier_create(a->db, &d, prefix, "kiosk", &job);
     if (s->err != PK_OK) {
         mem_wipe(&d, sizeof d);
         return SR_(SR_REDRAW);      /* nothing lost: the session still holds it all */
@@ -191,7 +191,7 @@ static screen_result confirm(review_state *s, app *a)
     char detail[96];
     snprintf(detail, sizeof detail, "notice=%s process=1 sms=%d lang=%s", CITIZEN_NOTICE_VERSION,
              c->consent_sms ? 1 : 0, d.lang);
-    store_audit_append(a->st, d.created_at, "kiosk", "consent", d.ref, detail);
+    store_audit_append(a->db, d.created_at, "kiosk", "consent", d.ref, detail);
     c->done = d;
     c->job_id = job;
     c->committed = true;
@@ -199,9 +199,9 @@ static screen_result confirm(review_state *s, app *a)
     return SR_TO(SR_PUSH, &screen_done, NULL);
 }
 
-static screen_result review_handle(void *st, app *a, const event *ev)
+static screen_result review_handle(void *state, app *a, const event *ev)
 {
-    review_state *s = st;
+    review_state *s = state;
     frame f = w_frame_now();
     wpage p;
     layout(a, &f, 0, &p, true);
@@ -219,9 +219,9 @@ static screen_result review_handle(void *st, app *a, const event *ev)
     }
 }
 
-static void review_enter(void *st, app *a, const void *arg)
+static void review_enter(void *state, app *a, const void *arg)
 {
-    (void)st;
+    (void)state;
     (void)arg;
     cz(a)->editing = false;
 }

@@ -49,7 +49,7 @@ static void lookup(track_state *s, app *a, const char *input)
         pk_err e = receipt_verify(a->cfg, text, ref, sizeof ref, &issued);
         if (e == PK_ETAMPER) {
             /* a forged or foreign receipt: recorded (no payload kept) */
-            store_audit_append(a->st, app_now(a), "kiosk", "scan_rejected", "", "bad_mac");
+            store_audit_append(a->db, app_now(a), "kiosk", "scan_rejected", "", "bad_mac");
             s->msg = N_("This receipt could not be verified. Please show it to staff.");
             return;
         }
@@ -62,12 +62,12 @@ static void lookup(track_state *s, app *a, const char *input)
         return;
     }
     dossier d;
-    pk_err e = store_dossier_get(a->st, ref, &d);
+    pk_err e = store_dossier_get(a->db, ref, &d);
     if (e == PK_ENOTFOUND && strstr(text, "VNK"))
         /* a genuine receipt whose dossier is not here: restored backup? */
-        store_audit_append(a->st, app_now(a), "kiosk", "scan_rejected", ref, "unknown");
+        store_audit_append(a->db, app_now(a), "kiosk", "scan_rejected", ref, "unknown");
     else if (e == PK_OK)
-        store_audit_append(a->st, app_now(a), "kiosk", "kiosk_lookup", ref, "masked");
+        store_audit_append(a->db, app_now(a), "kiosk", "kiosk_lookup", ref, "masked");
     if (e != PK_OK) {
         s->msg = e == PK_ENOTFOUND ? N_("No dossier has this number. Please check it, or ask staff.")
                                    : pk_err_msg(e);
@@ -81,14 +81,14 @@ static void lookup(track_state *s, app *a, const char *input)
     s->form = d.form;
     str_copy(s->expected, sizeof s->expected, d.expected_date);
     procedure p;
-    if (store_procedure_get(a->st, d.proc_code, &p) == PK_OK) {
+    if (store_procedure_get(a->db, d.proc_code, &p) == PK_OK) {
         str_copy(s->proc_name, sizeof s->proc_name, p.name_vi);
         str_copy(s->proc_en, sizeof s->proc_en, p.name_en);
     } else {
         str_copy(s->proc_name, sizeof s->proc_name, d.proc_code);
         s->proc_en[0] = '\0';
     }
-    if (store_dossier_events(a->st, ref, s->ev, EV_MAX, &s->nev) != PK_OK)
+    if (store_dossier_events(a->db, ref, s->ev, EV_MAX, &s->nev) != PK_OK)
         s->nev = 0;
     for (int i = 0; i < s->nev; i++)
         s->ev[i].note[0] = '\0';     /* clerk notes may name people: never shown here */
@@ -96,25 +96,25 @@ static void lookup(track_state *s, app *a, const char *input)
     tf_set(&s->ref, s->shown_ref);
 }
 
-static void track_enter(void *st, app *a, const void *arg)
+static void track_enter(void *state, app *a, const void *arg)
 {
-    track_state *s = st;
+    track_state *s = state;
     tf_init(&s->ref, TF_ASCII, 200);   /* a typed QR payload with a URL is long */
     if (arg)
         lookup(s, a, arg);
 }
 
-static void track_leave(void *st, app *a)
+static void track_leave(void *state, app *a)
 {
     (void)a;
-    track_state *s = st;
+    track_state *s = state;
     tf_wipe(&s->ref);
 }
 
-static void track_draw(const void *st, const app *a, frame *f)
+static void track_draw(const void *state, const app *a, frame *f)
 {
     (void)a;
-    const track_state *s = st;
+    const track_state *s = state;
     int w = f->width - 4 < 90 ? f->width - 4 : 90;
     int x = f->left + (f->width - w) / 2;
     int y = f->top + 1;
@@ -157,9 +157,9 @@ hints:
     w_hint(f, ACT_BACK, NULL);
 }
 
-static screen_result track_handle(void *st, app *a, const event *ev)
+static screen_result track_handle(void *state, app *a, const event *ev)
 {
-    track_state *s = st;
+    track_state *s = state;
     switch (ev->act) {
     case ACT_SCAN:
         lookup(s, a, ev->text);

@@ -29,22 +29,22 @@ static void check_printer(welcome_state *s, app *a)
     s->checked_ms = a->now_ms;
 }
 
-static void welcome_enter(void *st, app *a, const void *arg)
+static void welcome_enter(void *state, app *a, const void *arg)
 {
     (void)arg;
-    welcome_state *s = st;
+    welcome_state *s = state;
     s->focus = 1;
     check_printer(s, a);
 }
 
-static bool printer_blocked(printer_state st)
+static bool printer_blocked(printer_state pstate)
 {
-    return st == PST_PAPER_OUT || st == PST_COVER_OPEN || st == PST_OFFLINE;
+    return pstate == PST_PAPER_OUT || pstate == PST_COVER_OPEN || pstate == PST_OFFLINE;
 }
 
-static void welcome_draw(const void *st, const app *a, frame *f)
+static void welcome_draw(const void *state, const app *a, frame *f)
 {
-    const welcome_state *s = st;
+    const welcome_state *s = state;
     int w = f->width - 4 < 64 ? f->width - 4 : 64;
     int x = f->left + (f->width - w) / 2;
     int n = 0;
@@ -120,9 +120,9 @@ static screen_result choose(welcome_state *s, app *a, int k)
     return SR_(SR_NONE);
 }
 
-static screen_result welcome_handle(void *st, app *a, const event *ev)
+static screen_result welcome_handle(void *state, app *a, const event *ev)
 {
-    welcome_state *s = st;
+    welcome_state *s = state;
     switch (ev->act) {
     case ACT_CHOOSE:
         s->focus = ev->value >= 1 && ev->value <= CHOICES ? ev->value : s->focus;

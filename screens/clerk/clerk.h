@@ -78,7 +78,7 @@ void clerk_queue_refresh(app *a);
 screen_result clerk_scan(app *a, const char *payload);
 
 /* Short status names for clerks (msgid), e.g. "Accepted". */
-const char *clerk_status_short(int st);
+const char *clerk_status_short(int status);
 /* The queue's status filters in order: open, all, then every status. */
 const char *clerk_filter_label(int filter);   /* msgid */
 int clerk_filter_next(int filter, int dir);

@@ -51,10 +51,10 @@ static void use(action_state *s, int k, tf_kind kind, size_t max)
     s->order[s->nfields++] = k;
 }
 
-static void action_enter(void *st, app *a, const void *arg)
+static void action_enter(void *state, app *a, const void *arg)
 {
     (void)a;
-    action_state *s = st;
+    action_state *s = state;
     s->step = *(const clerk_step *)arg;
     if (s->step.to >= CLERK_STEP_LOST) {
         use(s, F_NOTE, TF_TEXT, PK_TEXT_MAX / 2);
@@ -80,10 +80,10 @@ static void action_enter(void *st, app *a, const void *arg)
     }
 }
 
-static void action_leave(void *st, app *a)
+static void action_leave(void *state, app *a)
 {
     (void)a;
-    action_state *s = st;
+    action_state *s = state;
     for (int k = 0; k < F__COUNT; k++)
         tf_wipe(&s->f[k]);
 }
@@ -98,9 +98,9 @@ static const char *title_of(const action_state *s)
     return t ? t->action : N_("Change the status");
 }
 
-static void action_draw(const void *st, const app *a, frame *f)
+static void action_draw(const void *state, const app *a, frame *f)
 {
-    const action_state *s = st;
+    const action_state *s = state;
     int y = clerk_header(a, f, _(title_of(s)));
     int w = f->width - 4 < 70 ? f->width - 4 : 70, x = f->left + 2;
     char buf[256];
@@ -190,7 +190,7 @@ static screen_result record(action_state *s, app *a)
     pk_err e;
     const char *note = s->used[F_NOTE] ? s->f[F_NOTE].buf : "";
     if (s->step.to >= CLERK_STEP_LOST) {
-        e = store_dossier_incident(a->st, s->step.ref,
+        e = store_dossier_incident(a->db, s->step.ref,
                                    s->step.to == CLERK_STEP_LOST ? "lost" : "damaged",
                                    ui->sess.id, note, app_now(a));
     } else {
@@ -206,7 +206,7 @@ static screen_result record(action_state *s, app *a)
             .recipient_name = s->used[F_RECIPIENT] ? s->f[F_RECIPIENT].buf : NULL,
             .recipient_id_last = s->used[F_IDLAST] ? s->f[F_IDLAST].buf : NULL,
         };
-        e = store_dossier_transition(a->st, s->step.ref, (dossier_status)s->step.to, ui->sess.id,
+        e = store_dossier_transition(a->db, s->step.ref, (dossier_status)s->step.to, ui->sess.id,
                                      note, &td);
     }
     if (e == PK_OK) {
@@ -221,9 +221,9 @@ static screen_result record(action_state *s, app *a)
     return SR_(SR_REDRAW);
 }
 
-static screen_result action_handle(void *st, app *a, const event *ev)
+static screen_result action_handle(void *state, app *a, const event *ev)
 {
-    action_state *s = st;
+    action_state *s = state;
     screen_result out;
     if (clerk_guard(a, ev, &out))
         return out;

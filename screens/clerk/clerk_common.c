@@ -32,18 +32,18 @@ static bool session_active(const app *a)
 
 /* Drawn by the app instead of the screen while the terminal is smaller
  * than 80x24 (keys do nothing meanwhile). */
-static void small_draw(const void *st, const app *a, frame *f)
+static void small_draw(const void *state, const app *a, frame *f)
 {
-    (void)st;
+    (void)state;
     char buf[160];
     snprintf(buf, sizeof buf, _("Please make the window larger: at least %d x %d."), a->min_cols,
              a->min_rows);
     w_text(f, 0, 0, f->cols, f->rows, buf, ROLE_WARN);
 }
 
-static screen_result small_handle(void *st, app *a, const event *ev)
+static screen_result small_handle(void *state, app *a, const event *ev)
 {
-    (void)st;
+    (void)state;
     (void)a;
     (void)ev;
     return SR_(SR_NONE);
@@ -75,7 +75,7 @@ screen_result clerk_sign_out(app *a, const char *why)
 {
     clerk_ui *ui = a->session;
     if (ui->sess.active)
-        store_clerk_sign_out(a->st, &ui->sess, why, app_now(a));
+        store_clerk_sign_out(a->db, &ui->sess, why, app_now(a));
     auth_session_end(&ui->sess);
     return SR_(SR_HOME);   /* the app wipes every screen and the session */
 }
@@ -167,7 +167,7 @@ screen_result clerk_scan(app *a, const char *payload)
     pk_err e = receipt_verify(a->cfg, text, ref, sizeof ref, &issued);
     dossier d;
     if (e == PK_OK)
-        e = store_dossier_get(a->st, ref, &d) == PK_OK ? PK_OK : PK_ENOTFOUND;
+        e = store_dossier_get(a->db, ref, &d) == PK_OK ? PK_OK : PK_ENOTFOUND;
     mem_wipe(&d, sizeof d);
     if (e == PK_OK) {
         /* the screen's argument must outlive this call */
@@ -176,7 +176,7 @@ screen_result clerk_scan(app *a, const char *payload)
     }
     /* forged, from another system, or restored from an old backup: the
      * clerk must look at it, and the attempt is logged (no payload kept) */
-    store_audit_append(a->st, app_now(a), ui->sess.active ? ui->sess.id : "?", "scan_rejected",
+    store_audit_append(a->db, app_now(a), ui->sess.active ? ui->sess.id : "?", "scan_rejected",
                        e == PK_ENOTFOUND ? ref : "", e == PK_ENOTFOUND ? "unknown" : "bad_mac");
     clerk_flash(a, true, e == PK_ENOTFOUND
                              ? N_("WARNING: this receipt is genuine but its dossier is not in this "
@@ -204,9 +204,9 @@ void clerk_date(const char *ymd, char *out, size_t outsz)
         str_copy(out, outsz, ymd && ymd[0] ? ymd : "-");
 }
 
-const char *clerk_status_short(int st)
+const char *clerk_status_short(int status)
 {
-    return dossier_status_name(st);
+    return dossier_status_name(status);
 }
 
 const char *clerk_filter_label(int filter)

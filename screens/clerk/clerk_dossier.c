@@ -37,22 +37,22 @@ static void load(dossier_state *s, app *a, bool log)
     clerk_ui *ui = clerk_of(a);
     char ref[PK_REF_MAX];
     str_copy(ref, sizeof ref, s->d.ref);
-    pk_err e = log ? store_dossier_lookup(a->st, ref, ui->sess.id, app_now(a), &s->d)
-                   : store_dossier_get(a->st, ref, &s->d);
+    pk_err e = log ? store_dossier_lookup(a->db, ref, ui->sess.id, app_now(a), &s->d)
+                   : store_dossier_get(a->db, ref, &s->d);
     s->loaded = e == PK_OK;
     if (!s->loaded) {
         clerk_flash(a, true, pk_err_msg(e));
         return;
     }
-    if (store_dossier_extra(a->st, ref, &s->x) != PK_OK)
+    if (store_dossier_extra(a->db, ref, &s->x) != PK_OK)
         memset(&s->x, 0, sizeof s->x);
-    if (store_dossier_events(a->st, ref, s->ev, EV_MAX, &s->nev) != PK_OK)
+    if (store_dossier_events(a->db, ref, s->ev, EV_MAX, &s->nev) != PK_OK)
         s->nev = 0;
     dossier_status next[ST__COUNT];
     int n = dossier_next_states(s->d.status, s->d.form, next, ST__COUNT);
     s->nact = 0;
     for (int i = 0; i < n && s->nact < ACT_MAX - 3; i++) {
-        s->blocked[s->nact] = store_transition_blocker(a->st, ref, next[i], app_now(a));
+        s->blocked[s->nact] = store_transition_blocker(a->db, ref, next[i], app_now(a));
         s->act[s->nact++] = (int)next[i];
     }
     s->blocked[s->nact] = NULL;
@@ -76,17 +76,17 @@ void clerk_dossier_refresh(app *a)
         }
 }
 
-static void dossier_enter(void *st, app *a, const void *arg)
+static void dossier_enter(void *state, app *a, const void *arg)
 {
-    dossier_state *s = st;
+    dossier_state *s = state;
     str_copy(s->d.ref, sizeof s->d.ref, arg ? arg : "");
     load(s, a, true);
 }
 
-static void dossier_leave(void *st, app *a)
+static void dossier_leave(void *state, app *a)
 {
     (void)a;
-    mem_wipe(st, sizeof(dossier_state));
+    mem_wipe(state, sizeof(dossier_state));
 }
 
 static const char *action_label(const dossier_state *s, int act)
@@ -186,9 +186,9 @@ static void body(const dossier_state *s, wpage *p)
     wpage_text(p, _("History:"), ROLE_TITLE);
     for (int i = 0; i < s->nev; i++) {
         clerk_time(s->ev[i].at, t1, sizeof t1);
-        int st = dossier_status_parse(s->ev[i].to);
+        int status = dossier_status_parse(s->ev[i].to);
         snprintf(buf, sizeof buf, "%s  %s  %s%s%s", t1, s->ev[i].actor,
-                 _(clerk_status_short(st)), s->ev[i].note[0] ? ": " : "", s->ev[i].note);
+                 _(clerk_status_short(status)), s->ev[i].note[0] ? ": " : "", s->ev[i].note);
         wpage_item(p, "\xc2\xb7 ", buf, ROLE_NORMAL);
     }
 }
@@ -198,9 +198,9 @@ static int actions_rows(const dossier_state *s)
     return s->nact + 1;
 }
 
-static void dossier_draw(const void *st, const app *a, frame *f)
+static void dossier_draw(const void *state, const app *a, frame *f)
 {
-    const dossier_state *s = st;
+    const dossier_state *s = state;
     int y = clerk_header(a, f, _("Dossier"));
     clerk_flash_draw(a, f, y - 1);
     int bottom = f->top + f->height;
@@ -237,14 +237,14 @@ static screen_result reprint(dossier_state *s, app *a)
 {
     clerk_ui *ui = clerk_of(a);
     int64_t job = 0;
-    pk_err e = store_job_create(a->st, s->d.ref, "receipt", &job);
+    pk_err e = store_job_create(a->db, s->d.ref, "receipt", &job);
     if (e == PK_OK)
-        e = store_audit_append(a->st, app_now(a), ui->sess.id, "reprint", s->d.ref, "");
+        e = store_audit_append(a->db, app_now(a), ui->sess.id, "reprint", s->d.ref, "");
     char msg[PK_TEXT_MAX] = "";
     if (e == PK_OK && !a->pr)
         e = PK_EPRINTER;
     if (e == PK_OK)
-        e = receipt_print_ex(a->pr, a->st, a->cfg, &s->d, job, RECEIPT_REPRINT, msg, sizeof msg);
+        e = receipt_print_ex(a->pr, a->db, a->cfg, &s->d, job, RECEIPT_REPRINT, msg, sizeof msg);
     if (e == PK_OK)
         clerk_flash(a, false, N_("The receipt was printed again."));
     else
@@ -253,9 +253,9 @@ static screen_result reprint(dossier_state *s, app *a)
     return SR_(SR_REDRAW);
 }
 
-static screen_result dossier_handle(void *st, app *a, const event *ev)
+static screen_result dossier_handle(void *state, app *a, const event *ev)
 {
-    dossier_state *s = st;
+    dossier_state *s = state;
     screen_result out;
     if (clerk_guard(a, ev, &out))
         return out;

@@ -35,27 +35,27 @@ static void date_to_field(tfield *t, const char *ymd)
     }
 }
 
-static void filters_enter(void *st, app *a, const void *arg)
+static void filters_enter(void *state, app *a, const void *arg)
 {
     (void)arg;
-    filters_state *s = st;
+    filters_state *s = state;
     const clerk_ui *ui = clerk_of(a);
     s->status = ui->status_filter;
     tf_init(&s->from, TF_ASCII, 10);
     tf_init(&s->to, TF_ASCII, 10);
     date_to_field(&s->from, ui->from);
     date_to_field(&s->to, ui->to);
-    if (store_procedure_search(a->st, "", s->procs, PROCS_MAX, &s->nprocs) != PK_OK)
+    if (store_procedure_search(a->db, "", s->procs, PROCS_MAX, &s->nprocs) != PK_OK)
         s->nprocs = 0;
-    if (store_agencies(a->st, s->agencies, AGENCIES_MAX, &s->nagencies) != PK_OK)
+    if (store_agencies(a->db, s->agencies, AGENCIES_MAX, &s->nagencies) != PK_OK)
         s->nagencies = 0;
     char provinces[8][64];
     int np = 0;
     s->nunits = 0;
-    if (store_provinces(a->st, provinces, 8, &np) == PK_OK)
+    if (store_provinces(a->db, provinces, 8, &np) == PK_OK)
         for (int i = 0; i < np && s->nunits < UNITS_MAX; i++) {
             int n = 0;
-            if (store_unit_search(a->st, provinces[i], "", s->units + s->nunits,
+            if (store_unit_search(a->db, provinces[i], "", s->units + s->nunits,
                                   UNITS_MAX - s->nunits, &n) == PK_OK)
                 s->nunits += n;
         }
@@ -90,9 +90,9 @@ static const char *choice_text(const filters_state *s, int line, char *buf, size
     return "";
 }
 
-static void filters_draw(const void *st, const app *a, frame *f)
+static void filters_draw(const void *state, const app *a, frame *f)
 {
-    const filters_state *s = st;
+    const filters_state *s = state;
     int y = clerk_header(a, f, _("Queue filters"));
     static const char *const labels[F__COUNT] = {
         N_("Status"), N_("Registered from (DD/MM/YYYY)"), N_("Registered until (DD/MM/YYYY)"),
@@ -166,9 +166,9 @@ static void step(int *v, int n, int dir)
     *v = (i < 0 ? i + n + 1 : i) - 1;
 }
 
-static screen_result filters_handle(void *st, app *a, const event *ev)
+static screen_result filters_handle(void *state, app *a, const event *ev)
 {
-    filters_state *s = st;
+    filters_state *s = state;
     screen_result out;
     if (clerk_guard(a, ev, &out))
         return out;

@@ -33,17 +33,17 @@ typedef struct {
 static void load_agencies(hand_state *s, app *a)
 {
     s->err = NULL;
-    if (store_handover_agencies(a->st, s->agencies, s->counts, AG_MAX, &s->nag) != PK_OK) {
+    if (store_handover_agencies(a->db, s->agencies, s->counts, AG_MAX, &s->nag) != PK_OK) {
         s->nag = 0;
         s->err = N_("The list could not be read. Please try again.");
     }
     wlist_set(&s->list, s->nag);
 }
 
-static void hand_enter(void *st, app *a, const void *arg)
+static void hand_enter(void *state, app *a, const void *arg)
 {
     (void)arg;
-    load_agencies(st, a);
+    load_agencies(state, a);
 }
 
 static int visible(const frame *f)
@@ -64,9 +64,9 @@ static int ticked(const hand_state *s, int *docs, int *orig)
     return n;
 }
 
-static void hand_draw(const void *st, const app *a, frame *f)
+static void hand_draw(const void *state, const app *a, frame *f)
 {
-    const hand_state *s = st;
+    const hand_state *s = state;
     int y = clerk_header(a, f, _("Handover to an agency"));
     int x = f->left + 1, w = f->width - 2, vis = visible(f);
     char buf[1024];
@@ -137,7 +137,7 @@ static screen_result create(hand_state *s, app *a)
         return SR_(SR_REDRAW);
     }
     const char *kiosk = a->cfg && a->cfg->kiosk_code[0] ? a->cfg->kiosk_code : "PK";
-    pk_err e = store_handover_create(a->st, s->agency, refs, n, ui->sess.id, kiosk, app_now(a),
+    pk_err e = store_handover_create(a->db, s->agency, refs, n, ui->sess.id, kiosk, app_now(a),
                                      &s->done);
     if (e != PK_OK) {
         s->err = e == PK_ESTATE ? N_("A dossier changed meanwhile. The list was read again.")
@@ -145,7 +145,7 @@ static screen_result create(hand_state *s, app *a)
         term_beep();
         return SR_(SR_REDRAW);
     }
-    s->print_err = handover_output(a->st, a->pr, a->cfg, s->done.no, s->path, sizeof s->path,
+    s->print_err = handover_output(a->db, a->pr, a->cfg, s->done.no, s->path, sizeof s->path,
                                    s->print_msg, sizeof s->print_msg);
     s->step = HS_DONE;
     s->err = NULL;
@@ -154,16 +154,16 @@ static screen_result create(hand_state *s, app *a)
 
 static void load_candidates(hand_state *s, app *a)
 {
-    if (store_handover_candidates(a->st, s->agency, s->cand, CAND_MAX, &s->ncand) != PK_OK)
+    if (store_handover_candidates(a->db, s->agency, s->cand, CAND_MAX, &s->ncand) != PK_OK)
         s->ncand = 0;
     for (int i = 0; i < s->ncand; i++)
         s->tick[i] = true;
     wlist_set(&s->list, s->ncand);
 }
 
-static screen_result hand_handle(void *st, app *a, const event *ev)
+static screen_result hand_handle(void *state, app *a, const event *ev)
 {
-    hand_state *s = st;
+    hand_state *s = state;
     screen_result out;
     if (clerk_guard(a, ev, &out))
         return out;

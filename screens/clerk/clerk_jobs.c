@@ -23,9 +23,9 @@ typedef struct {
 static void load(jobs_state *s, app *a)
 {
     int nf = 0, np = 0;
-    if (store_jobs_list(a->st, JOB_FAILED, s->jobs, JOBS_MAX, &nf) != PK_OK)
+    if (store_jobs_list(a->db, JOB_FAILED, s->jobs, JOBS_MAX, &nf) != PK_OK)
         nf = 0;
-    if (store_jobs_list(a->st, JOB_PENDING, s->jobs + nf, JOBS_MAX - nf, &np) != PK_OK)
+    if (store_jobs_list(a->db, JOB_PENDING, s->jobs + nf, JOBS_MAX - nf, &np) != PK_OK)
         np = 0;
     int sel = s->list.sel;
     s->n = nf + np;
@@ -34,10 +34,10 @@ static void load(jobs_state *s, app *a)
         s->list.sel = sel;
 }
 
-static void jobs_enter(void *st, app *a, const void *arg)
+static void jobs_enter(void *state, app *a, const void *arg)
 {
     (void)arg;
-    load(st, a);
+    load(state, a);
 }
 
 static int visible(const frame *f)
@@ -45,9 +45,9 @@ static int visible(const frame *f)
     return f->height - 5 > 1 ? f->height - 5 : 1;
 }
 
-static void jobs_draw(const void *st, const app *a, frame *f)
+static void jobs_draw(const void *state, const app *a, frame *f)
 {
-    const jobs_state *s = st;
+    const jobs_state *s = state;
     int y = clerk_header(a, f, _("Print jobs"));
     clerk_flash_draw(a, f, y - 1);
     int x = f->left + 1, w = f->width - 2;
@@ -75,16 +75,16 @@ static screen_result retry(jobs_state *s, app *a)
     clerk_ui *ui = clerk_of(a);
     const print_job *j = &s->jobs[s->list.sel];
     char msg[PK_TEXT_MAX] = "";
-    pk_err e = store_audit_append(a->st, app_now(a), ui->sess.id, "print_retry", j->ref, j->kind);
+    pk_err e = store_audit_append(a->db, app_now(a), ui->sess.id, "print_retry", j->ref, j->kind);
     if (e == PK_OK && !a->pr)
         e = PK_EPRINTER;
     if (e == PK_OK && strcmp(j->kind, "handover") == 0) {
-        e = handover_print(a->st, a->pr, a->cfg, j->ref, j->id, msg, sizeof msg);
+        e = handover_print(a->db, a->pr, a->cfg, j->ref, j->id, msg, sizeof msg);
     } else if (e == PK_OK) {
         dossier d;
-        e = store_dossier_get(a->st, j->ref, &d);
+        e = store_dossier_get(a->db, j->ref, &d);
         if (e == PK_OK)
-            e = receipt_print(a->pr, a->st, a->cfg, &d, j->id, msg, sizeof msg);
+            e = receipt_print(a->pr, a->db, a->cfg, &d, j->id, msg, sizeof msg);
         mem_wipe(&d, sizeof d);
     }
     if (e == PK_OK)
@@ -96,9 +96,9 @@ static screen_result retry(jobs_state *s, app *a)
     return SR_(SR_REDRAW);
 }
 
-static screen_result jobs_handle(void *st, app *a, const event *ev)
+static screen_result jobs_handle(void *state, app *a, const event *ev)
 {
-    jobs_state *s = st;
+    jobs_state *s = state;
     screen_result out;
     if (clerk_guard(a, ev, &out))
         return out;

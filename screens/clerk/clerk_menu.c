@@ -26,12 +26,12 @@ static const struct {
 };
 enum { NITEMS = (int)PK_ARRAY_LEN(items) };
 
-static void menu_draw(const void *st, const app *a, frame *f)
+static void menu_draw(const void *state, const app *a, frame *f)
 {
-    const menu_state *s = st;
+    const menu_state *s = state;
     int y = clerk_header(a, f, _("Clerk workstation"));
     int64_t counts[ST__COUNT];
-    if (store_status_counts(a->st, counts) == PK_OK) {
+    if (store_status_counts(a->db, counts) == PK_OK) {
         /* the statuses that need a clerk's hand, as one line */
         static const dossier_status show[] = {ST_REGISTERED, ST_ACCEPTED, ST_IN_TRANSIT,
                                               ST_RESULT_READY, ST_OUT_FOR_DELIVERY,
@@ -64,9 +64,9 @@ static void menu_draw(const void *st, const app *a, frame *f)
     w_hint(f, ACT_BACK, N_("Sign out"));
 }
 
-static screen_result menu_handle(void *st, app *a, const event *ev)
+static screen_result menu_handle(void *state, app *a, const event *ev)
 {
-    menu_state *s = st;
+    menu_state *s = state;
     screen_result out;
     if (clerk_guard(a, ev, &out))
         return out;

@@ -41,7 +41,7 @@ static void reload(queue_state *s, app *a)
     int64_t keep = s->list.sel >= 0 && s->list.sel < s->n ? s->rows[s->list.sel].id : 0;
     dossier_filter f = clerk_queue_filter(ui);
     int want = page_rows(), n = 0;
-    pk_err e = store_queue_page(a->st, &f, s->after, false, s->rows, want + 1, &n);
+    pk_err e = store_queue_page(a->db, &f, s->after, false, s->rows, want + 1, &n);
     s->err = e == PK_OK ? NULL : pk_err_msg(e);
     s->more = n > want;
     s->n = n > want ? want : n;
@@ -49,7 +49,7 @@ static void reload(queue_state *s, app *a)
     for (int i = 0; i < s->n; i++)
         if (s->rows[i].id == keep)
             s->list.sel = i;
-    if (store_status_counts(a->st, s->counts) != PK_OK)
+    if (store_status_counts(a->db, s->counts) != PK_OK)
         memset(s->counts, 0, sizeof s->counts);
 }
 
@@ -70,16 +70,16 @@ void clerk_queue_refresh(app *a)
         }
 }
 
-static void queue_enter(void *st, app *a, const void *arg)
+static void queue_enter(void *state, app *a, const void *arg)
 {
     (void)arg;
-    first_page(st, a);
+    first_page(state, a);
 }
 
-static void queue_leave(void *st, app *a)
+static void queue_leave(void *state, app *a)
 {
     (void)a;
-    mem_wipe(st, sizeof(queue_state));   /* names on screen are personal data */
+    mem_wipe(state, sizeof(queue_state));   /* names on screen are personal data */
 }
 
 static void draw_counts(const queue_state *s, frame *f, int y)
@@ -101,9 +101,9 @@ static void draw_counts(const queue_state *s, frame *f, int y)
     }
 }
 
-static void queue_draw(const void *st, const app *a, frame *f)
+static void queue_draw(const void *state, const app *a, frame *f)
 {
-    const queue_state *s = st;
+    const queue_state *s = state;
     const clerk_ui *ui = clerk_of(a);
     int y = clerk_header(a, f, _("Dossier queue"));
     draw_counts(s, f, y);
@@ -162,9 +162,9 @@ static void queue_draw(const void *st, const app *a, frame *f)
     w_hint(f, ACT_BACK, N_("Menu"));
 }
 
-static screen_result queue_handle(void *st, app *a, const event *ev)
+static screen_result queue_handle(void *state, app *a, const event *ev)
 {
-    queue_state *s = st;
+    queue_state *s = state;
     clerk_ui *ui = clerk_of(a);
     screen_result out;
     if (clerk_guard(a, ev, &out))
@@ -206,7 +206,7 @@ static screen_result queue_handle(void *st, app *a, const event *ev)
         dossier_filter f = clerk_queue_filter(ui);
         dossier_row prev[PAGE_MAX];
         int want = page_rows(), n = 0;
-        if (store_queue_page(a->st, &f, s->rows[0].id, true, prev, want + 1, &n) != PK_OK)
+        if (store_queue_page(a->db, &f, s->rows[0].id, true, prev, want + 1, &n) != PK_OK)
             return SR_(SR_NONE);
         s->after = n > want ? prev[0].id : 0;
         s->page = n > want ? s->page - 1 : 1;

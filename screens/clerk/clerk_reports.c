@@ -39,23 +39,23 @@ static void load(reports_state *s, app *a)
     int d = today(a);
     report_period_range(s->period, d, s->step, from, to);
     workdays_format(d, now);
-    s->ok = store_report(a->st, from, to, now, &s->r) == PK_OK;
-    if (store_audit_head(a->st, &s->head_seq, s->head) != PK_OK)
+    s->ok = store_report(a->db, from, to, now, &s->r) == PK_OK;
+    if (store_audit_head(a->db, &s->head_seq, s->head) != PK_OK)
         s->head_seq = 0;
 }
 
-static void reports_enter(void *st, app *a, const void *arg)
+static void reports_enter(void *state, app *a, const void *arg)
 {
     (void)arg;
-    reports_state *s = st;
+    reports_state *s = state;
     s->period = PERIOD_MONTH;
     load(s, a);
 }
 
-static void reports_leave(void *st, app *a)
+static void reports_leave(void *state, app *a)
 {
     (void)a;
-    reports_state *s = st;
+    reports_state *s = state;
     report_free(&s->r);
 }
 
@@ -137,9 +137,9 @@ static void body(const reports_state *s, wpage *p)
     }
 }
 
-static void reports_draw(const void *st, const app *a, frame *f)
+static void reports_draw(const void *state, const app *a, frame *f)
 {
-    const reports_state *s = st;
+    const reports_state *s = state;
     int y = clerk_header(a, f, _("Reports"));
     if (!s->ok) {
         term_put(y, f->left + 1, f->width - 2, _("The report could not be computed."), ROLE_ERROR);
@@ -155,9 +155,9 @@ static void reports_draw(const void *st, const app *a, frame *f)
     w_hint(f, ACT_BACK, NULL);
 }
 
-static screen_result reports_handle(void *st, app *a, const event *ev)
+static screen_result reports_handle(void *state, app *a, const event *ev)
 {
-    reports_state *s = st;
+    reports_state *s = state;
     screen_result out;
     if (clerk_guard(a, ev, &out))
         return out;

@@ -16,26 +16,26 @@ typedef struct {
     int64_t wait;              /* seconds of lock left, for the message */
 } signin_state;
 
-static void signin_enter(void *st, app *a, const void *arg)
+static void signin_enter(void *state, app *a, const void *arg)
 {
     (void)a;
     (void)arg;
-    signin_state *s = st;
+    signin_state *s = state;
     tf_init(&s->id, TF_ASCII, AUTH_ID_MAX - 1);
     tf_init(&s->pin, TF_SECRET, AUTH_PIN_MAX);
 }
 
-static void signin_leave(void *st, app *a)
+static void signin_leave(void *state, app *a)
 {
     (void)a;
-    signin_state *s = st;
+    signin_state *s = state;
     tf_wipe(&s->id);
     tf_wipe(&s->pin);
 }
 
-static void signin_draw(const void *st, const app *a, frame *f)
+static void signin_draw(const void *state, const app *a, frame *f)
 {
-    const signin_state *s = st;
+    const signin_state *s = state;
     const clerk_ui *ui = clerk_of(a);
     int w = f->width - 4 < 64 ? f->width - 4 : 64;
     int x = f->left + (f->width - w) / 2;
@@ -67,7 +67,7 @@ static screen_result submit(signin_state *s, app *a)
 {
     clerk_ui *ui = clerk_of(a);
     int64_t left = 0;
-    pk_err e = store_clerk_sign_in(a->st, &ui->auth, s->id.buf, s->pin.buf, app_now(a),
+    pk_err e = store_clerk_sign_in(a->db, &ui->auth, s->id.buf, s->pin.buf, app_now(a),
                                    a->cfg ? a->cfg->clerk_timeout : 120, &ui->sess, &left);
     tf_wipe(&s->pin);
     s->wait = left;
@@ -87,9 +87,9 @@ static screen_result submit(signin_state *s, app *a)
     return SR_(SR_REDRAW);
 }
 
-static screen_result signin_handle(void *st, app *a, const event *ev)
+static screen_result signin_handle(void *state, app *a, const event *ev)
 {
-    signin_state *s = st;
+    signin_state *s = state;
     clerk_ui *ui = clerk_of(a);
     if (ev->act == ACT_TICK)
         return SR_(SR_NONE);

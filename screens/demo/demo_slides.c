@@ -141,7 +141,7 @@ static void attract_enter(void *vs, app *a, const void *arg)
 {
     (void)arg;
     slides_state *s = vs;
-    slides_load(a->st, a->cfg, app_now(a), &s->data);
+    slides_load(a->db, a->cfg, app_now(a), &s->data);
     s->autoplay = true;
 }
 
@@ -164,7 +164,7 @@ static void presenter_enter(void *vs, app *a, const void *arg)
     (void)arg;
     slides_state *s = vs;
     s->presenter = true;
-    slides_load(a->st, a->cfg, app_now(a), &s->data);
+    slides_load(a->db, a->cfg, app_now(a), &s->data);
     if (a->session)
         show(s, a, ((demo_session *)a->session)->slide);
 }

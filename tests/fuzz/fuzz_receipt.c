@@ -63,16 +63,16 @@ static void status(const uint8_t *d, size_t n)
     int r[3];
     for (int i = 0; i < 3; i++)
         r[i] = escpos_status_valid(d[i]) ? d[i] : -1;
-    printer_state st = escpos_status_decode(r[0], r[1], r[2]);
-    if (r[0] < 0 && r[1] < 0 && r[2] < 0 && st != PST_UNKNOWN)
+    printer_state pstate = escpos_status_decode(r[0], r[1], r[2]);
+    if (r[0] < 0 && r[1] < 0 && r[2] < 0 && pstate != PST_UNKNOWN)
         __builtin_trap();
 }
 
 static void wrap(const char *s, int maxw)
 {
-    canvas_style st = {20, maxw & 1};
+    canvas_style style = {20, maxw & 1};
     size_t starts[256], lens[256];
-    int n = canvas_wrap(fonts, st, s, maxw, starts, lens, 256);
+    int n = canvas_wrap(fonts, style, s, maxw, starts, lens, 256);
     size_t pos = 0;
     for (int i = 0; i < n && i < 256; i++) {
         if (starts[i] < pos)

@@ -93,17 +93,17 @@ static void csv_errors(void)
 /* ---- import ------------------------------------------------------------ */
 
 static fx_dir fx;
-static store *st;
+static store *db;
 
 static void open_db(void)
 {
     fx_init(&fx);
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &st, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
 }
 
 static void close_db(void)
 {
-    store_close(st);
+    store_close(db);
     fx_cleanup(&fx);
 }
 
@@ -111,10 +111,10 @@ static void import_good(void)
 {
     open_db();
     char err[256] = "";
-    CU_ASSERT_EQUAL_FATAL(catalog_import_procedures(st, FIX "procs_good.csv", err, sizeof err), PK_OK);
-    CU_ASSERT_EQUAL(store_procedure_count(st), 3);
+    CU_ASSERT_EQUAL_FATAL(catalog_import_procedures(db, FIX "procs_good.csv", err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL(store_procedure_count(db), 3);
     procedure p;
-    CU_ASSERT_EQUAL_FATAL(store_procedure_get(st, "1.001193", &p), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_procedure_get(db, "1.001193", &p), PK_OK);
     CU_ASSERT_STRING_EQUAL(p.name_vi, "Đăng ký khai sinh");
     CU_ASSERT_TRUE(p.bcci_submit);
     CU_ASSERT_FALSE(p.in_person);
@@ -128,27 +128,27 @@ static void import_good(void)
     CU_ASSERT_STRING_EQUAL(p.docs[1].name_en, "Marriage certificate");
     /* quotes kept, the line break inside the quoted field became a space */
     CU_ASSERT_STRING_EQUAL(p.provenance, "VERIFIED Luật Hộ tịch Đ.9, \"gửi qua bưu chính\" second line");
-    CU_ASSERT_EQUAL(store_procedure_get(st, "1.000894", &p), PK_OK);
+    CU_ASSERT_EQUAL(store_procedure_get(db, "1.000894", &p), PK_OK);
     CU_ASSERT_STRING_EQUAL(p.reason_vi, "Hai bên phải có mặt, cùng nhau.");
     CU_ASSERT_FALSE(p.bcci_submit);
-    CU_ASSERT_EQUAL(store_procedure_get(st, "LS.0001", &p), PK_OK);
+    CU_ASSERT_EQUAL(store_procedure_get(db, "LS.0001", &p), PK_OK);
     CU_ASSERT_EQUAL(p.fee_vnd, 200000);
     CU_ASSERT_EQUAL(p.days, 10);
     CU_ASSERT_EQUAL(p.ndocs, 0);
     /* NFD in the file is stored as NFC and found by search */
-    CU_ASSERT_EQUAL_FATAL(catalog_import_procedures(st, FIX "procs_nfd.csv", err, sizeof err), PK_OK);
-    CU_ASSERT_EQUAL(store_procedure_get(st, "2.000001", &p), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(catalog_import_procedures(db, FIX "procs_nfd.csv", err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL(store_procedure_get(db, "2.000001", &p), PK_OK);
     CU_ASSERT_STRING_EQUAL(p.name_vi, "Chưng thực bản sao");
     proc_row r[4];
     int n;
-    CU_ASSERT_EQUAL(store_procedure_search(st, "chung thuc", r, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_procedure_search(db, "chung thuc", r, 4, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 1);
 
-    CU_ASSERT_EQUAL(catalog_import_units(st, FIX "units_good.csv", err, sizeof err), PK_OK);
-    CU_ASSERT_EQUAL(catalog_import_holidays(st, FIX "holidays_good.csv", err, sizeof err), PK_OK);
-    CU_ASSERT_EQUAL(catalog_import_tariffs(st, FIX "tariffs_good.csv", err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL(catalog_import_units(db, FIX "units_good.csv", err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL(catalog_import_holidays(db, FIX "holidays_good.csv", err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL(catalog_import_tariffs(db, FIX "tariffs_good.csv", err, sizeof err), PK_OK);
     tariff t;
-    CU_ASSERT_EQUAL(store_tariff_get(st, FORM_BOTH, "national", &t), PK_OK);
+    CU_ASSERT_EQUAL(store_tariff_get(db, FORM_BOTH, "national", &t), PK_OK);
     CU_ASSERT_EQUAL(t.charge_vnd, 65000);
     close_db();
 }
@@ -158,20 +158,20 @@ static void snapshot(sbuf *b)
 {
     proc_row r[16];
     int n;
-    CU_ASSERT_EQUAL(store_procedure_search(st, "", r, 16, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_procedure_search(db, "", r, 16, &n), PK_OK);
     for (int i = 0; i < n; i++)
         sbuf_addf(b, "%s|%s\n", r[i].code, r[i].name_vi);
     admin_unit u[16];
-    CU_ASSERT_EQUAL(store_unit_search(st, NULL, "", u, 16, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_unit_search(db, NULL, "", u, 16, &n), PK_OK);
     for (int i = 0; i < n; i++)
         sbuf_addf(b, "%d|%s\n", u[i].id, u[i].name);
     holiday *h;
-    CU_ASSERT_EQUAL(store_holidays(st, &h, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_holidays(db, &h, &n), PK_OK);
     for (int i = 0; i < n; i++)
         sbuf_addf(b, "%s|%c\n", h[i].date, h[i].kind);
     free(h);
     tariff t;
-    if (store_tariff_get(st, FORM_BOTH, "province", &t) == PK_OK)
+    if (store_tariff_get(db, FORM_BOTH, "province", &t) == PK_OK)
         sbuf_addf(b, "%lld\n", (long long)t.charge_vnd);
 }
 
@@ -184,7 +184,7 @@ static void bad_import(import_fn fn, const char *file, const char *want)
     char err[256] = "";
     char path[128];
     snprintf(path, sizeof path, FIX "%s", file);
-    CU_ASSERT_NOT_EQUAL(fn(st, path, err, sizeof err), PK_OK);
+    CU_ASSERT_NOT_EQUAL(fn(db, path, err, sizeof err), PK_OK);
     char full[300];
     snprintf(full, sizeof full, "%s:%s", path, want);
     if (!strstr(err, full))
@@ -200,7 +200,7 @@ static void import_bad_changes_nothing(void)
 {
     open_db();
     char err[256];
-    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(st, FIX "catalog", err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(db, FIX "catalog", err, sizeof err), PK_OK);
     bad_import(catalog_import_procedures, "procs_bad_utf8.csv", "4: invalid UTF-8");
     bad_import(catalog_import_procedures, "procs_missing_col.csv",
                "1: missing column \"documents\" in the header");
@@ -229,11 +229,11 @@ static void import_dir_is_one_transaction(void)
 {
     open_db();
     char err[256];
-    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(st, FIX "catalog", err, sizeof err), PK_OK);
-    CU_ASSERT_EQUAL(store_procedure_count(st), 3);
+    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(db, FIX "catalog", err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL(store_procedure_count(db), 3);
     holiday *h;
     int n;
-    CU_ASSERT_EQUAL(store_holidays(st, &h, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_holidays(db, &h, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 3);
     free(h);
     close_db();
@@ -244,14 +244,14 @@ static void import_dir_is_one_transaction(void)
     snprintf(cmd, sizeof cmd, "mkdir %s && cp " FIX "catalog/*.csv %s/ && cp " FIX
              "tariffs_bad.csv %s/tariffs.csv", dir, dir, dir);
     CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
-    CU_ASSERT_EQUAL(catalog_import_dir(st, dir, err, sizeof err), PK_EINVAL);
+    CU_ASSERT_EQUAL(catalog_import_dir(db, dir, err, sizeof err), PK_EINVAL);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "tariffs.csv:6:"));
-    CU_ASSERT_TRUE(store_is_empty(st));
-    CU_ASSERT_EQUAL(store_holidays(st, &h, &n), PK_OK);
+    CU_ASSERT_TRUE(store_is_empty(db));
+    CU_ASSERT_EQUAL(store_holidays(db, &h, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 0);
     free(h);
-    CU_ASSERT_EQUAL(catalog_import_dir(st, FIX "missing-dir", err, sizeof err), PK_ENOTFOUND);
-    CU_ASSERT_TRUE(store_is_empty(st));
+    CU_ASSERT_EQUAL(catalog_import_dir(db, FIX "missing-dir", err, sizeof err), PK_ENOTFOUND);
+    CU_ASSERT_TRUE(store_is_empty(db));
     close_db();
 }
 
@@ -260,26 +260,26 @@ static void shipped_data(void)
 {
     open_db();
     char err[256] = "";
-    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(st, "data", err, sizeof err), PK_OK);
-    CU_ASSERT_TRUE(store_procedure_count(st) >= 40);
+    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(db, "data", err, sizeof err), PK_OK);
+    CU_ASSERT_TRUE(store_procedure_count(db) >= 40);
     const char *qs[] = {"dang ky khai sinh", "ĐĂNG KÝ KHAI SINH", "Đăng ký khai sinh"};
     proc_row r[50];
     int n;
     for (size_t i = 0; i < PK_ARRAY_LEN(qs); i++) {
-        CU_ASSERT_EQUAL(store_procedure_search(st, qs[i], r, 50, &n), PK_OK);
+        CU_ASSERT_EQUAL(store_procedure_search(db, qs[i], r, 50, &n), PK_OK);
         CU_ASSERT_TRUE_FATAL(n >= 1);
         CU_ASSERT_STRING_EQUAL(r[0].name_vi, "Đăng ký khai sinh");
     }
-    CU_ASSERT_EQUAL(store_procedure_search(st, "dang ky", r, 50, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_procedure_search(db, "dang ky", r, 50, &n), PK_OK);
     bool found = false;
     for (int i = 0; i < n; i++)
         found |= strcmp(r[i].name_vi, "Đăng ký khai sinh") == 0;
     CU_ASSERT_TRUE(found);
     admin_unit u[80];
-    CU_ASSERT_EQUAL(store_unit_search(st, "Lạng Sơn", "", u, 80, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_unit_search(db, "Lạng Sơn", "", u, 80, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 65);
     tariff t;
-    CU_ASSERT_EQUAL(store_tariff_get(st, FORM_BOTH, "province", &t), PK_OK);
+    CU_ASSERT_EQUAL(store_tariff_get(db, FORM_BOTH, "province", &t), PK_OK);
     close_db();
 }
 

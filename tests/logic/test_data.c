@@ -147,22 +147,22 @@ static void import_all(void)
 {
     fx_dir fx;
     fx_init(&fx);
-    store *st = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &st, NULL, 0), PK_OK);
+    store *db = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
     char err[512] = "";
-    pk_err e = catalog_import_dir(st, data_dir(), err, sizeof err);
+    pk_err e = catalog_import_dir(db, data_dir(), err, sizeof err);
     CU_ASSERT_EQUAL(e, PK_OK);
     if (e != PK_OK) {              /* the importer's file:line message says why */
         fprintf(stderr, "%s\n", err);
-        store_close(st);
+        store_close(db);
         fx_cleanup(&fx);
         return;
     }
-    CU_ASSERT_EQUAL(store_procedure_count(st), 42);
+    CU_ASSERT_EQUAL(store_procedure_count(db), 42);
 
     admin_unit *u = xcalloc(100, sizeof *u);
     int n = 0;
-    CU_ASSERT_EQUAL(store_unit_search(st, "Lạng Sơn", "", u, 100, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_unit_search(db, "Lạng Sơn", "", u, 100, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 65);
     int wards = 0;
     for (int i = 0; i < n; i++)
@@ -171,7 +171,7 @@ static void import_all(void)
     free(u);
 
     holiday *h = NULL;
-    CU_ASSERT_EQUAL(store_holidays(st, &h, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_holidays(db, &h, &n), PK_OK);
     int per_year[3] = {0, 0, 0};
     for (int i = 0; i < n; i++) {
         int y = atoi(h[i].date);
@@ -205,12 +205,12 @@ static void import_all(void)
         for (int sc = 0; sc < 3; sc++) {
             tariff t;
             memset(&t, 0, sizeof t);
-            CU_ASSERT_EQUAL(store_tariff_get(st, forms[f], scopes[sc], &t), PK_OK);
+            CU_ASSERT_EQUAL(store_tariff_get(db, forms[f], scopes[sc], &t), PK_OK);
             CU_ASSERT(t.charge_vnd > 0);
             CU_ASSERT_EQUAL(t.transit_days, sc + 1);   /* TT 17 Đ.7: J+1, J+2, J+3 */
         }
     }
-    store_close(st);
+    store_close(db);
     fx_cleanup(&fx);
 }
 

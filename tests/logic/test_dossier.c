@@ -164,20 +164,20 @@ static void emails_streets_units(void)
     strcpy(lng + 130, "@x.vn");
     CU_ASSERT_EQUAL(dossier_check_email(lng, o, sizeof o), VAL_TOO_LONG);
 
-    char st[PK_STREET_MAX];
+    char street[PK_STREET_MAX];
     CU_ASSERT_EQUAL(dossier_check_street(" Số 12,  ngõ 3/5 (cạnh chợ), đường Trần Đăng Ninh ",
-                                         st, sizeof st), VAL_OK);
-    CU_ASSERT_STRING_EQUAL(st, "Số 12, ngõ 3/5 (cạnh chợ), đường Trần Đăng Ninh");
-    CU_ASSERT_EQUAL(dossier_check_street("Thôn Nà Pàn", st, sizeof st), VAL_OK);
-    CU_ASSERT_EQUAL(dossier_check_street("", st, sizeof st), VAL_EMPTY);
-    CU_ASSERT_EQUAL(dossier_check_street("Số 1 <script>", st, sizeof st), VAL_STREET_CHARS);
-    CU_ASSERT_EQUAL(dossier_check_street("Số 1; DROP TABLE", st, sizeof st), VAL_STREET_CHARS);
-    CU_ASSERT_EQUAL(dossier_check_street("Số 1\x1b[2J", st, sizeof st), VAL_CONTROL_CHAR);
-    CU_ASSERT_EQUAL(dossier_check_street("\xf0\x28\x8c\x28", st, sizeof st), VAL_BAD_UTF8);
+                                         street, sizeof street), VAL_OK);
+    CU_ASSERT_STRING_EQUAL(street, "Số 12, ngõ 3/5 (cạnh chợ), đường Trần Đăng Ninh");
+    CU_ASSERT_EQUAL(dossier_check_street("Thôn Nà Pàn", street, sizeof street), VAL_OK);
+    CU_ASSERT_EQUAL(dossier_check_street("", street, sizeof street), VAL_EMPTY);
+    CU_ASSERT_EQUAL(dossier_check_street("Số 1 <script>", street, sizeof street), VAL_STREET_CHARS);
+    CU_ASSERT_EQUAL(dossier_check_street("Số 1; DROP TABLE", street, sizeof street), VAL_STREET_CHARS);
+    CU_ASSERT_EQUAL(dossier_check_street("Số 1\x1b[2J", street, sizeof street), VAL_CONTROL_CHAR);
+    CU_ASSERT_EQUAL(dossier_check_street("\xf0\x28\x8c\x28", street, sizeof street), VAL_BAD_UTF8);
     char lst[300];
     memset(lst, 'x', 121);
     lst[121] = '\0';
-    CU_ASSERT_EQUAL(dossier_check_street(lst, st, sizeof st), VAL_TOO_LONG);
+    CU_ASSERT_EQUAL(dossier_check_street(lst, street, sizeof street), VAL_TOO_LONG);
 
     admin_unit u = {.id = 3, .province = "Lạng Sơn", .type = "phường", .name = "Tam Thanh"};
     CU_ASSERT_EQUAL(dossier_check_unit(&u), VAL_OK);

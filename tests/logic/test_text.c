@@ -92,32 +92,32 @@ static void fit_truncate(void)
 static void wrap(void)
 {
     const char *s = "Đăng ký khai sinh cho trẻ em";
-    size_t st[8], ln[8];
-    int n = text_wrap(s, 10, st, ln, 8);
+    size_t starts[8], ln[8];
+    int n = text_wrap(s, 10, starts, ln, 8);
     CU_ASSERT_EQUAL_FATAL(n, 3);
-    CU_ASSERT_EQUAL(strncmp(s + st[0], "Đăng ký", ln[0]), 0);
+    CU_ASSERT_EQUAL(strncmp(s + starts[0], "Đăng ký", ln[0]), 0);
     CU_ASSERT_EQUAL(ln[0], strlen("Đăng ký"));
-    CU_ASSERT_EQUAL(strncmp(s + st[1], "khai sinh", ln[1]), 0);
-    CU_ASSERT_EQUAL(strncmp(s + st[2], "cho trẻ em", ln[2]), 0);
+    CU_ASSERT_EQUAL(strncmp(s + starts[1], "khai sinh", ln[1]), 0);
+    CU_ASSERT_EQUAL(strncmp(s + starts[2], "cho trẻ em", ln[2]), 0);
     for (int i = 0; i < n; i++) {
         char line[64];
-        memcpy(line, s + st[i], ln[i]);
+        memcpy(line, s + starts[i], ln[i]);
         line[ln[i]] = '\0';
         CU_ASSERT(text_width(line) <= 10);
     }
     /* a word longer than the line is broken at a grapheme boundary */
-    n = text_wrap("Nghiêngnghiêng", 5, st, ln, 8);
+    n = text_wrap("Nghiêngnghiêng", 5, starts, ln, 8);
     CU_ASSERT_EQUAL(n, 3);
     CU_ASSERT_EQUAL(ln[0], strlen("Nghiê"));
     /* hard line breaks, and a blank line */
-    n = text_wrap("ab\n\ncd", 10, st, ln, 8);
+    n = text_wrap("ab\n\ncd", 10, starts, ln, 8);
     CU_ASSERT_EQUAL_FATAL(n, 3);
     CU_ASSERT_EQUAL(ln[1], 0);
-    CU_ASSERT_EQUAL(st[2], 4);
+    CU_ASSERT_EQUAL(starts[2], 4);
     /* maxlines caps what is filled; NULL arrays only count */
-    CU_ASSERT_EQUAL(text_wrap(s, 10, st, ln, 2), 2);
+    CU_ASSERT_EQUAL(text_wrap(s, 10, starts, ln, 2), 2);
     CU_ASSERT_EQUAL(text_wrap(s, 10, NULL, NULL, 0), 3);
-    CU_ASSERT_EQUAL(text_wrap("", 10, st, ln, 8), 0);
+    CU_ASSERT_EQUAL(text_wrap("", 10, starts, ln, 8), 0);
 }
 
 static void prev_grapheme(void)

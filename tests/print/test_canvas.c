@@ -80,14 +80,14 @@ static void test_wrap_words(void)
 {
     const char *s = "Thủ tục đăng ký khai sinh kết hợp nhận cha, mẹ, con và cấp bản sao "
                     "trích lục hộ tịch cho người có yếu tố nước ngoài tại Ủy ban nhân dân xã";
-    canvas_style st = {24, true};
+    canvas_style style = {24, true};
     size_t starts[32], lens[32];
     int maxw = 200;
-    int n = canvas_wrap(fonts, st, s, maxw, starts, lens, 32);
+    int n = canvas_wrap(fonts, style, s, maxw, starts, lens, 32);
     CU_ASSERT(n > 3 && n <= 32);
     sbuf joined = {0};
     for (int i = 0; i < n; i++) {
-        CU_ASSERT(canvas_text_width(fonts, st, s + starts[i], lens[i]) <= maxw);
+        CU_ASSERT(canvas_text_width(fonts, style, s + starts[i], lens[i]) <= maxw);
         if (i)
             sbuf_add(&joined, " ");
         sbuf_addn(&joined, s + starts[i], lens[i]);
@@ -97,11 +97,11 @@ static void test_wrap_words(void)
     free(want);
     sbuf_free(&joined);
     /* A wider line never needs more lines. */
-    CU_ASSERT(canvas_wrap(fonts, st, s, 400, starts, lens, 32) < n);
+    CU_ASSERT(canvas_wrap(fonts, style, s, 400, starts, lens, 32) < n);
     /* Forced breaks and empty text. */
-    CU_ASSERT_EQUAL(canvas_wrap(fonts, st, "a\nb", 400, starts, lens, 32), 2);
-    CU_ASSERT_EQUAL(canvas_wrap(fonts, st, "", 400, starts, lens, 32), 0);
-    CU_ASSERT_EQUAL(canvas_wrap(fonts, st, "   ", 400, starts, lens, 32), 0);
+    CU_ASSERT_EQUAL(canvas_wrap(fonts, style, "a\nb", 400, starts, lens, 32), 2);
+    CU_ASSERT_EQUAL(canvas_wrap(fonts, style, "", 400, starts, lens, 32), 0);
+    CU_ASSERT_EQUAL(canvas_wrap(fonts, style, "   ", 400, starts, lens, 32), 0);
 }
 
 static void test_wrap_long_word_graphemes(void)
@@ -110,13 +110,13 @@ static void test_wrap_long_word_graphemes(void)
     sbuf w = {0};
     for (int i = 0; i < 20; i++)
         sbuf_add(&w, "e\xCC\x82\xCC\x81" "Ư" "x");
-    canvas_style st = {24, false};
+    canvas_style style = {24, false};
     size_t starts[64], lens[64];
-    int n = canvas_wrap(fonts, st, w.data, 100, starts, lens, 64);
+    int n = canvas_wrap(fonts, style, w.data, 100, starts, lens, 64);
     CU_ASSERT(n > 3 && n < 64);
     size_t total = 0;
     for (int i = 0; i < n && i < 64; i++) {
-        CU_ASSERT(canvas_text_width(fonts, st, w.data + starts[i], lens[i]) <= 100);
+        CU_ASSERT(canvas_text_width(fonts, style, w.data + starts[i], lens[i]) <= 100);
         utf8proc_int32_t cp;
         utf8proc_iterate((const utf8proc_uint8_t *)w.data + starts[i], 4, &cp);
         /* no line starts with a combining mark */
@@ -131,25 +131,25 @@ static void test_wrap_long_word_graphemes(void)
 static void test_draw_text(void)
 {
     canvas *c = canvas_new(384);
-    canvas_style st = {24, false};
+    canvas_style style = {24, false};
     const char *s = "Đường Bà Triệu, Lạng Sơn";
-    int w = canvas_text_width(fonts, st, s, strlen(s));
+    int w = canvas_text_width(fonts, style, s, strlen(s));
     CU_ASSERT(w > 200 && w < 384);
-    int adv = canvas_draw_text(c, fonts, st, 0, canvas_ascent(fonts, st), s, strlen(s));
+    int adv = canvas_draw_text(c, fonts, style, 0, canvas_ascent(fonts, style), s, strlen(s));
     CU_ASSERT_EQUAL(adv, w);
     CU_ASSERT(canvas_ink(c, 0, c->height) > 300);
     CU_ASSERT_EQUAL(c->clipped, 0);
     /* Drawn past the right edge: the ink that falls outside is counted. */
-    canvas_draw_text(c, fonts, st, 300, 80, s, strlen(s));
+    canvas_draw_text(c, fonts, style, 300, 80, s, strlen(s));
     CU_ASSERT(c->clipped > 0);
     /* Bold is darker than regular. */
     canvas *a = canvas_new(384), *b = canvas_new(384);
     canvas_style bold = {24, true};
-    canvas_draw_text(a, fonts, st, 0, 30, "Hồ sơ", strlen("Hồ sơ"));
+    canvas_draw_text(a, fonts, style, 0, 30, "Hồ sơ", strlen("Hồ sơ"));
     canvas_draw_text(b, fonts, bold, 0, 30, "Hồ sơ", strlen("Hồ sơ"));
     CU_ASSERT(canvas_ink(b, 0, b->height) > canvas_ink(a, 0, a->height));
     /* Invalid UTF-8 draws a replacement glyph rather than crashing. */
-    canvas_draw_text(a, fonts, st, 0, 60, "\xff\xfe", 2);
+    canvas_draw_text(a, fonts, style, 0, 60, "\xff\xfe", 2);
     canvas_free(a);
     canvas_free(b);
     canvas_free(c);
@@ -264,11 +264,11 @@ static void test_layout_long_paragraph(void)
     layout *l = layout_new(fonts, 384);
     int y0 = layout_y(l);
     layout_text(l, LAY_NORMAL, 0, b.data);
-    canvas_style st = layout_style(l, LAY_NORMAL, 0);
+    canvas_style style = layout_style(l, LAY_NORMAL, 0);
     size_t s1[1], l1[1];
-    int lines = canvas_wrap(fonts, st, b.data, 384 - 16, s1, l1, 1);
+    int lines = canvas_wrap(fonts, style, b.data, 384 - 16, s1, l1, 1);
     CU_ASSERT(lines > 64);
-    CU_ASSERT_EQUAL(layout_y(l) - y0, lines * canvas_line_height(fonts, st));
+    CU_ASSERT_EQUAL(layout_y(l) - y0, lines * canvas_line_height(fonts, style));
     char *txt;
     canvas *c = layout_finish(l, &txt);
     CU_ASSERT_EQUAL(c->clipped, 0);

@@ -73,20 +73,20 @@ static void test_raster_bands(void)
     const unsigned char *second = u + 8 + 48 * 255;
     CU_ASSERT(memcmp(second, BYTES(0x1D, 0x76, 0x30, 0, 48, 0, 45, 0), 8) == 0);
     CU_ASSERT_EQUAL(u[b.len - 1], 0x01);
-    pkt_stream st;
-    CU_ASSERT_TRUE(pkt_parse_escpos(u, b.len, &st));
-    CU_ASSERT_EQUAL(st.bands, 2);
-    CU_ASSERT_EQUAL(st.width, 384);
-    CU_ASSERT_EQUAL(st.height, 300);
-    CU_ASSERT(memcmp(st.bits, c->bits, 48 * 300) == 0);
-    pkt_stream_free(&st);
+    pkt_stream stream;
+    CU_ASSERT_TRUE(pkt_parse_escpos(u, b.len, &stream));
+    CU_ASSERT_EQUAL(stream.bands, 2);
+    CU_ASSERT_EQUAL(stream.width, 384);
+    CU_ASSERT_EQUAL(stream.height, 300);
+    CU_ASSERT(memcmp(stream.bits, c->bits, 48 * 300) == 0);
+    pkt_stream_free(&stream);
     sbuf_free(&b);
 
     /* A profile-defined band height of 100 rows: 3 bands. */
     escpos_raster(&b, c, 0, c->height, 100);
-    CU_ASSERT_TRUE(pkt_parse_escpos((const unsigned char *)b.data, b.len, &st));
-    CU_ASSERT_EQUAL(st.bands, 3);
-    pkt_stream_free(&st);
+    CU_ASSERT_TRUE(pkt_parse_escpos((const unsigned char *)b.data, b.len, &stream));
+    CU_ASSERT_EQUAL(stream.bands, 3);
+    pkt_stream_free(&stream);
     sbuf_free(&b);
     canvas_free(c);
 }
@@ -108,8 +108,8 @@ static void test_document_native_qr(void)
     canvas_fonts *f;
     CU_ASSERT_EQUAL_FATAL(canvas_fonts_open(NULL, NULL, &f), PK_OK);
     canvas *c = canvas_new(384);
-    canvas_style st = {24, false};
-    canvas_draw_text(c, f, st, 8, 30, "Xin chào", strlen("Xin chào"));
+    canvas_style style = {24, false};
+    canvas_draw_text(c, f, style, 8, 30, "Xin chào", strlen("Xin chào"));
     int h = 0;
     CU_ASSERT_EQUAL(canvas_qr(c, 40, "VNK1.AB-1.1700000000.ABC", 6, &h), PK_OK);
     canvas_ensure(c, 40 + h + 50);

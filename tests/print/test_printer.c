@@ -23,8 +23,8 @@ static const char *const QR = "VNK1.LS01-2611-000007.1764057600.ABCDEFGHIJKLMNOP
 static canvas *sample_doc(printer *p)
 {
     canvas *c = canvas_new(printer_width_dots(p));
-    canvas_style st = {24, true};
-    canvas_draw_text(c, printer_fonts(p), st, 10, 30, "Biên nhận", strlen("Biên nhận"));
+    canvas_style style = {24, true};
+    canvas_draw_text(c, printer_fonts(p), style, 10, 30, "Biên nhận", strlen("Biên nhận"));
     int h;
     canvas_qr(c, 40, QR, 6, &h);
     canvas_ensure(c, 40 + h + 20);
@@ -68,8 +68,8 @@ static void test_open_errors(void)
     CU_ASSERT_STRING_EQUAL(printer_dir(p), "");
     printer_close(p);
     /* Every state has a message. */
-    for (int st = PST_OK; st <= PST_OFFLINE; st++)
-        CU_ASSERT(strlen(printer_state_msg((printer_state)st)) > 10);
+    for (int state = PST_OK; state <= PST_OFFLINE; state++)
+        CU_ASSERT(strlen(printer_state_msg((printer_state)state)) > 10);
 }
 
 static void test_file_backend(void)
@@ -220,13 +220,13 @@ static void test_file_full_disk(void)
         free(dir);
         _exit(e != PK_EFULL ? 3 : strstr(msg, "full") == NULL ? 4 : files != 0 ? 5 : 0);
     }
-    int st = 0;
-    waitpid(pid, &st, 0);
-    CU_ASSERT_TRUE(WIFEXITED(st));
-    if (WEXITSTATUS(st) == 77)
+    int wstatus = 0;
+    waitpid(pid, &wstatus, 0);
+    CU_ASSERT_TRUE(WIFEXITED(wstatus));
+    if (WEXITSTATUS(wstatus) == 77)
         fprintf(stderr, "(full-disk test skipped: needs root to mount a tmpfs) ");
     else
-        CU_ASSERT_EQUAL(WEXITSTATUS(st), 0);
+        CU_ASSERT_EQUAL(WEXITSTATUS(wstatus), 0);
     pkt_rmtree(dir);
     free(dir);
 }

@@ -253,10 +253,10 @@ static long render_check(const receipt_info *ri, int width, bool decode)
     CU_ASSERT_PTR_NULL(strstr(txt, "123456781234"));
     /* Each wrapped line fits: the name needs as many lines as its width
      * says, no fewer (nothing hidden past the edge). */
-    canvas_style st = {width >= 576 ? 28 : 24, true};
-    int w = canvas_text_width(fonts, st, ri->proc_name, strlen(ri->proc_name));
+    canvas_style style = {width >= 576 ? 28 : 24, true};
+    int w = canvas_text_width(fonts, style, ri->proc_name, strlen(ri->proc_name));
     size_t s[64], l[64];
-    int lines = canvas_wrap(fonts, st, ri->proc_name, width - (width >= 576 ? 60 : 40), s, l, 64);
+    int lines = canvas_wrap(fonts, style, ri->proc_name, width - (width >= 576 ? 60 : 40), s, l, 64);
     CU_ASSERT(lines >= (w + width - 1) / width);
     if (decode) {
         char *dec = pkt_zbar_bits(c->bits, c->width, c->height);

@@ -15,7 +15,7 @@
 #include "receipt.h"
 
 static char *dir;
-static store *st;
+static store *db;
 static config cfg;
 
 static int setup(void)
@@ -33,16 +33,16 @@ static int setup(void)
     snprintf(cfg.printer, sizeof cfg.printer, "file:%s/receipts", dir);
     str_copy(cfg.hotline, sizeof cfg.hotline, "1900 54 54 81");
     char msg[200];
-    pk_err e = store_open(cfg.db_path, &st, msg, sizeof msg);
-    if (e != PK_OK || cli_seed(st, "data", msg, sizeof msg) != PK_OK ||
-        store_setting_set(st, "kiosk_code", "LS01") != PK_OK)
+    pk_err e = store_open(cfg.db_path, &db, msg, sizeof msg);
+    if (e != PK_OK || cli_seed(db, "data", msg, sizeof msg) != PK_OK ||
+        store_setting_set(db, "kiosk_code", "LS01") != PK_OK)
         return 1;
     return 0;
 }
 
 static int teardown(void)
 {
-    store_close(st);
+    store_close(db);
     pkt_rmtree(dir);
     free(dir);
     return 0;
@@ -74,7 +74,7 @@ static dossier *new_dossier(const char *lang, bool sample, int64_t *job)
     d->consent_process = true;
     d->consent_sms = true;
     d->sample = sample;
-    CU_ASSERT_EQUAL_FATAL(store_dossier_create(st, d, "RA", "kiosk", job), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, d, "RA", "kiosk", job), PK_OK);
     return d;
 }
 
@@ -82,7 +82,7 @@ static print_job job_get(int64_t id)
 {
     print_job jobs[64], none = {0};
     int n = 0;
-    store_jobs_list(st, -1, jobs, 64, &n);
+    store_jobs_list(db, -1, jobs, 64, &n);
     for (int i = 0; i < n; i++)
         if (jobs[i].id == id)
             return jobs[i];
@@ -104,7 +104,7 @@ static void test_print_file(void)
     printer *p;
     char msg[200] = "";
     CU_ASSERT_EQUAL_FATAL(printer_open(cfg.printer, "58mm", &p, msg, sizeof msg), PK_OK);
-    CU_ASSERT_EQUAL(receipt_print(p, st, &cfg, d, job, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print(p, db, &cfg, d, job, msg, sizeof msg), PK_OK);
     print_job j = job_get(job);
     CU_ASSERT_EQUAL(j.status, JOB_PRINTED);
     CU_ASSERT_STRING_EQUAL(j.ref, d->ref);
@@ -143,7 +143,7 @@ static void test_print_file(void)
 static void check_intact(const dossier *before)
 {
     dossier *after = xcalloc(1, sizeof *after);
-    CU_ASSERT_EQUAL(store_dossier_get(st, before->ref, after), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_get(db, before->ref, after), PK_OK);
     CU_ASSERT_EQUAL(after->status, ST_REGISTERED);
     CU_ASSERT_STRING_EQUAL(after->name, before->name);
     CU_ASSERT_STRING_EQUAL(after->id_number, before->id_number);
@@ -164,7 +164,7 @@ static void test_paper_out_pty(void)
     printer *p;
     char msg[200] = "";
     CU_ASSERT_EQUAL_FATAL(printer_open(spec, "58mm", &p, msg, sizeof msg), PK_OK);
-    CU_ASSERT_EQUAL(receipt_print(p, st, &cfg, d, job, msg, sizeof msg), PK_EPRINTER);
+    CU_ASSERT_EQUAL(receipt_print(p, db, &cfg, d, job, msg, sizeof msg), PK_EPRINTER);
     CU_ASSERT_STRING_EQUAL(msg, printer_state_msg(PST_PAPER_OUT));
     print_job j = job_get(job);
     CU_ASSERT_EQUAL(j.status, JOB_FAILED);
@@ -186,7 +186,7 @@ static void test_offline_tcp_and_no_key(void)
     printer *p;
     char msg[200] = "";
     CU_ASSERT_EQUAL_FATAL(printer_open(spec, "80mm", &p, msg, sizeof msg), PK_OK);
-    CU_ASSERT_EQUAL(receipt_print(p, st, &cfg, d, job, msg, sizeof msg), PK_EPRINTER);
+    CU_ASSERT_EQUAL(receipt_print(p, db, &cfg, d, job, msg, sizeof msg), PK_EPRINTER);
     CU_ASSERT_STRING_EQUAL(job_get(job).reason, printer_state_msg(PST_OFFLINE));
     CU_ASSERT_EQUAL(job_get(job).status, JOB_FAILED);
     check_intact(d);
@@ -197,9 +197,9 @@ static void test_offline_tcp_and_no_key(void)
     config nokey = cfg;
     snprintf(nokey.key_file, sizeof nokey.key_file, "%s/missing.key", dir);
     int64_t job2 = 0;
-    CU_ASSERT_EQUAL(store_job_create(st, d->ref, "receipt", &job2), PK_OK);
+    CU_ASSERT_EQUAL(store_job_create(db, d->ref, "receipt", &job2), PK_OK);
     CU_ASSERT_EQUAL_FATAL(printer_open(cfg.printer, "58mm", &p, msg, sizeof msg), PK_OK);
-    CU_ASSERT_NOT_EQUAL(receipt_print(p, st, &nokey, d, job2, msg, sizeof msg), PK_OK);
+    CU_ASSERT_NOT_EQUAL(receipt_print(p, db, &nokey, d, job2, msg, sizeof msg), PK_OK);
     CU_ASSERT_EQUAL(job_get(job2).status, JOB_FAILED);
     CU_ASSERT(strstr(job_get(job2).reason, "key") != NULL);
     char *txt = slurp_txt(d->ref);
@@ -219,7 +219,7 @@ static void test_language_sample_reprint(void)
     printer *p;
     char msg[200] = "";
     CU_ASSERT_EQUAL_FATAL(printer_open(cfg.printer, "80mm", &p, msg, sizeof msg), PK_OK);
-    CU_ASSERT_EQUAL(receipt_print(p, st, &cfg, d, job, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print(p, db, &cfg, d, job, msg, sizeof msg), PK_OK);
     CU_ASSERT_STRING_EQUAL(i18n_lang(), "vi");          /* restored */
     char *txt = slurp_txt(d->ref);
     CU_ASSERT_PTR_NOT_NULL_FATAL(txt);
@@ -234,8 +234,8 @@ static void test_language_sample_reprint(void)
     str_copy(d->lang, sizeof d->lang, "vi");
     d->sample = false;
     int64_t job2 = 0;
-    CU_ASSERT_EQUAL(store_job_create(st, d->ref, "receipt", &job2), PK_OK);
-    CU_ASSERT_EQUAL(receipt_print_ex(p, st, &cfg, d, job2, RECEIPT_REPRINT, msg, sizeof msg),
+    CU_ASSERT_EQUAL(store_job_create(db, d->ref, "receipt", &job2), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print_ex(p, db, &cfg, d, job2, RECEIPT_REPRINT, msg, sizeof msg),
                     PK_OK);
     char name[64];
     snprintf(name, sizeof name, "%s-reprint-%lld", d->ref, (long long)job2);
@@ -257,7 +257,7 @@ static void test_cli_reprint(void)
     cli_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.cfg = cfg;
-    ctx.st = st;                       /* already open: cli_store() returns it */
+    ctx.db = db;                       /* already open: cli_store() returns it */
     char *args[1] = {d->ref};
     CU_ASSERT_EQUAL(cli_reprint(&ctx, 1, args), 0);
     /* The QR payload of the receipt works as the argument, a forged one not. */
@@ -273,7 +273,7 @@ static void test_cli_reprint(void)
     int printed = 0;
     print_job jobs[64];
     int n = 0;
-    store_jobs_list(st, JOB_PRINTED, jobs, 64, &n);
+    store_jobs_list(db, JOB_PRINTED, jobs, 64, &n);
     for (int i = 0; i < n; i++)
         printed += strcmp(jobs[i].ref, d->ref) == 0;
     CU_ASSERT_EQUAL(printed, 2);       /* two reprints; the first job still pending */
@@ -293,21 +293,21 @@ static void test_procedure_gone(void)
     int64_t job = 0;
     dossier *d = new_dossier("vi", false, &job);
     procedure *other = xcalloc(1, sizeof *other);
-    CU_ASSERT_EQUAL_FATAL(store_procedure_get(st, "1.000656", other), PK_OK);
-    CU_ASSERT_EQUAL_FATAL(store_procedures_replace(st, other, 1), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_procedure_get(db, "1.000656", other), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_procedures_replace(db, other, 1), PK_OK);
     procedure *probe = xcalloc(1, sizeof *probe);
-    CU_ASSERT_EQUAL(store_procedure_get(st, "1.001193", probe), PK_ENOTFOUND);
+    CU_ASSERT_EQUAL(store_procedure_get(db, "1.001193", probe), PK_ENOTFOUND);
     printer *p;
     char msg[200] = "";
     CU_ASSERT_EQUAL_FATAL(printer_open(cfg.printer, "58mm", &p, msg, sizeof msg), PK_OK);
-    CU_ASSERT_EQUAL(receipt_print(p, st, &cfg, d, job, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print(p, db, &cfg, d, job, msg, sizeof msg), PK_OK);
     char *txt = slurp_txt(d->ref);
     CU_ASSERT_PTR_NOT_NULL(txt);
     if (txt)
         CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Đăng ký khai sinh"));
     free(txt);
     char err[200];
-    CU_ASSERT_EQUAL(catalog_import_procedures(st, "data/procedures.csv", err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL(catalog_import_procedures(db, "data/procedures.csv", err, sizeof err), PK_OK);
     printer_close(p);
     free(probe);
     free(other);

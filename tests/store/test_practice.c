@@ -16,15 +16,15 @@
 
 static bool exists(const char *path)
 {
-    struct stat st;
-    return stat(path, &st) == 0;
+    struct stat sb;
+    return stat(path, &sb) == 0;
 }
 
 static void live_config(const fx_dir *fx, config *cfg)
 {
     config_defaults(cfg);
     str_copy(cfg->home, sizeof cfg->home, fx->dir);
-    str_copy(cfg->db_path, sizeof cfg->db_path, fx->db);
+    str_copy(cfg->db_path, sizeof cfg->db_path, fx->db_path);
     str_copy(cfg->data_dir, sizeof cfg->data_dir, "data");
 }
 
@@ -52,14 +52,14 @@ static void test_open_seed_close(void)
     live_config(&fx, &cfg);
     /* a live database with a real-looking dossier */
     store *live = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &live, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &live, NULL, 0), PK_OK);
     procedure p = fx_proc("1.001193", "Đăng ký khai sinh", "Birth registration", "Hộ tịch", true);
     CU_ASSERT_EQUAL(store_procedures_replace(live, &p, 1), PK_OK);
     dossier d = fx_dossier("1.001193", "Nguyễn Văn Thật");
     CU_ASSERT_EQUAL(store_dossier_create(live, &d, "RA", "kiosk", NULL), PK_OK);
     store_close(live);
     size_t n0 = 0, n1 = 0;
-    char *before = slurp(fx.db, &n0);
+    char *before = slurp(fx.db_path, &n0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(before);
 
     practice sb;
@@ -68,22 +68,22 @@ static void test_open_seed_close(void)
     CU_ASSERT_STRING_NOT_EQUAL(sb.path, cfg.db_path);
     CU_ASSERT_TRUE(exists(sb.path));
     /* the shipped catalog, and one made-up sample dossier being processed */
-    CU_ASSERT(store_procedure_count(sb.st) > 10);
+    CU_ASSERT(store_procedure_count(sb.db) > 10);
     int64_t total, samples;
-    CU_ASSERT_EQUAL(store_demo_counts(sb.st, &total, &samples), PK_OK);
+    CU_ASSERT_EQUAL(store_demo_counts(sb.db, &total, &samples), PK_OK);
     CU_ASSERT_EQUAL(total, 1);
     CU_ASSERT_EQUAL(samples, 1);
     dossier ex;
-    CU_ASSERT_EQUAL_FATAL(store_dossier_get(sb.st, "MAU-000001", &ex), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_dossier_get(sb.db, "MAU-000001", &ex), PK_OK);
     CU_ASSERT_TRUE(ex.sample);
     CU_ASSERT_EQUAL(ex.status, ST_PROCESSING);
     CU_ASSERT_STRING_EQUAL(ex.kiosk_code, PRACTICE_KIOSK_CODE);
     dossier_event ev[8];
     int nev = 0;
-    CU_ASSERT_EQUAL(store_dossier_events(sb.st, "MAU-000001", ev, 8, &nev), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_events(sb.db, "MAU-000001", ev, 8, &nev), PK_OK);
     CU_ASSERT_EQUAL(nev, 5);   /* registered, accepted, in transit, handed, processing */
     /* nothing of the live database is in the sandbox */
-    CU_ASSERT_EQUAL(store_dossier_get(sb.st, d.ref, &ex), PK_ENOTFOUND);
+    CU_ASSERT_EQUAL(store_dossier_get(sb.db, d.ref, &ex), PK_ENOTFOUND);
 
     config pc;
     practice_config(&cfg, &sb, &pc);
@@ -95,12 +95,12 @@ static void test_open_seed_close(void)
     dossier mine = fx_dossier("1.001193", "Trần Văn Thử");
     mine.sample = true;
     str_copy(mine.kiosk_code, sizeof mine.kiosk_code, PRACTICE_KIOSK_CODE);
-    CU_ASSERT_EQUAL(store_dossier_create(sb.st, &mine, "RA", "kiosk", NULL), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_create(sb.db, &mine, "RA", "kiosk", NULL), PK_OK);
     CU_ASSERT_STRING_EQUAL(mine.ref, "MAU-000002");
     CU_ASSERT_EQUAL(practice_reset(&sb, msg, sizeof msg), PK_OK);
-    CU_ASSERT_EQUAL(store_demo_counts(sb.st, &total, &samples), PK_OK);
+    CU_ASSERT_EQUAL(store_demo_counts(sb.db, &total, &samples), PK_OK);
     CU_ASSERT_EQUAL(total, 1);
-    CU_ASSERT_EQUAL(store_dossier_get(sb.st, "MAU-000002", &ex), PK_ENOTFOUND);
+    CU_ASSERT_EQUAL(store_dossier_get(sb.db, "MAU-000002", &ex), PK_ENOTFOUND);
 
     char wal[700];
     snprintf(wal, sizeof wal, "%s-wal", sb.path);
@@ -109,11 +109,11 @@ static void test_open_seed_close(void)
     practice_close(&sb);
     CU_ASSERT_FALSE(exists(path));
     CU_ASSERT_FALSE(exists(wal));
-    CU_ASSERT_PTR_NULL(sb.st);
+    CU_ASSERT_PTR_NULL(sb.db);
     practice_close(&sb);     /* twice is harmless */
 
     /* the live database: byte for byte the same */
-    char *after = slurp(fx.db, &n1);
+    char *after = slurp(fx.db_path, &n1);
     CU_ASSERT_EQUAL_FATAL(n0, n1);
     CU_ASSERT_EQUAL(memcmp(before, after, n0), 0);
     free(before);
@@ -133,7 +133,7 @@ static void test_refuses_live_and_bad_data(void)
     snprintf(cfg.db_path, sizeof cfg.db_path, "%s/practice.db", fx.dir);
     CU_ASSERT_EQUAL(practice_open(&sb, &cfg, msg, sizeof msg), PK_EPERM);
     CU_ASSERT_PTR_NOT_NULL(strstr(msg, "live database"));
-    CU_ASSERT_PTR_NULL(sb.st);
+    CU_ASSERT_PTR_NULL(sb.db);
     /* the same file under another name (a symbolic link) */
     char real[200];
     snprintf(real, sizeof real, "%s/real.db", fx.dir);
@@ -153,7 +153,7 @@ static void test_refuses_live_and_bad_data(void)
     msg[0] = '\0';
     CU_ASSERT_NOT_EQUAL(practice_open(&sb, &cfg, msg, sizeof msg), PK_OK);
     CU_ASSERT(strlen(msg) > 0);
-    CU_ASSERT_PTR_NULL(sb.st);
+    CU_ASSERT_PTR_NULL(sb.db);
     CU_ASSERT_FALSE(exists(link));
     fx_cleanup(&fx);
 }

@@ -4,22 +4,22 @@
 #include "store_internal.h"
 
 static fx_dir fx;
-static store *st;
+static store *db;
 static auth_ctx ax;
 
 static void setup(void)
 {
     fx_init(&fx);
     char msg[256];
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &st, msg, sizeof msg), PK_OK);
-    cx_catalog(st);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
+    cx_catalog(db);
     cx_auth(&ax);
 }
 
 static void teardown(void)
 {
-    store_close(st);
-    st = NULL;
+    store_close(db);
+    db = NULL;
     fx_cleanup(&fx);
 }
 
@@ -31,14 +31,14 @@ static void add_clerk(const char *id, clerk_role role, const char *pin)
     str_copy(c.name, sizeof c.name, "Hoàng Thị Lan");
     c.role = role;
     CU_ASSERT_EQUAL_FATAL(auth_pin_hash(&ax, pin, c.pin_hash), PK_OK);
-    CU_ASSERT_EQUAL_FATAL(store_clerk_add(st, &c, "install", 1000), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_clerk_add(db, &c, "install", 1000), PK_OK);
 }
 
 static int64_t count_sql(const char *sql)
 {
     sqlite3_stmt *q = NULL;
     int64_t n = -1;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
         n = sqlite3_column_int64(q, 0);
     sqlite3_finalize(q);
     return n;
@@ -47,18 +47,18 @@ static int64_t count_sql(const char *sql)
 static void schema_v2(void)
 {
     setup();
-    CU_ASSERT_EQUAL(store_schema_version(st), 2);
+    CU_ASSERT_EQUAL(store_schema_version(db), 2);
     /* the audit log and the events refuse change through the store's own connection */
-    CU_ASSERT_EQUAL(store_audit_append(st, 5, "nv01", "test", "", "x=1"), PK_OK);
-    CU_ASSERT_NOT_EQUAL(sqlite3_exec(st->db, "UPDATE audit SET detail = 'y'", NULL, NULL, NULL),
+    CU_ASSERT_EQUAL(store_audit_append(db, 5, "nv01", "test", "", "x=1"), PK_OK);
+    CU_ASSERT_NOT_EQUAL(sqlite3_exec(db->conn, "UPDATE audit SET detail = 'y'", NULL, NULL, NULL),
                         SQLITE_OK);
-    CU_ASSERT_NOT_EQUAL(sqlite3_exec(st->db, "DELETE FROM audit", NULL, NULL, NULL), SQLITE_OK);
+    CU_ASSERT_NOT_EQUAL(sqlite3_exec(db->conn, "DELETE FROM audit", NULL, NULL, NULL), SQLITE_OK);
     char ref[PK_REF_MAX];
-    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Lê Văn Bình", "020095004321", "0987654321",
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Lê Văn Bình", "020095004321", "0987654321",
                                      FORM_BOTH, "2026-03-02", "2026-03-12", ref), PK_OK);
-    CU_ASSERT_NOT_EQUAL(sqlite3_exec(st->db, "UPDATE events SET note = 'x'", NULL, NULL, NULL),
+    CU_ASSERT_NOT_EQUAL(sqlite3_exec(db->conn, "UPDATE events SET note = 'x'", NULL, NULL, NULL),
                         SQLITE_OK);
-    CU_ASSERT_NOT_EQUAL(sqlite3_exec(st->db, "DELETE FROM events", NULL, NULL, NULL), SQLITE_OK);
+    CU_ASSERT_NOT_EQUAL(sqlite3_exec(db->conn, "DELETE FROM events", NULL, NULL, NULL), SQLITE_OK);
     /* the kiosk's creation event went into the chain in its own transaction */
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'event'"), 1);
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE detail LIKE '%Bình%'"
@@ -69,40 +69,40 @@ static void schema_v2(void)
 static void accounts(void)
 {
     setup();
-    CU_ASSERT_EQUAL(store_clerk_count(st, ROLE_SUPERVISOR), 0);
+    CU_ASSERT_EQUAL(store_clerk_count(db, ROLE_SUPERVISOR), 0);
     add_clerk("sup1", ROLE_SUPERVISOR, "480215");
     add_clerk("nv01", ROLE_CLERK, "735102");
-    CU_ASSERT_EQUAL(store_clerk_count(st, ROLE_SUPERVISOR), 1);
-    CU_ASSERT_EQUAL(store_clerk_count(st, -1), 2);
+    CU_ASSERT_EQUAL(store_clerk_count(db, ROLE_SUPERVISOR), 1);
+    CU_ASSERT_EQUAL(store_clerk_count(db, -1), 2);
     clerk_account c, dup;
-    CU_ASSERT_EQUAL(store_clerk_get(st, "nv01", &c), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_get(db, "nv01", &c), PK_OK);
     CU_ASSERT_EQUAL(c.role, ROLE_CLERK);
     CU_ASSERT_STRING_EQUAL(c.name, "Hoàng Thị Lan");
     CU_ASSERT_TRUE(auth_pin_verify(&ax, c.pin_hash, "735102"));
     dup = c;
-    CU_ASSERT_EQUAL(store_clerk_add(st, &dup, "sup1", 1001), PK_EEXISTS);
+    CU_ASSERT_EQUAL(store_clerk_add(db, &dup, "sup1", 1001), PK_EEXISTS);
     str_copy(dup.id, sizeof dup.id, "x'; DROP TABLE clerks;--");
-    CU_ASSERT_EQUAL(store_clerk_add(st, &dup, "sup1", 1001), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_clerk_add(db, &dup, "sup1", 1001), PK_EINVAL);
     str_copy(dup.id, sizeof dup.id, "nv02");
     str_copy(dup.pin_hash, sizeof dup.pin_hash, "480215");   /* never a plain PIN */
-    CU_ASSERT_EQUAL(store_clerk_add(st, &dup, "sup1", 1001), PK_EINVAL);
-    CU_ASSERT_EQUAL(store_clerk_get(st, "nobody", &c), PK_ENOTFOUND);
+    CU_ASSERT_EQUAL(store_clerk_add(db, &dup, "sup1", 1001), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_clerk_get(db, "nobody", &c), PK_ENOTFOUND);
     /* new PIN */
     char h[AUTH_HASH_MAX];
     CU_ASSERT_EQUAL(auth_pin_hash(&ax, "902817", h), PK_OK);
-    CU_ASSERT_EQUAL(store_clerk_set_pin(st, "nv01", h, "sup1", 1002), PK_OK);
-    CU_ASSERT_EQUAL(store_clerk_get(st, "nv01", &c), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_set_pin(db, "nv01", h, "sup1", 1002), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_get(db, "nv01", &c), PK_OK);
     CU_ASSERT_TRUE(auth_pin_verify(&ax, c.pin_hash, "902817"));
-    CU_ASSERT_EQUAL(store_clerk_set_pin(st, "ghost", h, "sup1", 1002), PK_ENOTFOUND);
+    CU_ASSERT_EQUAL(store_clerk_set_pin(db, "ghost", h, "sup1", 1002), PK_ENOTFOUND);
     /* the last supervisor cannot be disabled; a clerk can */
-    CU_ASSERT_EQUAL(store_clerk_disable(st, "sup1", "sup1", 1003), PK_EPERM);
-    CU_ASSERT_EQUAL(store_clerk_disable(st, "nv01", "sup1", 1003), PK_OK);
-    CU_ASSERT_EQUAL(store_clerk_get(st, "nv01", &c), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_disable(db, "sup1", "sup1", 1003), PK_EPERM);
+    CU_ASSERT_EQUAL(store_clerk_disable(db, "nv01", "sup1", 1003), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_get(db, "nv01", &c), PK_OK);
     CU_ASSERT_TRUE(c.disabled);
-    CU_ASSERT_EQUAL(store_clerk_count(st, -1), 1);
+    CU_ASSERT_EQUAL(store_clerk_count(db, -1), 1);
     clerk_account all[4];
     int n = 0;
-    CU_ASSERT_EQUAL(store_clerk_list(st, all, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_list(db, all, 4, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 2);
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action LIKE 'clerk_%'"), 4);
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE detail LIKE '%902817%'"), 0);
@@ -115,52 +115,52 @@ static void sign_in_and_lockout(void)
     add_clerk("nv01", ROLE_CLERK, "735102");
     clerk_session s;
     int64_t left = -1, t0 = 1767225600;
-    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "735102", t0, 120, &s, &left), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "nv01", "735102", t0, 120, &s, &left), PK_OK);
     CU_ASSERT_TRUE(s.active);
     CU_ASSERT_STRING_EQUAL(s.id, "nv01");
     CU_ASSERT_EQUAL(s.role, ROLE_CLERK);
     CU_ASSERT_EQUAL(left, 0);
-    CU_ASSERT_EQUAL(store_clerk_sign_out(st, &s, "idle", t0 + 5), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_sign_out(db, &s, "idle", t0 + 5), PK_OK);
     /* four wrong PINs: not locked yet */
     for (int i = 0; i < AUTH_MAX_FAILURES - 1; i++) {
-        CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "111112", t0 + 10 + i, 120, &s, &left),
+        CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "nv01", "111112", t0 + 10 + i, 120, &s, &left),
                         PK_EPERM);
         CU_ASSERT_EQUAL(left, 0);
     }
     /* the fifth locks for five minutes */
-    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "111112", t0 + 20, 120, &s, &left), PK_EPERM);
+    CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "nv01", "111112", t0 + 20, 120, &s, &left), PK_EPERM);
     CU_ASSERT_EQUAL(left, AUTH_LOCK_SECONDS);
     /* the lock survives a restart of the program */
-    store_close(st);
+    store_close(db);
     char msg[256];
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &st, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
     /* even the right PIN is refused while locked */
-    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "735102", t0 + 100, 120, &s, &left),
+    CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "nv01", "735102", t0 + 100, 120, &s, &left),
                     PK_EPERM);
     CU_ASSERT_EQUAL(left, AUTH_LOCK_SECONDS - 80);
-    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "735102", t0 + 20 + AUTH_LOCK_SECONDS - 1,
+    CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "nv01", "735102", t0 + 20 + AUTH_LOCK_SECONDS - 1,
                                         120, &s, &left), PK_EPERM);
     CU_ASSERT_EQUAL(left, 1);
     /* expired: the right PIN works and the count starts over */
-    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "735102", t0 + 20 + AUTH_LOCK_SECONDS,
+    CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "nv01", "735102", t0 + 20 + AUTH_LOCK_SECONDS,
                                         120, &s, &left), PK_OK);
     clerk_account c;
-    CU_ASSERT_EQUAL(store_clerk_get(st, "nv01", &c), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_get(db, "nv01", &c), PK_OK);
     CU_ASSERT_EQUAL(c.lock.failures, 0);
     CU_ASSERT_EQUAL(c.lock.locked_until, 0);
     CU_ASSERT_EQUAL(c.last_login, t0 + 20 + AUTH_LOCK_SECONDS);
     /* unknown id and a wrong pepper: refused, logged */
-    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "ghost", "735102", t0 + 900, 120, &s, &left),
+    CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "ghost", "735102", t0 + 900, 120, &s, &left),
                     PK_EPERM);
     auth_ctx other;
     cx_auth(&other);
     other.pepper[0] ^= 1;
-    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &other, "nv01", "735102", t0 + 901, 120, &s, &left),
+    CU_ASSERT_EQUAL(store_clerk_sign_in(db, &other, "nv01", "735102", t0 + 901, 120, &s, &left),
                     PK_EPERM);
     /* a disabled account is refused with its right PIN */
     add_clerk("sup1", ROLE_SUPERVISOR, "480215");
-    CU_ASSERT_EQUAL(store_clerk_disable(st, "nv01", "sup1", t0 + 902), PK_OK);
-    CU_ASSERT_EQUAL(store_clerk_sign_in(st, &ax, "nv01", "735102", t0 + 903, 120, &s, &left),
+    CU_ASSERT_EQUAL(store_clerk_disable(db, "nv01", "sup1", t0 + 902), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "nv01", "735102", t0 + 903, 120, &s, &left),
                     PK_EPERM);
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login'"), 2);
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login_failed'"), 7);
@@ -177,15 +177,15 @@ static void sign_in_and_lockout(void)
 static void work_some(char refs[3][PK_REF_MAX])
 {
     for (int i = 0; i < 3; i++)
-        CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Nguyễn Văn An", "020095001234",
+        CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Nguyễn Văn An", "020095001234",
                                          "0912345678", FORM_BOTH, "2026-03-02", "2026-03-12",
                                          refs[i]), PK_OK);
     transition_data td = {.at = cx_at("2026-03-03", 0), .seal_no = "NP-0001", .fee_collected = 8000};
-    CU_ASSERT_EQUAL(store_dossier_transition(st, refs[0], ST_ACCEPTED, "nv01", "", &td), PK_OK);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, refs[1], ST_COUNTER_REJECTED, "nv01",
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[0], ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[1], ST_COUNTER_REJECTED, "nv01",
                                              "Thiếu giấy chứng sinh", &td), PK_OK);
     dossier d;
-    CU_ASSERT_EQUAL(store_dossier_lookup(st, refs[2], "nv01", td.at, &d), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_lookup(db, refs[2], "nv01", td.at, &d), PK_OK);
     CU_ASSERT_STRING_EQUAL(d.id_number, "020095001234");
 }
 
@@ -195,7 +195,7 @@ static void audit_intact(void)
     char refs[3][PK_REF_MAX];
     work_some(refs);
     audit_check r;
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
     CU_ASSERT_EQUAL(r.fault, AUDIT_OK);
     CU_ASSERT_EQUAL(r.events, 5);   /* 3 created, 1 accepted, 1 rejected */
     CU_ASSERT_EQUAL(r.count, 6);    /* + the lookup */
@@ -209,10 +209,10 @@ static void audit_catches_edited_event(void)
     setup();
     char refs[3][PK_REF_MAX];
     work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER events_no_update;"
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER events_no_update;"
                                   "UPDATE events SET note = 'Đủ giấy tờ' WHERE seq = 5;"), SQLITE_OK);
     audit_check r;
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
     CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_EDITED);
     CU_ASSERT_EQUAL(r.bad_event, 5);
     CU_ASSERT_TRUE(r.bad_seq >= 5);
@@ -220,9 +220,9 @@ static void audit_catches_edited_event(void)
     /* the actor changed, nothing else */
     setup();
     work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER events_no_update;"
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER events_no_update;"
                                   "UPDATE events SET actor = 'nv99' WHERE seq = 4;"), SQLITE_OK);
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
     CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_EDITED);
     CU_ASSERT_EQUAL(r.bad_event, 4);
     teardown();
@@ -233,10 +233,10 @@ static void audit_catches_deleted_event(void)
     setup();
     char refs[3][PK_REF_MAX];
     work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER events_no_delete;"
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER events_no_delete;"
                                   "DELETE FROM events WHERE seq = 2;"), SQLITE_OK);
     audit_check r;
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
     CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_MISSING);
     CU_ASSERT_EQUAL(r.bad_event, 2);
     CU_ASSERT_EQUAL(r.bad_seq, 2);
@@ -248,28 +248,28 @@ static void audit_catches_edited_and_deleted_rows(void)
     setup();
     char refs[3][PK_REF_MAX];
     work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER audit_no_update;"
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER audit_no_update;"
                                   "UPDATE audit SET actor = 'nv02' WHERE seq = 6;"), SQLITE_OK);
     audit_check r;
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
     CU_ASSERT_EQUAL(r.fault, AUDIT_HASH);
     CU_ASSERT_EQUAL(r.bad_seq, 6);
     teardown();
     setup();
     work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER audit_no_delete;"
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER audit_no_delete;"
                                   "DELETE FROM audit WHERE seq = 3;"), SQLITE_OK);
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
     CU_ASSERT_EQUAL(r.fault, AUDIT_GAP);
     CU_ASSERT_EQUAL(r.bad_seq, 3);
     teardown();
     /* a mirror row turned into something else */
     setup();
     work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db, "DROP TRIGGER audit_no_update;"
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER audit_no_update;"
                                   "UPDATE audit SET event_seq = NULL, action = 'x' WHERE seq = 1;"),
                     SQLITE_OK);
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
     CU_ASSERT_EQUAL(r.bad_seq, 1);
     teardown();
 }
@@ -280,14 +280,14 @@ static void audit_catches_inserted_event(void)
     char refs[3][PK_REF_MAX];
     work_some(refs);
     /* a forged event written behind the store's back ... */
-    CU_ASSERT_EQUAL(cx_raw(fx.db, "INSERT INTO events(dossier_id, at, actor, from_status, to_status,"
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "INSERT INTO events(dossier_id, at, actor, from_status, to_status,"
                                   " note) VALUES(1, 5, 'nv01', 'accepted', 'handed', '')"), SQLITE_OK);
     /* ... is not legitimised by the next honest write */
     transition_data td = {.at = cx_at("2026-03-04", 0), .fee_collected = -1};
-    CU_ASSERT_EQUAL(store_dossier_transition(st, refs[2], ST_CANCELLED, "nv01", "Không đến", &td),
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[2], ST_CANCELLED, "nv01", "Không đến", &td),
                     PK_OK);
     audit_check r;
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
     CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_UNCHAINED);
     CU_ASSERT_EQUAL(r.bad_event, 6);
     teardown();
@@ -295,11 +295,11 @@ static void audit_catches_inserted_event(void)
      * chained once, then everything verifies */
     setup();
     work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db, "INSERT INTO events(dossier_id, at, actor, from_status, to_status,"
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "INSERT INTO events(dossier_id, at, actor, from_status, to_status,"
                                   " note) VALUES(2, 5, 'kiosk', '', 'registered', '')"), SQLITE_OK);
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_ETAMPER);
-    CU_ASSERT_EQUAL(store_audit_chain_pending(st), PK_OK);
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(store_audit_chain_pending(db), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
     CU_ASSERT_EQUAL(r.events, 6);
     teardown();
 }
@@ -308,7 +308,7 @@ static int page(const char *q, int status, int64_t after, bool back, dossier_row
 {
     dossier_filter f = {.status = status, .query = q};
     int n = -1;
-    CU_ASSERT_EQUAL(store_queue_page(st, &f, after, back, rows, 20, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_queue_page(db, &f, after, back, rows, 20, &n), PK_OK);
     return n;
 }
 
@@ -316,15 +316,15 @@ static void queue_search(void)
 {
     setup();
     char r1[PK_REF_MAX], r2[PK_REF_MAX], r3[PK_REF_MAX], r4[PK_REF_MAX];
-    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
                                      FORM_BOTH, "2026-03-02", "2026-03-12", r1), PK_OK);
-    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.000656", "Đặng Thị Hoa", "020185005678", "0387654321",
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.000656", "Đặng Thị Hoa", "020185005678", "0387654321",
                                      FORM_BOTH, "2026-03-03", "2026-03-13", r2), PK_OK);
-    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "4.000001", "Nguyễn Thị Ánh", "001190009999", "0912000111",
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "4.000001", "Nguyễn Thị Ánh", "001190009999", "0912000111",
                                      FORM_SEND, "2026-03-04", "2026-03-14", r3), PK_OK);
     dossier d = fx_dossier("1.001193", "Trần Mẫu");
     d.sample = true;
-    CU_ASSERT_EQUAL_FATAL(store_dossier_create(st, &d, "RA", "demo", NULL), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, &d, "RA", "demo", NULL), PK_OK);
     str_copy(r4, sizeof r4, d.ref);
     dossier_row rows[20];
     CU_ASSERT_EQUAL(page(NULL, -1, 0, false, rows), 3);   /* the sample stays out */
@@ -353,45 +353,45 @@ static void queue_search(void)
     /* SQL metacharacters are just text */
     CU_ASSERT_EQUAL(page("'; DROP TABLE dossiers; --", -1, 0, false, rows), 0);
     CU_ASSERT_EQUAL(page("\" OR * NEAR", -1, 0, false, rows), 0);
-    CU_ASSERT_EQUAL(store_dossier_count(st, -1), 4);
+    CU_ASSERT_EQUAL(store_dossier_count(db, -1), 4);
     /* status filter and counts */
     transition_data td = {.at = cx_at("2026-03-05", 0), .seal_no = "NP-7", .fee_collected = 0};
-    CU_ASSERT_EQUAL(store_dossier_transition(st, r2, ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, r2, ST_ACCEPTED, "nv01", "", &td), PK_OK);
     CU_ASSERT_EQUAL(page(NULL, ST_ACCEPTED, 0, false, rows), 1);
     CU_ASSERT_EQUAL(page("nguyen", ST_ACCEPTED, 0, false, rows), 0);
     CU_ASSERT_EQUAL(page(NULL, -2, 0, false, rows), 3);   /* open */
     int64_t counts[ST__COUNT];
-    CU_ASSERT_EQUAL(store_status_counts(st, counts), PK_OK);
+    CU_ASSERT_EQUAL(store_status_counts(db, counts), PK_OK);
     CU_ASSERT_EQUAL(counts[ST_REGISTERED], 2);
     CU_ASSERT_EQUAL(counts[ST_ACCEPTED], 1);
     /* filters: agency, procedure, dates */
     dossier_filter f = {.status = -1, .agency = "Công an tỉnh Lạng Sơn"};
     int n = 0;
-    CU_ASSERT_EQUAL(store_queue_page(st, &f, 0, false, rows, 20, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_queue_page(db, &f, 0, false, rows, 20, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 1);
     dossier_filter g = {.status = -1, .from_date = "2026-03-03", .to_date = "2026-03-03"};
-    CU_ASSERT_EQUAL(store_queue_page(st, &g, 0, false, rows, 20, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_queue_page(db, &g, 0, false, rows, 20, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 1);
     dossier_filter h = {.status = -1, .proc_code = "1.001193", .include_sample = true};
-    CU_ASSERT_EQUAL(store_queue_page(st, &h, 0, false, rows, 20, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_queue_page(db, &h, 0, false, rows, 20, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 2);
     /* keyset paging, both ways */
     dossier_filter all = {.status = -1};
-    CU_ASSERT_EQUAL(store_queue_page(st, &all, 0, false, rows, 2, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_queue_page(db, &all, 0, false, rows, 2, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 2);
     int64_t last = rows[1].id, first = rows[0].id;
-    CU_ASSERT_EQUAL(store_queue_page(st, &all, last, false, rows, 2, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_queue_page(db, &all, last, false, rows, 2, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 1);
     CU_ASSERT_STRING_EQUAL(rows[0].ref, r3);
-    CU_ASSERT_EQUAL(store_queue_page(st, &all, rows[0].id, true, rows, 2, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_queue_page(db, &all, rows[0].id, true, rows, 2, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 2);
     CU_ASSERT_EQUAL(rows[0].id, first);
     CU_ASSERT_EQUAL(rows[1].id, last);
     /* bad input */
     dossier_filter bad = {.status = 99};
-    CU_ASSERT_EQUAL(store_queue_page(st, &bad, 0, false, rows, 20, &n), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_queue_page(db, &bad, 0, false, rows, 20, &n), PK_EINVAL);
     dossier_filter badq = {.status = -1, .query = "\xff\xfe"};
-    CU_ASSERT_EQUAL(store_queue_page(st, &badq, 0, false, rows, 20, &n), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_queue_page(db, &badq, 0, false, rows, 20, &n), PK_EINVAL);
     teardown();
 }
 
@@ -401,22 +401,22 @@ static void handover_record(void)
     char r[4][PK_REF_MAX], other[PK_REF_MAX], reg[PK_REF_MAX];
     transition_data td = {.at = cx_at("2026-03-03", 0), .seal_no = "NP-1", .fee_collected = 8000};
     for (int i = 0; i < 4; i++) {
-        CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Phạm Văn Tú", "020095001234", "0912345678",
+        CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Phạm Văn Tú", "020095001234", "0912345678",
                                          i == 3 ? FORM_RETURN : FORM_BOTH, "2026-03-02",
                                          "2026-03-12", r[i]), PK_OK);
-        CU_ASSERT_EQUAL(store_dossier_transition(st, r[i], ST_ACCEPTED, "nv01", "", &td), PK_OK);
+        CU_ASSERT_EQUAL(store_dossier_transition(db, r[i], ST_ACCEPTED, "nv01", "", &td), PK_OK);
     }
-    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "4.000001", "Phạm Văn Tú", "020095001234", "0912345678",
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "4.000001", "Phạm Văn Tú", "020095001234", "0912345678",
                                      FORM_BOTH, "2026-03-02", "2026-03-12", other), PK_OK);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, other, ST_ACCEPTED, "nv01", "", &td), PK_OK);
-    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Phạm Văn Tú", "020095001234", "0912345678",
+    CU_ASSERT_EQUAL(store_dossier_transition(db, other, ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Phạm Văn Tú", "020095001234", "0912345678",
                                      FORM_BOTH, "2026-03-02", "2026-03-12", reg), PK_OK);
     char ag[4][PK_TEXT_MAX];
     int counts[4], n = 0;
-    CU_ASSERT_EQUAL(store_handover_agencies(st, ag, counts, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_handover_agencies(db, ag, counts, 4, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 2);
     handover_line lines[8];
-    CU_ASSERT_EQUAL(store_handover_candidates(st, "UBND cấp xã", lines, 8, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_handover_candidates(db, "UBND cấp xã", lines, 8, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 3);   /* the return-only dossier never goes to the agency by post */
     CU_ASSERT_EQUAL(lines[0].ndocs, 1);
     CU_ASSERT_EQUAL(lines[0].noriginals, 1);
@@ -424,41 +424,41 @@ static void handover_record(void)
     handover h;
     /* one foreign dossier spoils the whole record: nothing changes */
     const char *mixed[] = {r[0], other};
-    CU_ASSERT_EQUAL(store_handover_create(st, "UBND cấp xã", mixed, 2, "nv01", "LS01",
+    CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", mixed, 2, "nv01", "LS01",
                                           cx_at("2026-03-04", 0), &h), PK_EINVAL);
     const char *notyet[] = {r[0], reg};
-    CU_ASSERT_EQUAL(store_handover_create(st, "UBND cấp xã", notyet, 2, "nv01", "LS01",
+    CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", notyet, 2, "nv01", "LS01",
                                           cx_at("2026-03-04", 0), &h), PK_ESTATE);
     dossier d;
-    CU_ASSERT_EQUAL(store_dossier_get(st, r[0], &d), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_get(db, r[0], &d), PK_OK);
     CU_ASSERT_EQUAL(d.status, ST_ACCEPTED);
     const char *two[] = {r[0], r[1]};
-    CU_ASSERT_EQUAL_FATAL(store_handover_create(st, "UBND cấp xã", two, 2, "nv01", "LS01",
+    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "UBND cấp xã", two, 2, "nv01", "LS01",
                                                 cx_at("2026-03-04", 0), &h), PK_OK);
     CU_ASSERT_STRING_EQUAL(h.no, "BB-LS01-20260304-001");
     CU_ASSERT_EQUAL(h.ndossiers, 2);
     CU_ASSERT_EQUAL(h.ndocs, 2);
     CU_ASSERT_EQUAL(h.noriginals, 2);
-    CU_ASSERT_EQUAL(store_dossier_get(st, r[1], &d), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_get(db, r[1], &d), PK_OK);
     CU_ASSERT_EQUAL(d.status, ST_HANDED);
     dossier_extra x;
-    CU_ASSERT_EQUAL(store_dossier_extra(st, r[1], &x), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_extra(db, r[1], &x), PK_OK);
     CU_ASSERT_STRING_EQUAL(x.handover_no, h.no);
     CU_ASSERT_EQUAL(x.handed_at, cx_at("2026-03-04", 0));
     handover h2;
-    CU_ASSERT_EQUAL(store_handover_lines(st, h.no, &h2, lines, 8, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_handover_lines(db, h.no, &h2, lines, 8, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 2);
     CU_ASSERT_STRING_EQUAL(lines[0].ref, r[0]);
     CU_ASSERT_STRING_EQUAL(h2.agency, "UBND cấp xã");
-    CU_ASSERT_EQUAL(store_handover_set_file(st, h.no, "/tmp/x.txt"), PK_OK);
-    CU_ASSERT_EQUAL(store_handover_set_file(st, "BB-NONE", "/tmp/x.txt"), PK_ENOTFOUND);
+    CU_ASSERT_EQUAL(store_handover_set_file(db, h.no, "/tmp/x.txt"), PK_OK);
+    CU_ASSERT_EQUAL(store_handover_set_file(db, "BB-NONE", "/tmp/x.txt"), PK_ENOTFOUND);
     /* the second record of the day gets the next number */
     const char *one[] = {r[2]};
-    CU_ASSERT_EQUAL(store_handover_create(st, "UBND cấp xã", one, 1, "nv01", "LS01",
+    CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", one, 1, "nv01", "LS01",
                                           cx_at("2026-03-04", 1), &h), PK_OK);
     CU_ASSERT_STRING_EQUAL(h.no, "BB-LS01-20260304-002");
     audit_check ac;
-    CU_ASSERT_EQUAL(store_audit_verify(st, &ac), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &ac), PK_OK);
     teardown();
 }
 

@@ -10,20 +10,20 @@
 #include "store_internal.h"
 
 static fx_dir fx;
-static store *st;
+static store *db;
 
 static void setup(void)
 {
     fx_init(&fx);
     char msg[256];
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &st, msg, sizeof msg), PK_OK);
-    cx_catalog(st);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
+    cx_catalog(db);
 }
 
 static void teardown(void)
 {
-    store_close(st);
-    st = NULL;
+    store_close(db);
+    db = NULL;
     fx_cleanup(&fx);
 }
 
@@ -31,7 +31,7 @@ static int64_t count_sql(const char *sql)
 {
     sqlite3_stmt *q = NULL;
     int64_t n = -1;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
         n = sqlite3_column_int64(q, 0);
     sqlite3_finalize(q);
     return n;
@@ -42,7 +42,7 @@ static int64_t count_sql(const char *sql)
 static void force_status(const char *ref, dossier_status s)
 {
     sqlite3_stmt *q = NULL;
-    CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(st->db,
+    CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db->conn,
         "UPDATE dossiers SET status = ?1, delivery_attempts = 2, first_attempt = '2026-03-02',"
         " last_attempt = '2026-03-09' WHERE ref = ?2", -1, &q, NULL), SQLITE_OK);
     sqlite3_bind_text(q, 1, dossier_status_code(s), -1, SQLITE_STATIC);
@@ -71,7 +71,7 @@ static void every_transition(void)
     int ok = 0, refused = 0;
     for (size_t f = 0; f < PK_ARRAY_LEN(forms); f++) {
         char ref[PK_REF_MAX];
-        CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Nguyễn Văn An", "020095001234",
+        CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Nguyễn Văn An", "020095001234",
                                          "0912345678", forms[f], "2026-03-02", "2026-03-12", ref),
                               PK_OK);
         for (int from = 0; from < ST__COUNT; from++) {
@@ -79,12 +79,12 @@ static void every_transition(void)
                 force_status(ref, (dossier_status)from);
                 int64_t before = count_sql("SELECT count(*) FROM events");
                 transition_data td = full_data();
-                pk_err e = store_dossier_transition(st, ref, (dossier_status)to, "nv01",
+                pk_err e = store_dossier_transition(db, ref, (dossier_status)to, "nv01",
                                                     "Ghi chú", &td);
                 bool allowed = dossier_transition_allowed_form((dossier_status)from,
                                                                (dossier_status)to, forms[f]);
                 dossier d;
-                CU_ASSERT_EQUAL_FATAL(store_dossier_get(st, ref, &d), PK_OK);
+                CU_ASSERT_EQUAL_FATAL(store_dossier_get(db, ref, &d), PK_OK);
                 if (allowed) {
                     CU_ASSERT_EQUAL(e, PK_OK);
                     CU_ASSERT_EQUAL(d.status, (dossier_status)to);
@@ -108,7 +108,7 @@ static void every_transition(void)
     CU_ASSERT_EQUAL(ok + refused, 3 * ST__COUNT * ST__COUNT);
     /* the last event of an accepted dossier carries what the clerk typed */
     audit_check r;
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
     CU_ASSERT_EQUAL(r.events, count_sql("SELECT count(*) FROM events"));
     teardown();
 }
@@ -117,40 +117,40 @@ static void step_data_required(void)
 {
     setup();
     char ref[PK_REF_MAX];
-    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
                                      FORM_BOTH, "2026-03-02", "2026-03-12", ref), PK_OK);
     int64_t events = count_sql("SELECT count(*) FROM events");
     transition_data td = full_data();
     td.seal_no = "";
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_ACCEPTED, "nv01", "", &td), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_ACCEPTED, "nv01", "", &td), PK_EINVAL);
     td.seal_no = "NP 1; DROP";
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_ACCEPTED, "nv01", "", &td), PK_EINVAL);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_ACCEPTED, "nv01", "", NULL), PK_EINVAL);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_COUNTER_REJECTED, "nv01", "", NULL),
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_ACCEPTED, "nv01", "", &td), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_ACCEPTED, "nv01", "", NULL), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_COUNTER_REJECTED, "nv01", "", NULL),
                     PK_EINVAL);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_COUNTER_REJECTED, "nv01", "  ", NULL),
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_COUNTER_REJECTED, "nv01", "  ", NULL),
                     PK_EINVAL);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_CANCELLED, "nv01", "bad\x01note", NULL),
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_CANCELLED, "nv01", "bad\x01note", NULL),
                     PK_EINVAL);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_CANCELLED, "nv01", "\xc3\x28", NULL),
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_CANCELLED, "nv01", "\xc3\x28", NULL),
                     PK_EINVAL);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_CANCELLED, "", "Lý do", NULL), PK_EINVAL);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, "LS01-999999", ST_CANCELLED, "nv01", "Lý do",
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_CANCELLED, "", "Lý do", NULL), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, "LS01-999999", ST_CANCELLED, "nv01", "Lý do",
                                              NULL), PK_ENOTFOUND);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, (dossier_status)99, "nv01", "x", NULL),
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, (dossier_status)99, "nv01", "x", NULL),
                     PK_EINVAL);
     td = full_data();
     td.appointment_date = "2026-02-30";
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_ACCEPTED, "nv01", "", &td), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_ACCEPTED, "nv01", "", &td), PK_EINVAL);
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM events"), events);   /* nothing stored */
     dossier_extra x;
-    CU_ASSERT_EQUAL(store_dossier_extra(st, ref, &x), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_extra(db, ref, &x), PK_OK);
     CU_ASSERT_STRING_EQUAL(x.seal_no, "");
     /* accepted: seal, fee, missing documents kept */
     td = full_data();
     td.missing_docs = "Bản sao giấy chứng sinh";
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_ACCEPTED, "nv01", "", &td), PK_OK);
-    CU_ASSERT_EQUAL(store_dossier_extra(st, ref, &x), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_extra(db, ref, &x), PK_OK);
     CU_ASSERT_STRING_EQUAL(x.seal_no, "NP-2026-0042");
     CU_ASSERT_EQUAL(x.fee_collected, 8000);
     CU_ASSERT_STRING_EQUAL(x.missing_docs, "Bản sao giấy chứng sinh");
@@ -159,27 +159,27 @@ static void step_data_required(void)
     force_status(ref, ST_OUT_FOR_DELIVERY);
     td = full_data();
     td.recipient_id_last = "123";
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_DELIVERED, "nv01", "", &td), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_DELIVERED, "nv01", "", &td), PK_EINVAL);
     td.recipient_id_last = "12a4";
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_DELIVERED, "nv01", "", &td), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_DELIVERED, "nv01", "", &td), PK_EINVAL);
     td.recipient_id_last = "1234";
     td.recipient_name = "X1";
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_DELIVERED, "nv01", "", &td), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_DELIVERED, "nv01", "", &td), PK_EINVAL);
     td.recipient_name = "  nguyễn   thị  hoa ";
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_DELIVERED, "nv01", "", &td), PK_OK);
-    CU_ASSERT_EQUAL(store_dossier_extra(st, ref, &x), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_DELIVERED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_extra(db, ref, &x), PK_OK);
     CU_ASSERT_STRING_EQUAL(x.recipient_id_last, "1234");
     CU_ASSERT_EQUAL(strncmp(x.recipient_name, "nguyễn thị hoa", 16), 0);
     CU_ASSERT_EQUAL(x.completed_at, td.at);
     CU_ASSERT_TRUE(x.closed_at > 0);
     /* lost / damaged: an event that keeps the status */
-    CU_ASSERT_EQUAL(store_dossier_incident(st, ref, "stolen", "nv01", "", td.at), PK_EINVAL);
-    CU_ASSERT_EQUAL(store_dossier_incident(st, ref, "damaged", "nv01", "Ướt mưa", td.at), PK_OK);
-    CU_ASSERT_EQUAL(store_dossier_extra(st, ref, &x), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_incident(db, ref, "stolen", "nv01", "", td.at), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_dossier_incident(db, ref, "damaged", "nv01", "Ướt mưa", td.at), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_extra(db, ref, &x), PK_OK);
     CU_ASSERT_STRING_EQUAL(x.incident, "damaged");
     dossier_event ev[16];
     int n = 0;
-    CU_ASSERT_EQUAL(store_dossier_events(st, ref, ev, 16, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_events(db, ref, ev, 16, &n), PK_OK);
     CU_ASSERT_STRING_EQUAL(ev[n - 1].from, "delivered");
     CU_ASSERT_STRING_EQUAL(ev[n - 1].to, "delivered");
     CU_ASSERT_STRING_EQUAL(ev[n - 1].note, "damaged: Ướt mưa");
@@ -192,36 +192,36 @@ static void delivery_rule(void)
 {
     setup();
     holiday h[] = {{"2026-04-27", 'H', "Giỗ Tổ Hùng Vương"}};
-    CU_ASSERT_EQUAL_FATAL(store_holidays_replace(st, h, 1), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_holidays_replace(db, h, 1), PK_OK);
     char ref[PK_REF_MAX];
-    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
                                      FORM_BOTH, "2026-04-01", "2026-04-20", ref), PK_OK);
     force_status(ref, ST_OUT_FOR_DELIVERY);
-    CU_ASSERT_EQUAL(cx_raw(fx.db, "UPDATE dossiers SET delivery_attempts = 0, first_attempt = '',"
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "UPDATE dossiers SET delivery_attempts = 0, first_attempt = '',"
                                   " last_attempt = ''"), SQLITE_OK);
     transition_data td = {.at = cx_at("2026-04-24", 0), .fee_collected = -1};
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_DELIVERY_FAILED, "bt01", "Vắng nhà", &td),
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_DELIVERY_FAILED, "bt01", "Vắng nhà", &td),
                     PK_OK);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_RETURNED, "bt01", "Hết hạn", &td), PK_ESTATE);
-    CU_ASSERT_PTR_NOT_NULL(store_transition_blocker(st, ref, ST_RETURNED, td.at));
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_RETURNED, "bt01", "Hết hạn", &td), PK_ESTATE);
+    CU_ASSERT_PTR_NOT_NULL(store_transition_blocker(db, ref, ST_RETURNED, td.at));
     td.at = cx_at("2026-04-28", 0);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_OUT_FOR_DELIVERY, "bt01", "", &td), PK_OK);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_DELIVERY_FAILED, "bt01", "Vắng nhà", &td),
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_OUT_FOR_DELIVERY, "bt01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_DELIVERY_FAILED, "bt01", "Vắng nhà", &td),
                     PK_OK);
     /* Tuesday is only one working day after Friday across the holiday */
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_RETURNED, "bt01", "Hết hạn", &td), PK_ESTATE);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_RETURNED, "bt01", "Hết hạn", &td), PK_ESTATE);
     dossier_extra x;
-    CU_ASSERT_EQUAL(store_dossier_extra(st, ref, &x), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_extra(db, ref, &x), PK_OK);
     CU_ASSERT_EQUAL(x.delivery_attempts, 2);
     CU_ASSERT_STRING_EQUAL(x.first_attempt, "2026-04-24");
     CU_ASSERT_STRING_EQUAL(x.last_attempt, "2026-04-28");
     td.at = cx_at("2026-04-29", 0);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_OUT_FOR_DELIVERY, "bt01", "", &td), PK_OK);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_DELIVERY_FAILED, "bt01", "Vắng nhà", &td),
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_OUT_FOR_DELIVERY, "bt01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_DELIVERY_FAILED, "bt01", "Vắng nhà", &td),
                     PK_OK);
-    CU_ASSERT_PTR_NULL(store_transition_blocker(st, ref, ST_RETURNED, td.at));
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_RETURNED, "bt01", "Hết hạn", &td), PK_OK);
-    CU_ASSERT_EQUAL(store_dossier_extra(st, ref, &x), PK_OK);
+    CU_ASSERT_PTR_NULL(store_transition_blocker(db, ref, ST_RETURNED, td.at));
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_RETURNED, "bt01", "Hết hạn", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_extra(db, ref, &x), PK_OK);
     CU_ASSERT_EQUAL(x.delivery_attempts, 3);
     teardown();
 }
@@ -234,12 +234,12 @@ static void kiosk_and_clerk_at_once(void)
 {
     setup();
     char (*refs)[PK_REF_MAX] = xcalloc(CONC_N, PK_REF_MAX);
-    CU_ASSERT_EQUAL_FATAL(store_begin(st), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_begin(db), PK_OK);
     for (int i = 0; i < CONC_N; i++)
-        CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Nguyễn Văn An", "020095001234",
+        CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Nguyễn Văn An", "020095001234",
                                          "0912345678", FORM_BOTH, "2026-03-02", "2026-03-12",
                                          refs[i]), PK_OK);
-    CU_ASSERT_EQUAL_FATAL(store_commit(st), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_commit(db), PK_OK);
     int pipefd[2];
     CU_ASSERT_EQUAL_FATAL(pipe(pipefd), 0);
     pid_t pid = fork();
@@ -249,7 +249,7 @@ static void kiosk_and_clerk_at_once(void)
         store *k = NULL;
         char msg[256];
         int bad = 0;
-        if (store_open(fx.db, &k, msg, sizeof msg) != PK_OK)
+        if (store_open(fx.db_path, &k, msg, sizeof msg) != PK_OK)
             _exit(3);
         for (int i = 0; i < CONC_N; i++) {
             char ref[PK_REF_MAX];
@@ -267,7 +267,7 @@ static void kiosk_and_clerk_at_once(void)
     int clerk_bad = 0, busy = 0;
     transition_data td = {.at = cx_at("2026-03-03", 0), .seal_no = "NP-1", .fee_collected = 8000};
     for (int i = 0; i < CONC_N; i++) {
-        pk_err e = store_dossier_transition(st, refs[i], ST_ACCEPTED, "nv01", "", &td);
+        pk_err e = store_dossier_transition(db, refs[i], ST_ACCEPTED, "nv01", "", &td);
         clerk_bad += e != PK_OK;
         busy += e == PK_EBUSY;
     }
@@ -279,15 +279,15 @@ static void kiosk_and_clerk_at_once(void)
     CU_ASSERT_EQUAL(kiosk_bad, 0);
     CU_ASSERT_EQUAL(clerk_bad, 0);
     CU_ASSERT_EQUAL(busy, 0);
-    CU_ASSERT_EQUAL(store_dossier_count(st, -1), 2 * CONC_N);
-    CU_ASSERT_EQUAL(store_dossier_count(st, ST_ACCEPTED), CONC_N);
+    CU_ASSERT_EQUAL(store_dossier_count(db, -1), 2 * CONC_N);
+    CU_ASSERT_EQUAL(store_dossier_count(db, ST_ACCEPTED), CONC_N);
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM events"), 3 * CONC_N);
     int64_t counts[ST__COUNT];
-    CU_ASSERT_EQUAL(store_status_counts(st, counts), PK_OK);
+    CU_ASSERT_EQUAL(store_status_counts(db, counts), PK_OK);
     CU_ASSERT_EQUAL(counts[ST_REGISTERED], CONC_N);
     CU_ASSERT_EQUAL(counts[ST_ACCEPTED], CONC_N);
     audit_check r;
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
     CU_ASSERT_EQUAL(r.events, 3 * CONC_N);
     free(refs);
     teardown();
@@ -312,28 +312,28 @@ static void report_figures(void)
     };
     char refs[8][PK_REF_MAX];
     for (size_t i = 0; i < PK_ARRAY_LEN(ds); i++) {
-        CU_ASSERT_EQUAL_FATAL(cx_dossier(st, ds[i].proc, "Nguyễn Văn An", "020095001234",
+        CU_ASSERT_EQUAL_FATAL(cx_dossier(db, ds[i].proc, "Nguyễn Văn An", "020095001234",
                                          "0912345678", ds[i].form, ds[i].day, ds[i].expected,
                                          refs[i]), PK_OK);
         if (i == 5)
             continue;
         transition_data td = full_data();
         td.at = cx_at(ds[i].day, 1);
-        CU_ASSERT_EQUAL(store_dossier_transition(st, refs[i], ST_ACCEPTED, "nv01", "", &td), PK_OK);
+        CU_ASSERT_EQUAL(store_dossier_transition(db, refs[i], ST_ACCEPTED, "nv01", "", &td), PK_OK);
         if (!ds[i].done_day[0])
             continue;
         force_status(refs[i], ST_OUT_FOR_DELIVERY);
         td.at = cx_at(ds[i].done_day, 0);
-        CU_ASSERT_EQUAL(store_dossier_transition(st, refs[i], ST_DELIVERED, "bt01", "", &td), PK_OK);
+        CU_ASSERT_EQUAL(store_dossier_transition(db, refs[i], ST_DELIVERED, "bt01", "", &td), PK_OK);
     }
     dossier d = fx_dossier("1.001193", "Mẫu");
     d.sample = true;
     d.created_at = cx_at("2026-02-01", 0);
-    CU_ASSERT_EQUAL_FATAL(store_dossier_create(st, &d, "RA", "demo", NULL), PK_OK);
-    CU_ASSERT_EQUAL(store_dossier_incident(st, refs[1], "lost", "nv01", "", cx_at("2026-03-01", 0)),
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, &d, "RA", "demo", NULL), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_incident(db, refs[1], "lost", "nv01", "", cx_at("2026-03-01", 0)),
                     PK_OK);
     report r;
-    CU_ASSERT_EQUAL_FATAL(store_report(st, "2026-01-01", "2026-03-31", "2026-04-01", &r), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_report(db, "2026-01-01", "2026-03-31", "2026-04-01", &r), PK_OK);
     CU_ASSERT_EQUAL(r.total, 6);
     CU_ASSERT_EQUAL(r.by_status[ST_DELIVERED], 3);
     CU_ASSERT_EQUAL(r.by_status[ST_ACCEPTED], 2);
@@ -360,12 +360,12 @@ static void report_figures(void)
     CU_ASSERT_EQUAL(r.communes[0].count, 6);
     report_free(&r);
     /* a single day, and bad periods */
-    CU_ASSERT_EQUAL(store_report(st, "2026-04-01", "2026-04-01", "2026-04-01", &r), PK_OK);
+    CU_ASSERT_EQUAL(store_report(db, "2026-04-01", "2026-04-01", "2026-04-01", &r), PK_OK);
     CU_ASSERT_EQUAL(r.total, 1);
     CU_ASSERT_EQUAL(r.on_time, 1);
     report_free(&r);
-    CU_ASSERT_EQUAL(store_report(st, "2026-04-01", "2026-03-01", "2026-04-01", &r), PK_EINVAL);
-    CU_ASSERT_EQUAL(store_report(st, "2026-4-1", "2026-04-30", "2026-04-01", &r), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_report(db, "2026-04-01", "2026-03-01", "2026-04-01", &r), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_report(db, "2026-4-1", "2026-04-30", "2026-04-01", &r), PK_EINVAL);
     teardown();
 }
 
@@ -373,34 +373,34 @@ static void purge_keeps_counts(void)
 {
     setup();
     char a[PK_REF_MAX], b[PK_REF_MAX], c[PK_REF_MAX];
-    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
                                      FORM_BOTH, "2020-01-06", "2020-01-16", a), PK_OK);
-    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Lê Thị Bưởi", "020185007777", "0387777777",
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Lê Thị Bưởi", "020185007777", "0387777777",
                                      FORM_BOTH, "2020-01-07", "2020-01-17", b), PK_OK);
-    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Hà Văn Cầu", "020095008888", "0388888888",
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Hà Văn Cầu", "020095008888", "0388888888",
                                      FORM_BOTH, "2020-01-08", "2020-01-18", c), PK_OK);
     transition_data td = {.at = cx_at("2020-01-08", 0), .fee_collected = -1};
-    CU_ASSERT_EQUAL(store_dossier_transition(st, a, ST_CANCELLED, "nv01", "Không đến", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, a, ST_CANCELLED, "nv01", "Không đến", &td), PK_OK);
     td.at = cx_at("2025-12-01", 0);   /* closed recently: kept */
-    CU_ASSERT_EQUAL(store_dossier_transition(st, b, ST_CANCELLED, "nv01", "Không đến", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, b, ST_CANCELLED, "nv01", "Không đến", &td), PK_OK);
     dossier_row rows[4];
     dossier_filter f = {.status = -1, .query = "nguyen van an"};
     int n = 0;
-    CU_ASSERT_EQUAL(store_queue_page(st, &f, 0, false, rows, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_queue_page(db, &f, 0, false, rows, 4, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 1);
     report before;
-    CU_ASSERT_EQUAL_FATAL(store_report(st, "2020-01-01", "2020-12-31", "2026-01-01", &before), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_report(db, "2020-01-01", "2020-12-31", "2026-01-01", &before), PK_OK);
     int64_t count = -1;
-    CU_ASSERT_EQUAL(store_purge(st, "2021-01-08", true, "cli:root", cx_at("2026-01-08", 0), &count),
+    CU_ASSERT_EQUAL(store_purge(db, "2021-01-08", true, "cli:root", cx_at("2026-01-08", 0), &count),
                     PK_OK);
     CU_ASSERT_EQUAL(count, 1);
     dossier d;
-    CU_ASSERT_EQUAL(store_dossier_get(st, a, &d), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_get(db, a, &d), PK_OK);
     CU_ASSERT_STRING_EQUAL(d.name, "Nguyễn Văn An");   /* dry run changed nothing */
-    CU_ASSERT_EQUAL(store_purge(st, "2021-01-08", false, "cli:root", cx_at("2026-01-08", 0), &count),
+    CU_ASSERT_EQUAL(store_purge(db, "2021-01-08", false, "cli:root", cx_at("2026-01-08", 0), &count),
                     PK_OK);
     CU_ASSERT_EQUAL(count, 1);
-    CU_ASSERT_EQUAL(store_dossier_get(st, a, &d), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_get(db, a, &d), PK_OK);
     CU_ASSERT_STRING_EQUAL(d.name, "");
     CU_ASSERT_STRING_EQUAL(d.id_number, "");
     CU_ASSERT_STRING_EQUAL(d.phone, "");
@@ -408,18 +408,18 @@ static void purge_keeps_counts(void)
     CU_ASSERT_STRING_EQUAL(d.proc_code, "1.001193");      /* anonymous facts stay */
     CU_ASSERT_STRING_EQUAL(d.unit_name, "Đông Kinh");
     CU_ASSERT_EQUAL(d.status, ST_CANCELLED);
-    CU_ASSERT_EQUAL(store_dossier_get(st, b, &d), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_get(db, b, &d), PK_OK);
     CU_ASSERT_STRING_EQUAL(d.name, "Lê Thị Bưởi");
-    CU_ASSERT_EQUAL(store_dossier_get(st, c, &d), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_get(db, c, &d), PK_OK);
     CU_ASSERT_STRING_EQUAL(d.id_number, "020095008888");  /* open: never purged */
-    CU_ASSERT_EQUAL(store_queue_page(st, &f, 0, false, rows, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_queue_page(db, &f, 0, false, rows, 4, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 0);
     f.query = "1234";
-    CU_ASSERT_EQUAL(store_queue_page(st, &f, 0, false, rows, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_queue_page(db, &f, 0, false, rows, 4, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 0);
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossiers WHERE name_fold LIKE '%nguyen%'"), 0);
     report after;
-    CU_ASSERT_EQUAL_FATAL(store_report(st, "2020-01-01", "2020-12-31", "2026-01-01", &after), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_report(db, "2020-01-01", "2020-12-31", "2026-01-01", &after), PK_OK);
     CU_ASSERT_EQUAL(after.total, before.total);
     CU_ASSERT_EQUAL(memcmp(after.by_status, before.by_status, sizeof after.by_status), 0);
     CU_ASSERT_EQUAL(after.purged, 1);
@@ -428,12 +428,12 @@ static void purge_keeps_counts(void)
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'purge'"
                               " AND detail = 'closed_before=2021-01-08 count=1'"), 1);
     /* a second run finds nothing more */
-    CU_ASSERT_EQUAL(store_purge(st, "2021-01-08", false, "cli:root", cx_at("2026-01-09", 0), &count),
+    CU_ASSERT_EQUAL(store_purge(db, "2021-01-08", false, "cli:root", cx_at("2026-01-09", 0), &count),
                     PK_OK);
     CU_ASSERT_EQUAL(count, 0);
-    CU_ASSERT_EQUAL(store_purge(st, "soon", false, "cli:root", 0, &count), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_purge(db, "soon", false, "cli:root", 0, &count), PK_EINVAL);
     audit_check r;
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
     teardown();
 }
 
@@ -443,37 +443,37 @@ static void busy_and_full(void)
 {
     setup();
     char ref[PK_REF_MAX];
-    CU_ASSERT_EQUAL_FATAL(cx_dossier(st, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
                                      FORM_BOTH, "2026-03-02", "2026-03-12", ref), PK_OK);
     sqlite3 *other = NULL;
-    CU_ASSERT_EQUAL_FATAL(sqlite3_open(fx.db, &other), SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(sqlite3_open(fx.db_path, &other), SQLITE_OK);
     CU_ASSERT_EQUAL_FATAL(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
-    store_set_busy_timeout(st, 50);
+    store_set_busy_timeout(db, 50);
     transition_data td = full_data();
     int64_t events = count_sql("SELECT count(*) FROM events");
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_ACCEPTED, "nv01", "", &td), PK_EBUSY);
-    CU_ASSERT_EQUAL(store_audit_append(st, 1, "nv01", "lookup", ref, ""), PK_EBUSY);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_ACCEPTED, "nv01", "", &td), PK_EBUSY);
+    CU_ASSERT_EQUAL(store_audit_append(db, 1, "nv01", "lookup", ref, ""), PK_EBUSY);
     sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_close(other);
-    store_set_busy_timeout(st, 5000);
+    store_set_busy_timeout(db, 5000);
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM events"), events);
     dossier d;
-    CU_ASSERT_EQUAL(store_dossier_get(st, ref, &d), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_get(db, ref, &d), PK_OK);
     CU_ASSERT_EQUAL(d.status, ST_REGISTERED);
     /* full: allow no page beyond what is used now */
     int64_t pages = count_sql("PRAGMA page_count");
-    CU_ASSERT_EQUAL_FATAL(store_set_max_pages(st, pages), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_set_max_pages(db, pages), PK_OK);
     pk_err e = PK_OK;
     char big[PK_TEXT_MAX];
     memset(big, 'x', sizeof big - 1);
     big[sizeof big - 1] = '\0';
     for (int i = 0; i < 200 && e == PK_OK; i++)
-        e = store_audit_append(st, i, "nv01", "lookup", ref, big + 64);
+        e = store_audit_append(db, i, "nv01", "lookup", ref, big + 64);
     CU_ASSERT_EQUAL(e, PK_EFULL);
-    CU_ASSERT_EQUAL(store_set_max_pages(st, 1 << 30), PK_OK);
+    CU_ASSERT_EQUAL(store_set_max_pages(db, 1 << 30), PK_OK);
     audit_check r;
-    CU_ASSERT_EQUAL(store_audit_verify(st, &r), PK_OK);
-    CU_ASSERT_EQUAL(store_dossier_transition(st, ref, ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_ACCEPTED, "nv01", "", &td), PK_OK);
     teardown();
 }
 

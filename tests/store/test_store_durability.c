@@ -44,7 +44,7 @@ static void two_processes(void)
 {
     fx_dir fx;
     fx_init(&fx);
-    seed(fx.db);
+    seed(fx.db_path);
     enum { N = 60 };
     const char *kiosks[2] = {"LS01", "LS02"};
     pid_t pid[2];
@@ -52,7 +52,7 @@ static void two_processes(void)
         pid[k] = fork();
         CU_ASSERT_FATAL(pid[k] >= 0);
         if (pid[k] == 0)
-            writer(fx.db, kiosks[k], N);
+            writer(fx.db_path, kiosks[k], N);
     }
     for (int k = 0; k < 2; k++) {
         int status = 0;
@@ -61,7 +61,7 @@ static void two_processes(void)
         CU_ASSERT_EQUAL(WEXITSTATUS(status), 0);   /* no failed transaction */
     }
     store *s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &s, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &s, NULL, 0), PK_OK);
     CU_ASSERT_EQUAL(store_dossier_count(s, -1), 2 * N);
     /* no lost write: every reference of both kiosks is there, S10s distinct */
     dossier d;
@@ -101,7 +101,7 @@ static void kill9_during_writes(void)
 {
     fx_dir fx;
     fx_init(&fx);
-    seed(fx.db);
+    seed(fx.db_path);
     enum { KILLS = 50, MAXACK = 200000 };
     char (*acked)[PK_REF_MAX] = xmalloc(MAXACK * sizeof *acked);
     int nacked = 0, bad_exit = 0;
@@ -113,7 +113,7 @@ static void kill9_during_writes(void)
         CU_ASSERT_FATAL(pid >= 0);
         if (pid == 0) {
             close(fds[0]);
-            acked_writer(fx.db, fds[1]);
+            acked_writer(fx.db_path, fds[1]);
         }
         close(fds[1]);
         char ready;
@@ -140,7 +140,7 @@ static void kill9_during_writes(void)
     CU_ASSERT_TRUE(nacked > 0);   /* the writer did get commits through */
     store *s = NULL;
     char msg[256];
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &s, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &s, msg, sizeof msg), PK_OK);
     CU_ASSERT_EQUAL(store_check(s, true, msg, sizeof msg), PK_OK);
     int missing = 0;
     dossier d;
@@ -167,9 +167,9 @@ static void full_disk(void)
 {
     fx_dir fx;
     fx_init(&fx);
-    seed(fx.db);
+    seed(fx.db_path);
     store *s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &s, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &s, NULL, 0), PK_OK);
     enum { BEFORE = 5 };
     char refs[BEFORE][PK_REF_MAX];
     for (int i = 0; i < BEFORE; i++) {
@@ -216,16 +216,16 @@ static void locked_database(void)
 {
     fx_dir fx;
     fx_init(&fx);
-    seed(fx.db);
+    seed(fx.db_path);
     store *s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &s, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &s, NULL, 0), PK_OK);
     int go[2], done[2];
     CU_ASSERT_FATAL(pipe(go) == 0 && pipe(done) == 0);
     pid_t pid = fork();
     CU_ASSERT_FATAL(pid >= 0);
     if (pid == 0) {   /* the lock holder: a bare connection in a write transaction */
         store *h = NULL;
-        if (store_open(fx.db, &h, NULL, 0) != PK_OK || store_tx_begin(h) != PK_OK)
+        if (store_open(fx.db_path, &h, NULL, 0) != PK_OK || store_tx_begin(h) != PK_OK)
             _exit(1);
         if (write(go[1], "L", 1) != 1)
             _exit(2);

@@ -29,7 +29,7 @@ static void commit_then_print(void)
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "done");
     CU_ASSERT_EQUAL(e.cz.print_err, PK_OK);
     dossier d;
-    CU_ASSERT_EQUAL_FATAL(store_dossier_get(e.st, e.cz.done.ref, &d), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_dossier_get(e.db, e.cz.done.ref, &d), PK_OK);
     CU_ASSERT_STRING_EQUAL(d.name, "Nguyễn Văn An");
     CU_ASSERT_STRING_EQUAL(d.id_number, "020090001234");
     CU_ASSERT_STRING_EQUAL(d.proc_code, "2.000488");
@@ -41,7 +41,7 @@ static void commit_then_print(void)
     CU_ASSERT_TRUE(d.consent_process);
     audit_row rows[4];
     int nrows = 0;
-    CU_ASSERT_EQUAL(store_audit_list(e.st, 0, rows, 4, &nrows), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_list(e.db, 0, rows, 4, &nrows), PK_OK);
     bool consent = false;
     for (int i = 0; i < nrows; i++)
         if (strcmp(rows[i].action, "consent") == 0) {
@@ -53,7 +53,7 @@ static void commit_then_print(void)
     CU_ASSERT_TRUE(consent);
     print_job jobs[4];
     int n = 0;
-    CU_ASSERT_EQUAL(store_jobs_list(e.st, JOB_PRINTED, jobs, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_jobs_list(e.db, JOB_PRINTED, jobs, 4, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 1);
     char png[256];
     snprintf(png, sizeof png, "%s/receipts/%s.png", e.dir, d.ref);
@@ -66,7 +66,7 @@ static void commit_then_print(void)
     snap_key(&e, TK_ESC);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
     CU_ASSERT(all_zero(e.cz.done.id_number, sizeof e.cz.done.id_number));
-    CU_ASSERT_EQUAL(store_dossier_count(e.st, -1), 1);
+    CU_ASSERT_EQUAL(store_dossier_count(e.db, -1), 1);
     snap_close(&e);
 }
 
@@ -87,10 +87,10 @@ static void print_failure_keeps_dossier(void)
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "done");
     CU_ASSERT(snap_has("could not be printed"));
     CU_ASSERT(snap_has("LS01-000001"));
-    CU_ASSERT_EQUAL(store_dossier_count(e.st, -1), 1);
+    CU_ASSERT_EQUAL(store_dossier_count(e.db, -1), 1);
     print_job jobs[4];
     int n = 0;
-    CU_ASSERT_EQUAL(store_jobs_list(e.st, JOB_PENDING, jobs, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL(store_jobs_list(e.db, JOB_PENDING, jobs, 4, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 1);
     snap_wait(&e, 31000);                   /* back home by itself */
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
@@ -114,7 +114,7 @@ static void decline_consent_stores_nothing(void)
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
     CU_ASSERT_FALSE(e.cz.have_proc);
     CU_ASSERT(all_zero(e.cz.handed, sizeof e.cz.handed));
-    CU_ASSERT_EQUAL(store_dossier_count(e.st, -1), 0);
+    CU_ASSERT_EQUAL(store_dossier_count(e.db, -1), 0);
     snap_close(&e);
 }
 
@@ -181,7 +181,7 @@ static void scanner_opens_status(void)
     CU_ASSERT(snap_has("could not be verified"));
     audit_row rows[4];
     int nrows = 0;
-    CU_ASSERT_EQUAL(store_audit_list(e.st, 0, rows, 4, &nrows), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_list(e.db, 0, rows, 4, &nrows), PK_OK);
     CU_ASSERT(nrows >= 2);
     CU_ASSERT_STRING_EQUAL(rows[0].action, "scan_rejected");   /* newest first */
     CU_ASSERT_STRING_EQUAL(rows[0].detail, "bad_mac");
@@ -290,7 +290,7 @@ static void hostile_text(void)
     e.a.ime = IME_OFF;
     snap_type(&e, "'; DROP TABLE procedures; --");
     CU_ASSERT(snap_has("No procedure found"));
-    CU_ASSERT_EQUAL(store_procedure_count(e.st), 3);
+    CU_ASSERT_EQUAL(store_procedure_count(e.db), 3);
     clear_field(&e);
     snap_type(&e, "%s%n\\x");
     CU_ASSERT(snap_has("No procedure found"));
@@ -324,7 +324,7 @@ static void no_tariff_no_made_up_charge(void)
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
-    CU_ASSERT_EQUAL_FATAL(store_tariffs_replace(e.st, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_tariffs_replace(e.db, NULL, 0), PK_OK);
     to_procedure(&e, 1, "ly lich");
     CU_ASSERT(snap_has("Postal charge: told at the counter."));
     CU_ASSERT(snap_lacks("charge: 0"));

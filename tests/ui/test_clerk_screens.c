@@ -13,11 +13,11 @@
 #include "receipt.h"
 #include "store_internal.h"
 
-static int64_t count_sql(store *st, const char *sql)
+static int64_t count_sql(store *db, const char *sql)
 {
     sqlite3_stmt *q = NULL;
     int64_t n = -1;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
         n = sqlite3_column_int64(q, 0);
     sqlite3_finalize(q);
     return n;
@@ -108,7 +108,7 @@ static void lockout_on_screen(void)
     csnap_type(&e, "735102");
     csnap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_menu");
-    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM audit WHERE action = 'login_locked'"), 1);
+    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'login_locked'"), 1);
     csnap_close(&e);
 }
 
@@ -127,7 +127,7 @@ static void idle_sign_out(void)
     CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_signin");
     CU_ASSERT(csnap_lacks("Nguyễn"));
     CU_ASSERT_FALSE(e.ui.sess.active);
-    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM audit WHERE action = 'logout'"
+    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'logout'"
                                     " AND detail = 'idle'"), 1);
     csnap_close(&e);
 }
@@ -151,14 +151,14 @@ static void only_allowed_steps(void)
     CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_action");
     csnap_key(&e, TK_ENTER);
     CU_ASSERT(csnap_has("Please write the reason."));
-    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM dossiers WHERE status <> 'registered'"), 0);
+    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM dossiers WHERE status <> 'registered'"), 0);
     csnap_type(&e, "Thieeus giaasy towf");      /* Telex */
     csnap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_dossier");
-    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM events WHERE to_status ="
+    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM events WHERE to_status ="
                                     " 'counter_rejected' AND note = 'Thiếu giấy tờ'"), 1);
     CU_ASSERT(csnap_has("Refused at counter"));
-    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM audit WHERE action = 'lookup'"), 1);
+    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'lookup'"), 1);
     csnap_close(&e);
 }
 
@@ -182,7 +182,7 @@ static void scanned_receipts(void)
     csnap_scan(&e, payload);
     CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_dossier");
     CU_ASSERT(csnap_has("Hoàng Văn Tú"));
-    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM audit WHERE action = 'scan_rejected'"), 2);
+    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'scan_rejected'"), 2);
     csnap_close(&e);
 }
 
@@ -260,9 +260,9 @@ static void print_retry(void)
     csnap_key(&e, TK_ENTER);
     CU_ASSERT(csnap_has("LS01-000003 printed."));
     CU_ASSERT(csnap_lacks("failed"));
-    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM print_jobs WHERE ref = 'LS01-000003'"
+    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM print_jobs WHERE ref = 'LS01-000003'"
                                     " AND status = 1 AND kind = 'receipt'"), 1);
-    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM audit WHERE action = 'print_retry'"), 1);
+    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'print_retry'"), 1);
     /* a reprint from the dossier screen: a new job, marked as a reprint */
     csnap_key(&e, TK_ESC);
     csnap_act(&e, ACT_CHOOSE, 1);
@@ -270,9 +270,9 @@ static void print_retry(void)
     CU_ASSERT_STRING_EQUAL(csnap_top(&e), "clerk_dossier");
     csnap_act(&e, ACT_CHOOSE, 4);
     CU_ASSERT(csnap_has("The receipt was printed again."));
-    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM print_jobs WHERE ref = 'LS01-000001'"),
+    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM print_jobs WHERE ref = 'LS01-000001'"),
                     2);
-    CU_ASSERT_EQUAL(count_sql(e.st, "SELECT count(*) FROM audit WHERE action = 'reprint'"), 1);
+    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'reprint'"), 1);
     csnap_close(&e);
 }
 

@@ -153,7 +153,7 @@ static bool presenter_open(presenter_env *p, const char *lang)
     app *a = &p->e.a;
     int64_t frozen = a->fixed_time;
     app_free(a);
-    app_init(a, &p->e.cfg, p->e.st, p->e.pr);
+    app_init(a, &p->e.cfg, p->e.db, p->e.pr);
     a->fixed_time = frozen;
     a->idle_timeout = 0;
     memset(&p->ds, 0, sizeof p->ds);

@@ -312,7 +312,7 @@ static void invalid_input_never_advances(void)
     snap_type(&e, "Traanf Binh");
     snap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "review");
-    CU_ASSERT_EQUAL(store_dossier_count(e.st, -1), 0);   /* nothing stored yet */
+    CU_ASSERT_EQUAL(store_dossier_count(e.db, -1), 0);   /* nothing stored yet */
     snap_close(&e);
 }
 
@@ -383,16 +383,16 @@ static void env_hooks(void)
 
 /* The hook the demo's attract loop uses: pushed when idle at home, no
  * countdown over it, any key back to the welcome screen. */
-static void attract_draw(const void *st, const app *a, frame *f)
+static void attract_draw(const void *state, const app *a, frame *f)
 {
-    (void)st;
+    (void)state;
     (void)a;
     term_put(f->top + 1, 1, 20, "ATTRACT", ROLE_TITLE);
 }
 
-static screen_result attract_handle(void *st, app *a, const event *ev)
+static screen_result attract_handle(void *state, app *a, const event *ev)
 {
-    (void)st;
+    (void)state;
     (void)a;
     return ev->act == ACT_TICK ? SR_(SR_NONE) : SR_(SR_POP);
 }

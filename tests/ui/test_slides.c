@@ -145,26 +145,26 @@ static void test_load_from_store(void)
 {
     fx_dir fx;
     fx_init(&fx);
-    store *st = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db, &st, NULL, 0), PK_OK);
+    store *db = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
     char err[256] = "";
-    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(st, "data", err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(db, "data", err, sizeof err), PK_OK);
     int64_t now = (int64_t)time(NULL);
     dossier live = fx_dossier("1.001193", "Nguyễn Văn An");
     live.created_at = now;
-    CU_ASSERT_EQUAL(store_dossier_create(st, &live, "RA", "kiosk", NULL), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_create(db, &live, "RA", "kiosk", NULL), PK_OK);
     dossier sample = fx_dossier("1.001193", "Trần Thị Mẫu");
     sample.created_at = now;
     sample.sample = true;
-    CU_ASSERT_EQUAL(store_dossier_create(st, &sample, "RA", "kiosk", NULL), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_create(db, &sample, "RA", "kiosk", NULL), PK_OK);
 
     config cfg;
     config_defaults(&cfg);
     str_copy(cfg.info_url, sizeof cfg.info_url, "https://example.vn/bccI");
     str_copy(cfg.scope, sizeof cfg.scope, "province");
     slide_data d;
-    slides_load(st, &cfg, now, &d);
-    CU_ASSERT_EQUAL(d.procs_total, store_procedure_count(st));
+    slides_load(db, &cfg, now, &d);
+    CU_ASSERT_EQUAL(d.procs_total, store_procedure_count(db));
     CU_ASSERT(d.procs_submit > 0 && d.procs_submit < d.procs_total);
     CU_ASSERT(d.procs_return > 0 && d.procs_return <= d.procs_total);
     CU_ASSERT_EQUAL(d.nexamples, SLIDES_EXAMPLES);
@@ -180,7 +180,7 @@ static void test_load_from_store(void)
     CU_ASSERT_EQUAL(d.total, 1);       /* the sample does not count */
     CU_ASSERT_EQUAL(d.lost, 0);
     CU_ASSERT_STRING_EQUAL(d.info_url, "https://example.vn/bccI");
-    store_close(st);
+    store_close(db);
 
     /* no store: contact details only, every part marked missing */
     slides_load(NULL, &cfg, now, &d);
