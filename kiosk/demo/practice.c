@@ -9,8 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "catalog.h"
 #include "store_clerk.h"
+#include "store_import.h"
 #include "util.h"
 
 enum { DAY = 24 * 3600 };

@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-#include "store.h"
+#include "model.h"
 
 /* Days are counted as days since 1970-01-01 (civil, no time zone). */
 int workdays_from_ymd(int y, int m, int d);
