@@ -163,6 +163,13 @@ void app_free(app *a)
         mem_wipe(a->session, a->session_size);
 }
 
+static void resume(app *a)
+{
+    app_entry *e = &a->stack[a->depth - 1];
+    if (e->ops->resume)
+        e->ops->resume(e->state, a);
+}
+
 static void apply(app *a, screen_result r)
 {
     switch (r.kind) {
@@ -170,8 +177,10 @@ static void apply(app *a, screen_result r)
     case SR_REDRAW: a->dirty = true; break;
     case SR_PUSH: push(a, r.next, r.arg); break;
     case SR_POP:
-        if (a->depth > 1)
+        if (a->depth > 1) {
             pop(a);
+            resume(a);
+        }
         break;
     case SR_REPLACE:
         if (a->depth > 1)
@@ -182,9 +191,11 @@ static void apply(app *a, screen_result r)
         int i = a->depth - 1;
         while (i > 0 && a->stack[i].ops != r.next)
             i--;
-        if (a->stack[i].ops == r.next)
+        if (a->stack[i].ops == r.next && a->depth - 1 > i) {
             while (a->depth - 1 > i)
                 pop(a);
+            resume(a);
+        }
         break;
     }
     case SR_HOME: app_wipe(a); break;

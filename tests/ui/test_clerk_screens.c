@@ -162,6 +162,32 @@ static void only_allowed_steps(void)
     snap_close(&e);
 }
 
+/* The menu's counts are read on entering it, every tick and on coming back
+ * to it, never while drawing: a redraw alone shows what was read. */
+static void menu_counts(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
+    snap_sign_in(&e);
+    CU_ASSERT(snap_has("Registered: 4 "));
+    /* another kiosk registers three dossiers */
+    const char *more = "UPDATE status_counts SET n = 7 WHERE status = 'registered' AND sample = 0";
+    CU_ASSERT_EQUAL_FATAL(sqlite3_exec(e.db->conn, more, NULL, NULL, NULL), SQLITE_OK);
+    e.a.dirty = true;
+    app_render(&e.a);
+    CU_ASSERT(snap_has("Registered: 4 "));
+    snap_wait_wall(&e, 1);
+    CU_ASSERT(snap_has("Registered: 7 "));
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_queue");
+    more = "UPDATE status_counts SET n = 9 WHERE status = 'registered' AND sample = 0";
+    CU_ASSERT_EQUAL_FATAL(sqlite3_exec(e.db->conn, more, NULL, NULL, NULL), SQLITE_OK);
+    snap_key(&e, TK_ESC);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_menu");
+    CU_ASSERT(snap_has("Registered: 9 "));
+    snap_close(&e);
+}
+
 static void scanned_receipts(void)
 {
     snap_env e;
@@ -286,6 +312,7 @@ void suite_clerk_screens(void)
     CU_add_test(s, "wrong PINs lock the account", lockout_on_screen);
     CU_add_test(s, "sign-out after inactivity", idle_sign_out);
     CU_add_test(s, "only allowed steps offered", only_allowed_steps);
+    CU_add_test(s, "menu counts: read on enter, tick and return, not in draw", menu_counts);
     CU_add_test(s, "scanned receipts", scanned_receipts);
     CU_add_test(s, "queue search, filter, small terminal", queue_live_and_small);
     CU_add_test(s, "queue filters: dates, agency", queue_filters);
