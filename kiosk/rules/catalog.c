@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "csv.h"
+#include "dates.h"
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
@@ -347,18 +348,14 @@ static pk_err parse_unit(table *t, void *rows, int n)
 
 READER(catalog_read_units, admin_unit, unit_cols, parse_unit)
 
+/* A real day, YYYY-MM-DD, from 1900 to 2999. */
 static bool real_date(const char *s)
 {
-    int y, m, d;
-    char tail;
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-        sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    int day, y, m, d;
+    if (!date_parse(s, &day))
         return false;
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
-        return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= mdays[m - 1] + (m == 2 && leap);
+    date_to_ymd(day, &y, &m, &d);
+    return y <= 2999;
 }
 
 static const char *const holiday_cols[] = {"date", "kind", "name"};

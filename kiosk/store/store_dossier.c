@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dates.h"
 #include "dossier.h"
 #include "ids.h"
 #include "text.h"
@@ -23,14 +24,6 @@ const char *store_status_code(dossier_status status)
 static int status_parse(const char *code)
 {
     return code ? dossier_status_parse(code) : -1;
-}
-
-static void day_of(int64_t t, char out[PK_DATE_MAX])
-{
-    time_t tt = (time_t)t;
-    struct tm tm;
-    if (!localtime_r(&tt, &tm) || strftime(out, PK_DATE_MAX, "%Y-%m-%d", &tm) == 0)
-        str_copy(out, PK_DATE_MAX, "1970-01-01");
 }
 
 static bool dossier_ok(const dossier *d)
@@ -164,7 +157,7 @@ static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p)
     if (!stmt)
         return PK_EIO;
     char day[PK_DATE_MAX];
-    day_of(d->created_at, day);
+    date_local_iso(d->created_at, day);
     char *fold = text_fold(d->name);
     store_bind_text(stmt, 1, d->ref);
     store_bind_text(stmt, 2, d->s10);
