@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +34,7 @@ typedef struct {
     FILE *fp;
     unsigned set;
     bool long_line;
+    int nul_line;      /* first line holding a NUL byte */
 } parse_ctx;
 
 static bool dir_exists(const char *p)
@@ -217,8 +219,12 @@ static int handler(void *user, const char *section, const char *name, const char
         c->tone_new = strcmp(value, "new") == 0;
         return true;
     }
-    if (IS("kiosk", "track_url"))
+    if (IS("kiosk", "track_url")) {
+        /* the QR sends a phone there: never in clear text (issue 11 item 14) */
+        if (*value && (strncasecmp(value, "https://", 8) != 0 || !value[8]))
+            return fail(p, "%s", _("track_url must be an https:// address (or empty)"));
         return TEXT(track_url);
+    }
     if (IS("kiosk", "info_url"))
         return TEXT(info_url);
     if (IS("kiosk", "staff_pin")) {
@@ -274,22 +280,36 @@ static int handler(void *user, const char *section, const char *name, const char
 #undef TEXT
 }
 
-/* Line reader for inih that counts lines and notices overlong ones. */
+/* Line reader for inih that counts lines, notices overlong ones and NUL
+ * bytes (fgets would silently cut the line at a NUL). */
 static char *reader(char *str, int num, void *stream)
 {
     parse_ctx *p = stream;
-    if (!fgets(str, num, p->fp))
-        return NULL;
-    p->line++;
-    size_t n = strlen(str);
-    if (n > 0 && str[n - 1] != '\n' && !feof(p->fp)) {
-        p->long_line = true;
-        int ch;   /* skip the rest of the line */
-        while ((ch = fgetc(p->fp)) != EOF && ch != '\n')
-            ;
-    } else {
-        p->long_line = false;
+    int n = 0, ch = EOF;
+    bool nul = false;
+    while (n < num - 1 && (ch = getc(p->fp)) != EOF) {
+        if (ch == '\0') {
+            nul = true;
+            ch = ' ';
+        }
+        str[n++] = (char)ch;
+        if (ch == '\n')
+            break;
     }
+    if (n == 0)
+        return NULL;
+    str[n] = '\0';
+    p->line++;
+    p->long_line = false;
+    if (str[n - 1] != '\n' && (ch = getc(p->fp)) != EOF && ch != '\n') {
+        p->long_line = true;   /* skip the rest of the line */
+        while (ch != EOF && ch != '\n') {
+            nul |= ch == '\0';
+            ch = getc(p->fp);
+        }
+    }
+    if (nul && !p->nul_line)
+        p->nul_line = p->line;
     return str;
 }
 
@@ -313,6 +333,11 @@ bool config_load(config *c, const char *path, char *err, size_t errsz)
     memcpy(old_home, c->home, sizeof old_home);
     int r = ini_parse_stream(reader, &p, handler, &p);
     fclose(p.fp);
+    int first = p.err_line ? p.err_line : r;
+    if (p.nul_line && (first <= 0 || p.nul_line <= first)) {
+        snprintf(err, errsz, "%s:%d: %s", path, p.nul_line, _("NUL byte"));
+        return false;
+    }
     if (p.err_line && (r <= 0 || p.err_line <= r)) {
         snprintf(err, errsz, "%s:%d: %s", path, p.err_line, p.reason);
         return false;

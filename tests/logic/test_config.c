@@ -192,11 +192,42 @@ static int english(void)
     return 0;
 }
 
+/* Issue 11 item 14: a NUL byte is named (fgets used to cut the line there
+ * and the rest of it was silently lost); track_url is https only. */
+static void nul_byte_and_track_url(void)
+{
+    fx_init(&fx);
+    static const char nul[] = "[kiosk]\ncode = LS01\npost_office = B\0\u01b0u \u0111i\u1ec7n\n";
+    char path[128];
+    snprintf(path, sizeof path, "%s/nul.ini", fx.dir);
+    FILE *f = fopen(path, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(fwrite(nul, 1, sizeof nul - 1, f), sizeof nul - 1);
+    fclose(f);
+    config c;
+    char err[256] = "";
+    CU_ASSERT_FALSE(config_load(&c, path, err, sizeof err));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "nul.ini:3: NUL byte"));
+    bad_file("[kiosk]\ntrack_url = http://track.example.vn/r/\n", "bad.ini:2: track_url must be");
+    bad_file("[kiosk]\ntrack_url = ftp://x/\n", "bad.ini:2: track_url must be");
+    bad_file("[kiosk]\ntrack_url = https://\n", "bad.ini:2: track_url must be");
+    bad_file("[kiosk]\ntrack_url = javascript:alert(1)\n", "bad.ini:2: track_url must be");
+    const char *ok = write_ini("ok.ini", "[kiosk]\ntrack_url = https://track.example.vn/r/\n"
+                                         "[printer]\nprofile = 80mm\n");
+    CU_ASSERT_TRUE(config_load(&c, ok, err, sizeof err));
+    CU_ASSERT_STRING_EQUAL(c.track_url, "https://track.example.vn/r/");
+    ok = write_ini("empty.ini", "[kiosk]\ntrack_url =\n");
+    CU_ASSERT_TRUE(config_load(&c, ok, err, sizeof err));
+    CU_ASSERT_STRING_EQUAL(c.track_url, "");
+    fx_cleanup(&fx);
+}
+
 void suite_config(void)
 {
     CU_pSuite s = CU_add_suite("config", english, NULL);
     CU_add_test(s, "defaults need no file", defaults);
     CU_add_test(s, "a file overrides, NFC, home-relative paths", loads_file);
     CU_add_test(s, "bad files say file:line: reason", bad_files);
+    CU_add_test(s, "a NUL byte is named; track_url is https only", nul_byte_and_track_url);
     CU_add_test(s, "home, key and pepper created once, 0400", prepare_home);
 }
