@@ -407,44 +407,93 @@ static bool parent_dir(const char *file, char *out, size_t outsz)
     return true;
 }
 
-/* 32 random bytes, written once, read-only for the owner. */
-static bool make_secret(const char *file, char *err, size_t errsz)
+bool config_fsync_dir(const char *dir)
 {
-    if (access(file, F_OK) == 0)
-        return true;
-    char dir[PATH_MAX];
-    if (parent_dir(file, dir, sizeof dir) && !mkdirs(dir, 0700, err, errsz))
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
         return false;
-    int fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0400);
+    bool ok = fsync(fd) == 0;
+    close(fd);
+    return ok;
+}
+
+/* Writes 32 random bytes to a new temporary file next to `file` (mkstemp:
+ * O_EXCL), 0400, fsynced. The caller publishes it. */
+static bool write_secret_tmp(const char *file, char *tmp, size_t tmpsz, char *err, size_t errsz)
+{
+    if (snprintf(tmp, tmpsz, "%s.tmpXXXXXX", file) >= (int)tmpsz) {
+        snprintf(err, errsz, _("%s: path too long"), file);
+        return false;
+    }
+    int fd = mkstemp(tmp);
     if (fd < 0) {
-        if (errno == EEXIST)
-            return true;   /* another process made it meanwhile */
-        snprintf(err, errsz, "%s: %s", file, strerror(errno));
+        snprintf(err, errsz, "%s: %s", tmp, strerror(errno));
         return false;
     }
     unsigned char key[32];
     randombytes_buf(key, sizeof key);
-    bool ok = write(fd, key, sizeof key) == (ssize_t)sizeof key && fsync(fd) == 0;
+    bool ok = fchmod(fd, 0400) == 0 && write(fd, key, sizeof key) == (ssize_t)sizeof key &&
+              fsync(fd) == 0;
     int saved = errno;
     sodium_memzero(key, sizeof key);
-    close(fd);
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
     if (!ok) {
-        unlink(file);
+        unlink(tmp);
         snprintf(err, errsz, "%s: %s", file, strerror(saved));
     }
     return ok;
 }
 
-bool config_prepare_home(const config *c, char *err, size_t errsz)
+bool config_make_secret(const char *file, char *err, size_t errsz)
+{
+    struct stat sb;
+    if (lstat(file, &sb) == 0) {
+        /* published only whole, so a short file is damage (or an older
+         * version's crash): an error to report, never a key */
+        if (S_ISREG(sb.st_mode) && sb.st_size < 32) {
+            snprintf(err, errsz,
+                     _("%s holds %lld bytes, not a key: restore it from the backup"), file,
+                     (long long)sb.st_size);
+            return false;
+        }
+        return true;
+    }
+    char dir[PATH_MAX], tmp[PATH_MAX];
+    if (parent_dir(file, dir, sizeof dir) && !mkdirs(dir, 0700, err, errsz))
+        return false;
+    if (!write_secret_tmp(file, tmp, sizeof tmp, err, errsz))
+        return false;
+    /* link(2) publishes the complete file and fails when the name exists:
+     * of two first starts, one publishes, the other keeps the winner's
+     * file (never a half-written one; rename would replace it). */
+    bool ok = link(tmp, file) == 0 || errno == EEXIST;
+    int saved = errno;
+    unlink(tmp);
+    if (!ok) {
+        snprintf(err, errsz, "%s: %s", file, strerror(saved));
+        return false;
+    }
+    if (parent_dir(file, dir, sizeof dir) && !config_fsync_dir(dir)) {
+        snprintf(err, errsz, "%s: %s", dir, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+bool config_make_home(const config *c, char *err, size_t errsz)
 {
     if (sodium_init() < 0) {
         snprintf(err, errsz, _("libsodium could not start"));
         return false;
     }
-    if (!mkdirs(c->home, 0700, err, errsz))
-        return false;
-    char dir[PATH_MAX];
-    if (parent_dir(c->db_path, dir, sizeof dir) && !mkdirs(dir, 0700, err, errsz))
-        return false;
-    return make_secret(c->key_file, err, errsz) && make_secret(c->pepper_file, err, errsz);
+    return mkdirs(c->home, 0700, err, errsz);
+}
+
+bool config_prepare_home(const config *c, char *err, size_t errsz)
+{
+    return config_make_home(c, err, errsz) && config_make_secret(c->key_file, err, errsz) &&
+           config_make_secret(c->pepper_file, err, errsz);
 }
