@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "catalog.h"
 #include "i18n.h"
+#include "store_import.h"
 #include "text.h"
 #include "util.h"
 

@@ -67,23 +67,11 @@ pk_err store_provinces(store *s, char (*names)[64], int max, int *n);
 pk_err store_unit_search(store *s, const char *province, const char *prefix,
                          admin_unit *out, int max, int *n);
 
-/* Holidays (kind 'H') and make-up working days (kind 'W'), as YYYY-MM-DD. */
-typedef struct {
-    char date[PK_DATE_MAX];
-    char kind;
-    char name[96];
-} holiday;
+/* Holidays (kind 'H') and make-up working days (kind 'W'): holiday, model.h. */
 pk_err store_holidays_replace(store *s, const holiday *h, int n);
 pk_err store_holidays(store *s, holiday **out, int *n);   /* *out malloc'ed */
 
-/* Postal tariff: charge in đồng for a service form and a scope
- * ("commune", "province", "national"). */
-typedef struct {
-    service_form form;
-    char scope[16];
-    int64_t charge_vnd;
-    int transit_days;              /* each way, working days (TT 17 Đ.7) */
-} tariff;
+/* Postal tariffs: tariff, model.h. */
 pk_err store_tariffs_replace(store *s, const tariff *t, int n);
 pk_err store_tariff_get(store *s, service_form form, const char *scope, tariff *out);
 

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
 #include "cli.h"
 #include "i18n.h"
 #include "pkt_helpers.h"
 #include "receipt.h"
+#include "store_import.h"
 
 static char *dir;
 static store *db;
