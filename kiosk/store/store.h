@@ -17,7 +17,14 @@ typedef struct store store;
  * On failure *out is NULL and msg (may be NULL) says why in plain English
  * for stderr (start-up). */
 pk_err store_open(const char *path, store **out, char *msg, size_t msgsz);
+/* Opens a database that exists, never creating one: PK_ENOTFOUND (msg says
+ * which) when the file is missing or empty (0 bytes), issue 11 item 3. */
+pk_err store_open_existing(const char *path, store **out, char *msg, size_t msgsz);
 void store_close(store *s);
+/* What a citizen's dossier needs: the database accepts a committed write
+ * (setting "write_check" = stamp). PK_EPERM when the file, its folder or
+ * a stale -shm is read-only; msg names the file. */
+pk_err store_write_check(store *s, const char *stamp, char *msg, size_t msgsz);
 int store_schema_version(store *s);
 /* PRAGMA integrity_check (full=true) or quick_check; msg gets the first problem. */
 pk_err store_check(store *s, bool full, char *msg, size_t msgsz);
