@@ -6,8 +6,8 @@
 #   base (kiosk/base, i18n) <- rules <- store <- printers (sync, notify)
 #     <- demo <- ui <- screens <- cli <- main
 #   a room includes only itself and the rooms to its left; headers by
-#   basename; sqlite3.h only in kiosk/store/, store_internal.h only from
-#   kiosk/store/, curses only in kiosk/ui/term.c, libpq only in kiosk/sync/,
+#   basename; sqlite3.h only in kiosk/store/, the store's private headers
+#   (store_internal.h, store_filter.h) only from kiosk/store/, curses only in kiosk/ui/term.c, libpq only in kiosk/sync/,
 #   curl only in kiosk/notify/.
 # Then proves it can fail: on a copy of the tree, one deliberate bad
 # include at a time must be refused with its message.
@@ -58,7 +58,7 @@ check() {
         if (quoted && index(name, "/")) { fail("include by basename, not by path (" name ")"); next }
         if (name in hdr) {
             to = room(hdr[name])
-            if (name == "store_internal.h")
+            if (name == "store_internal.h" || name == "store_filter.h")
                 only("kiosk/store/", "the store'"'"'s private header", name, file ~ /^kiosk\/store\//)
             else if (to != src && rank[to] >= rank[src])
                 fail("room " src " may not include " to " (" name ")")
@@ -109,6 +109,8 @@ expect i18n/vnime.c '#include "dossier.h"' 'room base may not include rules (dos
 expect kiosk/base/util.c '#include <sqlite3.h>' 'room base may not include sqlite (sqlite3.h): only kiosk/store/ may'
 expect printers/printer.c '# include "store_internal.h"' \
     "room printers may not include the store's private header (store_internal.h): only kiosk/store/ may"
+expect screens/clerk/clerk_queue.c '#include "store_filter.h"' \
+    "room screens may not include the store's private header (store_filter.h): only kiosk/store/ may"
 expect kiosk/ui/app.c '#include <curses.h>' 'room ui may not include curses (curses.h): only kiosk/ui/term.c may'
 expect kiosk/rules/auth.c '#include <ncursesw/curses.h>' \
     'room rules may not include curses (ncursesw/curses.h): only kiosk/ui/term.c may'
