@@ -20,6 +20,7 @@ typedef enum {
     PK_EPERM,      /* not allowed (role, locked account, bad PIN) */
     PK_EPRINTER,   /* printer offline, paper out, cover open */
     PK_ETAMPER,    /* forged receipt, broken audit chain */
+    PK_EUNCONFIRMED, /* a job was sent but the printer did not confirm it */
 } pk_err;
 
 /* Untranslated msgid describing err; wrap in _() to show it. */

@@ -303,7 +303,7 @@ static pk_err configure(store *s, char *msg, size_t msgsz)
 {
     sqlite3 *db = s->conn;
     sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, 5000);
+    store_set_busy_timeout(s, 5000);
     int on = 0;
     sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
     sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
@@ -427,6 +427,8 @@ void store_close(store *s)
 {
     if (!s)
         return;
+    if (s->conn && s->noutcomes > 0)
+        store_jobs_flush(s);              /* print outcomes kept while busy */
     store_search_free(s);
     for (int i = 0; i < s->ncache; i++) {
         sqlite3_finalize(s->cache[i].stmt);
@@ -470,6 +472,7 @@ pk_err store_check(store *s, bool full, char *msg, size_t msgsz)
 
 void store_set_busy_timeout(store *s, int ms)
 {
+    s->busy_ms = ms;
     sqlite3_busy_timeout(s->conn, ms);
 }
 

@@ -131,6 +131,17 @@ typedef struct {
 pk_err store_job_create(store *s, const char *ref, const char *kind, int64_t *job_id);
 pk_err store_job_set(store *s, int64_t job_id, job_status status, const char *reason);
 pk_err store_jobs_list(store *s, int status /* -1 any */, print_job *jobs, int max, int *n);
+/* The outcome of a print job, decided by the paper already: written like
+ * store_job_set, retried with back-off while the database is busy, full or
+ * failing (each try within the busy timeout), and if still not written
+ * kept on this handle and PK_EBUSY returned: store_jobs_flush() writes it later (the kiosk calls
+ * it at every tick), store_close() tries once more. A newer outcome for
+ * the same job replaces a kept one. */
+pk_err store_job_record(store *s, int64_t job_id, job_status status, const char *reason);
+/* Writes the kept outcomes (one try each); PK_OK when none is left. */
+pk_err store_jobs_flush(store *s);
+/* How many outcomes are kept, not yet written. */
+int store_jobs_unrecorded(const store *s);
 
 /* ---- kiosk identity and settings (key/value) -------------------------- */
 pk_err store_setting_get(store *s, const char *key, char *val, size_t valsz);

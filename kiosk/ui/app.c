@@ -409,6 +409,8 @@ void app_tick(app *a, int64_t now_ms)
     }
     if (now_ms - a->last_tick_ms >= TICK_MS && a->depth > 0) {
         a->last_tick_ms = now_ms;
+        if (a->db && store_jobs_unrecorded(a->db) > 0)
+            store_jobs_flush(a->db);  /* print outcomes the database was too busy for */
         if (app_now(a) / 60 != a->drawn_minute)
             a->dirty = true;          /* the header clock moves on */
         app_entry *top = &a->stack[a->depth - 1];
