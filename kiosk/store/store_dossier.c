@@ -493,7 +493,7 @@ pk_err store_job_set(store *s, int64_t job_id, job_status js, const char *reason
         return e;
     sqlite3_stmt *stmt = store_stmt(s,
         "UPDATE print_jobs SET status = ?2, reason = ?3, updated_at = ?4,"
-        " attempts = attempts + (?2 <> 0) WHERE id = ?1");
+        " attempts = attempts + (?2 <> 0), claimed_by = '', claimed_until = 0 WHERE id = ?1");
     e = stmt ? PK_OK : PK_EIO;
     if (e == PK_OK) {
         sqlite3_bind_int64(stmt, 1, job_id);
@@ -504,6 +504,42 @@ pk_err store_job_set(store *s, int64_t job_id, job_status js, const char *reason
     }
     if (e == PK_OK && sqlite3_changes(s->conn) == 0)
         e = PK_ENOTFOUND;
+    if (e == PK_OK)
+        return store_commit(s);
+    store_rollback(s);
+    return e;
+}
+
+pk_err store_job_claim(store *s, int64_t job_id, const char *who, int64_t now, int lease_s)
+{
+    if (!who || !*who || !store_text_ok(who, 64) || lease_s <= 0)
+        return PK_EINVAL;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    /* One statement decides: the row is taken only when free. */
+    sqlite3_stmt *stmt = store_stmt(s,
+        "UPDATE print_jobs SET claimed_by = ?2, claimed_until = ?3 + ?4"
+        " WHERE id = ?1 AND status <> 1 AND (claimed_until <= ?3 OR claimed_by = ?2)");
+    e = stmt ? PK_OK : PK_EIO;
+    if (e == PK_OK) {
+        sqlite3_bind_int64(stmt, 1, job_id);
+        store_bind_text(stmt, 2, who);
+        sqlite3_bind_int64(stmt, 3, now);
+        sqlite3_bind_int(stmt, 4, lease_s);
+        e = store_step_done(s, stmt);
+    }
+    if (e == PK_OK && sqlite3_changes(s->conn) == 0) {
+        /* Why not: gone, printed, or someone else's. */
+        stmt = store_stmt(s, "SELECT status FROM print_jobs WHERE id = ?1");
+        e = stmt ? PK_ENOTFOUND : PK_EIO;
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, job_id);
+            if (sqlite3_step(stmt) == SQLITE_ROW)
+                e = sqlite3_column_int(stmt, 0) == JOB_PRINTED ? PK_EEXISTS : PK_ESTATE;
+            store_done(stmt);
+        }
+    }
     if (e == PK_OK)
         return store_commit(s);
     store_rollback(s);
