@@ -357,6 +357,8 @@ pk_err store_open(const char *path, store **out, char *msg, size_t msgsz)
     e = configure(s, msg, msgsz);
     if (e == PK_OK)
         e = store_migrate(s, store_migrations, store_migrations_count, msg, msgsz);
+    if (e == PK_OK)
+        store_outcomes_load(s);           /* print outcomes a crashed run kept */
     if (e != PK_OK) {
         store_close(s);
         return e;

@@ -145,9 +145,10 @@ pk_err store_job_claim(store *s, int64_t job_id, const char *who, int64_t now, i
 /* The outcome of a print job, decided by the paper already: written like
  * store_job_set, retried with back-off while the database is busy, full or
  * failing (each try within the busy timeout), and if still not written
- * kept on this handle and PK_EBUSY returned: store_jobs_flush() writes it later (the kiosk calls
- * it at every tick), store_close() tries once more. A newer outcome for
- * the same job replaces a kept one. */
+ * kept (on this handle and in "<database>-outcomes") and PK_EBUSY
+ * returned. store_jobs_flush() writes it later (the kiosk calls it at every
+ * tick), store_close() tries once more, and store_open() after a crash.
+ * A newer outcome for the same job replaces a kept one. */
 pk_err store_job_record(store *s, int64_t job_id, job_status status, const char *reason);
 /* Writes the kept outcomes (one try each); PK_OK when none is left. */
 pk_err store_jobs_flush(store *s);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
 
 #include "catalog.h"
 #include "cli.h"
@@ -372,6 +374,44 @@ static void test_busy_after_print(void)
     free(d);
 }
 
+/* The kiosk dies with a printed receipt's outcome still kept (the
+ * database was busy): the outcome is in "<database>-outcomes" and the next
+ * start writes it. */
+static void test_outcome_survives_a_crash(void)
+{
+    int64_t job = 0;
+    dossier *d = new_dossier("vi", false, &job);
+    store *holder = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(cfg.db_path, &holder, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_tx_begin(holder), PK_OK);
+    pid_t pid = fork();
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {   /* the kiosk: records while busy, then dies without closing */
+        store *k = NULL;
+        if (store_open(cfg.db_path, &k, NULL, 0) != PK_OK)
+            _exit(2);
+        store_set_busy_timeout(k, 20);
+        pk_err e = store_job_record(k, job, JOB_PRINTED, "");
+        _exit(e == PK_EBUSY && store_jobs_unrecorded(k) == 1 ? 0 : 3);
+    }
+    int wstatus = 0;
+    waitpid(pid, &wstatus, 0);
+    CU_ASSERT_TRUE(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0);
+    char *kept = xasprintf("%s-outcomes", cfg.db_path);
+    CU_ASSERT_EQUAL(access(kept, F_OK), 0);
+    CU_ASSERT_EQUAL(job_get(job).status, JOB_PENDING);
+    store_tx_rollback(holder);
+    store_close(holder);
+    store *next = NULL;                    /* the next start */
+    CU_ASSERT_EQUAL_FATAL(store_open(cfg.db_path, &next, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL(store_jobs_unrecorded(next), 0);
+    store_close(next);
+    CU_ASSERT_EQUAL(job_get(job).status, JOB_PRINTED);
+    CU_ASSERT_NOT_EQUAL(access(kept, F_OK), 0);   /* written: the file is gone */
+    free(kept);
+    free(d);
+}
+
 /* A job being printed by another process (the kiosk, while a clerk presses
  * "print again") is claimed: the second print is refused, nothing comes
  * out and nothing is recorded; an expired claim (the printer process died)
@@ -431,4 +471,6 @@ void suite_receipt_print(void)
     CU_add_test(s, "busy database after printing: printed, recorded later",
                 test_busy_after_print);
     CU_add_test(s, "a job being printed elsewhere is not printed twice", test_claim);
+    CU_add_test(s, "a kept outcome survives a crash, written at the next start",
+                test_outcome_survives_a_crash);
 }
