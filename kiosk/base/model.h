@@ -90,6 +90,22 @@ typedef struct {
     char name[96];
 } admin_unit;
 
+/* Holidays (kind 'H') and make-up working days (kind 'W'), as YYYY-MM-DD. */
+typedef struct {
+    char date[PK_DATE_MAX];
+    char kind;
+    char name[96];
+} holiday;
+
+/* Postal tariff: charge in đồng for a service form and a scope
+ * ("commune", "province", "national"). */
+typedef struct {
+    service_form form;
+    char scope[16];
+    int64_t charge_vnd;
+    int transit_days;              /* each way, working days (TT 17 Đ.7) */
+} tariff;
+
 /* Life cycle of a dossier (DOMAIN.md; OpenCPS). Stored as the text code. */
 typedef enum {
     ST_REGISTERED = 0,   /* registered at kiosk */

@@ -17,7 +17,14 @@ typedef struct store store;
  * On failure *out is NULL and msg (may be NULL) says why in plain English
  * for stderr (start-up). */
 pk_err store_open(const char *path, store **out, char *msg, size_t msgsz);
+/* Opens a database that exists, never creating one: PK_ENOTFOUND (msg says
+ * which) when the file is missing or empty (0 bytes), issue 11 item 3. */
+pk_err store_open_existing(const char *path, store **out, char *msg, size_t msgsz);
 void store_close(store *s);
+/* What a citizen's dossier needs: the database accepts a committed write
+ * (setting "write_check" = stamp). PK_EPERM when the file, its folder or
+ * a stale -shm is read-only; msg names the file. */
+pk_err store_write_check(store *s, const char *stamp, char *msg, size_t msgsz);
 int store_schema_version(store *s);
 /* PRAGMA integrity_check (full=true) or quick_check; msg gets the first problem. */
 pk_err store_check(store *s, bool full, char *msg, size_t msgsz);
@@ -60,23 +67,11 @@ pk_err store_provinces(store *s, char (*names)[64], int max, int *n);
 pk_err store_unit_search(store *s, const char *province, const char *prefix,
                          admin_unit *out, int max, int *n);
 
-/* Holidays (kind 'H') and make-up working days (kind 'W'), as YYYY-MM-DD. */
-typedef struct {
-    char date[PK_DATE_MAX];
-    char kind;
-    char name[96];
-} holiday;
+/* Holidays (kind 'H') and make-up working days (kind 'W'): holiday, model.h. */
 pk_err store_holidays_replace(store *s, const holiday *h, int n);
 pk_err store_holidays(store *s, holiday **out, int *n);   /* *out malloc'ed */
 
-/* Postal tariff: charge in đồng for a service form and a scope
- * ("commune", "province", "national"). */
-typedef struct {
-    service_form form;
-    char scope[16];
-    int64_t charge_vnd;
-    int transit_days;              /* each way, working days (TT 17 Đ.7) */
-} tariff;
+/* Postal tariffs: tariff, model.h. */
 pk_err store_tariffs_replace(store *s, const tariff *t, int n);
 pk_err store_tariff_get(store *s, service_form form, const char *scope, tariff *out);
 

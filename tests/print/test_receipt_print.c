@@ -11,11 +11,11 @@
 #include <unistd.h>
 #include <sys/wait.h>
 
-#include "catalog.h"
 #include "cli.h"
 #include "i18n.h"
 #include "pkt_helpers.h"
 #include "receipt.h"
+#include "store_import.h"
 
 static char *dir;
 static store *db;

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "canvas.h"
+#include "dates.h"
 #include "i18n.h"
 #include "layout.h"
 #include "receipt.h"
@@ -35,10 +35,7 @@ static pk_err build(store *s, canvas_fonts *fonts, int width, const config *cfg,
     i18n_set_lang("vi");
     layout *l = layout_new(fonts, width);
     char buf[640], when[32];
-    time_t t = (time_t)h.at;
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(when, sizeof when, "%d/%m/%Y %H:%M", &tm);
+    date_local_format(h.at, "%d/%m/%Y %H:%M", when, sizeof when);
     layout_text(l, LAY_SMALL, LAY_CENTER, cfg->post_office);
     layout_text(l, LAY_LARGE, LAY_CENTER | LAY_BOLD, _("HANDOVER RECORD"));
     layout_text(l, LAY_SMALL, LAY_CENTER, _("Dossiers of administrative procedures by post"));
