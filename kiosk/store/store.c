@@ -96,6 +96,14 @@ pk_err store_step_done(store *s, sqlite3_stmt *stmt)
     return e;
 }
 
+pk_err store_step_row(store *s, sqlite3_stmt *stmt)
+{
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        return PK_OK;
+    return rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+}
+
 /* Constant SQL only (no values): BEGIN, COMMIT, PRAGMAs, schema. */
 static pk_err exec_const(store *s, const char *sql)
 {
@@ -432,12 +440,9 @@ pk_err store_setting_get(store *s, const char *key, char *val, size_t valsz)
     if (!stmt)
         return PK_EIO;
     store_bind_text(stmt, 1, key);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK)
         store_col_text(stmt, 0, val, valsz);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     store_done(stmt);
     return e;
 }

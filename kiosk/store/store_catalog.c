@@ -159,12 +159,9 @@ pk_err store_procedure_get(store *s, const char *code, procedure *out)
     if (!stmt)
         return PK_EIO;
     store_bind_text(stmt, 1, code);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK)
         read_procedure(stmt, out);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     store_done(stmt);
     if (e != PK_OK)
         return e;
@@ -173,6 +170,7 @@ pk_err store_procedure_get(store *s, const char *code, procedure *out)
     if (!stmt)
         return PK_EIO;
     store_bind_text(stmt, 1, code);
+    int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->ndocs < PK_MAX_DOCS) {
         proc_doc *d = &out->docs[out->ndocs];
         d->seq = ++out->ndocs;
@@ -364,12 +362,9 @@ pk_err store_unit_get(store *s, int id, admin_unit *out)
     if (!stmt)
         return PK_EIO;
     sqlite3_bind_int(stmt, 1, id);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK)
         read_unit(stmt, out);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     store_done(stmt);
     return e;
 }
@@ -530,15 +525,12 @@ pk_err store_tariff_get(store *s, service_form form, const char *scope, tariff *
         return PK_EIO;
     sqlite3_bind_int(stmt, 1, (int)form);
     store_bind_text(stmt, 2, scope);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW) {
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK) {
         out->form = form;
         str_copy(out->scope, sizeof out->scope, scope);
         out->charge_vnd = sqlite3_column_int64(stmt, 0);
         out->transit_days = sqlite3_column_int(stmt, 1);
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
     store_done(stmt);
     return e;

@@ -147,12 +147,9 @@ pk_err store_clerk_get(store *s, const char *id, clerk_account *out)
     if (!stmt)
         return PK_EIO;
     store_bind_text(stmt, 1, id);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK)
         read_account(stmt, out);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     store_done(stmt);
     return e;
 }

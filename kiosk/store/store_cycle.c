@@ -72,9 +72,8 @@ static pk_err read_cycle(store *s, const char *ref, cycle_row *c)
     if (!stmt)
         return PK_EIO;
     store_bind_text(stmt, 1, ref);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW) {
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK) {
         c->id = sqlite3_column_int64(stmt, 0);
         int stt = dossier_status_parse((const char *)sqlite3_column_text(stmt, 1));
         c->status = stt < 0 ? ST_REGISTERED : (dossier_status)stt;
@@ -84,8 +83,6 @@ static pk_err read_cycle(store *s, const char *ref, cycle_row *c)
         store_col_text(stmt, 5, c->last_attempt, sizeof c->last_attempt);
         if (stt < 0)
             e = PK_EIO;    /* a status this build does not know: touch nothing */
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
     store_done(stmt);
     return e;
@@ -292,9 +289,8 @@ pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
     if (!stmt)
         return PK_EIO;
     store_bind_text(stmt, 1, ref);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW) {
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK) {
         store_col_text(stmt, 0, out->seal_no, sizeof out->seal_no);
         store_col_text(stmt, 1, out->missing_docs, sizeof out->missing_docs);
         out->fee_collected = sqlite3_column_int64(stmt, 2);
@@ -313,8 +309,6 @@ pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
         out->purged_at = sqlite3_column_int64(stmt, 15);
         store_col_text(stmt, 16, out->agency, sizeof out->agency);
         store_col_text(stmt, 17, out->proc_name_vi, sizeof out->proc_name_vi);
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
     store_done(stmt);
     return e;

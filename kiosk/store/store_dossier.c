@@ -240,16 +240,13 @@ pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
     if (!stmt)
         return PK_EIO;
     store_bind_text(stmt, 1, code);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW) {
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK) {
         store_col_text(stmt, 0, out->name_vi, sizeof out->name_vi);
         store_col_text(stmt, 1, out->name_en, sizeof out->name_en);
         store_col_text(stmt, 2, out->agency, sizeof out->agency);
         out->bcci_submit = sqlite3_column_int(stmt, 3) != 0;
         out->bcci_return = sqlite3_column_int(stmt, 4) != 0;
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
     store_done(stmt);
     return e;
@@ -299,12 +296,9 @@ pk_err store_dossier_get(store *s, const char *ref, dossier *out)
     if (!stmt)
         return PK_EIO;
     store_bind_text(stmt, 1, ref);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK)
         read_dossier(stmt, out);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     store_done(stmt);
     if (e != PK_OK)
         return e;
@@ -313,6 +307,7 @@ pk_err store_dossier_get(store *s, const char *ref, dossier *out)
     if (!stmt)
         return PK_EIO;
     sqlite3_bind_int64(stmt, 1, out->id);
+    int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->ndocs < PK_MAX_DOCS) {
         dossier_doc *doc = &out->docs[out->ndocs++];
         store_col_text(stmt, 0, doc->name_vi, sizeof doc->name_vi);

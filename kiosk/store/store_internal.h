@@ -54,6 +54,9 @@ void store_done(sqlite3_stmt *stmt);
 pk_err store_rc(store *s, int rc);
 /* Runs a statement to completion (no rows expected). */
 pk_err store_step_done(store *s, sqlite3_stmt *stmt);
+/* Steps a statement that yields at most one row: PK_OK with the row ready
+ * to read, PK_ENOTFOUND when there is none, else the error. */
+pk_err store_step_row(store *s, sqlite3_stmt *stmt);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Nested calls join the outer
  * transaction; an inner rollback dooms it (the outer commit rolls back). */

@@ -116,9 +116,8 @@ static pk_err read_handover(store *s, const char *no, handover *h, int64_t *id)
     if (!stmt)
         return PK_EIO;
     store_bind_text(stmt, 1, no);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW) {
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK) {
         *id = sqlite3_column_int64(stmt, 0);
         store_col_text(stmt, 1, h->no, sizeof h->no);
         store_col_text(stmt, 2, h->agency, sizeof h->agency);
@@ -127,8 +126,6 @@ static pk_err read_handover(store *s, const char *no, handover *h, int64_t *id)
         h->ndossiers = sqlite3_column_int(stmt, 5);
         h->ndocs = sqlite3_column_int(stmt, 6);
         h->noriginals = sqlite3_column_int(stmt, 7);
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
     store_done(stmt);
     return e;
@@ -167,9 +164,8 @@ static pk_err handover_item(store *s, int64_t hid, int pos, const char *ref,
     if (!stmt)
         return PK_EIO;
     store_bind_text(stmt, 1, ref);
-    int rc = sqlite3_step(stmt);
-    if (rc != SQLITE_ROW) {
-        pk_err e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+    pk_err e = store_step_row(s, stmt);
+    if (e != PK_OK) {
         store_done(stmt);
         return e;
     }
@@ -185,7 +181,6 @@ static pk_err handover_item(store *s, int64_t hid, int pos, const char *ref,
     if (stt < 0 || !handover_from((dossier_status)stt, &via))
         return PK_ESTATE;
     transition_data td = {.at = at, .fee_collected = -1, .handover_no = no};
-    pk_err e = PK_OK;
     if (via)
         e = store_dossier_transition(s, ref, ST_IN_TRANSIT, actor, no, &td);
     if (e == PK_OK)
