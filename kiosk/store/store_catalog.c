@@ -152,14 +152,12 @@ static void read_procedure(sqlite3_stmt *stmt, procedure *p)
 pk_err store_procedure_get(store *s, const char *code, procedure *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = store_stmt(s,
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s,
         "SELECT code, name_vi, name_en, agency, level, field_vi, field_en, bcci_submit,"
         " bcci_return, in_person, reason_vi, reason_en, days, fee_vnd, provenance"
-        " FROM procedures WHERE code = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, code);
-    pk_err e = store_step_row(s, stmt);
+        " FROM procedures WHERE code = ?1",
+        code, &e);
     if (e == PK_OK)
         read_procedure(stmt, out);
     store_done(stmt);
@@ -340,11 +338,7 @@ pk_err store_units_replace(store *s, const admin_unit *units, int n)
         free(gone);
     }
     free(kept);
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 static void read_unit(sqlite3_stmt *stmt, admin_unit *u)
@@ -442,11 +436,7 @@ pk_err store_holidays_replace(store *s, const holiday *h, int n)
         store_bind_text(stmt, 3, h[i].name);
         e = store_step_done(s, stmt);
     }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_holidays(store *s, holiday **out, int *n)
@@ -509,11 +499,7 @@ pk_err store_tariffs_replace(store *s, const tariff *t, int n)
         sqlite3_bind_int(stmt, 4, t[i].transit_days);
         e = store_step_done(s, stmt);
     }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_tariff_get(store *s, service_form form, const char *scope, tariff *out)

@@ -143,11 +143,8 @@ pk_err store_clerk_get(store *s, const char *id, clerk_account *out)
 {
     if (!auth_id_valid(id))
         return PK_ENOTFOUND;
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT " ACCOUNT_COLS " FROM clerks WHERE id = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, id);
-    pk_err e = store_step_row(s, stmt);
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT " ACCOUNT_COLS " FROM clerks WHERE id = ?1", id, &e);
     if (e == PK_OK)
         read_account(stmt, out);
     store_done(stmt);

@@ -111,12 +111,10 @@ pk_err store_handover_agencies(store *s, char (*agencies)[PK_TEXT_MAX], int *cou
 static pk_err read_handover(store *s, const char *no, handover *h, int64_t *id)
 {
     memset(h, 0, sizeof *h);
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT id, no, agency, actor, at, ndossiers, ndocs,"
-                                     " noriginals FROM handovers WHERE no = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, no);
-    pk_err e = store_step_row(s, stmt);
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT id, no, agency, actor, at, ndossiers, ndocs,"
+                                      " noriginals FROM handovers WHERE no = ?1",
+                                      no, &e);
     if (e == PK_OK) {
         *id = sqlite3_column_int64(stmt, 0);
         store_col_text(stmt, 1, h->no, sizeof h->no);
@@ -159,12 +157,10 @@ static pk_err handover_item(store *s, int64_t hid, int pos, const char *ref,
                             const char *agency, const char *no, const char *actor,
                             int64_t at, int *ndocs, int *norig)
 {
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT " LINE_COLS ", d.id, d.agency, d.status"
-                                     " FROM dossiers d WHERE d.ref = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, ref);
-    pk_err e = store_step_row(s, stmt);
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT " LINE_COLS ", d.id, d.agency, d.status"
+                                      " FROM dossiers d WHERE d.ref = ?1",
+                                      ref, &e);
     if (e != PK_OK) {
         store_done(stmt);
         return e;
@@ -263,11 +259,7 @@ pk_err store_handover_create(store *s, const char *agency, const char *const *re
                  out->noriginals);
         e = store_audit_append(s, at, actor, "handover", out->no, detail);
     }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_handover_set_file(store *s, const char *no, const char *path)
@@ -460,9 +452,5 @@ pk_err store_purge(store *s, const char *before, bool dry_run, const char *actor
                  (long long)*count);
         e = store_audit_append(s, at, actor, "purge", "", detail);
     }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
