@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "dates.h"
 #include "store_clerk.h"
+#include "store_import.h"
 #include "util.h"
 
 enum { DAY = 24 * 3600 };

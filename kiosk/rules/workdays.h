@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 #include "dates.h"
-#include "store.h"
+#include "model.h"
 
 /* Days are civil day numbers (dates.h). */
 

@@ -144,6 +144,13 @@ void app_free(app *a)
         mem_wipe(a->session, a->session_size);
 }
 
+static void resume(app *a)
+{
+    app_entry *e = &a->stack[a->depth - 1];
+    if (e->ops->resume)
+        e->ops->resume(e->state, a);
+}
+
 static void apply(app *a, screen_result r)
 {
     switch (r.kind) {
@@ -151,8 +158,10 @@ static void apply(app *a, screen_result r)
     case SR_REDRAW: a->dirty = true; break;
     case SR_PUSH: push(a, r.next, r.arg); break;
     case SR_POP:
-        if (a->depth > 1)
+        if (a->depth > 1) {
             pop(a);
+            resume(a);
+        }
         break;
     case SR_REPLACE:
         if (a->depth > 1)
@@ -163,9 +172,11 @@ static void apply(app *a, screen_result r)
         int i = a->depth - 1;
         while (i > 0 && a->stack[i].ops != r.next)
             i--;
-        if (a->stack[i].ops == r.next)
+        if (a->stack[i].ops == r.next && a->depth - 1 > i) {
             while (a->depth - 1 > i)
                 pop(a);
+            resume(a);
+        }
         break;
     }
     case SR_HOME: app_wipe(a); break;
@@ -398,6 +409,8 @@ void app_tick(app *a, int64_t now_ms)
     }
     if (now_ms - a->last_tick_ms >= TICK_MS && a->depth > 0) {
         a->last_tick_ms = now_ms;
+        if (a->db && store_jobs_unrecorded(a->db) > 0)
+            store_jobs_flush(a->db);  /* print outcomes the database was too busy for */
         if (app_now(a) / 60 != a->drawn_minute)
             a->dirty = true;          /* the header clock moves on */
         app_entry *top = &a->stack[a->depth - 1];

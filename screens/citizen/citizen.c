@@ -242,7 +242,6 @@ bool citizen_build(const app *a, dossier *d)
     d->sample = a->practice;          /* demo practice: a sample, never a real dossier */
     d->consent_process = c->consent;
     d->consent_sms = c->consent_sms;
-    d->sample = a->practice;      /* demo practice: never a real dossier */
     if (a->cfg)
         str_copy(d->kiosk_code, sizeof d->kiosk_code, a->cfg->kiosk_code);
     return true;

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
 #include "csv.h"
 #include "i18n.h"
 #include "store_fixture.h"
+#include "store_import.h"
 
 #define FIX "tests/fixtures/"
 

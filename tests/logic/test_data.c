@@ -11,6 +11,7 @@
 #include "catalog.h"
 #include "csv.h"
 #include "store_fixture.h"
+#include "store_import.h"
 #include "workdays.h"
 
 static const char *data_dir(void)

@@ -12,6 +12,7 @@
 #include "dates.h"
 #include "i18n.h"
 #include "layout.h"
+#include "receipt.h"
 #include "store_clerk.h"
 #include "util.h"
 
@@ -134,8 +135,7 @@ pk_err handover_print(store *s, printer *p, const config *cfg, const char *no, i
     pk_err e = build(s, printer_fonts(p), printer_width_dots(p), cfg, no, &cv, &text);
     if (e == PK_OK)
         e = printer_print(p, no, cv, text, msg, msgsz);
-    store_job_set(s, job_id, e == PK_OK ? JOB_PRINTED : JOB_FAILED,
-                  e == PK_OK ? "" : (msg && msg[0] ? msg : pk_err_msg(e)));
+    receipt_job_record(s, job_id, e, msg);
     canvas_free(cv);
     free(text);
     return e;
