@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli_clerk.h"
+#include "csv.h"
 #include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
@@ -58,14 +59,14 @@ static void print_text(const report *r)
 int cli_report(cli_ctx *ctx, int argc, char **argv)
 {
     const char *from = NULL, *to = NULL;
-    bool csv = false;
+    bool as_csv = false;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--from") == 0 && i + 1 < argc)
             from = argv[++i];
         else if (strcmp(argv[i], "--to") == 0 && i + 1 < argc)
             to = argv[++i];
         else if (strcmp(argv[i], "--csv") == 0)
-            csv = true;
+            as_csv = true;
         else
             return usage();
     }
@@ -92,7 +93,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "postkiosk: report: %s\n", pk_err_msg(e));
         return 1;
     }
-    if (csv) {
+    if (as_csv) {
         cli_actor(actor, sizeof actor);
         char detail[64];
         snprintf(detail, sizeof detail, "from=%s to=%s", from, to);
@@ -107,7 +108,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
         int64_t seq = 0;
         char head[AUDIT_HEX_MAX];
         if (store_audit_head(db, &seq, head) == PK_OK && seq > 0) {
-            report_csv_field(&b, "audit");
+            csv_put_field(&b, "audit");
             sbuf_addf(&b, ",head,%s,%lld\r\n", head, (long long)seq);
         }
         fwrite(b.data, 1, b.len, stdout);

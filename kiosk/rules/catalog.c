@@ -1,6 +1,7 @@
 /* Catalog import from CSV (formats in data/README.md). */
 #include "catalog.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -106,6 +107,25 @@ static bool put(table *t, int i, char *dst, size_t dstsz, bool required, pk_err 
         return false;
     }
     return true;
+}
+
+/* A name (of a procedure, agency, field, unit, province, holiday or
+ * document) never starts with = + - @: such a value is a spreadsheet
+ * formula smuggled in, refused here and neutralised again on export
+ * (csv_put_field). Free text (reasons, sources) may start with a '-'
+ * bullet and is written to no CSV file, so it is not checked. */
+static bool formula_free(table *t, const char *what, const char *v, pk_err *e)
+{
+    if (!csv_formula_lead(v))
+        return true;
+    *e = failf(t, _("%s must not start with '%c' (a spreadsheet would run it as a formula)"), what,
+               v[0]);
+    return false;
+}
+
+static bool put_name(table *t, int i, char *dst, size_t dstsz, bool required, pk_err *e)
+{
+    return put(t, i, dst, dstsz, required, e) && formula_free(t, t->cols[i], dst, e);
 }
 
 static bool yes_no(table *t, int i, bool *dst, pk_err *e)
@@ -267,7 +287,11 @@ static bool parse_docs(table *t, procedure *p, pk_err *e)
         char enbuf[PK_TEXT_MAX * 2];
         str_copy(enbuf, sizeof enbuf, en);
         text_squeeze(enbuf);
-        if (!*name) {
+        char what[48];
+        snprintf(what, sizeof what, _("document %d: the name"), p->ndocs + 1);
+        if (!formula_free(t, what, name, e) || !formula_free(t, what, enbuf, e)) {
+            ok = false;
+        } else if (!*name) {
             *e = failf(t, _("document %d has no name"), p->ndocs + 1);
             ok = false;
         } else if (!str_copy(d->name_vi, sizeof d->name_vi, name) ||
@@ -294,12 +318,12 @@ static pk_err parse_procedure(table *t, void *rows, int n)
     pk_err e = PK_OK;
     long long days = 0, fee = 0;
     if (!put(t, P_CODE, p->code, sizeof p->code, true, &e) ||
-        !put(t, P_NAME_VI, p->name_vi, sizeof p->name_vi, true, &e) ||
-        !put(t, P_NAME_EN, p->name_en, sizeof p->name_en, false, &e) ||
-        !put(t, P_AGENCY, p->agency, sizeof p->agency, true, &e) ||
+        !put_name(t, P_NAME_VI, p->name_vi, sizeof p->name_vi, true, &e) ||
+        !put_name(t, P_NAME_EN, p->name_en, sizeof p->name_en, false, &e) ||
+        !put_name(t, P_AGENCY, p->agency, sizeof p->agency, true, &e) ||
         !put(t, P_LEVEL, p->level, sizeof p->level, true, &e) ||
-        !put(t, P_FIELD_VI, p->field_vi, sizeof p->field_vi, false, &e) ||
-        !put(t, P_FIELD_EN, p->field_en, sizeof p->field_en, false, &e) ||
+        !put_name(t, P_FIELD_VI, p->field_vi, sizeof p->field_vi, false, &e) ||
+        !put_name(t, P_FIELD_EN, p->field_en, sizeof p->field_en, false, &e) ||
         !yes_no(t, P_SUBMIT, &p->bcci_submit, &e) || !yes_no(t, P_RETURN, &p->bcci_return, &e) ||
         !number(t, P_DAYS, 0, 3650, &days, &e) ||
         !number(t, P_FEE, 0, 1000000000000LL, &fee, &e) ||
@@ -313,6 +337,8 @@ static pk_err parse_procedure(table *t, void *rows, int n)
     p->fee_vnd = fee;
     if (!code_ok(p->code))
         return failf(t, _("code \"%s\" may only hold letters, digits, '.', '-' and '_'"), p->code);
+    if (!isalnum((unsigned char)p->code[0]))
+        return failf(t, _("code \"%s\" must start with a letter or digit"), p->code);
     if (strcmp(p->level, "commune") && strcmp(p->level, "province"))
         return failf(t, _("level must be commune or province, not \"%s\""), p->level);
     if ((!p->bcci_submit || !p->bcci_return) && !p->reason_vi[0])
@@ -333,9 +359,9 @@ static pk_err parse_unit(table *t, void *rows, int n)
 {
     admin_unit *us = rows, *u = &us[n];
     pk_err e = PK_OK;
-    if (!put(t, 0, u->province, sizeof u->province, true, &e) ||
+    if (!put_name(t, 0, u->province, sizeof u->province, true, &e) ||
         !put(t, 1, u->type, sizeof u->type, true, &e) ||
-        !put(t, 2, u->name, sizeof u->name, true, &e))
+        !put_name(t, 2, u->name, sizeof u->name, true, &e))
         return e;
     if (strcmp(u->type, "phường") && strcmp(u->type, "xã") && strcmp(u->type, "thị trấn"))
         return failf(t, _("unknown unit type \"%s\" (allowed: %s)"), u->type, "phường, xã, thị trấn");
@@ -371,7 +397,7 @@ static pk_err parse_holiday(table *t, void *rows, int n)
         return failf(t, _("kind must be H (holiday) or W (make-up working day), not \"%s\""), kind);
     str_copy(h->date, sizeof h->date, date);
     h->kind = kind[0];
-    if (!put(t, 2, h->name, sizeof h->name, false, &e))
+    if (!put_name(t, 2, h->name, sizeof h->name, false, &e))
         return e;
     for (int i = 0; i < n; i++)
         if (!strcmp(hs[i].date, h->date))

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
@@ -103,31 +104,14 @@ int report_bar(int64_t value, int64_t max, int width)
     return n < 1 ? 1 : (int)n;
 }
 
-void report_csv_field(sbuf *out, const char *s)
-{
-    if (!s)
-        s = "";
-    if (!strpbrk(s, ",\"\r\n")) {
-        sbuf_add(out, s);
-        return;
-    }
-    sbuf_addn(out, "\"", 1);
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            sbuf_addn(out, "\"", 1);
-        sbuf_addn(out, p, 1);
-    }
-    sbuf_addn(out, "\"", 1);
-}
-
 static void row(sbuf *out, const char *section, const char *key, const char *label,
                 int64_t value)
 {
-    report_csv_field(out, section);
+    csv_put_field(out, section);
     sbuf_addn(out, ",", 1);
-    report_csv_field(out, key);
+    csv_put_field(out, key);
     sbuf_addn(out, ",", 1);
-    report_csv_field(out, label);
+    csv_put_field(out, label);
     sbuf_addf(out, ",%" PRId64 "\r\n", value);
 }
 
