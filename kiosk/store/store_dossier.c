@@ -235,21 +235,16 @@ pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *act
 pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT name_vi, name_en, agency, bcci_submit, bcci_return"
-                                     " FROM procedures WHERE code = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, code);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW) {
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT name_vi, name_en, agency, bcci_submit, bcci_return"
+                                      " FROM procedures WHERE code = ?1",
+                                      code, &e);
+    if (e == PK_OK) {
         store_col_text(stmt, 0, out->name_vi, sizeof out->name_vi);
         store_col_text(stmt, 1, out->name_en, sizeof out->name_en);
         store_col_text(stmt, 2, out->agency, sizeof out->agency);
         out->bcci_submit = sqlite3_column_int(stmt, 3) != 0;
         out->bcci_return = sqlite3_column_int(stmt, 4) != 0;
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
     store_done(stmt);
     return e;
@@ -295,16 +290,11 @@ static void read_dossier(sqlite3_stmt *stmt, dossier *d)
 pk_err store_dossier_get(store *s, const char *ref, dossier *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT " DOSSIER_COLS " FROM dossiers WHERE ref = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, ref);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT " DOSSIER_COLS " FROM dossiers WHERE ref = ?1",
+                                      ref, &e);
+    if (e == PK_OK)
         read_dossier(stmt, out);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     store_done(stmt);
     if (e != PK_OK)
         return e;
@@ -313,6 +303,7 @@ pk_err store_dossier_get(store *s, const char *ref, dossier *out)
     if (!stmt)
         return PK_EIO;
     sqlite3_bind_int64(stmt, 1, out->id);
+    int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->ndocs < PK_MAX_DOCS) {
         dossier_doc *doc = &out->docs[out->ndocs++];
         store_col_text(stmt, 0, doc->name_vi, sizeof doc->name_vi);
@@ -407,50 +398,38 @@ pk_err store_job_create(store *s, const char *ref, const char *kind, int64_t *jo
 {
     if (!ref || !store_text_ok(ref, PK_REF_MAX) || !kind || !*kind || !store_text_ok(kind, 16))
         return PK_EINVAL;
-    pk_err e = store_begin(s);
-    if (e != PK_OK)
+    pk_err e;
+    sqlite3_stmt *stmt = store_begin_stmt(s, "INSERT INTO print_jobs(ref, kind, status, created_at,"
+                                             " updated_at) VALUES(?1, ?2, 0, ?3, ?3)", &e);
+    if (!stmt)
         return e;
-    sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO print_jobs(ref, kind, status, created_at,"
-                                     " updated_at) VALUES(?1, ?2, 0, ?3, ?3)");
-    e = stmt ? PK_OK : PK_EIO;
-    if (e == PK_OK) {
-        store_bind_text(stmt, 1, ref);
-        store_bind_text(stmt, 2, kind);
-        sqlite3_bind_int64(stmt, 3, (int64_t)time(NULL));
-        e = store_step_done(s, stmt);
-    }
+    store_bind_text(stmt, 1, ref);
+    store_bind_text(stmt, 2, kind);
+    sqlite3_bind_int64(stmt, 3, (int64_t)time(NULL));
+    e = store_step_done(s, stmt);
     if (e == PK_OK && job_id)
         *job_id = sqlite3_last_insert_rowid(s->conn);
-    if (e == PK_OK)
-        return store_commit(s);
-    store_rollback(s);
-    return e;
+    return store_end(s, e);
 }
 
 pk_err store_job_set(store *s, int64_t job_id, job_status js, const char *reason)
 {
     if (js < JOB_PENDING || js > JOB_FAILED || (reason && !store_text_ok(reason, PK_TEXT_MAX)))
         return PK_EINVAL;
-    pk_err e = store_begin(s);
-    if (e != PK_OK)
-        return e;
-    sqlite3_stmt *stmt = store_stmt(s,
+    pk_err e;
+    sqlite3_stmt *stmt = store_begin_stmt(s,
         "UPDATE print_jobs SET status = ?2, reason = ?3, updated_at = ?4,"
-        " attempts = attempts + (?2 <> 0), claimed_by = '', claimed_until = 0 WHERE id = ?1");
-    e = stmt ? PK_OK : PK_EIO;
-    if (e == PK_OK) {
-        sqlite3_bind_int64(stmt, 1, job_id);
-        sqlite3_bind_int(stmt, 2, (int)js);
-        store_bind_text(stmt, 3, reason ? reason : "");
-        sqlite3_bind_int64(stmt, 4, (int64_t)time(NULL));
-        e = store_step_done(s, stmt);
-    }
+        " attempts = attempts + (?2 <> 0), claimed_by = '', claimed_until = 0 WHERE id = ?1", &e);
+    if (!stmt)
+        return e;
+    sqlite3_bind_int64(stmt, 1, job_id);
+    sqlite3_bind_int(stmt, 2, (int)js);
+    store_bind_text(stmt, 3, reason ? reason : "");
+    sqlite3_bind_int64(stmt, 4, (int64_t)time(NULL));
+    e = store_step_done(s, stmt);
     if (e == PK_OK && sqlite3_changes(s->conn) == 0)
         e = PK_ENOTFOUND;
-    if (e == PK_OK)
-        return store_commit(s);
-    store_rollback(s);
-    return e;
+    return store_end(s, e);
 }
 
 pk_err store_job_claim(store *s, int64_t job_id, const char *who, int64_t now, int lease_s)
