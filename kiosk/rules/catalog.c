@@ -78,7 +78,10 @@ static int table_next(table *t)
     if (r <= 0)
         return r;
     if (t->nf != t->nheader) {
-        failf(t, _("expected %d columns, found %d"), t->nheader, t->nf);
+        failf(t,
+              ngettext("expected %d column, found %d", "expected %d columns, found %d",
+                       (unsigned long)t->nheader),
+              t->nheader, t->nf);
         return -1;
     }
     return 1;
@@ -100,7 +103,8 @@ static bool put(table *t, int i, char *dst, size_t dstsz, bool required, pk_err 
         return false;
     }
     if (!str_copy(dst, dstsz, v)) {
-        *e = failf(t, _("%s is too long (at most %zu bytes)"), t->cols[i], dstsz - 1);
+        *e = failf(t, ngettext("%s is too long (at most %zu byte)", "%s is too long (at most %zu bytes)", dstsz - 1),
+                   t->cols[i], dstsz - 1);
         return false;
     }
     return true;
@@ -172,7 +176,7 @@ static bool parse_docs(table *t, procedure *p, pk_err *e)
         char *item = rest;
         rest = sep ? sep + 3 : rest + strlen(rest);
         if (p->ndocs == PK_MAX_DOCS) {
-            *e = failf(t, _("more than %d documents"), PK_MAX_DOCS);
+            *e = failf(t, ngettext("more than %d document", "more than %d documents", PK_MAX_DOCS), PK_MAX_DOCS);
             ok = false;
             break;
         }
@@ -216,8 +220,10 @@ static bool parse_docs(table *t, procedure *p, pk_err *e)
             ok = false;
         } else if (!str_copy(d->name_vi, sizeof d->name_vi, name) ||
                    !str_copy(d->name_en, sizeof d->name_en, enbuf)) {
-            *e = failf(t, _("document %d: name too long (at most %d bytes)"), p->ndocs + 1,
-                       PK_TEXT_MAX - 1);
+            *e = failf(t,
+                       ngettext("document %d: name too long (at most %d byte)",
+                                "document %d: name too long (at most %d bytes)", PK_TEXT_MAX - 1),
+                       p->ndocs + 1, PK_TEXT_MAX - 1);
             ok = false;
         }
         d->seq = ++p->ndocs;
@@ -242,7 +248,7 @@ pk_err catalog_read_procedures(const char *path, procedure **out, int *n, char *
     int cap = 0, *lines = NULL, r = 0;
     while (e == PK_OK && (r = table_next(&t)) == 1) {
         if (*n >= MAX_ROWS) {
-            e = failf(&t, _("more than %d rows"), MAX_ROWS);
+            e = failf(&t, ngettext("more than %d row", "more than %d rows", MAX_ROWS), MAX_ROWS);
             break;
         }
         int oldcap = cap;
