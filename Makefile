@@ -128,21 +128,22 @@ $(BUILD)/obj/%.o: %.c $(CF_STAMP) | $(BUILD)/gen/version.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CF) $(TEST_CF) $(TPKG_CF) -MMD -MP -c -o $@ $<
 
-# Rewritten only when the flags differ, so that its date says when they changed.
+# The flag stamps are rewritten only when the flags differ, so that their
+# date says when the flags last changed.
 $(CF_STAMP): FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(subst ','\'',$(CC) $(ALL_CF) $(TPKG_CF))' > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+
+$(LD_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(subst ','\'',$(CC) $(CFLAGS) $(ALL_LD) $(TPKG_LD))' > $@.tmp
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
 FORCE:
 
 # Objects made only on the way to a bench or fuzz binary are kept too.
 .SECONDARY:
-
-$(LD_STAMP): FORCE
-	@mkdir -p $(dir $@)
-	@echo '$(subst ','\'',$(CC) $(CFLAGS) $(ALL_LD) $(TPKG_LD))' > $@.tmp
-	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
 $(BUILD)/gen/version.h: VERSION
 	@mkdir -p $(dir $@)
