@@ -4,8 +4,10 @@
 # against the project sources, runs each for $FUZZ_SECONDS seconds starting
 # from its committed seed corpus tests/fuzz/corpus/NAME/ (new inputs go to
 # $FUZZ_BUILD/corpus/NAME, not into the repository), then replays the seed
-# corpus. Exits non-zero on any crash, leak, sanitizer report or timeout; the
-# crashing input is left in $FUZZ_BUILD/ (artifact printed).
+# corpus. Inputs are up to 256 bytes, or the number in
+# tests/fuzz/corpus/NAME/.max_len. Exits non-zero on any crash, leak,
+# sanitizer report or timeout; the crashing input is left in $FUZZ_BUILD/
+# (artifact printed).
 #   FUZZ_SECONDS=20  FUZZ_BUILD=build-fuzz  tests/fuzz/run.sh [NAME...]
 set -eu
 cd "$(dirname "$0")/../.."
@@ -48,7 +50,10 @@ for src in $targets; do
     work="$OUT/corpus/$name"
     mkdir -p "$seeds" "$work"
     echo "fuzz: $name: ${FUZZ_SECONDS}s from $(ls "$seeds" | wc -l) seeds"
-    opts="-max_len=256 -timeout=5 -rss_limit_mb=1024 -artifact_prefix=$OUT/crash-$name-"
+    # inputs up to 256 bytes unless the corpus says otherwise (.max_len)
+    max_len=256
+    [ -f "$seeds/.max_len" ] && max_len=$(cat "$seeds/.max_len")
+    opts="-max_len=$max_len -timeout=5 -rss_limit_mb=1024 -artifact_prefix=$OUT/crash-$name-"
     if ! "$bin" $opts -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 "$work" "$seeds" \
             >"$OUT/fuzz_$name.log" 2>&1; then
         tail -n 40 "$OUT/fuzz_$name.log" >&2
