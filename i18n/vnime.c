@@ -189,15 +189,18 @@ static bool apply_horn(comp *c, uint32_t key, bool telex)
     return false;
 }
 
-/* đ: Telex "dd" (the d just before), VNI 9 (the initial d). */
+/* đ: Telex "dd" (the d just before, or a late d after the vowel when the
+ * initial is a lone d: "daijd" is "đại"), VNI 9 (the initial d). */
 static bool apply_bar(comp *c, uint32_t key, bool telex)
 {
     letter *d = NULL;
-    if (telex) {
-        if (c->n > 0 && c->l[c->n - 1].base == 'd')
-            d = &c->l[c->n - 1];
+    if (telex && c->n > 0 && c->l[c->n - 1].base == 'd') {
+        d = &c->l[c->n - 1];
     } else if (c->n > 0 && c->l[0].base == 'd') {
-        d = &c->l[0];
+        parse p;
+        vn_parse(c->l, c->n, &p);
+        if (!telex || (p.i_end == 1 && p.v_end > p.i_end))
+            d = &c->l[0];
     }
     if (!d)
         return false;
@@ -301,9 +304,19 @@ static void apply_key(comp *c, ime_method m, uint32_t key)
         case 'x': done = apply_tone(c, key, TONE_NGA); break;
         case 'j': done = apply_tone(c, key, TONE_NANG); break;
         case 'z': done = apply_tone(c, key, TONE_NONE); break;
-        case 'a': done = apply_hat(c, key, 'a', 0, 0); break;
-        case 'e': done = apply_hat(c, key, 'e', 0, 0); break;
-        case 'o': done = apply_hat(c, key, 'o', 0, 0); break;
+        case 'a': case 'e': case 'o': {
+            /* a vowel key is the circumflex only when that leaves a
+             * syllable; "ngoeo" types a third vowel, not "ngôe" */
+            comp before = *c;
+            uint8_t b = (uint8_t)(key | 0x20);
+            done = apply_hat(c, key, b, 0, 0);
+            if (done && !c->literal && !vn_plausible(c->l, c->n, c->tone)) {
+                add_key_letter(&before, key);
+                if (vn_plausible(before.l, before.n, before.tone))
+                    *c = before;
+            }
+            break;
+        }
         case 'w': done = apply_horn(c, key, true); break;
         case 'd': done = apply_bar(c, key, true); break;
         }
@@ -370,8 +383,10 @@ static void build(const vnime *e, comp *c)
         else
             apply_key(c, e->method, e->raw[i]);
     }
-    if (!c->literal && e->method != IME_OFF)
+    if (!c->literal && e->method != IME_OFF) {
         normalize_uo(c);
+        vn_implicit_marks(c->l, c->n, c->tone);
+    }
 }
 
 /* Writes the word for the keys in e; returns its length. *fallback tells
@@ -491,6 +506,41 @@ static bool append_plain(char *text, size_t *len, size_t textsz, uint32_t cp)
     return true;
 }
 
+/* The word ends: a marked word that is not a finished syllable ("ủe" from
+ * "user") goes back to the keys as typed. A word made literal by a
+ * doubled key stays as the escape left it ("ross": "ros"). */
+static bool restore_at_end(vnime *e, char *text, size_t *len, size_t textsz)
+{
+    if (e->nraw == 0 || e->word_len > *len || e->method == IME_OFF)
+        return true;
+    for (int i = 0; i < e->nraw; i++)
+        if (e->raw[i] == KEY_LITERAL)
+            return true;
+    comp c;
+    build(e, &c);
+    /* a lone vowel letter ("Â" as an initial) is left alone */
+    if (c.literal || c.n < 2 || !has_vowel_nucleus(&c) || !vn_plausible(c.l, c.n, c.tone) ||
+        vn_complete(c.l, c.n, c.tone))
+        return true;
+    char w[VN_RENDER_MAX];
+    size_t wl = 0;
+    bool nonascii = false;
+    for (int i = 0; i < e->nraw; i++) {
+        nonascii |= e->raw[i] >= 0x80;
+        wl = put_cp(w, wl, e->raw[i]);
+    }
+    if (nonascii)
+        wl = nfc_inplace(w, wl);
+    size_t start = *len - e->word_len;
+    if (start + wl + 1 > textsz)
+        return false;
+    memcpy(text + start, w, wl);
+    *len = start + wl;
+    text[*len] = '\0';
+    e->word_len = wl;
+    return true;
+}
+
 static bool word_key(const vnime *e, uint32_t cp)
 {
     if (is_ascii_letter(cp))
@@ -514,8 +564,20 @@ bool vnime_type_len(vnime *e, char *text, size_t *len, size_t textsz, uint32_t c
     if (e->nraw >= VNIME_RAW_MAX)
         vnime_reset(e);             /* a very long "word" goes on as a new one */
     if (e->method == IME_OFF || !word_key(e, cp)) {
+        /* keep the word as shown when the key does not fit after it */
+        char shown[VN_RENDER_MAX];
+        size_t wl = e->word_len <= *len && e->word_len < sizeof shown ? e->word_len : 0;
+        memcpy(shown, text + *len - wl, wl);
+        size_t start = *len - wl;
+        if (!restore_at_end(e, text, len, textsz))
+            return false;
         vnime_reset(e);
-        return append_plain(text, len, textsz, cp);
+        if (append_plain(text, len, textsz, cp))
+            return true;
+        memcpy(text + start, shown, wl);
+        *len = start + wl;
+        text[*len] = '\0';
+        return false;
     }
     e->raw[e->nraw++] = cp;
     if (!splice_word(e, text, len, textsz)) {

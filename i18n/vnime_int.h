@@ -28,6 +28,10 @@ bool vn_decompose(uint32_t cp, letter *out, int *tone);
 void vn_parse(const letter *l, int n, parse *p);
 /* Could l[0..n) with tone become a Vietnamese syllable by typing on? */
 bool vn_plausible(const letter *l, int n, int tone);
+/* A finished syllable (nucleus exactly as written, a vowel present). */
+bool vn_complete(const letter *l, int n, int tone);
+/* Adds the one circumflex/horn a toned unmarked nucleus can only take. */
+bool vn_implicit_marks(letter *l, int n, int tone);
 /* Writes the letters with the tone placed; *nonascii set when a literal
  * non-ASCII code point was written (the caller then normalises). */
 size_t vn_emit(const letter *l, int n, int tone, bool new_style, char *out, bool *nonascii);

@@ -190,6 +190,14 @@ static const struct {
  * taking a final. A vowel typed without its mark matches the marked one
  * (the mark may still come: "duong" + w). */
 static unsigned char nuc_tab[1 << 12];
+/* Exact nuclei as written (marks included): bit 0 open, bit 1 closed. */
+static unsigned char exact_tab[1 << 12];
+/* For a nucleus typed with no marks at all that is not itself a nucleus in
+ * that context (open 0 / closed 1): the one marked nucleus it can only be
+ * ("ie" + final: "iê"), IMP_MANY when several fit ("uo" + final: "uô" or
+ * "ươ"), 0 when none. */
+enum { IMP_MANY = 0xffff };
+static uint16_t imp_tab[2][1 << 12];
 static pthread_once_t nuc_once = PTHREAD_ONCE_INIT;
 
 static bool relaxed(int typed, int want)
@@ -215,9 +223,12 @@ static void nuc_mark(int *t, int nt, int pos, const int *w, int nw, bool closed)
         }
 }
 
+enum { N_NUCLEI = sizeof NUCLEI / sizeof NUCLEI[0] };
+
 static void nuc_init(void)
 {
-    for (size_t k = 0; k < sizeof NUCLEI / sizeof NUCLEI[0]; k++) {
+    int codes[N_NUCLEI];
+    for (size_t k = 0; k < N_NUCLEI; k++) {
         int w[3], nw = 0;
         const unsigned char *s = (const unsigned char *)NUCLEI[k].v;
         while (*s && nw < 3) {
@@ -238,6 +249,28 @@ static void nuc_init(void)
         int t[3];
         for (int nt = 1; nt <= nw; nt++)
             nuc_mark(t, nt, 0, w, nw, closed);
+        int code = 0;
+        for (int i = 0; i < nw; i++)
+            code |= (w[i] + 1) << (4 * i);
+        codes[k] = code;
+        exact_tab[code] |= (strchr(NUCLEI[k].kind, 'o') ? 1 : 0) | (closed ? 2 : 0);
+    }
+    for (size_t k = 0; k < N_NUCLEI; k++) {
+        int code = codes[k], bare = 0;
+        for (int i = 0; i < 3; i++) {
+            int v = (code >> (4 * i)) & 15;
+            if (!v)
+                break;
+            bare |= (VIDX[VBASE[v - 1] - 'a'][0] + 1) << (4 * i);
+        }
+        if (bare == code)
+            continue;
+        for (int ctx = 0; ctx < 2; ctx++) {
+            if (!strchr(NUCLEI[k].kind, ctx ? 'c' : 'o') || (exact_tab[bare] & (1 << ctx)))
+                continue;
+            uint16_t *slot = &imp_tab[ctx][bare];
+            *slot = *slot == 0 || *slot == code ? (uint16_t)code : IMP_MANY;
+        }
     }
 }
 
@@ -268,6 +301,57 @@ bool vn_plausible(const letter *l, int n, int tone)
         return false;
     /* c ch p t take only sắc (1) and nặng (5) */
     return !(fk == 2 && tone >= 2 && tone <= 4);
+}
+
+/* A finished syllable: like vn_plausible, but the nucleus must be one as
+ * written (marks included) in its context, and a vowel is required. */
+bool vn_complete(const letter *l, int n, int tone)
+{
+    if (!vn_plausible(l, n, tone))
+        return false;
+    parse p;
+    vn_parse(l, n, &p);
+    int nv = p.v_end - p.i_end;
+    if (nv == 0)
+        return false;
+    int code = 0;
+    for (int i = 0; i < nv; i++)
+        code |= (vn_vowel_index(&l[p.i_end + i]) + 1) << (4 * i);
+    return exact_tab[code] & (p.v_end < n ? 2 : 1);
+}
+
+/* The forgotten circumflex or horn: a toned syllable whose nucleus has no
+ * mark and can only be one marked nucleus gets that nucleus ("Nguyenx":
+ * "Nguyễn", "Tuyetj": "Tuyệt", "ruouj": "rượu"). False (l unchanged) when
+ * the syllable is fine as written, ambiguous ("muonx": muỗn or mưỡn) or
+ * would not be a syllable. */
+bool vn_implicit_marks(letter *l, int n, int tone)
+{
+    if (tone == 0)
+        return false;
+    parse p;
+    vn_parse(l, n, &p);
+    int nv = p.v_end - p.i_end;
+    if (nv == 0 || nv > 3)
+        return false;
+    pthread_once(&nuc_once, nuc_init);
+    int code = 0;
+    for (int i = 0; i < nv; i++) {
+        const letter *L = &l[p.i_end + i];
+        if (L->mark || !L->base)
+            return false;
+        code |= (vn_vowel_index(L) + 1) << (4 * i);
+    }
+    uint16_t want = imp_tab[p.v_end < n][code];
+    if (want == 0 || want == IMP_MANY)
+        return false;
+    for (int i = 0; i < nv; i++)
+        l[p.i_end + i].mark = VMARK[((want >> (4 * i)) & 15) - 1];
+    if (vn_complete(l, n, tone))
+        return true;
+    for (int i = 0; i < nv; i++)
+        l[p.i_end + i].mark = MK_NONE;   /* they were all unmarked */
+    return false;
 }
 
 /* ---- Tone placement and output ------------------------------------- */
