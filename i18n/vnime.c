@@ -684,6 +684,140 @@ static size_t trailing_word(const char *text, size_t len)
     return i;
 }
 
+static bool word_letter(uint32_t cp)
+{
+    return is_ascii_letter(cp) || vn_is_letter(cp);
+}
+
+void vnime_word_at(const char *text, size_t len, size_t pos, size_t *start, size_t *end)
+{
+    *start = *end = pos;
+    if (pos > len)
+        return;
+    size_t i = pos;
+    utf8proc_int32_t cp = 0;
+    while (i < len) {
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0 || !word_letter((uint32_t)cp))
+            break;
+        i += (size_t)k;
+    }
+    /* a combining mark right after belongs to the last letter: no word */
+    if (i < len && utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp) > 0 &&
+        is_combining((uint32_t)cp))
+        return;
+    *start = trailing_word(text, pos);
+    *end = i;
+}
+
+void vnime_resume(vnime *e, const char *text, size_t len)
+{
+    if (e->nraw > 0 || e->method == IME_OFF)
+        return;
+    size_t ws, we;
+    vnime_word_at(text, len, len, &ws, &we);
+    if (we == len && ws < len)
+        restore_word(e, text + ws, len - ws);
+}
+
+static size_t cp_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return c;
+}
+
+static size_t cp_offset(const char *s, size_t n, size_t count)
+{
+    size_t i = 0;
+    while (i < n && count > 0) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+            i++;
+        count--;
+    }
+    return i;
+}
+
+/* Letters shown by the first n keys of ks (the cursor after a key). */
+static size_t letters_after(const vnime *e, const uint32_t *ks, int n)
+{
+    vnime p;
+    vnime_init(&p, e->method, e->new_style);
+    memcpy(p.raw, ks, (size_t)n * sizeof *ks);
+    p.nraw = n;
+    char r[VN_RENDER_MAX];
+    bool fb;
+    size_t rl = render(&p, r, &fb);
+    return cp_count(r, rl);
+}
+
+bool vnime_edit_word(ime_method m, bool new_style, const char *w, size_t wl, size_t at, uint32_t key, char *out,
+                     size_t outsz, size_t *out_at)
+{
+    if (m == IME_OFF || wl == 0 || at > wl || (key && !valid_key(key)))
+        return false;
+    uint32_t keys[VNIME_RAW_MAX];
+    int starts[VNIME_RAW_MAX + 1], toned;
+    int nk = vn_word_keys(m, w, wl, keys, VNIME_RAW_MAX - 2, starts, &toned);
+    if (nk <= 0)
+        return false;
+    size_t nl = cp_count(w, wl), li = cp_count(w, at);
+    bool has_tone = nk > starts[nl];
+    vnime e;
+    vnime_init(&e, m, new_style);
+    /* the keys must give the word back, else it was typed some other way
+     * ("Mary" with typing off) and is edited as plain text */
+    memcpy(e.raw, keys, (size_t)nk * sizeof *keys);
+    e.nraw = nk;
+    char r[VN_RENDER_MAX];
+    bool fb;
+    size_t rl = render(&e, r, &fb);
+    if (fb || rl != wl || memcmp(r, w, wl) != 0)
+        return false;
+    size_t cur;
+    if (key) {
+        int s = starts[li];
+        /* typed on the word without its tone: a key that gives a tone
+         * replaces the old one ("Nguyễn", s after the ê: "Nguyến") */
+        int base = has_tone ? nk - 1 : nk;
+        memcpy(e.raw, keys, (size_t)s * sizeof *keys);
+        e.raw[s] = key;
+        memcpy(e.raw + s + 1, keys + s, (size_t)(base - s) * sizeof *keys);
+        e.nraw = base + 1;
+        comp c;
+        build(&e, &c);
+        if (has_tone && c.tone == TONE_NONE)
+            e.raw[e.nraw++] = keys[nk - 1];
+        cur = letters_after(&e, e.raw, s + 1);
+    } else {
+        if (li == 0)
+            return false;
+        int a = starts[li - 1], b = starts[li];
+        int n = 0;
+        for (int i = 0; i < nk; i++) {
+            bool tone_key = has_tone && i == nk - 1;
+            if ((i >= a && i < b) || (tone_key && toned == (int)li - 1))
+                continue;
+            e.raw[n++] = keys[i];
+        }
+        e.nraw = n;
+        cur = li - 1;
+    }
+    if (e.nraw == 0) {
+        out[0] = '\0';
+        *out_at = 0;
+        return outsz > 0;
+    }
+    rl = render(&e, r, &fb);
+    if (fb || rl + 1 > outsz)
+        return false;
+    memcpy(out, r, rl + 1);
+    *out_at = cp_offset(r, rl, cur);
+    return true;
+}
+
 void vnime_backspace_len(vnime *e, char *text, size_t *len, size_t textsz)
 {
     if (e->word_len > *len)

@@ -31,6 +31,20 @@ bool vnime_type(vnime *e, char *text, size_t textsz, uint32_t cp);
 void vnime_backspace(vnime *e, char *text, size_t textsz);
 /* Word boundary from outside (cursor moved, field switched, text replaced). */
 void vnime_reset(vnime *e);
+/* Type anywhere: the word (letters) around byte pos of text[0..len) is
+ * [*start, *end) (empty: start == end == pos). */
+void vnime_word_at(const char *text, size_t len, size_t pos, size_t *start, size_t *end);
+/* Takes the word at the end of text as the current word again (after the
+ * cursor came back to it), so the next key composes it ("Nguyên" x). */
+void vnime_resume(vnime *e, const char *text, size_t len);
+/* Edits the word w[0..wl) at byte at (a letter boundary): key != 0 types
+ * key there, key == 0 deletes the letter before at with its marks (and its
+ * tone). The word is rebuilt from keys that type it, so marks and the tone
+ * land where they belong ("Hoàn" minus n: "Hòa"). Writes the new word and
+ * the cursor's byte offset in it; false when the word or the result is not
+ * Vietnamese (the caller then edits the text as is). */
+bool vnime_edit_word(ime_method m, bool new_style, const char *w, size_t wl, size_t at, uint32_t key, char *out,
+                     size_t outsz, size_t *out_at);
 /* Whole-string conversion of a keystroke line (the `ime` subcommand):
  * BS (0x08) / DEL (0x7f) bytes are Backspace, a space ends a word. */
 bool vnime_convert(ime_method m, bool new_style, const char *keys, char *out, size_t outsz);

@@ -37,6 +37,9 @@ bool vn_implicit_marks(letter *l, int n, int tone);
 size_t vn_emit(const letter *l, int n, int tone, bool new_style, char *out, bool *nonascii);
 /* Keys that type the visible word w (Telex / VNI); -1 when none. */
 int vn_keys_for(ime_method m, const char *w, size_t wl, uint32_t *keys, int max);
+/* Same, and starts[i] = index of the first key of letter i (starts[n]:
+ * the tone key, always last), *toned = the letter showing the tone or -1. */
+int vn_word_keys(ime_method m, const char *w, size_t wl, uint32_t *keys, int max, int *starts, int *toned);
 /* Same letters and tone, wherever the tone sits. */
 bool vn_same_syllable(const char *a, size_t al, const char *b, size_t bl);
 

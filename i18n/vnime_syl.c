@@ -449,15 +449,36 @@ static bool word_letters(const char *w, size_t wl, letter *l, int max, int *n, i
 
 int vn_keys_for(ime_method m, const char *w, size_t wl, uint32_t *keys, int max)
 {
+    return vn_word_keys(m, w, wl, keys, max, NULL, NULL);
+}
+
+int vn_word_keys(ime_method m, const char *w, size_t wl, uint32_t *keys, int max, int *starts, int *toned)
+{
     letter l[VNIME_RAW_MAX];
     int n, tone;
     if (m == IME_OFF || !word_letters(w, wl, l, VNIME_RAW_MAX, &n, &tone))
         return -1;
+    if (toned) {
+        /* which letter shows the tone: the one that decomposes with it */
+        *toned = -1;
+        size_t i = 0;
+        for (int li = 0; li < n && i < wl; li++) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)w + i, (utf8proc_ssize_t)(wl - i), &cp);
+            letter L;
+            int t = 0;
+            if (cp >= 0x80 && vn_decompose((uint32_t)cp, &L, &t) && t)
+                *toned = li;
+            i += (size_t)k;
+        }
+    }
     bool telex = m == IME_TELEX;
     int k = 0;
     for (int i = 0; i < n; i++) {
         if (k + 2 > max)
             return -1;
+        if (starts)
+            starts[i] = k;
         keys[k++] = l[i].up ? (uint32_t)l[i].base - 0x20 : l[i].base;
         switch (l[i].mark) {
         case MK_HAT: keys[k++] = telex ? l[i].base : '6'; break;
@@ -466,6 +487,8 @@ int vn_keys_for(ime_method m, const char *w, size_t wl, uint32_t *keys, int max)
         case MK_BAR: keys[k++] = telex ? 'd' : '9'; break;
         }
     }
+    if (starts)
+        starts[n] = k;
     if (tone) {
         if (k + 1 > max)
             return -1;
