@@ -684,6 +684,25 @@ static size_t trailing_word(const char *text, size_t len)
     return i;
 }
 
+bool vnime_key_composes(const vnime *e, const char *text, size_t len, uint32_t key)
+{
+    if (e->method == IME_OFF || e->nraw == 0 || e->nraw >= VNIME_RAW_MAX || e->word_len == 0 ||
+        e->word_len > len || !valid_key(key) || key >= 0x80)
+        return false;
+    comp c;
+    build(e, &c);
+    /* a finished syllable with its tone: the query is complete */
+    if (!c.literal && c.tone != TONE_NONE && vn_complete(c.l, c.n, c.tone))
+        return false;
+    vnime t = *e;
+    t.raw[t.nraw++] = key;
+    char r[VN_RENDER_MAX];
+    bool fb;
+    size_t rl = render(&t, r, &fb);
+    const char *w = text + len - e->word_len;
+    return !(rl == e->word_len + 1 && memcmp(r, w, e->word_len) == 0 && r[rl - 1] == (char)key);
+}
+
 static bool word_letter(uint32_t cp)
 {
     return is_ascii_letter(cp) || vn_is_letter(cp);

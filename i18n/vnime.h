@@ -31,6 +31,11 @@ bool vnime_type(vnime *e, char *text, size_t textsz, uint32_t cp);
 void vnime_backspace(vnime *e, char *text, size_t textsz);
 /* Word boundary from outside (cursor moved, field switched, text replaced). */
 void vnime_reset(vnime *e);
+/* Would key, typed at the end of text, change the word being typed (a
+ * mark or tone) rather than follow it? False once the word is a finished
+ * syllable with its tone: a VNI digit then picks a list row, it is not
+ * eaten as a tone ("Lạng" then 2). */
+bool vnime_key_composes(const vnime *e, const char *text, size_t len, uint32_t key);
 /* Type anywhere: the word (letters) around byte pos of text[0..len) is
  * [*start, *end) (empty: start == end == pos). */
 void vnime_word_at(const char *text, size_t len, size_t pos, size_t *start, size_t *end);
