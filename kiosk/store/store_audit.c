@@ -108,15 +108,11 @@ pk_err store_audit_event(store *s, int64_t event_seq)
 
 pk_err store_audit_chain_pending(store *s)
 {
-    pk_err e = store_begin(s);
-    if (e != PK_OK)
-        return e;
+    pk_err e;
     int64_t upto = 0;
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT max(event_seq) FROM audit");
-    if (!stmt) {
-        store_rollback(s);
-        return PK_EIO;
-    }
+    sqlite3_stmt *stmt = store_begin_stmt(s, "SELECT max(event_seq) FROM audit", &e);
+    if (!stmt)
+        return e;
     if (sqlite3_step(stmt) == SQLITE_ROW)
         upto = sqlite3_column_int64(stmt, 0);
     store_done(stmt);
