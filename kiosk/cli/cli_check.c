@@ -55,8 +55,14 @@ static bool check_db(cli_ctx *ctx)
         printf(_("database: FAILED: %s\n"), why);
         return false;
     }
-    printf(_("database: ok (%s, %d procedures, %lld dossiers)\n"), ctx->cfg.db_path,
-           store_procedure_count(db), (long long)store_dossier_count(db, -1));
+    int nproc = store_procedure_count(db);
+    long long ndoss = (long long)store_dossier_count(db, -1);
+    char procs[64], dossiers[64];
+    snprintf(procs, sizeof procs, ngettext("%d procedure", "%d procedures", (unsigned long)nproc), nproc);
+    snprintf(dossiers, sizeof dossiers, ngettext("%lld dossier", "%lld dossiers", (unsigned long)ndoss),
+             ndoss);
+    /* TRANSLATORS: the path of the database, "%d procedures", "%lld dossiers" */
+    printf(_("database: ok (%s, %s, %s)\n"), ctx->cfg.db_path, procs, dossiers);
     return true;
 }
 

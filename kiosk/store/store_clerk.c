@@ -144,16 +144,10 @@ pk_err store_clerk_get(store *s, const char *id, clerk_account *out)
 {
     if (!auth_id_valid(id))
         return PK_ENOTFOUND;
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT " ACCOUNT_COLS " FROM clerks WHERE id = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, id);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT " ACCOUNT_COLS " FROM clerks WHERE id = ?1", id, &e);
+    if (e == PK_OK)
         read_account(stmt, out);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     store_done(stmt);
     return e;
 }
