@@ -440,6 +440,8 @@ static pk_err open_with(const char *path, bool create, store **out, char *msg, s
         e = configure(s, msg, msgsz);
     if (e == PK_OK)
         e = store_migrate(s, store_migrations, store_migrations_count, msg, msgsz);
+    if (e == PK_OK)
+        store_outcomes_load(s);           /* print outcomes a crashed run kept */
     if (e != PK_OK) {
         store_close(s);
         return e;

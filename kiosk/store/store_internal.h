@@ -113,6 +113,10 @@ pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *act
 /* Status code as stored ("registered", ...). */
 const char *store_status_code(dossier_status status);
 
+/* Reads the print job outcomes a crashed run kept (store_outcomes.c) and
+ * tries to write them. */
+void store_outcomes_load(store *s);
+
 /* Catalog search index, dropped when the catalog changes. */
 void store_search_free(store *s);
 
