@@ -10,7 +10,7 @@ pk_err receipt_parse_key(const config *cfg, const char *input, receipt_key *k)
 {
     memset(k, 0, sizeof *k);
     char text[IDS_KEY_MAX];
-    ids_key_kind kind = ids_parse_key(input, text, sizeof text);
+    ids_key_kind kind = ids_parse_key(input, cfg->kiosk_code[0] ? cfg->kiosk_code : NULL, text, sizeof text);
     k->kind = kind;
     pk_err e = PK_OK;
     switch (kind) {

@@ -1,7 +1,8 @@
 /* The one parser for what a citizen types or a scanner sends to find a
  * dossier: a reference, an S10 number or a receipt QR payload. Used by
  * Track, the clerk's scan and `postkiosk reprint`, so all accept exactly
- * the same text (any case, spaces ignored: ids_parse_key). */
+ * the same text (any case, spaces ignored, digits alone are a number of
+ * cfg->kiosk_code: ids_parse_key). */
 #ifndef PK_RECEIPT_KEY_H
 #define PK_RECEIPT_KEY_H
 

@@ -131,7 +131,7 @@ bool ids_s10_valid(const char *s)
 
 /* ---- what was typed or scanned ---------------------------------------- */
 
-ids_key_kind ids_parse_key(const char *input, char *out, size_t outsz)
+ids_key_kind ids_parse_key(const char *input, const char *kiosk_code, char *out, size_t outsz)
 {
     if (!out || outsz == 0)
         return IDS_KEY_BAD;
@@ -159,6 +159,17 @@ ids_key_kind ids_parse_key(const char *input, char *out, size_t outsz)
         return IDS_KEY_NONE;
     if (strstr(out, "VNK"))
         return IDS_KEY_QR;
+    if (kiosk_code && n <= 8 && strspn(out, "0123456789") == n) {
+        int64_t seq = 0;
+        for (size_t i = 0; i < n; i++)
+            seq = seq * 10 + (out[i] - '0');
+        char ref[PK_REF_MAX];
+        if (seq > 0 && ids_reference(kiosk_code, seq, ref, sizeof ref) && strlen(ref) < outsz) {
+            strcpy(out, ref);
+            return IDS_KEY_REF;
+        }
+        return IDS_KEY_BAD;
+    }
     if (ids_reference_valid(out))
         return IDS_KEY_REF;
     if (ids_s10_valid(out))

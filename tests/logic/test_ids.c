@@ -122,21 +122,29 @@ static void s10_refuses(void)
 static void parse_key(void)
 {
     char out[IDS_KEY_MAX];
-    CU_ASSERT_EQUAL(ids_parse_key(" ls01-000042 ", out, sizeof out), IDS_KEY_REF);
+    CU_ASSERT_EQUAL(ids_parse_key(" ls01-000042 ", NULL, out, sizeof out), IDS_KEY_REF);
     CU_ASSERT_STRING_EQUAL(out, "LS01-000042");
-    CU_ASSERT_EQUAL(ids_parse_key("ee 471108151 fr", out, sizeof out), IDS_KEY_S10);
+    CU_ASSERT_EQUAL(ids_parse_key("ee 471108151 fr", NULL, out, sizeof out), IDS_KEY_S10);
     CU_ASSERT_STRING_EQUAL(out, "EE471108151FR");
-    CU_ASSERT_EQUAL(ids_parse_key("vnk1.ls01-000042.1.abc", out, sizeof out), IDS_KEY_QR);
+    CU_ASSERT_EQUAL(ids_parse_key("vnk1.ls01-000042.1.abc", NULL, out, sizeof out), IDS_KEY_QR);
     CU_ASSERT_STRING_EQUAL(out, "VNK1.LS01-000042.1.ABC");
-    CU_ASSERT_EQUAL(ids_parse_key("https://x.vn/t?q=vnk1.a", out, sizeof out), IDS_KEY_QR);
-    CU_ASSERT_EQUAL(ids_parse_key("  \t", out, sizeof out), IDS_KEY_NONE);
-    CU_ASSERT_EQUAL(ids_parse_key(NULL, out, sizeof out), IDS_KEY_NONE);
-    CU_ASSERT_EQUAL(ids_parse_key("0912345678", out, sizeof out), IDS_KEY_BAD);
-    CU_ASSERT_EQUAL(ids_parse_key("LS01-42", out, sizeof out), IDS_KEY_BAD);
-    CU_ASSERT_EQUAL(ids_parse_key("EE471108152FR", out, sizeof out), IDS_KEY_BAD);
+    CU_ASSERT_EQUAL(ids_parse_key("https://x.vn/t?q=vnk1.a", NULL, out, sizeof out), IDS_KEY_QR);
+    CU_ASSERT_EQUAL(ids_parse_key("  \t", NULL, out, sizeof out), IDS_KEY_NONE);
+    CU_ASSERT_EQUAL(ids_parse_key(NULL, NULL, out, sizeof out), IDS_KEY_NONE);
+    CU_ASSERT_EQUAL(ids_parse_key("0912345678", NULL, out, sizeof out), IDS_KEY_BAD);
+    CU_ASSERT_EQUAL(ids_parse_key("LS01-42", NULL, out, sizeof out), IDS_KEY_BAD);
+    CU_ASSERT_EQUAL(ids_parse_key("EE471108152FR", NULL, out, sizeof out), IDS_KEY_BAD);
+    /* a numeric keypad: digits alone are this kiosk's number */
+    CU_ASSERT_EQUAL(ids_parse_key("42", "LS01", out, sizeof out), IDS_KEY_REF);
+    CU_ASSERT_STRING_EQUAL(out, "LS01-000042");
+    CU_ASSERT_EQUAL(ids_parse_key("0000042", "LS01", out, sizeof out), IDS_KEY_REF);
+    CU_ASSERT_STRING_EQUAL(out, "LS01-000042");
+    CU_ASSERT_EQUAL(ids_parse_key("0", "LS01", out, sizeof out), IDS_KEY_BAD);
+    CU_ASSERT_EQUAL(ids_parse_key("0912345678", "LS01", out, sizeof out), IDS_KEY_BAD);
+    CU_ASSERT_EQUAL(ids_parse_key("42", NULL, out, sizeof out), IDS_KEY_BAD);
     /* too long for out: refused, nothing half-copied */
     char small[8];
-    CU_ASSERT_EQUAL(ids_parse_key("LS01-000042", small, sizeof small), IDS_KEY_BAD);
+    CU_ASSERT_EQUAL(ids_parse_key("LS01-000042", NULL, small, sizeof small), IDS_KEY_BAD);
     CU_ASSERT_STRING_EQUAL(small, "");
 }
 

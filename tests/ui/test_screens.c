@@ -61,6 +61,9 @@ static void walk(const char *lang, int rows, int cols)
     snap_act(&e, ACT_CHOOSE, 4);
     snap_type(&e, "LS01-000001");
     snap_key(&e, TK_ENTER);
+    SNAP("track-second-factor");
+    snap_type(&e, "1234");               /* last 4 digits of the ID number */
+    snap_key(&e, TK_ENTER);
     SNAP("track");
     snap_key(&e, TK_ESC);
     snap_key(&e, TK_F1);
@@ -477,6 +480,8 @@ static void dialogs(const char *lang)
     SNAP("welcome-printer-offline");
     snap_act(&e, ACT_CHOOSE, 4);
     snap_type(&e, "LS01-999999");
+    snap_key(&e, TK_ENTER);
+    snap_type(&e, "1234");
     snap_key(&e, TK_ENTER);
     SNAP("track-unknown");
     snap_close(&e);
