@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "store_lookup.h"
 #include "util.h"
 
 static procedure proc(const char *code, const char *vi, const char *en, const char *field,
@@ -109,7 +110,6 @@ bool snap_open(snap_env *e, int rows, int cols, const char *lang)
     str_copy(e->cfg.post_office, sizeof e->cfg.post_office, "Bưu điện tỉnh Lạng Sơn");
     str_copy(e->cfg.s10_prefix, sizeof e->cfg.s10_prefix, "RA");
     str_copy(e->cfg.scope, sizeof e->cfg.scope, "province");
-    str_copy(e->cfg.staff_pin, sizeof e->cfg.staff_pin, "2468");
     str_copy(e->cfg.language, sizeof e->cfg.language, lang);   /* a wipe returns to it */
     e->cfg.hotline[0] = '\0';
     e->cfg.idle_timeout = 90;
@@ -119,6 +119,15 @@ bool snap_open(snap_env *e, int rows, int cols, const char *lang)
         return false;
     snprintf(db_path, sizeof db_path, "%s/t.db", e->dir);
     if (store_open(db_path, &e->db, err, sizeof err) != PK_OK || !seed(e->db))
+        return false;
+    /* the staff PIN, hashed in the database as `postkiosk staff-pin set` does */
+    unsigned char pepper[AUTH_PEPPER_BYTES];
+    memset(pepper, 0x5a, sizeof pepper);
+    auth_set_pepper(&e->auth, pepper, sizeof pepper);
+    e->auth.cost = AUTH_COST_MIN;
+    char hash[AUTH_HASH_MAX];
+    if (auth_pin_hash(&e->auth, SNAP_STAFF_PIN, hash) != PK_OK ||
+        store_staff_pin_set(e->db, hash, "install", frozen_time()) != PK_OK)
         return false;
     snprintf(spec, sizeof spec, "file:%s/receipts", e->dir);
     mkdir(spec + 5, 0700);
@@ -133,6 +142,7 @@ bool snap_open(snap_env *e, int rows, int cols, const char *lang)
         return false;
     app_init(&e->a, &e->cfg, e->db, e->pr);
     e->a.lockdown = true;
+    e->a.auth = &e->auth;
     e->a.fixed_time = frozen_time();
     e->a.now_ms = 1000000;
     e->a.last_input_ms = e->a.last_tick_ms = e->a.now_ms;

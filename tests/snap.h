@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "app.h"
+#include "auth.h"
 #include "citizen.h"
 #include "config.h"
 #include "printer.h"
@@ -22,8 +23,11 @@ typedef struct {
     store *db;
     printer *pr;
     citizen cz;
+    auth_ctx auth;             /* a fixed pepper; the staff PIN is SNAP_STAFF_PIN */
     app a;
 } snap_env;
+
+#define SNAP_STAFF_PIN "246813"
 
 /* Opens everything at rows x cols in language lang ("vi", "en"). */
 bool snap_open(snap_env *e, int rows, int cols, const char *lang);

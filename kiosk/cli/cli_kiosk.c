@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "printer.h"
+#include "store_lookup.h"
 #include "term.h"
 
 int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
@@ -38,6 +39,15 @@ int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
         pr = NULL;
     }
 
+    /* the pepper checks the staff PIN (F10); without it nobody leaves */
+    static auth_ctx auth;
+    msg[0] = '\0';
+    if (auth_load_pepper(&auth, ctx->cfg.pepper_file, msg, sizeof msg) != PK_OK ||
+        !store_staff_pin_is_set(db))
+        fprintf(stderr, "postkiosk: %s\n",
+                msg[0] ? msg : _("no staff PIN is set (postkiosk staff-pin set): F10 cannot "
+                                 "leave citizen mode"));
+
     term_signals(true);
     char err[256];
     if (!term_init(true, err, sizeof err)) {
@@ -50,6 +60,7 @@ int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
     static app a;
     app_init(&a, &ctx->cfg, db, pr);
     a.lockdown = true;
+    a.auth = auth.has_pepper ? &auth : NULL;
     a.debounce_ms = 300;      /* a key held too long must not cross two screens */
     citizen_attach(&a, &session);
     a.idle_screen = &screen_demo_attract;   /* slides while nobody is there */
@@ -57,6 +68,7 @@ int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
     int rc = app_run(&a);
 
     app_free(&a);
+    auth_wipe(&auth);
     term_end();
     if (pr)
         printer_close(pr);

@@ -94,6 +94,77 @@ pk_err store_guard_update(store *s, const char *name, const guard_policy *p, gua
     return refused ? PK_EBUSY : PK_OK;
 }
 
+/* ---- the staff PIN ---------------------------------------------------- */
+
+#define STAFF_GUARD "staff_pin"
+
+pk_err store_staff_pin_set(store *s, const char *hash, const char *actor, int64_t now)
+{
+    if (!hash || strncmp(hash, "$argon2id$", 10) != 0 || strlen(hash) >= AUTH_HASH_MAX)
+        return PK_EINVAL;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    e = store_setting_set(s, "staff_pin_hash", hash);
+    if (e == PK_OK)
+        e = store_guard_update(s, STAFF_GUARD, &guard_staff_pin, GUARD_CLEAR, now, NULL, NULL,
+                               actor, "staff_pin_set", "", "");
+    if (e != PK_OK) {
+        store_rollback(s);
+        return e;
+    }
+    return store_commit(s);
+}
+
+static bool staff_hash(store *s, char hash[AUTH_HASH_MAX])
+{
+    return store_setting_get(s, "staff_pin_hash", hash, AUTH_HASH_MAX) == PK_OK &&
+           strncmp(hash, "$argon2id$", 10) == 0;
+}
+
+bool store_staff_pin_is_set(store *s)
+{
+    char hash[AUTH_HASH_MAX];
+    return staff_hash(s, hash);
+}
+
+pk_err store_staff_pin_try(store *s, const auth_ctx *a, const char *pin, int64_t now,
+                           staff_pin_result *r, int64_t *wait)
+{
+    *r = STAFF_PIN_UNSET;
+    *wait = 0;
+    char hash[AUTH_HASH_MAX];
+    if (!staff_hash(s, hash) || !a || !a->has_pepper)
+        return store_guard_update(s, STAFF_GUARD, &guard_staff_pin, GUARD_KEEP, now, NULL, NULL,
+                                  "kiosk", "staff_pin_failed", "", "not_set");
+    bool locked = false;
+    pk_err e = store_guard_update(s, STAFF_GUARD, &guard_staff_pin, GUARD_RESERVE, now, wait,
+                                  &locked, "kiosk", "staff_pin_refused", "", "waiting");
+    if (e == PK_EBUSY) {
+        *r = STAFF_PIN_WAIT;
+        return PK_OK;
+    }
+    if (e != PK_OK)
+        return e;
+    bool ok = auth_pin_verify(a, hash, pin);
+    if (ok) {
+        *r = STAFF_PIN_OK;
+        return store_guard_update(s, STAFF_GUARD, &guard_staff_pin, GUARD_CLEAR, now, NULL, NULL,
+                                  "kiosk", "staff_pin_ok", "", "");
+    }
+    guard_state g;
+    e = store_guard_get(s, STAFF_GUARD, &guard_staff_pin, now, &g);
+    if (e != PK_OK)
+        return e;
+    *wait = guard_wait(&guard_staff_pin, &g, now);
+    *r = locked ? STAFF_PIN_LOCKED : STAFF_PIN_WRONG;
+    char detail[32];
+    snprintf(detail, sizeof detail, "failures=%d", locked ? guard_staff_pin.lock_after : g.failures);
+    return store_guard_update(s, STAFF_GUARD, &guard_staff_pin, GUARD_KEEP, now, NULL, NULL,
+                              "kiosk", locked ? "staff_pin_locked" : "staff_pin_failed", "",
+                              detail);
+}
+
 pk_err store_dossier_ref_by_s10(store *s, const char *s10, char ref[PK_REF_MAX])
 {
     ref[0] = '\0';

@@ -191,7 +191,10 @@ static void track_draw(const void *state, const app *a, frame *f)
     char msg[256] = "";
     int64_t wait = s->wait_until - app_now(a);
     if (s->msg && wait > 0)
-        snprintf(msg, sizeof msg, _("Too many wrong tries. Please wait %d seconds, or ask staff."),
+        snprintf(msg, sizeof msg,
+                 ngettext("Too many wrong tries. Please wait %d second, or ask staff.",
+                          "Too many wrong tries. Please wait %d seconds, or ask staff.",
+                          (unsigned long)wait),
                  (int)wait);
     else if (s->msg)
         str_copy(msg, sizeof msg, _(s->msg));
