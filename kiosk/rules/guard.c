@@ -70,17 +70,37 @@ void guard_format(const guard_state *g, char *out, size_t outsz)
     snprintf(out, outsz, "%d %" PRId64 " %" PRId64, g->failures, g->last_at, g->locked_until);
 }
 
+/* One decimal field of the stored form, 0..max; false otherwise. */
+static bool field(const char **p, int64_t max, int64_t *out)
+{
+    while (**p == ' ')
+        (*p)++;
+    if (**p < '0' || **p > '9')
+        return false;
+    int64_t v = 0;
+    for (; **p >= '0' && **p <= '9'; (*p)++) {
+        v = v * 10 + (**p - '0');
+        if (v > max)
+            return false;
+    }
+    *out = v;
+    return true;
+}
+
+/* Times beyond year 36000 are not times: the counter was edited. */
+enum { GUARD_FAILURES_MAX = 1000000 };
+#define GUARD_TIME_MAX ((int64_t)1 << 40)
+
 void guard_parse(const guard_policy *p, const char *text, int64_t now, guard_state *g)
 {
     guard_reset(g);
     if (!text || !*text)
         return;
-    int f;
-    int64_t last, until;
-    char tail;
-    if (sscanf(text, "%d %" SCNd64 " %" SCNd64 " %c", &f, &last, &until, &tail) == 3 && f >= 0 &&
-        f < 1000000 && last >= 0 && until >= 0) {
-        g->failures = f;
+    int64_t f, last, until;
+    const char *q = text;
+    if (field(&q, GUARD_FAILURES_MAX, &f) && field(&q, GUARD_TIME_MAX, &last) &&
+        field(&q, GUARD_TIME_MAX, &until) && *q == '\0') {
+        g->failures = (int)f;
         g->last_at = last;
         g->locked_until = until;
         return;

@@ -64,6 +64,11 @@ static void stored_form(void)
     CU_ASSERT_TRUE(guard_wait(&guard_staff_pin, &h, 100) > 0);
     guard_parse(&guard_track, "garbage", 100, &h);
     CU_ASSERT_EQUAL(guard_wait(&guard_track, &h, 100), guard_track.max_delay);
+    /* found by fuzz_pin: a time too large for any clock closes, no overflow */
+    guard_parse(&guard_staff_pin, "111 17672267222267222255600 0", 100, &h);
+    CU_ASSERT_EQUAL(guard_wait(&guard_staff_pin, &h, 100), AUTH_LOCK_SECONDS);
+    guard_parse(&guard_track, "1 2 3 4", 100, &h);
+    CU_ASSERT_EQUAL(guard_wait(&guard_track, &h, 100), guard_track.max_delay);
     guard_parse(&guard_track, "", 100, &h);
     CU_ASSERT_EQUAL(guard_wait(&guard_track, &h, 100), 0);
 }
