@@ -1,7 +1,7 @@
 /* Fuzz target: what a citizen types or a scanner sends to find a dossier
  * (ids_parse_key, receipt_parse_key: reference, S10 number, QR payload),
  * the one parser Track, the clerk's scan and `postkiosk reprint` share.
- * fuzz-max-len: 65536
+ * Inputs up to 64 KiB (corpus/lookup/.max_len).
  * Invariants: the normalised text has no lower case and no white space;
  * the kind agrees with the validators; a QR payload that verifies names a
  * well-formed reference; and every reference found this way round-trips:

@@ -2,7 +2,7 @@
  * entry (pinentry.c) and the clerk sign-in's secret field (a TF_SECRET
  * tfield); each submitted PIN goes through the PIN policy; the rest of the
  * input is read as a stored guard counter and as a typed second factor.
- * fuzz-max-len: 65536
+ * Inputs up to 64 KiB (corpus/pin/.max_len).
  * Invariants: the entry holds only digits, at most AUTH_PIN_MAX, always
  * NUL-terminated; the secret field stays within capacity; a PIN the policy
  * accepts has 6-12 digits; a counter read from any text never waits
