@@ -226,6 +226,7 @@ static void parallel_sign_ins_respect_the_lock(void)
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login_refused_locked'"),
                     N - AUTH_MAX_FAILURES);
     clerk_session s;
+    memset(&s, 0, sizeof s);
     int64_t left = 0;
     CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "nv01", "735102", t0 + 2, 120, &s, &left),
                     PK_EPERM);
