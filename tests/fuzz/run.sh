@@ -59,7 +59,9 @@ for src in $targets; do
         continue
     fi
     echo "fuzz: $name: ${FUZZ_SECONDS}s from $(ls "$seeds" | wc -l) seeds"
-    opts="-max_len=256 -timeout=5 -rss_limit_mb=1024 -artifact_prefix=$OUT/crash-$name-"
+    # a target may take longer inputs: "fuzz-max-len: N" in its source
+    max_len=$(sed -n 's/.*fuzz-max-len: *\([0-9][0-9]*\).*/\1/p' "$src" | head -n 1)
+    opts="-max_len=${max_len:-256} -timeout=5 -rss_limit_mb=1024 -artifact_prefix=$OUT/crash-$name-"
     if ! "$bin" $opts -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 "$work" "$seeds" \
             >"$OUT/fuzz_$name.log" 2>&1; then
         tail -n 40 "$OUT/fuzz_$name.log" >&2
