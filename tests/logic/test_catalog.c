@@ -90,6 +90,69 @@ static void csv_errors(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "nope.csv: No such file"));
 }
 
+/* Appends rows of x's so that the next byte lands at offset at. */
+static void pad_to(sbuf *text, size_t at)
+{
+    while (text->len + 80 < at)
+        sbuf_add(text, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,y,z\n");
+    while (text->len < at)
+        sbuf_add(text, "x");
+}
+
+/* A file is read through a 64 KiB window: a multi-byte character, an
+ * escaped quote, a CRLF and a quoted line break straddling its edges come
+ * out as they do from memory, as do many records over many windows. */
+static void csv_window(void)
+{
+    sbuf text = {0};
+    sbuf_add(&text, "\xEF\xBB\xBF" "a,b,c\r\n");
+    pad_to(&text, 65535);   /* "ơ" across the first edge */
+    sbuf_add(&text, ",ơ,c\n");
+    pad_to(&text, 2 * 65536 - 3);   /* an escaped quote across the second */
+    sbuf_add(&text, ",\"a\"\"b\",c\n");
+    pad_to(&text, 3 * 65536 - 3);   /* CRLF across the third */
+    sbuf_add(&text, ",b,c\r\n");
+    pad_to(&text, 4 * 65536 - 4);   /* a quoted CRLF across the fourth */
+    sbuf_add(&text, ",\"a\r\nb\",Việt\n");
+    for (int i = 0; i < 9000; i++) {
+        sbuf_addf(&text, "Lạng Sơn %d,\"dòng\r\nhai, \"\"ba\"\"\",Việt%s\n", i,
+                  i % 7 ? "" : "\n");
+        if (i % 1000 == 0)   /* a long value now and then shifts the edges */
+            for (int k = 0; k < 5000 + i; k++)
+                sbuf_add(&text, k % 2 ? "ơ" : "x");
+    }
+    char dir[] = "/tmp/pkcsv.XXXXXX", path[64];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/w.csv", dir);
+    FILE *f = fopen(path, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(fwrite(text.data, 1, text.len, f), text.len);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+    CU_ASSERT_TRUE(text.len > 4 * 65536);
+    char err[256];
+    csv *m = csv_open_mem(path, text.data, text.len), *w = csv_open_file(path, err, sizeof err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+    char **fm, **fw;
+    int nm, nw, rm, rw, records = 0, same = 1;
+    do {
+        rm = csv_next(m, &fm, &nm, err, sizeof err);
+        rw = csv_next(w, &fw, &nw, err, sizeof err);
+        if (rm != rw || (rm == 1 && (nm != nw || csv_line(m) != csv_line(w))))
+            same = 0;
+        for (int i = 0; same && rm == 1 && i < nm; i++)
+            same = strcmp(fm[i], fw[i]) == 0;
+        records += rm == 1;
+    } while (same && rm == 1);
+    CU_ASSERT_TRUE(same);
+    CU_ASSERT_EQUAL(rm, 0);
+    CU_ASSERT_TRUE(records > 9004);
+    csv_close(m);
+    csv_close(w);
+    unlink(path);
+    rmdir(dir);
+    sbuf_free(&text);
+}
+
 /* ---- import ------------------------------------------------------------ */
 
 static fx_dir fx;
@@ -473,6 +536,7 @@ void suite_catalog(void)
     CU_pSuite s = CU_add_suite("catalog", english, NULL);
     CU_add_test(s, "CSV quoting, BOM, CRLF, NFC", csv_quoting);
     CU_add_test(s, "CSV errors say file:line: reason", csv_errors);
+    CU_add_test(s, "CSV file read through a window = from memory", csv_window);
     CU_add_test(s, "import good files", import_good);
     CU_add_test(s, "bad files import nothing", import_bad_changes_nothing);
     CU_add_test(s, "a directory is one transaction", import_dir_is_one_transaction);
