@@ -8,12 +8,12 @@
 
 #include "cli_clerk.h"
 #include "csv.h"
+#include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
 #include "report.h"
 #include "store_clerk.h"
 #include "util.h"
-#include "workdays.h"
 
 static int usage(void)
 {
@@ -23,10 +23,7 @@ static int usage(void)
 
 static void today(char out[PK_DATE_MAX])
 {
-    time_t t = time(NULL);
-    struct tm tm;
-    if (!localtime_r(&t, &tm) || strftime(out, PK_DATE_MAX, "%Y-%m-%d", &tm) == 0)
-        str_copy(out, PK_DATE_MAX, "1970-01-01");
+    date_local_iso((int64_t)time(NULL), out);
 }
 
 static void print_items(const char *title, const report_item *it, int n)
@@ -74,7 +71,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
             return usage();
     }
     int d1, d2;
-    if (!from || !to || !workdays_parse(from, &d1) || !workdays_parse(to, &d2)) {
+    if (!from || !to || !date_parse(from, &d1) || !date_parse(to, &d2)) {
         fprintf(stderr, "postkiosk: report: dates must be real days as YYYY-MM-DD\n");
         return usage();
     }

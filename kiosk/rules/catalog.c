@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "csv.h"
+#include "dates.h"
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
@@ -441,18 +442,14 @@ static pk_err parse_unit(table *t, void *rows, int n)
 
 READER(catalog_read_units, admin_unit, unit_cols, MAX_ROWS, parse_unit)
 
+/* A real day, YYYY-MM-DD, from 1900 to 2999. */
 static bool real_date(const char *s)
 {
-    int y, m, d;
-    char tail;
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-        sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    int day, y, m, d;
+    if (!date_parse(s, &day))
         return false;
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
-        return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= mdays[m - 1] + (m == 2 && leap);
+    date_to_ymd(day, &y, &m, &d);
+    return y <= 2999;
 }
 
 static const char *const holiday_cols[] = {"date", "kind", "name"};
@@ -511,57 +508,3 @@ static pk_err parse_tariff(table *t, void *rows, int n)
 }
 
 READER(catalog_read_tariffs, tariff, tariff_cols, MAX_ROWS, parse_tariff)
-
-/* ---- import ------------------------------------------------------------ */
-
-static pk_err stored(store *s, pk_err e, const char *path, char *err, size_t errsz)
-{
-    if (e != PK_OK)
-        snprintf(err, errsz, _("%s: cannot store it: %s"), path, store_last_error(s));
-    return e;
-}
-
-#define IMPORT(fn, type, reader, replace)                                        \
-    pk_err fn(store *s, const char *path, char *err, size_t errsz)               \
-    {                                                                            \
-        type *rows;                                                              \
-        int n;                                                                   \
-        pk_err e = reader(path, &rows, &n, err, errsz);                          \
-        if (e != PK_OK)                                                          \
-            return e;                                                            \
-        e = stored(s, replace(s, rows, n), path, err, errsz);                    \
-        free(rows);                                                              \
-        return e;                                                                \
-    }
-
-IMPORT(catalog_import_procedures, procedure, catalog_read_procedures, store_procedures_replace)
-IMPORT(catalog_import_units, admin_unit, catalog_read_units, store_units_replace)
-IMPORT(catalog_import_holidays, holiday, catalog_read_holidays, store_holidays_replace)
-IMPORT(catalog_import_tariffs, tariff, catalog_read_tariffs, store_tariffs_replace)
-
-pk_err catalog_import_dir(store *s, const char *dir, char *err, size_t errsz)
-{
-    static const char *const files[] = {"procedures.csv", "units.csv", "holidays.csv",
-                                        "tariffs.csv"};
-    pk_err (*const fns[])(store *, const char *, char *, size_t) = {
-        catalog_import_procedures, catalog_import_units, catalog_import_holidays,
-        catalog_import_tariffs};
-    pk_err e = store_tx_begin(s);
-    if (e != PK_OK) {
-        snprintf(err, errsz, "%s: %s", dir, store_last_error(s));
-        return e;
-    }
-    for (size_t i = 0; i < PK_ARRAY_LEN(files) && e == PK_OK; i++) {
-        char *path = xasprintf("%s/%s", dir, files[i]);
-        e = fns[i](s, path, err, errsz);
-        free(path);
-    }
-    if (e != PK_OK) {
-        store_tx_rollback(s);
-        return e;
-    }
-    e = store_tx_commit(s);
-    if (e != PK_OK)
-        snprintf(err, errsz, _("%s: cannot store it: %s"), dir, store_last_error(s));
-    return e;
-}

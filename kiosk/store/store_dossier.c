@@ -3,11 +3,13 @@
 #include "store_filter.h"
 #include "store_clerk.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "dates.h"
 #include "dossier.h"
 #include "ids.h"
 #include "text.h"
@@ -23,14 +25,6 @@ const char *store_status_code(dossier_status status)
 static int status_parse(const char *code)
 {
     return code ? dossier_status_parse(code) : -1;
-}
-
-static void day_of(int64_t t, char out[PK_DATE_MAX])
-{
-    time_t tt = (time_t)t;
-    struct tm tm;
-    if (!localtime_r(&tt, &tm) || strftime(out, PK_DATE_MAX, "%Y-%m-%d", &tm) == 0)
-        str_copy(out, PK_DATE_MAX, "1970-01-01");
 }
 
 static bool dossier_ok(const dossier *d)
@@ -164,7 +158,7 @@ static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p)
     if (!stmt)
         return PK_EIO;
     char day[PK_DATE_MAX];
-    day_of(d->created_at, day);
+    date_local_iso(d->created_at, day);
     char *fold = text_fold(d->name);
     store_bind_text(stmt, 1, d->ref);
     store_bind_text(stmt, 2, d->s10);
@@ -458,6 +452,89 @@ pk_err store_job_set(store *s, int64_t job_id, job_status js, const char *reason
         return store_commit(s);
     store_rollback(s);
     return e;
+}
+
+enum { JOB_RECORD_RETRIES = 3, JOB_RECORD_BACKOFF_MS = 100 };
+
+static void sleep_ms(int ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+static void outcome_keep(store *s, int64_t job_id, job_status js, const char *reason)
+{
+    int i = 0;
+    while (i < s->noutcomes && s->outcomes[i].job_id != job_id)
+        i++;
+    if (i == STORE_OUTCOMES_MAX) {
+        /* Full: the oldest goes (its job stays pending for the clerk). */
+        memmove(s->outcomes, s->outcomes + 1, sizeof s->outcomes[0] * (STORE_OUTCOMES_MAX - 1));
+        i = STORE_OUTCOMES_MAX - 1;
+    } else if (i == s->noutcomes) {
+        s->noutcomes++;
+    }
+    s->outcomes[i].job_id = job_id;
+    s->outcomes[i].status = (int)js;
+    str_copy(s->outcomes[i].reason, sizeof s->outcomes[i].reason, reason ? reason : "");
+}
+
+/* Worth another try later: locked, full or failing storage (not a job
+ * that does not exist or a bad reason). */
+static bool busy(pk_err e)
+{
+    return e == PK_EBUSY || e == PK_EFULL || e == PK_EIO;
+}
+
+pk_err store_job_record(store *s, int64_t job_id, job_status js, const char *reason)
+{
+    pk_err e = store_job_set(s, job_id, js, reason);
+    for (int i = 0, wait = JOB_RECORD_BACKOFF_MS; busy(e) && s->depth == 0 &&
+                                                  i < JOB_RECORD_RETRIES; i++, wait *= 2) {
+        sleep_ms(wait);
+        e = store_job_set(s, job_id, js, reason);
+    }
+    if (!busy(e)) {
+        /* Written (or refused for good): nothing older may overwrite it. */
+        for (int i = 0; i < s->noutcomes; i++)
+            if (s->outcomes[i].job_id == job_id) {
+                memmove(s->outcomes + i, s->outcomes + i + 1,
+                        sizeof s->outcomes[0] * (size_t)(s->noutcomes - i - 1));
+                s->noutcomes--;
+                break;
+            }
+        return e;
+    }
+    outcome_keep(s, job_id, js, reason);
+    return PK_EBUSY;
+}
+
+pk_err store_jobs_flush(store *s)
+{
+    if (s->noutcomes == 0 || s->depth > 0)
+        return s->noutcomes ? PK_EBUSY : PK_OK;
+    /* Called at every tick: one quick try, never a screen frozen for the
+     * whole busy timeout. */
+    int busy_ms = s->busy_ms;
+    store_set_busy_timeout(s, busy_ms < 50 ? busy_ms : 50);
+    pk_err e = PK_OK;
+    while (s->noutcomes > 0) {
+        store_outcome *o = &s->outcomes[0];
+        e = store_job_set(s, o->job_id, (job_status)o->status, o->reason);
+        if (busy(e))
+            break;
+        e = PK_OK;
+        memmove(s->outcomes, s->outcomes + 1, sizeof s->outcomes[0] * (size_t)(s->noutcomes - 1));
+        s->noutcomes--;
+    }
+    store_set_busy_timeout(s, busy_ms);
+    return e;
+}
+
+int store_jobs_unrecorded(const store *s)
+{
+    return s->noutcomes;
 }
 
 pk_err store_jobs_list(store *s, int status, print_job *jobs, int max, int *n)

@@ -15,6 +15,14 @@ typedef struct {
 
 struct search_cache;
 
+/* A print job outcome the database was too busy to take (store_job_record). */
+typedef struct {
+    int64_t job_id;
+    int status;
+    char reason[PK_TEXT_MAX];
+} store_outcome;
+enum { STORE_OUTCOMES_MAX = 16 };
+
 struct store {
     sqlite3 *conn;             /* the SQLite connection */
     store_cached *cache;
@@ -23,6 +31,9 @@ struct store {
     bool doomed;               /* an inner step failed: commit will roll back */
     char err[256];             /* last SQLite message (no personal data) */
     struct search_cache *sc;   /* catalog search index (store_catalog.c) */
+    store_outcome outcomes[STORE_OUTCOMES_MAX];   /* not yet written */
+    int noutcomes;
+    int busy_ms;               /* store_set_busy_timeout() */
 };
 
 /* One schema step: SQL run in one transaction (may be NULL), then fn (may

@@ -3,7 +3,7 @@
  * d, m, y and nothing else; its number is 1..100000; the days are at least
  * 1 and at most 200 years, N days for "Nd", between 30 and 31 days a month
  * for "Nm" and between 365 and 366 days a year for "Ny"; a refused one
- * leaves the output alone. fuzz-max-len: 65536 */
+ * leaves the output alone. Inputs up to 64 KiB (corpus .max_len). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * them. Invariants: an accepted date is exactly ten characters, formats
  * back to the same text, and two accepted dates compare as their texts do
  * (the report's "--from is after --to" check); a refused one leaves the
- * output alone. fuzz-max-len: 65536 */
+ * output alone. Inputs up to 64 KiB (corpus .max_len). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>

@@ -8,6 +8,7 @@
 #include "csv.h"
 #include "i18n.h"
 #include "store_fixture.h"
+#include "store_import.h"
 
 #define FIX "tests/fixtures/"
 

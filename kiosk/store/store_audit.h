@@ -1,0 +1,40 @@
+/* The hash-chained audit log of the store (implemented in store_audit.c):
+ * append, mirror dossier events, head, list, verify. */
+#ifndef PK_STORE_AUDIT_H
+#define PK_STORE_AUDIT_H
+
+#include <stdint.h>
+
+#include "audit.h"
+#include "store.h"
+
+/* Appends one chained row (own transaction, or joins the open one). */
+pk_err store_audit_append(store *s, int64_t at, const char *actor, const char *action,
+                          const char *object, const char *detail);
+/* Chains the event just written (store_event_add calls it inside its
+ * transaction). An event written behind the store's back is never chained
+ * by a later writer: `audit verify` reports it. */
+pk_err store_audit_event(store *s, int64_t event_seq);
+/* Chains every event newer than the newest chained one: only when a
+ * database from before the audit log is upgraded (migration 2). */
+pk_err store_audit_chain_pending(store *s);
+
+typedef struct {
+    audit_fault fault;            /* AUDIT_OK when intact */
+    int64_t bad_seq;              /* audit seq of the first bad row */
+    int64_t bad_event;            /* events.seq involved, 0 = none */
+    int64_t count;                /* audit rows walked */
+    int64_t events;               /* events checked */
+    int64_t head_seq;
+    char head_hex[AUDIT_HEX_MAX]; /* hash of the last row: anchor it off the box */
+} audit_check;
+/* Walks the whole log and every event (read only). PK_OK
+ * with r->fault == AUDIT_OK when intact; PK_ETAMPER otherwise. */
+pk_err store_audit_verify(store *s, audit_check *r);
+/* The last row's seq and hash (0 and "" when empty), to anchor the log:
+ * print it on the closing report, copy it off the machine. */
+pk_err store_audit_head(store *s, int64_t *seq, char hex[AUDIT_HEX_MAX]);
+/* Newest first, rows with seq < before (0 = from the end). */
+pk_err store_audit_list(store *s, int64_t before, audit_row *rows, int max, int *n);
+
+#endif
