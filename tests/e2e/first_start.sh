@@ -42,6 +42,13 @@ p check >/dev/null 2>&1
 [ $? -eq 2 ] || fail "check: a deleted database is not the database bit"
 [ -e "$T/home/postkiosk.db" ] && fail "check created the database"
 
+# the practice sandbox is still made on purpose: a tour runs, and the
+# missing live database stays missing
+env -u POSTKIOSK_DATADIR "$P" --config "$T/en.ini" --tour data/tours/01-criminal-record.tour \
+    --speed max >/dev/null 2>"$T/err" || fail "a tour without the live database: $(cat "$T/err")"
+[ -e "$T/home/postkiosk.db" ] && fail "the tour created the live database"
+[ -e "$T/home/practice.db" ] && fail "the tour left its sandbox"
+
 # an empty (0 bytes) database: refused, left as it is
 : > "$T/home/postkiosk.db"
 before=$(listing "$T/home")
