@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_start.h"
 #include "i18n.h"
 #include "store_clerk.h"
 #include "util.h"
@@ -20,20 +21,6 @@ static bool exists(const char *path)
 {
     struct stat sb;
     return lstat(path, &sb) == 0;
-}
-
-static bool dir_of(const char *file, char *out, size_t outsz)
-{
-    if (!str_copy(out, outsz, file))
-        return false;
-    char *slash = strrchr(out, '/');
-    if (!slash)
-        return str_copy(out, outsz, ".");
-    if (slash == out)
-        slash[1] = '\0';
-    else
-        *slash = '\0';
-    return true;
 }
 
 /* Kiosk identity from the configuration, kept in the database so that the
@@ -110,7 +97,7 @@ static bool create_first(cli_ctx *ctx)
         fprintf(stderr, "postkiosk: %s: %s\n", ctx->cfg.db_path, strerror(saved));
         return false;
     }
-    if (dir_of(ctx->cfg.db_path, dir, sizeof dir))
+    if (ready_dir_of(ctx->cfg.db_path, dir, sizeof dir))
         config_fsync_dir(dir);
     return true;
 }
@@ -132,7 +119,7 @@ static bool writable(const char *db_path)
 {
     char dir[600];
     const char *bad = access(db_path, W_OK) != 0 ? db_path
-                      : dir_of(db_path, dir, sizeof dir) && access(dir, W_OK) != 0 ? dir
+                      : ready_dir_of(db_path, dir, sizeof dir) && access(dir, W_OK) != 0 ? dir
                                                                                     : NULL;
     if (!bad)
         return true;
@@ -170,7 +157,7 @@ static bool classify(const config *c, bool *first)
     }
     char dir[600];
     struct stat ds;
-    if (dir_of(c->db_path, dir, sizeof dir) && strcmp(dir, c->home) != 0 &&
+    if (ready_dir_of(c->db_path, dir, sizeof dir) && strcmp(dir, c->home) != 0 &&
         (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode))) {
         fprintf(stderr,
                 _("postkiosk: the folder %s of the database does not exist. Check the path "
