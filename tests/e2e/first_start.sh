@@ -23,7 +23,13 @@ refused() {   # refused WHAT FILE COMMAND...: non-zero, names FILE and the way o
     return 0
 }
 
-# a first start: home, a seeded database, then the keys; no temporary file left
+# a first start: home, a seeded database, then the keys; no temporary file
+# left, not even one of an earlier first start that crashed (its process gone)
+mkdir -p "$T/home"
+sh -c 'exit 0' &
+gone=$!
+wait $gone
+printf 'half' > "$T/home/postkiosk.db.new-$gone"
 p dossier list >/dev/null || fail "first start"
 [ -s "$T/home/postkiosk.db" ] || fail "first start: no database"
 [ -s "$T/home/keys/receipt.key" ] && [ -s "$T/home/keys/pin.pepper" ] || fail "first start: no keys"
