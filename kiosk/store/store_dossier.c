@@ -134,10 +134,7 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
         e = store_event_add(s, d->id, d->created_at, actor, "", store_status_code(ST_REGISTERED), "");
     if (e == PK_OK)
         e = store_job_create(s, d->ref, "receipt", job_id);
-    if (e == PK_OK)
-        e = store_commit(s);
-    else
-        store_rollback(s);
+    e = store_end(s, e);
     if (e != PK_OK) {
         d->id = 0;
         d->ref[0] = d->s10[0] = '\0';
