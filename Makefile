@@ -190,7 +190,13 @@ install: all
 clean:
 	rm -rf build build-asan build-fuzz
 
--include $(wildcard $(BUILD)/obj/*.d)
+# A source that moved to another folder is still named by its object's .d
+# file, and make would stop with "No rule to make target": such an object
+# and its .d are dropped, so the object is rebuilt from the new place.
+DEP_FILES := $(wildcard $(BUILD)/obj/*.d)
+MOVED_DEPS := $(if $(DEP_FILES),$(shell sed -s -n '1s/^\([^:]*\)\.o: *\([^ ]*\.c\).*/\1.d \2/p' \
+  $(DEP_FILES) | while read -r d src; do [ -e "$$src" ] || { rm -f "$$d" "$${d%.d}.o"; echo "$$d"; }; done))
+-include $(filter-out $(MOVED_DEPS),$(DEP_FILES))
 
 # Rewrites tests/golden/*.txt from the current screens (review the diff!).
 snapshots-update: $(BUILD)/test-runner $(MO)

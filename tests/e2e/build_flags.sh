@@ -90,4 +90,13 @@ stamps
 stamps WERROR=1
 [ -n "$(find "$b/gen/cflags" -newermt 2001-01-01)" ] || no "WERROR=1 did not change the compile stamp"
 grep -q -- " -Werror " "$b/gen/cflags" || no "the compile stamp lacks -Werror"
+
+# An object whose source moved to another folder (its .d names the old
+# path) is rebuilt from the new place instead of stopping the build.
+mkdir -p "$b/obj"
+printf '%s: old/place/util.c kiosk/base/util.h\n' "$b/obj/util.o" >"$b/obj/util.d"
+touch "$b/obj/util.o"
+out=$(make -n --no-print-directory BUILD="$b" "$b/obj/util.o" 2>&1) || no "a moved source stops the build: $out"
+case "$out" in *" -c -o $b/obj/util.o kiosk/base/util.c"*) ;; *) no "the moved source is not rebuilt from its new place" ;; esac
+[ ! -e "$b/obj/util.d" ] || no "the stale .d of a moved source was kept"
 exit $fail
