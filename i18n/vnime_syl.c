@@ -612,11 +612,51 @@ static char *name_key(const char *s)
     return o;
 }
 
+/* Lý = Lí, Kỳ = Kì: a lone y after the initial consonant is written i
+ * (the spellings alternate; the same rule as text_fold). Rewrites the key
+ * (the i may be shorter in UTF-8: ỳ is 3 bytes, ì 2, never longer). */
+static void iy_fold(char *k)
+{
+    char *d = k;
+    for (const char *w = k; *w;) {
+        size_t n = strcspn(w, " ");
+        letter l[VNIME_RAW_MAX];
+        int nl, tone;
+        char out[VN_RENDER_MAX];
+        size_t ol = 0;
+        if (n < VNIME_RAW_MAX && word_letters(w, n, l, VNIME_RAW_MAX, &nl, &tone)) {
+            parse p;
+            vn_parse(l, nl, &p);
+            if (p.i_end >= 1 && p.v_end == nl && p.v_end - p.i_end == 1 && l[p.i_end].base == 'y' &&
+                valid_initial(l, p.i_end, nl)) {
+                l[p.i_end].base = 'i';
+                bool na = false;
+                ol = vn_emit(l, nl, tone, false, out, &na);
+            }
+        }
+        if (ol > 0 && ol <= n) {
+            memcpy(d, out, ol);
+            d += ol;
+        } else {
+            memmove(d, w, n);
+            d += n;
+        }
+        w += n;
+        while (*w == ' ')
+            *d++ = *w++;
+    }
+    *d = '\0';
+}
+
 bool vnime_same_name(const char *a, const char *b)
 {
     if (!a || !b)
         return false;
     char *ka = name_key(a), *kb = name_key(b);
+    if (ka)
+        iy_fold(ka);
+    if (kb)
+        iy_fold(kb);
     bool same = ka && kb && strcmp(ka, kb) == 0;
     free(ka);
     free(kb);

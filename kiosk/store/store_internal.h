@@ -50,6 +50,8 @@ extern const store_migration store_migrations[];
 extern const char store_schema_v2[];
 pk_err store_clerk_upgrade(store *s);
 extern const int store_migrations_count;
+/* Version 4: name_fold columns and the name index folded again. */
+pk_err store_refold(store *s);
 
 /* Applies the migrations of list above the current user_version, each in
  * its own BEGIN IMMEDIATE transaction. Refuses a database newer than the

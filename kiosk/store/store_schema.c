@@ -159,5 +159,6 @@ const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
     {2, store_schema_v2, store_clerk_upgrade},   /* clerk workstation: store_clerk.c */
     {3, schema_job_claims, NULL},                /* print job claims */
+    {4, NULL, store_refold},                     /* names folded again: Lý = Lí (store_refold.c) */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

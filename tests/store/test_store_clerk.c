@@ -481,6 +481,28 @@ static void queue_search(void)
     teardown();
 }
 
+/* Names the way people write them: tone place, i/y and case are equal in
+ * the clerk's name search (issue 16). */
+static void name_search_spellings(void)
+{
+    setup();
+    char r1[PK_REF_MAX], r2[PK_REF_MAX];
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Lý Thị Thủy", "020095001234", "0912345678",
+                                     FORM_BOTH, "2026-03-02", "2026-03-12", r1), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Kì Văn Hoà", "020095004321", "0912345679",
+                                     FORM_BOTH, "2026-03-02", "2026-03-12", r2), PK_OK);
+    dossier_row rows[20];
+    CU_ASSERT_EQUAL(page("Lí Thị Thuỷ", -1, 0, false, rows), 1);
+    CU_ASSERT_STRING_EQUAL(rows[0].ref, r1);
+    CU_ASSERT_EQUAL(page("LÝ THUỶ", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("ly", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("Kỳ Văn Hòa", -1, 0, false, rows), 1);
+    CU_ASSERT_STRING_EQUAL(rows[0].ref, r2);
+    CU_ASSERT_EQUAL(page("ky hoa", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("huy", -1, 0, false, rows), 0);
+    teardown();
+}
+
 static void handover_record(void)
 {
     setup();
@@ -563,5 +585,6 @@ void suite_store_clerk(void)
     CU_add_test(s, "audit catches edited and deleted rows", audit_catches_edited_and_deleted_rows);
     CU_add_test(s, "audit catches an event written behind its back", audit_catches_inserted_event);
     CU_add_test(s, "queue search and paging", queue_search);
+    CU_add_test(s, "name search: tone place, i/y, case", name_search_spellings);
     CU_add_test(s, "handover record", handover_record);
 }
