@@ -1,9 +1,12 @@
 /* Vietnamese input engine: Telex, VNI, off.
  *
- * The engine keeps the raw keys of the word being typed and re-renders the
- * whole word from them on every key (as ibus-bamboo does): keys become
- * letters (base + mark) and one tone for the syllable; the tone is placed on
- * the right vowel only when the word is written out. A word that cannot be a
+ * The engine keeps the raw keys of the word being typed and, incrementally,
+ * the word they make (e->syl): a key is applied to that state alone (no
+ * replay of the word), and only after a Backspace or a change from outside
+ * is the state rebuilt from the keys. Keys become letters (base + mark) and
+ * one tone for the syllable; the tone is placed on the right vowel only
+ * when the word is written out. tests/logic/test_vnime_diff.c checks that
+ * every output is the one of the engine that replayed every key. A word that cannot be a
  * Vietnamese syllable (initial, vowel nucleus, final, tone/final rule) is
  * written out exactly as typed, so "email" or "windows" stay unchanged. A
  * doubled key undoes its own transformation and switches the rest of the
@@ -25,12 +28,19 @@
 
 enum { TONE_NONE, TONE_SAC, TONE_HUYEN, TONE_HOI, TONE_NGA, TONE_NANG };
 
-typedef struct {
-    letter l[VNIME_RAW_MAX + 1];
-    int n;
-    int tone;
-    bool literal;
-} comp;
+typedef vnime_syllable comp;
+
+/* Copies the state (only the letters in use). */
+static void comp_copy(comp *d, const comp *c)
+{
+    d->n = c->n;
+    d->tone = c->tone;
+    d->literal = c->literal;
+    d->known = c->known;
+    d->i_end = c->i_end;
+    d->v_end = c->v_end;
+    memcpy(d->l, c->l, (size_t)c->n * sizeof c->l[0]);
+}
 
 /* ---- Key classification -------------------------------------------- */
 
@@ -96,10 +106,9 @@ static void undo(comp *c, uint32_t key)
 }
 
 /* Circumflex (Telex aa ee oo, VNI 6) on the last matching vowel. */
-static bool apply_hat(comp *c, uint32_t key, uint8_t b1, uint8_t b2, uint8_t b3)
+static bool apply_hat(comp *c, const parse *pp, uint32_t key, uint8_t b1, uint8_t b2, uint8_t b3)
 {
-    parse p;
-    vn_parse(c->l, c->n, &p);
+    parse p = *pp;
     letter *v = last_vowel_with(c, &p, b1, b2, b3);
     if (!v)
         return false;
@@ -113,10 +122,9 @@ static bool apply_hat(comp *c, uint32_t key, uint8_t b1, uint8_t b2, uint8_t b3)
 }
 
 /* Breve (VNI 8): the last a of the nucleus. */
-static bool apply_breve(comp *c, uint32_t key)
+static bool apply_breve(comp *c, const parse *pp, uint32_t key)
 {
-    parse p;
-    vn_parse(c->l, c->n, &p);
+    parse p = *pp;
     letter *v = last_vowel_with(c, &p, 'a', 0, 0);
     if (!v)
         return false;
@@ -132,10 +140,9 @@ static bool apply_breve(comp *c, uint32_t key)
 /* Horn (Telex w, VNI 7): "uo" takes it on the o (and on the u once the
  * syllable goes on: "ươ"), else the u, else (Telex) the a as a breve, else
  * the o. Telex w with no vowel at all types "ư". */
-static bool apply_horn(comp *c, uint32_t key, bool telex)
+static bool apply_horn(comp *c, const parse *pp, uint32_t key, bool telex)
 {
-    parse p;
-    vn_parse(c->l, c->n, &p);
+    parse p = *pp;
     letter *v = &c->l[p.i_end];
     int nv = p.v_end - p.i_end;
     for (int i = 0; i + 1 < nv; i++) {
@@ -191,15 +198,13 @@ static bool apply_horn(comp *c, uint32_t key, bool telex)
 
 /* đ: Telex "dd" (the d just before, or a late d after the vowel when the
  * initial is a lone d: "daijd" is "đại"), VNI 9 (the initial d). */
-static bool apply_bar(comp *c, uint32_t key, bool telex)
+static bool apply_bar(comp *c, const parse *pp, uint32_t key, bool telex)
 {
     letter *d = NULL;
     if (telex && c->n > 0 && c->l[c->n - 1].base == 'd') {
         d = &c->l[c->n - 1];
     } else if (c->n > 0 && c->l[0].base == 'd') {
-        parse p;
-        vn_parse(c->l, c->n, &p);
-        if (!telex || (p.i_end == 1 && p.v_end > p.i_end))
+        if (!telex || (pp->i_end == 1 && pp->v_end > pp->i_end))
             d = &c->l[0];
     }
     if (!d)
@@ -213,9 +218,9 @@ static bool apply_bar(comp *c, uint32_t key, bool telex)
     return true;
 }
 
-static bool apply_tone(comp *c, uint32_t key, int tone)
+static bool apply_tone(comp *c, const parse *p, uint32_t key, int tone)
 {
-    if (!has_vowel_nucleus(c))
+    if (p->v_end <= p->i_end)
         return false;
     if (tone == TONE_NONE) {
         if (c->tone == TONE_NONE)
@@ -272,7 +277,38 @@ static bool has_vowel_nucleus(const comp *c)
     return p.v_end > p.i_end;
 }
 
+/* What the state knows about itself until the next key changes it. */
+enum { K_PARSE = 1, K_PLAUS = 2, K_PLAUS_YES = 4 };
+
+static void get_parse(comp *c, parse *p)
+{
+    if (c->known & K_PARSE) {
+        p->i_end = c->i_end;
+        p->v_end = c->v_end;
+        return;
+    }
+    vn_parse(c->l, c->n, p);
+    c->i_end = (signed char)p->i_end;
+    c->v_end = (signed char)p->v_end;
+    c->known |= K_PARSE;
+}
+
+static bool get_plausible(comp *c, const parse *p)
+{
+    if (!(c->known & K_PLAUS))
+        c->known |= K_PLAUS | (vn_plausible_p(c->l, c->n, c->tone, p) ? K_PLAUS_YES : 0);
+    return c->known & K_PLAUS_YES;
+}
+
+static void apply_key_inner(comp *c, ime_method m, uint32_t key);
+
 static void apply_key(comp *c, ime_method m, uint32_t key)
+{
+    apply_key_inner(c, m, key);
+    c->known = 0;
+}
+
+static void apply_key_inner(comp *c, ime_method m, uint32_t key)
 {
     if (c->literal || m == IME_OFF) {
         add_key_letter(c, key);
@@ -294,44 +330,49 @@ static void apply_key(comp *c, ime_method m, uint32_t key)
     }
     bool vni_key = m == IME_VNI && key >= '0' && key <= '9';
     /* once the word cannot be Vietnamese, keys are only letters */
-    if ((telex_key || vni_key) && !vn_plausible(c->l, c->n, c->tone))
-        telex_key = vni_key = false;
+    parse p;
+    if (telex_key || vni_key) {
+        get_parse(c, &p);
+        if (!get_plausible(c, &p))
+            telex_key = vni_key = false;
+    }
     if (telex_key) {
         switch (key | 0x20) {
-        case 's': done = apply_tone(c, key, TONE_SAC); break;
-        case 'f': done = apply_tone(c, key, TONE_HUYEN); break;
-        case 'r': done = apply_tone(c, key, TONE_HOI); break;
-        case 'x': done = apply_tone(c, key, TONE_NGA); break;
-        case 'j': done = apply_tone(c, key, TONE_NANG); break;
-        case 'z': done = apply_tone(c, key, TONE_NONE); break;
+        case 's': done = apply_tone(c, &p, key, TONE_SAC); break;
+        case 'f': done = apply_tone(c, &p, key, TONE_HUYEN); break;
+        case 'r': done = apply_tone(c, &p, key, TONE_HOI); break;
+        case 'x': done = apply_tone(c, &p, key, TONE_NGA); break;
+        case 'j': done = apply_tone(c, &p, key, TONE_NANG); break;
+        case 'z': done = apply_tone(c, &p, key, TONE_NONE); break;
         case 'a': case 'e': case 'o': {
             /* a vowel key is the circumflex only when that leaves a
              * syllable; "ngoeo" types a third vowel, not "ngôe" */
-            comp before = *c;
+            comp before;
+            comp_copy(&before, c);
             uint8_t b = (uint8_t)(key | 0x20);
-            done = apply_hat(c, key, b, 0, 0);
+            done = apply_hat(c, &p, key, b, 0, 0);
             if (done && !c->literal && !vn_plausible(c->l, c->n, c->tone)) {
                 add_key_letter(&before, key);
                 if (vn_plausible(before.l, before.n, before.tone))
-                    *c = before;
+                    comp_copy(c, &before);
             }
             break;
         }
-        case 'w': done = apply_horn(c, key, true); break;
-        case 'd': done = apply_bar(c, key, true); break;
+        case 'w': done = apply_horn(c, &p, key, true); break;
+        case 'd': done = apply_bar(c, &p, key, true); break;
         }
     } else if (vni_key) {
         switch (key) {
-        case '0': done = apply_tone(c, key, TONE_NONE); break;
-        case '1': done = apply_tone(c, key, TONE_SAC); break;
-        case '2': done = apply_tone(c, key, TONE_HUYEN); break;
-        case '3': done = apply_tone(c, key, TONE_HOI); break;
-        case '4': done = apply_tone(c, key, TONE_NGA); break;
-        case '5': done = apply_tone(c, key, TONE_NANG); break;
-        case '6': done = apply_hat(c, key, 'a', 'e', 'o'); break;
-        case '7': done = apply_horn(c, key, false); break;
-        case '8': done = apply_breve(c, key); break;
-        case '9': done = apply_bar(c, key, false); break;
+        case '0': done = apply_tone(c, &p, key, TONE_NONE); break;
+        case '1': done = apply_tone(c, &p, key, TONE_SAC); break;
+        case '2': done = apply_tone(c, &p, key, TONE_HUYEN); break;
+        case '3': done = apply_tone(c, &p, key, TONE_HOI); break;
+        case '4': done = apply_tone(c, &p, key, TONE_NGA); break;
+        case '5': done = apply_tone(c, &p, key, TONE_NANG); break;
+        case '6': done = apply_hat(c, &p, key, 'a', 'e', 'o'); break;
+        case '7': done = apply_horn(c, &p, key, false); break;
+        case '8': done = apply_breve(c, &p, key); break;
+        case '9': done = apply_bar(c, &p, key, false); break;
         }
     }
     if (!done)
@@ -339,13 +380,11 @@ static void apply_key(comp *c, ime_method m, uint32_t key)
 }
 
 /* "uơ" / "ưo" followed by a final or a vowel is always "ươ". */
-static void normalize_uo(comp *c)
+static void normalize_uo(comp *c, const parse *p)
 {
-    parse p;
-    vn_parse(c->l, c->n, &p);
-    int nv = p.v_end - p.i_end;
-    letter *v = &c->l[p.i_end];
-    if (nv >= 2 && v[0].base == 'u' && v[1].base == 'o' && (nv >= 3 || p.v_end < c->n)) {
+    int nv = p->v_end - p->i_end;
+    letter *v = &c->l[p->i_end];
+    if (nv >= 2 && v[0].base == 'u' && v[1].base == 'o' && (nv >= 3 || p->v_end < c->n)) {
         if (v[0].mark == MK_NONE && v[1].mark == MK_HORN)
             v[0].mark = MK_HORN;
         else if (v[0].mark == MK_HORN && v[1].mark == MK_NONE)
@@ -374,38 +413,78 @@ static size_t nfc_inplace(char *out, size_t len)
     return len;
 }
 
-static void build(const vnime *e, comp *c)
+/* Brings e->syl up to raw[0..nraw): only the keys not applied yet (the
+ * state is kept between keys), or all of them after raw[] changed in
+ * another way than by appending (napplied < 0). */
+static void sync(vnime *e)
 {
-    memset(c, 0, sizeof *c);
-    for (int i = 0; i < e->nraw; i++) {
+    comp *c = &e->syl;
+    if (e->napplied < 0 || e->napplied > e->nraw) {
+        if (c->n > 0 && c->n <= VNIME_RAW_MAX + 1)
+            memset(c->l, 0, (size_t)c->n * sizeof c->l[0]);
+        c->n = c->tone = 0;
+        c->literal = false;
+        c->known = 0;
+        e->napplied = 0;
+    }
+    for (int i = e->napplied; i < e->nraw; i++) {
         if (e->raw[i] == KEY_LITERAL)
             c->literal = true;
         else
             apply_key(c, e->method, e->raw[i]);
     }
-    if (!c->literal && e->method != IME_OFF) {
-        normalize_uo(c);
-        vn_implicit_marks(c->l, c->n, c->tone);
-    }
+    e->napplied = e->nraw;
+}
+
+/* The word as written: the state with the fixes that depend on the whole
+ * word ("uơ" + final is "ươ", the forgotten circumflex or horn). */
+/* The word as written, with its parse: e->syl itself when no whole-word
+ * fix can apply (no tone, no "uo"), else c, a fixed copy. */
+static comp *build_p(vnime *e, comp *c, parse *p)
+{
+    sync(e);
+    comp *s = &e->syl;
+    get_parse(s, p);                   /* the marks below do not change it */
+    if (s->literal || e->method == IME_OFF)
+        return s;
+    int nv = p->v_end - p->i_end;
+    const letter *v = &s->l[p->i_end];
+    bool uo = nv >= 2 && v[0].base == 'u' && v[1].base == 'o';
+    if (s->tone == TONE_NONE && !uo)
+        return s;
+    comp_copy(c, s);
+    c->known = 0;
+    normalize_uo(c, p);
+    vn_implicit_marks_p(c->l, c->n, c->tone, p);
+    return c;
+}
+
+static void build(vnime *e, comp *c)
+{
+    parse p;
+    comp *b = build_p(e, c, &p);
+    if (b != c)
+        comp_copy(c, b);
 }
 
 /* Writes the word for the keys in e; returns its length. *fallback tells
  * that the keys were written out as typed (not a Vietnamese syllable). */
-static size_t render(const vnime *e, char out[VN_RENDER_MAX], bool *fallback)
+static size_t render(vnime *e, char out[VN_RENDER_MAX], bool *fallback)
 {
-    comp c;
-    build(e, &c);
+    comp tmp;
+    parse p;
+    comp *c = build_p(e, &tmp, &p);
     *fallback = false;
     size_t len = 0;
     bool nonascii = false;
-    if (e->method == IME_OFF || (!c.literal && !vn_plausible(c.l, c.n, c.tone))) {
+    if (e->method == IME_OFF || (!c->literal && !get_plausible(c, &p))) {
         *fallback = e->method != IME_OFF;
         for (int i = 0; i < e->nraw; i++) {
             nonascii |= e->raw[i] >= 0x80;
             len = put_cp(out, len, e->raw[i]);
         }
     } else {
-        len = vn_emit(c.l, c.n, c.tone, e->new_style, out, &nonascii);
+        len = vn_emit_p(c->l, c->n, c->tone, e->new_style, out, &nonascii, &p);
     }
     if (nonascii)
         len = nfc_inplace(out, len);
@@ -425,8 +504,15 @@ void vnime_init(vnime *e, ime_method m, bool new_style)
 void vnime_reset(vnime *e)
 {
     /* the keys may be someone's name or address: do not keep them */
-    memset(e->raw, 0, sizeof e->raw);
-    e->nraw = 0;
+    /* keys and letters past nraw / n were wiped when they were dropped */
+    if (e->nraw > 0 && e->nraw <= VNIME_RAW_MAX)
+        memset(e->raw, 0, (size_t)e->nraw * sizeof e->raw[0]);
+    if (e->syl.n > 0 && e->syl.n <= VNIME_RAW_MAX + 1)
+        memset(e->syl.l, 0, (size_t)e->syl.n * sizeof e->syl.l[0]);
+    e->syl.n = e->syl.tone = 0;
+    e->syl.literal = false;
+    e->syl.known = 0;
+    e->nraw = e->napplied = 0;
     e->word_len = 0;
 }
 
@@ -581,7 +667,8 @@ bool vnime_type_len(vnime *e, char *text, size_t *len, size_t textsz, uint32_t c
     }
     e->raw[e->nraw++] = cp;
     if (!splice_word(e, text, len, textsz)) {
-        e->nraw--;
+        e->raw[--e->nraw] = 0;
+        e->napplied = -1;
         if (e->nraw == 0)
             e->word_len = 0;
         return false;
@@ -648,6 +735,8 @@ static void restore_word(vnime *e, const char *w, size_t wl)
     }
     /* literal: one key per code point */
     int n = 0;
+    e->napplied = -1;
+    memset(e->raw, 0, sizeof e->raw);  /* rare: the keys tried above go */
     e->raw[n++] = KEY_LITERAL;
     size_t i = 0;
     while (i < wl && n < VNIME_RAW_MAX) {
@@ -689,12 +778,12 @@ bool vnime_key_composes(const vnime *e, const char *text, size_t len, uint32_t k
     if (e->method == IME_OFF || e->nraw == 0 || e->nraw >= VNIME_RAW_MAX || e->word_len == 0 ||
         e->word_len > len || !valid_key(key) || key >= 0x80)
         return false;
+    vnime t = *e;
     comp c;
-    build(e, &c);
+    build(&t, &c);
     /* a finished syllable with its tone: the query is complete */
     if (!c.literal && c.tone != TONE_NONE && vn_complete(c.l, c.n, c.tone))
         return false;
-    vnime t = *e;
     t.raw[t.nraw++] = key;
     char r[VN_RENDER_MAX];
     bool fb;
@@ -801,6 +890,7 @@ bool vnime_edit_word(ime_method m, bool new_style, const char *w, size_t wl, siz
         /* typed on the word without its tone: a key that gives a tone
          * replaces the old one ("Nguyễn", s after the ê: "Nguyến") */
         int base = has_tone ? nk - 1 : nk;
+        e.napplied = -1;
         memcpy(e.raw, keys, (size_t)s * sizeof *keys);
         e.raw[s] = key;
         memcpy(e.raw + s + 1, keys + s, (size_t)(base - s) * sizeof *keys);
@@ -815,6 +905,7 @@ bool vnime_edit_word(ime_method m, bool new_style, const char *w, size_t wl, siz
             return false;
         int a = starts[li - 1], b = starts[li];
         int n = 0;
+        e.napplied = -1;
         for (int i = 0; i < nk; i++) {
             bool tone_key = has_tone && i == nk - 1;
             if ((i >= a && i < b) || (tone_key && toned == (int)li - 1))
@@ -847,10 +938,11 @@ void vnime_backspace_len(vnime *e, char *text, size_t *len, size_t textsz)
         render(e, r, &fb);
         if (fb) {
             /* shown as typed: drop the last key with the marks typed after it */
+            e->napplied = -1;
             while (e->nraw > 0 && is_combining(e->raw[e->nraw - 1]))
-                e->nraw--;
+                e->raw[--e->nraw] = 0;
             if (e->nraw > 0)
-                e->nraw--;
+                e->raw[--e->nraw] = 0;
             if (e->nraw == 0) {
                 *len -= e->word_len;
                 text[*len] = '\0';

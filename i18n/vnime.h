@@ -12,12 +12,29 @@ typedef enum { IME_OFF = 0, IME_TELEX, IME_VNI } ime_method;
 
 enum { VNIME_RAW_MAX = 48 };
 
+/* The word as parsed so far (engine internals, kept between keys so that
+ * a key costs only its own change). */
+typedef struct {
+    uint32_t cp;                    /* base 0: a code point kept as typed */
+    uint8_t base, mark, up;         /* 'a'..'z', its mark, a capital */
+} vnime_letter;
+
+typedef struct {
+    vnime_letter l[VNIME_RAW_MAX + 1];
+    int n, tone;
+    bool literal;                   /* typed as is from here on */
+    unsigned char known;            /* cache: parse, plausibility of l[0..n) */
+    signed char i_end, v_end;
+} vnime_syllable;
+
 typedef struct {
     ime_method method;
     bool new_style;                 /* "hoà" instead of "hòa" */
     uint32_t raw[VNIME_RAW_MAX];    /* keys typed for the current word */
     int nraw;
     size_t word_len;                /* bytes of the current word at the end of text */
+    vnime_syllable syl;             /* raw[0..napplied) applied (-1: rebuild) */
+    int napplied;
 } vnime;
 
 void vnime_init(vnime *e, ime_method m, bool new_style);

@@ -11,10 +11,7 @@ enum { VN_RENDER_MAX = VNIME_RAW_MAX * 12 + 8 };
 
 /* One letter of a word: base 'a'..'z' with a mark, or (base 0) any other
  * code point kept as typed. */
-typedef struct {
-    uint32_t cp;
-    uint8_t base, mark, up;
-} letter;
+typedef vnime_letter letter;
 
 /* initial = [0, i_end), vowels = [i_end, v_end), final = [v_end, n) */
 typedef struct {
@@ -32,6 +29,12 @@ bool vn_plausible(const letter *l, int n, int tone);
 bool vn_complete(const letter *l, int n, int tone);
 /* Adds the one circumflex/horn a toned unmarked nucleus can only take. */
 bool vn_implicit_marks(letter *l, int n, int tone);
+/* The same with the parse of l already made (marks may have changed
+ * since; which letters are vowels may not). */
+bool vn_plausible_p(const letter *l, int n, int tone, const parse *p);
+bool vn_complete_p(const letter *l, int n, int tone, const parse *p);
+bool vn_implicit_marks_p(letter *l, int n, int tone, const parse *p);
+size_t vn_emit_p(const letter *l, int n, int tone, bool new_style, char *out, bool *nonascii, const parse *p);
 /* Writes the letters with the tone placed; *nonascii set when a literal
  * non-ASCII code point was written (the caller then normalises). */
 size_t vn_emit(const letter *l, int n, int tone, bool new_style, char *out, bool *nonascii);

@@ -96,9 +96,11 @@ bool vn_is_letter(uint32_t cp)
     return vn_decompose(cp, &l, &t);
 }
 
-static bool is_vowel(const letter *l)
+static inline bool is_vowel(const letter *l)
 {
-    return l->base && vn_vowel_index(l) >= 0;
+    unsigned b = (unsigned)l->base - 'a';
+    /* a e i o u y: bits 0 4 8 14 20 24; then the mark must fit the base */
+    return b < 26 && ((0x1104111u >> b) & 1) && (l->mark == MK_NONE || vn_vowel_index(l) >= 0);
 }
 
 void vn_parse(const letter *l, int n, parse *p)
@@ -276,11 +278,17 @@ static void nuc_init(void)
 
 bool vn_plausible(const letter *l, int n, int tone)
 {
+    parse p;
+    vn_parse(l, n, &p);
+    return vn_plausible_p(l, n, tone, &p);
+}
+
+bool vn_plausible_p(const letter *l, int n, int tone, const parse *pp)
+{
     for (int i = 0; i < n; i++)
         if (!l[i].base)
             return false;
-    parse p;
-    vn_parse(l, n, &p);
+    parse p = *pp;
     if (!valid_initial(l, p.i_end, n))
         return false;
     int nv = p.v_end - p.i_end, nf = n - p.v_end;
@@ -307,10 +315,16 @@ bool vn_plausible(const letter *l, int n, int tone)
  * written (marks included) in its context, and a vowel is required. */
 bool vn_complete(const letter *l, int n, int tone)
 {
-    if (!vn_plausible(l, n, tone))
-        return false;
     parse p;
     vn_parse(l, n, &p);
+    return vn_complete_p(l, n, tone, &p);
+}
+
+bool vn_complete_p(const letter *l, int n, int tone, const parse *pp)
+{
+    if (!vn_plausible_p(l, n, tone, pp))
+        return false;
+    parse p = *pp;
     int nv = p.v_end - p.i_end;
     if (nv == 0)
         return false;
@@ -331,6 +345,15 @@ bool vn_implicit_marks(letter *l, int n, int tone)
         return false;
     parse p;
     vn_parse(l, n, &p);
+    return vn_implicit_marks_p(l, n, tone, &p);
+}
+
+/* Marks do not change which letters are vowels: p stays right. */
+bool vn_implicit_marks_p(letter *l, int n, int tone, const parse *pp)
+{
+    if (tone == 0)
+        return false;
+    parse p = *pp;
     int nv = p.v_end - p.i_end;
     if (nv == 0 || nv > 3)
         return false;
@@ -347,7 +370,7 @@ bool vn_implicit_marks(letter *l, int n, int tone)
         return false;
     for (int i = 0; i < nv; i++)
         l[p.i_end + i].mark = VMARK[((want >> (4 * i)) & 15) - 1];
-    if (vn_complete(l, n, tone))
+    if (vn_complete_p(l, n, tone, &p))
         return true;
     for (int i = 0; i < nv; i++)
         l[p.i_end + i].mark = MK_NONE;   /* they were all unmarked */
@@ -381,6 +404,17 @@ static size_t put(char *out, size_t at, uint32_t cp)
         out[at] = (char)cp;
         return at + 1;
     }
+    if (cp < 0x800) {                  /* ă ơ ư đ and the Latin-1 vowels */
+        out[at] = (char)(0xC0 | (cp >> 6));
+        out[at + 1] = (char)(0x80 | (cp & 0x3F));
+        return at + 2;
+    }
+    if (cp < 0x10000 && (cp < 0xD800 || cp > 0xDFFF)) {   /* the Vietnamese block */
+        out[at] = (char)(0xE0 | (cp >> 12));
+        out[at + 1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[at + 2] = (char)(0x80 | (cp & 0x3F));
+        return at + 3;
+    }
     return at + (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out + at);
 }
 
@@ -388,6 +422,12 @@ size_t vn_emit(const letter *l, int n, int tone, bool new_style, char *out, bool
 {
     parse p;
     vn_parse(l, n, &p);
+    return vn_emit_p(l, n, tone, new_style, out, nonascii, &p);
+}
+
+size_t vn_emit_p(const letter *l, int n, int tone, bool new_style, char *out, bool *nonascii, const parse *pp)
+{
+    parse p = *pp;
     int at = -1;
     if (tone > 0 && p.v_end > p.i_end)
         at = p.i_end + tone_target(l + p.i_end, p.v_end - p.i_end, p.v_end < n, new_style);
