@@ -16,6 +16,7 @@ typedef struct {
     char printer_profile[32];  /* 58mm | 80mm | name of a [profile.X] section */
     char key_file[512];        /* receipt HMAC key, root-only, outside the DB */
     char pepper_file[512];     /* clerk PIN pepper, root-only */
+    char audit_key_file[512];  /* audit chain HMAC key, root-only, outside the DB */
     char kiosk_code[16];       /* e.g. LS01: unique per kiosk */
     char post_office[128];     /* shown on receipts */
     char hotline[32];
@@ -39,8 +40,8 @@ typedef struct {
 bool config_load(config *c, const char *path, char *err, size_t errsz);
 void config_defaults(config *c);
 /* Creates home and the database's directory (0700) and, if missing, the
- * key and pepper files (0400, 32 random bytes). The printer's directory is
- * the file back end's business. */
+ * receipt key, pepper and audit key files (0400, 32 random bytes). The
+ * printer's directory is the file back end's business. */
 bool config_prepare_home(const config *c, char *err, size_t errsz);
 
 #endif

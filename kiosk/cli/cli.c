@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "auth.h"
 #include "catalog.h"
 #include "i18n.h"
 #include "text.h"
@@ -51,6 +52,23 @@ static pk_err sync_identity(store *db, const config *c)
     return PK_OK;
 }
 
+/* The audit chain's key, read like the PIN pepper (32 bytes, owner-only). */
+bool cli_audit_key(const config *cfg)
+{
+    auth_ctx key;
+    memset(&key, 0, sizeof key);
+    char msg[600];
+    pk_err e = auth_load_pepper(&key, cfg->audit_key_file, msg, sizeof msg);
+    if (e != PK_OK) {
+        fprintf(stderr, _("postkiosk: the audit key %s cannot be used: %s\n"), cfg->audit_key_file,
+                _(pk_err_msg(e)));
+        return false;
+    }
+    store_use_audit_key(key.pepper);
+    auth_wipe(&key);
+    return true;
+}
+
 store *cli_store(cli_ctx *ctx)
 {
     if (ctx->db)
@@ -60,6 +78,8 @@ store *cli_store(cli_ctx *ctx)
         fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
         return NULL;
     }
+    if (!cli_audit_key(&ctx->cfg))
+        return NULL;
     store *db = NULL;
     pk_err e = store_open(ctx->cfg.db_path, &db, msg, sizeof msg);
     if (e != PK_OK) {

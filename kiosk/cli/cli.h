@@ -22,6 +22,9 @@ typedef struct {
 /* Opens ctx->cfg.db_path, creating and seeding it from cfg.data_dir on
  * first run. Prints the reason on stderr and returns NULL on failure. */
 store *cli_store(cli_ctx *ctx);
+/* Loads cfg->audit_key_file for every store opened afterwards (cli_store
+ * does it; the demo's practice store too). false after a message on stderr. */
+bool cli_audit_key(const config *cfg);
 /* Seeds an open, empty store from the CSV files of data_dir. */
 pk_err cli_seed(store *db, const char *data_dir, char *msg, size_t msgsz);
 

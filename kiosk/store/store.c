@@ -2,6 +2,7 @@
  * the statement cache, error mapping, transactions, settings. */
 #include "store_internal.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,7 +166,9 @@ pk_err store_commit(store *s)
         store_rollback(s);
         return PK_EIO;
     }
-    pk_err e = exec_cached(s, "COMMIT");
+    pk_err e = store_audit_seal_dirty(s);   /* the chain seals what changed, or nothing commits */
+    if (e == PK_OK)
+        e = exec_cached(s, "COMMIT");
     if (e != PK_OK) {
         store_rollback(s);
         return e;
@@ -298,6 +301,16 @@ pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, si
 
 /* ---- open / close ------------------------------------------------------ */
 
+/* The audit key every store opened from now on uses (see store.h). */
+static unsigned char default_audit_key[32];
+static bool has_default_audit_key;
+
+void store_use_audit_key(const unsigned char key[32])
+{
+    memcpy(default_audit_key, key, sizeof default_audit_key);
+    has_default_audit_key = true;
+}
+
 static pk_err configure(store *s, char *msg, size_t msgsz)
 {
     sqlite3 *db = s->conn;
@@ -343,7 +356,13 @@ pk_err store_open(const char *path, store **out, char *msg, size_t msgsz)
     }
     msg[0] = '\0';
     *out = NULL;
+    if (!has_default_audit_key) {
+        snprintf(msg, msgsz, "no audit key loaded: the database cannot be opened without it");
+        return PK_EPERM;
+    }
     store *s = xcalloc(1, sizeof *s);
+    memcpy(s->audit_key, default_audit_key, sizeof s->audit_key);
+    s->has_audit_key = true;
     int rc = sqlite3_open_v2(path, &s->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                                                SQLITE_OPEN_NOFOLLOW, NULL);
     pk_err e;
@@ -357,6 +376,11 @@ pk_err store_open(const char *path, store **out, char *msg, size_t msgsz)
     e = configure(s, msg, msgsz);
     if (e == PK_OK)
         e = store_migrate(s, store_migrations, store_migrations_count, msg, msgsz);
+    if (e == PK_OK) {
+        e = store_audit_track(s);
+        if (e != PK_OK)
+            snprintf(msg, msgsz, "cannot prepare the audit seals: %s", s->err);
+    }
     if (e != PK_OK) {
         store_close(s);
         return e;
@@ -377,6 +401,7 @@ void store_close(store *s)
     free(s->cache);
     if (s->conn)
         sqlite3_close(s->conn);
+    sodium_memzero(s->audit_key, sizeof s->audit_key);
     free(s);
 }
 

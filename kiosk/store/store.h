@@ -17,6 +17,11 @@ typedef struct store store;
  * On failure *out is NULL and msg (may be NULL) says why in plain English
  * for stderr (start-up). */
 pk_err store_open(const char *path, store **out, char *msg, size_t msgsz);
+/* The audit chain's HMAC key (32 bytes, from [paths] audit_key_file) for
+ * every store opened afterwards: store_open refuses (PK_EPERM) before one
+ * is given. Kept outside the database so that the chain cannot be
+ * re-hashed after an edit by someone who only has the database. */
+void store_use_audit_key(const unsigned char key[32]);
 void store_close(store *s);
 int store_schema_version(store *s);
 /* PRAGMA integrity_check (full=true) or quick_check; msg gets the first problem. */
