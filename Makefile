@@ -10,8 +10,16 @@ CC      ?= cc
 PKGS    := ncursesw sqlite3 libqrencode libutf8proc libsodium freetype2 libpng inih
 TPKGS   := cunit zbar
 
-WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
+# The packager's CPPFLAGS, CFLAGS and LDFLAGS (dpkg-buildflags) reach every
+# compile and link line; the project's own flags are kept apart so that they
+# cannot be lost by overriding CFLAGS. -Werror only when asked (WERROR=1):
+# `make test`, `make asan`, `make fuzz` and CI ask; a packager's build with a
+# newer compiler should not fail on a new warning.
+WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
+WERROR  ?=
 CFLAGS  ?= -O2 -g
+CPPFLAGS?=
+LDFLAGS ?=
 PKG_CF  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LD  := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TPKG_CF := $(shell pkg-config --cflags $(TPKGS) 2>/dev/null)
@@ -21,8 +29,13 @@ TPKG_LD := $(shell pkg-config --libs $(TPKGS) 2>/dev/null)
 # include which is checked by tests/e2e/layers.sh, not by the path.
 SRC_DIRS:= $(shell find kiosk screens i18n printers -type d -not -name po | sort)
 INCS    := $(addprefix -I,$(SRC_DIRS)) -I$(BUILD)/gen
-ALL_CF  = $(WARN) $(CFLAGS) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED $(PKG_CF) $(INCS) -MMD -MP
+ALL_CF  = $(CPPFLAGS) $(WARN) $(if $(filter 1,$(WERROR)),-Werror) $(CFLAGS) \
+          -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED $(PKG_CF) $(INCS)
 ALL_LD  = $(LDFLAGS) $(PKG_LD) -lm
+# Objects and binaries are rebuilt when these flags change (make test after a
+# plain make must not keep objects that were compiled without -Werror).
+CF_STAMP:= $(BUILD)/gen/cflags
+LD_STAMP:= $(BUILD)/gen/ldflags
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 LIB_SRC := $(filter-out kiosk/main.c,$(wildcard $(addsuffix /*.c,$(SRC_DIRS))))
@@ -32,13 +45,15 @@ TEST_SRC:= $(wildcard $(addsuffix /*.c,$(TEST_DIRS)))
 TEST_OBJ:= $(patsubst %.c,$(BUILD)/obj/%.o,$(notdir $(TEST_SRC)))
 BENCH_SRC:= $(wildcard bench/*.c)
 BENCH_BIN:= $(patsubst bench/%.c,$(BUILD)/%,$(BENCH_SRC))
+FUZZ_SRC:= $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN:= $(patsubst tests/fuzz/%.c,$(BUILD)/%,$(FUZZ_SRC))
 PO      := $(wildcard i18n/po/*.po)
 MO      := $(patsubst i18n/po/%.po,$(BUILD)/locale/%/LC_MESSAGES/postkiosk.mo,$(PO))
 BIN     := $(BUILD)/postkiosk
 
-vpath %.c $(SRC_DIRS) $(TEST_DIRS) bench
+vpath %.c $(SRC_DIRS) $(TEST_DIRS) bench tests/fuzz
 
-.PHONY: all deps run test check unit asan valgrind bench fuzz install clean snapshots-update pot
+.PHONY: all deps run test check unit asan valgrind bench fuzz fuzz-build install clean snapshots-update po pot FORCE
 
 all: $(BIN) $(MO)
 
@@ -52,7 +67,7 @@ run: deps
 	$(BIN) $(ARGS)
 
 test: deps
-	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory WERROR=1 check
 
 check: $(BIN) $(MO) $(BUILD)/test-runner
 	@BUILD=$(BUILD) tests/run.sh
@@ -62,9 +77,9 @@ unit: $(BUILD)/test-runner
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps
-	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
-	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	  LDFLAGS="-fsanitize=address,undefined" check
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang WERROR=1 \
+	  CFLAGS="$(CFLAGS) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="$(LDFLAGS) -fsanitize=address,undefined" check
 
 valgrind: $(BUILD)/test-runner
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
@@ -81,19 +96,50 @@ bench: deps
 bench-build: $(BIN) $(MO) $(BENCH_BIN)
 
 FUZZ_SECONDS ?= 20
+FUZZ_BUILD ?= build-fuzz
 fuzz: deps
-	@BUILD=$(BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh
+	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh
 
-$(BIN): $(BUILD)/obj/main.o $(BUILD)/libpostkiosk.a
-	$(CC) $(CFLAGS) -o $@ $^ $(ALL_LD)
+# The libFuzzer targets (tests/fuzz/run.sh calls this): the library
+# instrumented for coverage, each target linked with libFuzzer's main.
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang WERROR=1 \
+	  CFLAGS="$(CFLAGS) -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" LDFLAGS="$(LDFLAGS)" \
+	  $(if $(FUZZ_TARGETS),$(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS)),fuzz-bins)
+
+.PHONY: fuzz-bins
+fuzz-bins: $(FUZZ_BIN)
+
+$(BUILD)/fuzz_%: $(BUILD)/obj/fuzz_%.o $(BUILD)/libpostkiosk.a $(LD_STAMP)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $(filter %.o %.a,$^) $(ALL_LD)
+
+$(BIN): $(BUILD)/obj/main.o $(BUILD)/libpostkiosk.a $(LD_STAMP)
+	$(CC) $(CFLAGS) -o $@ $(filter %.o %.a,$^) $(ALL_LD)
 
 $(BUILD)/libpostkiosk.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/obj/%.o: %.c | $(BUILD)/gen/version.h
+$(BUILD)/obj/%.o: %.c $(CF_STAMP) | $(BUILD)/gen/version.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CF) $(TPKG_CF) -c -o $@ $<
+	$(CC) $(ALL_CF) $(TEST_CF) $(TPKG_CF) -MMD -MP -c -o $@ $<
+
+# Rewritten only when the flags differ, so that its date says when they changed.
+$(CF_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(subst ','\'',$(CC) $(ALL_CF) $(TPKG_CF))' > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+
+FORCE:
+
+# Objects made only on the way to a bench or fuzz binary are kept too.
+.SECONDARY:
+
+$(LD_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(subst ','\'',$(CC) $(CFLAGS) $(ALL_LD) $(TPKG_LD))' > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
 $(BUILD)/gen/version.h: VERSION
 	@mkdir -p $(dir $@)
@@ -108,32 +154,27 @@ $(BUILD)/gen/suites.inc: $(TEST_SRC)
 
 $(BUILD)/obj/test_runner.o: $(BUILD)/gen/suites.inc
 
-# Test files include the shared harness headers in tests/.
-$(TEST_OBJ): ALL_CF += -Itests
+# Test files include the shared harness headers in tests/ (a variable of its
+# own: the flag stamp, built in whichever context comes first, must not see it).
+$(TEST_OBJ): TEST_CF := -Itests
 
-$(BUILD)/test-runner: $(TEST_OBJ) $(BUILD)/libpostkiosk.a
-	$(CC) $(CFLAGS) -o $@ $^ $(ALL_LD) $(TPKG_LD)
+$(BUILD)/test-runner: $(TEST_OBJ) $(BUILD)/libpostkiosk.a $(LD_STAMP)
+	$(CC) $(CFLAGS) -o $@ $(filter %.o %.a,$^) $(ALL_LD) $(TPKG_LD)
 
-$(BUILD)/bench_%: $(BUILD)/obj/bench_%.o $(BUILD)/libpostkiosk.a
-	$(CC) $(CFLAGS) -o $@ $^ $(ALL_LD)
+$(BUILD)/bench_%: $(BUILD)/obj/bench_%.o $(BUILD)/libpostkiosk.a $(LD_STAMP)
+	$(CC) $(CFLAGS) -o $@ $(filter %.o %.a,$^) $(ALL_LD)
 
-# Branches append to the .po files and git merges them with the union
-# driver, so the same msgid may arrive twice: msguniq keeps the first.
+# The .po files merge by msgid (the pomerge driver) and `make po` rewrites
+# them without duplicates, so they compile as they are.
 $(BUILD)/locale/%/LC_MESSAGES/postkiosk.mo: i18n/po/%.po
 	@mkdir -p $(dir $@)
-	msguniq --use-first -o $@.po $<
-	msgfmt --check -o $@ $@.po
-	@rm -f $@.po
+	msgfmt --check -o $@ $<
 
-# Regenerates the translation template from every source (keywords _ and N_).
-POT_SRC := $(sort $(wildcard $(addsuffix /*.[ch],$(SRC_DIRS))))
-pot:
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --sort-by-file \
-	  --add-location=file --add-comments=TRANSLATORS: --package-name=postkiosk \
-	  --copyright-holder="the postkiosk authors" --msgid-bugs-address="the postkiosk maintainers" \
-	  -o i18n/po/postkiosk.pot $(POT_SRC)
-	sed -i -e '1s/.*/# Translation template for postkiosk./' \
-	  -e 's/charset=CHARSET/charset=UTF-8/' i18n/po/postkiosk.pot
+# Regenerates i18n/po/postkiosk.pot from every source and merges it into
+# every .po (scripts/update-po.sh); tests/e2e/po_current.sh fails until it
+# has been run. `make pot` is the old name.
+po pot:
+	@scripts/update-po.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/postkiosk

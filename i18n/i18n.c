@@ -14,7 +14,6 @@
 #include <dirent.h>
 #include <limits.h>
 #include <locale.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,57 +109,29 @@ static int cmp_lang(const void *a, const void *b)
 
 /* ---- Language names ------------------------------------------------ */
 
-static uint32_t rd32(const unsigned char *p, bool swap)
+/* A language's own name is a message of the catalog, "Language-Name",
+ * translated by its translators like any other (xgettext puts it in the
+ * template with its TRANSLATORS comment; po_complete.sh makes vi and en
+ * carry it). Not the header's Language-Team: that names the translation
+ * team, and msginit fills it with the English name of the language
+ * ("Vietnamese"), not the name a reader of that language looks for.
+ * gettext looks messages up in the current language only, so each catalog
+ * is asked with LANGUAGE set to that language alone (no Vietnamese fallback:
+ * a catalog without the message gives the msgid back, not "Tiếng Việt");
+ * the caller selects the real language afterwards. */
+static bool catalog_name(const char *code, char *out, size_t outsz)
 {
-    uint32_t v = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-    return swap ? (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24) : v;
-}
-
-/* The "Language-Team" of a catalog's header (the translation of ""),
- * without the address part: "Tày <...>" -> "Tày". */
-static bool mo_team(const char *code, char *out, size_t outsz)
-{
-    char p[PATH_MAX + 64];
-    snprintf(p, sizeof p, "%s/%s/LC_MESSAGES/" DOMAIN ".mo", langs.dir, code);
-    FILE *f = fopen(p, "rb");
-    if (!f)
+    static const char msgid[] = "Language-Name";
+    if (setenv("LANGUAGE", code, 1) != 0)
         return false;
-    unsigned char *buf = NULL;
-    bool ok = false;
-    long size = -1;
-    if (fseek(f, 0, SEEK_END) == 0)
-        size = ftell(f);
-    if (size >= 28 && size <= (16L << 20) && fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)size + 1)) &&
-        fread(buf, 1, (size_t)size, f) == (size_t)size) {
-        uint32_t magic = rd32(buf, false);
-        bool swap = magic == 0xde120495u;
-        if (magic == 0x950412deu || swap) {
-            uint32_t n = rd32(buf + 8, swap), oo = rd32(buf + 12, swap), to = rd32(buf + 16, swap);
-            if (n > 0 && oo <= (uint32_t)size - 8 && to <= (uint32_t)size - 8 && rd32(buf + oo, swap) == 0) {
-                uint32_t len = rd32(buf + to, swap), off = rd32(buf + to + 4, swap);
-                if (off <= (uint32_t)size && len <= (uint32_t)size - off) {
-                    buf[off + len < (uint32_t)size ? off + len : (uint32_t)size] = '\0';
-                    const char *h = strstr((const char *)buf + off, "Language-Team:");
-                    if (h) {
-                        h += strlen("Language-Team:");
-                        while (*h == ' ')
-                            h++;
-                        size_t k = strcspn(h, "<\n");
-                        while (k > 0 && h[k - 1] == ' ')
-                            k--;
-                        if (k > 0 && k < outsz && strncmp(h, "LANGUAGE", 8) != 0) {
-                            memcpy(out, h, k);
-                            out[k] = '\0';
-                            ok = true;
-                        }
-                    }
-                }
-            }
-        }
-    }
-    free(buf);
-    fclose(f);
-    return ok;
+    textdomain(DOMAIN);                 /* drops gettext's cached lookups */
+    /* TRANSLATORS: the name of your language, written in your language, as
+       the language menu shows it: "Tiếng Việt", "English", "Tày". */
+    const char *name = _("Language-Name");
+    if (strcmp(name, msgid) == 0 || !*name || strlen(name) >= outsz)
+        return false;
+    snprintf(out, outsz, "%s", name);
+    return true;
 }
 
 static const char *known_name(const char *code)
@@ -194,9 +165,8 @@ static void scan_langs(void)
     qsort(langs.codes, (size_t)langs.nlangs, sizeof langs.codes[0], cmp_lang);
     for (int i = 0; i < langs.nlangs; i++) {
         const char *c = langs.codes[i];
-        const char *k = lang_rank(c) < 2 ? known_name(c) : NULL;
-        if (k || !mo_team(c, langs.names[i], sizeof langs.names[i]))
-            snprintf(langs.names[i], sizeof langs.names[i], "%s", k ? k : known_name(c) ? known_name(c) : c);
+        if (!catalog_name(c, langs.names[i], sizeof langs.names[i]))
+            snprintf(langs.names[i], sizeof langs.names[i], "%s", known_name(c) ? known_name(c) : c);
         langs.list[i] = c;
     }
     langs.list[langs.nlangs] = NULL;

@@ -31,7 +31,8 @@ const char *i18n_lang(void);
 /* Installed languages (those with a .mo, and English), Vietnamese first,
  * then English, then the others; *n entries, NULL-terminated. */
 const char *const *i18n_langs(int *n);
-/* The language's own name: "Tiếng Việt", "English". */
+/* The language's own name: its catalog's translation of "Language-Name"
+ * ("Tiếng Việt", "English"), else a built-in name, else the code. */
 const char *i18n_lang_name(const char *lang);
 
 #endif

@@ -1,6 +1,8 @@
 /* postkiosk: one binary. No subcommand starts the citizen kiosk; the
  * subcommands serve staff and scripts. Start-up order: locale -> options ->
- * config -> (subcommand opens the store on demand) -> teardown in reverse. */
+ * config -> the subcommand (the kiosk, clerk workstation and demos go on
+ * through cli_start.c's stages; the others open the store on demand) ->
+ * teardown in reverse. */
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -63,21 +65,6 @@ static bool option(int argc, char **argv, int *i, const char *name, const char *
     return true;
 }
 
-/* Before a citizen starts: the database opens (seeded on first run) and
- * passes PRAGMA quick_check (RELIABILITY §5.2). */
-static bool startup_check(cli_ctx *ctx)
-{
-    store *db = cli_store(ctx);
-    if (!db)
-        return false;
-    char msg[256];
-    if (store_check(db, false, msg, sizeof msg) != PK_OK) {
-        fprintf(stderr, _("postkiosk: the database failed its check: %s\n"), msg);
-        return false;
-    }
-    return true;
-}
-
 int main(int argc, char **argv)
 {
     /* locale (C.UTF-8 if none), translations; Vietnamese first, English
@@ -136,7 +123,7 @@ int main(int argc, char **argv)
         if (ctx.tour_file)
             rc = cli_demo(&ctx, 0, NULL);
         else
-            rc = startup_check(&ctx) ? cli_kiosk(&ctx, argc - i, argv + i) : 1;
+            rc = cli_kiosk(&ctx, argc - i, argv + i);
     } else {
         const cli_command *cmd = NULL;
         for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)

@@ -14,7 +14,7 @@ enum {
     LINK_STATUS_TIMEOUT_MS = 300,   /* one DLE EOT reply */
     LINK_CONNECT_TIMEOUT_MS = 3000,
     LINK_WRITE_TIMEOUT_MS = 15000,  /* no progress for this long = stuck */
-};
+};   /* defaults of printer.status_ms / write_ms; confirm_ms from the profile */
 
 typedef struct {
     const char *name;       /* base name of the job */
@@ -40,6 +40,8 @@ struct printer {
     canvas_fonts *fonts;
     char target[512];
     char host[256], port[16];   /* tcp */
+    int status_ms, confirm_ms, write_ms;   /* printer_set_timeouts() */
+    unsigned jobs;              /* jobs sent: the confirmation's process ID */
 };
 
 extern const backend_ops backend_file_ops, backend_device_ops, backend_tcp_ops;
@@ -48,14 +50,20 @@ extern const backend_ops backend_file_ops, backend_device_ops, backend_tcp_ops;
 pk_err backend_fail(pk_err err, const char *msgid, char *msg, size_t msgsz);
 
 /* On an open two-way fd: drains stale bytes, asks DLE EOT 1, 2, 4 (never in
- * the middle of another command), each with LINK_STATUS_TIMEOUT_MS.
+ * the middle of another command), each within p->status_ms.
  * No reply at all gives PST_UNKNOWN (one-way link). */
-printer_state link_status(int fd, bool sock);
+printer_state link_status(const printer *p, int fd, bool sock);
 /* Writes everything, waiting for the link; false on error or when no
- * progress is made for LINK_WRITE_TIMEOUT_MS. fd must be non-blocking. */
-bool link_write(int fd, const void *buf, size_t len, bool sock);
-/* The common job on a two-way fd: status, refuse if not printable, write,
- * status again (paper may run out on the way). */
-pk_err link_job(int fd, bool sock, const backend_job *job, char *msg, size_t msgsz);
+ * progress is made for p->write_ms. fd must be non-blocking. */
+bool link_write(const printer *p, int fd, const void *buf, size_t len, bool sock);
+/* The common job on a two-way fd: status, refuse if not printable (nothing
+ * sent: PK_EPRINTER), write, ask the confirmation (escpos_confirm) and
+ * wait up to p->confirm_ms, status again (paper may run out on the way).
+ * PK_OK only when the printer confirmed; PK_EUNCONFIRMED when bytes went
+ * out but no confirmation came (msg says why: no answer, paper out or cover
+ * open on the way). two_way false (a node we may only write): the job is
+ * sent, never confirmed. */
+pk_err link_job(printer *p, int fd, bool sock, bool two_way, const backend_job *job, char *msg,
+                size_t msgsz);
 
 #endif

@@ -1,7 +1,9 @@
 /* device:/dev/usb/lp0 — a local device node: usblp, a serial port, a pty.
  * Opened per job (a printer unplugged and plugged back in just works).
  * Two-way when the node can be read: the status is asked with DLE EOT
- * before the job. A tty is put in raw mode so bytes pass untouched. */
+ * before the job and its end is confirmed (link_job). A node that can only
+ * be written never confirms a job. A tty is put in raw mode so bytes pass
+ * untouched. */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -43,7 +45,7 @@ static printer_state device_status(printer *p)
     int fd = device_connect(p, &two_way);
     if (fd < 0)
         return PST_OFFLINE;
-    printer_state pstate = two_way ? link_status(fd, false) : PST_UNKNOWN;
+    printer_state pstate = two_way ? link_status(p, fd, false) : PST_UNKNOWN;
     close(fd);
     return pstate;
 }
@@ -54,14 +56,7 @@ static pk_err device_send(printer *p, const backend_job *job, char *msg, size_t 
     int fd = device_connect(p, &two_way);
     if (fd < 0)
         return backend_fail(PK_EPRINTER, printer_state_msg(PST_OFFLINE), msg, msgsz);
-    pk_err err;
-    if (two_way)
-        err = link_job(fd, false, job, msg, msgsz);
-    else if (link_write(fd, job->bytes, job->len, false))
-        err = PK_OK;
-    else
-        err = backend_fail(PK_EPRINTER, N_("The printer stopped receiving. Please call staff."),
-                           msg, msgsz);
+    pk_err err = link_job(p, fd, false, two_way, job, msg, msgsz);
     close(fd);
     return err;
 }

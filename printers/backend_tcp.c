@@ -70,7 +70,7 @@ static printer_state tcp_status(printer *p)
     int fd = tcp_connect(p);
     if (fd < 0)
         return PST_OFFLINE;
-    printer_state pstate = link_status(fd, true);
+    printer_state pstate = link_status(p, fd, true);
     close(fd);
     return pstate;
 }
@@ -80,7 +80,7 @@ static pk_err tcp_send(printer *p, const backend_job *job, char *msg, size_t msg
     int fd = tcp_connect(p);
     if (fd < 0)
         return backend_fail(PK_EPRINTER, printer_state_msg(PST_OFFLINE), msg, msgsz);
-    pk_err err = link_job(fd, true, job, msg, msgsz);
+    pk_err err = link_job(p, fd, true, true, job, msg, msgsz);
     /* Closing with unread bytes (stray status replies) would send a RST and
      * could cut the end of the job: say we are done, then read until the
      * printer closes or stays quiet. */
@@ -88,7 +88,7 @@ static pk_err tcp_send(printer *p, const backend_job *job, char *msg, size_t msg
     char junk[256];
     for (int i = 0; i < 20; i++) {
         struct pollfd pfd = {fd, POLLIN, 0};
-        if (poll(&pfd, 1, LINK_STATUS_TIMEOUT_MS) <= 0 || recv(fd, junk, sizeof junk, 0) <= 0)
+        if (poll(&pfd, 1, p->status_ms) <= 0 || recv(fd, junk, sizeof junk, 0) <= 0)
             break;
     }
     close(fd);

@@ -20,8 +20,10 @@ static void put1(sbuf *b, int v)
 }
 
 static const printer_profile builtin[] = {
-    {"58mm", 384, true, false, false, 255, 4},
-    {"80mm", 576, true, false, false, 255, 4},
+    {.name = "58mm", .width_dots = 384, .cutter = true, .band_rows = 255, .feed_lines = 4,
+     .confirm_s = 15},
+    {.name = "80mm", .width_dots = 576, .cutter = true, .band_rows = 255, .feed_lines = 4,
+     .confirm_s = 15},
 };
 
 static bool parse_bool(const char *v, bool *out)
@@ -61,6 +63,8 @@ static bool apply_option(printer_profile *p, char *opt)
         {"noqr", offsetof(printer_profile, native_qr), false},
         {"tcvn3", offsetof(printer_profile, tcvn3), true},
         {"notcvn3", offsetof(printer_profile, tcvn3), false},
+        {"procid", offsetof(printer_profile, procid), true},
+        {"noprocid", offsetof(printer_profile, procid), false},
     };
     for (size_t i = 0; i < PK_ARRAY_LEN(flags); i++)
         if (!strcmp(opt, flags[i].flag)) {
@@ -82,6 +86,8 @@ static bool apply_option(printer_profile *p, char *opt)
         return parse_int(v, 1, 255, &p->band_rows);
     if (!strcmp(k, "feed"))
         return parse_int(v, 0, 20, &p->feed_lines);
+    if (!strcmp(k, "confirm"))
+        return parse_int(v, 1, 120, &p->confirm_s);
     if (!strcmp(k, "width")) {
         int w;
         if (!parse_int(v, 128, 576, &w) || w % 8)
@@ -324,4 +330,49 @@ printer_state escpos_status_decode(int r1, int r2, int r4)
     if (r4 >= 0 && (r4 & 0x0C))
         return PST_PAPER_LOW;
     return PST_OK;
+}
+
+void escpos_confirm_init(escpos_confirm *cf, const printer_profile *prof, unsigned id)
+{
+    /* No '7' (0x37, the reply's header): a mismatch can then only restart
+     * at the byte that broke it. */
+    static const char digits[] = "012345689ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const unsigned base = sizeof digits - 1;
+    memset(cf, 0, sizeof *cf);
+    cf->procid = prof->procid;
+    for (int i = 3; i >= 0; i--, id /= base)
+        cf->id[i] = (unsigned char)digits[id % base];
+}
+
+void escpos_confirm_request(sbuf *b, const escpos_confirm *cf)
+{
+    if (cf->procid) {
+        const unsigned char seq[] = {0x1D, 0x28, 0x48, 6, 0, 48, 48,
+                                     cf->id[0], cf->id[1], cf->id[2], cf->id[3]};
+        put(b, seq, sizeof seq);
+    } else {
+        static const unsigned char seq[] = {0x1D, 0x72, 1};
+        put(b, seq, sizeof seq);
+    }
+}
+
+escpos_confirm_result escpos_confirm_feed(escpos_confirm *cf, unsigned char byte)
+{
+    if (!cf->procid) {
+        /* GS r 1: bits 4 and 7 are fixed to 0 (DLE EOT replies have bit 4
+         * set); bits 0-1 paper near end, 2-3 paper end. */
+        if (byte & 0x90)
+            return ESCPOS_CONFIRM_WAIT;
+        if (byte & 0x0C)
+            return ESCPOS_CONFIRM_PAPER_OUT;
+        return byte & 0x03 ? ESCPOS_CONFIRM_PAPER_LOW : ESCPOS_CONFIRM_OK;
+    }
+    const unsigned char want[7] = {0x37, 0x22, cf->id[0], cf->id[1], cf->id[2], cf->id[3], 0};
+    if (byte != want[cf->matched])
+        cf->matched = byte == want[0] ? 1 : 0;   /* 0x37 appears only at want[0] */
+    else if (++cf->matched == 7) {
+        cf->matched = 0;
+        return ESCPOS_CONFIRM_OK;
+    }
+    return ESCPOS_CONFIRM_WAIT;
 }

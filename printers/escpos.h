@@ -21,12 +21,15 @@ typedef struct printer_profile {
     bool tcvn3;            /* ESC t 30 / 31 proven on this model */
     int band_rows;         /* rows per GS v 0 command, 1..255 (default 255) */
     int feed_lines;        /* lines fed before the cut / tear bar (default 4) */
+    bool procid;           /* confirm jobs with GS ( H fn 48 (Epson TM) instead of GS r 1 */
+    int confirm_s;         /* seconds to wait for a job's confirmation (default 15) */
 } printer_profile;
 
 /* Fills *out from a profile spec: "58mm", "80mm", optionally followed by
  * comma-separated overrides, e.g. "80mm,cutter=no,native_qr=yes,tcvn3=no,
- * band=128,feed=5,width=512", or the short flags cut/nocut, qr/noqr,
- * tcvn3/notcvn3 ("58mm,nocut,tcvn3" fits config.h's printer_profile).
+ * band=128,feed=5,width=512,confirm=30", or the short flags cut/nocut,
+ * qr/noqr, tcvn3/notcvn3, procid/noprocid ("58mm,nocut,tcvn3" fits
+ * config.h's printer_profile). confirm is 1..120 seconds.
  * false (out = 58mm defaults) when unknown. */
 bool escpos_profile_parse(const char *spec, printer_profile *out);
 
@@ -65,5 +68,34 @@ bool escpos_status_valid(unsigned char reply);
 /* Combines the replies to DLE EOT 1, 2 and 4 (negative = no reply) into a
  * state: paper out, cover open, offline/error, paper low, ok. */
 printer_state escpos_status_decode(int r1, int r2, int r4);
+
+/* ---- job confirmation (README, "Printer") ---------------------------- */
+/* "Printed" means the printer answered a request sent after the job's
+ * bytes, one it processes only after everything before it (unlike DLE EOT,
+ * answered at once even mid-buffer):
+ *  - GS r 1 (transmit paper sensor status): Epson TM and the clones; one
+ *    byte with bits 4 and 7 clear, so never taken for a DLE EOT reply;
+ *  - GS ( H fn 48 (process ID response, Epson TM with the profile's
+ *    procid): "37 22 id1 id2 id3 id4 00", sent when the printing is done. */
+typedef struct {
+    bool procid;
+    unsigned char id[4];   /* procid: 0x20..0x7E each */
+    int matched;           /* procid: bytes of the reply matched so far */
+} escpos_confirm;
+
+typedef enum {
+    ESCPOS_CONFIRM_WAIT = 0,    /* need more bytes */
+    ESCPOS_CONFIRM_OK,          /* the job is processed */
+    ESCPOS_CONFIRM_PAPER_LOW,   /* processed; the roll is nearly finished */
+    ESCPOS_CONFIRM_PAPER_OUT,   /* the paper ran out: not a whole receipt */
+} escpos_confirm_result;
+
+/* Sets up cf for the profile; id (any number) becomes 4 characters. */
+void escpos_confirm_init(escpos_confirm *cf, const printer_profile *prof, unsigned id);
+/* The request to append after the job. */
+void escpos_confirm_request(sbuf *b, const escpos_confirm *cf);
+/* Feeds one received byte; stray bytes (DLE EOT replies, other IDs) are
+ * skipped. */
+escpos_confirm_result escpos_confirm_feed(escpos_confirm *cf, unsigned char byte);
 
 #endif

@@ -42,6 +42,9 @@ pk_err printer_open(const char *spec, const char *profile, printer **out, char *
         free(p);
         return backend_fail(PK_EINVAL, N_("Unknown printer profile."), msg, msgsz);
     }
+    p->status_ms = LINK_STATUS_TIMEOUT_MS;
+    p->write_ms = LINK_WRITE_TIMEOUT_MS;
+    p->confirm_ms = p->prof.confirm_s * 1000;
     pk_err err = ops->open(p, colon + 1, msg, msgsz);
     if (err != PK_OK) {
         free(p);
@@ -103,6 +106,16 @@ const char *printer_dir(const printer *p)
     return p->ops == &backend_file_ops ? p->target : "";
 }
 
+void printer_set_timeouts(printer *p, int status_ms, int confirm_ms, int write_ms)
+{
+    if (status_ms > 0)
+        p->status_ms = status_ms;
+    if (confirm_ms > 0)
+        p->confirm_ms = confirm_ms;
+    if (write_ms > 0)
+        p->write_ms = write_ms;
+}
+
 static bool name_ok(const char *name)
 {
     if (!name || !*name || name[0] == '.' || strlen(name) > 100)
@@ -161,14 +174,10 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* One DLE EOT n exchange; -1 when no valid reply came in time. */
-static int query(int fd, int n, bool sock)
+/* One byte within timeout_ms: the byte, -1 on time out, -2 when the link
+ * is closed or broken. */
+static int read_byte(int fd, bool sock, long long end)
 {
-    drain(fd, sock);
-    const unsigned char q[] = {ESCPOS_DLE_EOT, (unsigned char)n};
-    if (!link_write(fd, q, sizeof q, sock))
-        return -2;
-    long long end = now_ms() + LINK_STATUS_TIMEOUT_MS;
     for (;;) {
         long long left = end - now_ms();
         if (left <= 0)
@@ -188,27 +197,41 @@ static int query(int fd, int n, bool sock)
                 continue;
             return -2;
         }
-        if (escpos_status_valid(c))
+        return c;
+    }
+}
+
+/* One DLE EOT n exchange; -1 when no valid reply came in time. */
+static int query(const printer *p, int fd, int n, bool sock)
+{
+    drain(fd, sock);
+    const unsigned char q[] = {ESCPOS_DLE_EOT, (unsigned char)n};
+    if (!link_write(p, fd, q, sizeof q, sock))
+        return -2;
+    long long end = now_ms() + p->status_ms;
+    for (;;) {
+        int c = read_byte(fd, sock, end);
+        if (c < 0 || escpos_status_valid((unsigned char)c))
             return c;
         /* A stray byte: keep waiting for a valid one. */
     }
 }
 
-printer_state link_status(int fd, bool sock)
+printer_state link_status(const printer *p, int fd, bool sock)
 {
-    int r1 = query(fd, 1, sock);
+    int r1 = query(p, fd, 1, sock);
     if (r1 == -2)
         return PST_OFFLINE;
     if (r1 == -1)
         return PST_UNKNOWN;
-    int r2 = query(fd, 2, sock);
-    int r4 = query(fd, 4, sock);
+    int r2 = query(p, fd, 2, sock);
+    int r4 = query(p, fd, 4, sock);
     if (r2 == -2 || r4 == -2)
         return PST_OFFLINE;
     return escpos_status_decode(r1, r2, r4);
 }
 
-bool link_write(int fd, const void *buf, size_t len, bool sock)
+bool link_write(const printer *pr, int fd, const void *buf, size_t len, bool sock)
 {
     const unsigned char *p = buf;
     while (len > 0) {
@@ -223,7 +246,7 @@ bool link_write(int fd, const void *buf, size_t len, bool sock)
         if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
             return false;
         struct pollfd pfd = {fd, POLLOUT, 0};
-        int r = poll(&pfd, 1, LINK_WRITE_TIMEOUT_MS);
+        int r = poll(&pfd, 1, pr->write_ms);
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0 || (pfd.revents & (POLLERR | POLLHUP | POLLNVAL)))
@@ -237,24 +260,59 @@ static bool printable(printer_state pstate)
     return pstate == PST_OK || pstate == PST_UNKNOWN || pstate == PST_PAPER_LOW;
 }
 
-pk_err link_job(int fd, bool sock, const backend_job *job, char *msg, size_t msgsz)
+/* Waits for the confirmation asked after a job. */
+static escpos_confirm_result await_confirm(const printer *p, int fd, bool sock, escpos_confirm *cf)
 {
-    printer_state pstate = link_status(fd, sock);
+    long long end = now_ms() + p->confirm_ms;
+    for (;;) {
+        int c = read_byte(fd, sock, end);
+        if (c < 0)
+            return ESCPOS_CONFIRM_WAIT;
+        escpos_confirm_result r = escpos_confirm_feed(cf, (unsigned char)c);
+        if (r != ESCPOS_CONFIRM_WAIT)
+            return r;
+    }
+}
+
+static pk_err unconfirmed(const char *msgid, char *msg, size_t msgsz)
+{
+    return backend_fail(PK_EUNCONFIRMED, msgid, msg, msgsz);
+}
+
+pk_err link_job(printer *p, int fd, bool sock, bool two_way, const backend_job *job, char *msg,
+                size_t msgsz)
+{
+    printer_state pstate = two_way ? link_status(p, fd, sock) : PST_UNKNOWN;
     if (!printable(pstate))
         return backend_fail(PK_EPRINTER, printer_state_msg(pstate), msg, msgsz);
-    if (!link_write(fd, job->bytes, job->len, sock))
-        return backend_fail(PK_EPRINTER, N_("The printer stopped receiving. Please call staff."),
-                            msg, msgsz);
-    if (pstate != PST_UNKNOWN) {
-        /* Two-way: did it run out of paper or open on the way? */
-        printer_state after = link_status(fd, sock);
-        if (!printable(after))
-            return backend_fail(PK_EPRINTER, printer_state_msg(after), msg, msgsz);
-        if (after == PST_PAPER_LOW)
-            pstate = after;
+    /* From the first byte on, the paper may come out: a failure from here
+     * is "not confirmed", never "not printed". */
+    if (!link_write(p, fd, job->bytes, job->len, sock))
+        return unconfirmed(N_("The printer stopped receiving."), msg, msgsz);
+    if (pstate == PST_UNKNOWN)
+        /* It never answers: it cannot confirm either. */
+        return unconfirmed(N_("The printer does not report back, so it cannot confirm the print."),
+                           msg, msgsz);
+    escpos_confirm cf;
+    escpos_confirm_init(&cf, &p->prof, ++p->jobs);
+    sbuf req = {0};
+    escpos_confirm_request(&req, &cf);
+    bool asked = link_write(p, fd, req.data, req.len, sock);
+    sbuf_free(&req);
+    escpos_confirm_result done = asked ? await_confirm(p, fd, sock, &cf) : ESCPOS_CONFIRM_WAIT;
+    printer_state after = link_status(p, fd, sock);
+    if (done != ESCPOS_CONFIRM_OK && done != ESCPOS_CONFIRM_PAPER_LOW) {
+        /* Paper out or cover open on the way: the printer keeps the rest
+         * and may finish later; still not a confirmed receipt. */
+        const char *why = N_("The printer did not confirm the end of the job in time.");
+        if (!printable(after) && after != PST_OFFLINE)
+            why = printer_state_msg(after);
+        else if (done == ESCPOS_CONFIRM_PAPER_OUT)
+            why = printer_state_msg(PST_PAPER_OUT);
+        return unconfirmed(why, msg, msgsz);
     }
     /* Printed; a notice for staff when the roll is nearly finished. */
-    if (pstate == PST_PAPER_LOW)
-        backend_fail(PK_OK, printer_state_msg(pstate), msg, msgsz);
+    if (after == PST_PAPER_LOW || done == ESCPOS_CONFIRM_PAPER_LOW || pstate == PST_PAPER_LOW)
+        backend_fail(PK_OK, printer_state_msg(PST_PAPER_LOW), msg, msgsz);
     return PK_OK;
 }

@@ -38,8 +38,12 @@ typedef struct printer_profile printer_profile;
  * digits, '-', '_', '.'); file: writes name.escpos, name.png (the canvas)
  * and name.txt (text). On a two-way link the status is checked first:
  * paper out, cover open or offline give PK_EPRINTER and msg gets the msgid
- * of printer_state_msg(); nothing is sent. On success msg is "" or, when
- * the roll is nearly finished, the paper-low notice (still PK_OK). */
+ * of printer_state_msg(); nothing is sent. PK_OK means the job is done:
+ * the printer confirmed it (device:, tcp:; see escpos_confirm) or the
+ * files are written (file:). PK_EUNCONFIRMED: the job was sent, but no
+ * confirmation came (one-way link, no answer, stopped reading); msg says
+ * why; the paper may or may not have come out. On success msg is "" or,
+ * when the roll is nearly finished, the paper-low notice (still PK_OK). */
 pk_err printer_print(printer *p, const char *name, const canvas *c, const char *text,
                      char *msg, size_t msgsz);
 /* Sends ready-made bytes (c and text only feed the file back end's preview
@@ -51,5 +55,9 @@ canvas_fonts *printer_fonts(printer *p);
 const printer_profile *printer_get_profile(const printer *p);
 /* Where the file back end writes, "" for other back ends. */
 const char *printer_dir(const printer *p);
+/* Timeouts of the two-way links in milliseconds (<= 0 keeps the current
+ * one): one DLE EOT reply (default 300), the confirmation of a job
+ * (default the profile's confirm seconds), no write progress (15000). */
+void printer_set_timeouts(printer *p, int status_ms, int confirm_ms, int write_ms);
 
 #endif

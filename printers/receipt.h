@@ -12,9 +12,12 @@
 #include "store.h"
 
 /* Prints the receipt of a committed dossier and records the outcome on
- * print job job_id (printed, or failed with the reason). Checks the printer
- * status first where the link is two-way. Sample dossiers (d->sample) get
- * the "MẪU / SAMPLE" watermark. On failure msg gets a msgid to translate.
+ * print job job_id (receipt_job_record). Checks the printer status first
+ * where the link is two-way. Sample dossiers (d->sample) get the
+ * "MẪU / SAMPLE" watermark. On failure msg gets a msgid to translate.
+ * The result is what happened to the paper: PK_OK printed (confirmed by
+ * the printer) even when the database was too busy to record it yet;
+ * PK_EUNCONFIRMED sent but not confirmed; another error not printed.
  * (Addition: on success msg is "" or the paper-low notice for staff.) */
 pk_err receipt_print(printer *p, store *s, const config *cfg, const dossier *d,
                      int64_t job_id, char *msg, size_t msgsz);
@@ -45,6 +48,13 @@ pk_err receipt_verify(const config *cfg, const char *payload, char *ref, size_t 
 /* What the QR code holds: cfg->track_url (may be empty) + payload. */
 pk_err receipt_qr_text(const config *cfg, const char *ref, int64_t issued_at, char *out,
                        size_t outsz);
+
+/* Records on job job_id what printing it gave (err, msg from the printer;
+ * store_job_record, so a busy database does not lose it): PK_OK printed;
+ * PK_EUNCONFIRMED stays pending with msg as the reason (the paper may have
+ * come out: staff check before printing again); any other error failed
+ * with msg. Returns store_job_record's result. */
+pk_err receipt_job_record(store *s, int64_t job_id, pk_err err, const char *msg);
 
 enum { RECEIPT_REPRINT = 1 };
 /* receipt_print with flags: RECEIPT_REPRINT adds the "IN LẠI / REPRINT"

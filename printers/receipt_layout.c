@@ -7,26 +7,21 @@
 #include <string.h>
 #include <time.h>
 
+#include "dates.h"
 #include "i18n.h"
 #include "layout.h"
 #include "receipt.h"
 
 static void fmt_time(int64_t t, char *out, size_t outsz)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-    if (t <= 0 || !localtime_r(&tt, &tm) || !strftime(out, outsz, "%d/%m/%Y %H:%M", &tm))
+    if (t <= 0 || !date_local_format(t, "%d/%m/%Y %H:%M", out, outsz))
         str_copy(out, outsz, "—");
 }
 
 /* YYYY-MM-DD -> DD/MM/YYYY (as printed in Vietnam). */
 static void fmt_date(const char *iso, char *out, size_t outsz)
 {
-    int y, m, d;
-    char tail;
-    if (sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
-        snprintf(out, outsz, "%02d/%02d/%04d", d, m, y);
-    else
+    if (!date_iso_to_dmy(iso, out, outsz))
         str_copy(out, outsz, "—");
 }
 

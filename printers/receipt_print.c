@@ -137,14 +137,19 @@ pk_err receipt_print_ex(printer *p, store *s, const config *cfg, const dossier *
     pk_err err = print_once(p, s, cfg, d, job_id, flags, ri, msg, msgsz);
     mem_wipe(ri, sizeof *ri);
     free(ri);
-    pk_err rec = store_job_set(s, job_id, err == PK_OK ? JOB_PRINTED : JOB_FAILED,
-                               err == PK_OK ? "" : msg);
-    if (err == PK_OK && rec != PK_OK) {
-        /* Printed, but the record could not be written: say so. */
-        str_copy(msg, msgsz, pk_err_msg(rec));
-        return rec;
-    }
+    /* The paper is the truth: a record that cannot be written yet is kept
+     * and written later (store_jobs_flush), never turned into "not
+     * printed". */
+    receipt_job_record(s, job_id, err, msg);
     return err;
+}
+
+pk_err receipt_job_record(store *s, int64_t job_id, pk_err err, const char *msg)
+{
+    if (err == PK_OK)
+        return store_job_record(s, job_id, JOB_PRINTED, "");
+    const char *why = msg && msg[0] ? msg : pk_err_msg(err);
+    return store_job_record(s, job_id, err == PK_EUNCONFIRMED ? JOB_PENDING : JOB_FAILED, why);
 }
 
 pk_err receipt_print(printer *p, store *s, const config *cfg, const dossier *d,

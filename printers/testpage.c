@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dates.h"
 #include "escpos.h"
 #include "i18n.h"
 #include "layout.h"
@@ -34,9 +35,7 @@ pk_err receipt_test_page(printer *p, const config *cfg, const char *spec, char *
     char line[640];
     layout_text(l, LAY_LARGE, LAY_CENTER | LAY_BOLD, _("PRINTER TEST"));
     time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(line, sizeof line, "%d/%m/%Y %H:%M:%S", &tm);
+    date_local_format((int64_t)now, "%d/%m/%Y %H:%M:%S", line, sizeof line);
     layout_text(l, LAY_SMALL, LAY_CENTER, line);
     layout_rule(l, false);
     layout_field(l, _("Printer"), spec && *spec ? spec : "—");

@@ -6,7 +6,7 @@
 set -eu
 
 PACKAGES="
-make gcc clang pkg-config
+make gcc clang pkg-config dpkg-dev
 libclang-rt-dev
 libncurses-dev ncurses-term
 libsqlite3-dev sqlite3

@@ -207,7 +207,14 @@ void pkt_replies_cover_open(unsigned char r[5])
     memcpy(r, v, 5);
 }
 
-/* Feeds received bytes, answering DLE EOT like a printer would. */
+static void reply_bytes(pkt_vprinter *v, int fd, const unsigned char *b, size_t n)
+{
+    ssize_t w = v->tcp ? send(fd, b, n, MSG_NOSIGNAL) : write(fd, b, n);
+    (void)w;
+}
+
+/* Feeds received bytes, answering DLE EOT at once and the confirmations in
+ * order, like a printer would. */
 static void consume(pkt_vprinter *v, int fd, const unsigned char *buf, size_t n,
                     unsigned char *st1, unsigned char *st2)
 {
@@ -215,14 +222,29 @@ static void consume(pkt_vprinter *v, int fd, const unsigned char *buf, size_t n,
     for (size_t i = 0; i < n; i++) {
         unsigned char c = buf[i];
         sbuf_addn(&v->got, (const char *)&c, 1);
+        memmove(v->win, v->win + 1, sizeof v->win - 1);
+        v->win[sizeof v->win - 1] = c;
+        const unsigned char *r =
+            v->switch_at && v->got.len > v->switch_at ? v->reply_after : v->reply;
         if (*st1 == 0x10 && *st2 == 0x04 && c >= 1 && c <= 4) {
-            const unsigned char *r =
-                v->switch_at && v->got.len > v->switch_at ? v->reply_after : v->reply;
             v->queries++;
-            if (r[c]) {
-                ssize_t w = v->tcp ? send(fd, &r[c], 1, MSG_NOSIGNAL) : write(fd, &r[c], 1);
-                (void)w;
-            }
+            if (r[c])
+                reply_bytes(v, fd, &r[c], 1);
+        }
+        bool online = r[1] && !(r[1] & 0x08) && !v->no_confirm;
+        const unsigned char *w = v->win;
+        if (online && v->on_confirm &&
+            (!memcmp(w + 8, "\x1d\x72\x01", 3) || !memcmp(w, "\x1d\x28\x48\x06\x00\x30\x30", 7)))
+            v->on_confirm(v->on_confirm_arg);
+        if (online && !memcmp(w + 8, "\x1d\x72\x01", 3)) {
+            unsigned char paper = r[4] == 0x1E ? 0x03 : 0x00;   /* near end */
+            reply_bytes(v, fd, &paper, 1);
+            v->confirms++;
+        }
+        if (online && !memcmp(w, "\x1d\x28\x48\x06\x00\x30\x30", 7)) {
+            const unsigned char id[7] = {0x37, 0x22, w[7], w[8], w[9], w[10], 0};
+            reply_bytes(v, fd, id, sizeof id);
+            v->confirms++;
         }
         *st1 = *st2;            /* st1: two bytes back, st2: one byte back */
         *st2 = c;
@@ -301,10 +323,32 @@ bool pkt_vprinter_start_pty(pkt_vprinter *v, const unsigned char reply[5])
     return pthread_create(&v->th, NULL, serve, v) == 0;
 }
 
+bool pkt_vprinter_start_deaf(pkt_vprinter *v, bool tcp)
+{
+    const unsigned char none[5] = {0};
+    if (tcp) {
+        if (!pkt_vprinter_start_tcp(v, none))
+            return false;
+        v->stop = 1;                      /* the thread ends before any accept() */
+        pthread_join(v->th, NULL);
+    } else {
+        vp_init(v, none);
+        struct termios t;
+        memset(&t, 0, sizeof t);
+        cfmakeraw(&t);
+        if (openpty(&v->fd, &v->slave, v->path, &t, NULL) != 0)
+            return false;
+    }
+    v->deaf = true;
+    return true;
+}
+
 void pkt_vprinter_stop(pkt_vprinter *v)
 {
     v->stop = 1;
-    pthread_join(v->th, NULL);
+    if (!v->deaf)
+        pthread_join(v->th, NULL);
+    v->deaf = true;                       /* stopped: never joined twice */
     if (v->fd >= 0)
         close(v->fd);
     if (v->slave >= 0)

@@ -36,7 +36,11 @@ unsigned char *pkt_slurp(const char *path, size_t *len);
 /* Writes a receipt key file (mode 0600): hex key line + version line. */
 void pkt_write_key(const char *path, unsigned char fill, int version);
 
-/* A virtual printer answering DLE EOT n with reply[n] (0 = silence). */
+/* A virtual printer answering DLE EOT n with reply[n] (0 = silence), and,
+ * like a real one, the job confirmations GS r 1 and GS ( H fn 48 once it
+ * has read everything before them, unless it is silent (reply[1] == 0),
+ * offline (reply[1] bit 3: paper out, cover open) or no_confirm is set.
+ * A deaf one (pkt_vprinter_start_deaf) accepts the link and never reads. */
 typedef struct {
     int fd;                  /* listening socket or pty master */
     int slave;               /* pty: our own slave fd, kept open */
@@ -50,6 +54,13 @@ typedef struct {
     pthread_mutex_t mu;
     sbuf got;                /* everything received */
     int queries;             /* DLE EOT seen */
+    int confirms;            /* confirmations answered */
+    bool no_confirm;         /* reads and answers DLE EOT, never confirms */
+    bool deaf;               /* no thread: nothing is ever read */
+    /* called (printer thread) when the job is done, before confirming it */
+    void (*on_confirm)(void *arg);
+    void *on_confirm_arg;
+    unsigned char win[11];   /* the last bytes received */
     volatile int stop;
     pthread_t th;
 } pkt_vprinter;
@@ -62,6 +73,9 @@ void pkt_replies_paper_low(unsigned char r[5]);
 
 bool pkt_vprinter_start_tcp(pkt_vprinter *v, const unsigned char reply[5]);
 bool pkt_vprinter_start_pty(pkt_vprinter *v, const unsigned char reply[5]);
+/* TCP: listens and never accepts (the kernel completes the connection);
+ * pty: the other end is open and never read. */
+bool pkt_vprinter_start_deaf(pkt_vprinter *v, bool tcp);
 /* Stops the thread and closes the link; v->got stays readable until
  * pkt_vprinter_free(). */
 void pkt_vprinter_stop(pkt_vprinter *v);

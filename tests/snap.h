@@ -1,9 +1,10 @@
-/* Headless screen snapshots (tig's save-display + assert_equals): a real
- * app with the citizen screens, a temporary store with a small fixed
- * catalog, the file printer, a frozen clock, and ncurses on /dev/null.
- * Screens are driven by the same events the keyboard produces; the
- * screen is dumped cell by cell and compared with tests/golden/NAME.txt.
- * `make snapshots-update` (PK_SNAP_UPDATE=1) rewrites the golden files. */
+/* Headless screen snapshots (tig's save-display + assert_equals), one
+ * harness for the citizen, clerk and demo screen tests: a real app, a
+ * temporary store with a small fixed catalog, the file printer, a frozen
+ * clock, and ncurses on /dev/null. Screens are driven by the same events
+ * the keyboard produces; the screen is dumped cell by cell and compared
+ * with tests/golden/NAME.txt. `make snapshots-update` (PK_SNAP_UPDATE=1)
+ * rewrites the golden files. */
 #ifndef PK_SNAP_H
 #define PK_SNAP_H
 
@@ -11,6 +12,7 @@
 
 #include "app.h"
 #include "citizen.h"
+#include "clerk.h"
 #include "config.h"
 #include "printer.h"
 #include "store.h"
@@ -18,15 +20,27 @@
 
 typedef struct {
     char dir[64];
+    char db_path[96];
     config cfg;
     store *db;
     printer *pr;
-    citizen cz;
     app a;
+    citizen cz;                    /* snap_open: the citizen's session */
+    clerk_ui ui;                   /* snap_open_clerk: the clerk's session */
+    char refs[4][PK_REF_MAX];      /* snap_open_clerk: the fixture's dossiers, oldest first */
+    char prev_lang[16];            /* restored by close: later suites see */
+    char prev_tz[64];              /* the language and time zone as they were */
+    bool had_tz;
 } snap_env;
 
-/* Opens everything at rows x cols in language lang ("vi", "en"). */
+/* The citizen kiosk on the welcome screen at rows x cols in language lang
+ * ("vi", "en"): three procedures, four units, a holiday, the tariffs. The
+ * demonstration tests start here too. */
 bool snap_open(snap_env *e, int rows, int cols, const char *lang);
+/* The clerk workstation on the sign-in screen, in UTC (audit hashes on
+ * screen never depend on the time zone): clerks nv01 (PIN 735102) and sup1
+ * (480215), four dossiers, two receipts printed and one failed. */
+bool snap_open_clerk(snap_env *e, int rows, int cols, const char *lang);
 void snap_close(snap_env *e);
 
 /* Input, then a render (as the loop does). */
@@ -36,9 +50,17 @@ void snap_ctrl(snap_env *e, unsigned ch);
 /* Types UTF-8 text key by key (digits go through as digit keys). */
 void snap_type(snap_env *e, const char *utf8);
 void snap_click(snap_env *e, int y, int x);
+/* A scanned QR code (payload as the scanner types it). */
+void snap_scan(snap_env *e, const char *payload);
 void snap_resize(snap_env *e, int rows, int cols);
-/* Moves the monotonic clock forward and ticks. */
+/* Moves the monotonic clock forward by ms, ticking each second as the loop
+ * does; the wall clock (app_now) stays frozen. */
 void snap_wait(snap_env *e, int ms);
+/* Moves the wall clock and the monotonic clock on by seconds, ticking each
+ * second (clerk sessions time out in wall-clock seconds). */
+void snap_wait_wall(snap_env *e, int seconds);
+/* Clerk: signs nv01 in and lands on the menu. */
+void snap_sign_in(snap_env *e);
 
 /* The screen as text (malloc'ed). */
 char *snap_text(void);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +35,7 @@ typedef struct {
     FILE *fp;
     unsigned set;
     bool long_line;
+    int nul_line;      /* first line holding a NUL byte */
 } parse_ctx;
 
 static bool dir_exists(const char *p)
@@ -220,8 +222,12 @@ static int handler(void *user, const char *section, const char *name, const char
         c->tone_new = strcmp(value, "new") == 0;
         return true;
     }
-    if (IS("kiosk", "track_url"))
+    if (IS("kiosk", "track_url")) {
+        /* the QR sends a phone there: never in clear text (issue 11 item 14) */
+        if (*value && (strncasecmp(value, "https://", 8) != 0 || !value[8]))
+            return fail(p, "%s", _("track_url must be an https:// address (or empty)"));
         return TEXT(track_url);
+    }
     if (IS("kiosk", "info_url"))
         return TEXT(info_url);
     if (IS("kiosk", "staff_pin")) {
@@ -278,22 +284,36 @@ static int handler(void *user, const char *section, const char *name, const char
 #undef TEXT
 }
 
-/* Line reader for inih that counts lines and notices overlong ones. */
+/* Line reader for inih that counts lines, notices overlong ones and NUL
+ * bytes (fgets would silently cut the line at a NUL). */
 static char *reader(char *str, int num, void *stream)
 {
     parse_ctx *p = stream;
-    if (!fgets(str, num, p->fp))
-        return NULL;
-    p->line++;
-    size_t n = strlen(str);
-    if (n > 0 && str[n - 1] != '\n' && !feof(p->fp)) {
-        p->long_line = true;
-        int ch;   /* skip the rest of the line */
-        while ((ch = fgetc(p->fp)) != EOF && ch != '\n')
-            ;
-    } else {
-        p->long_line = false;
+    int n = 0, ch = EOF;
+    bool nul = false;
+    while (n < num - 1 && (ch = getc(p->fp)) != EOF) {
+        if (ch == '\0') {
+            nul = true;
+            ch = ' ';
+        }
+        str[n++] = (char)ch;
+        if (ch == '\n')
+            break;
     }
+    if (n == 0)
+        return NULL;
+    str[n] = '\0';
+    p->line++;
+    p->long_line = false;
+    if (str[n - 1] != '\n' && (ch = getc(p->fp)) != EOF && ch != '\n') {
+        p->long_line = true;   /* skip the rest of the line */
+        while (ch != EOF && ch != '\n') {
+            nul |= ch == '\0';
+            ch = getc(p->fp);
+        }
+    }
+    if (nul && !p->nul_line)
+        p->nul_line = p->line;
     return str;
 }
 
@@ -317,6 +337,11 @@ bool config_load(config *c, const char *path, char *err, size_t errsz)
     memcpy(old_home, c->home, sizeof old_home);
     int r = ini_parse_stream(reader, &p, handler, &p);
     fclose(p.fp);
+    int first = p.err_line ? p.err_line : r;
+    if (p.nul_line && (first <= 0 || p.nul_line <= first)) {
+        snprintf(err, errsz, "%s:%d: %s", path, p.nul_line, _("NUL byte"));
+        return false;
+    }
     if (p.err_line && (r <= 0 || p.err_line <= r)) {
         snprintf(err, errsz, "%s:%d: %s", path, p.err_line, p.reason);
         return false;
@@ -386,45 +411,94 @@ static bool parent_dir(const char *file, char *out, size_t outsz)
     return true;
 }
 
-/* 32 random bytes, written once, read-only for the owner. */
-static bool make_secret(const char *file, char *err, size_t errsz)
+bool config_fsync_dir(const char *dir)
 {
-    if (access(file, F_OK) == 0)
-        return true;
-    char dir[PATH_MAX];
-    if (parent_dir(file, dir, sizeof dir) && !mkdirs(dir, 0700, err, errsz))
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
         return false;
-    int fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0400);
+    bool ok = fsync(fd) == 0;
+    close(fd);
+    return ok;
+}
+
+/* Writes 32 random bytes to a new temporary file next to `file` (mkstemp:
+ * O_EXCL), 0400, fsynced. The caller publishes it. */
+static bool write_secret_tmp(const char *file, char *tmp, size_t tmpsz, char *err, size_t errsz)
+{
+    if (snprintf(tmp, tmpsz, "%s.tmpXXXXXX", file) >= (int)tmpsz) {
+        snprintf(err, errsz, _("%s: path too long"), file);
+        return false;
+    }
+    int fd = mkstemp(tmp);
     if (fd < 0) {
-        if (errno == EEXIST)
-            return true;   /* another process made it meanwhile */
-        snprintf(err, errsz, "%s: %s", file, strerror(errno));
+        snprintf(err, errsz, "%s: %s", tmp, strerror(errno));
         return false;
     }
     unsigned char key[32];
     randombytes_buf(key, sizeof key);
-    bool ok = write(fd, key, sizeof key) == (ssize_t)sizeof key && fsync(fd) == 0;
+    bool ok = fchmod(fd, 0400) == 0 && write(fd, key, sizeof key) == (ssize_t)sizeof key &&
+              fsync(fd) == 0;
     int saved = errno;
     sodium_memzero(key, sizeof key);
-    close(fd);
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
     if (!ok) {
-        unlink(file);
+        unlink(tmp);
         snprintf(err, errsz, "%s: %s", file, strerror(saved));
     }
     return ok;
 }
 
-bool config_prepare_home(const config *c, char *err, size_t errsz)
+bool config_make_secret(const char *file, char *err, size_t errsz)
+{
+    struct stat sb;
+    if (lstat(file, &sb) == 0) {
+        /* published only whole, so a short file is damage (or an older
+         * version's crash): an error to report, never a key */
+        if (S_ISREG(sb.st_mode) && sb.st_size < 32) {
+            snprintf(err, errsz,
+                     _("%s holds %lld bytes, not a key: restore it from the backup"), file,
+                     (long long)sb.st_size);
+            return false;
+        }
+        return true;
+    }
+    char dir[PATH_MAX], tmp[PATH_MAX];
+    if (parent_dir(file, dir, sizeof dir) && !mkdirs(dir, 0700, err, errsz))
+        return false;
+    if (!write_secret_tmp(file, tmp, sizeof tmp, err, errsz))
+        return false;
+    /* link(2) publishes the complete file and fails when the name exists:
+     * of two first starts, one publishes, the other keeps the winner's
+     * file (never a half-written one; rename would replace it). */
+    bool ok = link(tmp, file) == 0 || errno == EEXIST;
+    int saved = errno;
+    unlink(tmp);
+    if (!ok) {
+        snprintf(err, errsz, "%s: %s", file, strerror(saved));
+        return false;
+    }
+    if (parent_dir(file, dir, sizeof dir) && !config_fsync_dir(dir)) {
+        snprintf(err, errsz, "%s: %s", dir, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+bool config_make_home(const config *c, char *err, size_t errsz)
 {
     if (sodium_init() < 0) {
         snprintf(err, errsz, _("libsodium could not start"));
         return false;
     }
-    if (!mkdirs(c->home, 0700, err, errsz))
-        return false;
-    char dir[PATH_MAX];
-    if (parent_dir(c->db_path, dir, sizeof dir) && !mkdirs(dir, 0700, err, errsz))
-        return false;
-    return make_secret(c->key_file, err, errsz) && make_secret(c->pepper_file, err, errsz) &&
-           make_secret(c->audit_key_file, err, errsz);
+    return mkdirs(c->home, 0700, err, errsz);
+}
+
+bool config_prepare_home(const config *c, char *err, size_t errsz)
+{
+    return config_make_home(c, err, errsz) && config_make_secret(c->key_file, err, errsz) &&
+           config_make_secret(c->pepper_file, err, errsz) &&
+           config_make_secret(c->audit_key_file, err, errsz);
 }

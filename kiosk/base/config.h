@@ -39,9 +39,20 @@ typedef struct {
  * exists). err gets "file:line: reason" on a bad file. */
 bool config_load(config *c, const char *path, char *err, size_t errsz);
 void config_defaults(config *c);
-/* Creates home and the database's directory (0700) and, if missing, the
- * receipt key, pepper and audit key files (0400, 32 random bytes). The
- * printer's directory is the file back end's business. */
+/* Creates home (0700) when missing; never the database's folder (a
+ * database path in a folder that does not exist is a mistake to report,
+ * issue 11 item 3). */
+bool config_make_home(const config *c, char *err, size_t errsz);
+/* Creates a missing key or pepper file (32 random bytes, 0400) whole or
+ * not at all: temporary file, fsync, link(2) to its name, folder fsync.
+ * Of two concurrent first starts one publishes and the other takes the
+ * winner's complete file. An existing file is left as it is (its loader
+ * checks it). */
+bool config_make_secret(const char *file, char *err, size_t errsz);
+/* config_make_home, then the key, the pepper and the audit key (tests,
+ * tools). */
 bool config_prepare_home(const config *c, char *err, size_t errsz);
+/* fsync of a folder, after a file in it was created or renamed. */
+bool config_fsync_dir(const char *dir);
 
 #endif

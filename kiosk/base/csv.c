@@ -218,3 +218,29 @@ int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz)
     *n = c->nfields;
     return 1;
 }
+
+/* ---- writing ----------------------------------------------------------- */
+
+bool csv_formula_lead(const char *s)
+{
+    return s && s[0] && strchr("=+-@\t\r", s[0]);
+}
+
+void csv_put_field(sbuf *out, const char *s)
+{
+    if (!s)
+        s = "";
+    bool formula = csv_formula_lead(s);
+    if (!formula && !strpbrk(s, ",\"\r\n")) {
+        sbuf_add(out, s);
+        return;
+    }
+    /* "'=..." : spreadsheets show the text and run nothing */
+    sbuf_addn(out, formula ? "\"'" : "\"", formula ? 2 : 1);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            sbuf_addn(out, "\"", 1);
+        sbuf_addn(out, p, 1);
+    }
+    sbuf_addn(out, "\"", 1);
+}

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util.h"
+
 typedef struct csv csv;
 
 /* Reads the whole file (at most 64 MiB). NULL and err on failure. */
@@ -22,5 +24,14 @@ int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz);
 /* Physical line on which the last record started (1-based). */
 int csv_line(const csv *c);
 const char *csv_name(const csv *c);
+
+/* Writing: the one CSV field writer of the program (every CSV file it
+ * writes goes through it). RFC 4180 quoting for a comma, quote or line
+ * end; and, after the OWASP CSV injection guidance, a value a spreadsheet
+ * would run as a formula (csv_formula_lead) is written as text: a single
+ * quote before it, inside a quoted field. */
+void csv_put_field(sbuf *out, const char *s);
+/* s starts with = + - @ TAB or CR (a spreadsheet formula). */
+bool csv_formula_lead(const char *s);
 
 #endif

@@ -15,6 +15,7 @@ const char *pk_err_msg(pk_err err)
     case PK_EPERM: return N_("Not allowed.");
     case PK_EPRINTER: return N_("The printer is not ready.");
     case PK_ETAMPER: return N_("The data failed its integrity check.");
+    case PK_EUNCONFIRMED: return N_("The printer did not confirm the print.");
     }
     return N_("Unknown error.");
 }

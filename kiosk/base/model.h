@@ -20,6 +20,7 @@ typedef enum {
     PK_EPERM,      /* not allowed (role, locked account, bad PIN) */
     PK_EPRINTER,   /* printer offline, paper out, cover open */
     PK_ETAMPER,    /* forged receipt, broken audit chain */
+    PK_EUNCONFIRMED, /* a job was sent but the printer did not confirm it */
 } pk_err;
 
 /* Untranslated msgid describing err; wrap in _() to show it. */
@@ -88,6 +89,22 @@ typedef struct {
     char type[16];                 /* phường | xã | thị trấn */
     char name[96];
 } admin_unit;
+
+/* Holidays (kind 'H') and make-up working days (kind 'W'), as YYYY-MM-DD. */
+typedef struct {
+    char date[PK_DATE_MAX];
+    char kind;
+    char name[96];
+} holiday;
+
+/* Postal tariff: charge in đồng for a service form and a scope
+ * ("commune", "province", "national"). */
+typedef struct {
+    service_form form;
+    char scope[16];
+    int64_t charge_vnd;
+    int transit_days;              /* each way, working days (TT 17 Đ.7) */
+} tariff;
 
 /* Life cycle of a dossier (DOMAIN.md; OpenCPS). Stored as the text code. */
 typedef enum {

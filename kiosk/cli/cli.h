@@ -19,12 +19,19 @@ typedef struct {
                                   (only `check` runs then, on defaults) */
 } cli_ctx;
 
-/* Opens ctx->cfg.db_path, creating and seeding it from cfg.data_dir on
- * first run. Prints the reason on stderr and returns NULL on failure. */
+/* Opens ctx->cfg.db_path. Only a first start (no database and no keys
+ * yet) creates it, seeded from cfg.data_dir, then the keys; a missing or
+ * empty database otherwise, or one in a folder that does not exist, is
+ * refused (issue 11 item 3). Prints the reason on stderr and returns NULL
+ * on failure. */
 store *cli_store(cli_ctx *ctx);
 /* Loads cfg->audit_key_file for every store opened afterwards (cli_store
  * does it; the demo's practice store too). false after a message on stderr. */
 bool cli_audit_key(const config *cfg);
+/* The data directory for commands that do not need the live database
+ * (tours, print-test): on a first start, everything cli_store creates;
+ * otherwise nothing but the folder. false (reason on stderr) on failure. */
+bool cli_home(cli_ctx *ctx);
 /* Seeds an open, empty store from the CSV files of data_dir. */
 pk_err cli_seed(store *db, const char *data_dir, char *msg, size_t msgsz);
 

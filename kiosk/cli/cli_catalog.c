@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
 #include "cli.h"
 #include "i18n.h"
+#include "store_import.h"
 #include "util.h"
 
 static const char *eligibility(const proc_row *r)

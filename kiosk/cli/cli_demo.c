@@ -11,14 +11,13 @@
 #include "app.h"
 #include "citizen.h"
 #include "cli.h"
+#include "cli_start.h"
 #include "demo.h"
 #include "i18n.h"
 #include "practice.h"
 #include "printer.h"
 #include "store_demo.h"
 #include "term.h"
-
-enum { HEADLESS_ROWS = 24, HEADLESS_COLS = 80 };
 
 typedef struct {
     int64_t total, samples;     /* dossiers the run left in the sandbox */
@@ -109,35 +108,39 @@ static int run_citizen(cli_ctx *ctx, printer *pr, demo_tour *dt, tour_speed spee
     return rc;
 }
 
-static printer *open_printer(cli_ctx *ctx)
-{
-    printer *pr = NULL;
-    char msg[256] = "";
-    const char *spec = ctx->printer_spec ? ctx->printer_spec : ctx->cfg.printer;
-    if (printer_open(spec, ctx->cfg.printer_profile, &pr, msg, sizeof msg) != PK_OK) {
-        /* practice still registers dossiers: the print jobs stay pending */
-        fprintf(stderr, "postkiosk: printer %s: %s\n", spec, msg);
-        return NULL;
-    }
-    return pr;
-}
+/* One tour after the stages are up (cli_start.c, tour mode). */
+typedef struct {
+    demo_tour *dt;
+    tour_speed speed;
+    run_result res;
+    bool ran;
+} tour_job;
 
-static void start_i18n(cli_ctx *ctx)
+static int tour_loop(start_run *run, void *arg)
 {
-    i18n_init(ctx->cfg.locale_dir[0] ? ctx->cfg.locale_dir : NULL);
-    i18n_set_lang(ctx->cfg.language[0] ? ctx->cfg.language : "vi");
+    tour_job *job = arg;
+    job->ran = true;
+    /* headless, the tour keeps its human timeline on a virtual clock: it
+     * takes no real time, and the screens' own timers (a grace period,
+     * an automatic close) see what they would see at human speed */
+    return run_citizen(run->ctx, run->pr, job->dt, run->headless ? TOUR_NORMAL : job->speed,
+                       &job->res);
 }
 
 /* `--tour FILE`: one tour, on the terminal at human speed, or headless. */
 static int tour_only(cli_ctx *ctx)
 {
-    tour_speed speed = TOUR_NORMAL;
-    if (ctx->speed && !tour_speed_parse(ctx->speed, &speed)) {
+    tour_job job;
+    memset(&job, 0, sizeof job);
+    job.speed = TOUR_NORMAL;
+    if (ctx->speed && !tour_speed_parse(ctx->speed, &job.speed)) {
         fprintf(stderr, _("postkiosk: --speed must be normal or max\n"));
         return 2;
     }
-    start_i18n(ctx);
-    demo_tour *dt = xcalloc(1, sizeof *dt);
+    /* the tour file's messages are in the configured language */
+    i18n_init(ctx->cfg.locale_dir[0] ? ctx->cfg.locale_dir : NULL);
+    i18n_set_lang(ctx->cfg.language[0] ? ctx->cfg.language : "vi");
+    demo_tour *dt = job.dt = xcalloc(1, sizeof *dt);
     sbuf errs = {0};
     if (!tour_load(ctx->tour_file, &dt->t, &errs)) {
         fputs(errs.data ? errs.data : "", stderr);
@@ -146,72 +149,38 @@ static int tour_only(cli_ctx *ctx)
         free(dt);
         return 2;
     }
-    char err[256] = "";
-    if (!config_prepare_home(&ctx->cfg, err, sizeof err)) {
-        fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), err);
-        tour_free(&dt->t);
-        free(dt);
-        return 1;
-    }
-    dt->headless = speed == TOUR_MAX || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
-    printer *pr = open_printer(ctx);
-    bool ok = dt->headless ? term_init_headless(HEADLESS_ROWS, HEADLESS_COLS)
-                           : term_init(false, err, sizeof err);
-    int rc = 1;
-    run_result res;
-    memset(&res, 0, sizeof res);
-    if (ok) {
-        term_signals(false);
-        /* headless, the tour keeps its human timeline on a virtual clock: it
-         * takes no real time, and the screens' own timers (a grace period,
-         * an automatic close) see what they would see at human speed */
-        rc = run_citizen(ctx, pr, dt, dt->headless ? TOUR_NORMAL : speed, &res);
-        term_end();
-    } else {
-        fprintf(stderr, "postkiosk: %s\n", err[0] ? err : "cannot start the terminal");
-    }
-    if (ok && rc == 0 && dt->p.stopped) {
+    dt->headless = job.speed == TOUR_MAX || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
+    int rc = cli_start(ctx, START_TOUR, dt->headless, tour_loop, &job);
+    run_result *res = &job.res;
+    if (job.ran && rc == 0 && dt->p.stopped) {
         printf(_("%s: the tour was stopped.\n"), ctx->tour_file);
-    } else if (ok && rc == 0 && !res.error[0]) {
+    } else if (job.ran && rc == 0 && !res->error[0]) {
         printf(_("%s: the tour ran to the end (keys typed: %d; dossiers in the practice "
                  "database: %lld, samples: %lld; it has been removed).\n"),
-               ctx->tour_file, dt->keys, (long long)res.total, (long long)res.samples);
-    } else if (ok) {
-        fprintf(stderr, "%s\n", res.error[0] ? res.error : _("the tour did not finish"));
-        if (res.screen)
-            fprintf(stderr, "%s\n%s", _("The screen was:"), res.screen);
+               ctx->tour_file, dt->keys, (long long)res->total, (long long)res->samples);
+    } else if (job.ran) {
+        fprintf(stderr, "%s\n", res->error[0] ? res->error : _("the tour did not finish"));
+        if (res->screen)
+            fprintf(stderr, "%s\n%s", _("The screen was:"), res->screen);
         rc = rc ? rc : 1;
     }
-    free(res.screen);
-    if (pr)
-        printer_close(pr);
+    free(res->screen);
     tour_free(&dt->t);
     free(dt);
     return rc;
 }
 
 /* `postkiosk demo`: the presenter's slides; tours and practice come back
- * to them. */
-static int presenter(cli_ctx *ctx)
+ * to them. The live store is read for the figures only. */
+static int presenter_loop(start_run *run, void *arg)
 {
-    start_i18n(ctx);
-    store *db = cli_store(ctx);     /* live: read for the figures only */
-    if (!db)
-        return 1;
-    printer *pr = open_printer(ctx);
-    char err[256];
-    term_signals(false);
-    if (!term_init(false, err, sizeof err)) {
-        fprintf(stderr, "postkiosk: %s\n", err);
-        if (pr)
-            printer_close(pr);
-        return 1;
-    }
+    (void)arg;
+    cli_ctx *ctx = run->ctx;
     demo_session *ds = xcalloc(1, sizeof *ds);
     app *a = xcalloc(1, sizeof *a);
     int rc = 0;
     while (!term_quit_requested()) {
-        app_init(a, &ctx->cfg, db, pr);
+        app_init(a, &ctx->cfg, run->db, run->pr);
         a->lockdown = false;
         a->idle_timeout = 0;
         a->session = ds;           /* no session_size: the app never wipes it */
@@ -225,12 +194,12 @@ static int presenter(cli_ctx *ctx)
         run_result res;
         memset(&res, 0, sizeof res);
         if (ds->next == DEMO_PRACTICE) {
-            run_citizen(ctx, pr, NULL, TOUR_NORMAL, &res);
+            run_citizen(ctx, run->pr, NULL, TOUR_NORMAL, &res);
         } else {
             demo_tour *dt = xcalloc(1, sizeof *dt);
             sbuf errs = {0};
             if (tour_load(ds->paths[ds->tour], &dt->t, &errs))
-                run_citizen(ctx, pr, dt, TOUR_NORMAL, &res);
+                run_citizen(ctx, run->pr, dt, TOUR_NORMAL, &res);
             else
                 str_copy(res.error, sizeof res.error, errs.data ? errs.data : "");
             sbuf_free(&errs);
@@ -242,9 +211,6 @@ static int presenter(cli_ctx *ctx)
     }
     free(a);
     free(ds);
-    term_end();
-    if (pr)
-        printer_close(pr);
     return rc;
 }
 
@@ -261,5 +227,5 @@ int cli_demo(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "%s\n", _("postkiosk demo needs a terminal (or use --tour FILE --speed max)"));
         return 2;
     }
-    return presenter(ctx);
+    return cli_start(ctx, START_PRESENTER, false, presenter_loop, NULL);
 }

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
 #include "text.h"
@@ -14,9 +15,7 @@
 
 static void when(int64_t t, char *out, size_t outsz)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-    if (!localtime_r(&tt, &tm) || !strftime(out, outsz, "%Y-%m-%d %H:%M", &tm))
+    if (!date_local_format(t, "%Y-%m-%d %H:%M", out, outsz))
         str_copy(out, outsz, "?");
 }
 

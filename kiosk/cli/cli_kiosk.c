@@ -1,17 +1,28 @@
-/* The citizen kiosk (postkiosk with no subcommand). Start-up in order —
- * locale, store, printer, terminal, loop — and teardown in reverse, with
- * endwin() on every exit path (term.c registers it with atexit too). */
+/* The citizen kiosk (postkiosk with no subcommand): the staged start-up
+ * (cli_start.c) in citizen mode — it refuses to start when a citizen's
+ * dossier would fail — then the citizen screens, locked down. */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "app.h"
 #include "citizen.h"
+#include "cli_start.h"
 #include "demo.h"
-#include "cli.h"
-#include "i18n.h"
-#include "printer.h"
-#include "term.h"
+
+static int citizen_loop(start_run *run, void *arg)
+{
+    (void)arg;
+    static citizen session;
+    static app a;
+    app_init(&a, &run->ctx->cfg, run->db, run->pr);
+    a.lockdown = true;
+    a.debounce_ms = 300;      /* a key held too long must not cross two screens */
+    citizen_attach(&a, &session);
+    a.idle_screen = &screen_demo_attract;   /* slides while nobody is there */
+    app_start(&a, &screen_welcome);
+    int rc = app_run(&a);
+    app_free(&a);
+    return rc;
+}
 
 int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
 {
@@ -21,44 +32,5 @@ int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "postkiosk: unexpected argument %s\n", argv[0]);
         return 2;
     }
-
-    i18n_init(ctx->cfg.locale_dir[0] ? ctx->cfg.locale_dir : NULL);
-    i18n_set_lang(ctx->cfg.language[0] ? ctx->cfg.language : "vi");
-
-    store *db = cli_store(ctx);
-    if (!db)
-        return 1;
-
-    printer *pr = NULL;
-    char msg[256] = "";
-    const char *spec = ctx->printer_spec ? ctx->printer_spec : ctx->cfg.printer;
-    if (printer_open(spec, ctx->cfg.printer_profile, &pr, msg, sizeof msg) != PK_OK) {
-        /* the kiosk still registers dossiers: print jobs stay pending */
-        fprintf(stderr, "postkiosk: printer %s: %s\n", spec, msg);
-        pr = NULL;
-    }
-
-    term_signals(true);
-    char err[256];
-    if (!term_init(true, err, sizeof err)) {
-        fprintf(stderr, "postkiosk: %s\n", err);
-        printer_close(pr);
-        return 1;
-    }
-
-    static citizen session;
-    static app a;
-    app_init(&a, &ctx->cfg, db, pr);
-    a.lockdown = true;
-    a.debounce_ms = 300;      /* a key held too long must not cross two screens */
-    citizen_attach(&a, &session);
-    a.idle_screen = &screen_demo_attract;   /* slides while nobody is there */
-    app_start(&a, &screen_welcome);
-    int rc = app_run(&a);
-
-    app_free(&a);
-    term_end();
-    if (pr)
-        printer_close(pr);
-    return rc;
+    return cli_start(ctx, START_CITIZEN, false, citizen_loop, NULL);
 }

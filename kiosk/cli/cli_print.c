@@ -36,10 +36,9 @@ int cli_print_test(cli_ctx *ctx, int argc, char **argv)
         return 2;
     }
     char msg[600] = "";
-    /* First run: make the data folder and the receipt key, as every
-     * command that opens the store does. */
-    if (!config_prepare_home(&ctx->cfg, msg, sizeof msg))
-        fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
+    /* A first start sets the kiosk up (database, then the receipt key) as
+     * every command that opens the store does; otherwise nothing is made. */
+    cli_home(ctx);
     printer *p = open_printer(ctx);
     if (!p)
         return 1;

@@ -9,10 +9,10 @@
 #include <unistd.h>
 
 #include "cli_clerk.h"
+#include "dates.h"
 #include "report.h"
 #include "store_clerk.h"
 #include "util.h"
-#include "workdays.h"
 
 static int usage(void)
 {
@@ -39,11 +39,8 @@ int cli_purge(cli_ctx *ctx, int argc, char **argv)
     if (!db)
         return 1;
     time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
     char before[PK_DATE_MAX], actor[64];
-    workdays_format(workdays_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) - days,
-                    before);
+    date_format(date_local_day((int64_t)now) - days, before);
     cli_actor(actor, sizeof actor);
     int64_t n = 0;
     pk_err e = store_purge(db, before, true, actor, (int64_t)now, &n);

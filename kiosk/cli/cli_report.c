@@ -7,12 +7,13 @@
 #include <time.h>
 
 #include "cli_clerk.h"
+#include "csv.h"
+#include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
 #include "report.h"
 #include "store_clerk.h"
 #include "util.h"
-#include "workdays.h"
 
 static int usage(void)
 {
@@ -22,10 +23,7 @@ static int usage(void)
 
 static void today(char out[PK_DATE_MAX])
 {
-    time_t t = time(NULL);
-    struct tm tm;
-    if (!localtime_r(&t, &tm) || strftime(out, PK_DATE_MAX, "%Y-%m-%d", &tm) == 0)
-        str_copy(out, PK_DATE_MAX, "1970-01-01");
+    date_local_iso((int64_t)time(NULL), out);
 }
 
 static void print_items(const char *title, const report_item *it, int n)
@@ -61,19 +59,19 @@ static void print_text(const report *r)
 int cli_report(cli_ctx *ctx, int argc, char **argv)
 {
     const char *from = NULL, *to = NULL;
-    bool csv = false;
+    bool as_csv = false;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--from") == 0 && i + 1 < argc)
             from = argv[++i];
         else if (strcmp(argv[i], "--to") == 0 && i + 1 < argc)
             to = argv[++i];
         else if (strcmp(argv[i], "--csv") == 0)
-            csv = true;
+            as_csv = true;
         else
             return usage();
     }
     int d1, d2;
-    if (!from || !to || !workdays_parse(from, &d1) || !workdays_parse(to, &d2)) {
+    if (!from || !to || !date_parse(from, &d1) || !date_parse(to, &d2)) {
         fprintf(stderr, "postkiosk: report: dates must be real days as YYYY-MM-DD\n");
         return usage();
     }
@@ -95,7 +93,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "postkiosk: report: %s\n", pk_err_msg(e));
         return 1;
     }
-    if (csv) {
+    if (as_csv) {
         cli_actor(actor, sizeof actor);
         char detail[64];
         snprintf(detail, sizeof detail, "from=%s to=%s", from, to);
@@ -110,7 +108,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
         int64_t seq = 0;
         char head[AUDIT_HEX_MAX];
         if (store_audit_head(db, &seq, head) == PK_OK && seq > 0) {
-            report_csv_field(&b, "audit");
+            csv_put_field(&b, "audit");
             sbuf_addf(&b, ",head,%s,%lld\r\n", head, (long long)seq);
         }
         fwrite(b.data, 1, b.len, stdout);

@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "dates.h"
 #include "store_clerk.h"
+#include "store_import.h"
 #include "util.h"
 
 enum { DAY = 24 * 3600 };
@@ -69,10 +71,7 @@ static pk_err seed_example(store *db, int64_t now)
         d->fee_proc = pr->fee_vnd;
         d->fee_post = t.charge_vnd;
         d->fee_total = pr->fee_vnd + t.charge_vnd;
-        time_t due = (time_t)(now + 9 * DAY);
-        struct tm tm;
-        if (localtime_r(&due, &tm))
-            strftime(d->expected_date, sizeof d->expected_date, "%Y-%m-%d", &tm);
+        date_local_format(now + 9 * DAY, "%Y-%m-%d", d->expected_date, sizeof d->expected_date);
         d->created_at = now - 6 * DAY;
         d->consent_process = true;
         d->sample = true;

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "dates.h"
 #include "report.h"
 #include "slides.h"
 #include "store_clerk.h"
@@ -110,18 +110,16 @@ static void load_tariff(store *db, const config *cfg, slide_data *d)
 
 static void load_figures(store *db, int64_t now, slide_data *d)
 {
-    time_t t = (time_t)now;
-    struct tm tm;
-    if (!localtime_r(&t, &tm))
-        return;
     char from[PK_DATE_MAX], to[PK_DATE_MAX], today[PK_DATE_MAX];
-    if (!strftime(from, sizeof from, "%Y-01-01", &tm) || !strftime(to, sizeof to, "%Y-12-31", &tm) ||
-        !strftime(today, sizeof today, "%Y-%m-%d", &tm))
-        return;     /* a year past 9999 */
+    if (!date_local_format(now, "%Y-01-01", from, sizeof from) ||
+        !date_local_format(now, "%Y-12-31", to, sizeof to) ||
+        !date_local_format(now, "%Y-%m-%d", today, sizeof today))
+        return;     /* no local time, or a year past 9999 */
     report r;
     memset(&r, 0, sizeof r);
     if (store_report(db, from, to, today, &r) == PK_OK) {
-        d->year = tm.tm_year + 1900;
+        int month, day;
+        date_to_ymd(date_local_day(now), &d->year, &month, &day);
         d->total = r.total;
         d->completed = r.completed;
         d->on_time = r.on_time;

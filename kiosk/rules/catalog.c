@@ -1,6 +1,7 @@
 /* Catalog import from CSV (formats in data/README.md). */
 #include "catalog.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <strings.h>
 
 #include "csv.h"
+#include "dates.h"
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
@@ -27,6 +29,7 @@ typedef struct {
     int nf;
     char *err;
     size_t errsz;
+    int *lines; /* lines[i]: where row i started, for "first on line N" */
 } table;
 
 static pk_err failf(table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -106,6 +109,25 @@ static bool put(table *t, int i, char *dst, size_t dstsz, bool required, pk_err 
     return true;
 }
 
+/* A name (of a procedure, agency, field, unit, province, holiday or
+ * document) never starts with = + - @: such a value is a spreadsheet
+ * formula smuggled in, refused here and neutralised again on export
+ * (csv_put_field). Free text (reasons, sources) may start with a '-'
+ * bullet and is written to no CSV file, so it is not checked. */
+static bool formula_free(table *t, const char *what, const char *v, pk_err *e)
+{
+    if (!csv_formula_lead(v))
+        return true;
+    *e = failf(t, _("%s must not start with '%c' (a spreadsheet would run it as a formula)"), what,
+               v[0]);
+    return false;
+}
+
+static bool put_name(table *t, int i, char *dst, size_t dstsz, bool required, pk_err *e)
+{
+    return put(t, i, dst, dstsz, required, e) && formula_free(t, t->cols[i], dst, e);
+}
+
 static bool yes_no(table *t, int i, bool *dst, pk_err *e)
 {
     const char *v = val(t, i);
@@ -148,6 +170,60 @@ static void *grow(void *arr, int n, int *cap, size_t sz)
     *cap = *cap ? *cap * 2 : 64;
     return xrealloc(arr, (size_t)*cap * sz);
 }
+
+/* Parses the current record into rows[n] (zeroed); rows[0..n) are the rows
+ * read before it, for duplicate checks. PK_OK or the error from failf(). */
+typedef pk_err (*row_parser)(table *t, void *rows, int n);
+
+/* The part every reader shares: header check, row loop, row limit, and
+ * all-or-nothing: on error *out is NULL and *n is 0. */
+static pk_err read_table(const char *path, const char *const *cols, int ncols, size_t rowsz,
+                         row_parser parse, void **out, int *n, char *err, size_t errsz)
+{
+    *out = NULL;
+    *n = 0;
+    table t;
+    pk_err e = table_open(&t, path, cols, ncols, err, errsz);
+    char *rows = NULL;
+    int cap = 0, r = 0;
+    while (e == PK_OK && (r = table_next(&t)) == 1) {
+        if (*n >= MAX_ROWS) {
+            e = failf(&t, _("more than %d rows"), MAX_ROWS);
+            break;
+        }
+        int oldcap = cap;
+        rows = grow(rows, *n, &cap, rowsz);
+        if (cap != oldcap)
+            t.lines = xrealloc(t.lines, (size_t)cap * sizeof *t.lines);
+        memset(rows + (size_t)*n * rowsz, 0, rowsz);
+        e = parse(&t, rows, *n);
+        if (e == PK_OK)
+            t.lines[(*n)++] = csv_line(t.c);
+    }
+    if (e == PK_OK && r < 0)
+        e = PK_EINVAL;
+    if (t.c)
+        table_close(&t);
+    free(t.lines);
+    if (e != PK_OK) {
+        free(rows);
+        *n = 0;
+        return e;
+    }
+    *out = rows;
+    return PK_OK;
+}
+
+/* Typed front for read_table(): pk_err NAME(path, type **out, n, err, errsz). */
+#define READER(name, type, cols, parse)                                                     \
+    pk_err name(const char *path, type **out, int *n, char *err, size_t errsz)              \
+    {                                                                                       \
+        void *rows;                                                                         \
+        pk_err e = read_table(path, cols, (int)PK_ARRAY_LEN(cols), sizeof(type), parse,     \
+                              &rows, n, err, errsz);                                        \
+        *out = rows;                                                                        \
+        return e;                                                                           \
+    }
 
 /* ---- procedures -------------------------------------------------------- */
 
@@ -211,7 +287,11 @@ static bool parse_docs(table *t, procedure *p, pk_err *e)
         char enbuf[PK_TEXT_MAX * 2];
         str_copy(enbuf, sizeof enbuf, en);
         text_squeeze(enbuf);
-        if (!*name) {
+        char what[48];
+        snprintf(what, sizeof what, _("document %d: the name"), p->ndocs + 1);
+        if (!formula_free(t, what, name, e) || !formula_free(t, what, enbuf, e)) {
+            ok = false;
+        } else if (!*name) {
             *e = failf(t, _("document %d has no name"), p->ndocs + 1);
             ok = false;
         } else if (!str_copy(d->name_vi, sizeof d->name_vi, name) ||
@@ -232,291 +312,128 @@ static bool code_ok(const char *code)
            strlen(code);
 }
 
-pk_err catalog_read_procedures(const char *path, procedure **out, int *n, char *err, size_t errsz)
+static pk_err parse_procedure(table *t, void *rows, int n)
 {
-    *out = NULL;
-    *n = 0;
-    table t;
-    pk_err e = table_open(&t, path, proc_cols, (int)PK_ARRAY_LEN(proc_cols), err, errsz);
-    procedure *ps = NULL;
-    int cap = 0, *lines = NULL, r = 0;
-    while (e == PK_OK && (r = table_next(&t)) == 1) {
-        if (*n >= MAX_ROWS) {
-            e = failf(&t, _("more than %d rows"), MAX_ROWS);
-            break;
-        }
-        int oldcap = cap;
-        ps = grow(ps, *n, &cap, sizeof *ps);
-        if (cap != oldcap)
-            lines = xrealloc(lines, (size_t)cap * sizeof *lines);
-        procedure *p = &ps[*n];
-        memset(p, 0, sizeof *p);
-        long long days = 0, fee = 0;
-        if (!put(&t, P_CODE, p->code, sizeof p->code, true, &e) ||
-            !put(&t, P_NAME_VI, p->name_vi, sizeof p->name_vi, true, &e) ||
-            !put(&t, P_NAME_EN, p->name_en, sizeof p->name_en, false, &e) ||
-            !put(&t, P_AGENCY, p->agency, sizeof p->agency, true, &e) ||
-            !put(&t, P_LEVEL, p->level, sizeof p->level, true, &e) ||
-            !put(&t, P_FIELD_VI, p->field_vi, sizeof p->field_vi, false, &e) ||
-            !put(&t, P_FIELD_EN, p->field_en, sizeof p->field_en, false, &e) ||
-            !yes_no(&t, P_SUBMIT, &p->bcci_submit, &e) ||
-            !yes_no(&t, P_RETURN, &p->bcci_return, &e) ||
-            !number(&t, P_DAYS, 0, 3650, &days, &e) ||
-            !number(&t, P_FEE, 0, 1000000000000LL, &fee, &e) ||
-            !yes_no(&t, P_PERSON, &p->in_person, &e) ||
-            !put(&t, P_REASON_VI, p->reason_vi, sizeof p->reason_vi, false, &e) ||
-            !put(&t, P_REASON_EN, p->reason_en, sizeof p->reason_en, false, &e) ||
-            !put(&t, P_SOURCE, p->provenance, sizeof p->provenance, false, &e) ||
-            !parse_docs(&t, p, &e))
-            break;
-        p->days = (int)days;
-        p->fee_vnd = fee;
-        if (!code_ok(p->code)) {
-            e = failf(&t, _("code \"%s\" may only hold letters, digits, '.', '-' and '_'"), p->code);
-            break;
-        }
-        if (strcmp(p->level, "commune") && strcmp(p->level, "province")) {
-            e = failf(&t, _("level must be commune or province, not \"%s\""), p->level);
-            break;
-        }
-        if ((!p->bcci_submit || !p->bcci_return) && !p->reason_vi[0]) {
-            e = failf(&t, _("reason_vi is empty but the procedure is not fully possible by post"));
-            break;
-        }
-        for (int i = 0; i < *n; i++)
-            if (strcmp(ps[i].code, p->code) == 0) {
-                e = failf(&t, _("duplicate code %s (first on line %d)"), p->code, lines[i]);
-                break;
-            }
-        if (e != PK_OK)
-            break;
-        lines[(*n)++] = csv_line(t.c);
-    }
-    if (e == PK_OK && r < 0)
-        e = PK_EINVAL;
-    if (t.c)
-        table_close(&t);
-    free(lines);
-    if (e != PK_OK) {
-        free(ps);
-        *n = 0;
+    procedure *ps = rows, *p = &ps[n];
+    pk_err e = PK_OK;
+    long long days = 0, fee = 0;
+    if (!put(t, P_CODE, p->code, sizeof p->code, true, &e) ||
+        !put_name(t, P_NAME_VI, p->name_vi, sizeof p->name_vi, true, &e) ||
+        !put_name(t, P_NAME_EN, p->name_en, sizeof p->name_en, false, &e) ||
+        !put_name(t, P_AGENCY, p->agency, sizeof p->agency, true, &e) ||
+        !put(t, P_LEVEL, p->level, sizeof p->level, true, &e) ||
+        !put_name(t, P_FIELD_VI, p->field_vi, sizeof p->field_vi, false, &e) ||
+        !put_name(t, P_FIELD_EN, p->field_en, sizeof p->field_en, false, &e) ||
+        !yes_no(t, P_SUBMIT, &p->bcci_submit, &e) || !yes_no(t, P_RETURN, &p->bcci_return, &e) ||
+        !number(t, P_DAYS, 0, 3650, &days, &e) ||
+        !number(t, P_FEE, 0, 1000000000000LL, &fee, &e) ||
+        !yes_no(t, P_PERSON, &p->in_person, &e) ||
+        !put(t, P_REASON_VI, p->reason_vi, sizeof p->reason_vi, false, &e) ||
+        !put(t, P_REASON_EN, p->reason_en, sizeof p->reason_en, false, &e) ||
+        !put(t, P_SOURCE, p->provenance, sizeof p->provenance, false, &e) ||
+        !parse_docs(t, p, &e))
         return e;
-    }
-    *out = ps;
+    p->days = (int)days;
+    p->fee_vnd = fee;
+    if (!code_ok(p->code))
+        return failf(t, _("code \"%s\" may only hold letters, digits, '.', '-' and '_'"), p->code);
+    if (!isalnum((unsigned char)p->code[0]))
+        return failf(t, _("code \"%s\" must start with a letter or digit"), p->code);
+    if (strcmp(p->level, "commune") && strcmp(p->level, "province"))
+        return failf(t, _("level must be commune or province, not \"%s\""), p->level);
+    if ((!p->bcci_submit || !p->bcci_return) && !p->reason_vi[0])
+        return failf(t, _("reason_vi is empty but the procedure is not fully possible by post"));
+    for (int i = 0; i < n; i++)
+        if (strcmp(ps[i].code, p->code) == 0)
+            return failf(t, _("duplicate code %s (first on line %d)"), p->code, t->lines[i]);
     return PK_OK;
 }
+
+READER(catalog_read_procedures, procedure, proc_cols, parse_procedure)
 
 /* ---- units, holidays, tariffs ------------------------------------------ */
 
 static const char *const unit_cols[] = {"province", "type", "name"};
 
-pk_err catalog_read_units(const char *path, admin_unit **out, int *n, char *err, size_t errsz)
+static pk_err parse_unit(table *t, void *rows, int n)
 {
-    *out = NULL;
-    *n = 0;
-    table t;
-    pk_err e = table_open(&t, path, unit_cols, 3, err, errsz);
-    admin_unit *us = NULL;
-    int cap = 0, r = 0;
-    while (e == PK_OK && (r = table_next(&t)) == 1) {
-        us = grow(us, *n, &cap, sizeof *us);
-        admin_unit *u = &us[*n];
-        memset(u, 0, sizeof *u);
-        if (!put(&t, 0, u->province, sizeof u->province, true, &e) ||
-            !put(&t, 1, u->type, sizeof u->type, true, &e) ||
-            !put(&t, 2, u->name, sizeof u->name, true, &e))
-            break;
-        if (strcmp(u->type, "phường") && strcmp(u->type, "xã") && strcmp(u->type, "thị trấn")) {
-            e = failf(&t, _("unknown unit type \"%s\" (allowed: %s)"), u->type, "phường, xã, thị trấn");
-            break;
-        }
-        for (int i = 0; i < *n && e == PK_OK; i++)
-            if (!strcmp(us[i].province, u->province) && !strcmp(us[i].type, u->type) &&
-                !strcmp(us[i].name, u->name))
-                e = failf(&t, _("duplicate unit %s %s"), u->type, u->name);
-        if (e != PK_OK || *n >= MAX_ROWS)
-            break;
-        (*n)++;
-    }
-    if (e == PK_OK && r < 0)
-        e = PK_EINVAL;
-    if (t.c)
-        table_close(&t);
-    if (e != PK_OK) {
-        free(us);
-        *n = 0;
+    admin_unit *us = rows, *u = &us[n];
+    pk_err e = PK_OK;
+    if (!put_name(t, 0, u->province, sizeof u->province, true, &e) ||
+        !put(t, 1, u->type, sizeof u->type, true, &e) ||
+        !put_name(t, 2, u->name, sizeof u->name, true, &e))
         return e;
-    }
-    *out = us;
+    if (strcmp(u->type, "phường") && strcmp(u->type, "xã") && strcmp(u->type, "thị trấn"))
+        return failf(t, _("unknown unit type \"%s\" (allowed: %s)"), u->type, "phường, xã, thị trấn");
+    for (int i = 0; i < n; i++)
+        if (!strcmp(us[i].province, u->province) && !strcmp(us[i].type, u->type) &&
+            !strcmp(us[i].name, u->name))
+            return failf(t, _("duplicate unit %s %s"), u->type, u->name);
     return PK_OK;
 }
 
+READER(catalog_read_units, admin_unit, unit_cols, parse_unit)
+
+/* A real day, YYYY-MM-DD, from 1900 to 2999. */
 static bool real_date(const char *s)
 {
-    int y, m, d;
-    char tail;
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-        sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    int day, y, m, d;
+    if (!date_parse(s, &day))
         return false;
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
-        return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= mdays[m - 1] + (m == 2 && leap);
+    date_to_ymd(day, &y, &m, &d);
+    return y <= 2999;
 }
 
 static const char *const holiday_cols[] = {"date", "kind", "name"};
 
-pk_err catalog_read_holidays(const char *path, holiday **out, int *n, char *err, size_t errsz)
+static pk_err parse_holiday(table *t, void *rows, int n)
 {
-    *out = NULL;
-    *n = 0;
-    table t;
-    pk_err e = table_open(&t, path, holiday_cols, 3, err, errsz);
-    holiday *hs = NULL;
-    int cap = 0, r = 0;
-    while (e == PK_OK && (r = table_next(&t)) == 1) {
-        hs = grow(hs, *n, &cap, sizeof *hs);
-        holiday *h = &hs[*n];
-        memset(h, 0, sizeof *h);
-        const char *date = val(&t, 0), *kind = val(&t, 1);
-        if (!real_date(date)) {
-            e = failf(&t, _("date must be a real day written YYYY-MM-DD, not \"%s\""), date);
-            break;
-        }
-        if (strcmp(kind, "H") && strcmp(kind, "W")) {
-            e = failf(&t, _("kind must be H (holiday) or W (make-up working day), not \"%s\""), kind);
-            break;
-        }
-        str_copy(h->date, sizeof h->date, date);
-        h->kind = kind[0];
-        if (!put(&t, 2, h->name, sizeof h->name, false, &e))
-            break;
-        for (int i = 0; i < *n && e == PK_OK; i++)
-            if (!strcmp(hs[i].date, h->date))
-                e = failf(&t, _("duplicate date %s"), h->date);
-        if (e != PK_OK || *n >= MAX_ROWS)
-            break;
-        (*n)++;
-    }
-    if (e == PK_OK && r < 0)
-        e = PK_EINVAL;
-    if (t.c)
-        table_close(&t);
-    if (e != PK_OK) {
-        free(hs);
-        *n = 0;
+    holiday *hs = rows, *h = &hs[n];
+    pk_err e = PK_OK;
+    const char *date = val(t, 0), *kind = val(t, 1);
+    if (!real_date(date))
+        return failf(t, _("date must be a real day written YYYY-MM-DD, not \"%s\""), date);
+    if (strcmp(kind, "H") && strcmp(kind, "W"))
+        return failf(t, _("kind must be H (holiday) or W (make-up working day), not \"%s\""), kind);
+    str_copy(h->date, sizeof h->date, date);
+    h->kind = kind[0];
+    if (!put_name(t, 2, h->name, sizeof h->name, false, &e))
         return e;
-    }
-    *out = hs;
+    for (int i = 0; i < n; i++)
+        if (!strcmp(hs[i].date, h->date))
+            return failf(t, _("duplicate date %s"), h->date);
     return PK_OK;
 }
+
+READER(catalog_read_holidays, holiday, holiday_cols, parse_holiday)
 
 static const char *const tariff_cols[] = {"form", "scope", "charge_vnd", "transit_days"};
 
-pk_err catalog_read_tariffs(const char *path, tariff **out, int *n, char *err, size_t errsz)
+static pk_err parse_tariff(table *t, void *rows, int n)
 {
-    *out = NULL;
-    *n = 0;
-    table t;
-    pk_err e = table_open(&t, path, tariff_cols, 4, err, errsz);
-    tariff *ts = NULL;
-    int cap = 0, r = 0;
-    while (e == PK_OK && (r = table_next(&t)) == 1) {
-        ts = grow(ts, *n, &cap, sizeof *ts);
-        tariff *x = &ts[*n];
-        memset(x, 0, sizeof *x);
-        const char *form = val(&t, 0), *scope = val(&t, 1);
-        if (!strcmp(form, "send"))
-            x->form = FORM_SEND;
-        else if (!strcmp(form, "return"))
-            x->form = FORM_RETURN;
-        else if (!strcmp(form, "both"))
-            x->form = FORM_BOTH;
-        else {
-            e = failf(&t, _("form must be send, return or both, not \"%s\""), form);
-            break;
-        }
-        if (strcmp(scope, "commune") && strcmp(scope, "province") && strcmp(scope, "national")) {
-            e = failf(&t, _("scope must be commune, province or national, not \"%s\""), scope);
-            break;
-        }
-        str_copy(x->scope, sizeof x->scope, scope);
-        long long charge, days;
-        if (!number(&t, 2, 0, 100000000, &charge, &e) || !number(&t, 3, 0, 60, &days, &e))
-            break;
-        x->charge_vnd = charge;
-        x->transit_days = (int)days;
-        for (int i = 0; i < *n && e == PK_OK; i++)
-            if (ts[i].form == x->form && !strcmp(ts[i].scope, x->scope))
-                e = failf(&t, _("duplicate tariff %s %s"), form, scope);
-        if (e != PK_OK || *n >= MAX_ROWS)
-            break;
-        (*n)++;
-    }
-    if (e == PK_OK && r < 0)
-        e = PK_EINVAL;
-    if (t.c)
-        table_close(&t);
-    if (e != PK_OK) {
-        free(ts);
-        *n = 0;
+    tariff *ts = rows, *x = &ts[n];
+    pk_err e = PK_OK;
+    const char *form = val(t, 0), *scope = val(t, 1);
+    if (!strcmp(form, "send"))
+        x->form = FORM_SEND;
+    else if (!strcmp(form, "return"))
+        x->form = FORM_RETURN;
+    else if (!strcmp(form, "both"))
+        x->form = FORM_BOTH;
+    else
+        return failf(t, _("form must be send, return or both, not \"%s\""), form);
+    if (strcmp(scope, "commune") && strcmp(scope, "province") && strcmp(scope, "national"))
+        return failf(t, _("scope must be commune, province or national, not \"%s\""), scope);
+    str_copy(x->scope, sizeof x->scope, scope);
+    long long charge, days;
+    if (!number(t, 2, 0, 100000000, &charge, &e) || !number(t, 3, 0, 60, &days, &e))
         return e;
-    }
-    *out = ts;
+    x->charge_vnd = charge;
+    x->transit_days = (int)days;
+    for (int i = 0; i < n; i++)
+        if (ts[i].form == x->form && !strcmp(ts[i].scope, x->scope))
+            return failf(t, _("duplicate tariff %s %s"), form, scope);
     return PK_OK;
 }
 
-/* ---- import ------------------------------------------------------------ */
-
-static pk_err stored(store *s, pk_err e, const char *path, char *err, size_t errsz)
-{
-    if (e != PK_OK)
-        snprintf(err, errsz, _("%s: cannot store it: %s"), path, store_last_error(s));
-    return e;
-}
-
-#define IMPORT(fn, type, reader, replace)                                        \
-    pk_err fn(store *s, const char *path, char *err, size_t errsz)               \
-    {                                                                            \
-        type *rows;                                                              \
-        int n;                                                                   \
-        pk_err e = reader(path, &rows, &n, err, errsz);                          \
-        if (e != PK_OK)                                                          \
-            return e;                                                            \
-        e = stored(s, replace(s, rows, n), path, err, errsz);                    \
-        free(rows);                                                              \
-        return e;                                                                \
-    }
-
-IMPORT(catalog_import_procedures, procedure, catalog_read_procedures, store_procedures_replace)
-IMPORT(catalog_import_units, admin_unit, catalog_read_units, store_units_replace)
-IMPORT(catalog_import_holidays, holiday, catalog_read_holidays, store_holidays_replace)
-IMPORT(catalog_import_tariffs, tariff, catalog_read_tariffs, store_tariffs_replace)
-
-pk_err catalog_import_dir(store *s, const char *dir, char *err, size_t errsz)
-{
-    static const char *const files[] = {"procedures.csv", "units.csv", "holidays.csv",
-                                        "tariffs.csv"};
-    pk_err (*const fns[])(store *, const char *, char *, size_t) = {
-        catalog_import_procedures, catalog_import_units, catalog_import_holidays,
-        catalog_import_tariffs};
-    pk_err e = store_tx_begin(s);
-    if (e != PK_OK) {
-        snprintf(err, errsz, "%s: %s", dir, store_last_error(s));
-        return e;
-    }
-    for (size_t i = 0; i < PK_ARRAY_LEN(files) && e == PK_OK; i++) {
-        char *path = xasprintf("%s/%s", dir, files[i]);
-        e = fns[i](s, path, err, errsz);
-        free(path);
-    }
-    if (e != PK_OK) {
-        store_tx_rollback(s);
-        return e;
-    }
-    e = store_tx_commit(s);
-    if (e != PK_OK)
-        snprintf(err, errsz, _("%s: cannot store it: %s"), dir, store_last_error(s));
-    return e;
-}
+READER(catalog_read_tariffs, tariff, tariff_cols, parse_tariff)

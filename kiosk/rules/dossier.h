@@ -7,7 +7,6 @@
 #include <stddef.h>
 
 #include "model.h"
-#include "store.h"     /* tariff (added) */
 #include "workdays.h"  /* workcal (added) */
 
 /* Why a field was refused. dossier_val_msg() gives a translatable msgid. */

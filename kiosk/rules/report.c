@@ -5,8 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "csv.h"
+#include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
 
@@ -21,39 +22,21 @@ const char *report_period_label(report_period p)
     return N_("Period");
 }
 
-static void ymd_of_day(int day, int *y, int *m, int *d)
-{
-    time_t t = (time_t)day * 86400;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    *y = tm.tm_year + 1900;
-    *m = tm.tm_mon + 1;
-    *d = tm.tm_mday;
-}
-
+/* Day 0 of a month is the last of the month before (date_from_ymd rolls over). */
 static void fmt_ymd(int y, int m, int d, char out[PK_DATE_MAX])
 {
-    /* normalise through timegm so day 0 of a month is the last of the previous */
-    struct tm tm = {0};
-    tm.tm_year = y - 1900;
-    tm.tm_mon = m - 1;
-    tm.tm_mday = d;
-    time_t t = timegm(&tm);
-    gmtime_r(&t, &tm);
-    snprintf(out, PK_DATE_MAX, "%04u-%02u-%02u", (unsigned)(tm.tm_year + 1900) % 10000u,
-             (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u);
+    date_format(date_from_ymd(y, m, d), out);
 }
 
 void report_period_range(report_period p, int day, int step,
                          char from[PK_DATE_MAX], char to[PK_DATE_MAX])
 {
     int y, m, d;
-    ymd_of_day(day, &y, &m, &d);
+    date_to_ymd(day, &y, &m, &d);
     switch (p) {
     case PERIOD_DAY:
-        ymd_of_day(day + step, &y, &m, &d);
-        fmt_ymd(y, m, d, from);
-        fmt_ymd(y, m, d, to);
+        date_format(day + step, from);
+        date_format(day + step, to);
         return;
     case PERIOD_MONTH: {
         int mm = (y * 12 + (m - 1)) + step;
@@ -121,31 +104,14 @@ int report_bar(int64_t value, int64_t max, int width)
     return n < 1 ? 1 : (int)n;
 }
 
-void report_csv_field(sbuf *out, const char *s)
-{
-    if (!s)
-        s = "";
-    if (!strpbrk(s, ",\"\r\n")) {
-        sbuf_add(out, s);
-        return;
-    }
-    sbuf_addn(out, "\"", 1);
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            sbuf_addn(out, "\"", 1);
-        sbuf_addn(out, p, 1);
-    }
-    sbuf_addn(out, "\"", 1);
-}
-
 static void row(sbuf *out, const char *section, const char *key, const char *label,
                 int64_t value)
 {
-    report_csv_field(out, section);
+    csv_put_field(out, section);
     sbuf_addn(out, ",", 1);
-    report_csv_field(out, key);
+    csv_put_field(out, key);
     sbuf_addn(out, ",", 1);
-    report_csv_field(out, label);
+    csv_put_field(out, label);
     sbuf_addf(out, ",%" PRId64 "\r\n", value);
 }
 

@@ -53,9 +53,8 @@ int report_on_time_permille(const report *r);
  * least 1 for a non-zero value. */
 int report_bar(int64_t value, int64_t max, int width);
 /* RFC 4180 CSV: "section,key,label,value" rows; Vietnamese labels (the
- * province reads Vietnamese); UTF-8 without BOM, CRLF line ends. */
+ * province reads Vietnamese); UTF-8 without BOM, CRLF line ends; every
+ * text field through csv_put_field (formulas neutralised). */
 void report_csv(const report *r, const char *post_office, sbuf *out);
-/* Appends one CSV field, quoted when it holds a comma, quote or line end. */
-void report_csv_field(sbuf *out, const char *s);
 
 #endif

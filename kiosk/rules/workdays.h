@@ -5,17 +5,10 @@
 
 #include <stdbool.h>
 
-#include "store.h"
+#include "dates.h"
+#include "model.h"
 
-/* Days are counted as days since 1970-01-01 (civil, no time zone). */
-int workdays_from_ymd(int y, int m, int d);
-void workdays_to_ymd(int day, int *y, int *m, int *d);
-bool workdays_parse(const char *yyyy_mm_dd, int *day);
-void workdays_format(int day, char out[PK_DATE_MAX]);
-/* added: the Vietnamese way of writing a date for citizens, "25/11/2026". */
-void workdays_format_dmy(int day, char out[PK_DATE_MAX]);
-/* added: 0 = Monday ... 6 = Sunday. */
-int workdays_weekday(int day);
+/* Days are civil day numbers (dates.h). */
 
 typedef struct {
     int n;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "text.h"
 #include "util.h"
@@ -315,7 +316,7 @@ static pk_err configure(store *s, char *msg, size_t msgsz)
 {
     sqlite3 *db = s->conn;
     sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, 5000);
+    store_set_busy_timeout(s, 5000);
     int on = 0;
     sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
     sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
@@ -347,7 +348,28 @@ static pk_err configure(store *s, char *msg, size_t msgsz)
     return e;
 }
 
-pk_err store_open(const char *path, store **out, char *msg, size_t msgsz)
+/* A database file of 0 bytes (or one SQLite sees no page in) is not a
+ * database to continue: opened with the create flag it would silently
+ * become a new empty one (issue 11 item 3). */
+static pk_err refuse_empty(store *s, const char *path, char *msg, size_t msgsz)
+{
+    sqlite3_stmt *stmt = store_stmt(s, "PRAGMA page_count");
+    int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
+    int64_t pages = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+    pk_err e = rc == SQLITE_ROW ? PK_OK : store_rc(s, rc);
+    store_done(stmt);
+    if (e != PK_OK) {
+        snprintf(msg, msgsz, "cannot read the database %s: %s", path, s->err);
+        return e == PK_OK ? PK_EIO : e;
+    }
+    if (pages == 0) {
+        snprintf(msg, msgsz, "the database %s is empty (0 bytes)", path);
+        return PK_ENOTFOUND;
+    }
+    return PK_OK;
+}
+
+static pk_err open_with(const char *path, bool create, store **out, char *msg, size_t msgsz)
 {
     char dummy[8];
     if (!msg || msgsz == 0) {
@@ -363,17 +385,21 @@ pk_err store_open(const char *path, store **out, char *msg, size_t msgsz)
     store *s = xcalloc(1, sizeof *s);
     memcpy(s->audit_key, default_audit_key, sizeof s->audit_key);
     s->has_audit_key = true;
-    int rc = sqlite3_open_v2(path, &s->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                               SQLITE_OPEN_NOFOLLOW, NULL);
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | (create ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path, &s->conn, flags, NULL);
     pk_err e;
     if (rc != SQLITE_OK) {
         e = store_rc(s, rc);
+        if (!create && (rc & 0xFF) == SQLITE_CANTOPEN)
+            e = PK_ENOTFOUND;
         snprintf(msg, msgsz, "cannot open the database %s: %s", path,
                  s->conn ? sqlite3_errmsg(s->conn) : "out of memory");
         store_close(s);
         return e == PK_OK ? PK_EIO : e;
     }
-    e = configure(s, msg, msgsz);
+    e = create ? PK_OK : refuse_empty(s, path, msg, msgsz);
+    if (e == PK_OK)
+        e = configure(s, msg, msgsz);
     if (e == PK_OK)
         e = store_migrate(s, store_migrations, store_migrations_count, msg, msgsz);
     if (e == PK_OK) {
@@ -389,10 +415,44 @@ pk_err store_open(const char *path, store **out, char *msg, size_t msgsz)
     return PK_OK;
 }
 
+pk_err store_open(const char *path, store **out, char *msg, size_t msgsz)
+{
+    return open_with(path, true, out, msg, msgsz);
+}
+
+pk_err store_open_existing(const char *path, store **out, char *msg, size_t msgsz)
+{
+    return open_with(path, false, out, msg, msgsz);
+}
+
+pk_err store_write_check(store *s, const char *stamp, char *msg, size_t msgsz)
+{
+    const char *path = sqlite3_db_filename(s->conn, "main");
+    char shm[1100];
+    snprintf(shm, sizeof shm, "%s-shm", path ? path : "");
+    /* a -shm left read-only (by another user, or while the database was
+     * read-only) keeps blocking writes after the database is fixed */
+    if (path && *path && access(shm, F_OK) == 0 && access(shm, W_OK) != 0) {
+        snprintf(msg, msgsz, "%s is read-only (remove it while no postkiosk runs: it holds "
+                 "no data, or give it the database's owner and mode)", shm);
+        return PK_EPERM;
+    }
+    if (sqlite3_db_readonly(s->conn, "main") == 1) {
+        snprintf(msg, msgsz, "%s cannot be written (read-only file or folder)", path ? path : "");
+        return PK_EPERM;
+    }
+    pk_err e = store_setting_set(s, "write_check", stamp);
+    if (e != PK_OK)
+        snprintf(msg, msgsz, "a test write to %s failed: %s", path ? path : "", s->err);
+    return e;
+}
+
 void store_close(store *s)
 {
     if (!s)
         return;
+    if (s->conn && s->noutcomes > 0)
+        store_jobs_flush(s);              /* print outcomes kept while busy */
     store_search_free(s);
     for (int i = 0; i < s->ncache; i++) {
         sqlite3_finalize(s->cache[i].stmt);
@@ -437,6 +497,7 @@ pk_err store_check(store *s, bool full, char *msg, size_t msgsz)
 
 void store_set_busy_timeout(store *s, int ms)
 {
+    s->busy_ms = ms;
     sqlite3_busy_timeout(s->conn, ms);
 }
 

@@ -22,7 +22,17 @@ pk_err store_open(const char *path, store **out, char *msg, size_t msgsz);
  * is given. Kept outside the database so that the chain cannot be
  * re-hashed after an edit by someone who only has the database. */
 void store_use_audit_key(const unsigned char key[32]);
+/* Whether the database file at path already has a keyed audit chain
+ * (schema 3 or later), read without migrating it. */
+pk_err store_file_keyed(const char *path, bool *keyed);
+/* Opens a database that exists, never creating one: PK_ENOTFOUND (msg says
+ * which) when the file is missing or empty (0 bytes), issue 11 item 3. */
+pk_err store_open_existing(const char *path, store **out, char *msg, size_t msgsz);
 void store_close(store *s);
+/* What a citizen's dossier needs: the database accepts a committed write
+ * (setting "write_check" = stamp). PK_EPERM when the file, its folder or
+ * a stale -shm is read-only; msg names the file. */
+pk_err store_write_check(store *s, const char *stamp, char *msg, size_t msgsz);
 int store_schema_version(store *s);
 /* PRAGMA integrity_check (full=true) or quick_check; msg gets the first problem. */
 pk_err store_check(store *s, bool full, char *msg, size_t msgsz);
@@ -65,23 +75,11 @@ pk_err store_provinces(store *s, char (*names)[64], int max, int *n);
 pk_err store_unit_search(store *s, const char *province, const char *prefix,
                          admin_unit *out, int max, int *n);
 
-/* Holidays (kind 'H') and make-up working days (kind 'W'), as YYYY-MM-DD. */
-typedef struct {
-    char date[PK_DATE_MAX];
-    char kind;
-    char name[96];
-} holiday;
+/* Holidays (kind 'H') and make-up working days (kind 'W'): holiday, model.h. */
 pk_err store_holidays_replace(store *s, const holiday *h, int n);
 pk_err store_holidays(store *s, holiday **out, int *n);   /* *out malloc'ed */
 
-/* Postal tariff: charge in đồng for a service form and a scope
- * ("commune", "province", "national"). */
-typedef struct {
-    service_form form;
-    char scope[16];
-    int64_t charge_vnd;
-    int transit_days;              /* each way, working days (TT 17 Đ.7) */
-} tariff;
+/* Postal tariffs: tariff, model.h. */
 pk_err store_tariffs_replace(store *s, const tariff *t, int n);
 pk_err store_tariff_get(store *s, service_form form, const char *scope, tariff *out);
 
@@ -141,6 +139,17 @@ typedef struct {
 pk_err store_job_create(store *s, const char *ref, const char *kind, int64_t *job_id);
 pk_err store_job_set(store *s, int64_t job_id, job_status status, const char *reason);
 pk_err store_jobs_list(store *s, int status /* -1 any */, print_job *jobs, int max, int *n);
+/* The outcome of a print job, decided by the paper already: written like
+ * store_job_set, retried with back-off while the database is busy, full or
+ * failing (each try within the busy timeout), and if still not written
+ * kept on this handle and PK_EBUSY returned: store_jobs_flush() writes it later (the kiosk calls
+ * it at every tick), store_close() tries once more. A newer outcome for
+ * the same job replaces a kept one. */
+pk_err store_job_record(store *s, int64_t job_id, job_status status, const char *reason);
+/* Writes the kept outcomes (one try each); PK_OK when none is left. */
+pk_err store_jobs_flush(store *s);
+/* How many outcomes are kept, not yet written. */
+int store_jobs_unrecorded(const store *s);
 
 /* ---- kiosk identity and settings (key/value) -------------------------- */
 pk_err store_setting_get(store *s, const char *key, char *val, size_t valsz);

@@ -8,20 +8,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
 #include "store_clerk.h"
 #include "text.h"
 #include "util.h"
 #include "workdays.h"
-
-static void local_day(int64_t t, char out[PK_DATE_MAX])
-{
-    time_t tt = (time_t)t;
-    struct tm tm;
-    if (!localtime_r(&tt, &tm) || strftime(out, PK_DATE_MAX, "%Y-%m-%d", &tm) == 0)
-        str_copy(out, PK_DATE_MAX, "1970-01-01");
-}
 
 static bool seal_ok(const char *s)
 {
@@ -102,8 +95,8 @@ static pk_err read_cycle(store *s, const char *ref, cycle_row *c)
 static bool delivery_tries_done(store *s, const cycle_row *c)
 {
     int first, last;
-    if (c->attempts < DOSSIER_DELIVERY_ATTEMPTS || !workdays_parse(c->first_attempt, &first) ||
-        !workdays_parse(c->last_attempt, &last))
+    if (c->attempts < DOSSIER_DELIVERY_ATTEMPTS || !date_parse(c->first_attempt, &first) ||
+        !date_parse(c->last_attempt, &last))
         return false;
     holiday *h = NULL;
     int nh = 0;
@@ -169,7 +162,7 @@ pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
         return PK_EINVAL;
     int apday;
     if (td->appointment_date && td->appointment_date[0] &&
-        !workdays_parse(td->appointment_date, &apday))
+        !date_parse(td->appointment_date, &apday))
         return PK_EINVAL;
     if (td->handover_no && (!seal_ok(td->handover_no)))
         return PK_EINVAL;
@@ -190,7 +183,7 @@ pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
         return e;
     }
     char day[PK_DATE_MAX];
-    local_day(at, day);
+    date_local_iso(at, day);
     int attempts = c.attempts;
     const char *first = c.first_attempt, *last = c.last_attempt;
     if (to == ST_DELIVERY_FAILED) {

@@ -1,12 +1,15 @@
 /* Dossiers, their documents and events; print jobs. */
 #include "store_internal.h"
+#include "store_filter.h"
 #include "store_clerk.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "dates.h"
 #include "dossier.h"
 #include "ids.h"
 #include "text.h"
@@ -22,14 +25,6 @@ const char *store_status_code(dossier_status status)
 static int status_parse(const char *code)
 {
     return code ? dossier_status_parse(code) : -1;
-}
-
-static void day_of(int64_t t, char out[PK_DATE_MAX])
-{
-    time_t tt = (time_t)t;
-    struct tm tm;
-    if (!localtime_r(&tt, &tm) || strftime(out, PK_DATE_MAX, "%Y-%m-%d", &tm) == 0)
-        str_copy(out, PK_DATE_MAX, "1970-01-01");
 }
 
 static bool dossier_ok(const dossier *d)
@@ -163,7 +158,7 @@ static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p)
     if (!stmt)
         return PK_EIO;
     char day[PK_DATE_MAX];
-    day_of(d->created_at, day);
+    date_local_iso(d->created_at, day);
     char *fold = text_fold(d->name);
     store_bind_text(stmt, 1, d->ref);
     store_bind_text(stmt, 2, d->s10);
@@ -374,7 +369,7 @@ int64_t store_dossier_count(store *s, int status)
 }
 
 /* The WHERE clause is assembled from constant fragments only; every value
- * is bound. */
+ * is bound (store_filter.h). */
 pk_err store_dossier_list(store *s, const dossier_filter *f, int offset,
                           dossier_row *rows, int max, int *n)
 {
@@ -382,77 +377,27 @@ pk_err store_dossier_list(store *s, const dossier_filter *f, int offset,
     dossier_filter none = {.status = -1};
     if (!f)
         f = &none;
-    if (f->status >= ST__COUNT || offset < 0 || max < 0)
+    if (!store_filter_ok(f, 1024) || offset < 0 || max < 0)
         return PK_EINVAL;
-    const char *texts[] = {f->query, f->from_date, f->to_date, f->proc_code, f->agency};
-    for (size_t i = 0; i < PK_ARRAY_LEN(texts); i++)
-        if (texts[i] && !store_text_ok(texts[i], 1024))
-            return PK_EINVAL;
     char *fold = NULL;
-    sbuf sql = {0};
-    sbuf_add(&sql, "SELECT id, ref, proc_code, proc_name_vi, name, status, created_at,"
-                   " expected_date FROM dossiers WHERE 1");
-    if (f->status >= 0)
-        sbuf_add(&sql, " AND status = ?1");
+    sqlq sql = {0};
+    sqlq_add(&sql, "SELECT " DOSSIER_ROW_COLS " FROM dossiers d WHERE 1");
+    sqlq_dossier_filter(&sql, f);
     if (f->query && *f->query) {
         fold = text_fold(f->query);
+        int raw = sqlq_text(&sql, f->query), folded = sqlq_text(&sql, fold);
         /* ref, folded name, phone, or the last digits of the ID number */
-        sbuf_add(&sql, " AND (ref = upper(?2) OR (length(?3) > 0 AND instr(name_fold, ?3) > 0)"
-                       " OR phone = ?2 OR (length(?2) >= 4 AND substr(id_number, -length(?2)) = ?2))");
+        sqlq_add(&sql, " AND (d.ref = upper(?%d)"
+                       " OR (length(?%d) > 0 AND instr(d.name_fold, ?%d) > 0) OR d.phone = ?%d"
+                       " OR (length(?%d) >= 4 AND substr(d.id_number, -length(?%d)) = ?%d))",
+                 raw, folded, folded, raw, raw, raw, raw);
     }
-    if (f->from_date)
-        sbuf_add(&sql, " AND created_day >= ?4");
-    if (f->to_date)
-        sbuf_add(&sql, " AND created_day <= ?5");
-    if (f->proc_code)
-        sbuf_add(&sql, " AND proc_code = ?6");
-    if (f->agency)
-        sbuf_add(&sql, " AND agency = ?7");
-    if (f->unit_id > 0)
-        sbuf_add(&sql, " AND unit_id = ?8");
-    if (!f->include_sample)
-        sbuf_add(&sql, " AND sample = 0");
-    sbuf_add(&sql, " ORDER BY id LIMIT ?9 OFFSET ?10");
-    sqlite3_stmt *stmt = store_stmt(s, sql.data);
-    sbuf_free(&sql);
-    if (!stmt) {
-        free(fold);
-        return PK_EIO;
-    }
-    if (f->status >= 0)
-        store_bind_text(stmt, 1, store_status_code((dossier_status)f->status));
-    if (fold) {
-        store_bind_text(stmt, 2, f->query);
-        store_bind_text(stmt, 3, fold);
-    }
-    if (f->from_date)
-        store_bind_text(stmt, 4, f->from_date);
-    if (f->to_date)
-        store_bind_text(stmt, 5, f->to_date);
-    if (f->proc_code)
-        store_bind_text(stmt, 6, f->proc_code);
-    if (f->agency)
-        store_bind_text(stmt, 7, f->agency);
-    if (f->unit_id > 0)
-        sqlite3_bind_int(stmt, 8, f->unit_id);
-    sqlite3_bind_int(stmt, 9, max);
-    sqlite3_bind_int(stmt, 10, offset);
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        dossier_row *r = &rows[(*n)++];
-        memset(r, 0, sizeof *r);
-        r->id = sqlite3_column_int64(stmt, 0);
-        store_col_text(stmt, 1, r->ref, sizeof r->ref);
-        store_col_text(stmt, 2, r->proc_code, sizeof r->proc_code);
-        store_col_text(stmt, 3, r->proc_name_vi, sizeof r->proc_name_vi);
-        store_col_text(stmt, 4, r->name, sizeof r->name);
-        int stt = status_parse((const char *)sqlite3_column_text(stmt, 5));
-        r->status = stt < 0 ? ST_REGISTERED : (dossier_status)stt;
-        r->created_at = sqlite3_column_int64(stmt, 6);
-        store_col_text(stmt, 7, r->expected_date, sizeof r->expected_date);
-    }
-    pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(stmt);
+    int limit_p = sqlq_int(&sql, max), offset_p = sqlq_int(&sql, offset);
+    sqlq_add(&sql, " ORDER BY d.id LIMIT ?%d OFFSET ?%d", limit_p, offset_p);
+    sqlite3_stmt *stmt = sqlq_prepare(s, &sql);
+    pk_err e = stmt ? store_read_rows(s, stmt, rows, max, n) : PK_EIO;
+    if (stmt)
+        store_done(stmt);
     free(fold);
     return e;
 }
@@ -507,6 +452,89 @@ pk_err store_job_set(store *s, int64_t job_id, job_status js, const char *reason
         return store_commit(s);
     store_rollback(s);
     return e;
+}
+
+enum { JOB_RECORD_RETRIES = 3, JOB_RECORD_BACKOFF_MS = 100 };
+
+static void sleep_ms(int ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+static void outcome_keep(store *s, int64_t job_id, job_status js, const char *reason)
+{
+    int i = 0;
+    while (i < s->noutcomes && s->outcomes[i].job_id != job_id)
+        i++;
+    if (i == STORE_OUTCOMES_MAX) {
+        /* Full: the oldest goes (its job stays pending for the clerk). */
+        memmove(s->outcomes, s->outcomes + 1, sizeof s->outcomes[0] * (STORE_OUTCOMES_MAX - 1));
+        i = STORE_OUTCOMES_MAX - 1;
+    } else if (i == s->noutcomes) {
+        s->noutcomes++;
+    }
+    s->outcomes[i].job_id = job_id;
+    s->outcomes[i].status = (int)js;
+    str_copy(s->outcomes[i].reason, sizeof s->outcomes[i].reason, reason ? reason : "");
+}
+
+/* Worth another try later: locked, full or failing storage (not a job
+ * that does not exist or a bad reason). */
+static bool busy(pk_err e)
+{
+    return e == PK_EBUSY || e == PK_EFULL || e == PK_EIO;
+}
+
+pk_err store_job_record(store *s, int64_t job_id, job_status js, const char *reason)
+{
+    pk_err e = store_job_set(s, job_id, js, reason);
+    for (int i = 0, wait = JOB_RECORD_BACKOFF_MS; busy(e) && s->depth == 0 &&
+                                                  i < JOB_RECORD_RETRIES; i++, wait *= 2) {
+        sleep_ms(wait);
+        e = store_job_set(s, job_id, js, reason);
+    }
+    if (!busy(e)) {
+        /* Written (or refused for good): nothing older may overwrite it. */
+        for (int i = 0; i < s->noutcomes; i++)
+            if (s->outcomes[i].job_id == job_id) {
+                memmove(s->outcomes + i, s->outcomes + i + 1,
+                        sizeof s->outcomes[0] * (size_t)(s->noutcomes - i - 1));
+                s->noutcomes--;
+                break;
+            }
+        return e;
+    }
+    outcome_keep(s, job_id, js, reason);
+    return PK_EBUSY;
+}
+
+pk_err store_jobs_flush(store *s)
+{
+    if (s->noutcomes == 0 || s->depth > 0)
+        return s->noutcomes ? PK_EBUSY : PK_OK;
+    /* Called at every tick: one quick try, never a screen frozen for the
+     * whole busy timeout. */
+    int busy_ms = s->busy_ms;
+    store_set_busy_timeout(s, busy_ms < 50 ? busy_ms : 50);
+    pk_err e = PK_OK;
+    while (s->noutcomes > 0) {
+        store_outcome *o = &s->outcomes[0];
+        e = store_job_set(s, o->job_id, (job_status)o->status, o->reason);
+        if (busy(e))
+            break;
+        e = PK_OK;
+        memmove(s->outcomes, s->outcomes + 1, sizeof s->outcomes[0] * (size_t)(s->noutcomes - 1));
+        s->noutcomes--;
+    }
+    store_set_busy_timeout(s, busy_ms);
+    return e;
+}
+
+int store_jobs_unrecorded(const store *s)
+{
+    return s->noutcomes;
 }
 
 pk_err store_jobs_list(store *s, int status, print_job *jobs, int max, int *n)

@@ -15,6 +15,14 @@ typedef struct {
 
 struct search_cache;
 
+/* A print job outcome the database was too busy to take (store_job_record). */
+typedef struct {
+    int64_t job_id;
+    int status;
+    char reason[PK_TEXT_MAX];
+} store_outcome;
+enum { STORE_OUTCOMES_MAX = 16 };
+
 struct store {
     sqlite3 *conn;             /* the SQLite connection */
     store_cached *cache;
@@ -28,6 +36,9 @@ struct store {
     bool audit_keyed;          /* the schema has audit.keyed: new rows are HMAC-linked */
     bool tracking;             /* temporary seal triggers are in place */
     int64_t last_at;           /* time of the last row chained in this transaction */
+    store_outcome outcomes[STORE_OUTCOMES_MAX];   /* not yet written */
+    int noutcomes;
+    int busy_ms;               /* store_set_busy_timeout() */
 };
 
 /* One schema step: SQL run in one transaction (may be NULL), then fn (may

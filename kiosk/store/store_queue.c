@@ -1,7 +1,7 @@
 /* The clerk's queue: counts per status, pages oldest first with keyset
  * paging, filters and search (reference, folded name, phone, last digits of
  * the ID), built to stay fast at a million dossiers. */
-#include "store_internal.h"
+#include "store_filter.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -145,18 +145,6 @@ static query_kind classify(const char *q, char *norm, size_t normsz)
     return k;
 }
 
-static bool add_status_filter(sbuf *sql, int status)
-{
-    if (status >= ST__COUNT || status < -2)
-        return false;
-    if (status >= 0) {
-        sbuf_add(sql, " AND d.status = ?1");
-    } else if (status == -2) {   /* open: not closed (set by every closing step) */
-        sbuf_add(sql, " AND d.closed_day = ''");
-    }
-    return true;
-}
-
 pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool backward,
                         dossier_row *rows, int max, int *n)
 {
@@ -164,11 +152,7 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
     dossier_filter any = {.status = -1};
     if (!f)
         f = &any;
-    const char *texts[] = {f->query, f->from_date, f->to_date, f->proc_code, f->agency};
-    for (size_t i = 0; i < PK_ARRAY_LEN(texts); i++)
-        if (texts[i] && !store_text_ok(texts[i], 512))
-            return PK_EINVAL;
-    if (max <= 0 || max > 1000 || after < 0)
+    if (!store_filter_ok(f, 512) || max <= 0 || max > 1000 || after < 0)
         return PK_EINVAL;
     char q[512], hi[512] = "", last4[8] = "";
     query_kind k = classify(f->query, q, sizeof q);
@@ -189,100 +173,48 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
             : "SELECT min(id) FROM dossiers WHERE status = ?1");
         if (!m)
             return PK_EIO;
-        if (f->status >= 0 && f->status < ST__COUNT)
+        if (f->status >= 0)
             store_bind_text(m, 1, dossier_status_code((dossier_status)f->status));
         if (sqlite3_step(m) == SQLITE_ROW)
             floor_id = sqlite3_column_int64(m, 0);
         store_done(m);
     }
-    sbuf sql = {0};
-    sbuf_add(&sql, "SELECT d.id, d.ref, d.proc_code, d.proc_name_vi, d.name, d.status,"
-                   " d.created_at, d.expected_date FROM ");
+    sqlq sql = {0};
+    sqlq_add(&sql, "SELECT " DOSSIER_ROW_COLS " FROM ");
     if (k == Q_NAME)
-        sbuf_add(&sql, "dossier_names f JOIN dossiers d ON d.id = f.rowid WHERE"
-                       " dossier_names MATCH ?2");
+        sqlq_add(&sql, "dossier_names f JOIN dossiers d ON d.id = f.rowid WHERE"
+                       " dossier_names MATCH ?%d", sqlq_text(&sql, q));
     else
-        sbuf_add(&sql, "dossiers d WHERE 1");
-    if (!add_status_filter(&sql, f->status)) {
-        sbuf_free(&sql);
-        return PK_EINVAL;
-    }
+        sqlq_add(&sql, "dossiers d WHERE 1");
+    sqlq_dossier_filter(&sql, f);
     if (k == Q_REF) {
         prefix_hi(q, hi, sizeof hi);
-        sbuf_add(&sql, " AND d.ref >= ?2 AND d.ref < ?3");
+        int lo_p = sqlq_text(&sql, q), hi_p = sqlq_text(&sql, hi);
+        sqlq_add(&sql, " AND d.ref >= ?%d AND d.ref < ?%d", lo_p, hi_p);
     } else if (k == Q_DIGITS) {
         prefix_hi(q, hi, sizeof hi);
         str_copy(last4, sizeof last4, q + strlen(q) - 4);
+        int lo_p = sqlq_text(&sql, q), hi_p = sqlq_text(&sql, hi), l4 = sqlq_text(&sql, last4);
         /* candidates from the two indexes alone (no row read), walked in
          * id order: only the rows of the page are read from the table */
-        sbuf_add(&sql, " AND d.id IN (SELECT id FROM dossiers WHERE substr(id_number, -4) = ?4"
-                       " UNION ALL SELECT id FROM dossiers WHERE phone >= ?2 AND phone < ?3)"
-                       " AND (substr(d.id_number, -length(?2)) = ?2"
-                       " OR (d.phone >= ?2 AND d.phone < ?3))");
+        sqlq_add(&sql, " AND d.id IN (SELECT id FROM dossiers WHERE substr(id_number, -4) = ?%d"
+                       " UNION ALL SELECT id FROM dossiers WHERE phone >= ?%d AND phone < ?%d)"
+                       " AND (substr(d.id_number, -length(?%d)) = ?%d"
+                       " OR (d.phone >= ?%d AND d.phone < ?%d))",
+                 l4, lo_p, hi_p, lo_p, lo_p, lo_p, hi_p);
     }
-    if (f->from_date)
-        sbuf_add(&sql, " AND d.created_day >= ?5");
-    if (f->to_date)
-        sbuf_add(&sql, " AND d.created_day <= ?6");
-    if (f->proc_code)
-        sbuf_add(&sql, " AND d.proc_code = ?7");
-    if (f->agency)
-        sbuf_add(&sql, " AND d.agency = ?8");
-    if (f->unit_id > 0)
-        sbuf_add(&sql, " AND d.unit_id = ?9");
-    if (!f->include_sample)
-        sbuf_add(&sql, " AND d.sample = 0");
     const char *key = k == Q_NAME ? "f.rowid" : "d.id";
     if (floor_id > 0)
-        sbuf_add(&sql, " AND f.rowid >= ?12");
+        sqlq_add(&sql, " AND f.rowid >= ?%d", sqlq_int(&sql, floor_id));
     if (after > 0)
-        sbuf_addf(&sql, " AND %s %s ?10", key, backward ? "<" : ">");
-    sbuf_addf(&sql, " ORDER BY %s %s LIMIT ?11", key, backward ? "DESC" : "ASC");
-    sqlite3_stmt *stmt = store_stmt(s, sql.data);
-    sbuf_free(&sql);
+        sqlq_add(&sql, " AND %s %s ?%d", key, backward ? "<" : ">", sqlq_int(&sql, after));
+    sqlq_add(&sql, " ORDER BY %s %s LIMIT ?%d", key, backward ? "DESC" : "ASC",
+             sqlq_int(&sql, max));
+    sqlite3_stmt *stmt = sqlq_prepare(s, &sql);
     if (!stmt)
         return PK_EIO;
-    if (f->status >= 0)
-        store_bind_text(stmt, 1, dossier_status_code((dossier_status)f->status));
-    if (k != Q_NONE)
-        store_bind_text(stmt, 2, q);
-    if (hi[0])
-        store_bind_text(stmt, 3, hi);
-    if (last4[0])
-        store_bind_text(stmt, 4, last4);
-    if (f->from_date)
-        store_bind_text(stmt, 5, f->from_date);
-    if (f->to_date)
-        store_bind_text(stmt, 6, f->to_date);
-    if (f->proc_code)
-        store_bind_text(stmt, 7, f->proc_code);
-    if (f->agency)
-        store_bind_text(stmt, 8, f->agency);
-    if (f->unit_id > 0)
-        sqlite3_bind_int(stmt, 9, f->unit_id);
-    if (after > 0)
-        sqlite3_bind_int64(stmt, 10, after);
-    sqlite3_bind_int(stmt, 11, max);
-    if (floor_id > 0)
-        sqlite3_bind_int64(stmt, 12, floor_id);
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        dossier_row *r = &rows[(*n)++];
-        memset(r, 0, sizeof *r);
-        r->id = sqlite3_column_int64(stmt, 0);
-        store_col_text(stmt, 1, r->ref, sizeof r->ref);
-        store_col_text(stmt, 2, r->proc_code, sizeof r->proc_code);
-        store_col_text(stmt, 3, r->proc_name_vi, sizeof r->proc_name_vi);
-        store_col_text(stmt, 4, r->name, sizeof r->name);
-        int stt = dossier_status_parse((const char *)sqlite3_column_text(stmt, 5));
-        r->status = stt < 0 ? ST_REGISTERED : (dossier_status)stt;
-        r->created_at = sqlite3_column_int64(stmt, 6);
-        store_col_text(stmt, 7, r->expected_date, sizeof r->expected_date);
-    }
-    pk_err e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
+    pk_err e = store_read_rows(s, stmt, rows, max, n);
     store_done(stmt);
-    if (e != PK_OK)
-        *n = 0;
     if (backward)   /* fetched newest first: give the page oldest first */
         for (int i = 0, j = *n - 1; i < j; i++, j--) {
             dossier_row t = rows[i];

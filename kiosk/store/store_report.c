@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dates.h"
 #include "dossier.h"
 #include "store_clerk.h"
 #include "util.h"
@@ -218,11 +219,9 @@ pk_err store_handover_create(store *s, const char *agency, const char *const *re
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
-    time_t tt = (time_t)at;
-    struct tm tm;
-    char day[16] = "19700101", seqname[48];
-    if (localtime_r(&tt, &tm))
-        strftime(day, sizeof day, "%Y%m%d", &tm);
+    char day[16], seqname[48];
+    if (!date_local_format(at, "%Y%m%d", day, sizeof day))
+        str_copy(day, sizeof day, "19700101");
     snprintf(seqname, sizeof seqname, "handover:%s", day);
     int64_t seq = 0;
     e = store_sequence_next(s, seqname, &seq);

@@ -22,6 +22,24 @@ const char store_schema_v3[] =
     "ALTER TABLE audit ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0 CHECK(keyed IN (0, 1));"
     "CREATE INDEX audit_seals ON audit(object, seq) WHERE action = 'seal';";
 
+pk_err store_file_keyed(const char *path, bool *keyed)
+{
+    *keyed = false;
+    sqlite3 *conn = NULL;
+    int rc = sqlite3_open_v2(path, &conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+    sqlite3_stmt *stmt = NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(conn, "SELECT count(*) FROM pragma_table_info('audit')"
+                                      " WHERE name = 'keyed'", -1, &stmt, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        *keyed = sqlite3_column_int(stmt, 0) > 0;
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(conn);
+    return rc == SQLITE_OK ? PK_OK : PK_EIO;
+}
+
 bool store_audit_reserved(const char *action)
 {
     return strcmp(action, "seal") == 0 || strcmp(action, "audit_key") == 0;

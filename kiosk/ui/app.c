@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dates.h"
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
@@ -27,26 +28,6 @@ int64_t app_now(const app *a)
     if (a->fixed_time)
         return a->fixed_time;
     return (int64_t)time(NULL) + a->clock_offset;
-}
-
-/* "YYYY-MM-DDTHH:MM" in local time; 0 when malformed. */
-static int64_t parse_clock(const char *s)
-{
-    int y, mo, d, h, mi;
-    char tail;
-    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) != 5)
-        return 0;
-    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59)
-        return 0;
-    struct tm tm = {0};
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
-    tm.tm_isdst = -1;
-    time_t t = mktime(&tm);
-    return t == (time_t)-1 ? 0 : (int64_t)t;
 }
 
 void app_init(app *a, const config *cfg, store *db, printer *pr)
@@ -73,7 +54,7 @@ void app_init(app *a, const config *cfg, store *db, printer *pr)
         a->idle_warning = a->idle_timeout / 2 > 0 ? a->idle_timeout / 2 : 1;
     e = getenv("POSTKIOSK_CLOCK");
     if (e && *e) {
-        int64_t t = parse_clock(e);
+        int64_t t = date_parse_local_minute(e);
         if (t)
             a->clock_offset = t - (int64_t)time(NULL);
     }
@@ -163,6 +144,13 @@ void app_free(app *a)
         mem_wipe(a->session, a->session_size);
 }
 
+static void resume(app *a)
+{
+    app_entry *e = &a->stack[a->depth - 1];
+    if (e->ops->resume)
+        e->ops->resume(e->state, a);
+}
+
 static void apply(app *a, screen_result r)
 {
     switch (r.kind) {
@@ -170,8 +158,10 @@ static void apply(app *a, screen_result r)
     case SR_REDRAW: a->dirty = true; break;
     case SR_PUSH: push(a, r.next, r.arg); break;
     case SR_POP:
-        if (a->depth > 1)
+        if (a->depth > 1) {
             pop(a);
+            resume(a);
+        }
         break;
     case SR_REPLACE:
         if (a->depth > 1)
@@ -182,9 +172,11 @@ static void apply(app *a, screen_result r)
         int i = a->depth - 1;
         while (i > 0 && a->stack[i].ops != r.next)
             i--;
-        if (a->stack[i].ops == r.next)
+        if (a->stack[i].ops == r.next && a->depth - 1 > i) {
             while (a->depth - 1 > i)
                 pop(a);
+            resume(a);
+        }
         break;
     }
     case SR_HOME: app_wipe(a); break;
@@ -417,6 +409,8 @@ void app_tick(app *a, int64_t now_ms)
     }
     if (now_ms - a->last_tick_ms >= TICK_MS && a->depth > 0) {
         a->last_tick_ms = now_ms;
+        if (a->db && store_jobs_unrecorded(a->db) > 0)
+            store_jobs_flush(a->db);  /* print outcomes the database was too busy for */
         if (app_now(a) / 60 != a->drawn_minute)
             a->dirty = true;          /* the header clock moves on */
         app_entry *top = &a->stack[a->depth - 1];

@@ -7,8 +7,8 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "dates.h"
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
@@ -32,12 +32,8 @@ void chrome_header(const app *a, frame *f)
     term_fill(0, 0, 1, f->cols, ROLE_HEADER);
     const char *title = a->cfg && a->cfg->post_office[0] ? a->cfg->post_office : _(a->title);
     char right[256];
-    int64_t now = app_now(a);
-    time_t t = (time_t)now;
-    struct tm tm;
-    localtime_r(&t, &tm);
     char when[32];
-    strftime(when, sizeof when, "%H:%M  %d/%m/%Y", &tm);
+    date_local_format(app_now(a), "%H:%M  %d/%m/%Y", when, sizeof when);
     if (f->show_ime)
         /* TRANSLATORS: header: input method, e.g. "Typing: Telex" */
         snprintf(right, sizeof right, "%s %s   %s ", _("Typing:"), _(vnime_method_name(a->ime)),

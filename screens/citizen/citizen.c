@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "dates.h"
 #include "i18n.h"
 #include "util.h"
 #include "workdays.h"
@@ -102,10 +102,9 @@ screen_result citizen_advance(app *a, const screen_ops *s)
 
 int citizen_year(const app *a)
 {
-    time_t t = (time_t)app_now(a);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    return tm.tm_year + 1900;
+    int y, m, d;
+    date_to_ymd(date_local_day(app_now(a)), &y, &m, &d);
+    return y;
 }
 
 pk_err citizen_choose(app *a, const char *code)
@@ -129,10 +128,8 @@ pk_err citizen_choose(app *a, const char *code)
     c->fee_post = c->have_tariff ? t.charge_vnd : 0;
     c->transit_days = c->have_tariff ? t.transit_days : 0;
 
-    time_t now = (time_t)app_now(a);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    int today = workdays_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    int64_t now = app_now(a);
+    int today = date_local_day(now);
     holiday *h = NULL;
     int nh = 0;
     if (store_holidays(a->db, &h, &nh) != PK_OK) {
@@ -141,9 +138,9 @@ pk_err citizen_choose(app *a, const char *code)
     }
     workcal cal;
     workcal_init(&cal, h, nh);
-    int day = dossier_expected_day(&cal, today, tm.tm_hour, &c->proc, c->transit_days,
+    int day = dossier_expected_day(&cal, today, date_local_hour(now), &c->proc, c->transit_days,
                                    c->form ? c->form : FORM_BOTH);
-    workdays_format(day, c->expected_date);
+    date_format(day, c->expected_date);
     workcal_free(&cal);
     free(h);
     return PK_OK;
@@ -245,7 +242,6 @@ bool citizen_build(const app *a, dossier *d)
     d->sample = a->practice;          /* demo practice: a sample, never a real dossier */
     d->consent_process = c->consent;
     d->consent_sms = c->consent_sms;
-    d->sample = a->practice;      /* demo practice: never a real dossier */
     if (a->cfg)
         str_copy(d->kiosk_code, sizeof d->kiosk_code, a->cfg->kiosk_code);
     return true;

@@ -1,6 +1,10 @@
 /* Done: the dossier is already committed (review did it); now the receipt
- * is printed. A print failure keeps the dossier and says so plainly. Then
- * the reference, big, with what to do next; home after 30 seconds. */
+ * is printed. What the screen says is what the printer said: printed only
+ * when it confirmed the job; "did not confirm" when the job went out but
+ * no confirmation came (the paper may or may not be there: staff check);
+ * "could not be printed" when nothing was sent. Each keeps the dossier and
+ * says so. Then the reference, big, with what to do next; home after 30
+ * seconds. */
 #include <stdio.h>
 #include <string.h>
 
@@ -49,6 +53,14 @@ static void done_draw(const void *state, const app *a, frame *f)
     y += 2;
     if (c->print_err == PK_OK) {
         y += w_text(f, y, x, w, 2, _("Please take your receipt from the printer."), ROLE_OK);
+    } else if (c->print_err == PK_EUNCONFIRMED) {
+        char then[256];
+        snprintf(then, sizeof then,
+                 _("Please ask staff for your receipt. Your dossier is saved with number %s."),
+                 c->done.ref);
+        snprintf(buf, sizeof buf, "%s %s %s", _("The printer did not confirm your receipt:"),
+                 c->print_msg[0] ? _(c->print_msg) : _(pk_err_msg(c->print_err)), then);
+        y += w_text(f, y, x, w, 4, buf, ROLE_ERROR);
     } else {
         snprintf(buf, sizeof buf, "%s %s %s", _("The receipt could not be printed:"),
                  c->print_msg[0] ? _(c->print_msg) : _(pk_err_msg(c->print_err)),

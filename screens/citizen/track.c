@@ -5,9 +5,9 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "citizen.h"
+#include "dates.h"
 #include "i18n.h"
 #include "receipt.h"
 #include "store_clerk.h"
@@ -142,11 +142,8 @@ static void track_draw(const void *state, const app *a, frame *f)
     int bottom = f->top + f->height;
     int first = s->nev - (bottom - y);     /* newest events when they do not all fit */
     for (int i = first > 0 ? first : 0; i < s->nev && y < bottom; i++) {
-        time_t t = (time_t)s->ev[i].at;
-        struct tm tm;
-        localtime_r(&t, &tm);
         char when[32];
-        strftime(when, sizeof when, "%d/%m/%Y %H:%M", &tm);
+        date_local_format(s->ev[i].at, "%d/%m/%Y %H:%M", when, sizeof when);
         int st_code = dossier_status_parse(s->ev[i].to);
         snprintf(buf, sizeof buf, "%s   %s", when,
                  st_code >= 0 ? _(dossier_status_label((dossier_status)st_code)) : s->ev[i].to);

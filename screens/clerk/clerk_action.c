@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "clerk.h"
+#include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
 #include "util.h"
-#include "workdays.h"
 
 enum { F_SEAL, F_FEE, F_MISSING, F_NOTE, F_DATE, F_RECIPIENT, F_IDLAST, F__COUNT };
 
@@ -125,19 +125,6 @@ static void action_draw(const void *state, const app *a, frame *f)
     w_hint(f, ACT_BACK, N_("Cancel"));
 }
 
-/* DD/MM/YYYY or YYYY-MM-DD -> YYYY-MM-DD; false when it is no real day. */
-static bool parse_date(const char *in, char out[PK_DATE_MAX])
-{
-    int d, m, y, day;
-    if (sscanf(in, "%2d/%2d/%4d", &d, &m, &y) == 3 && strlen(in) == 10 && d > 0 && m > 0 &&
-        y > 0)
-        snprintf(out, PK_DATE_MAX, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-                 (unsigned)d % 100u);
-    else
-        str_copy(out, PK_DATE_MAX, in);
-    return workdays_parse(out, &day);
-}
-
 static int first_error(action_state *s)
 {
     memset(s->err, 0, sizeof s->err);
@@ -159,7 +146,7 @@ static int first_error(action_state *s)
                 s->err[k] = N_("Please write the reason.");
             break;
         case F_DATE:
-            if (v[0] && !parse_date(v, tmp))
+            if (v[0] && !date_parse_typed(v, tmp))
                 s->err[k] = N_("Please type a real date as DD/MM/YYYY.");
             break;
         case F_RECIPIENT:
@@ -196,7 +183,7 @@ static screen_result record(action_state *s, app *a)
     } else {
         char date[PK_DATE_MAX] = "";
         if (s->used[F_DATE] && s->f[F_DATE].buf[0])
-            parse_date(s->f[F_DATE].buf, date);
+            date_parse_typed(s->f[F_DATE].buf, date);
         transition_data td = {
             .at = app_now(a),
             .seal_no = s->used[F_SEAL] ? s->f[F_SEAL].buf : NULL,

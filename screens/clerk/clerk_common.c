@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "clerk.h"
+#include "dates.h"
 #include "i18n.h"
 #include "dossier.h"
 #include "receipt.h"
@@ -188,19 +189,13 @@ screen_result clerk_scan(app *a, const char *payload)
 
 void clerk_time(int64_t t, char *out, size_t outsz)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-    if (t <= 0 || !localtime_r(&tt, &tm) || strftime(out, outsz, "%d/%m/%Y %H:%M", &tm) == 0)
+    if (t <= 0 || !date_local_format(t, "%d/%m/%Y %H:%M", out, outsz))
         str_copy(out, outsz, "-");
 }
 
 void clerk_date(const char *ymd, char *out, size_t outsz)
 {
-    int y, m, d;
-    if (ymd && strlen(ymd) == 10 && sscanf(ymd, "%4d-%2d-%2d", &y, &m, &d) == 3)
-        snprintf(out, outsz, "%02u/%02u/%04u", (unsigned)d % 100u, (unsigned)m % 100u,
-                 (unsigned)y % 10000u);
-    else
+    if (!date_iso_to_dmy(ymd, out, outsz))
         str_copy(out, outsz, ymd && ymd[0] ? ymd : "-");
 }
 

@@ -247,6 +247,8 @@ static screen_result reprint(dossier_state *s, app *a)
         e = receipt_print_ex(a->pr, a->db, a->cfg, &s->d, job, RECEIPT_REPRINT, msg, sizeof msg);
     if (e == PK_OK)
         clerk_flash(a, false, N_("The receipt was printed again."));
+    else if (e == PK_EUNCONFIRMED)   /* sent: check the printer before another try */
+        clerk_flashf(a, true, "%s %s", _("The printer did not confirm the print:"), _(msg));
     else
         clerk_flashf(a, true, "%s %s", _("The receipt could not be printed:"),
                      msg[0] ? _(msg) : _(pk_err_msg(e)));

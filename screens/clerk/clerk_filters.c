@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "clerk.h"
+#include "dates.h"
 #include "i18n.h"
 #include "util.h"
-#include "workdays.h"
 
 enum { F_STATUS, F_FROM, F_TO, F_PROC, F_AGENCY, F_UNIT, F__COUNT };
 enum { PROCS_MAX = 200, AGENCIES_MAX = 64, UNITS_MAX = 200 };
@@ -121,16 +121,8 @@ static void filters_draw(const void *state, const app *a, frame *f)
 /* DD/MM/YYYY (or YYYY-MM-DD, or empty) -> YYYY-MM-DD / "". */
 static bool field_date(const tfield *t, char out[PK_DATE_MAX])
 {
-    int d, m, y, day;
     out[0] = '\0';
-    if (!t->buf[0])
-        return true;
-    if (sscanf(t->buf, "%2d/%2d/%4d", &d, &m, &y) == 3 && d > 0 && m > 0 && y > 0)
-        snprintf(out, PK_DATE_MAX, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-                 (unsigned)d % 100u);
-    else
-        str_copy(out, PK_DATE_MAX, t->buf);
-    return workdays_parse(out, &day);
+    return !t->buf[0] || date_parse_typed(t->buf, out);
 }
 
 static screen_result apply(filters_state *s, app *a)

@@ -89,6 +89,9 @@ static screen_result retry(jobs_state *s, app *a)
     }
     if (e == PK_OK)
         clerk_flashf(a, false, "%s %s", j->ref, _("printed."));
+    else if (e == PK_EUNCONFIRMED)   /* sent: check the printer before another try */
+        clerk_flashf(a, true, "%s %s %s", j->ref, _("The printer did not confirm the print:"),
+                     _(msg));
     else
         clerk_flashf(a, true, "%s %s %s", j->ref, _("not printed:"),
                      msg[0] ? _(msg) : _(pk_err_msg(e)));

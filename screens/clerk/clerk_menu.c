@@ -12,6 +12,8 @@
 
 typedef struct {
     int sel;
+    bool have_counts;              /* false when the store could not count */
+    int64_t counts[ST__COUNT];
 } menu_state;
 
 static const struct {
@@ -26,12 +28,37 @@ static const struct {
 };
 enum { NITEMS = (int)PK_ARRAY_LEN(items) };
 
+/* The counts are read here, never in draw (a pure function of the state):
+ * on entering, on coming back from a screen above, and every tick. true
+ * when they changed. */
+static bool load_counts(menu_state *s, app *a)
+{
+    int64_t counts[ST__COUNT] = {0};
+    bool have = store_status_counts(a->db, counts) == PK_OK;
+    if (have == s->have_counts && (!have || !memcmp(counts, s->counts, sizeof counts)))
+        return false;
+    s->have_counts = have;
+    memcpy(s->counts, counts, sizeof counts);
+    return true;
+}
+
+static void menu_enter(void *state, app *a, const void *arg)
+{
+    (void)arg;
+    load_counts(state, a);
+}
+
+static void menu_resume(void *state, app *a)
+{
+    load_counts(state, a);
+}
+
 static void menu_draw(const void *state, const app *a, frame *f)
 {
     const menu_state *s = state;
     int y = clerk_header(a, f, _("Clerk workstation"));
-    int64_t counts[ST__COUNT];
-    if (store_status_counts(a->db, counts) == PK_OK) {
+    const int64_t *counts = s->counts;
+    if (s->have_counts) {
         /* the statuses that need a clerk's hand, as one line */
         static const dossier_status show[] = {ST_REGISTERED, ST_ACCEPTED, ST_IN_TRANSIT,
                                               ST_RESULT_READY, ST_OUT_FOR_DELIVERY,
@@ -90,7 +117,7 @@ static screen_result menu_handle(void *state, app *a, const event *ev)
     case ACT_SCAN:
         return clerk_scan(a, ev->text);
     case ACT_TICK:
-        return SR_(SR_NONE);
+        return SR_(load_counts(s, a) ? SR_REDRAW : SR_NONE);
     default:
         return SR_(SR_NONE);
     }
@@ -108,6 +135,8 @@ const screen_ops screen_clerk_menu = {
     .state_size = sizeof(menu_state),
     .help = N_("Choose with the digit keys or the arrows and Enter. Scan a receipt to open its "
                "dossier. Esc signs you out."),
+    .enter = menu_enter,
+    .resume = menu_resume,
     .draw = menu_draw,
     .handle = menu_handle,
 };

@@ -4,15 +4,14 @@
  * The quarterly file for the province is `postkiosk report --csv`. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "clerk.h"
+#include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
-#include "workdays.h"
 
 typedef struct {
     int64_t head_seq;
@@ -26,10 +25,7 @@ typedef struct {
 
 static int today(const app *a)
 {
-    time_t t = (time_t)app_now(a);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    return workdays_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return date_local_day(app_now(a));
 }
 
 static void load(reports_state *s, app *a)
@@ -38,7 +34,7 @@ static void load(reports_state *s, app *a)
     char from[PK_DATE_MAX], to[PK_DATE_MAX], now[PK_DATE_MAX];
     int d = today(a);
     report_period_range(s->period, d, s->step, from, to);
-    workdays_format(d, now);
+    date_format(d, now);
     s->ok = store_report(a->db, from, to, now, &s->r) == PK_OK;
     if (store_audit_head(a->db, &s->head_seq, s->head) != PK_OK)
         s->head_seq = 0;

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
 #include "csv.h"
 #include "i18n.h"
 #include "store_fixture.h"
+#include "store_import.h"
 
 #define FIX "tests/fixtures/"
 
@@ -144,6 +144,12 @@ static void import_good(void)
     CU_ASSERT_EQUAL(store_procedure_search(db, "chung thuc", r, 4, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 1);
 
+    /* free text may start with a '-' bullet (never a name; written to no CSV) */
+    CU_ASSERT_EQUAL_FATAL(catalog_import_procedures(db, FIX "procs_dash_reason.csv", err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL(store_procedure_get(db, "LS.0003", &p), PK_OK);
+    CU_ASSERT_STRING_EQUAL(p.reason_vi, "- Hai bên phải có mặt");
+    CU_ASSERT_STRING_EQUAL(p.provenance, "- ESTIMATE");
+
     CU_ASSERT_EQUAL(catalog_import_units(db, FIX "units_good.csv", err, sizeof err), PK_OK);
     CU_ASSERT_EQUAL(catalog_import_holidays(db, FIX "holidays_good.csv", err, sizeof err), PK_OK);
     CU_ASSERT_EQUAL(catalog_import_tariffs(db, FIX "tariffs_good.csv", err, sizeof err), PK_OK);
@@ -220,6 +226,19 @@ static void import_bad_changes_nothing(void)
                "5: date must be a real day written YYYY-MM-DD, not \"2026-02-30\"");
     bad_import(catalog_import_tariffs, "tariffs_bad.csv",
                "6: scope must be commune, province or national, not \"moon\"");
+    /* names a spreadsheet would run as formulas (issue 11 item 12) */
+    bad_import(catalog_import_procedures, "procs_formula_name.csv",
+               "3: name_vi must not start with '=' (a spreadsheet would run it as a formula)");
+    bad_import(catalog_import_procedures, "procs_formula_agency.csv",
+               "2: agency must not start with '@' (a spreadsheet would run it as a formula)");
+    bad_import(catalog_import_procedures, "procs_formula_doc.csv",
+               "3: document 2: the name must not start with '-' (a spreadsheet would run it as a formula)");
+    bad_import(catalog_import_procedures, "procs_formula_code.csv",
+               "3: code \"-LS.0002\" must start with a letter or digit");
+    bad_import(catalog_import_units, "units_formula.csv",
+               "3: name must not start with '+' (a spreadsheet would run it as a formula)");
+    bad_import(catalog_import_holidays, "holidays_formula.csv",
+               "3: name must not start with '=' (a spreadsheet would run it as a formula)");
     /* wrong kind of file: a units file given as procedures */
     bad_import(catalog_import_procedures, "units_good.csv", "1: missing column \"code\"");
     close_db();

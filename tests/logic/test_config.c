@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -185,11 +186,127 @@ static void prepare_home(void)
     fx_cleanup(&fx);
 }
 
+/* Two first starts at once (issue 11 item 4): both succeed and both read
+ * the same complete key, never the other's half-written file. The two
+ * processes wait on one pipe and are released together; several rounds. */
+static void concurrent_first_start(void)
+{
+    fx_init(&fx);
+    for (int round = 0; round < 20; round++) {
+        config c;
+        config_defaults(&c);
+        snprintf(c.home, sizeof c.home, "%s/h%d", fx.dir, round);
+        snprintf(c.key_file, sizeof c.key_file, "%.400s/keys/receipt.key", c.home);
+        snprintf(c.pepper_file, sizeof c.pepper_file, "%.400s/keys/pin.pepper", c.home);
+        int go[2], out[2];
+        CU_ASSERT_EQUAL_FATAL(pipe(go), 0);
+        CU_ASSERT_EQUAL_FATAL(pipe(out), 0);
+        for (int k = 0; k < 2; k++) {
+            pid_t pid = fork();
+            CU_ASSERT_FATAL(pid >= 0);
+            if (pid == 0) {
+                close(go[1]);
+                char ch;
+                (void)!read(go[0], &ch, 1);      /* released when the parent closes */
+                unsigned char buf[33] = {0};
+                char err[256];
+                buf[32] = config_prepare_home(&c, err, sizeof err);
+                FILE *f = fopen(c.key_file, "rb");
+                size_t n = f ? fread(buf, 1, 32, f) : 0;
+                if (f)
+                    fclose(f);
+                if (n != 32)
+                    buf[32] = 0;
+                (void)!write(out[1], buf, sizeof buf);
+                _exit(0);
+            }
+        }
+        close(go[0]);
+        close(out[1]);
+        close(go[1]);                            /* both start now */
+        unsigned char a[33], b[33];
+        CU_ASSERT_EQUAL(read(out[0], a, sizeof a), (ssize_t)sizeof a);
+        CU_ASSERT_EQUAL(read(out[0], b, sizeof b), (ssize_t)sizeof b);
+        close(out[0]);
+        while (wait(NULL) > 0)
+            ;
+        CU_ASSERT_EQUAL(a[32], 1);
+        CU_ASSERT_EQUAL(b[32], 1);
+        CU_ASSERT_EQUAL(memcmp(a, b, 32), 0);
+        struct stat sb;
+        CU_ASSERT_EQUAL(stat(c.key_file, &sb), 0);
+        CU_ASSERT_EQUAL(sb.st_size, 32);
+        CU_ASSERT_EQUAL(sb.st_mode & 0777, 0400);
+        /* no temporary file is left next to the key */
+        char cmd[600];
+        snprintf(cmd, sizeof cmd, "test $(ls -A '%s/keys' | wc -l) -eq 2", c.home);
+        CU_ASSERT_EQUAL(system(cmd), 0);
+    }
+    fx_cleanup(&fx);
+}
+
+/* A key file that exists but is short (what a concurrent start of the old
+ * code saw while the other was still writing, or a crash left) is an
+ * error naming the file, never taken as a key. */
+static void short_key_is_an_error(void)
+{
+    fx_init(&fx);
+    config c;
+    config_defaults(&c);
+    snprintf(c.home, sizeof c.home, "%s/home", fx.dir);
+    snprintf(c.key_file, sizeof c.key_file, "%s/receipt.key", fx.dir);
+    snprintf(c.pepper_file, sizeof c.pepper_file, "%s/pin.pepper", fx.dir);
+    FILE *f = fopen(c.key_file, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fclose(f);
+    char err[600] = "";
+    CU_ASSERT_FALSE(config_prepare_home(&c, err, sizeof err));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, c.key_file));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "0 bytes"));
+    f = fopen(c.key_file, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("0123456789", f);
+    fclose(f);
+    CU_ASSERT_FALSE(config_prepare_home(&c, err, sizeof err));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "10 bytes"));
+    fx_cleanup(&fx);
+}
+
 /* Messages are compared in English, whatever an earlier suite switched to. */
 static int english(void)
 {
     i18n_set_lang("en");
     return 0;
+}
+
+/* Issue 11 item 14: a NUL byte is named (fgets used to cut the line there
+ * and the rest of it was silently lost); track_url is https only. */
+static void nul_byte_and_track_url(void)
+{
+    fx_init(&fx);
+    static const char nul[] = "[kiosk]\ncode = LS01\npost_office = B\0\u01b0u \u0111i\u1ec7n\n";
+    char path[128];
+    snprintf(path, sizeof path, "%s/nul.ini", fx.dir);
+    FILE *f = fopen(path, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(fwrite(nul, 1, sizeof nul - 1, f), sizeof nul - 1);
+    fclose(f);
+    config c;
+    char err[256] = "";
+    CU_ASSERT_FALSE(config_load(&c, path, err, sizeof err));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "nul.ini:3: NUL byte"));
+    bad_file("[kiosk]\ntrack_url = http://track.example.vn/r/\n", "bad.ini:2: track_url must be");
+    bad_file("[kiosk]\ntrack_url = ftp://x/\n", "bad.ini:2: track_url must be");
+    bad_file("[kiosk]\ntrack_url = https://\n", "bad.ini:2: track_url must be");
+    bad_file("[kiosk]\ntrack_url = javascript:alert(1)\n", "bad.ini:2: track_url must be");
+    const char *ok = write_ini("ok.ini", "[kiosk]\ntrack_url = https://track.example.vn/r/\n"
+                                         "[printer]\nprofile = 80mm\n");
+    CU_ASSERT_TRUE(config_load(&c, ok, err, sizeof err));
+    CU_ASSERT_STRING_EQUAL(c.track_url, "https://track.example.vn/r/");
+    ok = write_ini("empty.ini", "[kiosk]\ntrack_url =\n");
+    CU_ASSERT_TRUE(config_load(&c, ok, err, sizeof err));
+    CU_ASSERT_STRING_EQUAL(c.track_url, "");
+    fx_cleanup(&fx);
 }
 
 void suite_config(void)
@@ -198,5 +315,8 @@ void suite_config(void)
     CU_add_test(s, "defaults need no file", defaults);
     CU_add_test(s, "a file overrides, NFC, home-relative paths", loads_file);
     CU_add_test(s, "bad files say file:line: reason", bad_files);
+    CU_add_test(s, "a NUL byte is named; track_url is https only", nul_byte_and_track_url);
     CU_add_test(s, "home, key and pepper created once, 0400", prepare_home);
+    CU_add_test(s, "two first starts at once take one whole key", concurrent_first_start);
+    CU_add_test(s, "a short key file is an error, not a key", short_key_is_an_error);
 }

@@ -11,6 +11,7 @@
 #include "catalog.h"
 #include "csv.h"
 #include "store_fixture.h"
+#include "store_import.h"
 #include "workdays.h"
 
 static const char *data_dir(void)
@@ -139,7 +140,7 @@ static void procedures(void)
 static int D(const char *s)
 {
     int d = -1;
-    CU_ASSERT_TRUE_FATAL(workdays_parse(s, &d));
+    CU_ASSERT_TRUE_FATAL(date_parse(s, &d));
     return d;
 }
 

@@ -325,7 +325,7 @@ static void fees(void)
 static int D(const char *s)
 {
     int d = -1;
-    CU_ASSERT_TRUE_FATAL(workdays_parse(s, &d));
+    CU_ASSERT_TRUE_FATAL(date_parse(s, &d));
     return d;
 }
 

@@ -24,19 +24,21 @@ static int sh(const char *fmt, ...)
     return system(cmd);
 }
 
-/* A locale dir with the real vi and en catalogs and a partial "tay" one
- * compiled here from tests/fixtures/i18n/tay.po. */
+/* A locale dir with the real vi catalog, partial "tay" and "nut" ones compiled
+ * here from tests/fixtures/i18n/ ("nut" lacks even its own name). */
 static int setup(void)
 {
     if (!mkdtemp(tmpdir))
         return 1;
     have_tmp = true;
     const char *build = getenv("BUILD") ? getenv("BUILD") : "build";
-    if (sh("mkdir -p %s/vi/LC_MESSAGES %s/tay/LC_MESSAGES", tmpdir, tmpdir) != 0)
+    if (sh("mkdir -p %s/vi/LC_MESSAGES %s/tay/LC_MESSAGES %s/nut/LC_MESSAGES", tmpdir, tmpdir, tmpdir) != 0)
         return 1;
     if (sh("cp %s/locale/vi/LC_MESSAGES/postkiosk.mo %s/vi/LC_MESSAGES/", build, tmpdir) != 0)
         return 1;
     if (sh("msgfmt --check -o %s/tay/LC_MESSAGES/postkiosk.mo %s", tmpdir, "tests/fixtures/i18n/tay.po") != 0)
+        return 1;
+    if (sh("msgfmt --check -o %s/nut/LC_MESSAGES/postkiosk.mo %s", tmpdir, "tests/fixtures/i18n/nut.po") != 0)
         return 1;
     return 0;
 }
@@ -142,14 +144,34 @@ static void lists_installed_languages(void)
     CU_ASSERT_TRUE_FATAL(i18n_init(tmpdir));
     int n = 0;
     const char *const *l = i18n_langs(&n);
-    CU_ASSERT_EQUAL_FATAL(n, 3);
+    CU_ASSERT_EQUAL_FATAL(n, 4);
     CU_ASSERT_STRING_EQUAL(l[0], "vi");
     CU_ASSERT_STRING_EQUAL(l[1], "en");
-    CU_ASSERT_STRING_EQUAL(l[2], "tay");
-    CU_ASSERT_PTR_NULL(l[3]);
+    CU_ASSERT_STRING_EQUAL(l[2], "nut");
+    CU_ASSERT_STRING_EQUAL(l[3], "tay");
+    CU_ASSERT_PTR_NULL(l[4]);
+    /* each name is the catalog's translation of "Language-Name" */
+    CU_ASSERT_STRING_EQUAL(i18n_lang_name("vi"), "Tiếng Việt");
+    CU_ASSERT_STRING_EQUAL(i18n_lang_name("tay"), "[tay] Tày");
+    /* no catalog (English here) or no such message: the built-in name, not
+     * the Vietnamese one a fallback to vi would give */
+    CU_ASSERT_STRING_EQUAL(i18n_lang_name("en"), "English");
+    CU_ASSERT_STRING_EQUAL(i18n_lang_name("nut"), "Nùng");
+    /* asking the catalogs for their names left the chosen language on */
+    CU_ASSERT_STRING_EQUAL(i18n_lang(), "vi");
+    CU_ASSERT_STRING_EQUAL(_("Not found."), "Không tìm thấy.");
+}
+
+/* The real catalogs name their language themselves. */
+static void real_catalogs_name_their_language(void)
+{
+    CU_ASSERT_TRUE_FATAL(i18n_init(NULL));
     CU_ASSERT_STRING_EQUAL(i18n_lang_name("vi"), "Tiếng Việt");
     CU_ASSERT_STRING_EQUAL(i18n_lang_name("en"), "English");
-    CU_ASSERT_STRING_EQUAL(i18n_lang_name("tay"), "Tày");
+    CU_ASSERT_TRUE(i18n_set_lang("en"));
+    CU_ASSERT_STRING_EQUAL(_("Language-Name"), "English");
+    CU_ASSERT_TRUE(i18n_set_lang("vi"));
+    CU_ASSERT_STRING_EQUAL(_("Language-Name"), "Tiếng Việt");
 }
 
 static void refuses_unknown_languages(void)
@@ -191,6 +213,7 @@ void suite_i18n(void)
     CU_add_test(s, "language from the environment", language_from_environment);
     CU_add_test(s, "partial catalog falls back to Vietnamese", partial_catalog_falls_back_to_vietnamese);
     CU_add_test(s, "lists installed languages", lists_installed_languages);
+    CU_add_test(s, "real catalogs name their language", real_catalogs_name_their_language);
     CU_add_test(s, "refuses unknown languages", refuses_unknown_languages);
     CU_add_test(s, "POSTKIOSK_LOCALEDIR overrides", env_overrides_localedir);
 }

@@ -1,6 +1,7 @@
 #include <CUnit/CUnit.h>
 #include <string.h>
 
+#include "csv.h"
 #include "report.h"
 
 /* 2026-02-17 (Tết) = day 20501 since 1970-01-01 */
@@ -74,15 +75,44 @@ static void bars_and_rates(void)
 static void csv_quoting(void)
 {
     sbuf b = {0};
-    report_csv_field(&b, "plain");
+    csv_put_field(&b, "plain");
     sbuf_add(&b, "|");
-    report_csv_field(&b, "UBND xã, phường");
+    csv_put_field(&b, "UBND xã, phường");
     sbuf_add(&b, "|");
-    report_csv_field(&b, "say \"hi\"");
+    csv_put_field(&b, "say \"hi\"");
     sbuf_add(&b, "|");
-    report_csv_field(&b, "two\nlines");
+    csv_put_field(&b, "two\nlines");
     CU_ASSERT_STRING_EQUAL(b.data, "plain|\"UBND xã, phường\"|\"say \"\"hi\"\"\"|\"two\nlines\"");
     sbuf_free(&b);
+}
+
+/* OWASP CSV injection: a cell a spreadsheet would run as a formula (first
+ * character = + - @ TAB CR) gets a leading ' inside a quoted field. */
+static void csv_formulas(void)
+{
+    static const struct { const char *in, *out; } cases[] = {
+        {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+        {"+84912345678", "\"'+84912345678\""},
+        {"-2+3", "\"'-2+3\""},
+        {"@SUM(A1)", "\"'@SUM(A1)\""},
+        {"\t=1", "\"'\t=1\""},
+        {"\r=1", "\"'\r=1\""},
+        {"=a,b", "\"'=a,b\""},
+        {"a=b", "a=b"},            /* only the first character matters */
+        {"'=x", "'=x"},            /* already text */
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sbuf b = {0};
+        csv_put_field(&b, cases[i].in);
+        CU_ASSERT_STRING_EQUAL(b.data ? b.data : "", cases[i].out);
+        sbuf_free(&b);
+    }
+    CU_ASSERT_TRUE(csv_formula_lead("=1"));
+    CU_ASSERT_TRUE(csv_formula_lead("-"));
+    CU_ASSERT_FALSE(csv_formula_lead("1-2"));
+    CU_ASSERT_FALSE(csv_formula_lead(""));
+    CU_ASSERT_FALSE(csv_formula_lead(NULL));
 }
 
 static void csv_report(void)
@@ -96,6 +126,13 @@ static void csv_report(void)
     report_item ag = {"UBND xã Hữu Lũng, tỉnh Lạng Sơn", "", 7};
     r.agencies = &ag;
     r.nagencies = 1;
+    /* names from an old import or another tool: neutralised on the way out */
+    report_item pr = {"1.001193", "=cmd|' /C calc'!A0", 2};
+    r.procs = &pr;
+    r.nprocs = 1;
+    report_item co = {"@Đông Kinh", "", 1};
+    r.communes = &co;
+    r.ncommunes = 1;
     r.completed = 4;
     r.on_time = 3;
     r.late = 1;
@@ -107,6 +144,9 @@ static void csv_report(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(b.data, ",7\r\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(b.data, "\r\nstatus,delivered,"));
     CU_ASSERT_PTR_NOT_NULL(strstr(b.data, "\r\nagency,\"UBND xã Hữu Lũng, tỉnh Lạng Sơn\",,7\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(b.data, "\r\nprocedure,1.001193,\"'=cmd|' /C calc'!A0\",2\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(b.data, "\r\ncommune,\"'@Đông Kinh\",,1\r\n"));
+    CU_ASSERT_PTR_NULL(strstr(b.data, ",=cmd"));
     CU_ASSERT_PTR_NOT_NULL(strstr(b.data, "on_time_permille,"));
     CU_ASSERT_PTR_NOT_NULL(strstr(b.data, ",750\r\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(b.data, "\r\nincidents,lost,"));
@@ -120,5 +160,6 @@ void suite_report(void)
     CU_add_test(s, "retention ages", ages);
     CU_add_test(s, "bars and on-time rate", bars_and_rates);
     CU_add_test(s, "CSV quoting", csv_quoting);
+    CU_add_test(s, "CSV formula injection neutralised", csv_formulas);
     CU_add_test(s, "CSV report", csv_report);
 }

@@ -7,25 +7,25 @@
 static int D(const char *s)
 {
     int d = -1;
-    CU_ASSERT_TRUE_FATAL(workdays_parse(s, &d));
+    CU_ASSERT_TRUE_FATAL(date_parse(s, &d));
     return d;
 }
 
 static void civil_days(void)
 {
-    CU_ASSERT_EQUAL(workdays_from_ymd(1970, 1, 1), 0);
-    CU_ASSERT_EQUAL(workdays_from_ymd(1970, 1, 2), 1);
-    CU_ASSERT_EQUAL(workdays_from_ymd(1969, 12, 31), -1);
-    CU_ASSERT_EQUAL(workdays_from_ymd(2000, 3, 1), 11017);
-    CU_ASSERT_EQUAL(workdays_from_ymd(2026, 2, 17), 20501);
+    CU_ASSERT_EQUAL(date_from_ymd(1970, 1, 1), 0);
+    CU_ASSERT_EQUAL(date_from_ymd(1970, 1, 2), 1);
+    CU_ASSERT_EQUAL(date_from_ymd(1969, 12, 31), -1);
+    CU_ASSERT_EQUAL(date_from_ymd(2000, 3, 1), 11017);
+    CU_ASSERT_EQUAL(date_from_ymd(2026, 2, 17), 20501);
     /* round trip over a wide span, including leap days and centuries */
     for (int day = -40000; day < 120000; day += 7) {
         int y, m, d;
-        workdays_to_ymd(day, &y, &m, &d);
-        CU_ASSERT_EQUAL_FATAL(workdays_from_ymd(y, m, d), day);
+        date_to_ymd(day, &y, &m, &d);
+        CU_ASSERT_EQUAL_FATAL(date_from_ymd(y, m, d), day);
     }
     int y, m, d;
-    workdays_to_ymd(workdays_from_ymd(2024, 2, 29), &y, &m, &d);
+    date_to_ymd(date_from_ymd(2024, 2, 29), &y, &m, &d);
     CU_ASSERT(y == 2024 && m == 2 && d == 29);
 }
 
@@ -33,30 +33,30 @@ static void parse_format(void)
 {
     int d;
     char out[PK_DATE_MAX];
-    CU_ASSERT_TRUE(workdays_parse("2026-02-14", &d));
-    workdays_format(d, out);
+    CU_ASSERT_TRUE(date_parse("2026-02-14", &d));
+    date_format(d, out);
     CU_ASSERT_STRING_EQUAL(out, "2026-02-14");
-    CU_ASSERT_TRUE(workdays_parse("2024-02-29", &d));
-    workdays_format(0, out);
+    CU_ASSERT_TRUE(date_parse("2024-02-29", &d));
+    date_format(0, out);
     CU_ASSERT_STRING_EQUAL(out, "1970-01-01");
-    workdays_format_dmy(d, out);
+    date_format_dmy(d, out);
     CU_ASSERT_STRING_EQUAL(out, "29/02/2024");
-    CU_ASSERT_EQUAL(workdays_weekday(0), 3);                 /* Thursday */
-    CU_ASSERT_EQUAL(workdays_weekday(D("2026-11-25")), 2);   /* Wednesday */
-    CU_ASSERT_EQUAL(workdays_weekday(D("2026-04-26")), 6);   /* Sunday */
-    CU_ASSERT_EQUAL(workdays_weekday(-1), 2);
+    CU_ASSERT_EQUAL(date_weekday(0), 3);                 /* Thursday */
+    CU_ASSERT_EQUAL(date_weekday(D("2026-11-25")), 2);   /* Wednesday */
+    CU_ASSERT_EQUAL(date_weekday(D("2026-04-26")), 6);   /* Sunday */
+    CU_ASSERT_EQUAL(date_weekday(-1), 2);
 
-    CU_ASSERT_FALSE(workdays_parse("2025-02-29", &d));  /* not a leap year */
-    CU_ASSERT_FALSE(workdays_parse("1900-02-29", &d));
-    CU_ASSERT_FALSE(workdays_parse("2026-13-01", &d));
-    CU_ASSERT_FALSE(workdays_parse("2026-00-10", &d));
-    CU_ASSERT_FALSE(workdays_parse("2026-04-31", &d));
-    CU_ASSERT_FALSE(workdays_parse("2026-4-3", &d));
-    CU_ASSERT_FALSE(workdays_parse("14/02/2026", &d));
-    CU_ASSERT_FALSE(workdays_parse("2026-02-1x", &d));
-    CU_ASSERT_FALSE(workdays_parse("2026-02-14 ", &d));
-    CU_ASSERT_FALSE(workdays_parse("", &d));
-    CU_ASSERT_FALSE(workdays_parse(NULL, &d));
+    CU_ASSERT_FALSE(date_parse("2025-02-29", &d));  /* not a leap year */
+    CU_ASSERT_FALSE(date_parse("1900-02-29", &d));
+    CU_ASSERT_FALSE(date_parse("2026-13-01", &d));
+    CU_ASSERT_FALSE(date_parse("2026-00-10", &d));
+    CU_ASSERT_FALSE(date_parse("2026-04-31", &d));
+    CU_ASSERT_FALSE(date_parse("2026-4-3", &d));
+    CU_ASSERT_FALSE(date_parse("14/02/2026", &d));
+    CU_ASSERT_FALSE(date_parse("2026-02-1x", &d));
+    CU_ASSERT_FALSE(date_parse("2026-02-14 ", &d));
+    CU_ASSERT_FALSE(date_parse("", &d));
+    CU_ASSERT_FALSE(date_parse(NULL, &d));
 }
 
 /* Excerpt of data/holidays.csv: Tết 2026 as announced (14/02-22/02), Hùng

@@ -216,6 +216,56 @@ static void test_status(void)
     CU_ASSERT_EQUAL(escpos_status_decode(0x16, -1, -1), PST_OK);
 }
 
+static escpos_confirm_result feed_all(escpos_confirm *cf, const char *bytes, size_t n)
+{
+    escpos_confirm_result r = ESCPOS_CONFIRM_WAIT;
+    for (size_t i = 0; i < n && r == ESCPOS_CONFIRM_WAIT; i++)
+        r = escpos_confirm_feed(cf, (unsigned char)bytes[i]);
+    return r;
+}
+
+static void test_confirm(void)
+{
+    printer_profile prof;
+    CU_ASSERT_TRUE_FATAL(escpos_profile_parse("58mm", &prof));
+    CU_ASSERT_FALSE(prof.procid);
+    CU_ASSERT_EQUAL(prof.confirm_s, 15);
+    escpos_confirm cf;
+    escpos_confirm_init(&cf, &prof, 7);
+    sbuf b = {0};
+    escpos_confirm_request(&b, &cf);
+    ASSERT_BYTES(b, 0x1D, 0x72, 1);               /* GS r 1 */
+    sbuf_free(&b);
+    /* DLE EOT replies (bit 4 set) and bytes with bit 7 are not the answer. */
+    CU_ASSERT_EQUAL(feed_all(&cf, "\x12\x16\x72\x80\xff", 5), ESCPOS_CONFIRM_WAIT);
+    CU_ASSERT_EQUAL(escpos_confirm_feed(&cf, 0x00), ESCPOS_CONFIRM_OK);
+    CU_ASSERT_EQUAL(escpos_confirm_feed(&cf, 0x03), ESCPOS_CONFIRM_PAPER_LOW);
+    CU_ASSERT_EQUAL(escpos_confirm_feed(&cf, 0x0C), ESCPOS_CONFIRM_PAPER_OUT);
+
+    CU_ASSERT_TRUE_FATAL(escpos_profile_parse("80mm,procid,confirm=40", &prof));
+    CU_ASSERT_TRUE(prof.procid);
+    CU_ASSERT_EQUAL(prof.confirm_s, 40);
+    CU_ASSERT_FALSE(escpos_profile_parse("80mm,confirm=0", &prof));
+    CU_ASSERT_FALSE(escpos_profile_parse("80mm,confirm=121", &prof));
+    CU_ASSERT_FALSE(prof.procid);                 /* a refused spec gives the defaults */
+    CU_ASSERT_TRUE_FATAL(escpos_profile_parse("80mm,procid", &prof));
+    escpos_confirm_init(&cf, &prof, 7u * 35 * 35 * 35 + 1);   /* '8' '0' '0' '1' */
+    escpos_confirm_request(&b, &cf);
+    ASSERT_BYTES(b, 0x1D, 0x28, 0x48, 6, 0, 48, 48, '8', '0', '0', '1');
+    sbuf_free(&b);
+    for (unsigned id = 0; id < 5000; id += 7) {    /* never the header byte '7' */
+        escpos_confirm_init(&cf, &prof, id);
+        CU_ASSERT_PTR_NULL(memchr(cf.id, 0x37, 4));
+    }
+    escpos_confirm_init(&cf, &prof, 7u * 35 * 35 * 35 + 1);
+    /* A GS r answer, another job's ID, a cut-off header: not this job. */
+    CU_ASSERT_EQUAL(feed_all(&cf, "\x00\x37\x22" "8002" "\x00", 7), ESCPOS_CONFIRM_WAIT);
+    CU_ASSERT_EQUAL(feed_all(&cf, "\x37\x37\x22" "80", 5), ESCPOS_CONFIRM_WAIT);
+    CU_ASSERT_EQUAL(feed_all(&cf, "01", 2), ESCPOS_CONFIRM_WAIT);
+    CU_ASSERT_EQUAL(escpos_confirm_feed(&cf, 0x00), ESCPOS_CONFIRM_OK);
+    CU_ASSERT_EQUAL(feed_all(&cf, "\x37\x22" "8001" "\x01", 7), ESCPOS_CONFIRM_WAIT);
+}
+
 void suite_escpos(void)
 {
     CU_pSuite s = CU_add_suite("escpos", NULL, NULL);
@@ -227,4 +277,5 @@ void suite_escpos(void)
     CU_add_test(s, "profiles and overrides", test_profiles);
     CU_add_test(s, "TCVN-3 text mode", test_tcvn3);
     CU_add_test(s, "DLE EOT status parsing", test_status);
+    CU_add_test(s, "job confirmation: GS r 1, GS ( H process ID", test_confirm);
 }

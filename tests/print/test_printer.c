@@ -254,13 +254,16 @@ static void test_tcp_ok(void)
     char msg[160] = "";
     CU_ASSERT_EQUAL(printer_print(p, "job-2", c, NULL, msg, sizeof msg), PK_OK);
     pkt_vprinter_stop(&v);   /* joins: the capture is complete */
-    /* Status asked before (and after) the job, never inside it. */
+    /* Status asked before (and after) the job, never inside it; the
+     * confirmation GS r 1 right after the job, answered. */
     CU_ASSERT(v.got.len > 9);
     CU_ASSERT(memcmp(v.got.data, "\x10\x04\x01\x10\x04\x02\x10\x04\x04", 9) == 0);
     long at = doc_start(&v.got);
-    CU_ASSERT_FATAL(at >= 9);
+    CU_ASSERT_FATAL(at >= 9 && v.got.len > (size_t)at + 12);
+    CU_ASSERT(memcmp(v.got.data + v.got.len - 12, "\x1d\x72\x01", 3) == 0);
+    CU_ASSERT_EQUAL(v.confirms, 1);
     pkt_stream s;
-    size_t doclen = v.got.len - (size_t)at - 9;
+    size_t doclen = v.got.len - (size_t)at - 12;
     CU_ASSERT_TRUE(pkt_parse_escpos((unsigned char *)v.got.data + at, doclen, &s));
     char *dec = s.bits ? pkt_zbar_bits(s.bits, s.width, s.height) : NULL;
     CU_ASSERT_PTR_NOT_NULL(dec);
@@ -353,10 +356,13 @@ static void test_tcp_paper_runs_out(void)
     memcpy(v.reply_after, after, 5);
     v.switch_at = 2000;
     printer *p = open_tcp(v.port, "58mm");
+    printer_set_timeouts(p, 0, 300, 0);
     canvas *c = sample_doc(p);
     char msg[160] = "";
-    CU_ASSERT_EQUAL(printer_print(p, "job-4", c, NULL, msg, sizeof msg), PK_EPRINTER);
+    /* Offline, it never confirms; the rest may print when paper is back. */
+    CU_ASSERT_EQUAL(printer_print(p, "job-4", c, NULL, msg, sizeof msg), PK_EUNCONFIRMED);
     CU_ASSERT_STRING_EQUAL(msg, printer_state_msg(PST_PAPER_OUT));
+    CU_ASSERT_EQUAL(v.confirms, 0);
     pkt_vprinter_stop(&v);
     pkt_vprinter_free(&v);
     canvas_free(c);
@@ -373,13 +379,15 @@ static void test_tcp_closed_and_silent(void)
     CU_ASSERT_STRING_EQUAL(msg, printer_state_msg(PST_OFFLINE));
     printer_close(p);
 
-    /* A printer that never answers DLE EOT: one-way, the job is sent. */
+    /* A printer that reads but never answers: the job is sent, and not
+     * confirmed (it was "printed" before). */
     unsigned char silent[5] = {0};
     pkt_vprinter v;
     CU_ASSERT_TRUE_FATAL(pkt_vprinter_start_tcp(&v, silent));
     p = open_tcp(v.port, "58mm");
     CU_ASSERT_EQUAL(printer_status(p), PST_UNKNOWN);
-    CU_ASSERT_EQUAL(printer_print(p, "job-6", c, NULL, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(printer_print(p, "job-6", c, NULL, msg, sizeof msg), PK_EUNCONFIRMED);
+    CU_ASSERT(strstr(msg, "cannot confirm") != NULL);
     pkt_vprinter_stop(&v);
     CU_ASSERT_TRUE(has_raster(&v.got));
     pkt_vprinter_free(&v);
@@ -418,6 +426,81 @@ static void test_pty_ok_with_stale_bytes(void)
     printer_close(p);
 }
 
+/* A printer that takes the connection and never reads (tcp: the kernel
+ * accepts, the job may fit in the socket buffers; pty: nobody reads the
+ * other end), or reads and answers the status but never confirms the
+ * job: never "printed". */
+static printer *open_vp(const pkt_vprinter *v, bool tcp, const char *profile)
+{
+    printer *p = NULL;
+    char msg[160];
+    if (tcp) {
+        p = open_tcp(v->port, profile);
+    } else {
+        char *spec = xasprintf("device:%s", v->path);
+        CU_ASSERT_EQUAL(printer_open(spec, profile, &p, msg, sizeof msg), PK_OK);
+        free(spec);
+    }
+    if (p)
+        printer_set_timeouts(p, 100, 300, 300);
+    return p;
+}
+
+static void check_unconfirmed(bool tcp, bool deaf)
+{
+    pkt_vprinter v;
+    unsigned char r[5];
+    pkt_replies_ok(r);
+    CU_ASSERT_TRUE_FATAL(deaf ? pkt_vprinter_start_deaf(&v, tcp)
+                              : tcp ? pkt_vprinter_start_tcp(&v, r)
+                                    : pkt_vprinter_start_pty(&v, r));
+    v.no_confirm = true;
+    printer *p = open_vp(&v, tcp, "58mm");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    canvas *c = sample_doc(p);
+    canvas_ensure(c, 1200);        /* more than a pty buffer */
+    char msg[160] = "";
+    CU_ASSERT_EQUAL(printer_print(p, "job-u", c, NULL, msg, sizeof msg), PK_EUNCONFIRMED);
+    CU_ASSERT(strlen(msg) > 10);
+    pkt_vprinter_stop(&v);
+    if (!deaf) {
+        CU_ASSERT_TRUE(has_raster(&v.got));
+        CU_ASSERT_EQUAL(v.confirms, 0);
+        CU_ASSERT(strstr(msg, "did not confirm") != NULL);
+    }
+    pkt_vprinter_free(&v);
+    canvas_free(c);
+    printer_close(p);
+}
+
+static void test_unconfirmed(void)
+{
+    check_unconfirmed(true, true);      /* tcp, never reads */
+    check_unconfirmed(false, true);     /* pty, never read */
+    check_unconfirmed(true, false);     /* tcp, reads, never confirms */
+    check_unconfirmed(false, false);    /* pty, reads, never confirms */
+}
+
+/* Epson's process ID response (profile procid): GS ( H fn 48 after the
+ * job, "37 22 id 00" back (the matching of IDs: suite escpos). */
+static void test_procid(void)
+{
+    unsigned char r[5];
+    pkt_replies_ok(r);
+    pkt_vprinter v;
+    CU_ASSERT_TRUE_FATAL(pkt_vprinter_start_tcp(&v, r));
+    printer *p = open_vp(&v, true, "58mm,procid");
+    canvas *c = sample_doc(p);
+    char msg[160] = "";
+    CU_ASSERT_EQUAL(printer_print(p, "job-p", c, NULL, msg, sizeof msg), PK_OK);
+    pkt_vprinter_stop(&v);
+    CU_ASSERT_EQUAL(v.confirms, 1);
+    CU_ASSERT(memcmp(v.got.data + v.got.len - 20, "\x1d\x28\x48\x06\x00\x30\x30", 7) == 0);
+    pkt_vprinter_free(&v);
+    printer_close(p);
+    canvas_free(c);
+}
+
 void suite_printer(void)
 {
     CU_pSuite s = CU_add_suite("printer", NULL, NULL);
@@ -432,4 +515,6 @@ void suite_printer(void)
     CU_add_test(s, "tcp: paper low prints, with a notice", test_tcp_paper_low);
     CU_add_test(s, "tcp: closed port offline, silent printer one-way", test_tcp_closed_and_silent);
     CU_add_test(s, "pty: stale bytes drained, job printed", test_pty_ok_with_stale_bytes);
+    CU_add_test(s, "tcp/pty: deaf or never confirming: not printed", test_unconfirmed);
+    CU_add_test(s, "tcp: Epson process ID confirms the job", test_procid);
 }

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
 #include "cli.h"
 #include "i18n.h"
 #include "pkt_helpers.h"
 #include "receipt.h"
+#include "store_import.h"
 
 static char *dir;
 static store *db;
@@ -314,6 +314,63 @@ static void test_procedure_gone(void)
     free(d);
 }
 
+/* A printer that takes the job and never confirms it (tcp: accepts, never
+ * reads): the job stays pending with the reason, never "printed", and the
+ * dossier is intact. */
+static void test_unconfirmed_tcp(void)
+{
+    int64_t job = 0;
+    dossier *d = new_dossier("vi", false, &job);
+    pkt_vprinter v;
+    CU_ASSERT_TRUE_FATAL(pkt_vprinter_start_deaf(&v, true));
+    char *spec = xasprintf("tcp:127.0.0.1:%d", v.port);
+    printer *p;
+    char msg[200] = "";
+    CU_ASSERT_EQUAL_FATAL(printer_open(spec, "58mm", &p, msg, sizeof msg), PK_OK);
+    printer_set_timeouts(p, 100, 300, 300);
+    CU_ASSERT_EQUAL(receipt_print(p, db, &cfg, d, job, msg, sizeof msg), PK_EUNCONFIRMED);
+    print_job j = job_get(job);
+    CU_ASSERT_EQUAL(j.status, JOB_PENDING);
+    CU_ASSERT_STRING_EQUAL(j.reason, msg);
+    CU_ASSERT(strlen(j.reason) > 10);
+    check_intact(d);
+    pkt_vprinter_stop(&v);
+    pkt_vprinter_free(&v);
+    printer_close(p);
+    free(spec);
+    free(d);
+}
+
+/* The database is busy (another connection holds the write lock) after a
+ * receipt came out: printed is what receipt_print says, and the job is
+ * recorded printed once the lock is gone. */
+static void test_busy_after_print(void)
+{
+    int64_t job = 0;
+    dossier *d = new_dossier("vi", false, &job);
+    store *holder = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(cfg.db_path, &holder, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_tx_begin(holder), PK_OK);
+    store_set_busy_timeout(db, 20);
+    printer *p;
+    char msg[200] = "";
+    CU_ASSERT_EQUAL_FATAL(printer_open(cfg.printer, "58mm", &p, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print(p, db, &cfg, d, job, msg, sizeof msg), PK_OK);
+    CU_ASSERT_STRING_EQUAL(msg, "");
+    CU_ASSERT_EQUAL(job_get(job).status, JOB_PENDING);    /* not written yet */
+    CU_ASSERT_EQUAL(store_jobs_unrecorded(db), 1);
+    CU_ASSERT_EQUAL(store_jobs_flush(db), PK_EBUSY);      /* still held */
+    CU_ASSERT_EQUAL(store_jobs_unrecorded(db), 1);
+    store_tx_rollback(holder);
+    store_close(holder);
+    CU_ASSERT_EQUAL(store_jobs_flush(db), PK_OK);
+    CU_ASSERT_EQUAL(store_jobs_unrecorded(db), 0);
+    CU_ASSERT_EQUAL(job_get(job).status, JOB_PRINTED);
+    store_set_busy_timeout(db, 5000);
+    printer_close(p);
+    free(d);
+}
+
 void suite_receipt_print(void)
 {
     CU_pSuite s = CU_add_suite("receipt_print", setup, teardown);
@@ -324,4 +381,7 @@ void suite_receipt_print(void)
     CU_add_test(s, "language of the dossier, sample, reprint", test_language_sample_reprint);
     CU_add_test(s, "postkiosk reprint and print-test", test_cli_reprint);
     CU_add_test(s, "procedure gone from the catalog", test_procedure_gone);
+    CU_add_test(s, "tcp printer never confirms: job pending, not printed", test_unconfirmed_tcp);
+    CU_add_test(s, "busy database after printing: printed, recorded later",
+                test_busy_after_print);
 }

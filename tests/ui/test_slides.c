@@ -6,10 +6,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "catalog.h"
 #include "slides.h"
 #include "store_fixture.h"
 #include "i18n.h"
+#include "store_import.h"
 
 static slide_data sample_data(void)
 {

@@ -2,24 +2,19 @@
  * the input method, capacity, wiping), list movement, money. */
 #include <CUnit/CUnit.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "widgets.h"
 
 static void type(tfield *t, const char *s, ime_method m)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        uint32_t cp;
-        int n;
-        if (*p < 0x80) { cp = *p; n = 1; }
-        else if (*p < 0xE0) { cp = *p & 0x1F; n = 2; }
-        else if (*p < 0xF0) { cp = *p & 0x0F; n = 3; }
-        else { cp = *p & 0x07; n = 4; }
-        for (int i = 1; i < n; i++)
-            cp = (cp << 6) | (p[i] & 0x3F);
-        p += n;
-        event ev = {.act = cp >= '1' && cp <= '9' ? ACT_CHOOSE : ACT_CHAR, .ch = cp};
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n;
+    while (*p && (n = utf8proc_iterate(p, -1, &cp)) > 0) {
+        event ev = {.act = cp >= '1' && cp <= '9' ? ACT_CHOOSE : ACT_CHAR, .ch = (uint32_t)cp};
         tf_handle(t, &ev, m);
+        p += n;
     }
 }
 

@@ -6,12 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "canvas.h"
+#include "dates.h"
 #include "i18n.h"
 #include "layout.h"
+#include "receipt.h"
 #include "store_clerk.h"
 #include "util.h"
 
@@ -34,10 +35,7 @@ static pk_err build(store *s, canvas_fonts *fonts, int width, const config *cfg,
     i18n_set_lang("vi");
     layout *l = layout_new(fonts, width);
     char buf[640], when[32];
-    time_t t = (time_t)h.at;
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(when, sizeof when, "%d/%m/%Y %H:%M", &tm);
+    date_local_format(h.at, "%d/%m/%Y %H:%M", when, sizeof when);
     layout_text(l, LAY_SMALL, LAY_CENTER, cfg->post_office);
     layout_text(l, LAY_LARGE, LAY_CENTER | LAY_BOLD, _("HANDOVER RECORD"));
     layout_text(l, LAY_SMALL, LAY_CENTER, _("Dossiers of administrative procedures by post"));
@@ -137,8 +135,7 @@ pk_err handover_print(store *s, printer *p, const config *cfg, const char *no, i
     pk_err e = build(s, printer_fonts(p), printer_width_dots(p), cfg, no, &cv, &text);
     if (e == PK_OK)
         e = printer_print(p, no, cv, text, msg, msgsz);
-    store_job_set(s, job_id, e == PK_OK ? JOB_PRINTED : JOB_FAILED,
-                  e == PK_OK ? "" : (msg && msg[0] ? msg : pk_err_msg(e)));
+    receipt_job_record(s, job_id, e, msg);
     canvas_free(cv);
     free(text);
     return e;

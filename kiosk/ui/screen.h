@@ -79,6 +79,9 @@ struct screen_ops {
     const char *help;   /* msgid: what this step is for, shown by Help */
     void (*enter)(void *state, app *a, const void *arg);   /* may be NULL */
     void (*leave)(void *state, app *a);                    /* may be NULL */
+    /* on top again after the screens above it closed (SR_POP, SR_BACK_TO):
+     * reload what they may have changed; may be NULL */
+    void (*resume)(void *state, app *a);
     void (*draw)(const void *state, const app *a, frame *f);
     screen_result (*handle)(void *state, app *a, const event *ev);
 };

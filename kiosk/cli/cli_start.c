@@ -1,0 +1,113 @@
+/* The staged start-up (cli_start.h): locale -> configuration -> store ->
+ * printer -> terminal -> loop, teardown in reverse. One place for what the
+ * citizen kiosk, the clerk workstation and the demonstrations used to
+ * write three times; the mode says what differs. */
+#include "cli_start.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "term.h"
+
+enum { HEADLESS_ROWS = 24, HEADLESS_COLS = 80 };
+
+static void stage_locale(const config *c)
+{
+    i18n_init(c->locale_dir[0] ? c->locale_dir : NULL);
+    i18n_set_lang(c->language[0] ? c->language : "vi");
+}
+
+static bool refuse(const char *why)
+{
+    fprintf(stderr, _("postkiosk: the kiosk cannot take dossiers: %s\n"), why);
+    return false;
+}
+
+/* Configuration the citizen's receipt needs: the keys and the profile. */
+static bool stage_config(cli_ctx *ctx, start_mode mode)
+{
+    char why[1200];
+    if (mode != START_CITIZEN)
+        return true;
+    if (!ready_profile(ctx->cfg.printer_profile, why, sizeof why))
+        return refuse(why);
+    return true;
+}
+
+/* The live store; for the citizen kiosk also quick_check (RELIABILITY
+ * §5.2), the keys, a committed write and free space. */
+static bool stage_store(cli_ctx *ctx, start_mode mode, start_run *run)
+{
+    if (mode == START_TOUR)
+        return cli_home(ctx);     /* tours use the sandbox (practice.h) */
+    run->db = cli_store(ctx);
+    if (!run->db)
+        return false;
+    if (mode != START_CITIZEN)
+        return true;
+    char why[1200], msg[256], dir[600];
+    if (store_check(run->db, false, msg, sizeof msg) != PK_OK) {
+        fprintf(stderr, _("postkiosk: the database failed its check: %s\n"), msg);
+        return false;
+    }
+    if (!ready_keys(&ctx->cfg, why, sizeof why) || !ready_write(run->db, why, sizeof why))
+        return refuse(why);
+    if (ready_dir_of(ctx->cfg.db_path, dir, sizeof dir) && !ready_space(dir, why, sizeof why))
+        return refuse(why);
+    return true;
+}
+
+/* A printer that cannot be opened is not fatal: dossiers are still
+ * registered and the print jobs wait for the clerk. A receipt folder that
+ * is full is fatal for the citizen kiosk. */
+static bool stage_printer(cli_ctx *ctx, start_mode mode, start_run *run)
+{
+    char msg[256] = "";
+    const char *spec = ctx->printer_spec ? ctx->printer_spec : ctx->cfg.printer;
+    if (printer_open(spec, ctx->cfg.printer_profile, &run->pr, msg, sizeof msg) != PK_OK) {
+        fprintf(stderr, "postkiosk: printer %s: %s\n", spec, msg);
+        run->pr = NULL;
+        return true;
+    }
+    const char *dir = printer_dir(run->pr);
+    if (!*dir)
+        return true;
+    ready_sweep_receipts(dir, time(NULL));   /* temporary files a crash left */
+    char why[1200];
+    if (mode == START_CITIZEN && !ready_space(dir, why, sizeof why))
+        return refuse(why);
+    return true;
+}
+
+static bool stage_terminal(start_mode mode, bool headless)
+{
+    bool lockdown = mode == START_CITIZEN;
+    term_signals(lockdown);
+    if (headless)
+        return term_init_headless(HEADLESS_ROWS, HEADLESS_COLS);
+    char err[256] = "";
+    if (term_init(lockdown, err, sizeof err))
+        return true;
+    fprintf(stderr, "postkiosk: %s\n", err[0] ? err : "cannot start the terminal");
+    return false;
+}
+
+int cli_start(cli_ctx *ctx, start_mode mode, bool headless, start_loop loop, void *arg)
+{
+    start_run run = {.ctx = ctx, .headless = headless};
+    int rc = 1;
+    stage_locale(&ctx->cfg);
+    if (stage_config(ctx, mode) && stage_store(ctx, mode, &run) &&
+        stage_printer(ctx, mode, &run)) {
+        if (stage_terminal(mode, headless)) {
+            rc = loop(&run, arg);
+            term_end();
+        }
+    }
+    if (run.pr)
+        printer_close(run.pr);
+    cli_close(ctx);
+    return rc;
+}

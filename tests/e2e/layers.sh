@@ -1,0 +1,124 @@
+#!/bin/sh
+# The rooms of the source tree and which may include which (README,
+# "Developer notes"). Reads every #include in kiosk/ screens/ i18n/
+# printers/ and prints "file:line: room X may not include Y (header.h)" for
+# each broken rule:
+#   base (kiosk/base, i18n) <- rules <- store <- printers (sync, notify)
+#     <- demo <- ui <- screens <- cli <- main
+#   a room includes only itself and the rooms to its left; headers by
+#   basename; sqlite3.h only in kiosk/store/, store_internal.h only from
+#   kiosk/store/, curses only in kiosk/ui/term.c, libpq only in kiosk/sync/,
+#   curl only in kiosk/notify/.
+# Then proves it can fail: on a copy of the tree, one deliberate bad
+# include at a time must be refused with its message.
+#   tests/e2e/layers.sh [--no-self-test] [ROOT]
+set -u
+self_test=1
+if [ "${1:-}" = "--no-self-test" ]; then self_test=0; shift; fi
+root=${1:-.}
+
+# check ROOT: prints the broken rules, exit status 1 when there is one.
+check() {
+    (
+    cd "$1" || exit 2
+    files=$(find kiosk screens i18n printers -name '*.[ch]' | sort)
+    # header basename -> its path, read first (the "map" lines)
+    { for f in $files; do case $f in *.h) echo "map ${f##*/} $f" ;; esac; done
+      for f in $files; do echo "file $f"; grep -n '^[[:space:]]*#[[:space:]]*include' "$f" | sed 's/^/inc /'; done
+    } | awk '
+    BEGIN {
+        rank["base"] = 0; rank["rules"] = 1; rank["store"] = 2
+        rank["printers"] = 3; rank["sync"] = 3; rank["notify"] = 3
+        rank["demo"] = 4; rank["ui"] = 5; rank["screens"] = 6; rank["cli"] = 7; rank["main"] = 8
+        bad = 0
+    }
+    function room(p,   a, n) {
+        if (p == "kiosk/main.c") return "main"
+        n = split(p, a, "/")
+        if (a[1] == "kiosk") return n >= 3 && (a[2] in rank) ? a[2] : ""
+        if (a[1] == "i18n") return "base"
+        if (a[1] == "screens" || a[1] == "printers") return a[1]
+        return ""
+    }
+    function fail(msg) { print file ":" line ": " msg; bad = 1 }
+    function only(where, what, h, ok) {
+        if (!ok) fail("room " src " may not include " what " (" h "): only " where " may")
+    }
+    $1 == "map" { hdr[$2] = $3; next }
+    $1 == "file" {
+        file = $2; src = room(file)
+        if (src == "") { line = 1; fail("in no room: add its folder to tests/e2e/layers.sh") }
+        next
+    }
+    $1 == "inc" {
+        sub(/^inc /, "")
+        line = $0; sub(/:.*/, "", line)
+        text = $0; sub(/^[0-9]+:/, "", text)
+        if (src == "") next
+        if (match(text, /"[^"]*"/)) { name = substr(text, RSTART + 1, RLENGTH - 2); quoted = 1 }
+        else if (match(text, /<[^>]*>/)) { name = substr(text, RSTART + 1, RLENGTH - 2); quoted = 0 }
+        else next    # a macro (FT_FREETYPE_H): a library header
+        if (quoted && index(name, "/")) { fail("include by basename, not by path (" name ")"); next }
+        if (name in hdr) {
+            to = room(hdr[name])
+            if (name == "store_internal.h")
+                only("kiosk/store/", "the store'"'"'s private header", name, file ~ /^kiosk\/store\//)
+            else if (to != src && (rank[to] > rank[src] || rank[to] == rank[src]))
+                fail("room " src " may not include " to " (" name ")")
+            next
+        }
+        if (name ~ /^sqlite3(ext)?\.h$/)
+            only("kiosk/store/", "sqlite", name, file ~ /^kiosk\/store\//)
+        else if (name ~ /^(n?cursesw?\.h|ncursesw?\/.*|panel\.h|menu\.h|form\.h|term\.h)$/)
+            only("kiosk/ui/term.c", "curses", name, file == "kiosk/ui/term.c")
+        else if (name ~ /^(postgresql\/)?libpq(-fe\.h|\/.*)$/)
+            only("kiosk/sync/", "libpq", name, file ~ /^kiosk\/sync\//)
+        else if (name ~ /^curl\//)
+            only("kiosk/notify/", "curl", name, file ~ /^kiosk\/notify\//)
+    }
+    END { exit bad }'
+    )
+}
+
+check "$root" || exit 1
+[ "$self_test" = 1 ] || exit 0
+
+# ---- the check can fail: one bad include at a time on a copy ----------------
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp -R "$root/kiosk" "$root/screens" "$root/i18n" "$root/printers" "$tmp/"
+if ! check "$tmp" >/dev/null; then echo "layers: self-test: the copy fails unchanged"; exit 1; fi
+# expect FILE LINE MESSAGE: with LINE appended to FILE the check must fail
+# and print FILE:<that line>: MESSAGE.
+expect() {
+    cp "$tmp/$1" "$tmp/saved"
+    printf '%s\n' "$2" >>"$tmp/$1"
+    n=$(wc -l <"$tmp/$1")
+    out=$(check "$tmp")
+    rc=$?
+    mv "$tmp/saved" "$tmp/$1"
+    if [ $rc -eq 0 ] || ! printf '%s\n' "$out" | grep -qxF "$1:$n: $3"; then
+        echo "layers: self-test: \"$2\" in $1 should give \"$1:$n: $3\", got (status $rc):"
+        printf '%s\n' "$out"
+        exit 1
+    fi
+}
+expect kiosk/rules/ids.c '#include "app.h"' 'room rules may not include ui (app.h)'
+expect kiosk/rules/ids.c '#include "store.h"' 'room rules may not include store (store.h)'
+expect kiosk/store/store.c '#include "citizen.h"' 'room store may not include screens (citizen.h)'
+expect kiosk/ui/app.c '#include "clerk.h"' 'room ui may not include screens (clerk.h)'
+expect printers/printer.c '#include "app.h"' 'room printers may not include ui (app.h)'
+expect i18n/vnime.c '#include "dossier.h"' 'room base may not include rules (dossier.h)'
+expect kiosk/base/util.c '#include <sqlite3.h>' 'room base may not include sqlite (sqlite3.h): only kiosk/store/ may'
+expect printers/printer.c '# include "store_internal.h"' \
+    "room printers may not include the store's private header (store_internal.h): only kiosk/store/ may"
+expect kiosk/ui/app.c '#include <curses.h>' 'room ui may not include curses (curses.h): only kiosk/ui/term.c may'
+expect kiosk/rules/auth.c '#include <ncursesw/curses.h>' \
+    'room rules may not include curses (ncursesw/curses.h): only kiosk/ui/term.c may'
+expect kiosk/rules/auth.c '#include <libpq-fe.h>' 'room rules may not include libpq (libpq-fe.h): only kiosk/sync/ may'
+expect kiosk/base/util.c '#include <curl/curl.h>' 'room base may not include curl (curl/curl.h): only kiosk/notify/ may'
+expect screens/help.c '#include "../kiosk/base/util.h"' 'include by basename, not by path (../kiosk/base/util.h)'
+mkdir "$tmp/kiosk/attic"
+: >"$tmp/kiosk/attic/old.c"
+expect kiosk/attic/old.c '' 'in no room: add its folder to tests/e2e/layers.sh'
+exit 0
