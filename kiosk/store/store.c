@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "text.h"
@@ -369,6 +370,25 @@ static pk_err refuse_empty(store *s, const char *path, char *msg, size_t msgsz)
     return PK_OK;
 }
 
+/* The database and its -wal / -shm hold personal data: owner-only (0600),
+ * also for files an older version left group- or world-readable. SQLite
+ * gives -wal and -shm the database file's mode when it creates them. */
+static void owner_only(store *s)
+{
+    const char *path = sqlite3_db_filename(s->conn, "main");
+    if (!path || !*path)
+        return;   /* in memory */
+    static const char *const tails[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < PK_ARRAY_LEN(tails); i++) {
+        char f[1100];
+        snprintf(f, sizeof f, "%s%s", path, tails[i]);
+        struct stat sb;
+        if (lstat(f, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid() &&
+            (sb.st_mode & 077) != 0)
+            chmod(f, sb.st_mode & 0700);
+    }
+}
+
 static pk_err open_with(const char *path, bool create, store **out, char *msg, size_t msgsz)
 {
     char dummy[8];
@@ -386,7 +406,9 @@ static pk_err open_with(const char *path, bool create, store **out, char *msg, s
     memcpy(s->audit_key, default_audit_key, sizeof s->audit_key);
     s->has_audit_key = true;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | (create ? SQLITE_OPEN_CREATE : 0);
+    mode_t saved_umask = umask(077);   /* a new database is 0600 from its first byte */
     int rc = sqlite3_open_v2(path, &s->conn, flags, NULL);
+    umask(saved_umask);
     pk_err e;
     if (rc != SQLITE_OK) {
         e = store_rc(s, rc);
@@ -397,9 +419,12 @@ static pk_err open_with(const char *path, bool create, store **out, char *msg, s
         store_close(s);
         return e == PK_OK ? PK_EIO : e;
     }
+    owner_only(s);
     e = create ? PK_OK : refuse_empty(s, path, msg, msgsz);
     if (e == PK_OK)
         e = configure(s, msg, msgsz);
+    if (e == PK_OK)
+        owner_only(s);   /* -wal and -shm as configure left them */
     if (e == PK_OK)
         e = store_migrate(s, store_migrations, store_migrations_count, msg, msgsz);
     if (e == PK_OK) {
