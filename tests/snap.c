@@ -176,7 +176,7 @@ static bool seed_clerk(snap_env *e)
         str_copy(c.id, sizeof c.id, ids[i]);
         str_copy(c.name, sizeof c.name, i ? "Hoàng Lan" : "Lê Thu");
         c.role = i ? ROLE_SUPERVISOR : ROLE_CLERK;
-        if (auth_pin_hash(&ax, pins[i], c.pin_hash) != PK_OK ||
+        if (auth_pin_hash_for(&ax, ids[i], pins[i], c.pin_hash) != PK_OK ||
             store_clerk_add(e->db, &c, "install", at(19, 8)) != PK_OK)
             return false;
     }

@@ -18,6 +18,21 @@ static bool text_field_ok(const char *t, size_t cap)
     return t && store_text_ok(t, cap);
 }
 
+/* Whether new rows are HMAC-linked: the schema has audit.keyed (version 3
+ * on). Asked until true, so that a migration after version 3 keys its rows
+ * although the store is not fully open yet. */
+static bool chain_keyed(store *s)
+{
+    if (s->audit_keyed)
+        return true;
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*) FROM pragma_table_info('audit')"
+                                       " WHERE name = 'keyed'");
+    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+        s->audit_keyed = sqlite3_column_int(stmt, 0) > 0;
+    store_done(stmt);
+    return s->audit_keyed;
+}
+
 /* Appends one row after the current head; inside a transaction. */
 pk_err store_chain_append(store *s, int64_t at, const char *actor, const char *action,
                            const char *object, const char *detail, int64_t event_seq)
@@ -40,7 +55,7 @@ pk_err store_chain_append(store *s, int64_t at, const char *actor, const char *a
     store_done(stmt);
     unsigned char h[AUDIT_HASH_BYTES];
     s->last_at = at;
-    if (s->audit_keyed) {
+    if (chain_keyed(s)) {
         audit_link_keyed(s->audit_key, prev, seq, at, actor, action, object, detail, h);
         stmt = store_stmt(s, "INSERT INTO audit(seq, at, actor, action, object, detail, prev_hash,"
                            " hash, event_seq, keyed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)");

@@ -58,6 +58,9 @@ pk_err store_clerk_upgrade(store *s);
  * defined in store_audit.c, and its step (the key marker, the first seals). */
 extern const char store_schema_v3[];
 pk_err store_audit_key_upgrade(store *s);
+/* Schema version 4 (clerks.pin_v: PIN hashes bound to their account),
+ * store_clerk_admin.c. */
+pk_err store_clerk_pin_upgrade(store *s);
 extern const int store_migrations_count;
 
 /* Applies the migrations of list above the current user_version, each in
@@ -123,6 +126,12 @@ struct audit_check;
 /* Third pass of store_audit_verify: every dossier and clerk row against
  * its last seal (store_seal.c). Fills r->fault on the first bad row. */
 pk_err store_seals_verify(store *s, struct audit_check *r);
+/* Whether a row still has the digest of its last seal (store_seal.c). */
+pk_err store_row_sealed(store *s, bool clerk, const char *id, bool *sealed);
+/* For a migration that adds a column to clerks: notes the rows that differ
+ * from their seal, runs alter_sql, then reseals every row (those noted
+ * marked "prior=changed", so the upgrade launders nothing). */
+pk_err store_reseal_clerks(store *s, const char *alter_sql);
 
 /* Catalog search index, dropped when the catalog changes. */
 void store_search_free(store *s);

@@ -155,5 +155,6 @@ const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
     {2, store_schema_v2, store_clerk_upgrade},   /* clerk workstation: store_clerk.c */
     {3, store_schema_v3, store_audit_key_upgrade},   /* keyed audit chain, seals: store_seal.c */
+    {4, NULL, store_clerk_pin_upgrade},   /* PIN hashes bound to accounts: store_clerk_admin.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

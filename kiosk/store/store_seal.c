@@ -298,6 +298,80 @@ pk_err store_audit_key_upgrade(store *s)
     return e;
 }
 
+pk_err store_row_sealed(store *s, bool clerk, const char *id, bool *sealed)
+{
+    seal_kind kind = clerk ? SEAL_CLERK : SEAL_DOSSIER;
+    char object[AUDIT_OBJECT_MAX], now[AUDIT_DETAIL_MAX], last[AUDIT_DETAIL_MAX];
+    snprintf(object, sizeof object, "%s:%s", kind_name[kind], id);
+    pk_err e = row_seal(s, kind, id, now, sizeof now);
+    if (e == PK_OK)
+        e = last_seal(s, object, last, sizeof last);
+    *sealed = e == PK_OK && strcmp(now, last) == 0;
+    return e;
+}
+
+pk_err store_reseal_clerks(store *s, const char *alter_sql)
+{
+    /* which rows already differ from their seal, before the new column
+     * changes every digest: their new seal says so */
+    char (*ids)[AUDIT_OBJECT_MAX] = NULL;
+    bool *bad = NULL;
+    int n = 0, cap = 0;
+    char last[AUDIT_OBJECT_MAX] = "";
+    pk_err e = PK_OK;
+    for (;;) {
+        sqlite3_stmt *stmt = store_stmt(s, "SELECT id FROM clerks WHERE id > ?1 ORDER BY id LIMIT 1");
+        if (!stmt) {
+            e = PK_EIO;
+            break;
+        }
+        store_bind_text(stmt, 1, last);
+        int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW)
+            store_col_text(stmt, 0, last, sizeof last);
+        store_done(stmt);
+        if (rc != SQLITE_ROW) {
+            e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+            break;
+        }
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            ids = xrealloc(ids, (size_t)cap * sizeof *ids);
+            bad = xrealloc(bad, (size_t)cap * sizeof *bad);
+        }
+        bool sealed = false;
+        e = store_row_sealed(s, true, last, &sealed);
+        if (e != PK_OK)
+            break;
+        str_copy(ids[n], sizeof ids[n], last);
+        bad[n++] = !sealed;
+    }
+    if (e == PK_OK) {
+        char *em = NULL;
+        int rc = sqlite3_exec(s->conn, alter_sql, NULL, NULL, &em);
+        if (rc != SQLITE_OK) {
+            e = store_rc(s, rc);
+            if (em)
+                snprintf(s->err, sizeof s->err, "%s", em);
+        }
+        sqlite3_free(em);
+    }
+    for (int i = 0; e == PK_OK && i < n; i++) {
+        char detail[AUDIT_DETAIL_MAX], object[AUDIT_OBJECT_MAX];
+        e = row_seal(s, SEAL_CLERK, ids[i], detail, sizeof detail);
+        if (e != PK_OK)
+            break;
+        if (bad[i])
+            str_copy(detail + strlen(detail), sizeof detail - strlen(detail), " prior=changed");
+        snprintf(object, sizeof object, "clerk:%s", ids[i]);
+        e = store_chain_append(s, s->last_at ? s->last_at : (int64_t)time(NULL), "system", "seal",
+                               object, detail, 0);
+    }
+    free(ids);
+    free(bad);
+    return e;
+}
+
 /* Names a row for the report: reference or clerk id (no personal data). */
 static void name_row(store *s, seal_kind kind, const char *id, char *out, size_t outsz)
 {

@@ -41,6 +41,13 @@ printf '480215\n123456\n' | "$P" clerk add nv01 --role clerk --as sup1 >/dev/nul
 printf '480215\n735102\n' | "$P" clerk add nv01 --role clerk --as sup1 --name "Lê Thu" >/dev/null ||
     fail "clerk not added by the supervisor"
 "$P" clerk list | grep -q "^nv01	clerk	active" || fail "clerk list"
+# role changes: by a supervisor, audited with who and what (issue 11 item 7)
+printf '480215\n' | "$P" clerk role nv01 --role supervisor --as sup1 >/dev/null || fail "clerk role"
+printf '480215\n' | "$P" clerk role nv01 --role clerk --as sup1 >/dev/null || fail "clerk role back"
+[ "$(sql "SELECT group_concat(actor || ':' || object || ':' || detail, ',') FROM audit
+          WHERE action = 'clerk_role'")" = "sup1:nv01:role=clerk->supervisor,sup1:nv01:role=supervisor->clerk" ] ||
+    fail "role changes not audited: $(sql "SELECT * FROM audit WHERE action = 'clerk_role'")"
+[ "$(stat -c %a "$H/postkiosk.db")" = 600 ] || fail "the database is not 0600"
 [ "$(sql "SELECT count(*) FROM clerks WHERE pin_hash LIKE '\$argon2id\$%'")" = 2 ] ||
     fail "PINs are not Argon2id hashes"
 
@@ -169,6 +176,11 @@ sqlite3 "$T/cut.db" "DROP TRIGGER audit_no_delete;
 out=$("$P" --db "$T/cut.db" audit verify --expect-head "$last")
 rc=$?
 [ $rc -eq 3 ] || fail "audit verify --expect-head did not catch deleted trailing rows (rc $rc): $out"
+# the supervisor's PIN hash copied onto the clerk: the supervisor's PIN does not open it
+sqlite3 "$T/copy.db" "UPDATE clerks SET pin_hash = (SELECT pin_hash FROM clerks WHERE id = 'sup1')
+                      WHERE id = 'nv01'" || fail "copy SQL"
+printf '480215\n480215\n' | "$P" --db "$T/copy.db" clerk passwd nv01 >/dev/null 2>&1 &&
+    fail "a copied PIN hash opened another account"
 # an event forged behind the program's back (on a copy)
 sqlite3 "$T/copy.db" "INSERT INTO events(dossier_id, at, actor, from_status, to_status, note)
                       VALUES(2, 1, 'nv01', 'registered', 'accepted', '')" || fail "forge SQL"

@@ -36,7 +36,8 @@ static void setup(void)
         str_copy(c.id, sizeof c.id, ids[i]);
         str_copy(c.name, sizeof c.name, "Hoàng Thị Lan");
         c.role = i ? ROLE_SUPERVISOR : ROLE_CLERK;
-        CU_ASSERT_EQUAL_FATAL(auth_pin_hash(&ax, i ? "480215" : "735102", c.pin_hash), PK_OK);
+        CU_ASSERT_EQUAL_FATAL(auth_pin_hash_for(&ax, ids[i], i ? "480215" : "735102", c.pin_hash),
+                              PK_OK);
         CU_ASSERT_EQUAL_FATAL(store_clerk_add(db, &c, "install", td.at), PK_OK);
     }
     dossier d;

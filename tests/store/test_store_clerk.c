@@ -30,7 +30,7 @@ static void add_clerk(const char *id, clerk_role role, const char *pin)
     str_copy(c.id, sizeof c.id, id);
     str_copy(c.name, sizeof c.name, "Hoàng Thị Lan");
     c.role = role;
-    CU_ASSERT_EQUAL_FATAL(auth_pin_hash(&ax, pin, c.pin_hash), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(auth_pin_hash_for(&ax, id, pin, c.pin_hash), PK_OK);
     CU_ASSERT_EQUAL_FATAL(store_clerk_add(db, &c, "install", 1000), PK_OK);
 }
 
@@ -78,7 +78,7 @@ static void accounts(void)
     CU_ASSERT_EQUAL(store_clerk_get(db, "nv01", &c), PK_OK);
     CU_ASSERT_EQUAL(c.role, ROLE_CLERK);
     CU_ASSERT_STRING_EQUAL(c.name, "Hoàng Thị Lan");
-    CU_ASSERT_TRUE(auth_pin_verify(&ax, c.pin_hash, "735102"));
+    CU_ASSERT_TRUE(auth_pin_verify_for(&ax, "nv01", c.pin_hash, "735102"));
     dup = c;
     CU_ASSERT_EQUAL(store_clerk_add(db, &dup, "sup1", 1001), PK_EEXISTS);
     str_copy(dup.id, sizeof dup.id, "x'; DROP TABLE clerks;--");
@@ -89,10 +89,10 @@ static void accounts(void)
     CU_ASSERT_EQUAL(store_clerk_get(db, "nobody", &c), PK_ENOTFOUND);
     /* new PIN */
     char h[AUTH_HASH_MAX];
-    CU_ASSERT_EQUAL(auth_pin_hash(&ax, "902817", h), PK_OK);
+    CU_ASSERT_EQUAL(auth_pin_hash_for(&ax, "nv01", "902817", h), PK_OK);
     CU_ASSERT_EQUAL(store_clerk_set_pin(db, "nv01", h, "sup1", 1002), PK_OK);
     CU_ASSERT_EQUAL(store_clerk_get(db, "nv01", &c), PK_OK);
-    CU_ASSERT_TRUE(auth_pin_verify(&ax, c.pin_hash, "902817"));
+    CU_ASSERT_TRUE(auth_pin_verify_for(&ax, "nv01", c.pin_hash, "902817"));
     CU_ASSERT_EQUAL(store_clerk_set_pin(db, "ghost", h, "sup1", 1002), PK_ENOTFOUND);
     /* the last supervisor cannot be disabled; a clerk can */
     CU_ASSERT_EQUAL(store_clerk_disable(db, "sup1", "sup1", 1003), PK_EPERM);
