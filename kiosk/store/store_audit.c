@@ -1,6 +1,6 @@
 /* The hash-chained audit log (RELIABILITY.md §7.3): appending rows,
  * mirroring dossier events into the chain, the head, listing and the
- * verifier. The table itself is created by schema v2 (store_clerk.c); v3
+ * verifier. The table itself is created by schema v2 (store_clerk.c); v4
  * (here) keys the chain and seals dossier and clerk rows (store_seal.c). */
 #include "store_internal.h"
 
@@ -18,8 +18,8 @@ static bool text_field_ok(const char *t, size_t cap)
     return t && store_text_ok(t, cap);
 }
 
-/* Whether new rows are HMAC-linked: the schema has audit.keyed (version 3
- * on). Asked until true, so that a migration after version 3 keys its rows
+/* Whether new rows are HMAC-linked: the schema has audit.keyed (version 4
+ * on). Asked until true, so that a migration after version 4 keys its rows
  * although the store is not fully open yet. */
 static bool chain_keyed(store *s)
 {
@@ -59,7 +59,7 @@ pk_err store_chain_append(store *s, int64_t at, const char *actor, const char *a
         audit_link_keyed(s->audit_key, prev, seq, at, actor, action, object, detail, h);
         stmt = store_stmt(s, "INSERT INTO audit(seq, at, actor, action, object, detail, prev_hash,"
                            " hash, event_seq, keyed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)");
-    } else {   /* upgrading a database from before version 3: legacy link */
+    } else {   /* upgrading a database from before version 4: legacy link */
         audit_link(prev, seq, at, actor, action, object, detail, h);
         stmt = store_stmt(s, "INSERT INTO audit(seq, at, actor, action, object, detail, prev_hash,"
                            " hash, event_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -117,40 +117,26 @@ static pk_err chain_row(store *s, sqlite3_stmt *stmt)
 
 pk_err store_audit_event(store *s, int64_t event_seq)
 {
-    pk_err e = store_begin(s);
-    if (e != PK_OK)
+    pk_err e;
+    sqlite3_stmt *stmt = store_begin_stmt(s, EVENT_ROW " WHERE e.seq = ?1", &e);
+    if (!stmt)
         return e;
-    sqlite3_stmt *stmt = store_stmt(s, EVENT_ROW " WHERE e.seq = ?1");
-    if (!stmt) {
-        store_rollback(s);
-        return PK_EIO;
-    }
     sqlite3_bind_int64(stmt, 1, event_seq);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
+    e = store_step_row(s, stmt);
+    if (e == PK_OK)
         e = chain_row(s, stmt);
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+    else
         store_done(stmt);
-    }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_audit_chain_pending(store *s)
 {
-    pk_err e = store_begin(s);
-    if (e != PK_OK)
-        return e;
+    pk_err e;
     int64_t upto = 0;
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT max(event_seq) FROM audit");
-    if (!stmt) {
-        store_rollback(s);
-        return PK_EIO;
-    }
+    sqlite3_stmt *stmt = store_begin_stmt(s, "SELECT max(event_seq) FROM audit", &e);
+    if (!stmt)
+        return e;
     if (sqlite3_step(stmt) == SQLITE_ROW)
         upto = sqlite3_column_int64(stmt, 0);
     store_done(stmt);
@@ -174,11 +160,7 @@ pk_err store_audit_chain_pending(store *s)
             break;
         upto = seq;
     }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_clerk_upgrade(store *s)
@@ -200,11 +182,7 @@ pk_err store_audit_append(store *s, int64_t at, const char *actor, const char *a
     if (e != PK_OK)
         return e;
     e = store_chain_append(s, at, actor, action, object ? object : "", detail ? detail : "", 0);
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_audit_head(store *s, int64_t *seq, char hex[AUDIT_HEX_MAX])
@@ -353,7 +331,7 @@ pk_err store_audit_verify(store *s, audit_check *r)
     if (r->head_seq > 0)
         audit_anchor_code(r->head_seq, v.prev, r->head_code);
     if (e == PK_OK && v.fault == AUDIT_OK && !v.keyed_seen) {
-        /* every database since version 3 holds keyed rows: none at all
+        /* every database since version 4 holds keyed rows: none at all
          * means the chain was rebuilt by someone without the key */
         v.fault = AUDIT_UNKEYED;
         v.bad_seq = v.next_seq;

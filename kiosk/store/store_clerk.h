@@ -40,7 +40,7 @@ pk_err store_clerk_set_role(store *s, const char *id, clerk_role role, const cha
                             int64_t now);
 pk_err store_clerk_enable(store *s, const char *id, const char *actor, int64_t now);
 /* PIN hashes are bound to their account (auth_pin_hash_for; store_clerk_add
- * and store_clerk_set_pin take such hashes). A hash from before schema 4
+ * and store_clerk_set_pin take such hashes). A hash from before schema 5
  * (unbound) is accepted only while the account row is the one the audit
  * chain sealed, and store_clerk_pin_rebind() replaces it with a bound one
  * after that successful sign-in. */

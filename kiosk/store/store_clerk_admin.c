@@ -1,5 +1,5 @@
 /* Clerk account administration (issue 11 item 7): PIN hashes bound to
- * their account (schema 4), role and lock changes, each audited with who
+ * their account (schema 5), role and lock changes, each audited with who
  * did it and what changed (never PIN material). */
 #include "store_internal.h"
 
@@ -9,7 +9,7 @@
 #include "store_clerk.h"
 #include "util.h"
 
-/* Version 4: clerks.pin_v says how a PIN hash was made: 1 = HMAC(pepper,
+/* Version 5: clerks.pin_v says how a PIN hash was made: 1 = HMAC(pepper,
  * PIN) (before this version), 2 = bound to the account (auth_pin_hash_for).
  * Adding the column changes every clerk digest: the rows are resealed. */
 static const char pin_v_column[] =

@@ -54,11 +54,11 @@ extern const store_migration store_migrations[];
  * step in C (chains the events of an upgraded database). */
 extern const char store_schema_v2[];
 pk_err store_clerk_upgrade(store *s);
-/* Schema version 3 (keyed audit chain, sealed dossier and clerk rows),
+/* Schema version 4 (keyed audit chain, sealed dossier and clerk rows),
  * defined in store_audit.c, and its step (the key marker, the first seals). */
-extern const char store_schema_v3[];
+extern const char store_schema_v4[];
 pk_err store_audit_key_upgrade(store *s);
-/* Schema version 4 (clerks.pin_v: PIN hashes bound to their account),
+/* Schema version 5 (clerks.pin_v: PIN hashes bound to their account),
  * store_clerk_admin.c. */
 pk_err store_clerk_pin_upgrade(store *s);
 extern const int store_migrations_count;
@@ -77,12 +77,25 @@ void store_done(sqlite3_stmt *stmt);
 pk_err store_rc(store *s, int rc);
 /* Runs a statement to completion (no rows expected). */
 pk_err store_step_done(store *s, sqlite3_stmt *stmt);
+/* Steps a statement that yields at most one row: PK_OK with the row ready
+ * to read, PK_ENOTFOUND when there is none, else the error. */
+pk_err store_step_row(store *s, sqlite3_stmt *stmt);
+/* The one row that sql (one text parameter, ?1 = key) finds, ready to read:
+ * the statement (store_done() it), or NULL with *e = PK_ENOTFOUND, PK_EIO
+ * or the error. */
+sqlite3_stmt *store_row(store *s, const char *sql, const char *key, pk_err *e);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Nested calls join the outer
  * transaction; an inner rollback dooms it (the outer commit rolls back). */
 pk_err store_begin(store *s);
 pk_err store_commit(store *s);
 void store_rollback(store *s);
+/* Ends a store_begin(): commits when e is PK_OK (and returns how that
+ * went), else rolls back and returns e. */
+pk_err store_end(store *s, pk_err e);
+/* store_begin() and the statement for sql; NULL, rolled back, with *e on
+ * failure. */
+sqlite3_stmt *store_begin_stmt(store *s, const char *sql, pk_err *e);
 
 /* A text value from a fixed buffer of cap bytes is acceptable: terminated
  * within cap, valid UTF-8, no control characters. */
@@ -132,6 +145,9 @@ pk_err store_row_sealed(store *s, bool clerk, const char *id, bool *sealed);
  * from their seal, runs alter_sql, then reseals every row (those noted
  * marked "prior=changed", so the upgrade launders nothing). */
 pk_err store_reseal_clerks(store *s, const char *alter_sql);
+/* Reads the print job outcomes a crashed run kept (store_outcomes.c) and
+ * tries to write them. */
+void store_outcomes_load(store *s);
 
 /* Catalog search index, dropped when the catalog changes. */
 void store_search_free(store *s);

@@ -16,9 +16,9 @@
 #include "store_audit.h"
 #include "util.h"
 
-/* Version 3: the keyed chain. Rows before it keep keyed = 0 (SHA-256
+/* Version 4: the keyed chain. Rows before it keep keyed = 0 (SHA-256
  * links); the index finds a row's last seal. */
-const char store_schema_v3[] =
+const char store_schema_v4[] =
     "ALTER TABLE audit ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0 CHECK(keyed IN (0, 1));"
     "CREATE INDEX audit_seals ON audit(object, seq) WHERE action = 'seal';";
 

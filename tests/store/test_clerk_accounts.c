@@ -112,8 +112,9 @@ static void hash_bound_to_account(void)
     teardown();
 }
 
-/* A database from schema 3: clerks with old, unbound hashes (sealed). */
-static void make_v3(const char *path)
+/* A database from before bound PINs (through the keyed chain, schema 4):
+ * clerks with old, unbound hashes, sealed. */
+static void make_unbound(const char *path)
 {
     store *old = xcalloc(1, sizeof *old);
     char msg[256];
@@ -126,7 +127,7 @@ static void make_v3(const char *path)
     old->has_audit_key = true;
     store_close(tmp);
     CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &old->conn), SQLITE_OK);
-    CU_ASSERT_EQUAL_FATAL(store_migrate(old, store_migrations, 3, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_migrate(old, store_migrations, 4, msg, sizeof msg), PK_OK);
     CU_ASSERT_EQUAL_FATAL(store_audit_track(old), PK_OK);
     const char *ids[] = {"sup1", "nv01"}, *pins[] = {"480215", "735102"};
     for (int i = 0; i < 2; i++) {
@@ -145,7 +146,7 @@ static void old_hashes_rebound(void)
 {
     fx_init(&fx);
     cx_auth(&ax);
-    make_v3(fx.db_path);
+    make_unbound(fx.db_path);
     char msg[256];
     CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM clerks WHERE pin_v = 1"), 2);
@@ -168,7 +169,7 @@ static void old_hashes_rebound(void)
     /* the old clerk hash copied onto the old supervisor before either
      * signed in again: refused as well */
     fx_init(&fx);
-    make_v3(fx.db_path);
+    make_unbound(fx.db_path);
     CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
     CU_ASSERT_EQUAL(cx_raw(fx.db_path, "UPDATE clerks SET pin_hash = (SELECT pin_hash FROM clerks"
                                       " WHERE id = 'nv01') WHERE id = 'sup1'"), SQLITE_OK);
