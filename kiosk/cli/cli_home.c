@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "cli.h"
 #include "cli_start.h"
 #include "i18n.h"
@@ -231,6 +232,51 @@ static bool keys_ready(store *db, const config *c)
     return true;
 }
 
+bool cli_audit_key(const config *cfg)
+{
+    /* read like the PIN pepper: 32 bytes (or 64 hex digits), owner-only */
+    auth_ctx key;
+    memset(&key, 0, sizeof key);
+    pk_err e = auth_load_pepper(&key, cfg->audit_key_file, NULL, 0);
+    if (e != PK_OK) {
+        fprintf(stderr, _("postkiosk: the audit key %s cannot be used: %s\n"), cfg->audit_key_file,
+                _(pk_err_msg(e)));
+        return false;
+    }
+    store_use_audit_key(key.pepper);
+    auth_wipe(&key);
+    return true;
+}
+
+/* The audit key is made with a first start, or for a database whose chain
+ * is not keyed yet (an older version: the upgrade keys it). Once the chain
+ * is keyed, every row depends on it: a missing key is refused. */
+static bool audit_key_ready(const config *c, bool first)
+{
+    if (!exists(c->audit_key_file)) {
+        bool keyed = false;
+        if (!first && store_file_keyed(c->db_path, &keyed) != PK_OK) {
+            fprintf(stderr, _("postkiosk: cannot use the database %s: %s\n"), c->db_path,
+                    _(pk_err_msg(PK_EIO)));
+            return false;
+        }
+        if (keyed) {
+            fprintf(stderr,
+                    _("postkiosk: %s is missing, but the database already holds dossiers or "
+                      "clerk accounts that depend on it. Put the kept copy back (keys are not "
+                      "in the database backups); postkiosk does not make a new one.\n"),
+                    c->audit_key_file);
+            return false;
+        }
+        char msg[600];
+        if (!config_make_secret(c->audit_key_file, msg, sizeof msg)) {
+            fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
+            return false;
+        }
+    }
+    return cli_audit_key(c);
+}
+
 store *cli_store(cli_ctx *ctx)
 {
     if (ctx->db)
@@ -243,6 +289,8 @@ store *cli_store(cli_ctx *ctx)
         fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
         return NULL;
     }
+    if (!audit_key_ready(&ctx->cfg, first))
+        return NULL;    /* before any store opens: the chain is keyed from its first row */
     if (first && !create_first(ctx))
         return NULL;
     store *db = NULL;
