@@ -12,11 +12,14 @@ TPKGS   := cunit zbar
 
 # The packager's CPPFLAGS, CFLAGS and LDFLAGS (dpkg-buildflags) reach every
 # compile and link line; the project's own flags are kept apart so that they
-# cannot be lost by overriding CFLAGS. -Werror only when asked (WERROR=1):
-# `make test`, `make asan`, `make fuzz` and CI ask; a packager's build with a
-# newer compiler should not fail on a new warning.
+# cannot be lost by overriding CFLAGS. -Werror when WERROR=1: always for
+# `make test`, `make asan`, `make fuzz` (CI), by default for the developer's
+# goals below (so that they share objects with `make test` instead of
+# rebuilding everything in turn), never by default for a plain `make` or
+# `make install`: a packager's newer compiler must not fail on a new warning.
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
-WERROR  ?=
+DEV_GOALS := run check unit valgrind snapshots-update $(BUILD)/test-runner
+WERROR  ?= $(if $(filter $(DEV_GOALS),$(MAKECMDGOALS)),1)
 CFLAGS  ?= -O2 -g
 CPPFLAGS?=
 LDFLAGS ?=
@@ -63,7 +66,7 @@ deps:
 	@scripts/install-deps.sh
 
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory WERROR=$(WERROR) all
 	$(BIN) $(ARGS)
 
 test: deps
@@ -125,21 +128,22 @@ $(BUILD)/obj/%.o: %.c $(CF_STAMP) | $(BUILD)/gen/version.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CF) $(TEST_CF) $(TPKG_CF) -MMD -MP -c -o $@ $<
 
-# Rewritten only when the flags differ, so that its date says when they changed.
+# The flag stamps are rewritten only when the flags differ, so that their
+# date says when the flags last changed.
 $(CF_STAMP): FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(subst ','\'',$(CC) $(ALL_CF) $(TPKG_CF))' > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+
+$(LD_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(subst ','\'',$(CC) $(CFLAGS) $(ALL_LD) $(TPKG_LD))' > $@.tmp
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
 FORCE:
 
 # Objects made only on the way to a bench or fuzz binary are kept too.
 .SECONDARY:
-
-$(LD_STAMP): FORCE
-	@mkdir -p $(dir $@)
-	@echo '$(subst ','\'',$(CC) $(CFLAGS) $(ALL_LD) $(TPKG_LD))' > $@.tmp
-	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
 $(BUILD)/gen/version.h: VERSION
 	@mkdir -p $(dir $@)
@@ -186,7 +190,13 @@ install: all
 clean:
 	rm -rf build build-asan build-fuzz
 
--include $(wildcard $(BUILD)/obj/*.d)
+# A source that moved to another folder is still named by its object's .d
+# file, and make would stop with "No rule to make target": such an object
+# and its .d are dropped, so the object is rebuilt from the new place.
+DEP_FILES := $(wildcard $(BUILD)/obj/*.d)
+MOVED_DEPS := $(if $(DEP_FILES),$(shell sed -s -n '1s/^\([^:]*\)\.o: *\([^ ]*\.c\).*/\1.d \2/p' \
+  $(DEP_FILES) | while read -r d src; do [ -e "$$src" ] || { rm -f "$$d" "$${d%.d}.o"; echo "$$d"; }; done))
+-include $(filter-out $(MOVED_DEPS),$(DEP_FILES))
 
 # Rewrites tests/golden/*.txt from the current screens (review the diff!).
 snapshots-update: $(BUILD)/test-runner $(MO)

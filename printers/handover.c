@@ -51,8 +51,14 @@ static pk_err build(store *s, canvas_fonts *fonts, int width, const config *cfg,
         snprintf(buf, sizeof buf, "%d. %s  %s", i + 1, x->ref, x->s10);
         layout_text(l, LAY_NORMAL, LAY_BOLD, buf);
         layout_text(l, LAY_SMALL, LAY_INDENT, x->proc_name_vi);
-        snprintf(buf, sizeof buf, _("Seal %s - %d documents, of which %d originals"),
-                 x->seal_no[0] ? x->seal_no : "-", x->ndocs, x->noriginals);
+        char docs[64], originals[64];
+        snprintf(docs, sizeof docs, ngettext("%d document", "%d documents", (unsigned long)x->ndocs),
+                 x->ndocs);
+        snprintf(originals, sizeof originals,
+                 ngettext("%d original", "%d originals", (unsigned long)x->noriginals), x->noriginals);
+        /* TRANSLATORS: the seal number, "%d documents", "%d originals" */
+        snprintf(buf, sizeof buf, _("Seal %s - %s, of which %s"), x->seal_no[0] ? x->seal_no : "-",
+                 docs, originals);
         layout_text(l, LAY_SMALL, LAY_INDENT, buf);
         /* each paper handed over, originals marked, for both sides to count */
         dossier *d = xcalloc(1, sizeof *d);

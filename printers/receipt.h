@@ -18,6 +18,9 @@
  * The result is what happened to the paper: PK_OK printed (confirmed by
  * the printer) even when the database was too busy to record it yet;
  * PK_EUNCONFIRMED sent but not confirmed; another error not printed.
+ * The job is claimed while it prints (store_job_claim): PK_ESTATE, nothing
+ * printed or recorded, when another process is printing it; PK_EEXISTS
+ * when it is printed already.
  * (Addition: on success msg is "" or the paper-low notice for staff.) */
 pk_err receipt_print(printer *p, store *s, const config *cfg, const dossier *d,
                      int64_t job_id, char *msg, size_t msgsz);

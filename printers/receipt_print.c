@@ -5,12 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "canvas.h"
 #include "dossier.h"
 #include "i18n.h"
 #include "receipt.h"
 #include "util.h"
+
+enum { RECEIPT_CLAIM_S = 300 };   /* longer than any print, bounded if we die */
 
 /* English receipts carry the English gloss under each legal name; every
  * other language (Vietnamese, Tày, Nùng...) keeps the Vietnamese names. */
@@ -130,9 +133,31 @@ static pk_err print_once(printer *p, store *s, const config *cfg, const dossier 
     return err;
 }
 
+/* Who prints: this process on this machine (the kiosk, a clerk's
+ * workstation and `postkiosk reprint` are different processes). */
+static void claimant(char *out, size_t outsz)
+{
+    char host[64] = "";
+    if (gethostname(host, sizeof host - 1) != 0)
+        host[0] = '\0';
+    host[sizeof host - 1] = '\0';
+    snprintf(out, outsz, "%.40s/%ld", host, (long)getpid());
+}
+
 pk_err receipt_print_ex(printer *p, store *s, const config *cfg, const dossier *d,
                         int64_t job_id, int flags, char *msg, size_t msgsz)
 {
+    /* Nobody else prints this job meanwhile. A busy database does not stop
+     * the receipt (the paper comes first); someone else's claim does. */
+    char who[64];
+    claimant(who, sizeof who);
+    pk_err claim = store_job_claim(s, job_id, who, (int64_t)time(NULL), RECEIPT_CLAIM_S);
+    if (claim == PK_ESTATE || claim == PK_EEXISTS) {
+        str_copy(msg, msgsz, claim == PK_ESTATE
+                                 ? N_("This receipt is being printed right now. Check the printer.")
+                                 : N_("This receipt is printed already."));
+        return claim;
+    }
     receipt_info *ri = xmalloc(sizeof *ri);
     pk_err err = print_once(p, s, cfg, d, job_id, flags, ri, msg, msgsz);
     mem_wipe(ri, sizeof *ri);

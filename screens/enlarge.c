@@ -8,9 +8,11 @@
 static void enlarge_draw(const void *state, const app *a, frame *f)
 {
     (void)state;
-    char need[128], have[64];
-    snprintf(need, sizeof need, _("The screen needs at least %d columns and %d rows."),
-             a->min_cols, a->min_rows);
+    char need[192], cols[64], rows[64], have[64];
+    snprintf(cols, sizeof cols, ngettext("%d column", "%d columns", (unsigned long)a->min_cols), a->min_cols);
+    snprintf(rows, sizeof rows, ngettext("%d row", "%d rows", (unsigned long)a->min_rows), a->min_rows);
+    /* TRANSLATORS: "%d columns", "%d rows" */
+    snprintf(need, sizeof need, _("The screen needs at least %s and %s."), cols, rows);
     snprintf(have, sizeof have, "%s %d \xc3\x97 %d", _("Now:"), f->cols, f->rows);
     const char *title = _("Please enlarge the window");
     int w = f->cols - 2 > 1 ? f->cols - 2 : f->cols;

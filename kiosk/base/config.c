@@ -455,8 +455,10 @@ bool config_make_secret(const char *file, char *err, size_t errsz)
          * version's crash): an error to report, never a key */
         if (S_ISREG(sb.st_mode) && sb.st_size < 32) {
             snprintf(err, errsz,
-                     _("%s holds %lld bytes, not a key: restore it from the backup"), file,
-                     (long long)sb.st_size);
+                     ngettext("%s holds %lld byte, not a key: restore it from the backup",
+                              "%s holds %lld bytes, not a key: restore it from the backup",
+                              (unsigned long)sb.st_size),
+                     file, (long long)sb.st_size);
             return false;
         }
         return true;

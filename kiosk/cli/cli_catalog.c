@@ -54,7 +54,11 @@ static int import(cli_ctx *ctx, int argc, char **argv)
         return 1;
     }
     if (fn == catalog_import_procedures)
-        printf(_("Imported %d procedures from %s.\n"), store_procedure_count(db), argv[i]);
+    {
+        int n = store_procedure_count(db);
+        printf(ngettext("Imported %d procedure from %s.\n", "Imported %d procedures from %s.\n",
+                        (unsigned long)n), n, argv[i]);
+    }
     else
         printf(_("Imported %s.\n"), argv[i]);
     return 0;

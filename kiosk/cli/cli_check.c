@@ -1,10 +1,15 @@
-/* `postkiosk check`: the configuration, the database (integrity_check) and
- * the printer. Exit status bits: 1 configuration, 2 database, 4 printer. */
+/* `postkiosk check`: what a citizen's dossier needs, each part named when
+ * it fails (issue 11 item 4). Exit status bits: 1 configuration (the file,
+ * the catalog, the receipt key and the PIN pepper load), 2 database
+ * (opens, integrity_check, accepts a committed write, free space on its
+ * disk), 4 printer (profile, link and status, free space in the receipt
+ * folder). */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_start.h"
 #include "i18n.h"
 #include "printer.h"
 #include "util.h"
@@ -29,34 +34,71 @@ static bool check_config(cli_ctx *ctx)
 
 static bool check_db(cli_ctx *ctx)
 {
+    char msg[256], why[1200], dir[600];
+    /* first: on a full disk even opening fails (no room for the -shm) */
+    if (ready_dir_of(ctx->cfg.db_path, dir, sizeof dir) && access(dir, F_OK) == 0 &&
+        !ready_space(dir, why, sizeof why)) {
+        printf(_("database: FAILED: %s\n"), why);
+        return false;
+    }
     store *db = cli_store(ctx);
     if (!db) {
         printf(_("database: FAILED: cannot open %s\n"), ctx->cfg.db_path);
         return false;
     }
-    char msg[256];
     pk_err e = store_check(db, true, msg, sizeof msg);
     if (e != PK_OK) {
         printf(_("database: FAILED: %s\n"), msg);
         return false;
     }
-    printf(_("database: ok (%s, %d procedures, %lld dossiers)\n"), ctx->cfg.db_path,
-           store_procedure_count(db), (long long)store_dossier_count(db, -1));
+    if (!ready_write(db, why, sizeof why)) {
+        printf(_("database: FAILED: %s\n"), why);
+        return false;
+    }
+    int nproc = store_procedure_count(db);
+    long long ndoss = (long long)store_dossier_count(db, -1);
+    char procs[64], dossiers[64];
+    snprintf(procs, sizeof procs, ngettext("%d procedure", "%d procedures", (unsigned long)nproc), nproc);
+    snprintf(dossiers, sizeof dossiers, ngettext("%lld dossier", "%lld dossiers", (unsigned long)ndoss),
+             ndoss);
+    /* TRANSLATORS: the path of the database, "%d procedures", "%lld dossiers" */
+    printf(_("database: ok (%s, %s, %s)\n"), ctx->cfg.db_path, procs, dossiers);
+    return true;
+}
+
+/* After the database: a first start creates the keys there. */
+static bool check_keys(cli_ctx *ctx)
+{
+    char why[1200];
+    if (!ready_keys(&ctx->cfg, why, sizeof why)) {
+        printf(_("keys: FAILED: %s\n"), why);
+        return false;
+    }
+    printf("%s\n", _("keys: ok (receipt key and PIN pepper)"));
     return true;
 }
 
 static bool check_printer(cli_ctx *ctx)
 {
     const char *spec = ctx->cfg.printer;
+    char msg[256] = "", why[1200];
+    if (!ready_profile(ctx->cfg.printer_profile, why, sizeof why)) {
+        printf(_("printer: FAILED: %s: %s\n"), spec, why);
+        return false;
+    }
     printer *p = NULL;
-    char msg[256] = "";
     pk_err e = printer_open(spec, ctx->cfg.printer_profile, &p, msg, sizeof msg);
     if (e != PK_OK) {
         printf(_("printer: FAILED: %s: %s\n"), spec, msg[0] ? _(msg) : _(pk_err_msg(e)));
         return false;
     }
     printer_state ps = printer_status(p);
+    bool room = !*printer_dir(p) || ready_space(printer_dir(p), why, sizeof why);
     printer_close(p);
+    if (!room) {
+        printf(_("printer: FAILED: %s: %s\n"), spec, why);
+        return false;
+    }
     /* a one-way link cannot tell; low paper still prints */
     bool ok = ps == PST_OK || ps == PST_UNKNOWN || ps == PST_PAPER_LOW;
     if (ok)
@@ -78,6 +120,8 @@ int cli_check(cli_ctx *ctx, int argc, char **argv)
         bits |= BAD_CONFIG;
     if (!check_db(ctx))
         bits |= BAD_DB;
+    if (!check_keys(ctx))
+        bits |= BAD_CONFIG;
     if (!check_printer(ctx))
         bits |= BAD_PRINTER;
     return bits;

@@ -125,6 +125,24 @@ static void refuse_missing(const config *c, const char *key)
             c->db_path, key);
 }
 
+/* Opening a read-only database would leave a read-only -shm behind that
+ * keeps blocking writes after the file is fixed: refused before opening,
+ * with the file or folder named. */
+static bool writable(const char *db_path)
+{
+    char dir[600];
+    const char *bad = access(db_path, W_OK) != 0 ? db_path
+                      : dir_of(db_path, dir, sizeof dir) && access(dir, W_OK) != 0 ? dir
+                                                                                    : NULL;
+    if (!bad)
+        return true;
+    fprintf(stderr,
+            _("postkiosk: %s cannot be written (%s): a dossier could not be stored. Give it "
+              "the kiosk's owner and mode (see the README, Data directory).\n"),
+            bad, strerror(errno));
+    return false;
+}
+
 /* The database file as it is before opening: present (true), or refused
  * with a message (false); *first is set for a first start. */
 static bool classify(const config *c, bool *first)
@@ -139,7 +157,7 @@ static bool classify(const config *c, bool *first)
                     c->db_path);
             return false;
         }
-        return true;
+        return writable(c->db_path);
     }
     if (errno != ENOENT) {
         fprintf(stderr, _("postkiosk: cannot use the database %s: %s\n"), c->db_path,
@@ -182,12 +200,14 @@ static bool keys_ready(store *db, const config *c)
             return false;
         }
     }
+    /* an existing but damaged file is for `check` and the kiosk's start-up
+     * to report (ready_keys): commands that do not sign or hash go on */
     char msg[600];
-    if (!config_make_secret(c->key_file, msg, sizeof msg) ||
-        !config_make_secret(c->pepper_file, msg, sizeof msg)) {
-        fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
-        return false;
-    }
+    for (size_t i = 0; i < PK_ARRAY_LEN(files); i++)
+        if (!exists(files[i]) && !config_make_secret(files[i], msg, sizeof msg)) {
+            fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
+            return false;
+        }
     return true;
 }
 

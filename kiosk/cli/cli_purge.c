@@ -10,6 +10,7 @@
 
 #include "cli_clerk.h"
 #include "dates.h"
+#include "i18n.h"
 #include "report.h"
 #include "store_clerk.h"
 #include "util.h"
@@ -45,32 +46,45 @@ int cli_purge(cli_ctx *ctx, int argc, char **argv)
     int64_t n = 0;
     pk_err e = store_purge(db, before, true, actor, (int64_t)now, &n);
     if (e != PK_OK) {
-        fprintf(stderr, "postkiosk: purge: %s\n", pk_err_msg(e));
+        fprintf(stderr, "postkiosk: purge: %s\n", _(pk_err_msg(e)));
         return 1;
     }
     if (n == 0) {
-        printf("purge: no closed dossier before %s holds personal data\n", before);
+        printf(_("purge: no closed dossier before %s holds personal data\n"), before);
         return 0;
     }
     if (!yes) {
         if (!isatty(STDIN_FILENO)) {
-            fprintf(stderr, "postkiosk: purge: %lld dossiers would be purged; add --yes to "
-                            "confirm without a terminal\n", (long long)n);
+            fprintf(stderr,
+                    ngettext("postkiosk: purge: %lld dossier would be purged; add --yes to confirm "
+                             "without a terminal\n",
+                             "postkiosk: purge: %lld dossiers would be purged; add --yes to confirm "
+                             "without a terminal\n",
+                             (unsigned long)n),
+                    (long long)n);
             return 1;
         }
-        fprintf(stderr, "Erase the personal data of %lld dossiers closed before %s? "
-                        "This cannot be undone. Type yes: ", (long long)n, before);
+        /* TRANSLATORS: the answer stays the English word "yes" */
+        fprintf(stderr,
+                ngettext("Erase the personal data of %lld dossier closed before %s? This cannot be "
+                         "undone. Type yes: ",
+                         "Erase the personal data of %lld dossiers closed before %s? This cannot be "
+                         "undone. Type yes: ",
+                         (unsigned long)n),
+                (long long)n, before);
         char answer[16] = "";
         if (!fgets(answer, sizeof answer, stdin) || strcmp(answer, "yes\n") != 0) {
-            fprintf(stderr, "purge: nothing changed\n");
+            fprintf(stderr, "%s", _("purge: nothing changed\n"));
             return 1;
         }
     }
     e = store_purge(db, before, false, actor, (int64_t)now, &n);
     if (e != PK_OK) {
-        fprintf(stderr, "postkiosk: purge: %s\n", pk_err_msg(e));
+        fprintf(stderr, "postkiosk: purge: %s\n", _(pk_err_msg(e)));
         return 1;
     }
-    printf("purge: personal data of %lld dossiers closed before %s erased\n", (long long)n, before);
+    printf(ngettext("purge: personal data of %lld dossier closed before %s erased\n",
+                    "purge: personal data of %lld dossiers closed before %s erased\n", (unsigned long)n),
+           (long long)n, before);
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "term.h"
@@ -42,19 +43,21 @@ static bool stage_store(cli_ctx *ctx, start_mode mode, start_run *run)
 {
     if (mode == START_TOUR)
         return cli_home(ctx);     /* tours use the sandbox (practice.h) */
+    char why[1200], msg[256], dir[600];
+    /* a full disk first: it also makes the opening itself fail */
+    if (mode == START_CITIZEN && ready_dir_of(ctx->cfg.db_path, dir, sizeof dir) &&
+        access(dir, F_OK) == 0 && !ready_space(dir, why, sizeof why))
+        return refuse(why);
     run->db = cli_store(ctx);
     if (!run->db)
         return false;
     if (mode != START_CITIZEN)
         return true;
-    char why[1200], msg[256], dir[600];
     if (store_check(run->db, false, msg, sizeof msg) != PK_OK) {
         fprintf(stderr, _("postkiosk: the database failed its check: %s\n"), msg);
         return false;
     }
     if (!ready_keys(&ctx->cfg, why, sizeof why) || !ready_write(run->db, why, sizeof why))
-        return refuse(why);
-    if (ready_dir_of(ctx->cfg.db_path, dir, sizeof dir) && !ready_space(dir, why, sizeof why))
         return refuse(why);
     return true;
 }

@@ -49,8 +49,12 @@ static void procedures(const slide_data *d, const char *lang, sbuf *b)
                   "counter."));
         return;
     }
-    sbuf_addf(b, _("Of the %d procedures in this kiosk, %d can be sent by post and %d can have "
-                   "their result returned by post. For example:"),
+    sbuf_addf(b,
+              ngettext("Of the %d procedure in this kiosk, %d can be sent by post and %d can have "
+                       "their result returned by post. For example:",
+                       "Of the %d procedures in this kiosk, %d can be sent by post and %d can have "
+                       "their result returned by post. For example:",
+                       (unsigned long)d->procs_total),
               d->procs_total, d->procs_submit, d->procs_return);
     sbuf_add(b, "\n");
     for (int i = 0; i < d->nexamples; i++) {

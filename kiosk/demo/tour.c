@@ -315,7 +315,8 @@ bool tour_parse(const char *path, const char *buf, size_t len, tour *t, sbuf *er
             n -= 3;
         }
         if (n > TOUR_LINE_MAX) {
-            bad(&ps, _("line too long (at most %d bytes)"), TOUR_LINE_MAX);
+            bad(&ps, ngettext("line too long (at most %d byte)", "line too long (at most %d bytes)", TOUR_LINE_MAX),
+                TOUR_LINE_MAX);
             ps.group_open = false;
             continue;
         }
@@ -343,7 +344,8 @@ bool tour_parse(const char *path, const char *buf, size_t len, tour *t, sbuf *er
             continue;
         }
         if (strlen(nfc) > TOUR_LINE_MAX) {
-            bad(&ps, _("line too long (at most %d bytes)"), TOUR_LINE_MAX);
+            bad(&ps, ngettext("line too long (at most %d byte)", "line too long (at most %d bytes)", TOUR_LINE_MAX),
+                TOUR_LINE_MAX);
         } else {
             strcpy(line, nfc);
             parse_line(&ps, line);

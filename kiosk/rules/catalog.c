@@ -93,7 +93,10 @@ static int table_next(table *t)
     if (r <= 0)
         return r;
     if (t->nf != t->nheader) {
-        failf(t, _("expected %d columns, found %d"), t->nheader, t->nf);
+        failf(t,
+              ngettext("expected %d column, found %d", "expected %d columns, found %d",
+                       (unsigned long)t->nheader),
+              t->nheader, t->nf);
         return -1;
     }
     return 1;
@@ -115,7 +118,10 @@ static bool put(table *t, int i, char *dst, size_t dstsz, bool required, pk_err 
         return false;
     }
     if (!str_copy(dst, dstsz, v)) {
-        *e = failf(t, _("%s is too long (at most %zu bytes)"), t->cols[i], dstsz - 1);
+        *e = failf(t,
+                   ngettext("%s is too long (at most %zu byte)", "%s is too long (at most %zu bytes)",
+                            dstsz - 1),
+                   t->cols[i], dstsz - 1);
         return false;
     }
     return true;
@@ -251,7 +257,7 @@ static pk_err read_table(const char *path, const char *const *cols, int ncols, s
     int cap = 0, r = 0;
     while (e == PK_OK && (r = table_next(&t)) == 1) {
         if (*n >= max_rows) {
-            e = failf(&t, _("more than %d rows"), max_rows);
+            e = failf(&t, ngettext("more than %d row", "more than %d rows", max_rows), max_rows);
             break;
         }
         int oldcap = cap;
@@ -314,7 +320,7 @@ static bool parse_docs(table *t, procedure *p, pk_err *e)
         char *item = rest;
         rest = sep ? sep + 3 : rest + strlen(rest);
         if (p->ndocs == PK_MAX_DOCS) {
-            *e = failf(t, _("more than %d documents"), PK_MAX_DOCS);
+            *e = failf(t, ngettext("more than %d document", "more than %d documents", PK_MAX_DOCS), PK_MAX_DOCS);
             ok = false;
             break;
         }
@@ -362,8 +368,10 @@ static bool parse_docs(table *t, procedure *p, pk_err *e)
             ok = false;
         } else if (!str_copy(d->name_vi, sizeof d->name_vi, name) ||
                    !str_copy(d->name_en, sizeof d->name_en, enbuf)) {
-            *e = failf(t, _("document %d: name too long (at most %d bytes)"), p->ndocs + 1,
-                       PK_TEXT_MAX - 1);
+            *e = failf(t,
+                       ngettext("document %d: name too long (at most %d byte)",
+                                "document %d: name too long (at most %d bytes)", PK_TEXT_MAX - 1),
+                       p->ndocs + 1, PK_TEXT_MAX - 1);
             ok = false;
         }
         d->seq = ++p->ndocs;

@@ -208,6 +208,21 @@ static bool strip_separators(const char *in, char *buf, size_t bufsz)
     return true;
 }
 
+/* An ID or phone number as typed: checked, normalised, without its
+ * separators, into buf. VAL_OK or why not. */
+static val_result number_of(const char *in, char *buf, size_t bufsz)
+{
+    val_result r;
+    char *s = prepare(in, 40, &r);
+    if (!s)
+        return r;
+    bool fit = strip_separators(s, buf, bufsz);
+    free(s);
+    if (!fit)
+        return VAL_TOO_LONG;
+    return buf[0] ? VAL_OK : VAL_EMPTY;
+}
+
 static bool all_digits(const char *s)
 {
     for (; *s; s++)
@@ -218,17 +233,10 @@ static bool all_digits(const char *s)
 
 val_result dossier_check_id(const char *in, int current_year, char *out, size_t outsz)
 {
-    val_result r;
-    char *s = prepare(in, 40, &r);
-    if (!s)
-        return r;
     char d[48];
-    bool fit = strip_separators(s, d, sizeof d);
-    free(s);
-    if (!fit)
-        return VAL_TOO_LONG;
-    if (!d[0])
-        return VAL_EMPTY;
+    val_result r = number_of(in, d, sizeof d);
+    if (r != VAL_OK)
+        return r;
     if (!all_digits(d))
         return VAL_ID_DIGITS;
     size_t n = strlen(d);
@@ -267,17 +275,10 @@ static bool mobile_prefix_ok(char a, char b)
 
 val_result dossier_check_phone(const char *in, char *out, size_t outsz)
 {
-    val_result r;
-    char *s = prepare(in, 40, &r);
-    if (!s)
-        return r;
     char d[48];
-    bool fit = strip_separators(s, d, sizeof d);
-    free(s);
-    if (!fit)
-        return VAL_TOO_LONG;
-    if (!d[0])
-        return VAL_EMPTY;
+    val_result r = number_of(in, d, sizeof d);
+    if (r != VAL_OK)
+        return r;
     /* +84 / 0084 / 84 + 9 digits -> 0 + 9 digits */
     const char *num = d;
     char norm[48];

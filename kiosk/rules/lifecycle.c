@@ -17,41 +17,33 @@
 #include "i18n.h"
 #include "util.h"
 
-static const char *const codes[ST__COUNT] = {
-    [ST_REGISTERED] = "registered",
-    [ST_ACCEPTED] = "accepted",
-    [ST_COUNTER_REJECTED] = "counter_rejected",
-    [ST_IN_TRANSIT] = "in_transit",
-    [ST_HANDED] = "handed",
-    [ST_PROCESSING] = "processing",
-    [ST_SUPPLEMENT] = "supplement",
-    [ST_AGENCY_REJECTED] = "agency_rejected",
-    [ST_RESULT_READY] = "result_ready",
-    [ST_RESULT_COLLECTED] = "result_collected",
-    [ST_OUT_FOR_DELIVERY] = "out_for_delivery",
-    [ST_DELIVERED] = "delivered",
-    [ST_DELIVERY_FAILED] = "delivery_failed",
-    [ST_RETURNED] = "returned",
-    [ST_CANCELLED] = "cancelled",
-};
-
-/* What a citizen reads on the tracking screen and the SMS. */
-static const char *const labels[ST__COUNT] = {
-    [ST_REGISTERED] = N_("Waiting for you at the counter"),
-    [ST_ACCEPTED] = N_("Received and sealed at the post office"),
-    [ST_COUNTER_REJECTED] = N_("Not accepted at the counter"),
-    [ST_IN_TRANSIT] = N_("On its way to the agency"),
-    [ST_HANDED] = N_("Handed to the agency"),
-    [ST_PROCESSING] = N_("Being processed by the agency"),
-    [ST_SUPPLEMENT] = N_("The agency needs more documents from you"),
-    [ST_AGENCY_REJECTED] = N_("Refused by the agency"),
-    [ST_RESULT_READY] = N_("Result ready at the agency"),
-    [ST_RESULT_COLLECTED] = N_("Result picked up by the post office"),
-    [ST_OUT_FOR_DELIVERY] = N_("Result on its way to you"),
-    [ST_DELIVERED] = N_("Result handed to you"),
-    [ST_DELIVERY_FAILED] = N_("We could not deliver; we will try again"),
-    [ST_RETURNED] = N_("Result sent back to the agency"),
-    [ST_CANCELLED] = N_("Dossier cancelled"),
+/* Each status: its code as stored; the staff's short name (queue, reports
+ * to the province); what a citizen reads on the tracking screen and the
+ * SMS. */
+static const struct {
+    const char *code, *name, *label;
+} statuses[ST__COUNT] = {
+    [ST_REGISTERED] = {"registered", N_("Registered"), N_("Waiting for you at the counter")},
+    [ST_ACCEPTED] = {"accepted", N_("Accepted"), N_("Received and sealed at the post office")},
+    [ST_COUNTER_REJECTED] = {"counter_rejected", N_("Refused at counter"),
+                             N_("Not accepted at the counter")},
+    [ST_IN_TRANSIT] = {"in_transit", N_("In transit"), N_("On its way to the agency")},
+    [ST_HANDED] = {"handed", N_("Handed over"), N_("Handed to the agency")},
+    [ST_PROCESSING] = {"processing", N_("Processing"), N_("Being processed by the agency")},
+    [ST_SUPPLEMENT] = {"supplement", N_("Supplement"),
+                       N_("The agency needs more documents from you")},
+    [ST_AGENCY_REJECTED] = {"agency_rejected", N_("Refused by agency"),
+                            N_("Refused by the agency")},
+    [ST_RESULT_READY] = {"result_ready", N_("Result ready"), N_("Result ready at the agency")},
+    [ST_RESULT_COLLECTED] = {"result_collected", N_("Result collected"),
+                             N_("Result picked up by the post office")},
+    [ST_OUT_FOR_DELIVERY] = {"out_for_delivery", N_("Out for delivery"),
+                             N_("Result on its way to you")},
+    [ST_DELIVERED] = {"delivered", N_("Delivered"), N_("Result handed to you")},
+    [ST_DELIVERY_FAILED] = {"delivery_failed", N_("Delivery failed"),
+                            N_("We could not deliver; we will try again")},
+    [ST_RETURNED] = {"returned", N_("Returned to agency"), N_("Result sent back to the agency")},
+    [ST_CANCELLED] = {"cancelled", N_("Cancelled"), N_("Dossier cancelled")},
 };
 
 #define T(f, t, fl, act) {ST_##f, ST_##t, (fl), act}
@@ -101,7 +93,7 @@ const char *dossier_status_code(dossier_status status)
 {
     if ((int)status < 0 || status >= ST__COUNT)
         return "unknown";
-    return codes[status];
+    return statuses[status].code;
 }
 
 int dossier_status_parse(const char *code)
@@ -109,7 +101,7 @@ int dossier_status_parse(const char *code)
     if (!code)
         return -1;
     for (int i = 0; i < ST__COUNT; i++)
-        if (strcmp(codes[i], code) == 0)
+        if (strcmp(statuses[i].code, code) == 0)
             return i;
     return -1;
 }
@@ -118,7 +110,7 @@ const char *dossier_status_label(dossier_status status)
 {
     if ((int)status < 0 || status >= ST__COUNT)
         return N_("Unknown status");
-    return labels[status];
+    return statuses[status].label;
 }
 
 const dossier_transition *dossier_transitions(int *n)
@@ -215,26 +207,8 @@ int dossier_next_attempt_day(const workcal *c, int failed_day)
     return workcal_add(c, failed_day, DOSSIER_ATTEMPT_GAP_DAYS);
 }
 
-/* The staff's short name of a status (queue, reports to the province);
- * dossier_status_label() is the citizen's plain-words sentence. */
+/* dossier_status_label() is the citizen's plain-words sentence. */
 const char *dossier_status_name(int status)
 {
-    static const char *const names[ST__COUNT] = {
-        [ST_REGISTERED] = N_("Registered"),
-        [ST_ACCEPTED] = N_("Accepted"),
-        [ST_COUNTER_REJECTED] = N_("Refused at counter"),
-        [ST_IN_TRANSIT] = N_("In transit"),
-        [ST_HANDED] = N_("Handed over"),
-        [ST_PROCESSING] = N_("Processing"),
-        [ST_SUPPLEMENT] = N_("Supplement"),
-        [ST_AGENCY_REJECTED] = N_("Refused by agency"),
-        [ST_RESULT_READY] = N_("Result ready"),
-        [ST_RESULT_COLLECTED] = N_("Result collected"),
-        [ST_OUT_FOR_DELIVERY] = N_("Out for delivery"),
-        [ST_DELIVERED] = N_("Delivered"),
-        [ST_DELIVERY_FAILED] = N_("Delivery failed"),
-        [ST_RETURNED] = N_("Returned to agency"),
-        [ST_CANCELLED] = N_("Cancelled"),
-    };
-    return status >= 0 && status < ST__COUNT ? names[status] : N_("Unknown status");
+    return status >= 0 && status < ST__COUNT ? statuses[status].name : N_("Unknown status");
 }

@@ -97,6 +97,29 @@ pk_err store_step_done(store *s, sqlite3_stmt *stmt)
     return e;
 }
 
+pk_err store_step_row(store *s, sqlite3_stmt *stmt)
+{
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        return PK_OK;
+    return rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+}
+
+sqlite3_stmt *store_row(store *s, const char *sql, const char *key, pk_err *e)
+{
+    sqlite3_stmt *stmt = store_stmt(s, sql);
+    if (!stmt) {
+        *e = PK_EIO;
+        return NULL;
+    }
+    store_bind_text(stmt, 1, key);
+    *e = store_step_row(s, stmt);
+    if (*e == PK_OK)
+        return stmt;
+    store_done(stmt);
+    return NULL;
+}
+
 /* Constant SQL only (no values): BEGIN, COMMIT, PRAGMAs, schema. */
 static pk_err exec_const(store *s, const char *sql)
 {
@@ -186,6 +209,27 @@ void store_rollback(store *s)
         sqlite3_exec(s->conn, "ROLLBACK", NULL, NULL, NULL);
     s->depth = 0;
     s->doomed = false;
+}
+
+pk_err store_end(store *s, pk_err e)
+{
+    if (e == PK_OK)
+        return store_commit(s);
+    store_rollback(s);
+    return e;
+}
+
+sqlite3_stmt *store_begin_stmt(store *s, const char *sql, pk_err *e)
+{
+    *e = store_begin(s);
+    if (*e != PK_OK)
+        return NULL;
+    sqlite3_stmt *stmt = store_stmt(s, sql);
+    if (!stmt) {
+        store_rollback(s);
+        *e = PK_EIO;
+    }
+    return stmt;
 }
 
 pk_err store_tx_begin(store *s)
@@ -383,6 +427,8 @@ static pk_err open_with(const char *path, bool create, store **out, char *msg, s
         e = configure(s, msg, msgsz);
     if (e == PK_OK)
         e = store_migrate(s, store_migrations, store_migrations_count, msg, msgsz);
+    if (e == PK_OK)
+        store_outcomes_load(s);           /* print outcomes a crashed run kept */
     if (e != PK_OK) {
         store_close(s);
         return e;
@@ -489,16 +535,10 @@ pk_err store_setting_get(store *s, const char *key, char *val, size_t valsz)
 {
     if (valsz)
         val[0] = '\0';
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT value FROM settings WHERE key = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, key);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT value FROM settings WHERE key = ?1", key, &e);
+    if (e == PK_OK)
         store_col_text(stmt, 0, val, valsz);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     store_done(stmt);
     return e;
 }
@@ -507,20 +547,14 @@ pk_err store_setting_set(store *s, const char *key, const char *val)
 {
     if (!key || !*key || !store_text_ok(key, 128) || !store_text_ok(val, MAX_TEXT_BYTES))
         return PK_EINVAL;
-    pk_err e = store_begin(s);
-    if (e != PK_OK)
-        return e;
-    sqlite3_stmt *stmt = store_stmt(s,
+    pk_err e;
+    sqlite3_stmt *stmt = store_begin_stmt(s,
         "INSERT INTO settings(key, value) VALUES(?1, ?2) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    e = stmt ? PK_OK : PK_EIO;
-    if (e == PK_OK) {
-        store_bind_text(stmt, 1, key);
-        store_bind_text(stmt, 2, val);
-        e = store_step_done(s, stmt);
-    }
-    if (e == PK_OK)
-        return store_commit(s);
-    store_rollback(s);
-    return e;
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &e);
+    if (!stmt)
+        return e;
+    store_bind_text(stmt, 1, key);
+    store_bind_text(stmt, 2, val);
+    e = store_step_done(s, stmt);
+    return store_end(s, e);
 }

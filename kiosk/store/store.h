@@ -131,12 +131,19 @@ typedef struct {
 pk_err store_job_create(store *s, const char *ref, const char *kind, int64_t *job_id);
 pk_err store_job_set(store *s, int64_t job_id, job_status status, const char *reason);
 pk_err store_jobs_list(store *s, int status /* -1 any */, print_job *jobs, int max, int *n);
+/* Claims job_id for `who` until now + lease_s, so that nobody else prints
+ * it meanwhile (a clerk retrying the kiosk's job while it prints). PK_OK
+ * when unclaimed, already claimed by who, or the claim has expired;
+ * PK_ESTATE when another holds a live claim; PK_EEXISTS when the job is
+ * printed already; PK_ENOTFOUND. Recording an outcome ends the claim. */
+pk_err store_job_claim(store *s, int64_t job_id, const char *who, int64_t now, int lease_s);
 /* The outcome of a print job, decided by the paper already: written like
  * store_job_set, retried with back-off while the database is busy, full or
  * failing (each try within the busy timeout), and if still not written
- * kept on this handle and PK_EBUSY returned: store_jobs_flush() writes it later (the kiosk calls
- * it at every tick), store_close() tries once more. A newer outcome for
- * the same job replaces a kept one. */
+ * kept (on this handle and in "<database>-outcomes") and PK_EBUSY
+ * returned. store_jobs_flush() writes it later (the kiosk calls it at every
+ * tick), store_close() tries once more, and store_open() after a crash.
+ * A newer outcome for the same job replaces a kept one. */
 pk_err store_job_record(store *s, int64_t job_id, job_status status, const char *reason);
 /* Writes the kept outcomes (one try each); PK_OK when none is left. */
 pk_err store_jobs_flush(store *s);

@@ -93,40 +93,26 @@ static pk_err chain_row(store *s, sqlite3_stmt *stmt)
 
 pk_err store_audit_event(store *s, int64_t event_seq)
 {
-    pk_err e = store_begin(s);
-    if (e != PK_OK)
+    pk_err e;
+    sqlite3_stmt *stmt = store_begin_stmt(s, EVENT_ROW " WHERE e.seq = ?1", &e);
+    if (!stmt)
         return e;
-    sqlite3_stmt *stmt = store_stmt(s, EVENT_ROW " WHERE e.seq = ?1");
-    if (!stmt) {
-        store_rollback(s);
-        return PK_EIO;
-    }
     sqlite3_bind_int64(stmt, 1, event_seq);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
+    e = store_step_row(s, stmt);
+    if (e == PK_OK)
         e = chain_row(s, stmt);
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+    else
         store_done(stmt);
-    }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_audit_chain_pending(store *s)
 {
-    pk_err e = store_begin(s);
-    if (e != PK_OK)
-        return e;
+    pk_err e;
     int64_t upto = 0;
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT max(event_seq) FROM audit");
-    if (!stmt) {
-        store_rollback(s);
-        return PK_EIO;
-    }
+    sqlite3_stmt *stmt = store_begin_stmt(s, "SELECT max(event_seq) FROM audit", &e);
+    if (!stmt)
+        return e;
     if (sqlite3_step(stmt) == SQLITE_ROW)
         upto = sqlite3_column_int64(stmt, 0);
     store_done(stmt);
@@ -150,11 +136,7 @@ pk_err store_audit_chain_pending(store *s)
             break;
         upto = seq;
     }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_clerk_upgrade(store *s)
@@ -175,11 +157,7 @@ pk_err store_audit_append(store *s, int64_t at, const char *actor, const char *a
     if (e != PK_OK)
         return e;
     e = chain_append(s, at, actor, action, object ? object : "", detail ? detail : "", 0);
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_audit_head(store *s, int64_t *seq, char hex[AUDIT_HEX_MAX])

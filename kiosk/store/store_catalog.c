@@ -152,19 +152,14 @@ static void read_procedure(sqlite3_stmt *stmt, procedure *p)
 pk_err store_procedure_get(store *s, const char *code, procedure *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = store_stmt(s,
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s,
         "SELECT code, name_vi, name_en, agency, level, field_vi, field_en, bcci_submit,"
         " bcci_return, in_person, reason_vi, reason_en, days, fee_vnd, provenance"
-        " FROM procedures WHERE code = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, code);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
+        " FROM procedures WHERE code = ?1",
+        code, &e);
+    if (e == PK_OK)
         read_procedure(stmt, out);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     store_done(stmt);
     if (e != PK_OK)
         return e;
@@ -173,6 +168,7 @@ pk_err store_procedure_get(store *s, const char *code, procedure *out)
     if (!stmt)
         return PK_EIO;
     store_bind_text(stmt, 1, code);
+    int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->ndocs < PK_MAX_DOCS) {
         proc_doc *d = &out->docs[out->ndocs];
         d->seq = ++out->ndocs;
@@ -342,11 +338,7 @@ pk_err store_units_replace(store *s, const admin_unit *units, int n)
         free(gone);
     }
     free(kept);
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 static void read_unit(sqlite3_stmt *stmt, admin_unit *u)
@@ -364,12 +356,9 @@ pk_err store_unit_get(store *s, int id, admin_unit *out)
     if (!stmt)
         return PK_EIO;
     sqlite3_bind_int(stmt, 1, id);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK)
         read_unit(stmt, out);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     store_done(stmt);
     return e;
 }
@@ -447,11 +436,7 @@ pk_err store_holidays_replace(store *s, const holiday *h, int n)
         store_bind_text(stmt, 3, h[i].name);
         e = store_step_done(s, stmt);
     }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_holidays(store *s, holiday **out, int *n)
@@ -514,11 +499,7 @@ pk_err store_tariffs_replace(store *s, const tariff *t, int n)
         sqlite3_bind_int(stmt, 4, t[i].transit_days);
         e = store_step_done(s, stmt);
     }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_tariff_get(store *s, service_form form, const char *scope, tariff *out)
@@ -530,15 +511,12 @@ pk_err store_tariff_get(store *s, service_form form, const char *scope, tariff *
         return PK_EIO;
     sqlite3_bind_int(stmt, 1, (int)form);
     store_bind_text(stmt, 2, scope);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW) {
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK) {
         out->form = form;
         str_copy(out->scope, sizeof out->scope, scope);
         out->charge_vnd = sqlite3_column_int64(stmt, 0);
         out->transit_days = sqlite3_column_int(stmt, 1);
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
     store_done(stmt);
     return e;

@@ -144,16 +144,10 @@ pk_err store_clerk_get(store *s, const char *id, clerk_account *out)
 {
     if (!auth_id_valid(id))
         return PK_ENOTFOUND;
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT " ACCOUNT_COLS " FROM clerks WHERE id = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, id);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT " ACCOUNT_COLS " FROM clerks WHERE id = ?1", id, &e);
+    if (e == PK_OK)
         read_account(stmt, out);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     store_done(stmt);
     return e;
 }
@@ -207,11 +201,7 @@ pk_err store_clerk_add(store *s, const clerk_account *c, const char *actor, int6
     if (e == PK_OK)
         e = store_audit_append(s, now, actor, "clerk_add", c->id,
                                c->role == ROLE_SUPERVISOR ? "role=supervisor" : "role=clerk");
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 static pk_err update_account(store *s, const char *sql, const char *id, const char *text,
@@ -243,11 +233,7 @@ pk_err store_clerk_set_pin(store *s, const char *id, const char *pin_hash,
                           " updated_at = ?3 WHERE id = ?1", id, pin_hash, now);
     if (e == PK_OK)
         e = store_audit_append(s, now, actor, "clerk_passwd", id, "");
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_clerk_disable(store *s, const char *id, const char *actor, int64_t now)
@@ -267,11 +253,7 @@ pk_err store_clerk_disable(store *s, const char *id, const char *actor, int64_t 
                            id, NULL, now);
     if (e == PK_OK)
         e = store_audit_append(s, now, actor, "clerk_disable", id, "");
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 /* ---- sign-in ----------------------------------------------------------- */
@@ -318,11 +300,7 @@ static pk_err record_attempt(store *s, const char *id, bool ok, bool exists, int
     if (e == PK_OK)
         e = store_audit_append(s, now, auth_id_valid(id) ? id : "?", action,
                                auth_id_valid(id) ? id : "", detail);
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_clerk_sign_in(store *s, const auth_ctx *a, const char *id, const char *pin,

@@ -67,14 +67,11 @@ static pk_err read_cycle(store *s, const char *ref, cycle_row *c)
     memset(c, 0, sizeof *c);
     if (!ref || !store_text_ok(ref, PK_REF_MAX))
         return PK_EINVAL;
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT id, status, form, delivery_attempts, first_attempt,"
-                                     " last_attempt FROM dossiers WHERE ref = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, ref);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW) {
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT id, status, form, delivery_attempts, first_attempt,"
+                                      " last_attempt FROM dossiers WHERE ref = ?1",
+                                      ref, &e);
+    if (e == PK_OK) {
         c->id = sqlite3_column_int64(stmt, 0);
         int stt = dossier_status_parse((const char *)sqlite3_column_text(stmt, 1));
         c->status = stt < 0 ? ST_REGISTERED : (dossier_status)stt;
@@ -84,8 +81,6 @@ static pk_err read_cycle(store *s, const char *ref, cycle_row *c)
         store_col_text(stmt, 5, c->last_attempt, sizeof c->last_attempt);
         if (stt < 0)
             e = PK_EIO;    /* a status this build does not know: touch nothing */
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
     store_done(stmt);
     return e;
@@ -235,11 +230,7 @@ pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
     if (e == PK_OK)
         e = store_event_add(s, c.id, at, actor, dossier_status_code(c.status),
                             dossier_status_code(to), clean_note[0] ? clean_note : missing);
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_dossier_incident(store *s, const char *ref, const char *kind,
@@ -272,11 +263,7 @@ pk_err store_dossier_incident(store *s, const char *ref, const char *kind,
         const char *code = dossier_status_code(c.status);
         e = store_event_add(s, c.id, at, actor, code, code, text);
     }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
@@ -284,17 +271,14 @@ pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
     memset(out, 0, sizeof *out);
     if (!ref || !store_text_ok(ref, PK_REF_MAX))
         return PK_EINVAL;
-    sqlite3_stmt *stmt = store_stmt(s,
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s,
         "SELECT seal_no, missing_docs, fee_collected, appointment_date, handover_no,"
         " delivery_attempts, first_attempt, last_attempt, recipient_name, recipient_id_last,"
         " incident, accepted_at, handed_at, completed_at, closed_at, purged_at, agency, proc_name_vi"
-        " FROM dossiers WHERE ref = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, ref);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW) {
+        " FROM dossiers WHERE ref = ?1",
+        ref, &e);
+    if (e == PK_OK) {
         store_col_text(stmt, 0, out->seal_no, sizeof out->seal_no);
         store_col_text(stmt, 1, out->missing_docs, sizeof out->missing_docs);
         out->fee_collected = sqlite3_column_int64(stmt, 2);
@@ -313,8 +297,6 @@ pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
         out->purged_at = sqlite3_column_int64(stmt, 15);
         store_col_text(stmt, 16, out->agency, sizeof out->agency);
         store_col_text(stmt, 17, out->proc_name_vi, sizeof out->proc_name_vi);
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
     store_done(stmt);
     return e;

@@ -3,7 +3,6 @@
 #include "store_filter.h"
 #include "store_clerk.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,10 +134,7 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
         e = store_event_add(s, d->id, d->created_at, actor, "", store_status_code(ST_REGISTERED), "");
     if (e == PK_OK)
         e = store_job_create(s, d->ref, "receipt", job_id);
-    if (e == PK_OK)
-        e = store_commit(s);
-    else
-        store_rollback(s);
+    e = store_end(s, e);
     if (e != PK_OK) {
         d->id = 0;
         d->ref[0] = d->s10[0] = '\0';
@@ -236,21 +232,16 @@ pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *act
 pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT name_vi, name_en, agency, bcci_submit, bcci_return"
-                                     " FROM procedures WHERE code = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, code);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW) {
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT name_vi, name_en, agency, bcci_submit, bcci_return"
+                                      " FROM procedures WHERE code = ?1",
+                                      code, &e);
+    if (e == PK_OK) {
         store_col_text(stmt, 0, out->name_vi, sizeof out->name_vi);
         store_col_text(stmt, 1, out->name_en, sizeof out->name_en);
         store_col_text(stmt, 2, out->agency, sizeof out->agency);
         out->bcci_submit = sqlite3_column_int(stmt, 3) != 0;
         out->bcci_return = sqlite3_column_int(stmt, 4) != 0;
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
     store_done(stmt);
     return e;
@@ -296,16 +287,11 @@ static void read_dossier(sqlite3_stmt *stmt, dossier *d)
 pk_err store_dossier_get(store *s, const char *ref, dossier *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT " DOSSIER_COLS " FROM dossiers WHERE ref = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, ref);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW)
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT " DOSSIER_COLS " FROM dossiers WHERE ref = ?1",
+                                      ref, &e);
+    if (e == PK_OK)
         read_dossier(stmt, out);
-    else
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     store_done(stmt);
     if (e != PK_OK)
         return e;
@@ -314,6 +300,7 @@ pk_err store_dossier_get(store *s, const char *ref, dossier *out)
     if (!stmt)
         return PK_EIO;
     sqlite3_bind_int64(stmt, 1, out->id);
+    int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->ndocs < PK_MAX_DOCS) {
         dossier_doc *doc = &out->docs[out->ndocs++];
         store_col_text(stmt, 0, doc->name_vi, sizeof doc->name_vi);
@@ -408,133 +395,74 @@ pk_err store_job_create(store *s, const char *ref, const char *kind, int64_t *jo
 {
     if (!ref || !store_text_ok(ref, PK_REF_MAX) || !kind || !*kind || !store_text_ok(kind, 16))
         return PK_EINVAL;
-    pk_err e = store_begin(s);
-    if (e != PK_OK)
+    pk_err e;
+    sqlite3_stmt *stmt = store_begin_stmt(s, "INSERT INTO print_jobs(ref, kind, status, created_at,"
+                                             " updated_at) VALUES(?1, ?2, 0, ?3, ?3)", &e);
+    if (!stmt)
         return e;
-    sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO print_jobs(ref, kind, status, created_at,"
-                                     " updated_at) VALUES(?1, ?2, 0, ?3, ?3)");
-    e = stmt ? PK_OK : PK_EIO;
-    if (e == PK_OK) {
-        store_bind_text(stmt, 1, ref);
-        store_bind_text(stmt, 2, kind);
-        sqlite3_bind_int64(stmt, 3, (int64_t)time(NULL));
-        e = store_step_done(s, stmt);
-    }
+    store_bind_text(stmt, 1, ref);
+    store_bind_text(stmt, 2, kind);
+    sqlite3_bind_int64(stmt, 3, (int64_t)time(NULL));
+    e = store_step_done(s, stmt);
     if (e == PK_OK && job_id)
         *job_id = sqlite3_last_insert_rowid(s->conn);
-    if (e == PK_OK)
-        return store_commit(s);
-    store_rollback(s);
-    return e;
+    return store_end(s, e);
 }
 
 pk_err store_job_set(store *s, int64_t job_id, job_status js, const char *reason)
 {
     if (js < JOB_PENDING || js > JOB_FAILED || (reason && !store_text_ok(reason, PK_TEXT_MAX)))
         return PK_EINVAL;
+    pk_err e;
+    sqlite3_stmt *stmt = store_begin_stmt(s,
+        "UPDATE print_jobs SET status = ?2, reason = ?3, updated_at = ?4,"
+        " attempts = attempts + (?2 <> 0), claimed_by = '', claimed_until = 0 WHERE id = ?1", &e);
+    if (!stmt)
+        return e;
+    sqlite3_bind_int64(stmt, 1, job_id);
+    sqlite3_bind_int(stmt, 2, (int)js);
+    store_bind_text(stmt, 3, reason ? reason : "");
+    sqlite3_bind_int64(stmt, 4, (int64_t)time(NULL));
+    e = store_step_done(s, stmt);
+    if (e == PK_OK && sqlite3_changes(s->conn) == 0)
+        e = PK_ENOTFOUND;
+    return store_end(s, e);
+}
+
+pk_err store_job_claim(store *s, int64_t job_id, const char *who, int64_t now, int lease_s)
+{
+    if (!who || !*who || !store_text_ok(who, 64) || lease_s <= 0)
+        return PK_EINVAL;
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
+    /* One statement decides: the row is taken only when free. */
     sqlite3_stmt *stmt = store_stmt(s,
-        "UPDATE print_jobs SET status = ?2, reason = ?3, updated_at = ?4,"
-        " attempts = attempts + (?2 <> 0) WHERE id = ?1");
+        "UPDATE print_jobs SET claimed_by = ?2, claimed_until = ?3 + ?4"
+        " WHERE id = ?1 AND status <> 1 AND (claimed_until <= ?3 OR claimed_by = ?2)");
     e = stmt ? PK_OK : PK_EIO;
     if (e == PK_OK) {
         sqlite3_bind_int64(stmt, 1, job_id);
-        sqlite3_bind_int(stmt, 2, (int)js);
-        store_bind_text(stmt, 3, reason ? reason : "");
-        sqlite3_bind_int64(stmt, 4, (int64_t)time(NULL));
+        store_bind_text(stmt, 2, who);
+        sqlite3_bind_int64(stmt, 3, now);
+        sqlite3_bind_int(stmt, 4, lease_s);
         e = store_step_done(s, stmt);
     }
-    if (e == PK_OK && sqlite3_changes(s->conn) == 0)
-        e = PK_ENOTFOUND;
+    if (e == PK_OK && sqlite3_changes(s->conn) == 0) {
+        /* Why not: gone, printed, or someone else's. */
+        stmt = store_stmt(s, "SELECT status FROM print_jobs WHERE id = ?1");
+        e = stmt ? PK_ENOTFOUND : PK_EIO;
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, job_id);
+            if (sqlite3_step(stmt) == SQLITE_ROW)
+                e = sqlite3_column_int(stmt, 0) == JOB_PRINTED ? PK_EEXISTS : PK_ESTATE;
+            store_done(stmt);
+        }
+    }
     if (e == PK_OK)
         return store_commit(s);
     store_rollback(s);
     return e;
-}
-
-enum { JOB_RECORD_RETRIES = 3, JOB_RECORD_BACKOFF_MS = 100 };
-
-static void sleep_ms(int ms)
-{
-    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-        ;
-}
-
-static void outcome_keep(store *s, int64_t job_id, job_status js, const char *reason)
-{
-    int i = 0;
-    while (i < s->noutcomes && s->outcomes[i].job_id != job_id)
-        i++;
-    if (i == STORE_OUTCOMES_MAX) {
-        /* Full: the oldest goes (its job stays pending for the clerk). */
-        memmove(s->outcomes, s->outcomes + 1, sizeof s->outcomes[0] * (STORE_OUTCOMES_MAX - 1));
-        i = STORE_OUTCOMES_MAX - 1;
-    } else if (i == s->noutcomes) {
-        s->noutcomes++;
-    }
-    s->outcomes[i].job_id = job_id;
-    s->outcomes[i].status = (int)js;
-    str_copy(s->outcomes[i].reason, sizeof s->outcomes[i].reason, reason ? reason : "");
-}
-
-/* Worth another try later: locked, full or failing storage (not a job
- * that does not exist or a bad reason). */
-static bool busy(pk_err e)
-{
-    return e == PK_EBUSY || e == PK_EFULL || e == PK_EIO;
-}
-
-pk_err store_job_record(store *s, int64_t job_id, job_status js, const char *reason)
-{
-    pk_err e = store_job_set(s, job_id, js, reason);
-    for (int i = 0, wait = JOB_RECORD_BACKOFF_MS; busy(e) && s->depth == 0 &&
-                                                  i < JOB_RECORD_RETRIES; i++, wait *= 2) {
-        sleep_ms(wait);
-        e = store_job_set(s, job_id, js, reason);
-    }
-    if (!busy(e)) {
-        /* Written (or refused for good): nothing older may overwrite it. */
-        for (int i = 0; i < s->noutcomes; i++)
-            if (s->outcomes[i].job_id == job_id) {
-                memmove(s->outcomes + i, s->outcomes + i + 1,
-                        sizeof s->outcomes[0] * (size_t)(s->noutcomes - i - 1));
-                s->noutcomes--;
-                break;
-            }
-        return e;
-    }
-    outcome_keep(s, job_id, js, reason);
-    return PK_EBUSY;
-}
-
-pk_err store_jobs_flush(store *s)
-{
-    if (s->noutcomes == 0 || s->depth > 0)
-        return s->noutcomes ? PK_EBUSY : PK_OK;
-    /* Called at every tick: one quick try, never a screen frozen for the
-     * whole busy timeout. */
-    int busy_ms = s->busy_ms;
-    store_set_busy_timeout(s, busy_ms < 50 ? busy_ms : 50);
-    pk_err e = PK_OK;
-    while (s->noutcomes > 0) {
-        store_outcome *o = &s->outcomes[0];
-        e = store_job_set(s, o->job_id, (job_status)o->status, o->reason);
-        if (busy(e))
-            break;
-        e = PK_OK;
-        memmove(s->outcomes, s->outcomes + 1, sizeof s->outcomes[0] * (size_t)(s->noutcomes - 1));
-        s->noutcomes--;
-    }
-    store_set_busy_timeout(s, busy_ms);
-    return e;
-}
-
-int store_jobs_unrecorded(const store *s)
-{
-    return s->noutcomes;
 }
 
 pk_err store_jobs_list(store *s, int status, print_job *jobs, int max, int *n)

@@ -65,12 +65,25 @@ void store_done(sqlite3_stmt *stmt);
 pk_err store_rc(store *s, int rc);
 /* Runs a statement to completion (no rows expected). */
 pk_err store_step_done(store *s, sqlite3_stmt *stmt);
+/* Steps a statement that yields at most one row: PK_OK with the row ready
+ * to read, PK_ENOTFOUND when there is none, else the error. */
+pk_err store_step_row(store *s, sqlite3_stmt *stmt);
+/* The one row that sql (one text parameter, ?1 = key) finds, ready to read:
+ * the statement (store_done() it), or NULL with *e = PK_ENOTFOUND, PK_EIO
+ * or the error. */
+sqlite3_stmt *store_row(store *s, const char *sql, const char *key, pk_err *e);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Nested calls join the outer
  * transaction; an inner rollback dooms it (the outer commit rolls back). */
 pk_err store_begin(store *s);
 pk_err store_commit(store *s);
 void store_rollback(store *s);
+/* Ends a store_begin(): commits when e is PK_OK (and returns how that
+ * went), else rolls back and returns e. */
+pk_err store_end(store *s, pk_err e);
+/* store_begin() and the statement for sql; NULL, rolled back, with *e on
+ * failure. */
+sqlite3_stmt *store_begin_stmt(store *s, const char *sql, pk_err *e);
 
 /* A text value from a fixed buffer of cap bytes is acceptable: terminated
  * within cap, valid UTF-8, no control characters. */
@@ -95,6 +108,10 @@ pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *act
                        const char *from, const char *to, const char *note);
 /* Status code as stored ("registered", ...). */
 const char *store_status_code(dossier_status status);
+
+/* Reads the print job outcomes a crashed run kept (store_outcomes.c) and
+ * tries to write them. */
+void store_outcomes_load(store *s);
 
 /* Catalog search index, dropped when the catalog changes. */
 void store_search_free(store *s);

@@ -72,11 +72,7 @@ pk_err store_names_catch_up(store *s)
         snprintf(v, sizeof v, "%lld", (long long)max_dossier_id(s));
         e = store_setting_set(s, "names_indexed_upto", v);
     }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 typedef enum { Q_NONE, Q_REF, Q_DIGITS, Q_NAME, Q_EMPTY } query_kind;

@@ -111,14 +111,11 @@ pk_err store_handover_agencies(store *s, char (*agencies)[PK_TEXT_MAX], int *cou
 static pk_err read_handover(store *s, const char *no, handover *h, int64_t *id)
 {
     memset(h, 0, sizeof *h);
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT id, no, agency, actor, at, ndossiers, ndocs,"
-                                     " noriginals FROM handovers WHERE no = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, no);
-    int rc = sqlite3_step(stmt);
-    pk_err e = PK_OK;
-    if (rc == SQLITE_ROW) {
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT id, no, agency, actor, at, ndossiers, ndocs,"
+                                      " noriginals FROM handovers WHERE no = ?1",
+                                      no, &e);
+    if (e == PK_OK) {
         *id = sqlite3_column_int64(stmt, 0);
         store_col_text(stmt, 1, h->no, sizeof h->no);
         store_col_text(stmt, 2, h->agency, sizeof h->agency);
@@ -127,8 +124,6 @@ static pk_err read_handover(store *s, const char *no, handover *h, int64_t *id)
         h->ndossiers = sqlite3_column_int(stmt, 5);
         h->ndocs = sqlite3_column_int(stmt, 6);
         h->noriginals = sqlite3_column_int(stmt, 7);
-    } else {
-        e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
     }
     store_done(stmt);
     return e;
@@ -162,14 +157,11 @@ static pk_err handover_item(store *s, int64_t hid, int pos, const char *ref,
                             const char *agency, const char *no, const char *actor,
                             int64_t at, int *ndocs, int *norig)
 {
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT " LINE_COLS ", d.id, d.agency, d.status"
-                                     " FROM dossiers d WHERE d.ref = ?1");
-    if (!stmt)
-        return PK_EIO;
-    store_bind_text(stmt, 1, ref);
-    int rc = sqlite3_step(stmt);
-    if (rc != SQLITE_ROW) {
-        pk_err e = rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT " LINE_COLS ", d.id, d.agency, d.status"
+                                      " FROM dossiers d WHERE d.ref = ?1",
+                                      ref, &e);
+    if (e != PK_OK) {
         store_done(stmt);
         return e;
     }
@@ -185,7 +177,6 @@ static pk_err handover_item(store *s, int64_t hid, int pos, const char *ref,
     if (stt < 0 || !handover_from((dossier_status)stt, &via))
         return PK_ESTATE;
     transition_data td = {.at = at, .fee_collected = -1, .handover_no = no};
-    pk_err e = PK_OK;
     if (via)
         e = store_dossier_transition(s, ref, ST_IN_TRANSIT, actor, no, &td);
     if (e == PK_OK)
@@ -268,11 +259,7 @@ pk_err store_handover_create(store *s, const char *agency, const char *const *re
                  out->noriginals);
         e = store_audit_append(s, at, actor, "handover", out->no, detail);
     }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }
 
 pk_err store_handover_set_file(store *s, const char *no, const char *path)
@@ -465,9 +452,5 @@ pk_err store_purge(store *s, const char *before, bool dry_run, const char *actor
                  (long long)*count);
         e = store_audit_append(s, at, actor, "purge", "", detail);
     }
-    if (e != PK_OK) {
-        store_rollback(s);
-        return e;
-    }
-    return store_commit(s);
+    return store_end(s, e);
 }

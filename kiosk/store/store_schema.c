@@ -149,8 +149,15 @@ static const char schema_v1[] =
     "CREATE INDEX print_jobs_by_status ON print_jobs(status, id);"
     "CREATE INDEX print_jobs_by_ref ON print_jobs(ref);";
 
+/* Print job claims: who is printing a job and until when, so that a clerk
+ * does not print the kiosk's job at the same time (store_job_claim). */
+static const char schema_job_claims[] =
+    "ALTER TABLE print_jobs ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE print_jobs ADD COLUMN claimed_until INTEGER NOT NULL DEFAULT 0;";
+
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
     {2, store_schema_v2, store_clerk_upgrade},   /* clerk workstation: store_clerk.c */
+    {3, schema_job_claims, NULL},                /* print job claims */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

@@ -171,8 +171,11 @@ void chrome_overlays(const app *a, frame *f)
                  ROLE_BANNER);
     } else if (left >= 0) {
         snprintf(body, sizeof body,
-                 _("Are you still there? For your privacy, everything you entered will be "
-                   "erased in %d seconds. Press any key to continue."),
+                 ngettext("Are you still there? For your privacy, everything you entered will be "
+                          "erased in %d second. Press any key to continue.",
+                          "Are you still there? For your privacy, everything you entered will be "
+                          "erased in %d seconds. Press any key to continue.",
+                          (unsigned long)left),
                  left);
         w_dialog(f, _("Still there?"), body, NULL, 0, ROLE_BANNER);
     }

@@ -82,7 +82,7 @@ static const char *progress(int i, const tfield *t, char *buf, size_t n)
             return NULL;
     if (i == 2 && t->buf[0] != '0')
         return NULL;
-    snprintf(buf, n, _("%d of %d digits"), (int)t->len, want);
+    snprintf(buf, n, ngettext("%d of %d digit", "%d of %d digits", (unsigned long)want), (int)t->len, want);
     return buf;
 }
 

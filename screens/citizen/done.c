@@ -89,8 +89,12 @@ static void done_draw(const void *state, const app *a, frame *f)
              date);
     y += w_text(f, y, x, w, 3, buf, ROLE_NORMAL);
     int left = DONE_SECONDS - (int)((a->now_ms - s->shown_ms) / 1000);
-    snprintf(buf, sizeof buf, _("This screen closes in %d seconds. Press Enter to finish now."),
-             left > 0 ? left : 0);
+    if (left < 0)
+        left = 0;
+    snprintf(buf, sizeof buf,
+             ngettext("This screen closes in %d second. Press Enter to finish now.",
+                      "This screen closes in %d seconds. Press Enter to finish now.", (unsigned long)left),
+             left);
     term_put(f->top + f->height - 1, x, w, buf, ROLE_DIM);
     w_hint(f, ACT_NEXT, N_("Finish"));
 }

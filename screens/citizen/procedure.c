@@ -87,7 +87,10 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
         snprintf(buf, sizeof buf, _("No fee for the procedure. Postal charge: %s."), post);
     wpage_text(p, buf, ROLE_NORMAL);
     if (pr->days > 0)
-        snprintf(buf, sizeof buf, _("Processing time: %d working days."), pr->days);
+        snprintf(buf, sizeof buf,
+                 ngettext("Processing time: %d working day.", "Processing time: %d working days.",
+                          (unsigned long)pr->days),
+                 pr->days);
     else
         snprintf(buf, sizeof buf, "%s", _("Processing time: the same day it arrives."));
     wpage_text(p, buf, ROLE_NORMAL);

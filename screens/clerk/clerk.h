@@ -88,6 +88,10 @@ dossier_filter clerk_queue_filter(const clerk_ui *ui);
 /* One line describing the filters other than the status ("" when none). */
 void clerk_filters_text(const clerk_ui *ui, char *out, size_t outsz);
 
+/* Up and down move a scrolled view one line, page keys ten, never above
+ * the top; false (nothing moved) for other keys. */
+bool clerk_scroll(int *scroll, const event *ev);
+
 /* "17/02/2026 08:30" in local time. */
 void clerk_time(int64_t t, char *out, size_t outsz);
 /* "17/02/2026" from YYYY-MM-DD (copied as is when malformed). */

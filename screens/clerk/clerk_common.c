@@ -187,6 +187,24 @@ screen_result clerk_scan(app *a, const char *payload)
     return SR_(SR_REDRAW);
 }
 
+bool clerk_scroll(int *scroll, const event *ev)
+{
+    switch (ev->act) {
+    case ACT_DOWN:
+    case ACT_PGDN:
+        *scroll += ev->act == ACT_DOWN ? 1 : 10;
+        return true;
+    case ACT_UP:
+    case ACT_PGUP:
+        *scroll -= ev->act == ACT_UP ? 1 : 10;
+        if (*scroll < 0)
+            *scroll = 0;
+        return true;
+    default:
+        return false;
+    }
+}
+
 void clerk_time(int64_t t, char *out, size_t outsz)
 {
     if (t <= 0 || !date_local_format(t, "%d/%m/%Y %H:%M", out, outsz))

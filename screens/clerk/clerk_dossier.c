@@ -271,16 +271,6 @@ static screen_result dossier_handle(void *state, app *a, const event *ev)
     case ACT_BACK:
         clerk_of(a)->flash[0] = '\0';
         return SR_(SR_POP);
-    case ACT_DOWN:
-    case ACT_PGDN:
-        s->scroll += ev->act == ACT_DOWN ? 1 : 10;
-        return SR_(SR_REDRAW);
-    case ACT_UP:
-    case ACT_PGUP:
-        s->scroll -= ev->act == ACT_UP ? 1 : 10;
-        if (s->scroll < 0)
-            s->scroll = 0;
-        return SR_(SR_REDRAW);
     case ACT_CHOOSE: {
         int i = ev->value - 1;
         if (!s->loaded || i < 0 || i >= s->nact || s->blocked[i])
@@ -298,7 +288,7 @@ static screen_result dossier_handle(void *state, app *a, const event *ev)
         return SR_TO(SR_PUSH, &screen_clerk_action, &step);
     }
     default:
-        return SR_(SR_NONE);
+        return clerk_scroll(&s->scroll, ev) ? SR_(SR_REDRAW) : SR_(SR_NONE);
     }
 }
 

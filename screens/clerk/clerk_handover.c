@@ -64,6 +64,23 @@ static int ticked(const hand_state *s, int *docs, int *orig)
     return n;
 }
 
+/* "3 dossiers", "5 documents", "1 original": each count with its own
+ * plural, for the two summary lines below. */
+typedef struct {
+    char dossiers[48], docs[48], originals[48];
+} counts;
+
+static counts count_words(int dossiers, int docs, int originals)
+{
+    counts c;
+    snprintf(c.dossiers, sizeof c.dossiers, ngettext("%d dossier", "%d dossiers", (unsigned long)dossiers),
+             dossiers);
+    snprintf(c.docs, sizeof c.docs, ngettext("%d document", "%d documents", (unsigned long)docs), docs);
+    snprintf(c.originals, sizeof c.originals, ngettext("%d original", "%d originals", (unsigned long)originals),
+             originals);
+    return c;
+}
+
 static void hand_draw(const void *state, const app *a, frame *f)
 {
     const hand_state *s = state;
@@ -85,7 +102,9 @@ static void hand_draw(const void *state, const app *a, frame *f)
         int docs, orig, n = ticked(s, &docs, &orig);
         snprintf(buf, sizeof buf, "%s: %s", _("Agency"), s->agency);
         term_put(y++, x, w, buf, ROLE_TITLE);
-        snprintf(buf, sizeof buf, _("%d dossiers ticked, %d documents, %d originals"), n, docs, orig);
+        counts words = count_words(n, docs, orig);
+        /* TRANSLATORS: "%d dossiers", "%d documents", "%d originals" */
+        snprintf(buf, sizeof buf, _("%s ticked, %s, %s"), words.dossiers, words.docs, words.originals);
         term_put(y++, x, w, buf, ROLE_NORMAL);
         term_put(y++, x, w, _("Enter ticks or unticks; 1 creates the record; 2 ticks all or none."),
                  ROLE_DIM);
@@ -102,8 +121,10 @@ static void hand_draw(const void *state, const app *a, frame *f)
     } else {
         snprintf(buf, sizeof buf, "%s %s", _("Handover record"), s->done.no);
         term_put(y++, x, w, buf, ROLE_TITLE);
-        snprintf(buf, sizeof buf, _("%d dossiers, %d documents, %d originals, handed to %s"),
-                 s->done.ndossiers, s->done.ndocs, s->done.noriginals, s->done.agency);
+        counts words = count_words(s->done.ndossiers, s->done.ndocs, s->done.noriginals);
+        /* TRANSLATORS: "%d dossiers", "%d documents", "%d originals", the agency */
+        snprintf(buf, sizeof buf, _("%s, %s, %s, handed to %s"), words.dossiers, words.docs,
+                 words.originals, s->done.agency);
         y += w_text(f, y, x, w, 3, buf, ROLE_NORMAL);
         const char *shown = s->path;   /* relative to the data directory */
         size_t hl = a->cfg ? strlen(a->cfg->home) : 0;

@@ -174,18 +174,8 @@ static screen_result reports_handle(void *state, app *a, const event *ev)
             return SR_(SR_NONE);
         s->step++;
         break;
-    case ACT_DOWN:
-    case ACT_PGDN:
-        s->scroll += ev->act == ACT_DOWN ? 1 : 10;
-        return SR_(SR_REDRAW);
-    case ACT_UP:
-    case ACT_PGUP:
-        s->scroll -= ev->act == ACT_UP ? 1 : 10;
-        if (s->scroll < 0)
-            s->scroll = 0;
-        return SR_(SR_REDRAW);
     default:
-        return SR_(SR_NONE);
+        return clerk_scroll(&s->scroll, ev) ? SR_(SR_REDRAW) : SR_(SR_NONE);
     }
     s->scroll = 0;
     load(s, a);

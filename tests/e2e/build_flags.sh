@@ -3,9 +3,10 @@
 # `dpkg-buildflags` (hardening=+all), every compile line of the library, the
 # program, the test runner, the benchmarks and the fuzz targets carries
 # CPPFLAGS and CFLAGS, and every link line carries CFLAGS and LDFLAGS.
-# -Werror is on for `make test`, `make asan` and `make fuzz` (what CI runs),
-# off for a plain `make` / `make install` unless WERROR=1. A dry run
-# (`make -nB` into a temporary BUILD dir): nothing is compiled.
+# -Werror is on for `make test`, `make asan` and `make fuzz` (what CI runs)
+# and by default for the test runner, off for a plain `make` / `make install`
+# unless WERROR=1. A dry run (`make -nB` into a temporary BUILD dir): nothing
+# is compiled.
 set -u
 cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
@@ -63,9 +64,11 @@ EOF
 dry() { make -nB --no-print-directory "$@" 2>"$tmp/err" || { cat "$tmp/err" >&2; no "make -n $* failed"; }; }
 
 b="$tmp/build"
-check "$(dry BUILD="$b" all "$b/test-runner" bench-build)" "make" no-werror
+check "$(dry BUILD="$b" all bench-build)" "make" no-werror
 check "$(dry BUILD="$b" PREFIX="$tmp/usr" install)" "make install" no-werror
 check "$(dry BUILD="$b" WERROR=1 all)" "make WERROR=1" werror
+check "$(dry BUILD="$b" "$b/test-runner")" "make BUILD/test-runner" werror
+check "$(dry BUILD="$b" WERROR=0 "$b/test-runner")" "make WERROR=0 BUILD/test-runner" no-werror
 check "$(dry BUILD="$b" test)" "make test" werror
 check "$(dry FUZZ_BUILD="$tmp/fuzz" fuzz-build)" "make fuzz-build" werror
 # asan writes into build-asan, not $tmp: point its lines at $tmp to check them
@@ -87,4 +90,13 @@ stamps
 stamps WERROR=1
 [ -n "$(find "$b/gen/cflags" -newermt 2001-01-01)" ] || no "WERROR=1 did not change the compile stamp"
 grep -q -- " -Werror " "$b/gen/cflags" || no "the compile stamp lacks -Werror"
+
+# An object whose source moved to another folder (its .d names the old
+# path) is rebuilt from the new place instead of stopping the build.
+mkdir -p "$b/obj"
+printf '%s: old/place/util.c kiosk/base/util.h\n' "$b/obj/util.o" >"$b/obj/util.d"
+touch "$b/obj/util.o"
+out=$(make -n --no-print-directory BUILD="$b" "$b/obj/util.o" 2>&1) || no "a moved source stops the build: $out"
+case "$out" in *" -c -o $b/obj/util.o kiosk/base/util.c"*) ;; *) no "the moved source is not rebuilt from its new place" ;; esac
+[ ! -e "$b/obj/util.d" ] || no "the stale .d of a moved source was kept"
 exit $fail

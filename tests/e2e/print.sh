@@ -2,7 +2,8 @@
 # Printing end to end with the real binary: `print-test` to the file
 # printer (the PNG's QR decodes with zbarimg and is signed with the receipt
 # key created on first run), the raster inside the .escpos decodes too, a
-# profile from the config, an unreachable printer and bad usage fail cleanly.
+# profile from the config, an unreachable printer, a printer that never
+# confirms and bad usage fail cleanly.
 set -u
 BUILD=${BUILD:-build}
 P="$PWD/$BUILD/postkiosk"
@@ -54,6 +55,18 @@ printf '[printer]\nspec = file:%s/o\nprofile = 72mm\n' "$T" > "$T/bad.ini"
 # An unreachable printer: a clear message and exit 1; bad usage exits 2.
 err=$("$P" --printer tcp:127.0.0.1:1 print-test 2>&1 >/dev/null); [ $? -eq 1 ] || fail "offline exit"
 [ -n "$err" ] || fail "offline printer gave no message"
+# A network printer that takes the connection and never reads: the page is
+# not confirmed, so print-test does not say it was printed.
+python3 -c 'import socket,sys,time
+s=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(4)
+print(s.getsockname()[1]); sys.stdout.flush(); time.sleep(30)' > "$T/deaf.port" &
+deaf=$!
+for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$T/deaf.port" ] && break; sleep 0.2; done
+out=$("$P" --printer "tcp:127.0.0.1:$(cat "$T/deaf.port")" print-test 2>&1); rc=$?
+kill "$deaf" 2>/dev/null
+[ $rc -eq 1 ] || fail "a deaf printer: exit $rc, want 1"
+case "$out" in *"Đã in trang thử"*) fail "a deaf printer 'printed': $out";; esac
+case "$out" in *"xác nhận"*) ;; *) fail "a deaf printer: not 'did not confirm': $out";; esac
 "$P" --printer "file:$T/out" print-test extra 2>/dev/null; [ $? -eq 2 ] || fail "print-test usage"
 "$P" reprint 2>/dev/null; [ $? -eq 2 ] || fail "reprint usage"
 "$P" reprint LS01-999999 2>/dev/null; [ $? -eq 1 ] || fail "reprint of a missing dossier"

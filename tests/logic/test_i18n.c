@@ -174,6 +174,19 @@ static void real_catalogs_name_their_language(void)
     CU_ASSERT_STRING_EQUAL(_("Language-Name"), "Tiếng Việt");
 }
 
+/* Counts go through ngettext: English has two forms, Vietnamese one. */
+static void plural_forms(void)
+{
+    CU_ASSERT_TRUE_FATAL(i18n_init(NULL));
+    CU_ASSERT_TRUE(i18n_set_lang("en"));
+    CU_ASSERT_STRING_EQUAL(ngettext("%d dossier", "%d dossiers", 1), "%d dossier");
+    CU_ASSERT_STRING_EQUAL(ngettext("%d dossier", "%d dossiers", 0), "%d dossiers");
+    CU_ASSERT_STRING_EQUAL(ngettext("%d dossier", "%d dossiers", 2), "%d dossiers");
+    CU_ASSERT_TRUE(i18n_set_lang("vi"));
+    CU_ASSERT_STRING_EQUAL(ngettext("%d dossier", "%d dossiers", 1), "%d hồ sơ");
+    CU_ASSERT_STRING_EQUAL(ngettext("%d dossier", "%d dossiers", 5), "%d hồ sơ");
+}
+
 static void refuses_unknown_languages(void)
 {
     CU_ASSERT_TRUE_FATAL(i18n_init(tmpdir));
@@ -214,6 +227,7 @@ void suite_i18n(void)
     CU_add_test(s, "partial catalog falls back to Vietnamese", partial_catalog_falls_back_to_vietnamese);
     CU_add_test(s, "lists installed languages", lists_installed_languages);
     CU_add_test(s, "real catalogs name their language", real_catalogs_name_their_language);
+    CU_add_test(s, "plural forms", plural_forms);
     CU_add_test(s, "refuses unknown languages", refuses_unknown_languages);
     CU_add_test(s, "POSTKIOSK_LOCALEDIR overrides", env_overrides_localedir);
 }

@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
 
 #include "cli.h"
 #include "i18n.h"
@@ -371,6 +374,89 @@ static void test_busy_after_print(void)
     free(d);
 }
 
+/* The kiosk dies with a printed receipt's outcome still kept (the
+ * database was busy): the outcome is in "<database>-outcomes" and the next
+ * start writes it. */
+static void test_outcome_survives_a_crash(void)
+{
+    int64_t job = 0;
+    dossier *d = new_dossier("vi", false, &job);
+    store *holder = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(cfg.db_path, &holder, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_tx_begin(holder), PK_OK);
+    pid_t pid = fork();
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {   /* the kiosk: records while busy, then dies without closing */
+        store *k = NULL;
+        if (store_open(cfg.db_path, &k, NULL, 0) != PK_OK)
+            _exit(2);
+        store_set_busy_timeout(k, 20);
+        pk_err e = store_job_record(k, job, JOB_PRINTED, "");
+        _exit(e == PK_EBUSY && store_jobs_unrecorded(k) == 1 ? 0 : 3);
+    }
+    int wstatus = 0;
+    waitpid(pid, &wstatus, 0);
+    CU_ASSERT_TRUE(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0);
+    char *kept = xasprintf("%s-outcomes", cfg.db_path);
+    CU_ASSERT_EQUAL(access(kept, F_OK), 0);
+    CU_ASSERT_EQUAL(job_get(job).status, JOB_PENDING);
+    store_tx_rollback(holder);
+    store_close(holder);
+    store *next = NULL;                    /* the next start */
+    CU_ASSERT_EQUAL_FATAL(store_open(cfg.db_path, &next, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL(store_jobs_unrecorded(next), 0);
+    store_close(next);
+    CU_ASSERT_EQUAL(job_get(job).status, JOB_PRINTED);
+    CU_ASSERT_NOT_EQUAL(access(kept, F_OK), 0);   /* written: the file is gone */
+    free(kept);
+    free(d);
+}
+
+/* A job being printed by another process (the kiosk, while a clerk presses
+ * "print again") is claimed: the second print is refused, nothing comes
+ * out and nothing is recorded; an expired claim (the printer process died)
+ * lets it through; a printed job is never claimed again; an outcome ends
+ * the claim. */
+static void test_claim(void)
+{
+    int64_t job = 0;
+    dossier *d = new_dossier("vi", false, &job);
+    int64_t now = (int64_t)time(NULL);
+    CU_ASSERT_EQUAL(store_job_claim(db, job, "kiosk-host/1", now, 300), PK_OK);
+    CU_ASSERT_EQUAL(store_job_claim(db, job, "clerk-host/2", now, 300), PK_ESTATE);
+    CU_ASSERT_EQUAL(store_job_claim(db, job, "kiosk-host/1", now, 300), PK_OK);   /* its own */
+    printer *p;
+    char msg[200] = "";
+    CU_ASSERT_EQUAL_FATAL(printer_open(cfg.printer, "58mm", &p, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print(p, db, &cfg, d, job, msg, sizeof msg), PK_ESTATE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(msg, "being printed"));
+    char *txt = slurp_txt(d->ref);
+    CU_ASSERT_PTR_NULL(txt);                               /* nothing came out */
+    free(txt);
+    CU_ASSERT_EQUAL(job_get(job).status, JOB_PENDING);
+    CU_ASSERT_EQUAL(job_get(job).attempts, 0);
+    /* The claim expired: printed. */
+    CU_ASSERT_EQUAL(store_job_claim(db, job, "kiosk-host/1", now - 1000, 300), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print(p, db, &cfg, d, job, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(job_get(job).status, JOB_PRINTED);
+    txt = slurp_txt(d->ref);
+    CU_ASSERT_PTR_NOT_NULL(txt);
+    free(txt);
+    /* Printed: never again on this job (a reprint is a new job). */
+    CU_ASSERT_EQUAL(store_job_claim(db, job, "clerk-host/2", now, 300), PK_EEXISTS);
+    CU_ASSERT_EQUAL(receipt_print(p, db, &cfg, d, job, msg, sizeof msg), PK_EEXISTS);
+    CU_ASSERT_EQUAL(store_job_claim(db, 987654321, "clerk-host/2", now, 300), PK_ENOTFOUND);
+    CU_ASSERT_EQUAL(store_job_claim(db, job, "", now, 300), PK_EINVAL);
+    /* An outcome ends the claim: the clerk may try a failed job. */
+    int64_t job2 = 0;
+    CU_ASSERT_EQUAL(store_job_create(db, d->ref, "receipt", &job2), PK_OK);
+    CU_ASSERT_EQUAL(store_job_claim(db, job2, "kiosk-host/1", now, 300), PK_OK);
+    CU_ASSERT_EQUAL(store_job_set(db, job2, JOB_PENDING, "not confirmed"), PK_OK);
+    CU_ASSERT_EQUAL(store_job_claim(db, job2, "clerk-host/2", now, 300), PK_OK);
+    printer_close(p);
+    free(d);
+}
+
 void suite_receipt_print(void)
 {
     CU_pSuite s = CU_add_suite("receipt_print", setup, teardown);
@@ -384,4 +470,7 @@ void suite_receipt_print(void)
     CU_add_test(s, "tcp printer never confirms: job pending, not printed", test_unconfirmed_tcp);
     CU_add_test(s, "busy database after printing: printed, recorded later",
                 test_busy_after_print);
+    CU_add_test(s, "a job being printed elsewhere is not printed twice", test_claim);
+    CU_add_test(s, "a kept outcome survives a crash, written at the next start",
+                test_outcome_survives_a_crash);
 }

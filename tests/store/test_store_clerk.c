@@ -47,7 +47,7 @@ static int64_t count_sql(const char *sql)
 static void schema_v2(void)
 {
     setup();
-    CU_ASSERT_EQUAL(store_schema_version(db), 2);
+    CU_ASSERT(store_schema_version(db) >= 2);
     /* the audit log and the events refuse change through the store's own connection */
     CU_ASSERT_EQUAL(store_audit_append(db, 5, "nv01", "test", "", "x=1"), PK_OK);
     CU_ASSERT_NOT_EQUAL(sqlite3_exec(db->conn, "UPDATE audit SET detail = 'y'", NULL, NULL, NULL),
