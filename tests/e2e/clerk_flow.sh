@@ -127,6 +127,10 @@ done
 anchor=$("$P" audit anchor) || fail "audit anchor"
 echo "$anchor" | grep -Eq '^[0-9]+-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]$' ||
     fail "anchor format: $anchor"
+# the same code on a slip from the configured printer (file: here)
+[ "$("$P" audit anchor --print)" = "$anchor" ] || fail "audit anchor --print"
+grep -q "^$anchor\$" "$H/receipts/anchor-${anchor%%-*}.txt" ||
+    fail "the anchor slip does not carry the code: $(cat "$H/receipts/anchor-${anchor%%-*}.txt" 2>&1)"
 
 # ---- the province's report and the retention purge ------------------------
 today=$(sql "SELECT created_day FROM dossiers WHERE ref = 'LS01-000001'")
