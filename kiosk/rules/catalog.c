@@ -258,7 +258,7 @@ static pk_err read_table(const char *path, const char *const *cols, int ncols, s
     int cap = 0, r = 0;
     while (e == PK_OK && (r = table_next(&t)) == 1) {
         if (*n >= max_rows) {
-            e = failf(&t, ngettext("more than %d row", "more than %d rows", max_rows), max_rows);
+            e = failf(&t, ngettext("more than %d row", "more than %d rows", (unsigned long)max_rows), max_rows);
             break;
         }
         int oldcap = cap;
