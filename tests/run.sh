@@ -9,15 +9,20 @@ passed=0
 failed=0
 
 out=$(mktemp)
-"$BUILD/test-runner" 2>"$out.err" | tee "$out"
-rc=$?
+# the runner's own status (a pipeline's is tee's): a crash or a sanitizer
+# abort mid-suite prints no summary and must count as a failure
+{ "$BUILD/test-runner" 2>"$out.err"; echo $? >"$out.rc"; } | tee "$out"
+rc=$(cat "$out.rc")
 cat "$out.err" >&2
 u=$(sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out.err")
 if [ -n "$u" ]; then
     passed=$((passed + ${u% *})); failed=$((failed + ${u#* }))
 fi
-if [ $rc -ne 0 ] && [ "${u#* }" = "0" ]; then failed=$((failed + 1)); fi
-rm -f "$out" "$out.err"
+if [ "$rc" -ne 0 ] && { [ -z "$u" ] || [ "${u#* }" = "0" ]; }; then
+    echo "unit: the test runner stopped with status $rc" >&2
+    failed=$((failed + 1))
+fi
+rm -f "$out" "$out.err" "$out.rc"
 
 for t in tests/e2e/*.sh; do
     [ -e "$t" ] || continue

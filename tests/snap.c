@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "i18n.h"
+#include "store_lookup.h"
 #include "util.h"
 
 /* Local time on a day of November 2026 (the frozen clock). */
@@ -210,7 +211,6 @@ static bool open_as(snap_env *e, int rows, int cols, const char *lang, bool cler
     } else {
         str_copy(e->cfg.s10_prefix, sizeof e->cfg.s10_prefix, "RA");
         str_copy(e->cfg.scope, sizeof e->cfg.scope, "province");
-        str_copy(e->cfg.staff_pin, sizeof e->cfg.staff_pin, "2468");
         e->cfg.hotline[0] = '\0';
         e->cfg.idle_timeout = 90;
         e->cfg.idle_warning = 20;
@@ -221,6 +221,16 @@ static bool open_as(snap_env *e, int rows, int cols, const char *lang, bool cler
     snprintf(e->db_path, sizeof e->db_path, "%s/t.db", e->dir);
     if (store_open(e->db_path, &e->db, err, sizeof err) != PK_OK ||
         !(clerk ? seed_clerk(e) : seed_citizen(e->db)))
+        return false;
+    /* the citizen kiosk's staff PIN, hashed in the database as `postkiosk
+     * staff-pin set` does */
+    unsigned char pepper[AUTH_PEPPER_BYTES];
+    memset(pepper, 0x5a, sizeof pepper);
+    auth_set_pepper(&e->auth, pepper, sizeof pepper);
+    e->auth.cost = AUTH_COST_MIN;
+    char hash[AUTH_HASH_MAX];
+    if (!clerk && (auth_pin_hash(&e->auth, SNAP_STAFF_PIN, hash) != PK_OK ||
+                   store_staff_pin_set(e->db, hash, "install", at(25, 9)) != PK_OK))
         return false;
     snprintf(spec, sizeof spec, "file:%s/receipts", e->dir);
     mkdir(spec + 5, 0700);
@@ -235,6 +245,7 @@ static bool open_as(snap_env *e, int rows, int cols, const char *lang, bool cler
         return false;
     app_init(&e->a, &e->cfg, e->db, e->pr);
     e->a.lockdown = !clerk;
+    e->a.auth = &e->auth;
     e->a.fixed_time = at(25, 9);
     e->a.now_ms = 1000000;
     e->a.last_input_ms = e->a.last_tick_ms = e->a.now_ms;

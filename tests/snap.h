@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "app.h"
+#include "auth.h"
 #include "citizen.h"
 #include "clerk.h"
 #include "config.h"
@@ -24,6 +25,7 @@ typedef struct {
     config cfg;
     store *db;
     printer *pr;
+    auth_ctx auth;                 /* a fixed pepper; the staff PIN is SNAP_STAFF_PIN */
     app a;
     citizen cz;                    /* snap_open: the citizen's session */
     clerk_ui ui;                   /* snap_open_clerk: the clerk's session */
@@ -32,6 +34,8 @@ typedef struct {
     char prev_tz[64];              /* the language and time zone as they were */
     bool had_tz;
 } snap_env;
+
+#define SNAP_STAFF_PIN "246813"
 
 /* The citizen kiosk on the welcome screen at rows x cols in language lang
  * ("vi", "en"): three procedures, four units, a holiday, the tariffs. The

@@ -231,9 +231,11 @@ static int handler(void *user, const char *section, const char *name, const char
     if (IS("kiosk", "info_url"))
         return TEXT(info_url);
     if (IS("kiosk", "staff_pin")) {
-        if (*value && !all_of(value, DIGITS, 4, 16))
-            return fail(p, "%s", _("staff_pin must be 4 to 16 digits (or empty)"));
-        return TEXT(staff_pin);
+        /* it was kept in clear text; now stored hashed (store_staff_pin_set) */
+        if (*value)
+            return fail(p, "%s", _("staff_pin is no longer accepted: remove it and run "
+                                   "`postkiosk staff-pin set`"));
+        return true;
     }
     if (IS("kiosk", "s10_first"))
         return set_int(p, name, value, 1, 99999999, &c->s10_first);

@@ -27,7 +27,6 @@ typedef struct {
     char language[8];          /* default language */
     char track_url[256];       /* optional URL prefix in the QR */
     char info_url[256];        /* demo closing slide */
-    char staff_pin[32];        /* leaves citizen mode; empty = clerk accounts only */
     bool tone_new;             /* Vietnamese tone style "hoà" instead of "hòa" */
     int idle_timeout;          /* seconds, default 90 */
     int idle_warning;          /* seconds of countdown, default 20 */

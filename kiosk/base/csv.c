@@ -2,35 +2,66 @@
 #include "csv.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
 
-enum { MAX_FILE = 64 << 20, MAX_FIELDS = 64 };
+enum { MAX_FIELDS = 64, WINDOW = 64 << 10 };
 
+/* The file is read through a fixed window (memory stays bounded whatever
+ * its size); a file opened from memory is one window holding it all. */
 struct csv {
     char *name;
-    char *data;
-    size_t len, pos;
+    FILE *f;           /* NULL: from memory, or the file is read to its end */
+    char *data;        /* the window */
+    size_t len, pos;   /* bytes in the window, next byte to read */
+    size_t base;       /* file offset of the window */
+    size_t line_start; /* file offset where the current physical line starts */
     int line;          /* current physical line */
     int rec_line;      /* line where the last record started */
+    bool read_error;
     char *fields[MAX_FIELDS];
     int nfields;
     sbuf cur;
 };
 
-static csv *make(const char *name, char *data, size_t len)
+/* At least k bytes from pos in the window, unless the file ends first. */
+static void fill(csv *c, size_t k)
+{
+    if (!c->f || c->len - c->pos >= k)
+        return;
+    memmove(c->data, c->data + c->pos, c->len - c->pos);
+    c->len -= c->pos;
+    c->base += c->pos;
+    c->pos = 0;
+    while (c->f && c->len < WINDOW) {
+        size_t r = fread(c->data + c->len, 1, WINDOW - c->len, c->f);
+        c->len += r;
+        if (r == 0) {
+            c->read_error = ferror(c->f);
+            fclose(c->f);
+            c->f = NULL;
+        }
+    }
+    c->data[c->len] = '\0';
+}
+
+static csv *make(const char *name, FILE *f, char *data, size_t len)
 {
     csv *c = xcalloc(1, sizeof *c);
     c->name = xstrdup(name);
+    c->f = f;
     c->data = data;
     c->len = len;
     c->line = 1;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+    fill(c, 3);
+    if (c->len >= 3 && memcmp(c->data, "\xEF\xBB\xBF", 3) == 0)
         c->pos = 3;   /* byte-order mark */
     return c;
 }
@@ -40,7 +71,7 @@ csv *csv_open_mem(const char *name, const char *data, size_t len)
     char *copy = xmalloc(len + 1);
     memcpy(copy, data, len);
     copy[len] = '\0';
-    return make(name, copy, len);
+    return make(name, NULL, copy, len);
 }
 
 csv *csv_open_file(const char *path, char *err, size_t errsz)
@@ -50,24 +81,24 @@ csv *csv_open_file(const char *path, char *err, size_t errsz)
         snprintf(err, errsz, "%s: %s", path, strerror(errno));
         return NULL;
     }
-    sbuf b = {0};
-    char chunk[65536];
-    size_t r;
-    while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        sbuf_addn(&b, chunk, r);
-        if (b.len > MAX_FILE)
-            break;
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad || b.len > MAX_FILE) {
-        snprintf(err, errsz, "%s: %s", path, bad ? _("cannot read the file") : _("file too large"));
-        sbuf_free(&b);
+    /* the size first: a file too large is refused before it is read (a
+     * pipe or device has no size to check: refused too) */
+    struct stat sb;
+    const char *why = NULL;
+    if (fstat(fileno(f), &sb) != 0)
+        why = strerror(errno);
+    else if (!S_ISREG(sb.st_mode))
+        why = _("not a regular file");
+    if (why || sb.st_size > CSV_MAX_FILE) {
+        if (why)
+            snprintf(err, errsz, "%s: %s", path, why);
+        else
+            snprintf(err, errsz, _("%s: the file is larger than %d MiB"), path, CSV_MAX_FILE >> 20);
+        fclose(f);
+        errno = EFBIG;
         return NULL;
     }
-    if (!b.data)
-        b.data = xstrdup("");
-    return make(path, b.data, b.len);
+    return make(path, f, xmalloc(WINDOW + 1), 0);
 }
 
 void csv_close(csv *c)
@@ -77,6 +108,8 @@ void csv_close(csv *c)
     for (int i = 0; i < c->nfields; i++)
         free(c->fields[i]);
     sbuf_free(&c->cur);
+    if (c->f)
+        fclose(c->f);
     free(c->name);
     free(c->data);
     free(c);
@@ -131,20 +164,28 @@ static bool bad_control(const unsigned char *p, bool quoted)
     return *p < 0x20 || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F);
 }
 
+/* Just past a line break. */
+static void new_line(csv *c)
+{
+    c->line++;
+    c->line_start = c->base + c->pos;
+}
+
 int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz)
 {
     clear_fields(c);
     c->cur.len = 0;
     /* skip blank lines */
     for (;;) {
+        fill(c, 2);
         if (c->pos >= c->len)
-            return 0;
+            return c->read_error ? error(c, c->line, err, errsz, _("cannot read the file")) : 0;
         if (c->data[c->pos] == '\n') {
             c->pos++;
-            c->line++;
+            new_line(c);
         } else if (c->data[c->pos] == '\r' && c->pos + 1 < c->len && c->data[c->pos + 1] == '\n') {
             c->pos += 2;
-            c->line++;
+            new_line(c);
         } else {
             break;
         }
@@ -154,6 +195,13 @@ int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz)
     bool quoted = false, was_quoted = false;
     int qline = 0;
     for (;;) {
+        fill(c, 4);   /* the longest look-ahead: one UTF-8 character */
+        if (c->base + c->pos - c->line_start > CSV_MAX_LINE)
+            return error(c, c->line, err, errsz, _("a line longer than 65536 bytes"));
+        if (c->cur.len > CSV_MAX_LINE)
+            return error(c, c->line, err, errsz, _("a field longer than 65536 bytes"));
+        if (c->pos >= c->len && c->read_error)
+            return error(c, c->line, err, errsz, _("cannot read the file"));
         if (c->pos >= c->len) {
             if (quoted)
                 return error(c, qline, err, errsz, _("a quoted field is never closed"));
@@ -188,7 +236,7 @@ int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz)
             c->pos += ch == '\r' ? 2 : 1;
             if (end_field(c, c->line, err, errsz) < 0)
                 return -1;
-            c->line++;
+            new_line(c);
             break;
         } else if (ch == '"') {
             if (c->cur.len > 0 || was_quoted)
@@ -201,8 +249,6 @@ int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz)
         /* one UTF-8 character, validated */
         if (bad_control(d + c->pos, quoted))
             return error(c, c->line, err, errsz, _("control character"));
-        if (ch == '\n')
-            c->line++;
         size_t clen = ch < 0x80 ? 1 : ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : 2;
         if (ch >= 0x80 && (ch < 0xC2 || ch > 0xF4 || c->pos + clen > c->len ||
                            !text_valid_utf8(c->data + c->pos, clen)))
@@ -213,6 +259,8 @@ int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz)
         }
         sbuf_addn(&c->cur, c->data + c->pos, clen);
         c->pos += clen;
+        if (ch == '\n')
+            new_line(c);
     }
     *fields = c->fields;
     *n = c->nfields;

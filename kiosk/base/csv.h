@@ -12,7 +12,14 @@
 
 typedef struct csv csv;
 
-/* Reads the whole file (at most 64 MiB). NULL and err on failure. */
+/* Limits: a file of more than CSV_MAX_FILE bytes is refused from its size
+ * before it is read; a physical line or a field of more than CSV_MAX_LINE
+ * bytes, or more than 64 fields in a record, is an error at its line. */
+enum { CSV_MAX_FILE = 16 << 20, CSV_MAX_LINE = 64 << 10 };
+
+/* Opens a file to read it record by record through a 64 KiB window
+ * (memory stays bounded). NULL and err on failure (errno ENOENT when it
+ * does not exist, EFBIG when too large). */
 csv *csv_open_file(const char *path, char *err, size_t errsz);
 /* Parses a copy of data[len]; name is used in messages. */
 csv *csv_open_mem(const char *name, const char *data, size_t len);

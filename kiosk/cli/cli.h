@@ -55,6 +55,8 @@ int cli_ime(cli_ctx *ctx, int argc, char **argv);       /* ime telex|vni [--tone
 int cli_print_test(cli_ctx *ctx, int argc, char **argv);
 /* reprint REF (or a scanned receipt QR payload): new print job, REPRINT mark. */
 int cli_reprint(cli_ctx *ctx, int argc, char **argv);
+/* staff-pin set [--as SUPERVISOR]: the F10 PIN, stored hashed (cli_staff.c). */
+int cli_staff_pin(cli_ctx *ctx, int argc, char **argv);
 /* `demo`, and `--tour FILE` with no command (kiosk/cli_demo.c). */
 int cli_demo(cli_ctx *ctx, int argc, char **argv);
 

@@ -13,14 +13,21 @@ static int citizen_loop(start_run *run, void *arg)
     (void)arg;
     static citizen session;
     static app a;
+    /* the pepper checks the staff PIN (F10); start-up has proven it loads
+     * (ready_keys), and without it F10 only says no staff PIN is set */
+    static auth_ctx auth;
+    char msg[512];
+    bool pepper = auth_load_pepper(&auth, run->ctx->cfg.pepper_file, msg, sizeof msg) == PK_OK;
     app_init(&a, &run->ctx->cfg, run->db, run->pr);
     a.lockdown = true;
+    a.auth = pepper ? &auth : NULL;
     a.debounce_ms = 300;      /* a key held too long must not cross two screens */
     citizen_attach(&a, &session);
     a.idle_screen = &screen_demo_attract;   /* slides while nobody is there */
     app_start(&a, &screen_welcome);
     int rc = app_run(&a);
     app_free(&a);
+    auth_wipe(&auth);
     return rc;
 }
 

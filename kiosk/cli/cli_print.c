@@ -1,13 +1,19 @@
 /* postkiosk print-test: prints the test page (no database needed).
- * postkiosk reprint REF|QR: prints a receipt again on a new print job,
- * marked "IN LẠI / REPRINT"; a scanned QR payload is verified first. */
+ * postkiosk reprint REF|S10|QR: prints a receipt again on a new print job,
+ * marked "IN LẠI / REPRINT"; a scanned QR payload is verified first. Every
+ * reprint and every refused argument is in the audit log. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
+#include "cli_clerk.h"
 #include "i18n.h"
 #include "receipt.h"
+#include "receipt_key.h"
+#include "store_clerk.h"
+#include "store_lookup.h"
 #include "util.h"
 
 /* main.c has already copied --printer into cfg.printer. */
@@ -56,24 +62,47 @@ int cli_print_test(cli_ctx *ctx, int argc, char **argv)
     return err == PK_OK ? 0 : 1;
 }
 
-/* The reference typed, or the one inside a scanned receipt QR code. */
-static bool reference_of(const cli_ctx *ctx, const char *arg, char *ref, size_t refsz)
+/* Why a reprint was refused, for the audit log (never the typed text:
+ * it may be someone's ID or phone number). */
+static void refuse(store *db, const char *actor, const char *object, const char *why)
 {
-    if (strstr(arg, "VNK")) {
-        pk_err err = receipt_verify(&ctx->cfg, arg, ref, refsz, NULL);
-        if (err != PK_OK) {
-            fprintf(stderr, "postkiosk: %s\n",
-                    err == PK_ETAMPER ? _("This receipt code is not genuine. Please check the "
-                                          "paper receipt with staff.")
-                                      : _("This receipt code cannot be read."));
+    pk_err e = store_audit_append(db, (int64_t)time(NULL), actor, "reprint_refused", object, why);
+    if (e != PK_OK)
+        fprintf(stderr, "postkiosk: %s\n", _(pk_err_msg(e)));
+}
+
+/* The reference typed (any case), the S10 number, or the one inside a
+ * scanned receipt QR code: the same parser as Track (receipt_parse_key).
+ * Every refusal is audited. */
+static bool reference_of(store *db, const cli_ctx *ctx, const char *actor, const char *arg,
+                         char ref[PK_REF_MAX])
+{
+    receipt_key k;
+    pk_err err = receipt_parse_key(&ctx->cfg, arg, &k);
+    if (err == PK_OK && k.kind == IDS_KEY_S10) {
+        err = store_dossier_ref_by_s10(db, k.s10, k.ref);
+        if (err == PK_ENOTFOUND) {
+            fprintf(stderr, "postkiosk: %s: %s\n", k.s10, _("No dossier has this reference."));
+            refuse(db, actor, k.s10, "unknown");
             return false;
         }
-        return true;
     }
-    if (!str_copy(ref, refsz, arg) || !*ref) {
-        fprintf(stderr, "postkiosk: %s\n", _("The reference is not valid."));
+    if (err != PK_OK) {
+        const char *why = err == PK_ETAMPER ? "bad_mac" : k.kind == IDS_KEY_QR ? "bad_payload"
+                                                                                : "malformed";
+        if (err == PK_ETAMPER)
+            fprintf(stderr, "postkiosk: %s\n", _("This receipt code is not genuine. Please check "
+                                                 "the paper receipt with staff."));
+        else if (k.kind == IDS_KEY_QR)
+            fprintf(stderr, "postkiosk: %s\n", _("This receipt code cannot be read."));
+        else
+            fprintf(stderr, "postkiosk: %s\n", _("The reference is not valid."));
+        if (err == PK_EIO || err == PK_EPERM)
+            why = "key_unreadable";
+        refuse(db, actor, "", why);
         return false;
     }
+    str_copy(ref, PK_REF_MAX, k.ref);
     return true;
 }
 
@@ -83,17 +112,20 @@ int cli_reprint(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "%s\n", _("Usage: postkiosk reprint REFERENCE"));
         return 2;
     }
-    char ref[PK_REF_MAX];
-    if (!reference_of(ctx, argv[0], ref, sizeof ref))
-        return 1;
     store *db = cli_store(ctx);
     if (!db)
+        return 1;
+    char ref[PK_REF_MAX], actor[64];
+    cli_actor(actor, sizeof actor);
+    if (!reference_of(db, ctx, actor, argv[0], ref))
         return 1;
     dossier *d = xcalloc(1, sizeof *d);
     pk_err err = store_dossier_get(db, ref, d);
     if (err != PK_OK) {
         fprintf(stderr, "postkiosk: %s: %s\n", ref,
                 err == PK_ENOTFOUND ? _("No dossier has this reference.") : _(pk_err_msg(err)));
+        if (err == PK_ENOTFOUND)
+            refuse(db, actor, ref, "unknown");
         free(d);
         return 1;
     }
@@ -105,6 +137,12 @@ int cli_reprint(cli_ctx *ctx, int argc, char **argv)
     else if (p) {
         char msg[256] = "";
         err = receipt_print_ex(p, db, &ctx->cfg, d, job, RECEIPT_REPRINT, msg, sizeof msg);
+        char detail[64];
+        snprintf(detail, sizeof detail, "job=%lld %s", (long long)job,
+                 err == PK_OK ? "printed" : "failed");
+        pk_err ae = store_audit_append(db, (int64_t)time(NULL), actor, "reprint", ref, detail);
+        if (ae != PK_OK)
+            fprintf(stderr, "postkiosk: %s\n", _(pk_err_msg(ae)));
         if (err == PK_OK) {
             printf(_("Receipt %s reprinted (print job %lld).\n"), ref, (long long)job);
             if (*msg)

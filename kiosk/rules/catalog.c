@@ -15,7 +15,18 @@
 #include "text.h"
 #include "util.h"
 
-enum { MAX_ROWS = 100000 };
+/* Row limits: every row is held in memory until the import is stored, so
+ * the limit bounds memory (a procedure row is about 10 KB: 10,000 of them
+ * about 100 MB; a unit, holiday or tariff row at most 180 bytes). */
+enum { MAX_ROWS = 100000, MAX_PROCEDURES = 10000 };
+
+/* Keys of the rows read so far (for duplicates in O(1) per row): open
+ * addressing, the row index of each key. */
+typedef struct {
+    char **keys;
+    int *rows;
+    size_t cap, n;
+} key_set;
 
 /* A CSV file opened with its header checked: col[i] is the field index of
  * the i-th wanted column. */
@@ -30,6 +41,7 @@ typedef struct {
     char *err;
     size_t errsz;
     int *lines; /* lines[i]: where row i started, for "first on line N" */
+    key_set seen;
 } table;
 
 static pk_err failf(table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -168,23 +180,75 @@ static void table_close(table *t)
     csv_close(t->c);
 }
 
-/* Grows *arr to hold at least n + 1 items of size sz. */
-static void *grow(void *arr, int n, int *cap, size_t sz)
+/* Grows *arr to hold at least n + 1 items of size sz, never more than max. */
+static void *grow(void *arr, int n, int *cap, int max, size_t sz)
 {
     if (n < *cap)
         return arr;
     *cap = *cap ? *cap * 2 : 64;
+    if (*cap > max)
+        *cap = max;
     return xrealloc(arr, (size_t)*cap * sz);
 }
 
-/* Parses the current record into rows[n] (zeroed); rows[0..n) are the rows
- * read before it, for duplicate checks. PK_OK or the error from failf(). */
+static size_t key_hash(const char *k)
+{
+    size_t h = 14695981039346656037ULL;   /* FNV-1a */
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 1099511628211ULL;
+    return h;
+}
+
+/* The row that already has key, or -1 after recording key for row. */
+static int table_seen(table *t, const char *key, int row)
+{
+    key_set *ks = &t->seen;
+    if (ks->n * 2 >= ks->cap) {   /* keep it at most half full */
+        size_t cap = ks->cap ? ks->cap * 2 : 256;
+        key_set bigger = {.keys = xcalloc(cap, sizeof(char *)), .rows = xcalloc(cap, sizeof(int)),
+                          .cap = cap, .n = ks->n};
+        for (size_t i = 0; i < ks->cap; i++)
+            if (ks->keys[i]) {
+                size_t j = key_hash(ks->keys[i]) & (bigger.cap - 1);
+                while (bigger.keys[j])
+                    j = (j + 1) & (bigger.cap - 1);
+                bigger.keys[j] = ks->keys[i];
+                bigger.rows[j] = ks->rows[i];
+            }
+        free(ks->keys);
+        free(ks->rows);
+        *ks = bigger;
+    }
+    size_t j = key_hash(key) & (ks->cap - 1);
+    for (; ks->keys[j]; j = (j + 1) & (ks->cap - 1))
+        if (strcmp(ks->keys[j], key) == 0)
+            return ks->rows[j];
+    ks->keys[j] = xstrdup(key);
+    ks->rows[j] = row;
+    ks->n++;
+    return -1;
+}
+
+static void seen_free(key_set *ks)
+{
+    for (size_t i = 0; i < ks->cap; i++)
+        free(ks->keys[i]);
+    free(ks->keys);
+    free(ks->rows);
+    memset(ks, 0, sizeof *ks);
+}
+
+/* Parses the current record into rows[n] (zeroed); duplicates are checked
+ * with table_seen() (its key: what must be unique). PK_OK or the error
+ * from failf(). */
 typedef pk_err (*row_parser)(table *t, void *rows, int n);
 
-/* The part every reader shares: header check, row loop, row limit, and
- * all-or-nothing: on error *out is NULL and *n is 0. */
+/* The part every reader shares: header check, row loop, row limit, at
+ * least one row (an import replaces a table: an empty one would empty it),
+ * and all-or-nothing: on error *out is NULL and *n is 0. */
 static pk_err read_table(const char *path, const char *const *cols, int ncols, size_t rowsz,
-                         row_parser parse, void **out, int *n, char *err, size_t errsz)
+                         int max_rows, row_parser parse, void **out, int *n, char *err,
+                         size_t errsz)
 {
     *out = NULL;
     *n = 0;
@@ -193,12 +257,12 @@ static pk_err read_table(const char *path, const char *const *cols, int ncols, s
     char *rows = NULL;
     int cap = 0, r = 0;
     while (e == PK_OK && (r = table_next(&t)) == 1) {
-        if (*n >= MAX_ROWS) {
-            e = failf(&t, ngettext("more than %d row", "more than %d rows", MAX_ROWS), MAX_ROWS);
+        if (*n >= max_rows) {
+            e = failf(&t, ngettext("more than %d row", "more than %d rows", (unsigned long)max_rows), max_rows);
             break;
         }
         int oldcap = cap;
-        rows = grow(rows, *n, &cap, rowsz);
+        rows = grow(rows, *n, &cap, max_rows, rowsz);
         if (cap != oldcap)
             t.lines = xrealloc(t.lines, (size_t)cap * sizeof *t.lines);
         memset(rows + (size_t)*n * rowsz, 0, rowsz);
@@ -208,9 +272,12 @@ static pk_err read_table(const char *path, const char *const *cols, int ncols, s
     }
     if (e == PK_OK && r < 0)
         e = PK_EINVAL;
+    if (e == PK_OK && *n == 0)
+        e = failf(&t, _("no data rows after the header (nothing was changed)"));
     if (t.c)
         table_close(&t);
     free(t.lines);
+    seen_free(&t.seen);
     if (e != PK_OK) {
         free(rows);
         *n = 0;
@@ -221,12 +288,12 @@ static pk_err read_table(const char *path, const char *const *cols, int ncols, s
 }
 
 /* Typed front for read_table(): pk_err NAME(path, type **out, n, err, errsz). */
-#define READER(name, type, cols, parse)                                                     \
+#define READER(name, type, cols, max_rows, parse)                                           \
     pk_err name(const char *path, type **out, int *n, char *err, size_t errsz)              \
     {                                                                                       \
         void *rows;                                                                         \
-        pk_err e = read_table(path, cols, (int)PK_ARRAY_LEN(cols), sizeof(type), parse,     \
-                              &rows, n, err, errsz);                                        \
+        pk_err e = read_table(path, cols, (int)PK_ARRAY_LEN(cols), sizeof(type), max_rows,  \
+                              parse, &rows, n, err, errsz);                                 \
         *out = rows;                                                                        \
         return e;                                                                           \
     }
@@ -351,13 +418,13 @@ static pk_err parse_procedure(table *t, void *rows, int n)
         return failf(t, _("level must be commune or province, not \"%s\""), p->level);
     if ((!p->bcci_submit || !p->bcci_return) && !p->reason_vi[0])
         return failf(t, _("reason_vi is empty but the procedure is not fully possible by post"));
-    for (int i = 0; i < n; i++)
-        if (strcmp(ps[i].code, p->code) == 0)
-            return failf(t, _("duplicate code %s (first on line %d)"), p->code, t->lines[i]);
+    int first = table_seen(t, p->code, n);
+    if (first >= 0)
+        return failf(t, _("duplicate code %s (first on line %d)"), p->code, t->lines[first]);
     return PK_OK;
 }
 
-READER(catalog_read_procedures, procedure, proc_cols, parse_procedure)
+READER(catalog_read_procedures, procedure, proc_cols, MAX_PROCEDURES, parse_procedure)
 
 /* ---- units, holidays, tariffs ------------------------------------------ */
 
@@ -373,14 +440,16 @@ static pk_err parse_unit(table *t, void *rows, int n)
         return e;
     if (strcmp(u->type, "phường") && strcmp(u->type, "xã") && strcmp(u->type, "thị trấn"))
         return failf(t, _("unknown unit type \"%s\" (allowed: %s)"), u->type, "phường, xã, thị trấn");
-    for (int i = 0; i < n; i++)
-        if (!strcmp(us[i].province, u->province) && !strcmp(us[i].type, u->type) &&
-            !strcmp(us[i].name, u->name))
-            return failf(t, _("duplicate unit %s %s"), u->type, u->name);
+    char key[sizeof u->province + sizeof u->type + sizeof u->name + 2];
+    snprintf(key, sizeof key, "%s\n%s\n%s", u->province, u->type, u->name);
+    int first = table_seen(t, key, n);
+    if (first >= 0)
+        return failf(t, _("duplicate unit %s %s (first on line %d)"), u->type, u->name,
+                     t->lines[first]);
     return PK_OK;
 }
 
-READER(catalog_read_units, admin_unit, unit_cols, parse_unit)
+READER(catalog_read_units, admin_unit, unit_cols, MAX_ROWS, parse_unit)
 
 /* A real day, YYYY-MM-DD, from 1900 to 2999. */
 static bool real_date(const char *s)
@@ -407,13 +476,13 @@ static pk_err parse_holiday(table *t, void *rows, int n)
     h->kind = kind[0];
     if (!put_name(t, 2, h->name, sizeof h->name, false, &e))
         return e;
-    for (int i = 0; i < n; i++)
-        if (!strcmp(hs[i].date, h->date))
-            return failf(t, _("duplicate date %s"), h->date);
+    int first = table_seen(t, h->date, n);
+    if (first >= 0)
+        return failf(t, _("duplicate date %s (first on line %d)"), h->date, t->lines[first]);
     return PK_OK;
 }
 
-READER(catalog_read_holidays, holiday, holiday_cols, parse_holiday)
+READER(catalog_read_holidays, holiday, holiday_cols, MAX_ROWS, parse_holiday)
 
 static const char *const tariff_cols[] = {"form", "scope", "charge_vnd", "transit_days"};
 
@@ -438,10 +507,13 @@ static pk_err parse_tariff(table *t, void *rows, int n)
         return e;
     x->charge_vnd = charge;
     x->transit_days = (int)days;
-    for (int i = 0; i < n; i++)
-        if (ts[i].form == x->form && !strcmp(ts[i].scope, x->scope))
-            return failf(t, _("duplicate tariff %s %s"), form, scope);
+    char key[sizeof x->scope + 8];
+    snprintf(key, sizeof key, "%d\n%s", (int)x->form, x->scope);
+    int first = table_seen(t, key, n);
+    if (first >= 0)
+        return failf(t, _("duplicate tariff %s %s (first on line %d)"), form, scope,
+                     t->lines[first]);
     return PK_OK;
 }
 
-READER(catalog_read_tariffs, tariff, tariff_cols, parse_tariff)
+READER(catalog_read_tariffs, tariff, tariff_cols, MAX_ROWS, parse_tariff)

@@ -128,3 +128,51 @@ bool ids_s10_valid(const char *s)
         serial = serial * 10 + (uint32_t)(s[i] - '0');
     return ids_s10_check_digit(serial) == s[10] - '0';
 }
+
+/* ---- what was typed or scanned ---------------------------------------- */
+
+ids_key_kind ids_parse_key(const char *input, const char *kiosk_code, char *out, size_t outsz)
+{
+    if (!out || outsz == 0)
+        return IDS_KEY_BAD;
+    out[0] = '\0';
+    if (!input)
+        return IDS_KEY_NONE;
+    size_t n = 0;
+    bool overflow = false;
+    for (const char *p = input; *p; p++) {
+        char c = *p;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f')
+            continue;
+        if (n + 1 >= outsz) {
+            overflow = true;
+            break;
+        }
+        out[n++] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+    }
+    out[n] = '\0';
+    if (overflow) {
+        out[0] = '\0';
+        return IDS_KEY_BAD;
+    }
+    if (n == 0)
+        return IDS_KEY_NONE;
+    if (strstr(out, "VNK"))
+        return IDS_KEY_QR;
+    if (kiosk_code && n <= 8 && strspn(out, "0123456789") == n) {
+        int64_t seq = 0;
+        for (size_t i = 0; i < n; i++)
+            seq = seq * 10 + (out[i] - '0');
+        char ref[PK_REF_MAX];
+        if (seq > 0 && ids_reference(kiosk_code, seq, ref, sizeof ref) && strlen(ref) < outsz) {
+            strcpy(out, ref);
+            return IDS_KEY_REF;
+        }
+        return IDS_KEY_BAD;
+    }
+    if (ids_reference_valid(out))
+        return IDS_KEY_REF;
+    if (ids_s10_valid(out))
+        return IDS_KEY_S10;
+    return IDS_KEY_BAD;
+}

@@ -107,6 +107,19 @@ pk_err store_step_row(store *s, sqlite3_stmt *stmt)
     return rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
 }
 
+bool store_next_row(store *s, sqlite3_stmt *stmt, int n, int max, pk_err *e)
+{
+    *e = PK_OK;
+    if (n >= max)
+        return false;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        *e = store_rc(s, rc);
+    return false;
+}
+
 sqlite3_stmt *store_row(store *s, const char *sql, const char *key, pk_err *e)
 {
     sqlite3_stmt *stmt = store_stmt(s, sql);

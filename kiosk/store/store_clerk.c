@@ -268,8 +268,60 @@ pk_err store_clerk_disable(store *s, const char *id, const char *actor, int64_t 
 
 /* ---- sign-in ----------------------------------------------------------- */
 
-static pk_err record_attempt(store *s, const char *id, bool ok, bool exists, int64_t now,
-                             int64_t *locked_left)
+/* Step 1, before any PIN is checked: in one write transaction, refuse a
+ * locked account or count this attempt as a failure. Parallel sign-ins
+ * queue on the write lock, so no more than AUTH_MAX_FAILURES PINs are ever
+ * checked per lock period, and a locked account never gets its PIN
+ * checked. A crash after this step leaves the attempt counted as failed.
+ * *locked gets true when this reservation set the lock (the last try). */
+static pk_err reserve_attempt(store *s, const char *id, int64_t now, clerk_account *c,
+                              bool *exists, bool *locked, int64_t *locked_left)
+{
+    *exists = *locked = false;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    e = store_clerk_get(s, id, c);
+    if (e == PK_ENOTFOUND) {
+        store_rollback(s);
+        return PK_OK;   /* nothing to count: a dummy verification follows */
+    }
+    *exists = e == PK_OK;
+    int64_t left = 0;
+    if (e == PK_OK && auth_locked(&c->lock, now, &left)) {
+        if (locked_left)
+            *locked_left = left;
+        e = store_audit_append(s, now, c->id, "login_refused_locked", c->id, "");
+        if (e == PK_OK)
+            e = store_commit(s);
+        else
+            store_rollback(s);
+        return e == PK_OK ? PK_EPERM : e;
+    }
+    if (e == PK_OK) {
+        *locked = auth_lock_fail(&c->lock, now);
+        sqlite3_stmt *stmt = store_stmt(s,
+            "UPDATE clerks SET failures = ?2, locked_until = ?3 WHERE id = ?1");
+        if (!stmt) {
+            e = PK_EIO;
+        } else {
+            store_bind_text(stmt, 1, id);
+            sqlite3_bind_int(stmt, 2, c->lock.failures);
+            sqlite3_bind_int64(stmt, 3, c->lock.locked_until);
+            e = store_step_done(s, stmt);
+        }
+    }
+    if (e != PK_OK) {
+        store_rollback(s);
+        return e;
+    }
+    return store_commit(s);
+}
+
+/* Step 2, after the PIN was checked: a success clears the count reserved
+ * in step 1; every outcome goes into the audit log. */
+static pk_err record_attempt(store *s, const char *id, bool ok, bool exists, bool locked,
+                             int64_t now, int64_t *locked_left)
 {
     pk_err e = store_begin(s);
     if (e != PK_OK)
@@ -282,10 +334,10 @@ static pk_err record_attempt(store *s, const char *id, bool ok, bool exists, int
         if (e == PK_OK) {
             if (ok) {
                 auth_lock_reset(&c.lock);
-            } else if (auth_lock_fail(&c.lock, now)) {
+            } else if (locked) {
                 action = "login_locked";
                 if (locked_left)
-                    *locked_left = c.lock.locked_until - now;
+                    auth_locked(&c.lock, now, locked_left);
             }
             snprintf(detail, sizeof detail, "failures=%d", c.lock.failures);
             sqlite3_stmt *stmt = store_stmt(s,
@@ -301,6 +353,7 @@ static pk_err record_attempt(store *s, const char *id, bool ok, bool exists, int
                 sqlite3_bind_int64(stmt, 5, now);
                 e = store_step_done(s, stmt);
             }
+            mem_wipe(&c, sizeof c);
         }
     } else {
         snprintf(detail, sizeof detail, "unknown_id");
@@ -320,17 +373,12 @@ pk_err store_clerk_sign_in(store *s, const auth_ctx *a, const char *id, const ch
     if (locked_left)
         *locked_left = 0;
     clerk_account c;
-    pk_err e = store_clerk_get(s, id, &c);
-    if (e != PK_OK && e != PK_ENOTFOUND)
-        return e;
-    bool exists = e == PK_OK;
-    int64_t left = 0;
-    if (exists && auth_locked(&c.lock, now, &left)) {
-        if (locked_left)
-            *locked_left = left;
-        pk_err ae = store_audit_append(s, now, c.id, "login_refused_locked", c.id, "");
+    memset(&c, 0, sizeof c);
+    bool exists, locked;
+    pk_err e = reserve_attempt(s, id, now, &c, &exists, &locked, locked_left);
+    if (e != PK_OK) {
         mem_wipe(&c, sizeof c);
-        return ae == PK_OK ? PK_EPERM : ae;
+        return e;
     }
     bool ok;
     if (exists) {
@@ -339,7 +387,7 @@ pk_err store_clerk_sign_in(store *s, const auth_ctx *a, const char *id, const ch
         auth_dummy_verify(a, pin);
         ok = false;
     }
-    e = record_attempt(s, id, ok, exists, now, locked_left);
+    e = record_attempt(s, id, ok, exists, locked, now, locked_left);
     if (e == PK_OK && ok)
         (void)store_clerk_pin_rebind(s, a, &c, pin, now);   /* an old hash: best effort, next time */
     if (e == PK_OK && ok)

@@ -84,6 +84,10 @@ pk_err store_step_row(store *s, sqlite3_stmt *stmt);
  * the statement (store_done() it), or NULL with *e = PK_ENOTFOUND, PK_EIO
  * or the error. */
 sqlite3_stmt *store_row(store *s, const char *sql, const char *key, pk_err *e);
+/* For reading up to max rows: true with the next row ready to read while
+ * n < max and there is one; false at the end, with *e PK_OK (no more rows,
+ * or max reached) or the error. */
+bool store_next_row(store *s, sqlite3_stmt *stmt, int n, int max, pk_err *e);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Nested calls join the outer
  * transaction; an inner rollback dooms it (the outer commit rolls back). */

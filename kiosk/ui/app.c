@@ -10,6 +10,7 @@
 
 #include "dates.h"
 #include "i18n.h"
+#include "store_lookup.h"
 #include "text.h"
 #include "util.h"
 #include "widgets.h"
@@ -126,9 +127,8 @@ void app_wipe(app *a)
         mem_wipe(a->session, a->session_size);
     if (a->session_init)
         a->session_init(a);
-    mem_wipe(a->pin, sizeof a->pin);
-    a->pin_len = 0;
-    a->pin_open = a->pin_wrong = a->staff_notice = false;
+    pin_entry_wipe(&a->pin);
+    a->pin_open = a->pin_answered = a->staff_notice = false;
     if (a->cfg && a->cfg->language[0] && strcmp(i18n_lang(), a->cfg->language) != 0)
         i18n_set_lang(a->cfg->language);
     a->ime = IME_TELEX;
@@ -234,40 +234,41 @@ void app_next_lang(app *a)
 
 /* ---- events --------------------------------------------------------------- */
 
-static bool pin_ok(const app *a)
+/* Enter in the staff PIN dialog. The store counts the try before the
+ * PIN is checked and refuses at once while a delay or lock runs: the loop
+ * never sleeps, the dialog shows the time left. */
+static void pin_submit(app *a)
 {
-    const char *want = a->cfg ? a->cfg->staff_pin : "";
-    size_t n = strlen(want);
-    if (n == 0 || (size_t)a->pin_len != n)
-        return false;
-    unsigned char diff = 0;
-    for (size_t i = 0; i < n; i++)
-        diff |= (unsigned char)(want[i] ^ a->pin[i]);
-    return diff == 0;
+    staff_pin_result r = STAFF_PIN_UNSET;
+    int64_t wait = 0, now = app_now(a);
+    pk_err e = a->db ? store_staff_pin_try(a->db, a->auth, a->pin.buf, now, &r, &wait) : PK_EIO;
+    pin_entry_wipe(&a->pin);
+    if (e == PK_OK && r == STAFF_PIN_OK) {
+        a->quit = true;
+        a->exit_code = 0;
+        return;
+    }
+    a->pin_answered = true;
+    a->pin_result = e == PK_OK ? (int)r : -1;
+    a->pin_wait_until = wait > 0 ? now + wait : 0;
 }
 
 static void pin_event(app *a, const event *ev)
 {
-    if (ev->ch >= 0x20 && ev->ch < 0x7f) {
-        if (a->pin_len < (int)sizeof a->pin - 1)
-            a->pin[a->pin_len++] = (char)ev->ch;
-        a->pin_wrong = false;
-    } else if (ev->act == ACT_BACKSPACE) {
-        if (a->pin_len > 0)
-            a->pin[--a->pin_len] = '\0';
-    } else if (ev->act == ACT_NEXT) {
-        if (pin_ok(a)) {
-            a->quit = true;
-            a->exit_code = 0;
-        } else {
-            a->pin_wrong = true;
-        }
-        mem_wipe(a->pin, sizeof a->pin);
-        a->pin_len = 0;
-    } else if (ev->act == ACT_BACK) {
-        mem_wipe(a->pin, sizeof a->pin);
-        a->pin_len = 0;
-        a->pin_open = a->pin_wrong = false;
+    switch (pin_entry_handle(&a->pin, ev)) {
+    case PIN_ENTRY_SUBMIT:
+        pin_submit(a);
+        break;
+    case PIN_ENTRY_CANCEL:
+        pin_entry_wipe(&a->pin);
+        a->pin_open = a->pin_answered = false;
+        break;
+    case PIN_ENTRY_CHANGED:
+        if (a->pin_wait_until <= app_now(a))
+            a->pin_answered = false;   /* a running wait stays on screen */
+        break;
+    case PIN_ENTRY_NONE:
+        break;
     }
     a->dirty = true;
 }
@@ -293,8 +294,8 @@ static bool global_action(app *a, const event *ev)
     case ACT_STAFF_EXIT:
         if (a->lockdown) {
             a->pin_open = true;
-            a->pin_wrong = false;
-            a->pin_len = 0;
+            a->pin_answered = a->pin_wait_until > app_now(a);   /* a wait still shows */
+            pin_entry_wipe(&a->pin);
         } else {
             a->quit = true;
         }
@@ -413,6 +414,8 @@ void app_tick(app *a, int64_t now_ms)
             store_jobs_flush(a->db);  /* print outcomes the database was too busy for */
         if (app_now(a) / 60 != a->drawn_minute)
             a->dirty = true;          /* the header clock moves on */
+        if (a->pin_open && a->pin_answered && a->pin_wait_until + 1 >= app_now(a))
+            a->dirty = true;          /* the staff PIN wait counts down */
         app_entry *top = &a->stack[a->depth - 1];
         event ev = {.act = ACT_TICK};
         apply(a, top->ops->handle(top->state, a, &ev));

@@ -9,8 +9,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "auth.h"
 #include "config.h"
 #include "keys.h"
+#include "pinentry.h"
 #include "printer.h"
 #include "screen.h"
 #include "store.h"
@@ -29,6 +31,7 @@ struct app {
     store *db;
     printer *pr;
     bool lockdown;                 /* citizen mode: staff PIN to leave */
+    const auth_ctx *auth;          /* the PIN pepper (checks the staff PIN); may be NULL */
     bool practice;                 /* demo practice: sandbox database, dossiers are samples */
 
     /* presentation */
@@ -51,9 +54,10 @@ struct app {
     /* overlays */
     bool staff_notice;             /* "staff is coming" */
     bool pin_open;                 /* staff PIN dialog */
-    char pin[32];
-    int pin_len;
-    bool pin_wrong;
+    pin_entry pin;
+    bool pin_answered;             /* pin_result is shown */
+    int pin_result;                /* staff_pin_result of the last try; -1: storage error */
+    int64_t pin_wait_until;        /* app_now(): the next try is refused until then */
 
     /* screens */
     int depth;

@@ -10,6 +10,7 @@
 
 #include "dates.h"
 #include "i18n.h"
+#include "store_lookup.h"
 #include "text.h"
 #include "util.h"
 #include "widgets.h"
@@ -152,12 +153,26 @@ void chrome_overlays(const app *a, frame *f)
     int left = app_countdown(a);
     if (a->pin_open) {
         char dots[96] = "";
-        for (int i = 0; i < a->pin_len && i < 30; i++)
+        for (int i = 0; i < a->pin.len && i < 30; i++)
             strcat(dots, "\xe2\x97\x8f");
-        const char *why = a->pin_wrong
-                              ? (a->cfg && a->cfg->staff_pin[0] ? _("Wrong PIN.")
-                                                                : _("No staff PIN is set."))
-                              : "";
+        char why[160] = "";
+        int64_t wait = a->pin_wait_until - app_now(a);
+        if (!a->pin_answered)
+            ;
+        else if (a->pin_result == STAFF_PIN_UNSET)
+            str_copy(why, sizeof why, _("No staff PIN is set."));
+        else if (a->pin_result < 0)
+            str_copy(why, sizeof why, _(pk_err_msg(PK_EIO)));
+        else if (wait > 60)
+            snprintf(why, sizeof why, _("Locked after wrong PINs: wait %d min."),
+                     (int)((wait + 59) / 60));
+        else if (wait > 0)
+            snprintf(why, sizeof why,
+                     ngettext("Wrong PIN. Try again in %d second.",
+                              "Wrong PIN. Try again in %d seconds.", (unsigned long)wait),
+                     (int)wait);
+        else
+            str_copy(why, sizeof why, _("Wrong PIN."));
         snprintf(body, sizeof body, "%s\n\n%s %s\n%s",
                  _("Staff only. Type the PIN, then press Enter. Esc cancels."), _("PIN:"), dots,
                  why);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "i18n.h"
@@ -187,13 +188,11 @@ bool term_init_headless(int rows, int cols)
     return term_init_headless_as(rows, cols, NULL);
 }
 
-bool term_init_headless_as(int rows, int cols, const char *termname)
+/* The headless terminal reading from in (closed by term_end). */
+static bool headless(int rows, int cols, const char *termname, FILE *in)
 {
-    if (T.active)
-        term_end();
-    i18n_locale();        /* C.UTF-8 when the environment names no locale */
     T.out = fopen("/dev/null", "w");
-    T.in = fopen("/dev/null", "r");
+    T.in = in;
     if (!T.out || !T.in)
         return false;
     T.scr = newterm(termname ? termname : "xterm-256color", T.out, T.in);
@@ -209,6 +208,29 @@ bool term_init_headless_as(int rows, int cols, const char *termname)
     wint_t ch;
     while (wget_wch(stdscr, &ch) != ERR) {
     }
+    return true;
+}
+
+bool term_init_headless_as(int rows, int cols, const char *termname)
+{
+    if (T.active)
+        term_end();
+    i18n_locale();        /* C.UTF-8 when the environment names no locale */
+    return headless(rows, cols, termname, fopen("/dev/null", "r"));
+}
+
+bool term_init_headless_input(int rows, int cols, const char *termname, int input_fd)
+{
+    if (T.active)
+        term_end();
+    i18n_locale();
+    int fd = dup(input_fd);
+    FILE *in = fd >= 0 ? fdopen(fd, "r") : NULL;
+    if (!in && fd >= 0)
+        close(fd);
+    if (!headless(rows, cols, termname, in))
+        return false;
+    set_escdelay(1);      /* the bytes of a sequence are all there already */
     return true;
 }
 

@@ -67,6 +67,9 @@ bool term_init(bool lockdown, char *err, size_t errsz);
  * as terminal type termname (NULL = xterm-256color; "vt100" has no colour). */
 bool term_init_headless(int rows, int cols);
 bool term_init_headless_as(int rows, int cols, const char *termname);
+/* Headless, but keys are read from input_fd (dup'ed) as from a terminal:
+ * escape sequences decoded by the terminal type's key table (fuzzing). */
+bool term_init_headless_input(int rows, int cols, const char *termname, int input_fd);
 /* Tests: pretend the terminal now has this size. */
 void term_resize(int rows, int cols);
 /* endwin() (and delscreen for headless); safe to call twice. */

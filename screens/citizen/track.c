@@ -1,24 +1,33 @@
-/* Track: type the dossier number or scan the receipt's QR code (a scanner
- * types the payload and Enter; the app turns that into ACT_SCAN). Shows
- * the status and history in plain words; no personal data beyond a
+/* Track: type the dossier number (or S10 number) or scan the receipt's QR
+ * code (a scanner types the payload and Enter; the app turns that into
+ * ACT_SCAN). References are sequential, so a typed number must come with
+ * the last 4 digits of the ID or phone number on the dossier (issue 11
+ * item 10); a correctly signed QR code needs nothing more. Digits and
+ * Enter are enough (a numeric keypad): "42" is this kiosk's LS01-000042.
+ * Shows the status and history in plain words; no personal data beyond a
  * masked name. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "citizen.h"
 #include "dates.h"
+#include "guard.h"
 #include "i18n.h"
-#include "receipt.h"
+#include "receipt_key.h"
 #include "store_clerk.h"
+#include "store_lookup.h"
 #include "util.h"
 
 enum { EV_MAX = 24 };
 
 typedef struct {
     tfield ref;
+    tfield last4;                /* the second factor of a typed number */
+    int step;                    /* 0: the number; 1: the 4 digits */
+    receipt_key key;             /* step 1: what was typed (REF or S10) */
     bool found;
     const char *msg;             /* msgid of the last problem */
+    int64_t wait_until;          /* app_now(): lookups refused until then */
     char shown_ref[PK_REF_MAX];
     char masked[PK_NAME_MAX];
     char proc_name[PK_TEXT_MAX];
@@ -30,76 +39,134 @@ typedef struct {
     int nev;
 } track_state;
 
-static void lookup(track_state *s, app *a, const char *input)
+/* Fills the screen from a dossier the citizen has proven to hold. */
+static void show(track_state *s, app *a, const dossier *d)
 {
-    char text[EV_TEXT_MAX], ref[PK_REF_MAX];
-    size_t n = 0;
-    for (const char *p = input; *p && n < sizeof text - 1; p++)
-        if (!isspace((unsigned char)*p))
-            text[n++] = (char)toupper((unsigned char)*p);
-    text[n] = '\0';
-    s->found = false;
-    s->msg = NULL;
-    if (n == 0) {
-        s->msg = N_("Please type the number printed on your receipt.");
-        return;
-    }
-    if (strstr(text, "VNK")) {
-        int64_t issued;
-        pk_err e = receipt_verify(a->cfg, text, ref, sizeof ref, &issued);
-        if (e == PK_ETAMPER) {
-            /* a forged or foreign receipt: recorded (no payload kept) */
-            store_audit_append(a->db, app_now(a), "kiosk", "scan_rejected", "", "bad_mac");
-            s->msg = N_("This receipt could not be verified. Please show it to staff.");
-            return;
-        }
-        if (e != PK_OK) {
-            s->msg = N_("This code is not a receipt of this service.");
-            return;
-        }
-    } else if (!str_copy(ref, sizeof ref, text)) {
-        s->msg = N_("No dossier has this number. Please check it, or ask staff.");
-        return;
-    }
-    dossier d;
-    pk_err e = store_dossier_get(a->db, ref, &d);
-    if (e == PK_ENOTFOUND && strstr(text, "VNK"))
-        /* a genuine receipt whose dossier is not here: restored backup? */
-        store_audit_append(a->db, app_now(a), "kiosk", "scan_rejected", ref, "unknown");
-    else if (e == PK_OK)
-        store_audit_append(a->db, app_now(a), "kiosk", "kiosk_lookup", ref, "masked");
-    if (e != PK_OK) {
-        s->msg = e == PK_ENOTFOUND ? N_("No dossier has this number. Please check it, or ask staff.")
-                                   : pk_err_msg(e);
-        mem_wipe(&d, sizeof d);
-        return;
-    }
     s->found = true;
-    str_copy(s->shown_ref, sizeof s->shown_ref, d.ref);
-    dossier_mask_name(d.name, s->masked, sizeof s->masked);
-    s->status = d.status;
-    s->form = d.form;
-    str_copy(s->expected, sizeof s->expected, d.expected_date);
+    s->step = 0;
+    str_copy(s->shown_ref, sizeof s->shown_ref, d->ref);
+    dossier_mask_name(d->name, s->masked, sizeof s->masked);
+    s->status = d->status;
+    s->form = d->form;
+    str_copy(s->expected, sizeof s->expected, d->expected_date);
     procedure p;
-    if (store_procedure_get(a->db, d.proc_code, &p) == PK_OK) {
+    if (store_procedure_get(a->db, d->proc_code, &p) == PK_OK) {
         str_copy(s->proc_name, sizeof s->proc_name, p.name_vi);
         str_copy(s->proc_en, sizeof s->proc_en, p.name_en);
     } else {
-        str_copy(s->proc_name, sizeof s->proc_name, d.proc_code);
+        str_copy(s->proc_name, sizeof s->proc_name, d->proc_code);
         s->proc_en[0] = '\0';
     }
-    if (store_dossier_events(a->db, ref, s->ev, EV_MAX, &s->nev) != PK_OK)
+    if (store_dossier_events(a->db, d->ref, s->ev, EV_MAX, &s->nev) != PK_OK)
         s->nev = 0;
     for (int i = 0; i < s->nev; i++)
         s->ev[i].note[0] = '\0';     /* clerk notes may name people: never shown here */
-    mem_wipe(&d, sizeof d);
+    store_audit_append(a->db, app_now(a), "kiosk", "kiosk_lookup", d->ref, "masked");
     tf_set(&s->ref, s->shown_ref);
+    tf_wipe(&s->last4);
+}
+
+/* A scanned (or typed) receipt QR payload: its signature is the proof. */
+static void lookup_qr(track_state *s, app *a, const receipt_key *k, pk_err e)
+{
+    if (e == PK_ETAMPER) {
+        /* a forged or foreign receipt: recorded (no payload kept) */
+        store_audit_append(a->db, app_now(a), "kiosk", "scan_rejected", "", "bad_mac");
+        s->msg = N_("This receipt could not be verified. Please show it to staff.");
+        return;
+    }
+    if (e != PK_OK) {
+        s->msg = N_("This code is not a receipt of this service.");
+        return;
+    }
+    dossier d;
+    e = store_dossier_get(a->db, k->ref, &d);
+    if (e == PK_OK)
+        show(s, a, &d);
+    else if (e == PK_ENOTFOUND)
+        /* a genuine receipt whose dossier is not here: restored backup? */
+        store_audit_append(a->db, app_now(a), "kiosk", "scan_rejected", k->ref, "unknown");
+    if (e != PK_OK)
+        s->msg = e == PK_ENOTFOUND ? N_("No dossier has this number. Please check it, or ask staff.")
+                                   : pk_err_msg(e);
+    mem_wipe(&d, sizeof d);
+}
+
+/* Step 0: what was typed or scanned. A typed number asks for the second
+ * factor; a signed QR payload shows the dossier at once. */
+static void lookup(track_state *s, app *a, const char *input)
+{
+    s->found = false;
+    s->msg = NULL;
+    receipt_key k;
+    pk_err e = receipt_parse_key(a->cfg, input, &k);
+    if (k.kind == IDS_KEY_QR) {
+        lookup_qr(s, a, &k, e);
+    } else if (e == PK_ENOTFOUND) {
+        s->msg = N_("Please type the number printed on your receipt.");
+    } else if (e != PK_OK) {
+        s->msg = N_("No dossier has this number. Please check it, or ask staff.");
+    } else {
+        /* the number alone proves nothing (they are sequential) */
+        s->key = k;
+        s->step = 1;
+        tf_set(&s->ref, k.kind == IDS_KEY_S10 ? k.s10 : k.ref);
+        tf_wipe(&s->last4);
+    }
+    mem_wipe(&k, sizeof k);
+}
+
+/* Step 1: the last 4 digits of the ID or phone number on the dossier,
+ * compared in constant time; failures are counted per kiosk in the
+ * database (a restart does not reset them) and logged without personal
+ * data. */
+static void check_second_factor(track_state *s, app *a)
+{
+    int64_t now = app_now(a), wait = 0;
+    s->msg = NULL;
+    if (s->last4.len != 4 || strspn(s->last4.buf, "0123456789") != 4) {
+        s->msg = N_("Please type 4 digits.");
+        return;
+    }
+    guard_state g;
+    pk_err e = store_guard_get(a->db, "track", &guard_track, now, &g);
+    if (e == PK_OK && (wait = guard_wait(&guard_track, &g, now)) > 0) {
+        s->wait_until = now + wait;
+        s->msg = N_("Too many wrong tries. Please ask staff.");
+        return;
+    }
+    const char *object = s->key.kind == IDS_KEY_S10 ? s->key.s10 : s->key.ref;
+    char ref[PK_REF_MAX];
+    str_copy(ref, sizeof ref, s->key.ref);
+    if (e == PK_OK && s->key.kind == IDS_KEY_S10)
+        e = store_dossier_ref_by_s10(a->db, s->key.s10, ref);
+    dossier d;
+    memset(&d, 0, sizeof d);
+    if (e == PK_OK)
+        e = store_dossier_get(a->db, ref, &d);
+    bool ok = e == PK_OK && guard_last4_ok(d.id_number, d.phone, s->last4.buf);
+    tf_wipe(&s->last4);
+    if (ok) {
+        show(s, a, &d);
+    } else if (e == PK_OK || e == PK_ENOTFOUND) {
+        /* one message for both: a number that exists is not revealed */
+        e = store_guard_update(a->db, "track", &guard_track, GUARD_FAIL, now, &wait, NULL,
+                               "kiosk", "track_failed", object,
+                               e == PK_OK ? "second_factor" : "unknown");
+        s->wait_until = wait > 0 ? now + wait : 0;
+        s->msg = e == PK_OK ? N_("The number and the 4 digits do not match. Please check them.")
+                            : pk_err_msg(e);
+    } else {
+        s->msg = pk_err_msg(e);
+    }
+    mem_wipe(&d, sizeof d);
 }
 
 static void track_enter(void *state, app *a, const void *arg)
 {
     track_state *s = state;
     tf_init(&s->ref, TF_ASCII, 200);   /* a typed QR payload with a URL is long */
+    tf_init(&s->last4, TF_DIGITS, 4);
     if (arg)
         lookup(s, a, arg);
 }
@@ -109,21 +176,41 @@ static void track_leave(void *state, app *a)
     (void)a;
     track_state *s = state;
     tf_wipe(&s->ref);
+    tf_wipe(&s->last4);
 }
 
 static void track_draw(const void *state, const app *a, frame *f)
 {
-    (void)a;
     const track_state *s = state;
     int w = f->width - 4 < 90 ? f->width - 4 : 90;
     int x = f->left + (f->width - w) / 2;
     int y = f->top + 1;
     term_put(y, x, w, _("Track my dossier"), ROLE_TITLE);
     y += 2;
+    char msg[256] = "";
+    int64_t wait = s->wait_until - app_now(a);
+    if (s->msg && wait > 0)
+        snprintf(msg, sizeof msg,
+                 ngettext("Too many wrong tries. Please wait %d second, or ask staff.",
+                          "Too many wrong tries. Please wait %d seconds, or ask staff.",
+                          (unsigned long)wait),
+                 (int)wait);
+    else if (s->msg)
+        str_copy(msg, sizeof msg, _(s->msg));
     tf_draw_labeled(f, &s->ref, y, x, w,
                     _("Number on your receipt (or hold its QR code under the scanner)"),
-                    s->msg ? _(s->msg) : _("For example: LS01-000042"), s->msg != NULL, true, 0);
+                    s->step == 0 && msg[0] ? msg : _("For example: LS01-000042"),
+                    s->step == 0 && msg[0], s->step == 0, 0);
     y += 4;
+    if (s->step == 1) {
+        tf_draw_labeled(f, &s->last4, y, x, w,
+                        _("Last 4 digits of the ID number or phone number on your dossier"),
+                        msg[0] ? msg : _("This keeps your dossier private."), msg[0] != '\0',
+                        true, 1);
+        w_hint(f, ACT_NEXT, N_("Look up"));
+        w_hint(f, ACT_BACK, NULL);
+        return;
+    }
     if (!s->found)
         goto hints;
     char buf[768], date[32];
@@ -158,17 +245,36 @@ static screen_result track_handle(void *state, app *a, const event *ev)
 {
     track_state *s = state;
     switch (ev->act) {
+    case ACT_TICK:
+        /* the wait counts down on screen */
+        return s->wait_until && s->wait_until + 1 >= app_now(a) ? SR_(SR_REDRAW) : SR_(SR_NONE);
     case ACT_SCAN:
+        s->step = 0;
+        tf_wipe(&s->last4);
         lookup(s, a, ev->text);
         return SR_(SR_REDRAW);
-    case ACT_NEXT: {
-        char q[TF_MAX];
-        memcpy(q, s->ref.buf, sizeof q);
-        lookup(s, a, q);
+    case ACT_NEXT:
+        if (s->step == 1) {
+            check_second_factor(s, a);
+        } else {
+            char q[TF_MAX];
+            memcpy(q, s->ref.buf, sizeof q);
+            lookup(s, a, q);
+            mem_wipe(q, sizeof q);
+        }
         return SR_(SR_REDRAW);
-    }
+    case ACT_BACK:
+        if (s->step == 1) {          /* back to the number, to correct it */
+            s->step = 0;
+            s->msg = NULL;
+            tf_wipe(&s->last4);
+            return SR_(SR_REDRAW);
+        }
+        return SR_(SR_NONE);
     default:
-        if (tf_handle(&s->ref, ev, IME_OFF)) {
+        if (tf_handle(s->step == 1 ? &s->last4 : &s->ref, ev, IME_OFF)) {
+            if (s->step == 0)
+                s->found = false;
             s->msg = NULL;
             return SR_(SR_REDRAW);
         }
@@ -179,8 +285,10 @@ static screen_result track_handle(void *state, app *a, const event *ev)
 const screen_ops screen_track = {
     .name = "track",
     .state_size = sizeof(track_state),
-    .help = N_("Type the dossier number printed on your receipt, for example LS01-000042, and "
-               "press Enter. If your receipt has a QR code, hold it under the scanner."),
+    .help = N_("Type the dossier number printed on your receipt, for example LS01-000042 (or "
+               "only its last digits, 42), and press Enter. Then type the last 4 digits of the ID "
+               "number or phone number you gave, and press Enter. If your receipt has a QR code, "
+               "hold it under the scanner instead."),
     .enter = track_enter,
     .leave = track_leave,
     .draw = track_draw,

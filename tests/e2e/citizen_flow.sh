@@ -3,7 +3,8 @@
 # keys only, in Vietnamese with a Telex-typed name. Checks the database
 # row, the receipt files (QR decoded with zbarimg, no personal data in it),
 # the lockdown keys, a resize to 10x5 and back in the middle of the form,
-# the staff PIN, and that SIGTERM ends it cleanly with status 0.
+# the staff PIN (set hashed with `staff-pin set`, never in the config; a
+# wrong one audited), and that SIGTERM ends it cleanly with status 0.
 # Polls the screen (no fixed sleeps, 5 s cap) and prints it on failure.
 set -u
 BUILD=${BUILD:-build}
@@ -37,10 +38,18 @@ press_until() {
 }
 text() { tmux -L "$SOCK" send-keys -t "$S" -l "$1"; }
 
+# a clear-text staff PIN in the configuration is refused, saying what to do
+printf '[kiosk]\nstaff_pin = 2468\n' > "$T/old.ini"
+err=$(POSTKIOSK_HOME="$H" "$P" --config "$T/old.ini" 2>&1 </dev/null); rc=$?
+[ $rc -eq 2 ] || fail "a clear-text staff_pin was accepted (rc $rc)"
+echo "$err" | grep -q "staff-pin set" || fail "no way out named: $err"
 cat > "$T/kiosk.ini" <<EOF
 [kiosk]
-staff_pin = 2468
 EOF
+# the staff PIN is set from the shell and stored hashed; a weak one is refused
+run_cli() { LANG=C.UTF-8 POSTKIOSK_HOME="$H" POSTKIOSK_DATADIR="$PWD/data" "$P" --config "$T/kiosk.ini" "$@"; }
+printf '123456\n' | run_cli staff-pin set 2>/dev/null && fail "a weak staff PIN was accepted"
+printf '246813\n' | run_cli staff-pin set >/dev/null || fail "staff-pin set failed"
 # the program runs under sh so that its exit status can be read afterwards
 tmux -L "$SOCK" -f /dev/null new-session -d -s "$S" -x 100 -y 30 \
     "cd '$PWD' && echo \$\$ > '$T/pid' && LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color \
@@ -132,11 +141,17 @@ grep -q "$ref" "$r.txt" || fail "reference missing from the receipt text"
 press_until Enter "Gửi hồ sơ qua bưu điện"
 keys F10
 wait_for "PIN"
-text "1111"
+text "111111"
 keys Enter
 wait_for "PIN không đúng"
 [ -e "$T/rc" ] && fail "a wrong PIN ended the kiosk"
 keys Escape
+[ "$(sqlite3 "$db" "SELECT count(*) FROM audit WHERE action = 'staff_pin_failed'")" = 1 ] ||
+    fail "the wrong staff PIN was not audited"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM audit WHERE detail LIKE '%111111%' OR detail LIKE '%246813%'")" = 0 ] ||
+    fail "a PIN in the audit log"
+sqlite3 "$db" "SELECT value FROM settings WHERE key = 'staff_pin_hash'" | grep -q '^\$argon2id\$' ||
+    fail "the staff PIN is not stored hashed"
 
 # SIGTERM: a clean exit with status 0
 kill -TERM "$pid"

@@ -43,6 +43,9 @@ keys 4
 wait_for "Track my dossier"
 keys -l "MAU-000001"
 keys Enter
+wait_for "Last 4 digits"
+keys -l "0001"
+keys Enter
 wait_for "Being processed"
 keys F9                               # start again: welcome, fresh sandbox
 wait_for "What would you like to do?"

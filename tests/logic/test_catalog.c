@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "csv.h"
 #include "i18n.h"
 #include "store_fixture.h"
@@ -88,6 +89,69 @@ static void csv_errors(void)
     csv_close(c);
     CU_ASSERT_PTR_NULL(csv_open_file(FIX "nope.csv", err, sizeof err));
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "nope.csv: No such file"));
+}
+
+/* Appends rows of x's so that the next byte lands at offset at. */
+static void pad_to(sbuf *text, size_t at)
+{
+    while (text->len + 80 < at)
+        sbuf_add(text, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,y,z\n");
+    while (text->len < at)
+        sbuf_add(text, "x");
+}
+
+/* A file is read through a 64 KiB window: a multi-byte character, an
+ * escaped quote, a CRLF and a quoted line break straddling its edges come
+ * out as they do from memory, as do many records over many windows. */
+static void csv_window(void)
+{
+    sbuf text = {0};
+    sbuf_add(&text, "\xEF\xBB\xBF" "a,b,c\r\n");
+    pad_to(&text, 65535);   /* "ơ" across the first edge */
+    sbuf_add(&text, ",ơ,c\n");
+    pad_to(&text, 2 * 65536 - 3);   /* an escaped quote across the second */
+    sbuf_add(&text, ",\"a\"\"b\",c\n");
+    pad_to(&text, 3 * 65536 - 3);   /* CRLF across the third */
+    sbuf_add(&text, ",b,c\r\n");
+    pad_to(&text, 4 * 65536 - 4);   /* a quoted CRLF across the fourth */
+    sbuf_add(&text, ",\"a\r\nb\",Việt\n");
+    for (int i = 0; i < 9000; i++) {
+        sbuf_addf(&text, "Lạng Sơn %d,\"dòng\r\nhai, \"\"ba\"\"\",Việt%s\n", i,
+                  i % 7 ? "" : "\n");
+        if (i % 1000 == 0)   /* a long value now and then shifts the edges */
+            for (int k = 0; k < 5000 + i; k++)
+                sbuf_add(&text, k % 2 ? "ơ" : "x");
+    }
+    char dir[] = "/tmp/pkcsv.XXXXXX", path[64];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/w.csv", dir);
+    FILE *f = fopen(path, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(fwrite(text.data, 1, text.len, f), text.len);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+    CU_ASSERT_TRUE(text.len > 4 * 65536);
+    char err[256];
+    csv *m = csv_open_mem(path, text.data, text.len), *w = csv_open_file(path, err, sizeof err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+    char **fm, **fw;
+    int nm, nw, rm, rw, records = 0, same = 1;
+    do {
+        rm = csv_next(m, &fm, &nm, err, sizeof err);
+        rw = csv_next(w, &fw, &nw, err, sizeof err);
+        if (rm != rw || (rm == 1 && (nm != nw || csv_line(m) != csv_line(w))))
+            same = 0;
+        for (int i = 0; same && rm == 1 && i < nm; i++)
+            same = strcmp(fm[i], fw[i]) == 0;
+        records += rm == 1;
+    } while (same && rm == 1);
+    CU_ASSERT_TRUE(same);
+    CU_ASSERT_EQUAL(rm, 0);
+    CU_ASSERT_TRUE(records > 9004);
+    csv_close(m);
+    csv_close(w);
+    unlink(path);
+    rmdir(dir);
+    sbuf_free(&text);
 }
 
 /* ---- import ------------------------------------------------------------ */
@@ -274,6 +338,165 @@ static void import_dir_is_one_transaction(void)
     close_db();
 }
 
+/* ---- limits (issue 11 item 13) ------------------------------------------ */
+
+/* Writes fx.dir/name: header, then rows made by row(i, buf) for i in [0, n). */
+static void gen_file(char *path, size_t pathsz, const char *name, const char *header, int n,
+                     void (*row)(int i, char *buf, size_t bufsz))
+{
+    snprintf(path, pathsz, "%s/%s", fx.dir, name);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fprintf(f, "%s\n", header);
+    char buf[512];
+    for (int i = 0; i < n; i++) {
+        row(i, buf, sizeof buf);
+        fprintf(f, "%s\n", buf);
+    }
+    CU_ASSERT_EQUAL(fclose(f), 0);
+}
+
+static void unit_row(int i, char *buf, size_t bufsz)
+{
+    snprintf(buf, bufsz, "Lạng Sơn,xã,Xã %d", i);
+}
+
+static void holiday_row(int i, char *buf, size_t bufsz)
+{
+    int d = i % 336;   /* distinct days: 12 months of 28 days a year from 1900 */
+    snprintf(buf, bufsz, "%04d-%02d-%02d,H,Ngày %d", 1900 + i / 336, d / 28 + 1, d % 28 + 1, i);
+}
+
+static void procedure_row(int i, char *buf, size_t bufsz)
+{
+    snprintf(buf, bufsz, "P.%d,Thủ tục %d,Procedure,Sở Tư pháp,province,Tư pháp,Justice,yes,yes,"
+             "10,0,no,,,,ESTIMATE", i, i);
+}
+
+static const char *const PROC_HEADER =
+    "code,name_vi,name_en,agency,level,field_vi,field_en,bcci_submit,bcci_return,days,fee_vnd,"
+    "in_person_required,reason_vi,reason_en,documents,source_or_estimate";
+
+/* err holds want; the catalog is as before. */
+static void refused(import_fn fn, const char *path, const char *want)
+{
+    sbuf before = {0}, after = {0};
+    snapshot(&before);
+    char err[512] = "";
+    CU_ASSERT_NOT_EQUAL(fn(db, path, err, sizeof err), PK_OK);
+    if (!strstr(err, want))
+        fprintf(stderr, "\n  got \"%s\", want \"%s\"\n", err, want);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, want));
+    snapshot(&after);
+    CU_ASSERT_STRING_EQUAL(before.data, after.data);
+    sbuf_free(&before);
+    sbuf_free(&after);
+}
+
+static void import_row_limits(void)
+{
+    open_db();
+    char err[256], path[256], want[600];
+    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(db, FIX "catalog", err, sizeof err), PK_OK);
+    /* 100,001 rows: an error at the row past the limit, nothing imported
+     * (was: rc 0, "imported", the first 100,000 kept; in quadratic time) */
+    gen_file(path, sizeof path, "units.csv", "province,type,name", 100001, unit_row);
+    snprintf(want, sizeof want, "%s:100002: more than 100000 rows", path);
+    refused(catalog_import_units, path, want);
+    gen_file(path, sizeof path, "holidays.csv", "date,kind,name", 100001, holiday_row);
+    snprintf(want, sizeof want, "%s:100002: more than 100000 rows", path);
+    refused(catalog_import_holidays, path, want);
+    /* procedures are big rows: their limit is lower */
+    gen_file(path, sizeof path, "procedures.csv", PROC_HEADER, 10001, procedure_row);
+    snprintf(want, sizeof want, "%s:10002: more than 10000 rows", path);
+    refused(catalog_import_procedures, path, want);
+    /* up to the limit is fine, and the duplicate check is not quadratic */
+    gen_file(path, sizeof path, "units.csv", "province,type,name", 100000, unit_row);
+    admin_unit *u = NULL;
+    int n = 0;
+    CU_ASSERT_EQUAL(catalog_read_units(path, &u, &n, err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL(n, 100000);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(u);
+    CU_ASSERT_STRING_EQUAL(u[99999].name, "Xã 99999");
+    free(u);
+    close_db();
+}
+
+static void dup_row(int i, char *buf, size_t bufsz)
+{
+    /* row 40,000 repeats row 7 (lines 40002 and 9) */
+    unit_row(i == 40000 ? 7 : i, buf, bufsz);
+}
+
+static void import_empty_and_duplicates(void)
+{
+    open_db();
+    char err[256], path[256], want[600];
+    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(db, FIX "catalog", err, sizeof err), PK_OK);
+    /* a header and no rows would empty the table: refused */
+    static const struct {
+        const char *file, *header;
+        import_fn fn;
+    } empties[] = {
+        {"units.csv", "province,type,name", catalog_import_units},
+        {"holidays.csv", "date,kind,name", catalog_import_holidays},
+        {"tariffs.csv", "form,scope,charge_vnd,transit_days", catalog_import_tariffs},
+        {"procedures.csv", NULL, catalog_import_procedures},
+    };
+    for (size_t i = 0; i < PK_ARRAY_LEN(empties); i++) {
+        gen_file(path, sizeof path, empties[i].file,
+                 empties[i].header ? empties[i].header : PROC_HEADER, 0, unit_row);
+        snprintf(want, sizeof want, "%s:1: no data rows after the header", path);
+        refused(empties[i].fn, path, want);
+    }
+    CU_ASSERT_EQUAL(store_procedure_count(db), 3);
+    /* a duplicate far down is found at its line, naming the first */
+    gen_file(path, sizeof path, "units.csv", "province,type,name", 50000, dup_row);
+    snprintf(want, sizeof want, "%s:40002: duplicate unit xã Xã 7 (first on line 9)", path);
+    refused(catalog_import_units, path, want);
+    close_db();
+}
+
+static void import_size_limits(void)
+{
+    open_db();
+    char err[256], path[256], want[600];
+    CU_ASSERT_EQUAL_FATAL(catalog_import_dir(db, FIX "catalog", err, sizeof err), PK_OK);
+    /* a file over the size limit is refused from its size, before a byte is
+     * read (a sparse file: reading it would take 64 MiB) */
+    snprintf(path, sizeof path, "%s/procedures.csv", fx.dir);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs(PROC_HEADER, f);
+    CU_ASSERT_EQUAL(ftruncate(fileno(f), (off_t)64 << 20), 0);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+    snprintf(want, sizeof want, "%s: the file is larger than 16 MiB", path);
+    refused(catalog_import_procedures, path, want);
+    /* a line longer than 64 KiB (one huge field) */
+    f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fprintf(f, "%s\n", PROC_HEADER);
+    procedure_row(1, err, sizeof err);
+    fprintf(f, "%s\nP.2,", err);
+    for (int i = 0; i < 70000; i++)
+        fputc('x', f);
+    fputs(",Procedure,Sở Tư pháp,province,Tư pháp,Justice,yes,yes,10,0,no,,,,ESTIMATE\n", f);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+    snprintf(want, sizeof want, "%s:3: a line longer than 65536 bytes", path);
+    refused(catalog_import_procedures, path, want);
+    /* more fields than any table has */
+    f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fprintf(f, "%s\n", PROC_HEADER);
+    for (int i = 0; i < 100; i++)
+        fputs("a,", f);
+    fputs("a\n", f);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+    snprintf(want, sizeof want, "%s:2: too many fields", path);
+    refused(catalog_import_procedures, path, want);
+    close_db();
+}
+
 /* The shipped data/ seeds a database: the issue's search cases hold on it. */
 static void shipped_data(void)
 {
@@ -314,8 +537,12 @@ void suite_catalog(void)
     CU_pSuite s = CU_add_suite("catalog", english, NULL);
     CU_add_test(s, "CSV quoting, BOM, CRLF, NFC", csv_quoting);
     CU_add_test(s, "CSV errors say file:line: reason", csv_errors);
+    CU_add_test(s, "CSV file read through a window = from memory", csv_window);
     CU_add_test(s, "import good files", import_good);
     CU_add_test(s, "bad files import nothing", import_bad_changes_nothing);
     CU_add_test(s, "a directory is one transaction", import_dir_is_one_transaction);
+    CU_add_test(s, "row limits are errors at their line", import_row_limits);
+    CU_add_test(s, "empty imports refused, duplicates at their line", import_empty_and_duplicates);
+    CU_add_test(s, "size, line and field limits", import_size_limits);
     CU_add_test(s, "the shipped data/ imports and is searchable", shipped_data);
 }

@@ -82,6 +82,7 @@ static void loads_file(void)
         "s10_prefix = RB\n"
         "s10_first = 1000\n"
         "idle_timeout = 120\n"
+        "staff_pin =\n"               /* the old empty default: harmless */
         "[paths]\n"
         "home = /srv/kiosk\n"
         "[printer]\n"
@@ -129,6 +130,9 @@ static void bad_files(void)
     bad_file("[kiosk]\nidle_timeout = 30\nidle_warning = 30\n", "idle_warning must be shorter");
     bad_file("[kiosk]\ns10_first = 5\ns10_last = 4\n", "s10_first must not be above s10_last");
     bad_file("[kiosk]\ns10_last = 100000000\n", "bad.ini:2: s10_last must be a whole number");
+    /* a clear-text staff PIN is refused, saying how to set it now */
+    bad_file("[kiosk]\nstaff_pin = 2468\n", "bad.ini:2: staff_pin is no longer accepted: remove "
+                                           "it and run `postkiosk staff-pin set`");
     char longline[400];
     memset(longline, 'x', sizeof longline);
     memcpy(longline, "[kiosk]\npost_office = ", 22);

@@ -118,6 +118,36 @@ static void s10_refuses(void)
     CU_ASSERT_FALSE(ids_s10_valid(NULL));
 }
 
+/* One parser for every lookup: any case, spaces dropped, a kind. */
+static void parse_key(void)
+{
+    char out[IDS_KEY_MAX];
+    CU_ASSERT_EQUAL(ids_parse_key(" ls01-000042 ", NULL, out, sizeof out), IDS_KEY_REF);
+    CU_ASSERT_STRING_EQUAL(out, "LS01-000042");
+    CU_ASSERT_EQUAL(ids_parse_key("ee 471108151 fr", NULL, out, sizeof out), IDS_KEY_S10);
+    CU_ASSERT_STRING_EQUAL(out, "EE471108151FR");
+    CU_ASSERT_EQUAL(ids_parse_key("vnk1.ls01-000042.1.abc", NULL, out, sizeof out), IDS_KEY_QR);
+    CU_ASSERT_STRING_EQUAL(out, "VNK1.LS01-000042.1.ABC");
+    CU_ASSERT_EQUAL(ids_parse_key("https://x.vn/t?q=vnk1.a", NULL, out, sizeof out), IDS_KEY_QR);
+    CU_ASSERT_EQUAL(ids_parse_key("  \t", NULL, out, sizeof out), IDS_KEY_NONE);
+    CU_ASSERT_EQUAL(ids_parse_key(NULL, NULL, out, sizeof out), IDS_KEY_NONE);
+    CU_ASSERT_EQUAL(ids_parse_key("0912345678", NULL, out, sizeof out), IDS_KEY_BAD);
+    CU_ASSERT_EQUAL(ids_parse_key("LS01-42", NULL, out, sizeof out), IDS_KEY_BAD);
+    CU_ASSERT_EQUAL(ids_parse_key("EE471108152FR", NULL, out, sizeof out), IDS_KEY_BAD);
+    /* a numeric keypad: digits alone are this kiosk's number */
+    CU_ASSERT_EQUAL(ids_parse_key("42", "LS01", out, sizeof out), IDS_KEY_REF);
+    CU_ASSERT_STRING_EQUAL(out, "LS01-000042");
+    CU_ASSERT_EQUAL(ids_parse_key("0000042", "LS01", out, sizeof out), IDS_KEY_REF);
+    CU_ASSERT_STRING_EQUAL(out, "LS01-000042");
+    CU_ASSERT_EQUAL(ids_parse_key("0", "LS01", out, sizeof out), IDS_KEY_BAD);
+    CU_ASSERT_EQUAL(ids_parse_key("0912345678", "LS01", out, sizeof out), IDS_KEY_BAD);
+    CU_ASSERT_EQUAL(ids_parse_key("42", NULL, out, sizeof out), IDS_KEY_BAD);
+    /* too long for out: refused, nothing half-copied */
+    char small[8];
+    CU_ASSERT_EQUAL(ids_parse_key("LS01-000042", NULL, small, sizeof small), IDS_KEY_BAD);
+    CU_ASSERT_STRING_EQUAL(small, "");
+}
+
 void suite_ids(void)
 {
     CU_pSuite s = CU_add_suite("ids", NULL, NULL);
@@ -127,4 +157,5 @@ void suite_ids(void)
     CU_add_test(s, "S10 examples from DOMAIN.md", s10_examples);
     CU_add_test(s, "S10 check digits 10->0 and 11->5", s10_special_digits);
     CU_add_test(s, "S10 refuses bad prefixes and numbers", s10_refuses);
+    CU_add_test(s, "typed or scanned text: one parser", parse_key);
 }

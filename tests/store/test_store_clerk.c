@@ -1,5 +1,8 @@
 /* Clerk store: accounts, sign-in and lockout, the audit chain catching
  * edited and deleted events, the queue and its search, handover records. */
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "clerk_fixture.h"
 #include "store_internal.h"
 
@@ -169,6 +172,89 @@ static void sign_in_and_lockout(void)
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'logout'"), 1);
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE detail LIKE '%735102%'"
                               " OR object LIKE '%735102%' OR detail LIKE '%111112%'"), 0);
+    teardown();
+}
+
+/* Item 8 of issue 11: twenty processes sign in at once with wrong PINs.
+ * The lock must hold across processes: at most AUTH_MAX_FAILURES PINs are
+ * checked (one audit row each), every other attempt is refused unchecked,
+ * and afterwards the right PIN is refused while the lock lasts. */
+static void parallel_sign_ins_respect_the_lock(void)
+{
+    setup();
+    add_clerk("nv01", ROLE_CLERK, "735102");
+    enum { N = 20 };
+    int64_t t0 = 1767225600;
+    int gate[2];
+    CU_ASSERT_EQUAL_FATAL(pipe(gate), 0);
+    pid_t kids[N];
+    for (int i = 0; i < N; i++) {
+        kids[i] = fork();
+        CU_ASSERT_FATAL(kids[i] >= 0);
+        if (kids[i] == 0) {
+            close(gate[1]);
+            store *mine = NULL;
+            char msg[256];
+            int rc = 10;
+            if (store_open(fx.db_path, &mine, msg, sizeof msg) == PK_OK) {
+                char c;
+                (void)!read(gate[0], &c, 1);      /* every child waits for the start */
+                clerk_session sess;
+                int64_t left = 0;
+                pk_err e = store_clerk_sign_in(mine, &ax, "nv01", "111112", t0 + 1, 120, &sess,
+                                               &left);
+                rc = e == PK_EPERM ? 0 : 20 + (int)e;
+                store_close(mine);
+            }
+            _exit(rc);
+        }
+    }
+    close(gate[0]);
+    close(gate[1]);                               /* go */
+    int bad = 0;
+    for (int i = 0; i < N; i++) {
+        int status = 0;
+        waitpid(kids[i], &status, 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+            bad++;
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    int64_t checked = count_sql("SELECT count(*) FROM audit WHERE action IN ('login_failed',"
+                                " 'login_locked')");
+    CU_ASSERT_EQUAL(checked, AUTH_MAX_FAILURES);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login_locked'"), 1);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login_refused_locked'"),
+                    N - AUTH_MAX_FAILURES);
+    clerk_session s;
+    memset(&s, 0, sizeof s);
+    int64_t left = 0;
+    CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "nv01", "735102", t0 + 2, 120, &s, &left),
+                    PK_EPERM);
+    CU_ASSERT_FALSE(s.active && strcmp(s.id, "nv01") == 0);
+    CU_ASSERT_EQUAL(left, AUTH_LOCK_SECONDS - 1);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login'"), 0);
+    teardown();
+}
+
+/* A crash between the reservation and the answer leaves the attempt
+ * counted: the count is written before the PIN is checked. */
+static void attempt_is_counted_before_the_check(void)
+{
+    setup();
+    add_clerk("nv01", ROLE_CLERK, "735102");
+    clerk_session s;
+    int64_t left = 0, t0 = 1767225600;
+    for (int i = 0; i < AUTH_MAX_FAILURES - 1; i++)
+        CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "nv01", "111112", t0 + i, 120, &s, &left),
+                        PK_EPERM);
+    /* the fifth try is the right PIN: it is checked (the reservation set
+     * the lock) and a success clears it */
+    CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "nv01", "735102", t0 + 10, 120, &s, &left),
+                    PK_OK);
+    clerk_account c;
+    CU_ASSERT_EQUAL(store_clerk_get(db, "nv01", &c), PK_OK);
+    CU_ASSERT_EQUAL(c.lock.failures, 0);
+    CU_ASSERT_EQUAL(c.lock.locked_until, 0);
     teardown();
 }
 
@@ -470,6 +556,9 @@ void suite_store_clerk(void)
     CU_add_test(s, "schema v2, append-only tables", schema_v2);
     CU_add_test(s, "accounts", accounts);
     CU_add_test(s, "sign-in, lockout, expiry, restart", sign_in_and_lockout);
+    CU_add_test(s, "parallel sign-ins respect the lock", parallel_sign_ins_respect_the_lock);
+    CU_add_test(s, "an attempt is counted before the PIN check",
+                attempt_is_counted_before_the_check);
     CU_add_test(s, "audit chain intact", audit_intact);
     CU_add_test(s, "audit catches an edited event", audit_catches_edited_event);
     CU_add_test(s, "audit catches a deleted event", audit_catches_deleted_event);

@@ -1,6 +1,7 @@
 /* The key table: raw keys to actions, lockdown keys, scanner payloads. */
 #include <CUnit/CUnit.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "keys.h"
 
@@ -86,6 +87,33 @@ static void scanner_payloads(void)
     CU_ASSERT_FALSE(keys_is_scan(big));                         /* overlong */
 }
 
+/* Raw bytes as a Linux console sends them, decoded by the terminal layer
+ * and named by the key table (what tests/fuzz/fuzz_keys.c explores). */
+static void raw_bytes_from_the_console(void)
+{
+    int p[2];
+    CU_ASSERT_FATAL(pipe(p) == 0);
+    CU_ASSERT_FATAL(term_init_headless_input(24, 80, "linux", p[0]));
+    close(p[0]);
+    static const char bytes[] = "\x1b[21~" "\x03" "\xe1\xbb\x85" "7" "\r" "\x1b[[A";
+    CU_ASSERT_EQUAL((size_t)write(p[1], bytes, sizeof bytes - 1), sizeof bytes - 1);
+    action want[] = {ACT_STAFF_EXIT, ACT_IGNORED, ACT_CHAR, ACT_CHOOSE, ACT_NEXT, ACT_HELP};
+    term_input in;
+    event ev;
+    int n = 0;
+    while (n < 6 && term_read(&in, 0)) {
+        keys_map(&in, &ev);
+        CU_ASSERT_EQUAL(ev.act, want[n]);
+        if (n == 2)
+            CU_ASSERT_EQUAL(ev.ch, 0x1EC5);    /* ễ */
+        n++;
+    }
+    CU_ASSERT_EQUAL(n, 6);
+    CU_ASSERT_FALSE(term_read(&in, 0));
+    close(p[1]);
+    term_end();
+}
+
 void suite_keys(void)
 {
     CU_pSuite s = CU_add_suite("keys", NULL, NULL);
@@ -93,4 +121,5 @@ void suite_keys(void)
     CU_add_test(s, "lockdown: control keys do nothing", lockdown_controls_do_nothing);
     CU_add_test(s, "one table feeds hints and help", table_feeds_hints);
     CU_add_test(s, "scanner payload detection", scanner_payloads);
+    CU_add_test(s, "raw console bytes become actions", raw_bytes_from_the_console);
 }

@@ -61,6 +61,9 @@ static void walk(const char *lang, int rows, int cols)
     snap_act(&e, ACT_CHOOSE, 4);
     snap_type(&e, "LS01-000001");
     snap_key(&e, TK_ENTER);
+    SNAP("track-second-factor");
+    snap_type(&e, "1234");               /* last 4 digits of the ID number */
+    snap_key(&e, TK_ENTER);
     SNAP("track");
     snap_key(&e, TK_ESC);
     snap_key(&e, TK_F1);
@@ -189,8 +192,14 @@ static void lockdown_keys(void)
     snap_key(&e, TK_ESC);
     CU_ASSERT_FALSE(e.a.pin_open);
     CU_ASSERT_STRING_EQUAL(e.cz.search.buf, "khai");   /* the PIN never reached the form */
+    /* the right PIN within the second after a wrong one: refused unchecked */
     snap_key(&e, TK_F10);
-    snap_type(&e, "2468");
+    CU_ASSERT(snap_has("Try again in 1 second"));
+    snap_type(&e, SNAP_STAFF_PIN);
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_FALSE(e.a.quit);
+    e.a.fixed_time += 1;
+    snap_type(&e, SNAP_STAFF_PIN);
     snap_key(&e, TK_ENTER);
     CU_ASSERT_TRUE(e.a.quit);
     CU_ASSERT_EQUAL(e.a.exit_code, 0);
@@ -477,6 +486,8 @@ static void dialogs(const char *lang)
     SNAP("welcome-printer-offline");
     snap_act(&e, ACT_CHOOSE, 4);
     snap_type(&e, "LS01-999999");
+    snap_key(&e, TK_ENTER);
+    snap_type(&e, "1234");
     snap_key(&e, TK_ENTER);
     SNAP("track-unknown");
     snap_close(&e);
