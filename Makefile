@@ -208,6 +208,7 @@ install: all $(CONSOLE_FONT)
 	  sed -e 's|/usr/bin/postkiosk|$(PREFIX)/bin/postkiosk|' \
 	      -e 's|/usr/share/postkiosk|$(PREFIX)/share/postkiosk|' $$u > $(DESTDIR)$(UNITDIR)/$${u#systemd/}; \
 	  chmod 0644 $(DESTDIR)$(UNITDIR)/$${u#systemd/}; done
+	install -D -m 0644 systemd/postkiosk-logind.conf $(DESTDIR)$(PREFIX)/share/postkiosk/postkiosk-logind.conf
 	install -D -m 0644 systemd/postkiosk.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/postkiosk.conf
 	install -D -m 0644 systemd/postkiosk.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/postkiosk.conf
 

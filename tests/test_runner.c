@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "store.h"
 
 #define SUITE(fn) void fn(void);
 #include "suites.inc"
@@ -23,6 +24,11 @@ static void suite_start(const CU_pSuite s)
 int main(int argc, char **argv)
 {
     const char *only = argc > 1 ? argv[1] : NULL;
+    /* the audit key of every store the tests open (a fixed test key) */
+    unsigned char test_audit_key[32];
+    for (int i = 0; i < 32; i++)
+        test_audit_key[i] = (unsigned char)(7 * i + 1);
+    store_use_audit_key(test_audit_key);
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 2;
 #define SUITE(fn) \

@@ -25,6 +25,9 @@ typedef struct {
  * refused (issue 11 item 3). Prints the reason on stderr and returns NULL
  * on failure. */
 store *cli_store(cli_ctx *ctx);
+/* Loads cfg->audit_key_file for every store opened afterwards (cli_store
+ * does it; the demo's practice store too). false after a message on stderr. */
+bool cli_audit_key(const config *cfg);
 /* The data directory for commands that do not need the live database
  * (tours, print-test): on a first start, everything cli_store creates;
  * otherwise nothing but the folder. false (reason on stderr) on failure. */

@@ -5,13 +5,18 @@
  * and S10 numbers at 1 and old receipts would open other people's
  * dossiers. A first start publishes the seeded database whole (built
  * under a temporary name, then link(2)), then creates the keys. */
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "cli.h"
+#include "cli_start.h"
 #include "i18n.h"
 #include "store_clerk.h"
 #include "util.h"
@@ -20,20 +25,6 @@ static bool exists(const char *path)
 {
     struct stat sb;
     return lstat(path, &sb) == 0;
-}
-
-static bool dir_of(const char *file, char *out, size_t outsz)
-{
-    if (!str_copy(out, outsz, file))
-        return false;
-    char *slash = strrchr(out, '/');
-    if (!slash)
-        return str_copy(out, outsz, ".");
-    if (slash == out)
-        slash[1] = '\0';
-    else
-        *slash = '\0';
-    return true;
 }
 
 /* Kiosk identity from the configuration, kept in the database so that the
@@ -68,10 +59,39 @@ static void remove_db_files(const char *path)
 {
     static const char *const tails[] = {"", "-wal", "-shm", "-journal"};
     for (size_t i = 0; i < PK_ARRAY_LEN(tails); i++) {
-        char f[700];
+        char f[1100];
         snprintf(f, sizeof f, "%s%s", path, tails[i]);
         unlink(f);
     }
+}
+
+/* Temporary databases of first starts that crashed ("<db>.new-PID" whose
+ * process is gone): removed before a new first start. */
+static void sweep_first_tmp(const char *db_path)
+{
+    char dir[600], name[300];
+    const char *slash = strrchr(db_path, '/');
+    if (!ready_dir_of(db_path, dir, sizeof dir) ||
+        snprintf(name, sizeof name, "%s.new-", slash ? slash + 1 : db_path) >= (int)sizeof name)
+        return;
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *de;
+    size_t n = strlen(name);
+    while ((de = readdir(d)) != NULL) {
+        char *end;
+        if (strncmp(de->d_name, name, n) != 0)
+            continue;
+        long pid = strtol(de->d_name + n, &end, 10);
+        if (end == de->d_name + n || *end || pid <= 0 || pid == (long)getpid() ||
+            kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue;
+        char path[1000];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        remove_db_files(path);
+    }
+    closedir(d);
 }
 
 /* First start: the database is created and seeded under a temporary name,
@@ -81,6 +101,7 @@ static void remove_db_files(const char *path)
 static bool create_first(cli_ctx *ctx)
 {
     char tmp[700], msg[800], dir[600];
+    sweep_first_tmp(ctx->cfg.db_path);
     snprintf(tmp, sizeof tmp, "%s.new-%ld", ctx->cfg.db_path, (long)getpid());
     remove_db_files(tmp);
     store *db = NULL;
@@ -110,7 +131,7 @@ static bool create_first(cli_ctx *ctx)
         fprintf(stderr, "postkiosk: %s: %s\n", ctx->cfg.db_path, strerror(saved));
         return false;
     }
-    if (dir_of(ctx->cfg.db_path, dir, sizeof dir))
+    if (ready_dir_of(ctx->cfg.db_path, dir, sizeof dir))
         config_fsync_dir(dir);
     return true;
 }
@@ -132,7 +153,7 @@ static bool writable(const char *db_path)
 {
     char dir[600];
     const char *bad = access(db_path, W_OK) != 0 ? db_path
-                      : dir_of(db_path, dir, sizeof dir) && access(dir, W_OK) != 0 ? dir
+                      : ready_dir_of(db_path, dir, sizeof dir) && access(dir, W_OK) != 0 ? dir
                                                                                     : NULL;
     if (!bad)
         return true;
@@ -170,7 +191,7 @@ static bool classify(const config *c, bool *first)
     }
     char dir[600];
     struct stat ds;
-    if (dir_of(c->db_path, dir, sizeof dir) && strcmp(dir, c->home) != 0 &&
+    if (ready_dir_of(c->db_path, dir, sizeof dir) && strcmp(dir, c->home) != 0 &&
         (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode))) {
         fprintf(stderr,
                 _("postkiosk: the folder %s of the database does not exist. Check the path "
@@ -211,6 +232,51 @@ static bool keys_ready(store *db, const config *c)
     return true;
 }
 
+bool cli_audit_key(const config *cfg)
+{
+    /* read like the PIN pepper: 32 bytes (or 64 hex digits), owner-only */
+    auth_ctx key;
+    memset(&key, 0, sizeof key);
+    pk_err e = auth_load_pepper(&key, cfg->audit_key_file, NULL, 0);
+    if (e != PK_OK) {
+        fprintf(stderr, _("postkiosk: the audit key %s cannot be used: %s\n"), cfg->audit_key_file,
+                _(pk_err_msg(e)));
+        return false;
+    }
+    store_use_audit_key(key.pepper);
+    auth_wipe(&key);
+    return true;
+}
+
+/* The audit key is made with a first start, or for a database whose chain
+ * is not keyed yet (an older version: the upgrade keys it). Once the chain
+ * is keyed, every row depends on it: a missing key is refused. */
+static bool audit_key_ready(const config *c, bool first)
+{
+    if (!exists(c->audit_key_file)) {
+        bool keyed = false;
+        if (!first && store_file_keyed(c->db_path, &keyed) != PK_OK) {
+            fprintf(stderr, _("postkiosk: cannot use the database %s: %s\n"), c->db_path,
+                    _(pk_err_msg(PK_EIO)));
+            return false;
+        }
+        if (keyed) {
+            fprintf(stderr,
+                    _("postkiosk: %s is missing, but the database already holds dossiers or "
+                      "clerk accounts that depend on it. Put the kept copy back (keys are not "
+                      "in the database backups); postkiosk does not make a new one.\n"),
+                    c->audit_key_file);
+            return false;
+        }
+        char msg[600];
+        if (!config_make_secret(c->audit_key_file, msg, sizeof msg)) {
+            fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
+            return false;
+        }
+    }
+    return cli_audit_key(c);
+}
+
 store *cli_store(cli_ctx *ctx)
 {
     if (ctx->db)
@@ -223,6 +289,8 @@ store *cli_store(cli_ctx *ctx)
         fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
         return NULL;
     }
+    if (!audit_key_ready(&ctx->cfg, first))
+        return NULL;    /* before any store opens: the chain is keyed from its first row */
     if (first && !create_first(ctx))
         return NULL;
     store *db = NULL;

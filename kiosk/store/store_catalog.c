@@ -210,10 +210,9 @@ pk_err store_procedures_by(store *s, const char *field, const char *agency,
         store_bind_text(stmt, 1, field);
     if (agency)
         store_bind_text(stmt, 2, agency);
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+    pk_err e;
+    while (store_next_row(s, stmt, *n, max, &e))
         read_row(stmt, &rows[(*n)++]);
-    pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
     store_done(stmt);
     return e;
 }
@@ -225,10 +224,9 @@ static pk_err distinct(store *s, const char *sql, char *out, size_t width, int m
     sqlite3_stmt *stmt = store_stmt(s, sql);
     if (!stmt)
         return PK_EIO;
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+    pk_err e;
+    while (store_next_row(s, stmt, *n, max, &e))
         store_col_text(stmt, 0, out + (size_t)(*n)++ * width, width);
-    pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
     store_done(stmt);
     return e;
 }
@@ -389,10 +387,9 @@ pk_err store_unit_search(store *s, const char *province, const char *prefix,
     if (province)
         store_bind_text(stmt, 1, province);
     store_bind_text(stmt, 2, fold);
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+    pk_err e;
+    while (store_next_row(s, stmt, *n, max, &e))
         read_unit(stmt, &out[(*n)++]);
-    pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
     store_done(stmt);
     free(fold);
     return e;

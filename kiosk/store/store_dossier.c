@@ -323,8 +323,8 @@ pk_err store_dossier_events(store *s, const char *ref, dossier_event *ev, int ma
     if (!stmt)
         return PK_EIO;
     store_bind_text(stmt, 1, ref);
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    pk_err e;
+    while (store_next_row(s, stmt, *n, max, &e)) {
         dossier_event *x = &ev[(*n)++];
         memset(x, 0, sizeof *x);
         x->seq = sqlite3_column_int64(stmt, 0);
@@ -334,7 +334,6 @@ pk_err store_dossier_events(store *s, const char *ref, dossier_event *ev, int ma
         store_col_text(stmt, 4, x->to, sizeof x->to);
         store_col_text(stmt, 5, x->note, sizeof x->note);
     }
-    pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
     store_done(stmt);
     return e;
 }
@@ -474,8 +473,8 @@ pk_err store_jobs_list(store *s, int status, print_job *jobs, int max, int *n)
     if (!stmt)
         return PK_EIO;
     sqlite3_bind_int(stmt, 1, status);
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    pk_err e;
+    while (store_next_row(s, stmt, *n, max, &e)) {
         print_job *j = &jobs[(*n)++];
         memset(j, 0, sizeof *j);
         j->id = sqlite3_column_int64(stmt, 0);
@@ -487,7 +486,6 @@ pk_err store_jobs_list(store *s, int status, print_job *jobs, int max, int *n)
         j->updated_at = sqlite3_column_int64(stmt, 6);
         j->attempts = sqlite3_column_int(stmt, 7);
     }
-    pk_err e = *n == max || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
     store_done(stmt);
     return e;
 }

@@ -89,8 +89,8 @@ void sqlq_dossier_filter(sqlq *q, const dossier_filter *f)
 pk_err store_read_rows(store *s, sqlite3_stmt *stmt, dossier_row *rows, int max, int *n)
 {
     *n = 0;
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    pk_err e;
+    while (store_next_row(s, stmt, *n, max, &e)) {
         dossier_row *r = &rows[(*n)++];
         memset(r, 0, sizeof *r);
         r->id = sqlite3_column_int64(stmt, 0);
@@ -103,7 +103,6 @@ pk_err store_read_rows(store *s, sqlite3_stmt *stmt, dossier_row *rows, int max,
         r->created_at = sqlite3_column_int64(stmt, 6);
         store_col_text(stmt, 7, r->expected_date, sizeof r->expected_date);
     }
-    pk_err e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
     if (e != PK_OK)
         *n = 0;
     return e;

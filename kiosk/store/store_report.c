@@ -76,10 +76,9 @@ pk_err store_handover_candidates(store *s, const char *agency, handover_line *ou
         return PK_EIO;
     store_bind_text(stmt, 1, agency);
     sqlite3_bind_int(stmt, 2, max);
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+    pk_err e;
+    while (store_next_row(s, stmt, *n, max, &e))
         read_line(stmt, &out[(*n)++]);
-    pk_err e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
     store_done(stmt);
     return e;
 }
@@ -97,13 +96,12 @@ pk_err store_handover_agencies(store *s, char (*agencies)[PK_TEXT_MAX], int *cou
     sbuf_free(&sql);
     if (!stmt)
         return PK_EIO;
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    pk_err e;
+    while (store_next_row(s, stmt, *n, max, &e)) {
         store_col_text(stmt, 0, agencies[*n], PK_TEXT_MAX);
         counts[*n] = sqlite3_column_int(stmt, 1);
         (*n)++;
     }
-    pk_err e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
     store_done(stmt);
     return e;
 }
@@ -145,10 +143,8 @@ pk_err store_handover_lines(store *s, const char *no, handover *h, handover_line
     if (!stmt)
         return PK_EIO;
     sqlite3_bind_int64(stmt, 1, id);
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+    while (store_next_row(s, stmt, *n, max, &e))
         read_line(stmt, &out[(*n)++]);
-    e = (*n == max || rc == SQLITE_DONE) ? PK_OK : store_rc(s, rc);
     store_done(stmt);
     return e;
 }

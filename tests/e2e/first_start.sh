@@ -23,7 +23,13 @@ refused() {   # refused WHAT FILE COMMAND...: non-zero, names FILE and the way o
     return 0
 }
 
-# a first start: home, a seeded database, then the keys; no temporary file left
+# a first start: home, a seeded database, then the keys; no temporary file
+# left, not even one of an earlier first start that crashed (its process gone)
+mkdir -p "$T/home"
+sh -c 'exit 0' &
+gone=$!
+wait $gone
+printf 'half' > "$T/home/postkiosk.db.new-$gone"
 p dossier list >/dev/null || fail "first start"
 [ -s "$T/home/postkiosk.db" ] || fail "first start: no database"
 [ -s "$T/home/keys/receipt.key" ] && [ -s "$T/home/keys/pin.pepper" ] || fail "first start: no keys"
@@ -41,6 +47,13 @@ refused "deleted database (clerk)" "$T/home/postkiosk.db" clerk
 p check >/dev/null 2>&1
 [ $? -eq 2 ] || fail "check: a deleted database is not the database bit"
 [ -e "$T/home/postkiosk.db" ] && fail "check created the database"
+
+# the practice sandbox is still made on purpose: a tour runs, and the
+# missing live database stays missing
+env -u POSTKIOSK_DATADIR "$P" --config "$T/en.ini" --tour data/tours/01-criminal-record.tour \
+    --speed max >/dev/null 2>"$T/err" || fail "a tour without the live database: $(cat "$T/err")"
+[ -e "$T/home/postkiosk.db" ] && fail "the tour created the live database"
+[ -e "$T/home/practice.db" ] && fail "the tour left its sandbox"
 
 # an empty (0 bytes) database: refused, left as it is
 : > "$T/home/postkiosk.db"

@@ -115,6 +115,14 @@ if [ "$(id -u)" -eq 0 ] && nb --version >/dev/null 2>&1; then
     echo "$out" | grep -qF "$NB cannot be written" || fail "read-only folder not named: $out"
     chmod 755 "$NB"
     nb check >/dev/null 2>&1 || fail "check after the folder was fixed"
+    # a key file the kiosk's user cannot read
+    chmod 000 "$NB/keys/receipt.key"
+    out=$(nb check 2>&1)
+    [ $? -eq 1 ] || fail "check: an unreadable key is not the configuration bit: $out"
+    echo "$out" | grep -qF "$NB/keys/receipt.key: it cannot be read" || fail "unreadable key: $out"
+    err=$(nb 2>&1 </dev/null) && fail "kiosk started with an unreadable key"
+    echo "$err" | grep -qF "receipt.key: it cannot be read" || fail "kiosk, unreadable key: $err"
+    chmod 400 "$NB/keys/receipt.key"
 else
     echo "readiness.sh: read-only cases skipped (needs root and setpriv)" >&2
 fi

@@ -1,12 +1,15 @@
 /* libFuzzer target: the configuration file parser over arbitrary bytes.
  * Invariants: it never crashes; a refused file gets "file:line: reason" or
  * "file: reason"; an accepted one yields values that are valid UTF-8, NFC,
- * without control characters, and timeouts in range. */
+ * without control characters, and timeouts in range; a file holding a NUL
+ * byte is never accepted, and track_url is empty or https:// (issue 11
+ * item 14). Inputs up to 64 KiB (corpus .max_len). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -50,6 +53,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         clean(c.db_path);
         clean(c.track_url);
         if (c.idle_timeout < 15 || c.idle_warning >= c.idle_timeout)
+            __builtin_trap();
+        if (memchr(data, 0, size))
+            __builtin_trap();
+        if (c.track_url[0] && strncasecmp(c.track_url, "https://", 8) != 0)
             __builtin_trap();
     } else if (strncmp(err, path, strlen(path)) != 0) {
         __builtin_trap();

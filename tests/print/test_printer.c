@@ -356,7 +356,7 @@ static void test_tcp_paper_runs_out(void)
     memcpy(v.reply_after, after, 5);
     v.switch_at = 2000;
     printer *p = open_tcp(v.port, "58mm");
-    printer_set_timeouts(p, 0, 300, 0);
+    printer_set_timeouts(p, 10000, 300, 0);   /* answers DLE EOT, never confirms */
     canvas *c = sample_doc(p);
     char msg[160] = "";
     /* Offline, it never confirms; the rest may print when paper is back. */
@@ -430,7 +430,11 @@ static void test_pty_ok_with_stale_bytes(void)
  * accepts, the job may fit in the socket buffers; pty: nobody reads the
  * other end), or reads and answers the status but never confirms the
  * job: never "printed". */
-static printer *open_vp(const pkt_vprinter *v, bool tcp, const char *profile)
+/* Timeouts long for what the printer answers (it answers well before,
+ * even under valgrind: no timing in the outcome), short for what it never
+ * answers (the outcome is the same however long we wait). */
+static printer *open_vp(const pkt_vprinter *v, bool tcp, const char *profile, bool answers_status,
+                        bool confirms)
 {
     printer *p = NULL;
     char msg[160];
@@ -442,7 +446,8 @@ static printer *open_vp(const pkt_vprinter *v, bool tcp, const char *profile)
         free(spec);
     }
     if (p)
-        printer_set_timeouts(p, 100, 300, 300);
+        printer_set_timeouts(p, answers_status ? 10000 : 100, confirms ? 60000 : 300,
+                             answers_status ? 60000 : 300);
     return p;
 }
 
@@ -455,7 +460,7 @@ static void check_unconfirmed(bool tcp, bool deaf)
                               : tcp ? pkt_vprinter_start_tcp(&v, r)
                                     : pkt_vprinter_start_pty(&v, r));
     v.no_confirm = true;
-    printer *p = open_vp(&v, tcp, "58mm");
+    printer *p = open_vp(&v, tcp, "58mm", !deaf, false);
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
     canvas *c = sample_doc(p);
     canvas_ensure(c, 1200);        /* more than a pty buffer */
@@ -489,7 +494,7 @@ static void test_procid(void)
     pkt_replies_ok(r);
     pkt_vprinter v;
     CU_ASSERT_TRUE_FATAL(pkt_vprinter_start_tcp(&v, r));
-    printer *p = open_vp(&v, true, "58mm,procid");
+    printer *p = open_vp(&v, true, "58mm,procid", true, true);
     canvas *c = sample_doc(p);
     char msg[160] = "";
     CU_ASSERT_EQUAL(printer_print(p, "job-p", c, NULL, msg, sizeof msg), PK_OK);

@@ -33,7 +33,7 @@ static void add_clerk(const char *id, clerk_role role, const char *pin)
     str_copy(c.id, sizeof c.id, id);
     str_copy(c.name, sizeof c.name, "Hoàng Thị Lan");
     c.role = role;
-    CU_ASSERT_EQUAL_FATAL(auth_pin_hash(&ax, pin, c.pin_hash), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(auth_pin_hash_for(&ax, id, pin, c.pin_hash), PK_OK);
     CU_ASSERT_EQUAL_FATAL(store_clerk_add(db, &c, "install", 1000), PK_OK);
 }
 
@@ -50,7 +50,7 @@ static int64_t count_sql(const char *sql)
 static void schema_v2(void)
 {
     setup();
-    CU_ASSERT(store_schema_version(db) >= 2);
+    CU_ASSERT_EQUAL(store_schema_version(db), store_migrations[store_migrations_count - 1].version);
     /* the audit log and the events refuse change through the store's own connection */
     CU_ASSERT_EQUAL(store_audit_append(db, 5, "nv01", "test", "", "x=1"), PK_OK);
     CU_ASSERT_NOT_EQUAL(sqlite3_exec(db->conn, "UPDATE audit SET detail = 'y'", NULL, NULL, NULL),
@@ -81,7 +81,7 @@ static void accounts(void)
     CU_ASSERT_EQUAL(store_clerk_get(db, "nv01", &c), PK_OK);
     CU_ASSERT_EQUAL(c.role, ROLE_CLERK);
     CU_ASSERT_STRING_EQUAL(c.name, "Hoàng Thị Lan");
-    CU_ASSERT_TRUE(auth_pin_verify(&ax, c.pin_hash, "735102"));
+    CU_ASSERT_TRUE(auth_pin_verify_for(&ax, "nv01", c.pin_hash, "735102"));
     dup = c;
     CU_ASSERT_EQUAL(store_clerk_add(db, &dup, "sup1", 1001), PK_EEXISTS);
     str_copy(dup.id, sizeof dup.id, "x'; DROP TABLE clerks;--");
@@ -92,10 +92,10 @@ static void accounts(void)
     CU_ASSERT_EQUAL(store_clerk_get(db, "nobody", &c), PK_ENOTFOUND);
     /* new PIN */
     char h[AUTH_HASH_MAX];
-    CU_ASSERT_EQUAL(auth_pin_hash(&ax, "902817", h), PK_OK);
+    CU_ASSERT_EQUAL(auth_pin_hash_for(&ax, "nv01", "902817", h), PK_OK);
     CU_ASSERT_EQUAL(store_clerk_set_pin(db, "nv01", h, "sup1", 1002), PK_OK);
     CU_ASSERT_EQUAL(store_clerk_get(db, "nv01", &c), PK_OK);
-    CU_ASSERT_TRUE(auth_pin_verify(&ax, c.pin_hash, "902817"));
+    CU_ASSERT_TRUE(auth_pin_verify_for(&ax, "nv01", c.pin_hash, "902817"));
     CU_ASSERT_EQUAL(store_clerk_set_pin(db, "ghost", h, "sup1", 1002), PK_ENOTFOUND);
     /* the last supervisor cannot be disabled; a clerk can */
     CU_ASSERT_EQUAL(store_clerk_disable(db, "sup1", "sup1", 1003), PK_EPERM);
@@ -284,8 +284,10 @@ static void audit_intact(void)
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
     CU_ASSERT_EQUAL(r.fault, AUDIT_OK);
     CU_ASSERT_EQUAL(r.events, 5);   /* 3 created, 1 accepted, 1 rejected */
-    CU_ASSERT_EQUAL(r.count, 6);    /* + the lookup */
-    CU_ASSERT_EQUAL(r.head_seq, 6);
+    CU_ASSERT_EQUAL(r.seals, 3);    /* the 3 dossiers, each against its last seal */
+    /* the key marker, each event and the seal of its dossier, the lookup */
+    CU_ASSERT_EQUAL(r.count, 12);
+    CU_ASSERT_EQUAL(r.head_seq, 12);
     CU_ASSERT_EQUAL(strlen(r.head_hex), 64);
     teardown();
 }
@@ -325,7 +327,7 @@ static void audit_catches_deleted_event(void)
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
     CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_MISSING);
     CU_ASSERT_EQUAL(r.bad_event, 2);
-    CU_ASSERT_EQUAL(r.bad_seq, 2);
+    CU_ASSERT_EQUAL(r.bad_seq, 4);   /* marker, event 1, its seal, event 2 */
     teardown();
 }
 

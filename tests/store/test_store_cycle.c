@@ -38,9 +38,11 @@ static int64_t count_sql(const char *sql)
 }
 
 /* Puts a dossier in a status directly (test set-up only: dossiers are
- * updatable, events are not), with two delivery attempts far apart. */
+ * updatable, events are not), with two delivery attempts far apart. In a
+ * store transaction, so the change is sealed as the store's own. */
 static void force_status(const char *ref, dossier_status s)
 {
+    CU_ASSERT_EQUAL_FATAL(store_tx_begin(db), PK_OK);
     sqlite3_stmt *q = NULL;
     CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db->conn,
         "UPDATE dossiers SET status = ?1, delivery_attempts = 2, first_attempt = '2026-03-02',"
@@ -49,6 +51,7 @@ static void force_status(const char *ref, dossier_status s)
     sqlite3_bind_text(q, 2, ref, -1, SQLITE_STATIC);
     CU_ASSERT_EQUAL(sqlite3_step(q), SQLITE_DONE);
     sqlite3_finalize(q);
+    CU_ASSERT_EQUAL(store_tx_commit(db), PK_OK);
 }
 
 static transition_data full_data(void)
