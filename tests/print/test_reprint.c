@@ -12,6 +12,7 @@
 #include "pkt_helpers.h"
 #include "receipt.h"
 #include "store_clerk.h"
+#include "unit.h"
 
 static char *dir;
 static store *db;
@@ -92,7 +93,7 @@ static void lower(char *s)
         *s = (char)tolower((unsigned char)*s);
 }
 
-static void test_reprint_audited_any_case(void)
+TEST(reprint, test_reprint_audited_any_case, "reprint: any case, S10, every try audited")
 {
     dossier *d = new_dossier();
     cli_ctx ctx;
@@ -136,8 +137,4 @@ static void test_reprint_audited_any_case(void)
     free(d);
 }
 
-void suite_reprint(void)
-{
-    CU_pSuite s = CU_add_suite("reprint", setup, teardown);
-    CU_add_test(s, "reprint: any case, S10, every try audited", test_reprint_audited_any_case);
-}
+SUITE(reprint, setup, teardown);

@@ -13,6 +13,7 @@
 #include "store_demo.h"
 #include "store_fixture.h"
 #include "i18n.h"
+#include "unit.h"
 
 static bool exists(const char *path)
 {
@@ -44,7 +45,7 @@ static char *slurp(const char *path, size_t *n)
     return b.data;
 }
 
-static void test_open_seed_close(void)
+TEST(practice, test_open_seed_close, "sandbox: fresh, example, reset, removed; live untouched")
 {
     fx_dir fx;
     fx_init(&fx);
@@ -121,7 +122,7 @@ static void test_open_seed_close(void)
     fx_cleanup(&fx);
 }
 
-static void test_refuses_live_and_bad_data(void)
+TEST(practice, test_refuses_live_and_bad_data, "refuses the live file and missing data")
 {
     fx_dir fx;
     fx_init(&fx);
@@ -166,10 +167,4 @@ static int english(void)
     return 0;
 }
 
-void suite_practice(void)
-{
-    CU_pSuite s = CU_add_suite("practice", english, NULL);
-    CU_add_test(s, "sandbox: fresh, example, reset, removed; live untouched",
-                test_open_seed_close);
-    CU_add_test(s, "refuses the live file and missing data", test_refuses_live_and_bad_data);
-}
+SUITE(practice, english, NULL);

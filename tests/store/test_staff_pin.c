@@ -8,6 +8,7 @@
 #include "clerk_fixture.h"
 #include "store_internal.h"
 #include "store_lookup.h"
+#include "unit.h"
 
 static fx_dir fx;
 static store *db;
@@ -50,7 +51,7 @@ static staff_pin_result try_pin(const char *pin, int64_t now, int64_t *wait)
     return r;
 }
 
-static void backs_off_and_locks(void)
+TEST(staff_pin, backs_off_and_locks, "staff PIN: delay, lock, restart, audit")
 {
     setup("582931");
     int64_t t = 1767225600, wait = 0;
@@ -91,7 +92,7 @@ static void backs_off_and_locks(void)
     teardown();
 }
 
-static void unset_and_no_pepper(void)
+TEST(staff_pin, unset_and_no_pepper, "staff PIN: unset, clear text, other pepper")
 {
     setup(NULL);
     int64_t wait = 0;
@@ -115,7 +116,7 @@ static void unset_and_no_pepper(void)
 
 /* Ten processes try a wrong PIN at the same second: one is checked, the
  * other nine are refused by the delay it started. */
-static void parallel_tries(void)
+TEST(staff_pin, parallel_tries, "staff PIN: parallel tries check one PIN")
 {
     setup("582931");
     enum { N = 10 };
@@ -159,10 +160,4 @@ static void parallel_tries(void)
     teardown();
 }
 
-void suite_staff_pin(void)
-{
-    CU_pSuite s = CU_add_suite("staff_pin", NULL, NULL);
-    CU_add_test(s, "staff PIN: delay, lock, restart, audit", backs_off_and_locks);
-    CU_add_test(s, "staff PIN: unset, clear text, other pepper", unset_and_no_pepper);
-    CU_add_test(s, "staff PIN: parallel tries check one PIN", parallel_tries);
-}
+SUITE(staff_pin, NULL, NULL);
