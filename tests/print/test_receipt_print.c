@@ -24,31 +24,15 @@ static config cfg;
 
 static int setup(void)
 {
-    dir = pkt_tmpdir();
-    if (!dir)
+    if (!pkt_receipt_home(&dir, &cfg, &db))
         return 1;
-    config_defaults(&cfg);
-    /* Everything under the test folder, never the real data directory. */
-    snprintf(cfg.home, sizeof cfg.home, "%s/home", dir);
-    snprintf(cfg.db_path, sizeof cfg.db_path, "%s/pk.db", dir);
-    snprintf(cfg.pepper_file, sizeof cfg.pepper_file, "%s/pin.pepper", dir);
-    snprintf(cfg.key_file, sizeof cfg.key_file, "%s/receipt.key", dir);
-    pkt_write_key(cfg.key_file, 0x42, 1);
-    snprintf(cfg.printer, sizeof cfg.printer, "file:%s/receipts", dir);
     str_copy(cfg.hotline, sizeof cfg.hotline, "1900 54 54 81");
-    char msg[200];
-    pk_err e = store_open(cfg.db_path, &db, msg, sizeof msg);
-    if (e != PK_OK || cli_seed(db, "data", msg, sizeof msg) != PK_OK ||
-        store_setting_set(db, "kiosk_code", "LS01") != PK_OK)
-        return 1;
     return 0;
 }
 
 static int teardown(void)
 {
-    store_close(db);
-    pkt_rmtree(dir);
-    free(dir);
+    pkt_receipt_home_close(dir, db);
     return 0;
 }
 
