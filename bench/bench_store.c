@@ -12,6 +12,7 @@
  * measurements use the store API. BENCH_DOSSIERS overrides the 1,000,000. */
 #include <inttypes.h>
 #include <sqlite3.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -292,6 +293,9 @@ static void bench_insert(store *s, const char *path, const char *tiny_path)
 
 int main(void)
 {
+    unsigned char audit_key[32];
+    randombytes_buf(audit_key, sizeof audit_key);   /* throwaway databases */
+    store_use_audit_key(audit_key);
     char dir[] = "/tmp/pkbench.XXXXXX";
     if (!mkdtemp(dir))
         die("mkdtemp");

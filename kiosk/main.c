@@ -20,9 +20,9 @@ static const cli_command commands[] = {
     {"ime", cli_ime, N_("ime telex|vni [--tone-style new]: keystrokes on stdin -> Vietnamese text")},
     {"print-test", cli_print_test, N_("print-test: print a test page (profile, Vietnamese text, QR code)")},
     {"reprint", cli_reprint, N_("reprint REF: print a receipt again, marked REPRINT")},
-    {"clerk", cli_clerk, N_("clerk [add ID --role clerk|supervisor [--name N] [--as SUP] | passwd ID [--as SUP] | disable ID --as SUP | list]")},
+    {"clerk", cli_clerk, N_("clerk [add ID --role clerk|supervisor [--name N] [--as SUP] | passwd ID [--as SUP] | disable|enable ID --as SUP | role ID --role R --as SUP | list]")},
     {"staff-pin", cli_staff_pin, N_("staff-pin set [--as SUPERVISOR]: the PIN that leaves citizen mode (F10), stored hashed")},
-    {"audit", cli_audit, N_("audit verify [--expect-head HEX]")},
+    {"audit", cli_audit, N_("audit verify [--expect-head CODE] | audit anchor [--print]")},
     {"report", cli_report, N_("report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]")},
     {"purge", cli_purge, N_("purge --older-than 5y [--yes]")},
     {"demo", cli_demo, N_("demo: slides, guided tours and practice for demonstrations")},
@@ -105,7 +105,7 @@ int main(int argc, char **argv)
     char err[600];
     if (!config_load(&ctx.cfg, ctx.config_path, err, sizeof err)) {
         if (i >= argc || strcmp(argv[i], "check") != 0) {
-            fprintf(stderr, "postkiosk: %s\n", err);
+            cli_fail("postkiosk: configuration: %s\n", err);
             return 2;
         }
         ctx.config_error = err;   /* `check` reports it and goes on with defaults */

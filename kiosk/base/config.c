@@ -23,7 +23,8 @@
 #define DEFAULT_CONFIG "/etc/postkiosk/postkiosk.ini"
 
 /* Which home-relative paths the file set explicitly. */
-enum { SET_DB = 1, SET_PRINTER = 2, SET_KEY = 4, SET_PEPPER = 8, SET_DATA = 16, SET_LOCALE = 32 };
+enum { SET_DB = 1, SET_PRINTER = 2, SET_KEY = 4, SET_PEPPER = 8, SET_DATA = 16, SET_LOCALE = 32,
+       SET_AUDIT_KEY = 64 };
 
 typedef struct {
     config *c;
@@ -99,6 +100,8 @@ static void home_paths(config *c, unsigned set)
         snprintf(c->key_file, sizeof c->key_file, "%.480s/keys/receipt.key", c->home);
     if (!(set & SET_PEPPER))
         snprintf(c->pepper_file, sizeof c->pepper_file, "%.480s/keys/pin.pepper", c->home);
+    if (!(set & SET_AUDIT_KEY))
+        snprintf(c->audit_key_file, sizeof c->audit_key_file, "%.480s/keys/audit.key", c->home);
 }
 
 void config_defaults(config *c)
@@ -262,6 +265,7 @@ static int handler(void *user, const char *section, const char *name, const char
         {"locale_dir", c->locale_dir, sizeof c->locale_dir, SET_LOCALE},
         {"key_file", c->key_file, sizeof c->key_file, SET_KEY},
         {"pepper_file", c->pepper_file, sizeof c->pepper_file, SET_PEPPER},
+        {"audit_key_file", c->audit_key_file, sizeof c->audit_key_file, SET_AUDIT_KEY},
     };
     if (strcmp(section, "paths") == 0) {
         for (size_t i = 0; i < PK_ARRAY_LEN(paths); i++) {
@@ -499,5 +503,6 @@ bool config_make_home(const config *c, char *err, size_t errsz)
 bool config_prepare_home(const config *c, char *err, size_t errsz)
 {
     return config_make_home(c, err, errsz) && config_make_secret(c->key_file, err, errsz) &&
-           config_make_secret(c->pepper_file, err, errsz);
+           config_make_secret(c->pepper_file, err, errsz) &&
+           config_make_secret(c->audit_key_file, err, errsz);
 }

@@ -16,6 +16,7 @@ typedef struct {
     char printer_profile[32];  /* 58mm | 80mm | name of a [profile.X] section */
     char key_file[512];        /* receipt HMAC key, root-only, outside the DB */
     char pepper_file[512];     /* clerk PIN pepper, root-only */
+    char audit_key_file[512];  /* audit chain HMAC key, root-only, outside the DB */
     char kiosk_code[16];       /* e.g. LS01: unique per kiosk */
     char post_office[128];     /* shown on receipts */
     char hotline[32];
@@ -47,7 +48,8 @@ bool config_make_home(const config *c, char *err, size_t errsz);
  * winner's complete file. An existing file is left as it is (its loader
  * checks it). */
 bool config_make_secret(const char *file, char *err, size_t errsz);
-/* config_make_home, then the key and the pepper (tests, tools). */
+/* config_make_home, then the key, the pepper and the audit key (tests,
+ * tools). */
 bool config_prepare_home(const config *c, char *err, size_t errsz);
 /* fsync of a folder, after a file in it was created or renamed. */
 bool config_fsync_dir(const char *dir);

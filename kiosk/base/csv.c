@@ -81,14 +81,17 @@ csv *csv_open_file(const char *path, char *err, size_t errsz)
         snprintf(err, errsz, "%s: %s", path, strerror(errno));
         return NULL;
     }
-    /* the size first: a file too large is refused before it is read */
+    /* the size first: a file too large is refused before it is read (a
+     * pipe or device has no size to check: refused too) */
     struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > CSV_MAX_FILE) {
-        int saved = errno;
-        if (fstat(fileno(f), &sb) != 0)
-            snprintf(err, errsz, "%s: %s", path, strerror(saved));
-        else if (!S_ISREG(sb.st_mode))
-            snprintf(err, errsz, "%s: %s", path, _("not a regular file"));
+    const char *why = NULL;
+    if (fstat(fileno(f), &sb) != 0)
+        why = strerror(errno);
+    else if (!S_ISREG(sb.st_mode))
+        why = _("not a regular file");
+    if (why || sb.st_size > CSV_MAX_FILE) {
+        if (why)
+            snprintf(err, errsz, "%s: %s", path, why);
         else
             snprintf(err, errsz, _("%s: the file is larger than %d MiB"), path, CSV_MAX_FILE >> 20);
         fclose(f);

@@ -6,6 +6,7 @@
 #define PK_CLI_H
 
 #include "config.h"
+#include "log.h"
 #include "store.h"
 
 typedef struct {
@@ -25,12 +26,21 @@ typedef struct {
  * refused (issue 11 item 3). Prints the reason on stderr and returns NULL
  * on failure. */
 store *cli_store(cli_ctx *ctx);
+/* Loads cfg->audit_key_file for every store opened afterwards (cli_store
+ * does it; the demo's practice store too). false after a message on stderr. */
+bool cli_audit_key(const config *cfg);
 /* The data directory for commands that do not need the live database
  * (tours, print-test): on a first start, everything cli_store creates;
  * otherwise nothing but the folder. false (reason on stderr) on failure. */
 bool cli_home(cli_ctx *ctx);
 /* Seeds an open, empty store from the CSV files of data_dir. */
 pk_err cli_seed(store *db, const char *data_dir, char *msg, size_t msgsz);
+
+/* Prints a message on stderr (fprintf's arguments) and writes it to the
+ * log as an error (log.h): for failures an engineer reads in the journal
+ * later. Only for messages without personal data (paths, references,
+ * causes). */
+void cli_fail(const char *fmt, ...) PK_PRINTF(1, 2);
 
 typedef int (*cli_fn)(cli_ctx *ctx, int argc, char **argv);
 

@@ -1,13 +1,20 @@
-/* `postkiosk audit verify [--expect-head HEX]`: walks the audit chain from
- * seq 1 and every dossier event. Exit 0 when intact (prints the head to
- * anchor off the box), 3 with the first bad seq when not, 1 on errors. */
+/* `postkiosk audit verify [--expect-head CODE]`: walks the keyed audit
+ * chain from seq 1, every dossier event and every dossier and clerk row
+ * against its last seal. Exit 0 when intact (prints the head to anchor off
+ * the box), 3 with the first bad seq when not, 1 on errors.
+ * `postkiosk audit anchor [--print]`: the head as a short code a supervisor
+ * writes down (--print: also on a slip from the configured printer); `--expect-head CODE` later checks that this row is still in the
+ * chain, unchanged (rows appended after it are fine). */
 #include <inttypes.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "anchor_slip.h"
 #include "cli_clerk.h"
+#include "i18n.h"
 #include "store_clerk.h"
 #include "util.h"
 
@@ -17,43 +24,78 @@ void cli_actor(char *out, size_t outsz)
     snprintf(out, outsz, "cli:%.40s", pw && pw->pw_name ? pw->pw_name : "?");
 }
 
+static int usage(void)
+{
+    fprintf(stderr, "usage: postkiosk audit verify [--expect-head CODE]\n"
+                    "       postkiosk audit anchor [--print]\n");
+    return 2;
+}
+
+static int report_fault(pk_err e, const audit_check *r, const char *what)
+{
+    if (e != PK_ETAMPER) {
+        fprintf(stderr, "postkiosk: audit %s: %s\n", what, _(pk_err_msg(e)));
+        return 1;
+    }
+    printf("audit: FAILED at seq %" PRId64, r->bad_seq);
+    if (r->bad_event)
+        printf(" (event %" PRId64 ")", r->bad_event);
+    if (r->bad_object[0])
+        printf(" (%s)", r->bad_object);
+    printf(": %s\n", _(audit_fault_msg(r->fault)));
+    return 3;
+}
+
+static int print_anchor(cli_ctx *ctx, const audit_check *r)
+{
+    printer *p = NULL;
+    char msg[256] = "";
+    pk_err e = printer_open(ctx->cfg.printer, ctx->cfg.printer_profile, &p, msg, sizeof msg);
+    if (e == PK_OK)
+        e = anchor_slip_print(p, &ctx->cfg, r->head_code, r->head_seq, (int64_t)time(NULL), msg,
+                              sizeof msg);
+    printer_close(p);
+    if (e == PK_OK)
+        return 0;
+    fprintf(stderr, _("postkiosk: the anchor slip was not printed: %s\n"), _(msg));
+    return 1;
+}
+
 int cli_audit(cli_ctx *ctx, int argc, char **argv)
 {
     const char *expect = NULL;
-    if (argc < 1 || strcmp(argv[0], "verify") != 0) {
-        fprintf(stderr, "usage: postkiosk audit verify [--expect-head HEX]\n");
-        return 2;
-    }
+    bool print = false;
+    if (argc < 1 || (strcmp(argv[0], "verify") != 0 && strcmp(argv[0], "anchor") != 0))
+        return usage();
+    bool anchor = strcmp(argv[0], "anchor") == 0;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--expect-head") == 0 && i + 1 < argc) {
+        if (!anchor && strcmp(argv[i], "--expect-head") == 0 && i + 1 < argc)
             expect = argv[++i];
-        } else {
-            fprintf(stderr, "usage: postkiosk audit verify [--expect-head HEX]\n");
-            return 2;
-        }
+        else if (anchor && strcmp(argv[i], "--print") == 0)
+            print = true;
+        else
+            return usage();
+    }
+    audit_anchor a;
+    if (expect && !audit_anchor_parse(expect, &a)) {
+        fprintf(stderr, _("postkiosk: %s is not an audit anchor (SEQ-XXXX-XXXX-XXXX-XXXX-C or "
+                          "64 hex digits); check the digits\n"), expect);
+        return 1;
     }
     store *db = cli_store(ctx);
     if (!db)
         return 1;
     audit_check r;
-    pk_err e = store_audit_verify(db, &r);
-    if (e == PK_OK && expect && strcmp(expect, r.head_hex) != 0) {
-        r.fault = AUDIT_HEAD;
-        r.bad_seq = r.head_seq;
-        e = PK_ETAMPER;
+    pk_err e = expect ? store_audit_verify_anchor(db, &a, &r) : store_audit_verify(db, &r);
+    if (e != PK_OK)
+        return report_fault(e, &r, argv[0]);
+    if (anchor) {
+        /* only an intact chain is worth anchoring */
+        printf("%s\n", r.head_code);
+        return print ? print_anchor(ctx, &r) : 0;
     }
-    if (e == PK_OK) {
-        printf("audit: intact, %" PRId64 " entries, %" PRId64 " events, head %" PRId64 " %s\n",
-               r.count, r.events, r.head_seq, r.head_hex);
-        return 0;
-    }
-    if (e != PK_ETAMPER) {
-        fprintf(stderr, "postkiosk: audit verify: %s\n", pk_err_msg(e));
-        return 1;
-    }
-    printf("audit: FAILED at seq %" PRId64, r.bad_seq);
-    if (r.bad_event)
-        printf(" (event %" PRId64 ")", r.bad_event);
-    printf(": %s\n", audit_fault_msg(r.fault));
-    return 3;
+    printf("audit: intact, %" PRId64 " entries, %" PRId64 " events, %" PRId64 " rows sealed,"
+           " head %" PRId64 " %s anchor %s\n",
+           r.count, r.events, r.seals, r.head_seq, r.head_hex, r.head_code);
+    return 0;
 }

@@ -63,6 +63,8 @@ static int usage(void)
             "       postkiosk clerk add ID --role clerk|supervisor [--name NAME] [--as SUPERVISOR]\n"
             "       postkiosk clerk passwd ID [--as SUPERVISOR]\n"
             "       postkiosk clerk disable ID --as SUPERVISOR\n"
+            "       postkiosk clerk enable ID --as SUPERVISOR   (also lifts a lock)\n"
+            "       postkiosk clerk role ID --role clerk|supervisor --as SUPERVISOR\n"
             "       postkiosk clerk list\n");
     return 2;
 }
@@ -107,7 +109,7 @@ static bool supervisor(store *db, const auth_ctx *a, const char *as, clerk_sessi
 }
 
 /* New PIN: twice on a terminal, once from a pipe; checked and hashed. */
-static bool new_pin(const auth_ctx *a, char hash[AUTH_HASH_MAX])
+static bool new_pin(const auth_ctx *a, const char *id, char hash[AUTH_HASH_MAX])
 {
     char p1[64], p2[64];
     bool ok = cli_read_secret("New PIN (6-12 digits): ", p1, sizeof p1);
@@ -125,7 +127,7 @@ static bool new_pin(const auth_ctx *a, char hash[AUTH_HASH_MAX])
         fprintf(stderr, "postkiosk: %s\n", auth_pin_msg(pc));
         ok = false;
     }
-    if (ok && auth_pin_hash(a, p1, hash) != PK_OK) {
+    if (ok && auth_pin_hash_for(a, id, p1, hash) != PK_OK) {
         fprintf(stderr, "postkiosk: the PIN could not be hashed (memory?)\n");
         ok = false;
     }
@@ -192,7 +194,7 @@ static int cmd_add(cli_ctx *ctx, store *db, const auth_ctx *a, const char *id, c
                         "(postkiosk clerk add ID --role supervisor)\n");
         return 1;
     }
-    if (!new_pin(a, c.pin_hash))
+    if (!new_pin(a, c.id, c.pin_hash))
         return 1;
     pk_err e = store_clerk_add(db, &c, actor, (int64_t)time(NULL));
     mem_wipe(&c, sizeof c);
@@ -215,7 +217,7 @@ static int cmd_passwd(store *db, const auth_ctx *a, const char *id, const char *
         return 1;
     }
     char hash[AUTH_HASH_MAX];
-    if (!new_pin(a, hash))
+    if (!new_pin(a, id, hash))
         return 1;
     pk_err e = store_clerk_set_pin(db, id, hash, sess.id, (int64_t)time(NULL));
     if (e == PK_OK)
@@ -231,6 +233,27 @@ static int cmd_disable(store *db, const auth_ctx *a, const char *id, const char 
     pk_err e = store_clerk_disable(db, id, sess.id, (int64_t)time(NULL));
     if (e == PK_OK)
         printf("clerk %s disabled\n", id);
+    return report_err(e, id);
+}
+
+/* enable, or a new role (role not NULL): a supervisor signs in; the store
+ * audits who did it and what changed. */
+static int cmd_admin(store *db, const auth_ctx *a, const char *id, const char *role,
+                     const char *as)
+{
+    int r = role ? auth_role_parse(role) : 0;
+    if (r < 0)
+        return usage();
+    clerk_session sess = {0};
+    if (!supervisor(db, a, as, &sess))
+        return 1;
+    int64_t now = (int64_t)time(NULL);
+    pk_err e = role ? store_clerk_set_role(db, id, (clerk_role)r, sess.id, now)
+                    : store_clerk_enable(db, id, sess.id, now);
+    if (e == PK_OK && role)
+        printf("clerk %s is now %s\n", id, auth_role_code((clerk_role)r));
+    else if (e == PK_OK)
+        printf("clerk %s enabled\n", id);
     return report_err(e, id);
 }
 
@@ -272,8 +295,9 @@ int cli_clerk(cli_ctx *ctx, int argc, char **argv)
         }
     }
     bool known = strcmp(sub, "add") == 0 || strcmp(sub, "passwd") == 0 ||
-                 strcmp(sub, "disable") == 0 || strcmp(sub, "list") == 0;
-    if (!known || (strcmp(sub, "list") != 0 && !id))
+                 strcmp(sub, "disable") == 0 || strcmp(sub, "list") == 0 ||
+                 strcmp(sub, "enable") == 0 || strcmp(sub, "role") == 0;
+    if (!known || (strcmp(sub, "list") != 0 && !id) || (strcmp(sub, "role") == 0 && !role))
         return usage();
     store *db = cli_store(ctx);
     if (!db)
@@ -288,6 +312,8 @@ int cli_clerk(cli_ctx *ctx, int argc, char **argv)
         rc = cmd_add(ctx, db, &a, id, role, name, as);
     else if (strcmp(sub, "passwd") == 0)
         rc = cmd_passwd(db, &a, id, as);
+    else if (strcmp(sub, "enable") == 0 || strcmp(sub, "role") == 0)
+        rc = cmd_admin(db, &a, id, strcmp(sub, "role") == 0 ? role : NULL, as);
     else
         rc = cmd_disable(db, &a, id, as);
     auth_wipe(&a);

@@ -55,6 +55,8 @@ static int run_citizen(cli_ctx *ctx, printer *pr, demo_tour *dt, tour_speed spee
                        run_result *res)
 {
     memset(res, 0, sizeof *res);
+    if (!cli_audit_key(&ctx->cfg))
+        return 1;
     sandbox *box = xcalloc(1, sizeof *box);
     pk_err e = practice_open(&box->sb, &ctx->cfg, res->error, sizeof res->error);
     if (e != PK_OK) {

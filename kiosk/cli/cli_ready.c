@@ -45,6 +45,13 @@ bool ready_keys(const config *c, char *why, size_t whysz)
         snprintf(why, whysz, _("the PIN pepper %s: %s"), c->pepper_file, key_problem(e));
         return false;
     }
+    memset(&a, 0, sizeof a);
+    e = auth_load_pepper(&a, c->audit_key_file, NULL, 0);   /* same format */
+    auth_wipe(&a);
+    if (e != PK_OK) {
+        snprintf(why, whysz, _("the audit key %s: %s"), c->audit_key_file, key_problem(e));
+        return false;
+    }
     return true;
 }
 

@@ -165,28 +165,34 @@ bool auth_id_valid(const char *id)
     return true;
 }
 
-/* The Argon2id input: HMAC-SHA256(pepper, PIN). Without the pepper a
- * stolen database gives nothing to search offline. */
-static void peppered(const auth_ctx *a, const char *pin, unsigned char out[32])
+/* The Argon2id input: HMAC-SHA256(pepper, PIN), or bound to an account
+ * (id not NULL): HMAC-SHA256(pepper, "pk-pin-2" 0 id 0 PIN). Without the
+ * pepper a stolen database gives nothing to search offline; with the id in
+ * it, a hash copied onto another account verifies no PIN there. */
+static void peppered(const auth_ctx *a, const char *id, const char *pin, unsigned char out[32])
 {
     crypto_auth_hmacsha256_state mac;
     crypto_auth_hmacsha256_init(&mac, a->pepper, sizeof a->pepper);
+    if (id) {
+        crypto_auth_hmacsha256_update(&mac, (const unsigned char *)"pk-pin-2", 9);   /* with its 0 */
+        crypto_auth_hmacsha256_update(&mac, (const unsigned char *)id, strlen(id) + 1);
+    }
     crypto_auth_hmacsha256_update(&mac, (const unsigned char *)pin, strlen(pin));
     crypto_auth_hmacsha256_final(&mac, out);
     mem_wipe(&mac, sizeof mac);
 }
 
-pk_err auth_pin_hash(const auth_ctx *a, const char *pin, char out[AUTH_HASH_MAX])
+static pk_err pin_hash(const auth_ctx *a, const char *id, const char *pin, char out[AUTH_HASH_MAX])
 {
     out[0] = '\0';
-    if (auth_pin_check(pin) != PIN_OK)
+    if (auth_pin_check(pin) != PIN_OK || (id && !auth_id_valid(id)))
         return PK_EINVAL;
     if (!a->has_pepper)
         return PK_EPERM;
     if (!auth_init())
         return PK_EIO;
     unsigned char in[32];
-    peppered(a, pin, in);
+    peppered(a, id, pin, in);
     unsigned long long ops = a->cost == AUTH_COST_MIN ? crypto_pwhash_OPSLIMIT_MIN
                                                       : crypto_pwhash_OPSLIMIT_INTERACTIVE;
     size_t mem = a->cost == AUTH_COST_MIN ? crypto_pwhash_MEMLIMIT_MIN
@@ -196,7 +202,7 @@ pk_err auth_pin_hash(const auth_ctx *a, const char *pin, char out[AUTH_HASH_MAX]
     return rc == 0 ? PK_OK : PK_EIO;
 }
 
-bool auth_pin_verify(const auth_ctx *a, const char *hash, const char *pin)
+static bool pin_verify(const auth_ctx *a, const char *id, const char *hash, const char *pin)
 {
     if (!a->has_pepper || !hash || !pin || !hash[0] || !auth_init())
         return false;
@@ -204,10 +210,35 @@ bool auth_pin_verify(const auth_ctx *a, const char *hash, const char *pin)
     if (n == 0 || n > AUTH_PIN_MAX * 4)
         return false;
     unsigned char in[32];
-    peppered(a, pin, in);
+    peppered(a, id, pin, in);
     bool ok = crypto_pwhash_str_verify(hash, (const char *)in, sizeof in) == 0;
     mem_wipe(in, sizeof in);
     return ok;
+}
+
+pk_err auth_pin_hash(const auth_ctx *a, const char *pin, char out[AUTH_HASH_MAX])
+{
+    return pin_hash(a, NULL, pin, out);
+}
+
+bool auth_pin_verify(const auth_ctx *a, const char *hash, const char *pin)
+{
+    return pin_verify(a, NULL, hash, pin);
+}
+
+pk_err auth_pin_hash_for(const auth_ctx *a, const char *id, const char *pin,
+                         char out[AUTH_HASH_MAX])
+{
+    if (!id) {
+        out[0] = '\0';
+        return PK_EINVAL;
+    }
+    return pin_hash(a, id, pin, out);
+}
+
+bool auth_pin_verify_for(const auth_ctx *a, const char *id, const char *hash, const char *pin)
+{
+    return id && pin_verify(a, id, hash, pin);
 }
 
 void auth_dummy_verify(const auth_ctx *a, const char *pin)

@@ -58,10 +58,18 @@ pin_check auth_pin_check(const char *pin);
 const char *auth_pin_msg(pin_check c);              /* msgid */
 bool auth_id_valid(const char *id);
 
-/* out gets the crypto_pwhash_str string. PK_EINVAL when the PIN breaks the
- * policy, PK_EPERM without a pepper, PK_EIO when hashing fails (memory). */
+/* A clerk PIN bound to its account: out gets the crypto_pwhash_str string
+ * of HMAC-SHA256(pepper, "pk-pin-2" 0 id 0 PIN), so a hash copied onto
+ * another account matches no PIN there. PK_EINVAL when the PIN breaks the
+ * policy or id is not a clerk id, PK_EPERM without a pepper, PK_EIO when
+ * hashing fails (memory). */
+pk_err auth_pin_hash_for(const auth_ctx *a, const char *id, const char *pin,
+                         char out[AUTH_HASH_MAX]);
+/* Constant-time check of pin against a hash made for account id. */
+bool auth_pin_verify_for(const auth_ctx *a, const char *id, const char *hash, const char *pin);
+/* The same without an account: HMAC-SHA256(pepper, PIN). Clerk hashes from
+ * before schema 4 are of this kind (accepted once, then re-bound: store). */
 pk_err auth_pin_hash(const auth_ctx *a, const char *pin, char out[AUTH_HASH_MAX]);
-/* Constant-time check of pin against a stored hash. */
 bool auth_pin_verify(const auth_ctx *a, const char *hash, const char *pin);
 /* Burns the time of one verification (sign-in attempt for an unknown id, so
  * the answer time does not tell which ids exist). */

@@ -204,9 +204,9 @@ static int table_seen(table *t, const char *key, int row)
 {
     key_set *ks = &t->seen;
     if (ks->n * 2 >= ks->cap) {   /* keep it at most half full */
-        key_set bigger = {xcalloc(ks->cap ? ks->cap * 2 : 256, sizeof(char *)), NULL,
-                          ks->cap ? ks->cap * 2 : 256, ks->n};
-        bigger.rows = xcalloc(bigger.cap, sizeof(int));
+        size_t cap = ks->cap ? ks->cap * 2 : 256;
+        key_set bigger = {.keys = xcalloc(cap, sizeof(char *)), .rows = xcalloc(cap, sizeof(int)),
+                          .cap = cap, .n = ks->n};
         for (size_t i = 0; i < ks->cap; i++)
             if (ks->keys[i]) {
                 size_t j = key_hash(ks->keys[i]) & (bigger.cap - 1);
@@ -238,8 +238,9 @@ static void seen_free(key_set *ks)
     memset(ks, 0, sizeof *ks);
 }
 
-/* Parses the current record into rows[n] (zeroed); rows[0..n) are the rows
- * read before it, for duplicate checks. PK_OK or the error from failf(). */
+/* Parses the current record into rows[n] (zeroed); duplicates are checked
+ * with table_seen() (its key: what must be unique). PK_OK or the error
+ * from failf(). */
 typedef pk_err (*row_parser)(table *t, void *rows, int n);
 
 /* The part every reader shares: header check, row loop, row limit, at

@@ -2,9 +2,11 @@
  * the statement cache, error mapping, transactions, settings. */
 #include "store_internal.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "text.h"
@@ -202,7 +204,9 @@ pk_err store_commit(store *s)
         store_rollback(s);
         return PK_EIO;
     }
-    pk_err e = exec_cached(s, "COMMIT");
+    pk_err e = store_audit_seal_dirty(s);   /* the chain seals what changed, or nothing commits */
+    if (e == PK_OK)
+        e = exec_cached(s, "COMMIT");
     if (e != PK_OK) {
         store_rollback(s);
         return e;
@@ -356,6 +360,16 @@ pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, si
 
 /* ---- open / close ------------------------------------------------------ */
 
+/* The audit key every store opened from now on uses (see store.h). */
+static unsigned char default_audit_key[32];
+static bool has_default_audit_key;
+
+void store_use_audit_key(const unsigned char key[32])
+{
+    memcpy(default_audit_key, key, sizeof default_audit_key);
+    has_default_audit_key = true;
+}
+
 static pk_err configure(store *s, char *msg, size_t msgsz)
 {
     sqlite3 *db = s->conn;
@@ -413,6 +427,25 @@ static pk_err refuse_empty(store *s, const char *path, char *msg, size_t msgsz)
     return PK_OK;
 }
 
+/* The database and its -wal / -shm hold personal data: owner-only (0600),
+ * also for files an older version left group- or world-readable. SQLite
+ * gives -wal and -shm the database file's mode when it creates them. */
+static void owner_only(store *s)
+{
+    const char *path = sqlite3_db_filename(s->conn, "main");
+    if (!path || !*path)
+        return;   /* in memory */
+    static const char *const tails[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < PK_ARRAY_LEN(tails); i++) {
+        char f[1100];
+        snprintf(f, sizeof f, "%s%s", path, tails[i]);
+        struct stat sb;
+        if (lstat(f, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid() &&
+            (sb.st_mode & 077) != 0)
+            chmod(f, sb.st_mode & 0700);
+    }
+}
+
 static pk_err open_with(const char *path, bool create, store **out, char *msg, size_t msgsz)
 {
     char dummy[8];
@@ -422,9 +455,17 @@ static pk_err open_with(const char *path, bool create, store **out, char *msg, s
     }
     msg[0] = '\0';
     *out = NULL;
+    if (!has_default_audit_key) {
+        snprintf(msg, msgsz, "no audit key loaded: the database cannot be opened without it");
+        return PK_EPERM;
+    }
     store *s = xcalloc(1, sizeof *s);
+    memcpy(s->audit_key, default_audit_key, sizeof s->audit_key);
+    s->has_audit_key = true;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | (create ? SQLITE_OPEN_CREATE : 0);
+    mode_t saved_umask = umask(077);   /* a new database is 0600 from its first byte */
     int rc = sqlite3_open_v2(path, &s->conn, flags, NULL);
+    umask(saved_umask);
     pk_err e;
     if (rc != SQLITE_OK) {
         e = store_rc(s, rc);
@@ -435,11 +476,23 @@ static pk_err open_with(const char *path, bool create, store **out, char *msg, s
         store_close(s);
         return e == PK_OK ? PK_EIO : e;
     }
+    owner_only(s);
+    /* Before the first statement: another process may hold the file for a
+     * moment (a first start publishing it, a checkpoint at close), and the
+     * empty-file check must wait for it like any statement. */
+    store_set_busy_timeout(s, 5000);
     e = create ? PK_OK : refuse_empty(s, path, msg, msgsz);
     if (e == PK_OK)
         e = configure(s, msg, msgsz);
     if (e == PK_OK)
+        owner_only(s);   /* -wal and -shm as configure left them */
+    if (e == PK_OK)
         e = store_migrate(s, store_migrations, store_migrations_count, msg, msgsz);
+    if (e == PK_OK) {
+        e = store_audit_track(s);
+        if (e != PK_OK)
+            snprintf(msg, msgsz, "cannot prepare the audit seals: %s", s->err);
+    }
     if (e == PK_OK)
         store_outcomes_load(s);           /* print outcomes a crashed run kept */
     if (e != PK_OK) {
@@ -496,6 +549,7 @@ void store_close(store *s)
     free(s->cache);
     if (s->conn)
         sqlite3_close(s->conn);
+    sodium_memzero(s->audit_key, sizeof s->audit_key);
     free(s);
 }
 

@@ -17,6 +17,14 @@ typedef struct store store;
  * On failure *out is NULL and msg (may be NULL) says why in plain English
  * for stderr (start-up). */
 pk_err store_open(const char *path, store **out, char *msg, size_t msgsz);
+/* The audit chain's HMAC key (32 bytes, from [paths] audit_key_file) for
+ * every store opened afterwards: store_open refuses (PK_EPERM) before one
+ * is given. Kept outside the database so that the chain cannot be
+ * re-hashed after an edit by someone who only has the database. */
+void store_use_audit_key(const unsigned char key[32]);
+/* Whether the database file at path already has a keyed audit chain
+ * (schema 4 or later), read without migrating it. */
+pk_err store_file_keyed(const char *path, bool *keyed);
 /* Opens a database that exists, never creating one: PK_ENOTFOUND (msg says
  * which) when the file is missing or empty (0 bytes), issue 11 item 3. */
 pk_err store_open_existing(const char *path, store **out, char *msg, size_t msgsz);

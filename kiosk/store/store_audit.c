@@ -1,12 +1,14 @@
 /* The hash-chained audit log (RELIABILITY.md §7.3): appending rows,
  * mirroring dossier events into the chain, the head, listing and the
- * verifier. The table itself is created by schema v2 (store_clerk.c). */
+ * verifier. The table itself is created by schema v2 (store_clerk.c); v4
+ * (here) keys the chain and seals dossier and clerk rows (store_seal.c). */
 #include "store_internal.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store_audit.h"
 #include "util.h"
@@ -16,8 +18,23 @@ static bool text_field_ok(const char *t, size_t cap)
     return t && store_text_ok(t, cap);
 }
 
+/* Whether new rows are HMAC-linked: the schema has audit.keyed (version 4
+ * on). Asked until true, so that a migration after version 4 keys its rows
+ * although the store is not fully open yet. */
+static bool chain_keyed(store *s)
+{
+    if (s->audit_keyed)
+        return true;
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*) FROM pragma_table_info('audit')"
+                                       " WHERE name = 'keyed'");
+    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+        s->audit_keyed = sqlite3_column_int(stmt, 0) > 0;
+    store_done(stmt);
+    return s->audit_keyed;
+}
+
 /* Appends one row after the current head; inside a transaction. */
-static pk_err chain_append(store *s, int64_t at, const char *actor, const char *action,
+pk_err store_chain_append(store *s, int64_t at, const char *actor, const char *action,
                            const char *object, const char *detail, int64_t event_seq)
 {
     unsigned char prev[AUDIT_HASH_BYTES] = {0};
@@ -37,9 +54,16 @@ static pk_err chain_append(store *s, int64_t at, const char *actor, const char *
     }
     store_done(stmt);
     unsigned char h[AUDIT_HASH_BYTES];
-    audit_link(prev, seq, at, actor, action, object, detail, h);
-    stmt = store_stmt(s, "INSERT INTO audit(seq, at, actor, action, object, detail, prev_hash,"
-                       " hash, event_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    s->last_at = at;
+    if (chain_keyed(s)) {
+        audit_link_keyed(s->audit_key, prev, seq, at, actor, action, object, detail, h);
+        stmt = store_stmt(s, "INSERT INTO audit(seq, at, actor, action, object, detail, prev_hash,"
+                           " hash, event_seq, keyed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)");
+    } else {   /* upgrading a database from before version 4: legacy link */
+        audit_link(prev, seq, at, actor, action, object, detail, h);
+        stmt = store_stmt(s, "INSERT INTO audit(seq, at, actor, action, object, detail, prev_hash,"
+                           " hash, event_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    }
     if (!stmt)
         return PK_EIO;
     sqlite3_bind_int64(stmt, 1, seq);
@@ -83,7 +107,7 @@ static pk_err chain_row(store *s, sqlite3_stmt *stmt)
     event_detail(stmt, seq, at, detail);
     store_done(stmt);
     snprintf(object, sizeof object, "%" PRId64, seq);
-    pk_err e = chain_append(s, at, actor, "event", object, detail, seq);
+    pk_err e = store_chain_append(s, at, actor, "event", object, detail, seq);
     free(actor);
     return e;
 }
@@ -151,12 +175,13 @@ pk_err store_audit_append(store *s, int64_t at, const char *actor, const char *a
 {
     if (!text_field_ok(actor, AUDIT_ACTOR_MAX) || !text_field_ok(action, AUDIT_ACTION_MAX) ||
         !text_field_ok(object ? object : "", AUDIT_OBJECT_MAX) ||
-        !text_field_ok(detail ? detail : "", AUDIT_DETAIL_MAX) || !actor[0] || !action[0])
+        !text_field_ok(detail ? detail : "", AUDIT_DETAIL_MAX) || !actor[0] || !action[0] ||
+        store_audit_reserved(action))
         return PK_EINVAL;
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
-    e = chain_append(s, at, actor, action, object ? object : "", detail ? detail : "", 0);
+    e = store_chain_append(s, at, actor, action, object ? object : "", detail ? detail : "", 0);
     return store_end(s, e);
 }
 
@@ -178,6 +203,23 @@ pk_err store_audit_head(store *s, int64_t *seq, char hex[AUDIT_HEX_MAX])
     return e;
 }
 
+pk_err store_audit_head_code(store *s, int64_t *seq, char code[AUDIT_ANCHOR_MAX])
+{
+    *seq = 0;
+    code[0] = '\0';
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (!stmt)
+        return PK_EIO;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 1) == AUDIT_HASH_BYTES) {
+        *seq = sqlite3_column_int64(stmt, 0);
+        audit_anchor_code(*seq, sqlite3_column_blob(stmt, 1), code);
+    }
+    pk_err e = rc == SQLITE_ROW || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(stmt);
+    return e;
+}
+
 static void read_audit(sqlite3_stmt *stmt, audit_row *r)
 {
     memset(r, 0, sizeof *r);
@@ -191,14 +233,15 @@ static void read_audit(sqlite3_stmt *stmt, audit_row *r)
         memcpy(r->prev_hash, sqlite3_column_blob(stmt, 6), AUDIT_HASH_BYTES);
     if (sqlite3_column_bytes(stmt, 7) == AUDIT_HASH_BYTES)
         memcpy(r->hash, sqlite3_column_blob(stmt, 7), AUDIT_HASH_BYTES);
+    r->keyed = sqlite3_column_int(stmt, 8) != 0;
 }
 
 pk_err store_audit_list(store *s, int64_t before, audit_row *rows, int max, int *n)
 {
     *n = 0;
     sqlite3_stmt *stmt = store_stmt(s,
-        "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit"
-        " WHERE ?1 = 0 OR seq < ?1 ORDER BY seq DESC LIMIT ?2");
+        "SELECT seq, at, actor, action, object, detail, prev_hash, hash, keyed FROM audit"
+        " WHERE (?1 = 0 OR seq < ?1) AND action <> 'seal' ORDER BY seq DESC LIMIT ?2");
     if (!stmt)
         return PK_EIO;
     sqlite3_bind_int64(stmt, 1, before);
@@ -274,19 +317,19 @@ pk_err store_audit_verify(store *s, audit_check *r)
         return store_rc(s, sqlite3_errcode(s->conn));
     sqlite3_stmt *stmt = NULL;
     int rc = sqlite3_prepare_v2(s->conn, "SELECT seq, at, actor, action, object, detail,"
-                                       " prev_hash, hash, event_seq FROM audit ORDER BY seq",
+                                       " prev_hash, hash, keyed, event_seq FROM audit ORDER BY seq",
                                 -1, &stmt, NULL);
     e = store_rc(s, rc);
     audit_verifier v;
-    audit_verify_init(&v);
+    audit_verify_init(&v, s->has_audit_key ? s->audit_key : NULL);
     while (e == PK_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         audit_row row;
         read_audit(stmt, &row);
         bool ok = audit_verify_step(&v, &row);
         /* event_seq sits outside the hash: it must agree with the object */
-        if (ok && sqlite3_column_type(stmt, 8) != SQLITE_NULL) {
+        if (ok && sqlite3_column_type(stmt, 9) != SQLITE_NULL) {
             char obj[32];
-            snprintf(obj, sizeof obj, "%" PRId64, (int64_t)sqlite3_column_int64(stmt, 8));
+            snprintf(obj, sizeof obj, "%" PRId64, (int64_t)sqlite3_column_int64(stmt, 9));
             if (strcmp(row.action, "event") != 0 || strcmp(row.object, obj) != 0) {
                 v.fault = AUDIT_HASH;
                 v.bad_seq = row.seq;
@@ -302,14 +345,53 @@ pk_err store_audit_verify(store *s, audit_check *r)
     r->count = v.count;
     r->head_seq = v.next_seq - 1;
     audit_hex(v.prev, AUDIT_HASH_BYTES, r->head_hex, sizeof r->head_hex);
+    if (r->head_seq > 0)
+        audit_anchor_code(r->head_seq, v.prev, r->head_code);
+    if (e == PK_OK && v.fault == AUDIT_OK && !v.keyed_seen) {
+        /* every database since version 4 holds keyed rows: none at all
+         * means the chain was rebuilt by someone without the key */
+        v.fault = AUDIT_UNKEYED;
+        v.bad_seq = v.next_seq;
+    }
     if (e == PK_OK && v.fault != AUDIT_OK) {
         r->fault = v.fault;
         r->bad_seq = v.bad_seq;
     }
+    /* rows before events: a deleted dossier is named as such, not as the
+     * events that lost their reference */
+    if (e == PK_OK && r->fault == AUDIT_OK)
+        e = store_seals_verify(s, r);
     if (e == PK_OK && r->fault == AUDIT_OK)
         e = verify_events(s, r);
     sqlite3_exec(s->conn, "COMMIT", NULL, NULL, NULL);
     if (e != PK_OK)
         return e;
     return r->fault == AUDIT_OK ? PK_OK : PK_ETAMPER;
+}
+
+pk_err store_audit_verify_anchor(store *s, const audit_anchor *a, audit_check *r)
+{
+    pk_err e = store_audit_verify(s, r);
+    if (e != PK_OK)
+        return e;
+    /* a short code names its row; a full head (older reports) is found by
+     * its MAC */
+    sqlite3_stmt *stmt = store_stmt(s, a->seq > 0 ? "SELECT seq, hash FROM audit WHERE seq = ?1"
+                                                   : "SELECT seq, hash FROM audit WHERE hash = ?2");
+    if (!stmt)
+        return PK_EIO;
+    sqlite3_bind_int64(stmt, 1, a->seq);
+    sqlite3_bind_blob(stmt, 2, a->mac, AUDIT_HASH_BYTES, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(stmt);
+    bool found = rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 1) == AUDIT_HASH_BYTES &&
+                 a->mac_len <= AUDIT_HASH_BYTES &&
+                 memcmp(sqlite3_column_blob(stmt, 1), a->mac, a->mac_len) == 0;
+    store_done(stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_rc(s, rc);
+    if (found)
+        return PK_OK;
+    r->fault = AUDIT_HEAD;
+    r->bad_seq = a->seq;
+    return PK_ETAMPER;
 }

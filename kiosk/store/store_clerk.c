@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "dossier.h"
+#include "log.h"
 #include "store_clerk.h"
 #include "util.h"
 
@@ -186,8 +187,8 @@ pk_err store_clerk_add(store *s, const clerk_account *c, const char *actor, int6
     if (e != PK_OK)
         return e;
     sqlite3_stmt *stmt = store_stmt(s,
-        "INSERT INTO clerks(id, name, role, pin_hash, disabled, created_at, updated_at)"
-        " VALUES(?1, ?2, ?3, ?4, 0, ?5, ?5)");
+        "INSERT INTO clerks(id, name, role, pin_hash, pin_v, disabled, created_at, updated_at)"
+        " VALUES(?1, ?2, ?3, ?4, 2, 0, ?5, ?5)");
     if (!stmt) {
         store_rollback(s);
         return PK_EIO;
@@ -229,10 +230,18 @@ pk_err store_clerk_set_pin(store *s, const char *id, const char *pin_hash,
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
-    e = update_account(s, "UPDATE clerks SET pin_hash = ?2, failures = 0, locked_until = 0,"
-                          " updated_at = ?3 WHERE id = ?1", id, pin_hash, now);
+    clerk_account c;
+    e = store_clerk_get(s, id, &c);   /* what the change clears, for the audit row */
+    char detail[96] = "";
     if (e == PK_OK)
-        e = store_audit_append(s, now, actor, "clerk_passwd", id, "");
+        snprintf(detail, sizeof detail, "pin=changed failures=%d->0 locked=%s->no",
+                 c.lock.failures, c.lock.locked_until > now ? "yes" : "no");
+    mem_wipe(&c, sizeof c);
+    if (e == PK_OK)
+        e = update_account(s, "UPDATE clerks SET pin_hash = ?2, pin_v = 2, failures = 0,"
+                              " locked_until = 0, updated_at = ?3 WHERE id = ?1", id, pin_hash, now);
+    if (e == PK_OK)
+        e = store_audit_append(s, now, actor, "clerk_passwd", id, detail);
     return store_end(s, e);
 }
 
@@ -252,7 +261,9 @@ pk_err store_clerk_disable(store *s, const char *id, const char *actor, int64_t 
         e = update_account(s, "UPDATE clerks SET disabled = 1, updated_at = ?3 WHERE id = ?1",
                            id, NULL, now);
     if (e == PK_OK)
-        e = store_audit_append(s, now, actor, "clerk_disable", id, "");
+        e = store_audit_append(s, now, actor, "clerk_disable", id,
+                               c.disabled ? "disabled=1->1" : "disabled=0->1");
+    mem_wipe(&c, sizeof c);
     return store_end(s, e);
 }
 
@@ -372,17 +383,25 @@ pk_err store_clerk_sign_in(store *s, const auth_ctx *a, const char *id, const ch
     }
     bool ok;
     if (exists) {
-        ok = auth_pin_verify(a, c.pin_hash, pin) && !c.disabled;
+        ok = store_clerk_pin_ok(s, a, &c, pin) && !c.disabled;   /* bound to c.id */
     } else {
         auth_dummy_verify(a, pin);
         ok = false;
     }
     e = record_attempt(s, id, ok, exists, locked, now, locked_left);
     if (e == PK_OK && ok)
+        (void)store_clerk_pin_rebind(s, a, &c, pin, now);   /* an old hash: best effort, next time */
+    if (e == PK_OK && ok)
         auth_session_start(sess, c.id, c.name, c.role, timeout, now);
     mem_wipe(&c, sizeof c);
     if (e != PK_OK)
         return e;
+    /* the account id, never what was typed when it failed (a stray PIN) */
+    if (ok)
+        log_info("clerk %s signed in", sess->id);
+    else
+        log_warn("clerk sign-in refused (wrong account or PIN)%s",
+                 locked_left && *locked_left ? ", account locked for now" : "");
     return ok ? PK_OK : PK_EPERM;
 }
 
@@ -390,5 +409,6 @@ pk_err store_clerk_sign_out(store *s, const clerk_session *sess, const char *why
 {
     if (!sess->active)
         return PK_OK;
+    log_info("clerk %s signed out (%s)", sess->id, why ? why : "");
     return store_audit_append(s, now, sess->id, "logout", sess->id, why ? why : "");
 }

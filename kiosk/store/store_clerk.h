@@ -33,6 +33,20 @@ pk_err store_clerk_set_pin(store *s, const char *id, const char *pin_hash,
                            const char *actor, int64_t now);
 /* Disabling the last active supervisor is refused (PK_EPERM). */
 pk_err store_clerk_disable(store *s, const char *id, const char *actor, int64_t now);
+/* Role change (PK_EPERM when it would leave no active supervisor) and
+ * re-enabling (also clears a lock): audited with actor and what changed
+ * (store_clerk_admin.c). */
+pk_err store_clerk_set_role(store *s, const char *id, clerk_role role, const char *actor,
+                            int64_t now);
+pk_err store_clerk_enable(store *s, const char *id, const char *actor, int64_t now);
+/* PIN hashes are bound to their account (auth_pin_hash_for; store_clerk_add
+ * and store_clerk_set_pin take such hashes). A hash from before schema 5
+ * (unbound) is accepted only while the account row is the one the audit
+ * chain sealed, and store_clerk_pin_rebind() replaces it with a bound one
+ * after that successful sign-in. */
+bool store_clerk_pin_ok(store *s, const auth_ctx *a, const clerk_account *c, const char *pin);
+pk_err store_clerk_pin_rebind(store *s, const auth_ctx *a, const clerk_account *c,
+                              const char *pin, int64_t now);
 /* Active (not disabled) accounts of a role; role -1 = any. */
 int store_clerk_count(store *s, int role);
 pk_err store_clerk_list(store *s, clerk_account *out, int max, int *n);

@@ -31,6 +31,11 @@ struct store {
     bool doomed;               /* an inner step failed: commit will roll back */
     char err[256];             /* last SQLite message (no personal data) */
     struct search_cache *sc;   /* catalog search index (store_catalog.c) */
+    unsigned char audit_key[32];   /* HMAC key of the audit chain (store_audit.c) */
+    bool has_audit_key;
+    bool audit_keyed;          /* the schema has audit.keyed: new rows are HMAC-linked */
+    bool tracking;             /* temporary seal triggers are in place */
+    int64_t last_at;           /* time of the last row chained in this transaction */
     store_outcome outcomes[STORE_OUTCOMES_MAX];   /* not yet written */
     int noutcomes;
     int busy_ms;               /* store_set_busy_timeout() */
@@ -49,6 +54,13 @@ extern const store_migration store_migrations[];
  * step in C (chains the events of an upgraded database). */
 extern const char store_schema_v2[];
 pk_err store_clerk_upgrade(store *s);
+/* Schema version 4 (keyed audit chain, sealed dossier and clerk rows),
+ * defined in store_audit.c, and its step (the key marker, the first seals). */
+extern const char store_schema_v4[];
+pk_err store_audit_key_upgrade(store *s);
+/* Schema version 5 (clerks.pin_v: PIN hashes bound to their account),
+ * store_clerk_admin.c. */
+pk_err store_clerk_pin_upgrade(store *s);
 extern const int store_migrations_count;
 /* Version 4: name_fold columns and the name index folded again. */
 pk_err store_refold(store *s);
@@ -115,6 +127,30 @@ pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *act
 /* Status code as stored ("registered", ...). */
 const char *store_status_code(dossier_status status);
 
+/* Seals (store_audit.c): after the migrations, temporary triggers on this
+ * connection note every dossier and clerk row it inserts, updates or
+ * deletes; store_commit() calls store_audit_seal_dirty() before COMMIT,
+ * which appends one "seal" row per noted row carrying the keyed digest of
+ * the row after the change. A change made by another program (sqlite3
+ * shell) is never noted, so `audit verify` finds its digest stale. */
+pk_err store_audit_track(store *s);
+pk_err store_audit_seal_dirty(store *s);
+/* One chained row after the current head, inside a transaction
+ * (store_audit.c); event_seq > 0 for an event's mirror row. */
+pk_err store_chain_append(store *s, int64_t at, const char *actor, const char *action,
+                          const char *object, const char *detail, int64_t event_seq);
+/* Actions only the store itself writes ("seal", "audit_key"). */
+bool store_audit_reserved(const char *action);
+struct audit_check;
+/* Third pass of store_audit_verify: every dossier and clerk row against
+ * its last seal (store_seal.c). Fills r->fault on the first bad row. */
+pk_err store_seals_verify(store *s, struct audit_check *r);
+/* Whether a row still has the digest of its last seal (store_seal.c). */
+pk_err store_row_sealed(store *s, bool clerk, const char *id, bool *sealed);
+/* For a migration that adds a column to clerks: notes the rows that differ
+ * from their seal, runs alter_sql, then reseals every row (those noted
+ * marked "prior=changed", so the upgrade launders nothing). */
+pk_err store_reseal_clerks(store *s, const char *alter_sql);
 /* Reads the print job outcomes a crashed run kept (store_outcomes.c) and
  * tries to write them. */
 void store_outcomes_load(store *s);

@@ -1,7 +1,9 @@
 /* Schema migrations, one entry per version (PRAGMA user_version). A new
  * version is one more entry at the end of store_migrations: never edit a
  * released entry, add a new one. Each runs in its own BEGIN IMMEDIATE
- * transaction (store_migrate). */
+ * transaction (store_migrate). A migration that adds a column to dossiers
+ * or clerks, or changes their rows, must reseal them (store_seal.c): their
+ * digest covers every column. */
 #include "store_internal.h"
 
 #include "util.h"
@@ -159,6 +161,8 @@ const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
     {2, store_schema_v2, store_clerk_upgrade},   /* clerk workstation: store_clerk.c */
     {3, schema_job_claims, NULL},                /* print job claims */
-    {4, NULL, store_refold},                     /* names folded again: Lý = Lí (store_refold.c) */
+    {4, store_schema_v4, store_audit_key_upgrade},   /* keyed audit chain, seals: store_seal.c */
+    {5, NULL, store_clerk_pin_upgrade},   /* PIN hashes bound to accounts: store_clerk_admin.c */
+    {6, NULL, store_refold},                     /* names folded again: Lý = Lí (store_refold.c) */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

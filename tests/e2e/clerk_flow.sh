@@ -1,7 +1,7 @@
 #!/bin/sh
 # The clerk workstation end to end: accounts from the CLI (the first
 # supervisor without signing in, then a clerk added by the supervisor),
-# two dossiers queued as the kiosk stores them (SQL), then the real binary
+# two dossiers queued as the kiosk stores them (the store API), then the real binary
 # in tmux: a wrong PIN, sign-in, a forged receipt scanned (loud warning),
 # search without marks, the dossier opened (full data), accepted with a
 # seal number, handed over to the agency (record printed and saved),
@@ -9,22 +9,9 @@
 # that an edited event is caught by `audit verify` afterwards.
 # Polls the screen (no fixed sleeps, 5 s cap) and prints it on failure.
 set -u
-BUILD=${BUILD:-build}
-P="$PWD/$BUILD/postkiosk"
-for tool in tmux sqlite3; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "clerk_flow.sh: $tool missing" >&2; exit 1; }
-done
-T=$(mktemp -d)
-SOCK="pkck$$"
-S="clerk"
-H="$T/home"
-mkdir -p "$H"
-cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT INT TERM
-export POSTKIOSK_HOME="$H" LANG=C.UTF-8 LC_ALL=C.UTF-8
-
 . "$(dirname "$0")/../tmux_helpers.sh"
-text() { tmux -L "$SOCK" send-keys -t "$S" -l "$1"; }
+tmux_setup clerk sqlite3
+export POSTKIOSK_HOME="$H" LANG=C.UTF-8 LC_ALL=C.UTF-8
 sql() { sqlite3 "$H/postkiosk.db" "$1"; }
 
 # ---- accounts ------------------------------------------------------------
@@ -41,27 +28,23 @@ printf '480215\n123456\n' | "$P" clerk add nv01 --role clerk --as sup1 >/dev/nul
 printf '480215\n735102\n' | "$P" clerk add nv01 --role clerk --as sup1 --name "Lê Thu" >/dev/null ||
     fail "clerk not added by the supervisor"
 "$P" clerk list | grep -q "^nv01	clerk	active" || fail "clerk list"
+# role changes: by a supervisor, audited with who and what (issue 11 item 7)
+printf '480215\n' | "$P" clerk role nv01 --role supervisor --as sup1 >/dev/null || fail "clerk role"
+printf '480215\n' | "$P" clerk role nv01 --role clerk --as sup1 >/dev/null || fail "clerk role back"
+[ "$(sql "SELECT group_concat(actor || ':' || object || ':' || detail, ',') FROM audit
+          WHERE action = 'clerk_role'")" = "sup1:nv01:role=clerk->supervisor,sup1:nv01:role=supervisor->clerk" ] ||
+    fail "role changes not audited: $(sql "SELECT * FROM audit WHERE action = 'clerk_role'")"
+[ "$(stat -c %a "$H/postkiosk.db")" = 600 ] || fail "the database is not 0600"
 [ "$(sql "SELECT count(*) FROM clerks WHERE pin_hash LIKE '\$argon2id\$%'")" = 2 ] ||
     fail "PINs are not Argon2id hashes"
 
 # ---- two dossiers, as the kiosk stores them ------------------------------
-sql "INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_name_en, agency,
-       form, status, name, name_fold, id_number, phone, unit_id, province, unit_name, street,
-       fee_proc, fee_post, fee_total, expected_date, created_at, created_day, updated_at,
-       consent_process, consent_sms, sample)
-     VALUES ('LS01-000001', 'RA000000014VN', 'LS01', '1.001193', 'Đăng ký khai sinh', 'Birth',
-       'UBND xã Hữu Lũng', 3, 'registered', 'Nguyễn Văn An', 'nguyen van an', '020095001234',
-       '0912345678', 1, 'Lạng Sơn', 'Xã Hữu Lũng', '12 Trần Đăng Ninh', 8000, 25000, 33000,
-       '2026-12-10', strftime('%s','now') - 60, date('now'), strftime('%s','now'), 1, 0, 0),
-            ('LS01-000002', 'RA000000028VN', 'LS01', '1.001193', 'Đăng ký khai sinh', 'Birth',
-       'UBND xã Hữu Lũng', 3, 'registered', 'Trần Thị Bích', 'tran thi bich', '020185005678',
-       '0387654321', 1, 'Lạng Sơn', 'Xã Hữu Lũng', '5 Lê Lợi', 8000, 25000, 33000,
-       '2026-12-10', strftime('%s','now'), date('now'), strftime('%s','now'), 1, 0, 0);
-     INSERT INTO dossier_docs(dossier_id, seq, name_vi, name_en, kind, required, handed)
-       SELECT id, 1, 'Tờ khai', 'Form', 0, 1, 1 FROM dossiers;
-     INSERT INTO dossier_docs(dossier_id, seq, name_vi, name_en, kind, required, handed)
-       SELECT id, 2, 'Giấy chứng sinh', 'Birth certificate', 1, 1, 1 FROM dossiers;" ||
-    fail "fixture SQL"
+# (through the store, with their events and audit seals: tests/store/test_e2e_fixture.c)
+PK_FIXTURE_DB="$H/postkiosk.db" PK_FIXTURE_AUDIT_KEY="$H/keys/audit.key" \
+    "$PWD/$BUILD/test-runner" e2e_fixture >"$T/fixture.log" 2>&1 || fail "fixture: $(cat "$T/fixture.log")"
+[ "$(sql "SELECT group_concat(ref || ':' || name, ',') FROM dossiers")" = \
+  "LS01-000001:Nguyễn Văn An,LS01-000002:Trần Thị Bích" ] || fail "fixture dossiers"
+"$P" audit verify >/dev/null || fail "audit chain broken after the fixture"
 
 # ---- the workstation -----------------------------------------------------
 tmux -L "$SOCK" -f /dev/null new-session -d -s "$S" -x 100 -y 30 \
@@ -93,7 +76,7 @@ wait_for "Danh sách hồ sơ"
 keys Escape
 wait_for "Bàn giao cho cơ quan"
 keys 2
-wait_for "UBND xã Hữu Lũng (1)"
+wait_for "UBND cấp xã (Tư pháp - hộ tịch) (1)"
 keys Enter
 wait_for "[x] LS01-000001"
 keys 1
@@ -128,23 +111,47 @@ done
 [ "$(sql "SELECT count(*) FROM audit WHERE detail LIKE '%020095001234%' OR detail LIKE '%Nguyễn%'")" = 0 ] ||
     fail "personal data in the audit log"
 "$P" audit verify >/dev/null || fail "audit chain broken after a normal session"
+anchor=$("$P" audit anchor) || fail "audit anchor"
+echo "$anchor" | grep -Eq '^[0-9]+-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]$' ||
+    fail "anchor format: $anchor"
+# the same code on a slip from the configured printer (file: here)
+[ "$("$P" audit anchor --print)" = "$anchor" ] || fail "audit anchor --print"
+grep -q "^$anchor\$" "$H/receipts/anchor-${anchor%%-*}.txt" ||
+    fail "the anchor slip does not carry the code: $(cat "$H/receipts/anchor-${anchor%%-*}.txt" 2>&1)"
 
 # ---- the province's report and the retention purge ------------------------
 today=$(sql "SELECT created_day FROM dossiers WHERE ref = 'LS01-000001'")
 "$P" report --from "$today" --to "$today" --csv > "$T/report.csv" || fail "report --csv"
 grep -q "^total,dossiers,.*,2" "$T/report.csv" || fail "report total: $(cat "$T/report.csv")"
 grep -q "^status,handed,.*,1" "$T/report.csv" || fail "report by status"
-head=$("$P" audit verify | sed -n 's/.* head [0-9]* \([0-9a-f]*\)$/\1/p')
+head=$("$P" audit verify | sed -n 's/.* head [0-9]* \([0-9a-f]*\) anchor .*$/\1/p')
 grep -q "^audit,head,$head," "$T/report.csv" || fail "the report does not anchor the audit head"
 "$P" report --from 2026-02-30 --to "$today" >/dev/null 2>&1 && fail "a bad date was accepted"
 [ "$(sql "SELECT count(*) FROM audit WHERE action = 'export'")" = 1 ] || fail "export not logged"
+# rows appended after the anchor are fine; a malformed anchor is an error (1)
+"$P" audit verify --expect-head "$anchor" >/dev/null || fail "an append after the anchor was taken for tampering"
+"$P" audit verify --expect-head "$(echo "$anchor" | sed 's/.$/-/')" >/dev/null 2>&1
+[ $? -eq 1 ] || fail "a malformed anchor was not an error"
+# copies of the intact database for the tampering checks below
+"$P" report --from "$today" --to "$today" --csv >/dev/null || fail "report --csv"
+last=$("$P" audit anchor) || fail "audit anchor"
+sql "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+for f in copy cut edit; do cp "$H/postkiosk.db" "$T/$f.db"; done
 # the second dossier was cancelled long ago: past the 5-year retention
 sql "UPDATE dossiers SET status = 'cancelled', closed_day = '2019-01-02', closed_at = 1546387200
      WHERE ref = 'LS01-000002'"
+# (a direct edit, here as test set-up: `audit verify` names the dossier from now on)
+out=$("$P" audit verify)
+rc=$?
+[ $rc -eq 3 ] || fail "audit verify did not catch a dossier edited behind its back (rc $rc): $out"
+echo "$out" | grep -q "LS01-000002" || fail "audit verify did not name the dossier: $out"
 "$P" purge --older-than 5y </dev/null >/dev/null 2>&1 && fail "purge ran without confirmation"
 [ "$(sql "SELECT name FROM dossiers WHERE ref = 'LS01-000002'")" = "Trần Thị Bích" ] ||
     fail "purge changed data without confirmation"
 "$P" purge --older-than 5y --yes >/dev/null || fail "purge --yes"
+out=$("$P" audit verify)
+[ $? -eq 3 ] || fail "the purge made the direct edit legitimate: $out"
+echo "$out" | grep -q "LS01-000002" || fail "audit verify did not name the dossier after the purge: $out"
 [ "$(sql "SELECT name || id_number || phone FROM dossiers WHERE ref = 'LS01-000002'")" = "" ] ||
     fail "personal data left after the purge"
 [ "$(sql "SELECT proc_code FROM dossiers WHERE ref = 'LS01-000002'")" = "1.001193" ] ||
@@ -153,8 +160,18 @@ sql "UPDATE dossiers SET status = 'cancelled', closed_day = '2019-01-02', closed
 
 # ---- tampering is caught -------------------------------------------------
 sql "UPDATE events SET note = 'x' WHERE seq = 1" 2>/dev/null && fail "an event could be edited"
-sql "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-cp "$H/postkiosk.db" "$T/copy.db"
+# the last row (an export) deleted: only the anchor tells
+sqlite3 "$T/cut.db" "DROP TRIGGER audit_no_delete;
+                     DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)" || fail "cut SQL"
+"$P" --db "$T/cut.db" audit verify >/dev/null || fail "a cut chain without anchor should pass (README)"
+out=$("$P" --db "$T/cut.db" audit verify --expect-head "$last")
+rc=$?
+[ $rc -eq 3 ] || fail "audit verify --expect-head did not catch deleted trailing rows (rc $rc): $out"
+# the supervisor's PIN hash copied onto the clerk: the supervisor's PIN does not open it
+sqlite3 "$T/copy.db" "UPDATE clerks SET pin_hash = (SELECT pin_hash FROM clerks WHERE id = 'sup1')
+                      WHERE id = 'nv01'" || fail "copy SQL"
+printf '480215\n480215\n' | "$P" --db "$T/copy.db" clerk passwd nv01 >/dev/null 2>&1 &&
+    fail "a copied PIN hash opened another account"
 # an event forged behind the program's back (on a copy)
 sqlite3 "$T/copy.db" "INSERT INTO events(dossier_id, at, actor, from_status, to_status, note)
                       VALUES(2, 1, 'nv01', 'registered', 'accepted', '')" || fail "forge SQL"
@@ -162,9 +179,22 @@ out=$("$P" --db "$T/copy.db" audit verify)
 rc=$?
 [ $rc -eq 3 ] || fail "audit verify did not fail on a forged event (rc $rc): $out"
 # an edited event
-sql "DROP TRIGGER events_no_update; UPDATE events SET note = 'sửa' WHERE seq = 1;" || fail "tamper SQL"
-out=$("$P" audit verify)
+sqlite3 "$T/edit.db" "DROP TRIGGER events_no_update; UPDATE events SET note = 'sửa' WHERE seq = 1;" ||
+    fail "tamper SQL"
+out=$("$P" --db "$T/edit.db" audit verify)
 rc=$?
 [ $rc -eq 3 ] || fail "audit verify did not fail on an edited event (rc $rc): $out"
 echo "$out" | grep -q "event 1" || fail "audit verify did not name the event: $out"
+
+# ---- the audit key -------------------------------------------------------
+# a keyed chain without its key: refused (exit 1), no new key is made
+mv "$H/keys/audit.key" "$T/audit.key"
+out=$("$P" --db "$T/copy.db" audit verify 2>&1)
+[ $? -eq 1 ] || fail "audit verify ran without the audit key: $out"
+echo "$out" | grep -q "audit.key" || fail "the refusal does not name the key file: $out"
+[ -e "$H/keys/audit.key" ] && fail "a new audit key was made for a keyed chain"
+# another key: every keyed row fails (3)
+head -c 32 /dev/urandom > "$H/keys/audit.key" && chmod 0400 "$H/keys/audit.key"
+out=$("$P" --db "$T/cut.db" audit verify)
+[ $? -eq 3 ] || fail "audit verify passed with another key: $out"
 exit 0

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "unit.h"
 #include "util.h"
 
 static void make_chain(audit_row *rows, int n)
@@ -26,14 +27,14 @@ static void make_chain(audit_row *rows, int n)
 
 static int walk(const audit_row *rows, int n, audit_verifier *v)
 {
-    audit_verify_init(v);
+    audit_verify_init(v, NULL);
     for (int i = 0; i < n; i++)
         if (!audit_verify_step(v, &rows[i]))
             return 0;
     return 1;
 }
 
-static void intact_chain(void)
+TEST(audit, intact_chain, "intact chain verifies")
 {
     audit_row rows[6];
     audit_verifier v;
@@ -44,7 +45,7 @@ static void intact_chain(void)
     CU_ASSERT_EQUAL(memcmp(v.prev, rows[5].hash, AUDIT_HASH_BYTES), 0);
 }
 
-static void edited_row(void)
+TEST(audit, edited_row, "edited row caught")
 {
     audit_row rows[6];
     audit_verifier v;
@@ -60,7 +61,7 @@ static void edited_row(void)
     CU_ASSERT_EQUAL(v.bad_seq, 2);
 }
 
-static void recomputed_row(void)
+TEST(audit, recomputed_row, "recomputed row caught")
 {
     /* an attacker who edits a row and recomputes its hash breaks the next link */
     audit_row rows[6];
@@ -74,7 +75,7 @@ static void recomputed_row(void)
     CU_ASSERT_EQUAL(v.bad_seq, 4);
 }
 
-static void deleted_row(void)
+TEST(audit, deleted_row, "deleted row caught")
 {
     audit_row rows[6];
     audit_verifier v;
@@ -91,7 +92,7 @@ static void deleted_row(void)
     CU_ASSERT_FALSE(audit_verify_step(&v, &rows[0]));
 }
 
-static void canonical_unambiguous(void)
+TEST(audit, canonical_unambiguous, "canonical form unambiguous")
 {
     /* moving a character between fields changes the canonical form */
     sbuf a = {0}, b = {0};
@@ -109,7 +110,7 @@ static void canonical_unambiguous(void)
     CU_ASSERT_STRING_EQUAL(h1, h2);
 }
 
-static void known_vector(void)
+TEST(audit, known_vector, "canonical format fixed")
 {
     /* SHA-256 of 32 zero bytes || canonical form, fixed so that a silent
      * change of the format (which would break every stored chain) fails */
@@ -124,13 +125,94 @@ static void known_vector(void)
     CU_ASSERT_STRING_EQUAL(hex, "e70503aebfbe17c7177171ee88b92820b7974a34520d4c87018170c5cd807d06");
 }
 
-void suite_audit(void)
+TEST(audit, keyed_chain, "keyed chain needs its key")
 {
-    CU_pSuite s = CU_add_suite("audit", NULL, NULL);
-    CU_add_test(s, "intact chain verifies", intact_chain);
-    CU_add_test(s, "edited row caught", edited_row);
-    CU_add_test(s, "recomputed row caught", recomputed_row);
-    CU_add_test(s, "deleted row caught", deleted_row);
-    CU_add_test(s, "canonical form unambiguous", canonical_unambiguous);
-    CU_add_test(s, "canonical format fixed", known_vector);
+    /* keyed rows verify only with their key; an unkeyed row after a keyed
+     * one is a rewrite */
+    unsigned char key[AUDIT_KEY_BYTES], other[AUDIT_KEY_BYTES];
+    for (int i = 0; i < AUDIT_KEY_BYTES; i++) {
+        key[i] = (unsigned char)i;
+        other[i] = (unsigned char)(i + 1);
+    }
+    audit_row rows[4];
+    make_chain(rows, 4);
+    for (int i = 2; i < 4; i++) {
+        rows[i].keyed = true;
+        memcpy(rows[i].prev_hash, rows[i - 1].hash, AUDIT_HASH_BYTES);
+        audit_link_keyed(key, rows[i].prev_hash, rows[i].seq, rows[i].at, rows[i].actor,
+                         rows[i].action, rows[i].object, rows[i].detail, rows[i].hash);
+    }
+    audit_verifier v;
+    audit_verify_init(&v, key);
+    for (int i = 0; i < 4; i++)
+        CU_ASSERT_TRUE(audit_verify_step(&v, &rows[i]));
+    CU_ASSERT_TRUE(v.keyed_seen);
+    audit_verify_init(&v, other);
+    CU_ASSERT_TRUE(audit_verify_step(&v, &rows[0]));
+    CU_ASSERT_TRUE(audit_verify_step(&v, &rows[1]));
+    CU_ASSERT_FALSE(audit_verify_step(&v, &rows[2]));
+    CU_ASSERT_EQUAL(v.fault, AUDIT_HASH);
+    audit_verify_init(&v, NULL);
+    CU_ASSERT_TRUE(audit_verify_step(&v, &rows[0]));
+    CU_ASSERT_TRUE(audit_verify_step(&v, &rows[1]));
+    CU_ASSERT_FALSE(audit_verify_step(&v, &rows[2]));
+    /* row 4 re-linked with plain SHA-256 and marked unkeyed */
+    rows[3].keyed = false;
+    audit_link(rows[3].prev_hash, rows[3].seq, rows[3].at, rows[3].actor, rows[3].action,
+               rows[3].object, rows[3].detail, rows[3].hash);
+    audit_verify_init(&v, key);
+    for (int i = 0; i < 3; i++)
+        CU_ASSERT_TRUE(audit_verify_step(&v, &rows[i]));
+    CU_ASSERT_FALSE(audit_verify_step(&v, &rows[3]));
+    CU_ASSERT_EQUAL(v.fault, AUDIT_UNKEYED);
+    CU_ASSERT_EQUAL(v.bad_seq, 4);
 }
+
+TEST(audit, anchor_code, "anchor short code")
+{
+    unsigned char mac[AUDIT_HASH_BYTES];
+    for (int i = 0; i < AUDIT_HASH_BYTES; i++)
+        mac[i] = (unsigned char)(0x9f - 3 * i);
+    char code[AUDIT_ANCHOR_MAX];
+    audit_anchor_code(1234, mac, code);
+    CU_ASSERT_EQUAL(strlen(code), strlen("1234-9F9C-9996-9390-8D8A-X"));
+    CU_ASSERT_EQUAL(strncmp(code, "1234-9F9C-9996-9390-8D8A-", 25), 0);
+    audit_anchor a;
+    CU_ASSERT_TRUE_FATAL(audit_anchor_parse(code, &a));
+    CU_ASSERT_EQUAL(a.seq, 1234);
+    CU_ASSERT_EQUAL(a.mac_len, AUDIT_ANCHOR_MAC_BYTES);
+    CU_ASSERT_EQUAL(memcmp(a.mac, mac, AUDIT_ANCHOR_MAC_BYTES), 0);
+    /* written down in lower case with spaces: the same anchor */
+    char loose[AUDIT_ANCHOR_MAX + 8];
+    snprintf(loose, sizeof loose, "1234 9f9c 9996 9390 8d8a %c", code[25] | 0x20);
+    CU_ASSERT_TRUE(audit_anchor_parse(loose, &a));
+    CU_ASSERT_EQUAL(a.seq, 1234);
+    /* every single wrong digit and every swap of two neighbours is refused */
+    for (size_t i = 0; code[i]; i++) {
+        if (code[i] == '-')
+            continue;
+        char bad[AUDIT_ANCHOR_MAX];
+        memcpy(bad, code, sizeof bad);
+        bad[i] = bad[i] == '7' ? '8' : '7';
+        CU_ASSERT_FALSE(audit_anchor_parse(bad, &a));
+        if (code[i + 1] && code[i + 1] != '-' && code[i] != code[i + 1]) {
+            memcpy(bad, code, sizeof bad);
+            bad[i] = code[i + 1];
+            bad[i + 1] = code[i];
+            CU_ASSERT_FALSE(audit_anchor_parse(bad, &a));
+        }
+    }
+    /* a full 64-digit head (as `audit verify` prints it) */
+    char hex[AUDIT_HEX_MAX];
+    audit_hex(mac, sizeof mac, hex, sizeof hex);
+    CU_ASSERT_TRUE(audit_anchor_parse(hex, &a));
+    CU_ASSERT_EQUAL(a.seq, 0);
+    CU_ASSERT_EQUAL(a.mac_len, AUDIT_HASH_BYTES);
+    CU_ASSERT_FALSE(audit_anchor_parse("", &a));
+    CU_ASSERT_FALSE(audit_anchor_parse("12-9F9C", &a));
+    CU_ASSERT_FALSE(audit_anchor_parse("0-9F9C-9996-9390-8D8A-0", &a));
+    CU_ASSERT_FALSE(audit_anchor_parse("12-9F9C-9996-9390-8D8A-0-0", &a));
+    CU_ASSERT_FALSE(audit_anchor_parse("1G-9F9C-9996-9390-8D8A-0", &a));
+}
+
+SUITE(audit, NULL, NULL);

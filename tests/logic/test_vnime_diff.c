@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "unit.h"
 #include "vnime.h"
 
 #define OUTPUTS "tests/logic/vnime_outputs.txt"
@@ -176,7 +177,7 @@ static int corpus_hashes(const char *dir, uint64_t *hs, int max)
     return k;
 }
 
-static void outputs_unchanged(void)
+TEST(vnime_diff, outputs_unchanged, "outputs identical to the engine before the rewrite")
 {
     enum { MAXH = GEN_LINES + 2 * 4096 };
     uint64_t *hs = malloc(MAXH * sizeof *hs);
@@ -233,8 +234,4 @@ static void outputs_unchanged(void)
     free(hs);
 }
 
-void suite_vnime_diff(void)
-{
-    CU_pSuite s = CU_add_suite("vnime_diff", NULL, NULL);
-    CU_add_test(s, "outputs identical to the engine before the rewrite", outputs_unchanged);
-}
+SUITE(vnime_diff, NULL, NULL);

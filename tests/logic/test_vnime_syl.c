@@ -14,6 +14,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "unit.h"
 #include "vnime.h"
 
 /* A nucleus as written, whether it is open (no final) and/or closed, where
@@ -207,14 +208,14 @@ static int run_nuclei(bool implied_only, int *cases)
 }
 
 /* Also the property test: every key order of one word gives one result. */
-static void every_nucleus_tone_style_order(void)
+TEST(vnime_syllables, every_nucleus_tone_style_order, "every nucleus x tone x style x key order (property: one result)")
 {
     int cases = 0;
     CU_ASSERT_EQUAL(run_nuclei(false, &cases), 0);
     CU_ASSERT_TRUE(cases > 20000);
 }
 
-static void forgotten_marks(void)
+TEST(vnime_syllables, forgotten_marks, "forgotten circumflex or horn")
 {
     int cases = 0;
     CU_ASSERT_EQUAL(run_nuclei(true, &cases), 0);
@@ -241,7 +242,7 @@ static int table(ime_method m, bool ns, const row *t, size_t n)
 
 #define TABLE(m, ns, t) CU_ASSERT_EQUAL(table(m, ns, t, sizeof t / sizeof t[0]), 0)
 
-static void three_vowel_words(void)
+TEST(vnime_syllables, three_vowel_words, "three-vowel words")
 {
     static const row T[] = {
         {"ngoeof", "ngoèo"}, {"ngoefo", "ngoèo"}, {"ngoeoj", "ngoẹo"}, {"khoeo", "khoeo"},
@@ -263,7 +264,7 @@ static void three_vowel_words(void)
     TABLE(IME_VNI, true, V);
 }
 
-static void late_dd(void)
+TEST(vnime_syllables, late_dd, "late dd / d9")
 {
     static const row T[] = {
         {"daijd", "đại"}, {"dangjd", "đạng"}, {"Dawngjd", "Đặng"}, {"duongwfd", "đường"},
@@ -279,7 +280,7 @@ static void late_dd(void)
     TABLE(IME_VNI, false, V);
 }
 
-static void restore_at_word_end(void)
+TEST(vnime_syllables, restore_at_word_end, "restore non-Vietnamese at the word end")
 {
     static const row T[] = {
         /* marked while typed, not a syllable: back to the keys at the end */
@@ -302,7 +303,7 @@ static void restore_at_word_end(void)
     TABLE(IME_VNI, false, V);
 }
 
-static void doubled_key_escape(void)
+TEST(vnime_syllables, doubled_key_escape, "doubled-key escape")
 {
     static const row T[] = {
         {"ross ", "ros "}, {"tesst ", "test "}, {"bass ", "bas "}, {"Joness ", "Joness "},
@@ -317,13 +318,4 @@ static void doubled_key_escape(void)
     TABLE(IME_VNI, false, V);
 }
 
-void suite_vnime_syllables(void)
-{
-    CU_pSuite s = CU_add_suite("vnime_syllables", NULL, NULL);
-    CU_add_test(s, "every nucleus x tone x style x key order", every_nucleus_tone_style_order);
-    CU_add_test(s, "forgotten circumflex or horn", forgotten_marks);
-    CU_add_test(s, "three-vowel words", three_vowel_words);
-    CU_add_test(s, "late dd / d9", late_dd);
-    CU_add_test(s, "restore non-Vietnamese at the word end", restore_at_word_end);
-    CU_add_test(s, "doubled-key escape", doubled_key_escape);
-}
+SUITE(vnime_syllables, NULL, NULL);

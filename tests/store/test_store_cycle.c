@@ -8,6 +8,7 @@
 #include "clerk_fixture.h"
 #include "dossier.h"
 #include "store_internal.h"
+#include "unit.h"
 
 static fx_dir fx;
 static store *db;
@@ -38,9 +39,11 @@ static int64_t count_sql(const char *sql)
 }
 
 /* Puts a dossier in a status directly (test set-up only: dossiers are
- * updatable, events are not), with two delivery attempts far apart. */
+ * updatable, events are not), with two delivery attempts far apart. In a
+ * store transaction, so the change is sealed as the store's own. */
 static void force_status(const char *ref, dossier_status s)
 {
+    CU_ASSERT_EQUAL_FATAL(store_tx_begin(db), PK_OK);
     sqlite3_stmt *q = NULL;
     CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db->conn,
         "UPDATE dossiers SET status = ?1, delivery_attempts = 2, first_attempt = '2026-03-02',"
@@ -49,6 +52,7 @@ static void force_status(const char *ref, dossier_status s)
     sqlite3_bind_text(q, 2, ref, -1, SQLITE_STATIC);
     CU_ASSERT_EQUAL(sqlite3_step(q), SQLITE_DONE);
     sqlite3_finalize(q);
+    CU_ASSERT_EQUAL(store_tx_commit(db), PK_OK);
 }
 
 static transition_data full_data(void)
@@ -64,7 +68,7 @@ static transition_data full_data(void)
     return td;
 }
 
-static void every_transition(void)
+TEST(store_cycle, every_transition, "every transition, every form")
 {
     setup();
     const service_form forms[] = {FORM_SEND, FORM_RETURN, FORM_BOTH};
@@ -113,7 +117,7 @@ static void every_transition(void)
     teardown();
 }
 
-static void step_data_required(void)
+TEST(store_cycle, step_data_required, "data each step needs")
 {
     setup();
     char ref[PK_REF_MAX];
@@ -188,7 +192,7 @@ static void step_data_required(void)
 
 /* Two notices two working days apart, counted on the holiday table:
  * Friday 24/04/2026, Monday 27/04 is the Hùng Kings holiday. */
-static void delivery_rule(void)
+TEST(store_cycle, delivery_rule, "delivery rule across a holiday")
 {
     setup();
     holiday h[] = {{"2026-04-27", 'H', "Giỗ Tổ Hùng Vương"}};
@@ -230,7 +234,7 @@ enum { CONC_N = 500 };
 
 /* A kiosk process registers CONC_N dossiers while this (clerk) process
  * accepts CONC_N others: every write lands, nobody sees "busy". */
-static void kiosk_and_clerk_at_once(void)
+TEST(store_cycle, kiosk_and_clerk_at_once, "kiosk and clerk processes at once")
 {
     setup();
     char (*refs)[PK_REF_MAX] = xcalloc(CONC_N, PK_REF_MAX);
@@ -294,7 +298,7 @@ static void kiosk_and_clerk_at_once(void)
 }
 
 /* Known answers. Q1 2026: 6 dossiers (+1 sample, +1 in April). */
-static void report_figures(void)
+TEST(store_cycle, report_figures, "report figures")
 {
     setup();
     struct {
@@ -369,7 +373,7 @@ static void report_figures(void)
     teardown();
 }
 
-static void purge_keeps_counts(void)
+TEST(store_cycle, purge_keeps_counts, "purge keeps counts, removes personal data")
 {
     setup();
     char a[PK_REF_MAX], b[PK_REF_MAX], c[PK_REF_MAX];
@@ -439,7 +443,7 @@ static void purge_keeps_counts(void)
 
 /* Another writer holds the lock beyond the busy timeout, then the disk is
  * full: clean errors, nothing half-written, the chain still intact. */
-static void busy_and_full(void)
+TEST(store_cycle, busy_and_full, "busy database and full disk")
 {
     setup();
     char ref[PK_REF_MAX];
@@ -477,14 +481,4 @@ static void busy_and_full(void)
     teardown();
 }
 
-void suite_store_cycle(void)
-{
-    CU_pSuite s = CU_add_suite("store_cycle", NULL, NULL);
-    CU_add_test(s, "every transition, every form", every_transition);
-    CU_add_test(s, "data each step needs", step_data_required);
-    CU_add_test(s, "delivery rule across a holiday", delivery_rule);
-    CU_add_test(s, "kiosk and clerk processes at once", kiosk_and_clerk_at_once);
-    CU_add_test(s, "report figures", report_figures);
-    CU_add_test(s, "purge keeps counts, removes personal data", purge_keeps_counts);
-    CU_add_test(s, "busy database and full disk", busy_and_full);
-}
+SUITE(store_cycle, NULL, NULL);

@@ -1,0 +1,517 @@
+/* Seals: the audit chain covers the state of every dossier and clerk row.
+ * Each change made through the store appends a "seal" row (object
+ * "dossier:<id>" or "clerk:<id>", detail "digest=<hex>" or "deleted") with
+ * a keyed digest of the whole row after the change; `audit verify`
+ * recomputes each current row's digest against its last seal. Personal data
+ * goes into the digest only (HMAC with the audit key: not searchable
+ * offline), never into an audit row in clear. */
+#include "store_internal.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store_audit.h"
+#include "util.h"
+
+/* Version 4: the keyed chain. Rows before it keep keyed = 0 (SHA-256
+ * links); the index finds a row's last seal. */
+const char store_schema_v4[] =
+    "ALTER TABLE audit ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0 CHECK(keyed IN (0, 1));"
+    "CREATE INDEX audit_seals ON audit(object, seq) WHERE action = 'seal';";
+
+pk_err store_file_keyed(const char *path, bool *keyed)
+{
+    *keyed = false;
+    sqlite3 *conn = NULL;
+    int rc = sqlite3_open_v2(path, &conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+    sqlite3_stmt *stmt = NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(conn, "SELECT count(*) FROM pragma_table_info('audit')"
+                                      " WHERE name = 'keyed'", -1, &stmt, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        *keyed = sqlite3_column_int(stmt, 0) > 0;
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(conn);
+    return rc == SQLITE_OK ? PK_OK : PK_EIO;
+}
+
+bool store_audit_reserved(const char *action)
+{
+    return strcmp(action, "seal") == 0 || strcmp(action, "audit_key") == 0;
+}
+
+typedef enum { SEAL_DOSSIER, SEAL_CLERK } seal_kind;
+
+static const char *const kind_name[] = {"dossier", "clerk"};
+
+static void add_bytes(sbuf *b, char tag, const void *p, int n)
+{
+    sbuf_addf(b, "%c%d:", tag, n);
+    if (n > 0)
+        sbuf_addn(b, p, (size_t)n);
+    sbuf_addn(b, "\n", 1);
+}
+
+/* The canonical form of one row: every column by name, type and value, so
+ * that a column added later is covered as soon as its migration reseals. */
+static const char *const row_sql[2][2] = {
+    {"SELECT * FROM main.dossiers WHERE id = ?1", "SELECT * FROM main.clerks WHERE id = ?1"},
+    /* the row as it was before this transaction changed it */
+    {"SELECT * FROM temp.audit_old_dossier WHERE id = ?1",
+     "SELECT * FROM temp.audit_old_clerk WHERE id = ?1"},
+};
+
+static pk_err row_canonical(store *s, seal_kind kind, bool before, const char *id, sbuf *out,
+                            bool *found)
+{
+    sqlite3_stmt *stmt = store_stmt(s, row_sql[before][kind]);
+    if (!stmt)
+        return PK_EIO;
+    if (kind == SEAL_DOSSIER)
+        sqlite3_bind_int64(stmt, 1, strtoll(id, NULL, 10));
+    else
+        store_bind_text(stmt, 1, id);
+    int rc = sqlite3_step(stmt);
+    *found = rc == SQLITE_ROW;
+    sbuf_addf(out, "%s\n", kind_name[kind]);
+    for (int i = 0; *found && i < sqlite3_column_count(stmt); i++) {
+        const char *name = sqlite3_column_name(stmt, i);
+        add_bytes(out, 'c', name, (int)strlen(name));
+        switch (sqlite3_column_type(stmt, i)) {
+        case SQLITE_INTEGER:
+            sbuf_addf(out, "i%" PRId64 "\n", (int64_t)sqlite3_column_int64(stmt, i));
+            break;
+        case SQLITE_FLOAT:
+            sbuf_addf(out, "f%.17g\n", sqlite3_column_double(stmt, i));
+            break;
+        case SQLITE_TEXT:
+            add_bytes(out, 't', sqlite3_column_text(stmt, i), sqlite3_column_bytes(stmt, i));
+            break;
+        case SQLITE_BLOB:
+            add_bytes(out, 'b', sqlite3_column_blob(stmt, i), sqlite3_column_bytes(stmt, i));
+            break;
+        default:
+            sbuf_add(out, "n\n");
+        }
+    }
+    pk_err e = rc == SQLITE_ROW || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(stmt);
+    return e;
+}
+
+/* "digest=<hex>" for a present row, "deleted" for a missing one; before:
+ * of the copy taken when this transaction first changed it (*found false
+ * when there is none: the row is new). */
+static pk_err row_seal_of(store *s, seal_kind kind, bool before, const char *id, char *detail,
+                          size_t detailsz, bool *found)
+{
+    sbuf canon = {0};
+    pk_err e = row_canonical(s, kind, before, id, &canon, found);
+    if (e == PK_OK) {
+        char hex[AUDIT_HEX_MAX];
+        audit_state_digest(s->audit_key, canon.data, canon.len, hex);
+        snprintf(detail, detailsz, *found ? "digest=%s" : "deleted", hex);
+    }
+    if (canon.data)
+        mem_wipe(canon.data, canon.len);   /* personal data */
+    sbuf_free(&canon);
+    return e;
+}
+
+static pk_err row_seal(store *s, seal_kind kind, const char *id, char *detail, size_t detailsz)
+{
+    bool found;
+    return row_seal_of(s, kind, false, id, detail, detailsz, &found);
+}
+
+/* The detail of the last seal of object ("" when none). */
+static pk_err last_seal(store *s, const char *object, char *detail, size_t detailsz)
+{
+    detail[0] = '\0';
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT detail FROM audit WHERE action = 'seal'"
+                                       " AND object = ?1 ORDER BY seq DESC LIMIT 1");
+    if (!stmt)
+        return PK_EIO;
+    store_bind_text(stmt, 1, object);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        store_col_text(stmt, 0, detail, detailsz);
+    store_done(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+}
+
+/* tracked: the row changed in this transaction (its prior state was copied
+ * by the BEFORE triggers). A prior state that differs from the last seal
+ * was changed outside the program: the new seal says so ("prior=changed"),
+ * so that the program's own later change does not launder the edit. */
+static pk_err seal_one(store *s, seal_kind kind, const char *id, bool tracked)
+{
+    char detail[AUDIT_DETAIL_MAX], object[AUDIT_OBJECT_MAX];
+    snprintf(object, sizeof object, "%s:%s", kind_name[kind], id);
+    pk_err e = row_seal(s, kind, id, detail, sizeof detail);
+    if (e == PK_OK && tracked) {
+        char prior[AUDIT_DETAIL_MAX], sealed[AUDIT_DETAIL_MAX];
+        bool existed = false;
+        e = row_seal_of(s, kind, true, id, prior, sizeof prior, &existed);
+        if (e == PK_OK)
+            e = last_seal(s, object, sealed, sizeof sealed);
+        bool clean = existed ? strcmp(prior, sealed) == 0
+                             : !sealed[0] || strcmp(sealed, "deleted") == 0;
+        if (e == PK_OK && !clean)
+            str_copy(detail + strlen(detail), sizeof detail - strlen(detail), " prior=changed");
+    }
+    if (e != PK_OK)
+        return e;
+    /* a seal carries the time of the action it seals (the rows chained
+     * in the same transaction), the clock only when there were none */
+    int64_t at = s->last_at ? s->last_at : (int64_t)time(NULL);
+    return store_chain_append(s, at, "system", "seal", object, detail, 0);
+}
+
+pk_err store_audit_track(store *s)
+{
+    s->audit_keyed = true;   /* the migrations have run: audit.keyed exists */
+    char *em = NULL;
+    int rc = sqlite3_exec(s->conn,
+        "CREATE TEMP TABLE IF NOT EXISTS audit_dirty(kind INTEGER NOT NULL, id TEXT NOT NULL,"
+        "  PRIMARY KEY(kind, id)) WITHOUT ROWID;"
+        /* the rows as they were before this transaction first changed them */
+        "CREATE TEMP TABLE IF NOT EXISTS audit_old_dossier AS SELECT * FROM main.dossiers WHERE 0;"
+        "CREATE TEMP TABLE IF NOT EXISTS audit_old_clerk AS SELECT * FROM main.clerks WHERE 0;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_ins AFTER INSERT ON main.dossiers"
+        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(0, NEW.id); END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_old BEFORE UPDATE ON main.dossiers"
+        "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_dossier WHERE id = OLD.id)"
+        "  BEGIN INSERT INTO audit_old_dossier SELECT * FROM main.dossiers WHERE id = OLD.id; END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_upd AFTER UPDATE ON main.dossiers"
+        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(0, OLD.id), (0, NEW.id); END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_gone BEFORE DELETE ON main.dossiers"
+        "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_dossier WHERE id = OLD.id)"
+        "  BEGIN INSERT INTO audit_old_dossier SELECT * FROM main.dossiers WHERE id = OLD.id; END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_del AFTER DELETE ON main.dossiers"
+        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(0, OLD.id); END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_ins AFTER INSERT ON main.clerks"
+        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(1, NEW.id); END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_old BEFORE UPDATE ON main.clerks"
+        "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_clerk WHERE id = OLD.id)"
+        "  BEGIN INSERT INTO audit_old_clerk SELECT * FROM main.clerks WHERE id = OLD.id; END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_upd AFTER UPDATE ON main.clerks"
+        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(1, OLD.id), (1, NEW.id); END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_gone BEFORE DELETE ON main.clerks"
+        "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_clerk WHERE id = OLD.id)"
+        "  BEGIN INSERT INTO audit_old_clerk SELECT * FROM main.clerks WHERE id = OLD.id; END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_del AFTER DELETE ON main.clerks"
+        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(1, OLD.id); END;",
+        NULL, NULL, &em);
+    if (rc != SQLITE_OK) {
+        pk_err e = store_rc(s, rc);
+        if (em)
+            snprintf(s->err, sizeof s->err, "%s", em);
+        sqlite3_free(em);
+        return e;
+    }
+    s->tracking = true;
+    return PK_OK;
+}
+
+pk_err store_audit_seal_dirty(store *s)
+{
+    if (!s->tracking)
+        return PK_OK;   /* during the migrations: they seal what they change */
+    for (;;) {
+        /* one row at a time: no cursor stays open across the inserts */
+        sqlite3_stmt *stmt = store_stmt(s, "SELECT kind, id FROM audit_dirty LIMIT 1");
+        if (!stmt)
+            return PK_EIO;
+        int rc = sqlite3_step(stmt);
+        if (rc != SQLITE_ROW) {
+            store_done(stmt);
+            s->last_at = 0;   /* the transaction ends here */
+            if (rc != SQLITE_DONE)
+                return store_rc(s, rc);
+            stmt = store_stmt(s, "DELETE FROM temp.audit_old_dossier");
+            pk_err e = stmt ? store_step_done(s, stmt) : PK_EIO;
+            stmt = e == PK_OK ? store_stmt(s, "DELETE FROM temp.audit_old_clerk") : NULL;
+            return e == PK_OK && stmt ? store_step_done(s, stmt) : (e == PK_OK ? PK_EIO : e);
+        }
+        seal_kind kind = sqlite3_column_int(stmt, 0) ? SEAL_CLERK : SEAL_DOSSIER;
+        char id[AUDIT_OBJECT_MAX];
+        store_col_text(stmt, 1, id, sizeof id);
+        store_done(stmt);
+        pk_err e = seal_one(s, kind, id, true);
+        if (e != PK_OK)
+            return e;
+        stmt = store_stmt(s, "DELETE FROM audit_dirty WHERE kind = ?1 AND id = ?2");
+        if (!stmt)
+            return PK_EIO;
+        sqlite3_bind_int(stmt, 1, (int)kind);
+        store_bind_text(stmt, 2, id);
+        e = store_step_done(s, stmt);
+        if (e != PK_OK)
+            return e;
+    }
+}
+
+/* Seals every current row of one table (the upgrade), in key order. */
+static pk_err seal_all(store *s, seal_kind kind)
+{
+    char last[AUDIT_OBJECT_MAX] = "";
+    int64_t last_id = 0;
+    for (;;) {
+        sqlite3_stmt *stmt = store_stmt(s, kind == SEAL_DOSSIER
+            ? "SELECT id FROM dossiers WHERE id > ?1 ORDER BY id LIMIT 1"
+            : "SELECT id FROM clerks WHERE id > ?2 ORDER BY id LIMIT 1");
+        if (!stmt)
+            return PK_EIO;
+        sqlite3_bind_int64(stmt, 1, last_id);
+        store_bind_text(stmt, 2, last);
+        int rc = sqlite3_step(stmt);
+        if (rc != SQLITE_ROW) {
+            store_done(stmt);
+            return rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+        }
+        last_id = sqlite3_column_int64(stmt, 0);
+        store_col_text(stmt, 0, last, sizeof last);
+        store_done(stmt);
+        pk_err e = seal_one(s, kind, last, false);
+        if (e != PK_OK)
+            return e;
+    }
+}
+
+pk_err store_audit_key_upgrade(store *s)
+{
+    /* from here on rows are HMAC-linked; the marker row is the first one,
+     * then every existing dossier and clerk row is sealed once */
+    s->audit_keyed = true;
+    pk_err e = store_chain_append(s, (int64_t)time(NULL), "system", "audit_key", "",
+                                  "keyed=hmac-sha256", 0);
+    if (e == PK_OK)
+        e = seal_all(s, SEAL_DOSSIER);
+    if (e == PK_OK)
+        e = seal_all(s, SEAL_CLERK);
+    return e;
+}
+
+pk_err store_row_sealed(store *s, bool clerk, const char *id, bool *sealed)
+{
+    seal_kind kind = clerk ? SEAL_CLERK : SEAL_DOSSIER;
+    char object[AUDIT_OBJECT_MAX], now[AUDIT_DETAIL_MAX], last[AUDIT_DETAIL_MAX];
+    snprintf(object, sizeof object, "%s:%s", kind_name[kind], id);
+    pk_err e = row_seal(s, kind, id, now, sizeof now);
+    if (e == PK_OK)
+        e = last_seal(s, object, last, sizeof last);
+    *sealed = e == PK_OK && strcmp(now, last) == 0;
+    return e;
+}
+
+pk_err store_reseal_clerks(store *s, const char *alter_sql)
+{
+    /* which rows already differ from their seal, before the new column
+     * changes every digest: their new seal says so */
+    char (*ids)[AUDIT_OBJECT_MAX] = NULL;
+    bool *bad = NULL;
+    int n = 0, cap = 0;
+    char last[AUDIT_OBJECT_MAX] = "";
+    pk_err e = PK_OK;
+    for (;;) {
+        sqlite3_stmt *stmt = store_stmt(s, "SELECT id FROM clerks WHERE id > ?1 ORDER BY id LIMIT 1");
+        if (!stmt) {
+            e = PK_EIO;
+            break;
+        }
+        store_bind_text(stmt, 1, last);
+        int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW)
+            store_col_text(stmt, 0, last, sizeof last);
+        store_done(stmt);
+        if (rc != SQLITE_ROW) {
+            e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+            break;
+        }
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            ids = xrealloc(ids, (size_t)cap * sizeof *ids);
+            bad = xrealloc(bad, (size_t)cap * sizeof *bad);
+        }
+        bool sealed = false;
+        e = store_row_sealed(s, true, last, &sealed);
+        if (e != PK_OK)
+            break;
+        str_copy(ids[n], sizeof ids[n], last);
+        bad[n++] = !sealed;
+    }
+    if (e == PK_OK) {
+        char *em = NULL;
+        int rc = sqlite3_exec(s->conn, alter_sql, NULL, NULL, &em);
+        if (rc != SQLITE_OK) {
+            e = store_rc(s, rc);
+            if (em)
+                snprintf(s->err, sizeof s->err, "%s", em);
+        }
+        sqlite3_free(em);
+    }
+    for (int i = 0; e == PK_OK && i < n; i++) {
+        char detail[AUDIT_DETAIL_MAX], object[AUDIT_OBJECT_MAX];
+        e = row_seal(s, SEAL_CLERK, ids[i], detail, sizeof detail);
+        if (e != PK_OK)
+            break;
+        if (bad[i])
+            str_copy(detail + strlen(detail), sizeof detail - strlen(detail), " prior=changed");
+        snprintf(object, sizeof object, "clerk:%s", ids[i]);
+        e = store_chain_append(s, s->last_at ? s->last_at : (int64_t)time(NULL), "system", "seal",
+                               object, detail, 0);
+    }
+    free(ids);
+    free(bad);
+    return e;
+}
+
+/* Names a row for the report: reference or clerk id (no personal data). */
+static void name_row(store *s, seal_kind kind, const char *id, char *out, size_t outsz)
+{
+    char ref[PK_REF_MAX] = "";
+    if (kind == SEAL_DOSSIER) {
+        sqlite3_stmt *stmt = store_stmt(s, "SELECT ref FROM dossiers WHERE id = ?1");
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, strtoll(id, NULL, 10));
+            if (sqlite3_step(stmt) == SQLITE_ROW)
+                store_col_text(stmt, 0, ref, sizeof ref);
+            store_done(stmt);
+        }
+    }
+    if (ref[0])
+        snprintf(out, outsz, "dossier %s", ref);
+    else
+        snprintf(out, outsz, "%s #%.40s", kind_name[kind], id);
+}
+
+static bool parse_object(const char *object, seal_kind *kind, const char **id)
+{
+    if (strncmp(object, "dossier:", 8) == 0) {
+        *kind = SEAL_DOSSIER;
+        *id = object + 8;
+    } else if (strncmp(object, "clerk:", 6) == 0) {
+        *kind = SEAL_CLERK;
+        *id = object + 6;
+    } else {
+        return false;
+    }
+    return **id != '\0';
+}
+
+static void fail_row(store *s, audit_check *r, audit_fault f, int64_t seq, seal_kind kind,
+                     const char *id)
+{
+    r->fault = f;
+    r->bad_seq = seq;
+    name_row(s, kind, id, r->bad_object, sizeof r->bad_object);
+}
+
+/* Every row the chain sealed still has its last sealed digest. */
+static pk_err check_sealed(store *s, audit_check *r)
+{
+    sqlite3_stmt *stmt = NULL;
+    /* the bare columns come from the row holding max(seq) (SQLite rule) */
+    int rc = sqlite3_prepare_v2(s->conn, "SELECT max(seq), object, detail FROM audit"
+                                       " WHERE action = 'seal' GROUP BY object ORDER BY 1",
+                                -1, &stmt, NULL);
+    pk_err e = store_rc(s, rc);
+    while (e == PK_OK && r->fault == AUDIT_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        int64_t seq = sqlite3_column_int64(stmt, 0);
+        char object[AUDIT_OBJECT_MAX], sealed[AUDIT_DETAIL_MAX], now[AUDIT_DETAIL_MAX];
+        store_col_text(stmt, 1, object, sizeof object);
+        store_col_text(stmt, 2, sealed, sizeof sealed);
+        seal_kind kind;
+        const char *id;
+        if (!parse_object(object, &kind, &id)) {
+            r->fault = AUDIT_HASH;   /* only the store writes seals */
+            r->bad_seq = seq;
+            break;
+        }
+        char *mark = strchr(sealed, ' ');   /* " prior=changed": reported by check_marked */
+        if (mark)
+            *mark = '\0';
+        e = row_seal(s, kind, id, now, sizeof now);
+        if (e != PK_OK || strcmp(now, sealed) == 0) {
+            r->seals++;
+            continue;
+        }
+        fail_row(s, r, strcmp(now, "deleted") == 0 ? AUDIT_ROW_DELETED : AUDIT_ROW_CHANGED, seq,
+                 kind, id);
+    }
+    if (e == PK_OK && r->fault == AUDIT_OK && rc != SQLITE_DONE)
+        e = store_rc(s, rc);
+    sqlite3_finalize(stmt);
+    return e;
+}
+
+/* Every current row has a seal (an INSERT behind the store's back has none). */
+static pk_err check_unsealed(store *s, audit_check *r)
+{
+    static const char *const sql[] = {
+        "SELECT id FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM audit a"
+        " WHERE a.action = 'seal' AND a.object = 'dossier:' || d.id) ORDER BY id LIMIT 1",
+        "SELECT id FROM clerks c WHERE NOT EXISTS (SELECT 1 FROM audit a"
+        " WHERE a.action = 'seal' AND a.object = 'clerk:' || c.id) ORDER BY id LIMIT 1",
+    };
+    for (int k = 0; k < 2 && r->fault == AUDIT_OK; k++) {
+        sqlite3_stmt *stmt = store_stmt(s, sql[k]);
+        if (!stmt)
+            return PK_EIO;
+        int rc = sqlite3_step(stmt);
+        char id[AUDIT_OBJECT_MAX] = "";
+        if (rc == SQLITE_ROW)
+            store_col_text(stmt, 0, id, sizeof id);
+        store_done(stmt);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return store_rc(s, rc);
+        if (rc == SQLITE_ROW)
+            fail_row(s, r, AUDIT_ROW_UNSEALED, 0, (seal_kind)k, id);
+    }
+    return PK_OK;
+}
+
+/* A seal that found its row changed outside the program before the
+ * program changed it again: the edit stays reported. */
+static pk_err check_marked(store *s, audit_check *r)
+{
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT seq, object FROM audit WHERE action = 'seal'"
+                                       " AND detail LIKE '% prior=changed' ORDER BY seq LIMIT 1");
+    if (!stmt)
+        return PK_EIO;
+    int rc = sqlite3_step(stmt);
+    char object[AUDIT_OBJECT_MAX] = "";
+    int64_t seq = 0;
+    if (rc == SQLITE_ROW) {
+        seq = sqlite3_column_int64(stmt, 0);
+        store_col_text(stmt, 1, object, sizeof object);
+    }
+    store_done(stmt);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    seal_kind kind;
+    const char *id;
+    if (parse_object(object, &kind, &id)) {
+        fail_row(s, r, AUDIT_ROW_CHANGED, seq, kind, id);
+    } else {
+        r->fault = AUDIT_HASH;
+        r->bad_seq = seq;
+    }
+    return PK_OK;
+}
+
+pk_err store_seals_verify(store *s, struct audit_check *r)
+{
+    pk_err e = check_marked(s, r);
+    if (e == PK_OK && r->fault == AUDIT_OK)
+        e = check_sealed(s, r);
+    if (e == PK_OK && r->fault == AUDIT_OK)
+        e = check_unsealed(s, r);
+    return e;
+}

@@ -1,0 +1,375 @@
+/* The audit chain covers what matters (issue 11 item 6): a dossier or clerk
+ * row changed, deleted or added behind the program's back is caught and
+ * named; the chain is keyed (re-hashing it with plain SHA-256 after an edit
+ * is caught); rows deleted from the end are caught given an anchor; an
+ * anchor stays valid while rows are appended after it; the upgrade of an
+ * older database seals its rows once. Every edit here goes through a
+ * separate raw connection, as an attacker with the file would. */
+#include "clerk_fixture.h"
+#include "store_internal.h"
+#include "unit.h"
+
+static fx_dir fx;
+static store *db;
+static char refs[3][PK_REF_MAX];
+
+/* Three dossiers, one accepted, one rejected, then a lookup and a clerk. */
+static void setup(void)
+{
+    fx_init(&fx);
+    char msg[256];
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
+    cx_catalog(db);
+    for (int i = 0; i < 3; i++)
+        CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Nguyễn Văn An", "020095001234",
+                                         "0912345678", FORM_BOTH, "2026-03-02", "2026-03-12",
+                                         refs[i]), PK_OK);
+    transition_data td = {.at = cx_at("2026-03-03", 0), .seal_no = "NP-0001", .fee_collected = 8000};
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[0], ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[1], ST_COUNTER_REJECTED, "nv01",
+                                             "Thiếu giấy chứng sinh", &td), PK_OK);
+    auth_ctx ax;
+    cx_auth(&ax);
+    const char *ids[] = {"nv01", "sup1"};
+    for (int i = 0; i < 2; i++) {
+        clerk_account c;
+        memset(&c, 0, sizeof c);
+        str_copy(c.id, sizeof c.id, ids[i]);
+        str_copy(c.name, sizeof c.name, "Hoàng Thị Lan");
+        c.role = i ? ROLE_SUPERVISOR : ROLE_CLERK;
+        CU_ASSERT_EQUAL_FATAL(auth_pin_hash_for(&ax, ids[i], i ? "480215" : "735102", c.pin_hash),
+                              PK_OK);
+        CU_ASSERT_EQUAL_FATAL(store_clerk_add(db, &c, "install", td.at), PK_OK);
+    }
+    dossier d;
+    CU_ASSERT_EQUAL(store_dossier_lookup(db, refs[2], "nv01", td.at, &d), PK_OK);
+}
+
+static void teardown(void)
+{
+    store_close(db);
+    db = NULL;
+    fx_cleanup(&fx);
+}
+
+static int64_t one_int(const char *sql)
+{
+    sqlite3_stmt *q = NULL;
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
+/* The seq of the last seal of a row ("dossier:2", "clerk:nv01"). */
+static int64_t last_seal(const char *object)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT max(seq) FROM audit WHERE action = 'seal' AND object = '%s'",
+             object);
+    return one_int(sql);
+}
+
+static void expect_row_fault(const char *tamper_sql, audit_fault fault, int64_t seq,
+                             const char *named)
+{
+    setup();
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, tamper_sql), SQLITE_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, fault);
+    CU_ASSERT_EQUAL(r.bad_seq, seq);
+    CU_ASSERT_STRING_EQUAL(r.bad_object, named);
+    teardown();
+}
+
+TEST(audit_seals, intact_and_sealed, "every row sealed, no personal data in clear")
+{
+    setup();
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
+    CU_ASSERT_EQUAL(r.seals, 5);        /* 3 dossiers, 2 clerks */
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE keyed = 0"), 0);
+    /* personal data is in the digests only */
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE detail LIKE '%020095001234%'"
+                            " OR detail LIKE '%0912345678%' OR detail LIKE '%Nguy%'"
+                            " OR detail LIKE '%argon%' OR detail LIKE '%Lan%'"), 0);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE action = 'seal'"
+                            " AND detail NOT GLOB 'digest=[0-9a-f]*'"), 0);
+    /* the readable list leaves the seals out */
+    audit_row rows[40];
+    int n = 0;
+    CU_ASSERT_EQUAL(store_audit_list(db, 0, rows, 40, &n), PK_OK);
+    for (int i = 0; i < n; i++)
+        CU_ASSERT_STRING_NOT_EQUAL(rows[i].action, "seal");
+    CU_ASSERT_EQUAL(n, one_int("SELECT count(*) FROM audit WHERE action <> 'seal'"));
+    teardown();
+}
+
+TEST(audit_seals, dossier_status_edited, "dossier status edited behind the store")
+{
+    /* dossier 2 was rejected at the counter; someone makes it "accepted" */
+    setup();
+    int64_t seal = last_seal("dossier:2");
+    teardown();
+    expect_row_fault("UPDATE dossiers SET status = 'accepted' WHERE id = 2", AUDIT_ROW_CHANGED,
+                     seal, "dossier LS01-000002");
+}
+
+TEST(audit_seals, dossier_fee_edited, "dossier fee edited behind the store")
+{
+    setup();
+    int64_t seal = last_seal("dossier:1");
+    teardown();
+    expect_row_fault("UPDATE dossiers SET fee_collected = 0 WHERE id = 1", AUDIT_ROW_CHANGED, seal,
+                     "dossier LS01-000001");
+    expect_row_fault("UPDATE dossiers SET fee_total = 3000 WHERE id = 1", AUDIT_ROW_CHANGED, seal,
+                     "dossier LS01-000001");
+}
+
+TEST(audit_seals, dossier_name_edited, "dossier name edited behind the store")
+{
+    setup();
+    int64_t seal = last_seal("dossier:3");
+    teardown();
+    expect_row_fault("UPDATE dossiers SET name = 'Nguyễn Văn Ân' WHERE id = 3", AUDIT_ROW_CHANGED,
+                     seal, "dossier LS01-000003");
+}
+
+TEST(audit_seals, edit_not_laundered, "an edit is not laundered by a later change")
+{
+    /* the fee is lowered directly, then the clerk moves the dossier on:
+     * the program's own change does not make the edit legitimate */
+    setup();
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "UPDATE dossiers SET fee_collected = 0 WHERE id = 1"),
+                    SQLITE_OK);
+    transition_data td = {.at = cx_at("2026-03-04", 0), .fee_collected = -1};
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[0], ST_IN_TRANSIT, "nv01", "", &td), PK_OK);
+    int64_t seal = last_seal("dossier:1");
+    transition_data td2 = {.at = cx_at("2026-03-05", 0), .handover_no = "BB-1", .fee_collected = -1};
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[0], ST_HANDED, "nv01", "", &td2), PK_OK);
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_ROW_CHANGED);
+    CU_ASSERT_EQUAL(r.bad_seq, seal);
+    CU_ASSERT_STRING_EQUAL(r.bad_object, "dossier LS01-000001");
+    teardown();
+    /* the same for a clerk whose hash was swapped, then who signed in */
+    setup();
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "UPDATE clerks SET pin_hash = (SELECT pin_hash FROM clerks"
+                                      " WHERE id = 'sup1') WHERE id = 'nv01'"), SQLITE_OK);
+    CU_ASSERT_EQUAL(store_clerk_disable(db, "nv01", "sup1", 90), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_ROW_CHANGED);
+    CU_ASSERT_STRING_EQUAL(r.bad_object, "clerk #nv01");
+    teardown();
+    /* and the honest path stays clean */
+    setup();
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[0], ST_IN_TRANSIT, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_clerk_disable(db, "nv01", "sup1", 90), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
+    teardown();
+}
+
+TEST(audit_seals, dossier_deleted, "dossier deleted behind the store")
+{
+    setup();
+    int64_t seal = last_seal("dossier:3");
+    teardown();
+    expect_row_fault("DELETE FROM dossier_docs WHERE dossier_id = 3;"
+                     "DELETE FROM dossiers WHERE id = 3;", AUDIT_ROW_DELETED, seal, "dossier #3");
+}
+
+TEST(audit_seals, dossier_added, "dossier added behind the store")
+{
+    expect_row_fault("INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi,"
+                     " proc_name_en, agency, form, status, name, name_fold, id_number, phone,"
+                     " fee_proc, fee_post, fee_total, created_at, created_day, updated_at,"
+                     " consent_process, consent_sms, sample) SELECT 'LS01-000099', 'RA9', kiosk_code,"
+                     " proc_code, proc_name_vi, proc_name_en, agency, form, 'delivered', name,"
+                     " name_fold, id_number, phone, 0, 0, 0, created_at, created_day, updated_at,"
+                     " 1, 0, 0 FROM dossiers WHERE id = 1", AUDIT_ROW_UNSEALED, 0,
+                     "dossier LS01-000099");
+}
+
+TEST(audit_seals, clerk_hash_copied, "clerk hash or role copied behind the store")
+{
+    /* the clerk takes the supervisor's PIN hash, or the supervisor role */
+    setup();
+    int64_t seal = last_seal("clerk:nv01");
+    teardown();
+    expect_row_fault("UPDATE clerks SET pin_hash = (SELECT pin_hash FROM clerks WHERE id = 'sup1')"
+                     " WHERE id = 'nv01'", AUDIT_ROW_CHANGED, seal, "clerk #nv01");
+    expect_row_fault("UPDATE clerks SET role = 'supervisor' WHERE id = 'nv01'", AUDIT_ROW_CHANGED,
+                     seal, "clerk #nv01");
+}
+
+/* Rewrites every audit row with plain SHA-256 links (what an attacker
+ * without the key can compute) after editing row `edit`. */
+static void rehash_plain(int64_t edit, bool keep_keyed_flag)
+{
+    sqlite3 *h = NULL;
+    CU_ASSERT_EQUAL_FATAL(sqlite3_open(fx.db_path, &h), SQLITE_OK);
+    CU_ASSERT_EQUAL(sqlite3_exec(h, "DROP TRIGGER audit_no_update", NULL, NULL, NULL), SQLITE_OK);
+    char sql[160];
+    snprintf(sql, sizeof sql, "UPDATE audit SET actor = 'nv99' WHERE seq = %lld", (long long)edit);
+    CU_ASSERT_EQUAL(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_stmt *q = NULL, *u = NULL;
+    sqlite3_prepare_v2(h, "SELECT seq, at, actor, action, object, detail FROM audit ORDER BY seq",
+                       -1, &q, NULL);
+    sqlite3_prepare_v2(h, "UPDATE audit SET prev_hash = ?2, hash = ?3, keyed = ?4 WHERE seq = ?1",
+                       -1, &u, NULL);
+    unsigned char prev[AUDIT_HASH_BYTES] = {0}, hash[AUDIT_HASH_BYTES];
+    CU_ASSERT_EQUAL(sqlite3_exec(h, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        audit_link(prev, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
+                   (const char *)sqlite3_column_text(q, 2), (const char *)sqlite3_column_text(q, 3),
+                   (const char *)sqlite3_column_text(q, 4), (const char *)sqlite3_column_text(q, 5),
+                   hash);
+        sqlite3_bind_int64(u, 1, sqlite3_column_int64(q, 0));
+        sqlite3_bind_blob(u, 2, prev, AUDIT_HASH_BYTES, SQLITE_TRANSIENT);
+        sqlite3_bind_blob(u, 3, hash, AUDIT_HASH_BYTES, SQLITE_TRANSIENT);
+        sqlite3_bind_int(u, 4, keep_keyed_flag);
+        CU_ASSERT_EQUAL(sqlite3_step(u), SQLITE_DONE);
+        sqlite3_reset(u);
+        memcpy(prev, hash, sizeof prev);
+    }
+    CU_ASSERT_EQUAL(sqlite3_exec(h, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_finalize(q);
+    sqlite3_finalize(u);
+    sqlite3_close(h);
+}
+
+TEST(audit_seals, rehashed_without_key, "chain re-hashed with plain SHA-256")
+{
+    setup();
+    audit_check r;
+    rehash_plain(5, false);   /* every row "legacy": no keyed row left */
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_UNKEYED);
+    teardown();
+    setup();
+    rehash_plain(5, true);    /* still marked keyed: the first MAC fails */
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_HASH);
+    CU_ASSERT_EQUAL(r.bad_seq, 1);
+    teardown();
+}
+
+TEST(audit_seals, anchor_and_trailing_rows, "anchor survives later appends")
+{
+    setup();
+    audit_check r;
+    CU_ASSERT_EQUAL_FATAL(store_audit_verify(db, &r), PK_OK);
+    audit_anchor a;
+    CU_ASSERT_TRUE_FATAL(audit_anchor_parse(r.head_code, &a));
+    CU_ASSERT_EQUAL(a.seq, r.head_seq);
+    /* work goes on after the anchor: still fine */
+    CU_ASSERT_EQUAL(store_audit_append(db, 50, "nv01", "login", "nv01", ""), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_append(db, 60, "nv01", "logout", "nv01", ""), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify_anchor(db, &a, &r), PK_OK);
+    /* the full head (older reports) works as an anchor too */
+    audit_anchor full;
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
+    CU_ASSERT_TRUE_FATAL(audit_anchor_parse(r.head_hex, &full));
+    CU_ASSERT_EQUAL(store_audit_verify_anchor(db, &full, &r), PK_OK);
+    teardown();
+}
+
+TEST(audit_seals, trailing_rows_deleted, "trailing rows deleted: caught given the anchor")
+{
+    setup();
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_append(db, 50, "nv01", "login", "nv01", ""), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_audit_verify(db, &r), PK_OK);
+    audit_anchor a;
+    CU_ASSERT_TRUE_FATAL(audit_anchor_parse(r.head_code, &a));
+    /* the login and the lookup before it vanish */
+    char sql[128];
+    snprintf(sql, sizeof sql, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= %lld",
+             (long long)(r.head_seq - 1));
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, sql), SQLITE_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);   /* the limit, documented */
+    CU_ASSERT_EQUAL(store_audit_verify_anchor(db, &a, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_HEAD);
+    CU_ASSERT_EQUAL(r.bad_seq, a.seq);
+    teardown();
+    /* when the lost rows held a row's last seal, no anchor is needed */
+    setup();
+    int64_t seal = last_seal("clerk:sup1");
+    snprintf(sql, sizeof sql, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= %lld",
+             (long long)seal);
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, sql), SQLITE_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_ROW_UNSEALED);
+    CU_ASSERT_STRING_EQUAL(r.bad_object, "clerk #sup1");
+    teardown();
+}
+
+TEST(audit_seals, anchored_row_rewritten, "anchored row rewritten with the key")
+{
+    /* someone holding the key rebuilds the history from the anchor on:
+     * the chain is consistent again, the anchor is not */
+    setup();
+    audit_check r;
+    CU_ASSERT_EQUAL_FATAL(store_audit_verify(db, &r), PK_OK);
+    audit_anchor a;
+    CU_ASSERT_TRUE_FATAL(audit_anchor_parse(r.head_code, &a));
+    char sql[128];
+    snprintf(sql, sizeof sql, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= %lld",
+             (long long)a.seq);
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, sql), SQLITE_OK);
+    CU_ASSERT_EQUAL(store_audit_append(db, 70, "nv01", "lookup", refs[1], ""), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
+    CU_ASSERT_EQUAL(r.head_seq, a.seq);
+    CU_ASSERT_EQUAL(store_audit_verify_anchor(db, &a, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_HEAD);
+    CU_ASSERT_EQUAL(r.bad_seq, a.seq);
+    teardown();
+}
+
+/* A database from schema version 2 (before the key): its rows are sealed
+ * once by the upgrade, its old rows keep their SHA-256 links. */
+TEST(audit_seals, upgrade_seals_existing_rows, "upgrade seals existing rows once")
+{
+    fx_init(&fx);
+    store *old = xcalloc(1, sizeof *old);
+    char msg[256];
+    CU_ASSERT_EQUAL_FATAL(sqlite3_open(fx.db_path, &old->conn), SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(store_migrate(old, store_migrations, 2, msg, sizeof msg), PK_OK);
+    cx_catalog(old);
+    CU_ASSERT_EQUAL(cx_dossier(old, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
+                               FORM_BOTH, "2026-03-02", "2026-03-12", refs[0]), PK_OK);
+    CU_ASSERT_EQUAL(store_audit_append(old, 5, "nv01", "lookup", refs[0], ""), PK_OK);
+    store_close(old);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE keyed = 0"), 2);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE action = 'seal'"), 1);
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
+    CU_ASSERT_EQUAL(r.seals, 1);
+    CU_ASSERT_EQUAL(r.events, 1);
+    /* an old row edited and its legacy link recomputed: the first keyed
+     * row (the key marker) no longer follows it */
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER audit_no_update;"
+                                      "UPDATE audit SET actor = 'nv02' WHERE seq = 2"), SQLITE_OK);
+    sqlite3_stmt *q = NULL;
+    unsigned char h[AUDIT_HASH_BYTES];
+    sqlite3_prepare_v2(db->conn, "SELECT prev_hash, at, object FROM audit WHERE seq = 2", -1, &q, NULL);
+    CU_ASSERT_EQUAL_FATAL(sqlite3_step(q), SQLITE_ROW);
+    audit_link(sqlite3_column_blob(q, 0), 2, sqlite3_column_int64(q, 1), "nv02", "lookup",
+               (const char *)sqlite3_column_text(q, 2), "", h);
+    sqlite3_finalize(q);
+    char sql[200], hex[AUDIT_HEX_MAX];
+    audit_hex(h, sizeof h, hex, sizeof hex);
+    snprintf(sql, sizeof sql, "UPDATE audit SET hash = x'%s' WHERE seq = 2", hex);
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, sql), SQLITE_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_PREV);
+    CU_ASSERT_EQUAL(r.bad_seq, 3);
+    teardown();
+}
+
+SUITE(audit_seals, NULL, NULL);
