@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "testhook.h"
 #include "receipt.h"
 #include "citizen_steps.h"
 #include "store_clerk.h"
@@ -360,7 +361,18 @@ TEST(screens, env_hooks, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK")
     CU_ASSERT_PTR_NOT_NULL_FATAL(a);
     setenv("POSTKIOSK_IDLE", "8", 1);
     setenv("POSTKIOSK_CLOCK", "2026-01-02T03:04", 1);
+    /* without the explicit test setting the hooks are ignored (issue 17) */
+    unsetenv("POSTKIOSK_TEST");
     app_init(a, &cfg, NULL, NULL);
+    CU_ASSERT_EQUAL(a->idle_timeout, 90);
+    CU_ASSERT_EQUAL(a->clock_offset, 0);
+    setenv("POSTKIOSK_TEST", "yes", 1);        /* only "1" counts */
+    app_init(a, &cfg, NULL, NULL);
+    CU_ASSERT_EQUAL(a->idle_timeout, 90);
+    CU_ASSERT_FALSE(test_mode_active());
+    setenv("POSTKIOSK_TEST", "1", 1);
+    app_init(a, &cfg, NULL, NULL);
+    CU_ASSERT(test_mode_active());
     CU_ASSERT_EQUAL(a->idle_timeout, 8);
     CU_ASSERT_EQUAL(a->idle_warning, 4);      /* never a countdown that never ends */
     struct tm tm = {0};
@@ -380,6 +392,7 @@ TEST(screens, env_hooks, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK")
     CU_ASSERT_EQUAL(a->clock_offset, 0);
     unsetenv("POSTKIOSK_IDLE");
     unsetenv("POSTKIOSK_CLOCK");
+    unsetenv("POSTKIOSK_TEST");
     free(a);
 }
 
