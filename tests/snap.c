@@ -438,6 +438,15 @@ static void mask_audit_head(char *t)
     }
 }
 
+bool snap_check_screen(const char *family, const char *lang, int rows, int cols,
+                       const char *screen)
+{
+    char name[128];
+    snprintf(name, sizeof name, "%s%s%s-%dx%d-%s", family, *family ? "-" : "", lang, cols, rows,
+             screen);
+    return snap_check(name);
+}
+
 bool snap_check(const char *name)
 {
     char path[256];

@@ -72,6 +72,10 @@ bool snap_has(const char *needle);
 bool snap_lacks(const char *needle);
 /* Compares with tests/golden/name.txt (or writes it when updating). */
 bool snap_check(const char *name);
+/* snap_check of the golden named [FAMILY-]LANG-COLSxROWS-SCREEN (family
+ * "" for the citizen kiosk, "clerk", "demo"). */
+bool snap_check_screen(const char *family, const char *lang, int rows, int cols,
+                       const char *screen);
 /* Name of the screen on top. */
 const char *snap_top(const snap_env *e);
 

@@ -54,12 +54,7 @@ static void teardown(void)
 
 static int64_t one_int(const char *sql)
 {
-    sqlite3_stmt *q = NULL;
-    int64_t n = -1;
-    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
+    return cx_int(db, sql);
 }
 
 /* The seq of the last seal of a row ("dossier:2", "clerk:nv01"). */
