@@ -25,6 +25,8 @@ static const cli_command commands[] = {
     {"audit", cli_audit, N_("audit verify [--expect-head CODE] | audit anchor")},
     {"report", cli_report, N_("report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]")},
     {"purge", cli_purge, N_("purge --older-than 5y [--yes]")},
+    {"backup", cli_backup, N_("backup [DIR]: a checked copy of the database while the kiosk runs; keeps the last [backup] keep")},
+    {"restore", cli_restore, N_("restore FILE: puts a checked backup back (the kiosk stopped); keeps the old database")},
     {"demo", cli_demo, N_("demo: slides, guided tours and practice for demonstrations")},
 };
 

@@ -32,6 +32,8 @@ typedef struct {
     int idle_warning;          /* seconds of countdown, default 20 */
     int clerk_timeout;         /* seconds, default 120 */
     char scope[16];            /* default postal scope: province */
+    char backup_dir[512];      /* [backup] dir; "" = HOME/backups */
+    int backup_keep;           /* [backup] keep: backups kept, default 7 (1..1000) */
 } config;
 
 /* Fills defaults, then reads path (NULL = /etc/postkiosk/postkiosk.ini if it

@@ -64,6 +64,15 @@ int cli_print_test(cli_ctx *ctx, int argc, char **argv);
 int cli_reprint(cli_ctx *ctx, int argc, char **argv);
 /* staff-pin set [--as SUPERVISOR]: the F10 PIN, stored hashed (cli_staff.c). */
 int cli_staff_pin(cli_ctx *ctx, int argc, char **argv);
+/* backup [DIR] / restore FILE (cli_backup.c): exit 0, or 1 with the
+ * reason on stderr (2 usage). */
+int cli_backup(cli_ctx *ctx, int argc, char **argv);
+int cli_restore(cli_ctx *ctx, int argc, char **argv);
+/* The run lock of a database: flock on "<db>.lock", shared by every
+ * kiosk, clerk workstation and demonstration while it runs (cli_start),
+ * exclusive for a restore. The open descriptor, or -1 with errno
+ * (EWOULDBLOCK: held the other way). */
+int cli_run_lock(const char *db_path, bool exclusive);
 /* `demo`, and `--tour FILE` with no command (kiosk/cli_demo.c). */
 int cli_demo(cli_ctx *ctx, int argc, char **argv);
 
