@@ -22,7 +22,7 @@ static const cli_command commands[] = {
     {"reprint", cli_reprint, N_("reprint REF: print a receipt again, marked REPRINT")},
     {"clerk", cli_clerk, N_("clerk [add ID --role clerk|supervisor [--name N] [--as SUP] | passwd ID [--as SUP] | disable|enable ID --as SUP | role ID --role R --as SUP | list]")},
     {"staff-pin", cli_staff_pin, N_("staff-pin set [--as SUPERVISOR]: the PIN that leaves citizen mode (F10), stored hashed")},
-    {"audit", cli_audit, N_("audit verify [--expect-head CODE] | audit anchor")},
+    {"audit", cli_audit, N_("audit verify [--expect-head CODE] | audit anchor [--print]")},
     {"report", cli_report, N_("report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]")},
     {"purge", cli_purge, N_("purge --older-than 5y [--yes]")},
     {"backup", cli_backup, N_("backup [DIR]: a checked copy of the database while the kiosk runs; keeps the last [backup] keep")},

@@ -417,19 +417,24 @@ const char *snap_top(const snap_env *e)
     return ops ? ops->name : "";
 }
 
-/* The audit head shown as "<seq> <16 hex>..." depends on the random PIN
- * salts and pepper (clerk rows are sealed into the chain): its digits are
- * masked, its place and sequence number stay checked. */
+/* The audit head shown as an anchor code "SEQ-XXXX-XXXX-XXXX-XXXX-C"
+ * depends on the random PIN salts and pepper (clerk rows are sealed into
+ * the chain): its digits after the seq are masked, its place, form and
+ * sequence number stay checked. */
 static void mask_audit_head(char *t)
 {
-    for (char *p = strstr(t, "..."); p; p = strstr(p + 3, "...")) {
-        if (p - t < 17 || p[-17] != ' ')
+    static const char form[] = "-HHHH-HHHH-HHHH-HHHH-H";
+    for (char *p = t; (p = strchr(p, '-')) != NULL; p++) {
+        if (p == t || p[-1] < '0' || p[-1] > '9')
             continue;
-        bool hex = true;
-        for (int i = 1; i <= 16; i++)
-            hex = hex && strchr("0123456789abcdef", p[-i]) != NULL;
-        if (hex)
-            memset(p - 16, '#', 16);
+        bool match = true;
+        for (size_t i = 0; match && form[i]; i++)
+            match = form[i] == '-' ? p[i] == '-' : strchr("0123456789ABCDEF", p[i]) && p[i];
+        if (!match)
+            continue;
+        for (size_t i = 0; form[i]; i++)
+            if (form[i] == 'H')
+                p[i] = '#';
     }
 }
 

@@ -2,15 +2,17 @@
  * chain from seq 1, every dossier event and every dossier and clerk row
  * against its last seal. Exit 0 when intact (prints the head to anchor off
  * the box), 3 with the first bad seq when not, 1 on errors.
- * `postkiosk audit anchor`: the head as a short code a supervisor writes
- * down; `--expect-head CODE` later checks that this row is still in the
+ * `postkiosk audit anchor [--print]`: the head as a short code a supervisor
+ * writes down (--print: also on a slip from the configured printer); `--expect-head CODE` later checks that this row is still in the
  * chain, unchanged (rows appended after it are fine). */
 #include <inttypes.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "anchor_slip.h"
 #include "cli_clerk.h"
 #include "i18n.h"
 #include "store_clerk.h"
@@ -25,7 +27,7 @@ void cli_actor(char *out, size_t outsz)
 static int usage(void)
 {
     fprintf(stderr, "usage: postkiosk audit verify [--expect-head CODE]\n"
-                    "       postkiosk audit anchor\n");
+                    "       postkiosk audit anchor [--print]\n");
     return 2;
 }
 
@@ -44,15 +46,33 @@ static int report_fault(pk_err e, const audit_check *r, const char *what)
     return 3;
 }
 
+static int print_anchor(cli_ctx *ctx, const audit_check *r)
+{
+    printer *p = NULL;
+    char msg[256] = "";
+    pk_err e = printer_open(ctx->cfg.printer, ctx->cfg.printer_profile, &p, msg, sizeof msg);
+    if (e == PK_OK)
+        e = anchor_slip_print(p, &ctx->cfg, r->head_code, r->head_seq, (int64_t)time(NULL), msg,
+                              sizeof msg);
+    printer_close(p);
+    if (e == PK_OK)
+        return 0;
+    fprintf(stderr, _("postkiosk: the anchor slip was not printed: %s\n"), _(msg));
+    return 1;
+}
+
 int cli_audit(cli_ctx *ctx, int argc, char **argv)
 {
     const char *expect = NULL;
+    bool print = false;
     if (argc < 1 || (strcmp(argv[0], "verify") != 0 && strcmp(argv[0], "anchor") != 0))
         return usage();
     bool anchor = strcmp(argv[0], "anchor") == 0;
     for (int i = 1; i < argc; i++) {
         if (!anchor && strcmp(argv[i], "--expect-head") == 0 && i + 1 < argc)
             expect = argv[++i];
+        else if (anchor && strcmp(argv[i], "--print") == 0)
+            print = true;
         else
             return usage();
     }
@@ -72,7 +92,7 @@ int cli_audit(cli_ctx *ctx, int argc, char **argv)
     if (anchor) {
         /* only an intact chain is worth anchoring */
         printf("%s\n", r.head_code);
-        return 0;
+        return print ? print_anchor(ctx, &r) : 0;
     }
     printf("audit: intact, %" PRId64 " entries, %" PRId64 " events, %" PRId64 " rows sealed,"
            " head %" PRId64 " %s anchor %s\n",

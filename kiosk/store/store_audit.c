@@ -203,6 +203,23 @@ pk_err store_audit_head(store *s, int64_t *seq, char hex[AUDIT_HEX_MAX])
     return e;
 }
 
+pk_err store_audit_head_code(store *s, int64_t *seq, char code[AUDIT_ANCHOR_MAX])
+{
+    *seq = 0;
+    code[0] = '\0';
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (!stmt)
+        return PK_EIO;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 1) == AUDIT_HASH_BYTES) {
+        *seq = sqlite3_column_int64(stmt, 0);
+        audit_anchor_code(*seq, sqlite3_column_blob(stmt, 1), code);
+    }
+    pk_err e = rc == SQLITE_ROW || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(stmt);
+    return e;
+}
+
 static void read_audit(sqlite3_stmt *stmt, audit_row *r)
 {
     memset(r, 0, sizeof *r);

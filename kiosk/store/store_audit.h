@@ -42,6 +42,8 @@ pk_err store_audit_verify_anchor(store *s, const audit_anchor *a, audit_check *r
 /* The last row's seq and hash (0 and "" when empty), to anchor the log:
  * print it on the closing report, copy it off the machine. */
 pk_err store_audit_head(store *s, int64_t *seq, char hex[AUDIT_HEX_MAX]);
+/* The same head as a short code (audit_anchor_code; "" when empty). */
+pk_err store_audit_head_code(store *s, int64_t *seq, char code[AUDIT_ANCHOR_MAX]);
 /* Newest first, rows with seq < before (0 = from the end). */
 pk_err store_audit_list(store *s, int64_t before, audit_row *rows, int max, int *n);
 

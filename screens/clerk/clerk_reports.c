@@ -15,7 +15,7 @@
 
 typedef struct {
     int64_t head_seq;
-    char head[AUDIT_HEX_MAX];
+    char head[AUDIT_ANCHOR_MAX];   /* the short code `audit verify --expect-head` takes */
     report_period period;
     int step;                  /* 0 = the current period, -1 the one before ... */
     report r;
@@ -36,7 +36,7 @@ static void load(reports_state *s, app *a)
     report_period_range(s->period, d, s->step, from, to);
     date_format(d, now);
     s->ok = store_report(a->db, from, to, now, &s->r) == PK_OK;
-    if (store_audit_head(a->db, &s->head_seq, s->head) != PK_OK)
+    if (store_audit_head_code(a->db, &s->head_seq, s->head) != PK_OK)
         s->head_seq = 0;
 }
 
@@ -127,8 +127,7 @@ static void body(const reports_state *s, wpage *p)
     items(p, _("By commune"), r->communes, r->ncommunes);
     if (s->head_seq > 0) {
         wpage_gap(p);
-        snprintf(buf, sizeof buf, "%s: %lld %.16s...", _("Audit log head (keep a copy)"),
-                 (long long)s->head_seq, s->head);
+        snprintf(buf, sizeof buf, "%s: %s", _("Audit log head (keep a copy)"), s->head);
         wpage_text(p, buf, ROLE_DIM);
     }
 }

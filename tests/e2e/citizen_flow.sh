@@ -7,20 +7,8 @@
 # wrong one audited), and that SIGTERM ends it cleanly with status 0.
 # Polls the screen (no fixed sleeps, 5 s cap) and prints it on failure.
 set -u
-BUILD=${BUILD:-build}
-P="$PWD/$BUILD/postkiosk"
-for tool in tmux sqlite3 zbarimg; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "citizen_flow.sh: $tool missing" >&2; exit 1; }
-done
-T=$(mktemp -d)
-SOCK="pkcz$$"
-S="kiosk"
-H="$T/home"
-mkdir -p "$H"
-cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT INT TERM
-
 . "$(dirname "$0")/../tmux_helpers.sh"
+tmux_setup kiosk sqlite3 zbarimg
 # press_until KEY TEXT: presses KEY every 0.2 s until TEXT shows (5 s cap)
 press_until() {
     i=0
@@ -36,7 +24,6 @@ press_until() {
     done
     fail "\"$2\" did not appear after pressing $1"
 }
-text() { tmux -L "$SOCK" send-keys -t "$S" -l "$1"; }
 
 # a clear-text staff PIN in the configuration is refused, saying what to do
 printf '[kiosk]\nstaff_pin = 2468\n' > "$T/old.ini"

@@ -9,22 +9,9 @@
 # that an edited event is caught by `audit verify` afterwards.
 # Polls the screen (no fixed sleeps, 5 s cap) and prints it on failure.
 set -u
-BUILD=${BUILD:-build}
-P="$PWD/$BUILD/postkiosk"
-for tool in tmux sqlite3; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "clerk_flow.sh: $tool missing" >&2; exit 1; }
-done
-T=$(mktemp -d)
-SOCK="pkck$$"
-S="clerk"
-H="$T/home"
-mkdir -p "$H"
-cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT INT TERM
-export POSTKIOSK_HOME="$H" LANG=C.UTF-8 LC_ALL=C.UTF-8
-
 . "$(dirname "$0")/../tmux_helpers.sh"
-text() { tmux -L "$SOCK" send-keys -t "$S" -l "$1"; }
+tmux_setup clerk sqlite3
+export POSTKIOSK_HOME="$H" LANG=C.UTF-8 LC_ALL=C.UTF-8
 sql() { sqlite3 "$H/postkiosk.db" "$1"; }
 
 # ---- accounts ------------------------------------------------------------
@@ -127,6 +114,10 @@ done
 anchor=$("$P" audit anchor) || fail "audit anchor"
 echo "$anchor" | grep -Eq '^[0-9]+-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]$' ||
     fail "anchor format: $anchor"
+# the same code on a slip from the configured printer (file: here)
+[ "$("$P" audit anchor --print)" = "$anchor" ] || fail "audit anchor --print"
+grep -q "^$anchor\$" "$H/receipts/anchor-${anchor%%-*}.txt" ||
+    fail "the anchor slip does not carry the code: $(cat "$H/receipts/anchor-${anchor%%-*}.txt" 2>&1)"
 
 # ---- the province's report and the retention purge ------------------------
 today=$(sql "SELECT created_day FROM dossiers WHERE ref = 'LS01-000001'")
@@ -194,4 +185,16 @@ out=$("$P" --db "$T/edit.db" audit verify)
 rc=$?
 [ $rc -eq 3 ] || fail "audit verify did not fail on an edited event (rc $rc): $out"
 echo "$out" | grep -q "event 1" || fail "audit verify did not name the event: $out"
+
+# ---- the audit key -------------------------------------------------------
+# a keyed chain without its key: refused (exit 1), no new key is made
+mv "$H/keys/audit.key" "$T/audit.key"
+out=$("$P" --db "$T/copy.db" audit verify 2>&1)
+[ $? -eq 1 ] || fail "audit verify ran without the audit key: $out"
+echo "$out" | grep -q "audit.key" || fail "the refusal does not name the key file: $out"
+[ -e "$H/keys/audit.key" ] && fail "a new audit key was made for a keyed chain"
+# another key: every keyed row fails (3)
+head -c 32 /dev/urandom > "$H/keys/audit.key" && chmod 0400 "$H/keys/audit.key"
+out=$("$P" --db "$T/cut.db" audit verify)
+[ $? -eq 3 ] || fail "audit verify passed with another key: $out"
 exit 0
