@@ -21,6 +21,7 @@
 #include "cli.h"
 #include "cli_start.h"
 #include "i18n.h"
+#include "progress.h"
 #include "store_backup.h"
 #include "util.h"
 
@@ -138,7 +139,11 @@ int cli_backup(cli_ctx *ctx, int argc, char **argv)
     snprintf(tmp, sizeof tmp, "%s/.%s.tmp%ld", dir, strrchr(name, '/') + 1, (long)getpid());
     unlink(tmp);
     log_info("backup: started, %s to %s", ctx->cfg.db_path, dir);
-    pk_err e = store_backup(db, tmp, NULL, NULL, msg, sizeof msg);
+    progress pr;
+    progress_begin(&pr, _("backup"), 0);
+    pk_err e = store_backup(db, tmp, progress_cb, &pr, msg, sizeof msg);
+    if (pr.shown)
+        progress_end(&pr, pr.total);
     int64_t dossiers = 0;
     audit_check r;
     if (e == PK_OK)

@@ -11,9 +11,6 @@
 #include "store.h"
 #include "store_audit.h"
 
-/* Called after each step of a copy: pages done and pages in all. */
-typedef void (*store_progress_fn)(int64_t done, int64_t total, void *arg);
-
 /* Copies the open database s into dest (a new file, 0600; must not
  * exist) while other processes keep writing: the online backup API
  * restarts a step when a writer changed a page, so the copy is one

@@ -8,6 +8,7 @@
 
 #include "log.h"
 #include "testhook.h"
+#include "unit.h"
 
 static char *slurp(const char *path)
 {
@@ -22,7 +23,7 @@ static char *slurp(const char *path)
     return buf;
 }
 
-static void test_sink(void)
+TEST(log, test_sink, "test sink only under POSTKIOSK_TEST=1")
 {
     char path[] = "/tmp/pk-log-XXXXXX";
     int fd = mkstemp(path);
@@ -51,8 +52,4 @@ static void test_sink(void)
     unlink(path);
 }
 
-void suite_log(void)
-{
-    CU_pSuite s = CU_add_suite("log", NULL, NULL);
-    CU_add_test(s, "test sink only under POSTKIOSK_TEST=1", test_sink);
-}
+SUITE(log, NULL, NULL);
