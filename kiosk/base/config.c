@@ -203,6 +203,7 @@ static int handler(void *user, const char *section, const char *name, const char
     if (IS("kiosk", "language")) {
         if (!all_of(value, "abcdefghijklmnopqrstuvwxyz_", 2, 7))
             return fail(p, "%s", _("language must be a code such as vi or en"));
+        c->language_set = true;
         return TEXT(language);
     }
     if (IS("kiosk", "s10_prefix")) {

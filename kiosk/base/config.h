@@ -25,6 +25,7 @@ typedef struct {
                                   kiosk (S10 numbers must be unique across
                                   kiosks); default 1..99999999 */
     char language[8];          /* default language */
+    bool language_set;         /* the file sets it: also for command-line messages */
     char track_url[256];       /* optional URL prefix in the QR */
     char info_url[256];        /* demo closing slide */
     bool tone_new;             /* Vietnamese tone style "hoà" instead of "hòa" */

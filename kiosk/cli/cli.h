@@ -5,6 +5,8 @@
 #ifndef PK_CLI_H
 #define PK_CLI_H
 
+#include <getopt.h>
+
 #include "config.h"
 #include "log.h"
 #include "store.h"
@@ -80,6 +82,21 @@ typedef struct {
     const char *name;          /* "catalog", "dossier", ... */
     cli_fn fn;
     const char *usage;         /* one line for --help */
+    const struct option *opts; /* its long options (getopt_long), NULL = none;
+                                  each .val unique within the table */
 } cli_command;
+
+/* What cli_args allocated. */
+typedef struct {
+    char **argv;
+    char *flags;
+} cli_owned;
+/* Parses a subcommand's arguments with getopt_long over cmd->opts (+
+ * --help), argv[-1] being the command's name. -1: go on with *argc and *argv
+ * rewritten in canonical order (the first word, then "--name [value]" for
+ * each option, then the other words); 0: --help was printed; 2: a usage
+ * error was printed. cli_args_free(owned) after the command ran. */
+int cli_args(const cli_command *cmd, int *argc, char ***argv, cli_owned *owned);
+void cli_args_free(cli_owned *owned);
 
 #endif
