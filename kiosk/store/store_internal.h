@@ -39,6 +39,8 @@ struct store {
     store_outcome outcomes[STORE_OUTCOMES_MAX];   /* not yet written */
     int noutcomes;
     int busy_ms;               /* store_set_busy_timeout() */
+    store_progress_fn progress;   /* store_set_progress() */
+    void *progress_arg;
 };
 
 /* One schema step: SQL run in one transaction (may be NULL), then fn (may
