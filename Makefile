@@ -84,8 +84,10 @@ asan: deps
 	  CFLAGS="$(CFLAGS) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="$(LDFLAGS) -fsanitize=address,undefined" check
 
-valgrind: $(BUILD)/test-runner
-	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+# The unit suites under valgrind, with the translations they switch to and
+# the C.UTF-8 locale tests/run.sh gives them.
+valgrind: $(BUILD)/test-runner $(MO) $(BIN)
+	LANG=C.UTF-8 LC_ALL=C.UTF-8 valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  --suppressions=tests/valgrind.supp $(BUILD)/test-runner
 
 bench: deps
@@ -149,14 +151,22 @@ $(BUILD)/gen/version.h: VERSION
 	@mkdir -p $(dir $@)
 	@echo '#define PK_VERSION "$(VERSION)"' > $@
 
-# Test suites register themselves: every `void suite_NAME(void)` in tests/*.c
-# is collected here, so adding a suite never touches a shared file.
-$(BUILD)/gen/suites.inc: $(TEST_SRC)
+# Tests register themselves: every `TEST(suite, fn, "description")` line and
+# every `SUITE(suite, init, clean);` line of tests/*.c (tests/unit.h) is
+# collected here, in file and line order, so that no file holds a list of
+# tests. A file still written the old way (`void suite_NAME(void)`) would be
+# silently skipped, so it stops the build (scripts/tests-to-self-registration.py
+# converts it).
+$(BUILD)/gen/tests.inc: $(TEST_SRC)
 	@mkdir -p $(dir $@)
-	@grep -ho '^void suite_[a-z0-9_]*(void)' $(TEST_SRC) | sed 's/^void \(suite_[a-z0-9_]*\)(void)/SUITE(\1)/' > $@.tmp
+	@if grep -Hn '^void suite_[a-z0-9_]*(void)' $(TEST_SRC) >&2; then \
+	  echo 'write tests as TEST()/SUITE() lines (tests/unit.h; scripts/tests-to-self-registration.py converts)' >&2; exit 1; fi
+	@sed -En 's/^(TEST\([a-z0-9_]+, *[A-Za-z0-9_]+, *"([^"\\]|\\.)*"\)).*/\1/p; s/^(SUITE(_WHEN)?\([^;]*\));$$/\1/p' $(TEST_SRC) > $@.tmp
+	@[ "$$(cat $(TEST_SRC) | grep -c '^TEST(')" = "$$(grep -c '^TEST(' $@.tmp)" ] || \
+	  { echo 'a TEST( line is not TEST(suite, fn, "one string"): it would not run' >&2; rm -f $@.tmp; exit 1; }
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
-$(BUILD)/obj/test_runner.o: $(BUILD)/gen/suites.inc
+$(BUILD)/obj/test_runner.o: $(BUILD)/gen/tests.inc
 
 # Test files include the shared harness headers in tests/ (a variable of its
 # own: the flag stamp, built in whichever context comes first, must not see it).

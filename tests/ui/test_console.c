@@ -9,6 +9,7 @@
 
 #include "snap.h"
 #include "term.h"
+#include "unit.h"
 
 static const char SAMPLE[] = "\xe2\x9c\x93 \xe2\x8c\xab \xe2\x96\x80\xe2\x96\x84 "   /* ✓ ⌫ ▀▄ */
                              "L\xe1\xba\xa1ng S\xc6\xa1n \xe2\x82\xab "             /* Lạng Sơn ₫ */
@@ -23,7 +24,7 @@ static char *first_line(void)
     return d;
 }
 
-static void test_fallback_on_linux(void)
+TEST(console, test_fallback_on_linux, "glyphs the console font lacks are drawn as ASCII")
 {
     CU_ASSERT_FATAL(term_init_headless_as(5, 40, "linux"));
     CU_ASSERT_FALSE(term_has_glyph(0x2713));          /* ✓ */
@@ -39,7 +40,7 @@ static void test_fallback_on_linux(void)
     term_end();
 }
 
-static void test_unchanged_elsewhere(void)
+TEST(console, test_unchanged_elsewhere, "other terminals draw them as they are")
 {
     CU_ASSERT_FATAL(term_init_headless_as(5, 40, "xterm-256color"));
     CU_ASSERT_TRUE(term_has_glyph(0x2713));
@@ -73,7 +74,7 @@ static bool all_drawable(void)
 }
 
 /* The citizen's screens through the snapshot harness, as on the console. */
-static void test_screens_on_linux(void)
+TEST(console, test_screens_on_linux, "citizen screens on TERM=linux use the font's glyphs only")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
@@ -107,7 +108,7 @@ static double lum(int c)
     return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
 }
 
-static void test_palette_readable(void)
+TEST(console, test_palette_readable, "every role readable in the console palette")
 {
     for (int t = 0; t < THEME__COUNT; t++) {
         for (int r = 0; r < ROLE__COUNT; r++) {
@@ -123,11 +124,4 @@ static void test_palette_readable(void)
     }
 }
 
-void suite_console(void)
-{
-    CU_pSuite s = CU_add_suite("console", NULL, NULL);
-    CU_add_test(s, "glyphs the console font lacks are drawn as ASCII", test_fallback_on_linux);
-    CU_add_test(s, "other terminals draw them as they are", test_unchanged_elsewhere);
-    CU_add_test(s, "citizen screens on TERM=linux use the font's glyphs only", test_screens_on_linux);
-    CU_add_test(s, "every role readable in the console palette", test_palette_readable);
-}
+SUITE(console, NULL, NULL);
