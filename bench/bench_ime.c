@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Input engine throughput: keystrokes per second typing realistic Vietnamese
  * names, places and phrases into a text field, with Telex and VNI, including
  * backspaces and foreign words. Target: above 5,000,000 keystrokes/s. */

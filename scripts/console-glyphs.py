@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Prints kiosk/ui/consolefont_table.h: the non-ASCII code points the kiosk's
 # Linux console font can draw, from the font's Unicode table (PSF1 or PSF2).
 # The terminal draws any other character as ASCII when TERM=linux.

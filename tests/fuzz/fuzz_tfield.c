@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: a text field fed any sequence of keys (typed code points,
  * Backspace, Delete, cursor moves, input method changes) and the scanner
  * detector fed any burst. Invariants after every key: the text is valid
