@@ -477,6 +477,7 @@ static pk_err open_with(const char *path, bool create, store **out, char *msg, s
         return e == PK_OK ? PK_EIO : e;
     }
     owner_only(s);
+    sqlite3_busy_timeout(s->conn, 5000);   /* already for refuse_empty: a twin start may hold a lock */
     e = create ? PK_OK : refuse_empty(s, path, msg, msgsz);
     if (e == PK_OK)
         e = configure(s, msg, msgsz);

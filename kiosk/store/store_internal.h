@@ -61,6 +61,8 @@ pk_err store_audit_key_upgrade(store *s);
 /* Schema version 5 (clerks.pin_v: PIN hashes bound to their account),
  * store_clerk_admin.c. */
 pk_err store_clerk_pin_upgrade(store *s);
+/* Schema version 6: the settings are sealed too (store_seal.c). */
+pk_err store_setting_seal_upgrade(store *s);
 extern const int store_migrations_count;
 
 /* Applies the migrations of list above the current user_version, each in

@@ -29,6 +29,8 @@ pk_err store_file_keyed(const char *path, bool *keyed)
     int rc = sqlite3_open_v2(path, &conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
     sqlite3_stmt *stmt = NULL;
     if (rc == SQLITE_OK)
+        sqlite3_busy_timeout(conn, 5000);
+    if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(conn, "SELECT count(*) FROM pragma_table_info('audit')"
                                       " WHERE name = 'keyed'", -1, &stmt, NULL);
     if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -45,9 +47,12 @@ bool store_audit_reserved(const char *action)
     return strcmp(action, "seal") == 0 || strcmp(action, "audit_key") == 0;
 }
 
-typedef enum { SEAL_DOSSIER, SEAL_CLERK } seal_kind;
+/* Settings hold what a kiosk trusts too (the staff PIN hash, its S10
+ * range, ...): sealed like rows, keys of at most 48 bytes (the store's own
+ * keys are short; a longer one is outside the seals). */
+typedef enum { SEAL_DOSSIER, SEAL_CLERK, SEAL_SETTING } seal_kind;
 
-static const char *const kind_name[] = {"dossier", "clerk"};
+static const char *const kind_name[] = {"dossier", "clerk", "setting"};
 
 static void add_bytes(sbuf *b, char tag, const void *p, int n)
 {
@@ -59,11 +64,13 @@ static void add_bytes(sbuf *b, char tag, const void *p, int n)
 
 /* The canonical form of one row: every column by name, type and value, so
  * that a column added later is covered as soon as its migration reseals. */
-static const char *const row_sql[2][2] = {
-    {"SELECT * FROM main.dossiers WHERE id = ?1", "SELECT * FROM main.clerks WHERE id = ?1"},
+static const char *const row_sql[2][3] = {
+    {"SELECT * FROM main.dossiers WHERE id = ?1", "SELECT * FROM main.clerks WHERE id = ?1",
+     "SELECT * FROM main.settings WHERE key = ?1"},
     /* the row as it was before this transaction changed it */
     {"SELECT * FROM temp.audit_old_dossier WHERE id = ?1",
-     "SELECT * FROM temp.audit_old_clerk WHERE id = ?1"},
+     "SELECT * FROM temp.audit_old_clerk WHERE id = ?1",
+     "SELECT * FROM temp.audit_old_setting WHERE key = ?1"},
 };
 
 static pk_err row_canonical(store *s, seal_kind kind, bool before, const char *id, sbuf *out,
@@ -173,6 +180,12 @@ static pk_err seal_one(store *s, seal_kind kind, const char *id, bool tracked)
     return store_chain_append(s, at, "system", "seal", object, detail, 0);
 }
 
+/* Notes row v of kind k for sealing at commit, once. Not INSERT OR IGNORE:
+ * an UPSERT that fires the trigger would impose its own conflict rule. */
+#define MARK(k, v) \
+    "INSERT INTO audit_dirty SELECT " k ", " v \
+    " WHERE NOT EXISTS (SELECT 1 FROM audit_dirty WHERE kind = " k " AND id = " v ");"
+
 pk_err store_audit_track(store *s)
 {
     s->audit_keyed = true;   /* the migrations have run: audit.keyed exists */
@@ -184,29 +197,68 @@ pk_err store_audit_track(store *s)
         "CREATE TEMP TABLE IF NOT EXISTS audit_old_dossier AS SELECT * FROM main.dossiers WHERE 0;"
         "CREATE TEMP TABLE IF NOT EXISTS audit_old_clerk AS SELECT * FROM main.clerks WHERE 0;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_ins AFTER INSERT ON main.dossiers"
-        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(0, NEW.id); END;"
+        "  BEGIN "
+        MARK("0", "NEW.id")
+        " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_old BEFORE UPDATE ON main.dossiers"
         "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_dossier WHERE id = OLD.id)"
         "  BEGIN INSERT INTO audit_old_dossier SELECT * FROM main.dossiers WHERE id = OLD.id; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_upd AFTER UPDATE ON main.dossiers"
-        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(0, OLD.id), (0, NEW.id); END;"
+        "  BEGIN "
+        MARK("0", "OLD.id") " "
+        MARK("0", "NEW.id")
+        " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_gone BEFORE DELETE ON main.dossiers"
         "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_dossier WHERE id = OLD.id)"
         "  BEGIN INSERT INTO audit_old_dossier SELECT * FROM main.dossiers WHERE id = OLD.id; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_del AFTER DELETE ON main.dossiers"
-        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(0, OLD.id); END;"
+        "  BEGIN "
+        MARK("0", "OLD.id")
+        " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_ins AFTER INSERT ON main.clerks"
-        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(1, NEW.id); END;"
+        "  BEGIN "
+        MARK("1", "NEW.id")
+        " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_old BEFORE UPDATE ON main.clerks"
         "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_clerk WHERE id = OLD.id)"
         "  BEGIN INSERT INTO audit_old_clerk SELECT * FROM main.clerks WHERE id = OLD.id; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_upd AFTER UPDATE ON main.clerks"
-        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(1, OLD.id), (1, NEW.id); END;"
+        "  BEGIN "
+        MARK("1", "OLD.id") " "
+        MARK("1", "NEW.id")
+        " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_gone BEFORE DELETE ON main.clerks"
         "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_clerk WHERE id = OLD.id)"
         "  BEGIN INSERT INTO audit_old_clerk SELECT * FROM main.clerks WHERE id = OLD.id; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_del AFTER DELETE ON main.clerks"
-        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(1, OLD.id); END;",
+        "  BEGIN "
+        MARK("1", "OLD.id")
+        " END;"
+        "CREATE TEMP TABLE IF NOT EXISTS audit_old_setting AS SELECT * FROM main.settings WHERE 0;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_ins AFTER INSERT ON main.settings"
+        "  WHEN length(NEW.key) <= 48"
+        "  BEGIN "
+        MARK("2", "NEW.key")
+        " END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_old BEFORE UPDATE ON main.settings"
+        "  WHEN length(OLD.key) <= 48"
+        "   AND NOT EXISTS (SELECT 1 FROM temp.audit_old_setting WHERE key = OLD.key)"
+        "  BEGIN INSERT INTO audit_old_setting SELECT * FROM main.settings WHERE key = OLD.key; END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_upd AFTER UPDATE ON main.settings"
+        "  WHEN length(OLD.key) <= 48 AND length(NEW.key) <= 48"
+        "  BEGIN "
+        MARK("2", "OLD.key") " "
+        MARK("2", "NEW.key")
+        " END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_gone BEFORE DELETE ON main.settings"
+        "  WHEN length(OLD.key) <= 48"
+        "   AND NOT EXISTS (SELECT 1 FROM temp.audit_old_setting WHERE key = OLD.key)"
+        "  BEGIN INSERT INTO audit_old_setting SELECT * FROM main.settings WHERE key = OLD.key; END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_del AFTER DELETE ON main.settings"
+        "  WHEN length(OLD.key) <= 48"
+        "  BEGIN "
+        MARK("2", "OLD.key")
+        " END;",
         NULL, NULL, &em);
     if (rc != SQLITE_OK) {
         pk_err e = store_rc(s, rc);
@@ -234,12 +286,18 @@ pk_err store_audit_seal_dirty(store *s)
             s->last_at = 0;   /* the transaction ends here */
             if (rc != SQLITE_DONE)
                 return store_rc(s, rc);
-            stmt = store_stmt(s, "DELETE FROM temp.audit_old_dossier");
-            pk_err e = stmt ? store_step_done(s, stmt) : PK_EIO;
-            stmt = e == PK_OK ? store_stmt(s, "DELETE FROM temp.audit_old_clerk") : NULL;
-            return e == PK_OK && stmt ? store_step_done(s, stmt) : (e == PK_OK ? PK_EIO : e);
+            static const char *const clear[] = {"DELETE FROM temp.audit_old_dossier",
+                                                "DELETE FROM temp.audit_old_clerk",
+                                                "DELETE FROM temp.audit_old_setting"};
+            pk_err e = PK_OK;
+            for (size_t i = 0; e == PK_OK && i < PK_ARRAY_LEN(clear); i++) {
+                stmt = store_stmt(s, clear[i]);
+                e = stmt ? store_step_done(s, stmt) : PK_EIO;
+            }
+            return e;
         }
-        seal_kind kind = sqlite3_column_int(stmt, 0) ? SEAL_CLERK : SEAL_DOSSIER;
+        int k = sqlite3_column_int(stmt, 0);
+        seal_kind kind = k == 2 ? SEAL_SETTING : k == 1 ? SEAL_CLERK : SEAL_DOSSIER;
         char id[AUDIT_OBJECT_MAX];
         store_col_text(stmt, 1, id, sizeof id);
         store_done(stmt);
@@ -263,9 +321,12 @@ static pk_err seal_all(store *s, seal_kind kind)
     char last[AUDIT_OBJECT_MAX] = "";
     int64_t last_id = 0;
     for (;;) {
-        sqlite3_stmt *stmt = store_stmt(s, kind == SEAL_DOSSIER
-            ? "SELECT id FROM dossiers WHERE id > ?1 ORDER BY id LIMIT 1"
-            : "SELECT id FROM clerks WHERE id > ?2 ORDER BY id LIMIT 1");
+        static const char *const next[] = {
+            "SELECT id FROM dossiers WHERE id > ?1 ORDER BY id LIMIT 1",
+            "SELECT id FROM clerks WHERE id > ?2 ORDER BY id LIMIT 1",
+            "SELECT key FROM settings WHERE key > ?2 AND length(key) <= 48 ORDER BY key LIMIT 1",
+        };
+        sqlite3_stmt *stmt = store_stmt(s, next[kind]);
         if (!stmt)
             return PK_EIO;
         sqlite3_bind_int64(stmt, 1, last_id);
@@ -296,6 +357,11 @@ pk_err store_audit_key_upgrade(store *s)
     if (e == PK_OK)
         e = seal_all(s, SEAL_CLERK);
     return e;
+}
+
+pk_err store_setting_seal_upgrade(store *s)
+{
+    return seal_all(s, SEAL_SETTING);
 }
 
 pk_err store_row_sealed(store *s, bool clerk, const char *id, bool *sealed)
@@ -399,6 +465,9 @@ static bool parse_object(const char *object, seal_kind *kind, const char **id)
     } else if (strncmp(object, "clerk:", 6) == 0) {
         *kind = SEAL_CLERK;
         *id = object + 6;
+    } else if (strncmp(object, "setting:", 8) == 0) {
+        *kind = SEAL_SETTING;
+        *id = object + 8;
     } else {
         return false;
     }
@@ -459,8 +528,10 @@ static pk_err check_unsealed(store *s, audit_check *r)
         " WHERE a.action = 'seal' AND a.object = 'dossier:' || d.id) ORDER BY id LIMIT 1",
         "SELECT id FROM clerks c WHERE NOT EXISTS (SELECT 1 FROM audit a"
         " WHERE a.action = 'seal' AND a.object = 'clerk:' || c.id) ORDER BY id LIMIT 1",
+        "SELECT key FROM settings t WHERE length(key) <= 48 AND NOT EXISTS (SELECT 1 FROM audit a"
+        " WHERE a.action = 'seal' AND a.object = 'setting:' || t.key) ORDER BY key LIMIT 1",
     };
-    for (int k = 0; k < 2 && r->fault == AUDIT_OK; k++) {
+    for (int k = 0; k < 3 && r->fault == AUDIT_OK; k++) {
         sqlite3_stmt *stmt = store_stmt(s, sql[k]);
         if (!stmt)
             return PK_EIO;

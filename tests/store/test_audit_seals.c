@@ -89,7 +89,8 @@ static void intact_and_sealed(void)
     setup();
     audit_check r;
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
-    CU_ASSERT_EQUAL(r.seals, 5);        /* 3 dossiers, 2 clerks */
+    /* 3 dossiers, 2 clerks, the settings */
+    CU_ASSERT_EQUAL(r.seals, 5 + one_int("SELECT count(*) FROM settings"));
     CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE keyed = 0"), 0);
     /* personal data is in the digests only */
     CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE detail LIKE '%020095001234%'"
@@ -170,6 +171,22 @@ static void edit_not_laundered(void)
     CU_ASSERT_EQUAL(store_clerk_disable(db, "nv01", "sup1", 90), PK_OK);
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
     teardown();
+}
+
+static void setting_edited(void)
+{
+    /* the kiosk code changed, or an S10 range or staff PIN hash slipped
+     * into the settings table */
+    setup();
+    int64_t seal = last_seal("setting:kiosk_code");
+    teardown();
+    expect_row_fault("UPDATE settings SET value = 'HN99' WHERE key = 'kiosk_code'",
+                     AUDIT_ROW_CHANGED, seal, "setting #kiosk_code");
+    expect_row_fault("INSERT INTO settings(key, value) VALUES('staff_pin_hash',"
+                     " '$argon2id$v=19$m=8,t=1,p=1$a$b')", AUDIT_ROW_UNSEALED, 0,
+                     "setting #staff_pin_hash");
+    expect_row_fault("DELETE FROM settings WHERE key = 'kiosk_code'", AUDIT_ROW_DELETED, seal,
+                     "setting #kiosk_code");
 }
 
 static void dossier_deleted(void)
@@ -345,10 +362,11 @@ static void upgrade_seals_existing_rows(void)
     store_close(old);
     CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
     CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE keyed = 0"), 2);
-    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE action = 'seal'"), 1);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE action = 'seal'"
+                            " AND object LIKE 'dossier:%'"), 1);
     audit_check r;
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
-    CU_ASSERT_EQUAL(r.seals, 1);
+    CU_ASSERT_EQUAL(r.seals, 1 + one_int("SELECT count(*) FROM settings"));
     CU_ASSERT_EQUAL(r.events, 1);
     /* an old row edited and its legacy link recomputed: the first keyed
      * row (the key marker) no longer follows it */
@@ -379,6 +397,7 @@ void suite_audit_seals(void)
     CU_add_test(s, "dossier fee edited behind the store", dossier_fee_edited);
     CU_add_test(s, "dossier name edited behind the store", dossier_name_edited);
     CU_add_test(s, "an edit is not laundered by a later change", edit_not_laundered);
+    CU_add_test(s, "a setting edited behind the store", setting_edited);
     CU_add_test(s, "dossier deleted behind the store", dossier_deleted);
     CU_add_test(s, "dossier added behind the store", dossier_added);
     CU_add_test(s, "clerk hash or role copied behind the store", clerk_hash_copied);
