@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "store_fixture.h"
+#include "unit.h"
 
 static bool present(const char *path, const char *tail)
 {
@@ -16,7 +17,7 @@ static bool present(const char *path, const char *tail)
     return access(p, F_OK) == 0;
 }
 
-static void open_existing_never_creates(void)
+TEST(store_open, open_existing_never_creates, "opening an existing database never creates one")
 {
     fx_dir fx;
     fx_init(&fx);
@@ -51,8 +52,4 @@ static void open_existing_never_creates(void)
     fx_cleanup(&fx);
 }
 
-void suite_store_open(void)
-{
-    CU_pSuite s = CU_add_suite("store_open", NULL, NULL);
-    CU_add_test(s, "opening an existing database never creates one", open_existing_never_creates);
-}
+SUITE(store_open, NULL, NULL);
