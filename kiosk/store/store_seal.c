@@ -390,8 +390,8 @@ static bool next_id(store *s, seal_kind kind, char *last, size_t lastsz, pk_err 
     static const char *const sql[] = {
         [SEAL_DOSSIER] = "SELECT id FROM dossiers WHERE id > ?1 ORDER BY id LIMIT 1",
         [SEAL_CLERK] = "SELECT id FROM clerks WHERE id > ?1 ORDER BY id LIMIT 1",
-        [SEAL_SETTING] = "SELECT key FROM settings WHERE key > ?1 AND length(key) <= 48"
-                         " ORDER BY key LIMIT 1"};
+        [SEAL_SETTING] = ("SELECT key FROM settings WHERE key > ?1 AND length(key) <= 48"
+                          " ORDER BY key LIMIT 1")};
     sqlite3_stmt *stmt = store_stmt(s, sql[kind]);
     if (!stmt) {
         *e = PK_EIO;
