@@ -31,6 +31,9 @@ static void log_open(void)
     sink = SINK_SYSLOG;
 }
 
+/* checked like printf by its callers (clang -Wformat-nonliteral) */
+static void vlog(int prio, const char *fmt, va_list ap) PK_PRINTF(2, 0);
+
 static void vlog(int prio, const char *fmt, va_list ap)
 {
     if (sink == SINK_NONE)
