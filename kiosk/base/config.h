@@ -25,6 +25,7 @@ typedef struct {
                                   kiosk (S10 numbers must be unique across
                                   kiosks); default 1..99999999 */
     char language[8];          /* default language */
+    bool language_set;         /* the file sets it: also for command-line messages */
     char track_url[256];       /* optional URL prefix in the QR */
     char info_url[256];        /* demo closing slide */
     bool tone_new;             /* Vietnamese tone style "hoà" instead of "hòa" */
@@ -32,6 +33,8 @@ typedef struct {
     int idle_warning;          /* seconds of countdown, default 20 */
     int clerk_timeout;         /* seconds, default 120 */
     char scope[16];            /* default postal scope: province */
+    char backup_dir[512];      /* [backup] dir; "" = HOME/backups */
+    int backup_keep;           /* [backup] keep: backups kept, default 7 (1..1000) */
 } config;
 
 /* Fills defaults, then reads path (NULL = /etc/postkiosk/postkiosk.ini if it

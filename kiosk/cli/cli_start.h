@@ -27,6 +27,7 @@ typedef struct {
     store *db;        /* NULL for START_TOUR */
     printer *pr;      /* NULL when the printer could not be opened */
     bool headless;
+    int lock;         /* the database's run lock (cli_run_lock), -1 = none */
 } start_run;
 
 typedef int (*start_loop)(start_run *run, void *arg);

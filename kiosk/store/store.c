@@ -583,6 +583,12 @@ pk_err store_check(store *s, bool full, char *msg, size_t msgsz)
     return e;
 }
 
+void store_set_progress(store *s, store_progress_fn fn, void *arg)
+{
+    s->progress = fn;
+    s->progress_arg = arg;
+}
+
 void store_set_busy_timeout(store *s, int ms)
 {
     s->busy_ms = ms;

@@ -45,6 +45,7 @@ void citizen_attach(app *a, citizen *c)
     a->help = &screen_help;
     a->track = &screen_track;
     a->enlarge = &screen_enlarge;
+    app_ime_by_lang(a);
 }
 
 /* ---- the order of the steps ------------------------------------------------ */

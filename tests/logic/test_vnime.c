@@ -286,6 +286,14 @@ TEST(vnime, same_name, "names equal in either tone style")
     CU_ASSERT_FALSE(vnime_same_name("Đặng", "Dặng"));
     CU_ASSERT_FALSE(vnime_same_name("Hòa", "\xff"));
     CU_ASSERT_FALSE(vnime_same_name(NULL, "a"));
+    /* i/y spellings and case (issue 16) */
+    CU_ASSERT_TRUE(vnime_same_name("Lý Thị Thủy", "LÍ THỊ THUỶ"));
+    CU_ASSERT_TRUE(vnime_same_name("Kỳ Lừa", "Kì Lừa"));
+    CU_ASSERT_TRUE(vnime_same_name("Đặng Quý Mỹ", "đặng quí mĩ"));
+    CU_ASSERT_TRUE(vnime_same_name("thủy", "thuỷ"));
+    CU_ASSERT_FALSE(vnime_same_name("Lý", "Lì"));
+    CU_ASSERT_FALSE(vnime_same_name("Huy", "Hui"));
+    CU_ASSERT_FALSE(vnime_same_name("Tay", "Tai"));
 }
 
 TEST(vnime, restyle, "restyle")

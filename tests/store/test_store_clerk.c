@@ -444,6 +444,28 @@ TEST(store_clerk, queue_search, "queue search and paging")
     teardown();
 }
 
+/* Names the way people write them: tone place, i/y and case are equal in
+ * the clerk's name search (issue 16). */
+TEST(store_clerk, name_search_spellings, "name search: tone place, i/y, case")
+{
+    setup();
+    char r1[PK_REF_MAX], r2[PK_REF_MAX];
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Lý Thị Thủy", "020095001234", "0912345678",
+                                     FORM_BOTH, "2026-03-02", "2026-03-12", r1), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Kì Văn Hoà", "020095004321", "0912345679",
+                                     FORM_BOTH, "2026-03-02", "2026-03-12", r2), PK_OK);
+    dossier_row rows[20];
+    CU_ASSERT_EQUAL(page("Lí Thị Thuỷ", -1, 0, false, rows), 1);
+    CU_ASSERT_STRING_EQUAL(rows[0].ref, r1);
+    CU_ASSERT_EQUAL(page("LÝ THUỶ", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("ly", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("Kỳ Văn Hòa", -1, 0, false, rows), 1);
+    CU_ASSERT_STRING_EQUAL(rows[0].ref, r2);
+    CU_ASSERT_EQUAL(page("ky hoa", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("huy", -1, 0, false, rows), 0);
+    teardown();
+}
+
 TEST(store_clerk, handover_record, "handover record")
 {
     setup();

@@ -214,8 +214,9 @@ TEST(screens, call_staff_and_language, "call staff and language switch")
     CU_ASSERT(snap_has("English"));
     snap_key(&e, TK_F2);
     CU_ASSERT_STRING_EQUAL(i18n_lang(), "en");
+    CU_ASSERT_EQUAL(e.a.ime, IME_OFF);             /* English: typing off */
     snap_key(&e, TK_F3);
-    CU_ASSERT_EQUAL(e.a.ime, vnime_next_method(IME_TELEX));
+    CU_ASSERT_EQUAL(e.a.ime, vnime_next_method(IME_OFF));
     /* high contrast: the focused choice keeps its own role in both themes */
     term_role before = term_role_at(e.a.fr.regions[0].y, e.a.fr.regions[0].x + 1);
     snap_key(&e, TK_F5);
