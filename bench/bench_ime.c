@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Input engine throughput: keystrokes per second typing a fixed generated
  * input of 5-word Telex lines (names, places and common words in the ways
  * people type them: tone at the end or after the vowel, marks doubled or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Vietnamese input engine: Telex, VNI, off.
  *
  * The engine keeps the raw keys of the word being typed and, incrementally,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Vietnamese input engine (Telex, VNI, off): pure C, no curses. Turns plain
  * keystrokes into Vietnamese the way Unikey / ibus-bamboo do. Output is NFC.
  * A text field owns the text; the engine rewrites the word at its end. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Internals of the input engine shared by vnime.c (keys, rendering) and
  * vnime_syl.c (letters, syllable structure, tone placement). Not a public
  * contract: only the engine and its tests include it. */

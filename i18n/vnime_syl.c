@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Vietnamese letters and syllables for the input engine: the vowel table,
  * syllable structure (initial consonant, vowel nucleus, final consonant,
  * which tones a final takes), tone placement in the traditional ("hòa") and

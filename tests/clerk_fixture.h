@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers for the clerk suites: a store with a small catalog, dossiers
  * created the way the kiosk creates them, local-noon timestamps, a fast
  * auth context and raw SQL for tampering. Header-only (static functions). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Printer test helpers (see pkt_helpers.h). */
 #include "pkt_helpers.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test helpers for the printer suites: QR decoding with zbar, an ESC/POS
  * stream parser that rebuilds the GS v 0 raster, virtual printers (TCP
  * listener and pseudo-terminal) answering DLE EOT, temporary folders. */

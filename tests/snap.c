@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Headless snapshot harness: see snap.h. */
 #include "snap.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Headless screen snapshots (tig's save-display + assert_equals), one
  * harness for the citizen, clerk and demo screen tests: a real app, a
  * temporary store with a small fixed catalog, the file printer, a frozen

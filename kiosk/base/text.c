@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* UTF-8 text on top of utf8proc: validation, NFC, columns, graphemes,
  * search folding and the Vietnamese sort key. */
 #include "text.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* UTF-8 text: validation, NFC, display width in columns, truncation and
  * wrapping that never split a letter from its marks, folding for search
  * (đ -> d) and a Vietnamese sort key. Built on utf8proc. */

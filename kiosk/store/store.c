@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store's connection: settings of RELIABILITY.md §5.2, migrations,
  * the statement cache, error mapping, transactions, settings. */
 #include "store_internal.h"

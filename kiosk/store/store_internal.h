@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private to kiosk/store*.c: the connection, the statement cache, error
  * mapping, transactions and the migration list. Nothing else includes this
  * (it pulls in sqlite3.h). */

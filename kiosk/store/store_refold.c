@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Migration step: fold the stored names again after text_fold changed
  * (issue 16: a lone y after a consonant folds to i, so "Lý" finds "Lí").
  * Procedures, units and dossiers get their name_fold columns recomputed

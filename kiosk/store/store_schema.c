@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Schema migrations, one entry per version (PRAGMA user_version). A new
  * version is one more entry at the end of store_migrations: never edit a
  * released entry, add a new one. Each runs in its own BEGIN IMMEDIATE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The only input loop, the screen stack, the idle timer and the shared
  * overlays. Screens get named events; only this file reads input. */
 #include "app.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The application: the only input loop (htop's ScreenManager_run, tig's
  * view_driver), the screen stack, the idle timer, and the overlays every
  * screen shares (countdown, call-staff notice, staff PIN, enlarge).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Widgets: text, buttons, lists, text fields, progress, dialogs, banners. */
 #include "widgets.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The citizen flow: session set-up and wipe, step order, and the checks
  * that turn the session into a dossier. */
 #include "citizen.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Find the procedure: type to search (accents optional, the list follows
  * every keystroke) or browse by field and agency. Each row says whether
  * it can be sent, returned, or neither by post. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: a text field fed any sequence of keys (typed code points,
  * Backspace, Delete, cursor moves, input method changes, and 0x09: the
  * cursor to the middle of the word around it, so typing and Backspace

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Issue 5 on the text utilities (kiosk/base/text.c): Vietnamese names and Lạng Sơn
  * places typed in NFD, folded for search (đ -> d) and sorted in Vietnamese
  * order, and text typed with the input engine going through them. */

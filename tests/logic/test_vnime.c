@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Vietnamese input engine: a table of keystrokes -> text for Telex and
  * VNI (names, Lạng Sơn places, foreign words, undo, tones anywhere, both
  * tone styles, capitals, NFD input, backspace), then the typing API. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Differential test of the input engine: its outputs on a large generated
  * input (Telex and VNI lines of five words with backspaces, capitals,
  * digits, punctuation, marks and foreign letters) and on every fuzz corpus

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Every syllable right: generated cases for the four classes of issue 16.
  * Each nucleus of Vietnamese (one, two and three vowels) with each tone, in
  * both tone styles, with and without initial and final consonants, typed in

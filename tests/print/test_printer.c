@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Printer back ends: file (atomic files), tcp and device (pty) virtual
  * printers answering DLE EOT; paper out, cover open, offline, stale bytes. */
 #define _GNU_SOURCE   /* unshare */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The audit chain covers what matters (issue 11 item 6): a dossier or clerk
  * row changed, deleted or added behind the program's back is caught and
  * named; the chain is keyed (re-hashing it with plain SHA-256 after an edit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk accounts (issue 11 item 7): the database file and its -wal and
  * -shm are owner-only; a PIN hash is bound to its account; role and lock
  * changes are audited with who did it and what changed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The staff PIN (issue 11, item 9): stored hashed, a growing delay after
  * each wrong PIN and a lock after five, counted in the database before the
  * PIN is checked (parallel tries and restarts gain nothing), every try

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Store: schema, catalog tables, search, dossiers, jobs, settings, and
  * bad input. Durability tests are in test_store_durability.c. */
 #include <CUnit/CUnit.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk store: accounts, sign-in and lockout, the audit chain catching
  * edited and deleted events, the queue and its search, handover records. */
 #include <sys/wait.h>

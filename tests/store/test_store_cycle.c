@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Life cycle through the store: every valid and invalid transition for
  * every service form, the data each step needs, the delivery rule with
  * holidays, a kiosk and a clerk process writing at once, report figures on

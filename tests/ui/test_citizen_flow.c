@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The citizen flow's data path, headless: commit before print, print
  * failure, consent refusal, scanner bursts, editing from review, hostile
  * text, key debounce, English search, a missing tariff. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk screens, headless: snapshots of every screen in both languages at
  * 80x24 and 120x40, and behaviour: wrong PIN and lockout, sign-out after
  * inactivity, only allowed steps offered, a step recorded through the

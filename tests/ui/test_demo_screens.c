@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Demonstration screens, headless (tests/snap.h): the attract loop of the
  * idle kiosk (snapshots in both languages, the QR code on the closing
  * slide scans from the screen itself, any key goes to the welcome screen

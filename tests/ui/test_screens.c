@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Screen snapshots and kiosk behaviour, headless: every screen in both
  * languages at 80x24 and 120x40, the enlarge screen, resize in the middle
  * of a form, the idle wipe, lockdown keys, invalid input at every field,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Widgets without a terminal: text field editing (UTF-8, NFC, graphemes,
  * the input method, capacity, wiping), list movement, money. */
 #include <CUnit/CUnit.h>
