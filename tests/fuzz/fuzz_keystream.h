@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The input of fuzz_vnime read as keys typed into a text field; the
  * differential test of the input engine (tests/logic/test_vnime_diff.c)
  * replays the fuzz corpus the same way, so both read it here. 0x08 and
