@@ -84,8 +84,10 @@ asan: deps
 	  CFLAGS="$(CFLAGS) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="$(LDFLAGS) -fsanitize=address,undefined" check
 
-valgrind: $(BUILD)/test-runner
-	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+# The unit suites under valgrind, with the translations they switch to and
+# the C.UTF-8 locale tests/run.sh gives them.
+valgrind: $(BUILD)/test-runner $(MO) $(BIN)
+	LANG=C.UTF-8 LC_ALL=C.UTF-8 valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  --suppressions=tests/valgrind.supp $(BUILD)/test-runner
 
 bench: deps

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* postkiosk: one binary. No subcommand starts the citizen kiosk; the
  * subcommands serve staff and scripts. Start-up order: locale -> options ->
  * config -> the subcommand (the kiosk, clerk workstation and demos go on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Configuration: embedded defaults, then an INI file read with inih.
  * Every value is checked (UTF-8, no control characters, fits, in range)
  * and normalised to NFC; a bad file is reported as "file:line: reason". */

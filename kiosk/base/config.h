@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Configuration: an INI file (inih) over embedded defaults, so that the
  * kiosk runs with no set-up. Paths default to a per-user data directory
  * ($POSTKIOSK_HOME, else $XDG_DATA_HOME/postkiosk, else ~/.local/share/postkiosk). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A progress line for long work (catalog import, backup; later sync and
  * central reports): "what: done/total (pct%), rate/s, m:ss left", redrawn
  * in place on stderr when stderr is a terminal, at most every 200 ms and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Command-line subcommands. Each lives in its own kiosk/cli_*.c file and has
  * one line in main.c's table. The context is filled by main.c: config
  * loaded, options parsed; the store is opened (and seeded on first run) on

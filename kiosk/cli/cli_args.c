@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* getopt_long for every subcommand (issue 17 item 8), in one place: the
  * subcommand's options (its line of main.c's table) are parsed with
  * getopt_long, so "--from=DATE" and "--from DATE" both work, an unknown

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk backup [DIR]` and `postkiosk restore FILE` (issue 17 item 7).
  * A backup is an online copy of the live database (the kiosk may keep
  * running), checked (integrity_check, the audit chain) under a temporary

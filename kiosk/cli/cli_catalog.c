@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk catalog import [--units|--holidays|--tariffs] FILE`
  * `postkiosk catalog search TEXT...` */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The staged start-up (cli_start.h): locale -> configuration -> store ->
  * printer -> terminal -> loop, teardown in reverse. One place for what the
  * citizen kiosk, the clerk workstation and the demonstrations used to

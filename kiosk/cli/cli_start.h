@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One staged start-up for the three programs in the binary: the citizen
  * kiosk, the clerk workstation and the demonstrations (issue 10 item 3).
  * Stages in order — locale, configuration, store, printer, terminal,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store: the only module that talks SQL (store*.c are the only files that
  * include sqlite3.h). Domain structs in and out; every user action is one
  * transaction; every transaction that may write is BEGIN IMMEDIATE.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The online backup API and the checks of a copy (store_backup.h). */
 #include "store_internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Backups of the database (issue 17 item 7): a consistent copy of a live
  * database through SQLite's online backup API, and the checks a copy must
  * pass before it counts as a backup or is restored. The keys (receipt key,

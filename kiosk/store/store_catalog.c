@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Catalog tables: procedures (+ their documents), administrative units,
  * holidays, tariffs. Replacements run in one BEGIN IMMEDIATE transaction. */
 #include "store_internal.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 17 item 7, the restore drill: dossiers stored the kiosk's way, a
 # backup taken while a clerk workstation has the database open (checked:
 # integrity, audit chain), only the last [backup] keep kept; the database

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 17 item 8: command-line conventions. getopt_long for every
 # subcommand ("--from=DATE" and "--from DATE" alike, unknown options and
 # missing values are usage errors, exit 2); "--help" per subcommand on

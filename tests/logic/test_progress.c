@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* progress.c: a line with count, percentage and rate on a terminal (a
  * pseudo-terminal here), and nothing at all in a pipe. */
 #include <CUnit/CUnit.h>
