@@ -276,7 +276,16 @@ pk_err store_audit_seal_dirty(store *s)
 {
     if (!s->tracking)
         return PK_OK;   /* during the migrations: they seal what they change */
-    for (;;) {
+    int64_t total = 0, done = 0;
+    if (s->progress) {   /* a long action (purge) shows how the sealing goes */
+        sqlite3_stmt *cnt = store_stmt(s, "SELECT count(*) FROM audit_dirty");
+        if (cnt && sqlite3_step(cnt) == SQLITE_ROW)
+            total = sqlite3_column_int64(cnt, 0);
+        store_done(cnt);
+    }
+    for (;; done++) {
+        if (s->progress && total > 0 && (done % 200 == 0 || done == total))
+            s->progress(done, total, s->progress_arg);
         /* one row at a time: no cursor stays open across the inserts */
         sqlite3_stmt *stmt = store_stmt(s, "SELECT kind, id FROM audit_dirty LIMIT 1");
         if (!stmt)
