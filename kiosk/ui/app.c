@@ -132,6 +132,11 @@ void app_wipe(app *a)
     if (a->cfg && a->cfg->language[0] && strcmp(i18n_lang(), a->cfg->language) != 0)
         i18n_set_lang(a->cfg->language);
     a->ime = IME_TELEX;
+    /* the next citizen starts with the normal theme, as with the language */
+    if (a->theme != THEME_NORMAL) {
+        a->theme = THEME_NORMAL;
+        term_set_theme(a->theme);
+    }
     a->last_input_ms = a->now_ms;
     push(a, a->home, NULL);
 }

@@ -1,0 +1,240 @@
+/* Issue 15, the citizen's kiosk second pass: each defect a citizen
+ * walk-through found, driven through the real screens. */
+#include <CUnit/CUnit.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "citizen_steps.h"
+#include "dossier.h"
+#include "i18n.h"
+#include "keys.h"
+#include "pkt_helpers.h"
+#include "receipt.h"
+
+/* The criminal-record procedure made "result by post only" (the papers go
+ * to the agency in person), so that choosing it by post offers 1 = the
+ * other way. */
+static void make_result_only(snap_env *e, const char *code)
+{
+    static const char *const codes[] = {"1.001193", "2.000488", "1.000894"};
+    procedure ps[3];
+    for (int i = 0; i < 3; i++) {
+        CU_ASSERT_EQUAL_FATAL(store_procedure_get(e->db, codes[i], &ps[i]), PK_OK);
+        if (strcmp(codes[i], code) == 0)
+            ps[i].bcci_submit = false;
+    }
+    CU_ASSERT_EQUAL_FATAL(store_procedures_replace(e->db, ps, 3), PK_OK);
+}
+
+/* Item 1: the alternative accepted for one procedure is not the mode of
+ * every later one. */
+static void alternative_form_is_per_procedure(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    make_result_only(&e, "2.000488");
+    to_procedure(&e, 1, "ly lich");
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedure");
+    CU_ASSERT_EQUAL(e.cz.form, FORM_SEND);
+    snap_act(&e, ACT_CHOOSE, 1);                 /* receive the result by post instead */
+    CU_ASSERT_EQUAL(e.cz.form, FORM_RETURN);
+    snap_key(&e, TK_ESC);                         /* another procedure after all */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    clear_field(&e);
+    snap_type(&e, "khai sinh");
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedure");
+    CU_ASSERT_EQUAL(e.cz.form, FORM_SEND);        /* what the citizen chose at the start */
+    CU_ASSERT(snap_has("Send a dossier by post"));
+    snap_close(&e);
+}
+
+/* Item 8: the idle wipe resets high contrast as it resets language and
+ * typing method. */
+static void idle_wipe_resets_contrast(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
+    snap_key(&e, TK_F5);
+    CU_ASSERT_EQUAL(e.a.theme, THEME_CONTRAST);
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_type(&e, "khai");
+    snap_wait(&e, 200000);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
+    CU_ASSERT_EQUAL(e.a.theme, THEME_NORMAL);
+    CU_ASSERT_EQUAL(term_get_theme(), THEME_NORMAL);
+    snap_close(&e);
+}
+
+/* Item 9: key sequences the terminal description lacks are decoded (the
+ * numeric keypad in application mode, Home/End in every spelling) or
+ * dropped whole: never an Esc followed by their bytes as typed text. */
+static void keys_through(const char *termname)
+{
+    int p[2];
+    CU_ASSERT_FATAL(pipe(p) == 0);
+    CU_ASSERT_FATAL(term_init_headless_input(24, 80, termname, p[0]));
+    close(p[0]);
+    static const char bytes[] =
+        "\x1bOp\x1bOq\x1bOr\x1bOs\x1bOt\x1bOu\x1bOv\x1bOw\x1bOx\x1bOy" /* keypad 0-9 */
+        "\x1bOM\x1bOk\x1bOm\x1bOj\x1bOo"                                  /* Enter + - * / */
+        "\x1b[1~\x1b[4~\x1b[7~\x1b[8~\x1b[H\x1b[F\x1bOH\x1bOF"          /* Home End x4 */
+        "\x1b[1;5H"                                                       /* Ctrl-Home */
+        "\x1b[99~\x1b[200~\x1bO~\x1b[?1;2c"                               /* unknown: dropped */
+        "a\x1b";
+    CU_ASSERT_EQUAL((size_t)write(p[1], bytes, sizeof bytes - 1), sizeof bytes - 1);
+    char got[256] = "";
+    term_input in;
+    event ev;
+    int n = 0;
+    while (n < 64 && term_read(&in, 0)) {
+        n++;
+        keys_map(&in, &ev);
+        char one[16];
+        if (in.kind == TI_CHAR)
+            snprintf(one, sizeof one, "%c", (char)in.cp);
+        else if (in.kind == TI_KEY && in.key == TK_NONE)
+            snprintf(one, sizeof one, "_");
+        else if (ev.act == ACT_NEXT)
+            snprintf(one, sizeof one, "E");
+        else if (ev.act == ACT_HOME)
+            snprintf(one, sizeof one, "H");
+        else if (ev.act == ACT_END)
+            snprintf(one, sizeof one, "F");
+        else if (ev.act == ACT_BACK)
+            snprintf(one, sizeof one, "X");
+        else
+            snprintf(one, sizeof one, "?%d", (int)ev.act);
+        strncat(got, one, sizeof got - strlen(got) - 1);
+    }
+    /* "_" is a dropped sequence; no [ ~ or letters leak; the last Esc is Esc */
+    CU_ASSERT_STRING_EQUAL(got, "0123456789E+-*/HFHFHFHFH____aX");
+    if (strcmp(got, "0123456789E+-*/HFHFHFHFH____aX") != 0)
+        fprintf(stderr, "\n%s: %s\n", termname, got);
+    close(p[1]);
+    term_end();
+}
+
+static void unknown_sequences_linux(void) { keys_through("linux"); }
+static void unknown_sequences_xterm(void) { keys_through("xterm"); }
+
+/* Welcome to done, through the real screens (khai sinh). */
+static void register_one(snap_env *e)
+{
+    to_procedure(e, 1, "khai sinh");
+    snap_key(e, TK_ENTER);
+    snap_key(e, TK_ENTER);
+    snap_act(e, ACT_CHOOSE, 1);
+    fill_applicant(e);
+    snap_key(e, TK_ENTER);
+    snap_key(e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(e), "done");
+}
+
+/* Item 6: no failure path says "keep your receipt"; the welcome screen
+ * tells the next citizen that the printer failed, also when the printer
+ * cannot report its status (it takes the job and never answers). */
+static void print_failure_told(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    CU_ASSERT(snap_lacks("receipt"));
+    pkt_vprinter v;
+    unsigned char silent[5] = {0};
+    CU_ASSERT_TRUE_FATAL(pkt_vprinter_start_tcp(&v, silent));
+    char *spec = xasprintf("tcp:127.0.0.1:%d", v.port);
+    printer_close(e.pr);
+    char msg[160];
+    e.pr = NULL;
+    CU_ASSERT_EQUAL_FATAL(printer_open(spec, "58mm", &e.pr, msg, sizeof msg), PK_OK);
+    printer_set_timeouts(e.pr, 100, 300, 300);
+    e.a.pr = e.pr;
+    app_wipe(&e.a);
+    app_render(&e.a);
+    register_one(&e);
+    CU_ASSERT_EQUAL(e.cz.print_err, PK_EUNCONFIRMED);
+    CU_ASSERT(snap_lacks("Keep your receipt"));
+    CU_ASSERT(snap_has("Write down your dossier number"));
+    snap_wait(&e, 3000);
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
+    CU_ASSERT(snap_has("The last receipt was not printed"));
+    CU_ASSERT(snap_has("staff will print your receipt"));
+    pkt_vprinter_stop(&v);
+    pkt_vprinter_free(&v);
+    free(spec);
+    /* unplugged: the done screen does not say "keep your receipt" either */
+    printer_close(e.pr);
+    e.pr = NULL;
+    e.a.pr = NULL;
+    register_one(&e);
+    CU_ASSERT_EQUAL(e.cz.print_err, PK_EPRINTER);
+    CU_ASSERT(snap_lacks("Keep your receipt"));
+    CU_ASSERT(snap_has("Staff will print your receipt"));
+    snap_close(&e);
+}
+
+/* Every word of text is on the screen (a message cut mid-word is not). */
+static bool words_on_screen(const char *text)
+{
+    char *screen = snap_text();
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", text);
+    bool all = screen != NULL;
+    for (char *save = NULL, *w = strtok_r(buf, " ", &save); w && all; w = strtok_r(NULL, " ", &save))
+        if (!strstr(screen, w)) {
+            fprintf(stderr, "\nmissing word \"%s\" of \"%s\"\n%s", w, text, screen);
+            all = false;
+        }
+    free(screen);
+    return all;
+}
+
+/* Item 2: a field's message longer than the field wraps; none is cut. */
+static void field_messages_wrap_at(int cols, const char *lang)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, cols, lang));
+    to_procedure(&e, 1, "khai sinh");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "applicant");
+    for (int i = 0; i < 3 && e.a.ime != IME_OFF; i++)
+        snap_key(&e, TK_F3);                   /* the symbols typed as they are */
+    snap_type(&e, "An#");
+    snap_key(&e, TK_TAB);
+    snap_type(&e, "999090001234");
+    snap_key(&e, TK_TAB);
+    snap_type(&e, "0112345678");
+    snap_key(&e, TK_TAB);
+    snap_type(&e, "ten@");
+    snap_key(&e, TK_ENTER);                    /* shows every problem */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "applicant");
+    CU_ASSERT(words_on_screen(_(dossier_val_msg(VAL_NAME_CHARS))));
+    CU_ASSERT(words_on_screen(_(dossier_val_msg(VAL_ID_PROVINCE))));
+    CU_ASSERT(words_on_screen(_(dossier_val_msg(VAL_PHONE_PREFIX))));
+    CU_ASSERT(words_on_screen(_(dossier_val_msg(VAL_EMAIL))));
+    snap_close(&e);
+}
+
+static void field_messages_wrap(void)
+{
+    field_messages_wrap_at(80, "en");
+    field_messages_wrap_at(80, "vi");
+    field_messages_wrap_at(100, "en");
+    field_messages_wrap_at(100, "vi");
+}
+
+void suite_kiosk_second_pass(void)
+{
+    CU_pSuite s = CU_add_suite("kiosk_second_pass", NULL, NULL);
+    CU_add_test(s, "1: the other way is for one procedure only", alternative_form_is_per_procedure);
+    CU_add_test(s, "9: keypad and Home/End sequences, linux", unknown_sequences_linux);
+    CU_add_test(s, "9: keypad and Home/End sequences, xterm", unknown_sequences_xterm);
+    CU_add_test(s, "2: field messages wrap, never cut (80, 100 columns, vi, en)", field_messages_wrap);
+    CU_add_test(s, "6: a print failure: no 'keep your receipt', told on welcome", print_failure_told);
+    CU_add_test(s, "8: the idle wipe resets high contrast", idle_wipe_resets_contrast);
+}
