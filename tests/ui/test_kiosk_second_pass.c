@@ -228,6 +228,178 @@ static void field_messages_wrap(void)
     field_messages_wrap_at(100, "vi");
 }
 
+/* Item 7: at 80x24 everything agreed to is on the review screen before
+ * the confirm key: procedure, service, fee + postage = total, the date,
+ * where the result goes (the longest case: send and receive). */
+static void review_shows_the_deal(const char *lang)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, lang));
+    to_procedure(&e, 3, "ly lich");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);                    /* no paper ticked: a warning line */
+    snap_act(&e, ACT_CHOOSE, 1);
+    fill_applicant(&e);
+    snap_type(&e, "an@example.com");
+    snap_key(&e, TK_ENTER);
+    fill_address(&e);
+    snap_act(&e, ACT_CHOOSE, 2);               /* someone else receives it */
+    snap_type(&e, "Lee Thij Hoa");
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "review");
+    char total[48], post[48];
+    w_money(200000 + 48000, total, sizeof total);
+    w_money(48000, post, sizeof post);
+    CU_ASSERT(snap_has("Cấp Phiếu lý lịch tư pháp"));
+    CU_ASSERT(snap_has(_(citizen_form_name(FORM_BOTH))));
+    CU_ASSERT(snap_has(total));
+    CU_ASSERT(snap_has(post));
+    CU_ASSERT(snap_has("12 Trần Đăng Ninh"));
+    CU_ASSERT(snap_has("/12/2026"));
+    snap_close(&e);
+}
+
+static void review_deal_visible(void)
+{
+    review_shows_the_deal("en");
+    review_shows_the_deal("vi");
+}
+
+/* Item 3 (screen): a receive-only dossier names the agency's fee as paid
+ * at the agency, never as 0. */
+static void return_only_fee_on_review(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    to_procedure(&e, 2, "ly lich");
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    fill_applicant(&e);
+    snap_key(&e, TK_ENTER);                    /* no e-mail */
+    fill_address(&e);
+    if (strcmp(snap_top(&e), "review") != 0)
+        snap_key(&e, TK_ENTER);                /* received by: me */
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "review");
+    char fee[48], zero[48];
+    w_money(200000, fee, sizeof fee);
+    w_money(0, zero, sizeof zero);
+    CU_ASSERT(snap_has(fee));
+    CU_ASSERT(snap_has("paid at the agency"));
+    char zero_fee[64];
+    snprintf(zero_fee, sizeof zero_fee, "Fee %s", zero);
+    CU_ASSERT(snap_lacks(zero_fee));
+    CU_ASSERT(snap_lacks("Papers"));
+    snap_close(&e);
+}
+
+/* Item 5: after a failed Enter the focus stays on the field; the digits
+ * typed next cannot make the ID longer than an ID (it took 20). */
+static void failed_enter_no_pile_up(void)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
+    to_procedure(&e, 1, "khai sinh");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_type(&e, "Nguyeenx Vawn An");
+    snap_key(&e, TK_ENTER);
+    snap_type(&e, "02009000123");        /* one digit short */
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_EQUAL(focus_of(&e), 1);
+    snap_type(&e, "0912345678");         /* meant for the phone */
+    CU_ASSERT(e.cz.id.len <= 12);
+    CU_ASSERT_EQUAL(e.cz.phone.len, 0);
+    snap_type(&e, "0084912345678901");
+    CU_ASSERT(e.cz.id.len <= 12);
+    snap_close(&e);
+}
+
+/* The receipt's text as the file printer wrote it (malloc'ed). */
+static char *receipt_text(snap_env *e, const char *ref)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/receipts/%s.txt", e->dir, ref);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    char *buf = calloc(1, 65536);
+    size_t n = buf ? fread(buf, 1, 65535, f) : 0;
+    (void)n;
+    fclose(f);
+    return buf;
+}
+
+static bool has(const char *text, const char *needle)
+{
+    bool ok = text && strstr(text, needle);
+    if (!ok)
+        fprintf(stderr, "\nreceipt lacks \"%s\"\n", needle);
+    return ok;
+}
+
+/* Item 10: the receipt names the hotline, says the code can be scanned at
+ * any kiosk, lists the papers still to bring, and calls the ticked papers
+ * what they are until a clerk counts them. Item 3: a receive-only
+ * receipt has no papers part and names the agency's fee, never 0. */
+static void receipt_says_what_to_do(const char *lang)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, lang));
+    snprintf(e.cfg.hotline, sizeof e.cfg.hotline, "%s", "1900 545481");
+    to_procedure(&e, 1, "khai sinh");
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);                 /* the form ticked; the certificate not */
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    fill_applicant(&e);
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "done");
+    CU_ASSERT_EQUAL(e.cz.print_err, PK_OK);
+    char *t = receipt_text(&e, e.cz.done.ref);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT(has(t, "1900 545481"));
+    CU_ASSERT(has(t, _("Scan this code at any kiosk to follow your dossier.")));
+    CU_ASSERT(has(t, _("Papers you will hand in at the counter")));
+    CU_ASSERT(!strstr(t, _("Documents handed over")));
+    CU_ASSERT(has(t, _("Papers still to bring")));
+    const char *todo = strstr(t, _("Papers still to bring"));
+    CU_ASSERT(todo && strstr(todo, "Giấy chứng sinh"));
+    CU_ASSERT(!strstr(todo ? todo : "", "Giấy chứng nhận kết hôn"));   /* optional: not "to bring" */
+    free(t);
+    snap_wait(&e, 3000);
+    snap_key(&e, TK_ENTER);
+    /* receive only: the criminal record certificate, 200,000 paid at the agency */
+    to_procedure(&e, 2, "ly lich");
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    fill_applicant(&e);
+    snap_key(&e, TK_ENTER);
+    fill_address(&e);
+    if (strcmp(snap_top(&e), "review") != 0)
+        snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "done");
+    t = receipt_text(&e, e.cz.done.ref);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    char fee[48];
+    receipt_money(200000, lang, fee, sizeof fee);
+    CU_ASSERT(has(t, fee));
+    CU_ASSERT(has(t, _("Agency fee")));
+    CU_ASSERT(!strstr(t, _("Documents handed over")));
+    CU_ASSERT(!strstr(t, _("(none listed)")));
+    CU_ASSERT(!strstr(t, _("Procedure fee")));
+    free(t);
+    snap_close(&e);
+}
+
+static void receipt_what_to_do(void)
+{
+    receipt_says_what_to_do("vi");
+    receipt_says_what_to_do("en");
+}
+
 void suite_kiosk_second_pass(void)
 {
     CU_pSuite s = CU_add_suite("kiosk_second_pass", NULL, NULL);
@@ -235,6 +407,10 @@ void suite_kiosk_second_pass(void)
     CU_add_test(s, "9: keypad and Home/End sequences, linux", unknown_sequences_linux);
     CU_add_test(s, "9: keypad and Home/End sequences, xterm", unknown_sequences_xterm);
     CU_add_test(s, "2: field messages wrap, never cut (80, 100 columns, vi, en)", field_messages_wrap);
+    CU_add_test(s, "3: receive only: the agency fee on the review, not 0", return_only_fee_on_review);
+    CU_add_test(s, "7: at 80x24 the review shows all that is agreed", review_deal_visible);
+    CU_add_test(s, "3, 10: the receipt (vi, en)", receipt_what_to_do);
+    CU_add_test(s, "5: a failed Enter: the ID takes no more than 12 digits", failed_enter_no_pile_up);
     CU_add_test(s, "6: a print failure: no 'keep your receipt', told on welcome", print_failure_told);
     CU_add_test(s, "8: the idle wipe resets high contrast", idle_wipe_resets_contrast);
 }
