@@ -10,8 +10,9 @@
 
 #include "catalog.h"
 #include "i18n.h"
+#include "unit.h"
 
-static void read_docs(void)
+TEST(catalog_docs, read_docs, "4: ' / ' in a paper's name, '(nếu có)' once")
 {
     char path[] = "/tmp/pkdocs.XXXXXX";
     int fd = mkstemp(path);
@@ -48,7 +49,7 @@ static void read_docs(void)
 
 /* Every paper of the shipped catalog: no "(nếu có)" left at the end of a
  * name, and no gloss that still holds a Vietnamese name. */
-static void shipped_catalog(void)
+TEST(catalog_docs, shipped_catalog, "4: the shipped catalog's papers")
 {
     procedure *p = NULL;
     int n = 0;
@@ -65,9 +66,4 @@ static void shipped_catalog(void)
     free(p);
 }
 
-void suite_catalog_docs(void)
-{
-    CU_pSuite s = CU_add_suite("catalog_docs", NULL, NULL);
-    CU_add_test(s, "4: ' / ' in a paper's name, '(nếu có)' once", read_docs);
-    CU_add_test(s, "4: the shipped catalog's papers", shipped_catalog);
-}
+SUITE(catalog_docs, NULL, NULL);

@@ -12,6 +12,7 @@
 #include "keys.h"
 #include "pkt_helpers.h"
 #include "receipt.h"
+#include "unit.h"
 
 /* The criminal-record procedure made "result by post only" (the papers go
  * to the agency in person), so that choosing it by post offers 1 = the
@@ -30,7 +31,7 @@ static void make_result_only(snap_env *e, const char *code)
 
 /* Item 1: the alternative accepted for one procedure is not the mode of
  * every later one. */
-static void alternative_form_is_per_procedure(void)
+TEST(kiosk_second_pass, alternative_form_is_per_procedure, "1: the other way is for one procedure only")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -53,7 +54,7 @@ static void alternative_form_is_per_procedure(void)
 
 /* Item 8: the idle wipe resets high contrast as it resets language and
  * typing method. */
-static void idle_wipe_resets_contrast(void)
+TEST(kiosk_second_pass, idle_wipe_resets_contrast, "8: the idle wipe resets high contrast")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
@@ -117,8 +118,15 @@ static void keys_through(const char *termname)
     term_end();
 }
 
-static void unknown_sequences_linux(void) { keys_through("linux"); }
-static void unknown_sequences_xterm(void) { keys_through("xterm"); }
+TEST(kiosk_second_pass, unknown_sequences_linux, "9: keypad and Home/End sequences, linux")
+{
+    keys_through("linux");
+}
+
+TEST(kiosk_second_pass, unknown_sequences_xterm, "9: keypad and Home/End sequences, xterm")
+{
+    keys_through("xterm");
+}
 
 /* Welcome to done, through the real screens (khai sinh). */
 static void register_one(snap_env *e)
@@ -136,7 +144,7 @@ static void register_one(snap_env *e)
 /* Item 6: no failure path says "keep your receipt"; the welcome screen
  * tells the next citizen that the printer failed, also when the printer
  * cannot report its status (it takes the job and never answers). */
-static void print_failure_told(void)
+TEST(kiosk_second_pass, print_failure_told, "6: a print failure: no 'keep your receipt', told on welcome")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -220,7 +228,7 @@ static void field_messages_wrap_at(int cols, const char *lang)
     snap_close(&e);
 }
 
-static void field_messages_wrap(void)
+TEST(kiosk_second_pass, field_messages_wrap, "2: field messages wrap, never cut (80, 100 columns, vi, en)")
 {
     field_messages_wrap_at(80, "en");
     field_messages_wrap_at(80, "vi");
@@ -259,7 +267,7 @@ static void review_shows_the_deal(const char *lang)
     snap_close(&e);
 }
 
-static void review_deal_visible(void)
+TEST(kiosk_second_pass, review_deal_visible, "7: at 80x24 the review shows all that is agreed")
 {
     review_shows_the_deal("en");
     review_shows_the_deal("vi");
@@ -267,7 +275,7 @@ static void review_deal_visible(void)
 
 /* Item 3 (screen): a receive-only dossier names the agency's fee as paid
  * at the agency, never as 0. */
-static void return_only_fee_on_review(void)
+TEST(kiosk_second_pass, return_only_fee_on_review, "3: receive only: the agency fee on the review, not 0")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -294,7 +302,7 @@ static void return_only_fee_on_review(void)
 
 /* Item 5: after a failed Enter the focus stays on the field; the digits
  * typed next cannot make the ID longer than an ID (it took 20). */
-static void failed_enter_no_pile_up(void)
+TEST(kiosk_second_pass, failed_enter_no_pile_up, "5: a failed Enter: the ID takes no more than 12 digits")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
@@ -394,23 +402,10 @@ static void receipt_says_what_to_do(const char *lang)
     snap_close(&e);
 }
 
-static void receipt_what_to_do(void)
+TEST(kiosk_second_pass, receipt_what_to_do, "3, 10: the receipt (vi, en)")
 {
     receipt_says_what_to_do("vi");
     receipt_says_what_to_do("en");
 }
 
-void suite_kiosk_second_pass(void)
-{
-    CU_pSuite s = CU_add_suite("kiosk_second_pass", NULL, NULL);
-    CU_add_test(s, "1: the other way is for one procedure only", alternative_form_is_per_procedure);
-    CU_add_test(s, "9: keypad and Home/End sequences, linux", unknown_sequences_linux);
-    CU_add_test(s, "9: keypad and Home/End sequences, xterm", unknown_sequences_xterm);
-    CU_add_test(s, "2: field messages wrap, never cut (80, 100 columns, vi, en)", field_messages_wrap);
-    CU_add_test(s, "3: receive only: the agency fee on the review, not 0", return_only_fee_on_review);
-    CU_add_test(s, "7: at 80x24 the review shows all that is agreed", review_deal_visible);
-    CU_add_test(s, "3, 10: the receipt (vi, en)", receipt_what_to_do);
-    CU_add_test(s, "5: a failed Enter: the ID takes no more than 12 digits", failed_enter_no_pile_up);
-    CU_add_test(s, "6: a print failure: no 'keep your receipt', told on welcome", print_failure_told);
-    CU_add_test(s, "8: the idle wipe resets high contrast", idle_wipe_resets_contrast);
-}
+SUITE(kiosk_second_pass, NULL, NULL);
