@@ -31,6 +31,7 @@ static void log_open(void)
     sink = SINK_SYSLOG;
 }
 
+static void vlog(int prio, const char *fmt, va_list ap) PK_PRINTF(2, 0);
 static void vlog(int prio, const char *fmt, va_list ap)
 {
     if (sink == SINK_NONE)

@@ -408,4 +408,37 @@ TEST(kiosk_second_pass, receipt_what_to_do, "3, 10: the receipt (vi, en)")
     receipt_says_what_to_do("en");
 }
 
+/* Item 15: the reference typed without its hyphen, as it is printed but
+ * with a space, or the S10 number: the last 4 digits are still asked. */
+TEST(kiosk_second_pass, track_what_is_in_hand, "15: track by the reference without hyphen, by S10")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    register_one(&e);
+    char ref[PK_REF_MAX], s10[PK_S10_MAX], typed[64];
+    snprintf(ref, sizeof ref, "%s", e.cz.done.ref);
+    snprintf(s10, sizeof s10, "%s", e.cz.done.s10);
+    snap_wait(&e, 3000);
+    snap_key(&e, TK_ENTER);
+    const char *ways[3] = {typed, typed, s10};
+    for (int w = 0; w < 3; w++) {
+        if (w == 0)   /* "LS01000001" */
+            snprintf(typed, sizeof typed, "%.4s%s", ref, ref + 5);
+        if (w == 1)   /* "ls01 000001" */
+            snprintf(typed, sizeof typed, "ls01 %s", ref + 5);
+        while (strcmp(snap_top(&e), "welcome") != 0)
+            snap_key(&e, TK_ESC);
+        snap_act(&e, ACT_CHOOSE, 4);
+        snap_type(&e, ways[w]);
+        snap_key(&e, TK_ENTER);
+        CU_ASSERT(snap_has("Last 4 digits"));
+        CU_ASSERT(snap_lacks("Nguyễn V. A."));
+        snap_type(&e, "1234");
+        snap_key(&e, TK_ENTER);
+        CU_ASSERT(snap_has("Nguyễn V. A."));
+        CU_ASSERT(snap_has(ref));
+    }
+    snap_close(&e);
+}
+
 SUITE(kiosk_second_pass, NULL, NULL);
