@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The documents column of the procedure catalog (issue 15 item 4): a
  * legal name holding " / " keeps it (the gloss is after the last one); a
  * trailing "(nếu có)" / "(if any)" marks the paper optional and is not

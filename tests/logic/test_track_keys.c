@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What a citizen has in hand, typed (issue 15 item 15): the reference
  * with or without its hyphen or kiosk prefix, the S10 number with spaces. */
 #include <CUnit/CUnit.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Issue 15, the citizen's kiosk second pass: each defect a citizen
  * walk-through found, driven through the real screens. */
 #include <CUnit/CUnit.h>
