@@ -61,6 +61,8 @@ pk_err store_audit_key_upgrade(store *s);
 /* Schema version 5 (clerks.pin_v: PIN hashes bound to their account),
  * store_clerk_admin.c. */
 pk_err store_clerk_pin_upgrade(store *s);
+/* Schema version 6 (the notification outbox), store_notify.c. */
+extern const char store_schema_v6[];
 extern const int store_migrations_count;
 
 /* Applies the migrations of list above the current user_version, each in
