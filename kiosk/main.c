@@ -25,6 +25,7 @@ static const cli_command commands[] = {
     {"audit", cli_audit, N_("audit verify [--expect-head CODE] | audit anchor [--print]")},
     {"report", cli_report, N_("report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]")},
     {"purge", cli_purge, N_("purge --older-than 5y [--yes]")},
+    {"notify", cli_notify, N_("notify --once | --follow [--interval SECONDS]: send the SMS and e-mail messages to citizens")},
     {"demo", cli_demo, N_("demo: slides, guided tours and practice for demonstrations")},
 };
 

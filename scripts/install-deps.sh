@@ -17,9 +17,11 @@ libsodium-dev
 libfreetype-dev fonts-dejavu-core
 libpng-dev
 libinih-dev
+libcurl4-openssl-dev
 libzbar-dev zbar-tools
 gettext
 tmux
+python3-aiosmtpd
 valgrind
 "
 

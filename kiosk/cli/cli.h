@@ -57,6 +57,8 @@ int cli_print_test(cli_ctx *ctx, int argc, char **argv);
 int cli_reprint(cli_ctx *ctx, int argc, char **argv);
 /* staff-pin set [--as SUPERVISOR]: the F10 PIN, stored hashed (cli_staff.c). */
 int cli_staff_pin(cli_ctx *ctx, int argc, char **argv);
+/* notify --once | --follow: messages to citizens (cli_notify.c). */
+int cli_notify(cli_ctx *ctx, int argc, char **argv);
 /* `demo`, and `--tour FILE` with no command (kiosk/cli_demo.c). */
 int cli_demo(cli_ctx *ctx, int argc, char **argv);
 
