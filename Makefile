@@ -72,7 +72,7 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory WERROR=1 check
 
-check: $(BIN) $(MO) $(BUILD)/test-runner
+check: $(BIN) $(MO) $(BUILD)/test-runner $(BUILD)/console/postkiosk-vn.psf.gz
 	@BUILD=$(BUILD) tests/run.sh
 
 unit: $(BUILD)/test-runner
@@ -84,8 +84,10 @@ asan: deps
 	  CFLAGS="$(CFLAGS) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="$(LDFLAGS) -fsanitize=address,undefined" check
 
-valgrind: $(BUILD)/test-runner
-	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+# The unit suites under valgrind, with the translations they switch to and
+# the C.UTF-8 locale tests/run.sh gives them.
+valgrind: $(BUILD)/test-runner $(MO) $(BIN)
+	LANG=C.UTF-8 LC_ALL=C.UTF-8 valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  --suppressions=tests/valgrind.supp $(BUILD)/test-runner
 
 bench: deps
@@ -149,14 +151,22 @@ $(BUILD)/gen/version.h: VERSION
 	@mkdir -p $(dir $@)
 	@echo '#define PK_VERSION "$(VERSION)"' > $@
 
-# Test suites register themselves: every `void suite_NAME(void)` in tests/*.c
-# is collected here, so adding a suite never touches a shared file.
-$(BUILD)/gen/suites.inc: $(TEST_SRC)
+# Tests register themselves: every `TEST(suite, fn, "description")` line and
+# every `SUITE(suite, init, clean);` line of tests/*.c (tests/unit.h) is
+# collected here, in file and line order, so that no file holds a list of
+# tests. A file still written the old way (`void suite_NAME(void)`) would be
+# silently skipped, so it stops the build (scripts/tests-to-self-registration.py
+# converts it).
+$(BUILD)/gen/tests.inc: $(TEST_SRC)
 	@mkdir -p $(dir $@)
-	@grep -ho '^void suite_[a-z0-9_]*(void)' $(TEST_SRC) | sed 's/^void \(suite_[a-z0-9_]*\)(void)/SUITE(\1)/' > $@.tmp
+	@if grep -Hn '^void suite_[a-z0-9_]*(void)' $(TEST_SRC) >&2; then \
+	  echo 'write tests as TEST()/SUITE() lines (tests/unit.h; scripts/tests-to-self-registration.py converts)' >&2; exit 1; fi
+	@sed -En 's/^(TEST\([a-z0-9_]+, *[A-Za-z0-9_]+, *"([^"\\]|\\.)*"\)).*/\1/p; s/^(SUITE(_WHEN)?\([^;]*\));$$/\1/p' $(TEST_SRC) > $@.tmp
+	@[ "$$(cat $(TEST_SRC) | grep -c '^TEST(')" = "$$(grep -c '^TEST(' $@.tmp)" ] || \
+	  { echo 'a TEST( line is not TEST(suite, fn, "one string"): it would not run' >&2; rm -f $@.tmp; exit 1; }
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
-$(BUILD)/obj/test_runner.o: $(BUILD)/gen/suites.inc
+$(BUILD)/obj/test_runner.o: $(BUILD)/gen/tests.inc
 
 # Test files include the shared harness headers in tests/ (a variable of its
 # own: the flag stamp, built in whichever context comes first, must not see it).
@@ -180,12 +190,57 @@ $(BUILD)/locale/%/LC_MESSAGES/postkiosk.mo: i18n/po/%.po
 po pot:
 	@scripts/update-po.sh
 
-install: all
+# Also the Linux console font (scripts/console-font.sh), the touch
+# kiosk's X session (x11/), the man pages,
+# the commented configuration (a conffile in the
+# package), the systemd units (their ExecStart= names PREFIX/bin), the
+# system user (sysusers.d) and its data directory (tmpfiles.d).
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+CONSOLE_FONT := $(BUILD)/console/postkiosk-vn.psf.gz
+$(CONSOLE_FONT): scripts/console-font.sh
+	scripts/console-font.sh $@
+
+install: all $(CONSOLE_FONT)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/postkiosk
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/postkiosk
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/postkiosk/
 	for mo in $(MO); do l=$${mo#$(BUILD)/locale/}; \
 	  install -D -m 0644 $$mo $(DESTDIR)$(PREFIX)/share/locale/$$l; done
+	install -D -m 0644 $(CONSOLE_FONT) $(DESTDIR)$(PREFIX)/share/postkiosk/console/postkiosk-vn.psf.gz
+	install -D -m 0755 x11/xinitrc $(DESTDIR)$(PREFIX)/share/postkiosk/x11/xinitrc
+	install -D -m 0644 x11/Xresources $(DESTDIR)$(PREFIX)/share/postkiosk/x11/Xresources
+	install -D -m 0644 man/postkiosk.1 $(DESTDIR)$(PREFIX)/share/man/man1/postkiosk.1
+	install -D -m 0644 man/postkiosk.ini.5 $(DESTDIR)$(PREFIX)/share/man/man5/postkiosk.ini.5
+	install -D -m 0644 etc/postkiosk.ini $(DESTDIR)$(SYSCONFDIR)/postkiosk/postkiosk.ini
+	install -d $(DESTDIR)$(UNITDIR)
+	for u in systemd/*.service systemd/*.timer; do \
+	  sed -e 's|/usr/bin/postkiosk|$(PREFIX)/bin/postkiosk|' \
+	      -e 's|/usr/share/postkiosk|$(PREFIX)/share/postkiosk|' $$u > $(DESTDIR)$(UNITDIR)/$${u#systemd/}; \
+	  chmod 0644 $(DESTDIR)$(UNITDIR)/$${u#systemd/}; done
+	install -D -m 0644 systemd/postkiosk-logind.conf $(DESTDIR)$(PREFIX)/share/postkiosk/postkiosk-logind.conf
+	install -D -m 0644 systemd/postkiosk.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/postkiosk.conf
+	install -D -m 0644 systemd/postkiosk.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/postkiosk.conf
+
+# The Debian package, built from a copy of the tree (tracked and new files)
+# in DEB_DIR so that dpkg-buildpackage's clean never touches this build/;
+# the .deb, .buildinfo, .changes and build log stay in DEB_DIR, the copy is
+# removed. `make deb-check` also runs lintian, blhc (hardening flags on
+# every compile line), installs the package and checks the user, folder and
+# files, then purges it. Both need debhelper, lintian, blhc (install-deps).
+DEB_DIR ?= $(or $(TMPDIR),/tmp)/postkiosk-deb
+.PHONY: deb deb-check
+deb:
+	@rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/postkiosk-$(VERSION)
+	git ls-files -z --cached --others --exclude-standard | \
+	  xargs -0 cp --parents -P -t $(DEB_DIR)/postkiosk-$(VERSION)
+	cd $(DEB_DIR)/postkiosk-$(VERSION) && \
+	  dpkg-buildpackage -us -uc -b > ../build.log 2>&1 || { tail -n 40 ../build.log; exit 1; }
+	rm -rf $(DEB_DIR)/postkiosk-$(VERSION)
+	@ls $(DEB_DIR)/*.deb
+
+deb-check: deb
+	@DEB_DIR=$(DEB_DIR) scripts/deb-check.sh
 
 clean:
 	rm -rf build build-asan build-fuzz

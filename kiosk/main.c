@@ -106,7 +106,7 @@ int main(int argc, char **argv)
     char err[600];
     if (!config_load(&ctx.cfg, ctx.config_path, err, sizeof err)) {
         if (i >= argc || strcmp(argv[i], "check") != 0) {
-            fprintf(stderr, "postkiosk: %s\n", err);
+            cli_fail("postkiosk: configuration: %s\n", err);
             return 2;
         }
         ctx.config_error = err;   /* `check` reports it and goes on with defaults */

@@ -10,6 +10,7 @@
 #include "canvas.h"
 #include "dossier.h"
 #include "i18n.h"
+#include "log.h"
 #include "receipt.h"
 #include "util.h"
 
@@ -166,6 +167,11 @@ pk_err receipt_print_ex(printer *p, store *s, const config *cfg, const dossier *
      * and written later (store_jobs_flush), never turned into "not
      * printed". */
     receipt_job_record(s, job_id, err, msg);
+    if (err == PK_OK)
+        log_info("printer: receipt %s printed%s", d->ref,
+                 (flags & RECEIPT_REPRINT) ? " (reprint)" : "");
+    else
+        log_err("printer: receipt %s not printed: %s", d->ref, msg[0] ? msg : pk_err_msg(err));
     return err;
 }
 

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs the Debian packages postkiosk needs to build, run and test.
+# Installs the Debian packages postkiosk needs to build, run and test
+# (debian/control's Build-Depends among them: tests/e2e/shipping.sh checks).
 # Idempotent: checks what is installed first and only calls apt-get for what
 # is missing. Refreshes the package lists when they are empty or older than
 # a day (a fresh Debian machine has none). `--check` only reports.
@@ -23,6 +24,9 @@ gettext
 tmux
 python3-aiosmtpd
 valgrind
+debhelper lintian blhc devscripts mandoc systemd kbd
+xfonts-unifont pcf2bdf bdf2psf
+xvfb xterm xdotool x11-xserver-utils xinit imagemagick
 "
 
 missing=""

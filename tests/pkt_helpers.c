@@ -18,6 +18,8 @@
 #include <unistd.h>
 #include <zbar.h>
 
+#include "cli.h"
+
 static char *zbar_gray(unsigned char *gray, int w, int h)
 {
     zbar_image_scanner_t *sc = zbar_image_scanner_create();
@@ -181,6 +183,33 @@ void pkt_write_key(const char *path, unsigned char fill, int version)
     fprintf(fp, "\n%d\n", version);
     fclose(fp);
     chmod(path, 0600);
+}
+
+bool pkt_receipt_home(char **dir, config *cfg, store **db)
+{
+    *db = NULL;
+    *dir = pkt_tmpdir();
+    if (!*dir)
+        return false;
+    config_defaults(cfg);
+    /* everything under the test folder, never the real data directory */
+    snprintf(cfg->home, sizeof cfg->home, "%s/home", *dir);
+    snprintf(cfg->db_path, sizeof cfg->db_path, "%s/pk.db", *dir);
+    snprintf(cfg->pepper_file, sizeof cfg->pepper_file, "%s/pin.pepper", *dir);
+    snprintf(cfg->key_file, sizeof cfg->key_file, "%s/receipt.key", *dir);
+    pkt_write_key(cfg->key_file, 0x42, 1);
+    snprintf(cfg->printer, sizeof cfg->printer, "file:%s/receipts", *dir);
+    char msg[200];
+    return store_open(cfg->db_path, db, msg, sizeof msg) == PK_OK &&
+           cli_seed(*db, "data", msg, sizeof msg) == PK_OK &&
+           store_setting_set(*db, "kiosk_code", "LS01") == PK_OK;
+}
+
+void pkt_receipt_home_close(char *dir, store *db)
+{
+    store_close(db);
+    pkt_rmtree(dir);
+    free(dir);
 }
 
 void pkt_replies_ok(unsigned char r[5])

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "config.h"
+#include "store.h"
 #include "util.h"
 
 /* First QR symbol found, malloc'ed; NULL when none. */
@@ -35,6 +37,14 @@ void pkt_rmtree(const char *path);
 unsigned char *pkt_slurp(const char *path, size_t *len);
 /* Writes a receipt key file (mode 0600): hex key line + version line. */
 void pkt_write_key(const char *path, unsigned char fill, int version);
+
+/* A receipt-printing home for the print suites: a fresh temporary folder
+ * (*dir, malloc'ed) holding everything cfg names (home, database, pepper,
+ * receipt key 0x42 version 1, the printer "file:DIR/receipts"), the store
+ * open in *db, seeded from data/, kiosk code LS01. False when any step
+ * fails; pkt_receipt_home_close undoes it all. */
+bool pkt_receipt_home(char **dir, config *cfg, store **db);
+void pkt_receipt_home_close(char *dir, store *db);
 
 /* A virtual printer answering DLE EOT n with reply[n] (0 = silence), and,
  * like a real one, the job confirmations GS r 1 and GS ( H fn 48 once it

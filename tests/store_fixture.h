@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "model.h"
@@ -86,6 +87,45 @@ static inline dossier fx_dossier(const char *proc_code, const char *name)
     d.docs[0].handed = true;
     d.docs[0].required = true;
     return d;
+}
+
+/* Races n processes on one database: each opens its own connection to
+ * db_path, waits at one gate until all are forked, then runs
+ * attempt(its store, its index, arg) and exits with what it returns (99 when
+ * its store did not open). codes[i] gets each child's exit status, -1 when
+ * it did not exit normally. For the locks that must hold across processes. */
+static inline void fx_race(const char *db_path, int n, int (*attempt)(store *db, int i, void *arg),
+                           void *arg, int codes[])
+{
+    int gate[2];
+    if (pipe(gate) != 0)
+        die("pipe failed");
+    pid_t *kids = xcalloc((size_t)n, sizeof *kids);
+    for (int i = 0; i < n; i++) {
+        kids[i] = fork();
+        if (kids[i] < 0)
+            die("fork failed");
+        if (kids[i] == 0) {
+            close(gate[1]);
+            store *mine = NULL;
+            int rc = 99;
+            if (store_open(db_path, &mine, NULL, 0) == PK_OK) {
+                char c;
+                (void)!read(gate[0], &c, 1);      /* every child waits for the start */
+                rc = attempt(mine, i, arg);
+                store_close(mine);
+            }
+            _exit(rc);
+        }
+    }
+    close(gate[0]);
+    close(gate[1]);                               /* go */
+    for (int i = 0; i < n; i++) {
+        int status = 0;
+        waitpid(kids[i], &status, 0);
+        codes[i] = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    free(kids);
 }
 
 #endif

@@ -1,6 +1,8 @@
-/* CUnit runner. Suites register themselves: each test file defines
- * `void suite_NAME(void)` which calls CU_add_suite/CU_add_test; the build
- * collects them into suites.inc. Usage: test-runner [SUITE-SUBSTRING] */
+/* CUnit runner. Tests register themselves: each test is written as
+ * `TEST(suite, fn, "description") { ... }` and each test file ends with
+ * `SUITE(suite, init, clean);` (tests/unit.h); the build collects those lines
+ * into tests.inc, from which this file builds the registry. There is no list
+ * of tests to keep anywhere. Usage: test-runner [SUITE-SUBSTRING] */
 #include <CUnit/Basic.h>
 #include <CUnit/TestRun.h>
 #include <stdio.h>
@@ -8,10 +10,41 @@
 
 #include "i18n.h"
 #include "store.h"
+#include "unit.h"
 
-#define SUITE(fn) void fn(void);
-#include "suites.inc"
+#undef TEST
 #undef SUITE
+#undef SUITE_WHEN
+
+/* the declarations of what the test files export */
+#define TEST(suite, fn, desc) extern void (*const test_##suite##__##fn)(void);
+#define SUITE(suite, init, clean) extern const struct unit_suite suite_##suite;
+#define SUITE_WHEN(suite, init, clean, wanted) SUITE(suite, init, clean)
+#include "tests.inc"
+#undef TEST
+#undef SUITE
+
+/* every test, in the order of the files and, in a file, of its lines */
+static const struct unit_test {
+    const struct unit_suite *suite;
+    const char *desc;
+    void (*const *fn)(void);
+} tests[] = {
+#define TEST(suite, fn, desc) {&suite_##suite, desc, &test_##suite##__##fn},
+#define SUITE(suite, init, clean)
+#include "tests.inc"
+#undef TEST
+#undef SUITE
+};
+
+static const struct unit_suite *const suites[] = {
+#define TEST(suite, fn, desc)
+#define SUITE(suite, init, clean) &suite_##suite,
+#include "tests.inc"
+#undef TEST
+#undef SUITE
+};
+#undef SUITE_WHEN
 
 /* Every suite starts in English (the msgids), whatever the suite before it
  * switched to: suites must not depend on their order. */
@@ -19,6 +52,23 @@ static void suite_start(const CU_pSuite s)
 {
     (void)s;
     i18n_set_lang("en");
+}
+
+/* Registers the suites whose name contains `only` (all when NULL). */
+static int register_tests(const char *only)
+{
+    for (size_t i = 0; i < sizeof suites / sizeof *suites; i++) {
+        const struct unit_suite *u = suites[i];
+        if ((only && !strstr(u->name, only)) || (u->wanted && !u->wanted()))
+            continue;
+        CU_pSuite s = CU_add_suite(u->name, u->init, u->clean);
+        if (!s)
+            return -1;
+        for (size_t t = 0; t < sizeof tests / sizeof *tests; t++)
+            if (tests[t].suite == u && !CU_add_test(s, tests[t].desc, *tests[t].fn))
+                return -1;
+    }
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -31,11 +81,11 @@ int main(int argc, char **argv)
     store_use_audit_key(test_audit_key);
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 2;
-#define SUITE(fn) \
-    if (!only || strstr(#fn, only)) \
-        fn();
-#include "suites.inc"
-#undef SUITE
+    if (register_tests(only) != 0) {
+        fprintf(stderr, "test-runner: %s\n", CU_get_error_msg());
+        CU_cleanup_registry();
+        return 2;
+    }
     CU_set_suite_start_handler(suite_start);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();

@@ -1,7 +1,27 @@
 # Shared by the end-to-end scripts that drive the real binary in tmux
 # (sourced, not run: it lives outside tests/e2e/ so run.sh does not take it
-# for a test). The caller sets SOCK (its own tmux server), S (the session)
-# and T (a temporary folder; T/err holds the program's stderr).
+# for a test). The script calls tmux_setup first; T/err holds the program's
+# stderr.
+
+# tmux_setup SESSION [TOOL...]: the start every such script shares. Sets P
+# (the binary under $BUILD), T (a temporary folder), H (T/home, made), S
+# (the session) and SOCK (a tmux server of the script's own); stops when tmux
+# or a TOOL is missing; on exit the server and T are removed.
+tmux_setup() {
+    S=$1
+    shift
+    BUILD=${BUILD:-build}
+    P="$PWD/$BUILD/postkiosk"
+    for tool in tmux "$@"; do
+        command -v "$tool" >/dev/null 2>&1 || { echo "$(basename "$0"): $tool missing" >&2; exit 1; }
+    done
+    T=$(mktemp -d)
+    SOCK="pk$S$$"
+    H="$T/home"
+    mkdir -p "$H"
+    trap tmux_cleanup EXIT INT TERM
+}
+tmux_cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
 
 screen() { tmux -L "$SOCK" capture-pane -p -t "$S" 2>/dev/null; }
 fail() {
@@ -32,3 +52,5 @@ wait_gone() {
     fail "\"$1\" did not go away"
 }
 keys() { tmux -L "$SOCK" send-keys -t "$S" "$@"; }
+# text STRING: types STRING as it is (no key names)
+text() { tmux -L "$SOCK" send-keys -t "$S" -l "$1"; }

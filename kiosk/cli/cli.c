@@ -1,6 +1,7 @@
 /* CLI helpers shared by the subcommands (the store: cli_home.c). */
 #include "cli.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,4 +28,19 @@ void cli_close(cli_ctx *ctx)
 {
     store_close(ctx->db);
     ctx->db = NULL;
+}
+
+void cli_fail(const char *fmt, ...)
+{
+    char line[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    fputs(line, stderr);
+    size_t n = strlen(line);
+    while (n && line[n - 1] == '\n')
+        line[--n] = '\0';
+    const char *msg = strncmp(line, "postkiosk: ", 11) == 0 ? line + 11 : line;
+    log_err("%s", msg);
 }

@@ -6,6 +6,7 @@
 #define PK_CLI_H
 
 #include "config.h"
+#include "log.h"
 #include "store.h"
 
 typedef struct {
@@ -34,6 +35,12 @@ bool cli_audit_key(const config *cfg);
 bool cli_home(cli_ctx *ctx);
 /* Seeds an open, empty store from the CSV files of data_dir. */
 pk_err cli_seed(store *db, const char *data_dir, char *msg, size_t msgsz);
+
+/* Prints a message on stderr (fprintf's arguments) and writes it to the
+ * log as an error (log.h): for failures an engineer reads in the journal
+ * later. Only for messages without personal data (paths, references,
+ * causes). */
+void cli_fail(const char *fmt, ...) PK_PRINTF(1, 2);
 
 typedef int (*cli_fn)(cli_ctx *ctx, int argc, char **argv);
 

@@ -49,10 +49,11 @@ static int import(cli_ctx *ctx, int argc, char **argv)
     char err[600];
     pk_err e = fn(db, argv[i], err, sizeof err);
     if (e != PK_OK) {
-        fprintf(stderr, "postkiosk: %s\n", err);
+        cli_fail("postkiosk: %s\n", err);
         fprintf(stderr, "%s\n", _("Nothing was imported."));
         return 1;
     }
+    log_info("configuration: catalog import %s from %s", kind + 2, argv[i]);
     if (fn == catalog_import_procedures)
     {
         int n = store_procedure_count(db);

@@ -107,7 +107,7 @@ static bool create_first(cli_ctx *ctx)
     store *db = NULL;
     pk_err e = store_open(tmp, &db, msg, sizeof msg);
     if (e != PK_OK) {
-        fprintf(stderr, "postkiosk: %s (%s)\n", msg, _(pk_err_msg(e)));
+        cli_fail("postkiosk: %s (%s)\n", msg, _(pk_err_msg(e)));
         return false;
     }
     e = cli_seed(db, ctx->cfg.data_dir, msg, sizeof msg);
@@ -119,7 +119,7 @@ static bool create_first(cli_ctx *ctx)
         snprintf(msg, sizeof msg, "%s was not folded into the database", wal);
     }
     if (e != PK_OK) {
-        fprintf(stderr, _("postkiosk: cannot load the catalog from %s: %s\n"),
+        cli_fail(_("postkiosk: cannot load the catalog from %s: %s\n"),
                 ctx->cfg.data_dir, msg);
         remove_db_files(tmp);
         return false;
@@ -128,7 +128,7 @@ static bool create_first(cli_ctx *ctx)
     int saved = errno;
     remove_db_files(tmp);
     if (!ok) {
-        fprintf(stderr, "postkiosk: %s: %s\n", ctx->cfg.db_path, strerror(saved));
+        cli_fail("postkiosk: %s: %s\n", ctx->cfg.db_path, strerror(saved));
         return false;
     }
     if (ready_dir_of(ctx->cfg.db_path, dir, sizeof dir))
@@ -139,7 +139,7 @@ static bool create_first(cli_ctx *ctx)
 /* Why a missing database is not created: printed with the way out. */
 static void refuse_missing(const config *c, const char *key)
 {
-    fprintf(stderr,
+    cli_fail(
             _("postkiosk: the database %s does not exist, but this kiosk was set up before "
               "(%s exists). A new empty database would start the references and S10 numbers "
               "again at 1. Restore the database from the latest backup, then start again.\n"),
@@ -157,7 +157,7 @@ static bool writable(const char *db_path)
                                                                                     : NULL;
     if (!bad)
         return true;
-    fprintf(stderr,
+    cli_fail(
             _("postkiosk: %s cannot be written (%s): a dossier could not be stored. Give it "
               "the kiosk's owner and mode (see the README, Data directory).\n"),
             bad, strerror(errno));
@@ -172,7 +172,7 @@ static bool classify(const config *c, bool *first)
     struct stat sb;
     if (stat(c->db_path, &sb) == 0) {
         if (sb.st_size == 0) {
-            fprintf(stderr,
+            cli_fail(
                     _("postkiosk: the database %s is empty (0 bytes). postkiosk does not start "
                       "a new database over it: restore it from the latest backup.\n"),
                     c->db_path);
@@ -181,7 +181,7 @@ static bool classify(const config *c, bool *first)
         return writable(c->db_path);
     }
     if (errno != ENOENT) {
-        fprintf(stderr, _("postkiosk: cannot use the database %s: %s\n"), c->db_path,
+        cli_fail(_("postkiosk: cannot use the database %s: %s\n"), c->db_path,
                 strerror(errno));
         return false;
     }
@@ -193,7 +193,7 @@ static bool classify(const config *c, bool *first)
     struct stat ds;
     if (ready_dir_of(c->db_path, dir, sizeof dir) && strcmp(dir, c->home) != 0 &&
         (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode))) {
-        fprintf(stderr,
+        cli_fail(
                 _("postkiosk: the folder %s of the database does not exist. Check the path "
                   "(--db or [paths] db); postkiosk does not create it.\n"),
                 dir);
@@ -213,7 +213,7 @@ static bool keys_ready(store *db, const config *c)
         if (exists(files[i]))
             continue;
         if (store_dossier_count(db, -1) != 0 || store_clerk_count(db, -1) != 0) {
-            fprintf(stderr,
+            cli_fail(
                     _("postkiosk: %s is missing, but the database already holds dossiers or "
                       "clerk accounts that depend on it. Put the kept copy back (keys are not "
                       "in the database backups); postkiosk does not make a new one.\n"),
@@ -226,7 +226,7 @@ static bool keys_ready(store *db, const config *c)
     char msg[600];
     for (size_t i = 0; i < PK_ARRAY_LEN(files); i++)
         if (!exists(files[i]) && !config_make_secret(files[i], msg, sizeof msg)) {
-            fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
+            cli_fail(_("postkiosk: cannot prepare the data directory: %s\n"), msg);
             return false;
         }
     return true;
@@ -239,7 +239,7 @@ bool cli_audit_key(const config *cfg)
     memset(&key, 0, sizeof key);
     pk_err e = auth_load_pepper(&key, cfg->audit_key_file, NULL, 0);
     if (e != PK_OK) {
-        fprintf(stderr, _("postkiosk: the audit key %s cannot be used: %s\n"), cfg->audit_key_file,
+        cli_fail(_("postkiosk: the audit key %s cannot be used: %s\n"), cfg->audit_key_file,
                 _(pk_err_msg(e)));
         return false;
     }
@@ -256,12 +256,12 @@ static bool audit_key_ready(const config *c, bool first)
     if (!exists(c->audit_key_file)) {
         bool keyed = false;
         if (!first && store_file_keyed(c->db_path, &keyed) != PK_OK) {
-            fprintf(stderr, _("postkiosk: cannot use the database %s: %s\n"), c->db_path,
+            cli_fail(_("postkiosk: cannot use the database %s: %s\n"), c->db_path,
                     _(pk_err_msg(PK_EIO)));
             return false;
         }
         if (keyed) {
-            fprintf(stderr,
+            cli_fail(
                     _("postkiosk: %s is missing, but the database already holds dossiers or "
                       "clerk accounts that depend on it. Put the kept copy back (keys are not "
                       "in the database backups); postkiosk does not make a new one.\n"),
@@ -270,7 +270,7 @@ static bool audit_key_ready(const config *c, bool first)
         }
         char msg[600];
         if (!config_make_secret(c->audit_key_file, msg, sizeof msg)) {
-            fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
+            cli_fail(_("postkiosk: cannot prepare the data directory: %s\n"), msg);
             return false;
         }
     }
@@ -286,7 +286,7 @@ store *cli_store(cli_ctx *ctx)
     if (!classify(&ctx->cfg, &first))
         return NULL;     /* refused: nothing is created */
     if (!config_make_home(&ctx->cfg, msg, sizeof msg)) {
-        fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
+        cli_fail(_("postkiosk: cannot prepare the data directory: %s\n"), msg);
         return NULL;
     }
     if (!audit_key_ready(&ctx->cfg, first))
@@ -296,7 +296,7 @@ store *cli_store(cli_ctx *ctx)
     store *db = NULL;
     pk_err e = store_open_existing(ctx->cfg.db_path, &db, msg, sizeof msg);
     if (e != PK_OK) {
-        fprintf(stderr, "postkiosk: %s (%s)\n", msg, _(pk_err_msg(e)));
+        cli_fail("postkiosk: %s (%s)\n", msg, _(pk_err_msg(e)));
         return NULL;
     }
     if (!keys_ready(db, &ctx->cfg)) {
@@ -306,7 +306,7 @@ store *cli_store(cli_ctx *ctx)
     if (store_is_empty(db)) {   /* an interrupted seed of an older version */
         e = cli_seed(db, ctx->cfg.data_dir, msg, sizeof msg);
         if (e != PK_OK) {
-            fprintf(stderr, _("postkiosk: cannot load the catalog from %s: %s\n"),
+            cli_fail(_("postkiosk: cannot load the catalog from %s: %s\n"),
                     ctx->cfg.data_dir, msg);
             store_close(db);
             return NULL;
@@ -314,7 +314,7 @@ store *cli_store(cli_ctx *ctx)
     }
     e = sync_identity(db, &ctx->cfg);
     if (e != PK_OK) {
-        fprintf(stderr, "postkiosk: %s: %s\n", _(pk_err_msg(e)), store_last_error(db));
+        cli_fail("postkiosk: %s: %s\n", _(pk_err_msg(e)), store_last_error(db));
         store_close(db);
         return NULL;
     }
@@ -326,7 +326,7 @@ bool cli_home(cli_ctx *ctx)
 {
     char msg[600];
     if (!config_make_home(&ctx->cfg, msg, sizeof msg)) {
-        fprintf(stderr, _("postkiosk: cannot prepare the data directory: %s\n"), msg);
+        cli_fail(_("postkiosk: cannot prepare the data directory: %s\n"), msg);
         return false;
     }
     if (exists(ctx->cfg.db_path) || exists(ctx->cfg.key_file) || exists(ctx->cfg.pepper_file))

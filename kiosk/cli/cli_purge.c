@@ -46,7 +46,7 @@ int cli_purge(cli_ctx *ctx, int argc, char **argv)
     int64_t n = 0;
     pk_err e = store_purge(db, before, true, actor, (int64_t)now, &n);
     if (e != PK_OK) {
-        fprintf(stderr, "postkiosk: purge: %s\n", _(pk_err_msg(e)));
+        cli_fail("postkiosk: purge: %s\n", _(pk_err_msg(e)));
         return 1;
     }
     if (n == 0) {
@@ -80,9 +80,10 @@ int cli_purge(cli_ctx *ctx, int argc, char **argv)
     }
     e = store_purge(db, before, false, actor, (int64_t)now, &n);
     if (e != PK_OK) {
-        fprintf(stderr, "postkiosk: purge: %s\n", _(pk_err_msg(e)));
+        cli_fail("postkiosk: purge: %s\n", _(pk_err_msg(e)));
         return 1;
     }
+    log_info("purge: personal data of %lld dossiers closed before %s erased", (long long)n, before);
     printf(ngettext("purge: personal data of %lld dossier closed before %s erased\n",
                     "purge: personal data of %lld dossiers closed before %s erased\n", (unsigned long)n),
            (long long)n, before);

@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "term.h"
+#include "version.h"
 
 enum { HEADLESS_ROWS = 24, HEADLESS_COLS = 80 };
 
@@ -22,7 +23,7 @@ static void stage_locale(const config *c)
 
 static bool refuse(const char *why)
 {
-    fprintf(stderr, _("postkiosk: the kiosk cannot take dossiers: %s\n"), why);
+    cli_fail(_("postkiosk: the kiosk cannot take dossiers: %s\n"), why);
     return false;
 }
 
@@ -51,10 +52,11 @@ static bool stage_store(cli_ctx *ctx, start_mode mode, start_run *run)
     run->db = cli_store(ctx);
     if (!run->db)
         return false;
+    log_info("database: %s open", ctx->cfg.db_path);
     if (mode != START_CITIZEN)
         return true;
     if (store_check(run->db, false, msg, sizeof msg) != PK_OK) {
-        fprintf(stderr, _("postkiosk: the database failed its check: %s\n"), msg);
+        cli_fail(_("postkiosk: the database failed its check: %s\n"), msg);
         return false;
     }
     if (!ready_keys(&ctx->cfg, why, sizeof why) || !ready_write(run->db, why, sizeof why))
@@ -70,10 +72,11 @@ static bool stage_printer(cli_ctx *ctx, start_mode mode, start_run *run)
     char msg[256] = "";
     const char *spec = ctx->printer_spec ? ctx->printer_spec : ctx->cfg.printer;
     if (printer_open(spec, ctx->cfg.printer_profile, &run->pr, msg, sizeof msg) != PK_OK) {
-        fprintf(stderr, "postkiosk: printer %s: %s\n", spec, msg);
+        cli_fail("postkiosk: printer %s: %s\n", spec, msg);
         run->pr = NULL;
         return true;
     }
+    log_info("printer: %s open (profile %s)", spec, ctx->cfg.printer_profile);
     const char *dir = printer_dir(run->pr);
     if (!*dir)
         return true;
@@ -93,14 +96,23 @@ static bool stage_terminal(start_mode mode, bool headless)
     char err[256] = "";
     if (term_init(lockdown, err, sizeof err))
         return true;
-    fprintf(stderr, "postkiosk: %s\n", err[0] ? err : "cannot start the terminal");
+    cli_fail("postkiosk: %s\n", err[0] ? err : "cannot start the terminal");
     return false;
 }
+
+static const char *const mode_names[] = {
+    [START_CITIZEN] = "citizen kiosk",
+    [START_CLERK] = "clerk workstation",
+    [START_PRESENTER] = "demonstration",
+    [START_TOUR] = "guided tour",
+};
 
 int cli_start(cli_ctx *ctx, start_mode mode, bool headless, start_loop loop, void *arg)
 {
     start_run run = {.ctx = ctx, .headless = headless};
     int rc = 1;
+    log_info("start: %s, version %s, database %s, printer %s", mode_names[mode], PK_VERSION,
+             ctx->cfg.db_path, ctx->printer_spec ? ctx->printer_spec : ctx->cfg.printer);
     stage_locale(&ctx->cfg);
     if (stage_config(ctx, mode) && stage_store(ctx, mode, &run) &&
         stage_printer(ctx, mode, &run)) {
@@ -112,5 +124,6 @@ int cli_start(cli_ctx *ctx, start_mode mode, bool headless, start_loop loop, voi
     if (run.pr)
         printer_close(run.pr);
     cli_close(ctx);
+    log_info("stop: %s, exit status %d", mode_names[mode], rc);
     return rc;
 }

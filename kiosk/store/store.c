@@ -477,6 +477,10 @@ static pk_err open_with(const char *path, bool create, store **out, char *msg, s
         return e == PK_OK ? PK_EIO : e;
     }
     owner_only(s);
+    /* Before the first statement: another process may hold the file for a
+     * moment (a first start publishing it, a checkpoint at close), and the
+     * empty-file check must wait for it like any statement. */
+    store_set_busy_timeout(s, 5000);
     e = create ? PK_OK : refuse_empty(s, path, msg, msgsz);
     if (e == PK_OK)
         e = configure(s, msg, msgsz);

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "dossier.h"
+#include "log.h"
 #include "store_clerk.h"
 #include "util.h"
 
@@ -395,6 +396,12 @@ pk_err store_clerk_sign_in(store *s, const auth_ctx *a, const char *id, const ch
     mem_wipe(&c, sizeof c);
     if (e != PK_OK)
         return e;
+    /* the account id, never what was typed when it failed (a stray PIN) */
+    if (ok)
+        log_info("clerk %s signed in", sess->id);
+    else
+        log_warn("clerk sign-in refused (wrong account or PIN)%s",
+                 locked_left && *locked_left ? ", account locked for now" : "");
     return ok ? PK_OK : PK_EPERM;
 }
 
@@ -402,5 +409,6 @@ pk_err store_clerk_sign_out(store *s, const clerk_session *sess, const char *why
 {
     if (!sess->active)
         return PK_OK;
+    log_info("clerk %s signed out (%s)", sess->id, why ? why : "");
     return store_audit_append(s, now, sess->id, "logout", sess->id, why ? why : "");
 }

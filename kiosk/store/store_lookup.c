@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "log.h"
 #include "store_clerk.h"
 #include "store_lookup.h"
 #include "util.h"
@@ -105,6 +106,7 @@ pk_err store_staff_pin_set(store *s, const char *hash, const char *actor, int64_
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
+    log_info("configuration: staff PIN set by %s", actor);
     e = store_setting_set(s, "staff_pin_hash", hash);
     if (e == PK_OK)
         e = store_guard_update(s, STAFF_GUARD, &guard_staff_pin, GUARD_CLEAR, now, NULL, NULL,
@@ -149,6 +151,7 @@ pk_err store_staff_pin_try(store *s, const auth_ctx *a, const char *pin, int64_t
     bool ok = auth_pin_verify(a, hash, pin);
     if (ok) {
         *r = STAFF_PIN_OK;
+        log_info("staff PIN accepted: leaving citizen mode");
         return store_guard_update(s, STAFF_GUARD, &guard_staff_pin, GUARD_CLEAR, now, NULL, NULL,
                                   "kiosk", "staff_pin_ok", "", "");
     }
@@ -158,6 +161,7 @@ pk_err store_staff_pin_try(store *s, const auth_ctx *a, const char *pin, int64_t
         return e;
     *wait = guard_wait(&guard_staff_pin, &g, now);
     *r = locked ? STAFF_PIN_LOCKED : STAFF_PIN_WRONG;
+    log_warn("staff PIN refused%s", locked ? ": locked after repeated failures" : "");
     char detail[32];
     snprintf(detail, sizeof detail, "failures=%d", locked ? guard_staff_pin.lock_after : g.failures);
     return store_guard_update(s, STAFF_GUARD, &guard_staff_pin, GUARD_KEEP, now, NULL, NULL,

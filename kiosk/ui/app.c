@@ -11,6 +11,7 @@
 #include "dates.h"
 #include "i18n.h"
 #include "store_lookup.h"
+#include "testhook.h"
 #include "text.h"
 #include "util.h"
 #include "widgets.h"
@@ -44,7 +45,7 @@ void app_init(app *a, const config *cfg, store *db, printer *pr)
     a->min_cols = 80;
     a->idle_timeout = cfg && cfg->idle_timeout > 0 ? cfg->idle_timeout : 90;
     a->idle_warning = cfg && cfg->idle_warning > 0 ? cfg->idle_warning : 20;
-    const char *e = getenv("POSTKIOSK_IDLE");
+    const char *e = test_hook("POSTKIOSK_IDLE");
     if (e && *e) {
         int v = atoi(e);
         if (v > 0)
@@ -53,7 +54,7 @@ void app_init(app *a, const config *cfg, store *db, printer *pr)
     /* a short timeout (tests) keeps a quiet half before the countdown */
     if (a->idle_warning >= a->idle_timeout)
         a->idle_warning = a->idle_timeout / 2 > 0 ? a->idle_timeout / 2 : 1;
-    e = getenv("POSTKIOSK_CLOCK");
+    e = test_hook("POSTKIOSK_CLOCK");
     if (e && *e) {
         int64_t t = date_parse_local_minute(e);
         if (t)

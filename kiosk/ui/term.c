@@ -12,11 +12,13 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "consolefont_table.h"
 #include "i18n.h"
 #include "util.h"
 
 static struct {
     bool active, headless, lockdown, colors;
+    bool console;            /* Linux console: its font's glyphs, its palette */
     SCREEN *scr;
     FILE *out, *in;
     term_theme theme;
@@ -91,12 +93,31 @@ static const attr_t mono[ROLE__COUNT] = {
     [ROLE_DIALOG] = A_NORMAL,         [ROLE_BIG] = A_BOLD,
 };
 
+/* The Linux console has 8 background colours only (yellow is brown there)
+ * and draws bold as a bright foreground (bold black is dark grey): black
+ * on "yellow", and bold black, would be hard to read. There the focus and
+ * selection colour is green (black on it: 6.8:1) and black is never bold;
+ * tests/ui/test_console.c checks every role at 4.5:1 or more. */
+static role_style style_of(term_theme t, term_role r)
+{
+    role_style st = themes[t][r];
+    if (T.console) {
+        if (st.bg == COLOR_YELLOW && st.fg == COLOR_BLACK && !(st.attr & A_REVERSE))
+            st.bg = COLOR_GREEN;
+        if (st.fg == COLOR_BLACK && !(st.attr & A_REVERSE))
+            st.attr &= ~(attr_t)A_BOLD;
+    }
+    return st;
+}
+
 static void apply_theme(void)
 {
     if (!T.colors)
         return;
-    for (int r = 0; r < ROLE__COUNT; r++)
-        init_pair((short)(r + 1), themes[T.theme][r].fg, themes[T.theme][r].bg);
+    for (int r = 0; r < ROLE__COUNT; r++) {
+        role_style st = style_of(T.theme, (term_role)r);
+        init_pair((short)(r + 1), st.fg, st.bg);
+    }
     bkgdset(' ' | COLOR_PAIR(1));
 }
 
@@ -109,7 +130,67 @@ static attr_t role_attr(term_role r, short *pair)
         return mono[r];
     }
     *pair = (short)(r + 1);
-    return themes[T.theme][r].attr;
+    return style_of(T.theme, r).attr;
+}
+
+void term_console_colors(term_theme t, term_role r, int *fg, int *bg)
+{
+    bool saved = T.console;
+    T.console = true;
+    role_style st = style_of(t < THEME__COUNT ? t : THEME_NORMAL,
+                             (int)r >= 0 && r < ROLE__COUNT ? r : ROLE_NORMAL);
+    T.console = saved;
+    /* the console swaps the colours for reverse, then brightens the
+     * foreground for bold (drivers/tty/vt/vt.c, build_attr) */
+    int f = st.fg, b = st.bg;
+    if (st.attr & A_REVERSE) {
+        f = st.bg;
+        b = st.fg;
+    }
+    *fg = f + (st.attr & A_BOLD ? 8 : 0);
+    *bg = b;
+}
+
+/* ---- the console font --------------------------------------------------- */
+
+bool term_has_glyph(uint32_t cp)
+{
+    if (!T.console || cp < 0x80)
+        return true;
+    if (cp > 0xFFFF)
+        return false;
+    size_t lo = 0, hi = PK_ARRAY_LEN(console_glyphs);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (console_glyphs[mid] == cp)
+            return true;
+        if (console_glyphs[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* The ASCII stand-in for a character the console font lacks: one column,
+ * like the character it replaces. */
+static wchar_t console_ascii(wchar_t wc)
+{
+    switch (wc) {
+    case 0x2713: case 0x2714: case 0x2611: return 'v';    /* ✓ ✔ ☑ */
+    case 0x2717: case 0x2718: case 0x2612: return 'x';    /* ✗ ✘ ☒ */
+    case 0x232B: return '<';                              /* ⌫ */
+    case 0x2580: return '"';                              /* ▀ */
+    case 0x2584: return '_';                              /* ▄ */
+    case 0x258C: case 0x2590: return '|';                 /* ▌ ▐ */
+    case 0x25CB: case 0x25EF: return 'o';                 /* ○ ◯ */
+    case 0x25A1: case 0x2610: return '#';                 /* □ ☐ */
+    case 0x20AB: return 'd';                              /* ₫ */
+    case 0x2605: case 0x2606: return '*';                 /* ★ ☆ */
+    case 0x25B8: case 0x25B9: return '>';                 /* ▸ ▹ */
+    case 0x25C2: case 0x25C3: return '<';                 /* ◂ ◃ */
+    default: return '?';
+    }
 }
 
 void term_set_theme(term_theme t)
@@ -167,6 +248,8 @@ bool term_init(bool lockdown, char *err, size_t errsz)
         return false;
     }
     set_term(T.scr);
+    const char *tn = getenv("TERM");
+    T.console = tn && strncmp(tn, "linux", 5) == 0;
     T.lockdown = lockdown;
     if (lockdown)
         raw();            /* Ctrl-C/Z/\ and Ctrl-S/Q arrive as plain data */
@@ -200,6 +283,7 @@ static bool headless(int rows, int cols, const char *termname, FILE *in)
         return false;
     set_term(T.scr);
     T.headless = true;
+    T.console = termname && strncmp(termname, "linux", 5) == 0;
     raw();
     common_setup();
     term_resize(rows, cols);
@@ -259,6 +343,7 @@ void term_end(void)
     }
     T.scr = NULL;
     T.headless = false;
+    T.console = false;
     free(T.roles);
     T.roles = NULL;
     T.rows = T.cols = 0;
@@ -347,9 +432,17 @@ int term_put(int y, int x, int maxcols, const char *s, term_role role)
         }
         if (used + w > maxcols)
             break;
-        if (w == 0 && n == 0) {      /* a lone mark at the start: skip */
+        if ((w == 0 && n == 0) ||    /* a lone mark at the start: skip */
+            (w == 0 && !term_has_glyph((uint32_t)wc))) {
             p += len;
             continue;
+        }
+        if (!term_has_glyph((uint32_t)wc)) {
+            /* the Linux console font lacks it: ASCII, as wide as it was */
+            wchar_t a = console_ascii(wc);
+            for (int k = 1; k < w && n < (int)PK_ARRAY_LEN(buf) - 2; k++)
+                buf[n++] = a;
+            wc = a;
         }
         buf[n++] = wc;
         used += w;

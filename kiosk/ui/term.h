@@ -81,6 +81,16 @@ bool term_has_colors(void);
 void term_set_theme(term_theme t);
 term_theme term_get_theme(void);
 
+/* The Linux console (TERM=linux*, set at term_init): only the glyphs of
+ * the kiosk's console font (consolefont_table.h) exist; term_put draws the
+ * others as ASCII (✓ as v, ⌫ as <, ▀ as ", ...). term_has_glyph says
+ * whether cp is drawn as itself (always true on other terminals). */
+bool term_has_glyph(uint32_t cp);
+/* The colours a role gets on the Linux console: foreground 0-15 (8-15 =
+ * bright, from bold), background 0-7, in the console's VGA palette order
+ * (tests check their contrast). */
+void term_console_colors(term_theme t, term_role r, int *fg, int *bg);
+
 /* Drawing. Text is UTF-8 (NFC); clipped at maxcols columns and at the
  * right edge; a letter is never split from its marks. Returns the columns
  * drawn. */

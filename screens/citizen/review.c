@@ -6,6 +6,7 @@
 
 #include "citizen.h"
 #include "i18n.h"
+#include "log.h"
 #include "store_clerk.h"
 #include "util.h"
 
@@ -205,9 +206,11 @@ static screen_result confirm(review_state *s, app *a)
     const char *prefix = a->cfg && a->cfg->s10_prefix[0] ? a->cfg->s10_prefix : "RA";
     s->err = commit(a->db, &d, prefix, c->consent_sms, &job);
     if (s->err != PK_OK) {
+        log_err("database: a dossier could not be stored: %s", pk_err_msg(s->err));
         mem_wipe(&d, sizeof d);
         return SR_(SR_REDRAW);      /* nothing lost: the session still holds it all */
     }
+    log_info("dossier %s registered at the kiosk", d.ref);
     c->done = d;
     c->job_id = job;
     c->committed = true;

@@ -71,7 +71,9 @@ static void draw(const void *vs, const app *a, frame *f)
     /* the QR code on the right, from under the rule down to the last row;
      * a 24-row terminal takes up to version 3 (53 bytes at level L) */
     qrterm q;
-    bool qr = sl.qr && qrterm_make(sl.qr, &q);
+    /* the Linux console font has no half blocks: no code that cannot scan */
+    bool qr = sl.qr && term_has_glyph(0x2580) && term_has_glyph(0x2584) &&
+              qrterm_make(sl.qr, &q);
     if (qr && (q.rows > last - (top + 2) || q.cols + 30 > w)) {
         qrterm_free(&q);     /* does not fit: the address in words must do */
         qr = false;

@@ -7,20 +7,8 @@
 # wrong one audited), and that SIGTERM ends it cleanly with status 0.
 # Polls the screen (no fixed sleeps, 5 s cap) and prints it on failure.
 set -u
-BUILD=${BUILD:-build}
-P="$PWD/$BUILD/postkiosk"
-for tool in tmux sqlite3 zbarimg; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "citizen_flow.sh: $tool missing" >&2; exit 1; }
-done
-T=$(mktemp -d)
-SOCK="pkcz$$"
-S="kiosk"
-H="$T/home"
-mkdir -p "$H"
-cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT INT TERM
-
 . "$(dirname "$0")/../tmux_helpers.sh"
+tmux_setup kiosk sqlite3 zbarimg
 # press_until KEY TEXT: presses KEY every 0.2 s until TEXT shows (5 s cap)
 press_until() {
     i=0
@@ -36,7 +24,6 @@ press_until() {
     done
     fail "\"$2\" did not appear after pressing $1"
 }
-text() { tmux -L "$SOCK" send-keys -t "$S" -l "$1"; }
 
 # a clear-text staff PIN in the configuration is refused, saying what to do
 printf '[kiosk]\nstaff_pin = 2468\n' > "$T/old.ini"
@@ -53,7 +40,8 @@ printf '246813\n' | run_cli staff-pin set >/dev/null || fail "staff-pin set fail
 # the program runs under sh so that its exit status can be read afterwards
 tmux -L "$SOCK" -f /dev/null new-session -d -s "$S" -x 100 -y 30 \
     "cd '$PWD' && echo \$\$ > '$T/pid' && LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color \
-     POSTKIOSK_HOME='$H' POSTKIOSK_DATADIR='$PWD/data' POSTKIOSK_CLOCK=2026-11-25T09:00 \
+     POSTKIOSK_HOME='$H' POSTKIOSK_DATADIR='$PWD/data' POSTKIOSK_TEST=1 POSTKIOSK_CLOCK=2026-11-25T09:00 \
+     POSTKIOSK_LOG='$T/log' \
      '$P' --config '$T/kiosk.ini' 2>'$T/err'; echo \$? > '$T/rc'; sleep 60" ||
     fail "tmux did not start"
 
@@ -160,12 +148,28 @@ while [ ! -s "$T/rc" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 [ -s "$T/rc" ] || fail "no exit after SIGTERM"
 [ "$(cat "$T/rc")" = 0 ] || fail "exit status after SIGTERM: $(cat "$T/rc")"
 
+# the log (POSTKIOSK_LOG, a test hook; syslog otherwise) tells the day's
+# story in order, with the reference and nothing personal
+story=$(sed -n 's/^postkiosk\[[0-9]*\]: [a-z]*: //p' "$T/log")
+for want in "TEST MODE: the log goes to" "TEST MODE: test hook POSTKIOSK_CLOCK in use" \
+            "start: citizen kiosk" "database: $db open" "printer: " \
+            "dossier $ref registered" "receipt $ref printed" "staff PIN refused" \
+            "stop: citizen kiosk, exit status 0"; do
+    echo "$story" | grep -qF -- "$want" || fail "the log lacks \"$want\": $story"
+done
+echo "$story" | awk -v ref="$ref" '
+    /^start: / && !a { a = NR } index($0, "dossier " ref " registered") && !b { b = NR }
+    index($0, "receipt " ref " printed") && !c { c = NR } /^stop: / { d = NR }
+    END { exit !(a && a < b && b < c && c < d) }' || fail "the log is out of order: $story"
+grep -qi "Hương\|Huong\|020090001234\|0912345678\|246813\|111111" "$T/log" &&
+    fail "personal data or a PIN in the log: $(cat "$T/log")"
+
 # the idle timer with the real clock (POSTKIOSK_IDLE=2): countdown, then
 # the session is wiped and the welcome screen returns
 S="idle"
 rm -f "$T/rc"
 tmux -L "$SOCK" new-session -d -s "$S" -x 100 -y 30 \
-    "cd '$PWD' && LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color POSTKIOSK_IDLE=2 \
+    "cd '$PWD' && LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color POSTKIOSK_TEST=1 POSTKIOSK_IDLE=2 \
      POSTKIOSK_HOME='$H' POSTKIOSK_DATADIR='$PWD/data' '$P' 2>'$T/err'; echo \$? > '$T/rc'; sleep 60" ||
     fail "tmux did not start"
 wait_for "Gửi hồ sơ qua bưu điện"

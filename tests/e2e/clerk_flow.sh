@@ -9,22 +9,9 @@
 # that an edited event is caught by `audit verify` afterwards.
 # Polls the screen (no fixed sleeps, 5 s cap) and prints it on failure.
 set -u
-BUILD=${BUILD:-build}
-P="$PWD/$BUILD/postkiosk"
-for tool in tmux sqlite3; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "clerk_flow.sh: $tool missing" >&2; exit 1; }
-done
-T=$(mktemp -d)
-SOCK="pkck$$"
-S="clerk"
-H="$T/home"
-mkdir -p "$H"
-cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT INT TERM
-export POSTKIOSK_HOME="$H" LANG=C.UTF-8 LC_ALL=C.UTF-8
-
 . "$(dirname "$0")/../tmux_helpers.sh"
-text() { tmux -L "$SOCK" send-keys -t "$S" -l "$1"; }
+tmux_setup clerk sqlite3
+export POSTKIOSK_HOME="$H" LANG=C.UTF-8 LC_ALL=C.UTF-8
 sql() { sqlite3 "$H/postkiosk.db" "$1"; }
 
 # ---- accounts ------------------------------------------------------------

@@ -7,21 +7,9 @@
 # F10 leaves. The sandbox is gone afterwards and the live database has no
 # sample in it. Polls the screen (no fixed sleeps, 5 s cap).
 set -u
-BUILD=${BUILD:-build}
-P="$PWD/$BUILD/postkiosk"
-for tool in tmux sqlite3; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "demo_presenter.sh: $tool missing" >&2; exit 1; }
-done
-T=$(mktemp -d)
-SOCK="pkdemo$$"
-S="demo"
-H="$T/home"
-mkdir -p "$H"
-cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT INT TERM
-printf '[kiosk]\nlanguage = en\ninfo_url = https://dichvucong.gov.vn\n' > "$T/en.ini"
-
 . "$(dirname "$0")/../tmux_helpers.sh"
+tmux_setup demo sqlite3
+printf '[kiosk]\nlanguage = en\ninfo_url = https://dichvucong.gov.vn\n' > "$T/en.ini"
 
 tmux -L "$SOCK" -f /dev/null new-session -d -s "$S" -x 80 -y 24 \
     "LANG=C.UTF-8 TERM=tmux-256color POSTKIOSK_HOME='$H' '$P' --config '$T/en.ini' demo 2>'$T/err'; echo \"EXIT=\$?\"; sleep 30"

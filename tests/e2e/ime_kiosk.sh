@@ -5,33 +5,8 @@
 # method (shown in the header) and VNI works; F2 switches to English and
 # back at run time, redrawing everything. tmux, polling, 5 s caps.
 set -u
-BUILD=${BUILD:-build}
-P="$PWD/$BUILD/postkiosk"
-command -v tmux >/dev/null 2>&1 || { echo "ime_kiosk.sh: tmux missing" >&2; exit 1; }
-T=$(mktemp -d)
-SOCK="pkime$$"
-S="kiosk"
-cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT INT TERM
-
-screen() { tmux -L "$SOCK" capture-pane -p -t "$S" 2>/dev/null; }
-fail() {
-    echo "ime_kiosk.sh: $*" >&2
-    echo "---- screen ----" >&2
-    screen >&2
-    exit 1
-}
-wait_for() {
-    i=0
-    while [ $i -lt 100 ]; do
-        screen | grep -qF -- "$1" && return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    fail "\"$1\" did not appear"
-}
-keys() { tmux -L "$SOCK" send-keys -t "$S" "$@"; }
-text() { tmux -L "$SOCK" send-keys -t "$S" -l "$1"; }
+. "$(dirname "$0")/../tmux_helpers.sh"
+tmux_setup kiosk
 
 tmux -L "$SOCK" -f /dev/null new-session -d -s "$S" -x 100 -y 30 \
     "env -i TERM=tmux-256color PATH=/usr/bin:/bin HOME='$T' POSTKIOSK_HOME='$T/home' \

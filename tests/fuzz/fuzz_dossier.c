@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "dossier.h"
+#include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -38,11 +39,9 @@ static void fixed_point(check_fn f, const char *in)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *in = malloc(size + 1);
+    char *in = fuzz_cstring(data, size);
     if (!in)
         return 0;
-    memcpy(in, data, size);
-    in[size] = '\0';
 
     fixed_point(dossier_check_name, in);
     fixed_point(check_id, in);

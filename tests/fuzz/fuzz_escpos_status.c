@@ -9,22 +9,17 @@
 #include <string.h>
 
 #include "escpos.h"
+#include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void check(bool ok)
-{
-    if (!ok)
-        __builtin_trap();
-}
 
 static escpos_confirm_result feed(escpos_confirm *cf, const uint8_t *b, size_t n)
 {
     escpos_confirm_result r = ESCPOS_CONFIRM_WAIT;
     for (size_t i = 0; i < n; i++) {
         r = escpos_confirm_feed(cf, b[i]);
-        check(r >= ESCPOS_CONFIRM_WAIT && r <= ESCPOS_CONFIRM_PAPER_OUT);
-        check(cf->matched >= 0 && cf->matched < 7);
+        fuzz_check(r >= ESCPOS_CONFIRM_WAIT && r <= ESCPOS_CONFIRM_PAPER_OUT);
+        fuzz_check(cf->matched >= 0 && cf->matched < 7);
     }
     return r;
 }
@@ -37,13 +32,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int i = 0; i < 3; i++)
         r[i] = (size_t)i < size && escpos_status_valid(data[i]) ? data[i] : -1;
     printer_state st = escpos_status_decode(r[0], r[1], r[2]);
-    check(st >= PST_OK && st <= PST_OFFLINE);
-    check((st == PST_UNKNOWN) == (r[0] < 0 && r[1] < 0 && r[2] < 0));
+    fuzz_check(st >= PST_OK && st <= PST_OFFLINE);
+    fuzz_check((st == PST_UNKNOWN) == (r[0] < 0 && r[1] < 0 && r[2] < 0));
     for (size_t i = 0; i < size; i++)
-        check(escpos_status_valid(data[i]) == ((data[i] & 0x93) == 0x12));
+        fuzz_check(escpos_status_valid(data[i]) == ((data[i] & 0x93) == 0x12));
 
     printer_profile prof;
-    check(escpos_profile_parse("58mm", &prof));
+    fuzz_check(escpos_profile_parse("58mm", &prof));
     unsigned id = size >= 4 ? (unsigned)data[0] << 24 | (unsigned)data[1] << 16 |
                                   (unsigned)data[2] << 8 | data[3]
                             : (unsigned)size;
@@ -52,25 +47,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     escpos_confirm_init(&cf, &prof, id);
     for (size_t i = 0; i < size; i++) {
         escpos_confirm_result res = escpos_confirm_feed(&cf, data[i]);
-        check((res == ESCPOS_CONFIRM_WAIT) == ((data[i] & 0x90) != 0));
+        fuzz_check((res == ESCPOS_CONFIRM_WAIT) == ((data[i] & 0x90) != 0));
     }
-    check(escpos_confirm_feed(&cf, 0x00) == ESCPOS_CONFIRM_OK);
+    fuzz_check(escpos_confirm_feed(&cf, 0x00) == ESCPOS_CONFIRM_OK);
 
     /* GS ( H: after any bytes, this job's reply confirms; the request
      * carries the same ID. */
     prof.procid = true;
     escpos_confirm_init(&cf, &prof, id);
     for (int i = 0; i < 4; i++)
-        check(cf.id[i] >= 0x20 && cf.id[i] <= 0x7E && cf.id[i] != 0x37);
+        fuzz_check(cf.id[i] >= 0x20 && cf.id[i] <= 0x7E && cf.id[i] != 0x37);
     sbuf req = {0};
     escpos_confirm_request(&req, &cf);
-    check(req.len == 11 && memcmp(req.data + 7, cf.id, 4) == 0);
+    fuzz_check(req.len == 11 && memcmp(req.data + 7, cf.id, 4) == 0);
     sbuf_free(&req);
     feed(&cf, data, size);
     const uint8_t reply[7] = {0x37, 0x22, cf.id[0], cf.id[1], cf.id[2], cf.id[3], 0};
     for (int i = 0; i < 6; i++)
-        check(escpos_confirm_feed(&cf, reply[i]) == ESCPOS_CONFIRM_WAIT);
-    check(escpos_confirm_feed(&cf, reply[6]) == ESCPOS_CONFIRM_OK);
+        fuzz_check(escpos_confirm_feed(&cf, reply[i]) == ESCPOS_CONFIRM_WAIT);
+    fuzz_check(escpos_confirm_feed(&cf, reply[6]) == ESCPOS_CONFIRM_OK);
     /* Another job's ID: the data itself, fed alone, confirms only if it
      * holds this job's reply. */
     escpos_confirm_init(&cf, &prof, id);
@@ -80,6 +75,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool confirmed = false;
     for (size_t i = 0; i < size; i++)
         confirmed |= escpos_confirm_feed(&cf, data[i]) == ESCPOS_CONFIRM_OK;
-    check(confirmed == holds);
+    fuzz_check(confirmed == holds);
     return 0;
 }

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fuzz_util.h"
 #include "ids.h"
 #include "receipt.h"
 #include "receipt_key.h"
@@ -22,25 +23,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static config cfg;
 
-static void drop_key(void)
-{
-    unlink(cfg.key_file);
-}
-
 static void init(void)
 {
     if (cfg.key_file[0])
         return;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(cfg.key_file, sizeof cfg.key_file, "%s/fuzz_lookup.%d.key",
-             tmp && *tmp ? tmp : "/tmp", (int)getpid());
-    FILE *fp = fopen(cfg.key_file, "w");
-    if (!fp)
-        abort();
-    fputs("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\n1\n", fp);
-    fclose(fp);
-    chmod(cfg.key_file, 0600);
-    atexit(drop_key);
+    fuzz_key_file("fuzz_lookup", cfg.key_file, sizeof cfg.key_file);
     snprintf(cfg.kiosk_code, sizeof cfg.kiosk_code, "LS01");
 }
 
@@ -66,11 +53,9 @@ static void round_trip(const char *ref)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     init();
-    char *text = malloc(size + 1);
+    char *text = fuzz_cstring(data, size);
     if (!text)
         return 0;
-    memcpy(text, data, size);
-    text[size] = '\0';
     char out[IDS_KEY_MAX];
     ids_key_kind kind = ids_parse_key(text, (size & 1) ? "LS01" : NULL, out, sizeof out);
     for (const char *p = out; *p; p++)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "fuzz_util.h"
 #include "guard.h"
 #include "keys.h"
 #include "pinentry.h"
@@ -95,11 +96,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     tf_wipe(&secret);
     /* the whole input as text: a stored counter, a typed second factor */
-    char *text = malloc(size + 1);
+    char *text = fuzz_cstring(data, size);
     if (!text)
         return 0;
-    memcpy(text, data, size);
-    text[size] = '\0';
     check_guard(&guard_staff_pin, text);
     check_guard(&guard_track, text);
     check_policy(text);

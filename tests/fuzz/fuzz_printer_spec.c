@@ -9,23 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "printer.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check(bool ok)
-{
-    if (!ok)
-        __builtin_trap();
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *spec = malloc(size + 1);
+    char *spec = fuzz_cstring(data, size);
     if (!spec)
         return 0;
-    memcpy(spec, data, size);
-    spec[size] = '\0';
     if (!strncmp(spec, "file:", 5)) {
         free(spec);
         return 0;
@@ -35,13 +28,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(msg, 'x', sizeof msg);
     pk_err e = printer_open(spec, "80mm", &p, msg, sizeof msg);
     if (e != PK_OK) {
-        check(p == NULL);
-        check(memchr(msg, '\0', sizeof msg) && msg[0]);
+        fuzz_check(p == NULL);
+        fuzz_check(memchr(msg, '\0', sizeof msg) && msg[0]);
     } else {
-        check(p != NULL);
-        check(!strncmp(spec, "tcp:", 4) || !strncmp(spec, "device:/", 8));
-        check(printer_width_dots(p) == 576);
-        check(printer_dir(p)[0] == '\0');
+        fuzz_check(p != NULL);
+        fuzz_check(!strncmp(spec, "tcp:", 4) || !strncmp(spec, "device:/", 8));
+        fuzz_check(printer_width_dots(p) == 576);
+        fuzz_check(printer_dir(p)[0] == '\0');
         printer_close(p);
     }
     free(spec);

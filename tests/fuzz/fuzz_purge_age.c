@@ -9,17 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *s = malloc(size + 1);
+    char *s = fuzz_cstring(data, size);   /* argv ends at the first NUL */
     if (!s)
         return 0;
-    memcpy(s, data, size);
-    s[size] = '\0';   /* argv ends at the first NUL */
     int days = -1;
     if (!report_parse_age(s, &days)) {
         if (days != -1)

@@ -14,6 +14,7 @@
 
 #include "canvas.h"
 #include "escpos.h"
+#include "fuzz_util.h"
 #include "receipt.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -21,25 +22,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static config cfg;
 static canvas_fonts *fonts;
 
-static void drop_key(void)
-{
-    unlink(cfg.key_file);
-}
-
 static void init(void)
 {
     if (fonts)
         return;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(cfg.key_file, sizeof cfg.key_file, "%s/fuzz_receipt.%d.key",
-             tmp && *tmp ? tmp : "/tmp", (int)getpid());
-    FILE *fp = fopen(cfg.key_file, "w");
-    if (!fp)
-        abort();
-    fputs("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\n1\n", fp);
-    fclose(fp);
-    chmod(cfg.key_file, 0600);
-    atexit(drop_key);
+    fuzz_key_file("fuzz_receipt", cfg.key_file, sizeof cfg.key_file);
     if (canvas_fonts_open(NULL, NULL, &fonts) != PK_OK)
         abort();
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "fuzz_util.h"
 #include "vnime.h"
 
 static void check_nfc(const char *s, size_t cap)
@@ -34,11 +35,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *keys = malloc(size + 1);
+    char *keys = fuzz_cstring(data, size);
     if (!keys)
         return 0;
-    memcpy(keys, data, size);
-    keys[size] = '\0';
 
     char out[1024];
     for (int m = 0; m < 3; m++)

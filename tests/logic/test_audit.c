@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "unit.h"
 #include "util.h"
 
 static void make_chain(audit_row *rows, int n)
@@ -33,7 +34,7 @@ static int walk(const audit_row *rows, int n, audit_verifier *v)
     return 1;
 }
 
-static void intact_chain(void)
+TEST(audit, intact_chain, "intact chain verifies")
 {
     audit_row rows[6];
     audit_verifier v;
@@ -44,7 +45,7 @@ static void intact_chain(void)
     CU_ASSERT_EQUAL(memcmp(v.prev, rows[5].hash, AUDIT_HASH_BYTES), 0);
 }
 
-static void edited_row(void)
+TEST(audit, edited_row, "edited row caught")
 {
     audit_row rows[6];
     audit_verifier v;
@@ -60,7 +61,7 @@ static void edited_row(void)
     CU_ASSERT_EQUAL(v.bad_seq, 2);
 }
 
-static void recomputed_row(void)
+TEST(audit, recomputed_row, "recomputed row caught")
 {
     /* an attacker who edits a row and recomputes its hash breaks the next link */
     audit_row rows[6];
@@ -74,7 +75,7 @@ static void recomputed_row(void)
     CU_ASSERT_EQUAL(v.bad_seq, 4);
 }
 
-static void deleted_row(void)
+TEST(audit, deleted_row, "deleted row caught")
 {
     audit_row rows[6];
     audit_verifier v;
@@ -91,7 +92,7 @@ static void deleted_row(void)
     CU_ASSERT_FALSE(audit_verify_step(&v, &rows[0]));
 }
 
-static void canonical_unambiguous(void)
+TEST(audit, canonical_unambiguous, "canonical form unambiguous")
 {
     /* moving a character between fields changes the canonical form */
     sbuf a = {0}, b = {0};
@@ -109,7 +110,7 @@ static void canonical_unambiguous(void)
     CU_ASSERT_STRING_EQUAL(h1, h2);
 }
 
-static void known_vector(void)
+TEST(audit, known_vector, "canonical format fixed")
 {
     /* SHA-256 of 32 zero bytes || canonical form, fixed so that a silent
      * change of the format (which would break every stored chain) fails */
@@ -124,7 +125,7 @@ static void known_vector(void)
     CU_ASSERT_STRING_EQUAL(hex, "e70503aebfbe17c7177171ee88b92820b7974a34520d4c87018170c5cd807d06");
 }
 
-static void keyed_chain(void)
+TEST(audit, keyed_chain, "keyed chain needs its key")
 {
     /* keyed rows verify only with their key; an unkeyed row after a keyed
      * one is a rewrite */
@@ -167,7 +168,7 @@ static void keyed_chain(void)
     CU_ASSERT_EQUAL(v.bad_seq, 4);
 }
 
-static void anchor_code(void)
+TEST(audit, anchor_code, "anchor short code")
 {
     unsigned char mac[AUDIT_HASH_BYTES];
     for (int i = 0; i < AUDIT_HASH_BYTES; i++)
@@ -214,15 +215,4 @@ static void anchor_code(void)
     CU_ASSERT_FALSE(audit_anchor_parse("1G-9F9C-9996-9390-8D8A-0", &a));
 }
 
-void suite_audit(void)
-{
-    CU_pSuite s = CU_add_suite("audit", NULL, NULL);
-    CU_add_test(s, "intact chain verifies", intact_chain);
-    CU_add_test(s, "edited row caught", edited_row);
-    CU_add_test(s, "recomputed row caught", recomputed_row);
-    CU_add_test(s, "deleted row caught", deleted_row);
-    CU_add_test(s, "canonical form unambiguous", canonical_unambiguous);
-    CU_add_test(s, "canonical format fixed", known_vector);
-    CU_add_test(s, "keyed chain needs its key", keyed_chain);
-    CU_add_test(s, "anchor short code", anchor_code);
-}
+SUITE(audit, NULL, NULL);

@@ -8,6 +8,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "unit.h"
 
 static void fast_ctx(auth_ctx *a, unsigned char fill)
 {
@@ -18,7 +19,7 @@ static void fast_ctx(auth_ctx *a, unsigned char fill)
     auth_set_pepper(a, p, sizeof p);
 }
 
-static void pin_policy(void)
+TEST(auth, pin_policy, "PIN policy")
 {
     CU_ASSERT_EQUAL(auth_pin_check("480215"), PIN_OK);
     CU_ASSERT_EQUAL(auth_pin_check("480215903317"), PIN_OK);
@@ -37,7 +38,7 @@ static void pin_policy(void)
     CU_ASSERT_PTR_NOT_NULL(auth_pin_msg(PIN_WEAK));
 }
 
-static void clerk_ids(void)
+TEST(auth, clerk_ids, "clerk ids and roles")
 {
     CU_ASSERT_TRUE(auth_id_valid("nv01"));
     CU_ASSERT_TRUE(auth_id_valid("lan.nguyen"));
@@ -53,7 +54,7 @@ static void clerk_ids(void)
     CU_ASSERT_STRING_EQUAL(auth_role_code(ROLE_SUPERVISOR), "supervisor");
 }
 
-static void hash_and_verify(void)
+TEST(auth, hash_and_verify, "hash and verify")
 {
     auth_ctx a;
     fast_ctx(&a, 7);
@@ -79,7 +80,7 @@ static void hash_and_verify(void)
     CU_ASSERT_FALSE(auth_pin_verify(&a, h, "480215"));
 }
 
-static void wrong_pepper_fails(void)
+TEST(auth, wrong_pepper_fails, "wrong pepper fails")
 {
     auth_ctx a, b;
     fast_ctx(&a, 1);
@@ -100,7 +101,7 @@ static void write_file(const char *path, const void *data, size_t n, mode_t mode
     chmod(path, mode);
 }
 
-static void pepper_file(void)
+TEST(auth, pepper_file, "pepper file")
 {
     char dir[] = "/tmp/pk-auth-XXXXXX";
     CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
@@ -138,7 +139,7 @@ static void pepper_file(void)
     auth_wipe(&b);
 }
 
-static void lockout_and_expiry(void)
+TEST(auth, lockout_and_expiry, "lockout and expiry")
 {
     auth_lock l = {0};
     int64_t now = 1767225600, left = 0;
@@ -161,7 +162,7 @@ static void lockout_and_expiry(void)
     CU_ASSERT_EQUAL(l.failures, 0);
 }
 
-static void session_timeout(void)
+TEST(auth, session_timeout, "session timeout")
 {
     clerk_session s;
     auth_session_start(&s, "nv01", "Lan", ROLE_CLERK, 120, 1000);
@@ -175,14 +176,4 @@ static void session_timeout(void)
     CU_ASSERT_EQUAL(s.id[0], '\0');
 }
 
-void suite_auth(void)
-{
-    CU_pSuite s = CU_add_suite("auth", NULL, NULL);
-    CU_add_test(s, "PIN policy", pin_policy);
-    CU_add_test(s, "clerk ids and roles", clerk_ids);
-    CU_add_test(s, "hash and verify", hash_and_verify);
-    CU_add_test(s, "wrong pepper fails", wrong_pepper_fails);
-    CU_add_test(s, "pepper file", pepper_file);
-    CU_add_test(s, "lockout and expiry", lockout_and_expiry);
-    CU_add_test(s, "session timeout", session_timeout);
-}
+SUITE(auth, NULL, NULL);

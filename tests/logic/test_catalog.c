@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "store_fixture.h"
 #include "store_import.h"
+#include "unit.h"
 
 #define FIX "tests/fixtures/"
 
@@ -20,7 +21,7 @@ static int parse(const char *text, char ***f, int *n, csv **out, char *err)
     return csv_next(*out, f, n, err, 256);
 }
 
-static void csv_quoting(void)
+TEST(catalog, csv_quoting, "CSV quoting, BOM, CRLF, NFC")
 {
     csv *c;
     char **f;
@@ -66,7 +67,7 @@ static void csv_error(const char *text, const char *want)
     csv_close(c);
 }
 
-static void csv_errors(void)
+TEST(catalog, csv_errors, "CSV errors say file:line: reason")
 {
     csv_error("a,b\n\"open,c\n", "mem.csv:2: a quoted field is never closed");
     csv_error("a,b\nx\"y\n", "mem.csv:2: a double quote inside an unquoted field");
@@ -103,7 +104,7 @@ static void pad_to(sbuf *text, size_t at)
 /* A file is read through a 64 KiB window: a multi-byte character, an
  * escaped quote, a CRLF and a quoted line break straddling its edges come
  * out as they do from memory, as do many records over many windows. */
-static void csv_window(void)
+TEST(catalog, csv_window, "CSV file read through a window = from memory")
 {
     sbuf text = {0};
     sbuf_add(&text, "\xEF\xBB\xBF" "a,b,c\r\n");
@@ -171,7 +172,7 @@ static void close_db(void)
     fx_cleanup(&fx);
 }
 
-static void import_good(void)
+TEST(catalog, import_good, "import good files")
 {
     open_db();
     char err[256] = "";
@@ -266,7 +267,7 @@ static void bad_import(import_fn fn, const char *file, const char *want)
     sbuf_free(&after);
 }
 
-static void import_bad_changes_nothing(void)
+TEST(catalog, import_bad_changes_nothing, "bad files import nothing")
 {
     open_db();
     char err[256];
@@ -308,7 +309,7 @@ static void import_bad_changes_nothing(void)
     close_db();
 }
 
-static void import_dir_is_one_transaction(void)
+TEST(catalog, import_dir_is_one_transaction, "a directory is one transaction")
 {
     open_db();
     char err[256];
@@ -393,7 +394,7 @@ static void refused(import_fn fn, const char *path, const char *want)
     sbuf_free(&after);
 }
 
-static void import_row_limits(void)
+TEST(catalog, import_row_limits, "row limits are errors at their line")
 {
     open_db();
     char err[256], path[256], want[600];
@@ -428,7 +429,7 @@ static void dup_row(int i, char *buf, size_t bufsz)
     unit_row(i == 40000 ? 7 : i, buf, bufsz);
 }
 
-static void import_empty_and_duplicates(void)
+TEST(catalog, import_empty_and_duplicates, "empty imports refused, duplicates at their line")
 {
     open_db();
     char err[256], path[256], want[600];
@@ -457,7 +458,7 @@ static void import_empty_and_duplicates(void)
     close_db();
 }
 
-static void import_size_limits(void)
+TEST(catalog, import_size_limits, "size, line and field limits")
 {
     open_db();
     char err[256], path[256], want[600];
@@ -498,7 +499,7 @@ static void import_size_limits(void)
 }
 
 /* The shipped data/ seeds a database: the issue's search cases hold on it. */
-static void shipped_data(void)
+TEST(catalog, shipped_data, "the shipped data/ imports and is searchable")
 {
     open_db();
     char err[256] = "";
@@ -532,17 +533,4 @@ static int english(void)
     return 0;
 }
 
-void suite_catalog(void)
-{
-    CU_pSuite s = CU_add_suite("catalog", english, NULL);
-    CU_add_test(s, "CSV quoting, BOM, CRLF, NFC", csv_quoting);
-    CU_add_test(s, "CSV errors say file:line: reason", csv_errors);
-    CU_add_test(s, "CSV file read through a window = from memory", csv_window);
-    CU_add_test(s, "import good files", import_good);
-    CU_add_test(s, "bad files import nothing", import_bad_changes_nothing);
-    CU_add_test(s, "a directory is one transaction", import_dir_is_one_transaction);
-    CU_add_test(s, "row limits are errors at their line", import_row_limits);
-    CU_add_test(s, "empty imports refused, duplicates at their line", import_empty_and_duplicates);
-    CU_add_test(s, "size, line and field limits", import_size_limits);
-    CU_add_test(s, "the shipped data/ imports and is searchable", shipped_data);
-}
+SUITE(catalog, english, NULL);

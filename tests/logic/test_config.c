@@ -9,6 +9,7 @@
 #include "config.h"
 #include "i18n.h"
 #include "store_fixture.h"
+#include "unit.h"
 
 static fx_dir fx;
 
@@ -36,7 +37,7 @@ static void with_env(const char *home, const char *xdg)
     unsetenv("POSTKIOSK_DATADIR");
 }
 
-static void defaults(void)
+TEST(config, defaults, "defaults need no file")
 {
     char *saved_home = getenv("POSTKIOSK_HOME") ? xstrdup(getenv("POSTKIOSK_HOME")) : NULL;
     char *saved_xdg = getenv("XDG_DATA_HOME") ? xstrdup(getenv("XDG_DATA_HOME")) : NULL;
@@ -71,7 +72,7 @@ static void defaults(void)
     free(saved_xdg);
 }
 
-static void loads_file(void)
+TEST(config, loads_file, "a file overrides, NFC, home-relative paths")
 {
     fx_init(&fx);
     const char *ini = write_ini("a.ini",
@@ -115,7 +116,7 @@ static void bad_file(const char *text, const char *want)
     CU_ASSERT_PTR_NOT_NULL(strstr(err, want));
 }
 
-static void bad_files(void)
+TEST(config, bad_files, "bad files say file:line: reason")
 {
     fx_init(&fx);
     bad_file("[kiosk]\ncode = LS01\nidle_timeout = soon\n", "bad.ini:3: idle_timeout must be");
@@ -147,7 +148,7 @@ static void bad_files(void)
     fx_cleanup(&fx);
 }
 
-static void prepare_home(void)
+TEST(config, prepare_home, "home, key and pepper created once, 0400")
 {
     fx_init(&fx);
     config c;
@@ -193,7 +194,7 @@ static void prepare_home(void)
 /* Two first starts at once (issue 11 item 4): both succeed and both read
  * the same complete key, never the other's half-written file. The two
  * processes wait on one pipe and are released together; several rounds. */
-static void concurrent_first_start(void)
+TEST(config, concurrent_first_start, "two first starts at once take one whole key")
 {
     fx_init(&fx);
     for (int round = 0; round < 20; round++) {
@@ -252,7 +253,7 @@ static void concurrent_first_start(void)
 /* A key file that exists but is short (what a concurrent start of the old
  * code saw while the other was still writing, or a crash left) is an
  * error naming the file, never taken as a key. */
-static void short_key_is_an_error(void)
+TEST(config, short_key_is_an_error, "a short key file is an error, not a key")
 {
     fx_init(&fx);
     config c;
@@ -285,7 +286,7 @@ static int english(void)
 
 /* Issue 11 item 14: a NUL byte is named (fgets used to cut the line there
  * and the rest of it was silently lost); track_url is https only. */
-static void nul_byte_and_track_url(void)
+TEST(config, nul_byte_and_track_url, "a NUL byte is named; track_url is https only")
 {
     fx_init(&fx);
     static const char nul[] = "[kiosk]\ncode = LS01\npost_office = B\0\u01b0u \u0111i\u1ec7n\n";
@@ -313,14 +314,4 @@ static void nul_byte_and_track_url(void)
     fx_cleanup(&fx);
 }
 
-void suite_config(void)
-{
-    CU_pSuite s = CU_add_suite("config", english, NULL);
-    CU_add_test(s, "defaults need no file", defaults);
-    CU_add_test(s, "a file overrides, NFC, home-relative paths", loads_file);
-    CU_add_test(s, "bad files say file:line: reason", bad_files);
-    CU_add_test(s, "a NUL byte is named; track_url is https only", nul_byte_and_track_url);
-    CU_add_test(s, "home, key and pepper created once, 0400", prepare_home);
-    CU_add_test(s, "two first starts at once take one whole key", concurrent_first_start);
-    CU_add_test(s, "a short key file is an error, not a key", short_key_is_an_error);
-}
+SUITE(config, english, NULL);

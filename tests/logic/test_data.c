@@ -12,6 +12,7 @@
 #include "csv.h"
 #include "store_fixture.h"
 #include "store_import.h"
+#include "unit.h"
 #include "workdays.h"
 
 static const char *data_dir(void)
@@ -58,7 +59,7 @@ static void raw_file(const char *name, const char *header)
     free(t);
 }
 
-static void raw_files(void)
+TEST(data, raw_files, "files are NFC, no BOM, exact headers")
 {
     raw_file("procedures.csv",
              "code,name_vi,name_en,agency,level,field_vi,field_en,bcci_submit,bcci_return,days,"
@@ -77,7 +78,7 @@ static int raw_doc_items(const char *docs)
     return n;
 }
 
-static void procedures(void)
+TEST(data, procedures, "procedures: reasons, documents, provenance")
 {
     char path[512], err[512] = "";
     data_path("procedures.csv", path, sizeof path);
@@ -144,7 +145,7 @@ static int D(const char *s)
     return d;
 }
 
-static void import_all(void)
+TEST(data, import_all, "import of all data files")
 {
     fx_dir fx;
     fx_init(&fx);
@@ -215,10 +216,4 @@ static void import_all(void)
     fx_cleanup(&fx);
 }
 
-void suite_data(void)
-{
-    CU_pSuite s = CU_add_suite("data", NULL, NULL);
-    CU_add_test(s, "files are NFC, no BOM, exact headers", raw_files);
-    CU_add_test(s, "procedures: reasons, documents, provenance", procedures);
-    CU_add_test(s, "import of all data files", import_all);
-}
+SUITE(data, NULL, NULL);

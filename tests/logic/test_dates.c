@@ -6,8 +6,9 @@
 #include <time.h>
 
 #include "dates.h"
+#include "unit.h"
 
-static void roll_over(void)
+TEST(dates, roll_over, "months and days roll over")
 {
     char out[PK_DATE_MAX];
     date_format(date_from_ymd(2026, 3, 0), out);     /* day 0: last of February */
@@ -26,7 +27,7 @@ static void roll_over(void)
     CU_ASSERT_FALSE(date_parse(NULL, &d));
 }
 
-static void typed(void)
+TEST(dates, typed, "dates as people type and read them")
 {
     char out[PK_DATE_MAX];
     CU_ASSERT_TRUE(date_parse_typed("21/11/2026", out));
@@ -51,7 +52,7 @@ static void typed(void)
 }
 
 /* Local time in Vietnam's zone (UTC+7, no summer time). */
-static void local_time(void)
+TEST(dates, local_time, "local time")
 {
     const char *old = getenv("TZ");
     char *saved = old ? strdup(old) : NULL;
@@ -80,10 +81,4 @@ static void local_time(void)
     tzset();
 }
 
-void suite_dates(void)
-{
-    CU_pSuite s = CU_add_suite("dates", NULL, NULL);
-    CU_add_test(s, "months and days roll over", roll_over);
-    CU_add_test(s, "dates as people type and read them", typed);
-    CU_add_test(s, "local time", local_time);
-}
+SUITE(dates, NULL, NULL);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "dossier.h"
+#include "unit.h"
 #include "util.h"
 #include "workdays.h"
 
@@ -13,7 +14,7 @@ static val_result name(const char *in, char *out)
     return dossier_check_name(in, out, PK_NAME_MAX);
 }
 
-static void names(void)
+TEST(dossier, names, "names")
 {
     char o[PK_NAME_MAX];
     CU_ASSERT_EQUAL(name("  Nguyễn   Văn  An ", o), VAL_OK);
@@ -62,7 +63,7 @@ static void names(void)
     CU_ASSERT_EQUAL(dossier_check_name("Nguyễn", tiny, sizeof tiny), VAL_TOO_LONG);
 }
 
-static void ids(void)
+TEST(dossier, ids, "ID numbers")
 {
     char o[PK_ID_MAX];
     CU_ASSERT_EQUAL(dossier_check_id("020190123456", YEAR, o, sizeof o), VAL_OK);
@@ -98,7 +99,7 @@ static void ids(void)
     CU_ASSERT_EQUAL(dossier_check_id("020190123456", YEAR, small, sizeof small), VAL_TOO_LONG);
 }
 
-static void phones(void)
+TEST(dossier, phones, "mobile phones")
 {
     char o[PK_PHONE_MAX];
     CU_ASSERT_EQUAL(dossier_check_phone("0912345678", o, sizeof o), VAL_OK);
@@ -140,7 +141,7 @@ static void phones(void)
     CU_ASSERT_EQUAL(dossier_check_phone("0912345678", small, sizeof small), VAL_TOO_LONG);
 }
 
-static void emails_streets_units(void)
+TEST(dossier, emails_streets_units, "e-mail, street, unit")
 {
     char o[PK_EMAIL_MAX];
     CU_ASSERT_EQUAL(dossier_check_email("", o, sizeof o), VAL_OK);
@@ -186,7 +187,7 @@ static void emails_streets_units(void)
     CU_ASSERT_EQUAL(dossier_check_unit(&u), VAL_UNIT_UNKNOWN);
 }
 
-static void messages(void)
+TEST(dossier, messages, "a message for every result")
 {
     /* every result has its own non-empty message */
     for (int v = VAL_OK; v <= VAL_TOO_SHORT; v++) {
@@ -213,7 +214,7 @@ static procedure proc(bool submit, bool ret, const char *why_vi, const char *why
     return p;
 }
 
-static void eligibility(void)
+TEST(dossier, eligibility, "eligibility and reasons")
 {
     procedure all = proc(true, true, "", "");
     procedure ret = proc(false, true, "Phải có mặt để chụp ảnh.", "You must be present.");
@@ -247,7 +248,7 @@ static void eligibility(void)
     CU_ASSERT_PTR_NOT_NULL(dossier_why_not(NULL, FORM_SEND, "vi"));
 }
 
-static void masking(void)
+TEST(dossier, masking, "masking")
 {
     char o[64];
     dossier_mask_id("020190123456", o, sizeof o);
@@ -291,7 +292,7 @@ static void masking(void)
 
 static int D(const char *s);
 
-static void fees(void)
+TEST(dossier, fees, "fees")
 {
     procedure p = proc(true, true, "", "");
     tariff t = {.form = FORM_BOTH, .scope = "province", .charge_vnd = 42000, .transit_days = 2};
@@ -329,7 +330,7 @@ static int D(const char *s)
     return d;
 }
 
-static void expected_date(void)
+TEST(dossier, expected_date, "expected date")
 {
     holiday h[9];
     for (int i = 0; i < 9; i++) {
@@ -404,7 +405,7 @@ static const char *expect_forms(int from, int to)
     return NULL;
 }
 
-static void status_codes(void)
+TEST(dossier, status_codes, "status codes and labels")
 {
     for (int s = 0; s < ST__COUNT; s++) {
         const char *code = dossier_status_code((dossier_status)s);
@@ -423,7 +424,7 @@ static void status_codes(void)
     CU_ASSERT_STRING_EQUAL(dossier_status_label(ST_IN_TRANSIT), "On its way to the agency");
 }
 
-static void every_transition(void)
+TEST(dossier, every_transition, "every transition pair")
 {
     static const service_form forms[3] = {FORM_SEND, FORM_RETURN, FORM_BOTH};
     static const char letters[3] = {'S', 'R', 'B'};
@@ -459,7 +460,7 @@ static void every_transition(void)
     CU_ASSERT_PTR_NULL(dossier_transition_find(ST_DELIVERED, ST_REGISTERED));
 }
 
-static void next_states_and_flags(void)
+TEST(dossier, next_states_and_flags, "next states, closed, flags")
 {
     dossier_status nx[ST__COUNT];
     int n = dossier_next_states(ST_ACCEPTED, FORM_SEND, nx, ST__COUNT);
@@ -512,19 +513,4 @@ static void next_states_and_flags(void)
     workcal_free(&c);
 }
 
-void suite_dossier(void)
-{
-    CU_pSuite s = CU_add_suite("dossier", NULL, NULL);
-    CU_add_test(s, "names", names);
-    CU_add_test(s, "ID numbers", ids);
-    CU_add_test(s, "mobile phones", phones);
-    CU_add_test(s, "e-mail, street, unit", emails_streets_units);
-    CU_add_test(s, "a message for every result", messages);
-    CU_add_test(s, "eligibility and reasons", eligibility);
-    CU_add_test(s, "masking", masking);
-    CU_add_test(s, "fees", fees);
-    CU_add_test(s, "expected date", expected_date);
-    CU_add_test(s, "status codes and labels", status_codes);
-    CU_add_test(s, "every transition pair", every_transition);
-    CU_add_test(s, "next states, closed, flags", next_states_and_flags);
-}
+SUITE(dossier, NULL, NULL);

@@ -5,8 +5,9 @@
 
 #include "auth.h"
 #include "guard.h"
+#include "unit.h"
 
-static void staff_pin_backs_off_then_locks(void)
+TEST(guard, staff_pin_backs_off_then_locks, "staff PIN: growing delay, then a lock")
 {
     guard_state g;
     guard_reset(&g);
@@ -29,7 +30,7 @@ static void staff_pin_backs_off_then_locks(void)
     CU_ASSERT_EQUAL(g.locked_until, 0);
 }
 
-static void track_window(void)
+TEST(guard, track_window, "typed lookups: delay after five in a window")
 {
     guard_state g;
     guard_reset(&g);
@@ -51,7 +52,7 @@ static void track_window(void)
     CU_ASSERT_EQUAL(g.failures, 1);
 }
 
-static void stored_form(void)
+TEST(guard, stored_form, "stored counter")
 {
     guard_state g = {.failures = 3, .last_at = 1767225600, .locked_until = 0}, h;
     char buf[96];
@@ -73,7 +74,7 @@ static void stored_form(void)
     CU_ASSERT_EQUAL(guard_wait(&guard_track, &h, 100), 0);
 }
 
-static void last4(void)
+TEST(guard, last4, "second factor: last 4 digits")
 {
     CU_ASSERT_TRUE(guard_last4_ok("020195001234", "0912345678", "1234"));
     CU_ASSERT_TRUE(guard_last4_ok("020195001234", "0912345678", "5678"));
@@ -88,11 +89,4 @@ static void last4(void)
     CU_ASSERT_FALSE(guard_last4_ok("12", "", "0012"));
 }
 
-void suite_guard(void)
-{
-    CU_pSuite s = CU_add_suite("guard", NULL, NULL);
-    CU_add_test(s, "staff PIN: growing delay, then a lock", staff_pin_backs_off_then_locks);
-    CU_add_test(s, "typed lookups: delay after five in a window", track_window);
-    CU_add_test(s, "stored counter", stored_form);
-    CU_add_test(s, "second factor: last 4 digits", last4);
-}
+SUITE(guard, NULL, NULL);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "unit.h"
 
 static char tmpdir[] = "/tmp/pk-i18n-XXXXXX";
 static bool have_tmp;
@@ -52,7 +53,7 @@ static int teardown(void)
     return 0;
 }
 
-static void switches_at_run_time(void)
+TEST(i18n, switches_at_run_time, "switch vi -> en -> vi at run time")
 {
     unsetenv("LC_ALL");
     unsetenv("LC_MESSAGES");
@@ -72,7 +73,7 @@ static void switches_at_run_time(void)
 }
 
 /* LANG names a locale that is not installed (or plain C): still works. */
-static void missing_locale_falls_back_to_c_utf8(void)
+TEST(i18n, missing_locale_falls_back_to_c_utf8, "missing locale falls back to C.UTF-8")
 {
     static const char *const langs[] = {"vi_VN.UTF-8", "C", "POSIX"};
     for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++) {
@@ -94,7 +95,7 @@ static void missing_locale_falls_back_to_c_utf8(void)
 }
 
 /* LC_MESSAGES=C alone would make gettext ignore LANGUAGE. */
-static void messages_category_plain_c(void)
+TEST(i18n, messages_category_plain_c, "LC_MESSAGES=C alone")
 {
     unsetenv("LC_ALL");
     setenv("LANG", "C.UTF-8", 1);
@@ -106,7 +107,7 @@ static void messages_category_plain_c(void)
 }
 
 /* The environment's language is the first choice when it is installed. */
-static void language_from_environment(void)
+TEST(i18n, language_from_environment, "language from the environment")
 {
     unsetenv("LC_ALL");
     unsetenv("LC_MESSAGES");
@@ -126,7 +127,7 @@ static void language_from_environment(void)
     CU_ASSERT_STRING_EQUAL(i18n_lang(), "vi");
 }
 
-static void partial_catalog_falls_back_to_vietnamese(void)
+TEST(i18n, partial_catalog_falls_back_to_vietnamese, "partial catalog falls back to Vietnamese")
 {
     CU_ASSERT_TRUE_FATAL(i18n_init(tmpdir));
     CU_ASSERT_TRUE(i18n_set_lang("tay"));
@@ -139,7 +140,7 @@ static void partial_catalog_falls_back_to_vietnamese(void)
     CU_ASSERT_STRING_EQUAL(_("Done."), "Done.");
 }
 
-static void lists_installed_languages(void)
+TEST(i18n, lists_installed_languages, "lists installed languages")
 {
     CU_ASSERT_TRUE_FATAL(i18n_init(tmpdir));
     int n = 0;
@@ -163,7 +164,7 @@ static void lists_installed_languages(void)
 }
 
 /* The real catalogs name their language themselves. */
-static void real_catalogs_name_their_language(void)
+TEST(i18n, real_catalogs_name_their_language, "real catalogs name their language")
 {
     CU_ASSERT_TRUE_FATAL(i18n_init(NULL));
     CU_ASSERT_STRING_EQUAL(i18n_lang_name("vi"), "Tiếng Việt");
@@ -175,7 +176,7 @@ static void real_catalogs_name_their_language(void)
 }
 
 /* Counts go through ngettext: English has two forms, Vietnamese one. */
-static void plural_forms(void)
+TEST(i18n, plural_forms, "plural forms")
 {
     CU_ASSERT_TRUE_FATAL(i18n_init(NULL));
     CU_ASSERT_TRUE(i18n_set_lang("en"));
@@ -187,7 +188,7 @@ static void plural_forms(void)
     CU_ASSERT_STRING_EQUAL(ngettext("%d dossier", "%d dossiers", 5), "%d hồ sơ");
 }
 
-static void refuses_unknown_languages(void)
+TEST(i18n, refuses_unknown_languages, "refuses unknown languages")
 {
     CU_ASSERT_TRUE_FATAL(i18n_init(tmpdir));
     CU_ASSERT_FALSE(i18n_set_lang("fr"));            /* not installed */
@@ -207,7 +208,7 @@ static void refuses_unknown_languages(void)
     CU_ASSERT_STRING_EQUAL(_("Done."), "Done.");
 }
 
-static void env_overrides_localedir(void)
+TEST(i18n, env_overrides_localedir, "POSTKIOSK_LOCALEDIR overrides")
 {
     setenv("POSTKIOSK_LOCALEDIR", tmpdir, 1);
     CU_ASSERT_TRUE(i18n_init("/nonexistent"));
@@ -217,17 +218,4 @@ static void env_overrides_localedir(void)
     CU_ASSERT_FALSE(i18n_set_lang("tay"));           /* not in build/locale */
 }
 
-void suite_i18n(void)
-{
-    CU_pSuite s = CU_add_suite("i18n", setup, teardown);
-    CU_add_test(s, "switch vi -> en -> vi at run time", switches_at_run_time);
-    CU_add_test(s, "missing locale falls back to C.UTF-8", missing_locale_falls_back_to_c_utf8);
-    CU_add_test(s, "LC_MESSAGES=C alone", messages_category_plain_c);
-    CU_add_test(s, "language from the environment", language_from_environment);
-    CU_add_test(s, "partial catalog falls back to Vietnamese", partial_catalog_falls_back_to_vietnamese);
-    CU_add_test(s, "lists installed languages", lists_installed_languages);
-    CU_add_test(s, "real catalogs name their language", real_catalogs_name_their_language);
-    CU_add_test(s, "plural forms", plural_forms);
-    CU_add_test(s, "refuses unknown languages", refuses_unknown_languages);
-    CU_add_test(s, "POSTKIOSK_LOCALEDIR overrides", env_overrides_localedir);
-}
+SUITE(i18n, setup, teardown);

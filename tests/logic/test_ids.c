@@ -3,8 +3,9 @@
 
 #include "ids.h"
 #include "model.h"
+#include "unit.h"
 
-static void ref_make(void)
+TEST(ids, ref_make, "reference is kiosk-seq")
 {
     char b[PK_REF_MAX];
     CU_ASSERT_TRUE(ids_reference("LS01", 42, b, sizeof b));
@@ -15,7 +16,7 @@ static void ref_make(void)
     CU_ASSERT_TRUE(ids_reference_valid(b));
 }
 
-static void ref_refuses(void)
+TEST(ids, ref_refuses, "reference refuses bad input")
 {
     char b[PK_REF_MAX];
     CU_ASSERT_FALSE(ids_reference("ls01", 1, b, sizeof b));   /* lower case */
@@ -33,7 +34,7 @@ static void ref_refuses(void)
     CU_ASSERT_FALSE(ids_reference("LS01", 1, b, 0));
 }
 
-static void ref_valid(void)
+TEST(ids, ref_valid, "reference validation")
 {
     CU_ASSERT_TRUE(ids_reference_valid("AB-000001"));
     CU_ASSERT_FALSE(ids_reference_valid("AB-00001"));     /* < 6 digits */
@@ -53,7 +54,7 @@ static void ref_valid(void)
     CU_ASSERT_STRING_NOT_EQUAL(a, b);
 }
 
-static void s10_examples(void)
+TEST(ids, s10_examples, "S10 examples from DOMAIN.md")
 {
     CU_ASSERT_EQUAL(ids_s10_check_digit(47110815), 1);
     CU_ASSERT_EQUAL(ids_s10_check_digit(47312482), 9);
@@ -66,7 +67,7 @@ static void s10_examples(void)
     CU_ASSERT_STRING_EQUAL(b, "RR473124829GB");
 }
 
-static void s10_special_digits(void)
+TEST(ids, s10_special_digits, "S10 check digits 10->0 and 11->5")
 {
     /* sum % 11 == 1 -> c = 10 -> 0; sum % 11 == 0 -> c = 11 -> 5 */
     /* 00000001: sum 7 -> c = 4 */
@@ -87,7 +88,7 @@ static void s10_special_digits(void)
     CU_ASSERT_STRING_EQUAL(b, "RA000000005VN");
 }
 
-static void s10_refuses(void)
+TEST(ids, s10_refuses, "S10 refuses bad prefixes and numbers")
 {
     char b[PK_S10_MAX];
     CU_ASSERT_FALSE(ids_s10_make("JA", 1, "VN", b, sizeof b));  /* reserved */
@@ -119,7 +120,7 @@ static void s10_refuses(void)
 }
 
 /* One parser for every lookup: any case, spaces dropped, a kind. */
-static void parse_key(void)
+TEST(ids, parse_key, "typed or scanned text: one parser")
 {
     char out[IDS_KEY_MAX];
     CU_ASSERT_EQUAL(ids_parse_key(" ls01-000042 ", NULL, out, sizeof out), IDS_KEY_REF);
@@ -148,14 +149,4 @@ static void parse_key(void)
     CU_ASSERT_STRING_EQUAL(small, "");
 }
 
-void suite_ids(void)
-{
-    CU_pSuite s = CU_add_suite("ids", NULL, NULL);
-    CU_add_test(s, "reference is kiosk-seq", ref_make);
-    CU_add_test(s, "reference refuses bad input", ref_refuses);
-    CU_add_test(s, "reference validation", ref_valid);
-    CU_add_test(s, "S10 examples from DOMAIN.md", s10_examples);
-    CU_add_test(s, "S10 check digits 10->0 and 11->5", s10_special_digits);
-    CU_add_test(s, "S10 refuses bad prefixes and numbers", s10_refuses);
-    CU_add_test(s, "typed or scanned text: one parser", parse_key);
-}
+SUITE(ids, NULL, NULL);

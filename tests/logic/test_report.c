@@ -3,11 +3,12 @@
 
 #include "csv.h"
 #include "report.h"
+#include "unit.h"
 
 /* 2026-02-17 (Tết) = day 20501 since 1970-01-01 */
 enum { TET_2026 = 20501 };
 
-static void periods(void)
+TEST(report, periods, "period ranges")
 {
     char f[PK_DATE_MAX], t[PK_DATE_MAX];
     report_period_range(PERIOD_DAY, TET_2026, 0, f, t);
@@ -37,7 +38,7 @@ static void periods(void)
     CU_ASSERT_STRING_EQUAL(t, "2027-12-31");
 }
 
-static void ages(void)
+TEST(report, ages, "retention ages")
 {
     int d = 0;
     CU_ASSERT_TRUE(report_parse_age("5y", &d));
@@ -56,7 +57,7 @@ static void ages(void)
     CU_ASSERT_FALSE(report_parse_age(NULL, &d));
 }
 
-static void bars_and_rates(void)
+TEST(report, bars_and_rates, "bars and on-time rate")
 {
     CU_ASSERT_EQUAL(report_bar(0, 10, 20), 0);
     CU_ASSERT_EQUAL(report_bar(10, 10, 20), 20);
@@ -72,7 +73,7 @@ static void bars_and_rates(void)
     CU_ASSERT_EQUAL(report_on_time_permille(&r), 667);
 }
 
-static void csv_quoting(void)
+TEST(report, csv_quoting, "CSV quoting")
 {
     sbuf b = {0};
     csv_put_field(&b, "plain");
@@ -88,7 +89,7 @@ static void csv_quoting(void)
 
 /* OWASP CSV injection: a cell a spreadsheet would run as a formula (first
  * character = + - @ TAB CR) gets a leading ' inside a quoted field. */
-static void csv_formulas(void)
+TEST(report, csv_formulas, "CSV formula injection neutralised")
 {
     static const struct { const char *in, *out; } cases[] = {
         {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
@@ -115,7 +116,7 @@ static void csv_formulas(void)
     CU_ASSERT_FALSE(csv_formula_lead(NULL));
 }
 
-static void csv_report(void)
+TEST(report, csv_report, "CSV report")
 {
     report r;
     memset(&r, 0, sizeof r);
@@ -153,13 +154,4 @@ static void csv_report(void)
     sbuf_free(&b);
 }
 
-void suite_report(void)
-{
-    CU_pSuite s = CU_add_suite("report", NULL, NULL);
-    CU_add_test(s, "period ranges", periods);
-    CU_add_test(s, "retention ages", ages);
-    CU_add_test(s, "bars and on-time rate", bars_and_rates);
-    CU_add_test(s, "CSV quoting", csv_quoting);
-    CU_add_test(s, "CSV formula injection neutralised", csv_formulas);
-    CU_add_test(s, "CSV report", csv_report);
-}
+SUITE(report, NULL, NULL);

@@ -3,9 +3,10 @@
 #include <string.h>
 
 #include "text.h"
+#include "unit.h"
 #include "util.h"
 
-static void valid_utf8(void)
+TEST(text, valid_utf8, "valid UTF-8")
 {
     CU_ASSERT_TRUE(text_valid_utf8("Đăng ký", strlen("Đăng ký")));
     CU_ASSERT_TRUE(text_valid_utf8("", 0));
@@ -17,7 +18,7 @@ static void valid_utf8(void)
     CU_ASSERT_FALSE(text_valid_utf8("\x80", 1));              /* lone continuation */
 }
 
-static void controls(void)
+TEST(text, controls, "control characters")
 {
     CU_ASSERT_FALSE(text_has_control("Nguyễn Văn A"));
     CU_ASSERT_TRUE(text_has_control("a\tb"));
@@ -27,7 +28,7 @@ static void controls(void)
     CU_ASSERT_FALSE(text_has_control("\xc2\xa0"));            /* NBSP is not a control */
 }
 
-static void nfc(void)
+TEST(text, nfc, "NFC")
 {
     /* "Việt" typed as NFD: e + circumflex + dot below */
     char *n = text_nfc("Vie\xcc\x82\xcc\xa3t");
@@ -48,7 +49,7 @@ static void nfc(void)
     CU_ASSERT_STRING_EQUAL(b, "");
 }
 
-static void squeeze(void)
+TEST(text, squeeze, "squeeze white space")
 {
     char s[] = "  Nguyễn \t  Văn\xc2\xa0\xc2\xa0" "A  ";
     text_squeeze(s);
@@ -58,7 +59,7 @@ static void squeeze(void)
     CU_ASSERT_STRING_EQUAL(e, "");
 }
 
-static void width(void)
+TEST(text, width, "width in columns")
 {
     CU_ASSERT_EQUAL(text_width("Việt"), 4);
     CU_ASSERT_EQUAL(text_width("Vie\xcc\x82\xcc\xa3t"), 4);   /* NFD too */
@@ -67,7 +68,7 @@ static void width(void)
     CU_ASSERT_EQUAL(text_width("a\xff" "b"), 3);
 }
 
-static void fit_truncate(void)
+TEST(text, fit_truncate, "fit and truncate at graphemes")
 {
     /* fit never cuts a letter from its marks */
     const char *nfd = "ae\xcc\x82\xcc\xa3" "b";   /* a ệ b, NFD */
@@ -89,7 +90,7 @@ static void fit_truncate(void)
     CU_ASSERT_STRING_EQUAL(small, "ĐĐ…");
 }
 
-static void wrap(void)
+TEST(text, wrap, "word wrap")
 {
     const char *s = "Đăng ký khai sinh cho trẻ em";
     size_t starts[8], ln[8];
@@ -120,7 +121,7 @@ static void wrap(void)
     CU_ASSERT_EQUAL(text_wrap("", 10, starts, ln, 8), 0);
 }
 
-static void prev_grapheme(void)
+TEST(text, prev_grapheme, "previous grapheme")
 {
     const char *s = "ae\xcc\x82\xcc\xa3";   /* a + NFD ệ */
     CU_ASSERT_EQUAL(text_prev_grapheme(s, strlen(s)), 5);
@@ -136,7 +137,7 @@ static void fold_is(const char *in, const char *want)
     free(f);
 }
 
-static void fold(void)
+TEST(text, fold, "fold for search")
 {
     fold_is("Đăng ký khai sinh", "dang ky khai sinh");
     fold_is("ĐĂNG KÝ", "dang ky");
@@ -153,7 +154,7 @@ static int coll(const char *a, const char *b)
     return text_collate(a, b);
 }
 
-static void collation(void)
+TEST(text, collation, "Vietnamese collation")
 {
     /* the alphabet: a ă â b c d đ e ê ... o ô ơ ... u ư */
     CU_ASSERT(coll("an", "ăn") < 0);
@@ -201,7 +202,7 @@ static int cmp_coll(const void *a, const void *b)
     return text_collate(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void sorting(void)
+TEST(text, sorting, "Vietnamese sort")
 {
     const char *names[] = {"Ưu đãi", "Đăng ký", "Cấp", "Ăn", "Dân", "Bảo", "Âm", "An", "Ôn", "Ơn", "Ong"};
     const char *want[] = {"An", "Ăn", "Âm", "Bảo", "Cấp", "Dân", "Đăng ký", "Ong", "Ôn", "Ơn", "Ưu đãi"};
@@ -210,18 +211,4 @@ static void sorting(void)
         CU_ASSERT_STRING_EQUAL(names[i], want[i]);
 }
 
-void suite_text(void)
-{
-    CU_pSuite s = CU_add_suite("text", NULL, NULL);
-    CU_add_test(s, "valid UTF-8", valid_utf8);
-    CU_add_test(s, "control characters", controls);
-    CU_add_test(s, "NFC", nfc);
-    CU_add_test(s, "squeeze white space", squeeze);
-    CU_add_test(s, "width in columns", width);
-    CU_add_test(s, "fit and truncate at graphemes", fit_truncate);
-    CU_add_test(s, "word wrap", wrap);
-    CU_add_test(s, "previous grapheme", prev_grapheme);
-    CU_add_test(s, "fold for search", fold);
-    CU_add_test(s, "Vietnamese collation", collation);
-    CU_add_test(s, "Vietnamese sort", sorting);
-}
+SUITE(text, NULL, NULL);

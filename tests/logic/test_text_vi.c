@@ -7,9 +7,10 @@
 #include <string.h>
 
 #include "text.h"
+#include "unit.h"
 #include "vnime.h"
 
-static void nfd_names_normalise(void)
+TEST(text_vi, nfd_names_normalise, "NFD names and places normalise")
 {
     static const char *const P[][2] = {
         {"Nguye\xcc\x82\xcc\x83n", "Nguyễn"},
@@ -33,7 +34,7 @@ static void nfd_names_normalise(void)
     }
 }
 
-static void fold_places_and_names(void)
+TEST(text_vi, fold_places_and_names, "fold places and names (đ -> d)")
 {
     static const char *const F[][2] = {
         {"Lạng Sơn", "lang son"},        {"Cao Lộc", "cao loc"},
@@ -60,7 +61,7 @@ static int by_collation(const void *a, const void *b)
     return text_collate(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void sort_surnames_and_places(void)
+TEST(text_vi, sort_surnames_and_places, "sort surnames in Vietnamese order")
 {
     /* expected Vietnamese order: a ă â b c d đ e ê g h i k l m n o ô ơ p q
      * r s t u ư v x y, tones second */
@@ -91,7 +92,7 @@ static void sort_surnames_and_places(void)
 }
 
 /* NFD and NFC, old and new tone style, sort the same */
-static void sort_key_ignores_form(void)
+TEST(text_vi, sort_key_ignores_form, "sort key ignores NFD and tone style")
 {
     static const char *const same[][2] = {
         {"Nguyễn", "Nguye\xcc\x82\xcc\x83n"},
@@ -112,7 +113,7 @@ static void sort_key_ignores_form(void)
 
 /* What the input engine types is NFC, folds to the plain letters typed,
  * and backspace removes exactly one grapheme as text.c counts them. */
-static void typed_text_through_text_utils(void)
+TEST(text_vi, typed_text_through_text_utils, "typed text through the text utilities")
 {
     static const char *const T[][2] = {
         {"Ddinhf Laapj", "dinh lap"}, {"Nguyeenx Thij Huwowng", "nguyen thi huong"},
@@ -138,12 +139,4 @@ static void typed_text_through_text_utils(void)
     }
 }
 
-void suite_text_vi(void)
-{
-    CU_pSuite s = CU_add_suite("text_vi", NULL, NULL);
-    CU_add_test(s, "NFD names and places normalise", nfd_names_normalise);
-    CU_add_test(s, "fold places and names (đ -> d)", fold_places_and_names);
-    CU_add_test(s, "sort surnames in Vietnamese order", sort_surnames_and_places);
-    CU_add_test(s, "sort key ignores NFD and tone style", sort_key_ignores_form);
-    CU_add_test(s, "typed text through the text utilities", typed_text_through_text_utils);
-}
+SUITE(text_vi, NULL, NULL);

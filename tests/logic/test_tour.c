@@ -8,13 +8,14 @@
 
 #include "tour.h"
 #include "i18n.h"
+#include "unit.h"
 
 static bool parse(const char *src, tour *t, sbuf *errs)
 {
     return tour_parse("t.tour", src, strlen(src), t, errs);
 }
 
-static void test_parse_good(void)
+TEST(tour, test_parse_good, "parse a good tour")
 {
     const char *src =
         "# a tour\n"
@@ -73,7 +74,7 @@ static void test_parse_good(void)
     tour_free(&t);
 }
 
-static void test_parse_nfc_and_utf8_keys(void)
+TEST(tour, test_parse_nfc_and_utf8_keys, "NFC and multi-byte keys")
 {
     /* "Việt" decomposed (e + combining circumflex + combining dot below) */
     const char *src = "keys Vie\xcc\x82\xcc\xa3t\ncaption vi Vie\xcc\x82\xcc\xa3t\n";
@@ -87,7 +88,7 @@ static void test_parse_nfc_and_utf8_keys(void)
 }
 
 /* Every bad line is reported as "t.tour:LINE: reason". */
-static void test_parse_bad_lines(void)
+TEST(tour, test_parse_bad_lines, "every bad line is file:line: reason")
 {
     char longline[TOUR_LINE_MAX + 20];
     memset(longline, 'x', sizeof longline);
@@ -156,7 +157,7 @@ static void test_parse_bad_lines(void)
     free(src);
 }
 
-static void test_parse_empty_and_missing(void)
+TEST(tour, test_parse_empty_and_missing, "empty, missing, too many errors")
 {
     tour t;
     sbuf e = {0};
@@ -180,7 +181,7 @@ static void test_parse_empty_and_missing(void)
     sbuf_free(&src);
 }
 
-static void test_load_file(void)
+TEST(tour, test_load_file, "load a file")
 {
     char path[] = "/tmp/pk-tour-XXXXXX";
     int fd = mkstemp(path);
@@ -208,7 +209,7 @@ static const char player_src[] = "caption vi Xin chào\n"
                                  "wait-for * Bước 2\n"
                                  "clear\n";
 
-static void test_player_normal_timing(void)
+TEST(tour, test_player_normal_timing, "player at human speed")
 {
     tour t;
     CU_ASSERT_TRUE_FATAL(parse(player_src, &t, NULL));
@@ -257,7 +258,7 @@ static void test_player_normal_timing(void)
     tour_free(&t);
 }
 
-static void test_player_max_speed(void)
+TEST(tour, test_player_max_speed, "player at max speed")
 {
     tour t;
     CU_ASSERT_TRUE_FATAL(parse(player_src, &t, NULL));
@@ -281,7 +282,7 @@ static void test_player_max_speed(void)
     tour_free(&t);
 }
 
-static void test_player_pause_step_stop(void)
+TEST(tour, test_player_pause_step_stop, "pause, step, stop")
 {
     tour t;
     CU_ASSERT_TRUE_FATAL(parse(player_src, &t, NULL));
@@ -332,7 +333,7 @@ static void test_player_pause_step_stop(void)
     tour_free(&t);
 }
 
-static void test_player_wait_fails(void)
+TEST(tour, test_player_wait_fails, "wait-for gives up")
 {
     tour t;
     CU_ASSERT_TRUE_FATAL(parse("keys 1\n\nwait-for en Nowhere\nkeys 2\n", &t, NULL));
@@ -369,7 +370,7 @@ static void test_player_wait_fails(void)
     tour_free(&t);
 }
 
-static void test_speed_and_keys(void)
+TEST(tour, test_speed_and_keys, "speeds and key names")
 {
     tour_speed s;
     CU_ASSERT_TRUE(tour_speed_parse("max", &s));
@@ -391,17 +392,4 @@ static int english(void)
     return 0;
 }
 
-void suite_tour(void)
-{
-    CU_pSuite s = CU_add_suite("tour", english, NULL);
-    CU_add_test(s, "parse a good tour", test_parse_good);
-    CU_add_test(s, "NFC and multi-byte keys", test_parse_nfc_and_utf8_keys);
-    CU_add_test(s, "every bad line is file:line: reason", test_parse_bad_lines);
-    CU_add_test(s, "empty, missing, too many errors", test_parse_empty_and_missing);
-    CU_add_test(s, "load a file", test_load_file);
-    CU_add_test(s, "player at human speed", test_player_normal_timing);
-    CU_add_test(s, "player at max speed", test_player_max_speed);
-    CU_add_test(s, "pause, step, stop", test_player_pause_step_stop);
-    CU_add_test(s, "wait-for gives up", test_player_wait_fails);
-    CU_add_test(s, "speeds and key names", test_speed_and_keys);
-}
+SUITE(tour, english, NULL);

@@ -1,16 +1,17 @@
 #include <CUnit/CUnit.h>
 #include <string.h>
 
+#include "unit.h"
 #include "util.h"
 
-static void copy_fits(void)
+TEST(util, copy_fits, "str_copy fits")
 {
     char b[8];
     CU_ASSERT_TRUE(str_copy(b, sizeof b, "abc"));
     CU_ASSERT_STRING_EQUAL(b, "abc");
 }
 
-static void copy_never_splits_utf8(void)
+TEST(util, copy_never_splits_utf8, "str_copy never splits UTF-8")
 {
     char b[6];
     /* "aaaaê": ê is 2 bytes at offsets 4-5; only 5 bytes fit */
@@ -18,7 +19,7 @@ static void copy_never_splits_utf8(void)
     CU_ASSERT_STRING_EQUAL(b, "aaaa");
 }
 
-static void sbuf_grows(void)
+TEST(util, sbuf_grows, "sbuf grows")
 {
     sbuf b = {0};
     for (int i = 0; i < 1000; i++)
@@ -29,10 +30,4 @@ static void sbuf_grows(void)
     CU_ASSERT_PTR_NULL(b.data);
 }
 
-void suite_util(void)
-{
-    CU_pSuite s = CU_add_suite("util", NULL, NULL);
-    CU_add_test(s, "str_copy fits", copy_fits);
-    CU_add_test(s, "str_copy never splits UTF-8", copy_never_splits_utf8);
-    CU_add_test(s, "sbuf grows", sbuf_grows);
-}
+SUITE(util, NULL, NULL);

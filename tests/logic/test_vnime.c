@@ -7,6 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "unit.h"
 #include "vnime.h"
 
 typedef struct {
@@ -140,15 +141,15 @@ static int run_table(ime_method m, bool new_style, const row *t, size_t n)
 
 #define TABLE(m, ns, t) CU_ASSERT_EQUAL(run_table(m, ns, t, sizeof t / sizeof t[0]), 0)
 
-static void telex_table(void) { TABLE(IME_TELEX, false, TELEX); }
-static void telex_new_style(void) { TABLE(IME_TELEX, true, TELEX_NEW); }
-static void vni_table(void) { TABLE(IME_VNI, false, VNI); }
-static void vni_new_style(void) { TABLE(IME_VNI, true, VNI_NEW); }
-static void off_table(void) { TABLE(IME_OFF, false, OFF); }
+TEST(vnime, telex_table, "Telex table") { TABLE(IME_TELEX, false, TELEX); }
+TEST(vnime, telex_new_style, "Telex new tone style") { TABLE(IME_TELEX, true, TELEX_NEW); }
+TEST(vnime, vni_table, "VNI table") { TABLE(IME_VNI, false, VNI); }
+TEST(vnime, vni_new_style, "VNI new tone style") { TABLE(IME_VNI, true, VNI_NEW); }
+TEST(vnime, off_table, "method off") { TABLE(IME_OFF, false, OFF); }
 
 /* Every vowel with every tone, upper and lower case, equals the NFC
  * composition of base + combining marks. */
-static void all_vowels_match_unicode(void)
+TEST(vnime, all_vowels_match_unicode, "every vowel and tone matches Unicode")
 {
     static const struct { const char *keys, *nfd; } V[] = {
         {"a", "a"}, {"a8", "a\xcc\x86"}, {"a6", "a\xcc\x82"}, {"e", "e"}, {"e6", "e\xcc\x82"},
@@ -184,7 +185,7 @@ static void type_keys(vnime *e, char *t, size_t sz, const char *keys)
         vnime_type(e, t, sz, (unsigned char)*k);
 }
 
-static void typing_api(void)
+TEST(vnime, typing_api, "typing API")
 {
     vnime e;
     char t[64] = "Họ tên: ";
@@ -213,7 +214,7 @@ static void typing_api(void)
     CU_ASSERT_STRING_EQUAL(t, "ễ");
 }
 
-static void typing_full_buffer(void)
+TEST(vnime, typing_full_buffer, "full buffer and bad input")
 {
     vnime e;
     char t[4] = "";
@@ -239,7 +240,7 @@ static void typing_full_buffer(void)
 
 /* The field changed the text behind the engine's back: no crash, and the
  * engine starts a new word instead of rewriting bytes that are not there. */
-static void text_changed_outside(void)
+TEST(vnime, text_changed_outside, "text changed outside the engine")
 {
     vnime e;
     char t[32] = "";
@@ -262,7 +263,7 @@ static void text_changed_outside(void)
     CU_ASSERT_STRING_EQUAL(out, keys);
 }
 
-static void methods(void)
+TEST(vnime, methods, "method cycle and names")
 {
     CU_ASSERT_EQUAL(vnime_next_method(IME_OFF), IME_TELEX);
     CU_ASSERT_EQUAL(vnime_next_method(IME_TELEX), IME_VNI);
@@ -272,7 +273,7 @@ static void methods(void)
     CU_ASSERT_STRING_EQUAL(vnime_method_name(IME_OFF), "Off");
 }
 
-static void same_name(void)
+TEST(vnime, same_name, "names equal in either tone style")
 {
     CU_ASSERT_TRUE(vnime_same_name("Nguyễn Thị Thủy", "nguyễn  thị thuỷ "));
     CU_ASSERT_TRUE(vnime_same_name("Hòa", "Hoà"));
@@ -287,7 +288,7 @@ static void same_name(void)
     CU_ASSERT_FALSE(vnime_same_name(NULL, "a"));
 }
 
-static void restyle(void)
+TEST(vnime, restyle, "restyle")
 {
     char out[64];
     CU_ASSERT_TRUE(vnime_restyle("hòa khỏe thủy, Hòa Bình", true, out, sizeof out));
@@ -303,7 +304,7 @@ static void restyle(void)
 }
 
 /* Random keys: output is always valid NFC UTF-8. */
-static void random_keys_give_nfc(void)
+TEST(vnime, random_keys_give_nfc, "random keys give NFC")
 {
     static const char alphabet[] = "aeiouywdsfrxjzAEOWDqghnt0123456789 .\b\x7f";
     static const char *const extra[] = {"\xcc\x81", "\xcc\x82", "\xcc\x9b", "ễ", "Đ", "\xe1\x84\x80", "ß"};
@@ -340,20 +341,4 @@ static void random_keys_give_nfc(void)
     CU_ASSERT_EQUAL(bad, 0);
 }
 
-void suite_vnime(void)
-{
-    CU_pSuite s = CU_add_suite("vnime", NULL, NULL);
-    CU_add_test(s, "Telex table", telex_table);
-    CU_add_test(s, "Telex new tone style", telex_new_style);
-    CU_add_test(s, "VNI table", vni_table);
-    CU_add_test(s, "VNI new tone style", vni_new_style);
-    CU_add_test(s, "method off", off_table);
-    CU_add_test(s, "every vowel and tone matches Unicode", all_vowels_match_unicode);
-    CU_add_test(s, "typing API", typing_api);
-    CU_add_test(s, "full buffer and bad input", typing_full_buffer);
-    CU_add_test(s, "text changed outside the engine", text_changed_outside);
-    CU_add_test(s, "method cycle and names", methods);
-    CU_add_test(s, "names equal in either tone style", same_name);
-    CU_add_test(s, "restyle", restyle);
-    CU_add_test(s, "random keys give NFC", random_keys_give_nfc);
-}
+SUITE(vnime, NULL, NULL);

@@ -1,6 +1,7 @@
 #include <CUnit/CUnit.h>
 #include <string.h>
 
+#include "unit.h"
 #include "util.h"
 #include "workdays.h"
 
@@ -11,7 +12,7 @@ static int D(const char *s)
     return d;
 }
 
-static void civil_days(void)
+TEST(workdays, civil_days, "civil day numbers")
 {
     CU_ASSERT_EQUAL(date_from_ymd(1970, 1, 1), 0);
     CU_ASSERT_EQUAL(date_from_ymd(1970, 1, 2), 1);
@@ -29,7 +30,7 @@ static void civil_days(void)
     CU_ASSERT(y == 2024 && m == 2 && d == 29);
 }
 
-static void parse_format(void)
+TEST(workdays, parse_format, "parse and format")
 {
     int d;
     char out[PK_DATE_MAX];
@@ -76,7 +77,7 @@ static const holiday H[] = {
     {"not-a-date", 'H', "ignored"}, {"2026-03-03", 'X', "ignored kind"},
 };
 
-static void tet_2026(void)
+TEST(workdays, tet_2026, "working days across Tết 2026")
 {
     workcal c;
     workcal_init(&c, H, (int)PK_ARRAY_LEN(H));
@@ -100,7 +101,7 @@ static void tet_2026(void)
     CU_ASSERT_PTR_NULL(c.days);
 }
 
-static void holiday_on_weekend(void)
+TEST(workdays, holiday_on_weekend, "holiday on a weekend moves")
 {
     workcal c;
     workcal_init(&c, H, (int)PK_ARRAY_LEN(H));
@@ -113,7 +114,7 @@ static void holiday_on_weekend(void)
     workcal_free(&c);
 }
 
-static void makeup_saturday(void)
+TEST(workdays, makeup_saturday, "make-up Saturday")
 {
     workcal c;
     workcal_init(&c, H, (int)PK_ARRAY_LEN(H));
@@ -127,7 +128,7 @@ static void makeup_saturday(void)
     workcal_free(&c);
 }
 
-static void empty_calendar(void)
+TEST(workdays, empty_calendar, "empty calendar and duplicates")
 {
     workcal c;
     workcal_init(&c, NULL, 0);
@@ -147,13 +148,4 @@ static void empty_calendar(void)
     workcal_free(&c);
 }
 
-void suite_workdays(void)
-{
-    CU_pSuite s = CU_add_suite("workdays", NULL, NULL);
-    CU_add_test(s, "civil day numbers", civil_days);
-    CU_add_test(s, "parse and format", parse_format);
-    CU_add_test(s, "working days across Tết 2026", tet_2026);
-    CU_add_test(s, "holiday on a weekend moves", holiday_on_weekend);
-    CU_add_test(s, "make-up Saturday", makeup_saturday);
-    CU_add_test(s, "empty calendar and duplicates", empty_calendar);
-}
+SUITE(workdays, NULL, NULL);

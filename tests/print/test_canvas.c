@@ -9,6 +9,7 @@
 #include "canvas.h"
 #include "layout.h"
 #include "pkt_helpers.h"
+#include "unit.h"
 
 static canvas_fonts *fonts;
 
@@ -23,7 +24,7 @@ static int teardown(void)
     return 0;
 }
 
-static void test_bits(void)
+TEST(canvas, test_bits, "bits, growth, clipping, rules")
 {
     canvas *c = canvas_new(384);
     CU_ASSERT_EQUAL(c->stride, 48);
@@ -76,7 +77,7 @@ static char *squeeze(const char *s)
     return b.data;
 }
 
-static void test_wrap_words(void)
+TEST(canvas, test_wrap_words, "wrap by pixel width keeps every word")
 {
     const char *s = "Thủ tục đăng ký khai sinh kết hợp nhận cha, mẹ, con và cấp bản sao "
                     "trích lục hộ tịch cho người có yếu tố nước ngoài tại Ủy ban nhân dân xã";
@@ -104,7 +105,7 @@ static void test_wrap_words(void)
     CU_ASSERT_EQUAL(canvas_wrap(fonts, style, "   ", 400, starts, lens, 32), 0);
 }
 
-static void test_wrap_long_word_graphemes(void)
+TEST(canvas, test_wrap_long_word_graphemes, "long word breaks between graphemes")
 {
     /* One 60-letter word, decomposed (NFD): e + circumflex + acute. */
     sbuf w = {0};
@@ -128,7 +129,7 @@ static void test_wrap_long_word_graphemes(void)
     sbuf_free(&w);
 }
 
-static void test_draw_text(void)
+TEST(canvas, test_draw_text, "FreeType text drawing")
 {
     canvas *c = canvas_new(384);
     canvas_style style = {24, false};
@@ -155,7 +156,7 @@ static void test_draw_text(void)
     canvas_free(c);
 }
 
-static void test_qr(void)
+TEST(canvas, test_qr, "QR: quiet zone, module size, zbar decode")
 {
     const char *data = "VNK1.LS01-2611-000042.1764057600.ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     canvas *c = canvas_new(384);
@@ -186,7 +187,7 @@ static void test_qr(void)
     canvas_free(c);
 }
 
-static void test_watermark(void)
+TEST(canvas, test_watermark, "sample watermark spares the QR")
 {
     canvas *c = canvas_new(576);
     canvas_ensure(c, 1200);
@@ -201,7 +202,7 @@ static void test_watermark(void)
     canvas_free(c);
 }
 
-static void test_png_pbm(void)
+TEST(canvas, test_png_pbm, "PNG is the exact canvas; PBM body")
 {
     char *dir = pkt_tmpdir();
     CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
@@ -256,7 +257,7 @@ static void test_png_pbm(void)
 }
 
 /* A paragraph of 500 words: every line drawn, none dropped. */
-static void test_layout_long_paragraph(void)
+TEST(canvas, test_layout_long_paragraph, "layout: a paragraph longer than 64 lines")
 {
     sbuf b = {0};
     for (int i = 0; i < 500; i++)
@@ -278,15 +279,4 @@ static void test_layout_long_paragraph(void)
     sbuf_free(&b);
 }
 
-void suite_canvas(void)
-{
-    CU_pSuite s = CU_add_suite("canvas", setup, teardown);
-    CU_add_test(s, "bits, growth, clipping, rules", test_bits);
-    CU_add_test(s, "wrap by pixel width keeps every word", test_wrap_words);
-    CU_add_test(s, "long word breaks between graphemes", test_wrap_long_word_graphemes);
-    CU_add_test(s, "FreeType text drawing", test_draw_text);
-    CU_add_test(s, "QR: quiet zone, module size, zbar decode", test_qr);
-    CU_add_test(s, "sample watermark spares the QR", test_watermark);
-    CU_add_test(s, "PNG is the exact canvas; PBM body", test_png_pbm);
-    CU_add_test(s, "layout: a paragraph longer than 64 lines", test_layout_long_paragraph);
-}
+SUITE(canvas, setup, teardown);

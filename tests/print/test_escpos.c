@@ -5,6 +5,7 @@
 
 #include "escpos.h"
 #include "pkt_helpers.h"
+#include "unit.h"
 
 #define BYTES(...) ((const unsigned char[]){__VA_ARGS__})
 #define ASSERT_BYTES(buf, ...)                                                                \
@@ -14,7 +15,7 @@
         CU_ASSERT(memcmp((buf).data, exp_, sizeof exp_) == 0);                                \
     } while (0)
 
-static void test_init_feed_cut(void)
+TEST(escpos, test_init_feed_cut, "init, feed, cut, tear-off")
 {
     sbuf b = {0};
     escpos_init(&b);
@@ -43,7 +44,7 @@ static void test_init_feed_cut(void)
     sbuf_free(&b);
 }
 
-static void test_raster_golden(void)
+TEST(escpos, test_raster_golden, "GS v 0 golden bytes, MSB leftmost")
 {
     canvas *c = canvas_new(16);
     canvas_set(c, 0, 0);      /* MSB of byte 0 = leftmost dot */
@@ -57,7 +58,7 @@ static void test_raster_golden(void)
     canvas_free(c);
 }
 
-static void test_raster_bands(void)
+TEST(escpos, test_raster_bands, "raster bands of <= 255 rows")
 {
     canvas *c = canvas_new(384);
     canvas_ensure(c, 300);
@@ -91,7 +92,7 @@ static void test_raster_bands(void)
     canvas_free(c);
 }
 
-static void test_qr_native_golden(void)
+TEST(escpos, test_qr_native_golden, "GS ( k golden bytes")
 {
     sbuf b = {0};
     escpos_qr_native(&b, "AB", 6);
@@ -103,7 +104,7 @@ static void test_qr_native_golden(void)
     sbuf_free(&b);
 }
 
-static void test_document_native_qr(void)
+TEST(escpos, test_document_native_qr, "document: native QR vs raster QR")
 {
     canvas_fonts *f;
     CU_ASSERT_EQUAL_FATAL(canvas_fonts_open(NULL, NULL, &f), PK_OK);
@@ -144,7 +145,7 @@ static void test_document_native_qr(void)
     canvas_fonts_close(f);
 }
 
-static void test_profiles(void)
+TEST(escpos, test_profiles, "profiles and overrides")
 {
     printer_profile p;
     CU_ASSERT_TRUE(escpos_profile_parse("80mm", &p));
@@ -178,7 +179,7 @@ static void test_profiles(void)
     CU_ASSERT_EQUAL(p.width_dots, 512);
 }
 
-static void test_tcvn3(void)
+TEST(escpos, test_tcvn3, "TCVN-3 text mode")
 {
     sbuf b = {0};
     escpos_text_tcvn3(&b, "Tiếng Việt ĐẠI");
@@ -195,7 +196,7 @@ static void test_tcvn3(void)
     sbuf_free(&b);
 }
 
-static void test_status(void)
+TEST(escpos, test_status, "DLE EOT status parsing")
 {
     CU_ASSERT_TRUE(escpos_status_valid(0x12));
     CU_ASSERT_TRUE(escpos_status_valid(0x72));
@@ -224,7 +225,7 @@ static escpos_confirm_result feed_all(escpos_confirm *cf, const char *bytes, siz
     return r;
 }
 
-static void test_confirm(void)
+TEST(escpos, test_confirm, "job confirmation: GS r 1, GS ( H process ID")
 {
     printer_profile prof;
     CU_ASSERT_TRUE_FATAL(escpos_profile_parse("58mm", &prof));
@@ -266,16 +267,4 @@ static void test_confirm(void)
     CU_ASSERT_EQUAL(feed_all(&cf, "\x37\x22" "8001" "\x01", 7), ESCPOS_CONFIRM_WAIT);
 }
 
-void suite_escpos(void)
-{
-    CU_pSuite s = CU_add_suite("escpos", NULL, NULL);
-    CU_add_test(s, "init, feed, cut, tear-off", test_init_feed_cut);
-    CU_add_test(s, "GS v 0 golden bytes, MSB leftmost", test_raster_golden);
-    CU_add_test(s, "raster bands of <= 255 rows", test_raster_bands);
-    CU_add_test(s, "GS ( k golden bytes", test_qr_native_golden);
-    CU_add_test(s, "document: native QR vs raster QR", test_document_native_qr);
-    CU_add_test(s, "profiles and overrides", test_profiles);
-    CU_add_test(s, "TCVN-3 text mode", test_tcvn3);
-    CU_add_test(s, "DLE EOT status parsing", test_status);
-    CU_add_test(s, "job confirmation: GS r 1, GS ( H process ID", test_confirm);
-}
+SUITE(escpos, NULL, NULL);

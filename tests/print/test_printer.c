@@ -16,6 +16,7 @@
 #include "escpos.h"
 #include "pkt_helpers.h"
 #include "printer.h"
+#include "unit.h"
 
 static const char *const QR = "VNK1.LS01-2611-000007.1764057600.ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -48,7 +49,7 @@ static bool has_raster(const sbuf *b)
     return false;
 }
 
-static void test_open_errors(void)
+TEST(printer, test_open_errors, "open: bad specs and profiles")
 {
     printer *p = NULL;
     char msg[160];
@@ -72,7 +73,7 @@ static void test_open_errors(void)
         CU_ASSERT(strlen(printer_state_msg((printer_state)state)) > 10);
 }
 
-static void test_file_backend(void)
+TEST(printer, test_file_backend, "file: escpos + png + txt, QR decodes from both")
 {
     char *dir = pkt_tmpdir();
     char *spec = xasprintf("file:%s/out/receipts", dir);
@@ -151,7 +152,7 @@ static void test_file_backend(void)
     free(dir);
 }
 
-static void test_file_no_temp_left(void)
+TEST(printer, test_file_no_temp_left, "file: atomic, no temporary files left")
 {
     char *dir = pkt_tmpdir();
     char *spec = xasprintf("file:%s", dir);
@@ -186,7 +187,7 @@ static void test_file_no_temp_left(void)
 /* A full disk: a 16 KiB tmpfs mounted in a private mount namespace of a
  * child process (root only; skipped with a note otherwise). The job fails
  * with PK_EFULL and leaves no file, not even a temporary one. */
-static void test_file_full_disk(void)
+TEST(printer, test_file_full_disk, "file: full disk gives PK_EFULL, no partial file")
 {
     char *dir = pkt_tmpdir();
     pid_t pid = fork();
@@ -242,7 +243,7 @@ static printer *open_tcp(int port, const char *profile)
     return p;
 }
 
-static void test_tcp_ok(void)
+TEST(printer, test_tcp_ok, "tcp: status then job, QR in the raster")
 {
     unsigned char r[5];
     pkt_replies_ok(r);
@@ -302,7 +303,7 @@ static void check_refused(const unsigned char r[5], bool tcp, printer_state want
     printer_close(p);
 }
 
-static void test_tcp_refused(void)
+TEST(printer, test_tcp_refused, "tcp: paper out / cover open refuse the job")
 {
     unsigned char r[5];
     pkt_replies_paper_out(r);
@@ -311,14 +312,14 @@ static void test_tcp_refused(void)
     check_refused(r, true, PST_COVER_OPEN);
 }
 
-static void test_pty_refused(void)
+TEST(printer, test_pty_refused, "pty: paper out refuses the job")
 {
     unsigned char r[5];
     pkt_replies_paper_out(r);
     check_refused(r, false, PST_PAPER_OUT);
 }
 
-static void test_tcp_paper_low(void)
+TEST(printer, test_tcp_paper_low, "tcp: paper low prints, with a notice")
 {
     unsigned char r[5];
     pkt_replies_paper_low(r);
@@ -346,7 +347,7 @@ static void test_tcp_paper_low(void)
     printer_close(p);
 }
 
-static void test_tcp_paper_runs_out(void)
+TEST(printer, test_tcp_paper_runs_out, "tcp: paper runs out during the job")
 {
     unsigned char r[5], after[5];
     pkt_replies_ok(r);
@@ -369,7 +370,7 @@ static void test_tcp_paper_runs_out(void)
     printer_close(p);
 }
 
-static void test_tcp_closed_and_silent(void)
+TEST(printer, test_tcp_closed_and_silent, "tcp: closed port offline, silent printer one-way")
 {
     printer *p = open_tcp(pkt_closed_port(), "58mm");
     CU_ASSERT_EQUAL(printer_status(p), PST_OFFLINE);
@@ -395,7 +396,7 @@ static void test_tcp_closed_and_silent(void)
     printer_close(p);
 }
 
-static void test_pty_ok_with_stale_bytes(void)
+TEST(printer, test_pty_ok_with_stale_bytes, "pty: stale bytes drained, job printed")
 {
     unsigned char r[5];
     pkt_replies_ok(r);
@@ -478,7 +479,7 @@ static void check_unconfirmed(bool tcp, bool deaf)
     printer_close(p);
 }
 
-static void test_unconfirmed(void)
+TEST(printer, test_unconfirmed, "tcp/pty: deaf or never confirming: not printed")
 {
     check_unconfirmed(true, true);      /* tcp, never reads */
     check_unconfirmed(false, true);     /* pty, never read */
@@ -488,7 +489,7 @@ static void test_unconfirmed(void)
 
 /* Epson's process ID response (profile procid): GS ( H fn 48 after the
  * job, "37 22 id 00" back (the matching of IDs: suite escpos). */
-static void test_procid(void)
+TEST(printer, test_procid, "tcp: Epson process ID confirms the job")
 {
     unsigned char r[5];
     pkt_replies_ok(r);
@@ -506,20 +507,4 @@ static void test_procid(void)
     canvas_free(c);
 }
 
-void suite_printer(void)
-{
-    CU_pSuite s = CU_add_suite("printer", NULL, NULL);
-    CU_add_test(s, "open: bad specs and profiles", test_open_errors);
-    CU_add_test(s, "file: escpos + png + txt, QR decodes from both", test_file_backend);
-    CU_add_test(s, "file: atomic, no temporary files left", test_file_no_temp_left);
-    CU_add_test(s, "file: full disk gives PK_EFULL, no partial file", test_file_full_disk);
-    CU_add_test(s, "tcp: status then job, QR in the raster", test_tcp_ok);
-    CU_add_test(s, "tcp: paper out / cover open refuse the job", test_tcp_refused);
-    CU_add_test(s, "pty: paper out refuses the job", test_pty_refused);
-    CU_add_test(s, "tcp: paper runs out during the job", test_tcp_paper_runs_out);
-    CU_add_test(s, "tcp: paper low prints, with a notice", test_tcp_paper_low);
-    CU_add_test(s, "tcp: closed port offline, silent printer one-way", test_tcp_closed_and_silent);
-    CU_add_test(s, "pty: stale bytes drained, job printed", test_pty_ok_with_stale_bytes);
-    CU_add_test(s, "tcp/pty: deaf or never confirming: not printed", test_unconfirmed);
-    CU_add_test(s, "tcp: Epson process ID confirms the job", test_procid);
-}
+SUITE(printer, NULL, NULL);

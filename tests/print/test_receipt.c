@@ -15,6 +15,7 @@
 #include "pkt_helpers.h"
 #include "printer.h"
 #include "receipt.h"
+#include "unit.h"
 
 static char *dir;
 static config cfg;
@@ -42,7 +43,7 @@ static int teardown(void)
     return 0;
 }
 
-static void test_payload_format(void)
+TEST(receipt, test_payload_format, "payload format and verification")
 {
     char out[128];
     CU_ASSERT_EQUAL_FATAL(receipt_payload(&cfg, "LS01-2611-000042", 1764057600, out, sizeof out),
@@ -70,7 +71,7 @@ static void test_payload_format(void)
     CU_ASSERT_STRING_EQUAL(out, "");
 }
 
-static void test_tampering(void)
+TEST(receipt, test_tampering, "tampered, wrong key, wrong version, malformed")
 {
     char good[128], bad[128], ref[PK_REF_MAX];
     CU_ASSERT_EQUAL_FATAL(receipt_payload(&cfg, "LS01-2611-000042", 1764057600, good, sizeof good),
@@ -115,7 +116,7 @@ static void test_tampering(void)
     CU_ASSERT_STRING_EQUAL(ref, "");
 }
 
-static void test_keys(void)
+TEST(receipt, test_keys, "key files: missing, unsafe, raw, rotation")
 {
     config c2 = cfg;
     char out[128], ref[PK_REF_MAX];
@@ -175,7 +176,7 @@ static void test_keys(void)
     free(keep);
 }
 
-static void test_track_url(void)
+TEST(receipt, test_track_url, "tracking URL prefix")
 {
     config c2 = cfg;
     str_copy(c2.track_url, sizeof c2.track_url, "HTTPS://TRACK.EXAMPLE.VN/R/");
@@ -190,7 +191,7 @@ static void test_track_url(void)
     CU_ASSERT_EQUAL(receipt_verify(&c2, qr + strlen(c2.track_url), ref, sizeof ref, NULL), PK_OK);
 }
 
-static void test_money(void)
+TEST(receipt, test_money, "money with thousands separators")
 {
     char b[48];
     receipt_money(0, "vi", b, sizeof b);
@@ -271,7 +272,7 @@ static long render_check(const receipt_info *ri, int width, bool decode)
     return ink;
 }
 
-static void test_render_long_names(void)
+TEST(receipt, test_render_long_names, "long names wrap at 384 and 576 dots")
 {
     static const char *const names[][3] = {
         {"Đăng ký khai sinh", "Birth registration", "UBND cấp xã"},
@@ -299,7 +300,7 @@ static void test_render_long_names(void)
 /* Every procedure of the shipped catalog (data/procedures.csv, read with
  * the catalog reader), with all its documents, at both widths, in both
  * languages. */
-static void test_render_catalog(void)
+TEST(receipt, test_render_catalog, "every catalog procedure fits both widths")
 {
     procedure *procs = NULL;
     int n = 0;
@@ -327,7 +328,7 @@ static void test_render_catalog(void)
     free(procs);
 }
 
-static void test_sample_and_reprint(void)
+TEST(receipt, test_sample_and_reprint, "sample watermark and reprint banner")
 {
     receipt_info *ri = xmalloc(sizeof *ri);
     fill_info(ri, "Đăng ký khai tử", "", "UBND cấp xã");
@@ -359,7 +360,7 @@ static void test_sample_and_reprint(void)
 }
 
 /* What happens next depends on the service form. */
-static void test_service_forms(void)
+TEST(receipt, test_service_forms, "next steps and guarantee per service form")
 {
     receipt_info *ri = xmalloc(sizeof *ri);
     fill_info(ri, "Cấp Căn cước", "", "Công an tỉnh");
@@ -386,7 +387,7 @@ static void test_service_forms(void)
 
 /* The whole path: receipt -> file printer -> QR read back from the PNG and
  * from the GS v 0 raster in the .escpos -> verified. */
-static void test_receipt_roundtrip(void)
+TEST(receipt, test_receipt_roundtrip, "QR from PNG and ESC/POS raster verifies")
 {
     char *spec = xasprintf("file:%s/out", dir);
     printer *p;
@@ -432,7 +433,7 @@ static void test_receipt_roundtrip(void)
     free(spec);
 }
 
-static void test_test_page(void)
+TEST(receipt, test_test_page, "print-test page: QR, TCVN-3 text, tear-off")
 {
     char *spec = xasprintf("file:%s/tp", dir);
     printer *p;
@@ -472,18 +473,4 @@ static void test_test_page(void)
     free(spec);
 }
 
-void suite_receipt(void)
-{
-    CU_pSuite s = CU_add_suite("receipt", setup, teardown);
-    CU_add_test(s, "payload format and verification", test_payload_format);
-    CU_add_test(s, "tampered, wrong key, wrong version, malformed", test_tampering);
-    CU_add_test(s, "key files: missing, unsafe, raw, rotation", test_keys);
-    CU_add_test(s, "tracking URL prefix", test_track_url);
-    CU_add_test(s, "money with thousands separators", test_money);
-    CU_add_test(s, "long names wrap at 384 and 576 dots", test_render_long_names);
-    CU_add_test(s, "every catalog procedure fits both widths", test_render_catalog);
-    CU_add_test(s, "sample watermark and reprint banner", test_sample_and_reprint);
-    CU_add_test(s, "next steps and guarantee per service form", test_service_forms);
-    CU_add_test(s, "QR from PNG and ESC/POS raster verifies", test_receipt_roundtrip);
-    CU_add_test(s, "print-test page: QR, TCVN-3 text, tear-off", test_test_page);
-}
+SUITE(receipt, setup, teardown);

@@ -16,6 +16,7 @@
 #include "pkt_helpers.h"
 #include "receipt.h"
 #include "store_import.h"
+#include "unit.h"
 
 static char *dir;
 static store *db;
@@ -23,31 +24,15 @@ static config cfg;
 
 static int setup(void)
 {
-    dir = pkt_tmpdir();
-    if (!dir)
+    if (!pkt_receipt_home(&dir, &cfg, &db))
         return 1;
-    config_defaults(&cfg);
-    /* Everything under the test folder, never the real data directory. */
-    snprintf(cfg.home, sizeof cfg.home, "%s/home", dir);
-    snprintf(cfg.db_path, sizeof cfg.db_path, "%s/pk.db", dir);
-    snprintf(cfg.pepper_file, sizeof cfg.pepper_file, "%s/pin.pepper", dir);
-    snprintf(cfg.key_file, sizeof cfg.key_file, "%s/receipt.key", dir);
-    pkt_write_key(cfg.key_file, 0x42, 1);
-    snprintf(cfg.printer, sizeof cfg.printer, "file:%s/receipts", dir);
     str_copy(cfg.hotline, sizeof cfg.hotline, "1900 54 54 81");
-    char msg[200];
-    pk_err e = store_open(cfg.db_path, &db, msg, sizeof msg);
-    if (e != PK_OK || cli_seed(db, "data", msg, sizeof msg) != PK_OK ||
-        store_setting_set(db, "kiosk_code", "LS01") != PK_OK)
-        return 1;
     return 0;
 }
 
 static int teardown(void)
 {
-    store_close(db);
-    pkt_rmtree(dir);
-    free(dir);
+    pkt_receipt_home_close(dir, db);
     return 0;
 }
 
@@ -100,7 +85,7 @@ static char *slurp_txt(const char *name)
     return t;
 }
 
-static void test_print_file(void)
+TEST(receipt_print, test_print_file, "printed: job recorded, data masked, QR signed")
 {
     int64_t job = 0;
     dossier *d = new_dossier("vi", false, &job);
@@ -155,7 +140,7 @@ static void check_intact(const dossier *before)
     free(after);
 }
 
-static void test_paper_out_pty(void)
+TEST(receipt_print, test_paper_out_pty, "paper out on a pty: job failed, dossier intact")
 {
     unsigned char r[5];
     pkt_replies_paper_out(r);
@@ -181,7 +166,7 @@ static void test_paper_out_pty(void)
     free(d);
 }
 
-static void test_offline_tcp_and_no_key(void)
+TEST(receipt_print, test_offline_tcp_and_no_key, "offline tcp, missing key: job failed, dossier intact")
 {
     int64_t job = 0;
     dossier *d = new_dossier("vi", false, &job);
@@ -213,7 +198,7 @@ static void test_offline_tcp_and_no_key(void)
     free(d);
 }
 
-static void test_language_sample_reprint(void)
+TEST(receipt_print, test_language_sample_reprint, "language of the dossier, sample, reprint")
 {
     i18n_init(NULL);
     CU_ASSERT_TRUE(i18n_set_lang("vi"));
@@ -253,7 +238,7 @@ static void test_language_sample_reprint(void)
     free(d);
 }
 
-static void test_cli_reprint(void)
+TEST(receipt_print, test_cli_reprint, "postkiosk reprint and print-test")
 {
     int64_t job = 0;
     dossier *d = new_dossier("vi", false, &job);
@@ -291,7 +276,7 @@ static void test_cli_reprint(void)
 
 /* The procedure left the catalog after registration: the receipt still
  * names it, as registered. */
-static void test_procedure_gone(void)
+TEST(receipt_print, test_procedure_gone, "procedure gone from the catalog")
 {
     int64_t job = 0;
     dossier *d = new_dossier("vi", false, &job);
@@ -320,7 +305,7 @@ static void test_procedure_gone(void)
 /* A printer that takes the job and never confirms it (tcp: accepts, never
  * reads): the job stays pending with the reason, never "printed", and the
  * dossier is intact. */
-static void test_unconfirmed_tcp(void)
+TEST(receipt_print, test_unconfirmed_tcp, "tcp printer never confirms: job pending, not printed")
 {
     int64_t job = 0;
     dossier *d = new_dossier("vi", false, &job);
@@ -347,7 +332,7 @@ static void test_unconfirmed_tcp(void)
 /* The database is busy (another connection holds the write lock) after a
  * receipt came out: printed is what receipt_print says, and the job is
  * recorded printed once the lock is gone. */
-static void test_busy_after_print(void)
+TEST(receipt_print, test_busy_after_print, "busy database after printing: printed, recorded later")
 {
     int64_t job = 0;
     dossier *d = new_dossier("vi", false, &job);
@@ -377,7 +362,7 @@ static void test_busy_after_print(void)
 /* The kiosk dies with a printed receipt's outcome still kept (the
  * database was busy): the outcome is in "<database>-outcomes" and the next
  * start writes it. */
-static void test_outcome_survives_a_crash(void)
+TEST(receipt_print, test_outcome_survives_a_crash, "a kept outcome survives a crash, written at the next start")
 {
     int64_t job = 0;
     dossier *d = new_dossier("vi", false, &job);
@@ -417,7 +402,7 @@ static void test_outcome_survives_a_crash(void)
  * out and nothing is recorded; an expired claim (the printer process died)
  * lets it through; a printed job is never claimed again; an outcome ends
  * the claim. */
-static void test_claim(void)
+TEST(receipt_print, test_claim, "a job being printed elsewhere is not printed twice")
 {
     int64_t job = 0;
     dossier *d = new_dossier("vi", false, &job);
@@ -457,20 +442,4 @@ static void test_claim(void)
     free(d);
 }
 
-void suite_receipt_print(void)
-{
-    CU_pSuite s = CU_add_suite("receipt_print", setup, teardown);
-    CU_add_test(s, "printed: job recorded, data masked, QR signed", test_print_file);
-    CU_add_test(s, "paper out on a pty: job failed, dossier intact", test_paper_out_pty);
-    CU_add_test(s, "offline tcp, missing key: job failed, dossier intact",
-                test_offline_tcp_and_no_key);
-    CU_add_test(s, "language of the dossier, sample, reprint", test_language_sample_reprint);
-    CU_add_test(s, "postkiosk reprint and print-test", test_cli_reprint);
-    CU_add_test(s, "procedure gone from the catalog", test_procedure_gone);
-    CU_add_test(s, "tcp printer never confirms: job pending, not printed", test_unconfirmed_tcp);
-    CU_add_test(s, "busy database after printing: printed, recorded later",
-                test_busy_after_print);
-    CU_add_test(s, "a job being printed elsewhere is not printed twice", test_claim);
-    CU_add_test(s, "a kept outcome survives a crash, written at the next start",
-                test_outcome_survives_a_crash);
-}
+SUITE(receipt_print, setup, teardown);

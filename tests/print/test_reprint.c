@@ -12,6 +12,7 @@
 #include "pkt_helpers.h"
 #include "receipt.h"
 #include "store_clerk.h"
+#include "unit.h"
 
 static char *dir;
 static store *db;
@@ -19,29 +20,12 @@ static config cfg;
 
 static int setup(void)
 {
-    dir = pkt_tmpdir();
-    if (!dir)
-        return 1;
-    config_defaults(&cfg);
-    snprintf(cfg.home, sizeof cfg.home, "%s/home", dir);
-    snprintf(cfg.db_path, sizeof cfg.db_path, "%s/pk.db", dir);
-    snprintf(cfg.pepper_file, sizeof cfg.pepper_file, "%s/pin.pepper", dir);
-    snprintf(cfg.key_file, sizeof cfg.key_file, "%s/receipt.key", dir);
-    pkt_write_key(cfg.key_file, 0x42, 1);
-    snprintf(cfg.printer, sizeof cfg.printer, "file:%s/receipts", dir);
-    char msg[200];
-    pk_err e = store_open(cfg.db_path, &db, msg, sizeof msg);
-    if (e != PK_OK || cli_seed(db, "data", msg, sizeof msg) != PK_OK ||
-        store_setting_set(db, "kiosk_code", "LS01") != PK_OK)
-        return 1;
-    return 0;
+    return pkt_receipt_home(&dir, &cfg, &db) ? 0 : 1;
 }
 
 static int teardown(void)
 {
-    store_close(db);
-    pkt_rmtree(dir);
-    free(dir);
+    pkt_receipt_home_close(dir, db);
     return 0;
 }
 
@@ -92,7 +76,7 @@ static void lower(char *s)
         *s = (char)tolower((unsigned char)*s);
 }
 
-static void test_reprint_audited_any_case(void)
+TEST(reprint, test_reprint_audited_any_case, "reprint: any case, S10, every try audited")
 {
     dossier *d = new_dossier();
     cli_ctx ctx;
@@ -136,8 +120,4 @@ static void test_reprint_audited_any_case(void)
     free(d);
 }
 
-void suite_reprint(void)
-{
-    CU_pSuite s = CU_add_suite("reprint", setup, teardown);
-    CU_add_test(s, "reprint: any case, S10, every try audited", test_reprint_audited_any_case);
-}
+SUITE(reprint, setup, teardown);

@@ -7,6 +7,7 @@
  * separate raw connection, as an attacker with the file would. */
 #include "clerk_fixture.h"
 #include "store_internal.h"
+#include "unit.h"
 
 static fx_dir fx;
 static store *db;
@@ -84,7 +85,7 @@ static void expect_row_fault(const char *tamper_sql, audit_fault fault, int64_t 
     teardown();
 }
 
-static void intact_and_sealed(void)
+TEST(audit_seals, intact_and_sealed, "every row sealed, no personal data in clear")
 {
     setup();
     audit_check r;
@@ -107,7 +108,7 @@ static void intact_and_sealed(void)
     teardown();
 }
 
-static void dossier_status_edited(void)
+TEST(audit_seals, dossier_status_edited, "dossier status edited behind the store")
 {
     /* dossier 2 was rejected at the counter; someone makes it "accepted" */
     setup();
@@ -117,7 +118,7 @@ static void dossier_status_edited(void)
                      seal, "dossier LS01-000002");
 }
 
-static void dossier_fee_edited(void)
+TEST(audit_seals, dossier_fee_edited, "dossier fee edited behind the store")
 {
     setup();
     int64_t seal = last_seal("dossier:1");
@@ -128,7 +129,7 @@ static void dossier_fee_edited(void)
                      "dossier LS01-000001");
 }
 
-static void dossier_name_edited(void)
+TEST(audit_seals, dossier_name_edited, "dossier name edited behind the store")
 {
     setup();
     int64_t seal = last_seal("dossier:3");
@@ -137,7 +138,7 @@ static void dossier_name_edited(void)
                      seal, "dossier LS01-000003");
 }
 
-static void edit_not_laundered(void)
+TEST(audit_seals, edit_not_laundered, "an edit is not laundered by a later change")
 {
     /* the fee is lowered directly, then the clerk moves the dossier on:
      * the program's own change does not make the edit legitimate */
@@ -172,7 +173,7 @@ static void edit_not_laundered(void)
     teardown();
 }
 
-static void dossier_deleted(void)
+TEST(audit_seals, dossier_deleted, "dossier deleted behind the store")
 {
     setup();
     int64_t seal = last_seal("dossier:3");
@@ -181,7 +182,7 @@ static void dossier_deleted(void)
                      "DELETE FROM dossiers WHERE id = 3;", AUDIT_ROW_DELETED, seal, "dossier #3");
 }
 
-static void dossier_added(void)
+TEST(audit_seals, dossier_added, "dossier added behind the store")
 {
     expect_row_fault("INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi,"
                      " proc_name_en, agency, form, status, name, name_fold, id_number, phone,"
@@ -193,7 +194,7 @@ static void dossier_added(void)
                      "dossier LS01-000099");
 }
 
-static void clerk_hash_copied(void)
+TEST(audit_seals, clerk_hash_copied, "clerk hash or role copied behind the store")
 {
     /* the clerk takes the supervisor's PIN hash, or the supervisor role */
     setup();
@@ -241,7 +242,7 @@ static void rehash_plain(int64_t edit, bool keep_keyed_flag)
     sqlite3_close(h);
 }
 
-static void rehashed_without_key(void)
+TEST(audit_seals, rehashed_without_key, "chain re-hashed with plain SHA-256")
 {
     setup();
     audit_check r;
@@ -257,7 +258,7 @@ static void rehashed_without_key(void)
     teardown();
 }
 
-static void anchor_and_trailing_rows(void)
+TEST(audit_seals, anchor_and_trailing_rows, "anchor survives later appends")
 {
     setup();
     audit_check r;
@@ -277,7 +278,7 @@ static void anchor_and_trailing_rows(void)
     teardown();
 }
 
-static void trailing_rows_deleted(void)
+TEST(audit_seals, trailing_rows_deleted, "trailing rows deleted: caught given the anchor")
 {
     setup();
     audit_check r;
@@ -307,7 +308,7 @@ static void trailing_rows_deleted(void)
     teardown();
 }
 
-static void anchored_row_rewritten(void)
+TEST(audit_seals, anchored_row_rewritten, "anchored row rewritten with the key")
 {
     /* someone holding the key rebuilds the history from the anchor on:
      * the chain is consistent again, the anchor is not */
@@ -331,7 +332,7 @@ static void anchored_row_rewritten(void)
 
 /* A database from schema version 2 (before the key): its rows are sealed
  * once by the upgrade, its old rows keep their SHA-256 links. */
-static void upgrade_seals_existing_rows(void)
+TEST(audit_seals, upgrade_seals_existing_rows, "upgrade seals existing rows once")
 {
     fx_init(&fx);
     store *old = xcalloc(1, sizeof *old);
@@ -371,20 +372,4 @@ static void upgrade_seals_existing_rows(void)
     teardown();
 }
 
-void suite_audit_seals(void)
-{
-    CU_pSuite s = CU_add_suite("audit_seals", NULL, NULL);
-    CU_add_test(s, "every row sealed, no personal data in clear", intact_and_sealed);
-    CU_add_test(s, "dossier status edited behind the store", dossier_status_edited);
-    CU_add_test(s, "dossier fee edited behind the store", dossier_fee_edited);
-    CU_add_test(s, "dossier name edited behind the store", dossier_name_edited);
-    CU_add_test(s, "an edit is not laundered by a later change", edit_not_laundered);
-    CU_add_test(s, "dossier deleted behind the store", dossier_deleted);
-    CU_add_test(s, "dossier added behind the store", dossier_added);
-    CU_add_test(s, "clerk hash or role copied behind the store", clerk_hash_copied);
-    CU_add_test(s, "chain re-hashed with plain SHA-256", rehashed_without_key);
-    CU_add_test(s, "anchor survives later appends", anchor_and_trailing_rows);
-    CU_add_test(s, "trailing rows deleted: caught given the anchor", trailing_rows_deleted);
-    CU_add_test(s, "anchored row rewritten with the key", anchored_row_rewritten);
-    CU_add_test(s, "upgrade seals existing rows once", upgrade_seals_existing_rows);
-}
+SUITE(audit_seals, NULL, NULL);

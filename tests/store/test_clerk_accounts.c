@@ -5,6 +5,7 @@
 
 #include "clerk_fixture.h"
 #include "store_internal.h"
+#include "unit.h"
 
 static fx_dir fx;
 static store *db;
@@ -27,7 +28,7 @@ static void file_modes_after_write(const char *path)
     }
 }
 
-static void database_owner_only(void)
+TEST(clerk_accounts, database_owner_only, "database, -wal and -shm are 0600")
 {
     fx_init(&fx);
     mode_t saved = umask(022);   /* what a shell usually gives */
@@ -94,7 +95,7 @@ static int64_t count_sql(const char *sql)
     return n;
 }
 
-static void hash_bound_to_account(void)
+TEST(clerk_accounts, hash_bound_to_account, "a PIN hash is bound to its account")
 {
     setup();
     CU_ASSERT_EQUAL(sign_in("nv01", "735102", 2000), PK_OK);
@@ -142,7 +143,7 @@ static void make_unbound(const char *path)
     store_close(old);
 }
 
-static void old_hashes_rebound(void)
+TEST(clerk_accounts, old_hashes_rebound, "old hashes: accepted while sealed, then re-bound")
 {
     fx_init(&fx);
     cx_auth(&ax);
@@ -178,7 +179,7 @@ static void old_hashes_rebound(void)
     teardown();
 }
 
-static void role_and_lock_audited(void)
+TEST(clerk_accounts, role_and_lock_audited, "role and lock changes audited")
 {
     setup();
     /* 5 wrong PINs lock the clerk */
@@ -218,11 +219,4 @@ static void role_and_lock_audited(void)
     teardown();
 }
 
-void suite_clerk_accounts(void)
-{
-    CU_pSuite s = CU_add_suite("clerk_accounts", NULL, NULL);
-    CU_add_test(s, "database, -wal and -shm are 0600", database_owner_only);
-    CU_add_test(s, "a PIN hash is bound to its account", hash_bound_to_account);
-    CU_add_test(s, "old hashes: accepted while sealed, then re-bound", old_hashes_rebound);
-    CU_add_test(s, "role and lock changes audited", role_and_lock_audited);
-}
+SUITE(clerk_accounts, NULL, NULL);

@@ -9,8 +9,9 @@
 
 #include "auth.h"
 #include "store_fixture.h"
+#include "unit.h"
 
-static void clerk_flow_dossiers(void)
+TEST(e2e_fixture, clerk_flow_dossiers, "clerk_flow.sh dossiers")
 {
     auth_ctx key;
     memset(&key, 0, sizeof key);
@@ -43,10 +44,10 @@ static void clerk_flow_dossiers(void)
     store_close(db);
 }
 
-void suite_e2e_fixture(void)
+/* Runs only when clerk_flow.sh hands it the database and key it fills. */
+static bool fixture_given(void)
 {
-    if (!getenv("PK_FIXTURE_DB") || !getenv("PK_FIXTURE_AUDIT_KEY"))
-        return;
-    CU_pSuite s = CU_add_suite("e2e_fixture", NULL, NULL);
-    CU_add_test(s, "clerk_flow.sh dossiers", clerk_flow_dossiers);
+    return getenv("PK_FIXTURE_DB") && getenv("PK_FIXTURE_AUDIT_KEY");
 }
+
+SUITE_WHEN(e2e_fixture, NULL, NULL, fixture_given);

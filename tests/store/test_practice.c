@@ -9,10 +9,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pkt_helpers.h"
 #include "practice.h"
 #include "store_demo.h"
 #include "store_fixture.h"
 #include "i18n.h"
+#include "unit.h"
 
 static bool exists(const char *path)
 {
@@ -28,23 +30,7 @@ static void live_config(const fx_dir *fx, config *cfg)
     str_copy(cfg->data_dir, sizeof cfg->data_dir, "data");
 }
 
-/* Bytes of a file, to prove it did not change. */
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    sbuf b = {0};
-    char buf[4096];
-    size_t k;
-    while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_addn(&b, buf, k);
-    fclose(f);
-    *n = b.len;
-    return b.data;
-}
-
-static void test_open_seed_close(void)
+TEST(practice, test_open_seed_close, "sandbox: fresh, example, reset, removed; live untouched")
 {
     fx_dir fx;
     fx_init(&fx);
@@ -59,7 +45,8 @@ static void test_open_seed_close(void)
     CU_ASSERT_EQUAL(store_dossier_create(live, &d, "RA", "kiosk", NULL), PK_OK);
     store_close(live);
     size_t n0 = 0, n1 = 0;
-    char *before = slurp(fx.db_path, &n0);
+    /* the bytes of the live file, to prove it does not change */
+    unsigned char *before = pkt_slurp(fx.db_path, &n0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(before);
 
     practice sb;
@@ -113,7 +100,7 @@ static void test_open_seed_close(void)
     practice_close(&sb);     /* twice is harmless */
 
     /* the live database: byte for byte the same */
-    char *after = slurp(fx.db_path, &n1);
+    unsigned char *after = pkt_slurp(fx.db_path, &n1);
     CU_ASSERT_EQUAL_FATAL(n0, n1);
     CU_ASSERT_EQUAL(memcmp(before, after, n0), 0);
     free(before);
@@ -121,7 +108,7 @@ static void test_open_seed_close(void)
     fx_cleanup(&fx);
 }
 
-static void test_refuses_live_and_bad_data(void)
+TEST(practice, test_refuses_live_and_bad_data, "refuses the live file and missing data")
 {
     fx_dir fx;
     fx_init(&fx);
@@ -166,10 +153,4 @@ static int english(void)
     return 0;
 }
 
-void suite_practice(void)
-{
-    CU_pSuite s = CU_add_suite("practice", english, NULL);
-    CU_add_test(s, "sandbox: fresh, example, reset, removed; live untouched",
-                test_open_seed_close);
-    CU_add_test(s, "refuses the live file and missing data", test_refuses_live_and_bad_data);
-}
+SUITE(practice, english, NULL);

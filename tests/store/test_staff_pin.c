@@ -2,12 +2,10 @@
  * each wrong PIN and a lock after five, counted in the database before the
  * PIN is checked (parallel tries and restarts gain nothing), every try
  * audited without the PIN. */
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include "clerk_fixture.h"
 #include "store_internal.h"
 #include "store_lookup.h"
+#include "unit.h"
 
 static fx_dir fx;
 static store *db;
@@ -50,7 +48,7 @@ static staff_pin_result try_pin(const char *pin, int64_t now, int64_t *wait)
     return r;
 }
 
-static void backs_off_and_locks(void)
+TEST(staff_pin, backs_off_and_locks, "staff PIN: delay, lock, restart, audit")
 {
     setup("582931");
     int64_t t = 1767225600, wait = 0;
@@ -91,7 +89,7 @@ static void backs_off_and_locks(void)
     teardown();
 }
 
-static void unset_and_no_pepper(void)
+TEST(staff_pin, unset_and_no_pepper, "staff PIN: unset, clear text, other pepper")
 {
     setup(NULL);
     int64_t wait = 0;
@@ -113,45 +111,29 @@ static void unset_and_no_pepper(void)
     teardown();
 }
 
+/* One wrong try: 0 when it was checked, 1 when the delay refused it. */
+static int try_wrong_pin(store *mine, int i, void *arg)
+{
+    (void)i;
+    (void)arg;
+    staff_pin_result r;
+    int64_t wait = 0;
+    pk_err e = store_staff_pin_try(mine, &ax, "111112", 5000, &r, &wait);
+    return e != PK_OK ? 20 : r == STAFF_PIN_WRONG ? 0 : r == STAFF_PIN_WAIT ? 1 : 30;
+}
+
 /* Ten processes try a wrong PIN at the same second: one is checked, the
  * other nine are refused by the delay it started. */
-static void parallel_tries(void)
+TEST(staff_pin, parallel_tries, "staff PIN: parallel tries check one PIN")
 {
     setup("582931");
     enum { N = 10 };
-    int gate[2];
-    CU_ASSERT_EQUAL_FATAL(pipe(gate), 0);
-    pid_t kids[N];
-    for (int i = 0; i < N; i++) {
-        kids[i] = fork();
-        CU_ASSERT_FATAL(kids[i] >= 0);
-        if (kids[i] == 0) {
-            close(gate[1]);
-            store *mine = NULL;
-            char msg[256];
-            int rc = 10;
-            if (store_open(fx.db_path, &mine, msg, sizeof msg) == PK_OK) {
-                char c;
-                (void)!read(gate[0], &c, 1);
-                staff_pin_result r;
-                int64_t wait = 0;
-                pk_err e = store_staff_pin_try(mine, &ax, "111112", 5000, &r, &wait);
-                rc = e != PK_OK ? 20 : r == STAFF_PIN_WRONG ? 0 : r == STAFF_PIN_WAIT ? 1 : 30;
-                store_close(mine);
-            }
-            _exit(rc);
-        }
-    }
-    close(gate[0]);
-    close(gate[1]);
+    int codes[N];
+    fx_race(fx.db_path, N, try_wrong_pin, NULL, codes);
     int checked = 0, refused = 0;
     for (int i = 0; i < N; i++) {
-        int status = 0;
-        waitpid(kids[i], &status, 0);
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-            checked++;
-        else if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
-            refused++;
+        checked += codes[i] == 0;
+        refused += codes[i] == 1;
     }
     CU_ASSERT_EQUAL(checked, 1);
     CU_ASSERT_EQUAL(refused, N - 1);
@@ -159,10 +141,4 @@ static void parallel_tries(void)
     teardown();
 }
 
-void suite_staff_pin(void)
-{
-    CU_pSuite s = CU_add_suite("staff_pin", NULL, NULL);
-    CU_add_test(s, "staff PIN: delay, lock, restart, audit", backs_off_and_locks);
-    CU_add_test(s, "staff PIN: unset, clear text, other pepper", unset_and_no_pepper);
-    CU_add_test(s, "staff PIN: parallel tries check one PIN", parallel_tries);
-}
+SUITE(staff_pin, NULL, NULL);

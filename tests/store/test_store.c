@@ -8,6 +8,7 @@
 #include "store_fixture.h"
 #include "store_internal.h"
 #include "text.h"
+#include "unit.h"
 
 static fx_dir fx;
 static store *db;
@@ -42,7 +43,7 @@ static void load_catalog(void)
     CU_ASSERT_EQUAL_FATAL(store_procedures_replace(db, p, (int)PK_ARRAY_LEN(p)), PK_OK);
 }
 
-static void opens_new(void)
+TEST(store, opens_new, "opens a new database")
 {
     setup();
     CU_ASSERT_EQUAL(store_schema_version(db), store_migrations[store_migrations_count - 1].version);
@@ -61,7 +62,7 @@ static void opens_new(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(msg, "/nonexistent-dir/x.db"));
 }
 
-static void procedures_roundtrip(void)
+TEST(store, procedures_roundtrip, "procedures round trip, bad lists change nothing")
 {
     setup();
     load_catalog();
@@ -110,7 +111,7 @@ static int search(const char *q, proc_row *rows, int max)
     return n;
 }
 
-static void search_folds_and_ranks(void)
+TEST(store, search_folds_and_ranks, "search folds diacritics and đ, ranks, Vietnamese order")
 {
     setup();
     load_catalog();
@@ -167,7 +168,7 @@ static void search_folds_and_ranks(void)
     teardown();
 }
 
-static void search_sees_other_connection(void)
+TEST(store, search_sees_other_connection, "search sees another connection's import")
 {
     setup();
     load_catalog();
@@ -184,7 +185,7 @@ static void search_sees_other_connection(void)
     teardown();
 }
 
-static void units(void)
+TEST(store, units, "administrative units")
 {
     setup();
     admin_unit u[3];
@@ -230,7 +231,7 @@ static void units(void)
     teardown();
 }
 
-static void holidays_tariffs(void)
+TEST(store, holidays_tariffs, "holidays and tariffs")
 {
     setup();
     holiday h[2] = {{"2026-02-16", 'H', "Tết"}, {"2026-01-03", 'W', "Làm bù"}};
@@ -264,7 +265,7 @@ static void holidays_tariffs(void)
     teardown();
 }
 
-static void settings(void)
+TEST(store, settings, "settings")
 {
     setup();
     char v[64];
@@ -280,7 +281,7 @@ static void settings(void)
     teardown();
 }
 
-static void dossier_lifecycle(void)
+TEST(store, dossier_lifecycle, "dossier create, get, events, jobs, list")
 {
     setup();
     load_catalog();
@@ -378,7 +379,7 @@ static void dossier_lifecycle(void)
     teardown();
 }
 
-static void dossier_bad_input_changes_nothing(void)
+TEST(store, dossier_bad_input_changes_nothing, "bad dossier input changes nothing")
 {
     setup();
     load_catalog();
@@ -424,7 +425,7 @@ static void dossier_bad_input_changes_nothing(void)
 }
 
 /* S10 serials stay in the range the postal operator gave the kiosk. */
-static void s10_range(void)
+TEST(store, s10_range, "S10 serials stay in the kiosk's range")
 {
     setup();
     load_catalog();
@@ -449,7 +450,7 @@ static void s10_range(void)
     teardown();
 }
 
-static void events_append_only(void)
+TEST(store, events_append_only, "events are append-only")
 {
     setup();
     load_catalog();
@@ -472,7 +473,7 @@ static void events_append_only(void)
 /* Every text input of the store: invalid UTF-8 and control characters are
  * refused with PK_EINVAL and change nothing; SQL metacharacters are plain
  * text, stored and read back verbatim. */
-static void every_text_input(void)
+TEST(store, every_text_input, "every text input: bad text refused, SQL metacharacters verbatim")
 {
     setup();
     load_catalog();
@@ -557,7 +558,7 @@ static void exec_raw(const char *path, const char *sql)
     sqlite3_close(conn);
 }
 
-static void migrates_old_schema(void)
+TEST(store, migrates_old_schema, "migrates an older schema, refuses a newer")
 {
     fx_init(&fx);
     /* version 0: a database made by hand with an unrelated table */
@@ -609,7 +610,7 @@ static void migrates_old_schema(void)
 
 /* A database made by version 1 of the program (by hand: the first
  * migration only) opens with every later migration applied, its data kept. */
-static void migrates_v1_with_data(void)
+TEST(store, migrates_v1_with_data, "a version 1 database with data migrates to the latest")
 {
     fx_init(&fx);
     sqlite3 *conn;
@@ -648,7 +649,7 @@ static void migrates_v1_with_data(void)
     fx_cleanup(&fx);
 }
 
-static void refuses_non_database(void)
+TEST(store, refuses_non_database, "refuses a file that is no database")
 {
     fx_init(&fx);
     FILE *f = fopen(fx.db_path, "w");
@@ -664,22 +665,4 @@ static void refuses_non_database(void)
     fx_cleanup(&fx);
 }
 
-void suite_store(void)
-{
-    CU_pSuite s = CU_add_suite("store", NULL, NULL);
-    CU_add_test(s, "opens a new database", opens_new);
-    CU_add_test(s, "procedures round trip, bad lists change nothing", procedures_roundtrip);
-    CU_add_test(s, "search folds diacritics and đ, ranks, Vietnamese order", search_folds_and_ranks);
-    CU_add_test(s, "search sees another connection's import", search_sees_other_connection);
-    CU_add_test(s, "administrative units", units);
-    CU_add_test(s, "holidays and tariffs", holidays_tariffs);
-    CU_add_test(s, "settings", settings);
-    CU_add_test(s, "dossier create, get, events, jobs, list", dossier_lifecycle);
-    CU_add_test(s, "bad dossier input changes nothing", dossier_bad_input_changes_nothing);
-    CU_add_test(s, "events are append-only", events_append_only);
-    CU_add_test(s, "S10 serials stay in the kiosk's range", s10_range);
-    CU_add_test(s, "every text input: bad text refused, SQL metacharacters verbatim", every_text_input);
-    CU_add_test(s, "migrates an older schema, refuses a newer", migrates_old_schema);
-    CU_add_test(s, "a version 1 database with data migrates to the latest", migrates_v1_with_data);
-    CU_add_test(s, "refuses a file that is no database", refuses_non_database);
-}
+SUITE(store, NULL, NULL);

@@ -8,6 +8,7 @@
 #include "clerk_fixture.h"
 #include "dossier.h"
 #include "store_internal.h"
+#include "unit.h"
 
 static fx_dir fx;
 static store *db;
@@ -67,7 +68,7 @@ static transition_data full_data(void)
     return td;
 }
 
-static void every_transition(void)
+TEST(store_cycle, every_transition, "every transition, every form")
 {
     setup();
     const service_form forms[] = {FORM_SEND, FORM_RETURN, FORM_BOTH};
@@ -116,7 +117,7 @@ static void every_transition(void)
     teardown();
 }
 
-static void step_data_required(void)
+TEST(store_cycle, step_data_required, "data each step needs")
 {
     setup();
     char ref[PK_REF_MAX];
@@ -191,7 +192,7 @@ static void step_data_required(void)
 
 /* Two notices two working days apart, counted on the holiday table:
  * Friday 24/04/2026, Monday 27/04 is the Hùng Kings holiday. */
-static void delivery_rule(void)
+TEST(store_cycle, delivery_rule, "delivery rule across a holiday")
 {
     setup();
     holiday h[] = {{"2026-04-27", 'H', "Giỗ Tổ Hùng Vương"}};
@@ -233,7 +234,7 @@ enum { CONC_N = 500 };
 
 /* A kiosk process registers CONC_N dossiers while this (clerk) process
  * accepts CONC_N others: every write lands, nobody sees "busy". */
-static void kiosk_and_clerk_at_once(void)
+TEST(store_cycle, kiosk_and_clerk_at_once, "kiosk and clerk processes at once")
 {
     setup();
     char (*refs)[PK_REF_MAX] = xcalloc(CONC_N, PK_REF_MAX);
@@ -297,7 +298,7 @@ static void kiosk_and_clerk_at_once(void)
 }
 
 /* Known answers. Q1 2026: 6 dossiers (+1 sample, +1 in April). */
-static void report_figures(void)
+TEST(store_cycle, report_figures, "report figures")
 {
     setup();
     struct {
@@ -372,7 +373,7 @@ static void report_figures(void)
     teardown();
 }
 
-static void purge_keeps_counts(void)
+TEST(store_cycle, purge_keeps_counts, "purge keeps counts, removes personal data")
 {
     setup();
     char a[PK_REF_MAX], b[PK_REF_MAX], c[PK_REF_MAX];
@@ -442,7 +443,7 @@ static void purge_keeps_counts(void)
 
 /* Another writer holds the lock beyond the busy timeout, then the disk is
  * full: clean errors, nothing half-written, the chain still intact. */
-static void busy_and_full(void)
+TEST(store_cycle, busy_and_full, "busy database and full disk")
 {
     setup();
     char ref[PK_REF_MAX];
@@ -480,14 +481,4 @@ static void busy_and_full(void)
     teardown();
 }
 
-void suite_store_cycle(void)
-{
-    CU_pSuite s = CU_add_suite("store_cycle", NULL, NULL);
-    CU_add_test(s, "every transition, every form", every_transition);
-    CU_add_test(s, "data each step needs", step_data_required);
-    CU_add_test(s, "delivery rule across a holiday", delivery_rule);
-    CU_add_test(s, "kiosk and clerk processes at once", kiosk_and_clerk_at_once);
-    CU_add_test(s, "report figures", report_figures);
-    CU_add_test(s, "purge keeps counts, removes personal data", purge_keeps_counts);
-    CU_add_test(s, "busy database and full disk", busy_and_full);
-}
+SUITE(store_cycle, NULL, NULL);

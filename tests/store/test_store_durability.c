@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "store_fixture.h"
+#include "unit.h"
 
 static void seed(const char *db)
 {
@@ -40,7 +41,7 @@ static _Noreturn void writer(const char *db, const char *kiosk, int n)
     _exit(failed > 99 ? 99 : failed);
 }
 
-static void two_processes(void)
+TEST(store_durability, two_processes, "two processes writing at once lose nothing")
 {
     fx_dir fx;
     fx_init(&fx);
@@ -97,7 +98,7 @@ static _Noreturn void acked_writer(const char *db, int fd)
     }
 }
 
-static void kill9_during_writes(void)
+TEST(store_durability, kill9_during_writes, "kill -9 during writes: intact, every acknowledged row present")
 {
     fx_dir fx;
     fx_init(&fx);
@@ -163,7 +164,7 @@ static void kill9_during_writes(void)
     fx_cleanup(&fx);
 }
 
-static void full_disk(void)
+TEST(store_durability, full_disk, "full disk: PK_EFULL, data intact, recovers")
 {
     fx_dir fx;
     fx_init(&fx);
@@ -212,7 +213,7 @@ static void full_disk(void)
 
 /* Another process holds the write lock past the busy timeout: a clean
  * PK_EBUSY, nothing half-written, and the same action succeeds afterwards. */
-static void locked_database(void)
+TEST(store_durability, locked_database, "locked database: PK_EBUSY, nothing written, then works")
 {
     fx_dir fx;
     fx_init(&fx);
@@ -258,12 +259,4 @@ static void locked_database(void)
     fx_cleanup(&fx);
 }
 
-void suite_store_durability(void)
-{
-    CU_pSuite s = CU_add_suite("store_durability", NULL, NULL);
-    CU_add_test(s, "two processes writing at once lose nothing", two_processes);
-    CU_add_test(s, "kill -9 during writes: intact, every acknowledged row present",
-                kill9_during_writes);
-    CU_add_test(s, "full disk: PK_EFULL, data intact, recovers", full_disk);
-    CU_add_test(s, "locked database: PK_EBUSY, nothing written, then works", locked_database);
-}
+SUITE(store_durability, NULL, NULL);

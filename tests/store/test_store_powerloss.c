@@ -21,6 +21,7 @@
 #include "clerk_fixture.h"
 #include "dossier.h"
 #include "store_internal.h"
+#include "unit.h"
 
 /* ---- the shim ---------------------------------------------------------- */
 
@@ -617,7 +618,7 @@ static int run_once(const char *tmpl, const char *db_path, const ack_list *base,
     return check_after(db_path, &acks, why, whysz);
 }
 
-static void every_sync_point(void)
+TEST(store_powerloss, every_sync_point, "power cut at every sync point: nothing acknowledged is lost")
 {
     fx_dir fx;
     fx_init(&fx);
@@ -657,8 +658,4 @@ static void every_sync_point(void)
     fx_cleanup(&fx);
 }
 
-void suite_store_powerloss(void)
-{
-    CU_pSuite s = CU_add_suite("store_powerloss", NULL, NULL);
-    CU_add_test(s, "power cut at every sync point: nothing acknowledged is lost", every_sync_point);
-}
+SUITE(store_powerloss, NULL, NULL);

@@ -10,6 +10,7 @@
 
 #include "citizen_steps.h"
 #include "store_clerk.h"
+#include "unit.h"
 
 static int raw_sql(const char *db_path, const char *sql)
 {
@@ -33,7 +34,7 @@ static int consent_rows(store *db)
     return found;
 }
 
-static void consent_failure_stores_no_dossier(void)
+TEST(citizen_consent, consent_failure_stores_no_dossier, "a failing consent write stores no dossier")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -74,8 +75,4 @@ static void consent_failure_stores_no_dossier(void)
     snap_close(&e);
 }
 
-void suite_citizen_consent(void)
-{
-    CU_pSuite s = CU_add_suite("citizen_consent", NULL, NULL);
-    CU_add_test(s, "a failing consent write stores no dossier", consent_failure_stores_no_dossier);
-}
+SUITE(citizen_consent, NULL, NULL);

@@ -11,8 +11,9 @@
 #include "i18n.h"
 #include "receipt.h"
 #include "store_clerk.h"
+#include "unit.h"
 
-static void commit_then_print(void)
+TEST(citizen_flow, commit_then_print, "commit then print: row, job, receipt")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
@@ -70,7 +71,7 @@ static void commit_then_print(void)
     snap_close(&e);
 }
 
-static void print_failure_keeps_dossier(void)
+TEST(citizen_flow, print_failure_keeps_dossier, "print failure keeps the dossier, job pending")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -97,7 +98,7 @@ static void print_failure_keeps_dossier(void)
     snap_close(&e);
 }
 
-static void decline_consent_stores_nothing(void)
+TEST(citizen_flow, decline_consent_stores_nothing, "declining consent stores nothing")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -143,7 +144,7 @@ static bool fake_read(app *a, term_input *in, int timeout_ms)
     return true;
 }
 
-static void scanner_opens_status(void)
+TEST(citizen_flow, scanner_opens_status, "scanner burst opens the status; forged refused")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -200,7 +201,7 @@ static void scanner_opens_status(void)
     snap_close(&e);
 }
 
-static void edit_from_review_comes_back(void)
+TEST(citizen_flow, edit_from_review_comes_back, "edit from review comes back to review")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -242,7 +243,7 @@ static void edit_from_review_comes_back(void)
 
 /* A key held down (auto-repeat) or struck twice does not walk through two
  * screens; pressed again later, it works. */
-static void held_key_crosses_one_screen(void)
+TEST(citizen_flow, held_key_crosses_one_screen, "a held key crosses one screen, not two")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -265,7 +266,7 @@ static void held_key_crosses_one_screen(void)
 
 /* In English the search is typed as it is: Telex would turn "marriage"
  * into "mariage"; in Vietnamese it stays on (accents optional anyway). */
-static void english_search_typed_as_is(void)
+TEST(citizen_flow, english_search_typed_as_is, "English searches are typed as they are")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -282,7 +283,7 @@ static void english_search_typed_as_is(void)
 }
 
 /* Text that looks like SQL, overlong text and odd characters are only text. */
-static void hostile_text(void)
+TEST(citizen_flow, hostile_text, "SQL-like, overlong and odd text is only text")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -320,7 +321,7 @@ static void hostile_text(void)
 }
 
 /* No tariff in the database: never a made-up zero charge. */
-static void no_tariff_no_made_up_charge(void)
+TEST(citizen_flow, no_tariff_no_made_up_charge, "no tariff: no made-up charge")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -332,16 +333,4 @@ static void no_tariff_no_made_up_charge(void)
 }
 
 /* The printer is checked before anyone starts: a notice, not a surprise. */
-void suite_citizen_flow(void)
-{
-    CU_pSuite s = CU_add_suite("citizen_flow", NULL, NULL);
-    CU_add_test(s, "commit then print: row, job, receipt", commit_then_print);
-    CU_add_test(s, "print failure keeps the dossier, job pending", print_failure_keeps_dossier);
-    CU_add_test(s, "declining consent stores nothing", decline_consent_stores_nothing);
-    CU_add_test(s, "scanner burst opens the status; forged refused", scanner_opens_status);
-    CU_add_test(s, "edit from review comes back to review", edit_from_review_comes_back);
-    CU_add_test(s, "SQL-like, overlong and odd text is only text", hostile_text);
-    CU_add_test(s, "English searches are typed as they are", english_search_typed_as_is);
-    CU_add_test(s, "a held key crosses one screen, not two", held_key_crosses_one_screen);
-    CU_add_test(s, "no tariff: no made-up charge", no_tariff_no_made_up_charge);
-}
+SUITE(citizen_flow, NULL, NULL);

@@ -12,6 +12,7 @@
 #include "receipt.h"
 #include "snap.h"
 #include "store_internal.h"
+#include "unit.h"
 
 static int64_t count_sql(store *db, const char *sql)
 {
@@ -84,12 +85,12 @@ static void walk(const char *lang, int rows, int cols)
     snap_close(&e);
 }
 
-static void snapshots_vi_80(void) { walk("vi", 24, 80); }
-static void snapshots_en_80(void) { walk("en", 24, 80); }
-static void snapshots_vi_120(void) { walk("vi", 40, 120); }
-static void snapshots_en_120(void) { walk("en", 40, 120); }
+TEST(clerk_screens, snapshots_vi_80, "snapshots vi 80x24") { walk("vi", 24, 80); }
+TEST(clerk_screens, snapshots_en_80, "snapshots en 80x24") { walk("en", 24, 80); }
+TEST(clerk_screens, snapshots_vi_120, "snapshots vi 120x40") { walk("vi", 40, 120); }
+TEST(clerk_screens, snapshots_en_120, "snapshots en 120x40") { walk("en", 40, 120); }
 
-static void lockout_on_screen(void)
+TEST(clerk_screens, lockout_on_screen, "wrong PINs lock the account")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
@@ -112,7 +113,7 @@ static void lockout_on_screen(void)
     snap_close(&e);
 }
 
-static void idle_sign_out(void)
+TEST(clerk_screens, idle_sign_out, "sign-out after inactivity")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
@@ -132,7 +133,7 @@ static void idle_sign_out(void)
     snap_close(&e);
 }
 
-static void only_allowed_steps(void)
+TEST(clerk_screens, only_allowed_steps, "only allowed steps offered")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open_clerk(&e, 40, 120, "en"));
@@ -164,7 +165,7 @@ static void only_allowed_steps(void)
 
 /* The menu's counts are read on entering it, every tick and on coming back
  * to it, never while drawing: a redraw alone shows what was read. */
-static void menu_counts(void)
+TEST(clerk_screens, menu_counts, "menu counts: read on enter, tick and return, not in draw")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
@@ -188,7 +189,7 @@ static void menu_counts(void)
     snap_close(&e);
 }
 
-static void scanned_receipts(void)
+TEST(clerk_screens, scanned_receipts, "scanned receipts")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
@@ -212,7 +213,7 @@ static void scanned_receipts(void)
     snap_close(&e);
 }
 
-static void queue_live_and_small(void)
+TEST(clerk_screens, queue_live_and_small, "queue search, filter, small terminal")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
@@ -236,7 +237,7 @@ static void queue_live_and_small(void)
     snap_close(&e);
 }
 
-static void queue_filters(void)
+TEST(clerk_screens, queue_filters, "queue filters: dates, agency")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
@@ -275,7 +276,7 @@ static void queue_filters(void)
     snap_close(&e);
 }
 
-static void print_retry(void)
+TEST(clerk_screens, print_retry, "print retry and reprint")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
@@ -302,19 +303,4 @@ static void print_retry(void)
     snap_close(&e);
 }
 
-void suite_clerk_screens(void)
-{
-    CU_pSuite s = CU_add_suite("clerk_screens", NULL, NULL);
-    CU_add_test(s, "snapshots vi 80x24", snapshots_vi_80);
-    CU_add_test(s, "snapshots en 80x24", snapshots_en_80);
-    CU_add_test(s, "snapshots vi 120x40", snapshots_vi_120);
-    CU_add_test(s, "snapshots en 120x40", snapshots_en_120);
-    CU_add_test(s, "wrong PINs lock the account", lockout_on_screen);
-    CU_add_test(s, "sign-out after inactivity", idle_sign_out);
-    CU_add_test(s, "only allowed steps offered", only_allowed_steps);
-    CU_add_test(s, "menu counts: read on enter, tick and return, not in draw", menu_counts);
-    CU_add_test(s, "scanned receipts", scanned_receipts);
-    CU_add_test(s, "queue search, filter, small terminal", queue_live_and_small);
-    CU_add_test(s, "queue filters: dates, agency", queue_filters);
-    CU_add_test(s, "print retry and reprint", print_retry);
-}
+SUITE(clerk_screens, NULL, NULL);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "unit.h"
 
 int cli_ime_run(FILE *in, FILE *out, FILE *err, int argc, char **argv);
 
@@ -20,7 +21,7 @@ static int run(const char *input, char **out, char **err, int argc, char **argv)
     return rc;
 }
 
-static void telex_lines(void)
+TEST(cli_ime, telex_lines, "telex lines")
 {
     char *out, *err;
     char *argv[] = {"telex", NULL};
@@ -32,7 +33,7 @@ static void telex_lines(void)
     free(err);
 }
 
-static void vni_new_style(void)
+TEST(cli_ime, vni_new_style, "vni, new tone style")
 {
     char *out, *err;
     char *argv[] = {"vni", "--tone-style", "new", NULL};
@@ -47,7 +48,7 @@ static void vni_new_style(void)
     free(err);
 }
 
-static void bad_arguments(void)
+TEST(cli_ime, bad_arguments, "bad arguments: usage, exit 2")
 {
     static char *cases[][5] = {
         {NULL},
@@ -71,7 +72,7 @@ static void bad_arguments(void)
     }
 }
 
-static void invalid_utf8_line(void)
+TEST(cli_ime, invalid_utf8_line, "invalid UTF-8 line")
 {
     i18n_set_lang("en");    /* the message is checked in English */
     char *out, *err;
@@ -83,11 +84,4 @@ static void invalid_utf8_line(void)
     free(err);
 }
 
-void suite_cli_ime(void)
-{
-    CU_pSuite s = CU_add_suite("cli_ime", NULL, NULL);
-    CU_add_test(s, "telex lines", telex_lines);
-    CU_add_test(s, "vni, new tone style", vni_new_style);
-    CU_add_test(s, "bad arguments: usage, exit 2", bad_arguments);
-    CU_add_test(s, "invalid UTF-8 line", invalid_utf8_line);
-}
+SUITE(cli_ime, NULL, NULL);

@@ -14,6 +14,7 @@
 #include "qr_decode.h"
 #include "slides.h"
 #include "snap.h"
+#include "unit.h"
 
 static const char info_url[] = "https://dichvucong.gov.vn";
 
@@ -57,20 +58,20 @@ static void attract(const char *lang, int rows, int cols)
     snap_close(&e);
 }
 
-static void test_attract_vi(void)
+TEST(demo_screens, test_attract_vi, "attract loop (vi): slides, QR scans, any key")
 {
     attract("vi", 24, 80);
     attract("vi", 40, 120);
 }
 
-static void test_attract_en(void)
+TEST(demo_screens, test_attract_en, "attract loop (en)")
 {
     attract("en", 24, 80);
     attract("en", 40, 120);
 }
 
 /* A scanned receipt on the attract loop goes straight to tracking. */
-static void test_attract_scan_and_busy(void)
+TEST(demo_screens, test_attract_scan_and_busy, "attract loop: scanner, busy session")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
@@ -132,7 +133,7 @@ static void tour_overlay(const char *lang)
     snap_close(&e);
 }
 
-static void test_tour_overlay(void)
+TEST(demo_screens, test_tour_overlay, "tour caption and practice badge over a real screen")
 {
     tour_overlay("vi");
     tour_overlay("en");
@@ -206,17 +207,17 @@ static void presenter(const char *lang)
     free(p);
 }
 
-static void test_presenter_vi(void)
+TEST(demo_screens, test_presenter_vi, "presenter (vi): jump, arrows, play, tours")
 {
     presenter("vi");
 }
 
-static void test_presenter_en(void)
+TEST(demo_screens, test_presenter_en, "presenter (en)")
 {
     presenter("en");
 }
 
-static void test_presenter_practice_and_notice(void)
+TEST(demo_screens, test_presenter_practice_and_notice, "presenter: practice, notice")
 {
     presenter_env *p = xcalloc(1, sizeof *p);
     CU_ASSERT_FATAL(presenter_open(p, "en"));
@@ -234,14 +235,4 @@ static void test_presenter_practice_and_notice(void)
     free(p);
 }
 
-void suite_demo_screens(void)
-{
-    CU_pSuite s = CU_add_suite("demo_screens", NULL, NULL);
-    CU_add_test(s, "attract loop (vi): slides, QR scans, any key", test_attract_vi);
-    CU_add_test(s, "attract loop (en)", test_attract_en);
-    CU_add_test(s, "attract loop: scanner, busy session", test_attract_scan_and_busy);
-    CU_add_test(s, "tour caption and practice badge over a real screen", test_tour_overlay);
-    CU_add_test(s, "presenter (vi): jump, arrows, play, tours", test_presenter_vi);
-    CU_add_test(s, "presenter (en)", test_presenter_en);
-    CU_add_test(s, "presenter: practice, notice", test_presenter_practice_and_notice);
-}
+SUITE(demo_screens, NULL, NULL);

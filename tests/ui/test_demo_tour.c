@@ -13,6 +13,7 @@
 #include "demo.h"
 #include "i18n.h"
 #include "term.h"
+#include "unit.h"
 
 typedef struct {
     char typed[64];
@@ -101,7 +102,7 @@ static int play(run_env *e, const char *src)
     return rc;
 }
 
-static void test_keys_captions_lang(void)
+TEST(demo_tour, test_keys_captions_lang, "keys, captions and language over a real loop")
 {
     run_env *e = xcalloc(1, sizeof *e);
     int rc = play(e,
@@ -129,7 +130,7 @@ static void test_keys_captions_lang(void)
     free(e);
 }
 
-static void test_wait_fails_with_line(void)
+TEST(demo_tour, test_wait_fails_with_line, "a wait-for that never shows fails at its line")
 {
     run_env *e = xcalloc(1, sizeof *e);
     int rc = play(e, "keys x\n"
@@ -145,9 +146,4 @@ static void test_wait_fails_with_line(void)
     free(e);
 }
 
-void suite_demo_tour(void)
-{
-    CU_pSuite s = CU_add_suite("demo_tour", NULL, NULL);
-    CU_add_test(s, "keys, captions and language over a real loop", test_keys_captions_lang);
-    CU_add_test(s, "a wait-for that never shows fails at its line", test_wait_fails_with_line);
-}
+SUITE(demo_tour, NULL, NULL);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "keys.h"
+#include "unit.h"
 
 static action map_key(term_key k)
 {
@@ -13,7 +14,7 @@ static action map_key(term_key k)
     return ev.act;
 }
 
-static void named_actions(void)
+TEST(keys, named_actions, "keys become named actions")
 {
     CU_ASSERT_EQUAL(map_key(TK_ENTER), ACT_NEXT);
     CU_ASSERT_EQUAL(map_key(TK_ESC), ACT_BACK);
@@ -45,7 +46,7 @@ static void named_actions(void)
     CU_ASSERT_EQUAL(ev.y, 3);
 }
 
-static void lockdown_controls_do_nothing(void)
+TEST(keys, lockdown_controls_do_nothing, "lockdown: control keys do nothing")
 {
     unsigned ctrl[] = {3, 26, 28, 19, 17, 4, 1, 0x9b};
     for (size_t i = 0; i < sizeof ctrl / sizeof ctrl[0]; i++) {
@@ -57,7 +58,7 @@ static void lockdown_controls_do_nothing(void)
     }
 }
 
-static void table_feeds_hints(void)
+TEST(keys, table_feeds_hints, "one table feeds hints and help")
 {
     int n = 0;
     const key_binding *t = keys_table(&n);
@@ -71,7 +72,7 @@ static void table_feeds_hints(void)
     CU_ASSERT_PTR_NULL(keys_binding(ACT_STAFF_EXIT));   /* hidden from citizens */
 }
 
-static void scanner_payloads(void)
+TEST(keys, scanner_payloads, "scanner payload detection")
 {
     CU_ASSERT_TRUE(keys_is_scan("VNK1.LS01-000042.1764054000.ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
     CU_ASSERT_TRUE(keys_is_scan("HTTPS://EXAMPLE.VN/T/VNK1.LS01-000042.1764054000.ABCD"));
@@ -89,7 +90,7 @@ static void scanner_payloads(void)
 
 /* Raw bytes as a Linux console sends them, decoded by the terminal layer
  * and named by the key table (what tests/fuzz/fuzz_keys.c explores). */
-static void raw_bytes_from_the_console(void)
+TEST(keys, raw_bytes_from_the_console, "raw console bytes become actions")
 {
     int p[2];
     CU_ASSERT_FATAL(pipe(p) == 0);
@@ -114,12 +115,4 @@ static void raw_bytes_from_the_console(void)
     term_end();
 }
 
-void suite_keys(void)
-{
-    CU_pSuite s = CU_add_suite("keys", NULL, NULL);
-    CU_add_test(s, "keys become named actions", named_actions);
-    CU_add_test(s, "lockdown: control keys do nothing", lockdown_controls_do_nothing);
-    CU_add_test(s, "one table feeds hints and help", table_feeds_hints);
-    CU_add_test(s, "scanner payload detection", scanner_payloads);
-    CU_add_test(s, "raw console bytes become actions", raw_bytes_from_the_console);
-}
+SUITE(keys, NULL, NULL);

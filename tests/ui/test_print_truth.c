@@ -11,6 +11,7 @@
 #include "citizen_steps.h"
 #include "pkt_helpers.h"
 #include "receipt.h"
+#include "unit.h"
 
 /* Welcome to done, through the real screens (khai sinh, English). */
 static void register_one(snap_env *e)
@@ -84,7 +85,7 @@ static void check_not_confirmed(bool tcp, bool deaf)
     snap_close(&e);
 }
 
-static void printer_never_confirms(void)
+TEST(print_truth, printer_never_confirms, "printer never confirms: 'did not confirm, ask staff', job pending")
 {
     check_not_confirmed(true, true);     /* tcp: accepts, never reads */
     check_not_confirmed(true, false);    /* tcp: reads, never answers */
@@ -92,7 +93,7 @@ static void printer_never_confirms(void)
     check_not_confirmed(false, false);   /* pty: read, never answered */
 }
 
-static void printer_confirms(void)
+TEST(print_truth, printer_confirms, "printer confirms: 'take your receipt', job printed")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -131,7 +132,7 @@ static void take_lock(void *arg)
     }
 }
 
-static void busy_database_after_print(void)
+TEST(print_truth, busy_database_after_print, "busy database after printing: 'take your receipt', recorded later")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -168,12 +169,4 @@ static void busy_database_after_print(void)
     snap_close(&e);
 }
 
-void suite_print_truth(void)
-{
-    CU_pSuite s = CU_add_suite("print_truth", NULL, NULL);
-    CU_add_test(s, "printer never confirms: 'did not confirm, ask staff', job pending",
-                printer_never_confirms);
-    CU_add_test(s, "printer confirms: 'take your receipt', job printed", printer_confirms);
-    CU_add_test(s, "busy database after printing: 'take your receipt', recorded later",
-                busy_database_after_print);
-}
+SUITE(print_truth, NULL, NULL);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "qr_decode.h"
 #include "qrterm.h"
+#include "unit.h"
 #include "util.h"
 
 /* Decodes the QR drawn in q (its lines, cell by cell); writes a PBM. */
@@ -36,14 +37,14 @@ static void scans(const char *text)
     qrterm_free(&q);
 }
 
-static void test_scans_urls(void)
+TEST(qrterm, test_scans_urls, "drawn QR codes scan with zbar")
 {
     scans("https://dichvucong.gov.vn");
     scans("https://langson.vnpost.vn/bccI/huong-dan?kiosk=LS01");
 }
 
 /* A broken picture does not decode: the check above can fail. */
-static void test_damaged_does_not_scan(void)
+TEST(qrterm, test_damaged_does_not_scan, "a damaged one does not")
 {
     qrterm q;
     CU_ASSERT_TRUE_FATAL(qrterm_make("https://dichvucong.gov.vn", &q));
@@ -64,7 +65,7 @@ static void test_damaged_does_not_scan(void)
     qrterm_free(&q);
 }
 
-static void test_refuses(void)
+TEST(qrterm, test_refuses, "empty and oversized text")
 {
     qrterm q;
     CU_ASSERT_FALSE(qrterm_make("", &q));
@@ -78,10 +79,4 @@ static void test_refuses(void)
     qrterm_free(&q);     /* safe on an empty one */
 }
 
-void suite_qrterm(void)
-{
-    CU_pSuite s = CU_add_suite("qrterm", NULL, NULL);
-    CU_add_test(s, "drawn QR codes scan with zbar", test_scans_urls);
-    CU_add_test(s, "a damaged one does not", test_damaged_does_not_scan);
-    CU_add_test(s, "empty and oversized text", test_refuses);
-}
+SUITE(qrterm, NULL, NULL);

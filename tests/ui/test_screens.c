@@ -9,9 +9,11 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "testhook.h"
 #include "receipt.h"
 #include "citizen_steps.h"
 #include "store_clerk.h"
+#include "unit.h"
 
 /* The whole flow with "both" (every step), one snapshot per screen. */
 static void walk(const char *lang, int rows, int cols)
@@ -76,12 +78,12 @@ static void walk(const char *lang, int rows, int cols)
 #undef SNAP
 }
 
-static void walk_vi_80(void) { walk("vi", 24, 80); }
-static void walk_en_80(void) { walk("en", 24, 80); }
-static void walk_vi_120(void) { walk("vi", 40, 120); }
-static void walk_en_120(void) { walk("en", 40, 120); }
+TEST(screens, walk_vi_80, "every screen, vi, 80x24") { walk("vi", 24, 80); }
+TEST(screens, walk_en_80, "every screen, en, 80x24") { walk("en", 24, 80); }
+TEST(screens, walk_vi_120, "every screen, vi, 120x40") { walk("vi", 40, 120); }
+TEST(screens, walk_en_120, "every screen, en, 120x40") { walk("en", 40, 120); }
 
-static void enlarge_sizes(void)
+TEST(screens, enlarge_sizes, "enlarge screen at 10x5 and 79x23")
 {
     const char *langs[] = {"vi", "en"};
     for (int l = 0; l < 2; l++) {
@@ -103,7 +105,7 @@ static void enlarge_sizes(void)
     }
 }
 
-static void resize_keeps_data(void)
+TEST(screens, resize_keeps_data, "resize in the middle of a form keeps the data")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
@@ -125,7 +127,7 @@ static void resize_keeps_data(void)
     snap_close(&e);
 }
 
-static void idle_wipes_memory(void)
+TEST(screens, idle_wipes_memory, "idle countdown, extend, then wipe in memory")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
@@ -165,7 +167,7 @@ static void idle_wipes_memory(void)
     snap_close(&e);
 }
 
-static void lockdown_keys(void)
+TEST(screens, lockdown_keys, "lockdown keys and staff PIN")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -206,7 +208,7 @@ static void lockdown_keys(void)
     snap_close(&e);
 }
 
-static void call_staff_and_language(void)
+TEST(screens, call_staff_and_language, "call staff and language switch")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -243,7 +245,7 @@ static void call_staff_and_language(void)
 }
 
 /* A click where a button was drawn acts like its key. */
-static void clicks(void)
+TEST(screens, clicks, "clicks act like keys")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -259,7 +261,7 @@ static void clicks(void)
     snap_close(&e);
 }
 
-static void invalid_input_never_advances(void)
+TEST(screens, invalid_input_never_advances, "invalid input at every field never advances")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -325,7 +327,7 @@ static void invalid_input_never_advances(void)
     snap_close(&e);
 }
 
-static void printer_notice_on_welcome(void)
+TEST(screens, printer_notice_on_welcome, "printer notice on the welcome screen")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -342,7 +344,7 @@ static void printer_notice_on_welcome(void)
 
 /* Without colours every role still shows: fields get brackets, the
  * selected row a marker, and nothing depends on colour alone. */
-static void monochrome_fallback(void)
+TEST(screens, monochrome_fallback, "monochrome terminal: structure without colour")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -357,7 +359,7 @@ static void monochrome_fallback(void)
 }
 
 /* Test hooks: POSTKIOSK_IDLE and POSTKIOSK_CLOCK; bad values are ignored. */
-static void env_hooks(void)
+TEST(screens, env_hooks, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK")
 {
     config cfg;
     memset(&cfg, 0, sizeof cfg);
@@ -367,7 +369,18 @@ static void env_hooks(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(a);
     setenv("POSTKIOSK_IDLE", "8", 1);
     setenv("POSTKIOSK_CLOCK", "2026-01-02T03:04", 1);
+    /* without the explicit test setting the hooks are ignored (issue 17) */
+    unsetenv("POSTKIOSK_TEST");
     app_init(a, &cfg, NULL, NULL);
+    CU_ASSERT_EQUAL(a->idle_timeout, 90);
+    CU_ASSERT_EQUAL(a->clock_offset, 0);
+    setenv("POSTKIOSK_TEST", "yes", 1);        /* only "1" counts */
+    app_init(a, &cfg, NULL, NULL);
+    CU_ASSERT_EQUAL(a->idle_timeout, 90);
+    CU_ASSERT_FALSE(test_mode_active());
+    setenv("POSTKIOSK_TEST", "1", 1);
+    app_init(a, &cfg, NULL, NULL);
+    CU_ASSERT(test_mode_active());
     CU_ASSERT_EQUAL(a->idle_timeout, 8);
     CU_ASSERT_EQUAL(a->idle_warning, 4);      /* never a countdown that never ends */
     struct tm tm = {0};
@@ -387,6 +400,7 @@ static void env_hooks(void)
     CU_ASSERT_EQUAL(a->clock_offset, 0);
     unsetenv("POSTKIOSK_IDLE");
     unsetenv("POSTKIOSK_CLOCK");
+    unsetenv("POSTKIOSK_TEST");
     free(a);
 }
 
@@ -409,7 +423,7 @@ static screen_result attract_handle(void *state, app *a, const event *ev)
 static const screen_ops attract = {
     .name = "attract", .state_size = 1, .draw = attract_draw, .handle = attract_handle};
 
-static void idle_screen_hook(void)
+TEST(screens, idle_screen_hook, "idle screen hook (attract loop)")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -426,7 +440,7 @@ static void idle_screen_hook(void)
 }
 
 /* The header clock follows the time even when nobody touches a key. */
-static void clock_moves(void)
+TEST(screens, clock_moves, "the header clock moves on by itself")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
@@ -494,28 +508,7 @@ static void dialogs(const char *lang)
 #undef SNAP
 }
 
-static void dialogs_vi(void) { dialogs("vi"); }
-static void dialogs_en(void) { dialogs("en"); }
+TEST(screens, dialogs_vi, "dialogs and failure screens, vi") { dialogs("vi"); }
+TEST(screens, dialogs_en, "dialogs and failure screens, en") { dialogs("en"); }
 
-void suite_screens(void)
-{
-    CU_pSuite s = CU_add_suite("screens", NULL, NULL);
-    CU_add_test(s, "every screen, vi, 80x24", walk_vi_80);
-    CU_add_test(s, "every screen, en, 80x24", walk_en_80);
-    CU_add_test(s, "every screen, vi, 120x40", walk_vi_120);
-    CU_add_test(s, "every screen, en, 120x40", walk_en_120);
-    CU_add_test(s, "enlarge screen at 10x5 and 79x23", enlarge_sizes);
-    CU_add_test(s, "resize in the middle of a form keeps the data", resize_keeps_data);
-    CU_add_test(s, "idle countdown, extend, then wipe in memory", idle_wipes_memory);
-    CU_add_test(s, "lockdown keys and staff PIN", lockdown_keys);
-    CU_add_test(s, "call staff and language switch", call_staff_and_language);
-    CU_add_test(s, "clicks act like keys", clicks);
-    CU_add_test(s, "invalid input at every field never advances", invalid_input_never_advances);
-    CU_add_test(s, "printer notice on the welcome screen", printer_notice_on_welcome);
-    CU_add_test(s, "monochrome terminal: structure without colour", monochrome_fallback);
-    CU_add_test(s, "test hooks POSTKIOSK_IDLE and POSTKIOSK_CLOCK", env_hooks);
-    CU_add_test(s, "idle screen hook (attract loop)", idle_screen_hook);
-    CU_add_test(s, "the header clock moves on by itself", clock_moves);
-    CU_add_test(s, "dialogs and failure screens, vi", dialogs_vi);
-    CU_add_test(s, "dialogs and failure screens, en", dialogs_en);
-}
+SUITE(screens, NULL, NULL);

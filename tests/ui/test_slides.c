@@ -10,6 +10,7 @@
 #include "store_fixture.h"
 #include "i18n.h"
 #include "store_import.h"
+#include "unit.h"
 
 static slide_data sample_data(void)
 {
@@ -48,7 +49,7 @@ static bool has(const slide *s, const char *needle)
     return ok;
 }
 
-static void test_every_slide_has_words(void)
+TEST(slides, test_every_slide_has_words, "every slide has a title and words")
 {
     slide_data d = sample_data();
     for (int id = 0; id < SLIDE__COUNT; id++) {
@@ -62,7 +63,7 @@ static void test_every_slide_has_words(void)
     }
 }
 
-static void test_texts_from_data(void)
+TEST(slides, test_texts_from_data, "texts from the data")
 {
     slide_data d = sample_data();
     slide s;
@@ -106,7 +107,7 @@ static void test_texts_from_data(void)
 }
 
 /* What the slides say when the store could not give something. */
-static void test_missing_parts(void)
+TEST(slides, test_missing_parts, "what is said when parts are missing")
 {
     slide_data d;
     memset(&d, 0, sizeof d);
@@ -141,7 +142,7 @@ static void test_missing_parts(void)
     slide_free(&s);
 }
 
-static void test_load_from_store(void)
+TEST(slides, test_load_from_store, "data read from a seeded store")
 {
     fx_dir fx;
     fx_init(&fx);
@@ -197,11 +198,4 @@ static int english(void)
     return 0;
 }
 
-void suite_slides(void)
-{
-    CU_pSuite s = CU_add_suite("slides", english, NULL);
-    CU_add_test(s, "every slide has a title and words", test_every_slide_has_words);
-    CU_add_test(s, "texts from the data", test_texts_from_data);
-    CU_add_test(s, "what is said when parts are missing", test_missing_parts);
-    CU_add_test(s, "data read from a seeded store", test_load_from_store);
-}
+SUITE(slides, english, NULL);

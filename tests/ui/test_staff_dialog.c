@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "snap.h"
+#include "unit.h"
 
 static void wrong(snap_env *e)
 {
@@ -12,7 +13,7 @@ static void wrong(snap_env *e)
     snap_key(e, TK_ENTER);
 }
 
-static void dialog_waits_then_locks(void)
+TEST(staff_dialog, dialog_waits_then_locks, "staff PIN dialog: wait, lock, loop alive")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -51,8 +52,4 @@ static void dialog_waits_then_locks(void)
     snap_close(&e);
 }
 
-void suite_staff_dialog(void)
-{
-    CU_pSuite s = CU_add_suite("staff_dialog", NULL, NULL);
-    CU_add_test(s, "staff PIN dialog: wait, lock, loop alive", dialog_waits_then_locks);
-}
+SUITE(staff_dialog, NULL, NULL);

@@ -11,6 +11,7 @@
 #include "snap.h"
 #include "store_clerk.h"
 #include "store_lookup.h"
+#include "unit.h"
 #include "util.h"
 
 static void new_dossier(snap_env *e, dossier *d)
@@ -62,7 +63,7 @@ static void to_track(snap_env *e, const char *number)
     snap_key(e, TK_ENTER);
 }
 
-static void typed_number_needs_second_factor(void)
+TEST(track, typed_number_needs_second_factor, "a typed number needs the last 4 digits")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -120,7 +121,7 @@ static void typed_number_needs_second_factor(void)
     snap_close(&e);
 }
 
-static void signed_qr_needs_nothing_more(void)
+TEST(track, signed_qr_needs_nothing_more, "a signed QR needs nothing more")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -148,7 +149,7 @@ static void signed_qr_needs_nothing_more(void)
 
 /* Five failures in ten minutes: the sixth try waits, even with the right
  * digits, and the count is in the database (a restart keeps it). */
-static void failures_slow_down(void)
+TEST(track, failures_slow_down, "failures slow down, counted in the database")
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
@@ -183,10 +184,4 @@ static void failures_slow_down(void)
     snap_close(&e);
 }
 
-void suite_track(void)
-{
-    CU_pSuite s = CU_add_suite("track", NULL, NULL);
-    CU_add_test(s, "a typed number needs the last 4 digits", typed_number_needs_second_factor);
-    CU_add_test(s, "a signed QR needs nothing more", signed_qr_needs_nothing_more);
-    CU_add_test(s, "failures slow down, counted in the database", failures_slow_down);
-}
+SUITE(track, NULL, NULL);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "unit.h"
 #include "widgets.h"
 
 static void type(tfield *t, const char *s, ime_method m)
@@ -24,7 +25,7 @@ static void key(tfield *t, action a)
     tf_handle(t, &ev, IME_TELEX);
 }
 
-static void telex_and_backspace(void)
+TEST(widgets, telex_and_backspace, "text field: Telex and backspace")
 {
     tfield t;
     tf_init(&t, TF_TEXT, 100);
@@ -37,7 +38,7 @@ static void telex_and_backspace(void)
     tf_wipe(&t);
 }
 
-static void tone_style_from_the_config(void)
+TEST(widgets, tone_style_from_the_config, "tone style from the config: hoà or hòa")
 {
     tfield t;
     tf_set_tone_style(true);
@@ -51,7 +52,7 @@ static void tone_style_from_the_config(void)
     tf_wipe(&t);
 }
 
-static void edit_in_the_middle(void)
+TEST(widgets, edit_in_the_middle, "text field: editing in the middle, by grapheme")
 {
     tfield t;
     tf_init(&t, TF_TEXT, 100);
@@ -77,7 +78,7 @@ static void edit_in_the_middle(void)
     CU_ASSERT_EQUAL(t.cur, t.len);
 }
 
-static void decomposed_input_becomes_nfc(void)
+TEST(widgets, decomposed_input_becomes_nfc, "text field: decomposed input becomes NFC")
 {
     tfield t;
     tf_init(&t, TF_TEXT, 100);
@@ -95,7 +96,7 @@ static void decomposed_input_becomes_nfc(void)
     CU_ASSERT_EQUAL(t.cur, t.len);
 }
 
-static void capacity_never_splits(void)
+TEST(widgets, capacity_never_splits, "text field: capacity never splits a letter")
 {
     tfield t;
     tf_init(&t, TF_TEXT, 6);
@@ -106,7 +107,7 @@ static void capacity_never_splits(void)
     CU_ASSERT_EQUAL(t.len, 6);
 }
 
-static void digits_skip_the_input_method(void)
+TEST(widgets, digits_skip_the_input_method, "text field: digits skip the input method")
 {
     tfield t;
     tf_init(&t, TF_DIGITS, 20);
@@ -121,7 +122,7 @@ static void digits_skip_the_input_method(void)
     CU_ASSERT_STRING_EQUAL(t.buf, "a6 0912");
 }
 
-static void wipe_clears_memory(void)
+TEST(widgets, wipe_clears_memory, "text field: wipe clears memory")
 {
     tfield t;
     tf_init(&t, TF_TEXT, 50);
@@ -135,7 +136,7 @@ static void wipe_clears_memory(void)
     CU_ASSERT_EQUAL(t.kind, TF_TEXT);
 }
 
-static void list_moves(void)
+TEST(widgets, list_moves, "list movement and picks")
 {
     wlist l = {0};
     wlist_set(&l, 42);
@@ -164,7 +165,7 @@ static void list_moves(void)
     CU_ASSERT_FALSE(wlist_handle(&l, &ev, 10));
 }
 
-static void money(void)
+TEST(widgets, money, "money in dong")
 {
     char b[48];
     w_money(1234567, b, sizeof b);
@@ -175,16 +176,4 @@ static void money(void)
     CU_ASSERT_STRING_EQUAL(b, "200.000 \xc4\x91");
 }
 
-void suite_widgets(void)
-{
-    CU_pSuite s = CU_add_suite("widgets", NULL, NULL);
-    CU_add_test(s, "text field: Telex and backspace", telex_and_backspace);
-    CU_add_test(s, "tone style from the config: hoà or hòa", tone_style_from_the_config);
-    CU_add_test(s, "text field: editing in the middle, by grapheme", edit_in_the_middle);
-    CU_add_test(s, "text field: decomposed input becomes NFC", decomposed_input_becomes_nfc);
-    CU_add_test(s, "text field: capacity never splits a letter", capacity_never_splits);
-    CU_add_test(s, "text field: digits skip the input method", digits_skip_the_input_method);
-    CU_add_test(s, "text field: wipe clears memory", wipe_clears_memory);
-    CU_add_test(s, "list movement and picks", list_moves);
-    CU_add_test(s, "money in dong", money);
-}
+SUITE(widgets, NULL, NULL);
