@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "notify_text.h"
+#include "unit.h"
 
 static const char *events[] = {"registered", "handed", "supplement", "agency_rejected",
                                "result_ready", "out_for_delivery", "delivery_failed",
@@ -27,7 +28,7 @@ static int teardown(void)
     return 0;
 }
 
-static void segments_counted(void)
+TEST(notify_text, segments_counted, "GSM-7 and UCS-2 segments")
 {
     bool u = true;
     CU_ASSERT_EQUAL(sms_segments("", &u), 0);
@@ -69,7 +70,7 @@ static void segments_counted(void)
 
 /* every template, both languages, the longest reference a kiosk code of
  * 8 characters and a 7-digit sequence make */
-static void templates_short(void)
+TEST(notify_text, templates_short, "every template fits, both languages")
 {
     const char *langs[] = {"vi", "en"};
     const char *refs[] = {"LS01-000042", "LANGSON1-1234567"};
@@ -106,7 +107,7 @@ static void templates_short(void)
     i18n_set_lang("en");
 }
 
-static void templates_refuse(void)
+TEST(notify_text, templates_refuse, "bad event, reference, date refused")
 {
     char text[320] = "x";
     CU_ASSERT_FALSE(notify_text("nope", "LS01-000042", "2026-12-31", text, sizeof text));
@@ -128,10 +129,4 @@ static void templates_refuse(void)
             CU_ASSERT_TRUE(notify_event_known(notify_event_for((dossier_status)st)));
 }
 
-void suite_notify_text(void)
-{
-    CU_pSuite s = CU_add_suite("notify_text", setup, teardown);
-    CU_add_test(s, "GSM-7 and UCS-2 segments", segments_counted);
-    CU_add_test(s, "every template fits, both languages", templates_short);
-    CU_add_test(s, "bad event, reference, date refused", templates_refuse);
-}
+SUITE(notify_text, setup, teardown);

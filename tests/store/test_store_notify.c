@@ -7,6 +7,7 @@
 #include "dossier.h"
 #include "store_internal.h"
 #include "store_notify.h"
+#include "unit.h"
 
 static fx_dir fx;
 static store *db;
@@ -57,7 +58,7 @@ static void step(const char *ref, dossier_status to, const char *ymd)
     CU_ASSERT_EQUAL_FATAL(store_dossier_transition(db, ref, to, "c1", "ghi chú", &td), PK_OK);
 }
 
-static void queued_with_consent_only(void)
+TEST(store_notify, queued_with_consent_only, "queued with consent only, one row per contact")
 {
     setup();
     char a[PK_REF_MAX], b[PK_REF_MAX], c[PK_REF_MAX];
@@ -77,7 +78,7 @@ static void queued_with_consent_only(void)
     teardown();
 }
 
-static void every_step_in_its_transaction(void)
+TEST(store_notify, every_step_in_its_transaction, "every step queues its message, in order")
 {
     setup();
     char ref[PK_REF_MAX];
@@ -119,7 +120,7 @@ static void every_step_in_its_transaction(void)
 }
 
 /* The outbox insert fails: the life-cycle step is rolled back with it. */
-static void outbox_failure_rolls_back_step(void)
+TEST(store_notify, outbox_failure_rolls_back_step, "outbox failure rolls the step back")
 {
     setup();
     char ref[PK_REF_MAX];
@@ -138,7 +139,7 @@ static void outbox_failure_rolls_back_step(void)
     teardown();
 }
 
-static void claim_send_retry(void)
+TEST(store_notify, claim_send_retry, "claim, fail, back off, crash, take over")
 {
     setup();
     char a[PK_REF_MAX], b[PK_REF_MAX];
@@ -198,7 +199,7 @@ static void claim_send_retry(void)
     teardown();
 }
 
-static void given_up_after_retries(void)
+TEST(store_notify, given_up_after_retries, "given up after retries or crashes")
 {
     setup();
     char a[PK_REF_MAX];
@@ -226,7 +227,7 @@ static void given_up_after_retries(void)
     teardown();
 }
 
-static void handed_then_spooled(void)
+TEST(store_notify, handed_then_spooled, "handed to a spool, then its outcome")
 {
     setup();
     char a[PK_REF_MAX];
@@ -250,7 +251,7 @@ static void handed_then_spooled(void)
     teardown();
 }
 
-static void purge_clears_destination(void)
+TEST(store_notify, purge_clears_destination, "purge clears destinations")
 {
     setup();
     char a[PK_REF_MAX];
@@ -264,14 +265,4 @@ static void purge_clears_destination(void)
     teardown();
 }
 
-void suite_store_notify(void)
-{
-    CU_pSuite s = CU_add_suite("store_notify", NULL, NULL);
-    CU_add_test(s, "queued with consent only, one row per contact", queued_with_consent_only);
-    CU_add_test(s, "every step queues its message, in order", every_step_in_its_transaction);
-    CU_add_test(s, "outbox failure rolls the step back", outbox_failure_rolls_back_step);
-    CU_add_test(s, "claim, fail, back off, crash, take over", claim_send_retry);
-    CU_add_test(s, "given up after retries or crashes", given_up_after_retries);
-    CU_add_test(s, "handed to a spool, then its outcome", handed_then_spooled);
-    CU_add_test(s, "purge clears destinations", purge_clears_destination);
-}
+SUITE(store_notify, NULL, NULL);
