@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A real SMTP server for the notify tests (aiosmtpd, 127.0.0.1 only).
 
-  smtp_sink.py PORTFILE MAILDIR [--gate FILE] [--auth USER:PASS] [--max-seconds N]
+  smtp_sink.py PORTFILE MAILDIR [--gate FILE] [--auth USER:PASS] [--tls DIR]
+               [--max-seconds N]
 
 Binds a free port and writes it to PORTFILE, then stores each message it
 accepts as MAILDIR/N.eml (raw bytes, as received). With --gate, a message
@@ -9,9 +10,10 @@ is stored, then answered only once FILE is gone (MAILDIR/waiting marks the
 wait), so that a test can kill the client between the delivery and its
 record.
 With --auth, AUTH PLAIN/LOGIN is required (allowed without TLS: a test on
-127.0.0.1 only). Exits by itself after --max-seconds (default 120).
+127.0.0.1 only) unless --tls DIR (cert.pem, key.pem) makes STARTTLS
+required, AUTH then only after it. Exits by itself after --max-seconds (default 120).
 """
-import asyncio, os, socket, sys, threading, time
+import asyncio, os, socket, ssl, sys, threading, time
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -20,7 +22,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 def main():
     portfile, maildir = sys.argv[1], sys.argv[2]
     args = sys.argv[3:]
-    gate = auth = None
+    gate = auth = tls = None
     max_seconds = 120
     while args:
         opt, val = args[0], args[1]
@@ -29,6 +31,8 @@ def main():
             gate = val
         elif opt == "--auth":
             auth = val.encode()
+        elif opt == "--tls":
+            tls = val
         elif opt == "--max-seconds":
             max_seconds = int(val)
     os.makedirs(maildir, exist_ok=True)
@@ -60,7 +64,11 @@ def main():
     sock.close()
     kw = {}
     if auth:
-        kw = dict(authenticator=authenticator, auth_required=True, auth_require_tls=False)
+        kw = dict(authenticator=authenticator, auth_required=True, auth_require_tls=bool(tls))
+    if tls:   # DIR with cert.pem and key.pem: STARTTLS offered and required
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(os.path.join(tls, "cert.pem"), os.path.join(tls, "key.pem"))
+        kw.update(tls_context=ctx, require_starttls=True)
     ctl = Controller(Handler(), hostname="127.0.0.1", port=port, **kw)
     ctl.start()
     with open(portfile + ".tmp", "w") as f:

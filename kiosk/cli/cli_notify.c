@@ -1,8 +1,8 @@
 /* `postkiosk notify --once | --follow [--interval SECONDS]`: sends the
  * messages to citizens the outbox holds (kiosk/notify/). --follow runs
  * until SIGTERM / SIGINT, a pass every interval (default 30 s); the
- * systemd unit runs it like that. POSTKIOSK_CLOCK ("YYYY-MM-DDTHH:MM")
- * sets the clock (tests, simulated time). */
+ * systemd unit runs it like that. POSTKIOSK_CLOCK ("YYYY-MM-DDTHH:MM",
+ * with POSTKIOSK_TEST=1: testhook.h) sets the clock (simulated time). */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "notify_config.h"
 #include "notify_run.h"
+#include "testhook.h"
 
 static volatile sig_atomic_t stop;
 
@@ -62,7 +63,7 @@ int cli_notify(cli_ctx *ctx, int argc, char **argv)
     if (!db)
         return 1;
     int64_t offset = 0;
-    const char *clock = getenv("POSTKIOSK_CLOCK");
+    const char *clock = test_hook("POSTKIOSK_CLOCK");
     if (clock && *clock) {
         int64_t t = date_parse_local_minute(clock);
         if (!t) {

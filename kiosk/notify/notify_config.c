@@ -54,6 +54,7 @@ static int handler(void *user, const char *section, const char *name, const char
     TEXT("smtp_user", smtp_user);
     TEXT("smtp_password_file", smtp_password_file);
     TEXT("from", from);
+    TEXT("smtp_ca_file", smtp_ca_file);
     TEXT("sms_gateway_url", sms_gateway_url);
     TEXT("sms_gateway_body", sms_gateway_body);
     TEXT("sms_gateway_auth_header_file", sms_gateway_auth_header_file);

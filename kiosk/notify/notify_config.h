@@ -14,6 +14,7 @@ typedef struct {
     char smtp_user[128];
     char smtp_password_file[512];
     char from[128];                /* envelope and From: address */
+    char smtp_ca_file[512];        /* CA bundle for a private mail server; "" = the system's */
     bool smtp_tls_try;             /* smtp_tls = try: STARTTLS only when offered
                                       (a test server on 127.0.0.1); default required */
     /* SMS through an HTTPS gateway */

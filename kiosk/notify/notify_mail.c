@@ -125,6 +125,8 @@ notify_outcome notify_mail_send(const notify_config *nc, int64_t id, const char 
         curl_easy_setopt(curl, CURLOPT_USERNAME, nc->smtp_user);
         curl_easy_setopt(curl, CURLOPT_PASSWORD, password);
     }
+    if (nc->smtp_ca_file[0])
+        curl_easy_setopt(curl, CURLOPT_CAINFO, nc->smtp_ca_file);
     curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from);
     curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
     curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_cb);

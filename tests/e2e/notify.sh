@@ -124,7 +124,7 @@ status 3 | grep -q '^sending|1|an@example.vn|' || fail "row after the crash: $(s
 # before the claim's lease ends nobody sends it again; after, once
 "$P" --config "$T/mail2.ini" notify --once >/dev/null || fail "rerun"
 [ "$(ls "$T/mail2"/*.eml | wc -l)" -eq 1 ] || fail "resent while the claim held"
-POSTKIOSK_CLOCK="2030-01-01T10:00" "$P" --config "$T/mail2.ini" notify --once >/dev/null || fail "rerun after the lease"
+POSTKIOSK_TEST=1 POSTKIOSK_CLOCK="2030-01-01T10:00" "$P" --config "$T/mail2.ini" notify --once >/dev/null || fail "rerun after the lease"
 [ "$(status 3)" = "sent|2||" ] || fail "row after the retry: $(status 3)"
 # SMTP cannot take back a delivery: the mailbox gets it twice, with one
 # Message-ID (what mail clients and servers deduplicate on)
@@ -153,12 +153,31 @@ sql "UPDATE notify_outbox SET status = 'given_up' WHERE id = 4"
 "$P" --config "$T/auth.ini" notify --once >/dev/null || fail "notify (auth refused)"
 status 9 | grep -q '^failed|1|an@example.vn|smtp: Login denied' || fail "auth refused row: $(status 9)"
 printf 's3cr3t pass\n' > "$T/smtp.pass"
-POSTKIOSK_CLOCK="2030-01-01T10:00" "$P" --config "$T/auth.ini" notify --once >/dev/null || fail "notify (auth)"
+POSTKIOSK_TEST=1 POSTKIOSK_CLOCK="2030-01-01T10:00" "$P" --config "$T/auth.ini" notify --once >/dev/null || fail "notify (auth)"
 [ "$(status 9)" = "sent|2||" ] || fail "auth row: $(status 9)"
 [ "$(ls "$T/mail3"/*.eml | wc -l)" -eq 1 ] || fail "auth: messages $(ls "$T/mail3")"
 chmod 0644 "$T/smtp.pass"
 "$P" --config "$T/auth.ini" check > "$T/out" 2>&1; [ $? -eq 1 ] || fail "check: readable password file"
 grep -q '^messages: FAILED: .*others may read it' "$T/out" || fail "check: password file: $(cat "$T/out")"
+# STARTTLS + AUTH (smtp_tls required, the default): a self-signed server
+# certificate is refused, the same with its CA given (smtp_ca_file) sends
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+    -addext subjectAltName=IP:127.0.0.1 -keyout "$T/key.pem" -out "$T/cert.pem" >/dev/null 2>&1 ||
+    fail "openssl: no test certificate"
+serve smtp tests/smtp_sink.py "$T/smtp.port" "$T/mail4" --auth "kiosk:s3cr3t pass" --tls "$T" --max-seconds 90
+chmod 0600 "$T/smtp.pass"
+mail_ini "$T/tls2.ini" "$(cat "$T/smtp.port")" "smtp_user = kiosk
+smtp_password_file = $T/smtp.pass
+"
+row 11 delivered email 'an@example.vn' vi ''
+"$P" --config "$T/tls2.ini" notify --once >/dev/null || fail "notify (untrusted certificate)"
+status 11 | grep -q '^failed|1|an@example.vn|smtp: .*[Cc]ertificate' || fail "untrusted certificate row: $(status 11)"
+[ -z "$(ls "$T/mail4" 2>/dev/null)" ] || fail "sent to an untrusted server"
+echo "smtp_ca_file = $T/cert.pem" >> "$T/tls2.ini"
+POSTKIOSK_TEST=1 POSTKIOSK_CLOCK="2030-01-01T10:00" "$P" --config "$T/tls2.ini" notify --once >/dev/null || fail "notify (STARTTLS)"
+[ "$(status 11)" = "sent|2||" ] || fail "STARTTLS row: $(status 11)"
+[ "$(ls "$T/mail4"/*.eml | wc -l)" -eq 1 ] || fail "STARTTLS: messages $(ls "$T/mail4")"
+
 # an address that would break a header is given up, not sent
 row 10 delivered email 'a@example.vn>
 Bcc: x@example.vn' vi ''
@@ -229,7 +248,7 @@ row 8 handed sms '+84 912 345 678' vi 2026-03-20
 "$P" --config "$T/gw.ini" notify --once >/dev/null || fail "notify (gateway 500)"
 status 8 | grep -q '^failed|1|+84 912 345 678|gateway: HTTP 500$' || fail "row 8 after 500: $(status 8)"
 echo 200 > "$T/gw/status"
-POSTKIOSK_CLOCK="2030-01-01T10:00" "$P" --config "$T/gw.ini" notify --once >/dev/null || fail "notify (gateway 200)"
+POSTKIOSK_TEST=1 POSTKIOSK_CLOCK="2030-01-01T10:00" "$P" --config "$T/gw.ini" notify --once >/dev/null || fail "notify (gateway 200)"
 [ "$(status 8)" = "sent|2||" ] || fail "row 8 after 200: $(status 8)"
 # the smsd failure of row 6 is due again too: it goes by the gateway now
 [ "$(status 6)" = "sent|2||" ] || fail "row 6 by the gateway: $(status 6)"
