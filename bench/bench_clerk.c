@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk queue at 1,000,000 dossiers (issue 6): a page of the queue with a
  * filter, with a name search, with phone / ID digits, deep keyset paging,
  * and the status counts. Target: p99 under 10 ms. The generated database

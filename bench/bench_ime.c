@@ -1,33 +1,76 @@
-/* Input engine throughput: keystrokes per second typing realistic Vietnamese
- * names, places and phrases into a text field, with Telex and VNI, including
- * backspaces and foreign words. Target: above 5,000,000 keystrokes/s. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Input engine throughput: keystrokes per second typing a fixed generated
+ * input of 5-word Telex lines (names, places and common words in the ways
+ * people type them: tone at the end or after the vowel, marks doubled or
+ * late, now and then a backspace) into a text field, one vnime_type or
+ * vnime_backspace per key. Target (issue 16): at least 12,000,000
+ * keystrokes/s on the kiosk's machine type (Unikey measured 11.1-11.5 M
+ * keys/s there). VNI on the same words is reported too. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "vnime.h"
 
-static const char *const TELEX[] = {
-    "Nguyeenx Thij Huwowng", "Traanf Vawn Quyeets", "Phamj Thuyr Hoaf", "Ddawngj Minh Thawngs",
-    "Lajng Sown", "Cao Loocj", "Trangf Ddinhj", "Huwux Luxng", "Ddoongf Ddawng", "Kyf Luwfa",
-    "Soos 12 dduwowngf Traanf Ddawng Ninh", "email windows facebook zalo", "Nguyeeenx\b\bn",
-    "xin chaof quys khachs", "giaays khai sinh cuar con", "0912345678",
-};
-static const char *const VNI[] = {
-    "Nguye6n4 Thi5 Hu7o7ng", "Tra6n2 Va8n Quye61t", "Pha5m Thuy3 Hoa2", "D9a85ng Minh Tha81ng",
-    "La5ng So7n", "Cao Lo65c", "Tra2ng D9i5nh", "Hu7u4 Lu4ng", "D9o62ng D9a8ng", "Ky2 Lu7a2",
-    "So61 12 d9u7o7ng2 Tra6n2 D9a8ng Ninh", "email windows facebook zalo", "Nguye6n4\b\bn",
-    "xin cha2o quy1 kha1ch", "gia6y1 khai sinh cu3a con", "0912345678",
+enum { LINES = 8192, LINE_MAX = 96, ROUNDS = 8 };
+#define TARGET 12e6
+
+/* Each word: its Telex keys and its VNI keys. */
+static const char *const WORDS[][2] = {
+    {"Nguyeenx", "Nguye6n4"}, {"Nguyeexn", "Nguye64n"}, {"Traanf", "Tra6n2"}, {"Lee", "Le6"},
+    {"Phamj", "Pha5m"}, {"Hoangf", "Hoa2ng"}, {"Huyfnh", "Huy2nh"}, {"Vux", "Vu4"}, {"Ddawngj", "D9a85ng"},
+    {"Bufi", "Bu2i"}, {"Ddoox", "D9o64"}, {"Duwowng", "Du7o7ng"}, {"Duongw", "Duong7"}, {"Lys", "Ly1"},
+    {"Thij", "Thi5"}, {"Vawn", "Va8n"}, {"Huwowng", "Hu7o7ng"}, {"Thuyr", "Thuy3"}, {"Hoaf", "Hoa2"},
+    {"Quyeets", "Quye61t"}, {"Thawngs", "Tha81ng"}, {"Minh", "Minh"}, {"Anh", "Anh"}, {"Tuaans", "Tua61n"},
+    {"Lajng", "La5ng"}, {"Sown", "So7n"}, {"Cao", "Cao"}, {"Loocj", "Lo65c"}, {"Trangf", "Tra2ng"},
+    {"Ddinhj", "D9i5nh"}, {"Huwux", "Hu7u4"}, {"Luxng", "Lu4ng"}, {"Ddoongf", "D9o62ng"},
+    {"Ddawng", "D9a8ng"}, {"Kyf", "Ky2"}, {"Luwfa", "Lu7a2"}, {"Soos", "So61"}, {"nhaf", "nha2"},
+    {"dduwowngf", "d9u7o7ng2"}, {"xin", "xin"}, {"chaof", "cha2o"}, {"quys", "quy1"}, {"khachs", "kha1ch"},
+    {"giaays", "gia6y1"}, {"khai", "khai"}, {"sinh", "sinh"}, {"cuar", "cu3a"}, {"con", "con"},
+    {"nguowif", "ngu7o7i2"}, {"truwowngf", "tru7o7ng2"}, {"vieetj", "vie65t"}, {"Vieetj", "Vie6t5"},
+    {"hoawcj", "hoa85c"}, {"khuyur", "khuy3u"}, {"ngoaif", "ngoa2i"}, {"chuyeenr", "chuye6n3"},
+    {"ruouwj", "ru7o7u5"}, {"ddaijd", "d9ai59"}, {"email", "email"}, {"zalo", "zalo"}, {"phoos", "pho61"},
+    {"phuwowngf", "phu7o7ng2"}, {"xaax", "xa64"}, {"huyeenj", "huye65n"}, {"tinhr", "tinh3"},
+    {"soos", "so61"}, {"12", "12"}, {"ngox", "ngo4"}, {"Tuyetj", "Tuyet5"}, {"Nguyenx", "Nguyen4"},
 };
 
+/* CPU time of this process: the figure is the engine's cost, not the
+ * share of a busy machine it happened to get (2 cores, 8 builds). */
 static double now(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static double run(ime_method m, const char *const *lines, size_t nlines, long *keys_out)
+/* The fixed input: LINES lines of 5 words, a backspace (and the letter
+ * again) in one word of eight. */
+static char (*make_lines(int vni))[LINE_MAX]
+{
+    char (*lines)[LINE_MAX] = calloc(LINES, LINE_MAX);
+    if (!lines)
+        return NULL;
+    unsigned seed = 12345;
+    for (int i = 0; i < LINES; i++) {
+        size_t k = 0;
+        for (int w = 0; w < 5; w++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *word = WORDS[(seed >> 8) % (sizeof WORDS / sizeof WORDS[0])][vni];
+            size_t n = strlen(word);
+            memcpy(lines[i] + k, word, n);
+            k += n;
+            if ((seed >> 20) % 8 == 0) {
+                lines[i][k++] = '\b';
+                lines[i][k++] = word[n - 1];
+            }
+            lines[i][k++] = w < 4 ? ' ' : '\0';
+        }
+    }
+    return lines;
+}
+
+static double run(ime_method m, char (*lines)[LINE_MAX], long *keys_out)
 {
     vnime e;
     vnime_init(&e, m, false);
@@ -35,18 +78,18 @@ static double run(ime_method m, const char *const *lines, size_t nlines, long *k
     long keys = 0;
     unsigned sink = 0;
     double t0 = now();
-    for (int round = 0; round < 200000; round++) {
-        const char *s = lines[(size_t)round % nlines];
-        field[0] = '\0';
-        vnime_reset(&e);
-        for (const char *k = s; *k; k++, keys++) {
-            if (*k == '\b')
-                vnime_backspace(&e, field, sizeof field);
-            else
-                vnime_type(&e, field, sizeof field, (unsigned char)*k);
+    for (int round = 0; round < ROUNDS; round++)
+        for (int i = 0; i < LINES; i++) {
+            field[0] = '\0';
+            vnime_reset(&e);
+            for (const char *k = lines[i]; *k; k++, keys++) {
+                if (*k == '\b')
+                    vnime_backspace(&e, field, sizeof field);
+                else
+                    vnime_type(&e, field, sizeof field, (unsigned char)*k);
+            }
+            sink += (unsigned char)field[0];
         }
-        sink += (unsigned char)field[0];
-    }
     double dt = now() - t0;
     if (sink == 1)
         puts("");
@@ -56,24 +99,24 @@ static double run(ime_method m, const char *const *lines, size_t nlines, long *k
 
 int main(void)
 {
-    static const struct {
-        const char *name;
-        ime_method m;
-        const char *const *lines;
-        size_t n;
-    } R[] = {
-        {"Telex", IME_TELEX, TELEX, sizeof TELEX / sizeof TELEX[0]},
-        {"VNI", IME_VNI, VNI, sizeof VNI / sizeof VNI[0]},
-    };
     int ok = 1;
-    for (size_t i = 0; i < sizeof R / sizeof R[0]; i++) {
+    for (int vni = 0; vni < 2; vni++) {
+        char (*lines)[LINE_MAX] = make_lines(vni);
+        if (!lines)
+            return 1;
+        ime_method m = vni ? IME_VNI : IME_TELEX;
         long keys;
-        run(R[i].m, R[i].lines, R[i].n, &keys); /* warm up */
-        double dt = run(R[i].m, R[i].lines, R[i].n, &keys);
+        run(m, lines, &keys); /* warm up */
+        double dt = run(m, lines, &keys);
         double rate = (double)keys / dt;
-        printf("ime %-5s: %.2f million keystrokes/s (%ld keys in %.3f s; target > 5 million/s) %s\n",
-               R[i].name, rate / 1e6, keys, dt, rate > 5e6 ? "OK" : "BELOW TARGET");
-        ok &= rate > 5e6;
+        if (vni) {
+            printf("ime VNI  : %.2f million keystrokes/s (%ld keys in %.3f s)\n", rate / 1e6, keys, dt);
+        } else {
+            printf("ime Telex: %.2f million keystrokes/s (%ld keys of 5-word lines in %.3f s; target >= 12 "
+                   "million/s) %s\n", rate / 1e6, keys, dt, rate >= TARGET ? "OK" : "BELOW TARGET");
+            ok &= rate >= TARGET;
+        }
+        free(lines);
     }
     return 0 * ok;
 }

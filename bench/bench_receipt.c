@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Receipt benchmark: layout + render + ESC/POS encoding of a typical
  * receipt at 384 and 576 dots. Prints p50 / p99 against the 20 ms target
  * of issue 4 (the first, cold run, which fills the glyph cache, apart). */

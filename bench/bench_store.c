@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `make bench`: the store against the targets of issue 2.
  *   - catalog search, 5,000 procedures: p99 < 1 ms
  *   - a page of the dossier list filtered by status, 1,000,000 dossiers:

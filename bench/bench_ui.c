@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `make bench`: the citizen UI against the targets of issue 3.
  *   - keystroke to finished frame on the search screen (search as you type
  *     through store_procedure_search, full redraw, curses update) with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Translations with gettext, switched at run time.
  *
  * msgids are English. The language is chosen with the LANGUAGE variable,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Translations: the only place that touches gettext and LANGUAGE.
  * msgids are English; vi is the default language; a missing message in any
  * other language falls back to Vietnamese, message by message. */

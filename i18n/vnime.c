@@ -1,9 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Vietnamese input engine: Telex, VNI, off.
  *
- * The engine keeps the raw keys of the word being typed and re-renders the
- * whole word from them on every key (as ibus-bamboo does): keys become
- * letters (base + mark) and one tone for the syllable; the tone is placed on
- * the right vowel only when the word is written out. A word that cannot be a
+ * The engine keeps the raw keys of the word being typed and, incrementally,
+ * the word they make (e->syl): a key is applied to that state alone (no
+ * replay of the word), and only after a Backspace or a change from outside
+ * is the state rebuilt from the keys. Keys become letters (base + mark) and
+ * one tone for the syllable; the tone is placed on the right vowel only
+ * when the word is written out. tests/logic/test_vnime_diff.c checks that
+ * every output is the one of the engine that replayed every key. A word that cannot be a
  * Vietnamese syllable (initial, vowel nucleus, final, tone/final rule) is
  * written out exactly as typed, so "email" or "windows" stay unchanged. A
  * doubled key undoes its own transformation and switches the rest of the
@@ -25,12 +29,19 @@
 
 enum { TONE_NONE, TONE_SAC, TONE_HUYEN, TONE_HOI, TONE_NGA, TONE_NANG };
 
-typedef struct {
-    letter l[VNIME_RAW_MAX + 1];
-    int n;
-    int tone;
-    bool literal;
-} comp;
+typedef vnime_syllable comp;
+
+/* Copies the state (only the letters in use). */
+static void comp_copy(comp *d, const comp *c)
+{
+    d->n = c->n;
+    d->tone = c->tone;
+    d->literal = c->literal;
+    d->known = c->known;
+    d->i_end = c->i_end;
+    d->v_end = c->v_end;
+    memcpy(d->l, c->l, (size_t)c->n * sizeof c->l[0]);
+}
 
 /* ---- Key classification -------------------------------------------- */
 
@@ -96,10 +107,9 @@ static void undo(comp *c, uint32_t key)
 }
 
 /* Circumflex (Telex aa ee oo, VNI 6) on the last matching vowel. */
-static bool apply_hat(comp *c, uint32_t key, uint8_t b1, uint8_t b2, uint8_t b3)
+static bool apply_hat(comp *c, const parse *pp, uint32_t key, uint8_t b1, uint8_t b2, uint8_t b3)
 {
-    parse p;
-    vn_parse(c->l, c->n, &p);
+    parse p = *pp;
     letter *v = last_vowel_with(c, &p, b1, b2, b3);
     if (!v)
         return false;
@@ -113,10 +123,9 @@ static bool apply_hat(comp *c, uint32_t key, uint8_t b1, uint8_t b2, uint8_t b3)
 }
 
 /* Breve (VNI 8): the last a of the nucleus. */
-static bool apply_breve(comp *c, uint32_t key)
+static bool apply_breve(comp *c, const parse *pp, uint32_t key)
 {
-    parse p;
-    vn_parse(c->l, c->n, &p);
+    parse p = *pp;
     letter *v = last_vowel_with(c, &p, 'a', 0, 0);
     if (!v)
         return false;
@@ -132,10 +141,9 @@ static bool apply_breve(comp *c, uint32_t key)
 /* Horn (Telex w, VNI 7): "uo" takes it on the o (and on the u once the
  * syllable goes on: "ươ"), else the u, else (Telex) the a as a breve, else
  * the o. Telex w with no vowel at all types "ư". */
-static bool apply_horn(comp *c, uint32_t key, bool telex)
+static bool apply_horn(comp *c, const parse *pp, uint32_t key, bool telex)
 {
-    parse p;
-    vn_parse(c->l, c->n, &p);
+    parse p = *pp;
     letter *v = &c->l[p.i_end];
     int nv = p.v_end - p.i_end;
     for (int i = 0; i + 1 < nv; i++) {
@@ -189,15 +197,16 @@ static bool apply_horn(comp *c, uint32_t key, bool telex)
     return false;
 }
 
-/* đ: Telex "dd" (the d just before), VNI 9 (the initial d). */
-static bool apply_bar(comp *c, uint32_t key, bool telex)
+/* đ: Telex "dd" (the d just before, or a late d after the vowel when the
+ * initial is a lone d: "daijd" is "đại"), VNI 9 (the initial d). */
+static bool apply_bar(comp *c, const parse *pp, uint32_t key, bool telex)
 {
     letter *d = NULL;
-    if (telex) {
-        if (c->n > 0 && c->l[c->n - 1].base == 'd')
-            d = &c->l[c->n - 1];
+    if (telex && c->n > 0 && c->l[c->n - 1].base == 'd') {
+        d = &c->l[c->n - 1];
     } else if (c->n > 0 && c->l[0].base == 'd') {
-        d = &c->l[0];
+        if (!telex || (pp->i_end == 1 && pp->v_end > pp->i_end))
+            d = &c->l[0];
     }
     if (!d)
         return false;
@@ -210,9 +219,9 @@ static bool apply_bar(comp *c, uint32_t key, bool telex)
     return true;
 }
 
-static bool apply_tone(comp *c, uint32_t key, int tone)
+static bool apply_tone(comp *c, const parse *p, uint32_t key, int tone)
 {
-    if (!has_vowel_nucleus(c))
+    if (p->v_end <= p->i_end)
         return false;
     if (tone == TONE_NONE) {
         if (c->tone == TONE_NONE)
@@ -269,7 +278,38 @@ static bool has_vowel_nucleus(const comp *c)
     return p.v_end > p.i_end;
 }
 
+/* What the state knows about itself until the next key changes it. */
+enum { K_PARSE = 1, K_PLAUS = 2, K_PLAUS_YES = 4 };
+
+static void get_parse(comp *c, parse *p)
+{
+    if (c->known & K_PARSE) {
+        p->i_end = c->i_end;
+        p->v_end = c->v_end;
+        return;
+    }
+    vn_parse(c->l, c->n, p);
+    c->i_end = (signed char)p->i_end;
+    c->v_end = (signed char)p->v_end;
+    c->known |= K_PARSE;
+}
+
+static bool get_plausible(comp *c, const parse *p)
+{
+    if (!(c->known & K_PLAUS))
+        c->known |= K_PLAUS | (vn_plausible_p(c->l, c->n, c->tone, p) ? K_PLAUS_YES : 0);
+    return c->known & K_PLAUS_YES;
+}
+
+static void apply_key_inner(comp *c, ime_method m, uint32_t key);
+
 static void apply_key(comp *c, ime_method m, uint32_t key)
+{
+    apply_key_inner(c, m, key);
+    c->known = 0;
+}
+
+static void apply_key_inner(comp *c, ime_method m, uint32_t key)
 {
     if (c->literal || m == IME_OFF) {
         add_key_letter(c, key);
@@ -291,34 +331,49 @@ static void apply_key(comp *c, ime_method m, uint32_t key)
     }
     bool vni_key = m == IME_VNI && key >= '0' && key <= '9';
     /* once the word cannot be Vietnamese, keys are only letters */
-    if ((telex_key || vni_key) && !vn_plausible(c->l, c->n, c->tone))
-        telex_key = vni_key = false;
+    parse p;
+    if (telex_key || vni_key) {
+        get_parse(c, &p);
+        if (!get_plausible(c, &p))
+            telex_key = vni_key = false;
+    }
     if (telex_key) {
         switch (key | 0x20) {
-        case 's': done = apply_tone(c, key, TONE_SAC); break;
-        case 'f': done = apply_tone(c, key, TONE_HUYEN); break;
-        case 'r': done = apply_tone(c, key, TONE_HOI); break;
-        case 'x': done = apply_tone(c, key, TONE_NGA); break;
-        case 'j': done = apply_tone(c, key, TONE_NANG); break;
-        case 'z': done = apply_tone(c, key, TONE_NONE); break;
-        case 'a': done = apply_hat(c, key, 'a', 0, 0); break;
-        case 'e': done = apply_hat(c, key, 'e', 0, 0); break;
-        case 'o': done = apply_hat(c, key, 'o', 0, 0); break;
-        case 'w': done = apply_horn(c, key, true); break;
-        case 'd': done = apply_bar(c, key, true); break;
+        case 's': done = apply_tone(c, &p, key, TONE_SAC); break;
+        case 'f': done = apply_tone(c, &p, key, TONE_HUYEN); break;
+        case 'r': done = apply_tone(c, &p, key, TONE_HOI); break;
+        case 'x': done = apply_tone(c, &p, key, TONE_NGA); break;
+        case 'j': done = apply_tone(c, &p, key, TONE_NANG); break;
+        case 'z': done = apply_tone(c, &p, key, TONE_NONE); break;
+        case 'a': case 'e': case 'o': {
+            /* a vowel key is the circumflex only when that leaves a
+             * syllable; "ngoeo" types a third vowel, not "ngôe" */
+            comp before;
+            comp_copy(&before, c);
+            uint8_t b = (uint8_t)(key | 0x20);
+            done = apply_hat(c, &p, key, b, 0, 0);
+            if (done && !c->literal && !vn_plausible(c->l, c->n, c->tone)) {
+                add_key_letter(&before, key);
+                if (vn_plausible(before.l, before.n, before.tone))
+                    comp_copy(c, &before);
+            }
+            break;
+        }
+        case 'w': done = apply_horn(c, &p, key, true); break;
+        case 'd': done = apply_bar(c, &p, key, true); break;
         }
     } else if (vni_key) {
         switch (key) {
-        case '0': done = apply_tone(c, key, TONE_NONE); break;
-        case '1': done = apply_tone(c, key, TONE_SAC); break;
-        case '2': done = apply_tone(c, key, TONE_HUYEN); break;
-        case '3': done = apply_tone(c, key, TONE_HOI); break;
-        case '4': done = apply_tone(c, key, TONE_NGA); break;
-        case '5': done = apply_tone(c, key, TONE_NANG); break;
-        case '6': done = apply_hat(c, key, 'a', 'e', 'o'); break;
-        case '7': done = apply_horn(c, key, false); break;
-        case '8': done = apply_breve(c, key); break;
-        case '9': done = apply_bar(c, key, false); break;
+        case '0': done = apply_tone(c, &p, key, TONE_NONE); break;
+        case '1': done = apply_tone(c, &p, key, TONE_SAC); break;
+        case '2': done = apply_tone(c, &p, key, TONE_HUYEN); break;
+        case '3': done = apply_tone(c, &p, key, TONE_HOI); break;
+        case '4': done = apply_tone(c, &p, key, TONE_NGA); break;
+        case '5': done = apply_tone(c, &p, key, TONE_NANG); break;
+        case '6': done = apply_hat(c, &p, key, 'a', 'e', 'o'); break;
+        case '7': done = apply_horn(c, &p, key, false); break;
+        case '8': done = apply_breve(c, &p, key); break;
+        case '9': done = apply_bar(c, &p, key, false); break;
         }
     }
     if (!done)
@@ -326,13 +381,11 @@ static void apply_key(comp *c, ime_method m, uint32_t key)
 }
 
 /* "uơ" / "ưo" followed by a final or a vowel is always "ươ". */
-static void normalize_uo(comp *c)
+static void normalize_uo(comp *c, const parse *p)
 {
-    parse p;
-    vn_parse(c->l, c->n, &p);
-    int nv = p.v_end - p.i_end;
-    letter *v = &c->l[p.i_end];
-    if (nv >= 2 && v[0].base == 'u' && v[1].base == 'o' && (nv >= 3 || p.v_end < c->n)) {
+    int nv = p->v_end - p->i_end;
+    letter *v = &c->l[p->i_end];
+    if (nv >= 2 && v[0].base == 'u' && v[1].base == 'o' && (nv >= 3 || p->v_end < c->n)) {
         if (v[0].mark == MK_NONE && v[1].mark == MK_HORN)
             v[0].mark = MK_HORN;
         else if (v[0].mark == MK_HORN && v[1].mark == MK_NONE)
@@ -361,36 +414,78 @@ static size_t nfc_inplace(char *out, size_t len)
     return len;
 }
 
-static void build(const vnime *e, comp *c)
+/* Brings e->syl up to raw[0..nraw): only the keys not applied yet (the
+ * state is kept between keys), or all of them after raw[] changed in
+ * another way than by appending (napplied < 0). */
+static void sync(vnime *e)
 {
-    memset(c, 0, sizeof *c);
-    for (int i = 0; i < e->nraw; i++) {
+    comp *c = &e->syl;
+    if (e->napplied < 0 || e->napplied > e->nraw) {
+        if (c->n > 0 && c->n <= VNIME_RAW_MAX + 1)
+            memset(c->l, 0, (size_t)c->n * sizeof c->l[0]);
+        c->n = c->tone = 0;
+        c->literal = false;
+        c->known = 0;
+        e->napplied = 0;
+    }
+    for (int i = e->napplied; i < e->nraw; i++) {
         if (e->raw[i] == KEY_LITERAL)
             c->literal = true;
         else
             apply_key(c, e->method, e->raw[i]);
     }
-    if (!c->literal && e->method != IME_OFF)
-        normalize_uo(c);
+    e->napplied = e->nraw;
+}
+
+/* The word as written: the state with the fixes that depend on the whole
+ * word ("uơ" + final is "ươ", the forgotten circumflex or horn). */
+/* The word as written, with its parse: e->syl itself when no whole-word
+ * fix can apply (no tone, no "uo"), else c, a fixed copy. */
+static comp *build_p(vnime *e, comp *c, parse *p)
+{
+    sync(e);
+    comp *s = &e->syl;
+    get_parse(s, p);                   /* the marks below do not change it */
+    if (s->literal || e->method == IME_OFF)
+        return s;
+    int nv = p->v_end - p->i_end;
+    const letter *v = &s->l[p->i_end];
+    bool uo = nv >= 2 && v[0].base == 'u' && v[1].base == 'o';
+    if (s->tone == TONE_NONE && !uo)
+        return s;
+    comp_copy(c, s);
+    c->known = 0;
+    normalize_uo(c, p);
+    vn_implicit_marks_p(c->l, c->n, c->tone, p);
+    return c;
+}
+
+static void build(vnime *e, comp *c)
+{
+    parse p;
+    comp *b = build_p(e, c, &p);
+    if (b != c)
+        comp_copy(c, b);
 }
 
 /* Writes the word for the keys in e; returns its length. *fallback tells
  * that the keys were written out as typed (not a Vietnamese syllable). */
-static size_t render(const vnime *e, char out[VN_RENDER_MAX], bool *fallback)
+static size_t render(vnime *e, char out[VN_RENDER_MAX], bool *fallback)
 {
-    comp c;
-    build(e, &c);
+    comp tmp;
+    parse p;
+    comp *c = build_p(e, &tmp, &p);
     *fallback = false;
     size_t len = 0;
     bool nonascii = false;
-    if (e->method == IME_OFF || (!c.literal && !vn_plausible(c.l, c.n, c.tone))) {
+    if (e->method == IME_OFF || (!c->literal && !get_plausible(c, &p))) {
         *fallback = e->method != IME_OFF;
         for (int i = 0; i < e->nraw; i++) {
             nonascii |= e->raw[i] >= 0x80;
             len = put_cp(out, len, e->raw[i]);
         }
     } else {
-        len = vn_emit(c.l, c.n, c.tone, e->new_style, out, &nonascii);
+        len = vn_emit_p(c->l, c->n, c->tone, e->new_style, out, &nonascii, &p);
     }
     if (nonascii)
         len = nfc_inplace(out, len);
@@ -410,8 +505,15 @@ void vnime_init(vnime *e, ime_method m, bool new_style)
 void vnime_reset(vnime *e)
 {
     /* the keys may be someone's name or address: do not keep them */
-    memset(e->raw, 0, sizeof e->raw);
-    e->nraw = 0;
+    /* keys and letters past nraw / n were wiped when they were dropped */
+    if (e->nraw > 0 && e->nraw <= VNIME_RAW_MAX)
+        memset(e->raw, 0, (size_t)e->nraw * sizeof e->raw[0]);
+    if (e->syl.n > 0 && e->syl.n <= VNIME_RAW_MAX + 1)
+        memset(e->syl.l, 0, (size_t)e->syl.n * sizeof e->syl.l[0]);
+    e->syl.n = e->syl.tone = 0;
+    e->syl.literal = false;
+    e->syl.known = 0;
+    e->nraw = e->napplied = 0;
     e->word_len = 0;
 }
 
@@ -491,6 +593,41 @@ static bool append_plain(char *text, size_t *len, size_t textsz, uint32_t cp)
     return true;
 }
 
+/* The word ends: a marked word that is not a finished syllable ("ủe" from
+ * "user") goes back to the keys as typed. A word made literal by a
+ * doubled key stays as the escape left it ("ross": "ros"). */
+static bool restore_at_end(vnime *e, char *text, size_t *len, size_t textsz)
+{
+    if (e->nraw == 0 || e->word_len > *len || e->method == IME_OFF)
+        return true;
+    for (int i = 0; i < e->nraw; i++)
+        if (e->raw[i] == KEY_LITERAL)
+            return true;
+    comp c;
+    build(e, &c);
+    /* a lone vowel letter ("Â" as an initial) is left alone */
+    if (c.literal || c.n < 2 || !has_vowel_nucleus(&c) || !vn_plausible(c.l, c.n, c.tone) ||
+        vn_complete(c.l, c.n, c.tone))
+        return true;
+    char w[VN_RENDER_MAX];
+    size_t wl = 0;
+    bool nonascii = false;
+    for (int i = 0; i < e->nraw; i++) {
+        nonascii |= e->raw[i] >= 0x80;
+        wl = put_cp(w, wl, e->raw[i]);
+    }
+    if (nonascii)
+        wl = nfc_inplace(w, wl);
+    size_t start = *len - e->word_len;
+    if (start + wl + 1 > textsz)
+        return false;
+    memcpy(text + start, w, wl);
+    *len = start + wl;
+    text[*len] = '\0';
+    e->word_len = wl;
+    return true;
+}
+
 static bool word_key(const vnime *e, uint32_t cp)
 {
     if (is_ascii_letter(cp))
@@ -514,12 +651,25 @@ bool vnime_type_len(vnime *e, char *text, size_t *len, size_t textsz, uint32_t c
     if (e->nraw >= VNIME_RAW_MAX)
         vnime_reset(e);             /* a very long "word" goes on as a new one */
     if (e->method == IME_OFF || !word_key(e, cp)) {
+        /* keep the word as shown when the key does not fit after it */
+        char shown[VN_RENDER_MAX];
+        size_t wl = e->word_len <= *len && e->word_len < sizeof shown ? e->word_len : 0;
+        memcpy(shown, text + *len - wl, wl);
+        size_t start = *len - wl;
+        if (!restore_at_end(e, text, len, textsz))
+            return false;
         vnime_reset(e);
-        return append_plain(text, len, textsz, cp);
+        if (append_plain(text, len, textsz, cp))
+            return true;
+        memcpy(text + start, shown, wl);
+        *len = start + wl;
+        text[*len] = '\0';
+        return false;
     }
     e->raw[e->nraw++] = cp;
     if (!splice_word(e, text, len, textsz)) {
-        e->nraw--;
+        e->raw[--e->nraw] = 0;
+        e->napplied = -1;
         if (e->nraw == 0)
             e->word_len = 0;
         return false;
@@ -586,6 +736,8 @@ static void restore_word(vnime *e, const char *w, size_t wl)
     }
     /* literal: one key per code point */
     int n = 0;
+    e->napplied = -1;
+    memset(e->raw, 0, sizeof e->raw);  /* rare: the keys tried above go */
     e->raw[n++] = KEY_LITERAL;
     size_t i = 0;
     while (i < wl && n < VNIME_RAW_MAX) {
@@ -622,6 +774,161 @@ static size_t trailing_word(const char *text, size_t len)
     return i;
 }
 
+bool vnime_key_composes(const vnime *e, const char *text, size_t len, uint32_t key)
+{
+    if (e->method == IME_OFF || e->nraw == 0 || e->nraw >= VNIME_RAW_MAX || e->word_len == 0 ||
+        e->word_len > len || !valid_key(key) || key >= 0x80)
+        return false;
+    vnime t = *e;
+    comp c;
+    build(&t, &c);
+    /* a finished syllable with its tone: the query is complete */
+    if (!c.literal && c.tone != TONE_NONE && vn_complete(c.l, c.n, c.tone))
+        return false;
+    t.raw[t.nraw++] = key;
+    char r[VN_RENDER_MAX];
+    bool fb;
+    size_t rl = render(&t, r, &fb);
+    const char *w = text + len - e->word_len;
+    return !(rl == e->word_len + 1 && memcmp(r, w, e->word_len) == 0 && r[rl - 1] == (char)key);
+}
+
+static bool word_letter(uint32_t cp)
+{
+    return is_ascii_letter(cp) || vn_is_letter(cp);
+}
+
+void vnime_word_at(const char *text, size_t len, size_t pos, size_t *start, size_t *end)
+{
+    *start = *end = pos;
+    if (pos > len)
+        return;
+    size_t i = pos;
+    utf8proc_int32_t cp = 0;
+    while (i < len) {
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0 || !word_letter((uint32_t)cp))
+            break;
+        i += (size_t)k;
+    }
+    /* a combining mark right after belongs to the last letter: no word */
+    if (i < len && utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp) > 0 &&
+        is_combining((uint32_t)cp))
+        return;
+    *start = trailing_word(text, pos);
+    *end = i;
+}
+
+void vnime_resume(vnime *e, const char *text, size_t len)
+{
+    if (e->nraw > 0 || e->method == IME_OFF)
+        return;
+    size_t ws, we;
+    vnime_word_at(text, len, len, &ws, &we);
+    if (we == len && ws < len)
+        restore_word(e, text + ws, len - ws);
+}
+
+static size_t cp_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return c;
+}
+
+static size_t cp_offset(const char *s, size_t n, size_t count)
+{
+    size_t i = 0;
+    while (i < n && count > 0) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+            i++;
+        count--;
+    }
+    return i;
+}
+
+/* Letters shown by the first n keys of ks (the cursor after a key). */
+static size_t letters_after(const vnime *e, const uint32_t *ks, int n)
+{
+    vnime p;
+    vnime_init(&p, e->method, e->new_style);
+    memcpy(p.raw, ks, (size_t)n * sizeof *ks);
+    p.nraw = n;
+    char r[VN_RENDER_MAX];
+    bool fb;
+    size_t rl = render(&p, r, &fb);
+    return cp_count(r, rl);
+}
+
+bool vnime_edit_word(ime_method m, bool new_style, const char *w, size_t wl, size_t at, uint32_t key, char *out,
+                     size_t outsz, size_t *out_at)
+{
+    if (m == IME_OFF || wl == 0 || at > wl || (key && !valid_key(key)))
+        return false;
+    uint32_t keys[VNIME_RAW_MAX];
+    int starts[VNIME_RAW_MAX + 1], toned;
+    int nk = vn_word_keys(m, w, wl, keys, VNIME_RAW_MAX - 2, starts, &toned);
+    if (nk <= 0)
+        return false;
+    size_t nl = cp_count(w, wl), li = cp_count(w, at);
+    bool has_tone = nk > starts[nl];
+    vnime e;
+    vnime_init(&e, m, new_style);
+    /* the keys must give the word back, else it was typed some other way
+     * ("Mary" with typing off) and is edited as plain text */
+    memcpy(e.raw, keys, (size_t)nk * sizeof *keys);
+    e.nraw = nk;
+    char r[VN_RENDER_MAX];
+    bool fb;
+    size_t rl = render(&e, r, &fb);
+    if (fb || rl != wl || memcmp(r, w, wl) != 0)
+        return false;
+    size_t cur;
+    if (key) {
+        int s = starts[li];
+        /* typed on the word without its tone: a key that gives a tone
+         * replaces the old one ("Nguyễn", s after the ê: "Nguyến") */
+        int base = has_tone ? nk - 1 : nk;
+        e.napplied = -1;
+        memcpy(e.raw, keys, (size_t)s * sizeof *keys);
+        e.raw[s] = key;
+        memcpy(e.raw + s + 1, keys + s, (size_t)(base - s) * sizeof *keys);
+        e.nraw = base + 1;
+        comp c;
+        build(&e, &c);
+        if (has_tone && c.tone == TONE_NONE)
+            e.raw[e.nraw++] = keys[nk - 1];
+        cur = letters_after(&e, e.raw, s + 1);
+    } else {
+        if (li == 0)
+            return false;
+        int a = starts[li - 1], b = starts[li];
+        int n = 0;
+        e.napplied = -1;
+        for (int i = 0; i < nk; i++) {
+            bool tone_key = has_tone && i == nk - 1;
+            if ((i >= a && i < b) || (tone_key && toned == (int)li - 1))
+                continue;
+            e.raw[n++] = keys[i];
+        }
+        e.nraw = n;
+        cur = li - 1;
+    }
+    if (e.nraw == 0) {
+        out[0] = '\0';
+        *out_at = 0;
+        return outsz > 0;
+    }
+    rl = render(&e, r, &fb);
+    if (fb || rl + 1 > outsz)
+        return false;
+    memcpy(out, r, rl + 1);
+    *out_at = cp_offset(r, rl, cur);
+    return true;
+}
+
 void vnime_backspace_len(vnime *e, char *text, size_t *len, size_t textsz)
 {
     if (e->word_len > *len)
@@ -632,10 +939,11 @@ void vnime_backspace_len(vnime *e, char *text, size_t *len, size_t textsz)
         render(e, r, &fb);
         if (fb) {
             /* shown as typed: drop the last key with the marks typed after it */
+            e->napplied = -1;
             while (e->nraw > 0 && is_combining(e->raw[e->nraw - 1]))
-                e->nraw--;
+                e->raw[--e->nraw] = 0;
             if (e->nraw > 0)
-                e->nraw--;
+                e->raw[--e->nraw] = 0;
             if (e->nraw == 0) {
                 *len -= e->word_len;
                 text[*len] = '\0';

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Vietnamese letters and syllables for the input engine: the vowel table,
  * syllable structure (initial consonant, vowel nucleus, final consonant,
  * which tones a final takes), tone placement in the traditional ("hòa") and
@@ -96,9 +97,11 @@ bool vn_is_letter(uint32_t cp)
     return vn_decompose(cp, &l, &t);
 }
 
-static bool is_vowel(const letter *l)
+static inline bool is_vowel(const letter *l)
 {
-    return l->base && vn_vowel_index(l) >= 0;
+    unsigned b = (unsigned)l->base - 'a';
+    /* a e i o u y: bits 0 4 8 14 20 24; then the mark must fit the base */
+    return b < 26 && ((0x1104111u >> b) & 1) && (l->mark == MK_NONE || vn_vowel_index(l) >= 0);
 }
 
 void vn_parse(const letter *l, int n, parse *p)
@@ -190,6 +193,14 @@ static const struct {
  * taking a final. A vowel typed without its mark matches the marked one
  * (the mark may still come: "duong" + w). */
 static unsigned char nuc_tab[1 << 12];
+/* Exact nuclei as written (marks included): bit 0 open, bit 1 closed. */
+static unsigned char exact_tab[1 << 12];
+/* For a nucleus typed with no marks at all that is not itself a nucleus in
+ * that context (open 0 / closed 1): the one marked nucleus it can only be
+ * ("ie" + final: "iê"), IMP_MANY when several fit ("uo" + final: "uô" or
+ * "ươ"), 0 when none. */
+enum { IMP_MANY = 0xffff };
+static uint16_t imp_tab[2][1 << 12];
 static pthread_once_t nuc_once = PTHREAD_ONCE_INIT;
 
 static bool relaxed(int typed, int want)
@@ -215,9 +226,12 @@ static void nuc_mark(int *t, int nt, int pos, const int *w, int nw, bool closed)
         }
 }
 
+enum { N_NUCLEI = sizeof NUCLEI / sizeof NUCLEI[0] };
+
 static void nuc_init(void)
 {
-    for (size_t k = 0; k < sizeof NUCLEI / sizeof NUCLEI[0]; k++) {
+    int codes[N_NUCLEI];
+    for (size_t k = 0; k < N_NUCLEI; k++) {
         int w[3], nw = 0;
         const unsigned char *s = (const unsigned char *)NUCLEI[k].v;
         while (*s && nw < 3) {
@@ -238,16 +252,44 @@ static void nuc_init(void)
         int t[3];
         for (int nt = 1; nt <= nw; nt++)
             nuc_mark(t, nt, 0, w, nw, closed);
+        int code = 0;
+        for (int i = 0; i < nw; i++)
+            code |= (w[i] + 1) << (4 * i);
+        codes[k] = code;
+        exact_tab[code] |= (strchr(NUCLEI[k].kind, 'o') ? 1 : 0) | (closed ? 2 : 0);
+    }
+    for (size_t k = 0; k < N_NUCLEI; k++) {
+        int code = codes[k], bare = 0;
+        for (int i = 0; i < 3; i++) {
+            int v = (code >> (4 * i)) & 15;
+            if (!v)
+                break;
+            bare |= (VIDX[VBASE[v - 1] - 'a'][0] + 1) << (4 * i);
+        }
+        if (bare == code)
+            continue;
+        for (int ctx = 0; ctx < 2; ctx++) {
+            if (!strchr(NUCLEI[k].kind, ctx ? 'c' : 'o') || (exact_tab[bare] & (1 << ctx)))
+                continue;
+            uint16_t *slot = &imp_tab[ctx][bare];
+            *slot = *slot == 0 || *slot == code ? (uint16_t)code : IMP_MANY;
+        }
     }
 }
 
 bool vn_plausible(const letter *l, int n, int tone)
 {
+    parse p;
+    vn_parse(l, n, &p);
+    return vn_plausible_p(l, n, tone, &p);
+}
+
+bool vn_plausible_p(const letter *l, int n, int tone, const parse *pp)
+{
     for (int i = 0; i < n; i++)
         if (!l[i].base)
             return false;
-    parse p;
-    vn_parse(l, n, &p);
+    parse p = *pp;
     if (!valid_initial(l, p.i_end, n))
         return false;
     int nv = p.v_end - p.i_end, nf = n - p.v_end;
@@ -268,6 +310,72 @@ bool vn_plausible(const letter *l, int n, int tone)
         return false;
     /* c ch p t take only sắc (1) and nặng (5) */
     return !(fk == 2 && tone >= 2 && tone <= 4);
+}
+
+/* A finished syllable: like vn_plausible, but the nucleus must be one as
+ * written (marks included) in its context, and a vowel is required. */
+bool vn_complete(const letter *l, int n, int tone)
+{
+    parse p;
+    vn_parse(l, n, &p);
+    return vn_complete_p(l, n, tone, &p);
+}
+
+bool vn_complete_p(const letter *l, int n, int tone, const parse *pp)
+{
+    if (!vn_plausible_p(l, n, tone, pp))
+        return false;
+    parse p = *pp;
+    int nv = p.v_end - p.i_end;
+    if (nv == 0)
+        return false;
+    int code = 0;
+    for (int i = 0; i < nv; i++)
+        code |= (vn_vowel_index(&l[p.i_end + i]) + 1) << (4 * i);
+    return exact_tab[code] & (p.v_end < n ? 2 : 1);
+}
+
+/* The forgotten circumflex or horn: a toned syllable whose nucleus has no
+ * mark and can only be one marked nucleus gets that nucleus ("Nguyenx":
+ * "Nguyễn", "Tuyetj": "Tuyệt", "ruouj": "rượu"). False (l unchanged) when
+ * the syllable is fine as written, ambiguous ("muonx": muỗn or mưỡn) or
+ * would not be a syllable. */
+bool vn_implicit_marks(letter *l, int n, int tone)
+{
+    if (tone == 0)
+        return false;
+    parse p;
+    vn_parse(l, n, &p);
+    return vn_implicit_marks_p(l, n, tone, &p);
+}
+
+/* Marks do not change which letters are vowels: p stays right. */
+bool vn_implicit_marks_p(letter *l, int n, int tone, const parse *pp)
+{
+    if (tone == 0)
+        return false;
+    parse p = *pp;
+    int nv = p.v_end - p.i_end;
+    if (nv == 0 || nv > 3)
+        return false;
+    pthread_once(&nuc_once, nuc_init);
+    int code = 0;
+    for (int i = 0; i < nv; i++) {
+        const letter *L = &l[p.i_end + i];
+        if (L->mark || !L->base)
+            return false;
+        code |= (vn_vowel_index(L) + 1) << (4 * i);
+    }
+    uint16_t want = imp_tab[p.v_end < n][code];
+    if (want == 0 || want == IMP_MANY)
+        return false;
+    for (int i = 0; i < nv; i++)
+        l[p.i_end + i].mark = VMARK[((want >> (4 * i)) & 15) - 1];
+    if (vn_complete_p(l, n, tone, &p))
+        return true;
+    for (int i = 0; i < nv; i++)
+        l[p.i_end + i].mark = MK_NONE;   /* they were all unmarked */
+    return false;
 }
 
 /* ---- Tone placement and output ------------------------------------- */
@@ -297,6 +405,17 @@ static size_t put(char *out, size_t at, uint32_t cp)
         out[at] = (char)cp;
         return at + 1;
     }
+    if (cp < 0x800) {                  /* ă ơ ư đ and the Latin-1 vowels */
+        out[at] = (char)(0xC0 | (cp >> 6));
+        out[at + 1] = (char)(0x80 | (cp & 0x3F));
+        return at + 2;
+    }
+    if (cp < 0x10000 && (cp < 0xD800 || cp > 0xDFFF)) {   /* the Vietnamese block */
+        out[at] = (char)(0xE0 | (cp >> 12));
+        out[at + 1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[at + 2] = (char)(0x80 | (cp & 0x3F));
+        return at + 3;
+    }
     return at + (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out + at);
 }
 
@@ -304,6 +423,12 @@ size_t vn_emit(const letter *l, int n, int tone, bool new_style, char *out, bool
 {
     parse p;
     vn_parse(l, n, &p);
+    return vn_emit_p(l, n, tone, new_style, out, nonascii, &p);
+}
+
+size_t vn_emit_p(const letter *l, int n, int tone, bool new_style, char *out, bool *nonascii, const parse *pp)
+{
+    parse p = *pp;
     int at = -1;
     if (tone > 0 && p.v_end > p.i_end)
         at = p.i_end + tone_target(l + p.i_end, p.v_end - p.i_end, p.v_end < n, new_style);
@@ -365,15 +490,36 @@ static bool word_letters(const char *w, size_t wl, letter *l, int max, int *n, i
 
 int vn_keys_for(ime_method m, const char *w, size_t wl, uint32_t *keys, int max)
 {
+    return vn_word_keys(m, w, wl, keys, max, NULL, NULL);
+}
+
+int vn_word_keys(ime_method m, const char *w, size_t wl, uint32_t *keys, int max, int *starts, int *toned)
+{
     letter l[VNIME_RAW_MAX];
     int n, tone;
     if (m == IME_OFF || !word_letters(w, wl, l, VNIME_RAW_MAX, &n, &tone))
         return -1;
+    if (toned) {
+        /* which letter shows the tone: the one that decomposes with it */
+        *toned = -1;
+        size_t i = 0;
+        for (int li = 0; li < n && i < wl; li++) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)w + i, (utf8proc_ssize_t)(wl - i), &cp);
+            letter L;
+            int t = 0;
+            if (cp >= 0x80 && vn_decompose((uint32_t)cp, &L, &t) && t)
+                *toned = li;
+            i += (size_t)k;
+        }
+    }
     bool telex = m == IME_TELEX;
     int k = 0;
     for (int i = 0; i < n; i++) {
         if (k + 2 > max)
             return -1;
+        if (starts)
+            starts[i] = k;
         keys[k++] = l[i].up ? (uint32_t)l[i].base - 0x20 : l[i].base;
         switch (l[i].mark) {
         case MK_HAT: keys[k++] = telex ? l[i].base : '6'; break;
@@ -382,6 +528,8 @@ int vn_keys_for(ime_method m, const char *w, size_t wl, uint32_t *keys, int max)
         case MK_BAR: keys[k++] = telex ? 'd' : '9'; break;
         }
     }
+    if (starts)
+        starts[n] = k;
     if (tone) {
         if (k + 1 > max)
             return -1;
@@ -505,11 +653,51 @@ static char *name_key(const char *s)
     return o;
 }
 
+/* Lý = Lí, Kỳ = Kì: a lone y after the initial consonant is written i
+ * (the spellings alternate; the same rule as text_fold). Rewrites the key
+ * (the i may be shorter in UTF-8: ỳ is 3 bytes, ì 2, never longer). */
+static void iy_fold(char *k)
+{
+    char *d = k;
+    for (const char *w = k; *w;) {
+        size_t n = strcspn(w, " ");
+        letter l[VNIME_RAW_MAX];
+        int nl, tone;
+        char out[VN_RENDER_MAX];
+        size_t ol = 0;
+        if (n < VNIME_RAW_MAX && word_letters(w, n, l, VNIME_RAW_MAX, &nl, &tone)) {
+            parse p;
+            vn_parse(l, nl, &p);
+            if (p.i_end >= 1 && p.v_end == nl && p.v_end - p.i_end == 1 && l[p.i_end].base == 'y' &&
+                valid_initial(l, p.i_end, nl)) {
+                l[p.i_end].base = 'i';
+                bool na = false;
+                ol = vn_emit(l, nl, tone, false, out, &na);
+            }
+        }
+        if (ol > 0 && ol <= n) {
+            memcpy(d, out, ol);
+            d += ol;
+        } else {
+            memmove(d, w, n);
+            d += n;
+        }
+        w += n;
+        while (*w == ' ')
+            *d++ = *w++;
+    }
+    *d = '\0';
+}
+
 bool vnime_same_name(const char *a, const char *b)
 {
     if (!a || !b)
         return false;
     char *ka = name_key(a), *kb = name_key(b);
+    if (ka)
+        iy_fold(ka);
+    if (kb)
+        iy_fold(kb);
     bool same = ka && kb && strcmp(ka, kb) == 0;
     free(ka);
     free(kb);

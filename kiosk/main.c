@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* postkiosk: one binary. No subcommand starts the citizen kiosk; the
  * subcommands serve staff and scripts. Start-up order: locale -> options ->
  * config -> the subcommand (the kiosk, clerk workstation and demos go on
  * through cli_start.c's stages; the others open the store on demand) ->
  * teardown in reverse. */
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,21 +14,45 @@
 #include "i18n.h"
 #include "version.h"
 
-/* One line per subcommand: name, function, usage for --help. */
+/* Each subcommand's long options, for getopt_long (cli_args.c). */
+static const struct option catalog_opts[] = {
+    {"procedures", no_argument, NULL, 'p'}, {"units", no_argument, NULL, 'u'},
+    {"holidays", no_argument, NULL, 'H'}, {"tariffs", no_argument, NULL, 't'}, {0, 0, 0, 0}};
+static const struct option dossier_opts[] = {
+    {"status", required_argument, NULL, 's'}, {"limit", required_argument, NULL, 'l'}, {0, 0, 0, 0}};
+static const struct option ime_opts[] = {{"tone-style", required_argument, NULL, 't'}, {0, 0, 0, 0}};
+static const struct option clerk_opts[] = {
+    {"role", required_argument, NULL, 'r'}, {"name", required_argument, NULL, 'n'},
+    {"as", required_argument, NULL, 'a'}, {0, 0, 0, 0}};
+static const struct option as_opts[] = {{"as", required_argument, NULL, 'a'}, {0, 0, 0, 0}};
+static const struct option audit_opts[] = {
+    {"expect-head", required_argument, NULL, 'e'}, {"print", no_argument, NULL, 'p'}, {0, 0, 0, 0}};
+static const struct option report_opts[] = {
+    {"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
+    {"csv", no_argument, NULL, 'c'}, {0, 0, 0, 0}};
+static const struct option notify_opts[] = {
+    {"once", no_argument, NULL, 'o'}, {"follow", no_argument, NULL, 'f'},
+    {"interval", required_argument, NULL, 'i'}, {0, 0, 0, 0}};
+static const struct option purge_opts[] = {
+    {"older-than", required_argument, NULL, 'o'}, {"yes", no_argument, NULL, 'y'}, {0, 0, 0, 0}};
+
+/* One line per subcommand: name, function, usage for --help, options. */
 static const cli_command commands[] = {
-    {"catalog", cli_catalog, N_("catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT")},
-    {"dossier", cli_dossier, N_("dossier list [--status STATUS] [--limit N] | dossier show REF")},
-    {"check", cli_check, N_("check: configuration, database integrity, printer")},
-    {"ime", cli_ime, N_("ime telex|vni [--tone-style new]: keystrokes on stdin -> Vietnamese text")},
-    {"print-test", cli_print_test, N_("print-test: print a test page (profile, Vietnamese text, QR code)")},
-    {"reprint", cli_reprint, N_("reprint REF: print a receipt again, marked REPRINT")},
-    {"clerk", cli_clerk, N_("clerk [add ID --role clerk|supervisor [--name N] [--as SUP] | passwd ID [--as SUP] | disable|enable ID --as SUP | role ID --role R --as SUP | list]")},
-    {"staff-pin", cli_staff_pin, N_("staff-pin set [--as SUPERVISOR]: the PIN that leaves citizen mode (F10), stored hashed")},
-    {"audit", cli_audit, N_("audit verify [--expect-head CODE] | audit anchor [--print]")},
-    {"report", cli_report, N_("report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]")},
-    {"purge", cli_purge, N_("purge --older-than 5y [--yes]")},
-    {"notify", cli_notify, N_("notify --once | --follow [--interval SECONDS]: send the SMS and e-mail messages to citizens")},
-    {"demo", cli_demo, N_("demo: slides, guided tours and practice for demonstrations")},
+    {"catalog", cli_catalog, N_("catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT"), catalog_opts},
+    {"dossier", cli_dossier, N_("dossier list [--status STATUS] [--limit N] | dossier show REF"), dossier_opts},
+    {"check", cli_check, N_("check: configuration, database integrity, printer"), NULL},
+    {"ime", cli_ime, N_("ime telex|vni [--tone-style new]: keystrokes on stdin -> Vietnamese text"), ime_opts},
+    {"print-test", cli_print_test, N_("print-test: print a test page (profile, Vietnamese text, QR code)"), NULL},
+    {"reprint", cli_reprint, N_("reprint REF: print a receipt again, marked REPRINT"), NULL},
+    {"clerk", cli_clerk, N_("clerk [add ID --role clerk|supervisor [--name N] [--as SUP] | passwd ID [--as SUP] | disable|enable ID --as SUP | role ID --role R --as SUP | list]"), clerk_opts},
+    {"staff-pin", cli_staff_pin, N_("staff-pin set [--as SUPERVISOR]: the PIN that leaves citizen mode (F10), stored hashed"), as_opts},
+    {"audit", cli_audit, N_("audit verify [--expect-head CODE] | audit anchor [--print]"), audit_opts},
+    {"report", cli_report, N_("report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]"), report_opts},
+    {"purge", cli_purge, N_("purge --older-than 5y [--yes]"), purge_opts},
+    {"backup", cli_backup, N_("backup [DIR]: a checked copy of the database while the kiosk runs; keeps the last [backup] keep"), NULL},
+    {"restore", cli_restore, N_("restore FILE: puts a checked backup back (the kiosk stopped); keeps the old database"), NULL},
+    {"notify", cli_notify, N_("notify --once | --follow [--interval SECONDS]: send the SMS and e-mail messages to citizens"), notify_opts},
+    {"demo", cli_demo, N_("demo: slides, guided tours and practice for demonstrations"), NULL},
 };
 
 static void usage(FILE *out)
@@ -46,27 +72,6 @@ static void usage(FILE *out)
         fprintf(out, "  %s\n", _(commands[i].usage));
 }
 
-/* "--name VALUE" or "--name=VALUE"; advances *i past what it used. */
-static bool option(int argc, char **argv, int *i, const char *name, const char **val)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return false;
-    if (argv[*i][n] == '=') {
-        *val = argv[*i] + n + 1;
-        return true;
-    }
-    if (argv[*i][n] != '\0')
-        return false;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, _("postkiosk: %s needs a value\n"), name);
-        *val = NULL;
-        return true;
-    }
-    *val = argv[++*i];
-    return true;
-}
-
 int main(int argc, char **argv)
 {
     /* locale (C.UTF-8 if none), translations; Vietnamese first, English
@@ -76,33 +81,37 @@ int main(int argc, char **argv)
     cli_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     const char *db = NULL;
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-'; i++) {
-        const char *v = NULL;
-        if (strcmp(argv[i], "--version") == 0) {
+    static const struct option global[] = {
+        {"db", required_argument, NULL, 'd'},      {"config", required_argument, NULL, 'c'},
+        {"printer", required_argument, NULL, 'p'}, {"tour", required_argument, NULL, 't'},
+        {"speed", required_argument, NULL, 's'},   {"version", no_argument, NULL, 'V'},
+        {"help", no_argument, NULL, 'h'},          {0, 0, 0, 0}};
+    /* "+": the global options end at the command; its own options are its */
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+:h", global, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'c': ctx.config_path = optarg; break;
+        case 'p': ctx.printer_spec = optarg; break;
+        case 't': ctx.tour_file = optarg; break;
+        case 's': ctx.speed = optarg; break;
+        case 'V':
             printf("postkiosk %s\n", PK_VERSION);
             return 0;
-        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+        case 'h':
             usage(stdout);
             return 0;
-        } else if (option(argc, argv, &i, "--db", &v)) {
-            db = v;
-        } else if (option(argc, argv, &i, "--config", &v)) {
-            ctx.config_path = v;
-        } else if (option(argc, argv, &i, "--printer", &v)) {
-            ctx.printer_spec = v;
-        } else if (option(argc, argv, &i, "--tour", &v)) {
-            ctx.tour_file = v;
-        } else if (option(argc, argv, &i, "--speed", &v)) {
-            ctx.speed = v;
-        } else {
-            fprintf(stderr, _("postkiosk: unknown option %s\n"), argv[i]);
+        case ':':
+            fprintf(stderr, _("postkiosk: %s needs a value\n"), argv[optind - 1]);
+            return 2;
+        default:
+            fprintf(stderr, _("postkiosk: unknown option %s\n"), argv[optind - 1]);
             usage(stderr);
             return 2;
         }
-        if (!v)
-            return 2;
     }
+    int i = optind;
     char err[600];
     if (!config_load(&ctx.cfg, ctx.config_path, err, sizeof err)) {
         if (i >= argc || strcmp(argv[i], "check") != 0) {
@@ -114,7 +123,8 @@ int main(int argc, char **argv)
     }
     /* translations from the configured place, in the configured language */
     i18n_init(ctx.cfg.locale_dir);
-    i18n_set_lang(ctx.cfg.language);
+    if (ctx.cfg.language_set)
+        i18n_set_lang(ctx.cfg.language);
     if (db && !cli_set_path(ctx.cfg.db_path, sizeof ctx.cfg.db_path, db, "--db"))
         return 2;
     if (ctx.printer_spec &&
@@ -136,7 +146,14 @@ int main(int argc, char **argv)
             usage(stderr);
             return 2;
         }
-        rc = cmd->fn(&ctx, argc - i - 1, argv + i + 1);
+        int sub_argc = argc - i - 1;
+        char **sub_argv = argv + i + 1;
+        cli_owned owned;
+        rc = cli_args(cmd, &sub_argc, &sub_argv, &owned);
+        if (rc < 0) {
+            rc = cmd->fn(&ctx, sub_argc, sub_argv);
+            cli_args_free(&owned);
+        }
     }
     cli_close(&ctx);
     return rc;

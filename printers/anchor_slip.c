@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The audit anchor slip (postkiosk audit anchor --print): the head of the
  * audit chain as a short code a supervisor keeps in the day book, with the
  * kiosk, the time and how to check it later. No personal data. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The audit anchor slip (anchor_slip.c). */
 #ifndef PK_ANCHOR_SLIP_H
 #define PK_ANCHOR_SLIP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Inside the printer module: the back-end vtable and the helpers shared by
  * the two-way links (device, tcp). Not for other modules. */
 #ifndef PK_BACKEND_H

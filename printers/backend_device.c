@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* device:/dev/usb/lp0 — a local device node: usblp, a serial port, a pty.
  * Opened per job (a printer unplugged and plugged back in just works).
  * Two-way when the node can be read: the status is asked with DLE EOT

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* file:DIR — the job as NAME.escpos (the exact bytes), NAME.png (the exact
  * canvas) and NAME.txt (plain text). Each file is written atomically:
  * temporary file, fsync, rename, fsync of the folder. */

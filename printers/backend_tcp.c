@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tcp:HOST:PORT — a network printer (raw port 9100). One connection per job
  * with a connect timeout; MSG_NOSIGNAL so a dropped link is an error, not a
  * SIGPIPE; the status is asked with DLE EOT on the same connection. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The 1-bit canvas: storage, rules, QR codes (libqrencode), the sample
  * watermark, PNG (libpng) and PBM export. Text lives in canvas_text.c. */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A 1-bit canvas for receipts: 384 (58 mm) or 576 (80 mm) dots wide,
  * growing in height. Bits are stored exactly as ESC/POS GS v 0 and PBM P4
  * want them: rows top to bottom, MSB = leftmost dot, 1 = black. Text is drawn

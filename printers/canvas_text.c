@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Text on the canvas: FreeType faces, a glyph cache of 1-bit hinted bitmaps
  * (FT_RENDER_MODE_MONO: crisp on a thermal head), measuring, word-wrapping
  * by pixel width between graphemes, drawing. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ESC/POS encoder. Byte values and their sources: ../shared/ESCPOS.md. */
 #include <iconv.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ESC/POS byte encoder (../shared/ESCPOS.md): initialisation, GS v 0 raster
  * bands, feeds, cut or tear-off, native QR (GS ( k), TCVN-3 text, and the
  * parsing of DLE EOT status replies. Pure functions over byte buffers. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The handover record (biên bản giao nhận, QĐ 45/2016 Đ.7.4): the paper
  * both sides sign when the post office hands dossiers to an agency; its
  * signing time is the legal filing time. Laid out once with the printers'

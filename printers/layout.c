@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Document layout onto a canvas, with its plain-text twin. */
 #include <stdlib.h>
 #include <string.h>

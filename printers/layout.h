@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A printed document built top to bottom: wrapped paragraphs, label/value
  * lines, rules, a QR code, banners. Draws into a canvas and writes the
  * plain-text version alongside. Used by receipts, the test page and any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The printer interface: picks the back end from the spec, owns the profile
  * and the fonts, checks the status before a job, and holds the DLE EOT
  * status and write helpers the two-way links share. */

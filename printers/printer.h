@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The printer is an interface chosen at run time (file:, device:, tcp:).
  * Back ends only move bytes and report status; the document is laid out
  * once into a 1-bit canvas (canvas.h) and encoded by escpos.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Receipt QR payloads: "VNK<v>.<REF>.<TIME>.<MAC>", HMAC-SHA256 with a key
  * from a root-only file (format and rotation: receipt.h). Only the
  * characters 0-9 A-Z . - so a keyboard-wedge scanner types it identically

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Receipts: laid out from domain data, rendered to the canvas, sent through
  * the printer. Called only after the dossier is committed. */
 #ifndef PK_RECEIPT_H

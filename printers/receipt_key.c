@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* See receipt_key.h. */
 #include "receipt_key.h"
 

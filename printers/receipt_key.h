@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The one parser for what a citizen types or a scanner sends to find a
  * dossier: a reference, an S10 number or a receipt QR payload. Used by
  * Track, the clerk's scan and `postkiosk reprint`, so all accept exactly

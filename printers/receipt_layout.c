@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The receipt document (issue 4 item 1), laid out from a receipt_info that
  * is already masked and in the citizen's language. Labels go through _();
  * legal names (procedure, agency, documents, the Decision) stay Vietnamese

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* receipt_print(): the glue from a committed dossier to paper. Fetches the
  * procedure, masks the applicant, switches to the dossier's language for
  * the labels (and back), lays out, prints, and records the job outcome. */

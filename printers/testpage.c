@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The printer test page (postkiosk print-test): the profile, a Vietnamese
  * text with every letter and tone in both cases, rules, and a QR code that
  * also proves the receipt key works. On a profile with TCVN-3 the same

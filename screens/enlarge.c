@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Below the minimum size: a clear request to enlarge, never a crash. The
  * screens underneath keep their state; this one is drawn instead. */
 #include <stdio.h>

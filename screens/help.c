@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Help: what this step is for, the keys (from the key table itself), how
  * to call staff, and why sending papers by post is safe. */
 #include <stdio.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the kiosk's Linux console font: Unifont's 8x16 glyphs for
 # console-setup's Vietnamese.512 set (every Vietnamese letter, box drawing,
 # arrows), loaded doubled to 16x32 by `setfont -d` (postkiosk.service).

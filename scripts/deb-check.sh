@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `make deb-check` after `make deb`: the package built in $DEB_DIR is
 # checked the way Debian would (lintian: no errors; blhc: the hardening
 # flags reach every compile and link line; hardening-check on the binary),

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian packages postkiosk needs to build, run and test
 # (debian/control's Build-Depends among them: tests/e2e/shipping.sh checks).
 # Idempotent: checks what is installed first and only calls apt-get for what

@@ -1,10 +1,14 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Puts the licence identifier at the top of every source file: as the first
 # line of each .c/.h, right after the shebang (or first) of each .sh/.py.
 # Idempotent: a file that already has the line is left as it is.
 #   scripts/spdx.sh [--check] [ROOT]
 # --check changes nothing, names each file without the line and exits 1.
 # The files are those git knows (tracked or new, not ignored) under ROOT.
+# The whole script is one function, read before it runs: it may rewrite
+# itself (sh reads a script as it goes), so it exits on the line that calls it.
+main() {
 set -eu
 check=0
 if [ "${1:-}" = "--check" ]; then check=1; shift; fi
@@ -49,3 +53,5 @@ if [ "$missing" -gt 0 ]; then
     echo "spdx: $missing file(s) without the licence line; run scripts/spdx.sh" >&2
     exit 1
 fi
+}
+main "$@"; exit

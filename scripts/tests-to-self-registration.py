@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """One-off conversion (kept for test files written before it, e.g. on a
 branch): turns a CUnit test file's `void suite_NAME(void) { CU_add_suite;
 CU_add_test... }` into one `TEST(NAME, fn, "description")` line on each test

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates the translation catalogs from the sources (`make po`):
 #   1. i18n/po/postkiosk.pot from every .c/.h under kiosk/ screens/ i18n/
 #      printers/ (keywords _, N_ and ngettext; file references kept; every

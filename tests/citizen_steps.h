@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Steps shared by the citizen screen tests: walk the real screens the
  * way a citizen does (static inline: each test file uses some of them). */
 #ifndef PK_CITIZEN_STEPS_H

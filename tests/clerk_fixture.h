@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers for the clerk suites: a store with a small catalog, dossiers
  * created the way the kiosk creates them, local-noon timestamps, a fast
  * auth context and raw SQL for tampering. Header-only (static functions). */
@@ -11,6 +12,7 @@
 #include "auth.h"
 #include "store_clerk.h"
 #include "store_fixture.h"
+#include "store_internal.h"
 
 /* Unix time of local noon on YYYY-MM-DD (+ hours). */
 static inline int64_t cx_at(const char *ymd, int hours)
@@ -76,6 +78,18 @@ static inline int cx_raw(const char *db, const char *sql)
     }
     sqlite3_close(h);
     return rc;
+}
+
+/* The first column of the first row sql gives, through the store's own
+ * connection (a count, mostly); -1 when the query fails. */
+static inline int64_t cx_int(store *db, const char *sql)
+{
+    sqlite3_stmt *q = NULL;
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return n;
 }
 
 #endif

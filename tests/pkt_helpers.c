@@ -1,7 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Printer test helpers (see pkt_helpers.h). */
 #include "pkt_helpers.h"
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -153,6 +155,18 @@ void pkt_rmtree(const char *path)
 {
     if (path)
         nftw(path, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+int pkt_count_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    int n = 0;
+    for (struct dirent *de; (de = readdir(d));)
+        n += strcmp(de->d_name, ".") && strcmp(de->d_name, "..");
+    closedir(d);
+    return n;
 }
 
 unsigned char *pkt_slurp(const char *path, size_t *len)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test helpers for the printer suites: QR decoding with zbar, an ESC/POS
  * stream parser that rebuilds the GS v 0 raster, virtual printers (TCP
  * listener and pseudo-terminal) answering DLE EOT, temporary folders. */
@@ -33,6 +34,8 @@ void pkt_stream_free(pkt_stream *s);
 /* mkdtemp under TMPDIR; returns a malloc'ed path. rm -r with pkt_rmtree. */
 char *pkt_tmpdir(void);
 void pkt_rmtree(const char *path);
+/* How many entries the folder holds (. and .. aside); -1 if unreadable. */
+int pkt_count_files(const char *dir);
 /* Reads a whole file (malloc'ed, NUL-terminated); NULL if missing. */
 unsigned char *pkt_slurp(const char *path, size_t *len);
 /* Writes a receipt key file (mode 0600): hex key line + version line. */

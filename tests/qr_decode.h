@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test helper: decodes a QR code drawn with the half blocks ▀ ▄ █ (light
  * = drawn) by turning the cells back into pixels, framing them with a dark
  * "screen", and scanning with zbar. Writes the picture as a PBM for

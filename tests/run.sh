@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs every test: the CUnit suites, the translation check, then each
 # end-to-end script in tests/e2e/ (real binary in tmux). Prints a closing
 # "N passed, N failed" line and exits non-zero on any failure.

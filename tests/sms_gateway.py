@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """An SMS gateway stand-in for the notify tests (http.server, 127.0.0.1).
 
   sms_gateway.py PORTFILE DIR [--max-seconds N]

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A real SMTP server for the notify tests (aiosmtpd, 127.0.0.1 only).
 
   smtp_sink.py PORTFILE MAILDIR [--gate FILE] [--auth USER:PASS] [--tls DIR]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Headless snapshot harness: see snap.h. */
 #include "snap.h"
 
@@ -436,6 +437,15 @@ static void mask_audit_head(char *t)
             if (form[i] == 'H')
                 p[i] = '#';
     }
+}
+
+bool snap_check_screen(const char *family, const char *lang, int rows, int cols,
+                       const char *screen)
+{
+    char name[128];
+    snprintf(name, sizeof name, "%s%s%s-%dx%d-%s", family, *family ? "-" : "", lang, cols, rows,
+             screen);
+    return snap_check(name);
 }
 
 bool snap_check(const char *name)

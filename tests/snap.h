@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Headless screen snapshots (tig's save-display + assert_equals), one
  * harness for the citizen, clerk and demo screen tests: a real app, a
  * temporary store with a small fixed catalog, the file printer, a frozen
@@ -72,6 +73,10 @@ bool snap_has(const char *needle);
 bool snap_lacks(const char *needle);
 /* Compares with tests/golden/name.txt (or writes it when updating). */
 bool snap_check(const char *name);
+/* snap_check of the golden named [FAMILY-]LANG-COLSxROWS-SCREEN (family
+ * "" for the citizen kiosk, "clerk", "demo"). */
+bool snap_check_screen(const char *family, const char *lang, int rows, int cols,
+                       const char *screen);
 /* Name of the screen on top. */
 const char *snap_top(const snap_env *e);
 

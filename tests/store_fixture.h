@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shared helpers for the store and catalog suites: a temporary database
  * directory and a few domain objects. Header-only (static functions). */
 #ifndef PK_STORE_FIXTURE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* CUnit runner. Tests register themselves: each test is written as
  * `TEST(suite, fn, "description") { ... }` and each test file ends with
  * `SUITE(suite, init, clean);` (tests/unit.h); the build collects those lines

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by the end-to-end scripts that drive the real binary in tmux
 # (sourced, not run: it lives outside tests/e2e/ so run.sh does not take it
 # for a test). The script calls tmux_setup first; T/err holds the program's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests register themselves, one line each, where they are written:
  *
  *     TEST(config, defaults, "defaults need no file")

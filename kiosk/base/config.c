@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Configuration: embedded defaults, then an INI file read with inih.
  * Every value is checked (UTF-8, no control characters, fits, in range)
  * and normalised to NFC; a bad file is reported as "file:line: reason". */
@@ -134,6 +135,7 @@ void config_defaults(config *c)
     c->idle_timeout = 90;
     c->idle_warning = 20;
     c->clerk_timeout = 120;
+    c->backup_keep = 7;
 }
 
 /* ---- value checks ------------------------------------------------------ */
@@ -202,6 +204,7 @@ static int handler(void *user, const char *section, const char *name, const char
     if (IS("kiosk", "language")) {
         if (!all_of(value, "abcdefghijklmnopqrstuvwxyz_", 2, 7))
             return fail(p, "%s", _("language must be a code such as vi or en"));
+        c->language_set = true;
         return TEXT(language);
     }
     if (IS("kiosk", "s10_prefix")) {
@@ -247,6 +250,13 @@ static int handler(void *user, const char *section, const char *name, const char
         return set_int(p, name, value, 5, 600, &c->idle_warning);
     if (IS("clerk", "timeout"))
         return set_int(p, name, value, 30, 3600, &c->clerk_timeout);
+    if (IS("backup", "keep"))
+        return set_int(p, name, value, 1, 1000, &c->backup_keep);
+    if (IS("backup", "dir")) {
+        if (value[0] != '/')
+            return fail(p, _("%s must be an absolute path"), name);
+        return TEXT(backup_dir);
+    }
     if (IS("printer", "spec")) {
         if (strncmp(value, "file:", 5) && strncmp(value, "device:", 7) && strncmp(value, "tcp:", 4))
             return fail(p, "%s", _("printer spec must start with file:, device: or tcp:"));
@@ -278,7 +288,7 @@ static int handler(void *user, const char *section, const char *name, const char
         }
     }
     if (!strcmp(section, "kiosk") || !strcmp(section, "paths") || !strcmp(section, "printer") ||
-        !strcmp(section, "clerk"))
+        !strcmp(section, "clerk") || !strcmp(section, "backup"))
         return fail(p, _("unknown setting \"%s\""), name);
     /* other sections ([profile.X], ...) belong to other modules */
     return 1;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Configuration: an INI file (inih) over embedded defaults, so that the
  * kiosk runs with no set-up. Paths default to a per-user data directory
  * ($POSTKIOSK_HOME, else $XDG_DATA_HOME/postkiosk, else ~/.local/share/postkiosk). */
@@ -25,6 +26,7 @@ typedef struct {
                                   kiosk (S10 numbers must be unique across
                                   kiosks); default 1..99999999 */
     char language[8];          /* default language */
+    bool language_set;         /* the file sets it: also for command-line messages */
     char track_url[256];       /* optional URL prefix in the QR */
     char info_url[256];        /* demo closing slide */
     bool tone_new;             /* Vietnamese tone style "hoà" instead of "hòa" */
@@ -32,6 +34,8 @@ typedef struct {
     int idle_warning;          /* seconds of countdown, default 20 */
     int clerk_timeout;         /* seconds, default 120 */
     char scope[16];            /* default postal scope: province */
+    char backup_dir[512];      /* [backup] dir; "" = HOME/backups */
+    int backup_keep;           /* [backup] keep: backups kept, default 7 (1..1000) */
 } config;
 
 /* Fills defaults, then reads path (NULL = /etc/postkiosk/postkiosk.ini if it

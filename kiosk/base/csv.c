@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* RFC 4180 CSV reader (see csv.h). */
 #include "csv.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* RFC 4180 CSV reader: UTF-8 with or without BOM, quoted fields with
  * commas, quotes and line breaks, CRLF or LF. Invalid UTF-8 and control
  * characters (other than line breaks inside quotes) are errors; values come

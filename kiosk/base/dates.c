@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Dates on top of libc: see dates.h. */
 #include "dates.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Dates, on top of libc (timegm, gmtime_r, localtime_r, mktime, strftime).
  * Calendar arithmetic uses civil day numbers: days since 1970-01-01, with
  * no time zone. What a person reads, or the day a moment fell on, is in

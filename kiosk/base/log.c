@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* syslog(3), or the test sink of POSTKIOSK_LOG (log.h). */
 #include "log.h"
 

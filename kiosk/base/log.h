@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The log: syslog(3) under the name "postkiosk" (so `journalctl -t
  * postkiosk`), one line per event of the day: start, stop, configuration,
  * database, printer, sign-in/out, imports, purge, backup, and errors with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Domain types shared by the store, the rules, the screens and the printers.
  * Plain data: no curses, no sqlite types. Strings are NFC UTF-8 in fixed
  * buffers so a struct can be copied, wiped (mem_wipe) and freed in one go. */

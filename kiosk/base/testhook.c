@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test hooks behind POSTKIOSK_TEST=1 (testhook.h). */
 #include "testhook.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test hooks: the POSTKIOSK_* environment variables that bend the clock
  * (POSTKIOSK_CLOCK), the idle timeout (POSTKIOSK_IDLE) or where the log
  * goes (POSTKIOSK_LOG). They are honoured only when POSTKIOSK_TEST=1 is

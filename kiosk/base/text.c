@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* UTF-8 text on top of utf8proc: validation, NFC, columns, graphemes,
  * search folding and the Vietnamese sort key. */
 #include "text.h"
@@ -333,6 +334,24 @@ static void add_cp(sbuf *b, cp_t c)
     sbuf_addn(b, (const char *)u, (size_t)n);
 }
 
+/* i and y written either way after a consonant, as the sole vowel of the
+ * syllable (Lý = Lí, Kỳ = Kì, Mỹ = Mĩ, quý = quí): y folds to i. Not in
+ * ay, uy, yê (tay, Huy, yêu are other words or fixed spellings). */
+static void fold_iy(char *f)
+{
+    for (char *w = f; *w;) {
+        size_t n = strcspn(w, " ");
+        bool cons = n >= 2 && w[n - 1] == 'y';
+        for (size_t i = 0; cons && i + 1 < n; i++)
+            cons = w[i] >= 'a' && w[i] <= 'z' && !strchr("aeiouy", w[i]);
+        if (cons || (n == 3 && memcmp(w, "quy", 3) == 0))
+            w[n - 1] = 'i';
+        w += n;
+        while (*w == ' ')
+            w++;
+    }
+}
+
 char *text_fold(const char *s)
 {
     size_t n;
@@ -365,6 +384,8 @@ char *text_fold(const char *s)
         free(f);
     }
     free(cps);
+    if (b.data)
+        fold_iy(b.data);
     return b.data ? b.data : xstrdup("");
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* UTF-8 text: validation, NFC, display width in columns, truncation and
  * wrapping that never split a letter from its marks, folding for search
  * (đ -> d) and a Vietnamese sort key. Built on utf8proc. */
@@ -33,7 +34,9 @@ int text_wrap(const char *s, int cols, size_t *starts, size_t *lens, int maxline
 size_t text_prev_grapheme(const char *s, size_t pos);
 
 /* Folded form for search: NFD, case fold, marks stripped, đ -> d, runs of
- * non-alphanumerics to one space. Malloc'ed. */
+ * non-alphanumerics to one space, and a lone y after a consonant as i
+ * (Lý = Lí, Kỳ = Kì). Malloc'ed. Stored in the database (name_fold): a
+ * change here needs a migration that folds again (store_refold). */
 char *text_fold(const char *s);
 /* Sort key that orders by the Vietnamese alphabet (a ă â b c d đ e ê ...),
  * tones secondary (per word: ngang < huyền < hỏi < ngã < sắc < nặng), case

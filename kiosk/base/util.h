@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Small helpers shared by every module: allocation that aborts on
  * out-of-memory (htop's xMalloc), bounded string copies, a growable buffer,
  * and start-up-only die(). Run-time errors are values (pk_err), not exits. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* CLI helpers shared by the subcommands (the store: cli_home.c). */
 #include "cli.h"
 

@@ -1,9 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Command-line subcommands. Each lives in its own kiosk/cli_*.c file and has
  * one line in main.c's table. The context is filled by main.c: config
  * loaded, options parsed; the store is opened (and seeded on first run) on
  * demand by cli_store(). */
 #ifndef PK_CLI_H
 #define PK_CLI_H
+
+#include <getopt.h>
 
 #include "config.h"
 #include "log.h"
@@ -66,6 +69,15 @@ int cli_reprint(cli_ctx *ctx, int argc, char **argv);
 int cli_staff_pin(cli_ctx *ctx, int argc, char **argv);
 /* notify --once | --follow: messages to citizens (cli_notify.c). */
 int cli_notify(cli_ctx *ctx, int argc, char **argv);
+/* backup [DIR] / restore FILE (cli_backup.c): exit 0, or 1 with the
+ * reason on stderr (2 usage). */
+int cli_backup(cli_ctx *ctx, int argc, char **argv);
+int cli_restore(cli_ctx *ctx, int argc, char **argv);
+/* The run lock of a database: flock on "<db>.lock", shared by every
+ * kiosk, clerk workstation and demonstration while it runs (cli_start),
+ * exclusive for a restore. The open descriptor, or -1 with errno
+ * (EWOULDBLOCK: held the other way). */
+int cli_run_lock(const char *db_path, bool exclusive);
 /* `demo`, and `--tour FILE` with no command (kiosk/cli_demo.c). */
 int cli_demo(cli_ctx *ctx, int argc, char **argv);
 
@@ -73,6 +85,21 @@ typedef struct {
     const char *name;          /* "catalog", "dossier", ... */
     cli_fn fn;
     const char *usage;         /* one line for --help */
+    const struct option *opts; /* its long options (getopt_long), NULL = none;
+                                  each .val unique within the table */
 } cli_command;
+
+/* What cli_args allocated. */
+typedef struct {
+    char **argv;
+    char *flags;
+} cli_owned;
+/* Parses a subcommand's arguments with getopt_long over cmd->opts (+
+ * --help), argv[-1] being the command's name. -1: go on with *argc and *argv
+ * rewritten in canonical order (the first word, then "--name [value]" for
+ * each option, then the other words); 0: --help was printed; 2: a usage
+ * error was printed. cli_args_free(owned) after the command ran. */
+int cli_args(const cli_command *cmd, int *argc, char ***argv, cli_owned *owned);
+void cli_args_free(cli_owned *owned);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk audit verify [--expect-head CODE]`: walks the keyed audit
  * chain from seq 1, every dossier event and every dossier and clerk row
  * against its last seal. Exit 0 when intact (prints the head to anchor off

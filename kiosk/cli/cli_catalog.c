@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk catalog import [--units|--holidays|--tariffs] FILE`
  * `postkiosk catalog search TEXT...` */
 #include <stdio.h>
@@ -6,6 +7,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "progress.h"
 #include "store_import.h"
 #include "util.h"
 
@@ -47,7 +49,13 @@ static int import(cli_ctx *ctx, int argc, char **argv)
     if (!db)
         return 1;
     char err[600];
+    progress pr;
+    progress_begin(&pr, _("import"), 0);
+    store_set_progress(db, progress_cb, &pr);
     pk_err e = fn(db, argv[i], err, sizeof err);
+    store_set_progress(db, NULL, NULL);
+    if (pr.shown)
+        progress_end(&pr, pr.total);
     if (e != PK_OK) {
         cli_fail("postkiosk: %s\n", err);
         fprintf(stderr, "%s\n", _("Nothing was imported."));

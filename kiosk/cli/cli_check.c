@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk check`: what a citizen's dossier needs, each part named when
  * it fails (issue 11 item 4). Exit status bits: 1 configuration (the file,
  * the catalog, the receipt key and the PIN pepper load), 2 database

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk clerk [add|passwd|disable|list]`: clerk accounts from the
  * shell. The first supervisor is created without signing in, only while no
  * supervisor exists ("created at install time"); afterwards add, passwd

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The clerk's command-line subcommands (one file each, one line each in
  * main.c's table) and what they share. */
 #ifndef PK_CLI_CLERK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk clerk`: the clerk workstation in the terminal, through the
  * staged start-up (cli_start.c) in clerk mode. Not locked down like the
  * citizen kiosk: Esc on the sign-in screen quits. */

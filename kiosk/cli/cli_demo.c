@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Demonstration mode. `postkiosk demo`: the presenter's slides, guided
  * tours and practice, one after the other (each a run of the app's one
  * loop). `postkiosk --tour FILE [--speed normal|max]`: one tour; at max

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk dossier list [--status S] [--limit N]`, `dossier show REF`.
  * Personal data is shown masked only. */
 #include <inttypes.h>

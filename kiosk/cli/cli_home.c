@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The data directory and the live database (issue 11 item 3). Only a first
  * start — no database and no keys yet — creates a database; a database
  * that is missing or empty afterwards is refused with the way out

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk ime telex|vni [--tone-style new|old]`: reads lines of
  * keystrokes on standard input and prints the text the kiosk's input engine
  * makes of each, one line per line. A BS (0x08) or DEL (0x7f) byte is the

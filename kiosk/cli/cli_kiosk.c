@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The citizen kiosk (postkiosk with no subcommand): the staged start-up
  * (cli_start.c) in citizen mode — it refuses to start when a citizen's
  * dossier would fail — then the citizen screens, locked down. */

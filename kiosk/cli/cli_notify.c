@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk notify --once | --follow [--interval SECONDS]`: sends the
  * messages to citizens the outbox holds (kiosk/notify/). --follow runs
  * until SIGTERM / SIGINT, a pass every interval (default 30 s); the

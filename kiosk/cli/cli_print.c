@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* postkiosk print-test: prints the test page (no database needed).
  * postkiosk reprint REF|S10|QR: prints a receipt again on a new print job,
  * marked "IN LẠI / REPRINT"; a scanned QR payload is verified first. Every

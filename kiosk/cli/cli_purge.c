@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk purge --older-than 5y [--yes]`: erases the personal data of
  * dossiers closed before the retention period (TT 17/2017 Đ.14.3: five
  * years for electronic records), keeping the anonymous facts that the

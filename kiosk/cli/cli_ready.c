@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Readiness: what the citizen's path needs, tested before anyone starts
  * (issue 11 item 4) — `postkiosk check` reports each, the kiosk refuses to
  * start on any. Reasons are translated and name the file. */

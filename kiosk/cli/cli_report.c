@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk report --from D --to D [--csv]`: dossiers registered in the
  * period by status, procedure, agency and commune, the on-time rate, lost
  * or damaged items. --csv writes the province's file to stdout (an export:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk staff-pin set [--as SUPERVISOR]`: the PIN that leaves citizen
  * mode (F10). Stored like a clerk PIN, Argon2id of HMAC(pepper, PIN), in
  * the database, never in the configuration (issue 11 item 9). Asked twice

@@ -1,11 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The staged start-up (cli_start.h): locale -> configuration -> store ->
  * printer -> terminal -> loop, teardown in reverse. One place for what the
  * citizen kiosk, the clerk workstation and the demonstrations used to
  * write three times; the mode says what differs. */
 #include "cli_start.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -49,9 +52,30 @@ static bool stage_store(cli_ctx *ctx, start_mode mode, start_run *run)
     if (mode == START_CITIZEN && ready_dir_of(ctx->cfg.db_path, dir, sizeof dir) &&
         access(dir, F_OK) == 0 && !ready_space(dir, why, sizeof why))
         return refuse(why);
+    /* the run lock (a restore waits for it) after the store has decided,
+     * so that a refused start creates nothing; a restore that swapped the
+     * file between our opening and locking it changed its inode */
+    struct stat before;
+    bool had = stat(ctx->cfg.db_path, &before) == 0;
     run->db = cli_store(ctx);
     if (!run->db)
         return false;
+    run->lock = cli_run_lock(ctx->cfg.db_path, false);
+    if (run->lock < 0) {
+        if (errno == EWOULDBLOCK)
+            cli_fail(_("postkiosk: a restore of %s is in progress; start again when it is done\n"),
+                     ctx->cfg.db_path);
+        else
+            cli_fail(_("postkiosk: cannot lock %s: %s\n"), ctx->cfg.db_path, strerror(errno));
+        return false;
+    }
+    struct stat after;
+    if (had && (stat(ctx->cfg.db_path, &after) != 0 || after.st_ino != before.st_ino ||
+                after.st_dev != before.st_dev)) {
+        cli_fail(_("postkiosk: a restore of %s is in progress; start again when it is done\n"),
+                 ctx->cfg.db_path);
+        return false;
+    }
     log_info("database: %s open", ctx->cfg.db_path);
     if (mode != START_CITIZEN)
         return true;
@@ -109,7 +133,7 @@ static const char *const mode_names[] = {
 
 int cli_start(cli_ctx *ctx, start_mode mode, bool headless, start_loop loop, void *arg)
 {
-    start_run run = {.ctx = ctx, .headless = headless};
+    start_run run = {.ctx = ctx, .headless = headless, .lock = -1};
     int rc = 1;
     log_info("start: %s, version %s, database %s, printer %s", mode_names[mode], PK_VERSION,
              ctx->cfg.db_path, ctx->printer_spec ? ctx->printer_spec : ctx->cfg.printer);
@@ -124,6 +148,8 @@ int cli_start(cli_ctx *ctx, start_mode mode, bool headless, start_loop loop, voi
     if (run.pr)
         printer_close(run.pr);
     cli_close(ctx);
+    if (run.lock >= 0)
+        close(run.lock);
     log_info("stop: %s, exit status %d", mode_names[mode], rc);
     return rc;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One staged start-up for the three programs in the binary: the citizen
  * kiosk, the clerk workstation and the demonstrations (issue 10 item 3).
  * Stages in order — locale, configuration, store, printer, terminal,
@@ -27,6 +28,7 @@ typedef struct {
     store *db;        /* NULL for START_TOUR */
     printer *pr;      /* NULL when the printer could not be opened */
     bool headless;
+    int lock;         /* the database's run lock (cli_run_lock), -1 = none */
 } start_run;
 
 typedef int (*start_loop)(start_run *run, void *arg);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The practice sandbox (see practice.h). */
 #include "practice.h"
 

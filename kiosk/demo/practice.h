@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The practice sandbox of demonstration mode: a database of its own next
  * to the live one (HOME/practice.db), created fresh from the shipped data
  * every time it opens or resets, and removed when it closes. The live

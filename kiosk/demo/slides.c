@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Slide texts, written for people who have never used the service and
  * fear losing their papers: plain words, short lines, the reasons to
  * trust it. Every string goes through gettext. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The demonstration slides: what the service is, which procedures can go
  * by post, what it costs, why the originals are safe, this year's figures,
  * how to start, and where to learn more (QR code of cfg.info_url).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The slides' data, read once from the store when the slides open: the
  * catalog (how many procedures can go by post, a few examples from
  * different fields), the postal tariff, and this year's report. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tour files: parser and player (see tour.h for the format). Pure C: the
  * player is a state machine driven by the caller's clock. */
 #include "tour.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Guided tours: a plain-text file of directives (data/tours/NAME.tour) and a
  * pure player that turns it into key presses and captions over time.
  * No curses, no app: screens/demo_tour.c feeds what the player yields into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* [notify] configuration (notify_config.h). Parsed here, not in config.c:
  * only the notifier needs it. */
 #include "notify_config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The [notify] section of postkiosk.ini: where messages to the citizen go.
  * A channel with nothing configured is off. Secrets (SMTP password, SMS
  * gateway auth header) live in their own files, readable by the owner

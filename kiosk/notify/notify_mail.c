@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* E-mail through SMTP with libcurl: STARTTLS (required unless smtp_tls =
  * try), AUTH when smtp_user is set, a MIME message in UTF-8. */
 #include "notify_send.h"

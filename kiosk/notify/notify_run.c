@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The notifier's pass (notify_run.h). The text is rendered here, in the
  * citizen's language, when it is sent: the outbox keeps only the facts. */
 #include "notify_run.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One pass of the notifier: what smsd did with the spooled messages, then
  * every due message of the channels that are configured, each claimed
  * before it is sent and recorded after. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The channels: e-mail over SMTP and SMS over an HTTPS gateway (libcurl),
  * SMS through smstools' spool folders. Each returns how the attempt went
  * and, on failure, a reason without personal data (no address, no text). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SMS: an HTTPS gateway (libcurl) or a GSM modem through smstools' spool
  * (a file per message in its outgoing folder; smsd moves it to sent/ or
  * failed/). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The audit log as a hash chain (RELIABILITY.md §7.3):
  *   hash(n) = HMAC-SHA256(key, hash(n-1) || canonical(row n)), hash(0) = 32 zero bytes,
  * keyed with the audit key (a file outside the database), so a chain cannot

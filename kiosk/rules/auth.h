@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk authentication: PIN policy, Argon2id hashes of HMAC-SHA256(pepper,
  * PIN) (RELIABILITY.md §7.1), lockout after repeated failures and automatic
  * sign-out after inactivity. Pure C over libsodium: no SQL, no curses; the

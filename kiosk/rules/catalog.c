@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Catalog import from CSV (formats in data/README.md). */
 #include "catalog.h"
 

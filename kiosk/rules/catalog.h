@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Catalog readers: CSV files (data/README.md) into domain structs. A bad
  * row gives "file:line: reason" and no rows. The import into the store
  * (one transaction) is store_import.h. */

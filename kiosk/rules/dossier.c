@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Dossier rules: validation of what a citizen types, eligibility, masking,
  * fees and the expected date. Pure C: no curses, no SQL. The life-cycle
  * table lives in lifecycle.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Dossier rules: pure C, no curses, no SQL. Validation of what a citizen
  * types, eligibility per service form, fees, the status life cycle. */
 #ifndef PK_DOSSIER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Back-off, lock and second-factor maths; see guard.h. */
 #include "guard.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Guards against guessing (issue 11, items 9 and 10): the back-off and
  * lock maths for the staff PIN and for typed dossier lookups, and the
  * second factor a typed lookup needs. Pure C: the counters live in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Identifiers: dossier references "<KIOSK>-<seq>" and UPU S10 numbers.
  * Pure functions, no allocation. */
 #include "ids.h"

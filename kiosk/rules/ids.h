@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Identifiers: dossier references unique across kiosks, UPU S10 numbers. */
 #ifndef PK_IDS_H
 #define PK_IDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The dossier life cycle: status codes, plain-words labels for citizens and
  * the ONE transition table that the clerk UI, the store and the reports
  * ask. Derived from QĐ 45/2016 Đ.5-10 and TT 17/2017 Đ.5 (DOMAIN.md):

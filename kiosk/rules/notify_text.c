@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Notification templates and SMS segment counting. Templates stay short:
  * a Vietnamese text is UCS-2 on the air (70 characters a segment), so each
  * one is checked at its longest (tests/logic/test_notify_text.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The messages the citizen receives when the dossier moves (TT 17/2017
  * Art. 12): one short template per life-cycle event, in the language
  * gettext is set to, and how many SMS segments a text takes. Pure text:

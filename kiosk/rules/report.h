@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Reports for the post office and the province (TT 17/2017 Đ.13): dossiers
  * by status, procedure, agency and commune over a period, the on-time rate
  * against the expected date, lost or damaged items. The figures come from

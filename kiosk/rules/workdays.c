@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Working days: a calendar built from the holiday table (kind 'H' = day
  * off, 'W' = make-up working day), weekends Saturday and Sunday, on the
  * civil day numbers of dates.c. No formula for holidays: the table is the

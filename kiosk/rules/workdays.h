@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Working days from a year-by-year holiday table (holidays and make-up
  * Saturdays), never a formula: DOMAIN.md "Working days and holidays". */
 #ifndef PK_WORKDAYS_H

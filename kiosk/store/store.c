@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store's connection: settings of RELIABILITY.md §5.2, migrations,
  * the statement cache, error mapping, transactions, settings. */
 #include "store_internal.h"
@@ -581,6 +582,12 @@ pk_err store_check(store *s, bool full, char *msg, size_t msgsz)
         store_done(stmt);
     }
     return e;
+}
+
+void store_set_progress(store *s, store_progress_fn fn, void *arg)
+{
+    s->progress = fn;
+    s->progress_arg = arg;
 }
 
 void store_set_busy_timeout(store *s, int ms)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store: the only module that talks SQL (store*.c are the only files that
  * include sqlite3.h). Domain structs in and out; every user action is one
  * transaction; every transaction that may write is BEGIN IMMEDIATE.
@@ -50,6 +51,12 @@ void store_tx_rollback(store *s);
 void store_set_busy_timeout(store *s, int ms);
 /* Caps the database size in pages (tests: simulates a full disk). */
 pk_err store_set_max_pages(store *s, int64_t pages);
+/* Told how long work goes (units done, units in all; a copy's pages, an
+ * import's rows): see store_set_progress and store_backup. */
+typedef void (*store_progress_fn)(int64_t done, int64_t total, void *arg);
+/* Long loops of this store (the procedure import) call fn every few
+ * hundred rows and at the end; NULL stops it. */
+void store_set_progress(store *s, store_progress_fn fn, void *arg);
 /* true when the catalog tables are empty (first run: seed from data/). */
 bool store_is_empty(store *s);
 

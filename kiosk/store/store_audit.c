@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The hash-chained audit log (RELIABILITY.md §7.3): appending rows,
  * mirroring dossier events into the chain, the head, listing and the
  * verifier. The table itself is created by schema v2 (store_clerk.c); v4

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The hash-chained audit log of the store (implemented in store_audit.c):
  * append, mirror dossier events, head, list, verify. */
 #ifndef PK_STORE_AUDIT_H

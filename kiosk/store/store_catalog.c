@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Catalog tables: procedures (+ their documents), administrative units,
  * holidays, tariffs. Replacements run in one BEGIN IMMEDIATE transaction. */
 #include "store_internal.h"
@@ -118,8 +119,11 @@ pk_err store_procedures_replace(store *s, const procedure *procs, int n)
     e = run(s, "DELETE FROM procedures");
     if (e == PK_OK)   /* tells other connections' search indexes to rebuild */
         e = store_sequence_next(s, "catalog", &gen);
-    for (int i = 0; e == PK_OK && i < n; i++)
+    for (int i = 0; e == PK_OK && i < n; i++) {
         e = insert_procedure(s, &procs[i]);
+        if (s->progress && (i % 500 == 499 || i == n - 1))
+            s->progress(i + 1, n, s->progress_arg);
+    }
     if (e != PK_OK) {
         store_rollback(s);
         return e;

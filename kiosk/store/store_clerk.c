@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk accounts and sign-in, and schema v2 (the clerk workstation).
  * The audit chain itself is in store_audit.c. */
 #include "store_internal.h"

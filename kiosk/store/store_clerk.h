@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The clerk side of the store (schema version 2): accounts and sign-in,
  * the life cycle of a dossier (one transaction per change, checked against
  * dossier_transition_allowed()), the queue, handover records, reports and

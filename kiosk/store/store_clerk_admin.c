@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk account administration (issue 11 item 7): PIN hashes bound to
  * their account (schema 5), role and lock changes, each audited with who
  * did it and what changed (never PIN material). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The life cycle of a dossier on the clerk side: one transaction per
  * change, checked against the one table (dossier_transition_allowed), with
  * the data each step needs and the delivery rule of TT 17 Đ.5.2.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Store queries of demonstration mode: what a practice run left behind. */
 #include "store_demo.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Store queries of demonstration mode (kiosk/store_demo.c). */
 #ifndef PK_STORE_DEMO_H
 #define PK_STORE_DEMO_H

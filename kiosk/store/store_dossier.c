@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Dossiers, their documents and events; print jobs. */
 #include "store_internal.h"
 #include "store_filter.h"

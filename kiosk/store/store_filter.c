@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One builder for the dynamic WHERE clauses of the dossier list and the
  * clerk's queue (see store_filter.h). */
 #include "store_filter.h"

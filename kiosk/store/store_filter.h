@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private to kiosk/store/ files: statements assembled from constant fragments
  * with every value bound, and the dossier filters the list and the clerk's
  * queue share. */

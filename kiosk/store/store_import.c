@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Catalog import: the CSV readers of catalog.h (rules) into the store,
  * each file in one transaction; a bad row gives "file:line: reason" and
  * nothing is imported. Uses only the store's public API: it sits in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Catalog import: reads the CSV files (catalog.h) and replaces the
  * store's tables, one transaction each. A bad row gives "file:line:
  * reason" in err and nothing is imported. */

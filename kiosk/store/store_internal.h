@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Private to kiosk/store*.c: the connection, the statement cache, error
  * mapping, transactions and the migration list. Nothing else includes this
  * (it pulls in sqlite3.h). */
@@ -39,6 +40,8 @@ struct store {
     store_outcome outcomes[STORE_OUTCOMES_MAX];   /* not yet written */
     int noutcomes;
     int busy_ms;               /* store_set_busy_timeout() */
+    store_progress_fn progress;   /* store_set_progress() */
+    void *progress_arg;
 };
 
 /* One schema step: SQL run in one transaction (may be NULL), then fn (may
@@ -61,9 +64,11 @@ pk_err store_audit_key_upgrade(store *s);
 /* Schema version 5 (clerks.pin_v: PIN hashes bound to their account),
  * store_clerk_admin.c. */
 pk_err store_clerk_pin_upgrade(store *s);
-/* Schema version 6 (the notification outbox), store_notify.c. */
-extern const char store_schema_v6[];
+/* Schema version 7 (the notification outbox), store_notify.c. */
+extern const char store_schema_v7[];
 extern const int store_migrations_count;
+/* Version 4: name_fold columns and the name index folded again. */
+pk_err store_refold(store *s);
 
 /* Applies the migrations of list above the current user_version, each in
  * its own BEGIN IMMEDIATE transaction. Refuses a database newer than the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Guessing counters and lookups by S10 number; see store_lookup.h. */
 #include "store_internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Guarded lookups (issue 11, items 9-11): the guessing counters kept in the
  * settings table (so a restart does not reset them), each change in one
  * write transaction with its audit row, and finding a dossier by what was

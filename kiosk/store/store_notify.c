@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The notification outbox: queued in the event's transaction, claimed
  * before sending, recorded after (store_notify.h). */
 #include "store_internal.h"
@@ -8,8 +9,8 @@
 #include "store_notify.h"
 #include "util.h"
 
-/* Schema version 6. */
-const char store_schema_v6[] =
+/* Schema version 7. */
+const char store_schema_v7[] =
     "CREATE TABLE notify_outbox("
     "  id INTEGER PRIMARY KEY,"
     "  dossier_id INTEGER NOT NULL,"

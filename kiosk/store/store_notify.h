@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The notification outbox (TT 17/2017 Art. 12): one row per message to the
  * citizen, written in the transaction of the life-cycle event that causes
  * it (store_dossier_create, store_dossier_transition, store_dossier_incident)

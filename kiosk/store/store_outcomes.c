@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Print job outcomes the database could not take (busy, full, failing):
  * the paper is the truth, so they are retried with back-off, then kept on
  * the handle and in a small file next to the database

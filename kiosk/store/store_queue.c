@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The clerk's queue: counts per status, pages oldest first with keyset
  * paging, filters and search (reference, folded name, phone, last digits of
  * the ID), built to stay fast at a million dossiers. */

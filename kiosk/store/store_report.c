@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Handover records (biên bản giao nhận), reports and retention. */
 #include "store_internal.h"
 

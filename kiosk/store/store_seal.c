@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Seals: the audit chain covers the state of every dossier and clerk row.
  * Each change made through the store appends a "seal" row (object
  * "dossier:<id>" or "clerk:<id>", detail "digest=<hex>" or "deleted") with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Catalog search: diacritic-insensitive (folded names, đ -> d), ranked,
  * ties in Vietnamese alphabetical order.
  *

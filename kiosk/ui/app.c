@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The only input loop, the screen stack, the idle timer and the shared
  * overlays. Screens get named events; only this file reads input. */
 #include "app.h"
@@ -32,6 +33,20 @@ int64_t app_now(const app *a)
     return (int64_t)time(NULL) + a->clock_offset;
 }
 
+/* Citizen screens (ime_by_lang): Vietnamese typing is on in Vietnamese
+ * and off in the other languages ("Mary Lee Ross" stays English); F3
+ * switches it either way. Staff screens keep Telex: notes are Vietnamese. */
+static ime_method lang_ime(const app *a)
+{
+    return !a->ime_by_lang || strcmp(i18n_lang(), "vi") == 0 ? a->ime_vi : IME_OFF;
+}
+
+void app_ime_by_lang(app *a)
+{
+    a->ime_by_lang = true;
+    a->ime = lang_ime(a);
+}
+
 void app_init(app *a, const config *cfg, store *db, printer *pr)
 {
     memset(a, 0, sizeof *a);
@@ -39,7 +54,7 @@ void app_init(app *a, const config *cfg, store *db, printer *pr)
     a->db = db;
     a->pr = pr;
     a->title = N_("Administrative dossiers by post");
-    a->ime = IME_TELEX;
+    a->ime = a->ime_vi = IME_TELEX;
     tf_set_tone_style(cfg && cfg->tone_new);
     a->min_rows = 24;
     a->min_cols = 80;
@@ -132,7 +147,8 @@ void app_wipe(app *a)
     a->pin_open = a->pin_answered = a->staff_notice = false;
     if (a->cfg && a->cfg->language[0] && strcmp(i18n_lang(), a->cfg->language) != 0)
         i18n_set_lang(a->cfg->language);
-    a->ime = IME_TELEX;
+    a->ime_vi = IME_TELEX;
+    a->ime = lang_ime(a);
     a->last_input_ms = a->now_ms;
     push(a, a->home, NULL);
 }
@@ -216,7 +232,12 @@ int app_countdown(const app *a)
 
 void app_set_lang(app *a, const char *lang)
 {
+    /* the method chosen in Vietnamese comes back with Vietnamese */
+    if (a->ime_by_lang && strcmp(i18n_lang(), "vi") == 0)
+        a->ime_vi = a->ime;
     i18n_set_lang(lang);
+    if (a->ime_by_lang)
+        a->ime = lang_ime(a);
     a->dirty = true;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The application: the only input loop (htop's ScreenManager_run, tig's
  * view_driver), the screen stack, the idle timer, and the overlays every
  * screen shares (countdown, call-staff notice, staff PIN, enlarge).
@@ -37,6 +38,8 @@ struct app {
     /* presentation */
     const char *title;             /* msgid shown in the header */
     ime_method ime;                /* input method of every text field */
+    bool ime_by_lang;              /* ime starts off outside Vietnamese */
+    ime_method ime_vi;             /* ... and comes back as it was in Vietnamese */
     term_theme theme;
     int min_rows, min_cols;        /* below this the enlarge screen shows */
 
@@ -138,6 +141,8 @@ void *app_top_state(const app *a);
 /* Seconds left before the wipe while the countdown shows, else -1. */
 int app_countdown(const app *a);
 bool app_too_small(const app *a);
+/* Citizen screens: Vietnamese typing follows the language (off in English). */
+void app_ime_by_lang(app *a);
 /* Switches the language and redraws; app_next_lang goes to the next
  * installed one. */
 void app_set_lang(app *a, const char *lang);

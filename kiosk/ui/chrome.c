@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The chrome every screen shares, drawn by the app around and over the
  * screen: the header (title, typing method, clock), the hint bar (fed by
  * the key table; the screen's hints on the left, language and call staff

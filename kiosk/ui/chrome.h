@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Header, hint bar and shared dialogs: drawn by app_render only. */
 #ifndef PK_CHROME_H
 #define PK_CHROME_H

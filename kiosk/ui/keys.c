@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The key table: the one place that says which key does what. */
 #include "keys.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Keys become named actions first (tig's enum request, dialog's DLGK_*).
  * One table maps keys, digits, mouse clicks and scanner input to actions;
  * the same table feeds the hint bar and the help screen. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The staff PIN dialog's entry (F10 in citizen mode): digits only, at
  * most AUTH_PIN_MAX of them, shown as dots. Pure: events in, a verdict out;
  * checking the PIN is store_staff_pin_try()'s job. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* QR code as half-block text lines (libqrencode does the encoding). */
 #include "qrterm.h"
 

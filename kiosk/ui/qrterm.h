@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A QR code drawn with text: two module rows per terminal row with the
  * half blocks ▀ ▄ █. Light modules (and the quiet zone) are the drawn
  * blocks, dark modules are spaces, so it reads on a light-on-dark

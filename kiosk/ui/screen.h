@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A screen is a small vtable (tig's view_ops, htop's PanelClass).
  *
  *   draw   is a pure function of (screen state, app state, frame size): it

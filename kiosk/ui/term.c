@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The only owner of curses: init/teardown, theme roles, input decoding,
  * mouse, signals and headless snapshots. */
 #include "term.h"

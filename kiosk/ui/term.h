@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The terminal: the only module that includes curses.h. Everything else
  * draws through these calls with theme roles (never colour numbers) and
  * reads raw input as term_input values, so screens and the app loop stay

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Widgets: text, buttons, lists, text fields, progress, dialogs, banners. */
 #include "widgets.h"
 
@@ -420,6 +421,39 @@ static bool insert_plain(tfield *t, uint32_t cp)
     return true;
 }
 
+/* Type anywhere: a key typed (key != 0) or a Backspace (key 0) inside or
+ * at the end of a word that is not the end of the text recomposes that
+ * word. False when there is no word there or it is not Vietnamese. */
+static bool edit_word(tfield *t, uint32_t key, ime_method m)
+{
+    size_t ws, we;
+    vnime_word_at(t->buf, t->len, t->cur, &ws, &we);
+    if (ws == we || (key == 0 && ws == t->cur))
+        return false;
+    char w[TF_MAX * 2];
+    size_t at;
+    if (!vnime_edit_word(m, tone_new, t->buf + ws, we - ws, t->cur - ws, key, w, sizeof w, &at))
+        return false;
+    size_t wl = strlen(w);
+    if (t->len - (we - ws) + wl > t->max)
+        return false;
+    memmove(t->buf + ws + wl, t->buf + we, t->len - we + 1);
+    memcpy(t->buf + ws, w, wl);
+    size_t old = t->len;
+    t->len = t->len - (we - ws) + wl;
+    if (t->len < old)
+        mem_wipe(t->buf + t->len + 1, old - t->len);
+    t->cur = ws + at;
+    mem_wipe(w, sizeof w);
+    return true;
+}
+
+static bool word_key(uint32_t cp, ime_method m)
+{
+    return (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) || (m == IME_VNI && cp >= '0' && cp <= '9') ||
+           cp >= 0xc0;
+}
+
 bool tf_handle(tfield *t, const event *ev, ime_method m)
 {
     bool printable = (ev->ch >= 0x20 && ev->ch < 0x7f) || ev->ch >= 0xA0;  /* no C0/C1 */
@@ -429,10 +463,13 @@ bool tf_handle(tfield *t, const event *ev, ime_method m)
         if (ime) {
             if (t->ime.method != m || t->ime.new_style != tone_new)
                 vnime_init(&t->ime, m, tone_new);
+            vnime_resume(&t->ime, t->buf, t->len);
             if (vnime_type(&t->ime, t->buf, t->max + 1, ev->ch)) {
                 t->len = strlen(t->buf);
                 t->cur = t->len;
             }
+        } else if (t->kind == TF_TEXT && m != IME_OFF && word_key(ev->ch, m) && edit_word(t, ev->ch, m)) {
+            vnime_reset(&t->ime);
         } else {
             vnime_reset(&t->ime);
             insert_plain(t, ev->ch);
@@ -448,6 +485,8 @@ bool tf_handle(tfield *t, const event *ev, ime_method m)
             vnime_backspace(&t->ime, t->buf, t->max + 1);
             t->len = strlen(t->buf);
             t->cur = t->len;
+        } else if (t->kind == TF_TEXT && m != IME_OFF && edit_word(t, 0, m)) {
+            vnime_reset(&t->ime);
         } else {
             size_t n = text_prev_grapheme(t->buf, t->cur);
             if (n == 0 || n > t->cur)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Widgets: drawing helpers that record clickable regions in the frame, and
  * small state structs (lists, text fields) that screens keep in their
  * state and feed events to. Nothing here reads keys or owns a loop: a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Return address: province, then commune or ward with type-ahead from the
  * unit list, then house and street; and who will receive the result. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Applicant: full name, ID number, phone, optional e-mail. Every field is
  * checked as it is typed, with a plain message; invalid input never
  * advances. */

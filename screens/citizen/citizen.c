@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The citizen flow: session set-up and wipe, step order, and the checks
  * that turn the session into a dossier. */
 #include "citizen.h"
@@ -45,6 +46,7 @@ void citizen_attach(app *a, citizen *c)
     a->help = &screen_help;
     a->track = &screen_track;
     a->enlarge = &screen_enlarge;
+    app_ime_by_lang(a);
 }
 
 /* ---- the order of the steps ------------------------------------------------ */

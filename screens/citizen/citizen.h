@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The citizen flow: the draft dossier every citizen screen shares (the
  * app's session, wiped with mem_wipe on timeout, cancel and finish) and
  * the order of the steps, which depends on the service form. */

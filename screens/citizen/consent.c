@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Consent: what personal data is asked for, by whom, why, for how long,
  * and the citizen's rights; accepted explicitly (nothing is pre-selected).
  * Declining ends the session: nothing is stored, everything is wiped. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Documents: tick each paper being handed over, each marked original or
  * copy; a warning (not a wall) when a required one is missing, since the
  * counter will ask for it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Done: the dossier is already committed (review did it); now the receipt
  * is printed. What the screen says is what the printer said: printed only
  * when it confirmed the job; "did not confirm" when the job went out but

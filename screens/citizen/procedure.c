@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Procedure detail: the documents to bring (original or copy), the fee,
  * the processing time and the expected result date computed today; for a
  * procedure that cannot go by post, the reason and what to do instead. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Find the procedure: type to search (accents optional, the list follows
  * every keystroke) or browse by field and agency. Each row says whether
  * it can be sent, returned, or neither by post. */
@@ -182,9 +183,12 @@ static screen_result procs_handle(void *state, app *a, const event *ev)
     int vis = visible_rows();
     wlist_fix(&s->list, vis);
     /* VNI types marks and tones with digits: while a word is being typed
-     * in the search field, a digit belongs to it, not to the list */
+     * in the search field, a digit that marks it belongs to it; once the
+     * word is complete ("Lạng") or the digit would only follow it, the
+     * digit picks a row */
     bool vni_digit = ev->act == ACT_CHOOSE && s->focus == 0 && a->ime == IME_VNI &&
-                     strcmp(i18n_lang(), "vi") == 0 && c->search.ime.nraw > 0;
+                     strcmp(i18n_lang(), "vi") == 0 && c->search.cur == c->search.len &&
+                     vnime_key_composes(&c->search.ime, c->search.buf, c->search.len, ev->ch);
     switch (vni_digit ? ACT_CHAR : ev->act) {
     case ACT_CHOOSE:
         return open_row(s, a, s->list.top + ev->value - 1);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Review: everything on one screen with the money to pay; any section can
  * be changed (the flow comes back here); Enter commits the dossier. The
  * commit happens here, before anything is printed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Track: type the dossier number (or S10 number) or scan the receipt's QR
  * code (a scanner types the payload and Enter; the app turns that into
  * ACT_SCAN). References are sequential, so a typed number must come with

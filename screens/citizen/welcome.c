@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Welcome: a calm title, what the kiosk does, five choices, the language,
  * and a printer notice before anyone starts. */
 #include <stdio.h>

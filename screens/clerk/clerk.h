@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The clerk workstation: the session every clerk screen shares (the app's
  * session, wiped on sign-out), the screens, and small shared helpers.
  * Sign-in is the root; the menu, queue, dossier, action form, handover,

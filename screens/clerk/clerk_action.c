@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The form for one life-cycle step: exactly the fields the table's flags
  * ask for (seal number and fee at the counter, a reason, the appointment
  * date, who received the result), checked here for a clear message and

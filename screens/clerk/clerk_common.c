@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What every clerk screen shares: the session, inactivity sign-out, the
  * header line, flash messages and scanned receipts. */
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One dossier, all of it: the applicant's full data (clerks may see it;
  * opening the screen is a logged lookup), the documents handed over
  * (original or copy), money, dates, the clerk's records and the full

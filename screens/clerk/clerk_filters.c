@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The queue's filters: status, registration dates, procedure, agency and
  * commune. Up/Down choose a line, Left/Right change a choice, dates are
  * typed (DD/MM/YYYY), Delete clears a line, Enter applies, Esc keeps the

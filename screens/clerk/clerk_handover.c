@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Handover to an agency (biên bản giao nhận): choose the agency, tick the
  * dossiers that go (all by default), create the record. In one
  * transaction the dossiers become "handed to agency" and the record is

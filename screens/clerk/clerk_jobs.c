@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Print jobs that did not print (paper out, printer unplugged, ...) and
  * those still pending: retry one with Enter. A receipt is printed again
  * from the committed dossier; a handover record from its stored lines.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The clerk's menu after signing in: counts per status at the top, then
  * the queue, handover records, print jobs, reports and sign-out. A scanned
  * receipt opens its dossier from here too. */

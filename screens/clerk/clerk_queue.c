@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The dossier queue, oldest first: counts per status at the top, a status
  * filter (Tab), search as you type (reference, name with or without marks,
  * phone, last 4 digits of the ID), keyset pages (PgUp/PgDn). Enter opens

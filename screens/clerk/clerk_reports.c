@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Reports on screen: a day, month, quarter or year (1-4), earlier and
  * later periods with the arrows; dossiers by status, procedure, agency and
  * commune as simple bar charts, the on-time rate, lost or damaged items.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk sign-in: clerk ID and PIN (shown as dots). Five wrong PINs lock the
  * account for five minutes (counted in the database, so a restart does not
  * reset it); every attempt is logged. The root of the clerk workstation. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Demonstration mode (issue 7): the slides, shown as the citizen kiosk's
  * attract loop when nobody is there and by the presenter of
  * `postkiosk demo`; the tour menu; the caption overlay of guided tours

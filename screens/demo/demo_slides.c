@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The slides: the attract loop of the idle kiosk and the presenter's
  * slides of `postkiosk demo`. One drawing, two ways of handling keys.
  * The animation is driven by the app's tick (about once a second): the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A guided tour played on the real citizen screens: the tour player's
  * keys are fed to the app's one loop through its input source, as if
  * typed; captions are drawn by the app's overlay hook; wait-for lines are

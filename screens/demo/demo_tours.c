@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The presenter's list of guided tours (data/tours/NAME.tour). Choosing
  * one ends this run of the app; `postkiosk demo` then plays the tour on
  * the real citizen screens against the practice database. */

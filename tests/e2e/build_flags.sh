@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The build honours a packager's flags: with CPPFLAGS / CFLAGS / LDFLAGS from
 # `dpkg-buildflags` (hardening=+all), every compile line of the library, the
 # program, the test runner, the benchmarks and the fuzz targets carries

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The citizen kiosk end to end: the real binary in tmux (its own server),
 # keys only, in Vietnamese with a Telex-typed name. Checks the database
 # row, the receipt files (QR decoded with zbarimg, no personal data in it),

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The clerk workstation end to end: accounts from the CLI (the first
 # supervisor without signing in, then a clerk added by the supervisor),
 # two dossiers queued as the kiosk stores them (the store API), then the real binary

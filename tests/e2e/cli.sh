@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The CLI end to end: first run seeds the database, search, import errors
 # change nothing, dossier listing, `check` exit bits, bad options.
 set -u

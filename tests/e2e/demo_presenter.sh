@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Demonstration mode end to end in a real pseudo-terminal (tmux, its own
 # server), in English: `postkiosk demo` shows the slides, digits jump, P
 # starts practice on the sandbox (badge, MAU- example to track, F9 starts

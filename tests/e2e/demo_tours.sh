@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every shipped tour (data/tours/*.tour) runs to the end headless
 # (`postkiosk --tour FILE --speed max`) in Vietnamese and in English,
 # creates dossiers only in the practice sandbox (samples, MAU-..., receipts

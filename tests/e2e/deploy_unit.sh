@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The shipped systemd unit keeps the promise that leaving citizen mode
 # never leaves a shell (issue 11 item 9): it owns tty1 instead of a getty,
 # always restarts, never gives up restarting, wipes the console; the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 11 item 3: only a first start (no database and no keys yet)
 # creates a database. A deleted or empty database, or --db at a new path,
 # is refused with a message naming the file and the way out, and nothing

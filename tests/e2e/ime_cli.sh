@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `postkiosk ime`: the real binary turns lines of keystrokes into text, one
 # line per line (BS / DEL = Backspace), and answers bad arguments with the
 # usage on stderr and exit status 2.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 5 in the real kiosk: started with an EMPTY environment (no LANG, no
 # vi_VN locale), it still speaks Vietnamese in UTF-8; Telex typed into the
 # search field becomes Vietnamese (with a backspace); F3 cycles the typing

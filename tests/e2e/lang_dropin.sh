@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A language is added by dropping in a catalog: the real binary, pointed at
 # a locale directory holding vi, en and a partial "tay" catalog compiled
 # from tests/fixtures/i18n/tay.po, speaks "tay" where it has a translation

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The rooms of the source tree and which may include which (README,
 # "Developer notes"). Reads every #include in kiosk/ screens/ i18n/
 # printers/ and prints "file:line: room X may not include Y (header.h)" for

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Messages to the citizen (issue 14): `postkiosk notify --once` against a
 # real SMTP server (aiosmtpd, tests/smtp_sink.py), an SMS gateway stand-in
 # (tests/sms_gateway.py) and smstools spool folders, all on 127.0.0.1 or in

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Translations are complete: after merging with the sources (what `make po`
 # does, into a temporary directory: keywords _, N_ and ngettext), every
 # entry of i18n/po/vi.po and i18n/po/en.po is translated (each plural form)

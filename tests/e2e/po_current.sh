@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The committed catalogs are what `make po` makes: i18n/po/postkiosk.pot
 # holds every message of the sources (with its references and flags), and
 # no .po has an entry that msgmerge would add, move, change or drop. The

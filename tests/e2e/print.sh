@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Printing end to end with the real binary: `print-test` to the file
 # printer (the PNG's QR decodes with zbarimg and is signed with the receipt
 # key created on first run), the raster inside the .escpos decodes too, a

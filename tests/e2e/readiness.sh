@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 11 items 4 and 14: `postkiosk check` and the kiosk's start-up test
 # what a citizen's dossier needs and name what fails (check exit bits: 1
 # configuration and keys, 2 database, 4 printer); the kiosk refuses to

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What the Debian package ships, checked fast (the package build itself is
 # `make deb-check`): the man pages are lint-clean (mandoc -Tlint) and name
 # every command, option and configuration key; the commented

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `postkiosk staff-pin set` (issue 11 item 9): stored hashed, the clerk PIN
 # policy, and once a supervisor exists only with --as SUPERVISOR and the
 # right supervisor PIN; every change audited, never the PIN.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The touch set-up (README "Deploying at a post office"): the shipped
 # x11/xinitrc and x11/Xresources start a real xterm under Xvfb, resized to
 # the whole screen with no window manager, running the real binary (inside

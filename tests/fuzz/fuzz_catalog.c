@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the catalog readers (procedures, units, holidays,
  * tariffs) over arbitrary file contents. Invariants: no crash; a refusal
  * names the file; accepted rows hold NFC text without control characters,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the configuration file parser over arbitrary bytes.
  * Invariants: it never crashes; a refused file gets "file:line: reason" or
  * "file: reason"; an accepted one yields values that are valid UTF-8, NFC,

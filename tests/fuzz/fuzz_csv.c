@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the CSV reader over arbitrary bytes. Invariants: it
  * ends (0 or -1) within as many records as there are bytes; every field it
  * returns is valid UTF-8 in NFC with no control character but a line

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: every dossier validator and mask over arbitrary bytes.
  * Invariants: a value accepted once is accepted again unchanged (the
  * normalised form is a fixed point), it is NFC without control characters,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: what a printer sends back, as arbitrary bytes: the
  * DLE EOT status replies (escpos_status_valid / _decode) and the job
  * confirmation parser (escpos_confirm_feed, GS r 1 and GS ( H process ID).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the receipt key file loader (printers/receipt.c, read
  * through receipt_payload), whatever bytes the file holds, up to 64 KiB.
  * Invariants: a file of exactly 32 bytes is a raw key and loads; a key

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: raw terminal bytes, read the way the kiosk reads its
  * terminal (ncurses on a "linux" console decoding escape sequences, UTF-8,
  * control characters), then named by keys_map(). fuzz-max-len: 65536

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: what a citizen types or a scanner sends to find a dossier
  * (ids_parse_key, receipt_parse_key: reference, S10 number, QR payload),
  * the one parser Track, the clerk's scan and `postkiosk reprint` share.

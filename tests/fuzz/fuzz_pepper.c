@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the clerk PIN pepper loader (auth_load_pepper), with
  * whatever bytes the file holds, up to 64 KiB. Invariants: exactly 32 raw
  * bytes load as themselves; 64 hex digits (optionally a newline) load as

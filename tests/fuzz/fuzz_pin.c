@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: the PIN dialogs. Bytes become key events for the staff PIN
  * entry (pinentry.c) and the clerk sign-in's secret field (a TF_SECRET
  * tfield); each submitted PIN goes through the PIN policy; the rest of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the printer profile spec ("58mm,nocut,confirm=30,...")
  * over arbitrary bytes. Invariants: it never crashes; a refused spec leaves
  * the 58mm defaults; an accepted one has every field in its range. */

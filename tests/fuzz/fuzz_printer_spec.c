@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the printer spec ("device:/dev/usb/lp0",
  * "tcp:HOST:PORT", "tcp:[::1]:9100", ...) through printer_open, which
  * parses and stores it without connecting. "file:" specs are left out:

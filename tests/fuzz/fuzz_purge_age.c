@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the age of `postkiosk purge --older-than AGE`,
  * report_parse_age(). Invariants: an accepted age is digits then one of
  * d, m, y and nothing else; its number is 1..100000; the days are at least

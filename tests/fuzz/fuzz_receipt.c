@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: what a keyboard-wedge scanner may type into the kiosk
  * (receipt_verify), DLE EOT replies, and text wrapped on the receipt canvas.
  * Invariants: a payload that verifies names a reference of [0-9A-Z-] and is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the dates of `postkiosk report --from D --to D`,
  * date_parse(), and a date as the clerk types it, date_parse_typed(). The
  * input is split at its first NUL into the two arguments, as argv would

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the tour parser, then the player at max speed over
  * whatever it accepted (every wait-for answered "not found" once, then
  * found), with presenter controls derived from the input. */

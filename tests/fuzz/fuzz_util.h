@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shared by the libFuzzer targets (each its own binary): the invariant
  * check, the input as a C string, a receipt key file for the process. */
 #ifndef FUZZ_UTIL_H

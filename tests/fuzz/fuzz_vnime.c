@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target for the input engine: the input is used (1) as a
  * keystroke line for vnime_convert with each method and tone style, (2) as
  * a stream of keys typed into a small text field (bytes >= 0x80 take the

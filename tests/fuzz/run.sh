@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fuzzing: builds every tests/fuzz/fuzz_*.c (a libFuzzer target defining
 # LLVMFuzzerTestOneInput) with clang -fsanitize=fuzzer,address,undefined
 # against the project sources, runs each for $FUZZ_SECONDS seconds starting

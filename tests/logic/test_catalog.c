@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* CSV reader and catalog import: good files, and bad files that must leave
  * the database exactly as it was. Fixtures in tests/fixtures/. */
 #include <CUnit/CUnit.h>

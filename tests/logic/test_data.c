@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The shipped data files (data/ CSV files), imported through the catalog
  * importer into a temporary store exactly as on first run, and checked for
  * what the kiosk relies on. Run from the repository root (make test);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dates.c: what the date helpers add to libc (roll-over, typed dates, local
  * time with a fixed zone). The civil-day round trip is in test_workdays.c. */
 #include <CUnit/CUnit.h>

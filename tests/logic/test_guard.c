@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Back-off and lock maths of the staff PIN and typed lookups, the stored
  * form, and the second factor of a typed lookup. */
 #include <CUnit/CUnit.h>

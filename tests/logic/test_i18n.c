@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Translations switched at run time under LANG=C.UTF-8 with no vi_VN locale
  * installed, and a partial catalog falling back to Vietnamese. */
 #include <CUnit/CUnit.h>

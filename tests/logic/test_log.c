@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* log.c and testhook.c: the test sink of POSTKIOSK_LOG is honoured only
  * with POSTKIOSK_TEST=1, and a line carries its level and message. */
 #include <CUnit/CUnit.h>

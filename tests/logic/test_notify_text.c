@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Notification templates: every event renders in Vietnamese and English at
  * its longest realistic length within 2 SMS segments (Vietnamese is UCS-2:
  * 134 characters), never carries anything but reference, status and date;

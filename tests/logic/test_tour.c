@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tour files: the parser on good and bad input, the player's timing,
  * pause, step and stop with an injected clock. */
 #include <CUnit/CUnit.h>

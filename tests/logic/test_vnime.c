@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Vietnamese input engine: a table of keystrokes -> text for Telex and
  * VNI (names, Lạng Sơn places, foreign words, undo, tones anywhere, both
  * tone styles, capitals, NFD input, backspace), then the typing API. */
@@ -286,6 +287,14 @@ TEST(vnime, same_name, "names equal in either tone style")
     CU_ASSERT_FALSE(vnime_same_name("Đặng", "Dặng"));
     CU_ASSERT_FALSE(vnime_same_name("Hòa", "\xff"));
     CU_ASSERT_FALSE(vnime_same_name(NULL, "a"));
+    /* i/y spellings and case (issue 16) */
+    CU_ASSERT_TRUE(vnime_same_name("Lý Thị Thủy", "LÍ THỊ THUỶ"));
+    CU_ASSERT_TRUE(vnime_same_name("Kỳ Lừa", "Kì Lừa"));
+    CU_ASSERT_TRUE(vnime_same_name("Đặng Quý Mỹ", "đặng quí mĩ"));
+    CU_ASSERT_TRUE(vnime_same_name("thủy", "thuỷ"));
+    CU_ASSERT_FALSE(vnime_same_name("Lý", "Lì"));
+    CU_ASSERT_FALSE(vnime_same_name("Huy", "Hui"));
+    CU_ASSERT_FALSE(vnime_same_name("Tay", "Tai"));
 }
 
 TEST(vnime, restyle, "restyle")

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Canvas: storage, FreeType text and wrapping, QR codes, watermark, PNG/PBM. */
 #include <CUnit/CUnit.h>
 #include <png.h>

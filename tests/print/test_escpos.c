@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ESC/POS encoder: golden bytes, raster bands, profiles, TCVN-3, status. */
 #include <CUnit/CUnit.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Receipts: signed QR payloads (tampering, keys, rotation), the layout at
  * both widths for every procedure, watermark, reprint, QR decoded back from
  * the PNG preview and from the ESC/POS raster. No database needed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* receipt_print() with a real store: the job is recorded printed or failed
  * with its reason, the dossier stays intact when the printer refuses (paper
  * out on a pty, offline over tcp, no key), personal data is masked, the

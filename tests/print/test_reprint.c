@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk reprint` (issue 11, item 11): the argument is read by the same
  * parser as Track (any case, reference, S10 or QR payload); every reprint
  * and every refused argument (forged, unknown, malformed) is in the audit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The audit chain covers what matters (issue 11 item 6): a dossier or clerk
  * row changed, deleted or added behind the program's back is caught and
  * named; the chain is keyed (re-hashing it with plain SHA-256 after an edit
@@ -54,12 +55,7 @@ static void teardown(void)
 
 static int64_t one_int(const char *sql)
 {
-    sqlite3_stmt *q = NULL;
-    int64_t n = -1;
-    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
+    return cx_int(db, sql);
 }
 
 /* The seq of the last seal of a row ("dossier:2", "clerk:nv01"). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk accounts (issue 11 item 7): the database file and its -wal and
  * -shm are owner-only; a PIN hash is bound to its account; role and lock
  * changes are audited with who did it and what changed. */
@@ -87,12 +88,7 @@ static pk_err sign_in(const char *id, const char *pin, int64_t now)
 
 static int64_t count_sql(const char *sql)
 {
-    sqlite3_stmt *q = NULL;
-    int64_t n = -1;
-    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
+    return cx_int(db, sql);
 }
 
 TEST(clerk_accounts, hash_bound_to_account, "a PIN hash is bound to its account")

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Not a test: the dossiers tests/e2e/clerk_flow.sh starts from, written
  * the way the kiosk writes them (store_dossier_create: events and audit
  * seals included), so that the script's database is one the program could

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The practice sandbox: its own file, seeded fresh with the shipped data
  * and one made-up dossier on its way; reset throws practice away; close
  * removes every file; it refuses to be the live database; the live

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The staff PIN (issue 11, item 9): stored hashed, a growing delay after
  * each wrong PIN and a lock after five, counted in the database before the
  * PIN is checked (parallel tries and restarts gain nothing), every try
@@ -13,12 +14,7 @@ static auth_ctx ax;
 
 static int64_t count_sql(const char *sql)
 {
-    sqlite3_stmt *q = NULL;
-    int64_t n = -1;
-    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
+    return cx_int(db, sql);
 }
 
 static void setup(const char *pin)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk store: accounts, sign-in and lockout, the audit chain catching
  * edited and deleted events, the queue and its search, handover records. */
 #include <sys/wait.h>
@@ -40,12 +41,7 @@ static void add_clerk(const char *id, clerk_role role, const char *pin)
 
 static int64_t count_sql(const char *sql)
 {
-    sqlite3_stmt *q = NULL;
-    int64_t n = -1;
-    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
+    return cx_int(db, sql);
 }
 
 TEST(store_clerk, schema_v2, "schema v2, append-only tables")
@@ -277,74 +273,55 @@ TEST(store_clerk, audit_intact, "audit chain intact")
     teardown();
 }
 
-TEST(store_clerk, audit_catches_edited_event, "audit catches an edited event")
+/* A fresh store with work_some done, then sql run behind the store's back
+ * (dropping the trigger in its way): the audit must call it tampering.
+ * Returns what the audit found (the store is closed again). */
+static audit_check tampered(const char *sql)
 {
     setup();
     char refs[3][PK_REF_MAX];
     work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER events_no_update;"
-                                  "UPDATE events SET note = 'Đủ giấy tờ' WHERE seq = 5;"), SQLITE_OK);
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, sql), SQLITE_OK);
     audit_check r;
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    teardown();
+    return r;
+}
+
+TEST(store_clerk, audit_catches_edited_event, "audit catches an edited event")
+{
+    audit_check r = tampered("DROP TRIGGER events_no_update;"
+                             "UPDATE events SET note = 'Đủ giấy tờ' WHERE seq = 5;");
     CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_EDITED);
     CU_ASSERT_EQUAL(r.bad_event, 5);
     CU_ASSERT_TRUE(r.bad_seq >= 5);
-    teardown();
     /* the actor changed, nothing else */
-    setup();
-    work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER events_no_update;"
-                                  "UPDATE events SET actor = 'nv99' WHERE seq = 4;"), SQLITE_OK);
-    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    r = tampered("DROP TRIGGER events_no_update; UPDATE events SET actor = 'nv99' WHERE seq = 4;");
     CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_EDITED);
     CU_ASSERT_EQUAL(r.bad_event, 4);
-    teardown();
 }
 
 TEST(store_clerk, audit_catches_deleted_event, "audit catches a deleted event")
 {
-    setup();
-    char refs[3][PK_REF_MAX];
-    work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER events_no_delete;"
-                                  "DELETE FROM events WHERE seq = 2;"), SQLITE_OK);
-    audit_check r;
-    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    audit_check r = tampered("DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq = 2;");
     CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_MISSING);
     CU_ASSERT_EQUAL(r.bad_event, 2);
     CU_ASSERT_EQUAL(r.bad_seq, 4);   /* marker, event 1, its seal, event 2 */
-    teardown();
 }
 
 TEST(store_clerk, audit_catches_edited_and_deleted_rows, "audit catches edited and deleted rows")
 {
-    setup();
-    char refs[3][PK_REF_MAX];
-    work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER audit_no_update;"
-                                  "UPDATE audit SET actor = 'nv02' WHERE seq = 6;"), SQLITE_OK);
-    audit_check r;
-    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    audit_check r = tampered("DROP TRIGGER audit_no_update;"
+                             "UPDATE audit SET actor = 'nv02' WHERE seq = 6;");
     CU_ASSERT_EQUAL(r.fault, AUDIT_HASH);
     CU_ASSERT_EQUAL(r.bad_seq, 6);
-    teardown();
-    setup();
-    work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER audit_no_delete;"
-                                  "DELETE FROM audit WHERE seq = 3;"), SQLITE_OK);
-    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    r = tampered("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 3;");
     CU_ASSERT_EQUAL(r.fault, AUDIT_GAP);
     CU_ASSERT_EQUAL(r.bad_seq, 3);
-    teardown();
     /* a mirror row turned into something else */
-    setup();
-    work_some(refs);
-    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "DROP TRIGGER audit_no_update;"
-                                  "UPDATE audit SET event_seq = NULL, action = 'x' WHERE seq = 1;"),
-                    SQLITE_OK);
-    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    r = tampered("DROP TRIGGER audit_no_update;"
+                 "UPDATE audit SET event_seq = NULL, action = 'x' WHERE seq = 1;");
     CU_ASSERT_EQUAL(r.bad_seq, 1);
-    teardown();
 }
 
 TEST(store_clerk, audit_catches_inserted_event, "audit catches an event written behind its back")
@@ -465,6 +442,28 @@ TEST(store_clerk, queue_search, "queue search and paging")
     CU_ASSERT_EQUAL(store_queue_page(db, &bad, 0, false, rows, 20, &n), PK_EINVAL);
     dossier_filter badq = {.status = -1, .query = "\xff\xfe"};
     CU_ASSERT_EQUAL(store_queue_page(db, &badq, 0, false, rows, 20, &n), PK_EINVAL);
+    teardown();
+}
+
+/* Names the way people write them: tone place, i/y and case are equal in
+ * the clerk's name search (issue 16). */
+TEST(store_clerk, name_search_spellings, "name search: tone place, i/y, case")
+{
+    setup();
+    char r1[PK_REF_MAX], r2[PK_REF_MAX];
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Lý Thị Thủy", "020095001234", "0912345678",
+                                     FORM_BOTH, "2026-03-02", "2026-03-12", r1), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Kì Văn Hoà", "020095004321", "0912345679",
+                                     FORM_BOTH, "2026-03-02", "2026-03-12", r2), PK_OK);
+    dossier_row rows[20];
+    CU_ASSERT_EQUAL(page("Lí Thị Thuỷ", -1, 0, false, rows), 1);
+    CU_ASSERT_STRING_EQUAL(rows[0].ref, r1);
+    CU_ASSERT_EQUAL(page("LÝ THUỶ", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("ly", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("Kỳ Văn Hòa", -1, 0, false, rows), 1);
+    CU_ASSERT_STRING_EQUAL(rows[0].ref, r2);
+    CU_ASSERT_EQUAL(page("ky hoa", -1, 0, false, rows), 1);
+    CU_ASSERT_EQUAL(page("huy", -1, 0, false, rows), 0);
     teardown();
 }
 

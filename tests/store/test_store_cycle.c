@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Life cycle through the store: every valid and invalid transition for
  * every service form, the data each step needs, the delivery rule with
  * holidays, a kiosk and a clerk process writing at once, report figures on
@@ -30,12 +31,7 @@ static void teardown(void)
 
 static int64_t count_sql(const char *sql)
 {
-    sqlite3_stmt *q = NULL;
-    int64_t n = -1;
-    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
+    return cx_int(db, sql);
 }
 
 /* Puts a dossier in a status directly (test set-up only: dossiers are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Store durability: two processes writing at once, kill -9 during writes,
  * a full disk. */
 #include <CUnit/CUnit.h>

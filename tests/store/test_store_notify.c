@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The notification outbox: queued in the event's transaction only for
  * consenting citizens, one row per contact; claimed before sending, in
  * order per dossier and channel; failures back off and are given up; a

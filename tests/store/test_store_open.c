@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Opening never creates what it should find (issue 11 item 3):
  * store_open_existing refuses a missing or empty (0 bytes) database and
  * leaves no file behind; store_write_check commits a write. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Power loss, not only kill -9 (issue 11, "Tests that stay"): a VFS shim
  * over the default one, after SQLite's own crash tests (test6.c), remembers
  * every write and truncate made to each file since that file's last xSync.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The consent evidence is part of the dossier (issue 11 item 5): the
  * dossier, its print job and the consent row are one transaction. A
  * failing consent write (a trigger in the test database refuses it)

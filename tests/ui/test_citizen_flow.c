@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The citizen flow's data path, headless: commit before print, print
  * failure, consent refusal, scanner bursts, editing from review, hostile
  * text, key debounce, English search, a missing tariff. */
@@ -273,12 +274,67 @@ TEST(citizen_flow, english_search_typed_as_is, "English searches are typed as th
     snap_act(&e, ACT_CHOOSE, 1);
     snap_type(&e, "marriage");
     CU_ASSERT_STRING_EQUAL(e.cz.search.buf, "marriage");
-    CU_ASSERT_EQUAL(e.a.ime, IME_TELEX);
+    CU_ASSERT_EQUAL(e.a.ime, IME_OFF);
     snap_key(&e, TK_F2);                        /* Vietnamese: Telex applies */
     clear_field(&e);
     snap_type(&e, "ddawng");
     CU_ASSERT_STRING_EQUAL(e.cz.search.buf, "\xc4\x91\xc4\x83ng");
     CU_ASSERT(snap_has("\xc4\x90\xc4\x83ng k\xc3\xbd khai sinh"));
+    snap_close(&e);
+}
+
+
+/* English means English: the name field starts with Vietnamese typing off
+ * ("Mary Lee Ross", not "Mảy Lê Ros"), the header shows it, F3 switches;
+ * Vietnamese turns Telex back on. */
+TEST(citizen_flow, english_name_typed_as_is, "English names are typed as they are, F3 switches")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    CU_ASSERT_EQUAL(e.a.ime, IME_OFF);
+    to_procedure(&e, 1, "ly lich");
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_act(&e, ACT_CHOOSE, 2);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "applicant");
+    snap_type(&e, "Mary Lee Ross");
+    CU_ASSERT_STRING_EQUAL(e.cz.name.buf, "Mary Lee Ross");
+    CU_ASSERT(snap_has("Typing: Off"));
+    snap_key(&e, TK_F3);                          /* F3 still switches */
+    CU_ASSERT_EQUAL(e.a.ime, IME_TELEX);
+    CU_ASSERT(snap_has("Typing: Telex"));
+    snap_type(&e, " Nguyeenx");
+    CU_ASSERT_STRING_EQUAL(e.cz.name.buf, "Mary Lee Ross Nguyễn");
+    snap_key(&e, TK_F2);                          /* Vietnamese: Telex */
+    CU_ASSERT_EQUAL(e.a.ime, IME_TELEX);
+    snap_key(&e, TK_F3);
+    snap_key(&e, TK_F2);                          /* back to English: off again */
+    CU_ASSERT_EQUAL(e.a.ime, IME_OFF);
+    snap_close(&e);
+}
+
+/* Under VNI a digit marks the word being typed in the search; once the
+ * word is complete ("ký") the digit picks a row instead of being eaten. */
+TEST(citizen_flow, vni_digit_picks_row_when_word_complete, "VNI: a digit picks a row once the word is complete")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
+    snap_act(&e, ACT_CHOOSE, 1);
+    e.a.ime = IME_VNI;
+    snap_type(&e, "ke6t");
+    snap_act(&e, ACT_CHOOSE, 1);                  /* not complete: the tone */
+    CU_ASSERT_STRING_EQUAL(e.cz.search.buf, "kết");
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    snap_act(&e, ACT_CHOOSE, 1);                  /* complete: the first row */
+    CU_ASSERT_STRING_EQUAL(e.cz.search.buf, "kết");
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedure");
+    snap_key(&e, TK_ESC);
+    clear_field(&e);
+    snap_type(&e, "khai");
+    snap_act(&e, ACT_CHOOSE, 7);                  /* 7 would only follow "khai" */
+    CU_ASSERT_STRING_EQUAL(e.cz.search.buf, "khai");
     snap_close(&e);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk screens, headless: snapshots of every screen in both languages at
  * 80x24 and 120x40, and behaviour: wrong PIN and lockout, sign-out after
  * inactivity, only allowed steps offered, a step recorded through the
@@ -8,32 +9,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clerk_fixture.h"
 #include "i18n.h"
 #include "receipt.h"
 #include "snap.h"
 #include "store_internal.h"
 #include "unit.h"
 
-static int64_t count_sql(store *db, const char *sql)
-{
-    sqlite3_stmt *q = NULL;
-    int64_t n = -1;
-    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
-}
-
 static void walk(const char *lang, int rows, int cols)
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open_clerk(&e, rows, cols, lang));
-    char name[64];
-#define SNAP(screen)                                                               \
-    do {                                                                           \
-        snprintf(name, sizeof name, "clerk-%s-%dx%d-%s", lang, cols, rows, screen); \
-        CU_ASSERT(snap_check(name));                                              \
-    } while (0)
+#define SNAP(screen) CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, screen))
     SNAP("signin");
     snap_type(&e, "nv01");
     snap_key(&e, TK_ENTER);
@@ -109,7 +96,7 @@ TEST(clerk_screens, lockout_on_screen, "wrong PINs lock the account")
     snap_type(&e, "735102");
     snap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_menu");
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'login_locked'"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM audit WHERE action = 'login_locked'"), 1);
     snap_close(&e);
 }
 
@@ -128,7 +115,7 @@ TEST(clerk_screens, idle_sign_out, "sign-out after inactivity")
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_signin");
     CU_ASSERT(snap_lacks("Nguyễn"));
     CU_ASSERT_FALSE(e.ui.sess.active);
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'logout'"
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM audit WHERE action = 'logout'"
                                     " AND detail = 'idle'"), 1);
     snap_close(&e);
 }
@@ -152,14 +139,14 @@ TEST(clerk_screens, only_allowed_steps, "only allowed steps offered")
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_action");
     snap_key(&e, TK_ENTER);
     CU_ASSERT(snap_has("Please write the reason."));
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM dossiers WHERE status <> 'registered'"), 0);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status <> 'registered'"), 0);
     snap_type(&e, "Thieeus giaasy towf");      /* Telex */
     snap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_dossier");
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM events WHERE to_status ="
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM events WHERE to_status ="
                                     " 'counter_rejected' AND note = 'Thiếu giấy tờ'"), 1);
     CU_ASSERT(snap_has("Refused at counter"));
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'lookup'"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM audit WHERE action = 'lookup'"), 1);
     snap_close(&e);
 }
 
@@ -209,7 +196,7 @@ TEST(clerk_screens, scanned_receipts, "scanned receipts")
     snap_scan(&e, payload);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_dossier");
     CU_ASSERT(snap_has("Hoàng Văn Tú"));
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'scan_rejected'"), 2);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM audit WHERE action = 'scan_rejected'"), 2);
     snap_close(&e);
 }
 
@@ -287,9 +274,9 @@ TEST(clerk_screens, print_retry, "print retry and reprint")
     snap_key(&e, TK_ENTER);
     CU_ASSERT(snap_has("LS01-000003 printed."));
     CU_ASSERT(snap_lacks("failed"));
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM print_jobs WHERE ref = 'LS01-000003'"
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM print_jobs WHERE ref = 'LS01-000003'"
                                     " AND status = 1 AND kind = 'receipt'"), 1);
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'print_retry'"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM audit WHERE action = 'print_retry'"), 1);
     /* a reprint from the dossier screen: a new job, marked as a reprint */
     snap_key(&e, TK_ESC);
     snap_act(&e, ACT_CHOOSE, 1);
@@ -297,9 +284,9 @@ TEST(clerk_screens, print_retry, "print retry and reprint")
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_dossier");
     snap_act(&e, ACT_CHOOSE, 4);
     CU_ASSERT(snap_has("The receipt was printed again."));
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM print_jobs WHERE ref = 'LS01-000001'"),
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM print_jobs WHERE ref = 'LS01-000001'"),
                     2);
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'reprint'"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM audit WHERE action = 'reprint'"), 1);
     snap_close(&e);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk ime`: arguments, and lines of keystrokes in -> text out. */
 #include <CUnit/CUnit.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The kiosk on the Linux console (TERM=linux): only the console font's
  * glyphs are drawn (the rest as ASCII), and every role stays readable in
  * the console's 8 background colours. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Demonstration screens, headless (tests/snap.h): the attract loop of the
  * idle kiosk (snapshots in both languages, the QR code on the closing
  * slide scans from the screen itself, any key goes to the welcome screen
@@ -32,14 +33,11 @@ static void attract(const char *lang, int rows, int cols)
     CU_ASSERT_FATAL(snap_open(&e, rows, cols, lang));
     to_attract(&e);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "demo_attract");
-    char name[64];
     snap_wait(&e, 6000);     /* every paragraph has come in */
-    snprintf(name, sizeof name, "demo-%s-%dx%d-attract", lang, cols, rows);
-    CU_ASSERT(snap_check(name));
+    CU_ASSERT(snap_check_screen("demo", lang, rows, cols, "attract"));
     /* one slide after another, to the closing one with the QR code */
     snap_wait(&e, (SLIDE__COUNT - 1) * DEMO_SLIDE_SECONDS * 1000 - 6000);
-    snprintf(name, sizeof name, "demo-%s-%dx%d-closing", lang, cols, rows);
-    CU_ASSERT(snap_check(name));
+    CU_ASSERT(snap_check_screen("demo", lang, rows, cols, "closing"));
     char *dump = snap_text();
     char got[300] = "";
     char pbm[128];
@@ -123,9 +121,7 @@ static void tour_overlay(const char *lang)
     CU_ASSERT_FALSE(dt->p.failed);
     e.a.dirty = true;
     app_render(&e.a);
-    char name[64];
-    snprintf(name, sizeof name, "demo-%s-80x24-tour", lang);
-    CU_ASSERT(snap_check(name));
+    CU_ASSERT(snap_check_screen("demo", lang, 24, 80, "tour"));
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
     tour_free(&dt->t);
     free(dt);
@@ -170,11 +166,9 @@ static void presenter(const char *lang)
     presenter_env *p = xcalloc(1, sizeof *p);
     CU_ASSERT_FATAL(presenter_open(p, lang));
     snap_env *e = &p->e;
-    char name[64];
     snap_act(e, ACT_CHOOSE, 3);                /* jump to "what does it cost" */
     CU_ASSERT_EQUAL(p->ds.slide, SLIDE_COSTS);
-    snprintf(name, sizeof name, "demo-%s-80x24-presenter-costs", lang);
-    CU_ASSERT(snap_check(name));
+    CU_ASSERT(snap_check_screen("demo", lang, 24, 80, "presenter-costs"));
     snap_key(e, TK_RIGHT);
     CU_ASSERT_EQUAL(p->ds.slide, SLIDE_SAFE);
     snap_key(e, TK_LEFT);
@@ -193,8 +187,7 @@ static void presenter(const char *lang)
     snap_type(e, "t");                         /* the tours */
     CU_ASSERT_STRING_EQUAL(snap_top(e), "demo_tours");
     CU_ASSERT(p->ds.ntours >= 2);
-    snprintf(name, sizeof name, "demo-%s-80x24-tours", lang);
-    CU_ASSERT(snap_check(name));
+    CU_ASSERT(snap_check_screen("demo", lang, 24, 80, "tours"));
     snap_key(e, TK_ESC);
     CU_ASSERT_STRING_EQUAL(snap_top(e), "demo_slides");
     snap_type(e, "t");

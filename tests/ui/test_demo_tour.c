@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The tour runner plugged into the real app loop (headless, virtual
  * clock) over a small test screen that shows what it was typed: keys
  * arrive as typed, captions are drawn over the screen in the current

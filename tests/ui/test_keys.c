@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The key table: raw keys to actions, lockdown keys, scanner payloads. */
 #include <CUnit/CUnit.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the done screen says about the receipt is what happened to it: a
  * printer that takes the job and never confirms it (tcp and pty, deaf or
  * silent) is "did not confirm, ask staff", never "take your receipt"; a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The terminal QR code must scan: the drawn half-block lines are turned
  * back into pixels (light block = white), framed by a dark "screen",
  * written as a PBM for people to look at, and decoded with zbar

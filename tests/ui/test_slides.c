@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Demonstration slides: the texts from a data snapshot (what is said
  * when something is missing), and the snapshot read from a store seeded
  * with the shipped catalog, live dossiers and a sample that must not

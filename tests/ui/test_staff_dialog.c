@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The staff PIN dialog (F10, issue 11 item 9): wrong PINs get a growing
  * wait shown in the dialog and then a lock, while the one input loop keeps
  * running (keys work, nothing sleeps); the right PIN only after the wait. */

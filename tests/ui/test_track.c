@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Track (issue 11, item 10): a typed reference or S10 number shows nothing
  * without the last 4 digits of the ID or phone number on the dossier; a
  * signed QR needs none; failures are counted per kiosk in the database,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Widgets without a terminal: text field editing (UTF-8, NFC, graphemes,
  * the input method, capacity, wiping), list movement, money. */
 #include <CUnit/CUnit.h>
@@ -76,6 +77,106 @@ TEST(widgets, edit_in_the_middle, "text field: editing in the middle, by graphem
     CU_ASSERT_STRING_EQUAL(t.buf, "Hxng");
     key(&t, ACT_END);
     CU_ASSERT_EQUAL(t.cur, t.len);
+}
+
+
+static void keyn(tfield *t, action a, int n)
+{
+    while (n-- > 0)
+        key(t, a);
+}
+
+/* Type anywhere: the word around the cursor is composed again. */
+TEST(widgets, type_anywhere, "text field: type anywhere in a word")
+{
+    tfield t;
+    tf_set_tone_style(false);
+    tf_init(&t, TF_TEXT, 100);
+    /* the forgotten circumflex added in the middle of the first word */
+    type(&t, "Nguyenx Thij Huwowng", IME_TELEX);
+    CU_ASSERT_STRING_EQUAL(t.buf, "Nguyễn Thị Hương");
+    key(&t, ACT_HOME);
+    keyn(&t, ACT_RIGHT, 5);                 /* after "Nguyễ" */
+    type(&t, "s", IME_TELEX);                /* a new tone replaces the old one */
+    CU_ASSERT_STRING_EQUAL(t.buf, "Nguyến Thị Hương");
+    CU_ASSERT_EQUAL(t.cur, strlen("Nguyế"));
+    /* "Nguyeenx" typed over a finished word is no longer raw keys */
+    tf_set(&t, "Nguyên Thị Hương");
+    key(&t, ACT_HOME);
+    keyn(&t, ACT_RIGHT, 6);                  /* end of "Nguyên", not of the text */
+    type(&t, "x", IME_TELEX);
+    CU_ASSERT_STRING_EQUAL(t.buf, "Nguyễn Thị Hương");
+    CU_ASSERT_EQUAL(t.cur, strlen("Nguyễn"));
+    /* a letter typed inside a word moves the tone to its new place */
+    tf_set(&t, "Hòa Bình");
+    key(&t, ACT_HOME);
+    keyn(&t, ACT_RIGHT, 3);
+    type(&t, "n", IME_TELEX);
+    CU_ASSERT_STRING_EQUAL(t.buf, "Hoàn Bình");
+    CU_ASSERT_EQUAL(t.cur, strlen("Hoàn"));
+    /* VNI digit in the middle of a word is its tone */
+    tf_set(&t, "Tran Van");
+    key(&t, ACT_HOME);
+    keyn(&t, ACT_RIGHT, 3);
+    type(&t, "6", IME_VNI);
+    CU_ASSERT_STRING_EQUAL(t.buf, "Trân Van");
+    CU_ASSERT_EQUAL(t.cur, strlen("Trâ"));
+    /* the cursor comes back to the end of the text: the last word composes */
+    tf_set(&t, "Lê Văn Thang");
+    type(&t, "ws", IME_TELEX);
+    CU_ASSERT_STRING_EQUAL(t.buf, "Lê Văn Thắng");
+    /* not Vietnamese: typed as is */
+    tf_set(&t, "email x");
+    key(&t, ACT_HOME);
+    keyn(&t, ACT_RIGHT, 5);
+    type(&t, "s", IME_TELEX);
+    CU_ASSERT_STRING_EQUAL(t.buf, "emails x");
+    /* a word typed with typing off keeps its letters ("Mary" not "Mảy") */
+    tf_set(&t, "Mary Lee");
+    key(&t, ACT_HOME);
+    keyn(&t, ACT_RIGHT, 4);
+    type(&t, "n", IME_TELEX);
+    CU_ASSERT_STRING_EQUAL(t.buf, "Maryn Lee");
+    tf_wipe(&t);
+}
+
+/* Backspace inside a word removes one letter with its marks and puts the
+ * tone back where it belongs. */
+TEST(widgets, backspace_in_a_word, "text field: backspace inside a word")
+{
+    tfield t;
+    tf_set_tone_style(false);
+    tf_init(&t, TF_TEXT, 100);
+    tf_set(&t, "Hoàn Kiếm");
+    key(&t, ACT_HOME);
+    keyn(&t, ACT_RIGHT, 4);
+    key(&t, ACT_BACKSPACE);                   /* the n: the tone goes back on o */
+    CU_ASSERT_STRING_EQUAL(t.buf, "Hòa Kiếm");
+    CU_ASSERT_EQUAL(t.cur, strlen("Hòa"));
+    keyn(&t, ACT_RIGHT, 4);                   /* after "Kiế" */
+    key(&t, ACT_BACKSPACE);                   /* ế with its tone */
+    CU_ASSERT_STRING_EQUAL(t.buf, "Hòa Kim");
+    CU_ASSERT_EQUAL(t.cur, strlen("Hòa Ki"));
+    tf_set(&t, "Nguyễn Văn");
+    key(&t, ACT_HOME);
+    keyn(&t, ACT_RIGHT, 3);                   /* after "Ngu" */
+    key(&t, ACT_BACKSPACE);                   /* u: "Ngyễn" is not Vietnamese, plain delete */
+    CU_ASSERT_STRING_EQUAL(t.buf, "Ngyễn Văn");
+    CU_ASSERT_EQUAL(t.cur, 2);
+    tf_set(&t, "Đường 3");
+    key(&t, ACT_HOME);
+    keyn(&t, ACT_RIGHT, 1);
+    key(&t, ACT_BACKSPACE);                   /* đ with its bar */
+    CU_ASSERT_STRING_EQUAL(t.buf, "ường 3");
+    CU_ASSERT_EQUAL(t.cur, 0);
+    /* typing off: plain */
+    tf_set(&t, "Hoàn x");
+    key(&t, ACT_HOME);
+    keyn(&t, ACT_RIGHT, 4);
+    event ev = {.act = ACT_BACKSPACE};
+    tf_handle(&t, &ev, IME_OFF);
+    CU_ASSERT_STRING_EQUAL(t.buf, "Hoà x");
+    tf_wipe(&t);
 }
 
 TEST(widgets, decomposed_input_becomes_nfc, "text field: decomposed input becomes NFC")
