@@ -30,6 +30,9 @@ static const struct option audit_opts[] = {
 static const struct option report_opts[] = {
     {"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
     {"csv", no_argument, NULL, 'c'}, {0, 0, 0, 0}};
+static const struct option notify_opts[] = {
+    {"once", no_argument, NULL, 'o'}, {"follow", no_argument, NULL, 'f'},
+    {"interval", required_argument, NULL, 'i'}, {0, 0, 0, 0}};
 static const struct option purge_opts[] = {
     {"older-than", required_argument, NULL, 'o'}, {"yes", no_argument, NULL, 'y'}, {0, 0, 0, 0}};
 
@@ -48,6 +51,7 @@ static const cli_command commands[] = {
     {"purge", cli_purge, N_("purge --older-than 5y [--yes]"), purge_opts},
     {"backup", cli_backup, N_("backup [DIR]: a checked copy of the database while the kiosk runs; keeps the last [backup] keep"), NULL},
     {"restore", cli_restore, N_("restore FILE: puts a checked backup back (the kiosk stopped); keeps the old database"), NULL},
+    {"notify", cli_notify, N_("notify --once | --follow [--interval SECONDS]: send the SMS and e-mail messages to citizens"), notify_opts},
     {"demo", cli_demo, N_("demo: slides, guided tours and practice for demonstrations"), NULL},
 };
 

@@ -19,9 +19,11 @@ libsodium-dev
 libfreetype-dev fonts-dejavu-core
 libpng-dev
 libinih-dev
+libcurl4-openssl-dev
 libzbar-dev zbar-tools
 gettext
 tmux
+python3-aiosmtpd
 valgrind
 debhelper lintian blhc devscripts mandoc systemd kbd
 xfonts-unifont pcf2bdf bdf2psf

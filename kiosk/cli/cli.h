@@ -67,6 +67,8 @@ int cli_print_test(cli_ctx *ctx, int argc, char **argv);
 int cli_reprint(cli_ctx *ctx, int argc, char **argv);
 /* staff-pin set [--as SUPERVISOR]: the F10 PIN, stored hashed (cli_staff.c). */
 int cli_staff_pin(cli_ctx *ctx, int argc, char **argv);
+/* notify --once | --follow: messages to citizens (cli_notify.c). */
+int cli_notify(cli_ctx *ctx, int argc, char **argv);
 /* backup [DIR] / restore FILE (cli_backup.c): exit 0, or 1 with the
  * reason on stderr (2 usage). */
 int cli_backup(cli_ctx *ctx, int argc, char **argv);

@@ -11,8 +11,11 @@
 
 #include "cli.h"
 #include "cli_start.h"
+#include "dates.h"
 #include "i18n.h"
+#include "notify_config.h"
 #include "printer.h"
+#include "store_notify.h"
 #include "util.h"
 
 enum { BAD_CONFIG = 1, BAD_DB = 2, BAD_PRINTER = 4 };
@@ -109,6 +112,37 @@ static bool check_printer(cli_ctx *ctx)
     return ok;
 }
 
+/* Messages to citizens: which channels are on, whether their settings and
+ * secrets are usable, and the outbox backlog. A channel that is off is
+ * not a failure (its messages wait in the outbox). */
+static bool check_notify(cli_ctx *ctx)
+{
+    notify_config nc;
+    char why[600];
+    if (!notify_config_load(&nc, ctx->config_error ? NULL : ctx->config_path, why, sizeof why)) {
+        printf(_("messages: FAILED: %s\n"), why);
+        return false;
+    }
+    bool ok = notify_config_check(&nc, why, sizeof why);
+    if (!ok)
+        printf(_("messages: FAILED: %s\n"), why);
+    printf("%s\n", notify_mail_on(&nc) ? _("messages: e-mail on (SMTP)")
+                                       : _("messages: e-mail off (no smtp_url in [notify])"));
+    printf("%s\n", notify_gateway_on(&nc)    ? _("messages: SMS on (HTTPS gateway)")
+                    : notify_smstools_on(&nc) ? _("messages: SMS on (smstools)")
+                                              : _("messages: SMS off (no sms_gateway_url or smstools_outgoing in [notify])"));
+    notify_backlog bl;
+    if (ctx->db && store_notify_backlog(ctx->db, &bl) == PK_OK) {
+        char last[32];
+        if (!bl.last_sent_at || !date_local_format(bl.last_sent_at, "%Y-%m-%d %H:%M", last, sizeof last))
+            str_copy(last, sizeof last, _("never"));
+        /* TRANSLATORS: waiting, failed (to retry), given up, time of the last message sent */
+        printf(_("messages: %lld waiting, %lld failed (to retry), %lld given up; last sent: %s\n"),
+               (long long)bl.pending, (long long)bl.failed, (long long)bl.given_up, last);
+    }
+    return ok;
+}
+
 int cli_check(cli_ctx *ctx, int argc, char **argv)
 {
     (void)argv;
@@ -125,5 +159,7 @@ int cli_check(cli_ctx *ctx, int argc, char **argv)
         bits |= BAD_CONFIG;
     if (!check_printer(ctx))
         bits |= BAD_PRINTER;
+    if (!check_notify(ctx))
+        bits |= BAD_CONFIG;
     return bits;
 }

@@ -12,7 +12,9 @@
 #include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
+#include "notify_text.h"
 #include "store_clerk.h"
+#include "store_notify.h"
 #include "text.h"
 #include "util.h"
 #include "workdays.h"
@@ -104,6 +106,25 @@ static bool delivery_tries_done(store *s, const cycle_row *c)
     bool ok = last >= workcal_add(&cal, first, DOSSIER_ATTEMPT_GAP_DAYS);
     workcal_free(&cal);
     return ok;
+}
+
+/* The next delivery attempt after one on day: the working-day gap of
+ * TT 17 Đ.5.2.h (the date the citizen is told). */
+static void next_attempt(store *s, const char *day, char out[PK_DATE_MAX])
+{
+    int d;
+    out[0] = '\0';
+    if (!date_parse(day, &d))
+        return;
+    holiday *h = NULL;
+    int nh = 0;
+    if (store_holidays(s, &h, &nh) != PK_OK)
+        nh = 0;
+    workcal cal;
+    workcal_init(&cal, h, nh);
+    free(h);
+    date_format(workcal_add(&cal, d, DOSSIER_ATTEMPT_GAP_DAYS), out);
+    workcal_free(&cal);
 }
 
 static const char *blocker(store *s, const cycle_row *c, dossier_status to)
@@ -231,6 +252,15 @@ pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
     if (e == PK_OK)
         e = store_event_add(s, c.id, at, actor, dossier_status_code(c.status),
                             dossier_status_code(to), clean_note[0] ? clean_note : missing);
+    const char *event = notify_event_for(to);
+    if (e == PK_OK && event) {
+        char next[PK_DATE_MAX] = "";
+        if (to == ST_DELIVERY_FAILED)
+            next_attempt(s, day, next);
+        else if (to == ST_HANDED && td->appointment_date)   /* the agency's slip says when */
+            str_copy(next, sizeof next, td->appointment_date);
+        e = store_notify_queue(s, c.id, event, next, at);
+    }
     return store_end(s, e);
 }
 
@@ -264,6 +294,8 @@ pk_err store_dossier_incident(store *s, const char *ref, const char *kind,
         const char *code = dossier_status_code(c.status);
         e = store_event_add(s, c.id, at, actor, code, code, text);
     }
+    if (e == PK_OK)
+        e = store_notify_queue(s, c.id, "incident", NULL, at);
     return store_end(s, e);
 }
 

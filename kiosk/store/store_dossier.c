@@ -3,6 +3,7 @@
 #include "store_internal.h"
 #include "store_filter.h"
 #include "store_clerk.h"
+#include "store_notify.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,6 +134,8 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
     }
     if (e == PK_OK)
         e = store_event_add(s, d->id, d->created_at, actor, "", store_status_code(ST_REGISTERED), "");
+    if (e == PK_OK)
+        e = store_notify_queue(s, d->id, "registered", d->expected_date, d->created_at);
     if (e == PK_OK)
         e = store_job_create(s, d->ref, "receipt", job_id);
     e = store_end(s, e);

@@ -442,6 +442,16 @@ pk_err store_purge(store *s, const char *before, bool dry_run, const char *actor
             sqlite3_bind_int64(stmt, 2, at);
             e = store_step_done(s, stmt);
         }
+        /* the outbox forgets where the purged dossiers' messages went */
+        stmt = e == PK_OK ? store_stmt(s, "UPDATE notify_outbox SET destination = ''"
+                                          " WHERE destination <> '' AND dossier_id IN"
+                                          " (SELECT id FROM dossiers WHERE purged_at = ?1)") : NULL;
+        if (e == PK_OK && !stmt)
+            e = PK_EIO;
+        else if (e == PK_OK) {
+            sqlite3_bind_int64(stmt, 1, at);
+            e = store_step_done(s, stmt);
+        }
     }
     if (e == PK_OK && !dry_run) {
         char detail[96];

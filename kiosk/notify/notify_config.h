@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The [notify] section of postkiosk.ini: where messages to the citizen go.
+ * A channel with nothing configured is off. Secrets (SMTP password, SMS
+ * gateway auth header) live in their own files, readable by the owner
+ * only (0400 / 0600): a file others can read is refused. */
+#ifndef PK_NOTIFY_CONFIG_H
+#define PK_NOTIFY_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+    /* e-mail */
+    char smtp_url[256];            /* smtp://host:587 (STARTTLS) | smtps://host */
+    char smtp_user[128];
+    char smtp_password_file[512];
+    char from[128];                /* envelope and From: address */
+    char smtp_ca_file[512];        /* CA bundle for a private mail server; "" = the system's */
+    bool smtp_tls_try;             /* smtp_tls = try: STARTTLS only when offered
+                                      (a test server on 127.0.0.1); default required */
+    /* SMS through an HTTPS gateway */
+    char sms_gateway_url[256];
+    char sms_gateway_method[8];    /* POST (default) | PUT | GET */
+    char sms_gateway_body[200];    /* template with {to} and {text} */
+    char sms_gateway_auth_header_file[512];   /* one line "Name: value" */
+    bool sms_gateway_allow_http;   /* test only: plain http:// to 127.0.0.1 */
+    /* SMS through a GSM modem and smstools */
+    char smstools_outgoing[512];
+    char smstools_sent[512];       /* default: sent/ beside outgoing/ */
+    char smstools_failed[512];     /* default: failed/ beside outgoing/ */
+} notify_config;
+
+/* Reads [notify] from path (NULL = /etc/postkiosk/postkiosk.ini when it
+ * exists, else all off). false with err "file:line: reason" on a bad
+ * value. */
+bool notify_config_load(notify_config *nc, const char *path, char *err, size_t errsz);
+bool notify_mail_on(const notify_config *nc);
+bool notify_gateway_on(const notify_config *nc);
+bool notify_smstools_on(const notify_config *nc);
+/* Reads a secret file (first line, without the newline) into out. false
+ * with why (translated) when it cannot be read, is empty, too long, or
+ * group/others may read it. */
+bool notify_read_secret(const char *path, char *out, size_t outsz, char *why, size_t whysz);
+/* Everything configured can be used: secrets readable and private, URLs of
+ * the right scheme, spool folders present. false with why (translated). */
+bool notify_config_check(const notify_config *nc, char *why, size_t whysz);
+
+#endif

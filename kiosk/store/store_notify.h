@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The notification outbox (TT 17/2017 Art. 12): one row per message to the
+ * citizen, written in the transaction of the life-cycle event that causes
+ * it (store_dossier_create, store_dossier_transition, store_dossier_incident)
+ * and only when the citizen agreed to messages (consent_sms), one row per
+ * contact they gave: "sms" to the phone, "email" to the address. The row
+ * keeps event, reference, date and language; the sender renders the text
+ * (notify_text.c). The destination is personal data: cleared once the
+ * message is sent or given up, and by purge; never logged.
+ *
+ * Sending is at least once, never twice for one row: a sender claims a row
+ * (status "sending", claimed_by, a lease) before it sends, then records
+ * sent / failed (reason, back-off) / given up. A row left "sending" by a
+ * crash is claimed again when its lease ends; the channel makes that
+ * retry idempotent where it can (smstools file name, e-mail Message-ID
+ * derived from the row id). A channel that hands the message on (smstools)
+ * records "handed" and reports sent / failed when the spool says so. */
+#ifndef PK_STORE_NOTIFY_H
+#define PK_STORE_NOTIFY_H
+
+#include <stdint.h>
+
+#include "model.h"
+#include "store.h"
+
+enum {
+    NOTIFY_MAX_ATTEMPTS = 8,      /* then given up */
+    NOTIFY_BACKOFF_FIRST = 60,    /* seconds before the first retry, doubled each time */
+    NOTIFY_BACKOFF_MAX = 6 * 3600,
+};
+
+typedef struct {
+    int64_t id;
+    int64_t dossier_id;
+    char ref[PK_REF_MAX];
+    char event[24];
+    char channel[8];               /* sms | email */
+    char destination[PK_EMAIL_MAX];   /* personal data */
+    char lang[8];
+    char date[PK_DATE_MAX];        /* expected result / next attempt, or "" */
+    char status[12];
+    int attempts;                  /* including the one just claimed */
+    int64_t created_at;
+} notify_msg;
+
+typedef enum {
+    NOTIFY_SENT,      /* the channel accepted the message */
+    NOTIFY_HANDED,    /* given to a spool (smstools) that reports later */
+    NOTIFY_FAILED,    /* retry after the back-off, or give up */
+    NOTIFY_FATAL,     /* give up now (bad destination: retrying cannot help) */
+} notify_outcome;
+
+/* Queues the event's messages for dossier_id in the caller's transaction
+ * (joins it through store_begin). Nothing for a dossier without message
+ * consent or a practice dossier. */
+pk_err store_notify_queue(store *s, int64_t dossier_id, const char *event, const char *date,
+                          int64_t at);
+
+/* Claims the next due row of channel (NULL = any) for who until now +
+ * lease seconds: pending, failed whose back-off is over, or sending whose
+ * lease ended (a crashed sender). An earlier unfinished row of the same
+ * dossier and channel goes first (messages arrive in order). PK_ENOTFOUND
+ * when none is due. */
+pk_err store_notify_claim(store *s, const char *channel, const char *who, int64_t now,
+                          int lease, notify_msg *out);
+/* Records how a claimed row went. reason (no personal data) for failures.
+ * PK_ESTATE when who no longer holds the claim (the lease ended and another
+ * sender took it): nothing is changed. */
+pk_err store_notify_record(store *s, int64_t id, const char *who, notify_outcome outcome,
+                           const char *reason, int64_t now);
+/* Rows "handed" to a spool, oldest first, up to max; *n of them. */
+pk_err store_notify_handed(store *s, notify_msg *out, int max, int *n);
+/* What the spool said about a handed row (NOTIFY_SENT or NOTIFY_FAILED). */
+pk_err store_notify_spooled(store *s, int64_t id, notify_outcome outcome, const char *reason,
+                            int64_t now);
+
+typedef struct {
+    int64_t pending;     /* pending + failed awaiting retry + sending + handed */
+    int64_t failed;      /* failed, awaiting retry */
+    int64_t given_up;
+    int64_t sent;
+    int64_t last_sent_at;   /* 0 = never */
+} notify_backlog;
+pk_err store_notify_backlog(store *s, notify_backlog *out);
+
+#endif
