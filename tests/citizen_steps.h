@@ -27,6 +27,16 @@ static inline void to_procedure(snap_env *e, int form, const char *query)
     snap_act(e, ACT_CHOOSE, 1);
 }
 
+/* Welcome -> birth registration sent by post -> what you need -> papers ->
+ * consent given: the applicant's first field has the focus. */
+static inline void to_applicant(snap_env *e)
+{
+    to_procedure(e, 1, "khai sinh");
+    snap_key(e, TK_ENTER);
+    snap_key(e, TK_ENTER);
+    snap_act(e, ACT_CHOOSE, 1);
+}
+
 static inline void fill_applicant(snap_env *e)
 {
     for (int i = 0; i < 3 && e->a.ime != IME_TELEX; i++)

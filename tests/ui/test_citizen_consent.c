@@ -46,10 +46,7 @@ TEST(citizen_consent, consent_failure_stores_no_dossier, "a failing consent writ
                                   "WHEN NEW.action = 'consent' "
                                   "BEGIN SELECT RAISE(ABORT, 'consent refused by the test'); END;"),
                           SQLITE_OK);
-    to_procedure(&e, 1, "khai sinh");
-    snap_key(&e, TK_ENTER);
-    snap_key(&e, TK_ENTER);
-    snap_act(&e, ACT_CHOOSE, 1);
+    to_applicant(&e);
     fill_applicant(&e);
     snap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "review");

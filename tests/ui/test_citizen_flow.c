@@ -79,10 +79,7 @@ TEST(citizen_flow, print_failure_keeps_dossier, "print failure keeps the dossier
     printer_close(e.pr);
     e.pr = NULL;
     e.a.pr = NULL;                          /* unplugged */
-    to_procedure(&e, 1, "khai sinh");
-    snap_key(&e, TK_ENTER);
-    snap_key(&e, TK_ENTER);
-    snap_act(&e, ACT_CHOOSE, 1);
+    to_applicant(&e);
     fill_applicant(&e);
     snap_key(&e, TK_ENTER);
     snap_key(&e, TK_ENTER);
@@ -149,10 +146,7 @@ TEST(citizen_flow, scanner_opens_status, "scanner burst opens the status; forged
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
-    to_procedure(&e, 1, "khai sinh");
-    snap_key(&e, TK_ENTER);
-    snap_key(&e, TK_ENTER);
-    snap_act(&e, ACT_CHOOSE, 1);
+    to_applicant(&e);
     fill_applicant(&e);
     snap_key(&e, TK_ENTER);
     snap_key(&e, TK_ENTER);
@@ -206,10 +200,7 @@ TEST(citizen_flow, edit_from_review_comes_back, "edit from review comes back to 
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
-    to_procedure(&e, 1, "khai sinh");
-    snap_key(&e, TK_ENTER);
-    snap_key(&e, TK_ENTER);
-    snap_act(&e, ACT_CHOOSE, 1);
+    to_applicant(&e);
     fill_applicant(&e);
     snap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "review");

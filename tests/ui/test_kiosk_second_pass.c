@@ -206,10 +206,7 @@ static void field_messages_wrap_at(int cols, const char *lang)
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, cols, lang));
-    to_procedure(&e, 1, "khai sinh");
-    snap_key(&e, TK_ENTER);
-    snap_key(&e, TK_ENTER);
-    snap_act(&e, ACT_CHOOSE, 1);
+    to_applicant(&e);
     CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "applicant");
     for (int i = 0; i < 3 && e.a.ime != IME_OFF; i++)
         snap_key(&e, TK_F3);                   /* the symbols typed as they are */
@@ -307,10 +304,7 @@ TEST(kiosk_second_pass, failed_enter_no_pile_up, "5: a failed Enter: the ID take
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
-    to_procedure(&e, 1, "khai sinh");
-    snap_key(&e, TK_ENTER);
-    snap_key(&e, TK_ENTER);
-    snap_act(&e, ACT_CHOOSE, 1);
+    to_applicant(&e);
     snap_type(&e, "Nguyeenx Vawn An");
     snap_key(&e, TK_ENTER);
     snap_type(&e, "02009000123");        /* one digit short */

@@ -102,10 +102,7 @@ TEST(screens, resize_keeps_data, "resize in the middle of a form keeps the data"
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
-    to_procedure(&e, 1, "khai sinh");
-    snap_key(&e, TK_ENTER);
-    snap_key(&e, TK_ENTER);
-    snap_act(&e, ACT_CHOOSE, 1);
+    to_applicant(&e);
     snap_type(&e, "Nguyeenx Thij Huwowng");
     snap_resize(&e, 5, 10);
     CU_ASSERT_TRUE(app_too_small(&e.a));
@@ -126,10 +123,7 @@ TEST(screens, idle_wipes_memory, "idle countdown, extend, then wipe in memory")
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
     snap_key(&e, TK_F2);                     /* the citizen switches to English */
     CU_ASSERT_STRING_EQUAL(i18n_lang(), "en");
-    to_procedure(&e, 1, "khai sinh");
-    snap_key(&e, TK_ENTER);
-    snap_key(&e, TK_ENTER);
-    snap_act(&e, ACT_CHOOSE, 1);
+    to_applicant(&e);
     fill_applicant(&e);
     CU_ASSERT_STRING_EQUAL(e.cz.id.buf, "020090001234");
     snap_wait(&e, 60000);
@@ -476,10 +470,7 @@ static void dialogs(const char *lang)
     printer_close(e.pr);
     e.pr = NULL;
     e.a.pr = NULL;
-    to_procedure(&e, 1, "khai sinh");
-    snap_key(&e, TK_ENTER);
-    snap_key(&e, TK_ENTER);
-    snap_act(&e, ACT_CHOOSE, 1);
+    to_applicant(&e);
     fill_applicant(&e);
     snap_key(&e, TK_ENTER);
     snap_key(&e, TK_ENTER);
