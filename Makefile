@@ -168,9 +168,10 @@ $(BUILD)/gen/tests.inc: $(TEST_SRC)
 
 $(BUILD)/obj/test_runner.o: $(BUILD)/gen/tests.inc
 
-# Test files include the shared harness headers in tests/ (a variable of its
-# own: the flag stamp, built in whichever context comes first, must not see it).
-$(TEST_OBJ): TEST_CF := -Itests
+# Test files include the shared harness headers in tests/ and tests/fuzz/ (the
+# differential test replays the fuzz input format) through a variable of its
+# own: the flag stamp, built in whichever context comes first, must not see it.
+$(TEST_OBJ): TEST_CF := -Itests -Itests/fuzz
 
 $(BUILD)/test-runner: $(TEST_OBJ) $(BUILD)/libpostkiosk.a $(LD_STAMP)
 	$(CC) $(CFLAGS) -o $@ $(filter %.o %.a,$^) $(ALL_LD) $(TPKG_LD)

@@ -92,8 +92,12 @@ typedef struct {
     bool consent_sms;              /* consent choices are printed (RELIABILITY §3.4) */
     char phone_masked[PK_PHONE_MAX + 8]; /* masked: "09******89", for SMS updates */
     int ndocs;
-    receipt_doc docs[PK_MAX_DOCS];
+    receipt_doc docs[PK_MAX_DOCS];  /* the papers ticked */
+    bool counted;                  /* a clerk counted them: "handed over", else "you will hand in" */
+    int ntodo;
+    receipt_doc todo[PK_MAX_DOCS]; /* required papers not ticked: still to bring */
     int64_t fee_proc, fee_post, fee_total;
+    int64_t fee_agency;            /* receive only: the agency's fee, paid at the agency */
     char expected_date[PK_DATE_MAX]; /* YYYY-MM-DD, "" when unknown */
     char hotline[32];
     char qr[400];                  /* receipt_qr_text() */

@@ -93,13 +93,10 @@ static void procedure_part(layout *l, const receipt_info *ri)
     layout_rule(l, true);
 }
 
-static void documents_part(layout *l, const receipt_info *ri)
+static void doc_list(layout *l, const receipt_doc *docs, int n)
 {
-    layout_text(l, LAY_NORMAL, LAY_BOLD, _("Documents handed over"));
-    if (ri->ndocs == 0)
-        layout_text(l, LAY_NORMAL, LAY_INDENT, _("(none listed)"));
-    for (int i = 0; i < ri->ndocs && i < PK_MAX_DOCS; i++) {
-        const receipt_doc *doc = &ri->docs[i];
+    for (int i = 0; i < n && i < PK_MAX_DOCS; i++) {
+        const receipt_doc *doc = &docs[i];
         char line[PK_TEXT_MAX + 64];
         snprintf(line, sizeof line, "%d. %s — %s", i + 1, doc->name,
                  doc->kind == DOC_ORIGINAL ? _("original") : _("copy"));
@@ -107,14 +104,42 @@ static void documents_part(layout *l, const receipt_info *ri)
         if (doc->gloss[0])
             layout_text(l, LAY_SMALL, LAY_INDENT, doc->gloss);
     }
+}
+
+/* A receive-only dossier hands nothing in: no papers part at all. Until a
+ * clerk counts them, the ticked papers are what the citizen will hand in,
+ * and the required ones not ticked are still to bring. */
+static void documents_part(layout *l, const receipt_info *ri)
+{
+    if (ri->form == FORM_RETURN)
+        return;
+    layout_text(l, LAY_NORMAL, LAY_BOLD,
+                ri->counted ? _("Documents handed over") : _("Papers you will hand in at the counter"));
+    if (ri->ndocs == 0)
+        layout_text(l, LAY_NORMAL, LAY_INDENT, _("(none listed)"));
+    doc_list(l, ri->docs, ri->ndocs);
+    if (!ri->counted && ri->ntodo > 0) {
+        layout_gap(l, 4);
+        layout_text(l, LAY_NORMAL, LAY_BOLD, _("Papers still to bring"));
+        doc_list(l, ri->todo, ri->ntodo);
+    }
     layout_rule(l, true);
 }
 
 static void fees_part(layout *l, const receipt_info *ri)
 {
     char buf[48];
-    receipt_money(ri->fee_proc, ri->lang, buf, sizeof buf);
-    layout_field(l, _("Procedure fee"), buf);
+    if (ri->form == FORM_RETURN) {
+        /* never "0": the agency takes its fee itself */
+        if (ri->fee_agency > 0) {
+            receipt_money(ri->fee_agency, ri->lang, buf, sizeof buf);
+            layout_field(l, _("Agency fee"), buf);
+            layout_text(l, LAY_SMALL, 0, _("Paid at the agency, not at the post office."));
+        }
+    } else {
+        receipt_money(ri->fee_proc, ri->lang, buf, sizeof buf);
+        layout_field(l, _("Procedure fee"), buf);
+    }
     receipt_money(ri->fee_post, ri->lang, buf, sizeof buf);
     layout_field(l, _("Postal charge"), buf);
     receipt_money(ri->fee_total, ri->lang, buf, sizeof buf);
@@ -159,6 +184,7 @@ static pk_err footer(layout *l, const receipt_info *ri)
     pk_err err = layout_qr(l, ri->qr, 0);
     if (err != PK_OK)
         return err;
+    layout_text(l, LAY_SMALL, LAY_CENTER, _("Scan this code at any kiosk to follow your dossier."));
     layout_text(l, LAY_SMALL, LAY_CENTER, _("Staff scan this code to find your dossier."));
     layout_text(l, LAY_SMALL, LAY_CENTER | LAY_NOTEXT, ri->ref);
     if (ri->hotline[0])

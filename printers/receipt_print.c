@@ -55,11 +55,15 @@ static void info_fill(receipt_info *ri, const config *cfg, const dossier *d,
     ri->consent_sms = d->consent_sms;
     if (d->consent_sms && d->phone[0])
         dossier_mask_phone(d->phone, ri->phone_masked, sizeof ri->phone_masked);
+    /* counted at the counter from acceptance on; before, the ticks are
+     * what the citizen says they will bring */
+    ri->counted = d->status != ST_REGISTERED && d->status != ST_COUNTER_REJECTED &&
+                  d->status != ST_CANCELLED;
     for (int i = 0; i < d->ndocs && i < PK_MAX_DOCS; i++) {
         const dossier_doc *doc = &d->docs[i];
-        if (!doc->handed)
+        if (!doc->handed && !doc->required)
             continue;
-        receipt_doc *rd = &ri->docs[ri->ndocs++];
+        receipt_doc *rd = doc->handed ? &ri->docs[ri->ndocs++] : &ri->todo[ri->ntodo++];
         str_copy(rd->name, sizeof rd->name, doc->name_vi);
         if (en)
             str_copy(rd->gloss, sizeof rd->gloss, doc->name_en);
@@ -68,6 +72,8 @@ static void info_fill(receipt_info *ri, const config *cfg, const dossier *d,
     ri->fee_proc = d->fee_proc;
     ri->fee_post = d->fee_post;
     ri->fee_total = d->fee_total;
+    if (d->form == FORM_RETURN && proc)
+        ri->fee_agency = proc->fee_vnd;
     str_copy(ri->expected_date, sizeof ri->expected_date, d->expected_date);
     str_copy(ri->hotline, sizeof ri->hotline, cfg->hotline);
     ri->sample = d->sample;

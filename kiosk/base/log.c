@@ -32,6 +32,8 @@ static void log_open(void)
     sink = SINK_SYSLOG;
 }
 
+static void vlog(int prio, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
 static void vlog(int prio, const char *fmt, va_list ap)
 {
     if (sink == SINK_NONE)

@@ -12,6 +12,7 @@
 #include "cli_clerk.h"
 #include "dates.h"
 #include "i18n.h"
+#include "progress.h"
 #include "report.h"
 #include "store_clerk.h"
 #include "util.h"
@@ -79,7 +80,13 @@ int cli_purge(cli_ctx *ctx, int argc, char **argv)
             return 1;
         }
     }
+    progress pr;
+    progress_begin(&pr, _("purge"), n);
+    store_set_progress(db, progress_cb, &pr);
     e = store_purge(db, before, false, actor, (int64_t)now, &n);
+    store_set_progress(db, NULL, NULL);
+    if (pr.shown)
+        progress_end(&pr, pr.total);
     if (e != PK_OK) {
         cli_fail("postkiosk: purge: %s\n", _(pk_err_msg(e)));
         return 1;

@@ -113,11 +113,11 @@ const char *audit_fault_msg(audit_fault f)
     case AUDIT_HEAD: return N_("The anchored audit entry is missing or was changed.");
     case AUDIT_UNKEYED: return N_("The audit log was rewritten without its key.");
     case AUDIT_ROW_CHANGED:
-        return N_("A dossier or clerk account was changed outside the program.");
+        return N_("A dossier, clerk account or setting was changed outside the program.");
     case AUDIT_ROW_DELETED:
-        return N_("A dossier or clerk account was deleted outside the program.");
+        return N_("A dossier, clerk account or setting was deleted outside the program.");
     case AUDIT_ROW_UNSEALED:
-        return N_("A dossier or clerk account was added outside the program.");
+        return N_("A dossier, clerk account or setting was added outside the program.");
     }
     return N_("The audit log failed its check.");
 }

@@ -80,7 +80,7 @@ typedef enum {
     AUDIT_EVENT_UNCHAINED, /* an event the chain never recorded */
     AUDIT_HEAD,         /* the anchored row is missing or changed */
     AUDIT_UNKEYED,      /* no keyed row, or an unkeyed row after a keyed one: re-hashed */
-    AUDIT_ROW_CHANGED,  /* a dossier / clerk row differs from its last sealed digest */
+    AUDIT_ROW_CHANGED,  /* a dossier / clerk / setting row differs from its last sealed digest */
     AUDIT_ROW_DELETED,  /* a sealed dossier / clerk row is gone */
     AUDIT_ROW_UNSEALED, /* a dossier / clerk row the chain never sealed */
 } audit_fault;

@@ -309,7 +309,23 @@ static const char *const proc_cols[] = {
 enum { P_CODE, P_NAME_VI, P_NAME_EN, P_AGENCY, P_LEVEL, P_FIELD_VI, P_FIELD_EN, P_SUBMIT,
        P_RETURN, P_DAYS, P_FEE, P_PERSON, P_REASON_VI, P_REASON_EN, P_DOCS, P_SOURCE };
 
-/* "original:NAME_VI / NAME_EN | copy?:NAME_VI / NAME_EN | ..." */
+/* Removes a trailing suffix (and the spaces before it) from s. */
+static bool cut_suffix(char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    if (n < k || strcmp(s + n - k, suffix) != 0)
+        return false;
+    n -= k;
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n == 0)
+        return false;              /* the whole name: keep it */
+    s[n] = '\0';
+    return true;
+}
+
+/* "original:NAME_VI / NAME_EN | copy?:NAME_VI / NAME_EN | ..." (the gloss
+ * after the last " / "; "?" or a trailing "(nếu có)" = optional) */
 static bool parse_docs(table *t, procedure *p, pk_err *e)
 {
     char *list = xstrdup(val(t, P_DOCS));
@@ -351,7 +367,11 @@ static bool parse_docs(table *t, procedure *p, pk_err *e)
             ok = false;
             break;
         }
-        char *slash = strstr(name, " / ");
+        /* the LAST " / " parts the gloss: legal Vietnamese names may hold
+         * one ("Thẻ căn cước / căn cước công dân"), our glosses do not */
+        char *slash = NULL;
+        for (char *at = strstr(name, " / "); at; at = strstr(at + 1, " / "))
+            slash = at;
         const char *en = "";
         if (slash) {
             *slash = '\0';
@@ -361,6 +381,12 @@ static bool parse_docs(table *t, procedure *p, pk_err *e)
         char enbuf[PK_TEXT_MAX * 2];
         str_copy(enbuf, sizeof enbuf, en);
         text_squeeze(enbuf);
+        /* "(nếu có)" / "(if any)" at the end means optional: the screens
+         * and the receipt say that themselves, so it is not kept twice */
+        bool if_any_vi = cut_suffix(name, "(nếu có)");
+        bool if_any_en = cut_suffix(enbuf, "(if any)");
+        if (if_any_vi || if_any_en)
+            d->required = false;
         char what[48];
         snprintf(what, sizeof what, _("document %d: the name"), p->ndocs + 1);
         if (!formula_free(t, what, name, e) || !formula_free(t, what, enbuf, e)) {

@@ -132,6 +132,35 @@ bool ids_s10_valid(const char *s)
 
 /* ---- what was typed or scanned ---------------------------------------- */
 
+/* A reference typed without its hyphen ("LS01000042", "ls01 000042"):
+ * this kiosk's code when the text starts with it, else the last 6 digits
+ * are the sequence (how references are printed). Rewritten in place as
+ * "LS01-000042" when that is a valid reference. */
+static bool unhyphenated(char *s, const char *kiosk_code, size_t outsz)
+{
+    size_t n = strlen(s), code = 0;
+    if (strchr(s, '-') || n < KIOSK_MIN + SEQ_MIN_DIGITS || !is_upper(s[0]))
+        return false;
+    size_t kl = kiosk_code ? strlen(kiosk_code) : 0;
+    if (kl && strncmp(s, kiosk_code, kl) == 0 && n - kl >= SEQ_MIN_DIGITS &&
+        strspn(s + kl, "0123456789") == n - kl)
+        code = kl;
+    else if (strspn(s + n - SEQ_MIN_DIGITS, "0123456789") == SEQ_MIN_DIGITS)
+        code = n - SEQ_MIN_DIGITS;
+    else
+        return false;
+    char ref[PK_REF_MAX];
+    if (n + 2 > sizeof ref || n + 2 > outsz)
+        return false;
+    memcpy(ref, s, code);
+    ref[code] = '-';
+    memcpy(ref + code + 1, s + code, n - code + 1);
+    if (!ids_reference_valid(ref))
+        return false;
+    memcpy(s, ref, n + 2);
+    return true;
+}
+
 ids_key_kind ids_parse_key(const char *input, const char *kiosk_code, char *out, size_t outsz)
 {
     if (!out || outsz == 0)
@@ -175,5 +204,7 @@ ids_key_kind ids_parse_key(const char *input, const char *kiosk_code, char *out,
         return IDS_KEY_REF;
     if (ids_s10_valid(out))
         return IDS_KEY_S10;
+    if (unhyphenated(out, kiosk_code, outsz))
+        return IDS_KEY_REF;
     return IDS_KEY_BAD;
 }

@@ -27,7 +27,10 @@ bool ids_s10_valid(const char *s10);
  * reference or S10 number; IDS_KEY_NONE: empty; IDS_KEY_BAD: none of
  * these (never log it: it may be an ID or phone number typed by mistake).
  * With kiosk_code (may be NULL), 1 to 8 digits alone are that kiosk's
- * sequence number ("42" -> "LS01-000042"): a numeric keypad has no letters. */
+ * sequence number ("42" -> "LS01-000042"): a numeric keypad has no letters.
+ * A reference typed without its hyphen is one too ("LS01000042" ->
+ * "LS01-000042": this kiosk's code when it starts so, else the last 6
+ * digits are the sequence). */
 typedef enum { IDS_KEY_NONE = 0, IDS_KEY_REF, IDS_KEY_S10, IDS_KEY_QR, IDS_KEY_BAD } ids_key_kind;
 enum { IDS_KEY_MAX = 404 };
 ids_key_kind ids_parse_key(const char *input, const char *kiosk_code, char *out, size_t outsz);

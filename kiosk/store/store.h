@@ -54,8 +54,9 @@ pk_err store_set_max_pages(store *s, int64_t pages);
 /* Told how long work goes (units done, units in all; a copy's pages, an
  * import's rows): see store_set_progress and store_backup. */
 typedef void (*store_progress_fn)(int64_t done, int64_t total, void *arg);
-/* Long loops of this store (the procedure import) call fn every few
- * hundred rows and at the end; NULL stops it. */
+/* Long loops of this store (the procedure import; the sealing of the rows
+ * a purge changed) call fn every few hundred rows and at the end; NULL
+ * stops it. */
 void store_set_progress(store *s, store_progress_fn fn, void *arg);
 /* true when the catalog tables are empty (first run: seed from data/). */
 bool store_is_empty(store *s);

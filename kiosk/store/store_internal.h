@@ -64,8 +64,10 @@ pk_err store_audit_key_upgrade(store *s);
 /* Schema version 5 (clerks.pin_v: PIN hashes bound to their account),
  * store_clerk_admin.c. */
 pk_err store_clerk_pin_upgrade(store *s);
-/* Schema version 7 (the notification outbox), store_notify.c. */
-extern const char store_schema_v7[];
+/* Schema version 6: the settings are sealed too (store_seal.c). */
+pk_err store_setting_seal_upgrade(store *s);
+/* Schema version 8 (the notification outbox), store_notify.c. */
+extern const char store_schema_v8[];
 extern const int store_migrations_count;
 /* Version 4: name_fold columns and the name index folded again. */
 pk_err store_refold(store *s);
@@ -153,9 +155,15 @@ pk_err store_seals_verify(store *s, struct audit_check *r);
 /* Whether a row still has the digest of its last seal (store_seal.c). */
 pk_err store_row_sealed(store *s, bool clerk, const char *id, bool *sealed);
 /* For a migration that adds a column to clerks: notes the rows that differ
- * from their seal, runs alter_sql, then reseals every row (those noted
- * marked "prior=changed", so the upgrade launders nothing). */
+ * from their seal, runs alter_sql, then reseals every row whose digest
+ * moved (those noted marked "prior=changed", so the upgrade launders
+ * nothing). */
 pk_err store_reseal_clerks(store *s, const char *alter_sql);
+/* The same for a migration step in C that changes dossier rows: only the
+ * rows whose digest moved are sealed again. */
+pk_err store_reseal_dossiers(store *s, pk_err (*change)(store *s, const void *arg), const void *arg);
+/* And for SQL that changes settings rows. */
+pk_err store_reseal_settings(store *s, const char *sql);
 /* Reads the print job outcomes a crashed run kept (store_outcomes.c) and
  * tries to write them. */
 void store_outcomes_load(store *s);

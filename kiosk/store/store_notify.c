@@ -9,8 +9,8 @@
 #include "store_notify.h"
 #include "util.h"
 
-/* Schema version 7. */
-const char store_schema_v7[] =
+/* Schema version 8. */
+const char store_schema_v8[] =
     "CREATE TABLE notify_outbox("
     "  id INTEGER PRIMARY KEY,"
     "  dossier_id INTEGER NOT NULL,"

@@ -45,24 +45,28 @@ static pk_err refold(store *s, const char *sel, const char *upd, int ntext)
     return e;
 }
 
+static pk_err refold_dossiers(store *s, const void *arg)
+{
+    (void)arg;
+    return refold(s, "SELECT id, name FROM dossiers WHERE name <> ''",
+                  "UPDATE dossiers SET name_fold = ?2 WHERE id = ?1", 1);
+}
+
 pk_err store_refold(store *s)
 {
     pk_err e = refold(s, "SELECT code, name_vi, name_en FROM procedures",
                       "UPDATE procedures SET name_fold = ?2, name_en_fold = ?3 WHERE code = ?1", 2);
     if (e == PK_OK)
         e = refold(s, "SELECT id, name FROM units", "UPDATE units SET name_fold = ?2 WHERE id = ?1", 1);
-    /* purged dossiers keep their empty name and fold */
+    /* purged dossiers keep their empty name and fold; a dossier whose fold
+     * moves is sealed again, or audit verify would call it edited */
     if (e == PK_OK)
-        e = refold(s, "SELECT id, name FROM dossiers WHERE name <> ''",
-                   "UPDATE dossiers SET name_fold = ?2 WHERE id = ?1", 1);
+        e = store_reseal_dossiers(s, refold_dossiers, NULL);
     if (e != PK_OK)
         return e;
-    char *err = NULL;
-    if (sqlite3_exec(s->conn, "INSERT INTO dossier_names(dossier_names) VALUES('rebuild');"
-                              "UPDATE settings SET value = (SELECT coalesce(max(id), 0) FROM dossiers)"
-                              " WHERE key = 'names_indexed_upto';", NULL, NULL, &err) != SQLITE_OK) {
-        sqlite3_free(err);
-        return PK_EIO;
-    }
-    return PK_OK;
+    /* the index is rebuilt; the setting that says how far it goes is a
+     * sealed row like any other */
+    return store_reseal_settings(s, "INSERT INTO dossier_names(dossier_names) VALUES('rebuild');"
+                                    "UPDATE settings SET value = (SELECT coalesce(max(id), 0) FROM dossiers)"
+                                    " WHERE key = 'names_indexed_upto';");
 }

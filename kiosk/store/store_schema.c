@@ -164,7 +164,8 @@ const store_migration store_migrations[] = {
     {3, schema_job_claims, NULL},                /* print job claims */
     {4, store_schema_v4, store_audit_key_upgrade},   /* keyed audit chain, seals: store_seal.c */
     {5, NULL, store_clerk_pin_upgrade},   /* PIN hashes bound to accounts: store_clerk_admin.c */
-    {6, NULL, store_refold},                     /* names folded again: Lý = Lí (store_refold.c) */
-    {7, store_schema_v7, NULL},   /* notification outbox: store_notify.c */
+    {6, NULL, store_setting_seal_upgrade},   /* settings sealed (staff PIN hash ...): store_seal.c */
+    {7, NULL, store_refold},                     /* names folded again: Lý = Lí (store_refold.c) */
+    {8, store_schema_v8, NULL},   /* notification outbox: store_notify.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

@@ -30,6 +30,8 @@ pk_err store_file_keyed(const char *path, bool *keyed)
     int rc = sqlite3_open_v2(path, &conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
     sqlite3_stmt *stmt = NULL;
     if (rc == SQLITE_OK)
+        sqlite3_busy_timeout(conn, 5000);
+    if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(conn, "SELECT count(*) FROM pragma_table_info('audit')"
                                       " WHERE name = 'keyed'", -1, &stmt, NULL);
     if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -46,9 +48,12 @@ bool store_audit_reserved(const char *action)
     return strcmp(action, "seal") == 0 || strcmp(action, "audit_key") == 0;
 }
 
-typedef enum { SEAL_DOSSIER, SEAL_CLERK } seal_kind;
+/* Settings hold what a kiosk trusts too (the staff PIN hash, its S10
+ * range, ...): sealed like rows, keys of at most 48 bytes (the store's own
+ * keys are short; a longer one is outside the seals). */
+typedef enum { SEAL_DOSSIER, SEAL_CLERK, SEAL_SETTING } seal_kind;
 
-static const char *const kind_name[] = {"dossier", "clerk"};
+static const char *const kind_name[] = {"dossier", "clerk", "setting"};
 
 static void add_bytes(sbuf *b, char tag, const void *p, int n)
 {
@@ -60,11 +65,13 @@ static void add_bytes(sbuf *b, char tag, const void *p, int n)
 
 /* The canonical form of one row: every column by name, type and value, so
  * that a column added later is covered as soon as its migration reseals. */
-static const char *const row_sql[2][2] = {
-    {"SELECT * FROM main.dossiers WHERE id = ?1", "SELECT * FROM main.clerks WHERE id = ?1"},
+static const char *const row_sql[2][3] = {
+    {"SELECT * FROM main.dossiers WHERE id = ?1", "SELECT * FROM main.clerks WHERE id = ?1",
+     "SELECT * FROM main.settings WHERE key = ?1"},
     /* the row as it was before this transaction changed it */
     {"SELECT * FROM temp.audit_old_dossier WHERE id = ?1",
-     "SELECT * FROM temp.audit_old_clerk WHERE id = ?1"},
+     "SELECT * FROM temp.audit_old_clerk WHERE id = ?1",
+     "SELECT * FROM temp.audit_old_setting WHERE key = ?1"},
 };
 
 static pk_err row_canonical(store *s, seal_kind kind, bool before, const char *id, sbuf *out,
@@ -174,6 +181,12 @@ static pk_err seal_one(store *s, seal_kind kind, const char *id, bool tracked)
     return store_chain_append(s, at, "system", "seal", object, detail, 0);
 }
 
+/* Notes row v of kind k for sealing at commit, once. Not INSERT OR IGNORE:
+ * an UPSERT that fires the trigger would impose its own conflict rule. */
+#define MARK(k, v) \
+    "INSERT INTO audit_dirty SELECT " k ", " v \
+    " WHERE NOT EXISTS (SELECT 1 FROM audit_dirty WHERE kind = " k " AND id = " v ");"
+
 pk_err store_audit_track(store *s)
 {
     s->audit_keyed = true;   /* the migrations have run: audit.keyed exists */
@@ -185,29 +198,68 @@ pk_err store_audit_track(store *s)
         "CREATE TEMP TABLE IF NOT EXISTS audit_old_dossier AS SELECT * FROM main.dossiers WHERE 0;"
         "CREATE TEMP TABLE IF NOT EXISTS audit_old_clerk AS SELECT * FROM main.clerks WHERE 0;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_ins AFTER INSERT ON main.dossiers"
-        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(0, NEW.id); END;"
+        "  BEGIN "
+        MARK("0", "NEW.id")
+        " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_old BEFORE UPDATE ON main.dossiers"
         "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_dossier WHERE id = OLD.id)"
         "  BEGIN INSERT INTO audit_old_dossier SELECT * FROM main.dossiers WHERE id = OLD.id; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_upd AFTER UPDATE ON main.dossiers"
-        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(0, OLD.id), (0, NEW.id); END;"
+        "  BEGIN "
+        MARK("0", "OLD.id") " "
+        MARK("0", "NEW.id")
+        " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_gone BEFORE DELETE ON main.dossiers"
         "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_dossier WHERE id = OLD.id)"
         "  BEGIN INSERT INTO audit_old_dossier SELECT * FROM main.dossiers WHERE id = OLD.id; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_del AFTER DELETE ON main.dossiers"
-        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(0, OLD.id); END;"
+        "  BEGIN "
+        MARK("0", "OLD.id")
+        " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_ins AFTER INSERT ON main.clerks"
-        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(1, NEW.id); END;"
+        "  BEGIN "
+        MARK("1", "NEW.id")
+        " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_old BEFORE UPDATE ON main.clerks"
         "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_clerk WHERE id = OLD.id)"
         "  BEGIN INSERT INTO audit_old_clerk SELECT * FROM main.clerks WHERE id = OLD.id; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_upd AFTER UPDATE ON main.clerks"
-        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(1, OLD.id), (1, NEW.id); END;"
+        "  BEGIN "
+        MARK("1", "OLD.id") " "
+        MARK("1", "NEW.id")
+        " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_gone BEFORE DELETE ON main.clerks"
         "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_clerk WHERE id = OLD.id)"
         "  BEGIN INSERT INTO audit_old_clerk SELECT * FROM main.clerks WHERE id = OLD.id; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_del AFTER DELETE ON main.clerks"
-        "  BEGIN INSERT OR IGNORE INTO audit_dirty VALUES(1, OLD.id); END;",
+        "  BEGIN "
+        MARK("1", "OLD.id")
+        " END;"
+        "CREATE TEMP TABLE IF NOT EXISTS audit_old_setting AS SELECT * FROM main.settings WHERE 0;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_ins AFTER INSERT ON main.settings"
+        "  WHEN length(NEW.key) <= 48"
+        "  BEGIN "
+        MARK("2", "NEW.key")
+        " END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_old BEFORE UPDATE ON main.settings"
+        "  WHEN length(OLD.key) <= 48"
+        "   AND NOT EXISTS (SELECT 1 FROM temp.audit_old_setting WHERE key = OLD.key)"
+        "  BEGIN INSERT INTO audit_old_setting SELECT * FROM main.settings WHERE key = OLD.key; END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_upd AFTER UPDATE ON main.settings"
+        "  WHEN length(OLD.key) <= 48 AND length(NEW.key) <= 48"
+        "  BEGIN "
+        MARK("2", "OLD.key") " "
+        MARK("2", "NEW.key")
+        " END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_gone BEFORE DELETE ON main.settings"
+        "  WHEN length(OLD.key) <= 48"
+        "   AND NOT EXISTS (SELECT 1 FROM temp.audit_old_setting WHERE key = OLD.key)"
+        "  BEGIN INSERT INTO audit_old_setting SELECT * FROM main.settings WHERE key = OLD.key; END;"
+        "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_del AFTER DELETE ON main.settings"
+        "  WHEN length(OLD.key) <= 48"
+        "  BEGIN "
+        MARK("2", "OLD.key")
+        " END;",
         NULL, NULL, &em);
     if (rc != SQLITE_OK) {
         pk_err e = store_rc(s, rc);
@@ -224,7 +276,16 @@ pk_err store_audit_seal_dirty(store *s)
 {
     if (!s->tracking)
         return PK_OK;   /* during the migrations: they seal what they change */
-    for (;;) {
+    int64_t total = 0, done = 0;
+    if (s->progress) {   /* a long action (purge) shows how the sealing goes */
+        sqlite3_stmt *cnt = store_stmt(s, "SELECT count(*) FROM audit_dirty");
+        if (cnt && sqlite3_step(cnt) == SQLITE_ROW)
+            total = sqlite3_column_int64(cnt, 0);
+        store_done(cnt);
+    }
+    for (;; done++) {
+        if (s->progress && total > 0 && (done % 200 == 0 || done == total))
+            s->progress(done, total, s->progress_arg);
         /* one row at a time: no cursor stays open across the inserts */
         sqlite3_stmt *stmt = store_stmt(s, "SELECT kind, id FROM audit_dirty LIMIT 1");
         if (!stmt)
@@ -235,12 +296,18 @@ pk_err store_audit_seal_dirty(store *s)
             s->last_at = 0;   /* the transaction ends here */
             if (rc != SQLITE_DONE)
                 return store_rc(s, rc);
-            stmt = store_stmt(s, "DELETE FROM temp.audit_old_dossier");
-            pk_err e = stmt ? store_step_done(s, stmt) : PK_EIO;
-            stmt = e == PK_OK ? store_stmt(s, "DELETE FROM temp.audit_old_clerk") : NULL;
-            return e == PK_OK && stmt ? store_step_done(s, stmt) : (e == PK_OK ? PK_EIO : e);
+            static const char *const clear[] = {"DELETE FROM temp.audit_old_dossier",
+                                                "DELETE FROM temp.audit_old_clerk",
+                                                "DELETE FROM temp.audit_old_setting"};
+            pk_err e = PK_OK;
+            for (size_t i = 0; e == PK_OK && i < PK_ARRAY_LEN(clear); i++) {
+                stmt = store_stmt(s, clear[i]);
+                e = stmt ? store_step_done(s, stmt) : PK_EIO;
+            }
+            return e;
         }
-        seal_kind kind = sqlite3_column_int(stmt, 0) ? SEAL_CLERK : SEAL_DOSSIER;
+        int k = sqlite3_column_int(stmt, 0);
+        seal_kind kind = k == 2 ? SEAL_SETTING : k == 1 ? SEAL_CLERK : SEAL_DOSSIER;
         char id[AUDIT_OBJECT_MAX];
         store_col_text(stmt, 1, id, sizeof id);
         store_done(stmt);
@@ -264,9 +331,12 @@ static pk_err seal_all(store *s, seal_kind kind)
     char last[AUDIT_OBJECT_MAX] = "";
     int64_t last_id = 0;
     for (;;) {
-        sqlite3_stmt *stmt = store_stmt(s, kind == SEAL_DOSSIER
-            ? "SELECT id FROM dossiers WHERE id > ?1 ORDER BY id LIMIT 1"
-            : "SELECT id FROM clerks WHERE id > ?2 ORDER BY id LIMIT 1");
+        static const char *const next[] = {
+            "SELECT id FROM dossiers WHERE id > ?1 ORDER BY id LIMIT 1",
+            "SELECT id FROM clerks WHERE id > ?2 ORDER BY id LIMIT 1",
+            "SELECT key FROM settings WHERE key > ?2 AND length(key) <= 48 ORDER BY key LIMIT 1",
+        };
+        sqlite3_stmt *stmt = store_stmt(s, next[kind]);
         if (!stmt)
             return PK_EIO;
         sqlite3_bind_int64(stmt, 1, last_id);
@@ -299,9 +369,20 @@ pk_err store_audit_key_upgrade(store *s)
     return e;
 }
 
+pk_err store_setting_seal_upgrade(store *s)
+{
+    return seal_all(s, SEAL_SETTING);
+}
+
+static pk_err row_sealed(store *s, seal_kind kind, const char *id, bool *sealed);
+
 pk_err store_row_sealed(store *s, bool clerk, const char *id, bool *sealed)
 {
-    seal_kind kind = clerk ? SEAL_CLERK : SEAL_DOSSIER;
+    return row_sealed(s, clerk ? SEAL_CLERK : SEAL_DOSSIER, id, sealed);
+}
+
+static pk_err row_sealed(store *s, seal_kind kind, const char *id, bool *sealed)
+{
     char object[AUDIT_OBJECT_MAX], now[AUDIT_DETAIL_MAX], last[AUDIT_DETAIL_MAX];
     snprintf(object, sizeof object, "%s:%s", kind_name[kind], id);
     pk_err e = row_seal(s, kind, id, now, sizeof now);
@@ -311,66 +392,108 @@ pk_err store_row_sealed(store *s, bool clerk, const char *id, bool *sealed)
     return e;
 }
 
-pk_err store_reseal_clerks(store *s, const char *alter_sql)
+/* The id after last of a kind's rows, as text (dossier ids are numbers and
+ * compare as numbers). false at the end or on an error (*e says which). */
+static bool next_id(store *s, seal_kind kind, char *last, size_t lastsz, pk_err *e)
 {
-    /* which rows already differ from their seal, before the new column
-     * changes every digest: their new seal says so */
+    static const char *const sql[] = {
+        [SEAL_DOSSIER] = "SELECT id FROM dossiers WHERE id > ?1 ORDER BY id LIMIT 1",
+        [SEAL_CLERK] = "SELECT id FROM clerks WHERE id > ?1 ORDER BY id LIMIT 1",
+        [SEAL_SETTING] = ("SELECT key FROM settings WHERE key > ?1 AND length(key) <= 48"
+                          " ORDER BY key LIMIT 1")};
+    sqlite3_stmt *stmt = store_stmt(s, sql[kind]);
+    if (!stmt) {
+        *e = PK_EIO;
+        return false;
+    }
+    if (kind == SEAL_DOSSIER)
+        sqlite3_bind_int64(stmt, 1, strtoll(last, NULL, 10));
+    else
+        store_bind_text(stmt, 1, last);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        store_col_text(stmt, 0, last, lastsz);
+    store_done(stmt);
+    *e = rc == SQLITE_ROW || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    return rc == SQLITE_ROW;
+}
+
+/* For a migration that changes dossier or clerk rows (a new column, names
+ * folded again): notes which rows already differ from their seal, runs
+ * change, then seals again every row whose digest moved. A row that was
+ * already changed behind the program's back is sealed "prior=changed", so
+ * the upgrade launders nothing; rows the change left alone keep their seal. */
+static pk_err reseal(store *s, seal_kind kind, pk_err (*change)(store *s, const void *arg),
+                     const void *arg)
+{
     char (*ids)[AUDIT_OBJECT_MAX] = NULL;
     bool *bad = NULL;
     int n = 0, cap = 0;
     char last[AUDIT_OBJECT_MAX] = "";
+    if (kind == SEAL_DOSSIER)
+        str_copy(last, sizeof last, "0");
     pk_err e = PK_OK;
-    for (;;) {
-        sqlite3_stmt *stmt = store_stmt(s, "SELECT id FROM clerks WHERE id > ?1 ORDER BY id LIMIT 1");
-        if (!stmt) {
-            e = PK_EIO;
-            break;
-        }
-        store_bind_text(stmt, 1, last);
-        int rc = sqlite3_step(stmt);
-        if (rc == SQLITE_ROW)
-            store_col_text(stmt, 0, last, sizeof last);
-        store_done(stmt);
-        if (rc != SQLITE_ROW) {
-            e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-            break;
-        }
+    while (next_id(s, kind, last, sizeof last, &e)) {
         if (n == cap) {
             cap = cap ? 2 * cap : 16;
             ids = xrealloc(ids, (size_t)cap * sizeof *ids);
             bad = xrealloc(bad, (size_t)cap * sizeof *bad);
         }
         bool sealed = false;
-        e = store_row_sealed(s, true, last, &sealed);
+        e = row_sealed(s, kind, last, &sealed);
         if (e != PK_OK)
             break;
         str_copy(ids[n], sizeof ids[n], last);
         bad[n++] = !sealed;
     }
-    if (e == PK_OK) {
-        char *em = NULL;
-        int rc = sqlite3_exec(s->conn, alter_sql, NULL, NULL, &em);
-        if (rc != SQLITE_OK) {
-            e = store_rc(s, rc);
-            if (em)
-                snprintf(s->err, sizeof s->err, "%s", em);
-        }
-        sqlite3_free(em);
-    }
+    if (e == PK_OK)
+        e = change(s, arg);
     for (int i = 0; e == PK_OK && i < n; i++) {
+        bool sealed = false;
+        if (!bad[i]) {
+            e = row_sealed(s, kind, ids[i], &sealed);
+            if (e != PK_OK || sealed)
+                continue;   /* unchanged: its seal stands */
+        }
         char detail[AUDIT_DETAIL_MAX], object[AUDIT_OBJECT_MAX];
-        e = row_seal(s, SEAL_CLERK, ids[i], detail, sizeof detail);
+        e = row_seal(s, kind, ids[i], detail, sizeof detail);
         if (e != PK_OK)
             break;
         if (bad[i])
             str_copy(detail + strlen(detail), sizeof detail - strlen(detail), " prior=changed");
-        snprintf(object, sizeof object, "clerk:%s", ids[i]);
+        snprintf(object, sizeof object, "%s:%s", kind_name[kind], ids[i]);
         e = store_chain_append(s, s->last_at ? s->last_at : (int64_t)time(NULL), "system", "seal",
                                object, detail, 0);
     }
     free(ids);
     free(bad);
     return e;
+}
+
+static pk_err run_sql(store *s, const void *sql)
+{
+    char *em = NULL;
+    int rc = sqlite3_exec(s->conn, sql, NULL, NULL, &em);
+    pk_err e = rc == SQLITE_OK ? PK_OK : store_rc(s, rc);
+    if (rc != SQLITE_OK && em)
+        snprintf(s->err, sizeof s->err, "%s", em);
+    sqlite3_free(em);
+    return e;
+}
+
+pk_err store_reseal_clerks(store *s, const char *alter_sql)
+{
+    return reseal(s, SEAL_CLERK, run_sql, alter_sql);
+}
+
+pk_err store_reseal_dossiers(store *s, pk_err (*change)(store *s, const void *arg), const void *arg)
+{
+    return reseal(s, SEAL_DOSSIER, change, arg);
+}
+
+pk_err store_reseal_settings(store *s, const char *sql)
+{
+    return reseal(s, SEAL_SETTING, run_sql, sql);
 }
 
 /* Names a row for the report: reference or clerk id (no personal data). */
@@ -400,6 +523,9 @@ static bool parse_object(const char *object, seal_kind *kind, const char **id)
     } else if (strncmp(object, "clerk:", 6) == 0) {
         *kind = SEAL_CLERK;
         *id = object + 6;
+    } else if (strncmp(object, "setting:", 8) == 0) {
+        *kind = SEAL_SETTING;
+        *id = object + 8;
     } else {
         return false;
     }
@@ -460,8 +586,10 @@ static pk_err check_unsealed(store *s, audit_check *r)
         " WHERE a.action = 'seal' AND a.object = 'dossier:' || d.id) ORDER BY id LIMIT 1",
         "SELECT id FROM clerks c WHERE NOT EXISTS (SELECT 1 FROM audit a"
         " WHERE a.action = 'seal' AND a.object = 'clerk:' || c.id) ORDER BY id LIMIT 1",
+        "SELECT key FROM settings t WHERE length(key) <= 48 AND NOT EXISTS (SELECT 1 FROM audit a"
+        " WHERE a.action = 'seal' AND a.object = 'setting:' || t.key) ORDER BY key LIMIT 1",
     };
-    for (int k = 0; k < 2 && r->fault == AUDIT_OK; k++) {
+    for (int k = 0; k < 3 && r->fault == AUDIT_OK; k++) {
         sqlite3_stmt *stmt = store_stmt(s, sql[k]);
         if (!stmt)
             return PK_EIO;

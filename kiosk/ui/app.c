@@ -149,6 +149,11 @@ void app_wipe(app *a)
         i18n_set_lang(a->cfg->language);
     a->ime_vi = IME_TELEX;
     a->ime = lang_ime(a);
+    /* the next citizen starts with the normal theme, as with the language */
+    if (a->theme != THEME_NORMAL) {
+        a->theme = THEME_NORMAL;
+        term_set_theme(a->theme);
+    }
     a->last_input_ms = a->now_ms;
     push(a, a->home, NULL);
 }

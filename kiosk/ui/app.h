@@ -34,6 +34,9 @@ struct app {
     bool lockdown;                 /* citizen mode: staff PIN to leave */
     const auth_ctx *auth;          /* the PIN pepper (checks the staff PIN); may be NULL */
     bool practice;                 /* demo practice: sandbox database, dossiers are samples */
+    pk_err last_receipt;           /* how the last receipt printed (PK_OK before any): a
+                                    * failure is told on the welcome screen until the
+                                    * printer reports ready or a receipt prints */
 
     /* presentation */
     const char *title;             /* msgid shown in the header */

@@ -591,14 +591,17 @@ int tf_draw_labeled(frame *f, const tfield *t, int y, int x, int w, const char *
 {
     term_put(y, x, w, label, focus ? ROLE_TITLE : ROLE_NORMAL);
     tf_draw(f, t, y + 1, x, w, focus);
+    int lines = 1;
     if (msg && *msg) {
         /* ✗ before an error so colour is never the only sign */
         char buf[512];
         snprintf(buf, sizeof buf, "%s%s", msg_is_error ? "\xe2\x9c\x97 " : "", msg);
-        term_put(y + 2, x, w, buf, msg_is_error ? ROLE_ERROR : ROLE_DIM);
+        lines = w_text(f, y + 2, x, w, TF_MSG_LINES, buf, msg_is_error ? ROLE_ERROR : ROLE_DIM);
+        if (lines < 1)
+            lines = 1;
     }
-    w_region(f, y, x, 3, w, ACT_PICK, index);
-    return 3;
+    w_region(f, y, x, 2 + lines, w, ACT_PICK, index);
+    return 2 + lines;
 }
 
 /* ---- dialogs --------------------------------------------------------------- */

@@ -89,8 +89,11 @@ bool tf_handle(tfield *t, const event *ev, ime_method m);
 void tf_set_tone_style(bool new_style);
 /* Draws the field (w columns) and, when focused, puts the cursor in it. */
 void tf_draw(frame *f, const tfield *t, int y, int x, int w, bool focus);
-/* Label above, field, and a message line below (error in red, or a hint).
- * Returns the rows used (3). A click on it gives {ACT_PICK, index}. */
+/* Label above, field, and the message below (error in red, or a hint),
+ * wrapped over up to TF_MSG_LINES lines, never cut mid-word. Returns the
+ * rows used (2 + the message's lines, at least 3). A click on it gives
+ * {ACT_PICK, index}. */
+enum { TF_MSG_LINES = 2 };
 int tf_draw_labeled(frame *f, const tfield *t, int y, int x, int w, const char *label,
                     const char *msg, bool msg_is_error, bool focus, int index);
 

@@ -94,13 +94,14 @@ static void addr_draw(const void *state, const app *a, frame *f)
 
     const char *msg = _("Type the first letters, then choose with the arrow keys and Enter");
     bool err = false;
+    int used = 3;
     if (c->have_unit) {
         unit_label(&c->unit, buf, sizeof buf);
         char ok[600];
         snprintf(ok, sizeof ok, "\xe2\x9c\x93 %s, %s", buf, c->unit.province);
         msg = ok;
-        tf_draw_labeled(f, &c->unit_query, y, x, w, _("Commune or ward"), msg, false,
-                        s->focus == F_UNIT, PICK_FIELD + F_UNIT);
+        used = tf_draw_labeled(f, &c->unit_query, y, x, w, _("Commune or ward"), msg, false,
+                               s->focus == F_UNIT, PICK_FIELD + F_UNIT);
     } else {
         if (s->tried) {
             msg = _("Please choose your commune or ward from the list.");
@@ -109,14 +110,14 @@ static void addr_draw(const void *state, const app *a, frame *f)
             msg = _("No commune or ward starts like this. Try fewer letters.");
             err = true;
         }
-        tf_draw_labeled(f, &c->unit_query, y, x, w, _("Commune or ward"), msg, err,
-                        s->focus == F_UNIT, PICK_FIELD + F_UNIT);
+        used = tf_draw_labeled(f, &c->unit_query, y, x, w, _("Commune or ward"), msg, err,
+                               s->focus == F_UNIT, PICK_FIELD + F_UNIT);
     }
-    y += 3;
+    y += used;
     if (s->focus == F_UNIT) {
         wlist lst = s->ml;
         wlist_fix(&lst, MATCH_ROWS);
-        wlist_position(f, &lst, MATCH_ROWS, y - 3, x, w);
+        wlist_position(f, &lst, MATCH_ROWS, y - used, x, w);
         for (int i = lst.top; i < s->nmatch && i < lst.top + MATCH_ROWS; i++) {
             unit_label(&s->matches[i], buf, sizeof buf);
             wlist_row(f, &lst, i, y + (i - lst.top), x, w, buf, NULL, true);
@@ -127,11 +128,10 @@ static void addr_draw(const void *state, const app *a, frame *f)
     }
     val_result v = check_street(c);
     bool show = (c->street.touched && c->street.len > 0) || s->tried;
-    tf_draw_labeled(f, &c->street, y, x, w, _("House number, street or village"),
+    y += tf_draw_labeled(f, &c->street, y, x, w, _("House number, street or village"),
                     show && v != VAL_OK ? _(dossier_val_msg(v))
                                         : show ? "\xe2\x9c\x93" : _("For example: 12 Tran Dang Ninh street, or Ban Van village"),
                     show && v != VAL_OK, s->focus == F_STREET, PICK_FIELD + F_STREET);
-    y += 3;
     term_put(y, x, w / 2, _("Who will receive the result?"),
              s->focus == F_WHO ? ROLE_TITLE : ROLE_NORMAL);
     int bw = (w / 2 - 2) / 2;

@@ -22,8 +22,10 @@ static void cz_init(app *a)
     citizen *c = cz(a);
     memset(c, 0, sizeof *c);
     tf_init(&c->name, TF_TEXT, PK_NAME_MAX - 1);
-    tf_init(&c->id, TF_DIGITS, 20);
-    tf_init(&c->phone, TF_DIGITS, 20);
+    /* no longer than a valid number: after a failed Enter the digits a
+     * citizen types next (meant for the next field) cannot pile up here */
+    tf_init(&c->id, TF_DIGITS, 12);
+    tf_init(&c->phone, TF_DIGITS, 14);   /* 0084 + 10 digits */
     tf_init(&c->email, TF_ASCII, PK_EMAIL_MAX - 1);
     tf_init(&c->unit_query, TF_TEXT, 64);
     tf_init(&c->street, TF_TEXT, PK_STREET_MAX - 1);

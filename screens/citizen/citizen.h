@@ -22,6 +22,8 @@ enum { CZ_UNITS_MAX = 128 };
 
 typedef struct {
     service_form form;            /* 0 until chosen on the welcome screen */
+    service_form asked_form;      /* what the welcome screen chose: an alternative
+                                   * accepted for one procedure ends with it */
 
     /* chosen procedure, and what it means today */
     bool have_proc;

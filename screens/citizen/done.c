@@ -27,13 +27,14 @@ static void done_enter(void *state, app *a, const void *arg)
     s->shown_ms = a->now_ms;
     c->print_msg[0] = '\0';
     if (!a->pr) {
-        c->print_err = PK_EPRINTER;
+        c->print_err = a->last_receipt = PK_EPRINTER;
         snprintf(c->print_msg, sizeof c->print_msg, "%s", N_("The printer is not ready."));
         return;
     }
     /* the dossier is durable already; the job row stays for the clerk if this fails */
     c->print_err = receipt_print(a->pr, a->db, a->cfg, &c->done, c->job_id, c->print_msg,
                                  sizeof c->print_msg);
+    a->last_receipt = c->print_err;
 }
 
 static void done_draw(const void *state, const app *a, frame *f)
@@ -84,10 +85,16 @@ static void done_draw(const void *state, const app *a, frame *f)
     y += w_text(f, y, x, w, 3, buf, ROLE_NORMAL);
     char date[32];
     citizen_date(c->done.expected_date, date, sizeof date);
-    snprintf(buf, sizeof buf,
-             _("Keep your receipt. Expected result: around %s. To follow your dossier, "
-               "choose \"Track my dossier\" on this kiosk."),
-             date);
+    if (c->print_err == PK_OK)
+        snprintf(buf, sizeof buf,
+                 _("Keep your receipt. Expected result: around %s. To follow your dossier, "
+                   "choose \"Track my dossier\" on this kiosk."),
+                 date);
+    else    /* no receipt in hand: the number on the screen is what to keep */
+        snprintf(buf, sizeof buf,
+                 _("Write down your dossier number. Expected result: around %s. To follow "
+                   "your dossier, choose \"Track my dossier\" on this kiosk."),
+                 date);
     y += w_text(f, y, x, w, 3, buf, ROLE_NORMAL);
     int left = DONE_SECONDS - (int)((a->now_ms - s->shown_ms) / 1000);
     if (left < 0)

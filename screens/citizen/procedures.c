@@ -155,6 +155,9 @@ static screen_result open_row(procs_state *s, app *a, int i)
     if (i < 0 || i >= s->n)
         return SR_(SR_NONE);
     s->list.sel = i;
+    citizen *c = cz(a);
+    if (c->asked_form)          /* "1 = the other way" was for the last procedure only */
+        c->form = c->asked_form;
     s->err = citizen_choose(a, s->rows[i].code);
     if (s->err != PK_OK)
         return SR_(SR_REDRAW);

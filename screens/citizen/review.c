@@ -17,17 +17,18 @@ typedef struct {
     const char *problem; /* msgid: something to correct first */
 } review_state;
 
-/* The sections this dossier has, numbered 1.. in order (a "receive the
- * result" dossier has no papers, a "send" one no return address). */
+/* The sections this dossier has, numbered 1.. in the order shown (a
+ * "receive the result" dossier has no papers, a "send" one no return
+ * address). */
 static int sections(const citizen *c, const screen_ops **out)
 {
     int n = 0;
     out[n++] = &screen_procedures;
+    if (c->form != FORM_SEND)
+        out[n++] = &screen_address;
     if (c->form != FORM_RETURN)
         out[n++] = &screen_documents;
     out[n++] = &screen_applicant;
-    if (c->form != FORM_SEND)
-        out[n++] = &screen_address;
     return n;
 }
 
@@ -58,6 +59,9 @@ static void pair(wpage *p, const char *label, const char *value)
     wpage_item(p, "    ", buf, ROLE_NORMAL);
 }
 
+/* What is agreed to comes first (procedure, service, the money, the
+ * date, where the result goes), so that at 80x24 it is all on screen
+ * above the confirm key; the papers and personal details follow. */
 static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
 {
     const citizen *c = cz(a);
@@ -69,6 +73,49 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     section(p, digit_of(c, &screen_procedures), _("Procedure"), true);
     pair(p, "", c->proc.name_vi);
     pair(p, _("Service:"), _(citizen_form_name(c->form)));
+    dossier d;
+    memset(&d, 0, sizeof d);
+    d.form = c->form;
+    tariff t = {.form = c->form, .charge_vnd = c->fee_post, .transit_days = c->transit_days};
+    dossier_fees(&c->proc, &t, &d);
+    char fee[48], post[48], total[48], agency_fee[48];
+    w_money(d.fee_proc, fee, sizeof fee);
+    w_money(d.fee_post, post, sizeof post);
+    w_money(c->proc.fee_vnd, agency_fee, sizeof agency_fee);
+    if (!c->have_tariff)
+        snprintf(post, sizeof post, "%s", _("told at the counter"));
+    w_money(d.fee_total, total, sizeof total);
+    /* the total alone on its line: a wrapped line never splits an amount */
+    if (c->form == FORM_RETURN) {
+        /* the agency's fee is not paid here: say so, never "0" */
+        pair(p, _("To pay at the counter:"), post);
+        if (c->proc.fee_vnd > 0) {
+            snprintf(buf, sizeof buf, _("The agency's fee of %s is paid at the agency."), agency_fee);
+            wpage_item(p, "    ", buf, ROLE_NORMAL);
+        }
+    } else {
+        if (c->have_tariff) {
+            pair(p, _("To pay at the counter:"), total);
+            snprintf(buf, sizeof buf, _("Fee %s + postal charge %s = %s"), fee, post, total);
+        } else {
+            snprintf(buf, sizeof buf, _("Fee %s + the postal charge, told at the counter"), fee);
+        }
+        pair(p, "", buf);
+    }
+    char date[32];
+    citizen_date(c->expected_date, date, sizeof date);
+    snprintf(buf, sizeof buf, _("Expected result: around %s"), date);
+    pair(p, "", buf);
+    if (c->form != FORM_SEND) {
+        section(p, digit_of(c, &screen_address), _("Where to send the result"), true);
+        snprintf(buf, sizeof buf, "%s, %s %s, %s", c->street.buf, c->unit.type, c->unit.name,
+                 c->unit.province);
+        pair(p, "", buf);
+        if (c->other_recipient)
+            pair(p, _("Received by:"), c->recipient.buf);
+        else
+            pair(p, _("Received by:"), _("me"));
+    }
     if (c->form != FORM_RETURN) {
         section(p, digit_of(c, &screen_documents), _("Papers"), true);
         int ticked = 0;
@@ -91,37 +138,6 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     pair(p, _("Phone:"), norm);
     if (c->email.len)
         pair(p, _("E-mail:"), c->email.buf);
-    if (c->form != FORM_SEND) {
-        section(p, digit_of(c, &screen_address), _("Where to send the result"), true);
-        snprintf(buf, sizeof buf, "%s, %s %s, %s", c->street.buf, c->unit.type, c->unit.name,
-                 c->unit.province);
-        pair(p, "", buf);
-        if (c->other_recipient)
-            pair(p, _("Received by:"), c->recipient.buf);
-        else
-            pair(p, _("Received by:"), _("me"));
-    }
-    section(p, 0, _("To pay at the counter"), false);
-    dossier d;
-    memset(&d, 0, sizeof d);
-    d.form = c->form;
-    tariff t = {.form = c->form, .charge_vnd = c->fee_post, .transit_days = c->transit_days};
-    dossier_fees(&c->proc, &t, &d);
-    char fee[48], post[48], total[48];
-    w_money(d.fee_proc, fee, sizeof fee);
-    w_money(d.fee_post, post, sizeof post);
-    if (!c->have_tariff)
-        snprintf(post, sizeof post, "%s", _("told at the counter"));
-    w_money(d.fee_total, total, sizeof total);
-    if (c->have_tariff)
-        snprintf(buf, sizeof buf, _("Fee %s + postal charge %s = %s"), fee, post, total);
-    else
-        snprintf(buf, sizeof buf, _("Fee %s + the postal charge, told at the counter"), fee);
-    pair(p, "", buf);
-    char date[32];
-    citizen_date(c->expected_date, date, sizeof date);
-    snprintf(buf, sizeof buf, _("Expected result: around %s"), date);
-    wpage_text(p, buf, ROLE_TITLE);
     mem_wipe(norm, sizeof norm);
     mem_wipe(buf, sizeof buf);
 }

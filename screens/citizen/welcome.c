@@ -50,14 +50,22 @@ static void welcome_draw(const void *state, const app *a, frame *f)
     int x = f->left + (f->width - w) / 2;
     int n = 0;
     const char *const *langs = i18n_langs(&n);
-    bool notice = s->pst != PST_OK && s->pst != PST_UNKNOWN;
+    /* a printer that cannot report its status is judged by the last
+     * receipt: one that failed or was not confirmed is told before the
+     * next citizen starts */
+    bool last_failed = a->last_receipt != PK_OK && s->pst != PST_OK;
+    bool notice = (s->pst != PST_OK && s->pst != PST_UNKNOWN) || last_failed;
+    bool blocked = printer_blocked(s->pst) || last_failed;
     char buf[512] = "";
     int nl = 0;
     if (notice) {
-        const char *what = printer_blocked(s->pst)
+        const char *state_msg = printer_blocked(s->pst) || !last_failed
+                                    ? _(printer_state_msg(s->pst))
+                                    : _("The last receipt was not printed.");
+        const char *what = blocked
                                ? _("You can still register: staff will print your receipt at the counter.")
                                : "";
-        snprintf(buf, sizeof buf, "! %s %s", _(printer_state_msg(s->pst)), what);
+        snprintf(buf, sizeof buf, "! %s %s", state_msg, what);
         nl = w_text_lines(buf, w, 4);
     }
     int h = 4 + CHOICES * 2 + (notice ? nl + 1 : 0) + (n > 1 ? 2 : 0);
@@ -75,7 +83,7 @@ static void welcome_draw(const void *state, const app *a, frame *f)
     for (int i = 0; i < CHOICES; i++, y += 2)
         w_choice(f, y, x, w, i + 1, _(choices[i]), s->focus == i + 1);
     if (notice) {
-        w_text(f, y, x, w, nl, buf, printer_blocked(s->pst) ? ROLE_ERROR : ROLE_WARN);
+        w_text(f, y, x, w, nl, buf, blocked ? ROLE_ERROR : ROLE_WARN);
         y += nl + 1;
     }
     if (n > 1) {
@@ -97,7 +105,6 @@ static void welcome_draw(const void *state, const app *a, frame *f)
     }
     w_hint(f, ACT_CHOOSE, NULL);
     w_hint(f, ACT_NEXT, N_("Open"));
-    (void)a;
 }
 
 static screen_result choose(welcome_state *s, app *a, int k)
@@ -106,6 +113,7 @@ static screen_result choose(welcome_state *s, app *a, int k)
     switch (k) {
     case 1: case 2: case 3:
         c->form = k == 1 ? FORM_SEND : k == 2 ? FORM_RETURN : FORM_BOTH;
+        c->asked_form = c->form;
         return SR_TO(SR_PUSH, &screen_procedures, NULL);
     case 4: return SR_TO(SR_PUSH, &screen_track, NULL);
     case 5: return SR_TO(SR_PUSH, &screen_help, &screen_welcome);

@@ -116,10 +116,10 @@ static void action_draw(const void *state, const app *a, frame *f)
     y += 2;
     if (s->nfields == 0)
         y += w_text(f, y, x, w, 2, _("Press Enter to record this step."), ROLE_NORMAL) + 1;
-    for (int i = 0; i < s->nfields && y + 3 <= f->top + f->height; i++, y += 3) {
+    for (int i = 0; i < s->nfields && y + 3 <= f->top + f->height; i++) {
         int k = s->order[i];
-        tf_draw_labeled(f, &s->f[k], y, x, w, _(field_label(s, k)), s->err[k] ? _(s->err[k]) : NULL,
-                        s->err[k] != NULL, i == s->focus, i);
+        y += tf_draw_labeled(f, &s->f[k], y, x, w, _(field_label(s, k)),
+                             s->err[k] ? _(s->err[k]) : NULL, s->err[k] != NULL, i == s->focus, i);
     }
     w_hint(f, ACT_NEXT, s->focus >= s->nfields - 1 ? N_("Record") : N_("Next"));
     w_hint(f, ACT_TAB, N_("Next field"));

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "fuzz_keystream.h"
 #include "fuzz_util.h"
 #include "vnime.h"
 
@@ -50,19 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         vnime e;
         char field[40] = "";
         vnime_init(&e, (ime_method)m, size & 1);
-        for (size_t i = 0; i < size; i++) {
-            uint32_t cp = data[i];
-            if (cp == 0x08 || cp == 0x7f) {
-                vnime_backspace(&e, field, sizeof field);
-            } else if (cp == 0x01) {
-                vnime_reset(&e);
-            } else {
-                if (cp >= 0x80 && i + 2 < size) {
-                    cp = ((uint32_t)(data[i] & 0x01) << 16) | (uint32_t)data[i + 1] << 8 | data[i + 2];
-                    i += 2;
-                }
-                vnime_type(&e, field, sizeof field, cp);
-            }
+        for (size_t i = 0; i < size;) {
+            keystream_apply(&e, field, sizeof field, data, size, &i);
             check_nfc(field, sizeof field);
             if (e.word_len > strlen(field) || e.nraw < 0 || e.nraw > VNIME_RAW_MAX)
                 __builtin_trap();

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_keystream.h"
 #include "unit.h"
 #include "vnime.h"
 
@@ -52,18 +53,10 @@ static uint64_t case_hash(const unsigned char *data, size_t size)
         vnime e;
         char field[40] = "";
         vnime_init(&e, (ime_method)m, size & 1);
-        for (size_t i = 0; i < size; i++) {
-            uint32_t cp = data[i];
-            if (cp == 0x08 || cp == 0x7f) {
-                vnime_backspace(&e, field, sizeof field);
-            } else if (cp == 0x01) {
-                vnime_reset(&e);
-            } else {
-                if (cp >= 0x80 && i + 2 < size) {
-                    cp = ((uint32_t)(data[i] & 0x01) << 16) | (uint32_t)data[i + 1] << 8 | data[i + 2];
-                    i += 2;
-                }
-                bool ok = vnime_type(&e, field, sizeof field, cp);
+        for (size_t i = 0; i < size;) {
+            int typed = keystream_apply(&e, field, sizeof field, data, size, &i);
+            if (typed != KEYSTREAM_EDIT) {
+                bool ok = typed;
                 h = fnv(h, &ok, 1);
             }
             h = fnv(h, field, strlen(field) + 1);

@@ -212,15 +212,19 @@ TEST(receipt_print, test_language_sample_reprint, "language of the dossier, samp
     CU_ASSERT_STRING_EQUAL(i18n_lang(), "vi");          /* restored */
     char *txt = slurp_txt(d->ref);
     CU_ASSERT_PTR_NOT_NULL_FATAL(txt);
-    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Documents handed over"));
+    /* registered, not yet counted by a clerk: what the citizen will hand in */
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Papers you will hand in at the counter"));
+    CU_ASSERT_PTR_NULL(strstr(txt, "Documents handed over"));
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Birth registration"));       /* gloss */
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Đăng ký khai sinh"));        /* legal name */
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "MẪU / SAMPLE"));
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "25,000 VND"));
     free(txt);
 
-    /* A reprint: new job, its own files, the REPRINT mark, in Vietnamese. */
+    /* A reprint: new job, its own files, the REPRINT mark, in Vietnamese;
+     * accepted at the counter, so the papers are handed over. */
     str_copy(d->lang, sizeof d->lang, "vi");
+    d->status = ST_ACCEPTED;
     d->sample = false;
     int64_t job2 = 0;
     CU_ASSERT_EQUAL(store_job_create(db, d->ref, "receipt", &job2), PK_OK);

@@ -86,7 +86,8 @@ TEST(audit_seals, intact_and_sealed, "every row sealed, no personal data in clea
     setup();
     audit_check r;
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
-    CU_ASSERT_EQUAL(r.seals, 5);        /* 3 dossiers, 2 clerks */
+    /* 3 dossiers, 2 clerks, the settings */
+    CU_ASSERT_EQUAL(r.seals, 5 + one_int("SELECT count(*) FROM settings"));
     CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE keyed = 0"), 0);
     /* personal data is in the digests only */
     CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE detail LIKE '%020095001234%'"
@@ -167,6 +168,22 @@ TEST(audit_seals, edit_not_laundered, "an edit is not laundered by a later chang
     CU_ASSERT_EQUAL(store_clerk_disable(db, "nv01", "sup1", 90), PK_OK);
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
     teardown();
+}
+
+TEST(audit_seals, setting_edited, "a setting edited behind the store")
+{
+    /* the kiosk code changed, or an S10 range or staff PIN hash slipped
+     * into the settings table */
+    setup();
+    int64_t seal = last_seal("setting:kiosk_code");
+    teardown();
+    expect_row_fault("UPDATE settings SET value = 'HN99' WHERE key = 'kiosk_code'",
+                     AUDIT_ROW_CHANGED, seal, "setting #kiosk_code");
+    expect_row_fault("INSERT INTO settings(key, value) VALUES('staff_pin_hash',"
+                     " '$argon2id$v=19$m=8,t=1,p=1$a$b')", AUDIT_ROW_UNSEALED, 0,
+                     "setting #staff_pin_hash");
+    expect_row_fault("DELETE FROM settings WHERE key = 'kiosk_code'", AUDIT_ROW_DELETED, seal,
+                     "setting #kiosk_code");
 }
 
 TEST(audit_seals, dossier_deleted, "dossier deleted behind the store")
@@ -342,10 +359,11 @@ TEST(audit_seals, upgrade_seals_existing_rows, "upgrade seals existing rows once
     store_close(old);
     CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
     CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE keyed = 0"), 2);
-    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE action = 'seal'"), 1);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE action = 'seal'"
+                            " AND object LIKE 'dossier:%'"), 1);
     audit_check r;
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
-    CU_ASSERT_EQUAL(r.seals, 1);
+    CU_ASSERT_EQUAL(r.seals, 1 + one_int("SELECT count(*) FROM settings"));
     CU_ASSERT_EQUAL(r.events, 1);
     /* an old row edited and its legacy link recomputed: the first keyed
      * row (the key marker) no longer follows it */
