@@ -186,9 +186,17 @@ static bool dir_ok(const char *dir, char *why, size_t whysz)
     return true;
 }
 
-bool notify_config_check(const notify_config *nc, char *why, size_t whysz)
+/* A secret file can be read and is private; the secret itself is wiped. */
+static bool secret_ok(const char *path, char *why, size_t whysz)
 {
     char secret[256];
+    bool ok = notify_read_secret(path, secret, sizeof secret, why, whysz);
+    mem_wipe(secret, sizeof secret);
+    return ok;
+}
+
+bool notify_config_check(const notify_config *nc, char *why, size_t whysz)
+{
     if (notify_mail_on(nc)) {
         if (strncmp(nc->smtp_url, "smtp://", 7) != 0 && strncmp(nc->smtp_url, "smtps://", 8) != 0) {
             snprintf(why, whysz, _("smtp_url must start with smtp:// or smtps://"));
@@ -202,8 +210,7 @@ bool notify_config_check(const notify_config *nc, char *why, size_t whysz)
             snprintf(why, whysz, _("smtp_user needs smtp_password_file"));
             return false;
         }
-        if (nc->smtp_password_file[0] &&
-            !notify_read_secret(nc->smtp_password_file, secret, sizeof secret, why, whysz))
+        if (nc->smtp_password_file[0] && !secret_ok(nc->smtp_password_file, why, whysz))
             return false;
     }
     if (notify_gateway_on(nc)) {
@@ -218,10 +225,9 @@ bool notify_config_check(const notify_config *nc, char *why, size_t whysz)
             return false;
         }
         if (nc->sms_gateway_auth_header_file[0] &&
-            !notify_read_secret(nc->sms_gateway_auth_header_file, secret, sizeof secret, why, whysz))
+            !secret_ok(nc->sms_gateway_auth_header_file, why, whysz))
             return false;
     }
-    mem_wipe(secret, sizeof secret);
     if (notify_smstools_on(nc) &&
         (!dir_ok(nc->smstools_outgoing, why, whysz) || !dir_ok(nc->smstools_sent, why, whysz) ||
          !dir_ok(nc->smstools_failed, why, whysz)))

@@ -573,9 +573,9 @@ TEST(store, migrates_old_schema, "migrates an older schema, refuses a newer")
     store_close(db);
 
     /* a later version: one more array entry, applied on top of v1 data */
-    store_migration list[32];   /* the program's list and two more steps */
+    store_migration list[32];   /* the real list and two more: room to spare */
     int n = store_migrations_count;
-    CU_ASSERT_FATAL(n + 2 <= (int)(sizeof list / sizeof list[0]));
+    CU_ASSERT_FATAL(n + 2 <= (int)PK_ARRAY_LEN(list));
     memcpy(list, store_migrations, (size_t)n * sizeof list[0]);
     int next = list[n - 1].version + 1;
     list[n] = (store_migration){next, "ALTER TABLE procedures ADD COLUMN popular INTEGER NOT NULL DEFAULT 0;"
