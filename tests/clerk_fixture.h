@@ -39,6 +39,25 @@ static inline void cx_catalog(store *s)
         die("catalog fixture failed");
 }
 
+/* A fresh database in a temporary folder with the three test procedures:
+ * the set-up of the store suites; cx_close undoes it. */
+static inline store *cx_open(fx_dir *fx)
+{
+    fx_init(fx);
+    char msg[256];
+    store *db = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(fx->db_path, &db, msg, sizeof msg), PK_OK);
+    cx_catalog(db);
+    return db;
+}
+
+static inline void cx_close(store **db, fx_dir *fx)
+{
+    store_close(*db);
+    *db = NULL;
+    fx_cleanup(fx);
+}
+
 /* A dossier created by "kiosk" on day ymd; ref copied to ref (may be NULL). */
 static inline pk_err cx_dossier(store *s, const char *proc, const char *name, const char *idn,
                                 const char *phone, service_form form, const char *ymd,

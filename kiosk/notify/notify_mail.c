@@ -3,13 +3,13 @@
  * try), AUTH when smtp_user is set, a MIME message in UTF-8. */
 #include "notify_send.h"
 
-#include <curl/curl.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "i18n.h"
+#include "notify_curl.h"
 #include "util.h"
 
 static bool header_safe(const char *s)
@@ -133,14 +133,9 @@ notify_outcome notify_mail_send(const notify_config *nc, int64_t id, const char 
     curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_cb);
     curl_easy_setopt(curl, CURLOPT_READDATA, &u);
     curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 20L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    CURLcode rc = curl_easy_perform(curl);
-    long code = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+    long code;
+    CURLcode rc = notify_curl_run(curl, &code);
     curl_slist_free_all(rcpt);
-    curl_easy_cleanup(curl);
     mem_wipe(password, sizeof password);
     mem_wipe(msg, sizeof msg);
     if (rc == CURLE_OK)

@@ -4,7 +4,6 @@
  * failed/). */
 #include "notify_send.h"
 
-#include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 
 #include "config.h"
 #include "i18n.h"
+#include "notify_curl.h"
 #include "notify_text.h"
 #include "util.h"
 
@@ -121,14 +121,9 @@ notify_outcome notify_gateway_send(const notify_config *nc, const char *to_intl,
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, nc->sms_gateway_allow_http ? "http,https" : "https");
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, hdr);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 20L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    CURLcode rc = curl_easy_perform(curl);
-    long code = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+    long code;
+    CURLcode rc = notify_curl_run(curl, &code);
     curl_slist_free_all(hdr);
-    curl_easy_cleanup(curl);
     mem_wipe(auth, sizeof auth);
     mem_wipe(body, sizeof body);
     mem_wipe(url, sizeof url);

@@ -17,10 +17,7 @@ static char refs[3][PK_REF_MAX];
 /* Three dossiers, one accepted, one rejected, then a lookup and a clerk. */
 static void setup(void)
 {
-    fx_init(&fx);
-    char msg[256];
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
-    cx_catalog(db);
+    db = cx_open(&fx);
     for (int i = 0; i < 3; i++)
         CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Nguyễn Văn An", "020095001234",
                                          "0912345678", FORM_BOTH, "2026-03-02", "2026-03-12",
@@ -48,9 +45,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    store_close(db);
-    db = NULL;
-    fx_cleanup(&fx);
+    cx_close(&db, &fx);
 }
 
 static int64_t one_int(const char *sql)

@@ -14,18 +14,13 @@ static auth_ctx ax;
 
 static void setup(void)
 {
-    fx_init(&fx);
-    char msg[256];
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
-    cx_catalog(db);
+    db = cx_open(&fx);
     cx_auth(&ax);
 }
 
 static void teardown(void)
 {
-    store_close(db);
-    db = NULL;
-    fx_cleanup(&fx);
+    cx_close(&db, &fx);
 }
 
 static void add_clerk(const char *id, clerk_role role, const char *pin)

@@ -15,17 +15,12 @@ static store *db;
 
 static void setup(void)
 {
-    fx_init(&fx);
-    char msg[256];
-    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
-    cx_catalog(db);
+    db = cx_open(&fx);
 }
 
 static void teardown(void)
 {
-    store_close(db);
-    db = NULL;
-    fx_cleanup(&fx);
+    cx_close(&db, &fx);
 }
 
 static int64_t count_sql(const char *sql)

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "notify_curl.h"
+
+CURLcode notify_curl_run(CURL *curl, long *code)
+{
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 20L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    CURLcode rc = curl_easy_perform(curl);
+    *code = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, code);
+    curl_easy_cleanup(curl);
+    return rc;
+}

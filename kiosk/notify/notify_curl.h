@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the libcurl channels (e-mail, SMS gateway) do alike around one
+ * transfer. Private to kiosk/notify/. */
+#ifndef PK_NOTIFY_CURL_H
+#define PK_NOTIFY_CURL_H
+
+#include <curl/curl.h>
+
+/* Bounded in time (a dead server is a failed attempt, retried later, never
+ * a sender stuck for good), without signals (the follower handles its
+ * own), then performed; *code is the server's last reply code (0 = none).
+ * The handle is cleaned up. */
+CURLcode notify_curl_run(CURL *curl, long *code);
+
+#endif
