@@ -6,7 +6,7 @@
  * replay of the word), and only after a Backspace or a change from outside
  * is the state rebuilt from the keys. Keys become letters (base + mark) and
  * one tone for the syllable; the tone is placed on the right vowel only
- * when the word is written out. tests/logic/test_vnime_diff.c checks that
+ * when the word is written out. tests/lang/test_vnime_diff.c checks that
  * every output is the one of the engine that replayed every key. A word that cannot be a
  * Vietnamese syllable (initial, vowel nucleus, final, tone/final rule) is
  * written out exactly as typed, so "email" or "windows" stay unchanged. A

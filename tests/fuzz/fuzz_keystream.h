@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The input of fuzz_vnime read as keys typed into a text field; the
- * differential test of the input engine (tests/logic/test_vnime_diff.c)
+ * differential test of the input engine (tests/lang/test_vnime_diff.c)
  * replays the fuzz corpus the same way, so both read it here. 0x08 and
  * 0x7f are Backspace, 0x01 resets the word, a byte >= 0x80 takes the next
  * two bytes to form a code point (so that Vietnamese letters and combining

@@ -3,7 +3,7 @@
  * input (Telex and VNI lines of five words with backspaces, capitals,
  * digits, punctuation, marks and foreign letters) and on every fuzz corpus
  * input of vnime and tfield are the same as those of the engine before the
- * incremental rewrite (issue 16 item 5). tests/logic/vnime_outputs.txt holds
+ * incremental rewrite (issue 16 item 5). tests/lang/vnime_outputs.txt holds
  * one hash per case, written by that engine:
  *   PK_VNIME_OUTPUTS_UPDATE=1 build/test-runner vnime_diff
  * Each case: vnime_convert in every method and tone style, and the keys
@@ -20,7 +20,7 @@
 #include "unit.h"
 #include "vnime.h"
 
-#define OUTPUTS "tests/logic/vnime_outputs.txt"
+#define OUTPUTS "tests/lang/vnime_outputs.txt"
 enum { GEN_LINES = 20000 };
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
