@@ -87,7 +87,7 @@ asan: deps
 # The unit suites under valgrind, with the translations they switch to and
 # the C.UTF-8 locale tests/run.sh gives them.
 valgrind: $(BUILD)/test-runner $(MO) $(BIN)
-	LANG=C.UTF-8 LC_ALL=C.UTF-8 valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	LANG=C.UTF-8 LC_ALL=C.UTF-8 PK_SLOW_TESTS=1 valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  --suppressions=tests/valgrind.supp $(BUILD)/test-runner
 
 bench: deps

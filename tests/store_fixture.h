@@ -95,6 +95,15 @@ static inline dossier fx_dossier(const char *proc_code, const char *name)
  * attempt(its store, its index, arg) and exits with what it returns (99 when
  * its store did not open). codes[i] gets each child's exit status, -1 when
  * it did not exit normally. For the locks that must hold across processes. */
+/* make valgrind sets PK_SLOW_TESTS: every step is then tens of times
+ * slower, and a race test must test the locks, not the speed, so the
+ * store's busy timeout grows from 5 s to 2 minutes. */
+static inline void fx_patient(store *db)
+{
+    if (getenv("PK_SLOW_TESTS"))
+        store_set_busy_timeout(db, 120000);
+}
+
 static inline void fx_race(const char *db_path, int n, int (*attempt)(store *db, int i, void *arg),
                            void *arg, int codes[])
 {
@@ -111,11 +120,13 @@ static inline void fx_race(const char *db_path, int n, int (*attempt)(store *db,
             store *mine = NULL;
             int rc = 99;
             if (store_open(db_path, &mine, NULL, 0) == PK_OK) {
+                fx_patient(mine);
                 char c;
                 (void)!read(gate[0], &c, 1);      /* every child waits for the start */
                 rc = attempt(mine, i, arg);
                 store_close(mine);
             }
+            free(kids);
             _exit(rc);
         }
     }

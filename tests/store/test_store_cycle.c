@@ -228,6 +228,7 @@ enum { CONC_N = 500 };
 TEST(store_cycle, kiosk_and_clerk_at_once, "kiosk and clerk processes at once")
 {
     setup();
+    fx_patient(db);
     char (*refs)[PK_REF_MAX] = xcalloc(CONC_N, PK_REF_MAX);
     CU_ASSERT_EQUAL_FATAL(store_begin(db), PK_OK);
     for (int i = 0; i < CONC_N; i++)
@@ -244,8 +245,10 @@ TEST(store_cycle, kiosk_and_clerk_at_once, "kiosk and clerk processes at once")
         store *k = NULL;
         char msg[256];
         int bad = 0;
+        free(refs);
         if (store_open(fx.db_path, &k, msg, sizeof msg) != PK_OK)
             _exit(3);
+        fx_patient(k);
         for (int i = 0; i < CONC_N; i++) {
             char ref[PK_REF_MAX];
             pk_err e = cx_dossier(k, "1.000656", "Trần Thị Bích", "020185005678", "0387654321",
