@@ -79,8 +79,8 @@ int cli_audit(cli_ctx *ctx, int argc, char **argv)
     }
     audit_anchor a;
     if (expect && !audit_anchor_parse(expect, &a)) {
-        fprintf(stderr, _("postkiosk: %s is not an audit anchor (SEQ-XXXX-XXXX-XXXX-XXXX-C or "
-                          "64 hex digits); check the digits\n"), expect);
+        fprintf(stderr, _("postkiosk: %s is not an audit anchor (as audit anchor prints it, "
+                          "e.g. 21-FDDC-DA4C-146D-2A8E-7, or 64 hex digits); check the digits\n"), expect);
         return 1;
     }
     store *db = cli_store(ctx);

@@ -105,7 +105,7 @@ void audit_verify_init(audit_verifier *v, const unsigned char *key);
 bool audit_verify_step(audit_verifier *v, const audit_row *r);
 
 /* The head as a short code a supervisor can write down:
- * "SEQ-XXXX-XXXX-XXXX-XXXX-C": the row's seq, the first 16 hex digits of
+ * "SEQ-HHHH-HHHH-HHHH-HHHH-C" (H a hex digit): the row's seq, the first 16 hex digits of
  * its MAC, a check digit (Luhn mod 16 over the digits before it). */
 typedef struct {
     int64_t seq;                          /* 0 when only the full MAC is known */
