@@ -137,8 +137,9 @@ static void timed_type(kiosk *k, lat *l, const char *s)
 
 /* The real program on a pseudo-terminal: ms from fork to the moment its
  * first frame (the hint bar's "F4") has been written, -1 on failure; its
- * peak resident memory in *rss_kb. */
-static double binary_startup(const char *db, const char *home, long *rss_kb)
+ * peak resident memory in *rss_kb. Stopped by stop_signal: SIGTERM is a
+ * clean end, SIGKILL one that makes the next start read every page. */
+static double binary_startup(const char *db, const char *home, long *rss_kb, int stop_signal)
 {
     *rss_kb = 0;
     const char *build = getenv("BUILD") && *getenv("BUILD") ? getenv("BUILD") : "build";
@@ -183,7 +184,7 @@ static double binary_startup(const char *db, const char *home, long *rss_kb)
             have = 16;
         }
     }
-    kill(pid, SIGTERM);
+    kill(pid, stop_signal);
     int wstatus;
     struct rusage ru;
     pid_t done = 0;
@@ -381,13 +382,19 @@ int main(int argc, char **argv)
     stop_kiosk(k);
     free(k);
 
-    long rss;
-    binary_startup(db, dir, &rss);             /* the first run: not timed */
-    double bin = binary_startup(db, dir, &rss);
+    long rss, rss2;
+    binary_startup(db, dir, &rss, SIGTERM);            /* the first run: not timed */
+    double bin = binary_startup(db, dir, &rss, SIGKILL);
+    double unclean = binary_startup(db, dir, &rss2, SIGTERM);
     char f[128], m[96];
     bench_row(bench_fmt(f, sizeof f, "start-up to first frame, real binary on a pty, %s", size),
               bin < 0 ? "no frame" : bench_fmt(m, sizeof m, "%.1f ms", bin), "< 100 ms", 0, NULL,
               bin >= 0 && bin < 100.0);
+    bench_row(bench_fmt(f, sizeof f, "  start-up after an unclean end (every page read), %s", size),
+              unclean < 0 ? "no frame" : bench_fmt(m, sizeof m, "%.1f ms", unclean), "-", 0, NULL,
+              -1);
+    if (rss2 > rss)
+        rss = rss2;
     bench_row(bench_fmt(f, sizeof f, "peak memory of the kiosk to first frame, %s", size),
               bench_fmt(m, sizeof m, "%.1f MB", (double)rss / 1024), "< 16 MB", 0, NULL,
               rss > 0 && rss < 16 * 1024);
