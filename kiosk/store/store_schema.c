@@ -158,6 +158,17 @@ static const char schema_job_claims[] =
     "ALTER TABLE print_jobs ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE print_jobs ADD COLUMN claimed_until INTEGER NOT NULL DEFAULT 0;";
 
+/* Version 9: the clean-shutdown marker (store_start_check). One row:
+ * clean_at is when the last kiosk run ended cleanly, 0 while a kiosk runs
+ * or after one that did not end cleanly (then the next start reads every
+ * page). A new database has had no clean run. */
+static const char schema_run_state[] =
+    "CREATE TABLE run_state("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  clean_at INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "INSERT INTO run_state(id, clean_at) VALUES (1, 0);";
+
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
     {2, store_schema_v2, store_clerk_upgrade},   /* clerk workstation: store_clerk.c */
@@ -168,5 +179,6 @@ const store_migration store_migrations[] = {
     {7, NULL, store_refold},                     /* names folded again: Lý = Lí (store_refold.c) */
     {8, store_schema_v8, NULL},   /* notification outbox: store_notify.c */
     {9, store_schema_notify_given_up, NULL},   /* given-up messages counted: store_notify.c */
+    {10, schema_run_state, NULL},  /* clean-shutdown marker: store_start_check (store.c) */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
