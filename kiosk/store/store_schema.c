@@ -158,6 +158,12 @@ static const char schema_job_claims[] =
     "ALTER TABLE print_jobs ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE print_jobs ADD COLUMN claimed_until INTEGER NOT NULL DEFAULT 0;";
 
+/* Search keywords of a procedure (issue 15 item 14): everyday names and
+ * abbreviations ("giấy khai sinh", "BHXH"), set by the import's optional
+ * keywords column or by staff (`postkiosk catalog keywords`). */
+static const char schema_keywords[] =
+    "ALTER TABLE procedures ADD COLUMN keywords TEXT NOT NULL DEFAULT '';";
+
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
     {2, store_schema_v2, store_clerk_upgrade},   /* clerk workstation: store_clerk.c */
@@ -167,5 +173,6 @@ const store_migration store_migrations[] = {
     {6, NULL, store_setting_seal_upgrade},   /* settings sealed (staff PIN hash ...): store_seal.c */
     {7, NULL, store_refold},                     /* names folded again: Lý = Lí (store_refold.c) */
     {8, store_schema_v8, NULL},   /* notification outbox: store_notify.c */
+    {9, schema_keywords, NULL},   /* procedure search keywords: store_search.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
