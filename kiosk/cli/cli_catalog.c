@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk catalog import [--units|--holidays|--tariffs] FILE`
- * `postkiosk catalog search TEXT...` */
+ * `postkiosk catalog search TEXT...`
+ * `postkiosk catalog keywords CODE ["WORDS, ..."]` */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,12 +136,44 @@ static int search(cli_ctx *ctx, int argc, char **argv)
     return 0;
 }
 
+/* Shows (one argument) or replaces (two) a procedure's search keywords. */
+static int keywords(cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc != 1 && argc != 2) {
+        fprintf(stderr, "%s\n", _("usage: postkiosk catalog keywords CODE [\"WORDS, WORDS, ...\"]"));
+        return 2;
+    }
+    store *db = cli_store(ctx);
+    if (!db)
+        return 1;
+    pk_err e;
+    if (argc == 2) {
+        e = store_procedure_keywords_set(db, argv[0], argv[1]);
+        if (e == PK_OK)
+            log_info("configuration: search keywords of %s changed", argv[0]);
+    }
+    procedure *p = xmalloc(sizeof *p);
+    e = argc == 2 && e != PK_OK ? e : store_procedure_get(db, argv[0], p);
+    if (e == PK_ENOTFOUND)
+        cli_fail(_("postkiosk: no procedure has the code %s\n"), argv[0]);
+    else if (e == PK_EINVAL)
+        cli_fail("postkiosk: %s\n", _("The keywords are not valid text (UTF-8, at most 511 bytes)."));
+    else if (e != PK_OK)
+        cli_fail("postkiosk: %s\n", _(pk_err_msg(e)));
+    else
+        printf("%s\t%s\t%s\n", p->code, p->name_vi, p->keywords);
+    free(p);
+    return e == PK_OK ? 0 : 1;
+}
+
 int cli_catalog(cli_ctx *ctx, int argc, char **argv)
 {
     if (argc >= 1 && strcmp(argv[0], "import") == 0)
         return import(ctx, argc - 1, argv + 1);
     if (argc >= 1 && strcmp(argv[0], "search") == 0)
         return search(ctx, argc - 1, argv + 1);
-    fprintf(stderr, "%s\n", _("usage: postkiosk catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT"));
+    if (argc >= 1 && strcmp(argv[0], "keywords") == 0)
+        return keywords(ctx, argc - 1, argv + 1);
+    fprintf(stderr, "%s\n", _("usage: postkiosk catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT | catalog keywords CODE [WORDS]"));
     return 2;
 }

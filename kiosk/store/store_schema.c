@@ -158,7 +158,7 @@ static const char schema_job_claims[] =
     "ALTER TABLE print_jobs ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE print_jobs ADD COLUMN claimed_until INTEGER NOT NULL DEFAULT 0;";
 
-/* Version 9: the clean-shutdown marker (store_start_check). One row:
+/* Version 10: the clean-shutdown marker (store_start_check). One row:
  * clean_at is when the last kiosk run ended cleanly, 0 while a kiosk runs
  * or after one that did not end cleanly (then the next start reads every
  * page). A new database has had no clean run. */
@@ -168,6 +168,11 @@ static const char schema_run_state[] =
     "  clean_at INTEGER NOT NULL DEFAULT 0"
     ");"
     "INSERT INTO run_state(id, clean_at) VALUES (1, 0);";
+/* Search keywords of a procedure (issue 15 item 14): everyday names and
+ * abbreviations ("giấy khai sinh", "BHXH"), set by the import's optional
+ * keywords column or by staff (`postkiosk catalog keywords`). */
+static const char schema_keywords[] =
+    "ALTER TABLE procedures ADD COLUMN keywords TEXT NOT NULL DEFAULT '';";
 
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
@@ -180,5 +185,6 @@ const store_migration store_migrations[] = {
     {8, store_schema_v8, NULL},   /* notification outbox: store_notify.c */
     {9, store_schema_notify_given_up, NULL},   /* given-up messages counted: store_notify.c */
     {10, schema_run_state, NULL},  /* clean-shutdown marker: store_start_check (store.c) */
+    {11, schema_keywords, NULL},   /* procedure search keywords: store_search.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
