@@ -158,6 +158,24 @@ static const char schema_job_claims[] =
     "ALTER TABLE print_jobs ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE print_jobs ADD COLUMN claimed_until INTEGER NOT NULL DEFAULT 0;";
 
+/* Version 9: the postage taken at the counter, recorded with the procedure
+ * fee when a dossier is accepted (the daily close counts both). A new
+ * dossier column: every dossier row is sealed again (store_seal.c). */
+static pk_err add_post_collected(store *s, const void *arg)
+{
+    (void)arg;
+    int rc = sqlite3_exec(s->conn,
+                          "ALTER TABLE dossiers ADD COLUMN post_collected INTEGER NOT NULL DEFAULT 0"
+                          " CHECK(post_collected >= 0)",
+                          NULL, NULL, NULL);
+    return rc == SQLITE_OK ? PK_OK : store_rc(s, rc);
+}
+
+static pk_err schema_v9(store *s)
+{
+    return store_reseal_dossiers(s, add_post_collected, NULL);
+}
+
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
     {2, store_schema_v2, store_clerk_upgrade},   /* clerk workstation: store_clerk.c */
@@ -167,5 +185,6 @@ const store_migration store_migrations[] = {
     {6, NULL, store_setting_seal_upgrade},   /* settings sealed (staff PIN hash ...): store_seal.c */
     {7, NULL, store_refold},                     /* names folded again: Lý = Lí (store_refold.c) */
     {8, store_schema_v8, NULL},   /* notification outbox: store_notify.c */
+    {9, NULL, schema_v9},         /* postage collected at acceptance */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
