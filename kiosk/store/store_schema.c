@@ -173,6 +173,23 @@ static const char schema_run_state[] =
  * keywords column or by staff (`postkiosk catalog keywords`). */
 static const char schema_keywords[] =
     "ALTER TABLE procedures ADD COLUMN keywords TEXT NOT NULL DEFAULT '';";
+/* Version 12: the postage taken at the counter, recorded with the procedure
+ * fee when a dossier is accepted (the daily close counts both). A new
+ * dossier column: every dossier row is sealed again (store_seal.c). */
+static pk_err add_post_collected(store *s, const void *arg)
+{
+    (void)arg;
+    int rc = sqlite3_exec(s->conn,
+                          "ALTER TABLE dossiers ADD COLUMN post_collected INTEGER NOT NULL DEFAULT 0"
+                          " CHECK(post_collected >= 0)",
+                          NULL, NULL, NULL);
+    return rc == SQLITE_OK ? PK_OK : store_rc(s, rc);
+}
+
+static pk_err schema_post_collected(store *s)
+{
+    return store_reseal_dossiers(s, add_post_collected, NULL);
+}
 
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
@@ -186,5 +203,6 @@ const store_migration store_migrations[] = {
     {9, store_schema_notify_given_up, NULL},   /* given-up messages counted: store_notify.c */
     {10, schema_run_state, NULL},  /* clean-shutdown marker: store_start_check (store.c) */
     {11, schema_keywords, NULL},   /* procedure search keywords: store_search.c */
+    {12, NULL, schema_post_collected},     /* postage collected at acceptance */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
