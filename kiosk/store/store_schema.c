@@ -167,5 +167,6 @@ const store_migration store_migrations[] = {
     {6, NULL, store_setting_seal_upgrade},   /* settings sealed (staff PIN hash ...): store_seal.c */
     {7, NULL, store_refold},                     /* names folded again: Lý = Lí (store_refold.c) */
     {8, store_schema_v8, NULL},   /* notification outbox: store_notify.c */
+    {9, store_schema_v9, NULL},   /* sync outbox: kiosk/store_sync/store_sync.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
