@@ -189,6 +189,12 @@ static inline void bench_gen_procedures(store *s)
         snprintf(p->name_vi, sizeof p->name_vi, "%s %s%s", verbs[bench_rnd(15)],
                  objects[bench_rnd(20)], tails[bench_rnd(10)]);
         snprintf(p->name_en, sizeof p->name_en, "Procedure number %d", i);
+        /* keywords as staff write them: an everyday name and a made-up
+         * abbreviation each, so the vocabulary grows with the catalog */
+        snprintf(p->keywords, sizeof p->keywords, "giấy %s, làm %s, %c%c%c%c%d",
+                 objects[bench_rnd(20)], objects[bench_rnd(20)], 'a' + (int)bench_rnd(26),
+                 'a' + (int)bench_rnd(26), 'a' + (int)bench_rnd(26), 'a' + (int)bench_rnd(26), i);
+        p->keywords_set = true;
         str_copy(p->agency, sizeof p->agency, bench_agencies[bench_rnd(5)]);
         str_copy(p->level, sizeof p->level, "commune");
         str_copy(p->field_vi, sizeof p->field_vi, fields[bench_rnd(9)]);

@@ -37,7 +37,11 @@ static void bench_search(store *s)
     static const char *const queries[] = {
         "dang ky", "khai sinh", "ĐĂNG KÝ KẾT HÔN", "cap giay phep lai xe", "ho chieu", "c",
         "thuong tru", "giay chung nhan quyen su dung", "xyz", "", "tro cap", "bao hiem y te",
-        "nuoc ngoai", "cap lai", "dat"};
+        "nuoc ngoai", "cap lai", "dat",
+        /* the forgiving kind (issue 15 item 14): typos, a missing space,
+         * everyday words, spellings, nothing found (a full forgiving scan) */
+        "khia sinh", "ly lihc tu phap", "khaisinh", "lam giay khai sinh", "dang ki ket hon",
+        "bao hiem xa hoi", "hộ chếu", "zzzqx", "giay phep lai xe cho toi"};
     enum { N = 3000 };
     double *t = xmalloc(N * sizeof *t);
     proc_row rows[20];

@@ -75,6 +75,9 @@ bool store_is_empty(store *s);
 /* Replace the whole catalog in one transaction (import). */
 pk_err store_procedures_replace(store *s, const procedure *procs, int n);
 pk_err store_procedure_get(store *s, const char *code, procedure *out);
+/* Replaces a procedure's search keywords (comma-separated; "" clears):
+ * PK_ENOTFOUND for an unknown code, PK_EINVAL for bad text. */
+pk_err store_procedure_keywords_set(store *s, const char *code, const char *keywords);
 int store_procedure_count(store *s);
 /* Diacritic-insensitive, ranked search (empty query = all, Vietnamese
  * alphabetical order). Fills up to max rows; *n = rows filled. */
