@@ -494,6 +494,8 @@ bool tf_handle(tfield *t, const event *ev, ime_method m)
 {
     bool printable = (ev->ch >= 0x20 && ev->ch < 0x7f) || ev->ch >= 0xA0;  /* no C0/C1 */
     if (printable && (ev->act == ACT_CHAR || ev->act == ACT_CHOOSE)) {
+        if (t->kind == TF_AMOUNT && (ev->ch < '0' || ev->ch > '9'))
+            return false;   /* "2OO000" must not become 2 đ: the screen says why */
         t->touched = true;
         bool ime = t->kind == TF_TEXT && m != IME_OFF && t->cur == t->len;
         if (ime) {

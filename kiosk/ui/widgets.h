@@ -70,6 +70,8 @@ typedef enum {
     TF_DIGITS,     /* ID, phone: no input method, digits and + only */
     TF_ASCII,      /* e-mail, references: no input method */
     TF_SECRET,     /* PIN: shown as dots */
+    TF_AMOUNT,     /* money in đồng: only the digits 0-9 go in (tf_handle refuses
+                    * any other character: false, nothing changed) */
 } tf_kind;
 
 enum { TF_MAX = 256 };

@@ -204,27 +204,6 @@ static screen_result edit(app *a, int k)
     return SR_TO(SR_PUSH, to, NULL);
 }
 
-/* The dossier and its consent evidence (RELIABILITY §3.4: notice version
- * and choices) in one transaction: either both are stored or neither. */
-static pk_err commit(store *db, dossier *d, const char *prefix, bool sms, int64_t *job)
-{
-    pk_err e = store_tx_begin(db);
-    if (e != PK_OK)
-        return e;
-    e = store_dossier_create(db, d, prefix, "kiosk", job);
-    if (e == PK_OK) {
-        char detail[96];
-        snprintf(detail, sizeof detail, "notice=%s process=1 sms=%d lang=%s",
-                 CITIZEN_NOTICE_VERSION, sms ? 1 : 0, d->lang);
-        e = store_audit_append(db, d->created_at, "kiosk", "consent", d->ref, detail);
-    }
-    if (e != PK_OK) {
-        store_tx_rollback(db);
-        return e;
-    }
-    return store_tx_commit(db);
-}
-
 static screen_result confirm(review_state *s, app *a)
 {
     citizen *c = cz(a);
@@ -239,14 +218,13 @@ static screen_result confirm(review_state *s, app *a)
         return SR_(SR_REDRAW);
     }
     int64_t job = 0;
-    const char *prefix = a->cfg && a->cfg->s10_prefix[0] ? a->cfg->s10_prefix : "RA";
-    s->err = commit(a->db, &d, prefix, c->consent_sms, &job);
+    s->err = citizen_commit(a, &d, &job);
     if (s->err != PK_OK) {
         log_err("database: a dossier could not be stored: %s", pk_err_msg(s->err));
         mem_wipe(&d, sizeof d);
         return SR_(SR_REDRAW);      /* nothing lost: the session still holds it all */
     }
-    log_info("dossier %s registered at the kiosk", d.ref);
+    log_info("dossier %s registered %s", d.ref, c->actor[0] ? "at the counter" : "at the kiosk");
     c->done = d;
     c->job_id = job;
     c->committed = true;
