@@ -21,6 +21,7 @@ libpng-dev
 libinih-dev
 libcurl4-openssl-dev
 libespeak-ng-dev espeak-ng-data
+postgresql libpq-dev
 libzbar-dev zbar-tools
 gettext
 tmux

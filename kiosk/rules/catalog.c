@@ -69,7 +69,7 @@ static pk_err failf(table *t, const char *fmt, ...)
 }
 
 static pk_err table_open(table *t, const char *path, const char *const *cols, int ncols,
-                         char *err, size_t errsz)
+                         const csv_watch *watch, char *err, size_t errsz)
 {
     memset(t, 0, sizeof *t);
     t->cols = cols;
@@ -79,6 +79,7 @@ static pk_err table_open(table *t, const char *path, const char *const *cols, in
     t->c = csv_open_file(path, err, errsz);
     if (!t->c)
         return errno == ENOENT ? PK_ENOTFOUND : PK_EIO;
+    csv_set_watch(t->c, watch);
     int r = csv_next(t->c, &t->f, &t->nf, err, errsz);
     if (r < 0)
         return PK_EINVAL;
@@ -269,13 +270,13 @@ typedef pk_err (*row_parser)(table *t, void *rows, int n);
  * least one row (an import replaces a table: an empty one would empty it),
  * and all-or-nothing: on error *out is NULL and *n is 0. */
 static pk_err read_table(const char *path, const char *const *cols, int ncols, size_t rowsz,
-                         int max_rows, row_parser parse, void **out, int *n, char *err,
-                         size_t errsz)
+                         int max_rows, row_parser parse, void **out, int *n,
+                         const csv_watch *watch, char *err, size_t errsz)
 {
     *out = NULL;
     *n = 0;
     table t;
-    pk_err e = table_open(&t, path, cols, ncols, err, errsz);
+    pk_err e = table_open(&t, path, cols, ncols, watch, err, errsz);
     char *rows = NULL;
     int cap = 0, r = 0;
     while (e == PK_OK && (r = table_next(&t)) == 1) {
@@ -309,13 +310,14 @@ static pk_err read_table(const char *path, const char *const *cols, int ncols, s
     return PK_OK;
 }
 
-/* Typed front for read_table(): pk_err NAME(path, type **out, n, err, errsz). */
+/* Typed front for read_table(): pk_err NAME(path, type **out, n, watch, err, errsz). */
 #define READER(name, type, cols, max_rows, parse)                                           \
-    pk_err name(const char *path, type **out, int *n, char *err, size_t errsz)              \
+    pk_err name(const char *path, type **out, int *n, const csv_watch *watch, char *err,    \
+                size_t errsz)                                                               \
     {                                                                                       \
         void *rows;                                                                         \
         pk_err e = read_table(path, cols, (int)PK_ARRAY_LEN(cols), sizeof(type), max_rows,  \
-                              parse, &rows, n, err, errsz);                                 \
+                              parse, &rows, n, watch, err, errsz);                          \
         *out = rows;                                                                        \
         return e;                                                                           \
     }

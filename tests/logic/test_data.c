@@ -85,7 +85,7 @@ TEST(data, procedures, "procedures: reasons, documents, provenance")
     data_path("procedures.csv", path, sizeof path);
     procedure *p = NULL;
     int n = 0;
-    pk_err e = catalog_read_procedures(path, &p, &n, err, sizeof err);
+    pk_err e = catalog_read_procedures(path, &p, &n, NULL, err, sizeof err);
     if (e != PK_OK)
         fprintf(stderr, "%s\n", err);
     CU_ASSERT_EQUAL_FATAL(e, PK_OK);
