@@ -145,6 +145,7 @@ void app_wipe(app *a)
         a->session_init(a);
     pin_entry_wipe(&a->pin);
     a->pin_open = a->pin_answered = a->staff_notice = false;
+    voice_off(a);   /* the next citizen may not want them */
     if (a->cfg && a->cfg->language[0] && strcmp(i18n_lang(), a->cfg->language) != 0)
         i18n_set_lang(a->cfg->language);
     a->ime_vi = IME_TELEX;
@@ -164,6 +165,7 @@ void app_free(app *a)
         pop(a);
     if (a->session && a->session_size)
         mem_wipe(a->session, a->session_size);
+    voice_free(a);
 }
 
 static void resume(app *a)
@@ -318,6 +320,12 @@ static bool global_action(app *a, const event *ev)
         a->theme = a->theme == THEME_NORMAL ? THEME_CONTRAST : THEME_NORMAL;
         term_set_theme(a->theme);
         break;
+    case ACT_SPEECH:
+        voice_toggle(a);
+        break;
+    case ACT_REPEAT:
+        voice_repeat(a);
+        break;
     case ACT_STAFF_EXIT:
         if (a->lockdown) {
             a->pin_open = true;
@@ -379,7 +387,8 @@ void app_feed(app *a, const event *evin)
         return;
     }
     if (ev.act == ACT_STAFF_EXIT || ev.act == ACT_LANG || ev.act == ACT_CALL_STAFF ||
-        ev.act == ACT_CONTRAST || ev.act == ACT_IME) {
+        ev.act == ACT_CONTRAST || ev.act == ACT_IME || ev.act == ACT_SPEECH ||
+        ev.act == ACT_REPEAT) {
         global_action(a, &ev);
         return;
     }
@@ -503,6 +512,7 @@ void app_render(app *a)
     term_flush();
     a->dirty = false;
     a->renders++;
+    voice_after_render(a);
 }
 
 /* ---- the loop --------------------------------------------------------------- */

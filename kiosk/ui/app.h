@@ -18,6 +18,7 @@
 #include "screen.h"
 #include "store.h"
 #include "vnime.h"
+#include "voice.h"
 
 enum { APP_STACK_MAX = 16, APP_QUEUE_MAX = 512 };
 
@@ -45,6 +46,7 @@ struct app {
     ime_method ime_vi;             /* ... and comes back as it was in Vietnamese */
     term_theme theme;
     int min_rows, min_cols;        /* below this the enlarge screen shows */
+    voice voice;                   /* spoken prompts (voice.h) */
 
     /* clocks: wall time for dates, monotonic ms for timers */
     int64_t clock_offset;          /* POSTKIOSK_CLOCK minus the real time */
