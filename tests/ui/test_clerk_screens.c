@@ -177,6 +177,31 @@ TEST(clerk_screens, menu_counts, "menu counts: read on enter, tick and return, n
     snap_close(&e);
 }
 
+/* Issue 14: messages that wait or were given up show on the menu, read on
+ * the tick like the counts; nothing when all were sent. */
+TEST(clerk_screens, menu_backlog, "menu: messages waiting and given up")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
+    snap_sign_in(&e);
+    CU_ASSERT_FALSE(snap_has("Messages to citizens"));
+    const char *add =
+        "DELETE FROM notify_outbox;"
+        "INSERT INTO notify_outbox(dossier_id, ref, event, channel, destination, lang, created_at,"
+        " status) VALUES (1, 'LS01-000001', 'registered', 'sms', '', 'vi', 0, 'sent'),"
+        " (1, 'LS01-000001', 'accepted', 'sms', '0912345678', 'vi', 0, 'pending'),"
+        " (2, 'LS01-000002', 'registered', 'email', 'a@b.vn', 'vi', 0, 'failed'),"
+        " (3, 'LS01-000003', 'registered', 'sms', '', 'vi', 0, 'given_up');";
+    CU_ASSERT_EQUAL_FATAL(sqlite3_exec(e.db->conn, add, NULL, NULL, NULL), SQLITE_OK);
+    snap_wait_wall(&e, 1);
+    CU_ASSERT(snap_has("Messages to citizens: 2 waiting, 1 to retry, 1 given up"));
+    CU_ASSERT_EQUAL_FATAL(sqlite3_exec(e.db->conn, "UPDATE notify_outbox SET status = 'sent'",
+                                       NULL, NULL, NULL), SQLITE_OK);
+    snap_wait_wall(&e, 1);
+    CU_ASSERT_FALSE(snap_has("Messages to citizens"));
+    snap_close(&e);
+}
+
 TEST(clerk_screens, scanned_receipts, "scanned receipts")
 {
     snap_env e;
@@ -323,7 +348,7 @@ TEST(clerk_screens, fee_digits_only, "fee field: digits only, shown as money")
     snap_close(&e);
 }
 
-/* The postage is recorded with the fee at acceptance (schema 9). */
+/* The postage is recorded with the fee at acceptance (schema 12). */
 TEST(clerk_screens, postage_recorded, "postage recorded at acceptance")
 {
     snap_env e;
