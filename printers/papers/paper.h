@@ -94,6 +94,9 @@ pk_err paper_save(store *s, const config *cfg, const paper_request *rq, paper_re
  * "refused"; paper_kind_parse gives -1 for anything else. */
 const char *paper_kind_name(paper_kind kind);
 int paper_kind_parse(const char *name);
+/* Where the paper went, as a msgid ("No A4 printer is configured:
+ * printed on the receipt printer.", ...). */
+const char *paper_route_msg(const paper_result *r);
 /* A translated one-line account of where the paper went, for the screen
  * or the command line ("Printed on the A4 printer A4 (job 12).", "No A4
  * printer is configured: printed on the receipt printer.", ...). */
