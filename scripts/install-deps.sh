@@ -21,6 +21,8 @@ libpng-dev
 libinih-dev
 libcurl4-openssl-dev
 postgresql libpq-dev
+libcairo2-dev libpango1.0-dev libcups2-dev libzint-dev
+poppler-utils cups
 libzbar-dev zbar-tools
 gettext
 tmux
