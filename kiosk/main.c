@@ -39,6 +39,7 @@ static const struct option central_opts[] = {
     {"conninfo", required_argument, NULL, 'c'}, {"password-file", required_argument, NULL, 'p'},
     {"key-version", required_argument, NULL, 'k'}, {"province", required_argument, NULL, 'P'},
     {0, 0, 0, 0}};
+static const struct option paper_opts[] = {{"save", no_argument, NULL, 's'}, {0, 0, 0, 0}};
 static const struct option purge_opts[] = {
     {"older-than", required_argument, NULL, 'o'}, {"yes", no_argument, NULL, 'y'}, {0, 0, 0, 0}};
 
@@ -50,6 +51,7 @@ static const cli_command commands[] = {
     {"ime", cli_ime, N_("ime telex|vni [--tone-style new]: keystrokes on stdin -> Vietnamese text"), ime_opts},
     {"print-test", cli_print_test, N_("print-test: print a test page (profile, Vietnamese text, QR code)"), NULL},
     {"reprint", cli_reprint, N_("reprint REF: print a receipt again, marked REPRINT"), NULL},
+    {"paper", cli_paper, N_("paper KIND KEY [--save]: save and print a signed paper again (slip, label, handover, collected, returned, delivered, refused)"), paper_opts},
     {"clerk", cli_clerk, N_("clerk [add ID --role clerk|supervisor [--name N] [--as SUP] | passwd ID [--as SUP] | disable|enable ID --as SUP | role ID --role R --as SUP | list]"), clerk_opts},
     {"staff-pin", cli_staff_pin, N_("staff-pin set [--as SUPERVISOR]: the PIN that leaves citizen mode (F10), stored hashed"), as_opts},
     {"audit", cli_audit, N_("audit verify [--expect-head CODE] | audit anchor [--print]"), audit_opts},

@@ -257,6 +257,17 @@ static int handler(void *user, const char *section, const char *name, const char
             return fail(p, _("%s must be an absolute path"), name);
         return TEXT(backup_dir);
     }
+    if (IS("papers", "printer")) {
+        /* a CUPS queue name: what lpadmin -p accepts, without spaces */
+        if (*value && !all_of(value, UPPER DIGITS "abcdefghijklmnopqrstuvwxyz_-.@", 1, 127))
+            return fail(p, "%s", _("printer must be a CUPS queue name (letters, digits, - _ . @) or empty"));
+        return TEXT(papers_printer);
+    }
+    if (IS("papers", "cups_server")) {
+        if (*value && (strchr(value, ' ') || (value[0] != '/' && strchr(value, '/'))))
+            return fail(p, "%s", _("cups_server must be a socket path or host[:port] (or empty)"));
+        return TEXT(papers_server);
+    }
     if (IS("printer", "spec")) {
         if (strncmp(value, "file:", 5) && strncmp(value, "device:", 7) && strncmp(value, "tcp:", 4))
             return fail(p, "%s", _("printer spec must start with file:, device: or tcp:"));
@@ -288,7 +299,7 @@ static int handler(void *user, const char *section, const char *name, const char
         }
     }
     if (!strcmp(section, "kiosk") || !strcmp(section, "paths") || !strcmp(section, "printer") ||
-        !strcmp(section, "clerk") || !strcmp(section, "backup"))
+        !strcmp(section, "clerk") || !strcmp(section, "backup") || !strcmp(section, "papers"))
         return fail(p, _("unknown setting \"%s\""), name);
     /* other sections ([profile.X], ...) belong to other modules */
     return 1;

@@ -36,6 +36,10 @@ typedef struct {
     char scope[16];            /* default postal scope: province */
     char backup_dir[512];      /* [backup] dir; "" = HOME/backups */
     int backup_keep;           /* [backup] keep: backups kept, default 7 (1..1000) */
+    char papers_printer[128];  /* [papers] printer: the CUPS queue of the A4 printer; "" = none
+                                  (the papers go to the receipt printer) */
+    char papers_server[256];   /* [papers] cups_server: a CUPS socket path or host[:port];
+                                  "" = the system's default */
 } config;
 
 /* Fills defaults, then reads path (NULL = /etc/postkiosk/postkiosk.ini if it

@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "auth.h"
+#include "citizen.h"
 #include "store_clerk.h"
 #include "widgets.h"
 
@@ -32,6 +33,7 @@ typedef struct {
     char flash[PK_TEXT_MAX];
     bool flash_error;
     char scanned_ref[PK_REF_MAX];  /* the argument of the dossier screen a scan opens */
+    citizen counter;              /* a citizen's dossier typed at the counter (clerk_counter.c) */
 } clerk_ui;
 
 /* What the dossier screen hands to the action form. */
@@ -46,7 +48,7 @@ typedef struct {
 
 extern const screen_ops screen_clerk_signin, screen_clerk_menu, screen_clerk_queue,
     screen_clerk_dossier, screen_clerk_action, screen_clerk_filters, screen_clerk_handover, screen_clerk_jobs,
-    screen_clerk_reports;
+    screen_clerk_reports, screen_clerk_today;
 
 /* Installs the clerk session on the app (session_init, no app idle timer:
  * the clerk screens sign out themselves). */
@@ -67,6 +69,10 @@ int clerk_header(const app *a, frame *f, const char *title);
 void clerk_flash_draw(const app *a, frame *f, int y);
 void clerk_flash(app *a, bool error, const char *msgid);
 void clerk_flashf(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Registers a dossier for a citizen at the counter on the kiosk's screens
+ * (clerk_counter.c); back on the menu when done or left. */
+screen_result clerk_counter_start(app *a);
 
 /* Reloads the dossier screen under the top one (after a step was recorded
  * on the form above it), without logging another lookup. */

@@ -24,12 +24,15 @@ typedef struct {
 static const struct {
     const char *label;
     const screen_ops *ops;
+    screen_result (*start)(app *a);   /* instead of a screen */
 } items[] = {
-    {N_("Dossier queue"), &screen_clerk_queue},
-    {N_("Handover to an agency"), &screen_clerk_handover},
-    {N_("Print jobs and reprints"), &screen_clerk_jobs},
-    {N_("Reports"), &screen_clerk_reports},
-    {N_("Sign out"), NULL},
+    {N_("Dossier queue"), &screen_clerk_queue, NULL},
+    {N_("Handover to an agency"), &screen_clerk_handover, NULL},
+    {N_("Print jobs and reprints"), &screen_clerk_jobs, NULL},
+    {N_("Reports"), &screen_clerk_reports, NULL},
+    {N_("Register a dossier at the counter"), NULL, clerk_counter_start},
+    {N_("Today and the daily close"), &screen_clerk_today, NULL},
+    {N_("Sign out"), NULL, NULL},
 };
 enum { NITEMS = (int)PK_ARRAY_LEN(items) };
 
@@ -155,6 +158,8 @@ static screen_result menu_handle(void *state, app *a, const event *ev)
         return SR_(SR_NONE);
     s->sel = pick;
     clerk_of(a)->flash[0] = '\0';
+    if (items[pick].start)
+        return items[pick].start(a);
     if (!items[pick].ops)
         return clerk_sign_out(a, "user");
     return SR_TO(SR_PUSH, items[pick].ops, NULL);

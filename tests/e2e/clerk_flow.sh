@@ -99,13 +99,19 @@ grep -q "exit=0" "$T/rc" 2>/dev/null || fail "the workstation did not exit clean
     fail "the other dossier changed"
 no=$(sql "SELECT no FROM handovers")
 [ -n "$no" ] || fail "no handover record"
-grep -q "BIÊN BẢN GIAO NHẬN" "$H/handovers/$no.txt" || fail "record file missing or not Vietnamese"
-grep -q "LS01-000001" "$H/handovers/$no.txt" || fail "record does not list the dossier"
-grep -q "Tờ khai (bản chính)" "$H/handovers/$no.txt" || fail "record does not mark the originals"
-grep -q "Giấy chứng sinh (bản sao)" "$H/handovers/$no.txt" || fail "record does not mark the copies"
-grep -q "ĐẠI DIỆN BÊN NHẬN" "$H/handovers/$no.txt" || fail "record has no signature line"
-grep -q "020095001234\|Nguyễn Văn An" "$H/handovers/$no.txt" && fail "personal data on the record"
-[ -s "$H/receipts/$no.png" ] || fail "record not printed"
+# the record is an A4 PDF (printers/papers/), read back as text with its
+# lines joined (a table cell may wrap)
+[ -s "$H/papers/$no.pdf" ] || fail "record file missing"
+rec=$(pdftotext "$H/papers/$no.pdf" - | tr -s ' \n' '  ')
+printf '%s' "$rec" | grep -q "BIÊN BẢN GIAO NHẬN" || fail "record not Vietnamese"
+printf '%s' "$rec" | grep -q "LS01-000001" || fail "record does not list the dossier"
+printf '%s' "$rec" | grep -q "Tờ khai (bản chính)" || fail "record does not mark the originals"
+printf '%s' "$rec" | grep -q "Giấy chứng sinh (bản sao)" || fail "record does not mark the copies"
+printf '%s' "$rec" | grep -q "ĐẠI DIỆN BÊN NHẬN" || fail "record has no signature line"
+printf '%s' "$rec" | grep -q "UBND" || fail "record does not name the receiving People's Committee"
+printf '%s' "$rec" | grep -q "020095001234\|Nguyễn Văn An" && fail "personal data on the record"
+# no A4 printer in this set-up: both copies on the receipt printer
+[ -s "$H/receipts/$no-1.png" ] && [ -s "$H/receipts/$no-2.png" ] || fail "record not printed"
 for a in login_failed login scan_rejected lookup handover logout; do
     [ "$(sql "SELECT count(*) FROM audit WHERE action = '$a'")" -ge 1 ] || fail "no '$a' in the audit log"
 done
