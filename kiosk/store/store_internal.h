@@ -68,6 +68,7 @@ pk_err store_clerk_pin_upgrade(store *s);
 pk_err store_setting_seal_upgrade(store *s);
 /* Schema version 8 (the notification outbox), store_notify.c. */
 extern const char store_schema_v8[];
+extern const char store_schema_notify_given_up[];
 extern const int store_migrations_count;
 /* Version 4: name_fold columns and the name index folded again. */
 pk_err store_refold(store *s);

@@ -41,6 +41,7 @@ typedef struct {
     dossier_status from;
     int to;                       /* a status, or CLERK_STEP_LOST / _DAMAGED */
     int64_t fee_proc;             /* suggested fee to collect at acceptance */
+    int64_t fee_post;             /* suggested postage to collect at acceptance */
 } clerk_step;
 
 extern const screen_ops screen_clerk_signin, screen_clerk_menu, screen_clerk_queue,
@@ -65,6 +66,9 @@ int clerk_header(const app *a, frame *f, const char *title);
 /* The flash message line (and clears nothing: draw is pure). */
 void clerk_flash_draw(const app *a, frame *f, int y);
 void clerk_flash(app *a, bool error, const char *msgid);
+/* Prints the papers the step just recorded hands out (clerk_papers.c) and
+ * says in the flash where they went. */
+void clerk_papers_after(app *a, const char *ref, dossier_status to);
 void clerk_flashf(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Reloads the dossier screen under the top one (after a step was recorded
