@@ -111,10 +111,11 @@ pk_err paper_build_slip(store *s, const config *cfg, const paper_request *rq, in
     int64_t fee = pd->x.fee_collected >= 0 ? pd->x.fee_collected : pd->d.fee_proc;
     paper_money(fee, buf, sizeof buf);
     pd_field(d, "Phí, lệ phí đã thu", buf);
-    paper_money(pd->d.fee_post, buf, sizeof buf);
-    pd_field(d, "Cước dịch vụ bưu chính", buf);
-    paper_money(fee + pd->d.fee_post, buf, sizeof buf);
-    pd_field(d, "Tổng cộng", buf);
+    /* what the counter recorded as taken, not the tariff */
+    paper_money(pd->x.post_collected, buf, sizeof buf);
+    pd_field(d, "Cước dịch vụ bưu chính đã thu", buf);
+    paper_money(fee + pd->x.post_collected, buf, sizeof buf);
+    pd_field(d, "Tổng cộng đã thu", buf);
     paper_date(pd->x.appointment_date[0] ? pd->x.appointment_date : pd->d.expected_date, buf,
                sizeof buf);
     pd_field(d, "Ngày dự kiến trả kết quả", buf);

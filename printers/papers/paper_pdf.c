@@ -298,10 +298,15 @@ pk_err paper_pdf_write(const paper_doc *d, const char *path, int *pages)
     cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, d->title);
     cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "postkiosk");
     cairo_t *cr = cairo_create(sf);
+    /* a font map of this document's own, released with it: the shared
+     * default one keeps its fonts for the life of the process */
+    PangoFontMap *fm = pango_cairo_font_map_new();
+    PangoContext *ctx = pango_font_map_create_context(fm);
+    pango_cairo_update_context(cr, ctx);
     bool small = d->page_w < 400;          /* the label page */
     pr r = {
         .cr = cr,
-        .pl = pango_cairo_create_layout(cr),
+        .pl = pango_layout_new(ctx),
         .d = d,
         .left = (small ? 6 : 20) * MM,
         .top = (small ? 6 : 18) * MM,
@@ -323,6 +328,8 @@ pk_err paper_pdf_write(const paper_doc *d, const char *path, int *pages)
     *pages = r.pages;
     cairo_status_t drawn = cairo_status(cr);
     g_object_unref(r.pl);
+    g_object_unref(ctx);
+    g_object_unref(fm);
     cairo_destroy(cr);
     cairo_surface_finish(sf);
     cairo_status_t st = cairo_surface_status(sf);

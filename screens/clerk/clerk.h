@@ -68,6 +68,9 @@ int clerk_header(const app *a, frame *f, const char *title);
 /* The flash message line (and clears nothing: draw is pure). */
 void clerk_flash_draw(const app *a, frame *f, int y);
 void clerk_flash(app *a, bool error, const char *msgid);
+/* Prints the papers the step just recorded hands out (clerk_papers.c) and
+ * says in the flash where they went. */
+void clerk_papers_after(app *a, const char *ref, dossier_status to);
 void clerk_flashf(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Registers a dossier for a citizen at the counter on the kiosk's screens

@@ -214,6 +214,8 @@ static screen_result record(action_state *s, app *a)
     }
     if (e == PK_OK) {
         clerk_flash(a, false, N_("Recorded."));
+        if (s->step.to < CLERK_STEP_LOST)
+            clerk_papers_after(a, s->step.ref, (dossier_status)s->step.to);
         clerk_dossier_refresh(a);
         return SR_(SR_POP);
     }

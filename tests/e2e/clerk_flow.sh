@@ -110,6 +110,14 @@ printf '%s' "$rec" | grep -q "Giấy chứng sinh (bản sao)" || fail "record d
 printf '%s' "$rec" | grep -q "ĐẠI DIỆN BÊN NHẬN" || fail "record has no signature line"
 printf '%s' "$rec" | grep -q "UBND" || fail "record does not name the receiving People's Committee"
 printf '%s' "$rec" | grep -q "020095001234\|Nguyễn Văn An" && fail "personal data on the record"
+# acceptance handed out the slip and the envelope label (issue 13): saved
+# as PDFs, printed on the receipt printer (no A4 printer here), the label's
+# barcode reading the dossier's S10 number
+[ -s "$H/papers/LS01-000001-slip.pdf" ] || fail "no acceptance slip"
+pdftotext "$H/papers/LS01-000001-slip.pdf" - | grep -q "NP-0042" || fail "the slip lacks the seal number"
+[ -s "$H/receipts/LS01-000001-slip-1.png" ] || fail "the slip was not printed"
+[ "$(zbarimg --quiet --raw "$H/receipts/LS01-000001-label.png" 2>/dev/null)" = \
+  "$(sql "SELECT s10 FROM dossiers WHERE ref = 'LS01-000001'")" ] || fail "the label's barcode"
 # no A4 printer in this set-up: both copies on the receipt printer
 [ -s "$H/receipts/$no-1.png" ] && [ -s "$H/receipts/$no-2.png" ] || fail "record not printed"
 for a in login_failed login scan_rejected lookup handover logout; do

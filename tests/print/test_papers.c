@@ -107,7 +107,7 @@ static int setup(void)
     NEED(auth_pin_hash_for(&ax, "nv01", "735102", c.pin_hash) == PK_OK);
     NEED(store_clerk_add(db, &c, "install", cx_at("2026-03-01", 0)) == PK_OK);
     transition_data td = {.at = cx_at("2026-03-03", 0), .seal_no = "NP-0001", .fee_collected = 8000,
-                          .missing_docs = "Giấy chứng sinh"};
+                          .post_collected = 25000, .missing_docs = "Giấy chứng sinh"};
     for (int i = 0; i < 3; i++)
         NEED(store_dossier_transition(db, refs[i], ST_ACCEPTED, "nv01", "", &td) == PK_OK);
     NEED(store_dossier_transition(db, refs[3], ST_COUNTER_REJECTED, "nv01", "Tờ khai chưa ký",
@@ -473,7 +473,7 @@ TEST(e2e_papers, accepted_dossier, "papers.sh: one dossier accepted at the count
     d.unit_id = u[0].id;
     d.created_at = (int64_t)time(NULL) - 60;
     CU_ASSERT_EQUAL_FATAL(store_dossier_create(s, &d, "RA", "kiosk", NULL), PK_OK);
-    transition_data td = {.seal_no = "NP-0042", .fee_collected = 8000};
+    transition_data td = {.seal_no = "NP-0042", .fee_collected = 8000, .post_collected = 25000};
     CU_ASSERT_EQUAL(store_dossier_transition(s, d.ref, ST_ACCEPTED, "sup1", "", &td), PK_OK);
     store_close(s);
 }
