@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The clerk's menu after signing in: counts per status at the top, then
- * the queue, handover records, print jobs, reports and sign-out. A scanned
- * receipt opens its dossier from here too. */
+/* The clerk's menu after signing in: counts per status at the top and the
+ * provincial sync lag, then the queue, handover records, print jobs,
+ * reports and sign-out. A scanned receipt opens its dossier from here too. */
 #include <stdio.h>
 #include <string.h>
 
 #include "clerk.h"
 #include "dossier.h"
 #include "i18n.h"
+#include "sync_lag.h"
 #include "text.h"
 #include "util.h"
 
@@ -15,6 +16,8 @@ typedef struct {
     int sel;
     bool have_counts;              /* false when the store could not count */
     int64_t counts[ST__COUNT];
+    bool have_lag;                 /* false when the store could not tell */
+    sync_lag lag;
 } menu_state;
 
 static const struct {
@@ -36,10 +39,18 @@ static bool load_counts(menu_state *s, app *a)
 {
     int64_t counts[ST__COUNT] = {0};
     bool have = store_status_counts(a->db, counts) == PK_OK;
-    if (have == s->have_counts && (!have || !memcmp(counts, s->counts, sizeof counts)))
+    sync_lag lag;
+    bool have_lag = store_sync_lag(a->db, &lag) == PK_OK;
+    bool lag_same = have_lag == s->have_lag &&
+                    (!have_lag || (lag.pending == s->lag.pending &&
+                                   lag.last_ok_at == s->lag.last_ok_at));
+    if (lag_same && have == s->have_counts &&
+        (!have || !memcmp(counts, s->counts, sizeof counts)))
         return false;
     s->have_counts = have;
     memcpy(s->counts, counts, sizeof counts);
+    s->have_lag = have_lag;
+    s->lag = lag;
     return true;
 }
 
@@ -79,6 +90,12 @@ static void menu_draw(const void *state, const app *a, frame *f)
             term_put(y, x, w, buf, counts[show[i]] ? ROLE_NORMAL : ROLE_DIM);
             x += w + 3;
         }
+        y += 2;
+    }
+    if (s->have_lag) {
+        char line[256];
+        sync_lag_line(&s->lag, line, sizeof line);
+        term_put(y, f->left + 1, f->width - 2, line, s->lag.pending ? ROLE_NORMAL : ROLE_DIM);
         y += 2;
     }
     clerk_flash_draw(a, f, y);
