@@ -25,7 +25,7 @@
 
 /* Which home-relative paths the file set explicitly. */
 enum { SET_DB = 1, SET_PRINTER = 2, SET_KEY = 4, SET_PEPPER = 8, SET_DATA = 16, SET_LOCALE = 32,
-       SET_AUDIT_KEY = 64 };
+       SET_AUDIT_KEY = 64, SET_PEER_KEYS = 128 };
 
 typedef struct {
     config *c;
@@ -103,6 +103,8 @@ static void home_paths(config *c, unsigned set)
         snprintf(c->pepper_file, sizeof c->pepper_file, "%.480s/keys/pin.pepper", c->home);
     if (!(set & SET_AUDIT_KEY))
         snprintf(c->audit_key_file, sizeof c->audit_key_file, "%.480s/keys/audit.key", c->home);
+    if (!(set & SET_PEER_KEYS))
+        snprintf(c->peer_keys_dir, sizeof c->peer_keys_dir, "%.480s/keys/peers", c->home);
 }
 
 void config_defaults(config *c)
@@ -287,6 +289,7 @@ static int handler(void *user, const char *section, const char *name, const char
         {"key_file", c->key_file, sizeof c->key_file, SET_KEY},
         {"pepper_file", c->pepper_file, sizeof c->pepper_file, SET_PEPPER},
         {"audit_key_file", c->audit_key_file, sizeof c->audit_key_file, SET_AUDIT_KEY},
+        {"peer_keys", c->peer_keys_dir, sizeof c->peer_keys_dir, SET_PEER_KEYS},
     };
     if (strcmp(section, "paths") == 0) {
         for (size_t i = 0; i < PK_ARRAY_LEN(paths); i++) {

@@ -18,6 +18,8 @@ typedef struct {
     char key_file[512];        /* receipt HMAC key, root-only, outside the DB */
     char pepper_file[512];     /* clerk PIN pepper, root-only */
     char audit_key_file[512];  /* audit chain HMAC key, root-only, outside the DB */
+    char peer_keys_dir[512];   /* [paths] peer_keys: the other kiosks' receipt keys,
+                                  "<KIOSK>.<version>" (province-distributed) */
     char kiosk_code[16];       /* e.g. LS01: unique per kiosk */
     char post_office[128];     /* shown on receipts */
     char hotline[32];

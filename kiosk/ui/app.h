@@ -17,6 +17,7 @@
 #include "printer.h"
 #include "screen.h"
 #include "store.h"
+#include "sync_config.h"
 #include "vnime.h"
 #include "voice.h"
 
@@ -51,6 +52,8 @@ struct app {
     const config *cfg;
     store *db;
     printer *pr;
+    const sync_config *sync;       /* [sync]: other kiosks' receipts are asked of the
+                                    * central server; NULL = not connected */
     bool lockdown;                 /* citizen mode: staff PIN to leave */
     const auth_ctx *auth;          /* the PIN pepper (checks the staff PIN); may be NULL */
     bool practice;                 /* demo practice: sandbox database, dossiers are samples */

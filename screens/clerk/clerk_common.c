@@ -13,6 +13,7 @@
 #include "dossier.h"
 #include "receipt.h"
 #include "text.h"
+#include "track_remote.h"
 #include "util.h"
 
 enum { WARN_SECONDS = 20 };
@@ -156,6 +157,35 @@ void clerk_flashf(app *a, bool error, const char *fmt, ...)
         term_beep();
 }
 
+/* A verified receipt of another kiosk (receipt_verify used its key from
+ * the province): one short question to the central server. */
+static screen_result scan_remote(app *a, const char *ref)
+{
+    clerk_ui *ui = a->session;
+    remote_dossier r;
+    pk_err e = track_remote(a->sync, ref, &r, NULL, 0);
+    int st = e == PK_OK ? dossier_status_parse(r.status) : -1;
+    store_audit_append(a->db, app_now(a), ui->sess.active ? ui->sess.id : "?", "remote_lookup",
+                       ref, st >= 0 ? "found" : e == PK_ENOTFOUND ? "unknown" : "offline");
+    if (st >= 0) {
+        char when[32];
+        clerk_time(r.updated_at, when, sizeof when);
+        clerk_flashf(a, false,
+                     _("%s (post office %s): %s; from the provincial server, last change %s"),
+                     r.ref, r.kiosk, _(clerk_status_short(st)), when);
+    } else if (e == PK_ENOTFOUND) {
+        clerk_flashf(a, true,
+                     _("%s is a genuine receipt of another post office, but the provincial "
+                       "server has no news of it yet."),
+                     ref);
+    } else {
+        clerk_flashf(a, true, _("%s is a receipt of another post office, and the provincial "
+                                "server cannot be reached now: its status cannot be checked here."),
+                     ref);
+    }
+    return SR_(SR_REDRAW);
+}
+
 screen_result clerk_scan(app *a, const char *payload)
 {
     clerk_ui *ui = a->session;
@@ -176,6 +206,10 @@ screen_result clerk_scan(app *a, const char *payload)
         str_copy(ui->scanned_ref, sizeof ui->scanned_ref, ref);
         return SR_TO(SR_PUSH, &screen_clerk_dossier, ui->scanned_ref);
     }
+    /* a genuine receipt of another kiosk: its status from the central
+     * server, saying from when; offline, said plainly */
+    if (e == PK_ENOTFOUND && track_remote_foreign(a->cfg->kiosk_code, ref))
+        return scan_remote(a, ref);
     /* forged, from another system, or restored from an old backup: the
      * clerk must look at it, and the attempt is logged (no payload kept) */
     store_audit_append(a->db, app_now(a), ui->sess.active ? ui->sess.id : "?", "scan_rejected",

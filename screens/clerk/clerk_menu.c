@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The clerk's menu after signing in: counts per status at the top, the
- * messages to citizens still waiting (when any), then the queue, handover
- * records, print jobs, reports and sign-out. A scanned receipt opens its
- * dossier from here too. */
+ * provincial sync lag and the messages to citizens still waiting (when
+ * any), then the queue, handover records, print jobs, reports and
+ * sign-out. A scanned receipt opens its dossier from here too. */
 #include <stdio.h>
 #include <string.h>
 
@@ -10,6 +10,7 @@
 #include "dossier.h"
 #include "i18n.h"
 #include "store_notify.h"
+#include "sync_lag.h"
 #include "text.h"
 #include "util.h"
 
@@ -19,6 +20,8 @@ typedef struct {
     int64_t counts[ST__COUNT];
     bool have_backlog;             /* false when the store could not count */
     notify_backlog backlog;        /* messages to citizens not sent yet */
+    bool have_lag;                 /* false when the store could not tell */
+    sync_lag lag;
 } menu_state;
 
 static const struct {
@@ -45,14 +48,20 @@ static bool load_counts(menu_state *s, app *a)
     bool have = store_status_counts(a->db, counts) == PK_OK;
     notify_backlog bl = {0};
     bool have_bl = store_notify_waiting(a->db, &bl) == PK_OK;
+    sync_lag lag;
+    bool have_lag = store_sync_lag(a->db, &lag) == PK_OK;
     bool same = have == s->have_counts && (!have || !memcmp(counts, s->counts, sizeof counts)) &&
                 have_bl == s->have_backlog &&
                 (!have_bl || (bl.pending == s->backlog.pending && bl.failed == s->backlog.failed &&
-                              bl.given_up == s->backlog.given_up));
+                              bl.given_up == s->backlog.given_up)) &&
+                have_lag == s->have_lag &&
+                (!have_lag || (lag.pending == s->lag.pending && lag.last_ok_at == s->lag.last_ok_at));
     s->have_counts = have;
     memcpy(s->counts, counts, sizeof counts);
     s->have_backlog = have_bl;
     s->backlog = bl;
+    s->have_lag = have_lag;
+    s->lag = lag;
     return !same;
 }
 
@@ -110,6 +119,12 @@ static void menu_draw(const void *state, const app *a, frame *f)
             term_put(y, x, w, buf, counts[show[i]] ? ROLE_NORMAL : ROLE_DIM);
             x += w + 3;
         }
+        y += 2;
+    }
+    if (s->have_lag) {
+        char line[256];
+        sync_lag_line(&s->lag, line, sizeof line);
+        term_put(y, f->left + 1, f->width - 2, line, s->lag.pending ? ROLE_NORMAL : ROLE_DIM);
         y += 2;
     }
     y = draw_backlog(s, f, y);

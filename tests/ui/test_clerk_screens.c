@@ -14,6 +14,7 @@
 #include "receipt.h"
 #include "snap.h"
 #include "store_internal.h"
+#include "store_sync.h"
 #include "unit.h"
 
 static void walk(const char *lang, int rows, int cols)
@@ -199,6 +200,32 @@ TEST(clerk_screens, menu_backlog, "menu: messages waiting and given up")
                                        NULL, NULL, NULL), SQLITE_OK);
     snap_wait_wall(&e, 1);
     CU_ASSERT_FALSE(snap_has("Messages to citizens"));
+    snap_close(&e);
+}
+
+/* The sync lag under the counts: what waits, the last success ("never"
+ * until one), read on every tick like the counts. */
+TEST(clerk_screens, menu_sync_lag, "menu sync lag: events waiting, last success, never")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
+    snap_sign_in(&e);
+    sync_lag l;
+    CU_ASSERT_EQUAL_FATAL(store_sync_lag(e.db, &l), PK_OK);
+    CU_ASSERT_FATAL(l.pending > 0);
+    char want[96];
+    snprintf(want, sizeof want, "Provincial sync: %lld events waiting · last success: never",
+             (long long)l.pending);
+    CU_ASSERT(snap_has(want));
+    int64_t at = cx_at("2026-11-25", -3);   /* 09:00 local */
+    CU_ASSERT_EQUAL_FATAL(store_sync_mark_sent(e.db, l.last_seq, at), PK_OK);
+    snap_wait_wall(&e, 1);
+    CU_ASSERT(snap_has("Provincial sync: 0 events waiting · last success: 25/11/2026 09:00"));
+    snap_close(&e);
+    /* in Vietnamese */
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "vi"));
+    snap_sign_in(&e);
+    CU_ASSERT(snap_has("sự kiện chờ gửi · lần thành công gần nhất: chưa bao giờ"));
     snap_close(&e);
 }
 
