@@ -36,7 +36,15 @@ typedef struct {
     char scope[16];            /* default postal scope: province */
     char backup_dir[512];      /* [backup] dir; "" = HOME/backups */
     int backup_keep;           /* [backup] keep: backups kept, default 7 (1..1000) */
+    int purge_min_years;       /* [purge] min_years: the legal retention, default 5
+                                  (TT 17/2017 Đ.14.3); purge refuses anything shorter */
 } config;
+
+/* Practice and guided tours number their dossiers and receipts in series of
+ * their own, which a live kiosk's configuration may not use: a practice
+ * receipt never carries a live reference or S10 number. */
+#define PK_PRACTICE_KIOSK_CODE "MAU"      /* "mẫu", sample */
+#define PK_PRACTICE_S10_PREFIX "ZZ"
 
 /* Fills defaults, then reads path (NULL = /etc/postkiosk/postkiosk.ini if it
  * exists). err gets "file:line: reason" on a bad file. */
