@@ -28,13 +28,16 @@ bool cli_read_secret(const char *prompt, char *out, size_t outsz)
     FILE *in = stdin;
     struct termios old, quiet;
     if (tty) {
-        fprintf(stderr, "%s", prompt);
-        fflush(stderr);
+        /* echo off first, dropping what was typed before the question,
+         * then the question: a PIN typed as soon as it shows is kept (the
+         * other order lost it when the flush came after the keys) */
         if (tcgetattr(STDIN_FILENO, &old) == 0) {
             quiet = old;
             quiet.c_lflag &= ~(tcflag_t)ECHO;
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
         }
+        fprintf(stderr, "%s", prompt);
+        fflush(stderr);
     }
     bool ok = fgets(out, (int)outsz, in) != NULL;
     if (tty) {

@@ -48,14 +48,16 @@ static void one(store *db, const char *code, const char *proc, const char *commu
     str_copy(d.expected_date, sizeof d.expected_date, expected);
     CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, &d, code[0] == 'A' ? "RA" : "RB", "kiosk", NULL),
                           PK_OK);
+    char seal[PK_REF_MAX + 8];   /* a seal is used once (issue 13 item 8) */
+    snprintf(seal, sizeof seal, "NP-%s", d.ref);
     for (int i = 0; i < n; i++) {
-        transition_data td = {.at = cx_at(i + 1 == n ? done_day : day, i), .seal_no = "NP-1",
+        transition_data td = {.at = cx_at(i + 1 == n ? done_day : day, i), .seal_no = seal,
                               .fee_collected = 8000, .recipient_name = "Nguyễn Văn An",
                               .recipient_id_last = "1234"};
         CU_ASSERT_EQUAL_FATAL(store_dossier_transition(db, d.ref, path[i], "c1", "", &td), PK_OK);
     }
     if (incident)
-        CU_ASSERT_EQUAL_FATAL(store_dossier_incident(db, d.ref, incident, "c1", "",
+        CU_ASSERT_EQUAL_FATAL(store_dossier_incident(db, d.ref, incident, "c1", "envelope torn in transit",
                                                      cx_at(done_day, 5)), PK_OK);
 }
 
