@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "cli_clerk.h"
+#include "cli_network.h"
 #include "i18n.h"
 #include "version.h"
 
@@ -19,7 +20,8 @@ static const struct option catalog_opts[] = {
     {"procedures", no_argument, NULL, 'p'}, {"units", no_argument, NULL, 'u'},
     {"holidays", no_argument, NULL, 'H'}, {"tariffs", no_argument, NULL, 't'}, {0, 0, 0, 0}};
 static const struct option dossier_opts[] = {
-    {"status", required_argument, NULL, 's'}, {"limit", required_argument, NULL, 'l'}, {0, 0, 0, 0}};
+    {"status", required_argument, NULL, 's'}, {"limit", required_argument, NULL, 'l'},
+    {"print", no_argument, NULL, 'p'}, {0, 0, 0, 0}};
 static const struct option ime_opts[] = {{"tone-style", required_argument, NULL, 't'}, {0, 0, 0, 0}};
 static const struct option clerk_opts[] = {
     {"role", required_argument, NULL, 'r'}, {"name", required_argument, NULL, 'n'},
@@ -33,14 +35,18 @@ static const struct option report_opts[] = {
 static const struct option notify_opts[] = {
     {"once", no_argument, NULL, 'o'}, {"follow", no_argument, NULL, 'f'},
     {"interval", required_argument, NULL, 'i'}, {0, 0, 0, 0}};
+static const struct option central_opts[] = {
+    {"conninfo", required_argument, NULL, 'c'}, {"password-file", required_argument, NULL, 'p'},
+    {"key-version", required_argument, NULL, 'k'}, {"province", required_argument, NULL, 'P'},
+    {0, 0, 0, 0}};
 static const struct option purge_opts[] = {
     {"older-than", required_argument, NULL, 'o'}, {"yes", no_argument, NULL, 'y'},
     {"as", required_argument, NULL, 'a'}, {0, 0, 0, 0}};
 
 /* One line per subcommand: name, function, usage for --help, options. */
 static const cli_command commands[] = {
-    {"catalog", cli_catalog, N_("catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT"), catalog_opts},
-    {"dossier", cli_dossier, N_("dossier list [--status STATUS] [--limit N] | dossier show REF"), dossier_opts},
+    {"catalog", cli_catalog, N_("catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT | catalog keywords CODE [WORDS]"), catalog_opts},
+    {"dossier", cli_dossier, N_("dossier list [--status STATUS] [--limit N] | dossier show REF | dossier add [FILE|-] [--print]"), dossier_opts},
     {"check", cli_check, N_("check: configuration, database integrity, printer"), NULL},
     {"ime", cli_ime, N_("ime telex|vni [--tone-style new]: keystrokes on stdin -> Vietnamese text"), ime_opts},
     {"print-test", cli_print_test, N_("print-test: print a test page (profile, Vietnamese text, QR code)"), NULL},
@@ -53,6 +59,7 @@ static const cli_command commands[] = {
     {"backup", cli_backup, N_("backup [DIR]: a checked copy of the database while the kiosk runs; keeps the last [backup] keep"), NULL},
     {"restore", cli_restore, N_("restore FILE: puts a checked backup back (the kiosk stopped); keeps the old database"), NULL},
     {"notify", cli_notify, N_("notify --once | --follow [--interval SECONDS]: send the SMS and e-mail messages to citizens"), notify_opts},
+    {"central", cli_central, N_("central init [--conninfo C] | central add-kiosk CODE --password-file FILE [--key-version N] [--province NAME] | central add-user NAME --password-file FILE"), central_opts},
     {"demo", cli_demo, N_("demo: slides, guided tours and practice for demonstrations"), NULL},
 };
 

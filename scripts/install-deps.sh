@@ -20,6 +20,7 @@ libfreetype-dev fonts-dejavu-core
 libpng-dev
 libinih-dev
 libcurl4-openssl-dev
+postgresql libpq-dev
 libzbar-dev zbar-tools
 gettext
 tmux
