@@ -131,7 +131,7 @@ static bool new_pin(const auth_ctx *a, const char *id, char hash[AUTH_HASH_MAX])
             ok = false;
         }
     } else if (!ok) {
-        fprintf(stderr, "postkiosk: no PIN given\n");
+        fprintf(stderr, "postkiosk: %s\n", _("no PIN given"));
     }
     pin_check pc = ok ? auth_pin_check(p1) : PIN_OK;
     if (ok && pc != PIN_OK) {
