@@ -243,6 +243,13 @@ deb:
 deb-check: deb
 	@DEB_DIR=$(DEB_DIR) scripts/deb-check.sh
 
+# The package on a booted Debian 12 (systemd as PID 1, in systemd-nspawn):
+# `systemctl start` runs the units as the postkiosk user, logging to the
+# journal (scripts/boot-check.sh). Root and the network; minutes.
+.PHONY: boot-check
+boot-check: deb
+	@DEB_DIR=$(DEB_DIR) scripts/boot-check.sh
+
 clean:
 	rm -rf build build-asan build-fuzz
 

@@ -71,8 +71,10 @@ typedef struct {
  * reused envelope); compared without case, as clerks type it. */
 static pk_err seal_unused(store *s, int64_t id, const char *seal)
 {
+    /* through the index dossiers_by_seal (schema 14): its WHERE is repeated
+     * here so that SQLite may use it (a seal checked is never empty) */
     sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*) FROM dossiers WHERE id <> ?1"
-                                       " AND seal_no = ?2 COLLATE NOCASE");
+                                       " AND seal_no = ?2 COLLATE NOCASE AND seal_no <> ''");
     if (!stmt)
         return PK_EIO;
     sqlite3_bind_int64(stmt, 1, id);
