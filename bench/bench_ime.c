@@ -11,9 +11,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "vnime.h"
 
-enum { LINES = 8192, LINE_MAX = 96, ROUNDS = 8 };
+enum { LINES = 8192, LINE_MAX = 96 };
 #define TARGET 12e6
 
 /* Each word: its Telex keys and its VNI keys. */
@@ -70,7 +71,7 @@ static char (*make_lines(int vni))[LINE_MAX]
     return lines;
 }
 
-static double run(ime_method m, char (*lines)[LINE_MAX], long *keys_out)
+static double run(ime_method m, char (*lines)[LINE_MAX], int rounds, long *keys_out)
 {
     vnime e;
     vnime_init(&e, m, false);
@@ -78,7 +79,7 @@ static double run(ime_method m, char (*lines)[LINE_MAX], long *keys_out)
     long keys = 0;
     unsigned sink = 0;
     double t0 = now();
-    for (int round = 0; round < ROUNDS; round++)
+    for (int round = 0; round < rounds; round++)
         for (int i = 0; i < LINES; i++) {
             field[0] = '\0';
             vnime_reset(&e);
@@ -97,26 +98,25 @@ static double run(ime_method m, char (*lines)[LINE_MAX], long *keys_out)
     return dt;
 }
 
-int main(void)
+/* bench_ime [ROUNDS]: rounds over the 8,192 lines (default 8; 0 works). */
+int main(int argc, char **argv)
 {
-    int ok = 1;
+    int rounds = (int)bench_arg(argc, argv, 8);
     for (int vni = 0; vni < 2; vni++) {
         char (*lines)[LINE_MAX] = make_lines(vni);
         if (!lines)
             return 1;
         ime_method m = vni ? IME_VNI : IME_TELEX;
         long keys;
-        run(m, lines, &keys); /* warm up */
-        double dt = run(m, lines, &keys);
-        double rate = (double)keys / dt;
-        if (vni) {
-            printf("ime VNI  : %.2f million keystrokes/s (%ld keys in %.3f s)\n", rate / 1e6, keys, dt);
-        } else {
-            printf("ime Telex: %.2f million keystrokes/s (%ld keys of 5-word lines in %.3f s; target >= 12 "
-                   "million/s) %s\n", rate / 1e6, keys, dt, rate >= TARGET ? "OK" : "BELOW TARGET");
-            ok &= rate >= TARGET;
-        }
+        run(m, lines, rounds, &keys); /* warm up */
+        double dt = run(m, lines, rounds, &keys);
+        double rate = dt > 0 ? (double)keys / dt : 0;
+        char f[96], v[64];
+        bench_row(vni ? "input method, VNI keystrokes/s" : "input method, Telex keystrokes/s",
+                  bench_fmt(v, sizeof v, "%.2f M (%ld keys)", rate / 1e6, keys),
+                  vni ? "-" : ">= 12 M", 0, NULL, vni || keys == 0 ? -1 : rate >= TARGET);
+        (void)f;
         free(lines);
     }
-    return 0 * ok;
+    return 0;
 }

@@ -20,7 +20,8 @@ static const struct option catalog_opts[] = {
     {"procedures", no_argument, NULL, 'p'}, {"units", no_argument, NULL, 'u'},
     {"holidays", no_argument, NULL, 'H'}, {"tariffs", no_argument, NULL, 't'}, {0, 0, 0, 0}};
 static const struct option dossier_opts[] = {
-    {"status", required_argument, NULL, 's'}, {"limit", required_argument, NULL, 'l'}, {0, 0, 0, 0}};
+    {"status", required_argument, NULL, 's'}, {"limit", required_argument, NULL, 'l'},
+    {"print", no_argument, NULL, 'p'}, {0, 0, 0, 0}};
 static const struct option ime_opts[] = {{"tone-style", required_argument, NULL, 't'}, {0, 0, 0, 0}};
 static const struct option clerk_opts[] = {
     {"role", required_argument, NULL, 'r'}, {"name", required_argument, NULL, 'n'},
@@ -46,8 +47,8 @@ static const struct option purge_opts[] = {
 
 /* One line per subcommand: name, function, usage for --help, options. */
 static const cli_command commands[] = {
-    {"catalog", cli_catalog, N_("catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT"), catalog_opts},
-    {"dossier", cli_dossier, N_("dossier list [--status STATUS] [--limit N] | dossier show REF"), dossier_opts},
+    {"catalog", cli_catalog, N_("catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT | catalog keywords CODE [WORDS]"), catalog_opts},
+    {"dossier", cli_dossier, N_("dossier list [--status STATUS] [--limit N] | dossier show REF | dossier add [FILE|-] [--print]"), dossier_opts},
     {"check", cli_check, N_("check: configuration, database integrity, printer"), NULL},
     {"ime", cli_ime, N_("ime telex|vni [--tone-style new]: keystrokes on stdin -> Vietnamese text"), ime_opts},
     {"print-test", cli_print_test, N_("print-test: print a test page (profile, Vietnamese text, QR code)"), NULL},

@@ -6,9 +6,11 @@
 
 Writes its port to PORTFILE; stores each request as DIR/N.req (method,
 path, headers, blank line, body) and answers with the status code in
-DIR/status (default 200). Exits by itself after --max-seconds (120).
+DIR/status (default 200). While DIR/hang exists it keeps each request it
+has read unanswered for that many seconds (a reply lost mid-send). Exits by
+itself after --max-seconds (120).
 """
-import http.server, os, sys, threading
+import http.server, os, socketserver, sys, threading, time
 
 
 def main():
@@ -28,6 +30,10 @@ def main():
                 f.write(body)
             os.rename(path + ".tmp", path)
             try:
+                time.sleep(float(open(os.path.join(folder, "hang")).read().strip()))
+            except OSError:
+                pass
+            try:
                 code = int(open(os.path.join(folder, "status")).read().strip())
             except OSError:
                 code = 200
@@ -41,7 +47,10 @@ def main():
         def log_message(self, *a):
             pass
 
-    srv = http.server.HTTPServer(("127.0.0.1", 0), H)
+    class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+        daemon_threads = True   # a hung request does not hold the others
+
+    srv = Server(("127.0.0.1", 0), H)
     with open(portfile + ".tmp", "w") as f:
         f.write(str(srv.server_address[1]))
     os.rename(portfile + ".tmp", portfile)

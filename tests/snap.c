@@ -445,7 +445,27 @@ bool snap_check_screen(const char *family, const char *lang, int rows, int cols,
     char name[128];
     snprintf(name, sizeof name, "%s%s%s-%dx%d-%s", family, *family ? "-" : "", lang, cols, rows,
              screen);
-    return snap_check(name);
+    /* the citizen's screens cut nothing at the kiosk's sizes (below 80x24
+     * only the "enlarge" notice shows, as much of it as fits) */
+    bool readable = *family || rows < 24 || cols < 80 || snap_readable(name);
+    return snap_check(name) && readable;
+}
+
+bool snap_readable(const char *what)
+{
+    int y = 0, x = 0;
+    int n = term_cuts(&y, &x);
+    if (n == 0)
+        return true;
+    char *now = term_dump();
+    const char *line = now;
+    for (int i = 0; i < y && line && strchr(line, '\n'); i++)
+        line = strchr(line, '\n') + 1;
+    const char *end = line ? strchr(line, '\n') : NULL;
+    fprintf(stderr, "\n%s: %d text(s) cut, the first at row %d col %d: %.*s\n", what, n, y, x,
+            line ? (int)(end ? end - line : (long)strlen(line)) : 0, line ? line : "");
+    free(now);
+    return false;
 }
 
 bool snap_check(const char *name)

@@ -77,6 +77,10 @@ bool snap_check(const char *name);
  * "" for the citizen kiosk, "clerk", "demo"). */
 bool snap_check_screen(const char *family, const char *lang, int rows, int cols,
                        const char *screen);
+/* True when the last frame drew every text whole (term_cuts); else says on
+ * stderr where the first cut text is. snap_check_screen checks it for every
+ * citizen screen. */
+bool snap_readable(const char *what);
 /* Name of the screen on top. */
 const char *snap_top(const snap_env *e);
 

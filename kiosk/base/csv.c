@@ -27,6 +27,8 @@ struct csv {
     int line;          /* current physical line */
     int rec_line;      /* line where the last record started */
     bool read_error;
+    int64_t size;      /* of the file, for the watch */
+    csv_watch watch;
     char *fields[MAX_FIELDS];
     int nfields;
     sbuf cur;
@@ -50,6 +52,8 @@ static void fill(csv *c, size_t k)
             c->f = NULL;
         }
     }
+    if (c->watch.fn)
+        c->watch.fn((int64_t)(c->base + c->len), c->size, c->watch.arg);
     c->data[c->len] = '\0';
 }
 
@@ -99,7 +103,16 @@ csv *csv_open_file(const char *path, char *err, size_t errsz)
         errno = EFBIG;
         return NULL;
     }
-    return make(path, f, xmalloc(WINDOW + 1), 0);
+    csv *c = make(path, f, xmalloc(WINDOW + 1), 0);
+    c->size = (int64_t)sb.st_size;
+    return c;
+}
+
+void csv_set_watch(csv *c, const csv_watch *w)
+{
+    c->watch = w ? *w : (csv_watch){0};
+    if (c->watch.fn)   /* what the first window already read */
+        c->watch.fn((int64_t)(c->base + c->len), c->size, c->watch.arg);
 }
 
 void csv_close(csv *c)

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util.h"
 
@@ -32,6 +33,16 @@ int csv_next(csv *c, char ***fields, int *n, char *err, size_t errsz);
 /* Physical line on which the last record started (1-based). */
 int csv_line(const csv *c);
 const char *csv_name(const csv *c);
+
+/* Reading progress for a long file (issue 17 item 9): fn(bytes read, file
+ * size, arg) each time the window is refilled and once at the end. The
+ * shape of progress_cb and store_progress_fn, so a progress line can watch
+ * the reading and then the storing. A reader from memory never calls it. */
+typedef struct {
+    void (*fn)(int64_t done, int64_t total, void *arg);
+    void *arg;
+} csv_watch;
+void csv_set_watch(csv *c, const csv_watch *w);   /* w NULL: no watch */
 
 /* Writing: the one CSV field writer of the program (every CSV file it
  * writes goes through it). RFC 4180 quoting for a comma, quote or line

@@ -39,6 +39,7 @@ enum {
     PK_S10_MAX = 16,    /* UPU S10, 13 chars */
     PK_DATE_MAX = 11,   /* YYYY-MM-DD */
     PK_MAX_DOCS = 16,   /* documents per procedure */
+    PK_KEYWORDS_MAX = 512,   /* a procedure's search keywords, comma-separated */
 };
 
 typedef enum { DOC_ORIGINAL = 0, DOC_COPY = 1 } doc_kind;
@@ -70,6 +71,10 @@ typedef struct {
     int days;                      /* statutory processing, working days */
     int64_t fee_vnd;               /* phí, lệ phí */
     char provenance[600];          /* VERIFIED / ESTIMATE notes, kept from the source */
+    /* everyday names and abbreviations citizens search by ("giấy khai
+     * sinh, BHXH"), comma-separated; staff edit them */
+    char keywords[PK_KEYWORDS_MAX];
+    bool keywords_set;             /* import: false keeps the stored keywords */
     int ndocs;
     proc_doc docs[PK_MAX_DOCS];
 } procedure;

@@ -1,13 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* `postkiosk dossier list [--status S] [--limit N]`, `dossier show REF`.
+/* `postkiosk dossier list [--status S] [--limit N]`, `dossier show REF`,
+ * `dossier add [FILE] [--print]` (a dossier typed at the counter, from
+ * "key = value" lines: the citizen screens' session, checks and commit).
  * Personal data is shown masked only. */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "app.h"
+#include "citizen.h"
 #include "cli.h"
+#include "log.h"
+#include "printer.h"
+#include "receipt.h"
 #include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
@@ -146,12 +154,104 @@ static int show(cli_ctx *ctx, const char *ref)
     return 0;
 }
 
+/* Exit 0 with the reference on stdout; 2 with the screens' message for a
+ * bad or missing value (nothing stored); 1 when it could not be stored or
+ * (--print) the receipt did not print (the dossier is stored then: its
+ * reference is still printed, the job stays for the clerk's print jobs). */
+static int add(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *path = NULL;
+    bool print = false;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--print") == 0)
+            print = true;
+        else if (!path && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0))
+            path = argv[i];
+        else {
+            fprintf(stderr, "%s\n", _("usage: postkiosk dossier add [FILE|-] [--print]"));
+            return 2;
+        }
+    }
+    FILE *in = stdin;
+    if (path && strcmp(path, "-") != 0) {
+        in = fopen(path, "r");
+        if (!in) {
+            fprintf(stderr, "postkiosk: %s: %s\n", path, strerror(errno));
+            return 1;
+        }
+    }
+    store *db = cli_store(ctx);
+    if (!db) {
+        if (in != stdin)
+            fclose(in);
+        return 1;
+    }
+    app a;
+    citizen c;
+    app_init(&a, &ctx->cfg, db, NULL);
+    citizen_attach(&a, &c);
+    a.session_init(&a);
+    str_copy(c.actor, sizeof c.actor, "cli");
+    const char *msg = NULL;
+    char key[32] = "";
+    int line = 0;
+    bool ok = citizen_from_keys(&a, in, &msg, key, sizeof key, &line);
+    if (in != stdin)
+        fclose(in);
+    int status = 0;
+    dossier d;
+    memset(&d, 0, sizeof d);
+    if (!ok) {
+        const char *src = path && strcmp(path, "-") != 0 ? path : "stdin";
+        if (line > 0 && key[0])
+            fprintf(stderr, "postkiosk: %s:%d: %s: %s\n", src, line, key, _(msg));
+        else if (line > 0)
+            fprintf(stderr, "postkiosk: %s:%d: %s\n", src, line, _(msg));
+        else if (key[0])
+            fprintf(stderr, "postkiosk: %s: %s\n", key, _(msg));
+        else
+            fprintf(stderr, "postkiosk: %s\n", _(msg));
+        status = 2;
+    } else if (!citizen_build(&a, &d)) {
+        fprintf(stderr, "postkiosk: %s\n", _("The information is not valid."));
+        status = 2;
+    } else {
+        int64_t job = 0;
+        pk_err e = citizen_commit(&a, &d, &job);
+        if (e != PK_OK) {
+            cli_fail("postkiosk: %s", _(pk_err_msg(e)));
+            status = 1;
+        } else {
+            log_info("dossier %s registered from the command line", d.ref);
+            printf("%s\n", d.ref);
+            fflush(stdout);
+            if (print) {
+                printer *pr = NULL;
+                char pmsg[PK_TEXT_MAX] = "";
+                e = printer_open(ctx->cfg.printer, ctx->cfg.printer_profile, &pr, pmsg, sizeof pmsg);
+                if (e == PK_OK)
+                    e = receipt_print(pr, db, &ctx->cfg, &d, job, pmsg, sizeof pmsg);
+                if (e != PK_OK) {
+                    fprintf(stderr, "postkiosk: %s: %s\n", d.ref, pmsg[0] ? _(pmsg) : _(pk_err_msg(e)));
+                    status = 1;
+                }
+                printer_close(pr);
+            }
+        }
+    }
+    mem_wipe(&d, sizeof d);
+    app_free(&a);
+    return status;
+}
+
 int cli_dossier(cli_ctx *ctx, int argc, char **argv)
 {
+    if (argc >= 1 && strcmp(argv[0], "add") == 0)
+        return add(ctx, argc - 1, argv + 1);
     if (argc >= 1 && strcmp(argv[0], "list") == 0)
         return list(ctx, argc - 1, argv + 1);
     if (argc == 2 && strcmp(argv[0], "show") == 0)
         return show(ctx, argv[1]);
-    fprintf(stderr, "%s\n", _("usage: postkiosk dossier list [--status STATUS] [--limit N] | dossier show REF"));
+    fprintf(stderr, "%s\n", _("usage: postkiosk dossier list [--status STATUS] [--limit N] | dossier show REF | dossier add [FILE|-] [--print]"));
     return 2;
 }

@@ -41,8 +41,10 @@ static bool stage_config(cli_ctx *ctx, start_mode mode)
     return true;
 }
 
-/* The live store; for the citizen kiosk also quick_check (RELIABILITY
- * §5.2), the keys, a committed write and free space. */
+/* The live store; for the citizen kiosk also its start-up check (header
+ * and schema; every page only after a run that did not end cleanly:
+ * store_start_check, RELIABILITY §5.2), the keys, a committed write and
+ * free space. */
 static bool stage_store(cli_ctx *ctx, start_mode mode, start_run *run)
 {
     if (mode == START_TOUR)
@@ -79,10 +81,13 @@ static bool stage_store(cli_ctx *ctx, start_mode mode, start_run *run)
     log_info("database: %s open", ctx->cfg.db_path);
     if (mode != START_CITIZEN)
         return true;
-    if (store_check(run->db, false, msg, sizeof msg) != PK_OK) {
+    bool full = false;
+    if (store_start_check(run->db, &full, msg, sizeof msg) != PK_OK) {
         cli_fail(_("postkiosk: the database failed its check: %s\n"), msg);
         return false;
     }
+    if (full)
+        log_info("database: the last run did not end cleanly; every page checked");
     if (!ready_keys(&ctx->cfg, why, sizeof why) || !ready_write(run->db, why, sizeof why))
         return refuse(why);
     return true;
@@ -143,6 +148,10 @@ int cli_start(cli_ctx *ctx, start_mode mode, bool headless, start_loop loop, voi
         if (stage_terminal(mode, headless)) {
             rc = loop(&run, arg);
             term_end();
+            /* a clean end: the next start needs no full check */
+            if (rc == 0 && mode == START_CITIZEN && run.db &&
+                store_mark_clean(run.db, (int64_t)time(NULL)) != PK_OK)
+                log_warn("database: cannot record the clean end: %s", store_last_error(run.db));
         }
     }
     if (run.pr)

@@ -97,6 +97,7 @@ static pk_err seed_example(store *db, int64_t now)
         if (path[i].to == ST_ACCEPTED) {
             td.seal_no = "MAU-0001";
             td.fee_collected = d->fee_proc;
+            td.post_collected = d->fee_post;
         }
         if (path[i].to == ST_HANDED)
             td.handover_no = "MAU-BB-0001";

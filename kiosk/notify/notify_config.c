@@ -4,6 +4,7 @@
 #include "notify_config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <ini.h>
 #include <stdio.h>
 #include <string.h>
@@ -70,6 +71,14 @@ static int handler(void *user, const char *section, const char *name, const char
         nc->smtp_tls_try = !strcmp(value, "try");
     } else if (!strcmp(name, "sms_gateway_allow_http"))
         ok = yes_no(value, &nc->sms_gateway_allow_http);
+    else if (!strcmp(name, "timeout")) {
+        char *end;
+        errno = 0;
+        long v = strtol(value, &end, 10);
+        ok = errno == 0 && end != value && !*end && v >= 1 && v <= 600;
+        if (ok)
+            nc->timeout = (int)v;
+    }
     else {
         snprintf(p->reason, sizeof p->reason, _("unknown setting %s in [notify]"), name);
         p->err_line = -1;
@@ -102,6 +111,7 @@ static void beside(const char *outgoing, const char *name, char *out, size_t out
 bool notify_config_load(notify_config *nc, const char *path, char *err, size_t errsz)
 {
     memset(nc, 0, sizeof *nc);
+    nc->timeout = 60;
     str_copy(nc->sms_gateway_method, sizeof nc->sms_gateway_method, "POST");
     str_copy(nc->sms_gateway_body, sizeof nc->sms_gateway_body, "to={to}&text={text}");
     if (errsz)

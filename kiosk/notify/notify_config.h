@@ -18,10 +18,12 @@ typedef struct {
     char smtp_ca_file[512];        /* CA bundle for a private mail server; "" = the system's */
     bool smtp_tls_try;             /* smtp_tls = try: STARTTLS only when offered
                                       (a test server on 127.0.0.1); default required */
+    int timeout;                   /* seconds one transfer may take (default 60) */
     /* SMS through an HTTPS gateway */
     char sms_gateway_url[256];
     char sms_gateway_method[8];    /* POST (default) | PUT | GET */
-    char sms_gateway_body[200];    /* template with {to} and {text} */
+    char sms_gateway_body[200];    /* template with {to} and {text}, and {id} if the
+                                      gateway drops repeats of one reference */
     char sms_gateway_auth_header_file[512];   /* one line "Name: value" */
     bool sms_gateway_allow_http;   /* test only: plain http:// to 127.0.0.1 */
     /* SMS through a GSM modem and smstools */

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "notify_curl.h"
 
-CURLcode notify_curl_run(CURL *curl, long *code)
+CURLcode notify_curl_run(CURL *curl, int timeout, long *code)
 {
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 20L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
+    long t = timeout > 0 ? timeout : 60;
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, t < 20 ? t : 20L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, t);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     CURLcode rc = curl_easy_perform(curl);
     *code = 0;

@@ -6,10 +6,10 @@
 
 #include <curl/curl.h>
 
-/* Bounded in time (a dead server is a failed attempt, retried later, never
- * a sender stuck for good), without signals (the follower handles its
- * own), then performed; *code is the server's last reply code (0 = none).
- * The handle is cleaned up. */
-CURLcode notify_curl_run(CURL *curl, long *code);
+/* Bounded in time, timeout seconds in all (a dead or silent server is a
+ * failed attempt, retried later, never a sender stuck for good), without
+ * signals (the follower handles its own), then performed; *code is the
+ * server's last reply code (0 = none). The handle is cleaned up. */
+CURLcode notify_curl_run(CURL *curl, int timeout, long *code);
 
 #endif

@@ -134,7 +134,7 @@ notify_outcome notify_mail_send(const notify_config *nc, int64_t id, const char 
     curl_easy_setopt(curl, CURLOPT_READDATA, &u);
     curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
     long code;
-    CURLcode rc = notify_curl_run(curl, &code);
+    CURLcode rc = notify_curl_run(curl, nc->timeout, &code);
     curl_slist_free_all(rcpt);
     mem_wipe(password, sizeof password);
     mem_wipe(msg, sizeof msg);

@@ -48,8 +48,10 @@ static notify_outcome send_one(const notify_config *nc, const notify_msg *m, int
         return NOTIFY_FATAL;
     }
     snprintf(intl, sizeof intl, "84%s", phone + 1);
+    char id[PK_REF_MAX + 24];
+    snprintf(id, sizeof id, "%s.%lld", m->ref, (long long)m->id);
     notify_outcome o = notify_gateway_on(nc)
-                           ? notify_gateway_send(nc, intl, text, reason, reasonsz)
+                           ? notify_gateway_send(nc, intl, text, id, reason, reasonsz)
                            : notify_smstools_write(nc, m->id, intl, text, reason, reasonsz);
     mem_wipe(phone, sizeof phone);
     mem_wipe(intl, sizeof intl);

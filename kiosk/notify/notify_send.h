@@ -22,9 +22,12 @@ notify_outcome notify_mail_send(const notify_config *nc, int64_t id, const char 
                                 const char *to, const char *subject, const char *body,
                                 int64_t now, char *reason, size_t reasonsz);
 
-/* to_intl: 84xxxxxxxxx. */
+/* to_intl: 84xxxxxxxxx. id: the message's own reference, the same for
+ * every attempt (REF.ROW, no personal data), sent as {id} so a gateway can
+ * drop a repeat after a reply lost to a timeout. */
 notify_outcome notify_gateway_send(const notify_config *nc, const char *to_intl,
-                                   const char *text, char *reason, size_t reasonsz);
+                                   const char *text, const char *id, char *reason,
+                                   size_t reasonsz);
 
 /* Writes the spool file postkiosk-ID into smstools_outgoing whole (a
  * hidden temporary file, then rename): the same row always has the same

@@ -54,7 +54,7 @@ static bool put_escaped(CURL *curl, bool json, const char *val, char *out, size_
 }
 
 static bool fill_body(CURL *curl, const char *tmpl, bool json, const char *to, const char *text,
-                      char *out, size_t outsz)
+                      const char *id, char *out, size_t outsz)
 {
     size_t o = 0;
     for (const char *p = tmpl; *p;) {
@@ -66,6 +66,10 @@ static bool fill_body(CURL *curl, const char *tmpl, bool json, const char *to, c
             if (!put_escaped(curl, json, text, out, outsz, &o))
                 return false;
             p += 6;
+        } else if (strncmp(p, "{id}", 4) == 0) {
+            if (!put_escaped(curl, json, id, out, outsz, &o))
+                return false;
+            p += 4;
         } else {
             if (o + 1 >= outsz)
                 return false;
@@ -84,7 +88,8 @@ static size_t discard(char *ptr, size_t size, size_t nmemb, void *user)
 }
 
 notify_outcome notify_gateway_send(const notify_config *nc, const char *to_intl,
-                                   const char *text, char *reason, size_t reasonsz)
+                                   const char *text, const char *id, char *reason,
+                                   size_t reasonsz)
 {
     char auth[512] = "", body[2048], url[2600];
     if (nc->sms_gateway_auth_header_file[0] &&
@@ -98,7 +103,7 @@ notify_outcome notify_gateway_send(const notify_config *nc, const char *to_intl,
     }
     bool get = strcmp(nc->sms_gateway_method, "GET") == 0;
     bool json = !get && strncmp(nc->sms_gateway_body, "{\"", 2) == 0;
-    if (!fill_body(curl, nc->sms_gateway_body, json, to_intl, text, body, sizeof body)) {
+    if (!fill_body(curl, nc->sms_gateway_body, json, to_intl, text, id, body, sizeof body)) {
         curl_easy_cleanup(curl);
         mem_wipe(auth, sizeof auth);
         snprintf(reason, reasonsz, "%s", _("the message does not fit the gateway body"));
@@ -122,7 +127,7 @@ notify_outcome notify_gateway_send(const notify_config *nc, const char *to_intl,
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, hdr);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
     long code;
-    CURLcode rc = notify_curl_run(curl, &code);
+    CURLcode rc = notify_curl_run(curl, nc->timeout, &code);
     curl_slist_free_all(hdr);
     mem_wipe(auth, sizeof auth);
     mem_wipe(body, sizeof body);

@@ -43,7 +43,18 @@ typedef struct {
     size_t errsz;
     int *lines; /* lines[i]: where row i started, for "first on line N" */
     key_set seen;
+    char colbuf[64];
 } table;
+
+/* Column i's name as the file writes it (an optional one without its '?'). */
+static const char *col_name(table *t, int i)
+{
+    str_copy(t->colbuf, sizeof t->colbuf, t->cols[i]);
+    size_t n = strlen(t->colbuf);
+    if (n > 0 && t->colbuf[n - 1] == '?')
+        t->colbuf[n - 1] = '\0';
+    return t->colbuf;
+}
 
 static pk_err failf(table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static pk_err failf(table *t, const char *fmt, ...)
@@ -58,7 +69,7 @@ static pk_err failf(table *t, const char *fmt, ...)
 }
 
 static pk_err table_open(table *t, const char *path, const char *const *cols, int ncols,
-                         char *err, size_t errsz)
+                         const csv_watch *watch, char *err, size_t errsz)
 {
     memset(t, 0, sizeof *t);
     t->cols = cols;
@@ -68,6 +79,7 @@ static pk_err table_open(table *t, const char *path, const char *const *cols, in
     t->c = csv_open_file(path, err, errsz);
     if (!t->c)
         return errno == ENOENT ? PK_ENOTFOUND : PK_EIO;
+    csv_set_watch(t->c, watch);
     int r = csv_next(t->c, &t->f, &t->nf, err, errsz);
     if (r < 0)
         return PK_EINVAL;
@@ -77,14 +89,24 @@ static pk_err table_open(table *t, const char *path, const char *const *cols, in
     }
     t->nheader = t->nf;
     for (int i = 0; i < ncols; i++) {
+        /* a name ending in '?' is an optional column (col -1 when absent) */
+        size_t len = strlen(cols[i]);
+        bool optional = len > 0 && cols[i][len - 1] == '?';
+        if (optional)
+            len--;
         t->col[i] = -1;
         for (int j = 0; j < t->nf; j++)
-            if (strcmp(t->f[j], cols[i]) == 0)
+            if (strlen(t->f[j]) == len && strncmp(t->f[j], cols[i], len) == 0)
                 t->col[i] = j;
-        if (t->col[i] < 0)
+        if (t->col[i] < 0 && !optional)
             return failf(t, _("missing column \"%s\" in the header"), cols[i]);
     }
     return PK_OK;
+}
+
+static bool has_col(const table *t, int i)
+{
+    return t->col[i] >= 0;
 }
 
 /* Next data row: 1 row, 0 end, -1 error. Every row has the header's width. */
@@ -115,14 +137,14 @@ static bool put(table *t, int i, char *dst, size_t dstsz, bool required, pk_err 
 {
     const char *v = val(t, i);
     if (required && !*v) {
-        *e = failf(t, _("%s is empty"), t->cols[i]);
+        *e = failf(t, _("%s is empty"), col_name(t, i));
         return false;
     }
     if (!str_copy(dst, dstsz, v)) {
         *e = failf(t,
                    ngettext("%s is too long (at most %zu byte)", "%s is too long (at most %zu bytes)",
                             dstsz - 1),
-                   t->cols[i], dstsz - 1);
+                   col_name(t, i), dstsz - 1);
         return false;
     }
     return true;
@@ -144,7 +166,7 @@ static bool formula_free(table *t, const char *what, const char *v, pk_err *e)
 
 static bool put_name(table *t, int i, char *dst, size_t dstsz, bool required, pk_err *e)
 {
-    return put(t, i, dst, dstsz, required, e) && formula_free(t, t->cols[i], dst, e);
+    return put(t, i, dst, dstsz, required, e) && formula_free(t, col_name(t, i), dst, e);
 }
 
 static bool yes_no(table *t, int i, bool *dst, pk_err *e)
@@ -155,7 +177,7 @@ static bool yes_no(table *t, int i, bool *dst, pk_err *e)
     else if (strcasecmp(v, "no") == 0)
         *dst = false;
     else {
-        *e = failf(t, _("%s must be yes or no, not \"%s\""), t->cols[i], v);
+        *e = failf(t, _("%s must be yes or no, not \"%s\""), col_name(t, i), v);
         return false;
     }
     return true;
@@ -168,7 +190,7 @@ static bool number(table *t, int i, long long lo, long long hi, long long *dst, 
     errno = 0;
     long long x = strtoll(v, &end, 10);
     if (!*v || *end || errno || x < lo || x > hi || strspn(v, "0123456789") != strlen(v)) {
-        *e = failf(t, _("%s must be a whole number from %lld to %lld, not \"%s\""), t->cols[i], lo,
+        *e = failf(t, _("%s must be a whole number from %lld to %lld, not \"%s\""), col_name(t, i), lo,
                    hi, v);
         return false;
     }
@@ -248,13 +270,13 @@ typedef pk_err (*row_parser)(table *t, void *rows, int n);
  * least one row (an import replaces a table: an empty one would empty it),
  * and all-or-nothing: on error *out is NULL and *n is 0. */
 static pk_err read_table(const char *path, const char *const *cols, int ncols, size_t rowsz,
-                         int max_rows, row_parser parse, void **out, int *n, char *err,
-                         size_t errsz)
+                         int max_rows, row_parser parse, void **out, int *n,
+                         const csv_watch *watch, char *err, size_t errsz)
 {
     *out = NULL;
     *n = 0;
     table t;
-    pk_err e = table_open(&t, path, cols, ncols, err, errsz);
+    pk_err e = table_open(&t, path, cols, ncols, watch, err, errsz);
     char *rows = NULL;
     int cap = 0, r = 0;
     while (e == PK_OK && (r = table_next(&t)) == 1) {
@@ -288,13 +310,14 @@ static pk_err read_table(const char *path, const char *const *cols, int ncols, s
     return PK_OK;
 }
 
-/* Typed front for read_table(): pk_err NAME(path, type **out, n, err, errsz). */
+/* Typed front for read_table(): pk_err NAME(path, type **out, n, watch, err, errsz). */
 #define READER(name, type, cols, max_rows, parse)                                           \
-    pk_err name(const char *path, type **out, int *n, char *err, size_t errsz)              \
+    pk_err name(const char *path, type **out, int *n, const csv_watch *watch, char *err,    \
+                size_t errsz)                                                               \
     {                                                                                       \
         void *rows;                                                                         \
         pk_err e = read_table(path, cols, (int)PK_ARRAY_LEN(cols), sizeof(type), max_rows,  \
-                              parse, &rows, n, err, errsz);                                 \
+                              parse, &rows, n, watch, err, errsz);                          \
         *out = rows;                                                                        \
         return e;                                                                           \
     }
@@ -304,10 +327,11 @@ static pk_err read_table(const char *path, const char *const *cols, int ncols, s
 static const char *const proc_cols[] = {
     "code", "name_vi", "name_en", "agency", "level", "field_vi", "field_en", "bcci_submit",
     "bcci_return", "days", "fee_vnd", "in_person_required", "reason_vi", "reason_en",
-    "documents", "source_or_estimate",
+    "documents", "source_or_estimate", "keywords?",
 };
 enum { P_CODE, P_NAME_VI, P_NAME_EN, P_AGENCY, P_LEVEL, P_FIELD_VI, P_FIELD_EN, P_SUBMIT,
-       P_RETURN, P_DAYS, P_FEE, P_PERSON, P_REASON_VI, P_REASON_EN, P_DOCS, P_SOURCE };
+       P_RETURN, P_DAYS, P_FEE, P_PERSON, P_REASON_VI, P_REASON_EN, P_DOCS, P_SOURCE,
+       P_KEYWORDS };
 
 /* Removes a trailing suffix (and the spaces before it) from s. */
 static bool cut_suffix(char *s, const char *suffix)
@@ -434,6 +458,9 @@ static pk_err parse_procedure(table *t, void *rows, int n)
         !put(t, P_REASON_EN, p->reason_en, sizeof p->reason_en, false, &e) ||
         !put(t, P_SOURCE, p->provenance, sizeof p->provenance, false, &e) ||
         !parse_docs(t, p, &e))
+        return e;
+    p->keywords_set = has_col(t, P_KEYWORDS);
+    if (p->keywords_set && !put_name(t, P_KEYWORDS, p->keywords, sizeof p->keywords, false, &e))
         return e;
     p->days = (int)days;
     p->fee_vnd = fee;

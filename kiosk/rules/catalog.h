@@ -7,12 +7,18 @@
 
 #include <stddef.h>
 
+#include "csv.h"
 #include "model.h"
 
-/* Readers: *out is malloc'ed (free it), *n rows. On error *out is NULL. */
-pk_err catalog_read_procedures(const char *path, procedure **out, int *n, char *err, size_t errsz);
-pk_err catalog_read_units(const char *path, admin_unit **out, int *n, char *err, size_t errsz);
-pk_err catalog_read_holidays(const char *path, holiday **out, int *n, char *err, size_t errsz);
-pk_err catalog_read_tariffs(const char *path, tariff **out, int *n, char *err, size_t errsz);
+/* Readers: *out is malloc'ed (free it), *n rows. On error *out is NULL.
+ * watch (may be NULL) sees the bytes read of the file. */
+pk_err catalog_read_procedures(const char *path, procedure **out, int *n, const csv_watch *watch,
+                               char *err, size_t errsz);
+pk_err catalog_read_units(const char *path, admin_unit **out, int *n, const csv_watch *watch,
+                          char *err, size_t errsz);
+pk_err catalog_read_holidays(const char *path, holiday **out, int *n, const csv_watch *watch,
+                             char *err, size_t errsz);
+pk_err catalog_read_tariffs(const char *path, tariff **out, int *n, const csv_watch *watch,
+                            char *err, size_t errsz);
 
 #endif

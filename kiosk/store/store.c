@@ -3,6 +3,7 @@
  * the statement cache, error mapping, transactions, settings. */
 #include "store_internal.h"
 
+#include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -598,6 +599,89 @@ pk_err store_check(store *s, bool full, char *msg, size_t msgsz)
         store_done(stmt);
     }
     return e;
+}
+
+/* The tables the kiosk cannot run without: a file whose schema lost one
+ * is refused before any page of the data is read. */
+static const char *const needed_tables[] = {
+    "procedures", "settings", "sequences", "dossiers", "dossier_docs", "events",
+    "print_jobs", "audit", "clerks", "run_state",
+};
+
+static pk_err start_structure(store *s, char *msg, size_t msgsz)
+{
+    /* the header: SQLite's page count must fit in the file (a truncated
+     * copy), the schema parses (it is read here, page 1 and on) */
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT (SELECT page_count FROM pragma_page_count()),"
+                                       " (SELECT page_size FROM pragma_page_size())");
+    if (!stmt || sqlite3_step(stmt) != SQLITE_ROW) {
+        snprintf(msg, msgsz, "%s", s->err[0] ? s->err : sqlite3_errmsg(s->conn));
+        store_done(stmt);
+        return PK_EIO;
+    }
+    int64_t pages = sqlite3_column_int64(stmt, 0), page_size = sqlite3_column_int64(stmt, 1);
+    store_done(stmt);
+    const char *file = sqlite3_db_filename(s->conn, "main");
+    struct stat st;
+    if (file && *file && stat(file, &st) == 0 && pages > 0 && page_size > 0) {
+        /* committed pages may still be in the WAL only */
+        char wal[PATH_MAX];
+        struct stat ws;
+        snprintf(wal, sizeof wal, "%s-wal", file);
+        int64_t in_wal = stat(wal, &ws) == 0 ? (int64_t)ws.st_size : 0;
+        if ((int64_t)st.st_size + in_wal < (pages - 1) * page_size) {
+            snprintf(msg, msgsz, "the file is shorter than its %lld pages",
+                     (long long)pages);
+            return PK_EIO;
+        }
+    }
+    for (size_t i = 0; i < PK_ARRAY_LEN(needed_tables); i++) {
+        pk_err e;
+        stmt = store_row(s, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                         needed_tables[i], &e);
+        store_done(stmt);
+        if (e != PK_OK) {
+            if (e == PK_ENOTFOUND)
+                snprintf(msg, msgsz, "table %s is missing", needed_tables[i]);
+            else
+                snprintf(msg, msgsz, "%s", s->err);
+            return PK_EIO;
+        }
+    }
+    return PK_OK;
+}
+
+pk_err store_start_check(store *s, bool *full, char *msg, size_t msgsz)
+{
+    *full = false;
+    pk_err e = start_structure(s, msg, msgsz);
+    if (e != PK_OK)
+        return e;
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT clean_at FROM run_state WHERE id = 1");
+    int64_t clean_at = stmt && sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+    store_done(stmt);
+    if (clean_at == 0) {
+        *full = true;
+        e = store_check(s, false, msg, msgsz);
+        if (e != PK_OK)
+            return e;
+    }
+    /* running: a crash from here on leaves no marker. A file that cannot
+     * be written is the write check's to report (store_write_check names
+     * the read-only file), and the kiosk does not start then. */
+    (void)exec_const(s, "UPDATE run_state SET clean_at = 0 WHERE id = 1");
+    return PK_OK;
+}
+
+pk_err store_mark_clean(store *s, int64_t now)
+{
+    pk_err e;
+    sqlite3_stmt *stmt = store_begin_stmt(s, "UPDATE run_state SET clean_at = ?1 WHERE id = 1", &e);
+    if (!stmt)
+        return e;
+    sqlite3_bind_int64(stmt, 1, now > 0 ? now : 1);
+    e = store_step_done(s, stmt);
+    return store_end(s, e);
 }
 
 void store_set_progress(store *s, store_progress_fn fn, void *arg)

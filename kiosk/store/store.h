@@ -37,6 +37,16 @@ pk_err store_write_check(store *s, const char *stamp, char *msg, size_t msgsz);
 int store_schema_version(store *s);
 /* PRAGMA integrity_check (full=true) or quick_check; msg gets the first problem. */
 pk_err store_check(store *s, bool full, char *msg, size_t msgsz);
+/* The kiosk's start-up check, in a time that does not grow with the
+ * database: the header (page count within the file) and the schema (every
+ * table the kiosk needs) always; quick_check, which reads every page, only
+ * when the last run did not end with store_mark_clean (a crash, a power
+ * cut, a kill, a new or restored file). Then the marker is cleared until
+ * the next clean end. *full says whether quick_check ran. PK_EIO with the
+ * first problem in msg on a damaged file. */
+pk_err store_start_check(store *s, bool *full, char *msg, size_t msgsz);
+/* The clean-shutdown marker: the kiosk ended cleanly (committed). */
+pk_err store_mark_clean(store *s, int64_t now);
 /* The last SQLite message of this connection, for logs and stderr (never
  * holds personal data: values are bound, messages name tables only). */
 const char *store_last_error(store *s);
@@ -65,6 +75,9 @@ bool store_is_empty(store *s);
 /* Replace the whole catalog in one transaction (import). */
 pk_err store_procedures_replace(store *s, const procedure *procs, int n);
 pk_err store_procedure_get(store *s, const char *code, procedure *out);
+/* Replaces a procedure's search keywords (comma-separated; "" clears):
+ * PK_ENOTFOUND for an unknown code, PK_EINVAL for bad text. */
+pk_err store_procedure_keywords_set(store *s, const char *code, const char *keywords);
 int store_procedure_count(store *s);
 /* Diacritic-insensitive, ranked search (empty query = all, Vietnamese
  * alphabetical order). Fills up to max rows; *n = rows filled. */

@@ -68,6 +68,7 @@ typedef struct {
     const char *seal_no;          /* accept: the seal on the envelope (required) */
     const char *missing_docs;     /* accept / supplement: what is missing */
     int64_t fee_collected;        /* accept: procedure fee taken, đồng; < 0 = unchanged */
+    int64_t post_collected;       /* accept: postage taken, đồng (0 when none) */
     const char *appointment_date; /* handed: YYYY-MM-DD on the appointment slip */
     const char *handover_no;      /* handed: the handover record */
     const char *recipient_name;   /* delivered: who signed (required) */
@@ -78,7 +79,7 @@ typedef struct {
 typedef struct {
     char seal_no[32];
     char missing_docs[PK_TEXT_MAX];
-    int64_t fee_collected;
+    int64_t fee_collected, post_collected;
     char appointment_date[PK_DATE_MAX];
     char handover_no[32];
     int delivery_attempts;

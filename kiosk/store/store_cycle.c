@@ -175,7 +175,8 @@ pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
     unsigned flags = tr ? tr->flags : 0;
     if ((flags & TR_NOTE) && !clean_note[0] && !(to == ST_SUPPLEMENT && missing[0]))
         return PK_EINVAL;
-    if ((flags & TR_SEAL) && (!seal_ok(td->seal_no) || td->fee_collected > 1000000000LL))
+    if ((flags & TR_SEAL) && (!seal_ok(td->seal_no) || td->fee_collected > 1000000000LL ||
+                              td->post_collected < 0 || td->post_collected > 1000000000LL))
         return PK_EINVAL;
     int apday;
     if (td->appointment_date && td->appointment_date[0] &&
@@ -226,7 +227,8 @@ pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
         " completed_at = CASE WHEN ?14 AND completed_at = 0 THEN ?3 ELSE completed_at END,"
         " completed_day = CASE WHEN ?14 AND completed_day = '' THEN ?15 ELSE completed_day END,"
         " closed_at = CASE WHEN ?16 THEN ?3 ELSE 0 END,"
-        " closed_day = CASE WHEN ?16 THEN ?15 ELSE '' END"
+        " closed_day = CASE WHEN ?16 THEN ?15 ELSE '' END,"
+        " post_collected = CASE WHEN ?17 >= 0 THEN ?17 ELSE post_collected END"
         " WHERE id = ?1");
     if (!stmt) {
         store_rollback(s);
@@ -248,6 +250,7 @@ pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
     sqlite3_bind_int(stmt, 14, completed);
     store_bind_text(stmt, 15, day);
     sqlite3_bind_int(stmt, 16, closed);
+    sqlite3_bind_int64(stmt, 17, (flags & TR_SEAL) ? td->post_collected : -1);
     e = store_step_done(s, stmt);
     if (e == PK_OK)
         e = store_event_add(s, c.id, at, actor, dossier_status_code(c.status),
@@ -308,7 +311,8 @@ pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
     sqlite3_stmt *stmt = store_row(s,
         "SELECT seal_no, missing_docs, fee_collected, appointment_date, handover_no,"
         " delivery_attempts, first_attempt, last_attempt, recipient_name, recipient_id_last,"
-        " incident, accepted_at, handed_at, completed_at, closed_at, purged_at, agency, proc_name_vi"
+        " incident, accepted_at, handed_at, completed_at, closed_at, purged_at, agency, proc_name_vi,"
+        " post_collected"
         " FROM dossiers WHERE ref = ?1",
         ref, &e);
     if (e == PK_OK) {
@@ -330,6 +334,7 @@ pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
         out->purged_at = sqlite3_column_int64(stmt, 15);
         store_col_text(stmt, 16, out->agency, sizeof out->agency);
         store_col_text(stmt, 17, out->proc_name_vi, sizeof out->proc_name_vi);
+        out->post_collected = sqlite3_column_int64(stmt, 18);
     }
     store_done(stmt);
     return e;

@@ -20,16 +20,21 @@ static pk_err stored(store *db, pk_err e, const char *path, char *err, size_t er
 }
 
 #define IMPORT(fn, type, reader, replace)                                        \
-    pk_err fn(store *db, const char *path, char *err, size_t errsz)              \
+    pk_err fn##_watched(store *db, const char *path, const csv_watch *reading,   \
+                        char *err, size_t errsz)                                 \
     {                                                                            \
         type *rows;                                                              \
         int n;                                                                   \
-        pk_err e = reader(path, &rows, &n, err, errsz);                          \
+        pk_err e = reader(path, &rows, &n, reading, err, errsz);                 \
         if (e != PK_OK)                                                          \
             return e;                                                            \
         e = stored(db, replace(db, rows, n), path, err, errsz);                  \
         free(rows);                                                              \
         return e;                                                                \
+    }                                                                            \
+    pk_err fn(store *db, const char *path, char *err, size_t errsz)              \
+    {                                                                            \
+        return fn##_watched(db, path, NULL, err, errsz);                         \
     }
 
 IMPORT(catalog_import_procedures, procedure, catalog_read_procedures, store_procedures_replace)

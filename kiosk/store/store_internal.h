@@ -69,10 +69,11 @@ pk_err store_clerk_pin_upgrade(store *s);
 pk_err store_setting_seal_upgrade(store *s);
 /* Schema version 8 (the notification outbox), store_notify.c. */
 extern const char store_schema_v8[];
-/* Schema version 9 (the sync outbox), kiosk/store_sync/store_sync.c, and
+extern const char store_schema_notify_given_up[];
+/* Schema version 13 (the sync outbox), kiosk/store_sync/store_sync.c, and
  * the audit head it queues at commit when rows were queued since the last
  * one (called by store_commit after the seals). */
-extern const char store_schema_v9[];
+extern const char store_schema_sync[];
 pk_err store_sync_head(store *s);
 extern const int store_migrations_count;
 /* Version 4: name_fold columns and the name index folded again. */

@@ -82,5 +82,9 @@ typedef struct {
     int64_t last_sent_at;   /* 0 = never */
 } notify_backlog;
 pk_err store_notify_backlog(store *s, notify_backlog *out);
+/* Only pending, failed and given_up (sent 0, last_sent_at 0), read through
+ * indexes so the cost does not grow with the messages sent: the clerk
+ * menu's line, redrawn every second. */
+pk_err store_notify_waiting(store *s, notify_backlog *out);
 
 #endif

@@ -158,6 +158,39 @@ static const char schema_job_claims[] =
     "ALTER TABLE print_jobs ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE print_jobs ADD COLUMN claimed_until INTEGER NOT NULL DEFAULT 0;";
 
+/* Version 10: the clean-shutdown marker (store_start_check). One row:
+ * clean_at is when the last kiosk run ended cleanly, 0 while a kiosk runs
+ * or after one that did not end cleanly (then the next start reads every
+ * page). A new database has had no clean run. */
+static const char schema_run_state[] =
+    "CREATE TABLE run_state("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  clean_at INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "INSERT INTO run_state(id, clean_at) VALUES (1, 0);";
+/* Search keywords of a procedure (issue 15 item 14): everyday names and
+ * abbreviations ("giấy khai sinh", "BHXH"), set by the import's optional
+ * keywords column or by staff (`postkiosk catalog keywords`). */
+static const char schema_keywords[] =
+    "ALTER TABLE procedures ADD COLUMN keywords TEXT NOT NULL DEFAULT '';";
+/* Version 12: the postage taken at the counter, recorded with the procedure
+ * fee when a dossier is accepted (the daily close counts both). A new
+ * dossier column: every dossier row is sealed again (store_seal.c). */
+static pk_err add_post_collected(store *s, const void *arg)
+{
+    (void)arg;
+    int rc = sqlite3_exec(s->conn,
+                          "ALTER TABLE dossiers ADD COLUMN post_collected INTEGER NOT NULL DEFAULT 0"
+                          " CHECK(post_collected >= 0)",
+                          NULL, NULL, NULL);
+    return rc == SQLITE_OK ? PK_OK : store_rc(s, rc);
+}
+
+static pk_err schema_post_collected(store *s)
+{
+    return store_reseal_dossiers(s, add_post_collected, NULL);
+}
+
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
     {2, store_schema_v2, store_clerk_upgrade},   /* clerk workstation: store_clerk.c */
@@ -167,6 +200,10 @@ const store_migration store_migrations[] = {
     {6, NULL, store_setting_seal_upgrade},   /* settings sealed (staff PIN hash ...): store_seal.c */
     {7, NULL, store_refold},                     /* names folded again: Lý = Lí (store_refold.c) */
     {8, store_schema_v8, NULL},   /* notification outbox: store_notify.c */
-    {9, store_schema_v9, NULL},   /* sync outbox: kiosk/store_sync/store_sync.c */
+    {9, store_schema_notify_given_up, NULL},   /* given-up messages counted: store_notify.c */
+    {10, schema_run_state, NULL},  /* clean-shutdown marker: store_start_check (store.c) */
+    {11, schema_keywords, NULL},   /* procedure search keywords: store_search.c */
+    {12, NULL, schema_post_collected},     /* postage collected at acceptance */
+    {13, store_schema_sync, NULL},   /* sync outbox: kiosk/store_sync/store_sync.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

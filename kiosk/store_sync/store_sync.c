@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The sync outbox (store_sync.h): schema version 9, the audit head queued
+/* The sync outbox (store_sync.h): schema version 13, the audit head queued
  * at commit, and what `postkiosk sync` reads and marks. Triggers write the
  * rows, so no code path that records an event or a print outcome can
  * forget them, and they share the change's transaction by construction. */
@@ -25,10 +25,10 @@
                   " coalesce((SELECT CAST(value AS INTEGER) FROM settings" \
                   "  WHERE key = 'receipt_key_version'), 1)"
 
-/* Schema version 9. seq is AUTOINCREMENT: never reused, also after the
+/* Schema version 13. seq is AUTOINCREMENT: never reused, also after the
  * newest row were ever removed by hand. Only sent/sent_at may change, and
  * only once from 0 to 1: the triggers refuse any other UPDATE or DELETE. */
-const char store_schema_v9[] =
+const char store_schema_sync[] =
     "CREATE TABLE sync_outbox("
     "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
     "  kiosk_code TEXT NOT NULL CHECK(length(kiosk_code) > 0),"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The sync outbox: what the province needs of every change, queued in the
- * same local transaction as the change (schema version 9), append-only,
+ * same local transaction as the change (schema version 13), append-only,
  * keyed by (kiosk code, seq). `postkiosk sync` reads pending rows in
  * batches, pushes them, then marks them sent.
  *

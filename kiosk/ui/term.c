@@ -25,6 +25,8 @@ static struct {
     term_theme theme;
     unsigned char *roles;    /* shadow of the role drawn at each cell */
     int rows, cols;
+    int cuts, cut_y, cut_x;  /* texts term_put could not draw whole, this frame */
+    bool clipping;           /* term_put_clipped: a window on longer text */
 } T;
 
 static volatile sig_atomic_t quit_flag;
@@ -383,6 +385,7 @@ void term_clear(void)
         return;
     shadow_alloc();
     memset(T.roles, 0, (size_t)T.rows * (size_t)T.cols);
+    T.cuts = 0;
     attrset(A_NORMAL);
     erase();
 }
@@ -431,8 +434,15 @@ int term_put(int y, int x, int maxcols, const char *s, term_role role)
         } else if (w < 0) {
             w = 1;
         }
-        if (used + w > maxcols)
+        if (used + w > maxcols) {
+            /* a cut, unless only spaces were left out */
+            const unsigned char *q = p;
+            while (*q == ' ')
+                q++;
+            if (*q && !T.clipping)
+                term_note_cut(y, x);
             break;
+        }
         if ((w == 0 && n == 0) ||    /* a lone mark at the start: skip */
             (w == 0 && !term_has_glyph((uint32_t)wc))) {
             p += len;
@@ -455,6 +465,31 @@ int term_put(int y, int x, int maxcols, const char *s, term_role role)
     attr_set(A_NORMAL, 0, NULL);
     shadow_set(y, x, used, role);
     return used;
+}
+
+void term_note_cut(int y, int x)
+{
+    if (T.cuts++ == 0) {
+        T.cut_y = y;
+        T.cut_x = x;
+    }
+}
+
+int term_put_clipped(int y, int x, int maxcols, const char *s, term_role role)
+{
+    T.clipping = true;
+    int used = term_put(y, x, maxcols, s, role);
+    T.clipping = false;
+    return used;
+}
+
+int term_cuts(int *y, int *x)
+{
+    if (y)
+        *y = T.cut_y;
+    if (x)
+        *x = T.cut_x;
+    return T.cuts;
 }
 
 void term_fill(int y, int x, int h, int w, term_role role)

@@ -97,6 +97,15 @@ void term_console_colors(term_theme t, term_role r, int *fg, int *bg);
  * drawn. */
 void term_clear(void);
 int term_put(int y, int x, int maxcols, const char *utf8, term_role role);
+/* Texts term_put had to cut since term_clear (the frame being drawn), and
+ * where the first one started: the screens wrap or lay out their text so
+ * that this stays 0 (tests check it; text fields that scroll excepted). */
+int term_cuts(int *y, int *x);
+/* Counts a cut made before term_put (a list row shortened with "…"). */
+void term_note_cut(int y, int x);
+/* term_put for a window on longer text (a text field scrolled to its
+ * cursor): not a cut. */
+int term_put_clipped(int y, int x, int maxcols, const char *utf8, term_role role);
 void term_fill(int y, int x, int h, int w, term_role role);
 void term_box(int y, int x, int h, int w, term_role role);
 void term_hline(int y, int x, int w, term_role role);

@@ -61,7 +61,11 @@ int w_text(frame *f, int y, int x, int w, int maxlines, const char *s, term_role
         maxlines = WRAP_MAX;
     if (!s || !*s || w <= 0 || maxlines <= 0)
         return 0;
-    int n = text_wrap(s, w, starts, ln, maxlines);
+    int n = text_wrap(s, w, starts, ln, WRAP_MAX);
+    if (n > maxlines) {
+        term_note_cut(y + maxlines - 1, x);   /* lines left out are text cut */
+        n = maxlines;
+    }
     char line[1024];
     for (int i = 0; i < n; i++) {
         size_t len = ln[i] < sizeof line - 1 ? ln[i] : sizeof line - 1;
@@ -283,12 +287,44 @@ void wlist_row(frame *f, const wlist *l, int i, int y, int x, int w, const char 
     int tw = w - 2 - (rw ? rw + 1 : 0);
     char cut[1024];
     text_truncate(text, tw, cut, sizeof cut);
+    if (strcmp(cut, text) != 0)
+        term_note_cut(y, x + 1);
     term_put(y, x + 1, tw, cut, role);
     if (sel)
         term_put(y, x, 1, "\xe2\x96\xb8", role);   /* ▸ marks the row without colour */
     if (rw)
         term_put(y, x + w - 1 - rw, rw, right, sel ? ROLE_SELECTED : ROLE_DIM);
     w_region(f, y, x, 1, w, ACT_PICK, i);
+}
+
+int wlist_row_wrapped(frame *f, const wlist *l, int i, int y, int x, int w, int indent,
+                      int maxlines, const char *text, bool focus)
+{
+    bool sel = focus && i == l->sel;
+    term_role role = sel ? ROLE_SELECTED : ROLE_NORMAL;
+    int tw = w - 2 - indent;
+    size_t starts[WRAP_MAX], ln[WRAP_MAX];
+    int lines = text && *text && tw > 0 ? text_wrap(text, tw, starts, ln, WRAP_MAX) : 0;
+    if (lines < 1)
+        lines = 1;
+    if (lines > maxlines) {
+        term_note_cut(y + maxlines - 1, x);
+        lines = maxlines;
+    }
+    if (sel)
+        term_fill(y, x, lines, w, role);
+    char line[1024];
+    for (int k = 0; text && *text && tw > 0 && k < lines; k++) {
+        size_t len = ln[k] < sizeof line - 1 ? ln[k] : sizeof line - 1;
+        memcpy(line, text + starts[k], len);
+        line[len] = '\0';
+        /* the lines after the first hang under the text, not the key */
+        term_put(y + k, x + 1 + (k ? indent : 0), tw, line, role);
+    }
+    if (sel)
+        term_put(y, x, 1, "\xe2\x96\xb8", role);   /* ▸ marks the row without colour */
+    w_region(f, y, x, lines, w, ACT_PICK, i);
+    return lines;
 }
 
 void wlist_position(frame *f, const wlist *l, int visible, int y, int x, int w)
@@ -458,6 +494,8 @@ bool tf_handle(tfield *t, const event *ev, ime_method m)
 {
     bool printable = (ev->ch >= 0x20 && ev->ch < 0x7f) || ev->ch >= 0xA0;  /* no C0/C1 */
     if (printable && (ev->act == ACT_CHAR || ev->act == ACT_CHOOSE)) {
+        if (t->kind == TF_AMOUNT && (ev->ch < '0' || ev->ch > '9'))
+            return false;   /* "2OO000" must not become 2 đ: the screen says why */
         t->touched = true;
         bool ime = t->kind == TF_TEXT && m != IME_OFF && t->cur == t->len;
         if (ime) {
@@ -570,7 +608,7 @@ void tf_draw(frame *f, const tfield *t, int y, int x, int w, bool focus)
         start += next_grapheme(shown + start);
     }
     int cx = text_width(prefix);
-    term_put(y, x + 1, inner, shown + start, role);
+    term_put_clipped(y, x + 1, inner, shown + start, role);
     if (!term_has_colors()) {      /* monochrome: brackets show where the field is */
         term_put(y, x, 1, "[", role);
         term_put(y, x + w - 1, 1, "]", role);
@@ -612,8 +650,12 @@ void w_dialog(frame *f, const char *title, const char *body, const w_dlg_button 
     int w = f->cols - 8 < 70 ? f->cols - 8 : 70;
     if (w < 20)
         w = f->cols;
-    int lines = w_text_lines(body, w - 4, f->rows - 8);
-    int h = lines + (nb ? 6 : 4);
+    /* a title too long for the frame line wraps inside the box instead */
+    char t[512];
+    snprintf(t, sizeof t, " %s ", title);
+    int tl = text_width(t) <= w - 2 ? 0 : w_text_lines(title, w - 4, 3);
+    int lines = w_text_lines(body, w - 4, f->rows - 8 - tl);
+    int h = lines + tl + (nb ? 6 : 4);
     if (h > f->rows)
         h = f->rows;
     int y = (f->rows - h) / 2, x = (f->cols - w) / 2;
@@ -622,10 +664,11 @@ void w_dialog(frame *f, const char *title, const char *body, const w_dlg_button 
     if (my1 > my0)
         term_fill(my0, x - 2, my1 - my0, w + 4, ROLE_NORMAL);
     term_box(y, x, h, w, role);
-    char t[512];
-    snprintf(t, sizeof t, " %s ", title);
-    w_center(f, y, x, w, t, role);
-    w_text(f, y + 2, x + 2, w - 4, lines, body, role);
+    if (tl)
+        w_text(f, y + 1, x + 2, w - 4, tl, title, role);
+    else
+        w_center(f, y, x, w, t, role);
+    w_text(f, y + 2 + tl, x + 2, w - 4, lines, body, role);
     /* a click anywhere in the box is swallowed, not passed below */
     w_region(f, y, x, h, w, ACT_NONE, 0);
     if (nb == 0)

@@ -55,6 +55,12 @@ bool wlist_handle(wlist *l, const event *ev, int visible);
 /* Draws one visible row i (records an ACT_PICK region). */
 void wlist_row(frame *f, const wlist *l, int i, int y, int x, int w, const char *text,
                const char *right, bool focus);
+/* Row i wrapped over as many lines as its text needs (at most maxlines),
+ * wrapped w - 2 - indent wide, the lines after the first indented by
+ * indent: nothing is cut. Returns the lines used; the whole block is
+ * clickable. */
+int wlist_row_wrapped(frame *f, const wlist *l, int i, int y, int x, int w, int indent,
+                      int maxlines, const char *text, bool focus);
 /* "3-10 / 42" scroll position on the right of a list header. */
 void wlist_position(frame *f, const wlist *l, int visible, int y, int x, int w);
 
@@ -64,6 +70,8 @@ typedef enum {
     TF_DIGITS,     /* ID, phone: no input method, digits and + only */
     TF_ASCII,      /* e-mail, references: no input method */
     TF_SECRET,     /* PIN: shown as dots */
+    TF_AMOUNT,     /* money in đồng: only the digits 0-9 go in (tf_handle refuses
+                    * any other character: false, nothing changed) */
 } tf_kind;
 
 enum { TF_MAX = 256 };

@@ -14,6 +14,13 @@ enum { NFIELDS = 4 };
 typedef struct {
     int focus;
     bool tried;        /* Enter was pressed: show every problem */
+    /* After a failed Enter on a number the citizen often types on as if
+     * the next field had the focus: the digits that overflow the rule's
+     * length are stray, the number goes back to what Enter checked and
+     * takes no more digits until it is edited (Backspace, Delete). */
+    bool failed;       /* the focused number failed its Enter */
+    bool stray;        /* ... and digits overflowed it: they were removed */
+    char checked[32];  /* the number as Enter checked it */
 } appl_state;
 
 static tfield *field(citizen *c, int i)
@@ -116,7 +123,11 @@ static void appl_draw(const void *state, const app *a, frame *f)
         bool err = false;
         char count[64];
         const char *typing = s->tried ? NULL : progress(i, t, count, sizeof count);
-        if (typing) {
+        if (s->stray && s->focus == i) {
+            msg = _("Too many digits: the ones typed after Enter were removed. Check the "
+                    "number, correct it with Backspace, then press Enter.");
+            err = true;
+        } else if (typing) {
             msg = typing;
         } else if (show && v != VAL_OK) {
             msg = _(dossier_val_msg(v));
@@ -132,41 +143,97 @@ static void appl_draw(const void *state, const app *a, frame *f)
     w_hint(f, ACT_BACK, NULL);
 }
 
+static void focus_on(appl_state *s, int i)
+{
+    if (s->focus != i) {
+        s->failed = s->stray = false;
+        mem_wipe(s->checked, sizeof s->checked);
+    }
+    s->focus = i;
+}
+
+/* The first field before `upto` that does not pass, or -1. */
+static int first_error(const app *a, int upto)
+{
+    for (int i = 0; i < upto; i++)
+        if (check(a, i) != VAL_OK)
+            return i;
+    return -1;
+}
+
+/* Enter failed on field i: the focus goes there, and a number remembers
+ * what was checked (see appl_state). */
+static screen_result failed_on(appl_state *s, app *a, int i)
+{
+    citizen *c = cz(a);
+    focus_on(s, i);
+    field(c, i)->touched = true;
+    s->tried = true;
+    if (field(c, i)->kind == TF_DIGITS) {
+        s->failed = true;
+        str_copy(s->checked, sizeof s->checked, field(c, i)->buf);
+    }
+    return SR_(SR_REDRAW);
+}
+
+static bool is_digit_key(const event *ev)
+{
+    return (ev->act == ACT_CHAR || ev->act == ACT_CHOOSE) && ev->ch >= '0' && ev->ch <= '9';
+}
+
+/* Typing into the focused field, with the stray-digit rule for numbers. */
+static screen_result type_into(appl_state *s, app *a, const event *ev)
+{
+    tfield *t = field(cz(a), s->focus);
+    if (t->kind == TF_DIGITS && s->failed && is_digit_key(ev)) {
+        if (s->stray)
+            return SR_(SR_NONE);          /* refused until the number is edited */
+        if (t->len >= t->max) {
+            tf_set(t, s->checked);
+            t->touched = true;
+            s->stray = true;
+            return SR_(SR_REDRAW);
+        }
+    } else if (ev->act == ACT_BACKSPACE || ev->act == ACT_DELETE) {
+        s->failed = s->stray = false;    /* the citizen corrects it by hand */
+    }
+    return tf_handle(t, ev, a->ime) ? SR_(SR_REDRAW) : SR_(SR_NONE);
+}
+
 static screen_result appl_handle(void *state, app *a, const event *ev)
 {
     appl_state *s = state;
     citizen *c = cz(a);
     switch (ev->act) {
-    case ACT_NEXT:
-        if (check(a, s->focus) != VAL_OK) {
-            field(c, s->focus)->touched = true;
-            s->tried = true;
-            return SR_(SR_REDRAW);
-        }
+    case ACT_NEXT: {
+        if (check(a, s->focus) != VAL_OK)
+            return failed_on(s, a, s->focus);
+        /* a field passed over with Tab is still to correct: go there */
+        int bad = first_error(a, s->focus);
+        if (bad >= 0)
+            return failed_on(s, a, bad);
         if (s->focus < NFIELDS - 1) {
-            s->focus++;
+            focus_on(s, s->focus + 1);
             return SR_(SR_REDRAW);
         }
-        for (int i = 0; i < NFIELDS; i++)
-            if (check(a, i) != VAL_OK) {
-                s->focus = i;
-                s->tried = true;
-                return SR_(SR_REDRAW);
-            }
+        bad = first_error(a, NFIELDS);
+        if (bad >= 0)
+            return failed_on(s, a, bad);
         return citizen_advance(a, &screen_applicant);
+    }
     case ACT_TAB: case ACT_DOWN:
         field(c, s->focus)->touched = true;
-        s->focus = (s->focus + 1) % NFIELDS;
+        focus_on(s, (s->focus + 1) % NFIELDS);
         return SR_(SR_REDRAW);
     case ACT_BACKTAB: case ACT_UP:
-        s->focus = (s->focus + NFIELDS - 1) % NFIELDS;
+        focus_on(s, (s->focus + NFIELDS - 1) % NFIELDS);
         return SR_(SR_REDRAW);
     case ACT_PICK:
         if (ev->value >= 0 && ev->value < NFIELDS)
-            s->focus = ev->value;
+            focus_on(s, ev->value);
         return SR_(SR_REDRAW);
     default:
-        return tf_handle(field(c, s->focus), ev, a->ime) ? SR_(SR_REDRAW) : SR_(SR_NONE);
+        return type_into(s, a, ev);
     }
 }
 

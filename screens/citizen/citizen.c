@@ -9,6 +9,7 @@
 
 #include "dates.h"
 #include "i18n.h"
+#include "store_clerk.h"
 #include "util.h"
 #include "workdays.h"
 
@@ -249,6 +250,31 @@ bool citizen_build(const app *a, dossier *d)
     if (a->cfg)
         str_copy(d->kiosk_code, sizeof d->kiosk_code, a->cfg->kiosk_code);
     return true;
+}
+
+/* The dossier and its consent evidence (RELIABILITY §3.4: notice version
+ * and choices) in one transaction: either both are stored or neither. The
+ * actor is the clerk who typed it at the counter, else "kiosk". */
+pk_err citizen_commit(app *a, dossier *d, int64_t *job)
+{
+    const citizen *c = cz(a);
+    const char *actor = c->actor[0] ? c->actor : "kiosk";
+    const char *prefix = a->cfg && a->cfg->s10_prefix[0] ? a->cfg->s10_prefix : "RA";
+    pk_err e = store_tx_begin(a->db);
+    if (e != PK_OK)
+        return e;
+    e = store_dossier_create(a->db, d, prefix, actor, job);
+    if (e == PK_OK) {
+        char detail[96];
+        snprintf(detail, sizeof detail, "notice=%s process=1 sms=%d lang=%s",
+                 CITIZEN_NOTICE_VERSION, c->consent_sms ? 1 : 0, d->lang);
+        e = store_audit_append(a->db, d->created_at, actor, "consent", d->ref, detail);
+    }
+    if (e != PK_OK) {
+        store_tx_rollback(a->db);
+        return e;
+    }
+    return store_tx_commit(a->db);
 }
 
 /* ---- small text helpers ---------------------------------------------------- */

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "app.h"
 #include "dossier.h"
@@ -54,6 +55,10 @@ typedef struct {
     /* search text of the procedure list, kept when going back */
     tfield search;
 
+    /* who registers it: "" at the kiosk (the citizen), else the clerk's id
+     * at the counter or "cli" (postkiosk dossier add), set after each wipe */
+    char actor[64];
+
     /* opened from the review screen: the next step returns there */
     bool editing;
 
@@ -89,6 +94,15 @@ int citizen_missing_docs(const citizen *c);
 const screen_ops *citizen_problem(const app *a, const char **msg);
 /* Fills d from the session (normalised, validated). */
 bool citizen_build(const app *a, dossier *d);
+/* Stores d and the consent evidence in one transaction (the kiosk's review
+ * screen, the counter, `dossier add`); *job the receipt's print job. */
+pk_err citizen_commit(app *a, dossier *d, int64_t *job);
+
+/* `postkiosk dossier add`: fills the session of a (citizen_attach'ed and
+ * initialised) from "key = value" lines read from in, with the checks and
+ * messages of the screens. false on the first problem: *msg (msgid), the
+ * key ("" for a line that is no "key = value") and the line number. */
+bool citizen_from_keys(app *a, FILE *in, const char **msg, char *key, size_t keysz, int *line);
 
 /* Text in the current language: the English gloss in English, else the
  * Vietnamese legal name (also for Tày, Nùng and other added languages). */

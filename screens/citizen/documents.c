@@ -8,17 +8,81 @@
 #include "citizen.h"
 #include "i18n.h"
 
-enum { LIST_Y = 5 };
+enum { LIST_Y = 5, ROW_INDENT = 4 };   /* a wrapped name hangs under the tick */
 
 typedef struct {
     wlist list;
 } docs_state;
 
-static int visible_rows(void)
+/* Rows the list may use, and its width, in a frame. */
+static int list_rows(const frame *f)
 {
-    frame f = w_frame_now();
-    int v = f.height - LIST_Y - 4;
+    int v = f->height - LIST_Y - 4;
     return v > 1 ? v : 1;
+}
+
+static int list_width(const frame *f)
+{
+    return f->width - 4;
+}
+
+/* Paper i as its row says it: number key, tick, kind, name. The kind
+ * comes first; a long name wraps over more lines, never cut. */
+static void doc_line(const citizen *c, int i, int digit, char *line, size_t n)
+{
+    const proc_doc *d = &c->proc.docs[i];
+    char name[2 * PK_TEXT_MAX + 4];
+    citizen_legal(d->name_vi, d->name_en, name, sizeof name);
+    char key[16] = "  ";
+    if (digit >= 1 && digit <= 9)
+        snprintf(key, sizeof key, "%d", digit);
+    snprintf(line, n, "%s  %s %s: %s%s", key, c->handed[i] ? "[\xe2\x9c\x93]" : "[ ]",
+             d->kind == DOC_ORIGINAL ? _("Original") : _("Copy"), name,
+             d->required ? "" : _(" (if you have it)"));
+}
+
+static int doc_lines(const citizen *c, int i, int w)
+{
+    char line[1400];
+    doc_line(c, i, 1, line, sizeof line);
+    int n = w_text_lines(line, w - 2 - ROW_INDENT, 8);
+    return n > 0 ? n : 1;
+}
+
+/* How many papers from top fit in rows (at least one). */
+static int fit_from(const citizen *c, int top, int w, int rows)
+{
+    int used = 0, k = 0;
+    for (int i = top; i < c->proc.ndocs; i++) {
+        used += doc_lines(c, i, w);
+        if (used > rows && k > 0)
+            break;
+        k++;
+    }
+    return k > 0 ? k : 1;
+}
+
+/* Keeps the selected paper on screen, rows of different heights. */
+static int fix_list(wlist *l, const citizen *c, int w, int rows)
+{
+    if (l->n == 0) {
+        l->sel = -1;
+        l->top = 0;
+        return 1;
+    }
+    if (l->sel < 0)
+        l->sel = 0;
+    if (l->sel >= l->n)
+        l->sel = l->n - 1;
+    if (l->top >= l->n)
+        l->top = l->n - 1;
+    if (l->sel < l->top)
+        l->top = l->sel;
+    while (l->top < l->sel && l->sel >= l->top + fit_from(c, l->top, w, rows))
+        l->top++;
+    if (l->top < 0)
+        l->top = 0;
+    return fit_from(c, l->top, w, rows);
 }
 
 static void docs_enter(void *state, app *a, const void *arg)
@@ -38,24 +102,15 @@ static void docs_draw(const void *state, const app *a, frame *f)
     int x = f->left + 2, w = f->width - 4;
     term_put(f->top + 3, x, w, _("Tick each paper you are handing over: press its number, or touch it."),
              ROLE_NORMAL);
-    int vis = f->height - LIST_Y - 4;
+    int rows = list_rows(f);
     wlist lst = s->list;
-    wlist_fix(&lst, vis);
+    int vis = fix_list(&lst, c, list_width(f), rows);
     wlist_position(f, &lst, vis, f->top + 4, x, w);
+    int y0 = f->top + LIST_Y;
     for (int i = lst.top; i < c->proc.ndocs && i < lst.top + vis; i++) {
-        const proc_doc *d = &c->proc.docs[i];
-        char line[1400], name[2 * PK_TEXT_MAX + 4];
-        citizen_legal(d->name_vi, d->name_en, name, sizeof name);
-        int digit = i - lst.top + 1;
-        char key[16] = "   ";
-        if (digit <= 9)
-            snprintf(key, sizeof key, "%d ", digit);
-        /* the kind first: a long name may be cut, "original" must not be */
-        snprintf(line, sizeof line, "%s %s %s: %s%s", key,
-                 c->handed[i] ? "[\xe2\x9c\x93]" : "[ ]",
-                 d->kind == DOC_ORIGINAL ? _("Original") : _("Copy"), name,
-                 d->required ? "" : _(" (if you have it)"));
-        wlist_row(f, &lst, i, f->top + LIST_Y + (i - lst.top), x, w, line, NULL, true);
+        char line[1400];
+        doc_line(c, i, i - lst.top + 1, line, sizeof line);
+        y0 += wlist_row_wrapped(f, &lst, i, y0, x, w, ROW_INDENT, f->top + LIST_Y + rows - y0, line, true);
     }
     int missing = citizen_missing_docs(c);
     int y = f->top + f->height - 3;
@@ -89,8 +144,9 @@ static screen_result docs_handle(void *state, app *a, const event *ev)
 {
     docs_state *s = state;
     citizen *c = cz(a);
-    int vis = visible_rows();
-    wlist_fix(&s->list, vis);
+    frame f = w_frame_now();
+    int w = list_width(&f), rows = list_rows(&f);
+    int vis = fix_list(&s->list, c, w, rows);
     switch (ev->act) {
     case ACT_CHOOSE:
         s->list.sel = s->list.top + ev->value - 1 < c->proc.ndocs ? s->list.top + ev->value - 1
@@ -106,12 +162,18 @@ static screen_result docs_handle(void *state, app *a, const event *ev)
     case ACT_NEXT:
         c->docs_seen = true;
         return citizen_advance(a, &screen_documents);
-    case ACT_TAB:
-        return wlist_handle(&s->list, &(event){.act = ACT_DOWN}, vis) ? SR_(SR_REDRAW) : SR_(SR_NONE);
-    case ACT_BACKTAB:
-        return wlist_handle(&s->list, &(event){.act = ACT_UP}, vis) ? SR_(SR_REDRAW) : SR_(SR_NONE);
+    case ACT_TAB: case ACT_BACKTAB: case ACT_UP: case ACT_DOWN: case ACT_PGUP:
+    case ACT_PGDN: case ACT_HOME: case ACT_END: {
+        event mv = *ev;
+        if (ev->act == ACT_TAB || ev->act == ACT_BACKTAB)
+            mv.act = ev->act == ACT_TAB ? ACT_DOWN : ACT_UP;
+        if (!wlist_handle(&s->list, &mv, vis))
+            return SR_(SR_NONE);
+        fix_list(&s->list, c, w, rows);
+        return SR_(SR_REDRAW);
+    }
     default:
-        return wlist_handle(&s->list, ev, vis) ? SR_(SR_REDRAW) : SR_(SR_NONE);
+        return SR_(SR_NONE);
     }
 }
 

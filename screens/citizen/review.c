@@ -62,12 +62,12 @@ static void pair(wpage *p, const char *label, const char *value)
 /* What is agreed to comes first (procedure, service, the money, the
  * date, where the result goes), so that at 80x24 it is all on screen
  * above the confirm key; the papers and personal details follow. */
-static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
+static void layout(const app *a, frame *f, int scroll, int msg_lines, wpage *p, bool measure)
 {
     const citizen *c = cz(a);
     int w = f->width - 4 < 96 ? f->width - 4 : 96;
     int x = f->left + (f->width - w) / 2;
-    wpage_begin(p, f, f->top + 3, f->top + f->height - 3, x, w, scroll, measure);
+    wpage_begin(p, f, f->top + 3, f->top + f->height - 2 - msg_lines, x, w, scroll, measure);
     char buf[768], norm[PK_TEXT_MAX];
 
     section(p, digit_of(c, &screen_procedures), _("Procedure"), true);
@@ -142,6 +142,30 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     mem_wipe(buf, sizeof buf);
 }
 
+/* The line above the confirm key: what went wrong, or what Enter does.
+ * It wraps (two lines at most): the page above gives way. */
+static const char *message(const review_state *s, char *buf, size_t n, bool *err)
+{
+    *err = true;
+    if (s->err != PK_OK) {
+        snprintf(buf, n, "%s %s", _(pk_err_msg(s->err)),
+                 _("Nothing was lost. Press Enter to try again."));
+        return buf;
+    }
+    if (s->problem)
+        return _(s->problem);
+    *err = false;
+    return _("If everything is right, press Enter. Your receipt will be printed.");
+}
+
+static int message_lines(const review_state *s, const frame *f)
+{
+    char buf[512];
+    bool err;
+    int n = w_text_lines(message(s, buf, sizeof buf, &err), f->width - 4, 2);
+    return n < 1 ? 1 : n;
+}
+
 static void review_draw(const void *state, const app *a, frame *f)
 {
     const review_state *s = state;
@@ -149,21 +173,16 @@ static void review_draw(const void *state, const app *a, frame *f)
     citizen_step(a, &screen_review, &n, &m);
     w_progress(f, f->top, n, m, _("Check and confirm"));
     wpage p;
-    layout(a, f, s->scroll, &p, false);
+    int lines = message_lines(s, f);
+    layout(a, f, s->scroll, lines, &p, false);
     wpage_end(&p);
-    int y = f->top + f->height - 2;
+    int y = f->top + f->height - 1 - lines;
     int x = f->left + 2, w = f->width - 4;
-    if (s->err != PK_OK) {
-        char buf[512];
-        snprintf(buf, sizeof buf, "%s %s", _(pk_err_msg(s->err)),
-                 _("Nothing was lost. Press Enter to try again."));
-        term_put(y, x, w, buf, ROLE_ERROR);
-    } else if (s->problem) {
-        term_put(y, x, w, _(s->problem), ROLE_ERROR);
-    } else {
-        term_put(y, x, w, _("If everything is right, press Enter. Your receipt will be printed."),
-                 ROLE_NORMAL);
-    }
+    char buf[512];
+    bool err;
+    const char *msg = message(s, buf, sizeof buf, &err);
+    w_text(f, y, x, w, 2, msg, err ? ROLE_ERROR : ROLE_NORMAL);
+    y += lines - 1;
     w_button(f, y + 1, x, w < 60 ? w : 60, "Enter", _("Confirm and print the receipt"), true,
              ACT_NEXT, 0);
     w_hint(f, ACT_NEXT, N_("Confirm"));
@@ -185,27 +204,6 @@ static screen_result edit(app *a, int k)
     return SR_TO(SR_PUSH, to, NULL);
 }
 
-/* The dossier and its consent evidence (RELIABILITY §3.4: notice version
- * and choices) in one transaction: either both are stored or neither. */
-static pk_err commit(store *db, dossier *d, const char *prefix, bool sms, int64_t *job)
-{
-    pk_err e = store_tx_begin(db);
-    if (e != PK_OK)
-        return e;
-    e = store_dossier_create(db, d, prefix, "kiosk", job);
-    if (e == PK_OK) {
-        char detail[96];
-        snprintf(detail, sizeof detail, "notice=%s process=1 sms=%d lang=%s",
-                 CITIZEN_NOTICE_VERSION, sms ? 1 : 0, d->lang);
-        e = store_audit_append(db, d->created_at, "kiosk", "consent", d->ref, detail);
-    }
-    if (e != PK_OK) {
-        store_tx_rollback(db);
-        return e;
-    }
-    return store_tx_commit(db);
-}
-
 static screen_result confirm(review_state *s, app *a)
 {
     citizen *c = cz(a);
@@ -220,14 +218,13 @@ static screen_result confirm(review_state *s, app *a)
         return SR_(SR_REDRAW);
     }
     int64_t job = 0;
-    const char *prefix = a->cfg && a->cfg->s10_prefix[0] ? a->cfg->s10_prefix : "RA";
-    s->err = commit(a->db, &d, prefix, c->consent_sms, &job);
+    s->err = citizen_commit(a, &d, &job);
     if (s->err != PK_OK) {
         log_err("database: a dossier could not be stored: %s", pk_err_msg(s->err));
         mem_wipe(&d, sizeof d);
         return SR_(SR_REDRAW);      /* nothing lost: the session still holds it all */
     }
-    log_info("dossier %s registered at the kiosk", d.ref);
+    log_info("dossier %s registered %s", d.ref, c->actor[0] ? "at the counter" : "at the kiosk");
     c->done = d;
     c->job_id = job;
     c->committed = true;
@@ -240,7 +237,7 @@ static screen_result review_handle(void *state, app *a, const event *ev)
     review_state *s = state;
     frame f = w_frame_now();
     wpage p;
-    layout(a, &f, 0, &p, true);
+    layout(a, &f, 0, message_lines(s, &f), &p, true);
     int max = p.y - wpage_visible(&p);
     if (max < 0)
         max = 0;

@@ -41,6 +41,7 @@ typedef struct {
     dossier_status from;
     int to;                       /* a status, or CLERK_STEP_LOST / _DAMAGED */
     int64_t fee_proc;             /* suggested fee to collect at acceptance */
+    int64_t fee_post;             /* suggested postage to collect at acceptance */
 } clerk_step;
 
 extern const screen_ops screen_clerk_signin, screen_clerk_menu, screen_clerk_queue,

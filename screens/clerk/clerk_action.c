@@ -14,7 +14,7 @@
 #include "i18n.h"
 #include "util.h"
 
-enum { F_SEAL, F_FEE, F_MISSING, F_NOTE, F_DATE, F_RECIPIENT, F_IDLAST, F__COUNT };
+enum { F_SEAL, F_FEE, F_POST, F_MISSING, F_NOTE, F_DATE, F_RECIPIENT, F_IDLAST, F__COUNT };
 
 typedef struct {
     clerk_step step;
@@ -31,6 +31,7 @@ static const char *field_label(const action_state *s, int k)
     switch (k) {
     case F_SEAL: return N_("Seal number on the envelope");
     case F_FEE: return N_("Procedure fee collected (VND)");
+    case F_POST: return N_("Postage collected (VND)");
     case F_MISSING: return N_("Missing documents (if any)");
     case F_NOTE:
         if (s->step.to == ST_SUPPLEMENT)
@@ -65,10 +66,13 @@ static void action_enter(void *state, app *a, const void *arg)
     s->flags = t ? t->flags : 0;
     if (s->flags & TR_SEAL) {
         use(s, F_SEAL, TF_ASCII, 31);
-        use(s, F_FEE, TF_DIGITS, 10);
+        use(s, F_FEE, TF_AMOUNT, 9);
+        use(s, F_POST, TF_AMOUNT, 9);
         char fee[32];
         snprintf(fee, sizeof fee, "%lld", (long long)s->step.fee_proc);
         tf_set(&s->f[F_FEE], fee);
+        snprintf(fee, sizeof fee, "%lld", (long long)s->step.fee_post);
+        tf_set(&s->f[F_POST], fee);
         use(s, F_MISSING, TF_TEXT, PK_TEXT_MAX / 2);
     }
     if ((s->flags & TR_NOTE) || s->step.to == ST_SUPPLEMENT)
@@ -118,7 +122,16 @@ static void action_draw(const void *state, const app *a, frame *f)
         y += w_text(f, y, x, w, 2, _("Press Enter to record this step."), ROLE_NORMAL) + 1;
     for (int i = 0; i < s->nfields && y + 3 <= f->top + f->height; i++) {
         int k = s->order[i];
-        y += tf_draw_labeled(f, &s->f[k], y, x, w, _(field_label(s, k)),
+        const char *label = _(field_label(s, k));
+        char money[160];
+        if (s->f[k].kind == TF_AMOUNT && s->f[k].buf[0]) {
+            /* the amount as money beside its label: 200000 reads 200.000 đ */
+            char m[48];
+            w_money(atoll(s->f[k].buf), m, sizeof m);
+            snprintf(money, sizeof money, "%s: %s", label, m);
+            label = money;
+        }
+        y += tf_draw_labeled(f, &s->f[k], y, x, w, label,
                              s->err[k] ? _(s->err[k]) : NULL, s->err[k] != NULL, i == s->focus, i);
     }
     w_hint(f, ACT_NEXT, s->focus >= s->nfields - 1 ? N_("Record") : N_("Next"));
@@ -139,7 +152,8 @@ static int first_error(action_state *s)
                 s->err[k] = N_("Please type the seal number.");
             break;
         case F_FEE:
-            if (!v[0] || strlen(v) > 9)
+        case F_POST:
+            if (!v[0] || strlen(v) > 9 || strspn(v, "0123456789") != strlen(v))
                 s->err[k] = N_("Please type the amount in dong, digits only.");
             break;
         case F_NOTE:
@@ -190,6 +204,7 @@ static screen_result record(action_state *s, app *a)
             .seal_no = s->used[F_SEAL] ? s->f[F_SEAL].buf : NULL,
             .missing_docs = s->used[F_MISSING] ? s->f[F_MISSING].buf : NULL,
             .fee_collected = s->used[F_FEE] ? atoll(s->f[F_FEE].buf) : -1,
+            .post_collected = s->used[F_POST] ? atoll(s->f[F_POST].buf) : 0,
             .appointment_date = date,
             .recipient_name = s->used[F_RECIPIENT] ? s->f[F_RECIPIENT].buf : NULL,
             .recipient_id_last = s->used[F_IDLAST] ? s->f[F_IDLAST].buf : NULL,
@@ -245,8 +260,18 @@ static screen_result action_handle(void *state, app *a, const event *ev)
         break;
     }
     if (s->nfields && tf_handle(&s->f[s->order[s->focus]], ev, a->ime)) {
-        s->err[s->order[s->focus]] = NULL;
+        int kf = s->order[s->focus];
+        /* a refused letter stays said while the clerk types the digits after it */
+        if (s->f[kf].kind != TF_AMOUNT || ev->act == ACT_BACKSPACE || ev->act == ACT_DELETE)
+            s->err[kf] = NULL;
         s->fail = NULL;
+        return SR_(SR_REDRAW);
+    }
+    int k = s->nfields ? s->order[s->focus] : -1;
+    if (k >= 0 && s->f[k].kind == TF_AMOUNT && (ev->act == ACT_CHAR || ev->act == ACT_CHOOSE)) {
+        /* a letter in an amount (O for 0) is refused out loud */
+        s->err[k] = N_("Please type the amount in dong, digits only.");
+        term_beep();
         return SR_(SR_REDRAW);
     }
     return SR_(SR_NONE);

@@ -165,6 +165,8 @@ static void body(const dossier_state *s, wpage *p)
         line(p, _("Seal number"), s->x.seal_no);
         w_money(s->x.fee_collected, money, sizeof money);
         line(p, _("Procedure fee collected"), money);
+        w_money(s->x.post_collected, money, sizeof money);
+        line(p, _("Postage collected"), money);
     }
     if (s->x.missing_docs[0])
         line(p, _("Missing documents"), s->x.missing_docs);
@@ -284,6 +286,7 @@ static screen_result dossier_handle(void *state, app *a, const event *ev)
         str_copy(step.ref, sizeof step.ref, s->d.ref);
         step.from = s->d.status;
         step.fee_proc = s->d.fee_proc;
+        step.fee_post = s->d.fee_post;
         step.to = s->act[i] == EXTRA_LOST ? CLERK_STEP_LOST
                   : s->act[i] == EXTRA_DAMAGED ? CLERK_STEP_DAMAGED : s->act[i];
         return SR_TO(SR_PUSH, &screen_clerk_action, &step);

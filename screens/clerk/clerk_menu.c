@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The clerk's menu after signing in: counts per status at the top, then
- * the queue, handover records, print jobs, reports and sign-out. A scanned
- * receipt opens its dossier from here too. */
+/* The clerk's menu after signing in: counts per status at the top, the
+ * messages to citizens still waiting (when any), then the queue, handover
+ * records, print jobs, reports and sign-out. A scanned receipt opens its
+ * dossier from here too. */
 #include <stdio.h>
 #include <string.h>
 
 #include "clerk.h"
 #include "dossier.h"
 #include "i18n.h"
+#include "store_notify.h"
 #include "text.h"
 #include "util.h"
 
@@ -15,6 +17,8 @@ typedef struct {
     int sel;
     bool have_counts;              /* false when the store could not count */
     int64_t counts[ST__COUNT];
+    bool have_backlog;             /* false when the store could not count */
+    notify_backlog backlog;        /* messages to citizens not sent yet */
 } menu_state;
 
 static const struct {
@@ -36,11 +40,35 @@ static bool load_counts(menu_state *s, app *a)
 {
     int64_t counts[ST__COUNT] = {0};
     bool have = store_status_counts(a->db, counts) == PK_OK;
-    if (have == s->have_counts && (!have || !memcmp(counts, s->counts, sizeof counts)))
-        return false;
+    notify_backlog bl = {0};
+    bool have_bl = store_notify_waiting(a->db, &bl) == PK_OK;
+    bool same = have == s->have_counts && (!have || !memcmp(counts, s->counts, sizeof counts)) &&
+                have_bl == s->have_backlog &&
+                (!have_bl || (bl.pending == s->backlog.pending && bl.failed == s->backlog.failed &&
+                              bl.given_up == s->backlog.given_up));
     s->have_counts = have;
     memcpy(s->counts, counts, sizeof counts);
-    return true;
+    s->have_backlog = have_bl;
+    s->backlog = bl;
+    return !same;
+}
+
+/* "Messages to citizens: 3 waiting, 1 to retry, 2 given up" when any is
+ * waiting or lost, so a dead gateway is seen at the counter and not only
+ * in `postkiosk check`; given-up messages are a warning (the citizen was
+ * not told). Returns the next free row. */
+static int draw_backlog(const menu_state *s, const frame *f, int y)
+{
+    const notify_backlog *b = &s->backlog;
+    if (!s->have_backlog || (b->pending == 0 && b->given_up == 0))
+        return y;
+    char buf[256];
+    /* TRANSLATORS: clerk menu; messages waiting, failed to retry, given up */
+    snprintf(buf, sizeof buf, _("Messages to citizens: %lld waiting, %lld to retry, %lld given up"),
+             (long long)b->pending, (long long)b->failed, (long long)b->given_up);
+    int w = text_width(buf) < f->width - 2 ? text_width(buf) : f->width - 2;
+    term_put(y, f->left + 1, w, buf, b->given_up || b->failed ? ROLE_WARN : ROLE_NORMAL);
+    return y + 2;
 }
 
 static void menu_enter(void *state, app *a, const void *arg)
@@ -81,6 +109,7 @@ static void menu_draw(const void *state, const app *a, frame *f)
         }
         y += 2;
     }
+    y = draw_backlog(s, f, y);
     clerk_flash_draw(a, f, y);
     y += 2;
     int w = f->width - 4 < 50 ? f->width - 4 : 50;

@@ -69,7 +69,7 @@ wait_for "020095001234"
 wait_for "Nguyễn Văn An"
 keys 1
 wait_for "Số niêm phong trên bì hồ sơ"
-text "NP-0042"; keys Enter; keys Enter; keys Enter
+text "NP-0042"; keys Enter; keys Enter; keys Enter; keys Enter
 wait_for "Đã ghi nhận."
 wait_for "Đã tiếp nhận"
 keys Escape

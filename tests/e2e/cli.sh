@@ -23,6 +23,15 @@ out=$(p catalog search dang ky) || fail "search failed"
 echo "$out" | head -1 | grep -q "^1.000894	Đăng ký kết hôn	" || fail "search order: $out"
 p catalog search "ĐĂNG KÝ KHAI SINH" | grep -q '^1.001193	' || fail "folded search"
 p catalog search zzzz >/dev/null 2>&1 && fail "no result must exit non-zero"
+# keywords: staff add an everyday name, the search finds it; bad input changes nothing
+p catalog search "giay chao doi" >/dev/null 2>&1 && fail "no keyword yet"
+p catalog keywords 1.001193 "giấy chào đời" >/dev/null || fail "keywords not set"
+p catalog keywords 1.001193 | grep -q "giấy chào đời" || fail "keywords not shown"
+p catalog search "giay chao doi" | head -n 1 | grep -q '^1.001193	' || fail "keyword not found"
+p catalog keywords 9.999 "x" 2>/dev/null && fail "unknown code accepted"
+p catalog keywords 1.001193 "$(printf 'bad\377')" 2>/dev/null && fail "bad UTF-8 accepted"
+p catalog keywords 1.001193 | grep -q "giấy chào đời" || fail "a refused edit changed the keywords"
+p catalog keywords 2>/dev/null; [ $? -eq 2 ] || fail "keywords without a code is a usage error"
 
 # a bad import says file:line and imports nothing
 err=$(p catalog import tests/fixtures/procs_dup.csv 2>&1 >/dev/null) && fail "bad import succeeded"

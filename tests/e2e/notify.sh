@@ -89,7 +89,7 @@ for p in sorted(glob.glob(sys.argv[1] + "/*.eml")):
     msgs[m["X-Rcpt"]] = m
 assert len(msgs) == 2, msgs.keys()
 vi = msgs["an.nguyen+hs@example.vn"]
-assert str(vi["Subject"]) == "Hồ sơ của bạn LS01-000041", vi["Subject"]
+assert str(vi["Subject"]) == "Bưu điện thông báo về hồ sơ LS01-000041", vi["Subject"]
 assert vi["Message-ID"] == "<notify-1.LS01-000041@example.vn>", vi["Message-ID"]
 assert vi["Date"].datetime and vi["From"].addresses[0].addr_spec == "buudien@example.vn", vi["From"]
 assert vi.get_content_type() == "text/plain" and vi.get_content_charset() == "utf-8"

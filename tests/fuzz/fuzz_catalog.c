@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char err[512];
     int n;
     procedure *p;
-    pk_err e = catalog_read_procedures(path, &p, &n, err, sizeof err);
+    pk_err e = catalog_read_procedures(path, &p, &n, NULL, err, sizeof err);
     named(e, err);
     for (int i = 0; e == PK_OK && i < n; i++) {
         clean(p[i].code);
@@ -65,17 +65,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     free(p);
     admin_unit *u;
-    e = catalog_read_units(path, &u, &n, err, sizeof err);
+    e = catalog_read_units(path, &u, &n, NULL, err, sizeof err);
     named(e, err);
     for (int i = 0; e == PK_OK && i < n; i++)
         clean(u[i].name);
     free(u);
     holiday *h;
-    e = catalog_read_holidays(path, &h, &n, err, sizeof err);
+    e = catalog_read_holidays(path, &h, &n, NULL, err, sizeof err);
     named(e, err);
     free(h);
     tariff *t;
-    e = catalog_read_tariffs(path, &t, &n, err, sizeof err);
+    e = catalog_read_tariffs(path, &t, &n, NULL, err, sizeof err);
     named(e, err);
     for (int i = 0; e == PK_OK && i < n; i++)
         if (t[i].charge_vnd < 0 || t[i].transit_days < 0)

@@ -416,7 +416,7 @@ TEST(catalog, import_row_limits, "row limits are errors at their line")
     gen_file(path, sizeof path, "units.csv", "province,type,name", 100000, unit_row);
     admin_unit *u = NULL;
     int n = 0;
-    CU_ASSERT_EQUAL(catalog_read_units(path, &u, &n, err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL(catalog_read_units(path, &u, &n, NULL, err, sizeof err), PK_OK);
     CU_ASSERT_EQUAL(n, 100000);
     CU_ASSERT_PTR_NOT_NULL_FATAL(u);
     CU_ASSERT_STRING_EQUAL(u[99999].name, "Xã 99999");

@@ -31,7 +31,7 @@ TEST(catalog_docs, read_docs, "4: ' / ' in a paper's name, '(nếu có)' once")
     procedure *p = NULL;
     int n = 0;
     char err[256] = "";
-    CU_ASSERT_EQUAL_FATAL(catalog_read_procedures(path, &p, &n, err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(catalog_read_procedures(path, &p, &n, NULL, err, sizeof err), PK_OK);
     CU_ASSERT_EQUAL_FATAL(n, 1);
     CU_ASSERT_EQUAL_FATAL(p[0].ndocs, 4);
     CU_ASSERT_STRING_EQUAL(p[0].docs[0].name_vi, "Thẻ căn cước / căn cước công dân đang dùng (nộp lại)");
@@ -55,7 +55,7 @@ TEST(catalog_docs, shipped_catalog, "4: the shipped catalog's papers")
     procedure *p = NULL;
     int n = 0;
     char err[256] = "";
-    CU_ASSERT_EQUAL_FATAL(catalog_read_procedures("data/procedures.csv", &p, &n, err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(catalog_read_procedures("data/procedures.csv", &p, &n, NULL, err, sizeof err), PK_OK);
     for (int i = 0; i < n; i++)
         for (int k = 0; k < p[i].ndocs; k++) {
             const char *vi = p[i].docs[k].name_vi, *en = p[i].docs[k].name_en;

@@ -64,7 +64,7 @@ TEST(data, raw_files, "files are NFC, no BOM, exact headers")
 {
     raw_file("procedures.csv",
              "code,name_vi,name_en,agency,level,field_vi,field_en,bcci_submit,bcci_return,days,"
-             "fee_vnd,in_person_required,reason_vi,reason_en,documents,source_or_estimate");
+             "fee_vnd,in_person_required,reason_vi,reason_en,documents,source_or_estimate,keywords");
     raw_file("units.csv", "province,type,name");
     raw_file("holidays.csv", "date,kind,name");
     raw_file("tariffs.csv", "form,scope,charge_vnd,transit_days");
@@ -85,7 +85,7 @@ TEST(data, procedures, "procedures: reasons, documents, provenance")
     data_path("procedures.csv", path, sizeof path);
     procedure *p = NULL;
     int n = 0;
-    pk_err e = catalog_read_procedures(path, &p, &n, err, sizeof err);
+    pk_err e = catalog_read_procedures(path, &p, &n, NULL, err, sizeof err);
     if (e != PK_OK)
         fprintf(stderr, "%s\n", err);
     CU_ASSERT_EQUAL_FATAL(e, PK_OK);
@@ -130,7 +130,7 @@ TEST(data, procedures, "procedures: reasons, documents, provenance")
     char **f;
     int nf, raw = 0, rows = 0;
     while (csv_next(c, &f, &nf, err, sizeof err) == 1) {
-        if (rows++ == 0 || nf != 16)
+        if (rows++ == 0 || nf != 17)
             continue;                 /* header */
         raw += raw_doc_items(f[14]);
     }

@@ -104,7 +104,7 @@ TEST(notify_text, templates_short, "every template fits, both languages")
     CU_ASSERT_TRUE(notify_text("registered", "LS01-000042", "2026-12-31", text, sizeof text));
     CU_ASSERT_STRING_EQUAL(text, "Bưu điện: hồ sơ LS01-000042 đã tiếp nhận, hẹn trả kết quả 31/12/2026.");
     CU_ASSERT_TRUE(notify_subject("LS01-000042", text, sizeof text));
-    CU_ASSERT_STRING_EQUAL(text, "Hồ sơ của bạn LS01-000042");
+    CU_ASSERT_STRING_EQUAL(text, "Bưu điện thông báo về hồ sơ LS01-000042");
     i18n_set_lang("en");
 }
 

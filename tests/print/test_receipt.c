@@ -306,7 +306,7 @@ TEST(receipt, test_render_catalog, "every catalog procedure fits both widths")
     procedure *procs = NULL;
     int n = 0;
     char err[200];
-    CU_ASSERT_EQUAL_FATAL(catalog_read_procedures("data/procedures.csv", &procs, &n, err, sizeof err),
+    CU_ASSERT_EQUAL_FATAL(catalog_read_procedures("data/procedures.csv", &procs, &n, NULL, err, sizeof err),
                           PK_OK);
     CU_ASSERT(n >= 40);
     receipt_info *ri = xmalloc(sizeof *ri);

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Opening never creates what it should find (issue 11 item 3):
  * store_open_existing refuses a missing or empty (0 bytes) database and
- * leaves no file behind; store_write_check commits a write. */
+ * leaves no file behind; store_write_check commits a write. The start-up
+ * check (issue 18): every page read after a run that did not end cleanly,
+ * a damaged, truncated or schema-less file refused. */
 #include <CUnit/CUnit.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -12,6 +14,7 @@
 #include <unistd.h>
 
 #include "store_fixture.h"
+#include "store_internal.h"
 #include "unit.h"
 
 static bool present(const char *path, const char *tail)
@@ -99,6 +102,162 @@ TEST(store_open, open_waits_for_a_lock, "opening waits while another process hol
     int status = 0;
     waitpid(pid, &status, 0);
     CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    fx_cleanup(&fx);
+}
+
+/* A database with 400 procedures (some pages of b-tree); its file closed
+ * and checkpointed. *root: the root page of the procedures_by_name index,
+ * *page_size its page size. clean: closed with the clean-end marker. */
+static void fx_catalog_file(const char *path, bool clean, int *root, int *page_size)
+{
+    store *db = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(path, &db, NULL, 0), PK_OK);
+    enum { N = 400 };
+    procedure *ps = xcalloc(N, sizeof *ps);
+    for (int i = 0; i < N; i++) {
+        char code[16], name[64];
+        snprintf(code, sizeof code, "1.%06d", i);
+        snprintf(name, sizeof name, "Đăng ký khai sinh số %d", i);
+        ps[i] = fx_proc(code, name, "Birth registration", "Hộ tịch", true);
+    }
+    CU_ASSERT_EQUAL(store_procedures_replace(db, ps, N), PK_OK);
+    free(ps);
+    sqlite3_stmt *q = store_stmt(db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size())"
+                                     " FROM sqlite_schema WHERE name = 'procedures_by_name'");
+    CU_ASSERT_FATAL(q && sqlite3_step(q) == SQLITE_ROW);
+    *root = sqlite3_column_int(q, 0);
+    *page_size = sqlite3_column_int(q, 1);
+    store_done(q);
+    if (clean)
+        CU_ASSERT_EQUAL(store_mark_clean(db, 1764547200), PK_OK);
+    store_close(db);
+}
+
+/* Overwrites page `page` (1-based) with bytes `byte`, or truncates the
+ * file to `page - 1` pages when byte < 0. */
+static void fx_damage(const char *path, int page, int page_size, int byte)
+{
+    if (byte < 0) {
+        CU_ASSERT_EQUAL(truncate(path, (off_t)(page - 1) * page_size), 0);
+        return;
+    }
+    FILE *f = fopen(path, "r+b");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    unsigned char *junk = xmalloc((size_t)page_size);
+    memset(junk, byte, (size_t)page_size);
+    CU_ASSERT_EQUAL(fseek(f, (long)(page - 1) * page_size, SEEK_SET), 0);
+    CU_ASSERT_EQUAL(fwrite(junk, 1, (size_t)page_size, f), (size_t)page_size);
+    fclose(f);
+    free(junk);
+}
+
+/* store_start_check on path: its status, whether every page was read. */
+static pk_err fx_start(const char *path, bool *full, char *msg, size_t msgsz)
+{
+    store *db = NULL;
+    *full = false;
+    pk_err e = store_open(path, &db, msg, msgsz);
+    if (e != PK_OK)
+        return e;
+    e = store_start_check(db, full, msg, msgsz);
+    store_close(db);
+    return e;
+}
+
+TEST(store_open, start_check_full_after_unclean_end, "start-up reads every page after a run that did not end cleanly, not after a clean one")
+{
+    fx_dir fx;
+    fx_init(&fx);
+    char msg[256] = "";
+    bool full = false;
+    /* a new file has had no clean run */
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_OK);
+    CU_ASSERT_TRUE(full);
+    /* a clean end: the next start reads the header and schema only */
+    store *db = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL(store_mark_clean(db, 1764547200), PK_OK);
+    store_close(db);
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_OK);
+    CU_ASSERT_FALSE(full);
+    /* that start cleared the marker: a run killed before its clean end
+     * (a child process that exits without closing) makes the next start
+     * read every page */
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL(store_mark_clean(db, 1764547200), PK_OK);
+    store_close(db);
+    fflush(NULL);
+    pid_t pid = fork();
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {
+        store *child = NULL;
+        bool f = false;
+        char m[256];
+        if (store_open(fx.db_path, &child, m, sizeof m) != PK_OK ||
+            store_start_check(child, &f, m, sizeof m) != PK_OK || f)
+            _exit(2);
+        _exit(0);       /* killed: no store_mark_clean, no close */
+    }
+    int status = 0;
+    CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
+    CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_OK);
+    CU_ASSERT_TRUE(full);
+    fx_cleanup(&fx);
+}
+
+TEST(store_open, start_check_refuses_damage, "start-up refuses a damaged, truncated or schema-less file")
+{
+    fx_dir fx;
+    fx_init(&fx);
+    char msg[256] = "";
+    bool full = false;
+    int root = 0, psz = 0;
+    /* a damaged index page after an unclean end: found by the full check */
+    fx_catalog_file(fx.db_path, false, &root, &psz);
+    CU_ASSERT_FATAL(root > 1 && psz >= 512);
+    fx_damage(fx.db_path, root, psz, 0xff);
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_EIO);
+    CU_ASSERT_TRUE(full);
+    CU_ASSERT_NOT_EQUAL(msg[0], '\0');
+    /* the same after a clean end is still found before a backup and by
+     * `postkiosk check` (store_check) */
+    fx_cleanup(&fx);
+    fx_init(&fx);
+    fx_catalog_file(fx.db_path, true, &root, &psz);
+    fx_damage(fx.db_path, root, psz, 0xff);
+    store *db = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL(store_check(db, true, msg, sizeof msg), PK_EIO);
+    store_close(db);
+    /* a truncated file, even after a clean end (SQLite's header check
+     * refuses it at the opening already) */
+    fx_cleanup(&fx);
+    fx_init(&fx);
+    fx_catalog_file(fx.db_path, true, &root, &psz);
+    struct stat st;
+    CU_ASSERT_EQUAL_FATAL(stat(fx.db_path, &st), 0);
+    fx_damage(fx.db_path, (int)(st.st_size / psz) - 2, psz, -1);
+    CU_ASSERT_NOT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_OK);
+    CU_ASSERT_FALSE(full);
+    CU_ASSERT_NOT_EQUAL(msg[0], '\0');
+    /* a damaged first page (header and schema), even after a clean end */
+    fx_cleanup(&fx);
+    fx_init(&fx);
+    fx_catalog_file(fx.db_path, true, &root, &psz);
+    fx_damage(fx.db_path, 1, psz, 0x5a);
+    CU_ASSERT_NOT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_OK);
+    CU_ASSERT_FALSE(full);
+    /* a table the kiosk needs gone from the schema, even after a clean end */
+    fx_cleanup(&fx);
+    fx_init(&fx);
+    fx_catalog_file(fx.db_path, true, &root, &psz);
+    sqlite3 *raw = NULL;
+    CU_ASSERT_EQUAL_FATAL(sqlite3_open(fx.db_path, &raw), SQLITE_OK);
+    CU_ASSERT_EQUAL(sqlite3_exec(raw, "DROP TABLE run_state", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_EIO);
+    CU_ASSERT_PTR_NOT_NULL(strstr(msg, "run_state is missing"));
     fx_cleanup(&fx);
 }
 

@@ -46,6 +46,7 @@ static void walk(const char *lang, int rows, int cols)
     snap_key(&e, TK_ENTER);
     snap_key(&e, TK_ENTER);
     snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_dossier");
     SNAP("dossier-accepted");
     snap_key(&e, TK_ESC);
@@ -176,6 +177,31 @@ TEST(clerk_screens, menu_counts, "menu counts: read on enter, tick and return, n
     snap_close(&e);
 }
 
+/* Issue 14: messages that wait or were given up show on the menu, read on
+ * the tick like the counts; nothing when all were sent. */
+TEST(clerk_screens, menu_backlog, "menu: messages waiting and given up")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
+    snap_sign_in(&e);
+    CU_ASSERT_FALSE(snap_has("Messages to citizens"));
+    const char *add =
+        "DELETE FROM notify_outbox;"
+        "INSERT INTO notify_outbox(dossier_id, ref, event, channel, destination, lang, created_at,"
+        " status) VALUES (1, 'LS01-000001', 'registered', 'sms', '', 'vi', 0, 'sent'),"
+        " (1, 'LS01-000001', 'accepted', 'sms', '0912345678', 'vi', 0, 'pending'),"
+        " (2, 'LS01-000002', 'registered', 'email', 'a@b.vn', 'vi', 0, 'failed'),"
+        " (3, 'LS01-000003', 'registered', 'sms', '', 'vi', 0, 'given_up');";
+    CU_ASSERT_EQUAL_FATAL(sqlite3_exec(e.db->conn, add, NULL, NULL, NULL), SQLITE_OK);
+    snap_wait_wall(&e, 1);
+    CU_ASSERT(snap_has("Messages to citizens: 2 waiting, 1 to retry, 1 given up"));
+    CU_ASSERT_EQUAL_FATAL(sqlite3_exec(e.db->conn, "UPDATE notify_outbox SET status = 'sent'",
+                                       NULL, NULL, NULL), SQLITE_OK);
+    snap_wait_wall(&e, 1);
+    CU_ASSERT_FALSE(snap_has("Messages to citizens"));
+    snap_close(&e);
+}
+
 TEST(clerk_screens, scanned_receipts, "scanned receipts")
 {
     snap_env e;
@@ -291,3 +317,55 @@ TEST(clerk_screens, print_retry, "print retry and reprint")
 }
 
 SUITE(clerk_screens, NULL, NULL);
+
+/* Issue 13 item 8: the fee field took "2OO000" (letter O) and stored 2 đ
+ * without a word. Now only digits go in, a letter is refused out loud, and
+ * the amount reads as money. */
+TEST(clerk_screens, fee_digits_only, "fee field: digits only, shown as money")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 40, 120, "en"));
+    snap_sign_in(&e);
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_key(&e, TK_ENTER);                 /* the oldest: registered */
+    snap_act(&e, ACT_CHOOSE, 1);            /* accept */
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "clerk_action");
+    snap_type(&e, "NP-0042");
+    snap_key(&e, TK_ENTER);                 /* to the fee */
+    for (int i = 0; i < 12; i++)
+        snap_key(&e, TK_BACKSPACE);
+    snap_type(&e, "2OO000");
+    CU_ASSERT(snap_has("Please type the amount in dong, digits only."));
+    CU_ASSERT(snap_has("2.000 \xc4\x91"));  /* what went in, as money */
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_dossier");
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE fee_collected = 2"), 0);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'accepted'"
+                                    " AND fee_collected = 2000"), 1);
+    snap_close(&e);
+}
+
+/* The postage is recorded with the fee at acceptance (schema 12). */
+TEST(clerk_screens, postage_recorded, "postage recorded at acceptance")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 40, 120, "en"));
+    snap_sign_in(&e);
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_type(&e, "NP-0043");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);                 /* fee as suggested */
+    CU_ASSERT(snap_has("Postage collected (VND)"));
+    snap_key(&e, TK_ENTER);                 /* postage as suggested */
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_dossier");
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'accepted'"
+                                    " AND post_collected = fee_post AND fee_post > 0"), 1);
+    CU_ASSERT(snap_has("Postage collected"));
+    snap_close(&e);
+}

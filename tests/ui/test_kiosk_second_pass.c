@@ -299,22 +299,54 @@ TEST(kiosk_second_pass, return_only_fee_on_review, "3: receive only: the agency 
 }
 
 /* Item 5: after a failed Enter the focus stays on the field; the digits
- * typed next cannot make the ID longer than an ID (it took 20). */
-TEST(kiosk_second_pass, failed_enter_no_pile_up, "5: a failed Enter: the ID takes no more than 12 digits")
+ * typed next cannot make the ID longer than an ID (it took 20), and an
+ * 11-digit ID does not take a stray digit meant for the phone: a run of
+ * digits that overflows the rule's 12 after a failed Enter is stray, the
+ * ID goes back to what was checked and says so. */
+TEST(kiosk_second_pass, failed_enter_no_pile_up, "5: a failed Enter: the ID takes no stray digit")
 {
     snap_env e;
-    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
     to_applicant(&e);
-    snap_type(&e, "Nguyeenx Vawn An");
+    snap_type(&e, "Mary Lee Ross");
     snap_key(&e, TK_ENTER);
     snap_type(&e, "02009000123");        /* one digit short */
     snap_key(&e, TK_ENTER);
     CU_ASSERT_EQUAL(focus_of(&e), 1);
     snap_type(&e, "0912345678");         /* meant for the phone */
-    CU_ASSERT(e.cz.id.len <= 12);
+    CU_ASSERT_STRING_EQUAL(e.cz.id.buf, "02009000123");
     CU_ASSERT_EQUAL(e.cz.phone.len, 0);
+    CU_ASSERT_EQUAL(focus_of(&e), 1);
+    CU_ASSERT(snap_has("removed"));
     snap_type(&e, "0084912345678901");
-    CU_ASSERT(e.cz.id.len <= 12);
+    CU_ASSERT_STRING_EQUAL(e.cz.id.buf, "02009000123");
+    /* a deliberate correction: Backspace, then the two last digits */
+    snap_key(&e, TK_BACKSPACE);
+    snap_type(&e, "34");
+    CU_ASSERT_STRING_EQUAL(e.cz.id.buf, "020090001234");
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_EQUAL(focus_of(&e), 2);
+    snap_close(&e);
+}
+
+/* Item 5: a failed Enter puts the focus on the field in error, even when
+ * the citizen had moved past it (Tab over a short ID, then the phone). */
+TEST(kiosk_second_pass, failed_enter_focus_to_error, "5: a failed Enter moves the focus to the field in error")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    to_applicant(&e);
+    snap_type(&e, "Mary Lee Ross");
+    snap_key(&e, TK_ENTER);
+    snap_type(&e, "0200900");             /* short */
+    snap_key(&e, TK_TAB);
+    CU_ASSERT_EQUAL(focus_of(&e), 2);
+    snap_type(&e, "0912345678");
+    snap_key(&e, TK_ENTER);               /* the phone is fine, the ID is not */
+    CU_ASSERT_EQUAL(focus_of(&e), 1);
+    CU_ASSERT_STRING_EQUAL(e.cz.id.buf, "0200900");
+    snap_type(&e, "01234");
+    CU_ASSERT_STRING_EQUAL(e.cz.id.buf, "020090001234");
     snap_close(&e);
 }
 
