@@ -15,6 +15,7 @@
 
 #include "anchor_slip.h"
 #include "cli_clerk.h"
+#include "cli_network.h"
 #include "i18n.h"
 #include "store_clerk.h"
 #include "util.h"
@@ -27,7 +28,7 @@ void cli_actor(char *out, size_t outsz)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: postkiosk audit verify [--expect-head CODE]\n"
+    fprintf(stderr, "usage: postkiosk audit verify [--expect-head CODE] [--central]\n"
                     "       postkiosk audit anchor [--print]\n");
     return 2;
 }
@@ -65,13 +66,15 @@ static int print_anchor(cli_ctx *ctx, const audit_check *r)
 int cli_audit(cli_ctx *ctx, int argc, char **argv)
 {
     const char *expect = NULL;
-    bool print = false;
+    bool print = false, central = false;
     if (argc < 1 || (strcmp(argv[0], "verify") != 0 && strcmp(argv[0], "anchor") != 0))
         return usage();
     bool anchor = strcmp(argv[0], "anchor") == 0;
     for (int i = 1; i < argc; i++) {
         if (!anchor && strcmp(argv[i], "--expect-head") == 0 && i + 1 < argc)
             expect = argv[++i];
+        else if (!anchor && strcmp(argv[i], "--central") == 0)
+            central = true;
         else if (anchor && strcmp(argv[i], "--print") == 0)
             print = true;
         else
@@ -98,5 +101,5 @@ int cli_audit(cli_ctx *ctx, int argc, char **argv)
     printf("audit: intact, %" PRId64 " entries, %" PRId64 " events, %" PRId64 " rows sealed,"
            " head %" PRId64 " %s anchor %s\n",
            r.count, r.events, r.seals, r.head_seq, r.head_hex, r.head_code);
-    return 0;
+    return central ? cli_audit_central(ctx, db) : 0;
 }
