@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "cli_clerk.h"
+#include "cli_network.h"
 #include "i18n.h"
 #include "version.h"
 
@@ -35,6 +36,10 @@ static const struct option notify_opts[] = {
     {"once", no_argument, NULL, 'o'}, {"follow", no_argument, NULL, 'f'},
     {"interval", required_argument, NULL, 'i'}, {0, 0, 0, 0}};
 static const struct option paper_opts[] = {{"save", no_argument, NULL, 's'}, {0, 0, 0, 0}};
+static const struct option central_opts[] = {
+    {"conninfo", required_argument, NULL, 'c'}, {"password-file", required_argument, NULL, 'p'},
+    {"key-version", required_argument, NULL, 'k'}, {"province", required_argument, NULL, 'P'},
+    {0, 0, 0, 0}};
 static const struct option purge_opts[] = {
     {"older-than", required_argument, NULL, 'o'}, {"yes", no_argument, NULL, 'y'}, {0, 0, 0, 0}};
 
@@ -55,6 +60,7 @@ static const cli_command commands[] = {
     {"backup", cli_backup, N_("backup [DIR]: a checked copy of the database while the kiosk runs; keeps the last [backup] keep"), NULL},
     {"restore", cli_restore, N_("restore FILE: puts a checked backup back (the kiosk stopped); keeps the old database"), NULL},
     {"notify", cli_notify, N_("notify --once | --follow [--interval SECONDS]: send the SMS and e-mail messages to citizens"), notify_opts},
+    {"central", cli_central, N_("central init [--conninfo C] | central add-kiosk CODE --password-file FILE [--key-version N] [--province NAME] | central add-user NAME --password-file FILE"), central_opts},
     {"demo", cli_demo, N_("demo: slides, guided tours and practice for demonstrations"), NULL},
 };
 

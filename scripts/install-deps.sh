@@ -22,6 +22,7 @@ libinih-dev
 libcurl4-openssl-dev
 libcairo2-dev libpango1.0-dev libcups2-dev libzint-dev
 poppler-utils cups
+postgresql libpq-dev
 libzbar-dev zbar-tools
 gettext
 tmux

@@ -207,6 +207,8 @@ pk_err store_commit(store *s)
         return PK_EIO;
     }
     pk_err e = store_audit_seal_dirty(s);   /* the chain seals what changed, or nothing commits */
+    if (e == PK_OK && s->sync_outbox)
+        e = store_sync_head(s);   /* the province gets the head with what was queued */
     if (e == PK_OK)
         e = exec_cached(s, "COMMIT");
     if (e != PK_OK) {
@@ -310,12 +312,25 @@ int store_schema_version(store *s)
     return user_version(s);
 }
 
+/* Whether the schema reached has the sync outbox (a test may migrate part
+ * of the way only): store_commit queues audit heads only then. */
+static void note_sync_outbox(store *s)
+{
+    sqlite3_stmt *stmt = NULL;
+    s->sync_outbox = sqlite3_prepare_v2(s->conn, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                                        " AND name = 'sync_outbox'", -1, &stmt, NULL) == SQLITE_OK &&
+                     sqlite3_step(stmt) == SQLITE_ROW;
+    sqlite3_finalize(stmt);
+}
+
 pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, size_t msgsz)
 {
     int latest = n > 0 ? list[n - 1].version : 0;
     int now = user_version(s);
-    if (now == latest)
+    if (now == latest) {
+        note_sync_outbox(s);
         return PK_OK;   /* up to date: no write lock needed */
+    }
     if (now > latest) {
         snprintf(msg, msgsz, "the database has schema version %d; this program knows up to %d",
                  now, latest);
@@ -357,6 +372,7 @@ pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, si
             return e;
         }
     }
+    note_sync_outbox(s);
     return PK_OK;
 }
 

@@ -36,6 +36,7 @@ struct store {
     bool has_audit_key;
     bool audit_keyed;          /* the schema has audit.keyed: new rows are HMAC-linked */
     bool tracking;             /* temporary seal triggers are in place */
+    bool sync_outbox;          /* the schema has sync_outbox: heads are queued at commit */
     int64_t last_at;           /* time of the last row chained in this transaction */
     store_outcome outcomes[STORE_OUTCOMES_MAX];   /* not yet written */
     int noutcomes;
@@ -69,6 +70,11 @@ pk_err store_setting_seal_upgrade(store *s);
 /* Schema version 8 (the notification outbox), store_notify.c. */
 extern const char store_schema_v8[];
 extern const char store_schema_notify_given_up[];
+/* Schema version 13 (the sync outbox), kiosk/store_sync/store_sync.c, and
+ * the audit head it queues at commit when rows were queued since the last
+ * one (called by store_commit after the seals). */
+extern const char store_schema_sync[];
+pk_err store_sync_head(store *s);
 extern const int store_migrations_count;
 /* Version 4: name_fold columns and the name index folded again. */
 pk_err store_refold(store *s);

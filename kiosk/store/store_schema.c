@@ -204,5 +204,6 @@ const store_migration store_migrations[] = {
     {10, schema_run_state, NULL},  /* clean-shutdown marker: store_start_check (store.c) */
     {11, schema_keywords, NULL},   /* procedure search keywords: store_search.c */
     {12, NULL, schema_post_collected},     /* postage collected at acceptance */
+    {13, store_schema_sync, NULL},   /* sync outbox: kiosk/store_sync/store_sync.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

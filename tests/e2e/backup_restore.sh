@@ -68,7 +68,10 @@ last=$(ls "$B" | grep '^postkiosk-' | tail -1)
 # a corrupt backup and a file that is no database: refused, nothing changed
 cp "$B/$last" "$T/corrupt.db"
 size=$(stat -c %s "$T/corrupt.db")
-dd if=/dev/urandom of="$T/corrupt.db" bs=1024 seek=$((size / 1024 / 2)) count=2 conv=notrunc 2>/dev/null
+# the first half of a page in the middle (4096-byte pages, none free): its
+# header is garbage, whichever table it holds (the second half of a page may
+# be unused space, which integrity_check rightly ignores)
+dd if=/dev/urandom of="$T/corrupt.db" bs=1024 seek=$((size / 4096 / 2 * 4)) count=2 conv=notrunc 2>/dev/null
 echo "not a database" > "$T/text.db"
 sql "UPDATE dossiers SET status = 'cancelled' WHERE ref = 'LS01-000002'" # tampered behind the store
 cp "$B/$last" "$T/tampered.db"

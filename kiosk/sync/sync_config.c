@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* [sync] and [central] configuration (sync_config.h). Parsed here, not in
+ * config.c: only the sync and the province's commands need it. */
+#include "sync_config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ini.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "pgc.h"
+#include "util.h"
+
+#define DEFAULT_CONFIG "/etc/postkiosk/postkiosk.ini"
+
+typedef struct {
+    sync_config *sc;
+    int err_line, line;
+    char reason[400];
+} parse_ctx;
+
+static bool number(const char *v, int lo, int hi, int *out)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (!*v || *end || n < lo || n > hi)
+        return false;
+    *out = (int)n;
+    return true;
+}
+
+static bool text(char *dst, size_t dstsz, const char *v)
+{
+    if (strlen(v) >= dstsz)
+        return false;
+    str_copy(dst, dstsz, v);
+    return true;
+}
+
+static int handler(void *user, const char *section, const char *name, const char *value)
+{
+    parse_ctx *p = user;
+    p->line++;
+    bool sync = strcmp(section, "sync") == 0, central = strcmp(section, "central") == 0;
+    if ((!sync && !central) || p->err_line)
+        return 1;
+    sync_config *sc = p->sc;
+    bool ok;
+    char why[300] = "";
+    if (sync && !strcmp(name, "conninfo"))
+        ok = text(sc->conninfo, sizeof sc->conninfo, value) &&
+             pgc_conninfo_ok(value, why, sizeof why);
+    else if (central && !strcmp(name, "conninfo"))
+        ok = text(sc->central_conninfo, sizeof sc->central_conninfo, value) &&
+             pgc_conninfo_ok(value, why, sizeof why);
+    else if (sync && !strcmp(name, "password_file"))
+        ok = text(sc->password_file, sizeof sc->password_file, value);
+    else if (sync && !strcmp(name, "batch"))
+        ok = number(value, 1, 5000, &sc->batch);
+    else if (sync && !strcmp(name, "interval"))
+        ok = number(value, 1, 86400, &sc->interval);
+    else if (sync && !strcmp(name, "max_backoff"))
+        ok = number(value, 1, 86400, &sc->max_backoff);
+    else {
+        snprintf(p->reason, sizeof p->reason, _("unknown setting %s in [%s]"), name, section);
+        p->err_line = -1;
+        return 0;
+    }
+    if (!ok) {
+        if (why[0])
+            snprintf(p->reason, sizeof p->reason, "[%s] %s: %s", section, name, why);
+        else
+            snprintf(p->reason, sizeof p->reason, _("bad value for %s in [%s]"), name, section);
+        p->err_line = -1;
+        return 0;
+    }
+    return 1;
+}
+
+bool sync_config_load(sync_config *sc, const char *path, char *err, size_t errsz)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->batch = 500;
+    sc->interval = 60;
+    sc->max_backoff = 900;
+    if (errsz)
+        err[0] = '\0';
+    if (!path) {
+        if (access(DEFAULT_CONFIG, F_OK) != 0)
+            return true;
+        path = DEFAULT_CONFIG;
+    }
+    parse_ctx p = {.sc = sc};
+    int r = ini_parse(path, handler, &p);
+    if (p.err_line) {
+        snprintf(err, errsz, "%s:%d: %s", path, r, p.reason);
+        return false;
+    }
+    if (r != 0) {
+        snprintf(err, errsz, r < 0 ? _("%s: cannot read the file") : "%s", path);
+        return false;
+    }
+    if (sc->max_backoff < sc->interval)
+        sc->max_backoff = sc->interval;
+    return true;
+}
+
+bool sync_read_secret(const char *path, char *out, size_t outsz, char *why, size_t whysz)
+{
+    out[0] = '\0';
+    FILE *f = fopen(path, "r");
+    struct stat st;
+    if (!f || fstat(fileno(f), &st) != 0) {
+        snprintf(why, whysz, _("%s: cannot read the file"), path);
+        if (f)
+            fclose(f);
+        return false;
+    }
+    if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+        fclose(f);
+        snprintf(why, whysz, _("%s: others may read it (make it 0400 or 0600)"), path);
+        return false;
+    }
+    bool ok = fgets(out, (int)outsz, f) != NULL;
+    fclose(f);
+    size_t n = ok ? strlen(out) : 0;
+    if (n > 0 && out[n - 1] == '\n')
+        out[--n] = '\0';
+    else if (n + 1 >= outsz)
+        ok = false;   /* cut: too long */
+    if (n > 0 && out[n - 1] == '\r')
+        out[--n] = '\0';
+    if (!ok || n == 0) {
+        mem_wipe(out, outsz);
+        snprintf(why, whysz, _("%s: empty or too long"), path);
+        return false;
+    }
+    return true;
+}
+
+bool sync_make_password(const char *path, char *out, size_t outsz, char *why, size_t whysz)
+{
+    unsigned char raw[18];
+    randombytes_buf(raw, sizeof raw);
+    if (outsz < sodium_base64_ENCODED_LEN(sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING)) {
+        snprintf(why, whysz, "%s", "password buffer");
+        return false;
+    }
+    sodium_bin2base64(out, outsz, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_memzero(raw, sizeof raw);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0400);
+    if (fd < 0) {
+        snprintf(why, whysz, "%s: %s", path, strerror(errno));
+        sodium_memzero(out, outsz);
+        return false;
+    }
+    size_t n = strlen(out);
+    bool ok = write(fd, out, n) == (ssize_t)n && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
+    int saved = errno;
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) {
+        unlink(path);
+        sodium_memzero(out, outsz);
+        snprintf(why, whysz, "%s: %s", path, strerror(saved));
+    }
+    return ok;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The [sync] and [central] sections of postkiosk.ini (sync_config.c):
+ * where this kiosk sends its outbox, and where the province's commands
+ * (`postkiosk central ...`) connect. A password never sits in the file: a
+ * conninfo holding one is refused; it comes from password_file (owner
+ * only: 0400 or 0600) or from libpq's ~/.pgpass. */
+#ifndef PK_SYNC_CONFIG_H
+#define PK_SYNC_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+    char conninfo[512];        /* [sync] conninfo: libpq key=value or URI; "" = off */
+    char password_file[512];   /* [sync] password_file: "" = ~/.pgpass */
+    int batch;                 /* [sync] batch: outbox rows per transaction (500) */
+    int interval;              /* [sync] interval: seconds between --follow passes (60) */
+    int max_backoff;           /* [sync] max_backoff: longest wait after failures (900) */
+    char central_conninfo[512];/* [central] conninfo, for `postkiosk central` */
+} sync_config;
+
+/* Reads path (NULL = /etc/postkiosk/postkiosk.ini when it exists, else
+ * the defaults). false with err "file:line: reason" on a bad value or a
+ * conninfo that holds a password. */
+bool sync_config_load(sync_config *sc, const char *path, char *err, size_t errsz);
+/* Reads a secret file's first line. false with why (translated) when it
+ * cannot be read, is empty or too long, or others may read it. */
+bool sync_read_secret(const char *path, char *out, size_t outsz, char *why, size_t whysz);
+/* A new random password (24 characters) written to a new file path, 0400
+ * (never over an existing file), for `central kiosk add`: false with why. */
+bool sync_make_password(const char *path, char *out, size_t outsz, char *why, size_t whysz);
+
+#endif
