@@ -162,6 +162,18 @@ TEST(papers, slip_in_vietnamese_masked, "the acceptance slip: checklist with pag
     free(t);
 }
 
+TEST(papers, slip_reprint_keeps_count, "a reprint without a checklist prints the papers and sheets counted at acceptance")
+{
+    paper_request rq = {.kind = PAPER_SLIP, .key = refs[0]};   /* the first test counted it */
+    paper_result r;
+    CU_ASSERT_EQUAL_FATAL(paper_save(db, &cfg, &rq, &r), PK_OK);
+    char *t = pdf_text(r.path);
+    CU_ASSERT_PTR_NOT_NULL(strstr(t, "Tờ khai đăng ký khai sinh"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(t, "Tổng số tờ: 3"));
+    CU_ASSERT_PTR_NULL(strstr(t, "......"));
+    free(t);
+}
+
 TEST(papers, slip_default_checklist, "without a checklist the ticked papers are listed with a blank for the pages")
 {
     paper_request rq = {.kind = PAPER_SLIP, .key = refs[1]};
