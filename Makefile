@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
-PKGS    := ncursesw sqlite3 libqrencode libutf8proc libsodium freetype2 libpng inih libcurl pangocairo libpq
+PKGS    := ncursesw sqlite3 libqrencode libutf8proc libsodium freetype2 libpng inih libcurl libpq espeak-ng pangocairo
 TPKGS   := cunit zbar
 
 # The packager's CPPFLAGS, CFLAGS and LDFLAGS (dpkg-buildflags) reach every
