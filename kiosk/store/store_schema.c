@@ -205,5 +205,6 @@ const store_migration store_migrations[] = {
     {11, schema_keywords, NULL},   /* procedure search keywords: store_search.c */
     {12, NULL, schema_post_collected},     /* postage collected at acceptance */
     {13, store_schema_sync, NULL},   /* sync outbox: kiosk/store_sync/store_sync.c */
+    {14, store_schema_batches, NULL},   /* batches by scanning: store_cycle.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

@@ -35,6 +35,7 @@ static const struct {
     {N_("Reports"), &screen_clerk_reports, NULL},
     {N_("Register a dossier at the counter"), NULL, clerk_counter_start},
     {N_("Today and the daily close"), &screen_clerk_today, NULL},
+    {N_("Scan a batch"), &screen_clerk_batch, NULL},
     {N_("Sign out"), NULL, NULL},
 };
 enum { NITEMS = (int)PK_ARRAY_LEN(items) };
@@ -132,7 +133,9 @@ static void menu_draw(const void *state, const app *a, frame *f)
     y += 2;
     int w = f->width - 4 < 50 ? f->width - 4 : 50;
     int x = f->left + (f->width - w) / 2;
-    for (int i = 0; i < NITEMS && y < f->top + f->height; i++, y += 2)
+    /* a blank line between items when they fit so (24 rows: not all) */
+    int step = y + 2 * NITEMS <= f->top + f->height ? 2 : 1;
+    for (int i = 0; i < NITEMS && y < f->top + f->height; i++, y += step)
         w_choice(f, y, x, w, i + 1, _(items[i].label), i == s->sel);
     w_hint(f, ACT_CHOOSE, NULL);
     w_hint(f, ACT_NEXT, N_("Open"));
