@@ -54,6 +54,8 @@ typedef struct {
 } store_migration;
 
 extern const store_migration store_migrations[];
+/* Schema version 14: batches by scanning (store_cycle.c). */
+extern const char store_schema_batches[];
 /* Schema version 2 (clerk workstation), defined in store_clerk.c, and its
  * step in C (chains the events of an upgraded database). */
 extern const char store_schema_v2[];

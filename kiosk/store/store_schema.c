@@ -192,10 +192,11 @@ static pk_err schema_post_collected(store *s)
 }
 
 /* Version 14: a seal number is refused when another dossier has it
+ * (IF NOT EXISTS: a test runs the migrations after the sync one again)
  * (store_cycle.c, seal_unused): without this index every acceptance read
  * every dossier. Without case, as the check compares. */
 static const char schema_seal_index[] =
-    "CREATE INDEX dossiers_by_seal ON dossiers(seal_no COLLATE NOCASE) WHERE seal_no <> '';";
+    "CREATE INDEX IF NOT EXISTS dossiers_by_seal ON dossiers(seal_no COLLATE NOCASE) WHERE seal_no <> '';";
 
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
@@ -212,5 +213,6 @@ const store_migration store_migrations[] = {
     {12, NULL, schema_post_collected},     /* postage collected at acceptance */
     {13, store_schema_sync, NULL},   /* sync outbox: kiosk/store_sync/store_sync.c */
     {14, schema_seal_index, NULL},   /* seal numbers looked up without reading every dossier */
+    {15, store_schema_batches, NULL},   /* batches by scanning: store_cycle.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
