@@ -191,6 +191,20 @@ static pk_err schema_post_collected(store *s)
     return store_reseal_dossiers(s, add_post_collected, NULL);
 }
 
+/* Call staff (issue 14 item 3): F4 at the kiosk writes an alert the clerk
+ * workstation shows at once until a clerk marks it seen (store_notify.c).
+ * May run again (IF NOT EXISTS): a test rolls user_version back past it. */
+static const char schema_staff_alerts[] =
+    "CREATE TABLE IF NOT EXISTS staff_alerts("
+    "  id INTEGER PRIMARY KEY,"
+    "  at INTEGER NOT NULL,"
+    "  kiosk TEXT NOT NULL,"
+    "  screen TEXT NOT NULL,"           /* the kiosk screen's name: review */
+    "  seen_at INTEGER NOT NULL DEFAULT 0,"
+    "  seen_by TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX IF NOT EXISTS staff_alerts_open ON staff_alerts(seen_at, id);";
+
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
     {2, store_schema_v2, store_clerk_upgrade},   /* clerk workstation: store_clerk.c */
@@ -205,5 +219,6 @@ const store_migration store_migrations[] = {
     {11, schema_keywords, NULL},   /* procedure search keywords: store_search.c */
     {12, NULL, schema_post_collected},     /* postage collected at acceptance */
     {13, store_schema_sync, NULL},   /* sync outbox: kiosk/store_sync/store_sync.c */
+    {14, schema_staff_alerts, NULL},   /* call-staff alerts: store_notify.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

@@ -49,6 +49,7 @@ void citizen_attach(app *a, citizen *c)
     a->help = &screen_help;
     a->track = &screen_track;
     a->enlarge = &screen_enlarge;
+    a->staff_alerts = true;   /* F4 reaches the clerks (app.c call_staff) */
     app_ime_by_lang(a);
 }
 

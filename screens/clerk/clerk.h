@@ -13,6 +13,7 @@
 #include "app.h"
 #include "auth.h"
 #include "store_clerk.h"
+#include "store_notify.h"
 #include "widgets.h"
 
 typedef struct {
@@ -32,6 +33,7 @@ typedef struct {
     char flash[PK_TEXT_MAX];
     bool flash_error;
     char scanned_ref[PK_REF_MAX];  /* the argument of the dossier screen a scan opens */
+    staff_alert alert;            /* a kiosk's call for staff not yet seen (id 0: none) */
 } clerk_ui;
 
 /* What the dossier screen hands to the action form. */
