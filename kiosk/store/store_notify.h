@@ -2,8 +2,8 @@
 /* The notification outbox (TT 17/2017 Art. 12): one row per message to the
  * citizen, written in the transaction of the life-cycle event that causes
  * it (store_dossier_create, store_dossier_transition, store_dossier_incident)
- * and only when the citizen agreed to messages (consent_sms), one row per
- * contact they gave: "sms" to the phone, "email" to the address. The row
+ * and only to the channels the citizen agreed to: "sms" to the phone with
+ * consent_sms, "email" to the address with consent_email. The row
  * keeps event, reference, date and language; the sender renders the text
  * (notify_text.c). The destination is personal data: cleared once the
  * message is sent or given up, and by purge; never logged.

@@ -220,5 +220,6 @@ const store_migration store_migrations[] = {
     {12, NULL, schema_post_collected},     /* postage collected at acceptance */
     {13, store_schema_sync, NULL},   /* sync outbox: kiosk/store_sync/store_sync.c */
     {14, schema_staff_alerts, NULL},   /* call-staff alerts: store_notify.c */
+    {15, NULL, store_consent_email_upgrade},   /* e-mail consent apart from SMS: store_notify.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
