@@ -22,6 +22,8 @@ libinih-dev
 libcurl4-openssl-dev
 libespeak-ng-dev espeak-ng-data
 postgresql libpq-dev
+libcairo2-dev libpango1.0-dev libcups2-dev libzint-dev
+poppler-utils cups
 libzbar-dev zbar-tools
 gettext
 tmux

@@ -84,6 +84,9 @@ struct screen_ops {
     const char *name;
     size_t state_size;
     const char *help;   /* msgid: what this step is for, shown by Help */
+    /* when what to do depends on what happened (a receipt that did not
+     * print): the msgid for now; may be NULL (then help) */
+    const char *(*help_now)(const app *a);
     void (*enter)(void *state, app *a, const void *arg);   /* may be NULL */
     void (*leave)(void *state, app *a);                    /* may be NULL */
     /* on top again after the screens above it closed (SR_POP, SR_BACK_TO):
