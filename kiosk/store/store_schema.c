@@ -197,6 +197,19 @@ static pk_err schema_post_collected(store *s)
  * every dossier. Without case, as the check compares. */
 static const char schema_seal_index[] =
     "CREATE INDEX IF NOT EXISTS dossiers_by_seal ON dossiers(seal_no COLLATE NOCASE) WHERE seal_no <> '';";
+/* Call staff (issue 14 item 3): F4 at the kiosk writes an alert the clerk
+ * workstation shows at once until a clerk marks it seen (store_notify.c).
+ * May run again (IF NOT EXISTS): a test rolls user_version back past it. */
+static const char schema_staff_alerts[] =
+    "CREATE TABLE IF NOT EXISTS staff_alerts("
+    "  id INTEGER PRIMARY KEY,"
+    "  at INTEGER NOT NULL,"
+    "  kiosk TEXT NOT NULL,"
+    "  screen TEXT NOT NULL,"           /* the kiosk screen's name: review */
+    "  seen_at INTEGER NOT NULL DEFAULT 0,"
+    "  seen_by TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX IF NOT EXISTS staff_alerts_open ON staff_alerts(seen_at, id);";
 
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
@@ -214,5 +227,7 @@ const store_migration store_migrations[] = {
     {13, store_schema_sync, NULL},   /* sync outbox: kiosk/store_sync/store_sync.c */
     {14, schema_seal_index, NULL},   /* seal numbers looked up without reading every dossier */
     {15, store_schema_batches, NULL},   /* batches by scanning: store_cycle.c */
+    {16, schema_staff_alerts, NULL},   /* call-staff alerts: store_notify.c */
+    {17, NULL, store_consent_email_upgrade},   /* e-mail consent apart from SMS: store_notify.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

@@ -19,7 +19,7 @@ enum { CZ_UNITS_MAX = 128 };
 
 /* Version of the personal-data notice on the consent screen; recorded with
  * the citizen's choices in the audit log. Change it when the text changes. */
-#define CITIZEN_NOTICE_VERSION "2026-11-1"
+#define CITIZEN_NOTICE_VERSION "2026-12-1"   /* SMS and e-mail asked apart */
 
 typedef struct {
     service_form form;            /* 0 until chosen on the welcome screen */
@@ -40,6 +40,7 @@ typedef struct {
 
     bool consent;                 /* required: processing of this dossier */
     bool consent_sms;             /* optional: status messages by phone */
+    bool consent_email;           /* optional: ... by e-mail (its own box) */
 
     /* applicant */
     tfield name, id, phone, email;

@@ -14,6 +14,7 @@
 #include "auth.h"
 #include "citizen.h"
 #include "store_clerk.h"
+#include "store_notify.h"
 #include "widgets.h"
 
 typedef struct {
@@ -33,6 +34,7 @@ typedef struct {
     char flash[PK_TEXT_MAX];
     bool flash_error;
     char scanned_ref[PK_REF_MAX];  /* the argument of the dossier screen a scan opens */
+    staff_alert alert;            /* a kiosk's call for staff not yet seen (id 0: none) */
     citizen counter;              /* a citizen's dossier typed at the counter (clerk_counter.c) */
 } clerk_ui;
 

@@ -87,9 +87,38 @@ screen_result clerk_sign_out(app *a, const char *why)
     return SR_(SR_HOME);   /* the app wipes every screen and the session */
 }
 
+/* A kiosk's call for staff shows at once on every clerk screen (read on
+ * every event, the tick each second included) until a clerk presses F8. */
+static bool alerts(app *a, clerk_ui *ui, const event *ev)
+{
+    staff_alert al;
+    if (store_staff_alert_open(a->db, &al) != PK_OK)
+        memset(&al, 0, sizeof al);
+    if (al.id != ui->alert.id) {
+        ui->alert = al;
+        a->dirty = true;
+        if (al.id)
+            term_beep();
+    }
+    if (ev->act != ACT_SEEN || !ui->alert.id || !ui->sess.active)
+        return false;
+    pk_err e = store_staff_alert_seen(a->db, ui->alert.id, ui->sess.id, app_now(a));
+    if (e != PK_OK && e != PK_ENOTFOUND)
+        clerk_flash(a, true, pk_err_msg(e));
+    if (store_staff_alert_open(a->db, &ui->alert) != PK_OK)
+        memset(&ui->alert, 0, sizeof ui->alert);
+    a->dirty = true;
+    return true;
+}
+
 bool clerk_guard(app *a, const event *ev, screen_result *out)
 {
     clerk_ui *ui = a->session;
+    if (alerts(a, ui, ev)) {
+        auth_session_touch(&ui->sess, app_now(a));
+        *out = SR_(SR_REDRAW);
+        return true;
+    }
     if (!ui->sess.active)
         return false;
     int64_t now = app_now(a);
@@ -125,6 +154,16 @@ int clerk_header(const app *a, frame *f, const char *title)
             if (w < f->width / 2)
                 term_put(y, f->left + f->width - w - 1, w, who, ROLE_DIM);
         }
+    }
+    if (ui->alert.id) {   /* on the blank line under the title: nothing moves */
+        char when[8], line[256];
+        time_t t = (time_t)ui->alert.at;
+        struct tm tm;
+        localtime_r(&t, &tm);
+        strftime(when, sizeof when, "%H:%M", &tm);
+        snprintf(line, sizeof line, _("! %s Kiosk %s: a citizen asks for help (screen: %s). F8: seen"),
+                 when, ui->alert.kiosk, ui->alert.screen);
+        w_banner(f, y + 1, line, ROLE_WARN);   /* says its key: the hint bar stays as it is */
     }
     return y + 2;
 }
