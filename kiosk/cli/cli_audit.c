@@ -15,6 +15,7 @@
 
 #include "anchor_slip.h"
 #include "cli_clerk.h"
+#include "cli_network.h"
 #include "i18n.h"
 #include "store_clerk.h"
 #include "util.h"
@@ -27,8 +28,8 @@ void cli_actor(char *out, size_t outsz)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: postkiosk audit verify [--expect-head CODE]\n"
-                    "       postkiosk audit anchor [--print]\n");
+    fprintf(stderr, "%s", _("usage: postkiosk audit verify [--expect-head CODE] [--central]\n"
+                            "       postkiosk audit anchor [--print]\n"));
     return 2;
 }
 
@@ -38,9 +39,9 @@ static int report_fault(pk_err e, const audit_check *r, const char *what)
         fprintf(stderr, "postkiosk: audit %s: %s\n", what, _(pk_err_msg(e)));
         return 1;
     }
-    printf("audit: FAILED at seq %" PRId64, r->bad_seq);
+    printf(_("audit: FAILED at seq %lld"), (long long)r->bad_seq);
     if (r->bad_event)
-        printf(" (event %" PRId64 ")", r->bad_event);
+        printf(_(" (event %lld)"), (long long)r->bad_event);
     if (r->bad_object[0])
         printf(" (%s)", r->bad_object);
     printf(": %s\n", _(audit_fault_msg(r->fault)));
@@ -65,13 +66,15 @@ static int print_anchor(cli_ctx *ctx, const audit_check *r)
 int cli_audit(cli_ctx *ctx, int argc, char **argv)
 {
     const char *expect = NULL;
-    bool print = false;
+    bool print = false, central = false;
     if (argc < 1 || (strcmp(argv[0], "verify") != 0 && strcmp(argv[0], "anchor") != 0))
         return usage();
     bool anchor = strcmp(argv[0], "anchor") == 0;
     for (int i = 1; i < argc; i++) {
         if (!anchor && strcmp(argv[i], "--expect-head") == 0 && i + 1 < argc)
             expect = argv[++i];
+        else if (!anchor && strcmp(argv[i], "--central") == 0)
+            central = true;
         else if (anchor && strcmp(argv[i], "--print") == 0)
             print = true;
         else
@@ -95,8 +98,8 @@ int cli_audit(cli_ctx *ctx, int argc, char **argv)
         printf("%s\n", r.head_code);
         return print ? print_anchor(ctx, &r) : 0;
     }
-    printf("audit: intact, %" PRId64 " entries, %" PRId64 " events, %" PRId64 " rows sealed,"
-           " head %" PRId64 " %s anchor %s\n",
-           r.count, r.events, r.seals, r.head_seq, r.head_hex, r.head_code);
-    return 0;
+    printf(_("audit: intact, %lld entries, %lld events, %lld rows sealed, head %lld %s anchor %s\n"),
+           (long long)r.count, (long long)r.events, (long long)r.seals, (long long)r.head_seq,
+           r.head_hex, r.head_code);
+    return central ? cli_audit_central(ctx, db) : 0;
 }

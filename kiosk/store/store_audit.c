@@ -396,3 +396,18 @@ pk_err store_audit_verify_anchor(store *s, const audit_anchor *a, audit_check *r
     r->bad_seq = a->seq;
     return PK_ETAMPER;
 }
+
+pk_err store_audit_hash_at(store *s, int64_t seq, char hex[AUDIT_HEX_MAX])
+{
+    hex[0] = '\0';
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT hash FROM audit WHERE seq = ?1");
+    if (!stmt)
+        return PK_EIO;
+    sqlite3_bind_int64(stmt, 1, seq);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 0) == AUDIT_HASH_BYTES)
+        audit_hex(sqlite3_column_blob(stmt, 0), AUDIT_HASH_BYTES, hex, AUDIT_HEX_MAX);
+    pk_err e = rc == SQLITE_ROW || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(stmt);
+    return e;
+}

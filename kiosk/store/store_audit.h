@@ -45,6 +45,9 @@ pk_err store_audit_verify_anchor(store *s, const audit_anchor *a, audit_check *r
 pk_err store_audit_head(store *s, int64_t *seq, char hex[AUDIT_HEX_MAX]);
 /* The same head as a short code (audit_anchor_code; "" when empty). */
 pk_err store_audit_head_code(store *s, int64_t *seq, char code[AUDIT_ANCHOR_MAX]);
+/* The hash (hex) of the row at seq, every kind of row ("" when there is
+ * none): `audit verify --central` looks up the heads the province saw. */
+pk_err store_audit_hash_at(store *s, int64_t seq, char hex[AUDIT_HEX_MAX]);
 /* Newest first, rows with seq < before (0 = from the end). */
 pk_err store_audit_list(store *s, int64_t before, audit_row *rows, int max, int *n);
 

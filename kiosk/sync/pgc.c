@@ -3,6 +3,7 @@
 #include "pgc.h"
 
 #include <libpq-fe.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,10 +56,12 @@ bool pgc_conninfo_ok(const char *conninfo, char *why, size_t whysz)
     return ok;
 }
 
-/* An operator's reason for a failed connection. libpq's messages are
- * English and unstable across versions, so only the causes an operator
- * can act on are recognised; the rest is shown as libpq says it. */
-static void connect_why(PGconn *conn, char *why, size_t whysz)
+/* An operator's reason for a failed connection. libpq's own messages and
+ * strerror are read in the C locale (pgc_open), so the few causes an
+ * operator can act on are recognised by their English text; whether the
+ * server answers at all is asked with PQpingParams, which does not depend
+ * on any text. The rest is shown as libpq says it. */
+static void connect_why(PGconn *conn, PGPing ping, char *why, size_t whysz)
 {
     const char *msg = conn ? PQerrorMessage(conn) : "";
     char line[300];
@@ -70,20 +73,16 @@ static void connect_why(PGconn *conn, char *why, size_t whysz)
     else if (strstr(msg, "certificate verify failed") || strstr(msg, "root certificate") ||
              strstr(msg, "server certificate for") || strstr(msg, "does not match host name"))
         snprintf(why, whysz, _("the central server's certificate is not trusted: %s"), line);
+    else if (ping == PQPING_NO_RESPONSE || ping == PQPING_REJECT)
+        snprintf(why, whysz, _("the central server cannot be reached (%s)"), line);
     else if (strstr(msg, "password authentication failed") ||
-             strstr(msg, "SCRAM authentication"))
+             (conn && PQconnectionUsedPassword(conn)))
         snprintf(why, whysz, "%s", _("the central server refused the password"));
     else if (strstr(msg, "no password supplied") || (conn && PQconnectionNeedsPassword(conn)))
         snprintf(why, whysz, "%s",
                  _("the central server asks for a password: set [sync] password_file or ~/.pgpass"));
     else if (strstr(msg, "does not exist") && strstr(msg, "role"))
         snprintf(why, whysz, _("the central server does not know this user: %s"), line);
-    else if (strstr(msg, "Connection refused") || strstr(msg, "No such file or directory") ||
-             strstr(msg, "timeout expired") || strstr(msg, "could not translate host name") ||
-             strstr(msg, "Network is unreachable") || strstr(msg, "No route to host") ||
-             strstr(msg, "the database system is starting up") ||
-             strstr(msg, "the database system is shutting down"))
-        snprintf(why, whysz, _("the central server cannot be reached (%s)"), line);
     else
         snprintf(why, whysz, _("cannot connect to the central server: %s"), line);
 }
@@ -109,9 +108,21 @@ pk_err pgc_open(const char *conninfo, const char *password, pgc **out, char *why
     }
     keys[k] = NULL;
     vals[k] = NULL;
+    /* libpq's messages and strerror in English while connecting: they are
+     * recognised by their text (connect_why), then shown after a
+     * translated sentence */
+    locale_t c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    locale_t saved = c_locale ? uselocale(c_locale) : (locale_t)0;
     PGconn *conn = PQconnectdbParams(keys, vals, 1);
-    if (!conn || PQstatus(conn) != CONNECTION_OK) {
-        connect_why(conn, why, whysz);
+    bool ok = conn && PQstatus(conn) == CONNECTION_OK;
+    PGPing ping = ok ? PQPING_OK : PQpingParams(keys, vals, 1);
+    if (c_locale) {
+        uselocale(saved);
+        freelocale(c_locale);
+    }
+    if (!ok) {
+        /* the sentence in the user's language, libpq's detail in English */
+        connect_why(conn, ping, why, whysz);
         PQfinish(conn);
         return PK_EIO;
     }

@@ -72,6 +72,12 @@ typedef struct frame {
     bool show_ime;                  /* a text field has focus */
     bool cursor;
     int cur_y, cur_x;
+    /* what the spoken prompts say (voice.c), filled by the widgets while
+     * drawing: the step's title, the focused field's or choice's label,
+     * the first error (or the dialog) shown. Never what was typed. */
+    char say_title[256];
+    char say_focus[256];
+    char say_error[768];
 } frame;
 
 struct screen_ops {

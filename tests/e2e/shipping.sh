@@ -64,7 +64,7 @@ for u in systemd/*.service systemd/*.timer; do
 done
 systemd-analyze verify --man=no "$T"/units/* || fail "systemd-analyze verify"
 # exposure levels (x10): the kiosk 1.6, the backup 0.7, X 3.5 when written
-for u in postkiosk.service:20 postkiosk-backup.service:10 postkiosk-x11.service:40 postkiosk-notify.service:20; do
+for u in postkiosk.service:20 postkiosk-backup.service:10 postkiosk-x11.service:40 postkiosk-notify.service:20 postkiosk-sync.service:20; do
     systemd-analyze security --offline=yes --threshold="${u#*:}" "$T/units/${u%%:*}" >/dev/null 2>&1 ||
         fail "${u%%:*}: exposure above ${u#*:} (systemd-analyze security --offline=yes)"
 done

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One sync pass (sync_push.h). */
+#include "sync_push.h"
+
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "central.h"
+#include "i18n.h"
+#include "log.h"
+#include "pgc.h"
+#include "store_audit.h"
+#include "store_sync.h"
+#include "sync_conn.h"
+#include "testhook.h"
+#include "util.h"
+
+/* pk.events' columns as the outbox has them, in COPY order */
+#define EVENT_COLS \
+    "kiosk, seq, kind, at, ref, s10, proc_code, proc_name, agency, unit_id, unit_name, form," \
+    " from_status, status, created_at, created_day, expected_date, accepted_at, completed_day," \
+    " closed_day, incident, fee_post, fee_collected, key_version, detail, audit_seq, audit_hash"
+
+/* the batch lands here first; ON COMMIT DELETE ROWS empties it */
+static const char batch_table[] =
+    "CREATE TEMP TABLE IF NOT EXISTS pk_batch("
+    " kiosk text, seq bigint, kind text, at bigint, ref text, s10 text, proc_code text,"
+    " proc_name text, agency text, unit_id bigint, unit_name text, form int, from_status text,"
+    " status text, created_at bigint, created_day text, expected_date text, accepted_at bigint,"
+    " completed_day text, closed_day text, incident text, fee_post bigint, fee_collected bigint,"
+    " key_version int, detail text, audit_seq bigint, audit_hash text) ON COMMIT DELETE ROWS";
+
+/* the rows of this batch the server already holds with other content */
+static const char diverged[] =
+    "SELECT b.seq FROM pk_batch b JOIN pk.events e ON e.kiosk = b.kiosk AND e.seq = b.seq"
+    " WHERE (e.kind, e.at, e.ref, e.s10, e.proc_code, e.proc_name, e.agency, e.unit_id,"
+    "  e.unit_name, e.form, e.from_status, e.status, e.created_at, e.created_day,"
+    "  e.expected_date, e.accepted_at, e.completed_day, e.closed_day, e.incident, e.fee_post,"
+    "  e.fee_collected, e.key_version, e.detail, e.audit_seq, e.audit_hash)"
+    " IS DISTINCT FROM (b.kind, b.at, b.ref, b.s10, b.proc_code, b.proc_name, b.agency,"
+    "  b.unit_id, b.unit_name, b.form, b.from_status, b.status, b.created_at, b.created_day,"
+    "  b.expected_date, b.accepted_at, b.completed_day, b.closed_day, b.incident, b.fee_post,"
+    "  b.fee_collected, b.key_version, b.detail, b.audit_seq, b.audit_hash)"
+    " ORDER BY b.seq LIMIT 1";
+
+/* COPY text format: backslash, tab, newline and carriage return escaped */
+static void copy_text(sbuf *b, const char *s, bool last)
+{
+    while (*s) {
+        size_t run = strcspn(s, "\\\t\n\r");
+        sbuf_addn(b, s, run);
+        s += run;
+        if (!*s)
+            break;
+        sbuf_add(b, *s == '\\' ? "\\\\" : *s == '\t' ? "\\t" : *s == '\n' ? "\\n" : "\\r");
+        s++;
+    }
+    sbuf_add(b, last ? "\n" : "\t");
+}
+
+static void copy_int(sbuf *b, int64_t v)
+{
+    sbuf_addf(b, "%" PRId64 "\t", v);
+}
+
+static void copy_row(sbuf *b, const sync_row *r)
+{
+    copy_text(b, r->kiosk_code, false);
+    copy_int(b, r->seq);
+    copy_text(b, r->kind, false);
+    copy_int(b, r->at);
+    copy_text(b, r->ref, false);
+    copy_text(b, r->s10, false);
+    copy_text(b, r->proc_code, false);
+    copy_text(b, r->proc_name, false);
+    copy_text(b, r->agency, false);
+    copy_int(b, r->unit_id);
+    copy_text(b, r->unit_name, false);
+    copy_int(b, r->form);
+    copy_text(b, r->from_status, false);
+    copy_text(b, r->status, false);
+    copy_int(b, r->created_at);
+    copy_text(b, r->created_day, false);
+    copy_text(b, r->expected_date, false);
+    copy_int(b, r->accepted_at);
+    copy_text(b, r->completed_day, false);
+    copy_text(b, r->closed_day, false);
+    copy_text(b, r->incident, false);
+    copy_int(b, r->fee_post);
+    copy_int(b, r->fee_collected);
+    copy_int(b, r->key_version);
+    copy_text(b, r->detail, false);
+    copy_int(b, r->audit_seq);
+    copy_text(b, r->audit_hash, true);
+}
+
+/* POSTKIOSK_SYNC_PAUSE="before-commit:N:FILE" or "after-commit:N:FILE"
+ * (tests, with POSTKIOSK_TEST=1): at that point of batch N, writes FILE
+ * (the pid) and waits, at most 120 s, until the test removes it; the
+ * test meanwhile kills the pass, ends its session or restarts the server. */
+static void pause_point(const char *where, int batch)
+{
+    const char *hook = test_hook("POSTKIOSK_SYNC_PAUSE");
+    if (!hook)
+        return;
+    size_t wl = strlen(where);
+    if (strncmp(hook, where, wl) != 0 || hook[wl] != ':')
+        return;
+    char *end;
+    long n = strtol(hook + wl + 1, &end, 10);
+    if (n != batch || *end != ':' || !end[1])
+        return;
+    const char *file = end + 1;
+    FILE *f = fopen(file, "w");
+    if (!f)
+        return;
+    fprintf(f, "%ld\n", (long)getpid());
+    fclose(f);
+    for (int i = 0; i < 1200 && access(file, F_OK) == 0; i++)
+        usleep(100000);
+}
+
+static void rollback(pgc *c)
+{
+    char ignored[64];
+    if (pgc_alive(c))
+        pgc_exec(c, "ROLLBACK", ignored, sizeof ignored);
+}
+
+/* One batch: rows[0..n) in one transaction. */
+static pk_err push_batch(pgc *c, const char *kiosk, const sync_row *rows, int n, int batch,
+                         int64_t skew, char *why, size_t whysz)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(rows[i].kiosk_code, kiosk) != 0) {
+            snprintf(why, whysz,
+                     _("outbox row %" PRId64 " belongs to kiosk %s, but the login is kiosk %s's: "
+                       "nothing more is sent"),
+                     rows[i].seq, rows[i].kiosk_code, kiosk);
+            return PK_ESTATE;
+        }
+    if (!pgc_exec(c, "BEGIN", why, whysz))
+        return PK_EIO;
+    sbuf b = {0};
+    for (int i = 0; i < n; i++)
+        copy_row(&b, &rows[i]);
+    bool ok = pgc_copy_begin(c, "COPY pk_batch(" EVENT_COLS ") FROM STDIN", why, whysz) &&
+              pgc_copy_send(c, b.data, b.len, why, whysz) && pgc_copy_end(c, why, whysz);
+    sbuf_free(&b);
+    char seq[32] = "";
+    int rows_diverged = 0;
+    ok = ok &&
+         pgc_exec(c,
+                  "INSERT INTO pk.events(" EVENT_COLS ") SELECT " EVENT_COLS
+                  " FROM pk_batch ORDER BY seq ON CONFLICT (kiosk, seq) DO NOTHING",
+                  why, whysz) &&
+         pgc_query1(c, diverged, 0, NULL, seq, sizeof seq, &rows_diverged, why, whysz);
+    if (ok && rows_diverged) {
+        rollback(c);
+        snprintf(why, whysz,
+                 _("the central server holds a different row %s of kiosk %s: was this kiosk's "
+                   "database replaced or restored? Nothing more is sent"),
+                 seq, kiosk);
+        return PK_ETAMPER;
+    }
+    char last[32], skew_s[32];
+    snprintf(last, sizeof last, "%" PRId64, rows[n - 1].seq);
+    snprintf(skew_s, sizeof skew_s, "%" PRId64, skew);
+    const char *p[3] = {kiosk, last, skew_s};
+    ok = ok &&
+         pgc_query1(c,
+                    "INSERT INTO pk.kiosk_sync(kiosk, last_sync_at, last_seq, clock_skew_s)"
+                    " VALUES ($1, now(), $2::bigint, $3::bigint) ON CONFLICT (kiosk) DO UPDATE"
+                    " SET last_sync_at = now(),"
+                    " last_seq = greatest(pk.kiosk_sync.last_seq, EXCLUDED.last_seq),"
+                    " clock_skew_s = EXCLUDED.clock_skew_s",
+                    3, p, NULL, 0, NULL, why, whysz);
+    if (ok)
+        pause_point("before-commit", batch);
+    if (!ok || !pgc_exec(c, "COMMIT", why, whysz)) {
+        /* the reason of the first failure, or of the COMMIT */
+        if (!pgc_alive(c))
+            pgc_why(c, _("central server"), why, whysz);
+        rollback(c);
+        return PK_EIO;
+    }
+    pause_point("after-commit", batch);
+    return PK_OK;
+}
+
+/* The local audit head, kept by the server with every other it saw; a
+ * head the server has under the same seq with another hash means the
+ * local chain was rewritten. */
+static pk_err push_head(store *db, pgc *c, const char *kiosk, char *why, size_t whysz)
+{
+    int64_t seq = 0;
+    char hex[AUDIT_HEX_MAX] = "";
+    pk_err e = store_audit_head(db, &seq, hex);
+    if (e != PK_OK) {
+        snprintf(why, whysz, _("the local audit head cannot be read: %s"), _(pk_err_msg(e)));
+        return e;
+    }
+    if (seq <= 0)
+        return PK_OK;
+    char seq_s[32], theirs[AUDIT_HEX_MAX] = "";
+    snprintf(seq_s, sizeof seq_s, "%" PRId64, seq);
+    const char *p[3] = {kiosk, seq_s, hex};
+    if (!pgc_query1(c,
+                    "INSERT INTO pk.audit_heads(kiosk, audit_seq, head) VALUES ($1, $2::bigint, $3)"
+                    " ON CONFLICT DO NOTHING",
+                    3, p, NULL, 0, NULL, why, whysz) ||
+        !pgc_query1(c, "SELECT head FROM pk.audit_heads WHERE kiosk = $1 AND audit_seq = $2::bigint",
+                    2, p, theirs, sizeof theirs, NULL, why, whysz))
+        return PK_EIO;
+    if (strcmp(theirs, hex) != 0) {
+        snprintf(why, whysz,
+                 _("the province has another audit head at seq %s than this kiosk's chain: the "
+                   "local history was rewritten (postkiosk audit verify --central)"),
+                 seq_s);
+        return PK_ETAMPER;
+    }
+    return PK_OK;
+}
+
+static int64_t server_clock(pgc *c, char *why, size_t whysz, bool *ok)
+{
+    char now[32];
+    *ok = pgc_query1(c, "SELECT floor(extract(epoch FROM now()))::bigint", 0, NULL, now,
+                     sizeof now, NULL, why, whysz);
+    return *ok ? strtoll(now, NULL, 10) : 0;
+}
+
+pk_err sync_push(store *db, const sync_config *sc, int64_t now, sync_stats *st, char *why,
+                 size_t whysz)
+{
+    memset(st, 0, sizeof *st);
+    pgc *c = NULL;
+    pk_err e = sync_open(sc, &c, st->kiosk, sizeof st->kiosk, why, whysz);
+    bool ok = e == PK_OK;
+    if (ok) {
+        int64_t server = server_clock(c, why, whysz, &ok);
+        st->skew = server - now;
+        ok = ok && pgc_exec(c, batch_table, why, whysz);
+        if (!ok)
+            e = PK_EIO;
+    }
+    sync_row *rows = ok ? xcalloc((size_t)sc->batch, sizeof *rows) : NULL;
+    while (e == PK_OK) {
+        int n = 0;
+        e = store_sync_pending(db, st->last_seq, rows, sc->batch, &n);
+        if (e != PK_OK) {
+            snprintf(why, whysz, _("the local outbox cannot be read: %s"), _(pk_err_msg(e)));
+            break;
+        }
+        if (n == 0)
+            break;
+        e = push_batch(c, st->kiosk, rows, n, st->batches + 1, st->skew, why, whysz);
+        if (e != PK_OK)
+            break;
+        /* committed at the server: a crash before this line only sends the
+         * batch again, which changes nothing there */
+        st->batches++;
+        st->sent += n;
+        st->last_seq = rows[n - 1].seq;
+        e = store_sync_mark_sent(db, st->last_seq, now);
+        if (e != PK_OK)
+            snprintf(why, whysz, _("the local outbox cannot be updated: %s"), _(pk_err_msg(e)));
+    }
+    free(rows);
+    if (e == PK_OK)
+        e = push_head(db, c, st->kiosk, why, whysz);
+    if (e == PK_OK && st->batches == 0)
+        e = store_sync_mark_sent(db, 0, now);   /* nothing pending: a success all the same */
+    pgc_close(c);
+    if (e != PK_OK) {
+        log_warn("sync failed: %s", why);
+        store_sync_failed(db, now, why);
+    }
+    return e;
+}
