@@ -199,7 +199,7 @@ static screen_result kbd_handle(void *state, app *a, const event *ev)
     case ACT_OSK: {
         int nrows, r = ev->value / 16, k = ev->value % 16;
         layout(t, &nrows);
-        if (r < 0 || r >= nrows)
+        if (ev->value < 0 || r >= nrows)
             return SR_(SR_NONE);
         for (int i = 0; i <= k; i++)
             if (row_key(t, r, i)->units == 0)

@@ -261,4 +261,22 @@ TEST(touch, tone_keys, "tone keys: vnime's placement, again = off")
     tf_wipe(&t);
 }
 
+/* A key value no key has (a forged or stale region) does nothing. */
+TEST(touch, unknown_keys, "on-screen keyboard: unknown key values do nothing")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    to_applicant(&e);
+    CU_ASSERT_FATAL(tap(&e, ACT_PICK, 0));
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "keyboard");
+    static const int bad[] = {-1, -17, 15, 5 * 16 + 9, 6 * 16, 1000};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        snap_act(&e, ACT_OSK, bad[i]);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "keyboard");
+    CU_ASSERT_EQUAL(e.cz.name.len, 0);
+    snap_act(&e, ACT_OSK, 16 + 1);                  /* row 1, key 1: w */
+    CU_ASSERT_STRING_EQUAL(e.cz.name.buf, "W");
+    snap_close(&e);
+}
+
 SUITE(touch, NULL, NULL);
