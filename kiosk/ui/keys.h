@@ -36,6 +36,7 @@ typedef enum {
     ACT_RESIZE,
     ACT_TICK,        /* time passed (about once a second) */
     ACT_IGNORED,     /* a locked-down key (Ctrl-C ...): does nothing */
+    ACT_OSK,         /* a key of the on-screen keyboard touched: value = which */
     ACT__COUNT
 } action;
 
