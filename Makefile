@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
-PKGS    := ncursesw sqlite3 libqrencode libutf8proc libsodium freetype2 libpng inih libcurl libpq
+PKGS    := ncursesw sqlite3 libqrencode libutf8proc libsodium freetype2 libpng inih libcurl libpq espeak-ng pangocairo
 TPKGS   := cunit zbar
 
 # The packager's CPPFLAGS, CFLAGS and LDFLAGS (dpkg-buildflags) reach every
@@ -27,6 +27,7 @@ PKG_CF  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LD  := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TPKG_CF := $(shell pkg-config --cflags $(TPKGS) 2>/dev/null)
 TPKG_LD := $(shell pkg-config --libs $(TPKGS) 2>/dev/null)
+# libcups and libzint ship no pkg-config file: linked by name.
 # Every source folder (the rooms of kiosk/ and screens/ included) is on the
 # include path, so headers are named by their unique basename; which room may
 # include which is checked by tests/e2e/layers.sh, not by the path.
@@ -34,7 +35,7 @@ SRC_DIRS:= $(shell find kiosk screens i18n printers -type d -not -name po | sort
 INCS    := $(addprefix -I,$(SRC_DIRS)) -I$(BUILD)/gen
 ALL_CF  = $(CPPFLAGS) $(WARN) $(if $(filter 1,$(WERROR)),-Werror) $(CFLAGS) \
           -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED $(PKG_CF) $(INCS)
-ALL_LD  = $(LDFLAGS) $(PKG_LD) -lm
+ALL_LD  = $(LDFLAGS) $(PKG_LD) -lcups -lzint -lm
 # Objects and binaries are rebuilt when these flags change (make test after a
 # plain make must not keep objects that were compiled without -Werror).
 CF_STAMP:= $(BUILD)/gen/cflags

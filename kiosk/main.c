@@ -39,11 +39,14 @@ static const struct option notify_opts[] = {
 static const struct option central_opts[] = {
     {"conninfo", required_argument, NULL, 'c'}, {"password-file", required_argument, NULL, 'p'},
     {"key-version", required_argument, NULL, 'k'}, {"province", required_argument, NULL, 'P'},
-    {0, 0, 0, 0}};
+    {"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
+    {"csv", no_argument, NULL, 'C'}, {0, 0, 0, 0}};
+static const struct option paper_opts[] = {{"save", no_argument, NULL, 's'}, {0, 0, 0, 0}};
 static const struct option sync_opts[] = {
     {"once", no_argument, NULL, 'o'}, {"follow", no_argument, NULL, 'f'}, {0, 0, 0, 0}};
 static const struct option purge_opts[] = {
-    {"older-than", required_argument, NULL, 'o'}, {"yes", no_argument, NULL, 'y'}, {0, 0, 0, 0}};
+    {"older-than", required_argument, NULL, 'o'}, {"yes", no_argument, NULL, 'y'},
+    {"as", required_argument, NULL, 'a'}, {0, 0, 0, 0}};
 
 /* One line per subcommand: name, function, usage for --help, options. */
 static const cli_command commands[] = {
@@ -53,16 +56,17 @@ static const cli_command commands[] = {
     {"ime", cli_ime, N_("ime telex|vni [--tone-style new]: keystrokes on stdin -> Vietnamese text"), ime_opts},
     {"print-test", cli_print_test, N_("print-test: print a test page (profile, Vietnamese text, QR code)"), NULL},
     {"reprint", cli_reprint, N_("reprint REF: print a receipt again, marked REPRINT"), NULL},
+    {"paper", cli_paper, N_("paper KIND KEY [--save]: save and print a signed paper again (slip, label, handover, collected, returned, delivered, refused)"), paper_opts},
     {"clerk", cli_clerk, N_("clerk [add ID --role clerk|supervisor [--name N] [--as SUP] | passwd ID [--as SUP] | disable|enable ID --as SUP | role ID --role R --as SUP | list]"), clerk_opts},
     {"staff-pin", cli_staff_pin, N_("staff-pin set [--as SUPERVISOR]: the PIN that leaves citizen mode (F10), stored hashed"), as_opts},
     {"audit", cli_audit, N_("audit verify [--expect-head CODE] [--central] | audit anchor [--print]"), audit_opts},
     {"report", cli_report, N_("report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]"), report_opts},
-    {"purge", cli_purge, N_("purge --older-than 5y [--yes]"), purge_opts},
+    {"purge", cli_purge, N_("purge --older-than 5y --as SUPERVISOR [--yes]"), purge_opts},
     {"backup", cli_backup, N_("backup [DIR]: a checked copy of the database while the kiosk runs; keeps the last [backup] keep"), NULL},
     {"restore", cli_restore, N_("restore FILE: puts a checked backup back (the kiosk stopped); keeps the old database"), NULL},
     {"notify", cli_notify, N_("notify --once | --follow [--interval SECONDS]: send the SMS and e-mail messages to citizens"), notify_opts},
     {"sync", cli_sync, N_("sync --once | --follow: send the outbox to the central server ([sync])"), sync_opts},
-    {"central", cli_central, N_("central init [--conninfo C] | central add-kiosk CODE --password-file FILE [--key-version N] [--province NAME] | central add-user NAME --password-file FILE"), central_opts},
+    {"central", cli_central, N_("central init [--conninfo C] | central add-kiosk CODE --password-file FILE [--key-version N] [--province NAME] | central add-user NAME --password-file FILE | central report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]"), central_opts},
     {"demo", cli_demo, N_("demo: slides, guided tours and practice for demonstrations"), NULL},
 };
 

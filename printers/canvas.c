@@ -67,22 +67,49 @@ bool canvas_get(const canvas *c, int x, int y)
     return c->bits[(size_t)y * (size_t)c->stride + (size_t)(x >> 3)] & (0x80 >> (x & 7));
 }
 
+/* Sets dots [x0, x1) of row y, all inside the canvas: whole bytes in
+ * the middle, masks at the ends. */
+static void row_span(canvas *c, int y, int x0, int x1)
+{
+    unsigned char *row = c->bits + (size_t)y * (size_t)c->stride;
+    int b0 = x0 >> 3, b1 = (x1 - 1) >> 3;
+    unsigned char m0 = (unsigned char)(0xFFu >> (x0 & 7));
+    unsigned char m1 = (unsigned char)(0xFFu << (7 - ((x1 - 1) & 7)));
+    if (b0 == b1) {
+        row[b0] |= (unsigned char)(m0 & m1);
+        return;
+    }
+    row[b0] |= m0;
+    if (b1 - b0 > 1)
+        memset(row + b0 + 1, 0xFF, (size_t)(b1 - b0 - 1));
+    row[b1] |= m1;
+}
+
 void canvas_fill(canvas *c, int x, int y, int w, int h)
 {
     if (w <= 0 || h <= 0)
         return;
     canvas_ensure(c, y + h);
+    if (x < 0 || y < 0 || x + w > c->width) {
+        /* partly outside: dot by dot, counting the ink that falls off */
+        for (int r = y; r < y + h; r++)
+            for (int col = x; col < x + w; col++)
+                canvas_set(c, col, r);
+        return;
+    }
     for (int r = y; r < y + h; r++)
-        for (int col = x; col < x + w; col++)
-            canvas_set(c, col, r);
+        row_span(c, r, x, x + w);
 }
 
 void canvas_rule(canvas *c, int x, int y, int w, int thickness, bool dashed)
 {
     canvas_ensure(c, y + thickness);
-    for (int col = x; col < x + w; col++)
-        if (!dashed || (col - x) % 12 < 7)
-            canvas_fill(c, col, y, 1, thickness);
+    if (!dashed) {
+        canvas_fill(c, x, y, w, thickness);
+        return;
+    }
+    for (int col = x; col < x + w; col += 12)   /* 7 dots on, 5 off */
+        canvas_fill(c, col, y, x + w - col < 7 ? x + w - col : 7, thickness);
 }
 
 long canvas_ink(const canvas *c, int y0, int y1)
@@ -115,10 +142,21 @@ pk_err canvas_qr(canvas *c, int y, const char *data, int module, int *height)
     int x0 = (c->width - side) / 2 + 4 * module;
     int y0 = y + 4 * module;
     canvas_ensure(c, y + side);
-    for (int r = 0; r < qr->width; r++)
-        for (int col = 0; col < qr->width; col++)
-            if (qr->data[r * qr->width + col] & 1)
-                canvas_fill(c, x0 + col * module, y0 + r * module, module, module);
+    /* each run of dark modules in a row filled at once */
+    for (int r = 0; r < qr->width; r++) {
+        const unsigned char *m = qr->data + r * qr->width;
+        for (int col = 0; col < qr->width;) {
+            if (!(m[col] & 1)) {
+                col++;
+                continue;
+            }
+            int end = col + 1;
+            while (end < qr->width && (m[end] & 1))
+                end++;
+            canvas_fill(c, x0 + col * module, y0 + r * module, (end - col) * module, module);
+            col = end;
+        }
+    }
     QRcode_free(qr);
     free(c->qr_data);
     c->qr_data = xstrdup(data);

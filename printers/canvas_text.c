@@ -170,6 +170,10 @@ static const glyph *glyph_get(canvas_fonts *f, canvas_style style, uint32_t cp)
                 int sp = gs->bitmap.pitch;
                 src += sp >= 0 ? (ptrdiff_t)r * sp : (ptrdiff_t)(g.h - 1 - r) * -sp;
                 memcpy(g.bits + (size_t)r * (size_t)g.pitch, src, (size_t)g.pitch);
+                /* no ink past the width: a row is blitted by whole bytes */
+                if (g.w & 7)
+                    g.bits[(size_t)r * (size_t)g.pitch + (size_t)g.pitch - 1] &=
+                        (unsigned char)(0xFFu << (8 - (g.w & 7)));
             }
         }
     }
@@ -218,11 +222,43 @@ int canvas_draw_text(canvas *c, canvas_fonts *f, canvas_style style, int x, int 
         int gx = x + g->left, gy = y - g->top;
         if (g->h > 0 && gy + g->h > 0)
             canvas_ensure(c, gy + g->h);
+        bool inside = gx >= 0 && gx + g->w <= c->width;
+        int shift = gx & 7;
         for (int r = 0; r < g->h; r++) {
             const unsigned char *row = g->bits + (size_t)r * (size_t)g->pitch;
-            for (int col = 0; col < g->w; col++)
-                if (row[col >> 3] & (0x80 >> (col & 7)))
-                    canvas_set(c, gx + col, gy + r);
+            if (!inside || gy + r < 0) {
+                /* partly outside: dot by dot, counting the ink that falls off */
+                for (int col = 0; col < g->w; col++)
+                    if (row[col >> 3] & (0x80 >> (col & 7)))
+                        canvas_set(c, gx + col, gy + r);
+                continue;
+            }
+            /* whole bytes, shifted into place: a set bit lies inside the
+             * width, so its byte (and the spill of the next) is in the row */
+            unsigned char *dst = c->bits + (size_t)(gy + r) * (size_t)c->stride + (size_t)(gx >> 3);
+            int room = c->stride - (gx >> 3);
+            if (g->pitch <= 3) {
+                /* most glyphs: the row as one word, shifted once */
+                uint32_t v = (uint32_t)row[0] << 24;
+                if (g->pitch > 1)
+                    v |= (uint32_t)row[1] << 16;
+                if (g->pitch > 2)
+                    v |= (uint32_t)row[2] << 8;
+                if (!v)
+                    continue;
+                v >>= shift;
+                for (int b = 0; b < 4 && b < room; b++)
+                    dst[b] |= (unsigned char)(v >> (24 - 8 * b));
+                continue;
+            }
+            for (int b = 0; b < g->pitch; b++) {
+                unsigned char v = row[b];
+                if (!v)
+                    continue;
+                dst[b] |= (unsigned char)(v >> shift);
+                if (shift && b + 1 < room)
+                    dst[b + 1] |= (unsigned char)(v << (8 - shift));
+            }
         }
         x += g->advance;
     }

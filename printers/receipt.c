@@ -102,6 +102,27 @@ static pk_err key_get(const config *cfg, int want, unsigned char key[32], int *v
     return err == PK_ENOTFOUND ? PK_ETAMPER : err;
 }
 
+/* The key of another kiosk's receipts, version want:
+ * "<peer_keys_dir>/<KIOSK>.<want>", the same format as the key file,
+ * distributed by the province (README "Tracking anywhere"). kiosk is
+ * [A-Z0-9] only (the reference's first part), so it names no other path.
+ * PK_ETAMPER when this kiosk has no such key: never a status for a receipt
+ * it cannot verify. */
+static pk_err peer_key_get(const config *cfg, const char *kiosk, int want, unsigned char key[32])
+{
+    if (sodium_init() < 0)
+        return PK_EIO;
+    if (!cfg->peer_keys_dir[0])
+        return PK_ETAMPER;
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s.%d", cfg->peer_keys_dir, kiosk, want);
+    int v = 0;
+    pk_err err = key_read(path, key, &v);
+    if (err == PK_OK && v != want && v != 1)
+        err = PK_EINVAL;              /* "LS02.3" must hold version 3 */
+    return err == PK_ENOTFOUND ? PK_ETAMPER : err;
+}
+
 static void base32(const unsigned char *in, size_t inlen, char *out, size_t nchars)
 {
     static const char alpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -225,9 +246,20 @@ pk_err receipt_verify(const config *cfg, const char *payload, char *ref, size_t 
     p++;
     if (strlen(p) != MAC_CHARS || strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") != MAC_CHARS)
         return PK_EINVAL;
+    /* the reference names its kiosk: another kiosk's receipt is checked
+     * with that kiosk's key from the province */
+    char kiosk[PK_REF_MAX];
+    size_t kl = strcspn(r0, "-.");
+    memcpy(kiosk, r0, kl < rl ? kl : rl);
+    kiosk[kl < rl ? kl : rl] = '\0';
+    /* (practice and tour receipts, series PK_PRACTICE_KIOSK_CODE, are this
+     * kiosk's own, signed with its key) */
+    bool foreign = cfg->kiosk_code[0] && kl < rl && strcmp(kiosk, cfg->kiosk_code) != 0 &&
+                   strcmp(kiosk, PK_PRACTICE_KIOSK_CODE) != 0;
     unsigned char key[32];
     int kv = 0;
-    pk_err err = key_get(cfg, (int)version, key, &kv);
+    pk_err err = foreign ? peer_key_get(cfg, kiosk, (int)version, key)
+                         : key_get(cfg, (int)version, key, &kv);
     if (err != PK_OK)
         return err == PK_ENOTFOUND ? PK_ETAMPER : err;
     char msg[96], mac[MAC_CHARS + 1];

@@ -47,7 +47,11 @@ pk_err receipt_verify(const config *cfg, const char *payload, char *ref, size_t 
  * also accepts the payload after cfg->track_url or any prefix ending in
  * '/', '=' or '?', in either case (a scanner with Caps Lock on).
  * Errors: PK_EINVAL malformed, PK_ETAMPER bad MAC or no key of that
- * version, PK_EIO/PK_EPERM key file unreadable/unsafe. */
+ * version, PK_EIO/PK_EPERM key file unreadable/unsafe.
+ * A receipt of another kiosk (its reference's first part is not
+ * cfg->kiosk_code) is checked with that kiosk's key only, from
+ * "<cfg->peer_keys_dir>/<KIOSK>.<version>" (the province distributes them,
+ * same format): PK_ETAMPER when that file is missing (issue 12). */
 
 /* What the QR code holds: cfg->track_url (may be empty) + payload. */
 pk_err receipt_qr_text(const config *cfg, const char *ref, int64_t issued_at, char *out,

@@ -23,13 +23,15 @@ static void help_enter(void *state, app *a, const void *arg)
 static void layout(const help_state *s, const app *a, frame *f, int scroll, wpage *p,
                    bool measure)
 {
-    (void)a;
     int w = f->width - 4 < 76 ? f->width - 4 : 76;
     int x = f->left + (f->width - w) / 2;
     wpage_begin(p, f, f->top + 3, f->top + f->height, x, w, scroll, measure);
-    if (s->from && s->from->help) {
+    const char *about = s->from && s->from->help_now ? s->from->help_now(a) : NULL;
+    if (!about && s->from)
+        about = s->from->help;
+    if (about) {
         wpage_text(p, _("About this step"), ROLE_TITLE);
-        wpage_text(p, _(s->from->help), ROLE_NORMAL);
+        wpage_text(p, _(about), ROLE_NORMAL);
         wpage_gap(p);
     }
     wpage_text(p, _("Need a person?"), ROLE_TITLE);

@@ -20,7 +20,10 @@ libfreetype-dev fonts-dejavu-core
 libpng-dev
 libinih-dev
 libcurl4-openssl-dev
+libespeak-ng-dev espeak-ng-data
 postgresql libpq-dev
+libcairo2-dev libpango1.0-dev libcups2-dev libzint-dev
+poppler-utils cups
 libzbar-dev zbar-tools
 gettext
 tmux

@@ -25,7 +25,7 @@
 
 /* Which home-relative paths the file set explicitly. */
 enum { SET_DB = 1, SET_PRINTER = 2, SET_KEY = 4, SET_PEPPER = 8, SET_DATA = 16, SET_LOCALE = 32,
-       SET_AUDIT_KEY = 64 };
+       SET_AUDIT_KEY = 64, SET_PEER_KEYS = 128 };
 
 typedef struct {
     config *c;
@@ -103,6 +103,8 @@ static void home_paths(config *c, unsigned set)
         snprintf(c->pepper_file, sizeof c->pepper_file, "%.480s/keys/pin.pepper", c->home);
     if (!(set & SET_AUDIT_KEY))
         snprintf(c->audit_key_file, sizeof c->audit_key_file, "%.480s/keys/audit.key", c->home);
+    if (!(set & SET_PEER_KEYS))
+        snprintf(c->peer_keys_dir, sizeof c->peer_keys_dir, "%.480s/keys/peers", c->home);
 }
 
 void config_defaults(config *c)
@@ -136,6 +138,7 @@ void config_defaults(config *c)
     c->idle_warning = 20;
     c->clerk_timeout = 120;
     c->backup_keep = 7;
+    c->purge_min_years = 5;
 }
 
 /* ---- value checks ------------------------------------------------------ */
@@ -195,6 +198,8 @@ static int handler(void *user, const char *section, const char *name, const char
     if (IS("kiosk", "code")) {
         if (!all_of(value, UPPER DIGITS, 2, 8))
             return fail(p, "%s", _("code must be 2 to 8 capital letters or digits, e.g. LS01"));
+        if (strcmp(value, PK_PRACTICE_KIOSK_CODE) == 0)
+            return fail(p, _("code %s is kept for practice and guided tours"), value);
         return TEXT(kiosk_code);
     }
     if (IS("kiosk", "post_office"))
@@ -210,6 +215,8 @@ static int handler(void *user, const char *section, const char *name, const char
     if (IS("kiosk", "s10_prefix")) {
         if (!all_of(value, UPPER, 2, 2))
             return fail(p, "%s", _("s10_prefix must be two capital letters, e.g. RA"));
+        if (strcmp(value, PK_PRACTICE_S10_PREFIX) == 0)
+            return fail(p, _("s10_prefix %s is kept for practice and guided tours"), value);
         return TEXT(s10_prefix);
     }
     if (IS("kiosk", "scope")) {
@@ -250,12 +257,25 @@ static int handler(void *user, const char *section, const char *name, const char
         return set_int(p, name, value, 5, 600, &c->idle_warning);
     if (IS("clerk", "timeout"))
         return set_int(p, name, value, 30, 3600, &c->clerk_timeout);
+    if (IS("purge", "min_years"))
+        return set_int(p, name, value, 1, 100, &c->purge_min_years);
     if (IS("backup", "keep"))
         return set_int(p, name, value, 1, 1000, &c->backup_keep);
     if (IS("backup", "dir")) {
         if (value[0] != '/')
             return fail(p, _("%s must be an absolute path"), name);
         return TEXT(backup_dir);
+    }
+    if (IS("papers", "printer")) {
+        /* a CUPS queue name: what lpadmin -p accepts, without spaces */
+        if (*value && !all_of(value, UPPER DIGITS "abcdefghijklmnopqrstuvwxyz_-.@", 1, 127))
+            return fail(p, "%s", _("printer must be a CUPS queue name (letters, digits, - _ . @) or empty"));
+        return TEXT(papers_printer);
+    }
+    if (IS("papers", "cups_server")) {
+        if (*value && (strchr(value, ' ') || (value[0] != '/' && strchr(value, '/'))))
+            return fail(p, "%s", _("cups_server must be a socket path or host[:port] (or empty)"));
+        return TEXT(papers_server);
     }
     if (IS("printer", "spec")) {
         if (strncmp(value, "file:", 5) && strncmp(value, "device:", 7) && strncmp(value, "tcp:", 4))
@@ -276,6 +296,7 @@ static int handler(void *user, const char *section, const char *name, const char
         {"key_file", c->key_file, sizeof c->key_file, SET_KEY},
         {"pepper_file", c->pepper_file, sizeof c->pepper_file, SET_PEPPER},
         {"audit_key_file", c->audit_key_file, sizeof c->audit_key_file, SET_AUDIT_KEY},
+        {"peer_keys", c->peer_keys_dir, sizeof c->peer_keys_dir, SET_PEER_KEYS},
     };
     if (strcmp(section, "paths") == 0) {
         for (size_t i = 0; i < PK_ARRAY_LEN(paths); i++) {
@@ -288,7 +309,8 @@ static int handler(void *user, const char *section, const char *name, const char
         }
     }
     if (!strcmp(section, "kiosk") || !strcmp(section, "paths") || !strcmp(section, "printer") ||
-        !strcmp(section, "clerk") || !strcmp(section, "backup"))
+        !strcmp(section, "clerk") || !strcmp(section, "backup") || !strcmp(section, "papers") ||
+        !strcmp(section, "purge"))
         return fail(p, _("unknown setting \"%s\""), name);
     /* other sections ([profile.X], ...) belong to other modules */
     return 1;

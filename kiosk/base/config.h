@@ -18,6 +18,8 @@ typedef struct {
     char key_file[512];        /* receipt HMAC key, root-only, outside the DB */
     char pepper_file[512];     /* clerk PIN pepper, root-only */
     char audit_key_file[512];  /* audit chain HMAC key, root-only, outside the DB */
+    char peer_keys_dir[512];   /* [paths] peer_keys: the other kiosks' receipt keys,
+                                  "<KIOSK>.<version>" (province-distributed) */
     char kiosk_code[16];       /* e.g. LS01: unique per kiosk */
     char post_office[128];     /* shown on receipts */
     char hotline[32];
@@ -36,7 +38,19 @@ typedef struct {
     char scope[16];            /* default postal scope: province */
     char backup_dir[512];      /* [backup] dir; "" = HOME/backups */
     int backup_keep;           /* [backup] keep: backups kept, default 7 (1..1000) */
+    char papers_printer[128];  /* [papers] printer: the CUPS queue of the A4 printer; "" = none
+                                  (the papers go to the receipt printer) */
+    char papers_server[256];   /* [papers] cups_server: a CUPS socket path or host[:port];
+                                  "" = the system's default */
+    int purge_min_years;       /* [purge] min_years: the legal retention, default 5
+                                  (TT 17/2017 Đ.14.3); purge refuses anything shorter */
 } config;
+
+/* Practice and guided tours number their dossiers and receipts in series of
+ * their own, which a live kiosk's configuration may not use: a practice
+ * receipt never carries a live reference or S10 number. */
+#define PK_PRACTICE_KIOSK_CODE "MAU"      /* "mẫu", sample */
+#define PK_PRACTICE_S10_PREFIX "ZZ"
 
 /* Fills defaults, then reads path (NULL = /etc/postkiosk/postkiosk.ini if it
  * exists). err gets "file:line: reason" on a bad file. */

@@ -65,6 +65,9 @@ int cli_ime(cli_ctx *ctx, int argc, char **argv);       /* ime telex|vni [--tone
 int cli_print_test(cli_ctx *ctx, int argc, char **argv);
 /* reprint REF (or a scanned receipt QR payload): new print job, REPRINT mark. */
 int cli_reprint(cli_ctx *ctx, int argc, char **argv);
+/* paper KIND KEY...: one of the signed papers, saved as a PDF and printed
+ * (cli_print.c). */
+int cli_paper(cli_ctx *ctx, int argc, char **argv);
 /* staff-pin set [--as SUPERVISOR]: the F10 PIN, stored hashed (cli_staff.c). */
 int cli_staff_pin(cli_ctx *ctx, int argc, char **argv);
 /* notify --once | --follow: messages to citizens (cli_notify.c). */

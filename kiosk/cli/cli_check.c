@@ -16,6 +16,8 @@
 #include "notify_config.h"
 #include "printer.h"
 #include "store_notify.h"
+#include "store_sync.h"
+#include "sync_lag.h"
 #include "util.h"
 
 enum { BAD_CONFIG = 1, BAD_DB = 2, BAD_PRINTER = 4 };
@@ -143,6 +145,35 @@ static bool check_notify(cli_ctx *ctx)
     return ok;
 }
 
+/* The provincial sync: what waits in the outbox, since when, the last
+ * success and the last failure. A lag is not a fault of this kiosk (rural
+ * lines drop for days): informative, no exit bit. */
+static void check_sync(cli_ctx *ctx)
+{
+    sync_lag l;
+    if (!ctx->db || store_sync_lag(ctx->db, &l) != PK_OK)
+        return;
+    char waiting[96], oldest[32], last[32];
+    snprintf(waiting, sizeof waiting,
+             ngettext("%lld event waiting", "%lld events waiting", (unsigned long)l.pending),
+             (long long)l.pending);
+    sync_lag_when(l.last_ok_at, last, sizeof last);
+    if (l.pending > 0) {
+        sync_lag_when(l.oldest_pending_at, oldest, sizeof oldest);
+        /* TRANSLATORS: events waiting, time of the oldest, time of the last success or "never" */
+        printf(_("sync: %s (oldest %s); last success: %s\n"), waiting, oldest, last);
+    } else {
+        /* TRANSLATORS: events waiting, time of the last success or "never" */
+        printf(_("sync: %s; last success: %s\n"), waiting, last);
+    }
+    if (l.last_error[0] && l.last_try_at > l.last_ok_at) {
+        char when[32];
+        sync_lag_when(l.last_try_at, when, sizeof when);
+        /* TRANSLATORS: time of the failed try, then the reason (from the server, may be English) */
+        printf(_("sync: last try failed at %s: %s\n"), when, l.last_error);
+    }
+}
+
 int cli_check(cli_ctx *ctx, int argc, char **argv)
 {
     (void)argv;
@@ -161,5 +192,6 @@ int cli_check(cli_ctx *ctx, int argc, char **argv)
         bits |= BAD_PRINTER;
     if (!check_notify(ctx))
         bits |= BAD_CONFIG;
+    check_sync(ctx);
     return bits;
 }

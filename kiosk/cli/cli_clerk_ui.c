@@ -3,6 +3,7 @@
  * staged start-up (cli_start.c) in clerk mode. Not locked down like the
  * citizen kiosk: Esc on the sign-in screen quits. */
 #include "app.h"
+#include "sync_config.h"
 #include "clerk.h"
 #include "cli_clerk.h"
 #include "cli_start.h"
@@ -14,6 +15,13 @@ static int clerk_loop(start_run *run, void *arg)
     static app a;
     app_init(&a, &run->ctx->cfg, run->db, run->pr);
     a.lockdown = false;
+    /* other kiosks' receipts are asked of the central server when [sync]
+     * names it; a bad [sync] section is `postkiosk sync`'s to report */
+    static sync_config sc;
+    char why[300];
+    if (!run->ctx->config_error &&
+        sync_config_load(&sc, run->ctx->config_path, why, sizeof why) && sc.conninfo[0])
+        a.sync = &sc;
     clerk_attach(&a, &ui);
     app_start(&a, &screen_clerk_signin);
     int rc = app_run(&a);

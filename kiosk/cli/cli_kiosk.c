@@ -5,9 +5,11 @@
 #include <stdio.h>
 
 #include "app.h"
+#include "sync_config.h"
 #include "citizen.h"
 #include "cli_start.h"
 #include "demo.h"
+#include "i18n.h"
 
 static int citizen_loop(start_run *run, void *arg)
 {
@@ -21,6 +23,13 @@ static int citizen_loop(start_run *run, void *arg)
     bool pepper = auth_load_pepper(&auth, run->ctx->cfg.pepper_file, msg, sizeof msg) == PK_OK;
     app_init(&a, &run->ctx->cfg, run->db, run->pr);
     a.lockdown = true;
+    /* other kiosks' receipts are asked of the central server when [sync]
+     * names it; a bad [sync] section is `postkiosk sync`'s to report */
+    static sync_config sc;
+    char why[300];
+    if (!run->ctx->config_error &&
+        sync_config_load(&sc, run->ctx->config_path, why, sizeof why) && sc.conninfo[0])
+        a.sync = &sc;
     a.auth = pepper ? &auth : NULL;
     a.debounce_ms = 300;      /* a key held too long must not cross two screens */
     citizen_attach(&a, &session);
@@ -37,7 +46,7 @@ int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
     /* main.c has taken every option; the test hooks are the environment
      * variables POSTKIOSK_IDLE=SECONDS and POSTKIOSK_CLOCK=YYYY-MM-DDTHH:MM */
     if (argc > 0) {
-        fprintf(stderr, "postkiosk: unexpected argument %s\n", argv[0]);
+        fprintf(stderr, _("postkiosk: unexpected argument %s\n"), argv[0]);
         return 2;
     }
     return cli_start(ctx, START_CITIZEN, false, citizen_loop, NULL);

@@ -2,7 +2,9 @@
 /* postkiosk print-test: prints the test page (no database needed).
  * postkiosk reprint REF|S10|QR: prints a receipt again on a new print job,
  * marked "IN LẠI / REPRINT"; a scanned QR payload is verified first. Every
- * reprint and every refused argument is in the audit log. */
+ * reprint and every refused argument is in the audit log.
+ * postkiosk paper KIND KEY...: makes one of the signed papers again (saved
+ * as a PDF, printed on the A4 printer or else the receipt printer). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "cli.h"
 #include "cli_clerk.h"
 #include "i18n.h"
+#include "paper.h"
 #include "receipt.h"
 #include "receipt_key.h"
 #include "store_clerk.h"
@@ -158,5 +161,98 @@ int cli_reprint(cli_ctx *ctx, int argc, char **argv)
     printer_close(p);
     mem_wipe(d, sizeof *d);
     free(d);
+    return rc;
+}
+
+/* paper KIND KEY [REF...] [--save]: KEY is a reference (or S10 number, or
+ * scanned receipt) for the papers of a dossier, the record number for a
+ * handover record; collected and returned take several references (one
+ * record per agency). Exit 0 when the paper is saved and printed (or only
+ * saved with --save), 1 when it could not be made or nothing printed it
+ * (the file is kept and named), 2 usage. */
+int cli_paper(cli_ctx *ctx, int argc, char **argv)
+{
+    bool save_only = false;
+    int nargs = 0;
+    char **args = xcalloc((size_t)argc + 1, sizeof *args);
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--save"))
+            save_only = true;
+        else
+            args[nargs++] = argv[i];
+    }
+    int kind = nargs >= 2 ? paper_kind_parse(args[0]) : -1;
+    bool batch = kind == PAPER_COLLECTED || kind == PAPER_RETURNED;
+    if (kind < 0 || (nargs > 2 && !batch)) {
+        fprintf(stderr, "%s\n", _("Usage: postkiosk paper slip|label|handover|collected|returned|"
+                                  "delivered|refused KEY [REF...] [--save]"));
+        free(args);
+        return 2;
+    }
+    store *db = cli_store(ctx);
+    if (!db) {
+        free(args);
+        return 1;
+    }
+    char actor[64];
+    cli_actor(actor, sizeof actor);
+    int n = nargs - 1;
+    char (*refs)[PK_REF_MAX] = xcalloc((size_t)n, sizeof *refs);
+    const char **ptrs = xcalloc((size_t)n, sizeof *ptrs);
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++) {
+        if (kind == PAPER_HANDOVER)
+            str_copy(refs[i], sizeof refs[i], args[1 + i]);
+        else if (!reference_of(db, ctx, actor, args[1 + i], refs[i]))
+            rc = 1;
+        ptrs[i] = refs[i];
+    }
+    paper_request rq = {.kind = (paper_kind)kind, .key = refs[0]};
+    if (batch && n > 1) {
+        rq.refs = ptrs;
+        rq.nrefs = n;
+    }
+    printer *p = NULL;
+    if (rc == 0 && !save_only && !ctx->cfg.papers_printer[0])
+        p = open_printer(ctx);     /* the fallback: says why on stderr when it cannot */
+    paper_result res;
+    pk_err err = PK_OK;
+    if (rc == 0) {
+        err = save_only ? paper_save(db, &ctx->cfg, &rq, &res)
+                        : paper_issue(db, p, &ctx->cfg, &rq, &res);
+        if (err == PK_OK && !save_only && res.route == PAPER_TO_FILE && ctx->cfg.papers_printer[0]) {
+            /* CUPS refused: now the receipt printer, as the screens do */
+            printer_close(p);
+            p = open_printer(ctx);
+            if (p)
+                err = paper_issue(db, p, &ctx->cfg, &rq, &res);
+        }
+    }
+    if (rc == 0 && err != PK_OK) {
+        fprintf(stderr, "postkiosk: %s: %s\n", refs[0],
+                err == PK_ENOTFOUND ? _("No dossier or record has this reference.")
+                : err == PK_ESTATE  ? _("This paper does not match the dossier's current step.")
+                                    : _(pk_err_msg(err)));
+        rc = 1;
+    } else if (rc == 0) {
+        char line[900];
+        paper_result_text(&res, &ctx->cfg, line, sizeof line);
+        if (res.route == PAPER_TO_FILE && !save_only) {
+            fprintf(stderr, "postkiosk: %s\n", line);
+            rc = 1;
+        } else {
+            printf("%s\n", line);
+        }
+        char detail[64];
+        snprintf(detail, sizeof detail, "%s %s", paper_kind_name((paper_kind)kind),
+                 res.route == PAPER_TO_A4 ? "a4" : res.route == PAPER_TO_THERMAL ? "thermal" : "file");
+        pk_err ae = store_audit_append(db, (int64_t)time(NULL), actor, "paper", refs[0], detail);
+        if (ae != PK_OK)
+            fprintf(stderr, "postkiosk: %s\n", _(pk_err_msg(ae)));
+    }
+    printer_close(p);
+    free(ptrs);
+    free(refs);
+    free(args);
     return rc;
 }

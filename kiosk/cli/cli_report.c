@@ -18,7 +18,7 @@
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: postkiosk report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]\n");
+    fprintf(stderr, "%s\n", _("usage: postkiosk report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]"));
     return 2;
 }
 
@@ -27,34 +27,12 @@ static void today(char out[PK_DATE_MAX])
     date_local_iso((int64_t)time(NULL), out);
 }
 
-static void print_items(const char *title, const report_item *it, int n)
-{
-    printf("\n%s\n", title);
-    for (int i = 0; i < n; i++)
-        printf("  %8lld  %s%s%s\n", (long long)it[i].count, it[i].key,
-               it[i].label[0] ? "  " : "", it[i].label);
-}
-
 static void print_text(const report *r)
 {
-    printf("%s %s - %s\n", _("Report"), r->from, r->to);
-    printf("%s: %lld\n", _("Dossiers registered"), (long long)r->total);
-    printf("\n%s\n", _("By status"));
-    for (int s = 0; s < ST__COUNT; s++)
-        if (r->by_status[s])
-            printf("  %8lld  %s\n", (long long)r->by_status[s],
-                   _(dossier_status_name(s)));
-    print_items(_("By procedure"), r->procs, r->nprocs);
-    print_items(_("By agency"), r->agencies, r->nagencies);
-    print_items(_("By commune"), r->communes, r->ncommunes);
-    int pm = report_on_time_permille(r);
-    printf("\n%s: %lld / %lld", _("On time"), (long long)r->on_time, (long long)r->completed);
-    if (pm >= 0)
-        printf(" (%d.%d%%)", pm / 10, pm % 10);
-    printf("\n%s: %lld\n", _("Overdue, not completed"), (long long)r->overdue);
-    printf("%s: %lld, %s: %lld\n", _("Lost items"), (long long)r->lost, _("Damaged items"),
-           (long long)r->damaged);
-    printf("%s: %lld\n", _("Procedure fees collected (VND)"), (long long)r->fees_collected);
+    sbuf b = {0};
+    report_text(r, &b);
+    fwrite(b.data, 1, b.len, stdout);
+    sbuf_free(&b);
 }
 
 int cli_report(cli_ctx *ctx, int argc, char **argv)
@@ -73,11 +51,11 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
     }
     int d1, d2;
     if (!from || !to || !date_parse(from, &d1) || !date_parse(to, &d2)) {
-        fprintf(stderr, "postkiosk: report: dates must be real days as YYYY-MM-DD\n");
+        fprintf(stderr, "postkiosk: report: %s\n", _("dates must be real days as YYYY-MM-DD"));
         return usage();
     }
     if (d1 > d2) {
-        fprintf(stderr, "postkiosk: report: --from is after --to\n");
+        fprintf(stderr, "postkiosk: report: %s\n", _("--from is after --to"));
         return 2;
     }
     store *db = cli_store(ctx);
@@ -91,7 +69,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
     report r;
     pk_err e = store_report(db, from, to, day, &r);
     if (e != PK_OK) {
-        fprintf(stderr, "postkiosk: report: %s\n", pk_err_msg(e));
+        fprintf(stderr, "postkiosk: report: %s\n", _(pk_err_msg(e)));
         return 1;
     }
     if (as_csv) {
@@ -100,7 +78,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
         snprintf(detail, sizeof detail, "from=%s to=%s", from, to);
         e = store_audit_append(db, (int64_t)time(NULL), actor, "export", "report", detail);
         if (e != PK_OK) {   /* no unrecorded export */
-            fprintf(stderr, "postkiosk: report: %s\n", pk_err_msg(e));
+            fprintf(stderr, "postkiosk: report: %s\n", _(pk_err_msg(e)));
             report_free(&r);
             return 1;
         }

@@ -148,3 +148,34 @@ void report_csv(const report *r, const char *post_office, sbuf *out)
     row(out, "money", "postal_charges", _("Postal charges (VND)"), r->postal_charges);
     row(out, "retention", "purged", _("Dossiers with personal data purged"), r->purged);
 }
+
+static void text_items(sbuf *out, const char *title, const report_item *it, int n)
+{
+    sbuf_addf(out, "\n%s\n", title);
+    for (int i = 0; i < n; i++)
+        sbuf_addf(out, "  %8lld  %s%s%s\n", (long long)it[i].count, it[i].key,
+                  it[i].label[0] ? "  " : "", it[i].label);
+}
+
+void report_text(const report *r, sbuf *out)
+{
+    sbuf_addf(out, "%s %s - %s\n", _("Report"), r->from, r->to);
+    sbuf_addf(out, "%s: %lld\n", _("Dossiers registered"), (long long)r->total);
+    sbuf_addf(out, "\n%s\n", _("By status"));
+    for (int s = 0; s < ST__COUNT; s++)
+        if (r->by_status[s])
+            sbuf_addf(out, "  %8lld  %s\n", (long long)r->by_status[s], _(dossier_status_name(s)));
+    text_items(out, _("By procedure"), r->procs, r->nprocs);
+    text_items(out, _("By agency"), r->agencies, r->nagencies);
+    text_items(out, _("By commune"), r->communes, r->ncommunes);
+    int pm = report_on_time_permille(r);
+    sbuf_addf(out, "\n%s: %lld / %lld", _("On time"), (long long)r->on_time,
+              (long long)r->completed);
+    if (pm >= 0)
+        sbuf_addf(out, " (%d.%d%%)", pm / 10, pm % 10);
+    sbuf_addf(out, "\n%s: %lld\n", _("Overdue, not completed"), (long long)r->overdue);
+    sbuf_addf(out, "%s: %lld, %s: %lld\n", _("Lost items"), (long long)r->lost,
+              _("Damaged items"), (long long)r->damaged);
+    sbuf_addf(out, "%s: %lld\n", _("Procedure fees collected (VND)"),
+              (long long)r->fees_collected);
+}

@@ -57,5 +57,8 @@ int report_bar(int64_t value, int64_t max, int width);
  * province reads Vietnamese); UTF-8 without BOM, CRLF line ends; every
  * text field through csv_put_field (formulas neutralised). */
 void report_csv(const report *r, const char *post_office, sbuf *out);
+/* The report as text for a terminal, labels in the current language (the
+ * local `postkiosk report` and the province's `central report`). */
+void report_text(const report *r, sbuf *out);
 
 #endif

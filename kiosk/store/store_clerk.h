@@ -119,9 +119,10 @@ pk_err store_dossier_lookup(store *s, const char *ref, const char *actor, int64_
 pk_err store_status_counts(store *s, int64_t counts[ST__COUNT]);
 /* One page, oldest first, keyset paging: rows with id > after (forward) or,
  * when backward, the page just before id `after` (still oldest first).
- * f->query: a reference (or its start), digits (phone start, the last 4
- * digits of the ID number, or a whole ID), else a name typed with or
- * without marks (every word a prefix). */
+ * f->query: a reference or an S10 number (or its start), digits (phone
+ * start, the last 4 digits of the ID number, a whole ID, or this kiosk's
+ * dossier number without its prefix: "42" finds LS01-000042), else a name
+ * typed with or without marks (every word a prefix). */
 pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool backward,
                         dossier_row *rows, int max, int *n);
 /* Keeps the name index current (new dossiers since the last call). */
@@ -158,6 +159,47 @@ pk_err store_handover_create(store *s, const char *agency, const char *const *re
 pk_err store_handover_lines(store *s, const char *no, handover *h, handover_line *out,
                             int max, int *n);
 pk_err store_handover_set_file(store *s, const char *no, const char *path);
+
+/* ---- the clerk's day (store_queue.c, store_report.c) -------------------- */
+typedef enum {
+    DAY_ACCEPTED,      /* accepted today */
+    DAY_HANDOVER,      /* accepted, waiting for the handover to the agency */
+    DAY_AGENCY_LATE,   /* at the agency past the expected result date */
+    DAY_DELIVERY,      /* results to deliver, second attempts due */
+    DAY_RETURN,        /* two failed deliveries: back to the agency */
+    DAY__COUNT
+} day_list;
+
+typedef struct {
+    char ref[PK_REF_MAX];
+    char s10[PK_S10_MAX];
+    dossier_status status;
+    char name[PK_NAME_MAX];
+    char agency[PK_TEXT_MAX];
+    char due[PK_DATE_MAX];        /* YYYY-MM-DD the step was due */
+    int late;                     /* working days past due (0: due today or later) */
+} day_row;
+
+/* One of the "today" lists (samples left out), newest or oldest dossier
+ * first; the due day and the working days it is late, on the holiday
+ * table: a handover is due the working day after acceptance, a result at
+ * the agency on its expected date, a delivery the day the result was
+ * collected, a second attempt two working days after the first (only
+ * listed once due), a return after the second failed attempt. */
+pk_err store_day_list(store *s, day_list list, const char *today, bool newest, day_row *out,
+                      int max, int *n);
+
+/* The daily close: what each clerk accepted on day (YYYY-MM-DD, local),
+ * from the acceptance events: dossiers, procedure fees and postage taken,
+ * seals used (first and last number). Samples left out. */
+typedef struct {
+    char clerk[AUTH_ID_MAX];
+    int accepted;
+    int64_t fees, postage;
+    int seals;
+    char first_seal[32], last_seal[32];
+} close_row;
+pk_err store_daily_close(store *s, const char *day, close_row *out, int max, int *n);
 
 /* ---- reports and retention -------------------------------------------- */
 /* Dossiers registered from..to (YYYY-MM-DD, kiosk local days, inclusive),

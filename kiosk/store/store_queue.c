@@ -9,10 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "dossier.h"
+#include "ids.h"
 #include "store_clerk.h"
 #include "text.h"
 #include "util.h"
+#include "workdays.h"
 
 pk_err store_status_counts(store *s, int64_t counts[ST__COUNT])
 {
@@ -76,7 +79,7 @@ pk_err store_names_catch_up(store *s)
     return store_end(s, e);
 }
 
-typedef enum { Q_NONE, Q_REF, Q_DIGITS, Q_NAME, Q_EMPTY } query_kind;
+typedef enum { Q_NONE, Q_REF, Q_DIGITS, Q_SEQ, Q_NAME, Q_EMPTY } query_kind;
 
 /* Upper bound of a prefix range: the prefix with its last byte raised. */
 static void prefix_hi(const char *lo, char *hi, size_t hisz)
@@ -114,7 +117,8 @@ static query_kind classify(const char *q, char *norm, size_t normsz)
     if (digits) {
         if (p != norm)
             str_copy(norm, normsz, p);
-        return strlen(norm) >= 4 ? Q_DIGITS : Q_EMPTY;
+        /* 1-3 digits can only be this kiosk's dossier number ("42") */
+        return strlen(norm) >= 4 ? Q_DIGITS : Q_SEQ;
     }
     if (refchars && letter && digit) {
         size_t i = 0;
@@ -155,6 +159,14 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
     query_kind k = classify(f->query, q, sizeof q);
     if (k == Q_EMPTY)
         return PK_OK;
+    /* a number typed without the kiosk's prefix is also a reference:
+     * "42" or "000042" -> "LS01-000042" */
+    char seqref[PK_REF_MAX] = "", kiosk[16] = "";
+    if ((k == Q_SEQ || k == Q_DIGITS) && strlen(q) <= 8 &&
+        store_setting_get(s, "kiosk_code", kiosk, sizeof kiosk) == PK_OK)
+        ids_reference(kiosk, strtoll(q, NULL, 10), seqref, sizeof seqref);
+    if (k == Q_SEQ && !seqref[0])
+        return PK_OK;
     if (k == Q_NAME) {
         pk_err e = store_names_catch_up(s);
         if (e != PK_OK && e != PK_EBUSY)   /* busy: search what is indexed */
@@ -185,20 +197,27 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
         sqlq_add(&sql, "dossiers d WHERE 1");
     sqlq_dossier_filter(&sql, f);
     if (k == Q_REF) {
+        /* a reference or an S10 number (a scanned envelope), or their start */
         prefix_hi(q, hi, sizeof hi);
         int lo_p = sqlq_text(&sql, q), hi_p = sqlq_text(&sql, hi);
-        sqlq_add(&sql, " AND d.ref >= ?%d AND d.ref < ?%d", lo_p, hi_p);
+        sqlq_add(&sql, " AND d.id IN (SELECT id FROM dossiers WHERE ref >= ?%d AND ref < ?%d"
+                       " UNION ALL SELECT id FROM dossiers WHERE s10 >= ?%d AND s10 < ?%d)",
+                 lo_p, hi_p, lo_p, hi_p);
+    } else if (k == Q_SEQ) {
+        sqlq_add(&sql, " AND d.ref = ?%d", sqlq_text(&sql, seqref));
     } else if (k == Q_DIGITS) {
         prefix_hi(q, hi, sizeof hi);
         str_copy(last4, sizeof last4, q + strlen(q) - 4);
         int lo_p = sqlq_text(&sql, q), hi_p = sqlq_text(&sql, hi), l4 = sqlq_text(&sql, last4);
-        /* candidates from the two indexes alone (no row read), walked in
-         * id order: only the rows of the page are read from the table */
+        int r_p = sqlq_text(&sql, seqref);
+        /* candidates from the indexes alone (no row read), walked in id
+         * order: only the rows of the page are read from the table */
         sqlq_add(&sql, " AND d.id IN (SELECT id FROM dossiers WHERE substr(id_number, -4) = ?%d"
-                       " UNION ALL SELECT id FROM dossiers WHERE phone >= ?%d AND phone < ?%d)"
+                       " UNION ALL SELECT id FROM dossiers WHERE phone >= ?%d AND phone < ?%d"
+                       " UNION ALL SELECT id FROM dossiers WHERE ref = ?%d)"
                        " AND (substr(d.id_number, -length(?%d)) = ?%d"
-                       " OR (d.phone >= ?%d AND d.phone < ?%d))",
-                 l4, lo_p, hi_p, lo_p, lo_p, lo_p, hi_p);
+                       " OR (d.phone >= ?%d AND d.phone < ?%d) OR d.ref = ?%d)",
+                 l4, lo_p, hi_p, r_p, lo_p, lo_p, lo_p, hi_p, r_p);
     }
     const char *key = k == Q_NAME ? "f.rowid" : "d.id";
     if (floor_id > 0)
@@ -218,5 +237,120 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
             rows[i] = rows[j];
             rows[j] = t;
         }
+    return e;
+}
+
+/* ---- the clerk's day ------------------------------------------------------ */
+
+/* [lo, hi) of a local day, unix seconds. */
+static bool day_bounds(const char *day, int64_t *lo, int64_t *hi)
+{
+    int d;
+    if (!day || !date_parse(day, &d))
+        return false;
+    char a[24], next[PK_DATE_MAX];
+    snprintf(a, sizeof a, "%.10sT00:00", day);
+    *lo = date_parse_local_minute(a);
+    date_format(d + 1, next);
+    snprintf(a, sizeof a, "%.10sT00:00", next);
+    *hi = date_parse_local_minute(a);
+    return *lo && *hi > *lo;
+}
+
+static const char *const day_where[DAY__COUNT] = {
+    [DAY_ACCEPTED] = "accepted_at >= ?1 AND accepted_at < ?2",
+    [DAY_HANDOVER] = "status IN ('accepted', 'in_transit') AND form <> 2",
+    [DAY_AGENCY_LATE] = "status IN ('handed', 'processing', 'supplement') AND expected_date <> ''"
+                        " AND expected_date < ?3",
+    [DAY_DELIVERY] = "(status = 'result_collected' OR (status = 'delivery_failed'"
+                     " AND delivery_attempts < 2))",
+    [DAY_RETURN] = "status = 'delivery_failed' AND delivery_attempts >= 2",
+};
+
+/* Working days from due to today (0 when today is not after it). */
+static int days_late(const workcal *c, int due, int today)
+{
+    int n = 0;
+    for (int d = due; d < today && n < 10000; n++)
+        d = workcal_add(c, d, 1);
+    return n;
+}
+
+pk_err store_day_list(store *s, day_list list, const char *today, bool newest, day_row *out,
+                      int max, int *n)
+{
+    *n = 0;
+    int64_t lo, hi;
+    int tday;
+    if ((unsigned)list >= DAY__COUNT || max <= 0 || max > 1000 || !day_bounds(today, &lo, &hi) ||
+        !date_parse(today, &tday))
+        return PK_EINVAL;
+    char sql[640];
+    snprintf(sql, sizeof sql,
+             "SELECT ref, s10, status, name, agency, accepted_at, expected_date, updated_at,"
+             " last_attempt FROM dossiers WHERE sample = 0 AND %s ORDER BY id %s LIMIT ?4",
+             day_where[list], newest ? "DESC" : "ASC");
+    sqlite3_stmt *stmt = store_stmt(s, sql);
+    if (!stmt)
+        return PK_EIO;
+    sqlite3_bind_int64(stmt, 1, lo);
+    sqlite3_bind_int64(stmt, 2, hi);
+    store_bind_text(stmt, 3, today);
+    /* second attempts not yet due are read and skipped */
+    sqlite3_bind_int(stmt, 4, list == DAY_DELIVERY ? 4 * max : max);
+    holiday *h = NULL;
+    int nh = 0;
+    if (store_holidays(s, &h, &nh) != PK_OK)
+        nh = 0;
+    workcal cal;
+    workcal_init(&cal, h, nh);
+    free(h);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && *n < max) {
+        day_row *r = &out[*n];
+        memset(r, 0, sizeof *r);
+        store_col_text(stmt, 0, r->ref, sizeof r->ref);
+        store_col_text(stmt, 1, r->s10, sizeof r->s10);
+        char code[24], expected[PK_DATE_MAX], last[PK_DATE_MAX];
+        store_col_text(stmt, 2, code, sizeof code);
+        int st = dossier_status_parse(code);
+        r->status = st < 0 ? ST_REGISTERED : (dossier_status)st;
+        store_col_text(stmt, 3, r->name, sizeof r->name);
+        store_col_text(stmt, 4, r->agency, sizeof r->agency);
+        store_col_text(stmt, 6, expected, sizeof expected);
+        store_col_text(stmt, 8, last, sizeof last);
+        int due = tday, d;
+        switch (list) {
+        case DAY_ACCEPTED:
+            break;
+        case DAY_HANDOVER:
+            due = workcal_add(&cal, date_local_day(sqlite3_column_int64(stmt, 5)), 1);
+            break;
+        case DAY_AGENCY_LATE:
+            if (date_parse(expected, &d))
+                due = d;
+            break;
+        case DAY_DELIVERY:
+            if (r->status == ST_DELIVERY_FAILED && date_parse(last, &d))
+                due = workcal_add(&cal, d, DOSSIER_ATTEMPT_GAP_DAYS);
+            else
+                due = date_local_day(sqlite3_column_int64(stmt, 7));
+            break;
+        case DAY_RETURN:
+            if (date_parse(last, &d))
+                due = d;
+            break;
+        default:
+            break;
+        }
+        if (due > tday && list == DAY_DELIVERY)
+            continue;   /* a second attempt not yet due */
+        date_format(due, r->due);
+        r->late = days_late(&cal, due, tday);
+        (*n)++;
+    }
+    workcal_free(&cal);
+    pk_err e = rc == SQLITE_ROW || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(stmt);
     return e;
 }

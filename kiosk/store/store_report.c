@@ -68,7 +68,7 @@ pk_err store_handover_candidates(store *s, const char *agency, handover_line *ou
         return PK_EINVAL;
     sbuf sql = {0};
     sbuf_add(&sql, "SELECT " LINE_COLS " FROM dossiers d WHERE d.agency = ?1 AND d.sample = 0"
-                   " AND d.form IN (1, 3) AND d.status IN ");
+                   " AND d.incident = '' AND d.form IN (1, 3) AND d.status IN ");
     handover_statuses(&sql);
     sbuf_add(&sql, " ORDER BY d.id LIMIT ?2");
     sqlite3_stmt *stmt = store_stmt(s, sql.data);
@@ -89,8 +89,8 @@ pk_err store_handover_agencies(store *s, char (*agencies)[PK_TEXT_MAX], int *cou
 {
     *n = 0;
     sbuf sql = {0};
-    sbuf_add(&sql, "SELECT agency, count(*) FROM dossiers WHERE sample = 0 AND form IN (1, 3)"
-                   " AND status IN ");
+    sbuf_add(&sql, "SELECT agency, count(*) FROM dossiers WHERE sample = 0 AND incident = ''"
+                   " AND form IN (1, 3) AND status IN ");
     handover_statuses(&sql);
     sbuf_add(&sql, " GROUP BY agency ORDER BY agency");
     sqlite3_stmt *stmt = store_stmt(s, sql.data);
@@ -460,4 +460,46 @@ pk_err store_purge(store *s, const char *before, bool dry_run, const char *actor
         e = store_audit_append(s, at, actor, "purge", "", detail);
     }
     return store_end(s, e);
+}
+
+pk_err store_daily_close(store *s, const char *day, close_row *out, int max, int *n)
+{
+    *n = 0;
+    int d;
+    if (!day || !date_parse(day, &d) || max <= 0)
+        return PK_EINVAL;
+    char a[24], next[PK_DATE_MAX];
+    snprintf(a, sizeof a, "%.10sT00:00", day);
+    int64_t lo = date_parse_local_minute(a);
+    date_format(d + 1, next);
+    snprintf(a, sizeof a, "%.10sT00:00", next);
+    int64_t hi = date_parse_local_minute(a);
+    /* the acceptance events of the day, by who accepted: what was taken is
+     * on the dossier (fee_collected, post_collected, seal_no) */
+    sqlite3_stmt *stmt = store_stmt(s,
+        "SELECT e.actor, count(*), coalesce(sum(d.fee_collected), 0),"
+        " coalesce(sum(d.post_collected), 0), count(DISTINCT nullif(d.seal_no, '')),"
+        " coalesce(min(nullif(d.seal_no, '')), ''), coalesce(max(nullif(d.seal_no, '')), '')"
+        " FROM events e JOIN dossiers d ON d.id = e.dossier_id"
+        " WHERE e.to_status = 'accepted' AND e.at >= ?1 AND e.at < ?2 AND d.sample = 0"
+        " GROUP BY e.actor ORDER BY e.actor");
+    if (!stmt)
+        return PK_EIO;
+    sqlite3_bind_int64(stmt, 1, lo);
+    sqlite3_bind_int64(stmt, 2, hi);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && *n < max) {
+        close_row *r = &out[(*n)++];
+        memset(r, 0, sizeof *r);
+        store_col_text(stmt, 0, r->clerk, sizeof r->clerk);
+        r->accepted = sqlite3_column_int(stmt, 1);
+        r->fees = sqlite3_column_int64(stmt, 2);
+        r->postage = sqlite3_column_int64(stmt, 3);
+        r->seals = sqlite3_column_int(stmt, 4);
+        store_col_text(stmt, 5, r->first_seal, sizeof r->first_seal);
+        store_col_text(stmt, 6, r->last_seal, sizeof r->last_seal);
+    }
+    pk_err e = rc == SQLITE_ROW || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    store_done(stmt);
+    return e;
 }

@@ -135,8 +135,84 @@ void app_start(app *a, const screen_ops *home)
     push(a, home, NULL);
 }
 
+/* ---- a mode inside the mode ---------------------------------------------- */
+
+bool app_nested(const app *a)
+{
+    return a->nest.on;
+}
+
+void *app_outer_session(const app *a)
+{
+    return a->nest.on ? a->nest.session : a->session;
+}
+
+void app_nest(app *a, void (*attach)(app *a, void *ctx), void *ctx, const screen_ops *first,
+              void (*done)(app *a, void *inner), bool (*expired)(app *a, void *outer))
+{
+    if (a->nest.on || a->depth >= APP_STACK_MAX - 8)
+        return;                    /* one level; room for the inner screens */
+    app_nest_state *n = &a->nest;
+    n->depth = a->depth;
+    n->session = a->session;
+    n->session_size = a->session_size;
+    n->session_init = a->session_init;
+    n->session_active = a->session_active;
+    n->home = a->home;
+    n->help = a->help;
+    n->track = a->track;
+    n->enlarge = a->enlarge;
+    n->title = a->title;
+    n->ime_by_lang = a->ime_by_lang;
+    n->ime = a->ime;
+    n->ime_vi = a->ime_vi;
+    snprintf(n->lang, sizeof n->lang, "%s", i18n_lang());
+    n->done = done;
+    n->expired = expired;
+    n->on = true;
+    attach(a, ctx);
+    a->home = first;
+    if (a->session_init)
+        a->session_init(a);
+    push(a, first, NULL);
+}
+
+/* Leaves the inner screens and restores the outer mode; the inner session
+ * is handed to done, then wiped. */
+static void nest_end(app *a)
+{
+    app_nest_state *n = &a->nest;
+    while (a->depth > n->depth)
+        pop(a);
+    void *inner = a->session;
+    size_t inner_size = a->session_size;
+    a->session = n->session;
+    a->session_size = n->session_size;
+    a->session_init = n->session_init;
+    a->session_active = n->session_active;
+    a->home = n->home;
+    a->help = n->help;
+    a->track = n->track;
+    a->enlarge = n->enlarge;
+    a->title = n->title;
+    a->ime_by_lang = n->ime_by_lang;
+    a->ime = n->ime;
+    a->ime_vi = n->ime_vi;
+    if (strcmp(i18n_lang(), n->lang) != 0)
+        i18n_set_lang(n->lang);
+    void (*done)(app *, void *) = n->done;
+    memset(n, 0, sizeof *n);
+    if (done)
+        done(a, inner);
+    if (inner && inner_size)
+        mem_wipe(inner, inner_size);
+    a->dirty = true;
+}
+
 void app_wipe(app *a)
 {
+    if (a->nest.on)
+        nest_end(a);
     while (a->depth > 0)
         pop(a);
     if (a->session && a->session_size)
@@ -145,6 +221,7 @@ void app_wipe(app *a)
         a->session_init(a);
     pin_entry_wipe(&a->pin);
     a->pin_open = a->pin_answered = a->staff_notice = false;
+    voice_off(a);   /* the next citizen may not want them */
     if (a->cfg && a->cfg->language[0] && strcmp(i18n_lang(), a->cfg->language) != 0)
         i18n_set_lang(a->cfg->language);
     a->ime_vi = IME_TELEX;
@@ -160,10 +237,13 @@ void app_wipe(app *a)
 
 void app_free(app *a)
 {
+    if (a->nest.on)
+        nest_end(a);
     while (a->depth > 0)
         pop(a);
     if (a->session && a->session_size)
         mem_wipe(a->session, a->session_size);
+    voice_free(a);
 }
 
 static void resume(app *a)
@@ -180,7 +260,10 @@ static void apply(app *a, screen_result r)
     case SR_REDRAW: a->dirty = true; break;
     case SR_PUSH: push(a, r.next, r.arg); break;
     case SR_POP:
-        if (a->depth > 1) {
+        if (a->nest.on && a->depth - 1 <= a->nest.depth) {
+            nest_end(a);           /* back from the nest's first screen */
+            resume(a);
+        } else if (a->depth > 1) {
             pop(a);
             resume(a);
         }
@@ -201,7 +284,14 @@ static void apply(app *a, screen_result r)
         }
         break;
     }
-    case SR_HOME: app_wipe(a); break;
+    case SR_HOME:
+        if (a->nest.on) {
+            nest_end(a);           /* the inner session is over, the outer goes on */
+            resume(a);
+        } else {
+            app_wipe(a);
+        }
+        break;
     case SR_QUIT: a->quit = true; break;
     }
 }
@@ -318,6 +408,12 @@ static bool global_action(app *a, const event *ev)
         a->theme = a->theme == THEME_NORMAL ? THEME_CONTRAST : THEME_NORMAL;
         term_set_theme(a->theme);
         break;
+    case ACT_SPEECH:
+        voice_toggle(a);
+        break;
+    case ACT_REPEAT:
+        voice_repeat(a);
+        break;
     case ACT_STAFF_EXIT:
         if (a->lockdown) {
             a->pin_open = true;
@@ -379,7 +475,8 @@ void app_feed(app *a, const event *evin)
         return;
     }
     if (ev.act == ACT_STAFF_EXIT || ev.act == ACT_LANG || ev.act == ACT_CALL_STAFF ||
-        ev.act == ACT_CONTRAST || ev.act == ACT_IME) {
+        ev.act == ACT_CONTRAST || ev.act == ACT_IME || ev.act == ACT_SPEECH ||
+        ev.act == ACT_REPEAT) {
         global_action(a, &ev);
         return;
     }
@@ -417,6 +514,11 @@ void app_feed(app *a, const event *evin)
 void app_tick(app *a, int64_t now_ms)
 {
     a->now_ms = now_ms;
+    if (a->nest.on && a->nest.expired && now_ms - a->last_tick_ms >= TICK_MS &&
+        a->nest.expired(a, a->nest.session)) {
+        app_wipe(a);
+        return;
+    }
     if (a->idle_timeout > 0) {
         int64_t idle = now_ms - a->last_input_ms;
         bool expired = idle >= (int64_t)a->idle_timeout * 1000;
@@ -503,6 +605,7 @@ void app_render(app *a)
     term_flush();
     a->dirty = false;
     a->renders++;
+    voice_after_render(a);
 }
 
 /* ---- the loop --------------------------------------------------------------- */

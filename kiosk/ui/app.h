@@ -17,7 +17,9 @@
 #include "printer.h"
 #include "screen.h"
 #include "store.h"
+#include "sync_config.h"
 #include "vnime.h"
+#include "voice.h"
 
 enum { APP_STACK_MAX = 16, APP_QUEUE_MAX = 512 };
 
@@ -26,11 +28,32 @@ typedef struct {
     void *state;
 } app_entry;
 
+/* A mode inside the mode: the clerk workstation runs the citizen screens
+ * for a citizen at the counter (app_nest). What the nest saved of the
+ * outer mode, restored when it ends. */
+typedef struct {
+    bool on;
+    int depth;                     /* outer screens under the nest */
+    void *session;
+    size_t session_size;
+    void (*session_init)(app *a);
+    bool (*session_active)(const app *a);
+    const screen_ops *home, *help, *track, *enlarge;
+    const char *title;
+    bool ime_by_lang;
+    ime_method ime, ime_vi;
+    char lang[16];
+    void (*done)(app *a, void *inner);       /* outer restored, inner not yet wiped */
+    bool (*expired)(app *a, void *outer);    /* each tick: true wipes everything */
+} app_nest_state;
+
 struct app {
     /* services */
     const config *cfg;
     store *db;
     printer *pr;
+    const sync_config *sync;       /* [sync]: other kiosks' receipts are asked of the
+                                    * central server; NULL = not connected */
     bool lockdown;                 /* citizen mode: staff PIN to leave */
     const auth_ctx *auth;          /* the PIN pepper (checks the staff PIN); may be NULL */
     bool practice;                 /* demo practice: sandbox database, dossiers are samples */
@@ -45,6 +68,7 @@ struct app {
     ime_method ime_vi;             /* ... and comes back as it was in Vietnamese */
     term_theme theme;
     int min_rows, min_cols;        /* below this the enlarge screen shows */
+    voice voice;                   /* spoken prompts (voice.h) */
 
     /* clocks: wall time for dates, monotonic ms for timers */
     int64_t clock_offset;          /* POSTKIOSK_CLOCK minus the real time */
@@ -94,6 +118,8 @@ struct app {
     term_input queue[APP_QUEUE_MAX];
     int qhead, qlen;
 
+    app_nest_state nest;           /* app_nest: the outer mode while nested */
+
     frame fr;                      /* last frame drawn: regions for clicks */
     bool dirty, quit;
     int exit_code;
@@ -135,6 +161,20 @@ void app_render(app *a);
 void app_wipe(app *a);
 /* Pops every screen (wiping their state) and frees the session. */
 void app_free(app *a);
+
+/* Runs another mode on top of this one: saves the session and the mode's
+ * hooks (help, track, enlarge, title, input method, language), attach(a,
+ * ctx) installs the inner ones, their session_init runs, first is pushed.
+ * SR_HOME inside, or Back on first, ends the nest: the inner screens are
+ * left, the outer mode restored, done(a, inner session) called (may be
+ * NULL), the inner session wiped, and the screen under the nest resumes.
+ * expired (may be NULL) is asked each tick with the outer session: true
+ * ends the nest and wipes everything (app_wipe). */
+void app_nest(app *a, void (*attach)(app *a, void *ctx), void *ctx, const screen_ops *first,
+              void (*done)(app *a, void *inner), bool (*expired)(app *a, void *outer));
+bool app_nested(const app *a);
+/* The outer mode's session while nested, else a->session. */
+void *app_outer_session(const app *a);
 
 int64_t app_now(const app *a);     /* wall clock, unix seconds */
 int64_t app_mono_ms(void);         /* real monotonic clock */

@@ -18,6 +18,8 @@ static const key_binding table[] = {
     {ACT_IME, "F3", N_("Typing")},
     {ACT_CALL_STAFF, "F4", N_("Call staff")},
     {ACT_CONTRAST, "F5", N_("High contrast")},
+    {ACT_SPEECH, "F6", N_("Spoken prompts")},
+    {ACT_REPEAT, "F7", N_("Say again")},
     {ACT_UP, "\xe2\x86\x91", N_("Up")},
     {ACT_DOWN, "\xe2\x86\x93", N_("Down")},
     {ACT_LEFT, "\xe2\x86\x90", N_("Left")},
@@ -36,7 +38,8 @@ static const struct {
 } keymap[] = {
     {TK_ENTER, ACT_NEXT},      {TK_ESC, ACT_BACK},       {TK_F1, ACT_HELP},
     {TK_F2, ACT_LANG},         {TK_F3, ACT_IME},         {TK_F4, ACT_CALL_STAFF},
-    {TK_F5, ACT_CONTRAST},     {TK_F10, ACT_STAFF_EXIT}, {TK_UP, ACT_UP},
+    {TK_F5, ACT_CONTRAST},     {TK_F6, ACT_SPEECH},      {TK_F7, ACT_REPEAT},
+    {TK_F10, ACT_STAFF_EXIT}, {TK_UP, ACT_UP},
     {TK_DOWN, ACT_DOWN},       {TK_LEFT, ACT_LEFT},      {TK_RIGHT, ACT_RIGHT},
     {TK_TAB, ACT_TAB},         {TK_BACKTAB, ACT_BACKTAB}, {TK_PGUP, ACT_PGUP},
     {TK_PGDN, ACT_PGDN},       {TK_HOME, ACT_HOME},      {TK_END, ACT_END},

@@ -25,6 +25,8 @@ typedef enum {
     ACT_IME,         /* cycle the input method */
     ACT_CALL_STAFF,
     ACT_CONTRAST,    /* high-contrast theme on/off */
+    ACT_SPEECH,      /* spoken prompts on/off */
+    ACT_REPEAT,      /* say the prompt again */
     ACT_STAFF_EXIT,  /* hidden: asks for the staff PIN */
     ACT_CHAR,        /* a printable character that is no command */
     ACT_PICK,        /* click on a list row: value = row index */

@@ -72,12 +72,21 @@ typedef struct frame {
     bool show_ime;                  /* a text field has focus */
     bool cursor;
     int cur_y, cur_x;
+    /* what the spoken prompts say (voice.c), filled by the widgets while
+     * drawing: the step's title, the focused field's or choice's label,
+     * the first error (or the dialog) shown. Never what was typed. */
+    char say_title[256];
+    char say_focus[256];
+    char say_error[768];
 } frame;
 
 struct screen_ops {
     const char *name;
     size_t state_size;
     const char *help;   /* msgid: what this step is for, shown by Help */
+    /* when what to do depends on what happened (a receipt that did not
+     * print): the msgid for now; may be NULL (then help) */
+    const char *(*help_now)(const app *a);
     void (*enter)(void *state, app *a, const void *arg);   /* may be NULL */
     void (*leave)(void *state, app *a);                    /* may be NULL */
     /* on top again after the screens above it closed (SR_POP, SR_BACK_TO):

@@ -53,9 +53,16 @@ int w_text_lines(const char *s, int w, int maxlines)
     return text_wrap(s, w, starts, ln, maxlines);
 }
 
+void w_say(char *slot, size_t size, const char *s)
+{
+    if (slot && !*slot && s)
+        str_copy(slot, size, s);
+}
+
 int w_text(frame *f, int y, int x, int w, int maxlines, const char *s, term_role r)
 {
-    (void)f;
+    if (f && r == ROLE_ERROR)
+        w_say(f->say_error, sizeof f->say_error, s);
     size_t starts[WRAP_MAX], ln[WRAP_MAX];
     if (maxlines > WRAP_MAX)
         maxlines = WRAP_MAX;
@@ -78,7 +85,8 @@ int w_text(frame *f, int y, int x, int w, int maxlines, const char *s, term_role
 
 void w_center(frame *f, int y, int x, int w, const char *s, term_role r)
 {
-    (void)f;
+    if (f && r == ROLE_TITLE)
+        w_say(f->say_title, sizeof f->say_title, s);
     int tw = text_width(s);
     int off = tw < w ? (w - tw) / 2 : 0;
     term_put(y, x + off, w - off, s, r);
@@ -170,6 +178,7 @@ void w_progress(frame *f, int y, int step, int steps, const char *title)
     snprintf(n_of_m, sizeof n_of_m, _("Step %d of %d"), step, steps);
     snprintf(buf, sizeof buf, "%s \xe2\x80\x94 %s", n_of_m, title);
     term_put(y, f->left + 1, f->width - 2, buf, ROLE_TITLE);
+    w_say(f->say_title, sizeof f->say_title, title);
     char dots[256];
     size_t len = 0;
     for (int i = 1; i <= steps && len + 8 < sizeof dots; i++) {
@@ -205,6 +214,8 @@ void w_choice(frame *f, int y, int x, int w, int digit, const char *label, bool 
     char k[4];
     snprintf(k, sizeof k, "%d", digit);
     w_button(f, y, x, w, k, label, focus, ACT_CHOOSE, digit);
+    if (focus)
+        w_say(f->say_focus, sizeof f->say_focus, label);
 }
 
 /* ---- lists --------------------------------------------------------------- */
@@ -629,6 +640,10 @@ int tf_draw_labeled(frame *f, const tfield *t, int y, int x, int w, const char *
 {
     term_put(y, x, w, label, focus ? ROLE_TITLE : ROLE_NORMAL);
     tf_draw(f, t, y + 1, x, w, focus);
+    if (focus)
+        w_say(f->say_focus, sizeof f->say_focus, label);
+    if (focus && msg && *msg && msg_is_error)   /* the focused field's error first */
+        str_copy(f->say_error, sizeof f->say_error, msg);
     int lines = 1;
     if (msg && *msg) {
         /* ✗ before an error so colour is never the only sign */
@@ -647,6 +662,8 @@ int tf_draw_labeled(frame *f, const tfield *t, int y, int x, int w, const char *
 void w_dialog(frame *f, const char *title, const char *body, const w_dlg_button *b,
               int nb, term_role role)
 {
+    /* a dialog is what the citizen must read now: it is what is said */
+    snprintf(f->say_error, sizeof f->say_error, "%s. %s", title, body);
     int w = f->cols - 8 < 70 ? f->cols - 8 : 70;
     if (w < 20)
         w = f->cols;
@@ -733,6 +750,8 @@ void wpage_item(wpage *p, const char *bullet, const char *s, term_role r)
 
 void wpage_text(wpage *p, const char *s, term_role r)
 {
+    if (!p->measure && r == ROLE_ERROR)
+        w_say(p->f->say_error, sizeof p->f->say_error, s);
     wpage_item(p, NULL, s, r);
 }
 

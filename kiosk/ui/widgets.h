@@ -20,7 +20,10 @@ void w_hint(frame *f, action act, const char *label);
 const click_region *w_hit(const frame *f, int y, int x);
 
 /* ---- text ---------------------------------------------------------------- */
-/* Word-wrapped text in a box w columns wide; returns the lines used. */
+/* Sets a spoken-prompt slot of the frame (f->say_*) unless already set. */
+void w_say(char *slot, size_t size, const char *s);
+/* Word-wrapped text in a box w columns wide; returns the lines used. An
+ * error (ROLE_ERROR) is what the spoken prompts say. */
 int w_text(frame *f, int y, int x, int w, int maxlines, const char *s, term_role r);
 /* Lines w_text would use (maxlines cap). */
 int w_text_lines(const char *s, int w, int maxlines);

@@ -9,7 +9,7 @@
 #include "util.h"
 
 enum { PROV_MAX = 70, F_PROVINCE = 0, F_UNIT, F_STREET, F_WHO, F_RECIPIENT, NF,
-       PICK_PROVINCE = -2, PICK_FIELD = 100, MATCH_ROWS = 5 };
+       PICK_PROVINCE = -2, PICK_FIELD = 100, MATCH_ROWS = 5, KEYPAD_ROWS = 9, GROUPS = 8 };
 
 typedef struct {
     int focus;
@@ -20,7 +20,47 @@ typedef struct {
     int nmatch;
     wlist ml;
     pk_err err;
+    /* by numbers (a keypad): with the commune field empty, the province's
+     * units in up to 8 groups in alphabetical order (1-8), then a unit of
+     * the group (1-8, 9 = more); -1 = choosing a group */
+    int group;
+    int page;
 } addr_state;
+
+/* Units per group (ceil(n / GROUPS)), and how many groups. */
+static int group_size(int n)
+{
+    int g = (n + GROUPS - 1) / GROUPS;
+    return g > 0 ? g : 1;
+}
+
+static int group_count(int n)
+{
+    return n > 0 ? (n + group_size(n) - 1) / group_size(n) : 0;
+}
+
+/* Units of group g: first index and count. */
+static void group_span(const addr_state *s, int g, int *first, int *count)
+{
+    int size = group_size(s->nmatch);
+    *first = g * size;
+    *count = s->nmatch - *first < size ? s->nmatch - *first : size;
+    if (*count < 0)
+        *count = 0;
+}
+
+/* Within a group, rows on a page: all when they fit the nine digits, else
+ * 8 and 9 = more. */
+static int group_per_page(int count, bool *more)
+{
+    *more = count > 9;
+    return *more ? 8 : count;
+}
+
+static bool by_numbers(const addr_state *s, const citizen *c)
+{
+    return s->focus == F_UNIT && c->unit_query.len == 0 && !c->have_unit && s->nmatch > 0;
+}
 
 static void search(addr_state *s, app *a)
 {
@@ -31,6 +71,8 @@ static void search(addr_state *s, app *a)
     s->ml.sel = 0;
     s->ml.top = 0;
     wlist_set(&s->ml, s->nmatch);
+    s->group = -1;
+    s->page = 0;
 }
 
 static void addr_enter(void *state, app *a, const void *arg)
@@ -75,6 +117,49 @@ static val_result check_recipient(const citizen *c)
     return v;
 }
 
+/* The keypad's list: groups "1  Bắc Sơn – Cao Lộc", or a group's units.
+ * Returns the rows used (KEYPAD_ROWS). */
+static int draw_numbers(const addr_state *s, frame *f, int y, int x, int w)
+{
+    char buf[512], a1[200], a2[200];
+    if (s->group < 0) {
+        int ng = group_count(s->nmatch);
+        for (int g = 0; g < ng; g++) {
+            int first, count;
+            group_span(s, g, &first, &count);
+            unit_label(&s->matches[first], a1, sizeof a1);
+            unit_label(&s->matches[first + count - 1], a2, sizeof a2);
+            if (count > 1)
+                snprintf(buf, sizeof buf, "%d  %s \xe2\x80\x93 %s", g + 1, a1, a2);
+            else
+                snprintf(buf, sizeof buf, "%d  %s", g + 1, a1);
+            term_put(y + g, x + 1, w - 2, buf, ROLE_NORMAL);
+            w_region(f, y + g, x, 1, w, ACT_CHOOSE, g + 1);
+        }
+        return KEYPAD_ROWS;
+    }
+    int first, count;
+    group_span(s, s->group, &first, &count);
+    bool more;
+    int per = group_per_page(count, &more);
+    int start = s->page * per;
+    for (int i = 0; i < per && start + i < count; i++) {
+        unit_label(&s->matches[first + start + i], a1, sizeof a1);
+        snprintf(buf, sizeof buf, "%d  %s", i + 1, a1);
+        term_put(y + i, x + 1, w - 2, buf, ROLE_NORMAL);
+        w_region(f, y + i, x, 1, w, ACT_CHOOSE, i + 1);
+    }
+    if (more) {
+        snprintf(buf, sizeof buf, "9  %s", _("More"));
+        term_put(y + per, x + 1, w - 2, buf, ROLE_TITLE);
+        w_region(f, y + per, x, 1, w, ACT_CHOOSE, 9);
+    }
+    return KEYPAD_ROWS;
+}
+
+/* A digit while choosing by numbers: a group, a unit, or 9 = more. */
+static screen_result number_pick(addr_state *s, app *a, int d);
+
 static void addr_draw(const void *state, const app *a, frame *f)
 {
     const addr_state *s = state;
@@ -109,12 +194,17 @@ static void addr_draw(const void *state, const app *a, frame *f)
         } else if (s->nmatch == 0) {
             msg = _("No commune or ward starts like this. Try fewer letters.");
             err = true;
+        } else if (by_numbers(s, c)) {
+            msg = s->group < 0 ? _("Type the first letters, or press the number of the group")
+                               : _("Press the number of your commune or ward; Esc: the groups");
         }
         used = tf_draw_labeled(f, &c->unit_query, y, x, w, _("Commune or ward"), msg, err,
                                s->focus == F_UNIT, PICK_FIELD + F_UNIT);
     }
     y += used;
-    if (s->focus == F_UNIT) {
+    if (by_numbers(s, c)) {
+        y += draw_numbers(s, f, y, x, w);
+    } else if (s->focus == F_UNIT) {
         wlist lst = s->ml;
         wlist_fix(&lst, MATCH_ROWS);
         wlist_position(f, &lst, MATCH_ROWS, y - used, x, w);
@@ -165,6 +255,34 @@ static void pick_unit(addr_state *s, app *a, int i)
     unit_label(&c->unit, buf, sizeof buf);
     tf_set(&c->unit_query, buf);
     s->focus = F_STREET;
+}
+
+static screen_result number_pick(addr_state *s, app *a, int d)
+{
+    if (s->group < 0) {
+        if (d < 1 || d > group_count(s->nmatch))
+            return SR_(SR_NONE);
+        s->group = d - 1;
+        s->page = 0;
+        int first, count;
+        group_span(s, s->group, &first, &count);
+        if (count == 1)
+            pick_unit(s, a, first);
+        return SR_(SR_REDRAW);
+    }
+    int first, count;
+    group_span(s, s->group, &first, &count);
+    bool more;
+    int per = group_per_page(count, &more);
+    if (more && d == 9) {
+        s->page = (s->page + 1) * per < count ? s->page + 1 : 0;
+        return SR_(SR_REDRAW);
+    }
+    int i = s->page * per + d - 1;
+    if (d < 1 || d > per || i >= count)
+        return SR_(SR_NONE);
+    pick_unit(s, a, first + i);
+    return SR_(SR_REDRAW);
 }
 
 static int last_field(const citizen *c)
@@ -237,6 +355,13 @@ static screen_result addr_handle(void *state, app *a, const event *ev)
         }
         return SR_(SR_NONE);
     case F_UNIT:
+        if (ev->act == ACT_CHOOSE && by_numbers(s, c))
+            return number_pick(s, a, ev->value);
+        if (ev->act == ACT_BACK && by_numbers(s, c) && s->group >= 0) {
+            s->group = -1;                /* back to the groups, not off the screen */
+            s->page = 0;
+            return SR_(SR_REDRAW);
+        }
         if (ev->act == ACT_UP || ev->act == ACT_DOWN || ev->act == ACT_PGUP || ev->act == ACT_PGDN)
             return wlist_handle(&s->ml, ev, MATCH_ROWS) ? SR_(SR_REDRAW) : SR_(SR_NONE);
         if (ev->act == ACT_NEXT) {

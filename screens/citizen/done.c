@@ -125,10 +125,26 @@ static screen_result done_handle(void *state, app *a, const event *ev)
     }
 }
 
+/* Help tells what the screen tells: no receipt to take when none printed. */
+static const char *done_help_now(const app *a)
+{
+    const citizen *c = cz(a);
+    if (c->print_err == PK_OK)
+        return NULL;
+    if (c->print_err == PK_EUNCONFIRMED)
+        return N_("Your dossier is saved. The printer did not confirm your receipt: ask staff "
+                  "for it. Write down your dossier number, then bring your papers to the "
+                  "counter.");
+    return N_("Your dossier is saved, but the receipt could not be printed. Write down your "
+              "dossier number: staff will print your receipt at the counter, where you bring "
+              "your papers.");
+}
+
 const screen_ops screen_done = {
     .name = "done",
     .state_size = sizeof(done_state),
     .help = N_("Your dossier is saved. Take your receipt and bring your papers to the counter."),
+    .help_now = done_help_now,
     .enter = done_enter,
     .draw = done_draw,
     .handle = done_handle,

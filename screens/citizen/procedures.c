@@ -30,6 +30,19 @@ static int visible_rows(void)
     return v > 1 ? v : 1;
 }
 
+/* Keypad paging: when the list is longer than the digits (or the rows),
+ * rows are numbered 1-8 a page at a time and 9 shows the next page (then
+ * the first again), so digits and Enter alone reach every procedure.
+ * Returns the rows numbered on a page; *paged tells whether 9 = more. */
+static int page_rows(int n, int vis, bool *paged)
+{
+    *paged = n > 9 || n > vis;
+    if (!*paged)
+        return n;
+    int per = vis - 1 < 8 ? vis - 1 : 8;
+    return per > 1 ? per : 1;
+}
+
 static void refresh(procs_state *s, app *a)
 {
     const char *q = cz(a)->search.buf;
@@ -117,8 +130,10 @@ static void procs_draw(const void *state, const app *a, frame *f)
 
     int ly = f->top + LIST_Y - 1;
     int vis = f->height - LIST_Y - 1;
+    bool paged;
+    int per = page_rows(s->n, vis, &paged);
     wlist lst = s->list;
-    wlist_fix(&lst, vis);
+    wlist_fix(&lst, paged ? per : vis);
     char head[128];
     if (s->err != PK_OK)
         term_put(ly, x, w, _(pk_err_msg(s->err)), ROLE_ERROR);
@@ -132,18 +147,23 @@ static void procs_draw(const void *state, const app *a, frame *f)
                           "%d procedures: press the number, or the arrow keys and Enter", s->n),
                  s->n);
         term_put(ly, x, w, head, ROLE_DIM);
-        wlist_position(f, &lst, vis, ly, x, w);
+        wlist_position(f, &lst, paged ? per : vis, ly, x, w);
     }
-    for (int i = lst.top; i < s->n && i < lst.top + vis; i++) {
+    for (int i = lst.top; i < s->n && i < lst.top + per; i++) {
         const proc_row *r = &s->rows[i];
         char line[768];
-        int d = i - lst.top + 1;
         const char *name = citizen_pick(r->name_vi, r->name_en);
-        if (d <= 9)
-            snprintf(line, sizeof line, "%d  %s", d, name);
-        else
-            snprintf(line, sizeof line, "   %s", name);
+        snprintf(line, sizeof line, "%d  %s", i - lst.top + 1, name);
         wlist_row(f, &lst, i, ly + 1 + (i - lst.top), x, w, line, eligibility(r), true);
+    }
+    if (paged) {
+        char more[160];
+        int pages = (s->n + per - 1) / per, page = (lst.top + per - 1) / per + 1;
+        snprintf(more, sizeof more, _("9  More procedures (page %d of %d)"),
+                 page > pages ? pages : page, pages);
+        int y = ly + 1 + (s->n - lst.top < per ? s->n - lst.top : per);
+        term_put(y, x + 1, w - 2, more, ROLE_TITLE);
+        w_region(f, y, x, 1, w, ACT_CHOOSE, 9);
     }
     w_hint(f, ACT_NEXT, N_("Open"));
     w_hint(f, ACT_TAB, N_("Browse"));
@@ -184,7 +204,9 @@ static screen_result procs_handle(void *state, app *a, const event *ev)
     procs_state *s = state;
     citizen *c = cz(a);
     int vis = visible_rows();
-    wlist_fix(&s->list, vis);
+    bool paged;
+    int per = page_rows(s->n, vis, &paged);
+    wlist_fix(&s->list, paged ? per : vis);
     /* VNI types marks and tones with digits: while a word is being typed
      * in the search field, a digit that marks it belongs to it; once the
      * word is complete ("Lạng") or the digit would only follow it, the
@@ -194,6 +216,14 @@ static screen_result procs_handle(void *state, app *a, const event *ev)
                      vnime_key_composes(&c->search.ime, c->search.buf, c->search.len, ev->ch);
     switch (vni_digit ? ACT_CHAR : ev->act) {
     case ACT_CHOOSE:
+        if (paged && ev->value == 9) {        /* the next page, then the first again */
+            int top = s->list.top + per >= s->n ? 0 : s->list.top + per;
+            s->list.top = s->list.sel = top;
+            wlist_fix(&s->list, per);
+            return SR_(SR_REDRAW);
+        }
+        if (ev->value < 1 || ev->value > per)
+            return SR_(SR_NONE);
         return open_row(s, a, s->list.top + ev->value - 1);
     case ACT_NEXT:
         return open_row(s, a, s->list.sel);
@@ -214,7 +244,7 @@ static screen_result procs_handle(void *state, app *a, const event *ev)
             return cycle(s, a, s->focus, ev->act == ACT_RIGHT ? 1 : -1);
         break;
     case ACT_UP: case ACT_DOWN: case ACT_PGUP: case ACT_PGDN:
-        return wlist_handle(&s->list, ev, vis) ? SR_(SR_REDRAW) : SR_(SR_NONE);
+        return wlist_handle(&s->list, ev, paged ? per : vis) ? SR_(SR_REDRAW) : SR_(SR_NONE);
     default:
         break;
     }

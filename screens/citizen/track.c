@@ -6,7 +6,10 @@
  * item 10); a correctly signed QR code needs nothing more. Digits and
  * Enter are enough (a numeric keypad): "42" is this kiosk's LS01-000042.
  * Shows the status and history in plain words; no personal data beyond a
- * masked name. */
+ * masked name. A signed receipt of another kiosk (verified with that
+ * kiosk's key from the province) is asked of the central server, at most
+ * TRACK_REMOTE_WAIT_S seconds: its status, and from when the information
+ * is; offline, the screen says plainly that it cannot check now. */
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +20,7 @@
 #include "receipt_key.h"
 #include "store_clerk.h"
 #include "store_lookup.h"
+#include "track_remote.h"
 #include "util.h"
 
 enum { EV_MAX = 24 };
@@ -38,12 +42,16 @@ typedef struct {
     char expected[PK_DATE_MAX];
     dossier_event ev[EV_MAX];
     int nev;
+    bool remote;                 /* from the central server, not this kiosk */
+    char remote_kiosk[16];
+    int64_t remote_at;           /* the last change the server has */
 } track_state;
 
 /* Fills the screen from a dossier the citizen has proven to hold. */
 static void show(track_state *s, app *a, const dossier *d)
 {
     s->found = true;
+    s->remote = false;
     s->step = 0;
     str_copy(s->shown_ref, sizeof s->shown_ref, d->ref);
     dossier_mask_name(d->name, s->masked, sizeof s->masked);
@@ -67,6 +75,56 @@ static void show(track_state *s, app *a, const dossier *d)
     tf_wipe(&s->last4);
 }
 
+/* Another kiosk's dossier, as the central server has it: no name, no
+ * history (they stay at its kiosk), the time of the last change. */
+static void show_remote(track_state *s, app *a, const remote_dossier *r)
+{
+    int st = dossier_status_parse(r->status);
+    if (st < 0) {
+        s->msg = N_("The provincial server cannot be reached now, so a dossier from another "
+                    "post office cannot be checked here. Please try again later, or ask staff.");
+        return;
+    }
+    s->found = true;
+    s->remote = true;
+    s->step = 0;
+    s->status = (dossier_status)st;
+    str_copy(s->shown_ref, sizeof s->shown_ref, r->ref);
+    s->masked[0] = '\0';
+    str_copy(s->expected, sizeof s->expected, r->closed_day[0] ? "" : r->expected_date);
+    str_copy(s->remote_kiosk, sizeof s->remote_kiosk, r->kiosk);
+    s->remote_at = r->updated_at;
+    procedure p;
+    if (store_procedure_get(a->db, r->proc_code, &p) == PK_OK) {
+        str_copy(s->proc_name, sizeof s->proc_name, p.name_vi);
+        str_copy(s->proc_en, sizeof s->proc_en, p.name_en);
+    } else {
+        str_copy(s->proc_name, sizeof s->proc_name, r->proc_code);
+        s->proc_en[0] = '\0';
+    }
+    s->nev = 0;
+    tf_set(&s->ref, s->shown_ref);
+    tf_wipe(&s->last4);
+}
+
+/* A verified receipt of another kiosk: one short question to the central
+ * server; recorded (reference and outcome only). */
+static void lookup_remote(track_state *s, app *a, const char *ref)
+{
+    remote_dossier r;
+    pk_err e = track_remote(a->sync, ref, &r, NULL, 0);
+    store_audit_append(a->db, app_now(a), "kiosk", "remote_lookup", ref,
+                       e == PK_OK ? "found" : e == PK_ENOTFOUND ? "unknown" : "offline");
+    if (e == PK_OK)
+        show_remote(s, a, &r);
+    else if (e == PK_ENOTFOUND)
+        s->msg = N_("The provincial server has no news of this dossier yet: its post office may "
+                    "not have sent it. Please try again later, or ask staff.");
+    else
+        s->msg = N_("The provincial server cannot be reached now, so a dossier from another "
+                    "post office cannot be checked here. Please try again later, or ask staff.");
+}
+
 /* A scanned (or typed) receipt QR payload: its signature is the proof. */
 static void lookup_qr(track_state *s, app *a, const receipt_key *k, pk_err e)
 {
@@ -82,6 +140,10 @@ static void lookup_qr(track_state *s, app *a, const receipt_key *k, pk_err e)
     }
     dossier d;
     e = store_dossier_get(a->db, k->ref, &d);
+    if (e == PK_ENOTFOUND && track_remote_foreign(a->cfg->kiosk_code, k->ref)) {
+        lookup_remote(s, a, k->ref);
+        return;
+    }
     if (e == PK_OK)
         show(s, a, &d);
     else if (e == PK_ENOTFOUND)
@@ -107,6 +169,10 @@ static void lookup(track_state *s, app *a, const char *input)
         s->msg = N_("Please type the number printed on your receipt.");
     } else if (e != PK_OK) {
         s->msg = N_("No dossier has this number. Please check it, or ask staff.");
+    } else if (k.kind == IDS_KEY_REF && track_remote_foreign(a->cfg->kiosk_code, k.ref)) {
+        /* the second factor is on the other kiosk only: its QR code is the proof */
+        s->msg = N_("This number is from another post office. Please hold the QR code of your "
+                    "receipt under the scanner.");
     } else {
         /* the number alone proves nothing (they are sequential) */
         s->key = k;
@@ -215,7 +281,11 @@ static void track_draw(const void *state, const app *a, frame *f)
     if (!s->found)
         goto hints;
     char buf[768], date[32];
-    snprintf(buf, sizeof buf, "%s %s   \xc2\xb7   %s", _("Dossier"), s->shown_ref, s->masked);
+    if (s->remote)
+        snprintf(buf, sizeof buf, _("Dossier %s (registered at post office %s)"), s->shown_ref,
+                 s->remote_kiosk);
+    else
+        snprintf(buf, sizeof buf, "%s %s   \xc2\xb7   %s", _("Dossier"), s->shown_ref, s->masked);
     term_put(y++, x, w, buf, ROLE_NORMAL);
     y += w_text(f, y, x, w, 2, citizen_pick(s->proc_name, s->proc_en), ROLE_NORMAL);
     snprintf(buf, sizeof buf, "%s %s", _("Now:"), _(dossier_status_label(s->status)));
@@ -226,6 +296,16 @@ static void track_draw(const void *state, const app *a, frame *f)
         term_put(y++, x, w, buf, ROLE_NORMAL);
     }
     y++;
+    if (s->remote) {
+        char when[32];
+        if (!date_local_format(s->remote_at, "%d/%m/%Y %H:%M", when, sizeof when))
+            str_copy(when, sizeof when, "-");
+        snprintf(buf, sizeof buf,
+                 _("From the provincial server: the last change it has is of %s. The full "
+                   "history is at the post office where you registered."), when);
+        w_text(f, y, x, w, 3, buf, ROLE_NORMAL);
+        goto hints;
+    }
     term_put(y++, x, w, _("What has happened so far:"), ROLE_TITLE);
     int bottom = f->top + f->height;
     int first = s->nev - (bottom - y);     /* newest events when they do not all fit */

@@ -68,7 +68,7 @@ static void welcome_draw(const void *state, const app *a, frame *f)
         snprintf(buf, sizeof buf, "! %s %s", state_msg, what);
         nl = w_text_lines(buf, w, 4);
     }
-    int h = 4 + CHOICES * 2 + (notice ? nl + 1 : 0) + (n > 1 ? 2 : 0);
+    int h = 4 + CHOICES * 2 + (notice ? nl + 1 : 0) + (n > 1 ? 2 : 0) + 1;
     int gap = f->height - h > 2 ? (f->height - h) / 3 : 0;
     int y = f->top + gap;
 
@@ -102,7 +102,12 @@ static void welcome_draw(const void *state, const app *a, frame *f)
             w_button(f, y, lx, bw, key, label, cur, ACT_CHOOSE, LANG_FIRST + i);
             lx += bw + 1;
         }
+        y += 2;
     }
+    /* the spoken prompts' toggle: for whoever cannot read this screen */
+    const char *spoken = voice_state(a);
+    int vw = text_width(spoken) + 8;
+    w_button(f, y, x, vw < w ? vw : w, "F6", spoken, a->voice.on, ACT_SPEECH, 0);
     w_hint(f, ACT_CHOOSE, NULL);
     w_hint(f, ACT_NEXT, N_("Open"));
 }

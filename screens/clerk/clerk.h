@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "auth.h"
+#include "citizen.h"
 #include "store_clerk.h"
 #include "widgets.h"
 
@@ -32,6 +33,7 @@ typedef struct {
     char flash[PK_TEXT_MAX];
     bool flash_error;
     char scanned_ref[PK_REF_MAX];  /* the argument of the dossier screen a scan opens */
+    citizen counter;              /* a citizen's dossier typed at the counter (clerk_counter.c) */
 } clerk_ui;
 
 /* What the dossier screen hands to the action form. */
@@ -46,7 +48,11 @@ typedef struct {
 
 extern const screen_ops screen_clerk_signin, screen_clerk_menu, screen_clerk_queue,
     screen_clerk_dossier, screen_clerk_action, screen_clerk_filters, screen_clerk_handover, screen_clerk_jobs,
-    screen_clerk_reports;
+    screen_clerk_reports, screen_clerk_today;
+/* F1 on any clerk screen (clerk_help.c); supervisors only (clerk_super.c):
+ * accounts, the audit log, approving a purge. */
+extern const screen_ops screen_clerk_help, screen_clerk_super, screen_clerk_audit,
+    screen_clerk_purge;
 
 /* Installs the clerk session on the app (session_init, no app idle timer:
  * the clerk screens sign out themselves). */
@@ -66,7 +72,14 @@ int clerk_header(const app *a, frame *f, const char *title);
 /* The flash message line (and clears nothing: draw is pure). */
 void clerk_flash_draw(const app *a, frame *f, int y);
 void clerk_flash(app *a, bool error, const char *msgid);
+/* Prints the papers the step just recorded hands out (clerk_papers.c) and
+ * says in the flash where they went. */
+void clerk_papers_after(app *a, const char *ref, dossier_status to);
 void clerk_flashf(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Registers a dossier for a citizen at the counter on the kiosk's screens
+ * (clerk_counter.c); back on the menu when done or left. */
+screen_result clerk_counter_start(app *a);
 
 /* Reloads the dossier screen under the top one (after a step was recorded
  * on the form above it), without logging another lookup. */
@@ -81,7 +94,8 @@ screen_result clerk_scan(app *a, const char *payload);
 
 /* Short status names for clerks (msgid), e.g. "Accepted". */
 const char *clerk_status_short(int status);
-/* The queue's status filters in order: open, all, then every status. */
+/* The queue's status filters in order: open, all, every status, then the
+ * items recorded lost or damaged. */
 const char *clerk_filter_label(int filter);   /* msgid */
 int clerk_filter_next(int filter, int dir);
 

@@ -10,9 +10,12 @@
 #include "clerk.h"
 #include "dates.h"
 #include "i18n.h"
+#include "config.h"
 #include "dossier.h"
+#include "ids.h"
 #include "receipt.h"
 #include "text.h"
+#include "track_remote.h"
 #include "util.h"
 
 enum { WARN_SECONDS = 20 };
@@ -66,6 +69,7 @@ void clerk_attach(app *a, clerk_ui *ui)
     a->session_active = session_active;
     a->idle_timeout = 0;          /* the clerk screens sign out themselves */
     a->title = N_("Clerk workstation");
+    a->help = &screen_clerk_help;   /* F1 on every clerk screen: its own help */
 }
 
 clerk_ui *clerk_of(const app *a)
@@ -156,6 +160,35 @@ void clerk_flashf(app *a, bool error, const char *fmt, ...)
         term_beep();
 }
 
+/* A verified receipt of another kiosk (receipt_verify used its key from
+ * the province): one short question to the central server. */
+static screen_result scan_remote(app *a, const char *ref)
+{
+    clerk_ui *ui = a->session;
+    remote_dossier r;
+    pk_err e = track_remote(a->sync, ref, &r, NULL, 0);
+    int st = e == PK_OK ? dossier_status_parse(r.status) : -1;
+    store_audit_append(a->db, app_now(a), ui->sess.active ? ui->sess.id : "?", "remote_lookup",
+                       ref, st >= 0 ? "found" : e == PK_ENOTFOUND ? "unknown" : "offline");
+    if (st >= 0) {
+        char when[32];
+        clerk_time(r.updated_at, when, sizeof when);
+        clerk_flashf(a, false,
+                     _("%s (post office %s): %s; from the provincial server, last change %s"),
+                     r.ref, r.kiosk, _(clerk_status_short(st)), when);
+    } else if (e == PK_ENOTFOUND) {
+        clerk_flashf(a, true,
+                     _("%s is a genuine receipt of another post office, but the provincial "
+                       "server has no news of it yet."),
+                     ref);
+    } else {
+        clerk_flashf(a, true, _("%s is a receipt of another post office, and the provincial "
+                                "server cannot be reached now: its status cannot be checked here."),
+                     ref);
+    }
+    return SR_(SR_REDRAW);
+}
+
 screen_result clerk_scan(app *a, const char *payload)
 {
     clerk_ui *ui = a->session;
@@ -167,6 +200,18 @@ screen_result clerk_scan(app *a, const char *payload)
     text[n] = '\0';
     int64_t issued = 0;
     pk_err e = receipt_verify(a->cfg, text, ref, sizeof ref, &issued);
+    /* a receipt from practice or a guided tour (its reference or its S10
+     * number in the practice series): not a dossier, and not a forgery */
+    bool practice = (e == PK_OK && strncmp(ref, PK_PRACTICE_KIOSK_CODE "-",
+                                           strlen(PK_PRACTICE_KIOSK_CODE) + 1) == 0) ||
+                    (ids_s10_valid(text) && strncmp(text, PK_PRACTICE_S10_PREFIX, 2) == 0);
+    if (practice) {
+        store_audit_append(a->db, app_now(a), ui->sess.active ? ui->sess.id : "?",
+                           "scan_rejected", "", "practice");
+        clerk_flash(a, true, N_("This is a practice receipt from a demonstration: there is no "
+                                "dossier behind it. Nothing to do."));
+        return SR_(SR_REDRAW);
+    }
     dossier d;
     if (e == PK_OK)
         e = store_dossier_get(a->db, ref, &d) == PK_OK ? PK_OK : PK_ENOTFOUND;
@@ -176,6 +221,10 @@ screen_result clerk_scan(app *a, const char *payload)
         str_copy(ui->scanned_ref, sizeof ui->scanned_ref, ref);
         return SR_TO(SR_PUSH, &screen_clerk_dossier, ui->scanned_ref);
     }
+    /* a genuine receipt of another kiosk: its status from the central
+     * server, saying from when; offline, said plainly */
+    if (e == PK_ENOTFOUND && track_remote_foreign(a->cfg->kiosk_code, ref))
+        return scan_remote(a, ref);
     /* forged, from another system, or restored from an old backup: the
      * clerk must look at it, and the attempt is logged (no payload kept) */
     store_audit_append(a->db, app_now(a), ui->sess.active ? ui->sess.id : "?", "scan_rejected",
@@ -229,14 +278,17 @@ const char *clerk_filter_label(int filter)
         return N_("Open dossiers");
     if (filter == -1)
         return N_("All dossiers");
+    if (filter == DOSSIER_FILTER_INCIDENTS)   /* the compensation cases (QĐ 45 Đ.14) */
+        return N_("Lost or damaged");
     return clerk_status_short(filter);
 }
 
 int clerk_filter_next(int filter, int dir)
 {
-    /* -2, -1, 0 .. ST__COUNT-1, then around */
-    int i = filter + 2 + dir, n = ST__COUNT + 2;
-    return ((i % n) + n) % n - 2;
+    /* -2 open, -1 all, 0 .. ST__COUNT-1, then -3 lost or damaged, around */
+    int pos = filter == DOSSIER_FILTER_INCIDENTS ? ST__COUNT + 2 : filter + 2;
+    int n = ST__COUNT + 3, i = ((pos + dir) % n + n) % n;
+    return i == ST__COUNT + 2 ? DOSSIER_FILTER_INCIDENTS : i - 2;
 }
 
 dossier_filter clerk_queue_filter(const clerk_ui *ui)

@@ -135,6 +135,8 @@ static void hand_draw(const void *state, const app *a, frame *f)
         y += w_text(f, y, x, w, 3, buf, ROLE_DIM);
         if (s->print_err == PK_OK) {
             term_put(y + 1, x, w, _("Printed. Both sides sign it; keep one copy each."), ROLE_OK);
+            if (s->print_msg[0])       /* which printer: A4, or the receipt printer instead */
+                w_text(f, y + 2, x, w, 2, _(s->print_msg), ROLE_DIM);
         } else {
             snprintf(buf, sizeof buf, "%s %s", _("Not printed:"),
                      _(s->print_msg[0] ? s->print_msg : pk_err_msg(s->print_err)));

@@ -84,7 +84,7 @@ keys 1
 wait_for "BB-LS01-"
 wait_for "Đã in."
 keys Enter
-wait_for "Báo cáo"
+wait_for "Lệnh in và in lại"   # the menu (reports are a supervisor's)
 keys Escape
 wait_for "Đăng nhập nhân viên"
 keys Escape
@@ -99,13 +99,27 @@ grep -q "exit=0" "$T/rc" 2>/dev/null || fail "the workstation did not exit clean
     fail "the other dossier changed"
 no=$(sql "SELECT no FROM handovers")
 [ -n "$no" ] || fail "no handover record"
-grep -q "BIÊN BẢN GIAO NHẬN" "$H/handovers/$no.txt" || fail "record file missing or not Vietnamese"
-grep -q "LS01-000001" "$H/handovers/$no.txt" || fail "record does not list the dossier"
-grep -q "Tờ khai (bản chính)" "$H/handovers/$no.txt" || fail "record does not mark the originals"
-grep -q "Giấy chứng sinh (bản sao)" "$H/handovers/$no.txt" || fail "record does not mark the copies"
-grep -q "ĐẠI DIỆN BÊN NHẬN" "$H/handovers/$no.txt" || fail "record has no signature line"
-grep -q "020095001234\|Nguyễn Văn An" "$H/handovers/$no.txt" && fail "personal data on the record"
-[ -s "$H/receipts/$no.png" ] || fail "record not printed"
+# the record is an A4 PDF (printers/papers/), read back as text with its
+# lines joined (a table cell may wrap)
+[ -s "$H/papers/$no.pdf" ] || fail "record file missing"
+rec=$(pdftotext "$H/papers/$no.pdf" - | tr -s ' \n' '  ')
+printf '%s' "$rec" | grep -q "BIÊN BẢN GIAO NHẬN" || fail "record not Vietnamese"
+printf '%s' "$rec" | grep -q "LS01-000001" || fail "record does not list the dossier"
+printf '%s' "$rec" | grep -q "Tờ khai (bản chính)" || fail "record does not mark the originals"
+printf '%s' "$rec" | grep -q "Giấy chứng sinh (bản sao)" || fail "record does not mark the copies"
+printf '%s' "$rec" | grep -q "ĐẠI DIỆN BÊN NHẬN" || fail "record has no signature line"
+printf '%s' "$rec" | grep -q "UBND" || fail "record does not name the receiving People's Committee"
+printf '%s' "$rec" | grep -q "020095001234\|Nguyễn Văn An" && fail "personal data on the record"
+# acceptance handed out the slip and the envelope label (issue 13): saved
+# as PDFs, printed on the receipt printer (no A4 printer here), the label's
+# barcode reading the dossier's S10 number
+[ -s "$H/papers/LS01-000001-slip.pdf" ] || fail "no acceptance slip"
+pdftotext "$H/papers/LS01-000001-slip.pdf" - | grep -q "NP-0042" || fail "the slip lacks the seal number"
+[ -s "$H/receipts/LS01-000001-slip-1.png" ] || fail "the slip was not printed"
+[ "$(zbarimg --quiet --raw "$H/receipts/LS01-000001-label.png" 2>/dev/null)" = \
+  "$(sql "SELECT s10 FROM dossiers WHERE ref = 'LS01-000001'")" ] || fail "the label's barcode"
+# no A4 printer in this set-up: both copies on the receipt printer
+[ -s "$H/receipts/$no-1.png" ] && [ -s "$H/receipts/$no-2.png" ] || fail "record not printed"
 for a in login_failed login scan_rejected lookup handover logout; do
     [ "$(sql "SELECT count(*) FROM audit WHERE action = '$a'")" -ge 1 ] || fail "no '$a' in the audit log"
 done
@@ -125,7 +139,7 @@ today=$(sql "SELECT created_day FROM dossiers WHERE ref = 'LS01-000001'")
 "$P" report --from "$today" --to "$today" --csv > "$T/report.csv" || fail "report --csv"
 grep -q "^total,dossiers,.*,2" "$T/report.csv" || fail "report total: $(cat "$T/report.csv")"
 grep -q "^status,handed,.*,1" "$T/report.csv" || fail "report by status"
-head=$("$P" audit verify | sed -n 's/.* head [0-9]* \([0-9a-f]*\) anchor .*$/\1/p')
+head=$(LC_ALL=en_US.UTF-8 "$P" audit verify | sed -n 's/.* head [0-9]* \([0-9a-f]*\) anchor .*$/\1/p')
 grep -q "^audit,head,$head," "$T/report.csv" || fail "the report does not anchor the audit head"
 "$P" report --from 2026-02-30 --to "$today" >/dev/null 2>&1 && fail "a bad date was accepted"
 [ "$(sql "SELECT count(*) FROM audit WHERE action = 'export'")" = 1 ] || fail "export not logged"
@@ -146,10 +160,11 @@ out=$("$P" audit verify)
 rc=$?
 [ $rc -eq 3 ] || fail "audit verify did not catch a dossier edited behind its back (rc $rc): $out"
 echo "$out" | grep -q "LS01-000002" || fail "audit verify did not name the dossier: $out"
-"$P" purge --older-than 5y </dev/null >/dev/null 2>&1 && fail "purge ran without confirmation"
+printf '480215\n' | "$P" purge --older-than 5y --as sup1 >/dev/null 2>&1 &&
+    fail "purge ran without confirmation"
 [ "$(sql "SELECT name FROM dossiers WHERE ref = 'LS01-000002'")" = "Trần Thị Bích" ] ||
     fail "purge changed data without confirmation"
-"$P" purge --older-than 5y --yes >/dev/null || fail "purge --yes"
+printf '480215\n' | "$P" purge --older-than 5y --yes --as sup1 >/dev/null || fail "purge --yes"
 out=$("$P" audit verify)
 [ $? -eq 3 ] || fail "the purge made the direct edit legitimate: $out"
 echo "$out" | grep -q "LS01-000002" || fail "audit verify did not name the dossier after the purge: $out"
@@ -182,7 +197,7 @@ rc=$?
 # an edited event
 sqlite3 "$T/edit.db" "DROP TRIGGER events_no_update; UPDATE events SET note = 'sửa' WHERE seq = 1;" ||
     fail "tamper SQL"
-out=$("$P" --db "$T/edit.db" audit verify)
+out=$(LC_ALL=en_US.UTF-8 "$P" --db "$T/edit.db" audit verify)
 rc=$?
 [ $rc -eq 3 ] || fail "audit verify did not fail on an edited event (rc $rc): $out"
 echo "$out" | grep -q "event 1" || fail "audit verify did not name the event: $out"

@@ -4,13 +4,13 @@
 # "Developer notes"). Reads every #include in kiosk/ screens/ i18n/
 # printers/ and prints "file:line: room X may not include Y (header.h)" for
 # each broken rule:
-#   base (kiosk/base, i18n) <- rules <- store <- printers (sync, notify)
+#   base (kiosk/base, i18n) <- rules <- store <- printers (sync, notify, speech)
 #     <- demo <- ui <- screens <- cli <- main
 #   a room includes only itself and the rooms to its left; headers by
 #   basename; kiosk/store_sync/ is part of the store room (kiosk/store/ is
 #   full); sqlite3.h only in kiosk/store/ and kiosk/store_sync/, the store's private headers
 #   (store_internal.h, store_filter.h) only from kiosk/store/, curses only in kiosk/ui/term.c, libpq only in kiosk/sync/,
-#   curl only in kiosk/notify/.
+#   curl only in kiosk/notify/, espeak-ng only in kiosk/speech/.
 # Then proves it can fail: on a copy of the tree, one deliberate bad
 # include at a time must be refused with its message.
 #   tests/e2e/layers.sh [--no-self-test] [ROOT]
@@ -30,7 +30,7 @@ check() {
     awk '
     BEGIN {
         rank["base"] = 0; rank["rules"] = 1; rank["store"] = 2
-        rank["printers"] = 3; rank["sync"] = 3; rank["notify"] = 3
+        rank["printers"] = 3; rank["sync"] = 3; rank["notify"] = 3; rank["speech"] = 3
         rank["demo"] = 4; rank["ui"] = 5; rank["screens"] = 6; rank["cli"] = 7; rank["main"] = 8
         bad = 0
         for (i = 2; i < ARGC; i++) {
@@ -75,6 +75,8 @@ check() {
             only("kiosk/sync/", "libpq", name, file ~ /^kiosk\/sync\//)
         else if (name ~ /^curl\//)
             only("kiosk/notify/", "curl", name, file ~ /^kiosk\/notify\//)
+        else if (name ~ /^espeak(-ng)?\//)
+            only("kiosk/speech/", "espeak-ng", name, file ~ /^kiosk\/speech\//)
     }
     END { exit bad }' - $files
     )
@@ -120,6 +122,9 @@ expect kiosk/rules/auth.c '#include <ncursesw/curses.h>' \
     'room rules may not include curses (ncursesw/curses.h): only kiosk/ui/term.c may'
 expect kiosk/rules/auth.c '#include <libpq-fe.h>' 'room rules may not include libpq (libpq-fe.h): only kiosk/sync/ may'
 expect kiosk/base/util.c '#include <curl/curl.h>' 'room base may not include curl (curl/curl.h): only kiosk/notify/ may'
+expect kiosk/ui/app.c '#include <espeak-ng/espeak_ng.h>' \
+    'room ui may not include espeak-ng (espeak-ng/espeak_ng.h): only kiosk/speech/ may'
+expect kiosk/speech/speech.c '#include "app.h"' 'room speech may not include ui (app.h)'
 expect screens/help.c '#include "../kiosk/base/util.h"' 'include by basename, not by path (../kiosk/base/util.h)'
 mkdir "$tmp/kiosk/attic"
 : >"$tmp/kiosk/attic/old.c"

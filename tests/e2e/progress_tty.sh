@@ -62,7 +62,22 @@ PK_FIXTURE_DB="$DB" PK_FIXTURE_AUDIT_KEY="$H/keys/audit.key" \
     "$PWD/$BUILD/test-runner" e2e_fixture >"$T/fixture.log" 2>&1 || fail "fixture: $(cat "$T/fixture.log")"
 sqlite3 "$DB" "UPDATE dossiers SET status = 'cancelled', closed_day = '2019-01-02', closed_at = 1546387200
                WHERE ref = 'LS01-000002'"
-tty_run purge --older-than 5y --yes || fail "purge on a terminal: $(cat "$T/tty.log")"
+# a purge needs a supervisor's sign-in (issue 13): its PIN typed on the
+# terminal once the prompt is there (typed before, it would be flushed)
+printf '480215\n' | p clerk add sup1 --role supervisor >/dev/null || fail "first supervisor"
+mkfifo "$T/keys"
+script -qfec "$P --config '$T/kiosk.ini' purge --older-than 5y --yes --as sup1" "$T/tty.log" \
+    <"$T/keys" >/dev/null 2>&1 &
+spid=$!
+exec 3>"$T/keys"
+i=0
+until grep -q 'PIN' "$T/tty.log" 2>/dev/null; do
+    i=$((i + 1)); [ $i -le 300 ] || { exec 3>&-; fail "no PIN prompt: $(cat "$T/tty.log")"; }
+    sleep 0.1
+done
+printf '480215\r' >&3
+wait $spid || { exec 3>&-; fail "purge on a terminal: $(cat "$T/tty.log")"; }
+exec 3>&-
 tr '\r' '\n' < "$T/tty.log" | grep -q "^purge: 1/1 (100%)" || fail "no purge line: $(cat -A "$T/tty.log")"
 [ "$(sqlite3 "$DB" "SELECT name FROM dossiers WHERE ref = 'LS01-000002'")" = "" ] || fail "not purged"
 echo "progress_tty.sh: ok"

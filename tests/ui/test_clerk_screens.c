@@ -14,6 +14,7 @@
 #include "receipt.h"
 #include "snap.h"
 #include "store_internal.h"
+#include "store_sync.h"
 #include "unit.h"
 
 static void walk(const char *lang, int rows, int cols)
@@ -62,11 +63,7 @@ static void walk(const char *lang, int rows, int cols)
     snap_act(&e, ACT_CHOOSE, 3);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_jobs");
     SNAP("jobs");
-    snap_key(&e, TK_ESC);
-    snap_act(&e, ACT_CHOOSE, 4);
-    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_reports");
-    SNAP("reports");
-    snap_key(&e, TK_ESC);
+    snap_key(&e, TK_ESC);   /* reports are a supervisor's: test_clerk_super.c */
     snap_key(&e, TK_ESC);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_signin");
 #undef SNAP
@@ -199,6 +196,32 @@ TEST(clerk_screens, menu_backlog, "menu: messages waiting and given up")
                                        NULL, NULL, NULL), SQLITE_OK);
     snap_wait_wall(&e, 1);
     CU_ASSERT_FALSE(snap_has("Messages to citizens"));
+    snap_close(&e);
+}
+
+/* The sync lag under the counts: what waits, the last success ("never"
+ * until one), read on every tick like the counts. */
+TEST(clerk_screens, menu_sync_lag, "menu sync lag: events waiting, last success, never")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
+    snap_sign_in(&e);
+    sync_lag l;
+    CU_ASSERT_EQUAL_FATAL(store_sync_lag(e.db, &l), PK_OK);
+    CU_ASSERT_FATAL(l.pending > 0);
+    char want[96];
+    snprintf(want, sizeof want, "Provincial sync: %lld events waiting · last success: never",
+             (long long)l.pending);
+    CU_ASSERT(snap_has(want));
+    int64_t at = cx_at("2026-11-25", -3);   /* 09:00 local */
+    CU_ASSERT_EQUAL_FATAL(store_sync_mark_sent(e.db, l.last_seq, at), PK_OK);
+    snap_wait_wall(&e, 1);
+    CU_ASSERT(snap_has("Provincial sync: 0 events waiting · last success: 25/11/2026 09:00"));
+    snap_close(&e);
+    /* in Vietnamese */
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "vi"));
+    snap_sign_in(&e);
+    CU_ASSERT(snap_has("sự kiện chờ gửi · lần thành công gần nhất: chưa bao giờ"));
     snap_close(&e);
 }
 
@@ -367,5 +390,128 @@ TEST(clerk_screens, postage_recorded, "postage recorded at acceptance")
     CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'accepted'"
                                     " AND post_collected = fee_post AND fee_post > 0"), 1);
     CU_ASSERT(snap_has("Postage collected"));
+    snap_close(&e);
+}
+
+#include "citizen_steps.h"
+
+/* Issue 13 item 3: a dossier for a citizen at the counter, on the kiosk's
+ * own screens, rules, transaction and receipt, from the clerk's menu; the
+ * clerk is the actor; finishing comes back to the menu. */
+static void counter_walk(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, rows, cols, lang));
+    snap_sign_in(&e);
+    int64_t before = store_dossier_count(e.db, -1);
+    snap_act(&e, ACT_CHOOSE, 4);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "counter-welcome"));
+    to_applicant(&e);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "applicant");
+    /* the kiosk's checks: a bad ID is refused with the kiosk's message */
+    for (int i = 0; i < 3 && e.a.ime != IME_TELEX; i++)
+        snap_key(&e, TK_F3);
+    snap_type(&e, "Nguyeenx Vawn An");
+    snap_key(&e, TK_ENTER);
+    snap_type(&e, "02009000123x");
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT(snap_has(_("The ID number may contain only digits.")));
+    clear_field(&e);
+    snap_type(&e, "020090001234");
+    snap_key(&e, TK_ENTER);
+    snap_type(&e, "0912345678");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "review");
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "counter-review"));
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "done");
+    CU_ASSERT_EQUAL(store_dossier_count(e.db, -1), before + 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM events WHERE actor = 'nv01'"
+                                    " AND to_status = 'registered'"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM audit WHERE actor = 'nv01'"
+                                    " AND action = 'consent'"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM print_jobs WHERE kind = 'receipt'"
+                                    " AND status = 1 AND ref = (SELECT max(ref) FROM dossiers)"), 1);
+    snap_wait(&e, 2000);
+    snap_key(&e, TK_ENTER);                 /* done: back to the clerk's menu */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_menu");
+    CU_ASSERT(e.ui.sess.active);
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "counter-back"));
+    CU_ASSERT(all_zero(&e.ui.counter, sizeof e.ui.counter));   /* the citizen's data wiped */
+    snap_close(&e);
+}
+
+TEST(clerk_screens, counter_vi_80, "counter entry vi 80x24") { counter_walk("vi", 24, 80); }
+TEST(clerk_screens, counter_en_80, "counter entry en 80x24") { counter_walk("en", 24, 80); }
+TEST(clerk_screens, counter_vi_120, "counter entry vi 120x40") { counter_walk("vi", 40, 120); }
+TEST(clerk_screens, counter_en_120, "counter entry en 120x40") { counter_walk("en", 40, 120); }
+
+TEST(clerk_screens, counter_leave, "counter entry: Esc, consent refused, inactivity")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
+    snap_sign_in(&e);
+    int64_t before = store_dossier_count(e.db, -1);
+    snap_act(&e, ACT_CHOOSE, 4);
+    snap_key(&e, TK_ESC);                   /* from its first screen: back to the menu */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_menu");
+    CU_ASSERT(snap_has("nothing was stored"));
+    snap_act(&e, ACT_CHOOSE, 4);
+    to_procedure(&e, 1, "khai sinh");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 2);            /* the citizen does not agree */
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_menu");
+    CU_ASSERT(e.ui.sess.active);
+    /* a key inside keeps the clerk in; silence signs out and wipes */
+    snap_act(&e, ACT_CHOOSE, 4);
+    snap_wait_wall(&e, 100);
+    snap_key(&e, TK_DOWN);
+    snap_wait_wall(&e, 100);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
+    snap_wait_wall(&e, 30);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_signin");
+    CU_ASSERT_FALSE(e.ui.sess.active);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM audit WHERE action = 'logout'"
+                                    " AND detail = 'idle'"), 1);
+    CU_ASSERT_EQUAL(store_dossier_count(e.db, -1), before);
+    snap_close(&e);
+}
+
+/* Issue 13 item 4: the queue finds a dossier by its S10 number and by its
+ * number without the kiosk's prefix. */
+TEST(clerk_screens, search_s10_and_number, "search by S10 and by number without prefix")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 40, 120, "en"));
+    dossier d;
+    CU_ASSERT_EQUAL_FATAL(store_dossier_get(e.db, e.refs[2], &d), PK_OK);
+    dossier_filter f = {.status = -1, .query = d.s10};
+    dossier_row rows[4];
+    int n = 0;
+    CU_ASSERT_EQUAL(store_queue_page(e.db, &f, 0, false, rows, 4, &n), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 1);
+    CU_ASSERT_STRING_EQUAL(rows[0].ref, e.refs[2]);
+    const char *num = strrchr(e.refs[2], '-') + 1;      /* "000003" */
+    char shortnum[8];
+    snprintf(shortnum, sizeof shortnum, "%d", atoi(num)); /* "3" */
+    const char *queries[] = {num, shortnum};
+    for (int q = 0; q < 2; q++) {
+        f.query = queries[q];
+        CU_ASSERT_EQUAL(store_queue_page(e.db, &f, 0, false, rows, 4, &n), PK_OK);
+        CU_ASSERT_EQUAL(n, 1);
+        if (n == 1)
+            CU_ASSERT_STRING_EQUAL(rows[0].ref, e.refs[2]);
+    }
+    /* on the queue screen, typed as the clerk types it */
+    snap_sign_in(&e);
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_type(&e, d.s10);
+    CU_ASSERT(snap_has(e.refs[2]));
+    CU_ASSERT(snap_lacks(e.refs[0]));
+    mem_wipe(&d, sizeof d);
     snap_close(&e);
 }

@@ -17,6 +17,7 @@
 
 #include "central.h"
 #include "cli.h"
+#include "cli_central_report.h"
 #include "i18n.h"
 #include "pgc.h"
 #include "sync_config.h"
@@ -48,6 +49,8 @@ int cli_central(cli_ctx *ctx, int argc, char **argv)
 {
     if (argc < 1)
         return usage();
+    if (strcmp(argv[0], "report") == 0)   /* the province's report: cli_central_report.c */
+        return cli_central_report(ctx, argc - 1, argv + 1);
     const char *action = argv[0], *conninfo = NULL, *pwfile = NULL, *province = "";
     const char *name = NULL;
     int key_version = 1;

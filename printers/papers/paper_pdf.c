@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A paper_doc as a PDF with cairo and pango: A4 (or the label page),
+ * a table whose header row repeats on every page, signature blocks that
+ * never split, "Trang i/n" at the foot of every page. Drawn twice: once
+ * to count the pages, once to draw them, so the count is known on page 1.
+ * Every copy repeats all pages with its own label ("Bản ..."). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "paper_barcode.h"
+#include "paper_render.h"
+#include "util.h"
+
+#define MM 2.834645669   /* points per millimetre */
+#define FONT "DejaVu Serif"
+
+enum { SECTIONS_MAX = 64 };
+
+typedef struct {
+    cairo_t *cr;
+    PangoLayout *pl;
+    const paper_doc *d;
+    double left, width, top, bottom, y, base;   /* base: body font size */
+    int page, pages, copy;
+    int section, spage, sec_pages[SECTIONS_MAX];  /* PD_BREAK starts a section: its own "Trang i/n" */
+    bool draw, numbers;
+    const pd_block *head;                        /* the table's header row */
+    pk_err err;
+} pr;
+
+/* Lays s out in w points with font size and style; draws it at (x, y)
+ * when drawing. Returns its height. markup: s is pango markup. */
+static double put(pr *r, double x, double y, double w, double size, int flags, bool italic,
+                  bool markup, const char *s)
+{
+    PangoFontDescription *fd = pango_font_description_from_string(FONT);
+    pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
+    pango_font_description_set_weight(fd, flags & PD_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(fd, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_layout_set_font_description(r->pl, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_width(r->pl, (int)(w * PANGO_SCALE));
+    pango_layout_set_wrap(r->pl, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(r->pl, flags & PD_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    if (markup) {
+        pango_layout_set_markup(r->pl, s, -1);
+    } else {
+        /* the attributes of earlier markup would stay, at byte offsets
+         * that may fall inside this text's letters */
+        pango_layout_set_attributes(r->pl, NULL);
+        pango_layout_set_text(r->pl, s, -1);
+    }
+    int pw, ph;
+    pango_layout_get_size(r->pl, &pw, &ph);
+    if (r->draw) {
+        cairo_move_to(r->cr, x, y);
+        pango_cairo_show_layout(r->cr, r->pl);
+    }
+    return (double)ph / PANGO_SCALE;
+}
+
+static double body(const pr *r, int flags)
+{
+    return flags & PD_SMALL ? r->base - 1.5 : r->base;
+}
+
+static void foot(pr *r)
+{
+    if (!r->numbers)
+        return;
+    char buf[48];
+    int sec = r->section < SECTIONS_MAX ? r->section : SECTIONS_MAX - 1;
+    snprintf(buf, sizeof buf, "Trang %d/%d", r->spage, r->draw ? r->sec_pages[sec] : r->spage);
+    put(r, r->left, r->d->page_h - 12 * MM, r->width, r->base - 2, PD_CENTER, false, false, buf);
+}
+
+static double row(pr *r, const pd_block *b, bool measure_only);
+
+static void new_page(pr *r)
+{
+    r->page++;
+    r->spage++;
+    r->y = r->top;
+    if (r->d->copy_label[r->copy][0]) {
+        double w = r->width / 2;
+        put(r, r->left + r->width - w, r->top - 8 * MM, w, r->base - 2, 0, true, false,
+            r->d->copy_label[r->copy]);
+    }
+    if (r->head && r->page > 1)
+        r->y += row(r, r->head, false);
+}
+
+static void end_page(pr *r)
+{
+    foot(r);
+    if (r->draw)
+        cairo_show_page(r->cr);
+}
+
+/* Makes room for h points, starting a new page when needed. */
+static void need(pr *r, double h)
+{
+    if (r->y + h > r->bottom && r->y > r->top + 1) {
+        end_page(r);
+        new_page(r);
+    }
+}
+
+/* A table row: cells wrapped in their columns, framed. */
+static double row(pr *r, const pd_block *b, bool measure_only)
+{
+    double total = 0, pad = 1.5 * MM, h = 0;
+    for (int i = 0; i < r->d->ncols; i++)
+        total += r->d->colw[i];
+    if (total <= 0)
+        total = 1;
+    bool draw = r->draw;
+    r->draw = false;
+    for (int i = 0; i < b->ncells && i < r->d->ncols; i++) {
+        double w = r->width * r->d->colw[i] / total - 2 * pad;
+        double ch = put(r, 0, 0, w, r->base - 2, b->kind == PD_HEAD ? PD_BOLD | PD_CENTER : 0,
+                        false, false, b->cell[i]);
+        if (ch > h)
+            h = ch;
+    }
+    r->draw = draw;
+    h += 2 * pad;
+    if (measure_only || !r->draw)
+        return h;
+    double x = r->left;
+    cairo_set_line_width(r->cr, 0.6);
+    for (int i = 0; i < r->d->ncols; i++) {
+        double w = r->width * r->d->colw[i] / total;
+        if (i < b->ncells)
+            put(r, x + pad, r->y + pad, w - 2 * pad, r->base - 2,
+                b->kind == PD_HEAD ? PD_BOLD | PD_CENTER : 0, false, false, b->cell[i]);
+        cairo_rectangle(r->cr, x, r->y, w, h);
+        cairo_stroke(r->cr);
+        x += w;
+    }
+    return h;
+}
+
+static char *esc(const char *s)
+{
+    return g_markup_escape_text(s, -1);
+}
+
+static void block(pr *r, const pd_block *b)
+{
+    if (b->kind != PD_ROW)
+        r->head = NULL;
+    switch (b->kind) {
+    case PD_MAST: {
+        double wl = r->width * 0.36, wr = r->width - wl;
+        bool draw = r->draw;
+        r->draw = false;
+        double h1 = put(r, 0, 0, wl, r->base - 1.5, PD_BOLD | PD_CENTER, false, false, b->cell[0]);
+        double h2 = put(r, 0, 0, wr, r->base - 1.5, PD_BOLD | PD_CENTER, false, false, b->cell[1]);
+        r->draw = draw;
+        need(r, h1 > h2 ? h1 : h2);
+        put(r, r->left, r->y, wl, r->base - 1.5, PD_BOLD | PD_CENTER, false, false, b->cell[0]);
+        put(r, r->left + wl, r->y, wr, r->base - 1.5, PD_BOLD | PD_CENTER, false, false, b->cell[1]);
+        r->y += (h1 > h2 ? h1 : h2) + 6 * MM;
+        break;
+    }
+    case PD_TITLE:
+    case PD_SUB:
+    case PD_TEXT: {
+        double size = b->kind == PD_TITLE ? r->base + 4 : body(r, b->flags);
+        bool draw = r->draw;
+        r->draw = false;
+        double h = put(r, 0, 0, r->width, size, b->flags, b->kind == PD_SUB, false, b->cell[0]);
+        r->draw = draw;
+        need(r, h);
+        put(r, r->left, r->y, r->width, size, b->flags, b->kind == PD_SUB, false, b->cell[0]);
+        r->y += h + (b->kind == PD_TITLE ? 1 * MM : b->kind == PD_SUB ? 3 * MM : 1 * MM);
+        break;
+    }
+    case PD_FIELD: {
+        char *l = esc(b->cell[0]), *v = esc(b->cell[1]);
+        char *m = g_strdup_printf("%s: <b>%s</b>", l, v);
+        bool draw = r->draw;
+        r->draw = false;
+        double h = put(r, 0, 0, r->width, r->base, 0, false, true, m);
+        r->draw = draw;
+        need(r, h);
+        put(r, r->left, r->y, r->width, r->base, 0, false, true, m);
+        r->y += h + 0.5 * MM;
+        g_free(l);
+        g_free(v);
+        g_free(m);
+        break;
+    }
+    case PD_HEAD:
+    case PD_ROW: {
+        double h = row(r, b, true);
+        /* a header row never ends a page alone: room for it and one row */
+        need(r, b->kind == PD_HEAD ? 2 * h : h);
+        row(r, b, false);
+        r->y += h;
+        if (b->kind == PD_HEAD)
+            r->head = b;
+        break;
+    }
+    case PD_SIGN: {
+        double w = r->width / 2, gap = 20 * MM, h = 0;
+        bool draw = r->draw;
+        r->draw = false;
+        for (int side = 0; side < 2; side++) {
+            const char *const *c = (const char *const *)&b->cell[side * 3];
+            double hs = put(r, 0, 0, w, r->base, PD_BOLD | PD_CENTER, false, false, c[0]) +
+                        put(r, 0, 0, w, r->base - 1.5, PD_CENTER, true, false, c[1]) + gap +
+                        put(r, 0, 0, w, r->base, PD_BOLD | PD_CENTER, false, false, c[2]);
+            if (hs > h)
+                h = hs;
+        }
+        r->draw = draw;
+        need(r, h + 4 * MM);
+        r->y += 4 * MM;
+        for (int side = 0; side < 2; side++) {
+            const char *const *c = (const char *const *)&b->cell[side * 3];
+            double x = r->left + side * w, y = r->y;
+            y += put(r, x, y, w, r->base, PD_BOLD | PD_CENTER, false, false, c[0]);
+            y += put(r, x, y, w, r->base - 1.5, PD_CENTER, true, false, c[1]) + gap;
+            put(r, x, y, w, r->base, PD_BOLD | PD_CENTER, false, false, c[2]);
+        }
+        r->y += h + 2 * MM;
+        break;
+    }
+    case PD_GAP:
+        r->y += b->flags * MM;
+        break;
+    case PD_BREAK:
+        end_page(r);
+        if (!r->draw && r->section < SECTIONS_MAX)
+            r->sec_pages[r->section] = r->spage;
+        r->section++;
+        r->spage = 0;
+        new_page(r);
+        break;
+    case PD_BARCODE: {
+        double bw = r->width * 0.9, bh = r->width * 0.22, th = r->base + 6;
+        need(r, bh + 3 * th);
+        if (r->draw && paper_barcode_cairo(r->cr, b->cell[0], r->left + (r->width - bw) / 2, r->y,
+                                           bw, bh) != PK_OK)
+            r->err = PK_EINVAL;
+        r->y += bh + 1 * MM;
+        r->y += put(r, r->left, r->y, r->width, th, PD_BOLD | PD_CENTER, false, false, b->cell[1]) +
+                2 * MM;
+        break;
+    }
+    }
+}
+
+/* One pass over every block of one copy: draws or only counts pages. */
+static void pass(pr *r)
+{
+    r->page = r->spage = r->section = 0;
+    r->head = NULL;
+    new_page(r);
+    for (int i = 0; i < r->d->n; i++)
+        block(r, &r->d->b[i]);
+    end_page(r);
+    if (!r->draw && r->section < SECTIONS_MAX)
+        r->sec_pages[r->section] = r->spage;
+}
+
+static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int len)
+{
+    int fd = *(int *)closure;
+    while (len > 0) {
+        ssize_t w = write(fd, data, len);
+        if (w <= 0)
+            return CAIRO_STATUS_WRITE_ERROR;
+        data += w;
+        len -= (unsigned)w;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+pk_err paper_pdf_write(const paper_doc *d, const char *path, int *pages)
+{
+    *pages = 0;
+    char tmp[640];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+    if (fd < 0)
+        return errno == ENOSPC ? PK_EFULL : PK_EIO;
+    cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(write_fd, &fd, d->page_w, d->page_h);
+    cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, d->title);
+    cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "postkiosk");
+    cairo_t *cr = cairo_create(sf);
+    /* a font map of this document's own, released with it: the shared
+     * default one keeps its fonts for the life of the process */
+    PangoFontMap *fm = pango_cairo_font_map_new();
+    PangoContext *ctx = pango_font_map_create_context(fm);
+    pango_cairo_update_context(cr, ctx);
+    bool small = d->page_w < 400;          /* the label page */
+    pr r = {
+        .cr = cr,
+        .pl = pango_layout_new(ctx),
+        .d = d,
+        .left = (small ? 6 : 20) * MM,
+        .top = (small ? 6 : 18) * MM,
+        .base = small ? 9.5 : 10.5,
+        .numbers = !small,
+    };
+    r.width = d->page_w - r.left - (small ? 6 : 15) * MM;
+    r.bottom = d->page_h - (small ? 6 : 20) * MM;
+    int copies = d->copies < 1 ? 1 : d->copies > PD_COPIES_MAX ? PD_COPIES_MAX : d->copies;
+    for (int c = 0; c < copies && r.err == PK_OK; c++) {
+        r.copy = c;
+        r.draw = false;
+        r.pages = 0;
+        pass(&r);
+        r.pages = r.page;
+        r.draw = true;
+        pass(&r);
+    }
+    *pages = r.pages;
+    cairo_status_t drawn = cairo_status(cr);
+    g_object_unref(r.pl);
+    g_object_unref(ctx);
+    g_object_unref(fm);
+    cairo_destroy(cr);
+    cairo_surface_finish(sf);
+    cairo_status_t st = cairo_surface_status(sf);
+    cairo_surface_destroy(sf);
+    pk_err e = r.err;
+    if (e == PK_OK && drawn != CAIRO_STATUS_SUCCESS)
+        e = PK_EINVAL;             /* text cairo refused: never a half-drawn paper */
+    if (e == PK_OK && st != CAIRO_STATUS_SUCCESS)
+        e = errno == ENOSPC ? PK_EFULL : PK_EIO;
+    if (e == PK_OK && fsync(fd) != 0)
+        e = PK_EIO;
+    if (close(fd) != 0 && e == PK_OK)
+        e = PK_EIO;
+    if (e == PK_OK && rename(tmp, path) != 0)
+        e = PK_EIO;
+    if (e != PK_OK)
+        unlink(tmp);
+    return e;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The two renderers of a paper_doc. */
+#ifndef PK_PAPER_RENDER_H
+#define PK_PAPER_RENDER_H
+
+#include <stddef.h>
+
+#include "model.h"
+#include "paper_doc.h"
+#include "printer.h"
+
+/* Writes the PDF to path (through path.tmp, fsync, rename); *pages gets
+ * the pages of one copy. PK_EIO / PK_EFULL when it cannot be written,
+ * PK_EINVAL when a barcode cannot be encoded. */
+pk_err paper_pdf_write(const paper_doc *d, const char *path, int *pages);
+/* Prints every copy on the receipt printer (printer_print; msg gets its
+ * msgid on failure). */
+pk_err paper_thermal_print(const paper_doc *d, printer *p, char *msg, size_t msgsz);
+
+#endif
