@@ -191,6 +191,65 @@ static pk_err schema_post_collected(store *s)
     return store_reseal_dossiers(s, add_post_collected, NULL);
 }
 
+/* Version 13: the probe of the clerk's digit search (phone start, last
+ * digits of the ID): one row per key and dossier, in dossier order, so
+ * that a page walks only the dossiers of one key and stops after a page
+ * (store_queue.c), whatever the number of dossiers. Only what the filter
+ * needs, as the indexes it replaces in that search: the last 4 and the
+ * last 6 digits of the ID, the first 4 and the first 6 digits of the
+ * phone, as numbers in separate ranges (ID 10000 + last 4, 4000000 +
+ * last 6; phone 3000000 + first 4, 2000000 + first 6: digits_page in
+ * store_queue.c). Kept by triggers, so a purge or a correction of the ID
+ * or phone changes its keys too. */
+#define PROBE_KEYS(row) \
+    "INSERT OR IGNORE INTO dossier_digits(k, id)" \
+    " SELECT 10000 + CAST(substr(" row ".id_number, -4) AS INTEGER), " row ".id" \
+    "  WHERE " row ".id_number GLOB '*[0-9][0-9][0-9][0-9]'" \
+    " UNION ALL SELECT 4000000 + CAST(substr(" row ".id_number, -6) AS INTEGER), " row ".id" \
+    "  WHERE " row ".id_number GLOB '*[0-9][0-9][0-9][0-9][0-9][0-9]'" \
+    " UNION ALL SELECT 3000000 + CAST(substr(" row ".phone, 1, 4) AS INTEGER), " row ".id" \
+    "  WHERE " row ".phone GLOB '[0-9][0-9][0-9][0-9]*'" \
+    " UNION ALL SELECT 2000000 + CAST(substr(" row ".phone, 1, 6) AS INTEGER), " row ".id" \
+    "  WHERE " row ".phone GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]*';"
+/* The keys OLD had, found by the primary key (no index on id alone: one
+ * less page to write per dossier); a key OLD could not have is absent. */
+#define PROBE_GONE \
+    "  DELETE FROM dossier_digits WHERE id = OLD.id AND k IN (" \
+    "   10000 + CAST(substr(OLD.id_number, -4) AS INTEGER)," \
+    "   4000000 + CAST(substr(OLD.id_number, -6) AS INTEGER)," \
+    "   3000000 + CAST(substr(OLD.phone, 1, 4) AS INTEGER)," \
+    "   2000000 + CAST(substr(OLD.phone, 1, 6) AS INTEGER));"
+static const char schema_digits[] =
+    "CREATE TABLE dossier_digits("
+    "  k INTEGER NOT NULL,"
+    "  id INTEGER NOT NULL,"
+    "  PRIMARY KEY(k, id)"
+    ") WITHOUT ROWID;"
+    /* the two indexes this probe replaces: nothing else reads them */
+    "DROP INDEX IF EXISTS dossiers_by_idlast;"
+    "DROP INDEX IF EXISTS dossiers_by_phone;"
+    "CREATE TRIGGER dossier_digits_ins AFTER INSERT ON dossiers BEGIN "
+    PROBE_KEYS("NEW")
+    " END;"
+    "CREATE TRIGGER dossier_digits_upd AFTER UPDATE OF id_number, phone ON dossiers BEGIN "
+    PROBE_GONE
+    PROBE_KEYS("NEW")
+    " END;"
+    "CREATE TRIGGER dossier_digits_del AFTER DELETE ON dossiers BEGIN "
+    PROBE_GONE
+    " END;"
+    "INSERT OR IGNORE INTO dossier_digits(k, id)"
+    " SELECT 10000 + CAST(substr(id_number, -4) AS INTEGER), id FROM dossiers"
+    "  WHERE id_number GLOB '*[0-9][0-9][0-9][0-9]'"
+    " UNION ALL SELECT 4000000 + CAST(substr(id_number, -6) AS INTEGER), id FROM dossiers"
+    "  WHERE id_number GLOB '*[0-9][0-9][0-9][0-9][0-9][0-9]'"
+    " UNION ALL SELECT 3000000 + CAST(substr(phone, 1, 4) AS INTEGER), id FROM dossiers"
+    "  WHERE phone GLOB '[0-9][0-9][0-9][0-9]*'"
+    " UNION ALL SELECT 2000000 + CAST(substr(phone, 1, 6) AS INTEGER), id FROM dossiers"
+    "  WHERE phone GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]*';";
+#undef PROBE_KEYS
+#undef PROBE_GONE
+
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
     {2, store_schema_v2, store_clerk_upgrade},   /* clerk workstation: store_clerk.c */
@@ -204,5 +263,6 @@ const store_migration store_migrations[] = {
     {10, schema_run_state, NULL},  /* clean-shutdown marker: store_start_check (store.c) */
     {11, schema_keywords, NULL},   /* procedure search keywords: store_search.c */
     {12, NULL, schema_post_collected},     /* postage collected at acceptance */
+    {13, schema_digits, NULL},   /* probe of the clerk's digit search: store_queue.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
