@@ -45,7 +45,8 @@ static const struct option paper_opts[] = {{"save", no_argument, NULL, 's'}, {0,
 static const struct option sync_opts[] = {
     {"once", no_argument, NULL, 'o'}, {"follow", no_argument, NULL, 'f'}, {0, 0, 0, 0}};
 static const struct option purge_opts[] = {
-    {"older-than", required_argument, NULL, 'o'}, {"yes", no_argument, NULL, 'y'}, {0, 0, 0, 0}};
+    {"older-than", required_argument, NULL, 'o'}, {"yes", no_argument, NULL, 'y'},
+    {"as", required_argument, NULL, 'a'}, {0, 0, 0, 0}};
 
 /* One line per subcommand: name, function, usage for --help, options. */
 static const cli_command commands[] = {
@@ -60,7 +61,7 @@ static const cli_command commands[] = {
     {"staff-pin", cli_staff_pin, N_("staff-pin set [--as SUPERVISOR]: the PIN that leaves citizen mode (F10), stored hashed"), as_opts},
     {"audit", cli_audit, N_("audit verify [--expect-head CODE] [--central] | audit anchor [--print]"), audit_opts},
     {"report", cli_report, N_("report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]"), report_opts},
-    {"purge", cli_purge, N_("purge --older-than 5y [--yes]"), purge_opts},
+    {"purge", cli_purge, N_("purge --older-than 5y --as SUPERVISOR [--yes]"), purge_opts},
     {"backup", cli_backup, N_("backup [DIR]: a checked copy of the database while the kiosk runs; keeps the last [backup] keep"), NULL},
     {"restore", cli_restore, N_("restore FILE: puts a checked backup back (the kiosk stopped); keeps the old database"), NULL},
     {"notify", cli_notify, N_("notify --once | --follow [--interval SECONDS]: send the SMS and e-mail messages to citizens"), notify_opts},

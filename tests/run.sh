@@ -6,8 +6,6 @@
 set -u
 BUILD=${BUILD:-build}
 export BUILD LANG=C.UTF-8 LC_ALL=C.UTF-8
-# under AddressSanitizer: the library caches tests/lsan.supp explains
-export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 passed=0
 failed=0
 

@@ -138,6 +138,7 @@ void config_defaults(config *c)
     c->idle_warning = 20;
     c->clerk_timeout = 120;
     c->backup_keep = 7;
+    c->purge_min_years = 5;
 }
 
 /* ---- value checks ------------------------------------------------------ */
@@ -197,6 +198,8 @@ static int handler(void *user, const char *section, const char *name, const char
     if (IS("kiosk", "code")) {
         if (!all_of(value, UPPER DIGITS, 2, 8))
             return fail(p, "%s", _("code must be 2 to 8 capital letters or digits, e.g. LS01"));
+        if (strcmp(value, PK_PRACTICE_KIOSK_CODE) == 0)
+            return fail(p, _("code %s is kept for practice and guided tours"), value);
         return TEXT(kiosk_code);
     }
     if (IS("kiosk", "post_office"))
@@ -212,6 +215,8 @@ static int handler(void *user, const char *section, const char *name, const char
     if (IS("kiosk", "s10_prefix")) {
         if (!all_of(value, UPPER, 2, 2))
             return fail(p, "%s", _("s10_prefix must be two capital letters, e.g. RA"));
+        if (strcmp(value, PK_PRACTICE_S10_PREFIX) == 0)
+            return fail(p, _("s10_prefix %s is kept for practice and guided tours"), value);
         return TEXT(s10_prefix);
     }
     if (IS("kiosk", "scope")) {
@@ -252,6 +257,8 @@ static int handler(void *user, const char *section, const char *name, const char
         return set_int(p, name, value, 5, 600, &c->idle_warning);
     if (IS("clerk", "timeout"))
         return set_int(p, name, value, 30, 3600, &c->clerk_timeout);
+    if (IS("purge", "min_years"))
+        return set_int(p, name, value, 1, 100, &c->purge_min_years);
     if (IS("backup", "keep"))
         return set_int(p, name, value, 1, 1000, &c->backup_keep);
     if (IS("backup", "dir")) {
@@ -302,7 +309,8 @@ static int handler(void *user, const char *section, const char *name, const char
         }
     }
     if (!strcmp(section, "kiosk") || !strcmp(section, "paths") || !strcmp(section, "printer") ||
-        !strcmp(section, "clerk") || !strcmp(section, "backup") || !strcmp(section, "papers"))
+        !strcmp(section, "clerk") || !strcmp(section, "backup") || !strcmp(section, "papers") ||
+        !strcmp(section, "purge"))
         return fail(p, _("unknown setting \"%s\""), name);
     /* other sections ([profile.X], ...) belong to other modules */
     return 1;

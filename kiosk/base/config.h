@@ -42,7 +42,15 @@ typedef struct {
                                   (the papers go to the receipt printer) */
     char papers_server[256];   /* [papers] cups_server: a CUPS socket path or host[:port];
                                   "" = the system's default */
+    int purge_min_years;       /* [purge] min_years: the legal retention, default 5
+                                  (TT 17/2017 Đ.14.3); purge refuses anything shorter */
 } config;
+
+/* Practice and guided tours number their dossiers and receipts in series of
+ * their own, which a live kiosk's configuration may not use: a practice
+ * receipt never carries a live reference or S10 number. */
+#define PK_PRACTICE_KIOSK_CODE "MAU"      /* "mẫu", sample */
+#define PK_PRACTICE_S10_PREFIX "ZZ"
 
 /* Fills defaults, then reads path (NULL = /etc/postkiosk/postkiosk.ini if it
  * exists). err gets "file:line: reason" on a bad file. */

@@ -28,8 +28,8 @@ void cli_actor(char *out, size_t outsz)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: postkiosk audit verify [--expect-head CODE] [--central]\n"
-                    "       postkiosk audit anchor [--print]\n");
+    fprintf(stderr, "%s", _("usage: postkiosk audit verify [--expect-head CODE] [--central]\n"
+                            "       postkiosk audit anchor [--print]\n"));
     return 2;
 }
 
@@ -39,9 +39,9 @@ static int report_fault(pk_err e, const audit_check *r, const char *what)
         fprintf(stderr, "postkiosk: audit %s: %s\n", what, _(pk_err_msg(e)));
         return 1;
     }
-    printf("audit: FAILED at seq %" PRId64, r->bad_seq);
+    printf(_("audit: FAILED at seq %lld"), (long long)r->bad_seq);
     if (r->bad_event)
-        printf(" (event %" PRId64 ")", r->bad_event);
+        printf(_(" (event %lld)"), (long long)r->bad_event);
     if (r->bad_object[0])
         printf(" (%s)", r->bad_object);
     printf(": %s\n", _(audit_fault_msg(r->fault)));
@@ -98,8 +98,8 @@ int cli_audit(cli_ctx *ctx, int argc, char **argv)
         printf("%s\n", r.head_code);
         return print ? print_anchor(ctx, &r) : 0;
     }
-    printf("audit: intact, %" PRId64 " entries, %" PRId64 " events, %" PRId64 " rows sealed,"
-           " head %" PRId64 " %s anchor %s\n",
-           r.count, r.events, r.seals, r.head_seq, r.head_hex, r.head_code);
+    printf(_("audit: intact, %lld entries, %lld events, %lld rows sealed, head %lld %s anchor %s\n"),
+           (long long)r.count, (long long)r.events, (long long)r.seals, (long long)r.head_seq,
+           r.head_hex, r.head_code);
     return central ? cli_audit_central(ctx, db) : 0;
 }

@@ -16,6 +16,7 @@
 #include "auth.h"
 #include "cli.h"
 #include "cli_clerk.h"
+#include "i18n.h"
 #include "store_clerk.h"
 #include "util.h"
 
@@ -27,13 +28,16 @@ bool cli_read_secret(const char *prompt, char *out, size_t outsz)
     FILE *in = stdin;
     struct termios old, quiet;
     if (tty) {
-        fprintf(stderr, "%s", prompt);
-        fflush(stderr);
+        /* echo off first, dropping what was typed before the question,
+         * then the question: a PIN typed as soon as it shows is kept (the
+         * other order lost it when the flush came after the keys) */
         if (tcgetattr(STDIN_FILENO, &old) == 0) {
             quiet = old;
             quiet.c_lflag &= ~(tcflag_t)ECHO;
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
         }
+        fprintf(stderr, "%s", prompt);
+        fflush(stderr);
     }
     bool ok = fgets(out, (int)outsz, in) != NULL;
     if (tty) {
@@ -59,14 +63,14 @@ pk_err cli_auth_load(cli_ctx *ctx, auth_ctx *a)
 
 static int usage(void)
 {
-    fprintf(stderr,
-            "usage: postkiosk clerk                       start the clerk workstation\n"
+    fprintf(stderr, "%s",
+            _("usage: postkiosk clerk                       start the clerk workstation\n"
             "       postkiosk clerk add ID --role clerk|supervisor [--name NAME] [--as SUPERVISOR]\n"
             "       postkiosk clerk passwd ID [--as SUPERVISOR]\n"
             "       postkiosk clerk disable ID --as SUPERVISOR\n"
             "       postkiosk clerk enable ID --as SUPERVISOR   (also lifts a lock)\n"
             "       postkiosk clerk role ID --role clerk|supervisor --as SUPERVISOR\n"
-            "       postkiosk clerk list\n");
+            "       postkiosk clerk list\n"));
     return 2;
 }
 
@@ -76,7 +80,7 @@ static bool sign_in(store *db, const auth_ctx *a, const char *who, const char *p
 {
     char pin[64];
     if (!cli_read_secret(prompt, pin, sizeof pin)) {
-        fprintf(stderr, "postkiosk: no PIN given\n");
+        fprintf(stderr, "postkiosk: %s\n", _("no PIN given"));
         return false;
     }
     int64_t left = 0;
@@ -85,51 +89,57 @@ static bool sign_in(store *db, const auth_ctx *a, const char *who, const char *p
     if (e == PK_OK)
         return true;
     if (left > 0)
-        fprintf(stderr, "postkiosk: %s is locked after repeated failures; try again in %lld s\n",
+        fprintf(stderr, _("postkiosk: %s is locked after repeated failures; try again in %lld s\n"),
                 who, (long long)left);
     else if (e == PK_EPERM)
-        fprintf(stderr, "postkiosk: wrong clerk ID or PIN, or the account is disabled\n");
+        fprintf(stderr, "postkiosk: %s\n", _("wrong clerk ID or PIN, or the account is disabled"));
     else
-        fprintf(stderr, "postkiosk: %s\n", pk_err_msg(e));
+        fprintf(stderr, "postkiosk: %s\n", _(pk_err_msg(e)));
     return false;
+}
+
+bool cli_supervisor(store *db, const auth_ctx *a, const char *as, clerk_session *sess)
+{
+    if (!as) {
+        fprintf(stderr, "postkiosk: %s\n", _("a supervisor must sign in: add --as SUPERVISOR_ID"));
+        return false;
+    }
+    if (!sign_in(db, a, as, _("Supervisor PIN: "), sess))
+        return false;
+    if (sess->role != ROLE_SUPERVISOR) {
+        fprintf(stderr, _("postkiosk: %s is not a supervisor\n"), as);
+        auth_session_end(sess);
+        return false;
+    }
+    return true;
 }
 
 static bool supervisor(store *db, const auth_ctx *a, const char *as, clerk_session *sess)
 {
-    if (!as) {
-        fprintf(stderr, "postkiosk: a supervisor must sign in: add --as SUPERVISOR_ID\n");
-        return false;
-    }
-    if (!sign_in(db, a, as, "Supervisor PIN: ", sess))
-        return false;
-    if (sess->role != ROLE_SUPERVISOR) {
-        fprintf(stderr, "postkiosk: %s is not a supervisor\n", as);
-        return false;
-    }
-    return true;
+    return cli_supervisor(db, a, as, sess);
 }
 
 /* New PIN: twice on a terminal, once from a pipe; checked and hashed. */
 static bool new_pin(const auth_ctx *a, const char *id, char hash[AUTH_HASH_MAX])
 {
     char p1[64], p2[64];
-    bool ok = cli_read_secret("New PIN (6-12 digits): ", p1, sizeof p1);
+    bool ok = cli_read_secret(_("New PIN (6-12 digits): "), p1, sizeof p1);
     if (ok && isatty(STDIN_FILENO)) {
-        ok = cli_read_secret("Repeat the new PIN: ", p2, sizeof p2);
+        ok = cli_read_secret(_("Repeat the new PIN: "), p2, sizeof p2);
         if (ok && strcmp(p1, p2) != 0) {
-            fprintf(stderr, "postkiosk: the two PINs differ\n");
+            fprintf(stderr, "postkiosk: %s\n", _("the two PINs differ"));
             ok = false;
         }
     } else if (!ok) {
-        fprintf(stderr, "postkiosk: no PIN given\n");
+        fprintf(stderr, "postkiosk: %s\n", _("no PIN given"));
     }
     pin_check pc = ok ? auth_pin_check(p1) : PIN_OK;
     if (ok && pc != PIN_OK) {
-        fprintf(stderr, "postkiosk: %s\n", auth_pin_msg(pc));
+        fprintf(stderr, "postkiosk: %s\n", _(auth_pin_msg(pc)));
         ok = false;
     }
     if (ok && auth_pin_hash_for(a, id, p1, hash) != PK_OK) {
-        fprintf(stderr, "postkiosk: the PIN could not be hashed (memory?)\n");
+        fprintf(stderr, "postkiosk: %s\n", _("the PIN could not be hashed (memory?)"));
         ok = false;
     }
     mem_wipe(p1, sizeof p1);
@@ -142,13 +152,13 @@ static int report_err(pk_err e, const char *what)
     if (e == PK_OK)
         return 0;
     if (e == PK_EEXISTS)
-        fprintf(stderr, "postkiosk: %s: this clerk ID already exists\n", what);
+        fprintf(stderr, _("postkiosk: %s: this clerk ID already exists\n"), what);
     else if (e == PK_ENOTFOUND)
-        fprintf(stderr, "postkiosk: %s: no such clerk\n", what);
+        fprintf(stderr, _("postkiosk: %s: no such clerk\n"), what);
     else if (e == PK_EPERM)
-        fprintf(stderr, "postkiosk: %s: refused (the last supervisor stays active)\n", what);
+        fprintf(stderr, _("postkiosk: %s: refused (the last supervisor stays active)\n"), what);
     else
-        fprintf(stderr, "postkiosk: %s: %s\n", what, pk_err_msg(e));
+        fprintf(stderr, "postkiosk: %s: %s\n", what, _(pk_err_msg(e)));
     return 1;
 }
 
@@ -171,8 +181,8 @@ static int cmd_add(cli_ctx *ctx, store *db, const auth_ctx *a, const char *id, c
 {
     int r = role ? auth_role_parse(role) : -1;
     if (!auth_id_valid(id) || r < 0) {
-        fprintf(stderr, "postkiosk: clerk add needs an ID (2-31 of A-Z a-z 0-9 . _ -) and "
-                        "--role clerk|supervisor\n");
+        fprintf(stderr, "postkiosk: %s\n",
+                _("clerk add needs an ID (2-31 of A-Z a-z 0-9 . _ -) and --role clerk|supervisor"));
         return 2;
     }
     (void)ctx;
@@ -180,7 +190,7 @@ static int cmd_add(cli_ctx *ctx, store *db, const auth_ctx *a, const char *id, c
     memset(&c, 0, sizeof c);
     str_copy(c.id, sizeof c.id, id);
     if (name && !str_copy(c.name, sizeof c.name, name)) {
-        fprintf(stderr, "postkiosk: the name is too long\n");
+        fprintf(stderr, "postkiosk: %s\n", _("the name is too long"));
         return 2;
     }
     c.role = (clerk_role)r;
@@ -191,8 +201,8 @@ static int cmd_add(cli_ctx *ctx, store *db, const auth_ctx *a, const char *id, c
             return 1;
         actor = sess.id;
     } else if (c.role != ROLE_SUPERVISOR) {
-        fprintf(stderr, "postkiosk: create the first supervisor first "
-                        "(postkiosk clerk add ID --role supervisor)\n");
+        fprintf(stderr, "postkiosk: %s\n",
+                _("create the first supervisor first (postkiosk clerk add ID --role supervisor)"));
         return 1;
     }
     if (!new_pin(a, c.id, c.pin_hash))
@@ -200,7 +210,7 @@ static int cmd_add(cli_ctx *ctx, store *db, const auth_ctx *a, const char *id, c
     pk_err e = store_clerk_add(db, &c, actor, (int64_t)time(NULL));
     mem_wipe(&c, sizeof c);
     if (e == PK_OK)
-        printf("clerk %s added (%s)\n", id, role);
+        printf(_("clerk %s added (%s)\n"), id, role);
     return report_err(e, id);
 }
 
@@ -214,7 +224,7 @@ static int cmd_passwd(store *db, const auth_ctx *a, const char *id, const char *
     if (as && strcmp(as, id) != 0) {
         if (!supervisor(db, a, as, &sess))
             return 1;
-    } else if (!sign_in(db, a, id, "Current PIN: ", &sess)) {
+    } else if (!sign_in(db, a, id, _("Current PIN: "), &sess)) {
         return 1;
     }
     char hash[AUTH_HASH_MAX];
@@ -222,7 +232,7 @@ static int cmd_passwd(store *db, const auth_ctx *a, const char *id, const char *
         return 1;
     pk_err e = store_clerk_set_pin(db, id, hash, sess.id, (int64_t)time(NULL));
     if (e == PK_OK)
-        printf("PIN of %s changed\n", id);
+        printf(_("PIN of %s changed\n"), id);
     return report_err(e, id);
 }
 
@@ -233,7 +243,7 @@ static int cmd_disable(store *db, const auth_ctx *a, const char *id, const char 
         return 1;
     pk_err e = store_clerk_disable(db, id, sess.id, (int64_t)time(NULL));
     if (e == PK_OK)
-        printf("clerk %s disabled\n", id);
+        printf(_("clerk %s disabled\n"), id);
     return report_err(e, id);
 }
 
@@ -252,9 +262,9 @@ static int cmd_admin(store *db, const auth_ctx *a, const char *id, const char *r
     pk_err e = role ? store_clerk_set_role(db, id, (clerk_role)r, sess.id, now)
                     : store_clerk_enable(db, id, sess.id, now);
     if (e == PK_OK && role)
-        printf("clerk %s is now %s\n", id, auth_role_code((clerk_role)r));
+        printf(_("clerk %s is now %s\n"), id, auth_role_code((clerk_role)r));
     else if (e == PK_OK)
-        printf("clerk %s enabled\n", id);
+        printf(_("clerk %s enabled\n"), id);
     return report_err(e, id);
 }
 

@@ -9,6 +9,7 @@
 
 #include "auth.h"
 #include "cli.h"
+#include "store_clerk.h"
 
 int cli_clerk(cli_ctx *ctx, int argc, char **argv);   /* clerk [add|passwd|disable|list] */
 int cli_audit(cli_ctx *ctx, int argc, char **argv);   /* audit verify */
@@ -22,6 +23,10 @@ int cli_clerk_ui(cli_ctx *ctx);
 bool cli_read_secret(const char *prompt, char *out, size_t outsz);
 /* Loads the PIN pepper of ctx->cfg (production hashing cost). */
 pk_err cli_auth_load(cli_ctx *ctx, auth_ctx *a);
+/* A supervisor signs in with --as ID and a PIN read by cli_read_secret;
+ * false (the reason on stderr, translated) when as is NULL, the PIN is
+ * wrong, the account locked or not a supervisor. */
+bool cli_supervisor(store *db, const auth_ctx *a, const char *as, clerk_session *sess);
 /* "cli:<user>" for audit rows written from the shell. */
 void cli_actor(char *out, size_t outsz);
 

@@ -9,6 +9,7 @@
 #include "citizen.h"
 #include "cli_start.h"
 #include "demo.h"
+#include "i18n.h"
 
 static int citizen_loop(start_run *run, void *arg)
 {
@@ -45,7 +46,7 @@ int cli_kiosk(cli_ctx *ctx, int argc, char **argv)
     /* main.c has taken every option; the test hooks are the environment
      * variables POSTKIOSK_IDLE=SECONDS and POSTKIOSK_CLOCK=YYYY-MM-DDTHH:MM */
     if (argc > 0) {
-        fprintf(stderr, "postkiosk: unexpected argument %s\n", argv[0]);
+        fprintf(stderr, _("postkiosk: unexpected argument %s\n"), argv[0]);
         return 2;
     }
     return cli_start(ctx, START_CITIZEN, false, citizen_loop, NULL);

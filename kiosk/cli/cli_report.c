@@ -18,7 +18,7 @@
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: postkiosk report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]\n");
+    fprintf(stderr, "%s\n", _("usage: postkiosk report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]"));
     return 2;
 }
 
@@ -51,11 +51,11 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
     }
     int d1, d2;
     if (!from || !to || !date_parse(from, &d1) || !date_parse(to, &d2)) {
-        fprintf(stderr, "postkiosk: report: dates must be real days as YYYY-MM-DD\n");
+        fprintf(stderr, "postkiosk: report: %s\n", _("dates must be real days as YYYY-MM-DD"));
         return usage();
     }
     if (d1 > d2) {
-        fprintf(stderr, "postkiosk: report: --from is after --to\n");
+        fprintf(stderr, "postkiosk: report: %s\n", _("--from is after --to"));
         return 2;
     }
     store *db = cli_store(ctx);
@@ -69,7 +69,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
     report r;
     pk_err e = store_report(db, from, to, day, &r);
     if (e != PK_OK) {
-        fprintf(stderr, "postkiosk: report: %s\n", pk_err_msg(e));
+        fprintf(stderr, "postkiosk: report: %s\n", _(pk_err_msg(e)));
         return 1;
     }
     if (as_csv) {
@@ -78,7 +78,7 @@ int cli_report(cli_ctx *ctx, int argc, char **argv)
         snprintf(detail, sizeof detail, "from=%s to=%s", from, to);
         e = store_audit_append(db, (int64_t)time(NULL), actor, "export", "report", detail);
         if (e != PK_OK) {   /* no unrecorded export */
-            fprintf(stderr, "postkiosk: report: %s\n", pk_err_msg(e));
+            fprintf(stderr, "postkiosk: report: %s\n", _(pk_err_msg(e)));
             report_free(&r);
             return 1;
         }

@@ -125,7 +125,7 @@ static bool stage_terminal(start_mode mode, bool headless)
     char err[256] = "";
     if (term_init(lockdown, err, sizeof err))
         return true;
-    cli_fail("postkiosk: %s\n", err[0] ? err : "cannot start the terminal");
+    cli_fail("postkiosk: %s\n", err[0] ? err : _("cannot start the terminal"));
     return false;
 }
 

@@ -84,7 +84,7 @@ static pk_err seed_example(store *db, int64_t now)
             d->docs[i].handed = pr->docs[i].required;
             d->ndocs++;
         }
-        e = store_dossier_create(db, d, "RA", "kiosk", NULL);
+        e = store_dossier_create(db, d, PK_PRACTICE_S10_PREFIX, "kiosk", NULL);
     }
     const struct {
         dossier_status to;
@@ -170,4 +170,5 @@ void practice_config(const config *cfg, const practice *p, config *out)
     *out = *cfg;
     str_copy(out->db_path, sizeof out->db_path, p->path);
     str_copy(out->kiosk_code, sizeof out->kiosk_code, PRACTICE_KIOSK_CODE);
+    str_copy(out->s10_prefix, sizeof out->s10_prefix, PK_PRACTICE_S10_PREFIX);
 }

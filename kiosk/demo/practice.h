@@ -12,7 +12,7 @@
 #include "config.h"
 #include "store.h"
 
-#define PRACTICE_KIOSK_CODE "MAU"   /* references MAU-...: "mẫu", sample */
+#define PRACTICE_KIOSK_CODE PK_PRACTICE_KIOSK_CODE   /* references MAU-...: "mẫu", sample */
 
 typedef struct {
     char path[600];

@@ -122,8 +122,9 @@ pk_err store_dossier_get(store *s, const char *ref, dossier *out);
 pk_err store_dossier_events(store *s, const char *ref, dossier_event *ev, int max, int *n);
 int64_t store_dossier_count(store *s, int status /* -1 = all */);
 
+enum { DOSSIER_FILTER_INCIDENTS = -3 };   /* status: items recorded lost or damaged */
 typedef struct {
-    int status;                    /* -1 = any */
+    int status;                    /* -1 = any, -2 open, DOSSIER_FILTER_INCIDENTS */
     const char *query;             /* ref, name (folded), phone, last ID digits; NULL = any */
     const char *from_date, *to_date; /* YYYY-MM-DD inclusive, NULL = open */
     const char *proc_code, *agency;

@@ -63,7 +63,28 @@ typedef struct {
     service_form form;
     int attempts;
     char first_attempt[PK_DATE_MAX], last_attempt[PK_DATE_MAX];
+    bool incident;                 /* recorded lost or damaged */
 } cycle_row;
+
+/* PK_EEXISTS when another dossier already carries this seal number (a
+ * seal is used once: the same number twice means a typing mistake or a
+ * reused envelope); compared without case, as clerks type it. */
+static pk_err seal_unused(store *s, int64_t id, const char *seal)
+{
+    /* through the index dossiers_by_seal (schema 14): its WHERE is repeated
+     * here so that SQLite may use it (a seal checked is never empty) */
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*) FROM dossiers WHERE id <> ?1"
+                                       " AND seal_no = ?2 COLLATE NOCASE AND seal_no <> ''");
+    if (!stmt)
+        return PK_EIO;
+    sqlite3_bind_int64(stmt, 1, id);
+    store_bind_text(stmt, 2, seal);
+    int rc = sqlite3_step(stmt);
+    pk_err e = rc == SQLITE_ROW ? (sqlite3_column_int64(stmt, 0) ? PK_EEXISTS : PK_OK)
+                                : store_rc(s, rc);
+    store_done(stmt);
+    return e;
+}
 
 static pk_err read_cycle(store *s, const char *ref, cycle_row *c)
 {
@@ -72,7 +93,7 @@ static pk_err read_cycle(store *s, const char *ref, cycle_row *c)
         return PK_EINVAL;
     pk_err e;
     sqlite3_stmt *stmt = store_row(s, "SELECT id, status, form, delivery_attempts, first_attempt,"
-                                      " last_attempt FROM dossiers WHERE ref = ?1",
+                                      " last_attempt, incident <> '' FROM dossiers WHERE ref = ?1",
                                       ref, &e);
     if (e == PK_OK) {
         c->id = sqlite3_column_int64(stmt, 0);
@@ -82,6 +103,7 @@ static pk_err read_cycle(store *s, const char *ref, cycle_row *c)
         c->attempts = sqlite3_column_int(stmt, 3);
         store_col_text(stmt, 4, c->first_attempt, sizeof c->first_attempt);
         store_col_text(stmt, 5, c->last_attempt, sizeof c->last_attempt);
+        c->incident = sqlite3_column_int(stmt, 6) != 0;
         if (stt < 0)
             e = PK_EIO;    /* a status this build does not know: touch nothing */
     }
@@ -133,6 +155,10 @@ static const char *blocker(store *s, const cycle_row *c, dossier_status to)
         return N_("This step is not allowed from the current status.");
     if (!dossier_transition_allowed_form(c->status, to, c->form))
         return N_("This step does not apply to the service this dossier uses.");
+    /* a lost or damaged item is not in the envelope any more: it goes into
+     * no handover (the compensation case of QĐ 45 Đ.14 follows it instead) */
+    if (c->incident && (to == ST_IN_TRANSIT || to == ST_HANDED))
+        return N_("This item was recorded as lost or damaged: it cannot be handed over.");
     if (to == ST_RETURNED && c->status == ST_DELIVERY_FAILED && !delivery_tries_done(s, c))
         return N_("Return to the agency only after two delivery attempts two working days apart.");
     return NULL;
@@ -178,9 +204,11 @@ pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
     if ((flags & TR_SEAL) && (!seal_ok(td->seal_no) || td->fee_collected > 1000000000LL ||
                               td->post_collected < 0 || td->post_collected > 1000000000LL))
         return PK_EINVAL;
+    /* the agency's appointment is a day to come: a past one is a typing
+     * mistake (and would tell the citizen a date already gone) */
     int apday;
     if (td->appointment_date && td->appointment_date[0] &&
-        !date_parse(td->appointment_date, &apday))
+        (!date_parse(td->appointment_date, &apday) || apday < date_local_day(at)))
         return PK_EINVAL;
     if (td->handover_no && (!seal_ok(td->handover_no)))
         return PK_EINVAL;
@@ -196,6 +224,8 @@ pk_err store_dossier_transition(store *s, const char *ref, dossier_status to,
     e = read_cycle(s, ref, &c);
     if (e == PK_OK && (blocker(s, &c, to) || dossier_transition_find(c.status, to) != tr))
         e = PK_ESTATE;
+    if (e == PK_OK && (flags & TR_SEAL))
+        e = seal_unused(s, c.id, td->seal_no);
     if (e != PK_OK) {
         store_rollback(s);
         return e;
@@ -272,13 +302,16 @@ pk_err store_dossier_incident(store *s, const char *ref, const char *kind,
 {
     char clean[PK_TEXT_MAX];
     if (!kind || (strcmp(kind, "lost") != 0 && strcmp(kind, "damaged") != 0) || !actor ||
-        !*actor || !store_text_ok(actor, 64) || !clean_text(note, clean, sizeof clean))
+        !*actor || !store_text_ok(actor, 64) || !clean_text(note, clean, sizeof clean) ||
+        !clean[0])   /* the compensation case starts from what happened */
         return PK_EINVAL;
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
     cycle_row c;
     e = read_cycle(s, ref, &c);
+    if (e == PK_OK && c.incident)
+        e = PK_ESTATE;       /* one case per item */
     if (e == PK_OK) {
         sqlite3_stmt *stmt = store_stmt(s, "UPDATE dossiers SET incident = ?2, updated_at = ?3"
                                          " WHERE id = ?1");
@@ -297,6 +330,10 @@ pk_err store_dossier_incident(store *s, const char *ref, const char *kind,
         const char *code = dossier_status_code(c.status);
         e = store_event_add(s, c.id, at, actor, code, code, text);
     }
+    /* recorded in the audit chain (who, which item, lost or damaged; the
+     * description stays with the dossier's history) */
+    if (e == PK_OK)
+        e = store_audit_append(s, at, actor, "incident", ref, kind);
     if (e == PK_OK)
         e = store_notify_queue(s, c.id, "incident", NULL, at);
     return store_end(s, e);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "config.h"
 #include "dates.h"
 #include "dossier.h"
 #include "ids.h"
@@ -91,6 +92,12 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
 {
     if (!d || !dossier_ok(d) || !actor || !*actor || !store_text_ok(actor, 64) ||
         !s10_prefix || strlen(s10_prefix) != 2)
+        return PK_EINVAL;
+    /* samples (practice, tours) are numbered in the practice series and
+     * nothing else is: a practice receipt never shows a live S10 number */
+    if (d->sample)
+        s10_prefix = PK_PRACTICE_S10_PREFIX;
+    else if (strcmp(s10_prefix, PK_PRACTICE_S10_PREFIX) == 0)
         return PK_EINVAL;
     if (d->created_at == 0)
         d->created_at = (int64_t)time(NULL);

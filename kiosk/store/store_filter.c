@@ -57,7 +57,7 @@ sqlite3_stmt *sqlq_prepare(store *s, sqlq *q)
 
 bool store_filter_ok(const dossier_filter *f, size_t cap)
 {
-    if (f->status >= ST__COUNT || f->status < -2)
+    if (f->status >= ST__COUNT || f->status < DOSSIER_FILTER_INCIDENTS)
         return false;
     const char *texts[] = {f->query, f->from_date, f->to_date, f->proc_code, f->agency};
     for (size_t i = 0; i < PK_ARRAY_LEN(texts); i++)
@@ -73,6 +73,8 @@ void sqlq_dossier_filter(sqlq *q, const dossier_filter *f)
                  sqlq_text(q, store_status_code((dossier_status)f->status)));
     else if (f->status == -2)   /* open: not closed (set by every closing step) */
         sqlq_add(q, " AND d.closed_day = ''");
+    else if (f->status == DOSSIER_FILTER_INCIDENTS)   /* lost or damaged: the open cases */
+        sqlq_add(q, " AND d.incident <> ''");
     if (f->from_date)
         sqlq_add(q, " AND d.created_day >= ?%d", sqlq_text(q, f->from_date));
     if (f->to_date)

@@ -68,7 +68,7 @@ pk_err store_handover_candidates(store *s, const char *agency, handover_line *ou
         return PK_EINVAL;
     sbuf sql = {0};
     sbuf_add(&sql, "SELECT " LINE_COLS " FROM dossiers d WHERE d.agency = ?1 AND d.sample = 0"
-                   " AND d.form IN (1, 3) AND d.status IN ");
+                   " AND d.incident = '' AND d.form IN (1, 3) AND d.status IN ");
     handover_statuses(&sql);
     sbuf_add(&sql, " ORDER BY d.id LIMIT ?2");
     sqlite3_stmt *stmt = store_stmt(s, sql.data);
@@ -89,8 +89,8 @@ pk_err store_handover_agencies(store *s, char (*agencies)[PK_TEXT_MAX], int *cou
 {
     *n = 0;
     sbuf sql = {0};
-    sbuf_add(&sql, "SELECT agency, count(*) FROM dossiers WHERE sample = 0 AND form IN (1, 3)"
-                   " AND status IN ");
+    sbuf_add(&sql, "SELECT agency, count(*) FROM dossiers WHERE sample = 0 AND incident = ''"
+                   " AND form IN (1, 3) AND status IN ");
     handover_statuses(&sql);
     sbuf_add(&sql, " GROUP BY agency ORDER BY agency");
     sqlite3_stmt *stmt = store_stmt(s, sql.data);

@@ -50,6 +50,10 @@ typedef struct {
 extern const screen_ops screen_clerk_signin, screen_clerk_menu, screen_clerk_queue,
     screen_clerk_dossier, screen_clerk_action, screen_clerk_filters, screen_clerk_handover, screen_clerk_jobs,
     screen_clerk_reports, screen_clerk_today, screen_clerk_batch;
+/* F1 on any clerk screen (clerk_help.c); supervisors only (clerk_super.c):
+ * accounts, the audit log, approving a purge. */
+extern const screen_ops screen_clerk_help, screen_clerk_super, screen_clerk_audit,
+    screen_clerk_purge;
 
 /* Installs the clerk session on the app (session_init, no app idle timer:
  * the clerk screens sign out themselves). */
@@ -88,8 +92,9 @@ void clerk_queue_refresh(app *a);
 /* A scanned receipt (its HMAC verified), envelope label (S10 number) or a
  * typed reference: the dossier's reference. PK_ETAMPER for a receipt that
  * fails its check, PK_ENOTFOUND for a genuine receipt whose dossier is not
- * here, PK_EINVAL for a number no dossier here has; all logged as rejected
- * scans (no payload kept). */
+ * here, PK_EINVAL for a number no dossier here has, PK_ESTATE for a
+ * practice or tour receipt (no dossier, no forgery); all logged as
+ * rejected scans (no payload kept). */
 pk_err clerk_resolve(app *a, const char *payload, char ref[PK_REF_MAX]);
 /* A scan on a clerk screen: opens the dossier, or warns loudly (beep, red
  * line) about a forged or unknown receipt. */
@@ -97,7 +102,8 @@ screen_result clerk_scan(app *a, const char *payload);
 
 /* Short status names for clerks (msgid), e.g. "Accepted". */
 const char *clerk_status_short(int status);
-/* The queue's status filters in order: open, all, then every status. */
+/* The queue's status filters in order: open, all, every status, then the
+ * items recorded lost or damaged. */
 const char *clerk_filter_label(int filter);   /* msgid */
 int clerk_filter_next(int filter, int dir);
 

@@ -24,6 +24,7 @@ typedef struct {
     int order[F__COUNT], nfields, focus;
     const char *err[F__COUNT];     /* msgid per field */
     const char *fail;              /* msgid from the store */
+    bool confirming;               /* an incident: the clerk is asked once more */
 } action_state;
 
 static const char *field_label(const action_state *s, int k)
@@ -140,12 +141,29 @@ static void action_draw(const void *state, const app *a, frame *f)
     w_hint(f, ACT_NEXT, s->focus >= s->nfields - 1 ? N_("Record") : N_("Next"));
     w_hint(f, ACT_TAB, N_("Next field"));
     w_hint(f, ACT_BACK, N_("Cancel"));
+    if (s->confirming) {
+        /* a lost or damaged item opens a compensation case: asked once more */
+        w_dlg_button b[2] = {{"1", _("Yes, record it"), ACT_CHOOSE, 1},
+                             {"Esc", _("No, go back"), ACT_BACK, 0}};
+        char body[512];
+        snprintf(body, sizeof body,
+                 s->step.to == CLERK_STEP_LOST
+                     ? _("Record %s as LOST? It leaves every handover and opens a compensation "
+                         "case (Decision 45/2016 Art. 14): the citizen is told and the case is "
+                         "reported. This cannot be undone.")
+                     : _("Record %s as DAMAGED? It leaves every handover and opens a compensation "
+                         "case (Decision 45/2016 Art. 14): the citizen is told and the case is "
+                         "reported. This cannot be undone."),
+                 s->step.ref);
+        w_dialog(f, _("Please confirm"), body, b, 2, ROLE_DIALOG);
+    }
 }
 
-static int first_error(action_state *s)
+static int first_error(action_state *s, int64_t now)
 {
     memset(s->err, 0, sizeof s->err);
     char tmp[PK_NAME_MAX];
+    int day;
     for (int i = 0; i < s->nfields; i++) {
         int k = s->order[i];
         const char *v = s->f[k].buf;
@@ -162,10 +180,15 @@ static int first_error(action_state *s)
         case F_NOTE:
             if (!v[0] && s->step.to < CLERK_STEP_LOST)
                 s->err[k] = N_("Please write the reason.");
+            else if (!v[0])
+                s->err[k] = N_("Please describe what happened: where, when and what is missing "
+                               "or damaged.");
             break;
         case F_DATE:
             if (v[0] && !date_parse_typed(v, tmp))
                 s->err[k] = N_("Please type a real date as DD/MM/YYYY.");
+            else if (v[0] && date_parse(tmp, &day) && day < date_local_day(now))
+                s->err[k] = N_("This date is in the past. Please type the date the agency gave.");
             break;
         case F_RECIPIENT:
             if (dossier_check_name(v, tmp, sizeof tmp) != VAL_OK)
@@ -187,11 +210,16 @@ static int first_error(action_state *s)
 static screen_result record(action_state *s, app *a)
 {
     clerk_ui *ui = clerk_of(a);
-    int bad = first_error(s);
+    int bad = first_error(s, app_now(a));
     if (bad >= 0) {
         s->focus = bad;
         return SR_(SR_REDRAW);
     }
+    if (s->step.to >= CLERK_STEP_LOST && !s->confirming) {
+        s->confirming = true;
+        return SR_(SR_REDRAW);
+    }
+    s->confirming = false;
     pk_err e;
     const char *note = s->used[F_NOTE] ? s->f[F_NOTE].buf : "";
     if (s->step.to >= CLERK_STEP_LOST) {
@@ -222,6 +250,15 @@ static screen_result record(action_state *s, app *a)
         clerk_dossier_refresh(a);
         return SR_(SR_POP);
     }
+    if (e == PK_EEXISTS && s->used[F_SEAL]) {
+        s->err[F_SEAL] = N_("This seal number was already used on another dossier. Check the "
+                            "seal on the envelope.");
+        for (int i = 0; i < s->nfields; i++)
+            if (s->order[i] == F_SEAL)
+                s->focus = i;
+        term_beep();
+        return SR_(SR_REDRAW);
+    }
     s->fail = e == PK_ESTATE ? N_("This step is no longer possible: the dossier was changed "
                                   "meanwhile. Press Esc and look again.")
                              : pk_err_msg(e);
@@ -235,6 +272,15 @@ static screen_result action_handle(void *state, app *a, const event *ev)
     screen_result out;
     if (clerk_guard(a, ev, &out))
         return out;
+    if (s->confirming) {           /* 1 records, Esc goes back to the form */
+        if (ev->act == ACT_CHOOSE && ev->value == 1)
+            return record(s, a);
+        if (ev->act == ACT_BACK) {
+            s->confirming = false;
+            return SR_(SR_REDRAW);
+        }
+        return SR_(SR_NONE);
+    }
     switch (ev->act) {
     case ACT_TICK:
     case ACT_SCAN:

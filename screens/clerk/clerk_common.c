@@ -10,6 +10,7 @@
 #include "clerk.h"
 #include "dates.h"
 #include "i18n.h"
+#include "config.h"
 #include "dossier.h"
 #include "ids.h"
 #include "store_lookup.h"
@@ -69,6 +70,7 @@ void clerk_attach(app *a, clerk_ui *ui)
     a->session_active = session_active;
     a->idle_timeout = 0;          /* the clerk screens sign out themselves */
     a->title = N_("Clerk workstation");
+    a->help = &screen_clerk_help;   /* F1 on every clerk screen: its own help */
 }
 
 clerk_ui *clerk_of(const app *a)
@@ -209,6 +211,17 @@ pk_err clerk_resolve(app *a, const char *payload, char ref[PK_REF_MAX])
         int64_t issued = 0;
         e = receipt_verify(a->cfg, text, ref, PK_REF_MAX, &issued);
     }
+    /* a receipt from practice or a guided tour (its reference or its S10
+     * number in the practice series): not a dossier, and not a forgery */
+    bool practice = (e == PK_OK && strncmp(ref, PK_PRACTICE_KIOSK_CODE "-",
+                                           strlen(PK_PRACTICE_KIOSK_CODE) + 1) == 0) ||
+                    (ids_s10_valid(text) && strncmp(text, PK_PRACTICE_S10_PREFIX, 2) == 0);
+    if (practice) {
+        store_audit_append(a->db, app_now(a), ui->sess.active ? ui->sess.id : "?",
+                           "scan_rejected", "", "practice");
+        ref[0] = '\0';
+        return PK_ESTATE;
+    }
     dossier d;
     if (e == PK_OK)
         e = store_dossier_get(a->db, ref, &d) == PK_OK ? PK_OK : PK_ENOTFOUND;
@@ -244,6 +257,11 @@ screen_result clerk_scan(app *a, const char *payload)
      * server, saying from when; offline, said plainly */
     if (e == PK_ENOTFOUND && ref[0] && track_remote_foreign(a->cfg->kiosk_code, ref))
         return scan_remote(a, ref);
+    if (e == PK_ESTATE) {
+        clerk_flash(a, true, N_("This is a practice receipt from a demonstration: there is no "
+                                "dossier behind it. Nothing to do."));
+        return SR_(SR_REDRAW);
+    }
     clerk_flash(a, true, e == PK_EINVAL ? N_("No dossier here has this number.")
                          : e == PK_ENOTFOUND
                              ? N_("WARNING: this receipt is genuine but its dossier is not in this "
@@ -294,14 +312,17 @@ const char *clerk_filter_label(int filter)
         return N_("Open dossiers");
     if (filter == -1)
         return N_("All dossiers");
+    if (filter == DOSSIER_FILTER_INCIDENTS)   /* the compensation cases (QĐ 45 Đ.14) */
+        return N_("Lost or damaged");
     return clerk_status_short(filter);
 }
 
 int clerk_filter_next(int filter, int dir)
 {
-    /* -2, -1, 0 .. ST__COUNT-1, then around */
-    int i = filter + 2 + dir, n = ST__COUNT + 2;
-    return ((i % n) + n) % n - 2;
+    /* -2 open, -1 all, 0 .. ST__COUNT-1, then -3 lost or damaged, around */
+    int pos = filter == DOSSIER_FILTER_INCIDENTS ? ST__COUNT + 2 : filter + 2;
+    int n = ST__COUNT + 3, i = ((pos + dir) % n + n) % n;
+    return i == ST__COUNT + 2 ? DOSSIER_FILTER_INCIDENTS : i - 2;
 }
 
 dossier_filter clerk_queue_filter(const clerk_ui *ui)

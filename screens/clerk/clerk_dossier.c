@@ -121,9 +121,13 @@ static void body(const dossier_state *s, wpage *p)
     wpage_text(p, buf, ROLE_TITLE);
     if (d->sample)
         wpage_text(p, _("SAMPLE dossier (demonstration): not a real request."), ROLE_WARN);
-    if (s->x.incident[0])
+    if (s->x.incident[0]) {
         wpage_text(p, strcmp(s->x.incident, "lost") == 0 ? _("Recorded as LOST.")
                                                           : _("Recorded as DAMAGED."), ROLE_ERROR);
+        wpage_text(p, _("Compensation case (Decision 45/2016 Art. 14): recorded and audited, the "
+                        "citizen informed, counted in the report; kept out of every handover. "
+                        "What happened is in the history below."), ROLE_WARN);
+    }
     snprintf(buf, sizeof buf, "%s %s", d->proc_code, s->x.proc_name_vi);
     line(p, _("Procedure"), buf);
     line(p, _("Agency"), s->x.agency);

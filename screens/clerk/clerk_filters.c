@@ -106,7 +106,9 @@ static void filters_draw(const void *state, const app *a, frame *f)
         term_put(y, x, lw, _(labels[i]), i == s->focus ? ROLE_TITLE : ROLE_NORMAL);
         w_region(f, y, x, 1, w, ACT_PICK, i);
         if (i == F_FROM || i == F_TO) {
-            tf_draw(f, i == F_FROM ? &s->from : &s->to, y, x + lw, 12, i == s->focus);
+            /* ten characters, the cursor after them and the two edges: all
+             * that was typed stays in view */
+            tf_draw(f, i == F_FROM ? &s->from : &s->to, y, x + lw, 14, i == s->focus);
         } else {
             char buf[PK_TEXT_MAX + 64], line[PK_TEXT_MAX + 80];
             snprintf(line, sizeof line, "\xe2\x97\x82 %s \xe2\x96\xb8", choice_text(s, i, buf, sizeof buf));

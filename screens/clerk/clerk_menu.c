@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The clerk's menu after signing in: counts per status at the top, the
  * provincial sync lag and the messages to citizens still waiting (when
- * any), then the queue, handover records, print jobs, reports and
- * sign-out. A scanned receipt opens its dossier from here too. */
+ * any), then the queue, handover records, print jobs, counter entry, the
+ * day's lists, supervisor work (supervisors only: accounts, audit log,
+ * reports, purge) and sign-out. A scanned receipt opens its dossier from
+ * here too. */
 #include <stdio.h>
 #include <string.h>
 
@@ -28,17 +30,31 @@ static const struct {
     const char *label;
     const screen_ops *ops;
     screen_result (*start)(app *a);   /* instead of a screen */
+    bool supervisor;                  /* shown to supervisors only */
 } items[] = {
-    {N_("Dossier queue"), &screen_clerk_queue, NULL},
-    {N_("Handover to an agency"), &screen_clerk_handover, NULL},
-    {N_("Print jobs and reprints"), &screen_clerk_jobs, NULL},
-    {N_("Reports"), &screen_clerk_reports, NULL},
-    {N_("Register a dossier at the counter"), NULL, clerk_counter_start},
-    {N_("Today and the daily close"), &screen_clerk_today, NULL},
-    {N_("Scan a batch"), &screen_clerk_batch, NULL},
-    {N_("Sign out"), NULL, NULL},
+    {N_("Dossier queue"), &screen_clerk_queue, NULL, false},
+    {N_("Handover to an agency"), &screen_clerk_handover, NULL, false},
+    {N_("Print jobs and reprints"), &screen_clerk_jobs, NULL, false},
+    {N_("Register a dossier at the counter"), NULL, clerk_counter_start, false},
+    {N_("Today and the daily close"), &screen_clerk_today, NULL, false},
+    {N_("Scan a batch"), &screen_clerk_batch, NULL, false},
+    {N_("Supervisor tasks"), &screen_clerk_super, NULL, true},
+    {N_("Sign out"), NULL, NULL, false},
 };
-enum { NITEMS = (int)PK_ARRAY_LEN(items) };
+enum { ITEMS_ALL = (int)PK_ARRAY_LEN(items) };
+
+/* The items this clerk sees, in order (plain clerks never see supervisor
+ * work); their digits are their places in this list. */
+static int visible_items(const app *a, int out[ITEMS_ALL])
+{
+    const clerk_ui *ui = clerk_of(a);
+    bool sup = ui->sess.active && ui->sess.role == ROLE_SUPERVISOR;
+    int n = 0;
+    for (int i = 0; i < ITEMS_ALL; i++)
+        if (!items[i].supervisor || sup)
+            out[n++] = i;
+    return n;
+}
 
 /* The counts are read here, never in draw (a pure function of the state):
  * on entering, on coming back from a screen above, and every tick. true
@@ -133,10 +149,13 @@ static void menu_draw(const void *state, const app *a, frame *f)
     y += 2;
     int w = f->width - 4 < 50 ? f->width - 4 : 50;
     int x = f->left + (f->width - w) / 2;
-    /* a blank line between items when they fit so (24 rows: not all) */
-    int step = y + 2 * NITEMS <= f->top + f->height ? 2 : 1;
-    for (int i = 0; i < NITEMS && y < f->top + f->height; i++, y += step)
-        w_choice(f, y, x, w, i + 1, _(items[i].label), i == s->sel);
+    int vis[ITEMS_ALL], nvis = visible_items(a, vis);
+    /* a blank row between items when they all fit so, else none: with the
+     * sync and message lines a supervisor's seven items at 80x24 would
+     * otherwise lose the last ones (Sign out) below the frame */
+    int gap = f->top + f->height - y >= 2 * nvis ? 2 : 1;
+    for (int i = 0; i < nvis && y < f->top + f->height; i++, y += gap)
+        w_choice(f, y, x, w, i + 1, _(items[vis[i]].label), i == s->sel);
     w_hint(f, ACT_CHOOSE, NULL);
     w_hint(f, ACT_NEXT, N_("Open"));
     w_hint(f, ACT_BACK, N_("Sign out"));
@@ -149,13 +168,14 @@ static screen_result menu_handle(void *state, app *a, const event *ev)
     if (clerk_guard(a, ev, &out))
         return out;
     int pick = -1;
+    int vis[ITEMS_ALL], nvis = visible_items(a, vis);
     switch (ev->act) {
     case ACT_UP:
-        s->sel = (s->sel + NITEMS - 1) % NITEMS;
+        s->sel = (s->sel + nvis - 1) % nvis;
         return SR_(SR_REDRAW);
     case ACT_DOWN:
     case ACT_TAB:
-        s->sel = (s->sel + 1) % NITEMS;
+        s->sel = (s->sel + 1) % nvis;
         return SR_(SR_REDRAW);
     case ACT_CHOOSE:
         pick = ev->value - 1;
@@ -172,15 +192,15 @@ static screen_result menu_handle(void *state, app *a, const event *ev)
     default:
         return SR_(SR_NONE);
     }
-    if (pick < 0 || pick >= NITEMS)
+    if (pick < 0 || pick >= nvis)
         return SR_(SR_NONE);
     s->sel = pick;
     clerk_of(a)->flash[0] = '\0';
-    if (items[pick].start)
-        return items[pick].start(a);
-    if (!items[pick].ops)
+    if (items[vis[pick]].start)
+        return items[vis[pick]].start(a);
+    if (!items[vis[pick]].ops)
         return clerk_sign_out(a, "user");
-    return SR_TO(SR_PUSH, items[pick].ops, NULL);
+    return SR_TO(SR_PUSH, items[vis[pick]].ops, NULL);
 }
 
 const screen_ops screen_clerk_menu = {

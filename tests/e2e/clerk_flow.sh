@@ -84,7 +84,7 @@ keys 1
 wait_for "BB-LS01-"
 wait_for "Đã in."
 keys Enter
-wait_for "Báo cáo"
+wait_for "Lệnh in và in lại"   # the menu (reports are a supervisor's)
 keys Escape
 wait_for "Đăng nhập nhân viên"
 keys Escape
@@ -139,7 +139,7 @@ today=$(sql "SELECT created_day FROM dossiers WHERE ref = 'LS01-000001'")
 "$P" report --from "$today" --to "$today" --csv > "$T/report.csv" || fail "report --csv"
 grep -q "^total,dossiers,.*,2" "$T/report.csv" || fail "report total: $(cat "$T/report.csv")"
 grep -q "^status,handed,.*,1" "$T/report.csv" || fail "report by status"
-head=$("$P" audit verify | sed -n 's/.* head [0-9]* \([0-9a-f]*\) anchor .*$/\1/p')
+head=$(LC_ALL=en_US.UTF-8 "$P" audit verify | sed -n 's/.* head [0-9]* \([0-9a-f]*\) anchor .*$/\1/p')
 grep -q "^audit,head,$head," "$T/report.csv" || fail "the report does not anchor the audit head"
 "$P" report --from 2026-02-30 --to "$today" >/dev/null 2>&1 && fail "a bad date was accepted"
 [ "$(sql "SELECT count(*) FROM audit WHERE action = 'export'")" = 1 ] || fail "export not logged"
@@ -160,10 +160,11 @@ out=$("$P" audit verify)
 rc=$?
 [ $rc -eq 3 ] || fail "audit verify did not catch a dossier edited behind its back (rc $rc): $out"
 echo "$out" | grep -q "LS01-000002" || fail "audit verify did not name the dossier: $out"
-"$P" purge --older-than 5y </dev/null >/dev/null 2>&1 && fail "purge ran without confirmation"
+printf '480215\n' | "$P" purge --older-than 5y --as sup1 >/dev/null 2>&1 &&
+    fail "purge ran without confirmation"
 [ "$(sql "SELECT name FROM dossiers WHERE ref = 'LS01-000002'")" = "Trần Thị Bích" ] ||
     fail "purge changed data without confirmation"
-"$P" purge --older-than 5y --yes >/dev/null || fail "purge --yes"
+printf '480215\n' | "$P" purge --older-than 5y --yes --as sup1 >/dev/null || fail "purge --yes"
 out=$("$P" audit verify)
 [ $? -eq 3 ] || fail "the purge made the direct edit legitimate: $out"
 echo "$out" | grep -q "LS01-000002" || fail "audit verify did not name the dossier after the purge: $out"
@@ -196,7 +197,7 @@ rc=$?
 # an edited event
 sqlite3 "$T/edit.db" "DROP TRIGGER events_no_update; UPDATE events SET note = 'sửa' WHERE seq = 1;" ||
     fail "tamper SQL"
-out=$("$P" --db "$T/edit.db" audit verify)
+out=$(LC_ALL=en_US.UTF-8 "$P" --db "$T/edit.db" audit verify)
 rc=$?
 [ $rc -eq 3 ] || fail "audit verify did not fail on an edited event (rc $rc): $out"
 echo "$out" | grep -q "event 1" || fail "audit verify did not name the event: $out"

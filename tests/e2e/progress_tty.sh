@@ -62,7 +62,38 @@ PK_FIXTURE_DB="$DB" PK_FIXTURE_AUDIT_KEY="$H/keys/audit.key" \
     "$PWD/$BUILD/test-runner" e2e_fixture >"$T/fixture.log" 2>&1 || fail "fixture: $(cat "$T/fixture.log")"
 sqlite3 "$DB" "UPDATE dossiers SET status = 'cancelled', closed_day = '2019-01-02', closed_at = 1546387200
                WHERE ref = 'LS01-000002'"
-tty_run purge --older-than 5y --yes || fail "purge on a terminal: $(cat "$T/tty.log")"
+printf '480215\n' | p clerk add sup1 --role supervisor --name "Hoàng Lan" >/dev/null ||
+    fail "supervisor not created"
+# purge needs a supervisor: the PIN typed on the terminal when it is asked
+/usr/bin/python3 - "$T/tty.log" "$P" --config "$T/kiosk.ini" purge --older-than 5y --yes --as sup1 <<'PYEOF' ||
+import os, pty, select, signal, sys
+log, argv = sys.argv[1], sys.argv[2:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(argv[0], argv)
+# the PIN is typed once the question shows (as a person does), never
+# before; 60 s at most in all
+out, sent = b"", False
+while True:
+    ready, _, _ = select.select([fd], [], [], 60)
+    if not ready:
+        os.kill(pid, signal.SIGKILL)
+        out += b"\n[no answer in 60 s: the PIN typed after the question was lost]\n"
+        break
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+    if not sent and b"PIN:" in out:
+        os.write(fd, b"480215\n")
+        sent = True
+open(log, "wb").write(out)
+sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+PYEOF
+    fail "purge on a terminal: $(cat "$T/tty.log")"
 tr '\r' '\n' < "$T/tty.log" | grep -q "^purge: 1/1 (100%)" || fail "no purge line: $(cat -A "$T/tty.log")"
 [ "$(sqlite3 "$DB" "SELECT name FROM dossiers WHERE ref = 'LS01-000002'")" = "" ] || fail "not purged"
 echo "progress_tty.sh: ok"

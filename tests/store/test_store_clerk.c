@@ -481,8 +481,12 @@ TEST(store_clerk, handover_record, "handover record")
         CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Phạm Văn Tú", "020095001234", "0912345678",
                                          i == 3 ? FORM_RETURN : FORM_BOTH, "2026-03-02",
                                          "2026-03-12", r[i]), PK_OK);
+        char seal[16];   /* a seal is used once */
+        snprintf(seal, sizeof seal, "NP-%d", i + 1);
+        td.seal_no = seal;
         CU_ASSERT_EQUAL(store_dossier_transition(db, r[i], ST_ACCEPTED, "nv01", "", &td), PK_OK);
     }
+    td.seal_no = "NP-5";
     CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "4.000001", "Phạm Văn Tú", "020095001234", "0912345678",
                                      FORM_BOTH, "2026-03-02", "2026-03-12", other), PK_OK);
     CU_ASSERT_EQUAL(store_dossier_transition(db, other, ST_ACCEPTED, "nv01", "", &td), PK_OK);

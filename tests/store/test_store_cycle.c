@@ -74,6 +74,9 @@ TEST(store_cycle, every_transition, "every transition, every form")
                 force_status(ref, (dossier_status)from);
                 int64_t before = count_sql("SELECT count(*) FROM events");
                 transition_data td = full_data();
+                char seal[16];   /* a seal is used once: one per dossier */
+                snprintf(seal, sizeof seal, "NP-%zu", f);
+                td.seal_no = seal;
                 pk_err e = store_dossier_transition(db, ref, (dossier_status)to, "nv01",
                                                     "Ghi chú", &td);
                 bool allowed = dossier_transition_allowed_form((dossier_status)from,
@@ -265,6 +268,9 @@ TEST(store_cycle, kiosk_and_clerk_at_once, "kiosk and clerk processes at once")
     int clerk_bad = 0, busy = 0;
     transition_data td = {.at = cx_at("2026-03-03", 0), .seal_no = "NP-1", .fee_collected = 8000};
     for (int i = 0; i < CONC_N; i++) {
+        char seal[16];
+        snprintf(seal, sizeof seal, "NP-%d", i);
+        td.seal_no = seal;
         pk_err e = store_dossier_transition(db, refs[i], ST_ACCEPTED, "nv01", "", &td);
         clerk_bad += e != PK_OK;
         busy += e == PK_EBUSY;
@@ -316,7 +322,11 @@ TEST(store_cycle, report_figures, "report figures")
         if (i == 5)
             continue;
         transition_data td = full_data();
+        char seal[16];
+        snprintf(seal, sizeof seal, "NP-%zu", i);
+        td.seal_no = seal;
         td.at = cx_at(ds[i].day, 1);
+        td.appointment_date = NULL;   /* none at the counter (a past one is refused) */
         CU_ASSERT_EQUAL(store_dossier_transition(db, refs[i], ST_ACCEPTED, "nv01", "", &td), PK_OK);
         if (!ds[i].done_day[0])
             continue;
@@ -328,7 +338,7 @@ TEST(store_cycle, report_figures, "report figures")
     d.sample = true;
     d.created_at = cx_at("2026-02-01", 0);
     CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, &d, "RA", "demo", NULL), PK_OK);
-    CU_ASSERT_EQUAL(store_dossier_incident(db, refs[1], "lost", "nv01", "", cx_at("2026-03-01", 0)),
+    CU_ASSERT_EQUAL(store_dossier_incident(db, refs[1], "lost", "nv01", "Mất", cx_at("2026-03-01", 0)),
                     PK_OK);
     report r;
     CU_ASSERT_EQUAL_FATAL(store_report(db, "2026-01-01", "2026-03-31", "2026-04-01", &r), PK_OK);

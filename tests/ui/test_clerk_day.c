@@ -17,7 +17,7 @@
 
 SUITE(clerk_day, NULL, NULL);
 
-enum { MENU_TODAY = 6 };
+enum { MENU_TODAY = 5 };
 
 /* Accepts ref now as actor with the given seal and amounts. */
 static void accept(snap_env *e, const char *ref, const char *actor, const char *seal, int64_t fee,

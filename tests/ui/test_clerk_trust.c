@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Inputs the clerk can trust (issue 13 items 6 and 8), on the screens: a
+ * seal number already used, an appointment date in the past, the date
+ * filter showing what is typed, a practice receipt scanned, a lost item
+ * that needs a description and a confirmation. */
+#include <CUnit/CUnit.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk_fixture.h"
+#include "dossier.h"
+#include "i18n.h"
+#include "receipt.h"
+#include "snap.h"
+#include "unit.h"
+
+/* Chooses the numbered action whose label is on screen ("  2  Label"). */
+static bool choose(snap_env *e, const char *label)
+{
+    char *t = snap_text();
+    int pick = 0;
+    for (char *line = strtok(t, "\n"); line && !pick; line = strtok(NULL, "\n")) {
+        char *at = strstr(line, label);
+        if (!at)
+            continue;
+        for (char *p = at; p > line; p--)
+            if (p[-1] >= '1' && p[-1] <= '9' && (p - 1 == line || p[-2] == ' ')) {
+                pick = p[-1] - '0';
+                break;
+            }
+    }
+    free(t);
+    if (!pick) {
+        fprintf(stderr, "\nno action \"%s\" on screen\n", label);
+        return false;
+    }
+    snap_act(e, ACT_CHOOSE, pick);
+    return true;
+}
+
+/* Signs in, opens the dossier of the queue's search text. */
+static void open_dossier(snap_env *e, const char *ref)
+{
+    snap_act(e, ACT_CHOOSE, 1);
+    snap_type(e, ref);
+    snap_key(e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(e), "clerk_dossier");
+}
+
+static void accept_with(snap_env *e, const char *seal)
+{
+    CU_ASSERT_FATAL(choose(e, "Accept at the counter"));
+    snap_type(e, seal);
+    snap_key(e, TK_ENTER);   /* seal, fee, postage, confirm */
+    snap_key(e, TK_ENTER);
+    snap_key(e, TK_ENTER);
+    snap_key(e, TK_ENTER);
+}
+
+TEST(clerk_trust, seal_reused, "a seal number already used is refused on the form")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
+    snap_sign_in(&e);
+    open_dossier(&e, e.refs[1]);
+    accept_with(&e, "NP-0042");
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_dossier");
+    snap_key(&e, TK_ESC);
+    snap_key(&e, TK_ESC);
+    tf_set(&e.ui.search, "");
+    open_dossier(&e, e.refs[0]);
+    accept_with(&e, "np-0042");
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_action");
+    CU_ASSERT(snap_has("already used"));
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'accepted'"), 1);
+    snap_close(&e);
+}
+
+/* The past-appointment refusal is the store's (store_trust
+ * appointment_past); on screen, handing over from a dossier now goes to
+ * the one handover screen, which makes the record (issue 13 item 8). */
+TEST(clerk_trust, handover_one_place, "hand over from a dossier: the handover screen")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
+    snap_sign_in(&e);
+    open_dossier(&e, e.refs[1]);
+    accept_with(&e, "NP-0042");
+    CU_ASSERT_FATAL(choose(&e, "Hand over to the agency"));
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_handover");
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'handed'"), 0);
+    snap_close(&e);
+}
+
+TEST(clerk_trust, date_filter_shows_typed, "the date filter shows what is typed")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "vi"));
+    snap_sign_in(&e);
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_key(&e, TK_BACKTAB);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_filters");
+    snap_key(&e, TK_DOWN);
+    snap_type(&e, "21/11/2026");
+    snap_key(&e, TK_DOWN);
+    snap_type(&e, "23/11/2026");
+    CU_ASSERT(snap_has("21/11/2026"));
+    CU_ASSERT(snap_has("23/11/2026"));
+    snap_close(&e);
+}
+
+TEST(clerk_trust, practice_receipt, "the scanner says practice receipt")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
+    snap_sign_in(&e);
+    char payload[128];
+    CU_ASSERT_EQUAL_FATAL(receipt_payload(&e.cfg, PK_PRACTICE_KIOSK_CODE "-000002", 1767225600,
+                                          payload, sizeof payload), PK_OK);
+    snap_scan(&e, payload);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_menu");
+    CU_ASSERT(snap_has("practice receipt"));
+    CU_ASSERT(snap_lacks("WARNING"));
+    snap_scan(&e, PK_PRACTICE_S10_PREFIX "000000014VN");   /* its S10 barcode */
+    CU_ASSERT(snap_has("practice receipt"));
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM audit WHERE action = 'scan_rejected'"
+                                 " AND detail = 'practice'"), 2);
+    snap_close(&e);
+}
+
+/* A lost item: a description, a confirmation, then the compensation case
+ * on the dossier and in the clerk's list of lost or damaged items. */
+static void lost(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, rows, cols, lang));
+    bool en = strcmp(lang, "en") == 0;
+    snap_sign_in(&e);
+    open_dossier(&e, e.refs[0]);
+    CU_ASSERT_FATAL(choose(&e, _("Record the item as lost")));
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_action");
+    snap_key(&e, TK_ENTER);                  /* no description */
+    if (en)
+        CU_ASSERT(snap_has("Please describe what happened"));
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE incident <> ''"), 0);
+    snap_type(&e, en ? "Envelope torn open in the van" : "Phong bi bij raachs");
+    snap_key(&e, TK_ENTER);                  /* asked once more */
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "lost-confirm"));
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE incident <> ''"), 0);
+    snap_key(&e, TK_ESC);                    /* no: back to the form, nothing stored */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_action");
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE incident <> ''"), 0);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);             /* yes */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_dossier");
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "dossier-lost"));
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE incident = 'lost'"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM audit WHERE action = 'incident'"
+                                 " AND actor = 'nv01' AND detail = 'lost'"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM events WHERE note LIKE 'lost: %'"), 1);
+    /* the clerk's list: the status filter's last choice */
+    snap_key(&e, TK_ESC);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_queue");
+    tf_set(&e.ui.search, "");
+    for (int i = 0; i < ST__COUNT + 2; i++)
+        snap_key(&e, TK_TAB);
+    CU_ASSERT(snap_has(_("Lost or damaged")));
+    CU_ASSERT(snap_has(e.refs[0]));
+    CU_ASSERT(snap_lacks(e.refs[1]));
+    snap_close(&e);
+}
+
+TEST(clerk_trust, lost_vi_80, "a lost item, vi 80x24") { lost("vi", 24, 80); }
+TEST(clerk_trust, lost_en_80, "a lost item, en 80x24") { lost("en", 24, 80); }
+TEST(clerk_trust, lost_vi_120, "a lost item, vi 120x40") { lost("vi", 40, 120); }
+TEST(clerk_trust, lost_en_120, "a lost item, en 120x40") { lost("en", 40, 120); }
+
+SUITE(clerk_trust, NULL, NULL);
