@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Messages to the citizen when the gateway misbehaves (issue 14), with the
 # real `postkiosk notify --once` and the gateway stand-in on 127.0.0.1:
+#  - a body template without the number ({to}): refused, nothing claimed;
 #  - a reply lost mid-send: the gateway reads the request and never answers;
 #    the attempt ends at [notify] timeout, is retried, and both requests
 #    carry the same {id}, so a real gateway can drop the repeat;
@@ -48,8 +49,15 @@ printf "[kiosk]\nlanguage = en\n[notify]\ntimeout = 0\n" > "$T/bad.ini"
 "$P" --config "$T/bad.ini" notify --once 2>"$T/err" && fail "timeout = 0 accepted"
 grep -q 'bad value for timeout' "$T/err" || fail "bad timeout message: $(cat "$T/err")"
 
-# ---- a reply lost mid-send ----------------------------------------------
+# ---- a gateway body template without the number: refused, nothing claimed
 row 1 1 registered 2026-03-12
+sed 's/^sms_gateway_body = .*/sms_gateway_body = text={text}\&id={id}/' "$T/gw.ini" > "$T/noto.ini"
+"$P" --config "$T/noto.ini" notify --once 2>"$T/err" && fail "a body without {to} was used"
+grep -q 'sms_gateway_body must contain {to} and {text}' "$T/err" || fail "template message: $(cat "$T/err")"
+[ "$(status 1)" = "pending|0|" ] || fail "the row was touched: $(status 1)"
+[ -z "$(ls "$T/gw"/*.req 2>/dev/null)" ] || fail "a request went out"
+
+# ---- a reply lost mid-send ----------------------------------------------
 echo 30 > "$T/gw/hang"
 start=$(date +%s)
 out=$(at 2030-01-01T10:00) || fail "notify crashed on a silent gateway"
