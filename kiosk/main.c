@@ -40,7 +40,7 @@ static const struct option central_opts[] = {
     {"conninfo", required_argument, NULL, 'c'}, {"password-file", required_argument, NULL, 'p'},
     {"key-version", required_argument, NULL, 'k'}, {"province", required_argument, NULL, 'P'},
     {"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
-    {"csv", no_argument, NULL, 'C'}, {0, 0, 0, 0}};
+    {"csv", no_argument, NULL, 'C'}, {"pdf", required_argument, NULL, 'D'}, {0, 0, 0, 0}};
 static const struct option paper_opts[] = {{"save", no_argument, NULL, 's'}, {0, 0, 0, 0}};
 static const struct option sync_opts[] = {
     {"once", no_argument, NULL, 'o'}, {"follow", no_argument, NULL, 'f'}, {0, 0, 0, 0}};
@@ -66,7 +66,7 @@ static const cli_command commands[] = {
     {"restore", cli_restore, N_("restore FILE: puts a checked backup back (the kiosk stopped); keeps the old database"), NULL},
     {"notify", cli_notify, N_("notify --once | --follow [--interval SECONDS]: send the SMS and e-mail messages to citizens"), notify_opts},
     {"sync", cli_sync, N_("sync --once | --follow: send the outbox to the central server ([sync])"), sync_opts},
-    {"central", cli_central, N_("central init [--conninfo C] | central add-kiosk CODE --password-file FILE [--key-version N] [--province NAME] | central add-user NAME --password-file FILE | central report --from YYYY-MM-DD --to YYYY-MM-DD [--csv]"), central_opts},
+    {"central", cli_central, N_("central init [--conninfo C] | central add-kiosk CODE --password-file FILE [--key-version N] [--province NAME] | central add-user NAME --password-file FILE | central report --from YYYY-MM-DD --to YYYY-MM-DD [--csv] [--pdf FILE]"), central_opts},
     {"demo", cli_demo, N_("demo: slides, guided tours and practice for demonstrations"), NULL},
 };
 

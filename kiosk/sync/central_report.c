@@ -2,6 +2,7 @@
 /* The province's report on PostgreSQL (central_report.h). */
 #include "central_report.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,6 +88,23 @@ static bool take_figures(void *arg, int ncols, const char *const *v)
     return true;
 }
 
+static bool take_month(void *arg, int ncols, const char *const *v)
+{
+    central_report *cr = arg;
+    report *r = ncols == 5 ? target(cr, "0", v[0]) : NULL;
+    if (!r)
+        return ncols == 5;
+    central_office *o = (central_office *)((char *)r - offsetof(central_office, r));
+    o->months = xrealloc(o->months, (size_t)(o->nmonths + 1) * sizeof *o->months);
+    central_month *m = &o->months[o->nmonths++];
+    memset(m, 0, sizeof *m);
+    str_copy(m->month, sizeof m->month, v[1]);
+    m->dossiers = strtoll(v[2], NULL, 10);
+    m->on_time = strtoll(v[3], NULL, 10);
+    m->late = strtoll(v[4], NULL, 10);
+    return true;
+}
+
 /* The same groups as store_report, per kiosk and in total. */
 static const char q_status[] =
     "SELECT GROUPING(kiosk), kiosk, status, count(*)" PERIOD
@@ -117,6 +135,16 @@ static const char q_figures[] =
     " coalesce(sum(CASE WHEN accepted_at > 0 THEN fee_post ELSE 0 END), 0)" PERIOD
     " GROUP BY GROUPING SETS ((kiosk), ())";
 
+/* Per office and month of registration, for the charts: the same on time
+ * and late as q_figures. */
+static const char q_months[] =
+    "SELECT kiosk, substr(created_day, 1, 7), count(*),"
+    " count(*) FILTER (WHERE completed_day <> '' AND expected_date <> ''"
+    "   AND completed_day COLLATE \"C\" <= expected_date),"
+    " count(*) FILTER (WHERE completed_day <> '' AND expected_date <> ''"
+    "   AND completed_day COLLATE \"C\" > expected_date)" PERIOD
+    " GROUP BY 1, 2 ORDER BY kiosk COLLATE \"C\", substr(created_day, 1, 7) COLLATE \"C\"";
+
 pk_err central_report_load(pgc *c, const char *from, const char *to, const char *today,
                            central_report *out, char *why, size_t whysz)
 {
@@ -142,6 +170,7 @@ pk_err central_report_load(pgc *c, const char *from, const char *to, const char 
          pgc_query_each(c, q_agencies, 2, p2, take_item, &agencies, why, whysz) &&
          pgc_query_each(c, q_communes, 2, p2, take_item, &communes, why, whysz) &&
          pgc_query_each(c, q_figures, 3, p3, take_figures, out, why, whysz) &&
+         pgc_query_each(c, q_months, 2, p2, take_month, out, why, whysz) &&
          pgc_exec(c, "COMMIT", why, whysz);
     if (!ok) {
         central_report_free(out);
@@ -152,8 +181,10 @@ pk_err central_report_load(pgc *c, const char *from, const char *to, const char 
 
 void central_report_free(central_report *cr)
 {
-    for (int i = 0; i < cr->n; i++)
+    for (int i = 0; i < cr->n; i++) {
         report_free(&cr->offices[i].r);
+        free(cr->offices[i].months);
+    }
     free(cr->offices);
     report_free(&cr->total);
     memset(cr, 0, sizeof *cr);

@@ -11,15 +11,23 @@
 #define PK_CENTRAL_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model.h"
 #include "pgc.h"
 #include "report.h"
 
 typedef struct {
+    char month[8];                 /* YYYY-MM of registration */
+    int64_t dossiers, on_time, late;
+} central_month;
+
+typedef struct {
     char kiosk[16];                /* the post office's kiosk code */
     char province[64];
     report r;
+    central_month *months;         /* the months with dossiers, in order (the charts) */
+    int nmonths;
 } central_office;
 
 typedef struct {

@@ -29,6 +29,8 @@ void pd_free(paper_doc *d)
             mem_wipe(d->b[i].cell[k], strlen(d->b[i].cell[k]));
             free(d->b[i].cell[k]);
         }
+    for (int i = 0; i < d->n; i++)
+        free(d->b[i].bars);
     free(d->b);
     free(d);
 }
@@ -97,4 +99,17 @@ void pd_sign(paper_doc *d, const char *left_role, const char *left_name,
     const char *c[6] = {left_role, "(Ký, ghi rõ họ tên)", left_name,
                         right_role, "(Ký, ghi rõ họ tên)", right_name};
     pd_add(d, PD_SIGN, 0, 6, c);
+}
+
+void pd_chart(paper_doc *d, const char *caption, const char *count_label, const char *rate_label,
+              int n, const pd_bar *bars)
+{
+    const char *c[3] = {caption, count_label, rate_label};
+    pd_add(d, PD_CHART, 0, 3, c);
+    pd_block *b = &d->b[d->n - 1];
+    if (n > 0) {
+        b->bars = xcalloc((size_t)n, sizeof *b->bars);
+        memcpy(b->bars, bars, (size_t)n * sizeof *bars);
+        b->nbars = n;
+    }
 }

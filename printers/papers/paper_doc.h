@@ -25,16 +25,27 @@ typedef enum {
     PD_SIGN,      /* cell[0..2] left: role, hint, name; cell[3..5] right */
     PD_GAP,       /* flags = millimetres */
     PD_BARCODE,   /* cell[0] the data (Code 128), cell[1] the text under it */
-    PD_BREAK,     /* the next block starts a new page */
+    PD_BREAK,     /* the next block starts a new page (flags PD_SAME_COUNT: and
+                     keeps counting "Trang i/n" over the whole document) */
+    PD_CHART,     /* cell[0] the label under the chart; bars: counts as columns
+                     on the left scale, rates as a line on the right (0-100 %) */
 } pd_kind;
 
-enum { PD_BOLD = 1, PD_CENTER = 2, PD_SMALL = 4 };
+enum { PD_BOLD = 1, PD_CENTER = 2, PD_SMALL = 4, PD_SAME_COUNT = 8 };
+
+typedef struct {
+    char label[16];                /* under the column: "03/2026" */
+    long long count;
+    int permille;                  /* 0..1000, -1 when there is no rate */
+} pd_bar;
 
 typedef struct {
     pd_kind kind;
     int flags;
     int ncells;
     char *cell[PD_COLS_MAX];
+    pd_bar *bars;                  /* PD_CHART */
+    int nbars;
 } pd_block;
 
 typedef struct paper_doc {
@@ -62,5 +73,9 @@ void pd_gap(paper_doc *d, int mm);
 void pd_table(paper_doc *d, int n, const double *widths);
 void pd_sign(paper_doc *d, const char *left_role, const char *left_name,
              const char *right_role, const char *right_name);
+/* A chart: n bars (copied); count_label and rate_label name the two
+ * scales in the legend, caption goes under the chart. */
+void pd_chart(paper_doc *d, const char *caption, const char *count_label, const char *rate_label,
+              int n, const pd_bar *bars);
 
 #endif

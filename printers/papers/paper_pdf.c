@@ -21,7 +21,7 @@
 #define MM 2.834645669   /* points per millimetre */
 #define FONT "DejaVu Serif"
 
-enum { SECTIONS_MAX = 64 };
+enum { SECTIONS_MAX = 64, RIGHT = 1 << 10 };   /* RIGHT: put()'s own flag, right-aligned */
 
 typedef struct {
     cairo_t *cr;
@@ -48,7 +48,9 @@ static double put(pr *r, double x, double y, double w, double size, int flags, b
     pango_font_description_free(fd);
     pango_layout_set_width(r->pl, (int)(w * PANGO_SCALE));
     pango_layout_set_wrap(r->pl, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(r->pl, flags & PD_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    pango_layout_set_alignment(r->pl, flags & PD_CENTER  ? PANGO_ALIGN_CENTER
+                                      : flags & RIGHT ? PANGO_ALIGN_RIGHT
+                                                      : PANGO_ALIGN_LEFT);
     if (markup) {
         pango_layout_set_markup(r->pl, s, -1);
     } else {
@@ -153,6 +155,113 @@ static char *esc(const char *s)
     return g_markup_escape_text(s, -1);
 }
 
+/* Columns for the counts (left scale), a line for the rates (right
+ * scale, 0-100 %), the bars' labels under them, the legend and the
+ * caption under the chart; never split across pages. */
+static void chart(pr *r, const pd_block *b)
+{
+    double size = r->base - 2, plot_h = 80 * MM, axis = 16 * MM;
+    bool draw = r->draw;
+    r->draw = false;
+    double lh = put(r, 0, 0, r->width, size, 0, false, false, "0");
+    double ch = put(r, 0, 0, r->width, r->base, PD_BOLD | PD_CENTER, false, false, b->cell[0]);
+    r->draw = draw;
+    double total = lh + 4 * MM + plot_h + 2 * lh + 2 * MM + ch + 2 * MM;
+    need(r, total);
+    double x0 = r->left + axis, x1 = r->left + r->width - axis;
+    double y0 = r->y + lh + 4 * MM, y1 = y0 + plot_h;   /* top, bottom of the plot */
+    long long max = 0;
+    for (int i = 0; i < b->nbars; i++)
+        if (b->bars[i].count > max)
+            max = b->bars[i].count;
+    /* a round top for the left scale: 1, 2, 5 x 10^k, at least 4 so the
+     * four grid steps are whole dossiers */
+    long long top = 4, steps[3] = {2, 5, 10}, unit = 1;
+    for (int k = 0; top <= max; k = (k + 1) % 3) {   /* room above the highest column for its figure */
+        top = 4 * steps[k] * unit;
+        if (k == 2)
+            unit *= 10;
+    }
+    char buf[64];
+    if (r->draw) {
+        cairo_set_source_rgb(r->cr, 0.75, 0.75, 0.75);
+        cairo_set_line_width(r->cr, 0.4);
+        for (int k = 1; k <= 4; k++) {
+            double y = y1 - plot_h * k / 4;
+            cairo_move_to(r->cr, x0, y);
+            cairo_line_to(r->cr, x1, y);
+            cairo_stroke(r->cr);
+        }
+        cairo_set_source_rgb(r->cr, 0, 0, 0);
+        cairo_set_line_width(r->cr, 0.8);
+        cairo_move_to(r->cr, x0, y0);
+        cairo_line_to(r->cr, x0, y1);
+        cairo_line_to(r->cr, x1, y1);
+        cairo_line_to(r->cr, x1, y0);
+        cairo_stroke(r->cr);
+    }
+    for (int k = 0; k <= 4; k++) {
+        double y = y1 - plot_h * k / 4 - lh / 2;
+        snprintf(buf, sizeof buf, "%lld", top * k / 4);
+        put(r, r->left, y, axis - 1.5 * MM, size, RIGHT, false, false, buf);
+        snprintf(buf, sizeof buf, "%d%%", k * 25);
+        put(r, x1 + 1.5 * MM, y, axis - 1.5 * MM, size, 0, false, false, buf);
+    }
+    double slot = b->nbars > 0 ? (x1 - x0) / b->nbars : 0;
+    for (int i = 0; i < b->nbars; i++) {
+        const pd_bar *bar = &b->bars[i];
+        double cx = x0 + slot * i, h = plot_h * (double)bar->count / (double)top;
+        if (r->draw && bar->count > 0) {
+            cairo_set_source_rgb(r->cr, 0.27, 0.45, 0.70);
+            cairo_rectangle(r->cr, cx + slot * 0.2, y1 - h, slot * 0.6, h);
+            cairo_fill(r->cr);
+            cairo_set_source_rgb(r->cr, 0, 0, 0);
+        }
+        snprintf(buf, sizeof buf, "%lld", bar->count);
+        if (bar->count > 0)
+            put(r, cx, y1 - h - lh, slot, size, PD_CENTER, false, false, buf);
+        put(r, cx, y1 + 1 * MM, slot, size, PD_CENTER, false, false, bar->label);
+    }
+    /* the rates over the columns: a line through the months that have
+     * one, and a dot on each (a single month still shows) */
+    if (r->draw) {
+        cairo_set_source_rgb(r->cr, 0.80, 0.20, 0.15);
+        cairo_set_line_width(r->cr, 1.6);
+        cairo_new_path(r->cr);
+        for (int i = 0; i < b->nbars; i++)
+            if (b->bars[i].permille >= 0)
+                cairo_line_to(r->cr, x0 + slot * i + slot / 2,
+                              y1 - plot_h * b->bars[i].permille / 1000.0);
+        cairo_stroke(r->cr);
+        for (int i = 0; i < b->nbars; i++)
+            if (b->bars[i].permille >= 0) {
+                cairo_new_sub_path(r->cr);
+                cairo_arc(r->cr, x0 + slot * i + slot / 2,
+                          y1 - plot_h * b->bars[i].permille / 1000.0, 2.5, 0, 2 * G_PI);
+                cairo_fill(r->cr);
+            }
+        cairo_set_source_rgb(r->cr, 0, 0, 0);
+    }
+    /* the legend: a swatch and a name per scale, above the plot */
+    double ly = r->y, lx = x0;
+    for (int k = 0; k < 2; k++) {
+        if (r->draw) {
+            if (k == 0)
+                cairo_set_source_rgb(r->cr, 0.27, 0.45, 0.70);
+            else
+                cairo_set_source_rgb(r->cr, 0.80, 0.20, 0.15);
+            cairo_rectangle(r->cr, lx, ly + lh / 2 - 1.5 * MM, 3 * MM, 3 * MM);
+            cairo_fill(r->cr);
+            cairo_set_source_rgb(r->cr, 0, 0, 0);
+        }
+        put(r, lx + 4 * MM, ly, (x1 - x0) / 2 - 5 * MM, size, 0, false, false, b->cell[1 + k]);
+        lx += (x1 - x0) / 2;
+    }
+    put(r, r->left, y1 + lh + 3 * MM, r->width, r->base, PD_BOLD | PD_CENTER, false, false,
+        b->cell[0]);
+    r->y += total;
+}
+
 static void block(pr *r, const pd_block *b)
 {
     if (b->kind != PD_ROW)
@@ -238,7 +347,15 @@ static void block(pr *r, const pd_block *b)
     case PD_GAP:
         r->y += b->flags * MM;
         break;
+    case PD_CHART:
+        chart(r, b);
+        break;
     case PD_BREAK:
+        if (b->flags & PD_SAME_COUNT) {
+            end_page(r);
+            new_page(r);
+            break;
+        }
         end_page(r);
         if (!r->draw && r->section < SECTIONS_MAX)
             r->sec_pages[r->section] = r->spage;

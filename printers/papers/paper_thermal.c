@@ -82,6 +82,19 @@ static pk_err build(const paper_doc *d, int copy, canvas_fonts *f, int width, ca
             layout_gap(l, 32);
             layout_rule(l, false);
             break;
+        case PD_CHART:
+            /* no drawing on the roll: the figures under their labels */
+            for (int k = 0; k < b->nbars; k++) {
+                char v[64];
+                if (b->bars[k].permille >= 0)
+                    snprintf(v, sizeof v, "%lld, %d,%d %%", b->bars[k].count,
+                             b->bars[k].permille / 10, b->bars[k].permille % 10);
+                else
+                    snprintf(v, sizeof v, "%lld", b->bars[k].count);
+                layout_field(l, b->bars[k].label, v);
+            }
+            layout_text(l, LAY_SMALL, LAY_CENTER, b->cell[0]);
+            break;
         case PD_BARCODE: {
             int used = 0;
             layout_gap(l, 8);

@@ -7,7 +7,9 @@
 # kiosk's local report per post office and their sum in total
 # (central_report_load against store_report, field by field), and
 # `postkiosk central report --csv` as a province login gives, for each post
-# office, the rows of its kiosk's own report CSV, then the total.
+# office, the rows of its kiosk's own report CSV, then the total; `--pdf`
+# writes the same figures as an A4 paper (pdftotext, pdfinfo): the totals
+# table, a chart page per post office with its label, "Trang i/n".
 set -u
 BUILD=${BUILD:-build}
 P="$PWD/$BUILD/postkiosk"
@@ -72,4 +74,54 @@ out=$(PGPASSWORD=$(cat "$PG_DIR/AA01.pw") "$P" --config "$T/en.ini" central repo
 echo "$out" | grep -q 'permission denied' || fail "kiosk login refusal: $out"
 out=$(pk central report --from 2026-03-31 --to 2026-03-01 --conninfo "$PK_CREPORT_CONNINFO" 2>&1) &&
     fail "reversed dates accepted"
+
+# --pdf: the same report as an A4 paper in Vietnamese, a chart page per post
+# office; March and April, so each chart has two months
+printf '[kiosk]\nlanguage = vi\n' >"$T/vi.ini"
+pkvi() { "$P" --config "$T/vi.ini" "$@"; }
+out=$(pkvi central report --from 2026-03-01 --to 2026-04-30 --csv --pdf "$T/tinh.pdf" \
+      --conninfo "$PK_CREPORT_CONNINFO") || fail "central report --pdf: $out"
+printf '%s\n' "$out" | tr -d '\r' >"$T/both.csv"
+[ -s "$T/tinh.pdf" ] || fail "no PDF"
+[ ! -e "$T/tinh.pdf.tmp" ] || fail "the PDF's temporary file stayed"
+pdfinfo "$T/tinh.pdf" >"$T/tinh.info" || fail "pdfinfo: $(cat "$T/tinh.info")"
+grep -q '^Page size: *595.* x 841.*A4' "$T/tinh.info" || fail "not A4: $(cat "$T/tinh.info")"
+grep -q '^Pages: *3$' "$T/tinh.info" || fail "pages (totals + one per post office): $(cat "$T/tinh.info")"
+csv() { awk -F, -v o="$1" -v s="$2" -v k="$3" '$1 == o && $2 == s && $3 == k { print $NF }' "$T/both.csv"; }
+
+pdftotext -layout -f 1 -l 1 "$T/tinh.pdf" "$T/p1.txt" || fail "pdftotext"
+grep -q 'BÁO CÁO HỒ SƠ TIẾP NHẬN TẠI BƯU CỤC' "$T/p1.txt" || fail "title: $(cat "$T/p1.txt")"
+grep -q 'Từ ngày 01/03/2026 đến ngày 30/04/2026' "$T/p1.txt" || fail "period: $(cat "$T/p1.txt")"
+grep -q 'Trang 1/3' "$T/p1.txt" || fail "page number 1: $(cat "$T/p1.txt")"
+for k in AA01 BB01 TOTAL; do
+    # the totals table row: dossiers, on time, late, overdue, lost, as in the CSV
+    want="$(csv $k total dossiers) $(csv $k timeliness on_time) $(csv $k timeliness late)"
+    want="$want $(csv $k timeliness overdue_open) $(csv $k incidents lost)"
+    [ "$k" = TOTAL ] && name='Tổng cộng (2 bưu cục)' || name=$k
+    got=$(grep -F "$name" "$T/p1.txt" | head -1 | sed "s/^ *//; s/$name//" | tr -s ' ' | sed 's/^ //; s/ $//')
+    [ "$got" = "$want" ] || fail "$k totals row: '$got', CSV '$want'"
+done
+[ "$(csv TOTAL total dossiers)" = 15 ] || fail "the total over March and April: $(csv TOTAL total dossiers)"
+n=0
+for k in AA01 BB01; do
+    n=$((n + 1))
+    page=$((n + 1))
+    pdftotext -layout -f $page -l $page "$T/tinh.pdf" "$T/p$page.txt"
+    grep -q "^ *Bưu cục $k *$" "$T/p$page.txt" || fail "page $page title: $(cat "$T/p$page.txt")"
+    grep -q "Biểu đồ $n: bưu cục $k, hồ sơ theo tháng và tỉ lệ đúng hạn" "$T/p$page.txt" ||
+        fail "page $page chart label: $(cat "$T/p$page.txt")"
+    grep -q "03/2026 .*04/2026" "$T/p$page.txt" || fail "page $page months: $(cat "$T/p$page.txt")"
+    grep -q "Hồ sơ tiếp nhận: $(csv $k total dossiers)$" "$T/p$page.txt" ||
+        fail "page $page dossiers: $(cat "$T/p$page.txt")"
+    grep -q "Trang $page/3" "$T/p$page.txt" || fail "page number $page: $(cat "$T/p$page.txt")"
+done
+# a file that cannot be written: a translated message, no file, no leftover
+mkdir "$T/dir.pdf"
+out=$(pkvi central report --from 2026-03-01 --to 2026-04-30 --pdf "$T/dir.pdf" \
+      --conninfo "$PK_CREPORT_CONNINFO" 2>&1) && fail "wrote a PDF over a directory: $out"
+echo "$out" | grep -q "không ghi được tệp $T/dir.pdf" || fail "the refusal: $out"
+[ ! -e "$T/dir.pdf.tmp" ] || fail "a temporary file stayed"
+out=$(pk central report --from 2026-03-01 --to 2026-04-30 --pdf "$T/none/x.pdf" \
+      --conninfo "$PK_CREPORT_CONNINFO" 2>&1) && fail "wrote into a missing folder: $out"
+echo "$out" | grep -q "cannot write $T/none/x.pdf" || fail "the refusal (en): $out"
 exit 0

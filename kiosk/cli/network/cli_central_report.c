@@ -5,7 +5,9 @@
  * connection: --conninfo, else [central] conninfo, else libpq's
  * environment; a province login (its password from ~/.pgpass or
  * PGPASSFILE). --csv: the file the province files, the local report's rows
- * (report_csv) with the post office first, then the total ("TOTAL"). */
+ * (report_csv) with the post office first, then the total ("TOTAL").
+ * --pdf FILE: the same report as an A4 paper with a chart per post office
+ * (cli_central_pdf.c); the text or CSV still goes to stdout. */
 #include "cli_central_report.h"
 
 #include <stdio.h>
@@ -14,6 +16,7 @@
 
 #include "central.h"
 #include "central_report.h"
+#include "cli_central_pdf.h"
 #include "csv.h"
 #include "dates.h"
 #include "i18n.h"
@@ -26,7 +29,7 @@ static int usage(void)
 {
     fprintf(stderr, "%s\n",
             _("usage: postkiosk central report --from YYYY-MM-DD --to YYYY-MM-DD [--csv] "
-              "[--conninfo C]"));
+              "[--pdf FILE] [--conninfo C]"));
     return 2;
 }
 
@@ -56,7 +59,7 @@ static void csv_office(const report *r, const char *office, bool header, sbuf *o
 
 int cli_central_report(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *from = NULL, *to = NULL, *conninfo = NULL;
+    const char *from = NULL, *to = NULL, *conninfo = NULL, *pdf_path = NULL;
     bool as_csv = false;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--from") == 0 && i + 1 < argc)
@@ -65,6 +68,8 @@ int cli_central_report(cli_ctx *ctx, int argc, char **argv)
             to = argv[++i];
         else if (strcmp(argv[i], "--conninfo") == 0 && i + 1 < argc)
             conninfo = argv[++i];
+        else if (strcmp(argv[i], "--pdf") == 0 && i + 1 < argc && argv[i + 1][0])
+            pdf_path = argv[++i];
         else if (strcmp(argv[i], "--csv") == 0)
             as_csv = true;
         else
@@ -105,6 +110,18 @@ int cli_central_report(cli_ctx *ctx, int argc, char **argv)
     if (e != PK_OK) {
         fprintf(stderr, "postkiosk: %s\n", e == PK_EIO ? why : pk_err_msg(e));
         return 1;
+    }
+    if (pdf_path) {
+        int pages = 0;
+        e = central_report_pdf(&cr, pdf_path, &pages);
+        if (e != PK_OK) {
+            /* nothing half-written stays: paper_pdf_write writes through .tmp */
+            fprintf(stderr, "postkiosk: ");
+            fprintf(stderr, _("central report: cannot write %s: %s"), pdf_path, pk_err_msg(e));
+            fputc('\n', stderr);
+            central_report_free(&cr);
+            return 1;
+        }
     }
     sbuf b = {0};
     for (int i = 0; i < cr.n; i++) {

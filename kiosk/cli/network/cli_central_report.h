@@ -5,7 +5,7 @@
 
 #include "cli.h"
 
-/* argv after "report": --from D --to D [--csv] [--conninfo C]. */
+/* argv after "report": --from D --to D [--csv] [--pdf FILE] [--conninfo C]. */
 int cli_central_report(cli_ctx *ctx, int argc, char **argv);
 
 #endif
