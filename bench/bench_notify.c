@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Issue 14: what queueing the citizen's messages costs the event's own
- * transaction. A dossier registered with consent to SMS and an e-mail
+ * transaction. A dossier registered with consent to SMS and to e-mail and an e-mail
  * address queues two outbox rows in its transaction; the same registration
  * without consent queues none. Both run durably on the same database, in
  * alternating order; the row compares their medians (target: within 1.1x)
@@ -21,7 +21,7 @@ static void fill(dossier *d, bool consent)
     str_copy(d->expected_date, sizeof d->expected_date, "2026-03-12");
     d->form = FORM_BOTH;
     d->consent_process = true;
-    d->consent_sms = consent;
+    d->consent_sms = d->consent_email = consent;   /* both boxes */
     if (consent)
         str_copy(d->email, sizeof d->email, "an.nguyen@example.vn");
     d->ndocs = 1;

@@ -161,47 +161,60 @@ pk_err dayclose_output(printer *p, const config *cfg, const char *day, const clo
 }
 
 typedef struct {
-    const char *no, *actor;
+    bool receive;
+    const char *no, *actor, *agency;
     int64_t at;
     const day_row *rows;
     int n;
-} round_arg;
+} sheet_arg;
 
-static void build_round(layout *l, const void *arg)
+static void build_sheet(layout *l, const void *arg)
 {
-    const round_arg *r = arg;
+    const sheet_arg *r = arg;
     char buf[640], when[32];
     date_local_format(r->at, "%d/%m/%Y %H:%M", when, sizeof when);
-    layout_text(l, LAY_LARGE, LAY_CENTER | LAY_BOLD, _("DELIVERY ROUND SHEET"));
+    layout_text(l, LAY_LARGE, LAY_CENTER | LAY_BOLD,
+                r->receive ? _("RESULTS RECEIVED FROM THE AGENCY") : _("DELIVERY ROUND SHEET"));
     layout_field(l, _("Record number"), r->no);
     layout_field(l, _("Date and time"), when);
     layout_field(l, _("Clerk"), r->actor);
+    if (r->receive)
+        layout_field(l, _("Handed over by"), r->agency);
     layout_rule(l, false);
     for (int i = 0; i < r->n; i++) {
         const day_row *x = &r->rows[i];
         snprintf(buf, sizeof buf, "%d. %s  %s", i + 1, x->ref, x->s10);
         layout_text(l, LAY_NORMAL, LAY_BOLD, buf);
-        /* the address is on the envelope's label; the sheet names the round */
-        layout_text(l, LAY_SMALL, LAY_INDENT, x->agency);
-        layout_text(l, LAY_SMALL, LAY_INDENT,
-                    _("Delivered [ ]   Refused [ ]   Not at home [ ]   Signature:"));
-        layout_gap(l, 24);
+        if (!r->receive) {
+            /* who and where (masked name, commune): the street is on the label */
+            layout_text(l, LAY_SMALL, LAY_INDENT, x->agency);
+            layout_text(l, LAY_SMALL, LAY_INDENT,
+                        _("Delivered [ ]   Refused [ ]   Not at home [ ]   Signature:"));
+            layout_gap(l, 24);
+        }
     }
     layout_rule(l, true);
     snprintf(buf, sizeof buf, "%d", r->n);
     layout_field(l, _("Items"), buf);
     layout_gap(l, 24);
-    layout_text(l, LAY_NORMAL, LAY_BOLD, _("POSTMAN"));
+    layout_text(l, LAY_NORMAL, LAY_BOLD, r->receive ? _("FOR THE POST OFFICE") : _("POSTMAN"));
     layout_text(l, LAY_SMALL, 0, _("(signature and full name)"));
     layout_gap(l, 96);
     layout_text_break(l);
     layout_rule(l, true);
+    if (r->receive) {
+        layout_text(l, LAY_NORMAL, LAY_BOLD, _("FOR THE RECEIVING AGENCY"));
+        layout_text(l, LAY_SMALL, 0, _("(signature and full name)"));
+        layout_gap(l, 96);
+        layout_text_break(l);
+        layout_rule(l, true);
+    }
 }
 
-pk_err roundsheet_output(printer *p, const config *cfg, const char *no, const char *actor,
-                         int64_t at, const day_row *rows, int n, char *path, size_t pathsz,
-                         char *msg, size_t msgsz)
+pk_err batch_sheet_output(printer *p, const config *cfg, bool receive, const char *no,
+                          const char *actor, int64_t at, const char *agency, const day_row *rows,
+                          int n, char *path, size_t pathsz, char *msg, size_t msgsz)
 {
-    round_arg arg = {no, actor, at, rows, n};
-    return output(p, cfg, "rounds", no, build_round, &arg, path, pathsz, msg, msgsz);
+    sheet_arg arg = {receive, no, actor, agency ? agency : "", at, rows, n};
+    return output(p, cfg, "batches", no, build_sheet, &arg, path, pathsz, msg, msgsz);
 }

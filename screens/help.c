@@ -47,6 +47,8 @@ static void layout(const help_state *s, const app *a, frame *f, int scroll, wpag
     int n = 0;
     const key_binding *kb = keys_table(&n);
     for (int i = 0; i < n; i++) {
+        if (kb[i].act == ACT_SEEN)
+            continue;             /* the clerk's key for a call for staff */
         char keys[64];
         snprintf(keys, sizeof keys, "%s", kb[i].keyname);
         while (i + 1 < n && kb[i + 1].act == kb[i].act) {

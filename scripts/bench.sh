@@ -11,7 +11,7 @@
 #   BUILD=build BENCH_SIZES="10000 100000 1000000" scripts/bench.sh
 # Smaller runs (tests/e2e/bench_sizes.sh): BENCH_RECEIPT_RUNS (2000),
 # BENCH_IME_ROUNDS (8), BENCH_KEYS (2000 per screen), BENCH_INSERTS (300),
-# BENCH_NOTIFY (300 registrations of each kind).
+# BENCH_NOTIFY (300 registrations of each kind), BENCH_SYNC (10000 outbox rows).
 set -u
 BUILD=${BUILD:-build}
 export BUILD
@@ -35,6 +35,7 @@ start=$(date +%s)
 run bench_receipt ${BENCH_RECEIPT_RUNS:-2000}
 run bench_ime ${BENCH_IME_ROUNDS:-8}
 run bench_notify ${BENCH_NOTIFY:-300}
+run bench_sync ${BENCH_SYNC:-10000}
 run bench_ui 0
 for n in $SIZES; do
     run bench_store "$n"

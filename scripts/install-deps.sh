@@ -30,6 +30,7 @@ tmux
 python3-aiosmtpd
 valgrind
 debhelper lintian blhc devscripts mandoc systemd kbd
+debootstrap systemd-container
 xfonts-unifont pcf2bdf bdf2psf
 xvfb xterm xdotool x11-xserver-utils xinit imagemagick
 "

@@ -168,7 +168,8 @@ typedef struct {
     int64_t created_at;            /* unix seconds, kiosk clock */
     char lang[8];                  /* language the citizen used: vi, en, ... */
     bool consent_process;          /* required */
-    bool consent_sms;              /* optional */
+    bool consent_sms;              /* optional: messages by SMS to the phone */
+    bool consent_email;            /* optional: messages by e-mail to the address */
     bool sample;                   /* demonstration / practice: never a real dossier */
     char kiosk_code[16];
 } dossier;

@@ -57,6 +57,43 @@ char *text_nfc(const char *in)
     return (char *)out;
 }
 
+/* The five Vietnamese tones as combining marks (NFD): grave, acute,
+ * tilde, hook above, dot below. The letters' own marks (breve,
+ * circumflex, horn) are not tones and stay. */
+static bool is_tone_mark(utf8proc_int32_t c)
+{
+    return c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323;
+}
+
+bool text_strip_tones(const char *in, char *out, size_t outsz)
+{
+    if (!in || !text_valid_utf8(in, strlen(in)) || outsz == 0)
+        return false;
+    utf8proc_uint8_t *d = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)in, 0, &d,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+    if (n < 0) {
+        free(d);
+        return false;
+    }
+    size_t k = 0;
+    for (utf8proc_ssize_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t len = utf8proc_iterate(d + i, n - i, &c);
+        if (len <= 0)
+            break;
+        if (!is_tone_mark(c)) {
+            memmove(d + k, d + i, (size_t)len);
+            k += (size_t)len;
+        }
+        i += len;
+    }
+    d[k] = '\0';
+    bool ok = text_nfc_buf((const char *)d, out, outsz);
+    free(d);
+    return ok;
+}
+
 bool text_nfc_buf(const char *in, char *out, size_t outsz)
 {
     char *n = text_nfc(in);

@@ -15,6 +15,10 @@ bool text_has_control(const char *s);      /* C0/C1 controls, DEL */
 char *text_nfc(const char *in);
 /* NFC into a buffer; false when invalid UTF-8 or it did not fit. */
 bool text_nfc_buf(const char *in, char *out, size_t outsz);
+/* in without its tones (sắc, huyền, hỏi, ngã, nặng): "Nguyễn" ->
+ * "Nguyên"; ă â ê ô ơ ư đ keep their marks. NFC; false on invalid UTF-8
+ * or when it does not fit. */
+bool text_strip_tones(const char *in, char *out, size_t outsz);
 /* Trim, collapse runs of white space to one space (after NFC). */
 void text_squeeze(char *s);
 

@@ -9,6 +9,8 @@
 #include "citizen.h"
 #include "cli_start.h"
 #include "demo.h"
+#include "notify_config.h"
+#include "util.h"
 #include "i18n.h"
 
 static int citizen_loop(start_run *run, void *arg)
@@ -33,6 +35,14 @@ static int citizen_loop(start_run *run, void *arg)
     a.auth = pepper ? &auth : NULL;
     a.debounce_ms = 300;      /* a key held too long must not cross two screens */
     citizen_attach(&a, &session);
+    /* F4 also messages the duty phone / e-mail when [notify] names them */
+    notify_config nc;
+    if (notify_config_load(&nc, run->ctx->config_path, msg, sizeof msg)) {
+        str_copy(a.duty.phone, sizeof a.duty.phone, nc.duty_phone);
+        str_copy(a.duty.email, sizeof a.duty.email, nc.duty_email);
+        str_copy(a.duty.lang, sizeof a.duty.lang,
+                 run->ctx->cfg.language[0] ? run->ctx->cfg.language : "vi");
+    }
     a.idle_screen = &screen_demo_attract;   /* slides while nobody is there */
     app_start(&a, &screen_welcome);
     int rc = app_run(&a);

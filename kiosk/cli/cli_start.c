@@ -7,12 +7,16 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
+#include "log.h"
+#include "receipt.h"
+#include "store_sync.h"
 #include "term.h"
 #include "version.h"
 
@@ -90,6 +94,13 @@ static bool stage_store(cli_ctx *ctx, start_mode mode, start_run *run)
         log_info("database: the last run did not end cleanly; every page checked");
     if (!ready_keys(&ctx->cfg, why, sizeof why) || !ready_write(run->db, why, sizeof why))
         return refuse(why);
+    /* the receipt key version in use ("VNK<v>." of a payload) goes on the
+     * sync outbox rows: the province knows which version signs this kiosk's
+     * receipts (never the key) */
+    char payload[128];
+    if (receipt_payload(&ctx->cfg, "CHECK-1", 1, payload, sizeof payload) == PK_OK &&
+        store_sync_key_version(run->db, atoi(payload + 3)) != PK_OK)
+        log_warn("cannot record the receipt key version");
     return true;
 }
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dossier.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -63,6 +64,15 @@ static int handler(void *user, const char *section, const char *name, const char
     TEXT("smstools_outgoing", smstools_outgoing);
     TEXT("smstools_sent", smstools_sent);
     TEXT("smstools_failed", smstools_failed);
+    else if (!strcmp(name, "duty_phone")) {
+        char norm[sizeof nc->duty_phone];
+        ok = !*value || (dossier_check_phone(value, norm, sizeof norm) == VAL_OK &&
+                         set(nc->duty_phone, sizeof nc->duty_phone, norm));
+    } else if (!strcmp(name, "duty_email")) {
+        char norm[sizeof nc->duty_email];
+        ok = !*value || (dossier_check_email(value, norm, sizeof norm) == VAL_OK &&
+                         set(nc->duty_email, sizeof nc->duty_email, norm));
+    }
     else if (!strcmp(name, "sms_gateway_method"))
         ok = (!strcmp(value, "POST") || !strcmp(value, "PUT") || !strcmp(value, "GET")) &&
              set(nc->sms_gateway_method, sizeof nc->sms_gateway_method, value);

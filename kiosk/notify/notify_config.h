@@ -30,6 +30,9 @@ typedef struct {
     char smstools_outgoing[512];
     char smstools_sent[512];       /* default: sent/ beside outgoing/ */
     char smstools_failed[512];     /* default: failed/ beside outgoing/ */
+    /* call staff (F4 at the kiosk): a message to whoever is on duty */
+    char duty_phone[16];           /* a Vietnamese mobile number, "" = none */
+    char duty_email[128];          /* "" = none */
 } notify_config;
 
 /* Reads [notify] from path (NULL = /etc/postkiosk/postkiosk.ini when it

@@ -22,7 +22,8 @@ static bool render(const notify_msg *m, char *text, size_t textsz, char *subj, s
     if (!i18n_set_lang(m->lang))
         i18n_set_lang("vi");
     bool ok = notify_text(m->event, m->ref, m->date, text, textsz) &&
-              notify_subject(m->ref, subj, subjsz);
+              (strcmp(m->event, "call_staff") == 0 ? notify_subject_call(m->ref, subj, subjsz)
+                                                   : notify_subject(m->ref, subj, subjsz));
     i18n_set_lang(old);
     return ok;
 }

@@ -29,7 +29,22 @@ static const notify_template templates[] = {
     {"returned", false, N_("Dossier {ref}: the result went back to the agency after failed deliveries.")},
     {"delivered", false, N_("Dossier {ref}: the result was delivered.")},
     {"incident", false, N_("Dossier {ref} had a problem in transit. The post office will contact you.")},
+    /* to the duty phone, not a citizen: {ref} is the kiosk, {date} its screen */
+    {"call_staff", false, N_("Kiosk {ref}: a citizen asks for help (screen {date}).")},
 };
+
+/* A kiosk code (LS01) and a screen name (review): letters, digits, '_'. */
+static bool word_ok(const char *s, size_t max)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n == 0 || n > max)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+              (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+            return false;
+    return true;
+}
 
 static const notify_template *find(const char *event)
 {
@@ -106,6 +121,9 @@ bool notify_text(const char *event, const char *ref, const char *date, char *out
         return false;
     out[0] = '\0';
     const notify_template *t = find(event);
+    if (t && strcmp(t->event, "call_staff") == 0)
+        return word_ok(ref, 15) && word_ok(date, PK_DATE_MAX - 1) &&
+               fill(_(t->msgid), ref, date, out, outsz);
     int day = 0;
     if (!t || !ids_reference_valid(ref) || (t->dated && (!date || !date_parse(date, &day))))
         return false;
@@ -113,6 +131,17 @@ bool notify_text(const char *event, const char *ref, const char *date, char *out
     if (t->dated)
         date_format_dmy(day, dmy);
     return fill(_(t->msgid), ref, dmy, out, outsz);
+}
+
+bool notify_subject_call(const char *kiosk, char *out, size_t outsz)
+{
+    if (!out || outsz == 0)
+        return false;
+    out[0] = '\0';
+    if (!word_ok(kiosk, 15))
+        return false;
+    int n = snprintf(out, outsz, _("Kiosk %s: call staff"), kiosk);
+    return n > 0 && (size_t)n < outsz;
 }
 
 bool notify_subject(const char *ref, char *out, size_t outsz)

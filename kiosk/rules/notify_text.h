@@ -31,6 +31,9 @@ bool notify_text(const char *event, const char *ref, const char *date, char *out
                  size_t outsz);
 /* The subject line of the e-mail (same language). */
 bool notify_subject(const char *ref, char *out, size_t outsz);
+/* "call_staff" (to the duty phone or e-mail, issue 14 item 3): ref is the
+ * kiosk code and date the kiosk screen's name; its subject line. */
+bool notify_subject_call(const char *kiosk, char *out, size_t outsz);
 
 /* SMS segments text (UTF-8) takes: GSM-7 when every character is in the
  * GSM 03.38 basic set or its extension (which counts twice), 160 in one

@@ -201,6 +201,23 @@ typedef struct {
 } close_row;
 pk_err store_daily_close(store *s, const char *day, close_row *out, int max, int *n);
 
+/* ---- batches by scanning (store_cycle.c) -------------------------------- */
+typedef enum { BATCH_RECEIVE = 1, BATCH_DELIVERY = 2 } batch_kind;
+/* NULL when ref can join a batch of this kind now (receive: its result
+ * collected from the agency, through "result ready" when the agency had
+ * not said so; delivery: out for delivery), with its agency; else why not
+ * (msgid). */
+const char *store_batch_check(store *s, batch_kind kind, const char *ref, char *agency,
+                              size_t agencysz);
+/* One transaction: numbers the batch (NKQ-/PH-<KIOSK>-<YYYYMMDD>-<seq>
+ * into no), moves every ref (each event's note is the number), records
+ * the batch and its items and one audit row; a receive batch holds one
+ * agency's dossiers. Any ref that cannot join: PK_ESTATE, *bad its index,
+ * nothing changed. */
+pk_err store_batch_create(store *s, batch_kind kind, const char *const *refs, int nrefs,
+                          const char *actor, const char *kiosk_code, int64_t at, char *no,
+                          size_t nosz, int *bad);
+
 /* ---- reports and retention -------------------------------------------- */
 /* Dossiers registered from..to (YYYY-MM-DD, kiosk local days, inclusive),
  * samples excluded. `today` decides what is overdue. r must be freed. */

@@ -71,8 +71,10 @@ typedef struct {
  * reused envelope); compared without case, as clerks type it. */
 static pk_err seal_unused(store *s, int64_t id, const char *seal)
 {
+    /* through the index dossiers_by_seal (schema 14): its WHERE is repeated
+     * here so that SQLite may use it (a seal checked is never empty) */
     sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*) FROM dossiers WHERE id <> ?1"
-                                       " AND seal_no = ?2 COLLATE NOCASE");
+                                       " AND seal_no = ?2 COLLATE NOCASE AND seal_no <> ''");
     if (!stmt)
         return PK_EIO;
     sqlite3_bind_int64(stmt, 1, id);
@@ -385,4 +387,162 @@ pk_err store_dossier_lookup(store *s, const char *ref, const char *actor, int64_
     if (e != PK_OK)
         mem_wipe(out, sizeof *out);   /* no unlogged look at personal data */
     return e;
+}
+
+/* ---- batches by scanning -------------------------------------------------- */
+
+/* The steps that take a dossier of this status and form to where the batch
+ * puts it: the result collected from the agency (via "result ready" when
+ * the agency had not said so yet), or out for delivery. 0 steps: it cannot
+ * join. */
+static int batch_path(batch_kind kind, dossier_status from, service_form form,
+                      dossier_status path[2])
+{
+    dossier_status to = kind == BATCH_RECEIVE ? ST_RESULT_COLLECTED : ST_OUT_FOR_DELIVERY;
+    if (dossier_transition_allowed_form(from, to, form)) {
+        path[0] = to;
+        return 1;
+    }
+    if (kind == BATCH_RECEIVE && dossier_transition_allowed_form(from, ST_RESULT_READY, form) &&
+        dossier_transition_allowed_form(ST_RESULT_READY, to, form)) {
+        path[0] = ST_RESULT_READY;
+        path[1] = to;
+        return 2;
+    }
+    return 0;
+}
+
+const char *store_batch_check(store *s, batch_kind kind, const char *ref, char *agency,
+                              size_t agencysz)
+{
+    if (agency && agencysz)
+        agency[0] = '\0';
+    if (kind != BATCH_RECEIVE && kind != BATCH_DELIVERY)
+        return pk_err_msg(PK_EINVAL);
+    cycle_row c;
+    pk_err e = read_cycle(s, ref, &c);
+    if (e != PK_OK)
+        return pk_err_msg(e);
+    dossier_status path[2];
+    if (batch_path(kind, c.status, c.form, path) == 0)
+        return kind == BATCH_RECEIVE
+                   ? N_("This dossier has no result to collect from an agency now.")
+                   : N_("This dossier has no result to send out for delivery now.");
+    if (agency && agencysz) {
+        sqlite3_stmt *stmt = store_row(s, "SELECT agency FROM dossiers WHERE ref = ?1", ref, &e);
+        if (e == PK_OK)
+            store_col_text(stmt, 0, agency, agencysz);
+        store_done(stmt);
+        if (e != PK_OK)
+            return pk_err_msg(e);
+    }
+    return NULL;
+}
+
+/* Idempotent (IF NOT EXISTS): a migration after it may be run again over it. */
+const char store_schema_batches[] =
+    "CREATE TABLE IF NOT EXISTS batches("
+    "  id INTEGER PRIMARY KEY,"
+    "  no TEXT NOT NULL UNIQUE,"
+    "  kind TEXT NOT NULL CHECK(kind IN ('receive', 'delivery')),"
+    "  agency TEXT NOT NULL DEFAULT '',"
+    "  actor TEXT NOT NULL CHECK(length(actor) > 0),"
+    "  at INTEGER NOT NULL,"
+    "  ndossiers INTEGER NOT NULL CHECK(ndossiers > 0)"
+    ");"
+    "CREATE TABLE IF NOT EXISTS batch_items("
+    "  batch_id INTEGER NOT NULL REFERENCES batches(id),"
+    "  seq INTEGER NOT NULL,"
+    "  dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+    "  PRIMARY KEY(batch_id, seq)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS batch_items_by_dossier ON batch_items(dossier_id);";
+
+pk_err store_batch_create(store *s, batch_kind kind, const char *const *refs, int nrefs,
+                          const char *actor, const char *kiosk_code, int64_t at, char *no,
+                          size_t nosz, int *bad)
+{
+    if (bad)
+        *bad = -1;
+    if ((kind != BATCH_RECEIVE && kind != BATCH_DELIVERY) || nrefs <= 0 || nrefs > 10000 ||
+        !actor || !*actor || !store_text_ok(actor, AUTH_ID_MAX) || !kiosk_code ||
+        !store_text_ok(kiosk_code, 16) || !no || nosz < 32)
+        return PK_EINVAL;
+    for (int i = 0; i < nrefs; i++)
+        if (!refs[i] || !store_text_ok(refs[i], PK_REF_MAX))
+            return PK_EINVAL;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    char day[16], seqname[48], agency[PK_TEXT_MAX] = "";
+    if (!date_local_format(at, "%Y%m%d", day, sizeof day))
+        str_copy(day, sizeof day, "19700101");
+    snprintf(seqname, sizeof seqname, "batch:%s", day);
+    int64_t seq = 0;
+    e = store_sequence_next(s, seqname, &seq);
+    snprintf(no, nosz, "%s-%.8s-%s-%03lld", kind == BATCH_RECEIVE ? "NKQ" : "PH", kiosk_code, day,
+             (long long)seq);
+    /* every dossier checked and moved inside the one transaction: a
+     * dossier another clerk changed meanwhile stops the whole batch */
+    for (int i = 0; i < nrefs && e == PK_OK; i++) {
+        char ag[PK_TEXT_MAX];
+        if (store_batch_check(s, kind, refs[i], ag, sizeof ag) ||
+            (kind == BATCH_RECEIVE && i > 0 && strcmp(ag, agency) != 0)) {
+            e = PK_ESTATE;
+            if (bad)
+                *bad = i;
+            break;
+        }
+        if (i == 0)
+            str_copy(agency, sizeof agency, ag);
+    }
+    int64_t bid = 0;
+    if (e == PK_OK) {
+        sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO batches(no, kind, agency, actor, at,"
+                                           " ndossiers) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+        if (!stmt) {
+            e = PK_EIO;
+        } else {
+            store_bind_text(stmt, 1, no);
+            store_bind_text(stmt, 2, kind == BATCH_RECEIVE ? "receive" : "delivery");
+            store_bind_text(stmt, 3, kind == BATCH_RECEIVE ? agency : "");
+            store_bind_text(stmt, 4, actor);
+            sqlite3_bind_int64(stmt, 5, at);
+            sqlite3_bind_int(stmt, 6, nrefs);
+            e = store_step_done(s, stmt);
+            bid = sqlite3_last_insert_rowid(s->conn);
+        }
+    }
+    char note[64];
+    snprintf(note, sizeof note, "%s", no);
+    for (int i = 0; i < nrefs && e == PK_OK; i++) {
+        cycle_row c;
+        e = read_cycle(s, refs[i], &c);
+        dossier_status path[2];
+        int steps = e == PK_OK ? batch_path(kind, c.status, c.form, path) : 0;
+        transition_data td = {.at = at, .fee_collected = -1};
+        for (int k = 0; k < steps && e == PK_OK; k++)
+            e = store_dossier_transition(s, refs[i], path[k], actor, note, &td);
+        if (e == PK_OK) {
+            sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO batch_items(batch_id, seq, dossier_id)"
+                                               " VALUES(?1, ?2, ?3)");
+            if (!stmt) {
+                e = PK_EIO;
+            } else {
+                sqlite3_bind_int64(stmt, 1, bid);
+                sqlite3_bind_int(stmt, 2, i + 1);
+                sqlite3_bind_int64(stmt, 3, c.id);
+                e = store_step_done(s, stmt);
+            }
+        }
+        if (e != PK_OK && bad)
+            *bad = i;
+    }
+    if (e == PK_OK) {
+        char detail[64];
+        snprintf(detail, sizeof detail, "%s dossiers=%d",
+                 kind == BATCH_RECEIVE ? "receive" : "delivery", nrefs);
+        e = store_audit_append(s, at, actor, "batch", no, detail);
+    }
+    return store_end(s, e);
 }

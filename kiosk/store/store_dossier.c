@@ -51,6 +51,7 @@ static bool dossier_ok(const dossier *d)
 }
 
 static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p);
+static pk_err set_consent_email(store *s, int64_t id);
 
 static int64_t setting_int(store *s, const char *key, int64_t dflt)
 {
@@ -139,6 +140,8 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
         d->status = ST_REGISTERED;
         e = insert_dossier(s, d, &snap);
     }
+    if (e == PK_OK && d->consent_email)   /* its own column (migration): set apart */
+        e = set_consent_email(s, d->id);
     if (e == PK_OK)
         e = store_event_add(s, d->id, d->created_at, actor, "", store_status_code(ST_REGISTERED), "");
     if (e == PK_OK)
@@ -151,6 +154,15 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
         d->ref[0] = d->s10[0] = '\0';
     }
     return e;
+}
+
+static pk_err set_consent_email(store *s, int64_t id)
+{
+    sqlite3_stmt *stmt = store_stmt(s, "UPDATE dossiers SET consent_email = 1 WHERE id = ?1");
+    if (!stmt)
+        return PK_EIO;
+    sqlite3_bind_int64(stmt, 1, id);
+    return store_step_done(s, stmt);
 }
 
 static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p)
@@ -263,7 +275,7 @@ pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
 #define DOSSIER_COLS \
     "id, ref, s10, proc_code, form, status, name, id_number, phone, email, unit_id, province," \
     " unit_name, street, recipient, fee_proc, fee_post, fee_total, expected_date, created_at," \
-    " lang, consent_process, consent_sms, sample, kiosk_code"
+    " lang, consent_process, consent_sms, sample, kiosk_code, consent_email"
 
 static void read_dossier(sqlite3_stmt *stmt, dossier *d)
 {
@@ -293,6 +305,7 @@ static void read_dossier(sqlite3_stmt *stmt, dossier *d)
     d->consent_sms = sqlite3_column_int(stmt, 22) != 0;
     d->sample = sqlite3_column_int(stmt, 23) != 0;
     store_col_text(stmt, 24, d->kiosk_code, sizeof d->kiosk_code);
+    d->consent_email = sqlite3_column_int(stmt, 25) != 0;
 }
 
 pk_err store_dossier_get(store *s, const char *ref, dossier *out)

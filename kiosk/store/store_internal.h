@@ -54,6 +54,8 @@ typedef struct {
 } store_migration;
 
 extern const store_migration store_migrations[];
+/* Schema version 15: batches by scanning (store_cycle.c). */
+extern const char store_schema_batches[];
 /* Schema version 2 (clerk workstation), defined in store_clerk.c, and its
  * step in C (chains the events of an upgraded database). */
 extern const char store_schema_v2[];
@@ -168,6 +170,9 @@ pk_err store_row_sealed(store *s, bool clerk, const char *id, bool *sealed);
 pk_err store_reseal_clerks(store *s, const char *alter_sql);
 /* The same for a migration step in C that changes dossier rows: only the
  * rows whose digest moved are sealed again. */
+/* Migration: dossiers.consent_email (issue 14: one box covered SMS and
+ * e-mail), old rows 0, resealed (store_notify.c). */
+pk_err store_consent_email_upgrade(store *s);
 pk_err store_reseal_dossiers(store *s, pk_err (*change)(store *s, const void *arg), const void *arg);
 /* And for SQL that changes settings rows. */
 pk_err store_reseal_settings(store *s, const char *sql);

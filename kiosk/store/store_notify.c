@@ -3,9 +3,11 @@
  * before sending, recorded after (store_notify.h). */
 #include "store_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "notify_text.h"
+#include "store_audit.h"
 #include "store_notify.h"
 #include "util.h"
 
@@ -59,6 +61,48 @@ static pk_err insert_row(store *s, int64_t dossier_id, const char *ref, const ch
     return store_step_done(s, stmt);
 }
 
+static pk_err add_consent_email(store *s, const void *arg)
+{
+    (void)arg;
+    /* may run again (a test rolls user_version back past it): once only */
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*) FROM pragma_table_info('dossiers')"
+                                       " WHERE name = 'consent_email'");
+    if (!stmt)
+        return PK_EIO;
+    pk_err e = store_step_row(s, stmt);
+    bool have = e == PK_OK && sqlite3_column_int(stmt, 0) > 0;
+    store_done(stmt);
+    if (e != PK_OK || have)
+        return e;
+    stmt = store_stmt(s, "ALTER TABLE dossiers ADD COLUMN consent_email INTEGER NOT NULL"
+                         " DEFAULT 0 CHECK(consent_email IN (0, 1))");
+    return stmt ? store_step_done(s, stmt) : PK_EIO;
+}
+
+/* The consent box of older kiosks said "text messages": their dossiers
+ * agreed to SMS only, so they get no e-mail (consent_email 0). */
+pk_err store_consent_email_upgrade(store *s)
+{
+    return store_reseal_dossiers(s, add_consent_email, NULL);
+}
+
+/* Whether the citizen agreed to e-mails. Asked only for a dossier with an
+ * address, so that a store written at an older schema version (tests of
+ * the upgrades) creates dossiers without one. */
+static pk_err email_consent(store *s, int64_t dossier_id, bool *out)
+{
+    *out = false;
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT consent_email FROM dossiers WHERE id = ?1");
+    if (!stmt)
+        return PK_EIO;
+    sqlite3_bind_int64(stmt, 1, dossier_id);
+    pk_err e = store_step_row(s, stmt);
+    if (e == PK_OK)
+        *out = sqlite3_column_int(stmt, 0) != 0;
+    store_done(stmt);
+    return e;
+}
+
 pk_err store_notify_queue(store *s, int64_t dossier_id, const char *event, const char *date,
                           int64_t at)
 {
@@ -91,10 +135,15 @@ pk_err store_notify_queue(store *s, int64_t dossier_id, const char *event, const
     /* a dated message without a date given tells the expected result date */
     if (e == PK_OK && notify_event_dated(event) && (!date || !*date))
         date = expected;
-    if (e == PK_OK && consent && !sample) {
-        if (phone[0])
+    /* each channel only with its own consent (issue 14: "only to the
+     * channel they chose") */
+    bool consent_email = false;
+    if (e == PK_OK && email[0] && !sample)
+        e = email_consent(s, dossier_id, &consent_email);
+    if (e == PK_OK && !sample) {
+        if (consent && phone[0])
             e = insert_row(s, dossier_id, ref, event, "sms", phone, lang, date, at);
-        if (e == PK_OK && email[0])
+        if (e == PK_OK && consent_email && email[0])
             e = insert_row(s, dossier_id, ref, event, "email", email, lang, date, at);
     }
     mem_wipe(phone, sizeof phone);
@@ -326,4 +375,91 @@ pk_err store_notify_backlog(store *s, notify_backlog *out)
     }
     store_done(stmt);
     return e;
+}
+
+/* ---- call staff ----------------------------------------------------------- */
+
+pk_err store_staff_alert(store *s, int64_t at, const char *kiosk, const char *screen,
+                         const duty_contact *duty, int64_t *id)
+{
+    if (!kiosk || !screen || !store_text_ok(kiosk, 16) || !store_text_ok(screen, 32) ||
+        (duty && (!STORE_FIELD_OK(duty->phone) || !STORE_FIELD_OK(duty->email) ||
+                  !STORE_FIELD_OK(duty->lang))))
+        return PK_EINVAL;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO staff_alerts(at, kiosk, screen) VALUES(?1, ?2, ?3)");
+    if (!stmt) {
+        store_rollback(s);
+        return PK_EIO;
+    }
+    sqlite3_bind_int64(stmt, 1, at);
+    store_bind_text(stmt, 2, kiosk);
+    store_bind_text(stmt, 3, screen);
+    e = store_step_done(s, stmt);
+    int64_t row = e == PK_OK ? sqlite3_last_insert_rowid(s->conn) : 0;
+    if (e == PK_OK) {
+        char detail[64];
+        snprintf(detail, sizeof detail, "screen=%s", screen);
+        e = store_audit_append(s, at, "kiosk", "call_staff", kiosk, detail);
+    }
+    /* the duty phone's message carries the screen in its date field (10 bytes) */
+    char where[PK_DATE_MAX];
+    str_copy(where, sizeof where, screen);
+    const char *lang = duty && duty->lang[0] ? duty->lang : "vi";
+    if (e == PK_OK && duty && duty->phone[0])
+        e = insert_row(s, 0, kiosk, "call_staff", "sms", duty->phone, lang, where, at);
+    if (e == PK_OK && duty && duty->email[0])
+        e = insert_row(s, 0, kiosk, "call_staff", "email", duty->email, lang, where, at);
+    e = store_end(s, e);
+    if (e == PK_OK && id)
+        *id = row;
+    return e;
+}
+
+pk_err store_staff_alert_open(store *s, staff_alert *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT id, at, kiosk, screen FROM staff_alerts"
+                                       " WHERE seen_at = 0 ORDER BY id LIMIT 1");
+    if (!stmt)
+        return PK_EIO;
+    int rc = sqlite3_step(stmt);
+    pk_err e = rc == SQLITE_ROW ? PK_OK : rc == SQLITE_DONE ? PK_ENOTFOUND : store_rc(s, rc);
+    if (rc == SQLITE_ROW) {
+        out->id = sqlite3_column_int64(stmt, 0);
+        out->at = sqlite3_column_int64(stmt, 1);
+        store_col_text(stmt, 2, out->kiosk, sizeof out->kiosk);
+        store_col_text(stmt, 3, out->screen, sizeof out->screen);
+    }
+    store_done(stmt);
+    return e;
+}
+
+pk_err store_staff_alert_seen(store *s, int64_t id, const char *who, int64_t at)
+{
+    if (!who || !*who || !store_text_ok(who, 64))
+        return PK_EINVAL;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    sqlite3_stmt *stmt = store_stmt(s, "UPDATE staff_alerts SET seen_at = ?2, seen_by = ?3"
+                                       " WHERE id = ?1 AND seen_at = 0");
+    if (!stmt) {
+        store_rollback(s);
+        return PK_EIO;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int64(stmt, 2, at > 0 ? at : 1);
+    store_bind_text(stmt, 3, who);
+    e = store_step_done(s, stmt);
+    if (e == PK_OK && sqlite3_changes(s->conn) == 0)
+        e = PK_ENOTFOUND;
+    if (e == PK_OK) {
+        char object[32];
+        snprintf(object, sizeof object, "alert:%lld", (long long)id);
+        e = store_audit_append(s, at, who, "call_staff_seen", object, "");
+    }
+    return store_end(s, e);
 }

@@ -2,8 +2,8 @@
 /* The notification outbox (TT 17/2017 Art. 12): one row per message to the
  * citizen, written in the transaction of the life-cycle event that causes
  * it (store_dossier_create, store_dossier_transition, store_dossier_incident)
- * and only when the citizen agreed to messages (consent_sms), one row per
- * contact they gave: "sms" to the phone, "email" to the address. The row
+ * and only to the channels the citizen agreed to: "sms" to the phone with
+ * consent_sms, "email" to the address with consent_email. The row
  * keeps event, reference, date and language; the sender renders the text
  * (notify_text.c). The destination is personal data: cleared once the
  * message is sent or given up, and by purge; never logged.
@@ -82,6 +82,30 @@ typedef struct {
     int64_t last_sent_at;   /* 0 = never */
 } notify_backlog;
 pk_err store_notify_backlog(store *s, notify_backlog *out);
+
+/* ---- call staff (F4 at the kiosk, issue 14 item 3) -------------------------
+ * One transaction: the alert the clerk workstation shows at once, its audit
+ * row, and — when [notify] names a duty phone or e-mail — a "call_staff"
+ * message to each through this outbox (dossier 0, the kiosk code as the
+ * reference, the screen name as the date field). Nothing personal. */
+typedef struct {
+    int64_t id, at;
+    char kiosk[16];
+    char screen[32];              /* the kiosk screen's name: "review" */
+} staff_alert;
+
+typedef struct {
+    char phone[PK_PHONE_MAX];     /* "" = no SMS */
+    char email[PK_EMAIL_MAX];     /* "" = no e-mail */
+    char lang[8];                 /* of the duty message */
+} duty_contact;
+
+pk_err store_staff_alert(store *s, int64_t at, const char *kiosk, const char *screen,
+                         const duty_contact *duty, int64_t *id);
+/* The oldest alert no clerk has marked seen; PK_ENOTFOUND when none. */
+pk_err store_staff_alert_open(store *s, staff_alert *out);
+/* A clerk saw it (audited); PK_ENOTFOUND for an unknown or seen alert. */
+pk_err store_staff_alert_seen(store *s, int64_t id, const char *who, int64_t at);
 /* Only pending, failed and given_up (sent 0, last_sent_at 0), read through
  * indexes so the cost does not grow with the messages sent: the clerk
  * menu's line, redrawn every second. */

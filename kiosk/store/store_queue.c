@@ -146,6 +146,111 @@ static query_kind classify(const char *q, char *norm, size_t normsz)
     return k;
 }
 
+/* One walk of the digit probe (dossier_digits, key k) in dossier order,
+ * stopped after max rows that pass the filter and the check of the digits
+ * the key leaves open (what kind 'i' or 'p' says: the ID's last digits,
+ * the phone's first). */
+static pk_err digits_walk(store *s, const dossier_filter *f, int64_t k, char kind,
+                          const char *q, const char *hi, bool exact, int64_t after,
+                          bool backward, dossier_row *rows, int max, int *n)
+{
+    sqlq sql = {0};
+    sqlq_add(&sql, "SELECT " DOSSIER_ROW_COLS " FROM dossier_digits p CROSS JOIN dossiers d"
+                   " ON d.id = p.id WHERE p.k = ?%d", sqlq_int(&sql, k));
+    sqlq_dossier_filter(&sql, f);
+    if (!exact && kind == 'i') {
+        int qp = sqlq_text(&sql, q);
+        sqlq_add(&sql, " AND substr(d.id_number, -length(?%d)) = ?%d", qp, qp);
+    } else if (!exact) {
+        int lo_p = sqlq_text(&sql, q), hi_p = sqlq_text(&sql, hi);
+        sqlq_add(&sql, " AND d.phone >= ?%d AND d.phone < ?%d", lo_p, hi_p);
+    }
+    if (after > 0)
+        sqlq_add(&sql, " AND p.id %s ?%d", backward ? "<" : ">", sqlq_int(&sql, after));
+    sqlq_add(&sql, " ORDER BY p.id %s LIMIT ?%d", backward ? "DESC" : "ASC", sqlq_int(&sql, max));
+    sqlite3_stmt *stmt = sqlq_prepare(s, &sql);
+    if (!stmt)
+        return PK_EIO;
+    pk_err e = store_read_rows(s, stmt, rows, max, n);
+    store_done(stmt);
+    return e;
+}
+
+/* Digits (4 or more): dossiers whose ID ends with them or whose phone
+ * starts with them. Two walks of the probe, each a page at most, merged
+ * in dossier order without duplicates: the time does not grow with the
+ * number of dossiers (issue 18). */
+static pk_err digits_page(store *s, const dossier_filter *f, const char *q, int64_t after,
+                          bool backward, dossier_row *rows, int max, int *n)
+{
+    *n = 0;
+    size_t len = strlen(q);
+    char hi[512];
+    prefix_hi(q, hi, sizeof hi);
+    /* the longest key the digits give (4 or 6 of them); more digits are
+     * checked on the rows of that key (schema_digits, store_schema.c) */
+    size_t klen = len >= 6 ? 6 : 4;
+    char part[8];
+    memcpy(part, q + len - klen, klen);
+    part[klen] = '\0';
+    int64_t kid = (klen == 6 ? 4000000 : 10000) + atoll(part);
+    memcpy(part, q, klen);
+    part[klen] = '\0';
+    int64_t kphone = (klen == 6 ? 2000000 : 3000000) + atoll(part);
+    dossier_row *a = xcalloc((size_t)max, sizeof *a), *b = xcalloc((size_t)max, sizeof *b);
+    int na = 0, nb = 0;
+    pk_err e = digits_walk(s, f, kid, 'i', q, hi, len == klen, after, backward, a, max, &na);
+    if (e == PK_OK)
+        e = digits_walk(s, f, kphone, 'p', q, hi, len == klen, after, backward, b, max, &nb);
+    int i = 0, j = 0;
+    while (e == PK_OK && *n < max && (i < na || j < nb)) {
+        if (i < na && j < nb && a[i].id == b[j].id)
+            j++;                       /* in both: once */
+        bool take_a = j >= nb || (i < na && (backward ? a[i].id > b[j].id : a[i].id < b[j].id));
+        rows[(*n)++] = take_a ? a[i++] : b[j++];
+    }
+    free(a);
+    free(b);
+    if (e != PK_OK)
+        *n = 0;
+    return e;
+}
+
+/* Digits that are also this kiosk's dossier number without its prefix
+ * ("000042" -> LS01-000042): that dossier joins the page of the digit
+ * search, in id order, when the filters and the page window let it. */
+static pk_err with_seqref(store *s, const dossier_filter *f, const char *seqref, int64_t after,
+                          bool backward, dossier_row *rows, int max, int *n)
+{
+    sqlq sql = {0};
+    sqlq_add(&sql, "SELECT " DOSSIER_ROW_COLS " FROM dossiers d WHERE 1");
+    sqlq_dossier_filter(&sql, f);
+    sqlq_add(&sql, " AND d.ref = ?%d", sqlq_text(&sql, seqref));
+    if (after > 0)
+        sqlq_add(&sql, " AND d.id %s ?%d", backward ? "<" : ">", sqlq_int(&sql, after));
+    sqlite3_stmt *stmt = sqlq_prepare(s, &sql);
+    if (!stmt)
+        return PK_EIO;
+    dossier_row r;
+    int got = 0;
+    pk_err e = store_read_rows(s, stmt, &r, 1, &got);
+    store_done(stmt);
+    if (e != PK_OK || got == 0)
+        return e;
+    int at = 0;   /* rows are in walk order: ascending ids, or descending backward */
+    while (at < *n && (backward ? rows[at].id > r.id : rows[at].id < r.id))
+        at++;
+    if (at < *n && rows[at].id == r.id)
+        return PK_OK;                       /* found by its digits too */
+    if (at >= max)
+        return PK_OK;                       /* beyond this page */
+    int keep = *n < max ? *n : max - 1;
+    memmove(&rows[at + 1], &rows[at], (size_t)(keep - at) * sizeof *rows);
+    rows[at] = r;
+    *n = keep + 1;
+    return PK_OK;
+}
+
 pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool backward,
                         dossier_row *rows, int max, int *n)
 {
@@ -155,7 +260,7 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
         f = &any;
     if (!store_filter_ok(f, 512) || max <= 0 || max > 1000 || after < 0)
         return PK_EINVAL;
-    char q[512], hi[512] = "", last4[8] = "";
+    char q[512], hi[512] = "";
     query_kind k = classify(f->query, q, sizeof q);
     if (k == Q_EMPTY)
         return PK_OK;
@@ -188,6 +293,13 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
             floor_id = sqlite3_column_int64(m, 0);
         store_done(m);
     }
+    pk_err e;
+    if (k == Q_DIGITS) {
+        e = digits_page(s, f, q, after, backward, rows, max, n);
+        if (e == PK_OK && seqref[0])
+            e = with_seqref(s, f, seqref, after, backward, rows, max, n);
+        goto done;
+    }
     sqlq sql = {0};
     sqlq_add(&sql, "SELECT " DOSSIER_ROW_COLS " FROM ");
     if (k == Q_NAME)
@@ -205,19 +317,6 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
                  lo_p, hi_p, lo_p, hi_p);
     } else if (k == Q_SEQ) {
         sqlq_add(&sql, " AND d.ref = ?%d", sqlq_text(&sql, seqref));
-    } else if (k == Q_DIGITS) {
-        prefix_hi(q, hi, sizeof hi);
-        str_copy(last4, sizeof last4, q + strlen(q) - 4);
-        int lo_p = sqlq_text(&sql, q), hi_p = sqlq_text(&sql, hi), l4 = sqlq_text(&sql, last4);
-        int r_p = sqlq_text(&sql, seqref);
-        /* candidates from the indexes alone (no row read), walked in id
-         * order: only the rows of the page are read from the table */
-        sqlq_add(&sql, " AND d.id IN (SELECT id FROM dossiers WHERE substr(id_number, -4) = ?%d"
-                       " UNION ALL SELECT id FROM dossiers WHERE phone >= ?%d AND phone < ?%d"
-                       " UNION ALL SELECT id FROM dossiers WHERE ref = ?%d)"
-                       " AND (substr(d.id_number, -length(?%d)) = ?%d"
-                       " OR (d.phone >= ?%d AND d.phone < ?%d) OR d.ref = ?%d)",
-                 l4, lo_p, hi_p, r_p, lo_p, lo_p, lo_p, hi_p, r_p);
     }
     const char *key = k == Q_NAME ? "f.rowid" : "d.id";
     if (floor_id > 0)
@@ -229,8 +328,9 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
     sqlite3_stmt *stmt = sqlq_prepare(s, &sql);
     if (!stmt)
         return PK_EIO;
-    pk_err e = store_read_rows(s, stmt, rows, max, n);
+    e = store_read_rows(s, stmt, rows, max, n);
     store_done(stmt);
+done:
     if (backward)   /* fetched newest first: give the page oldest first */
         for (int i = 0, j = *n - 1; i < j; i++, j--) {
             dossier_row t = rows[i];

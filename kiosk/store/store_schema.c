@@ -191,6 +191,84 @@ static pk_err schema_post_collected(store *s)
     return store_reseal_dossiers(s, add_post_collected, NULL);
 }
 
+/* Version 14: a seal number is refused when another dossier has it
+ * (IF NOT EXISTS: a test runs the migrations after the sync one again)
+ * (store_cycle.c, seal_unused): without this index every acceptance read
+ * every dossier. Without case, as the check compares. */
+static const char schema_seal_index[] =
+    "CREATE INDEX IF NOT EXISTS dossiers_by_seal ON dossiers(seal_no COLLATE NOCASE) WHERE seal_no <> '';";
+/* Call staff (issue 14 item 3): F4 at the kiosk writes an alert the clerk
+ * workstation shows at once until a clerk marks it seen (store_notify.c).
+ * May run again (IF NOT EXISTS): a test rolls user_version back past it. */
+static const char schema_staff_alerts[] =
+    "CREATE TABLE IF NOT EXISTS staff_alerts("
+    "  id INTEGER PRIMARY KEY,"
+    "  at INTEGER NOT NULL,"
+    "  kiosk TEXT NOT NULL,"
+    "  screen TEXT NOT NULL,"           /* the kiosk screen's name: review */
+    "  seen_at INTEGER NOT NULL DEFAULT 0,"
+    "  seen_by TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX IF NOT EXISTS staff_alerts_open ON staff_alerts(seen_at, id);";
+/* Version 18 (may run again: IF NOT EXISTS): the probe of the clerk's digit search (phone start, last
+ * digits of the ID): one row per key and dossier, in dossier order, so
+ * that a page walks only the dossiers of one key and stops after a page
+ * (store_queue.c), whatever the number of dossiers. Only what the filter
+ * needs, as the indexes it replaces in that search: the last 4 and the
+ * last 6 digits of the ID, the first 4 and the first 6 digits of the
+ * phone, as numbers in separate ranges (ID 10000 + last 4, 4000000 +
+ * last 6; phone 3000000 + first 4, 2000000 + first 6: digits_page in
+ * store_queue.c). Kept by triggers, so a purge or a correction of the ID
+ * or phone changes its keys too. */
+#define PROBE_KEYS(row) \
+    "INSERT OR IGNORE INTO dossier_digits(k, id)" \
+    " SELECT 10000 + CAST(substr(" row ".id_number, -4) AS INTEGER), " row ".id" \
+    "  WHERE " row ".id_number GLOB '*[0-9][0-9][0-9][0-9]'" \
+    " UNION ALL SELECT 4000000 + CAST(substr(" row ".id_number, -6) AS INTEGER), " row ".id" \
+    "  WHERE " row ".id_number GLOB '*[0-9][0-9][0-9][0-9][0-9][0-9]'" \
+    " UNION ALL SELECT 3000000 + CAST(substr(" row ".phone, 1, 4) AS INTEGER), " row ".id" \
+    "  WHERE " row ".phone GLOB '[0-9][0-9][0-9][0-9]*'" \
+    " UNION ALL SELECT 2000000 + CAST(substr(" row ".phone, 1, 6) AS INTEGER), " row ".id" \
+    "  WHERE " row ".phone GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]*';"
+/* The keys OLD had, found by the primary key (no index on id alone: one
+ * less page to write per dossier); a key OLD could not have is absent. */
+#define PROBE_GONE \
+    "  DELETE FROM dossier_digits WHERE id = OLD.id AND k IN (" \
+    "   10000 + CAST(substr(OLD.id_number, -4) AS INTEGER)," \
+    "   4000000 + CAST(substr(OLD.id_number, -6) AS INTEGER)," \
+    "   3000000 + CAST(substr(OLD.phone, 1, 4) AS INTEGER)," \
+    "   2000000 + CAST(substr(OLD.phone, 1, 6) AS INTEGER));"
+static const char schema_digits[] =
+    "CREATE TABLE IF NOT EXISTS dossier_digits("
+    "  k INTEGER NOT NULL,"
+    "  id INTEGER NOT NULL,"
+    "  PRIMARY KEY(k, id)"
+    ") WITHOUT ROWID;"
+    /* the two indexes this probe replaces: nothing else reads them */
+    "DROP INDEX IF EXISTS dossiers_by_idlast;"
+    "DROP INDEX IF EXISTS dossiers_by_phone;"
+    "CREATE TRIGGER IF NOT EXISTS dossier_digits_ins AFTER INSERT ON dossiers BEGIN "
+    PROBE_KEYS("NEW")
+    " END;"
+    "CREATE TRIGGER IF NOT EXISTS dossier_digits_upd AFTER UPDATE OF id_number, phone ON dossiers BEGIN "
+    PROBE_GONE
+    PROBE_KEYS("NEW")
+    " END;"
+    "CREATE TRIGGER IF NOT EXISTS dossier_digits_del AFTER DELETE ON dossiers BEGIN "
+    PROBE_GONE
+    " END;"
+    "INSERT OR IGNORE INTO dossier_digits(k, id)"
+    " SELECT 10000 + CAST(substr(id_number, -4) AS INTEGER), id FROM dossiers"
+    "  WHERE id_number GLOB '*[0-9][0-9][0-9][0-9]'"
+    " UNION ALL SELECT 4000000 + CAST(substr(id_number, -6) AS INTEGER), id FROM dossiers"
+    "  WHERE id_number GLOB '*[0-9][0-9][0-9][0-9][0-9][0-9]'"
+    " UNION ALL SELECT 3000000 + CAST(substr(phone, 1, 4) AS INTEGER), id FROM dossiers"
+    "  WHERE phone GLOB '[0-9][0-9][0-9][0-9]*'"
+    " UNION ALL SELECT 2000000 + CAST(substr(phone, 1, 6) AS INTEGER), id FROM dossiers"
+    "  WHERE phone GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]*';";
+#undef PROBE_KEYS
+#undef PROBE_GONE
+
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
     {2, store_schema_v2, store_clerk_upgrade},   /* clerk workstation: store_clerk.c */
@@ -205,5 +283,10 @@ const store_migration store_migrations[] = {
     {11, schema_keywords, NULL},   /* procedure search keywords: store_search.c */
     {12, NULL, schema_post_collected},     /* postage collected at acceptance */
     {13, store_schema_sync, NULL},   /* sync outbox: kiosk/store_sync/store_sync.c */
+    {14, schema_seal_index, NULL},   /* seal numbers looked up without reading every dossier */
+    {15, store_schema_batches, NULL},   /* batches by scanning: store_cycle.c */
+    {16, schema_staff_alerts, NULL},   /* call-staff alerts: store_notify.c */
+    {17, NULL, store_consent_email_upgrade},   /* e-mail consent apart from SMS: store_notify.c */
+    {18, schema_digits, NULL},   /* probe of the clerk's digit search: store_queue.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

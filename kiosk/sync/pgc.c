@@ -57,11 +57,13 @@ bool pgc_conninfo_ok(const char *conninfo, char *why, size_t whysz)
 }
 
 /* An operator's reason for a failed connection. libpq's own messages and
- * strerror are read in the C locale (pgc_open), so the few causes an
- * operator can act on are recognised by their English text; whether the
- * server answers at all is asked with PQpingParams, which does not depend
- * on any text. The rest is shown as libpq says it. */
-static void connect_why(PGconn *conn, PGPing ping, char *why, size_t whysz)
+ * strerror are produced in the C locale (pgc_open), so the causes an
+ * operator can act on are recognised by their English text; when none
+ * matches (a server that answers in its own language), whether it answers
+ * at all is asked with PQpingParams, which depends on no text — only then,
+ * so that an unreachable server is not waited for twice. */
+static void connect_why(PGconn *conn, const char *const *keys, const char *const *vals,
+                        char *why, size_t whysz)
 {
     const char *msg = conn ? PQerrorMessage(conn) : "";
     char line[300];
@@ -73,7 +75,9 @@ static void connect_why(PGconn *conn, PGPing ping, char *why, size_t whysz)
     else if (strstr(msg, "certificate verify failed") || strstr(msg, "root certificate") ||
              strstr(msg, "server certificate for") || strstr(msg, "does not match host name"))
         snprintf(why, whysz, _("the central server's certificate is not trusted: %s"), line);
-    else if (ping == PQPING_NO_RESPONSE || ping == PQPING_REJECT)
+    else if (strstr(msg, "Connection refused") || strstr(msg, "No such file or directory") ||
+             strstr(msg, "timeout expired") || strstr(msg, "could not translate host name") ||
+             strstr(msg, "Network is unreachable") || strstr(msg, "No route to host"))
         snprintf(why, whysz, _("the central server cannot be reached (%s)"), line);
     else if (strstr(msg, "password authentication failed") ||
              (conn && PQconnectionUsedPassword(conn)))
@@ -81,10 +85,15 @@ static void connect_why(PGconn *conn, PGPing ping, char *why, size_t whysz)
     else if (strstr(msg, "no password supplied") || (conn && PQconnectionNeedsPassword(conn)))
         snprintf(why, whysz, "%s",
                  _("the central server asks for a password: set [sync] password_file or ~/.pgpass"));
-    else if (strstr(msg, "does not exist") && strstr(msg, "role"))
-        snprintf(why, whysz, _("the central server does not know this user: %s"), line);
-    else
-        snprintf(why, whysz, _("cannot connect to the central server: %s"), line);
+    else {
+        PGPing ping = PQpingParams(keys, vals, 1);
+        if (ping == PQPING_NO_RESPONSE || ping == PQPING_REJECT)
+            snprintf(why, whysz, _("the central server cannot be reached (%s)"), line);
+        else if (strstr(msg, "does not exist") && strstr(msg, "role"))
+            snprintf(why, whysz, _("the central server does not know this user: %s"), line);
+        else
+            snprintf(why, whysz, _("cannot connect to the central server: %s"), line);
+    }
 }
 
 pk_err pgc_open(const char *conninfo, const char *password, pgc **out, char *why, size_t whysz)
@@ -115,14 +124,13 @@ pk_err pgc_open(const char *conninfo, const char *password, pgc **out, char *why
     locale_t saved = c_locale ? uselocale(c_locale) : (locale_t)0;
     PGconn *conn = PQconnectdbParams(keys, vals, 1);
     bool ok = conn && PQstatus(conn) == CONNECTION_OK;
-    PGPing ping = ok ? PQPING_OK : PQpingParams(keys, vals, 1);
     if (c_locale) {
         uselocale(saved);
         freelocale(c_locale);
     }
     if (!ok) {
         /* the sentence in the user's language, libpq's detail in English */
-        connect_why(conn, ping, why, whysz);
+        connect_why(conn, keys, vals, why, whysz);
         PQfinish(conn);
         return PK_EIO;
     }

@@ -11,6 +11,7 @@
 
 #include "dates.h"
 #include "i18n.h"
+#include "log.h"
 #include "store_lookup.h"
 #include "testhook.h"
 #include "text.h"
@@ -390,12 +391,30 @@ static void pin_event(app *a, const event *ev)
     a->dirty = true;
 }
 
+/* F4 reaches staff: an alert the clerk workstation shows at once (the
+ * kiosk and the screen the citizen is on; nothing personal) and, when
+ * configured, a message to the duty phone or e-mail. A failure to record
+ * it is logged; the notice tells the citizen to wait all the same. */
+static void call_staff(app *a)
+{
+    if (!a->staff_alerts || !a->db || a->practice)
+        return;
+    const screen_ops *top = app_top(a);
+    const char *kiosk = a->cfg && a->cfg->kiosk_code[0] ? a->cfg->kiosk_code : "kiosk";
+    pk_err e = store_staff_alert(a->db, app_now(a), kiosk, top ? top->name : "", &a->duty, NULL);
+    if (e != PK_OK)
+        log_err("database: a call for staff could not be recorded: %s", pk_err_msg(e));
+    else
+        log_info("call staff at %s (%s)", kiosk, top ? top->name : "");
+}
+
 /* Actions every screen shares; true when handled. */
 static bool global_action(app *a, const event *ev)
 {
     switch (ev->act) {
     case ACT_CALL_STAFF:
-        a->staff_notice = true;   /* nothing personal is recorded */
+        call_staff(a);
+        a->staff_notice = true;
         term_beep();
         break;
     case ACT_LANG:

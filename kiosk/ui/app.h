@@ -17,6 +17,7 @@
 #include "printer.h"
 #include "screen.h"
 #include "store.h"
+#include "store_notify.h"
 #include "sync_config.h"
 #include "vnime.h"
 #include "voice.h"
@@ -83,6 +84,8 @@ struct app {
 
     /* overlays */
     bool staff_notice;             /* "staff is coming" */
+    bool staff_alerts;             /* citizen mode: F4 writes an alert for the clerks */
+    duty_contact duty;             /* ... and messages the duty phone / e-mail ([notify]) */
     bool pin_open;                 /* staff PIN dialog */
     pin_entry pin;
     bool pin_answered;             /* pin_result is shown */

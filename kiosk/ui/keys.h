@@ -27,6 +27,7 @@ typedef enum {
     ACT_CONTRAST,    /* high-contrast theme on/off */
     ACT_SPEECH,      /* spoken prompts on/off */
     ACT_REPEAT,      /* say the prompt again */
+    ACT_SEEN,        /* clerk: a call for staff was seen */
     ACT_STAFF_EXIT,  /* hidden: asks for the staff PIN */
     ACT_CHAR,        /* a printable character that is no command */
     ACT_PICK,        /* click on a list row: value = row index */
@@ -35,6 +36,7 @@ typedef enum {
     ACT_RESIZE,
     ACT_TICK,        /* time passed (about once a second) */
     ACT_IGNORED,     /* a locked-down key (Ctrl-C ...): does nothing */
+    ACT_OSK,         /* a key of the on-screen keyboard touched: value = which */
     ACT__COUNT
 } action;
 

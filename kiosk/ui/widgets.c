@@ -501,6 +501,58 @@ static bool word_key(uint32_t cp, ime_method m)
            cp >= 0xc0;
 }
 
+bool tf_insert_utf8(tfield *t, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    bool any = false;
+    while (*p) {
+        uint32_t cp = *p;
+        int n = cp < 0x80 ? 0 : cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : 1;
+        if (n)
+            cp &= 0x3Fu >> n;
+        p++;
+        for (int i = 0; i < n && (*p & 0xC0) == 0x80; i++, p++)
+            cp = (cp << 6) | (*p & 0x3Fu);
+        vnime_reset(&t->ime);
+        if (!insert_plain(t, cp))
+            return any;
+        t->touched = any = true;
+    }
+    return any;
+}
+
+bool tf_tone(tfield *t, uint32_t key)
+{
+    size_t st, en;
+    vnime_word_at(t->buf, t->len, t->cur, &st, &en);
+    if (st == en || en != t->cur)
+        return false;
+    char out[TF_MAX];
+    size_t at = 0;
+    if (!vnime_edit_word(IME_TELEX, tone_new, t->buf + st, en - st, en - st, key, out, sizeof out,
+                         &at))
+        return false;
+    if (strlen(out) == en - st && memcmp(out, t->buf + st, en - st) == 0) {
+        /* the word has this tone already: a second touch takes it off */
+        char word[TF_MAX];
+        memcpy(word, t->buf + st, en - st);
+        word[en - st] = '\0';
+        if (!text_strip_tones(word, out, sizeof out))
+            return false;
+    }
+    size_t ol;
+    ol = strlen(out);
+    if (t->len - (en - st) + ol > t->max)
+        return false;
+    memmove(t->buf + st + ol, t->buf + en, t->len - en + 1);
+    memcpy(t->buf + st, out, ol);
+    t->len = t->len - (en - st) + ol;
+    t->cur = st + ol;
+    t->touched = true;
+    vnime_reset(&t->ime);
+    return true;
+}
+
 bool tf_handle(tfield *t, const event *ev, ime_method m)
 {
     bool printable = (ev->ch >= 0x20 && ev->ch < 0x7f) || ev->ch >= 0xA0;  /* no C0/C1 */

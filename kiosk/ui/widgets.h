@@ -96,6 +96,14 @@ void tf_wipe(tfield *t);
 /* Typing, Backspace, Delete, Left/Right/Home/End. Returns true when the
  * event was consumed. A digit typed into a field is text; '?' stays Help. */
 bool tf_handle(tfield *t, const event *ev, ime_method m);
+/* The on-screen keyboard: inserts UTF-8 text at the cursor as it is (no
+ * input method); false when it does not fit. */
+bool tf_insert_utf8(tfield *t, const char *utf8);
+/* Puts the tone of Telex key (s f r x j) on the word before the cursor by
+ * the rules of i18n/vnime (vnime_edit_word): "an" -> "án", "hoa" -> "hòa";
+ * the same tone again takes it off. False when there is no Vietnamese word
+ * there. */
+bool tf_tone(tfield *t, uint32_t telex_key);
 /* Tone style of every text field: false traditional ("hòa"), true new ("hoà"). */
 void tf_set_tone_style(bool new_style);
 /* Draws the field (w columns) and, when focused, puts the cursor in it. */

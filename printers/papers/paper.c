@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "paper.h"
@@ -47,6 +48,65 @@ static bool key_ok(const char *key)
     return true;
 }
 
+/* The checklist counted at acceptance is kept beside the slip
+ * (papers/REF-slip.checks: kind, sheets, count, name per line), so that a
+ * reprint shows what was counted, not blanks. */
+static void checks_path(const config *cfg, const char *ref, char *out, size_t outsz)
+{
+    snprintf(out, outsz, "%.500s/papers/%.40s-slip.checks", cfg->home, ref);
+}
+
+static void checks_save(const config *cfg, const paper_request *rq)
+{
+    char path[600], tmp[620];
+    checks_path(cfg, rq->key, path, sizeof path);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return;
+    for (int i = 0; i < rq->nchecks; i++) {
+        const paper_check *c = &rq->checks[i];
+        char name[PK_TEXT_MAX];
+        str_copy(name, sizeof name, c->name);
+        for (char *p = name; *p; p++)
+            if (*p == '\t' || *p == '\n' || *p == '\r')
+                *p = ' ';
+        fprintf(f, "%d\t%d\t%d\t%s\n", (int)c->kind, c->pages, c->count, name);
+    }
+    if (fclose(f) != 0 || rename(tmp, path) != 0)
+        unlink(tmp);
+}
+
+/* The saved checklist of rq->key (caller frees *out), 0 when none. */
+static int checks_load(const config *cfg, const char *ref, paper_check **out)
+{
+    *out = NULL;
+    char path[600], line[PK_TEXT_MAX + 64];
+    checks_path(cfg, ref, path, sizeof path);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    int n = 0, cap = 0;
+    while (fgets(line, sizeof line, f)) {
+        int kind, pages, count, off = 0;
+        if (sscanf(line, "%d\t%d\t%d\t%n", &kind, &pages, &count, &off) != 3 || off == 0)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            *out = xrealloc(*out, (size_t)cap * sizeof **out);
+        }
+        paper_check *c = &(*out)[n++];
+        memset(c, 0, sizeof *c);
+        c->kind = kind == DOC_COPY ? DOC_COPY : DOC_ORIGINAL;
+        c->pages = pages > 0 ? pages : 0;
+        c->count = count > 0 ? count : 0;
+        line[strcspn(line, "\n")] = '\0';
+        str_copy(c->name, sizeof c->name, line + off);
+    }
+    fclose(f);
+    return n;
+}
+
 static pk_err build(store *s, const config *cfg, const paper_request *rq, int64_t now,
                     paper_doc **doc)
 {
@@ -64,7 +124,17 @@ static pk_err build(store *s, const config *cfg, const paper_request *rq, int64_
         return PK_EINVAL;
     }
     switch (rq->kind) {
-    case PAPER_SLIP: return paper_build_slip(s, cfg, rq, now, doc);
+    case PAPER_SLIP: {
+        if (rq->checks)
+            return paper_build_slip(s, cfg, rq, now, doc);
+        paper_request again = *rq;
+        paper_check *saved = NULL;
+        again.nchecks = checks_load(cfg, rq->key, &saved);
+        again.checks = saved;
+        pk_err e = paper_build_slip(s, cfg, &again, now, doc);
+        free(saved);
+        return e;
+    }
     case PAPER_LABEL: return paper_build_label(s, cfg, rq, now, doc);
     case PAPER_DELIVERED: return paper_build_delivered(s, cfg, rq, now, doc);
     case PAPER_REFUSED: return paper_build_refused(s, cfg, rq, now, doc);
@@ -81,14 +151,18 @@ static pk_err build(store *s, const config *cfg, const paper_request *rq, int64_
     return PK_EINVAL;
 }
 
-static pk_err save(const config *cfg, const paper_doc *doc, paper_result *out)
+static pk_err save(const config *cfg, const paper_request *rq, const paper_doc *doc,
+                   paper_result *out)
 {
     char dir[560];
     snprintf(dir, sizeof dir, "%.500s/papers", cfg->home);
     if (mkdir(dir, 0750) != 0 && errno != EEXIST)
         return PK_EIO;
     snprintf(out->path, sizeof out->path, "%.500s/%.60s.pdf", dir, doc->name);
-    return paper_pdf_write(doc, out->path, &out->pages);
+    pk_err e = paper_pdf_write(doc, out->path, &out->pages);
+    if (e == PK_OK && rq->kind == PAPER_SLIP && rq->checks)
+        checks_save(cfg, rq);
+    return e;
 }
 
 pk_err paper_save(store *s, const config *cfg, const paper_request *rq, paper_result *out)
@@ -99,7 +173,7 @@ pk_err paper_save(store *s, const config *cfg, const paper_request *rq, paper_re
     int64_t now = rq && rq->now > 0 ? rq->now : (int64_t)time(NULL);
     pk_err e = build(s, cfg, rq, now, &doc);
     if (e == PK_OK)
-        e = save(cfg, doc, out);
+        e = save(cfg, rq, doc, out);
     pd_free(doc);
     return e;
 }
@@ -113,7 +187,7 @@ pk_err paper_issue(store *s, printer *p, const config *cfg, const paper_request 
     int64_t now = rq && rq->now > 0 ? rq->now : (int64_t)time(NULL);
     pk_err e = build(s, cfg, rq, now, &doc);
     if (e == PK_OK)
-        e = save(cfg, doc, out);
+        e = save(cfg, rq, doc, out);
     if (e != PK_OK) {
         pd_free(doc);
         return e;

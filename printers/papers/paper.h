@@ -53,8 +53,9 @@ typedef struct {
      * one record (a batch); NULL = key alone. */
     const char *const *refs;
     int nrefs;
-    /* PAPER_SLIP: the checklist as counted; NULL = the documents ticked
-     * (pages left blank to fill in by hand). */
+    /* PAPER_SLIP: the checklist as counted (kept beside the PDF); NULL =
+     * the one kept from an earlier slip (a reprint), else the documents
+     * ticked with blanks for the sheets, to fill in by hand. */
     const paper_check *checks;
     int nchecks;
     const char *reason;        /* PAPER_REFUSED: NULL = the note of the last event */

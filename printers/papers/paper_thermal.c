@@ -93,7 +93,7 @@ static pk_err build(const paper_doc *d, int copy, canvas_fonts *f, int width, ca
         }
     }
     layout_text(l, LAY_SMALL, 0,
-                "Bản in nhiệt (máy in khổ A4 không sẵn sàng): bản PDF khổ A4 được lưu tại bưu cục.");
+                "Bản in trên máy in nhiệt; bản PDF khổ A4 được lưu tại bưu cục.");
     *out = layout_finish(l, text);
     return e;
 }

@@ -320,7 +320,17 @@ static screen_result addr_handle(void *state, app *a, const event *ev)
         if (ev->value == PICK_PROVINCE) {
             s->focus = F_PROVINCE;
         } else if (ev->value >= PICK_FIELD) {
+            /* a touch on a field: there, with the on-screen keyboard */
             s->focus = ev->value - PICK_FIELD;
+            if (s->focus == F_UNIT) {
+                c->have_unit = false;      /* a commune is being typed again */
+                return citizen_keyboard(a, &c->unit_query, N_("Commune or ward"));
+            }
+            if (s->focus == F_STREET)
+                return citizen_keyboard(a, &c->street, N_("House number, street or village"));
+            if (s->focus == F_RECIPIENT)
+                return citizen_keyboard(a, &c->recipient,
+                                        N_("Name of the person who will receive it"));
         } else if (s->focus == F_UNIT) {
             pick_unit(s, a, ev->value);
         }
@@ -336,6 +346,11 @@ static screen_result addr_handle(void *state, app *a, const event *ev)
     }
     if (s->focus == F_PROVINCE && ev->act == ACT_CHAR)
         s->focus = F_UNIT;            /* typing means the commune: go there */
+    /* a touch on "1 Me" / "2 Someone else" (a click, not a typed digit)
+     * answers wherever the focus is */
+    if (ev->act == ACT_CHOOSE && ev->ch == 0 && (ev->value == 1 || ev->value == 2) &&
+        !by_numbers(s, c) && s->focus != F_WHO)
+        s->focus = F_WHO;
     switch (s->focus) {
     case F_PROVINCE:
         if ((ev->act == ACT_LEFT || ev->act == ACT_RIGHT) && s->nprov > 1) {
@@ -412,6 +427,14 @@ static screen_result addr_handle(void *state, app *a, const event *ev)
     }
 }
 
+/* Back from the on-screen keyboard: the commune typed there is searched. */
+static void addr_resume(void *state, app *a)
+{
+    addr_state *s = state;
+    if (s->focus == F_UNIT && !cz(a)->have_unit)
+        search(s, a);
+}
+
 const screen_ops screen_address = {
     .name = "address",
     .state_size = sizeof(addr_state),
@@ -419,6 +442,7 @@ const screen_ops screen_address = {
                "Then type your house number and street or village. Choose 1 if you will "
                "receive the result yourself, or 2 for someone else."),
     .enter = addr_enter,
+    .resume = addr_resume,
     .draw = addr_draw,
     .handle = addr_handle,
 };

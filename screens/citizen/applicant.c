@@ -29,11 +29,16 @@ static tfield *field(citizen *c, int i)
     return f[i];
 }
 
-static const char *label(int i)
+static const char *label_id(int i)
 {
     static const char *const l[NFIELDS] = {
         N_("Full name"), N_("ID card number"), N_("Mobile phone"), N_("E-mail (optional)")};
-    return _(l[i]);
+    return l[i];
+}
+
+static const char *label(int i)
+{
+    return _(label_id(i));
 }
 
 static const char *hint_of(int i)
@@ -229,9 +234,11 @@ static screen_result appl_handle(void *state, app *a, const event *ev)
         focus_on(s, (s->focus + NFIELDS - 1) % NFIELDS);
         return SR_(SR_REDRAW);
     case ACT_PICK:
-        if (ev->value >= 0 && ev->value < NFIELDS)
-            focus_on(s, ev->value);
-        return SR_(SR_REDRAW);
+        /* a touch on a field: there, with the on-screen keyboard */
+        if (ev->value < 0 || ev->value >= NFIELDS)
+            return SR_(SR_NONE);
+        focus_on(s, ev->value);
+        return citizen_keyboard(a, field(c, ev->value), label_id(ev->value));
     default:
         return type_into(s, a, ev);
     }

@@ -49,6 +49,7 @@ void citizen_attach(app *a, citizen *c)
     a->help = &screen_help;
     a->track = &screen_track;
     a->enlarge = &screen_enlarge;
+    a->staff_alerts = true;   /* F4 reaches the clerks (app.c call_staff) */
     app_ime_by_lang(a);
 }
 
@@ -247,6 +248,7 @@ bool citizen_build(const app *a, dossier *d)
     d->sample = a->practice;          /* demo practice: a sample, never a real dossier */
     d->consent_process = c->consent;
     d->consent_sms = c->consent_sms;
+    d->consent_email = c->consent_email;
     if (a->cfg)
         str_copy(d->kiosk_code, sizeof d->kiosk_code, a->cfg->kiosk_code);
     return true;
@@ -266,8 +268,8 @@ pk_err citizen_commit(app *a, dossier *d, int64_t *job)
     e = store_dossier_create(a->db, d, prefix, actor, job);
     if (e == PK_OK) {
         char detail[96];
-        snprintf(detail, sizeof detail, "notice=%s process=1 sms=%d lang=%s",
-                 CITIZEN_NOTICE_VERSION, c->consent_sms ? 1 : 0, d->lang);
+        snprintf(detail, sizeof detail, "notice=%s process=1 sms=%d email=%d lang=%s",
+                 CITIZEN_NOTICE_VERSION, c->consent_sms ? 1 : 0, c->consent_email ? 1 : 0, d->lang);
         e = store_audit_append(a->db, d->created_at, actor, "consent", d->ref, detail);
     }
     if (e != PK_OK) {

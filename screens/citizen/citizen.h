@@ -19,7 +19,7 @@ enum { CZ_UNITS_MAX = 128 };
 
 /* Version of the personal-data notice on the consent screen; recorded with
  * the citizen's choices in the audit log. Change it when the text changes. */
-#define CITIZEN_NOTICE_VERSION "2026-11-1"
+#define CITIZEN_NOTICE_VERSION "2026-12-1"   /* SMS and e-mail asked apart */
 
 typedef struct {
     service_form form;            /* 0 until chosen on the welcome screen */
@@ -40,6 +40,7 @@ typedef struct {
 
     bool consent;                 /* required: processing of this dossier */
     bool consent_sms;             /* optional: status messages by phone */
+    bool consent_email;           /* optional: ... by e-mail (its own box) */
 
     /* applicant */
     tfield name, id, phone, email;
@@ -59,6 +60,11 @@ typedef struct {
      * at the counter or "cli" (postkiosk dossier add), set after each wipe */
     char actor[64];
 
+    /* the on-screen keyboard types into this field (a touch on a field
+     * opens it); osk_label is the field's label, a msgid */
+    tfield *osk_field;
+    const char *osk_label;
+
     /* opened from the review screen: the next step returns there */
     bool editing;
 
@@ -72,7 +78,11 @@ typedef struct {
 
 extern const screen_ops screen_welcome, screen_procedures, screen_procedure,
     screen_documents, screen_consent, screen_applicant, screen_address, screen_review,
-    screen_done, screen_track, screen_help, screen_enlarge;
+    screen_done, screen_track, screen_help, screen_enlarge, screen_keyboard;
+
+/* Opens the on-screen keyboard for field t (in the session or in the
+ * state of a screen below it), titled label (msgid). */
+screen_result citizen_keyboard(app *a, tfield *t, const char *label);
 
 /* Installs c as the app's session and the citizen screens as home, help,
  * track and enlarge; then app_start(a, &screen_welcome) starts. */

@@ -204,7 +204,8 @@ static bool apply(keys_ctx *k, app *a)
         problem(k, "email", N_("Please type an e-mail address to be told by e-mail."));
         return false;
     }
-    c->consent_sms = strcmp(notify, "none") != 0;
+    c->consent_sms = strcmp(notify, "sms") == 0;
+    c->consent_email = strcmp(notify, "email") == 0;
     /* the return address: return_* when the result goes elsewhere, else
      * the citizen's own; checked whenever given, stored when the result
      * comes back by post (as on the address screen) */

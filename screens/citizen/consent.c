@@ -7,8 +7,10 @@
 #include "citizen.h"
 #include "i18n.h"
 
+enum { CHOICES = 4 };   /* agree, decline, text messages, e-mails */
+
 typedef struct {
-    int focus;        /* 0 = nothing chosen yet; 1..3 */
+    int focus;        /* 0 = nothing chosen yet; 1..CHOICES */
     int scroll;
     bool declined;    /* shows the closing dialog */
 } consent_state;
@@ -18,7 +20,7 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     const citizen *c = cz(a);
     int w = f->width - 4 < 76 ? f->width - 4 : 76;
     int x = f->left + (f->width - w) / 2;
-    wpage_begin(p, f, f->top + 3, f->top + f->height - 7, x, w, scroll, measure);
+    wpage_begin(p, f, f->top + 3, f->top + f->height - 9, x, w, scroll, measure);
     char buf[768];
     wpage_text(p, _("To register your dossier we need your name, ID number and phone number, and your address if the result is sent to you."), ROLE_NORMAL);
     snprintf(buf, sizeof buf, _("Who uses them: this post office and the agency that handles your procedure (%s)."),
@@ -48,13 +50,17 @@ static void consent_draw(const void *state, const app *a, frame *f)
     wpage_end(&p);
     int w = f->width - 4 < 76 ? f->width - 4 : 76;
     int x = f->left + (f->width - w) / 2;
-    int y = f->top + f->height - 6;
+    int y = f->top + f->height - 8;
     w_choice(f, y, x, w, 1, _("I agree: use my data for this dossier"), s->focus == 1);
     w_choice(f, y + 2, x, w, 2, _("I do not agree: stop here, nothing is kept"), s->focus == 2);
-    char sms[256];
+    /* one box per channel: messages go only where the citizen said */
+    char sms[256], mail[256];
     snprintf(sms, sizeof sms, "%s %s", c->consent_sms ? "[\xe2\x9c\x93]" : "[ ]",
              _("Also send me text messages about my dossier (optional)"));
     w_choice(f, y + 4, x, w, 3, sms, s->focus == 3);
+    snprintf(mail, sizeof mail, "%s %s", c->consent_email ? "[\xe2\x9c\x93]" : "[ ]",
+             _("Also send me e-mails about my dossier (optional)"));
+    w_choice(f, y + 6, x, w, 4, mail, s->focus == 4);
     w_hint(f, ACT_CHOOSE, NULL);
     w_hint(f, ACT_BACK, NULL);
     if (s->declined) {
@@ -82,6 +88,10 @@ static screen_result pick(consent_state *s, app *a, int k)
         c->consent_sms = !c->consent_sms;
         s->focus = 3;
         return SR_(SR_REDRAW);
+    case 4:
+        c->consent_email = !c->consent_email;
+        s->focus = 4;
+        return SR_(SR_REDRAW);
     default:
         return SR_(SR_NONE);
     }
@@ -102,13 +112,13 @@ static screen_result consent_handle(void *state, app *a, const event *ev)
     int max = p.y - wpage_visible(&p);
     switch (ev->act) {
     case ACT_CHOOSE:
-        s->focus = ev->value >= 1 && ev->value <= 3 ? ev->value : s->focus;
+        s->focus = ev->value >= 1 && ev->value <= CHOICES ? ev->value : s->focus;
         return pick(s, a, ev->value);
     case ACT_TAB: case ACT_DOWN:
-        s->focus = s->focus % 3 + 1;
+        s->focus = s->focus % CHOICES + 1;
         return SR_(SR_REDRAW);
     case ACT_BACKTAB: case ACT_UP:
-        s->focus = s->focus <= 1 ? 3 : s->focus - 1;
+        s->focus = s->focus <= 1 ? CHOICES : s->focus - 1;
         return SR_(SR_REDRAW);
     case ACT_PGDN:
         s->scroll = s->scroll + 3 > max ? (max > 0 ? max : 0) : s->scroll + 3;
@@ -127,7 +137,8 @@ const screen_ops screen_consent = {
     .name = "consent",
     .state_size = sizeof(consent_state),
     .help = N_("Read how your personal data will be used. Press 1 to agree and go on, or 2 "
-               "to stop: nothing is kept if you stop."),
+               "to stop: nothing is kept if you stop. Press 3 for text messages and 4 for "
+               "e-mails about your dossier."),
     .draw = consent_draw,
     .handle = consent_handle,
 };

@@ -9,7 +9,8 @@
 #include "i18n.h"
 #include "text.h"
 
-enum { PROC_MAX = 100, FILTER_MAX = 64, PICK_FIELD = -2, PICK_AGENCY = -3, LIST_Y = 9 };
+enum { PROC_MAX = 100, FILTER_MAX = 64, PICK_FIELD = -2, PICK_AGENCY = -3, PICK_SEARCH = -4,
+       LIST_Y = 9 };
 
 typedef struct {
     proc_row rows[PROC_MAX];
@@ -119,6 +120,7 @@ static void procs_draw(const void *state, const app *a, frame *f)
     term_put(f->top + 3, x, w, _("Type a few words of the name (accents are not needed):"),
              ROLE_NORMAL);
     tf_draw(f, &c->search, f->top + 4, x, w, s->focus == 0);
+    w_region(f, f->top + 4, x, 1, w, ACT_PICK, PICK_SEARCH);   /* touch: the keyboard */
     if (strcmp(i18n_lang(), "en") == 0)
         f->show_ime = false;          /* English searches are typed as they are */
     filter_line(f, f->top + 5, x, w, _("Field:"),
@@ -228,6 +230,10 @@ static screen_result procs_handle(void *state, app *a, const event *ev)
     case ACT_NEXT:
         return open_row(s, a, s->list.sel);
     case ACT_PICK:
+        if (ev->value == PICK_SEARCH) {
+            s->focus = 0;
+            return citizen_keyboard(a, &c->search, N_("Search"));
+        }
         if (ev->value == PICK_FIELD || ev->value == PICK_AGENCY) {
             s->focus = ev->value == PICK_FIELD ? 1 : 2;
             return cycle(s, a, s->focus, 1);
@@ -266,6 +272,12 @@ static screen_result procs_handle(void *state, app *a, const event *ev)
     return SR_(SR_NONE);
 }
 
+/* Back from the on-screen keyboard: the list follows the search typed. */
+static void procs_resume(void *state, app *a)
+{
+    refresh(state, a);
+}
+
 const screen_ops screen_procedures = {
     .name = "procedures",
     .state_size = sizeof(procs_state),
@@ -273,6 +285,7 @@ const screen_ops screen_procedures = {
                "registration; accents are not needed. Or press Tab and use the arrow keys to "
                "browse by field and agency. Press the number in front of a procedure to open it."),
     .enter = procs_enter,
+    .resume = procs_resume,
     .draw = procs_draw,
     .handle = procs_handle,
 };

@@ -352,6 +352,18 @@ static screen_result track_handle(void *state, app *a, const event *ev)
             return SR_(SR_REDRAW);
         }
         return SR_(SR_NONE);
+    case ACT_PICK:
+        /* a touch on a field: the on-screen keyboard for it */
+        if (ev->value == 1 && s->step == 1)
+            return citizen_keyboard(a, &s->last4,
+                                    N_("Last 4 digits of the ID number or phone number on your dossier"));
+        if (ev->value == 0 && s->step == 0) {
+            s->found = false;
+            s->msg = NULL;
+            return citizen_keyboard(a, &s->ref,
+                                    N_("Number on your receipt (or hold its QR code under the scanner)"));
+        }
+        return SR_(SR_NONE);
     default:
         if (tf_handle(s->step == 1 ? &s->last4 : &s->ref, ev, IME_OFF)) {
             if (s->step == 0)

@@ -14,6 +14,7 @@
 #include "auth.h"
 #include "citizen.h"
 #include "store_clerk.h"
+#include "store_notify.h"
 #include "widgets.h"
 
 typedef struct {
@@ -33,6 +34,7 @@ typedef struct {
     char flash[PK_TEXT_MAX];
     bool flash_error;
     char scanned_ref[PK_REF_MAX];  /* the argument of the dossier screen a scan opens */
+    staff_alert alert;            /* a kiosk's call for staff not yet seen (id 0: none) */
     citizen counter;              /* a citizen's dossier typed at the counter (clerk_counter.c) */
 } clerk_ui;
 
@@ -44,11 +46,12 @@ typedef struct {
     int to;                       /* a status, or CLERK_STEP_LOST / _DAMAGED */
     int64_t fee_proc;             /* suggested fee to collect at acceptance */
     int64_t fee_post;             /* suggested postage to collect at acceptance */
+    char recipient[PK_NAME_MAX];  /* who should receive the result (the form's suggestion) */
 } clerk_step;
 
 extern const screen_ops screen_clerk_signin, screen_clerk_menu, screen_clerk_queue,
     screen_clerk_dossier, screen_clerk_action, screen_clerk_filters, screen_clerk_handover, screen_clerk_jobs,
-    screen_clerk_reports, screen_clerk_today;
+    screen_clerk_reports, screen_clerk_today, screen_clerk_batch;
 /* F1 on any clerk screen (clerk_help.c); supervisors only (clerk_super.c):
  * accounts, the audit log, approving a purge. */
 extern const screen_ops screen_clerk_help, screen_clerk_super, screen_clerk_audit,
@@ -88,8 +91,15 @@ void clerk_dossier_refresh(app *a);
 /* Reloads the queue screen under the top one (filters changed). */
 void clerk_queue_refresh(app *a);
 
-/* A scanned receipt: verifies the HMAC and opens the dossier, or warns
- * loudly (beep, red dialog) and logs the rejected scan. */
+/* A scanned receipt (its HMAC verified), envelope label (S10 number) or a
+ * typed reference: the dossier's reference. PK_ETAMPER for a receipt that
+ * fails its check, PK_ENOTFOUND for a genuine receipt whose dossier is not
+ * here, PK_EINVAL for a number no dossier here has, PK_ESTATE for a
+ * practice or tour receipt (no dossier, no forgery); all logged as
+ * rejected scans (no payload kept). */
+pk_err clerk_resolve(app *a, const char *payload, char ref[PK_REF_MAX]);
+/* A scan on a clerk screen: opens the dossier, or warns loudly (beep, red
+ * line) about a forged or unknown receipt. */
 screen_result clerk_scan(app *a, const char *payload);
 
 /* Short status names for clerks (msgid), e.g. "Accepted". */

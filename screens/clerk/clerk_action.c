@@ -82,6 +82,9 @@ static void action_enter(void *state, app *a, const void *arg)
         use(s, F_DATE, TF_ASCII, 10);
     if (s->flags & TR_RECIPIENT) {
         use(s, F_RECIPIENT, TF_TEXT, PK_NAME_MAX / 2);
+        /* the person the result is for, as registered: the clerk checks the
+         * ID card and types over it only when someone else signs */
+        tf_set(&s->f[F_RECIPIENT], s->step.recipient);
         use(s, F_IDLAST, TF_DIGITS, 4);
     }
 }

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "dossier.h"
 #include "ids.h"
+#include "store_lookup.h"
 #include "receipt.h"
 #include "text.h"
 #include "track_remote.h"
@@ -86,9 +87,38 @@ screen_result clerk_sign_out(app *a, const char *why)
     return SR_(SR_HOME);   /* the app wipes every screen and the session */
 }
 
+/* A kiosk's call for staff shows at once on every clerk screen (read on
+ * every event, the tick each second included) until a clerk presses F8. */
+static bool alerts(app *a, clerk_ui *ui, const event *ev)
+{
+    staff_alert al;
+    if (store_staff_alert_open(a->db, &al) != PK_OK)
+        memset(&al, 0, sizeof al);
+    if (al.id != ui->alert.id) {
+        ui->alert = al;
+        a->dirty = true;
+        if (al.id)
+            term_beep();
+    }
+    if (ev->act != ACT_SEEN || !ui->alert.id || !ui->sess.active)
+        return false;
+    pk_err e = store_staff_alert_seen(a->db, ui->alert.id, ui->sess.id, app_now(a));
+    if (e != PK_OK && e != PK_ENOTFOUND)
+        clerk_flash(a, true, pk_err_msg(e));
+    if (store_staff_alert_open(a->db, &ui->alert) != PK_OK)
+        memset(&ui->alert, 0, sizeof ui->alert);
+    a->dirty = true;
+    return true;
+}
+
 bool clerk_guard(app *a, const event *ev, screen_result *out)
 {
     clerk_ui *ui = a->session;
+    if (alerts(a, ui, ev)) {
+        auth_session_touch(&ui->sess, app_now(a));
+        *out = SR_(SR_REDRAW);
+        return true;
+    }
     if (!ui->sess.active)
         return false;
     int64_t now = app_now(a);
@@ -124,6 +154,16 @@ int clerk_header(const app *a, frame *f, const char *title)
             if (w < f->width / 2)
                 term_put(y, f->left + f->width - w - 1, w, who, ROLE_DIM);
         }
+    }
+    if (ui->alert.id) {   /* on the blank line under the title: nothing moves */
+        char when[8], line[256];
+        time_t t = (time_t)ui->alert.at;
+        struct tm tm;
+        localtime_r(&t, &tm);
+        strftime(when, sizeof when, "%H:%M", &tm);
+        snprintf(line, sizeof line, _("! %s Kiosk %s: a citizen asks for help (screen: %s). F8: seen"),
+                 when, ui->alert.kiosk, ui->alert.screen);
+        w_banner(f, y + 1, line, ROLE_WARN);   /* says its key: the hint bar stays as it is */
     }
     return y + 2;
 }
@@ -189,17 +229,27 @@ static screen_result scan_remote(app *a, const char *ref)
     return SR_(SR_REDRAW);
 }
 
-screen_result clerk_scan(app *a, const char *payload)
+pk_err clerk_resolve(app *a, const char *payload, char ref[PK_REF_MAX])
 {
     clerk_ui *ui = a->session;
-    char text[EV_TEXT_MAX], ref[PK_REF_MAX];
+    char text[EV_TEXT_MAX], key[IDS_KEY_MAX];
     size_t n = 0;
     for (const char *p = payload; *p && n < sizeof text - 1; p++)
         if (!isspace((unsigned char)*p))
             text[n++] = (char)toupper((unsigned char)*p);
     text[n] = '\0';
-    int64_t issued = 0;
-    pk_err e = receipt_verify(a->cfg, text, ref, sizeof ref, &issued);
+    ref[0] = '\0';
+    pk_err e;
+    ids_key_kind k = ids_parse_key(text, a->cfg ? a->cfg->kiosk_code : NULL, key, sizeof key);
+    if (k == IDS_KEY_S10) {
+        e = store_dossier_ref_by_s10(a->db, key, ref);   /* an envelope label */
+    } else if (k == IDS_KEY_REF) {
+        str_copy(ref, PK_REF_MAX, key);
+        e = PK_OK;
+    } else {
+        int64_t issued = 0;
+        e = receipt_verify(a->cfg, text, ref, PK_REF_MAX, &issued);
+    }
     /* a receipt from practice or a guided tour (its reference or its S10
      * number in the practice series): not a dossier, and not a forgery */
     bool practice = (e == PK_OK && strncmp(ref, PK_PRACTICE_KIOSK_CODE "-",
@@ -208,14 +258,35 @@ screen_result clerk_scan(app *a, const char *payload)
     if (practice) {
         store_audit_append(a->db, app_now(a), ui->sess.active ? ui->sess.id : "?",
                            "scan_rejected", "", "practice");
-        clerk_flash(a, true, N_("This is a practice receipt from a demonstration: there is no "
-                                "dossier behind it. Nothing to do."));
-        return SR_(SR_REDRAW);
+        ref[0] = '\0';
+        return PK_ESTATE;
     }
     dossier d;
     if (e == PK_OK)
         e = store_dossier_get(a->db, ref, &d) == PK_OK ? PK_OK : PK_ENOTFOUND;
     mem_wipe(&d, sizeof d);
+    if (e == PK_OK)
+        return PK_OK;
+    bool number = k == IDS_KEY_S10 || k == IDS_KEY_REF;
+    bool genuine = !number && e == PK_ENOTFOUND;
+    /* a genuine receipt of another kiosk is no rejected scan: the caller
+     * may ask the central server (track_remote) */
+    if (genuine && a->cfg && track_remote_foreign(a->cfg->kiosk_code, ref))
+        return PK_ENOTFOUND;
+    /* forged, from another system, or restored from an old backup: the
+     * attempt is logged (no payload kept) */
+    store_audit_append(a->db, app_now(a), ui->sess.active ? ui->sess.id : "?", "scan_rejected",
+                       genuine ? ref : "", number ? "unknown_number" : genuine ? "unknown" : "bad_mac");
+    if (!genuine)
+        ref[0] = '\0';
+    return number ? PK_EINVAL : genuine ? PK_ENOTFOUND : PK_ETAMPER;
+}
+
+screen_result clerk_scan(app *a, const char *payload)
+{
+    clerk_ui *ui = a->session;
+    char ref[PK_REF_MAX];
+    pk_err e = clerk_resolve(a, payload, ref);
     if (e == PK_OK) {
         /* the screen's argument must outlive this call */
         str_copy(ui->scanned_ref, sizeof ui->scanned_ref, ref);
@@ -223,13 +294,15 @@ screen_result clerk_scan(app *a, const char *payload)
     }
     /* a genuine receipt of another kiosk: its status from the central
      * server, saying from when; offline, said plainly */
-    if (e == PK_ENOTFOUND && track_remote_foreign(a->cfg->kiosk_code, ref))
+    if (e == PK_ENOTFOUND && ref[0] && track_remote_foreign(a->cfg->kiosk_code, ref))
         return scan_remote(a, ref);
-    /* forged, from another system, or restored from an old backup: the
-     * clerk must look at it, and the attempt is logged (no payload kept) */
-    store_audit_append(a->db, app_now(a), ui->sess.active ? ui->sess.id : "?", "scan_rejected",
-                       e == PK_ENOTFOUND ? ref : "", e == PK_ENOTFOUND ? "unknown" : "bad_mac");
-    clerk_flash(a, true, e == PK_ENOTFOUND
+    if (e == PK_ESTATE) {
+        clerk_flash(a, true, N_("This is a practice receipt from a demonstration: there is no "
+                                "dossier behind it. Nothing to do."));
+        return SR_(SR_REDRAW);
+    }
+    clerk_flash(a, true, e == PK_EINVAL ? N_("No dossier here has this number.")
+                         : e == PK_ENOTFOUND
                              ? N_("WARNING: this receipt is genuine but its dossier is not in this "
                                   "database. Keep the receipt and call the supervisor.")
                              : N_("WARNING: this receipt failed its security check. It may be "

@@ -31,6 +31,7 @@ typedef struct {
     int act[ACT_MAX];              /* a status, or an extra_action */
     const char *blocked[ACT_MAX];  /* msgid: why it cannot be done now */
     int scroll;
+    clerk_step step;               /* the action screen's argument (it copies it) */
 } dossier_state;
 
 static void load(dossier_state *s, app *a, bool log)
@@ -285,15 +286,18 @@ static screen_result dossier_handle(void *state, app *a, const event *ev)
         clerk_of(a)->flash[0] = '\0';
         if (s->act[i] == EXTRA_REPRINT)
             return reprint(s, a);
-        static clerk_step step;   /* copied by the action screen's enter */
-        memset(&step, 0, sizeof step);
-        str_copy(step.ref, sizeof step.ref, s->d.ref);
-        step.from = s->d.status;
-        step.fee_proc = s->d.fee_proc;
-        step.fee_post = s->d.fee_post;
-        step.to = s->act[i] == EXTRA_LOST ? CLERK_STEP_LOST
+        if (s->act[i] == ST_HANDED)   /* always with a handover record: one place */
+            return SR_TO(SR_PUSH, &screen_clerk_handover, s->d.ref);
+        clerk_step *step = &s->step;   /* in the state: wiped with it, no copy left behind */
+        memset(step, 0, sizeof *step);
+        str_copy(step->ref, sizeof step->ref, s->d.ref);
+        step->from = s->d.status;
+        step->fee_proc = s->d.fee_proc;
+        step->fee_post = s->d.fee_post;
+        str_copy(step->recipient, sizeof step->recipient, s->d.recipient[0] ? s->d.recipient : s->d.name);
+        step->to = s->act[i] == EXTRA_LOST ? CLERK_STEP_LOST
                   : s->act[i] == EXTRA_DAMAGED ? CLERK_STEP_DAMAGED : s->act[i];
-        return SR_TO(SR_PUSH, &screen_clerk_action, &step);
+        return SR_TO(SR_PUSH, &screen_clerk_action, step);
     }
     default:
         return clerk_scroll(&s->scroll, ev) ? SR_(SR_REDRAW) : SR_(SR_NONE);

@@ -2,7 +2,11 @@
 /* Handover to an agency (biên bản giao nhận): choose the agency, tick the
  * dossiers that go (all by default), create the record. In one
  * transaction the dossiers become "handed to agency" and the record is
- * numbered; then it is written as a text file and printed. */
+ * numbered; then it is written as a text file and printed. Scanning a
+ * receipt or envelope label picks its agency and ticks it (the others
+ * unticked until scanned); the dossier screen's "hand over" opens here
+ * with that dossier: handing over exists in this one place and always
+ * makes a record. */
 #include <stdio.h>
 #include <string.h>
 
@@ -29,6 +33,7 @@ typedef struct {
     char print_msg[PK_TEXT_MAX];
     pk_err print_err;
     const char *err;
+    char errref[PK_REF_MAX];       /* the dossier err is about */
 } hand_state;
 
 static void load_agencies(hand_state *s, app *a)
@@ -41,10 +46,14 @@ static void load_agencies(hand_state *s, app *a)
     wlist_set(&s->list, s->nag);
 }
 
+static void load_candidates(hand_state *s, app *a);
+static void scanned(hand_state *s, app *a, const char *ref);
+
 static void hand_enter(void *state, app *a, const void *arg)
 {
-    (void)arg;
     load_agencies(state, a);
+    if (arg)   /* a dossier's "hand over": its agency, only it ticked */
+        scanned(state, a, arg);
 }
 
 static int visible(const frame *f)
@@ -88,10 +97,16 @@ static void hand_draw(const void *state, const app *a, frame *f)
     int y = clerk_header(a, f, _("Handover to an agency"));
     int x = f->left + 1, w = f->width - 2, vis = visible(f);
     char buf[1024];
-    if (s->err)
-        w_banner(f, y - 1, _(s->err), ROLE_ERROR);
+    if (s->err) {
+        if (s->errref[0])
+            snprintf(buf, sizeof buf, "%s: %s", s->errref, _(s->err));
+        else
+            snprintf(buf, sizeof buf, "%s", _(s->err));
+        w_banner(f, y - 1, buf, ROLE_ERROR);
+    }
     if (s->step == HS_AGENCY) {
-        term_put(y++, x, w, _("Choose the agency that receives the dossiers:"), ROLE_NORMAL);
+        term_put(y++, x, w, _("Choose the agency that receives the dossiers, or scan one:"),
+                 ROLE_NORMAL);
         if (s->nag == 0)
             term_put(y + 1, x, w, _("No dossier is waiting for a handover."), ROLE_DIM);
         for (int i = s->list.top; i < s->nag && i < s->list.top + vis; i++, y++) {
@@ -107,7 +122,7 @@ static void hand_draw(const void *state, const app *a, frame *f)
         /* TRANSLATORS: "%d dossiers", "%d documents", "%d originals" */
         snprintf(buf, sizeof buf, _("%s ticked, %s, %s"), words.dossiers, words.docs, words.originals);
         term_put(y++, x, w, buf, ROLE_NORMAL);
-        term_put(y++, x, w, _("Enter ticks or unticks; 1 creates the record; 2 ticks all or none."),
+        term_put(y++, x, w, _("Scan or Enter ticks; 1 creates the record; 2 ticks all or none."),
                  ROLE_DIM);
         for (int i = s->list.top; i < s->ncand && i < s->list.top + vis - 2; i++, y++) {
             const handover_line *c = &s->cand[i];
@@ -185,6 +200,41 @@ static void load_candidates(hand_state *s, app *a)
     wlist_set(&s->list, s->ncand);
 }
 
+/* A dossier scanned (or handed over from its screen): its agency is
+ * chosen on the first one, and it is ticked. */
+static void scanned(hand_state *s, app *a, const char *ref)
+{
+    s->err = NULL;
+    str_copy(s->errref, sizeof s->errref, ref);
+    dossier_extra x;
+    if (store_dossier_extra(a->db, ref, &x) != PK_OK) {
+        s->err = N_("No dossier here has this number.");
+        term_beep();
+        return;
+    }
+    if (s->step == HS_PICK && strcmp(x.agency, s->agency) != 0) {
+        s->err = N_("This dossier goes to another agency: one record per agency.");
+        term_beep();
+        return;
+    }
+    if (s->step != HS_PICK) {
+        str_copy(s->agency, sizeof s->agency, x.agency);
+        load_candidates(s, a);
+        for (int i = 0; i < s->ncand; i++)
+            s->tick[i] = false;   /* only what is scanned goes */
+        s->step = HS_PICK;
+    }
+    for (int i = 0; i < s->ncand; i++)
+        if (strcmp(s->cand[i].ref, ref) == 0) {
+            s->tick[i] = true;
+            s->list.sel = i;
+            s->errref[0] = '\0';
+            return;
+        }
+    s->err = N_("This dossier is not waiting for a handover.");
+    term_beep();
+}
+
 static screen_result hand_handle(void *state, app *a, const event *ev)
 {
     hand_state *s = state;
@@ -192,8 +242,24 @@ static screen_result hand_handle(void *state, app *a, const event *ev)
     if (clerk_guard(a, ev, &out))
         return out;
     frame f = w_frame_now();
-    if (ev->act == ACT_TICK || ev->act == ACT_SCAN)
+    if (ev->act == ACT_TICK)
         return SR_(SR_NONE);
+    if (ev->act == ACT_SCAN) {
+        if (s->step == HS_DONE)
+            return SR_(SR_NONE);
+        char ref[PK_REF_MAX];
+        pk_err e = clerk_resolve(a, ev->text, ref);
+        if (e == PK_OK) {
+            scanned(s, a, ref);
+        } else {
+            s->errref[0] = '\0';
+            s->err = e == PK_EINVAL ? N_("No dossier here has this number.")
+                                    : N_("WARNING: this receipt failed its security check. It may be "
+                                         "forged. Keep it and call the supervisor.");
+            term_beep();
+        }
+        return SR_(SR_REDRAW);
+    }
     if (ev->act == ACT_BACK) {
         if (s->step == HS_PICK) {
             s->step = HS_AGENCY;
@@ -238,7 +304,8 @@ const screen_ops screen_clerk_handover = {
     .name = "clerk_handover",
     .state_size = sizeof(hand_state),
     .help = N_("Choose the agency, untick any dossier that does not go, then press 1 to create "
-               "the handover record. It is printed and saved; both sides sign it."),
+               "the handover record. It is printed and saved; both sides sign it. Scanning a "
+               "receipt or an envelope label chooses its agency and ticks it."),
     .enter = hand_enter,
     .draw = hand_draw,
     .handle = hand_handle,

@@ -37,6 +37,7 @@ static const struct {
     {N_("Print jobs and reprints"), &screen_clerk_jobs, NULL, false},
     {N_("Register a dossier at the counter"), NULL, clerk_counter_start, false},
     {N_("Today and the daily close"), &screen_clerk_today, NULL, false},
+    {N_("Scan a batch"), &screen_clerk_batch, NULL, false},
     {N_("Supervisor tasks"), &screen_clerk_super, NULL, true},
     {N_("Sign out"), NULL, NULL, false},
 };

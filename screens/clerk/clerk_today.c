@@ -125,7 +125,7 @@ static void close_line(char *buf, size_t sz, const char *who, const char *n, con
     snprintf(buf + k, sz - k, "%s", cut);
 }
 
-static void draw_close(const today_state *s, frame *f, int y, int x, int w)
+static void draw_close(const today_state *s, const app *a, frame *f, int y, int x, int w)
 {
     char buf[768], fee[48], post[48], cash[48], num[16], seals[96];
     int64_t tf = 0, tp = 0;
@@ -161,7 +161,11 @@ static void draw_close(const today_state *s, frame *f, int y, int x, int w)
     term_put(++y, x, w, buf, ROLE_TITLE);
     y += 2;
     if (s->saved) {
-        snprintf(buf, sizeof buf, "%s %s", _("Saved as"), s->path);
+        const char *shown = s->path;   /* relative to the data directory */
+        size_t hl = a->cfg ? strlen(a->cfg->home) : 0;
+        if (hl && strncmp(shown, a->cfg->home, hl) == 0 && shown[hl] == '/')
+            shown += hl + 1;
+        snprintf(buf, sizeof buf, "%s %s", _("Saved as"), shown);
         y += w_text(f, y, x, w, 2, buf, ROLE_DIM);
         if (s->print_err == PK_OK)
             term_put(y, x, w, _("Printed."), ROLE_OK);
@@ -219,7 +223,7 @@ static void today_draw(const void *state, const app *a, frame *f)
     }
     y += 2;
     if (s->view == VIEW_CLOSE) {
-        draw_close(s, f, y, x, w);
+        draw_close(s, a, f, y, x, w);
         w_hint(f, ACT_NEXT, s->saved ? N_("Print again") : N_("Save and print"));
         w_hint(f, ACT_BACK, NULL);
         return;

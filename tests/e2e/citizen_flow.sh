@@ -113,6 +113,15 @@ row=$(sqlite3 "$db" "SELECT name, id_number, phone, proc_name_vi, status, form, 
     fail "database row: $row"
 docs=$(sqlite3 "$db" "SELECT COUNT(*) FROM dossier_docs d JOIN dossiers o ON o.id = d.dossier_id WHERE o.ref = '$ref' AND d.handed = 1")
 [ "$docs" -ge 2 ] || fail "handed documents: $docs"
+# the start recorded the receipt key version; the dossier went to the sync
+# outbox with it, in its own transaction, without the personal data
+[ "$(sqlite3 "$db" "SELECT value FROM settings WHERE key = 'receipt_key_version'")" = 1 ] ||
+    fail "receipt key version not recorded at start"
+out=$(sqlite3 "$db" "SELECT kind || '|' || status || '|' || key_version || '|' || detail FROM sync_outbox WHERE ref = '$ref' ORDER BY seq")
+[ "$out" = "dossier|registered|1|
+print|printed|1|receipt" ] || fail "sync outbox: $out"
+sqlite3 "$db" "SELECT * FROM sync_outbox" | grep -q "Hương\|020090001234\|0912345678" &&
+    fail "personal data in the sync outbox"
 
 # the receipt: bytes, preview, text; the QR holds the reference and nothing personal
 r="$H/receipts/$ref"

@@ -211,7 +211,7 @@ pg_stop
 pid=$!
 PG_ON_EXIT="kill $pid 2>/dev/null"
 i=0
-until [ "$(grep -c 'next try in 4 seconds' "$T/follow.err")" -ge 2 ]; do
+until [ "$(grep -c 'next try in 4 seconds' "$T/follow.err" 2>/dev/null)" -ge 2 ] 2>/dev/null; do
     i=$((i + 1)); [ $i -le 300 ] || fail "--follow did not back off: $(cat "$T/follow.err")"
     sleep 0.1
 done

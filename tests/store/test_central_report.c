@@ -3,7 +3,7 @@
  * the local reports: run by tests/e2e/central_report.sh, which starts a
  * real PostgreSQL, never alone.
  *   PK_CREPORT_STEP=make     two kiosks, AA01 and BB01, each register and
- *                            process dossiers ($PK_CREPORT_DIR/AA01.db, BB01.db)
+ *                            process dossiers (homes $PK_CREPORT_DIR/AA01, BB01)
  *   PK_CREPORT_STEP=compare  central_report_load (province login,
  *                            $PK_CREPORT_CONNINFO) against store_report of each
  *                            kiosk: each post office equal to its kiosk, the
@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "central_report.h"
 #include "clerk_fixture.h"
 #include "dossier.h"
@@ -27,10 +28,18 @@ static const char *cr_step(void)
     return s ? s : "";
 }
 
+/* The kiosk's own database (its home $PK_CREPORT_DIR/CODE, made by
+ * `postkiosk check`) with its own audit key: `postkiosk sync` pushes it. */
 static store *open_kiosk(const char *code)
 {
-    char path[600], msg[256];
-    snprintf(path, sizeof path, "%s/%s.db", getenv("PK_CREPORT_DIR"), code);
+    char path[600], key_path[600], msg[256];
+    snprintf(path, sizeof path, "%s/%s/postkiosk.db", getenv("PK_CREPORT_DIR"), code);
+    snprintf(key_path, sizeof key_path, "%s/%s/keys/audit.key", getenv("PK_CREPORT_DIR"), code);
+    auth_ctx key;
+    memset(&key, 0, sizeof key);
+    CU_ASSERT_EQUAL_FATAL(auth_load_pepper(&key, key_path, NULL, 0), PK_OK);
+    store_use_audit_key(key.pepper);
+    auth_wipe(&key);
     store *db = NULL;
     CU_ASSERT_EQUAL_FATAL(store_open(path, &db, msg, sizeof msg), PK_OK);
     return db;

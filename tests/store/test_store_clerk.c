@@ -543,4 +543,103 @@ TEST(store_clerk, handover_record, "handover record")
     teardown();
 }
 
+/* The ids the digit search must give for q, oldest first (newest first
+ * when back), from the whole table: the ID ends with q or the phone
+ * starts with q, not a sample, after `after`. */
+static int digits_oracle(const char *q, int status, int64_t after, bool back, int max, int64_t *ids)
+{
+    sqlite3_stmt *stmt = NULL;
+    char sql[640];
+    snprintf(sql, sizeof sql,
+             "SELECT id FROM dossiers WHERE (substr(id_number, -length(?1)) = ?1"
+             " OR substr(phone, 1, length(?1)) = ?1) AND sample = 0"
+             " AND (?2 = -1 OR (?2 = -2 AND closed_day = '') OR status = ?3)"
+             " AND (?4 = 0 OR id %s ?4) ORDER BY id %s LIMIT ?5",
+             back ? "<" : ">", back ? "DESC" : "ASC");
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &stmt, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(stmt, 1, q, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 2, status);
+    sqlite3_bind_text(stmt, 3, status >= 0 ? store_status_code((dossier_status)status) : "",
+                      -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 4, after);
+    sqlite3_bind_int(stmt, 5, max);
+    int n = 0;
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        ids[n++] = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return n;
+}
+
+TEST(store_clerk, digit_search_probe, "phone start and last ID digits: the same dossiers as the whole table, paged both ways")
+{
+    setup();
+    /* IDs and phones that share digits in every way the search looks at */
+    static const char *const idn[] = {"020095001234", "020095091234", "001234567890",
+                                      "020095000912", "079123456789", "020091234567"};
+    static const char *const phone[] = {"0912345678", "0912349999", "0981234567",
+                                        "0912000000", "0391234567", "0123400000"};
+    int nd = 0;
+    for (int i = 0; i < 18; i++) {
+        char ymd[16];
+        snprintf(ymd, sizeof ymd, "2026-02-%02d", 1 + i);
+        CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Nguyễn Văn An", idn[i % 6],
+                                         phone[(i / 6 + i) % 6], FORM_BOTH, ymd, "2026-03-20",
+                                         NULL), PK_OK);
+        nd++;
+    }
+    /* a correction of the phone and a purge move the keys (triggers) */
+    CU_ASSERT_EQUAL(sqlite3_exec(db->conn, "UPDATE dossiers SET phone = '0977777777' WHERE id = 3;"
+                                           "UPDATE dossiers SET id_number = '', phone = ''"
+                                           " WHERE id = 4", NULL, NULL, NULL), SQLITE_OK);
+    static const char *const qs[] = {"1234", "0912", "09123", "091234", "0912345", "0912345678",
+                                     "95001234", "001234567890", "1234567", "0977", "9999",
+                                     "0000", "12340", "5678"};
+    dossier_row rows[20];
+    int64_t want[20];
+    for (size_t i = 0; i < PK_ARRAY_LEN(qs); i++) {
+        for (int status = -2; status <= -1; status++) {
+            dossier_filter f = {.status = status, .query = qs[i]};
+            int n = -1;
+            CU_ASSERT_EQUAL(store_queue_page(db, &f, 0, false, rows, 20, &n), PK_OK);
+            int w = digits_oracle(qs[i], status, 0, false, 20, want);
+            CU_ASSERT_EQUAL(n, w);
+            for (int j = 0; j < n && j < w; j++)
+                CU_ASSERT_EQUAL(rows[j].id, want[j]);
+            /* pages of 2, forward to the end and back */
+            int64_t after = 0;
+            int seen = 0;
+            for (int guard = 0; guard <= nd; guard++) {
+                CU_ASSERT_EQUAL(store_queue_page(db, &f, after, false, rows, 2, &n), PK_OK);
+                w = digits_oracle(qs[i], status, after, false, 2, want);
+                CU_ASSERT_EQUAL_FATAL(n, w);
+                for (int j = 0; j < n; j++)
+                    CU_ASSERT_EQUAL_FATAL(rows[j].id, want[j]);
+                if (n == 0)
+                    break;
+                seen += n;
+                after = rows[n - 1].id;
+            }
+            CU_ASSERT_TRUE(seen <= nd);
+            if (after > 0) {
+                CU_ASSERT_EQUAL(store_queue_page(db, &f, after, true, rows, 2, &n), PK_OK);
+                w = digits_oracle(qs[i], status, after, true, 2, want);
+                CU_ASSERT_EQUAL(n, w);
+                /* the backward page is given oldest first */
+                for (int j = 0; j < n && j < w; j++)
+                    CU_ASSERT_EQUAL(rows[j].id, want[w - 1 - j]);
+            }
+        }
+    }
+    /* the probe holds only what the filter needs: 4 and 6 digits of the
+     * ID, 4 and 6 of the phone; the purged dossier has no key left */
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_digits WHERE id = 4"), 0);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_digits WHERE id = 3"), 4);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_digits WHERE id = 3 AND k = 2097777"),
+                    1);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_digits WHERE k >= 5000000 OR k < 10000"),
+                    0);
+    teardown();
+}
+
 SUITE(store_clerk, NULL, NULL);

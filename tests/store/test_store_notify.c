@@ -37,7 +37,7 @@ static int64_t count_sql(const char *sql)
 static void make(bool consent, bool sample, const char *email, const char *lang, char ref[PK_REF_MAX])
 {
     dossier d = fx_dossier("1.001193", "Nguyễn Văn An");
-    d.consent_sms = consent;
+    d.consent_sms = d.consent_email = consent;   /* both boxes ticked */
     d.sample = sample;
     str_copy(d.email, sizeof d.email, email);
     str_copy(d.lang, sizeof d.lang, lang);

@@ -5,6 +5,7 @@
  * check (issue 18): every page read after a run that did not end cleanly,
  * a damaged, truncated or schema-less file refused. */
 #include <CUnit/CUnit.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -181,7 +182,7 @@ TEST(store_open, start_check_full_after_unclean_end, "start-up reads every page 
     CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_OK);
     CU_ASSERT_FALSE(full);
     /* that start cleared the marker: a run killed before its clean end
-     * (a child process that exits without closing) makes the next start
+     * (a child process killed with SIGKILL) makes the next start
      * read every page */
     CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
     CU_ASSERT_EQUAL(store_mark_clean(db, 1764547200), PK_OK);
@@ -196,11 +197,12 @@ TEST(store_open, start_check_full_after_unclean_end, "start-up reads every page 
         if (store_open(fx.db_path, &child, m, sizeof m) != PK_OK ||
             store_start_check(child, &f, m, sizeof m) != PK_OK || f)
             _exit(2);
-        _exit(0);       /* killed: no store_mark_clean, no close */
+        kill(getpid(), SIGKILL);   /* kill -9: no store_mark_clean, no close */
+        _exit(3);
     }
     int status = 0;
     CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
-    CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CU_ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
     CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_OK);
     CU_ASSERT_TRUE(full);
     fx_cleanup(&fx);

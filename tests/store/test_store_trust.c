@@ -39,6 +39,19 @@ TEST(store_trust, seal_reused, "a seal number already used is refused")
     CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossiers WHERE status = 'registered'"), 1);
     CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM events WHERE to_status = 'accepted'"), 1);
     CU_ASSERT_EQUAL(accept(b, "NP-0043"), PK_OK);
+    /* the check goes through an index, not every dossier (the query of
+     * seal_unused, store_cycle.c) */
+    sqlite3_stmt *q = NULL;
+    CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db->conn,
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM dossiers WHERE id <> 1"
+        " AND seal_no = 'NP-1' COLLATE NOCASE AND seal_no <> ''", -1, &q, NULL), SQLITE_OK);
+    bool indexed = false;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *d = (const char *)sqlite3_column_text(q, 3);
+        indexed |= d && strstr(d, "INDEX dossiers_by_seal") != NULL;
+    }
+    sqlite3_finalize(q);
+    CU_ASSERT(indexed);
     cx_close(&db, &fx);
 }
 

@@ -11,6 +11,7 @@
 
 #include "citizen_steps.h"
 #include "store_clerk.h"
+#include "store_internal.h"
 #include "unit.h"
 
 static int raw_sql(const char *db_path, const char *sql)
@@ -70,6 +71,67 @@ TEST(citizen_consent, consent_failure_stores_no_dossier, "a failing consent writ
     CU_ASSERT_EQUAL(consent_rows(e.db), 1);
     dossier d;
     CU_ASSERT_EQUAL(store_dossier_get(e.db, "LS01-000001", &d), PK_OK);
+    snap_close(&e);
+}
+
+static int64_t outbox(store *db, const char *channel)
+{
+    sqlite3_stmt *q = NULL;
+    int64_t n = -1;
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM notify_outbox WHERE channel = '%s'", channel);
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
+/* Consent, then the applicant with an e-mail, then the dossier stored. */
+static void register_with(snap_env *e, bool sms, bool email)
+{
+    to_procedure(e, 1, "khai sinh");
+    snap_key(e, TK_ENTER);
+    snap_key(e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(e), "consent");
+    if (sms)
+        snap_act(e, ACT_CHOOSE, 3);
+    if (email)
+        snap_act(e, ACT_CHOOSE, 4);
+    snap_act(e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(e), "applicant");
+    fill_applicant(e);
+    snap_type(e, "an@example.vn");
+    snap_key(e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(e), "review");
+    snap_key(e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(e), "done");
+}
+
+/* Issue 14: messages "only to the channel they chose". The box that said
+ * "text messages" also sent e-mails to the address given. */
+TEST(citizen_consent, sms_box_is_not_email, "the text-message box sends no e-mail; the e-mail box its own")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    register_with(&e, true, false);
+    CU_ASSERT_EQUAL(outbox(e.db, "sms"), 1);
+    CU_ASSERT_EQUAL(outbox(e.db, "email"), 0);
+    snap_close(&e);
+
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    register_with(&e, false, true);
+    CU_ASSERT_EQUAL(outbox(e.db, "sms"), 0);
+    CU_ASSERT_EQUAL(outbox(e.db, "email"), 1);
+    dossier d;
+    CU_ASSERT_EQUAL(store_dossier_get(e.db, "LS01-000001", &d), PK_OK);
+    CU_ASSERT_FALSE(d.consent_sms);
+    CU_ASSERT_TRUE(d.consent_email);
+    snap_close(&e);
+
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    register_with(&e, false, false);
+    CU_ASSERT_EQUAL(outbox(e.db, "sms") + outbox(e.db, "email"), 0);
     snap_close(&e);
 }
 

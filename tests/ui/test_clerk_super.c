@@ -31,13 +31,13 @@ TEST(clerk_super, clerks_do_not_see, "plain clerks do not see supervisor work")
     snap_sign_in(&e);
     CU_ASSERT(snap_lacks("Supervisor tasks"));
     CU_ASSERT(snap_lacks("Reports"));
-    snap_act(&e, ACT_CHOOSE, 6);            /* the sixth item of a clerk: sign out */
+    snap_act(&e, ACT_CHOOSE, 7);            /* the seventh item of a clerk: sign out */
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_signin");
     snap_close(&e);
     CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
     sign_in_sup(&e);
-    CU_ASSERT(snap_has("6  Supervisor tasks"));
-    snap_act(&e, ACT_CHOOSE, 6);
+    CU_ASSERT(snap_has("7  Supervisor tasks"));
+    snap_act(&e, ACT_CHOOSE, 7);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_super");
     snap_act(&e, ACT_CHOOSE, 4);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_reports");
@@ -56,7 +56,7 @@ TEST(clerk_super, unlock_and_reset, "unlock, re-enable and reset a clerk, audite
     CU_ASSERT_EQUAL(store_clerk_sign_in(e.db, &e.ui.auth, "nv01", "735102", e.a.fixed_time, 60,
                                         &sess, &left), PK_EPERM);
     sign_in_sup(&e);
-    snap_act(&e, ACT_CHOOSE, 6);
+    snap_act(&e, ACT_CHOOSE, 7);
     CU_ASSERT(snap_has("locked, 5 min left"));
     snap_act(&e, ACT_CHOOSE, 1);            /* nv01 is the first (chosen) line */
     CU_ASSERT(snap_has("nv01 can sign in again."));
@@ -96,7 +96,7 @@ TEST(clerk_super, audit_paged, "the audit log, page by page")
                               PK_OK);
     }
     sign_in_sup(&e);
-    snap_act(&e, ACT_CHOOSE, 6);
+    snap_act(&e, ACT_CHOOSE, 7);
     snap_act(&e, ACT_CHOOSE, 3);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_audit");
     CU_ASSERT(snap_has("login"));           /* newest first: sup1's sign-in */
@@ -124,7 +124,7 @@ TEST(clerk_super, purge_approved, "a supervisor approves the purge; audited with
     CU_ASSERT_EQUAL(sqlite3_exec(e.db->conn, sql, NULL, NULL, NULL), SQLITE_OK);
     CU_ASSERT_EQUAL_FATAL(store_tx_commit(e.db), PK_OK);
     sign_in_sup(&e);
-    snap_act(&e, ACT_CHOOSE, 6);
+    snap_act(&e, ACT_CHOOSE, 7);
     snap_act(&e, ACT_CHOOSE, 5);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_purge");
     CU_ASSERT(snap_has("Dossiers to purge: 1"));
@@ -188,7 +188,7 @@ static void help_walk(const char *lang)
     snap_act(&e, ACT_CHOOSE, 5);
     f1(&e, &screen_clerk_today);
     snap_key(&e, TK_ESC);
-    snap_act(&e, ACT_CHOOSE, 6);
+    snap_act(&e, ACT_CHOOSE, 7);
     f1(&e, &screen_clerk_super);
     snap_act(&e, ACT_CHOOSE, 3);
     f1(&e, &screen_clerk_audit);
@@ -222,7 +222,7 @@ static void snaps(const char *lang, int rows, int cols)
     snap_key(&e, TK_F1);
     SNAP("help");
     snap_key(&e, TK_ESC);
-    snap_act(&e, ACT_CHOOSE, 6);
+    snap_act(&e, ACT_CHOOSE, 7);
     SNAP("super");
     snap_act(&e, ACT_CHOOSE, 2);
     SNAP("super-pin");

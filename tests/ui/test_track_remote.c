@@ -2,8 +2,8 @@
 /* Tracking anywhere (issue 12 item 3) against a real PostgreSQL: run by
  * tests/e2e/track_anywhere.sh, which starts the server, never alone.
  *   PK_TRACK_STEP=register  kiosk DD01 registers and accepts a dossier in
- *                           $PK_TRACK_DIR/a.db, writes its receipt key
- *                           (a.key) and the receipt's QR payload (payload)
+ *                           its home $PK_TRACK_HOME, writes its receipt key
+ *                           ($PK_TRACK_DIR/a.key) and the receipt's QR payload
  *   PK_TRACK_STEP=online    kiosk LS01 (this test's screens) with DD01's key
  *                           from the province: Track and the clerk's scanner
  *                           show the status from the server ($PK_TRACK_CONNINFO,
@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "auth.h"
 #include "clerk_fixture.h"
 #include "pkt_helpers.h"
 #include "receipt.h"
@@ -52,8 +53,16 @@ TEST(track_remote, register_at_dd01, "kiosk DD01 registers and accepts a dossier
 {
     if (strcmp(step(), "register") != 0)
         return;
-    char db_path[600], msg[256];
-    path_of("a.db", db_path, sizeof db_path);
+    /* the kiosk's own database (its home, made by `postkiosk check`), with
+     * its own audit key: `postkiosk sync` then pushes it */
+    char db_path[600], key_path[600], msg[256];
+    snprintf(db_path, sizeof db_path, "%s/postkiosk.db", getenv("PK_TRACK_HOME"));
+    snprintf(key_path, sizeof key_path, "%s/keys/audit.key", getenv("PK_TRACK_HOME"));
+    auth_ctx key;
+    memset(&key, 0, sizeof key);
+    CU_ASSERT_EQUAL_FATAL(auth_load_pepper(&key, key_path, NULL, 0), PK_OK);
+    store_use_audit_key(key.pepper);
+    auth_wipe(&key);
     store *db = NULL;
     CU_ASSERT_EQUAL_FATAL(store_open(db_path, &db, msg, sizeof msg), PK_OK);
     cx_catalog(db);
@@ -176,7 +185,7 @@ TEST(track_remote, clerk_scanner, "the clerk's scanner: another kiosk's receipt"
 
 static bool wanted(void)
 {
-    return getenv("PK_TRACK_STEP") && getenv("PK_TRACK_DIR");
+    return getenv("PK_TRACK_STEP") && getenv("PK_TRACK_DIR") && getenv("PK_TRACK_HOME");
 }
 
 SUITE_WHEN(track_remote, NULL, NULL, wanted);
