@@ -85,9 +85,16 @@ until in_ct journalctl -u postkiosk.service --no-pager 2>/dev/null | grep -q "st
     i=$((i + 1)); [ $i -le 30 ] || fail "the kiosk did not start: $(in_ct journalctl -u postkiosk.service --no-pager | tail -n 5)"
     sleep 1
 done
-sleep 2   # still running two seconds later: not a restart loop
-pid=$(in_ct systemctl show -p MainPID --value postkiosk.service)
-[ "$pid" -gt 0 ] || fail "the kiosk is not running"
+# the same process for 3 s in a row: running, not a restart loop (in a
+# container the first starts may end at once while the console settles)
+pid=0 same=0 i=0
+while [ $same -lt 3 ]; do
+    i=$((i + 1)); [ $i -le 60 ] || fail "the kiosk does not stay up: $(in_ct journalctl -u postkiosk.service --no-pager | tail -n 8)"
+    sleep 1
+    now=$(in_ct systemctl show -p MainPID --value postkiosk.service)
+    if [ "$now" -gt 0 ] && [ "$now" = "$pid" ]; then same=$((same + 1)); else same=0; fi
+    pid=$now
+done
 [ "$(in_ct stat -c %U /proc/"$pid")" = postkiosk ] || fail "the kiosk does not run as postkiosk"
 in_ct systemctl stop postkiosk.service
 in_ct journalctl -u postkiosk.service -o verbose --no-pager >"$ROOT.journal" 2>&1

@@ -213,12 +213,8 @@ TEST(clerk_batch, handover_one_place, "hand over: one place, always a record, by
     snap_scan(&e, e.refs[0]);
     CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "clerk_dossier");
     CU_ASSERT(snap_has("Hand over to the agency"));
-    int k = 1;
-    while (k < 9 && !snap_has("1 dossier ticked")) {
-        snap_act(&e, ACT_CHOOSE, k++);
-        if (strcmp(snap_top(&e), "clerk_handover") != 0)
-            snap_key(&e, TK_ESC);
-    }
+    CU_ASSERT(snap_has("2  Hand over to the agency"));
+    snap_act(&e, ACT_CHOOSE, 2);
     CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "clerk_handover");
     CU_ASSERT(snap_has("1 dossier ticked"));
     snap_act(&e, ACT_CHOOSE, 1);             /* the record */
