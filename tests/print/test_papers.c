@@ -108,8 +108,11 @@ static int setup(void)
     NEED(store_clerk_add(db, &c, "install", cx_at("2026-03-01", 0)) == PK_OK);
     transition_data td = {.at = cx_at("2026-03-03", 0), .seal_no = "NP-0001", .fee_collected = 8000,
                           .post_collected = 25000, .missing_docs = "Giấy chứng sinh"};
-    for (int i = 0; i < 3; i++)
+    const char *seals[] = {"NP-0001", "NP-0002", "NP-0003"};   /* a seal is used once */
+    for (int i = 0; i < 3; i++) {
+        td.seal_no = seals[i];
         NEED(store_dossier_transition(db, refs[i], ST_ACCEPTED, "nv01", "", &td) == PK_OK);
+    }
     NEED(store_dossier_transition(db, refs[3], ST_COUNTER_REJECTED, "nv01", "Tờ khai chưa ký",
                                   &td) == PK_OK);
     return 0;
@@ -249,7 +252,7 @@ TEST(papers, handover_split_by_commune, "one handover of three dossiers from two
 {
     const char *three[] = {refs[0], refs[1], refs[2]};
     handover h;
-    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "UBND cấp xã", three, 3, "nv01", "LS01",
+    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "UBND cấp xã", three, 3, "nv01", "LS01", "2026-03-18",
                                                 cx_at("2026-03-04", 0), &h), PK_OK);
     paper_request rq = {.kind = PAPER_HANDOVER, .key = h.no};
     paper_result r;
@@ -268,6 +271,8 @@ TEST(papers, handover_split_by_commune, "one handover of three dossiers from two
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "Hoàng Thị Lan"));
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "Chức vụ"));
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "còn thiếu Giấy chứng sinh"));
+    /* the agency's one appointment date, on both sections */
+    CU_ASSERT_EQUAL(count_of(t, "Ngày hẹn trả kết quả: 18/03/2026"), 4);
     CU_ASSERT_EQUAL(count_of(t, "Trang 1/1"), 4);      /* 2 sections x 2 copies */
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "Bản giao cơ quan"));
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "Nguyễn V. A."));
@@ -280,8 +285,11 @@ TEST(papers, handover_long_list_pages, "a long handover list runs over pages: Tr
     enum { N = 40 };
     char r40[N][PK_REF_MAX];
     const char *ptr[N];
-    transition_data td = {.at = cx_at("2026-03-05", 0), .seal_no = "NP-0100", .fee_collected = 8000};
+    transition_data td = {.at = cx_at("2026-03-05", 0), .fee_collected = 8000};
+    char seal[16];
     for (int i = 0; i < N; i++) {
+        snprintf(seal, sizeof seal, "NP-%04d", 100 + i);   /* a seal is used once */
+        td.seal_no = seal;
         dossier d = fx_dossier("4.000001", "Đỗ Văn Em");
         d.created_at = cx_at("2026-03-05", 0);
         CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, &d, "RA", "kiosk", NULL), PK_OK);
@@ -290,7 +298,7 @@ TEST(papers, handover_long_list_pages, "a long handover list runs over pages: Tr
         ptr[i] = r40[i];
     }
     handover h;
-    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "Công an tỉnh Lạng Sơn", ptr, N, "nv01", "LS01",
+    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "Công an tỉnh Lạng Sơn", ptr, N, "nv01", "LS01", NULL,
                                                 cx_at("2026-03-06", 0), &h), PK_OK);
     paper_request rq = {.kind = PAPER_HANDOVER, .key = h.no};
     paper_result r;

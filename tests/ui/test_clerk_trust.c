@@ -50,7 +50,7 @@ static void open_dossier(snap_env *e, const char *ref)
 
 static void accept_with(snap_env *e, const char *seal)
 {
-    CU_ASSERT_FATAL(choose(e, "Accept at the counter"));
+    CU_ASSERT_FATAL(choose(e, _("Accept at the counter")));
     snap_type(e, seal);
     snap_key(e, TK_ENTER);   /* seal, fee, postage, confirm */
     snap_key(e, TK_ENTER);
@@ -92,6 +92,51 @@ TEST(clerk_trust, handover_one_place, "hand over from a dossier: the handover sc
     CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'handed'"), 0);
     snap_close(&e);
 }
+
+/* The agency's appointment date on the handover screen: Tab, the date,
+ * Enter. A past one is refused with the form's message and nothing moves;
+ * a good one goes on every dossier of the record. */
+static void handover_date(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, rows, cols, lang));
+    bool en = strcmp(lang, "en") == 0;
+    snap_sign_in(&e);
+    open_dossier(&e, e.refs[1]);
+    accept_with(&e, "NP-0042");
+    CU_ASSERT_FATAL(choose(&e, _("Hand over to the agency")));
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "clerk_handover");
+    snap_key(&e, TK_TAB);
+    snap_type(&e, "24/11/2026");             /* the day before the fixture's today */
+    snap_key(&e, TK_ENTER);
+    if (en)
+        CU_ASSERT(snap_has("This date is in the past"));
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "handover-date-past"));
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM handovers"), 0);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'handed'"), 0);
+    for (int i = 0; i < 10; i++)
+        snap_key(&e, TK_BACKSPACE);
+    snap_type(&e, "31/02/2027");             /* not a date */
+    snap_key(&e, TK_ENTER);
+    if (en)
+        CU_ASSERT(snap_has("Please type a real date"));
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM handovers"), 0);
+    for (int i = 0; i < 10; i++)
+        snap_key(&e, TK_BACKSPACE);
+    snap_type(&e, "02/12/2026");
+    snap_key(&e, TK_ENTER);                  /* Enter in the date makes the record */
+    CU_ASSERT(snap_has("02/12/2026"));
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "handover-date-done"));
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM handovers"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'handed'"
+                                 " AND appointment_date = '2026-12-02'"), 1);
+    snap_close(&e);
+}
+
+TEST(clerk_trust, handover_date_en_80, "handover appointment date en 80x24") { handover_date("en", 24, 80); }
+TEST(clerk_trust, handover_date_vi_80, "handover appointment date vi 80x24") { handover_date("vi", 24, 80); }
+TEST(clerk_trust, handover_date_en_120, "handover appointment date en 120x40") { handover_date("en", 40, 120); }
+TEST(clerk_trust, handover_date_vi_120, "handover appointment date vi 120x40") { handover_date("vi", 40, 120); }
 
 TEST(clerk_trust, date_filter_shows_typed, "the date filter shows what is typed")
 {
