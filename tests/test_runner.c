@@ -90,10 +90,14 @@ int main(int argc, char **argv)
     CU_set_suite_start_handler(suite_start);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
-    unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
+    /* a suite whose set-up or clean-up failed is a failure of its own:
+     * CUnit counts it apart from failed asserts and tests, and a failed
+     * set-up runs none of the suite's tests (tests/e2e/unit_runner.sh) */
+    unsigned sfailed = CU_get_number_of_suites_failed();
+    unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed() + sfailed;
     unsigned ran = CU_get_number_of_tests_run();
     unsigned tfailed = CU_get_number_of_tests_failed();
     CU_cleanup_registry();
-    fprintf(stderr, "unit: %u passed, %u failed\n", ran - tfailed, tfailed);
+    fprintf(stderr, "unit: %u passed, %u failed\n", ran - tfailed, tfailed + sfailed);
     return failed ? 1 : 0;
 }

@@ -72,4 +72,10 @@ bool config_prepare_home(const config *c, char *err, size_t errsz);
 /* fsync of a folder, after a file in it was created or renamed. */
 bool config_fsync_dir(const char *dir);
 
+/* A secret kept in a file of its own (SMTP password, SMS gateway header,
+ * central server password): its first line, without the line end, into
+ * out. false with why (translated) when it cannot be read, is empty or too
+ * long, or group/others may read it (0400 / 0600 only). */
+bool config_read_secret(const char *path, char *out, size_t outsz, char *why, size_t whysz);
+
 #endif

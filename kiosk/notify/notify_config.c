@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "dossier.h"
 #include "i18n.h"
 #include "util.h"
@@ -163,39 +164,6 @@ bool notify_smstools_on(const notify_config *nc)
     return nc->smstools_outgoing[0] != '\0';
 }
 
-bool notify_read_secret(const char *path, char *out, size_t outsz, char *why, size_t whysz)
-{
-    out[0] = '\0';
-    FILE *f = fopen(path, "r");
-    struct stat st;
-    if (!f || fstat(fileno(f), &st) != 0) {
-        snprintf(why, whysz, _("%s: cannot read the file"), path);
-        if (f)
-            fclose(f);
-        return false;
-    }
-    if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-        fclose(f);
-        snprintf(why, whysz, _("%s: others may read it (make it 0400 or 0600)"), path);
-        return false;
-    }
-    bool ok = fgets(out, (int)outsz, f) != NULL;
-    fclose(f);
-    size_t n = ok ? strlen(out) : 0;
-    if (n > 0 && out[n - 1] == '\n')
-        out[--n] = '\0';
-    else if (n + 1 >= outsz)
-        ok = false;   /* cut: too long */
-    if (n > 0 && out[n - 1] == '\r')
-        out[--n] = '\0';
-    if (!ok || n == 0) {
-        mem_wipe(out, outsz);
-        snprintf(why, whysz, _("%s: empty or too long"), path);
-        return false;
-    }
-    return true;
-}
-
 static bool dir_ok(const char *dir, char *why, size_t whysz)
 {
     struct stat st;
@@ -210,7 +178,7 @@ static bool dir_ok(const char *dir, char *why, size_t whysz)
 static bool secret_ok(const char *path, char *why, size_t whysz)
 {
     char secret[256];
-    bool ok = notify_read_secret(path, secret, sizeof secret, why, whysz);
+    bool ok = config_read_secret(path, secret, sizeof secret, why, whysz);
     mem_wipe(secret, sizeof secret);
     return ok;
 }

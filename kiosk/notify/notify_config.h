@@ -42,10 +42,7 @@ bool notify_config_load(notify_config *nc, const char *path, char *err, size_t e
 bool notify_mail_on(const notify_config *nc);
 bool notify_gateway_on(const notify_config *nc);
 bool notify_smstools_on(const notify_config *nc);
-/* Reads a secret file (first line, without the newline) into out. false
- * with why (translated) when it cannot be read, is empty, too long, or
- * group/others may read it. */
-bool notify_read_secret(const char *path, char *out, size_t outsz, char *why, size_t whysz);
+/* Secret files: config_read_secret (config.h). */
 /* Everything configured can be used: secrets readable and private, URLs of
  * the right scheme, spool folders present. false with why (translated). */
 bool notify_config_check(const notify_config *nc, char *why, size_t whysz);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "config.h"
 #include "i18n.h"
 #include "notify_curl.h"
 #include "util.h"
@@ -105,7 +106,7 @@ notify_outcome notify_mail_send(const notify_config *nc, int64_t id, const char 
         return NOTIFY_FATAL;
     }
     if (nc->smtp_password_file[0] &&
-        !notify_read_secret(nc->smtp_password_file, password, sizeof password, reason, reasonsz))
+        !config_read_secret(nc->smtp_password_file, password, sizeof password, reason, reasonsz))
         return NOTIFY_FAILED;
     CURL *curl = curl_easy_init();
     if (!curl) {

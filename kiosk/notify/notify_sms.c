@@ -93,7 +93,7 @@ notify_outcome notify_gateway_send(const notify_config *nc, const char *to_intl,
 {
     char auth[512] = "", body[2048], url[2600];
     if (nc->sms_gateway_auth_header_file[0] &&
-        !notify_read_secret(nc->sms_gateway_auth_header_file, auth, sizeof auth, reason, reasonsz))
+        !config_read_secret(nc->sms_gateway_auth_header_file, auth, sizeof auth, reason, reasonsz))
         return NOTIFY_FAILED;
     CURL *curl = curl_easy_init();
     if (!curl) {

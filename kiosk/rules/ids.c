@@ -142,10 +142,13 @@ static bool unhyphenated(char *s, const char *kiosk_code, size_t outsz)
     if (strchr(s, '-') || n < KIOSK_MIN + SEQ_MIN_DIGITS || !is_upper(s[0]))
         return false;
     size_t kl = kiosk_code ? strlen(kiosk_code) : 0;
-    if (kl && strncmp(s, kiosk_code, kl) == 0 && n - kl >= SEQ_MIN_DIGITS &&
-        strspn(s + kl, "0123456789") == n - kl)
+    if (kl && strncmp(s, kiosk_code, kl) == 0 && strspn(s + kl, "0123456789") == n - kl) {
+        /* this kiosk's code then digits: only that split ("LS01 00653",
+         * a digit short, is no reference, not LS0-100653 of another kiosk) */
+        if (n - kl < SEQ_MIN_DIGITS)
+            return false;
         code = kl;
-    else if (strspn(s + n - SEQ_MIN_DIGITS, "0123456789") == SEQ_MIN_DIGITS)
+    } else if (strspn(s + n - SEQ_MIN_DIGITS, "0123456789") == SEQ_MIN_DIGITS)
         code = n - SEQ_MIN_DIGITS;
     else
         return false;

@@ -111,39 +111,6 @@ bool sync_config_load(sync_config *sc, const char *path, char *err, size_t errsz
     return true;
 }
 
-bool sync_read_secret(const char *path, char *out, size_t outsz, char *why, size_t whysz)
-{
-    out[0] = '\0';
-    FILE *f = fopen(path, "r");
-    struct stat st;
-    if (!f || fstat(fileno(f), &st) != 0) {
-        snprintf(why, whysz, _("%s: cannot read the file"), path);
-        if (f)
-            fclose(f);
-        return false;
-    }
-    if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-        fclose(f);
-        snprintf(why, whysz, _("%s: others may read it (make it 0400 or 0600)"), path);
-        return false;
-    }
-    bool ok = fgets(out, (int)outsz, f) != NULL;
-    fclose(f);
-    size_t n = ok ? strlen(out) : 0;
-    if (n > 0 && out[n - 1] == '\n')
-        out[--n] = '\0';
-    else if (n + 1 >= outsz)
-        ok = false;   /* cut: too long */
-    if (n > 0 && out[n - 1] == '\r')
-        out[--n] = '\0';
-    if (!ok || n == 0) {
-        mem_wipe(out, outsz);
-        snprintf(why, whysz, _("%s: empty or too long"), path);
-        return false;
-    }
-    return true;
-}
-
 bool sync_make_password(const char *path, char *out, size_t outsz, char *why, size_t whysz)
 {
     unsigned char raw[18];

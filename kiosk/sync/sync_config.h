@@ -23,9 +23,7 @@ typedef struct {
  * the defaults). false with err "file:line: reason" on a bad value or a
  * conninfo that holds a password. */
 bool sync_config_load(sync_config *sc, const char *path, char *err, size_t errsz);
-/* Reads a secret file's first line. false with why (translated) when it
- * cannot be read, is empty or too long, or others may read it. */
-bool sync_read_secret(const char *path, char *out, size_t outsz, char *why, size_t whysz);
+/* Secret files: config_read_secret (config.h). */
 /* A new random password (24 characters) written to a new file path, 0400
  * (never over an existing file), for `central kiosk add`: false with why. */
 bool sync_make_password(const char *path, char *out, size_t outsz, char *why, size_t whysz);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "central.h"
+#include "config.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -21,7 +22,7 @@ pk_err sync_open(const sync_config *sc, pgc **out, char *kiosk, size_t kiosksz, 
     char pw[256];
     bool have_pw = false;
     if (sc->password_file[0]) {
-        if (!sync_read_secret(sc->password_file, pw, sizeof pw, why, whysz))
+        if (!config_read_secret(sc->password_file, pw, sizeof pw, why, whysz))
             return PK_EINVAL;
         have_pw = true;
     }

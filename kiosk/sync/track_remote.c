@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "pgc.h"
 #include "util.h"
 
@@ -80,7 +81,7 @@ pk_err track_remote(const sync_config *sc, const char *ref, remote_dossier *out,
     if (!short_conninfo(sc->conninfo, conninfo, sizeof conninfo))
         return PK_EINVAL;
     if (sc->password_file[0] &&
-        !sync_read_secret(sc->password_file, password, sizeof password, why, whysz))
+        !config_read_secret(sc->password_file, password, sizeof password, why, whysz))
         return PK_EIO;
     pgc *c = NULL;
     pk_err e = pgc_open(conninfo, password[0] ? password : NULL, &c, why, whysz);

@@ -5,8 +5,9 @@
  * Inputs up to 64 KiB (corpus/lookup/.max_len).
  * Invariants: the normalised text has no lower case and no white space;
  * the kind agrees with the validators; a QR payload that verifies names a
- * well-formed reference; and every reference found this way round-trips:
- * its signed payload, typed in lower case with spaces, verifies to it. */
+ * well-formed reference; and every reference of this kiosk (LS01) found
+ * this way round-trips: its signed payload, typed in lower case with
+ * spaces, verifies to it. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -76,7 +77,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         } else if (!k.ref[0] ||
                    strspn(k.ref, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-") != strlen(k.ref)) {
             __builtin_trap();
-        } else {
+        } else if (strncmp(k.ref, "LS01-", 5) == 0) {
+            /* this kiosk's own: its payload verifies with the kiosk's key
+             * (another kiosk's needs that kiosk's key from the province) */
             round_trip(k.ref);
         }
     } else if (k.ref[0]) {

@@ -32,6 +32,9 @@ TEST(track_keys, unhyphenated, "15: a reference without its hyphen or prefix")
     CU_ASSERT_EQUAL(ids_parse_key("LS0142", NULL, out, sizeof out), IDS_KEY_BAD);
     CU_ASSERT_EQUAL(ids_parse_key("L000042", NULL, out, sizeof out), IDS_KEY_BAD);
     CU_ASSERT_EQUAL(ids_parse_key("LS01-42", NULL, out, sizeof out), IDS_KEY_BAD);
+    /* this kiosk's code and a digit short: a typo, not LS0-100653 of
+     * another kiosk (found by fuzz_lookup) */
+    CU_ASSERT_EQUAL(ids_parse_key("LS01 00653", "LS01", out, sizeof out), IDS_KEY_BAD);
 }
 
 SUITE(track_keys, NULL, NULL);

@@ -108,9 +108,12 @@ static int setup(void)
     NEED(store_clerk_add(db, &c, "install", cx_at("2026-03-01", 0)) == PK_OK);
     transition_data td = {.at = cx_at("2026-03-03", 0), .seal_no = "NP-0001", .fee_collected = 8000,
                           .post_collected = 25000, .missing_docs = "Giấy chứng sinh"};
-    const char *seals[] = {"NP-0001", "NP-0002", "NP-0003"};   /* a seal is used once */
+    /* a seal closes one envelope only (store_dossier_transition refuses a
+     * reused one): NP-0001, NP-0002, NP-0003 */
+    char seal[3][16];
     for (int i = 0; i < 3; i++) {
-        td.seal_no = seals[i];
+        snprintf(seal[i], sizeof seal[i], "NP-%04d", i + 1);
+        td.seal_no = seal[i];
         NEED(store_dossier_transition(db, refs[i], ST_ACCEPTED, "nv01", "", &td) == PK_OK);
     }
     NEED(store_dossier_transition(db, refs[3], ST_COUNTER_REJECTED, "nv01", "Tờ khai chưa ký",
@@ -285,14 +288,14 @@ TEST(papers, handover_long_list_pages, "a long handover list runs over pages: Tr
     enum { N = 40 };
     char r40[N][PK_REF_MAX];
     const char *ptr[N];
-    transition_data td = {.at = cx_at("2026-03-05", 0), .fee_collected = 8000};
-    char seal[16];
+    transition_data td = {.at = cx_at("2026-03-05", 0), .seal_no = "NP-0100", .fee_collected = 8000};
     for (int i = 0; i < N; i++) {
-        snprintf(seal, sizeof seal, "NP-%04d", 100 + i);   /* a seal is used once */
-        td.seal_no = seal;
         dossier d = fx_dossier("4.000001", "Đỗ Văn Em");
         d.created_at = cx_at("2026-03-05", 0);
         CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, &d, "RA", "kiosk", NULL), PK_OK);
+        char seal[16];
+        snprintf(seal, sizeof seal, "NP-%04d", 100 + i);   /* one seal per envelope */
+        td.seal_no = seal;
         CU_ASSERT_EQUAL_FATAL(store_dossier_transition(db, d.ref, ST_ACCEPTED, "nv01", "", &td), PK_OK);
         str_copy(r40[i], sizeof r40[i], d.ref);
         ptr[i] = r40[i];

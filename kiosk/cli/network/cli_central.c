@@ -18,6 +18,7 @@
 #include "central.h"
 #include "cli.h"
 #include "cli_central_report.h"
+#include "config.h"
 #include "i18n.h"
 #include "pgc.h"
 #include "sync_config.h"
@@ -39,7 +40,7 @@ static bool login_password(const char *path, char *pw, size_t pwsz, bool *made)
     char why[600];
     *made = access(path, F_OK) != 0;
     bool ok = *made ? sync_make_password(path, pw, pwsz, why, sizeof why)
-                    : sync_read_secret(path, pw, pwsz, why, sizeof why);
+                    : config_read_secret(path, pw, pwsz, why, sizeof why);
     if (!ok)
         fprintf(stderr, "postkiosk: %s\n", why);
     return ok;
