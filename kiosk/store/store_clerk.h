@@ -152,10 +152,13 @@ pk_err store_handover_candidates(store *s, const char *agency, handover_line *ou
 pk_err store_handover_agencies(store *s, char (*agencies)[PK_TEXT_MAX], int *counts,
                                int max, int *n);
 /* One transaction: every ref must belong to agency and be allowed to move
- * to ST_HANDED; creates the record and moves them all, or nothing. */
+ * to ST_HANDED; creates the record and moves them all, or nothing.
+ * appointment_date (YYYY-MM-DD, the one date the agency's officer writes on
+ * the record; NULL or "" keeps each dossier's expected date) must not be in
+ * the past: PK_EINVAL. */
 pk_err store_handover_create(store *s, const char *agency, const char *const *refs,
                              int nrefs, const char *actor, const char *kiosk_code,
-                             int64_t at, handover *out);
+                             const char *appointment_date, int64_t at, handover *out);
 pk_err store_handover_lines(store *s, const char *no, handover *h, handover_line *out,
                             int max, int *n);
 pk_err store_handover_set_file(store *s, const char *no, const char *path);

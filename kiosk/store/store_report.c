@@ -152,7 +152,7 @@ pk_err store_handover_lines(store *s, const char *no, handover *h, handover_line
 
 static pk_err handover_item(store *s, int64_t hid, int pos, const char *ref,
                             const char *agency, const char *no, const char *actor,
-                            int64_t at, int *ndocs, int *norig)
+                            const char *appointment, int64_t at, int *ndocs, int *norig)
 {
     pk_err e;
     sqlite3_stmt *stmt = store_row(s, "SELECT " LINE_COLS ", d.id, d.agency, d.status"
@@ -176,6 +176,7 @@ static pk_err handover_item(store *s, int64_t hid, int pos, const char *ref,
     transition_data td = {.at = at, .fee_collected = -1, .handover_no = no};
     if (via)
         e = store_dossier_transition(s, ref, ST_IN_TRANSIT, actor, no, &td);
+    td.appointment_date = appointment;   /* the agency's date belongs to the handing over */
     if (e == PK_OK)
         e = store_dossier_transition(s, ref, ST_HANDED, actor, no, &td);
     if (e != PK_OK)
@@ -194,12 +195,16 @@ static pk_err handover_item(store *s, int64_t hid, int pos, const char *ref,
 
 pk_err store_handover_create(store *s, const char *agency, const char *const *refs,
                              int nrefs, const char *actor, const char *kiosk_code,
-                             int64_t at, handover *out)
+                             const char *appointment_date, int64_t at, handover *out)
 {
     memset(out, 0, sizeof *out);
+    int apday;
     if (!agency || !*agency || !store_text_ok(agency, PK_TEXT_MAX) || nrefs <= 0 ||
         nrefs > 10000 || !actor || !store_text_ok(actor, AUTH_ID_MAX) || !kiosk_code ||
         !store_text_ok(kiosk_code, 16))
+        return PK_EINVAL;
+    if (appointment_date && appointment_date[0] &&   /* a day to come, as for one dossier */
+        (!date_parse(appointment_date, &apday) || apday < date_local_day(at)))
         return PK_EINVAL;
     for (int i = 0; i < nrefs; i++)
         if (!refs[i] || !store_text_ok(refs[i], PK_REF_MAX))
@@ -236,8 +241,8 @@ pk_err store_handover_create(store *s, const char *agency, const char *const *re
         }
     }
     for (int i = 0; i < nrefs && e == PK_OK; i++)
-        e = handover_item(s, hid, i + 1, refs[i], agency, out->no, actor, at, &out->ndocs,
-                          &out->noriginals);
+        e = handover_item(s, hid, i + 1, refs[i], agency, out->no, actor, appointment_date, at,
+                          &out->ndocs, &out->noriginals);
     if (e == PK_OK) {
         sqlite3_stmt *stmt = store_stmt(s, "UPDATE handovers SET ndocs = ?2, noriginals = ?3"
                                          " WHERE id = ?1");

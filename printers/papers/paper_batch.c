@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "dossier.h"
 #include "paper_content.h"
 #include "util.h"
@@ -231,6 +232,24 @@ static void section(paper_doc *d, const batch *b, const char *agency, int k, int
     if (b->kind == PAPER_HANDOVER) {
         snprintf(buf, sizeof buf, "%d, trong đó %d bản chính", ndocs, norig);
         pd_field(d, "Tổng số giấy tờ", buf);
+        /* the one date the agency gave with this record, when it gave one:
+         * every dossier of the section carries it, set on or after the day */
+        const char *appt = NULL;
+        bool same = true;
+        char today[PK_DATE_MAX];
+        date_local_iso(b->at, today);
+        for (int i = 0; i < b->n && same; i++) {
+            const paper_dossier *pd = &b->it[i];
+            if (strcmp(pd->agency, agency) != 0)
+                continue;
+            if (!appt)
+                appt = pd->x.appointment_date;
+            same = strcmp(appt, pd->x.appointment_date) == 0;
+        }
+        if (same && appt && appt[0] && strcmp(appt, today) >= 0) {
+            paper_date(appt, buf, sizeof buf);
+            pd_field(d, "Ngày hẹn trả kết quả", buf);
+        }
     }
     incidents(d, b, agency);
     if (b->kind == PAPER_HANDOVER)

@@ -13,6 +13,7 @@
 #include "app.h"
 #include "auth.h"
 #include "citizen.h"
+#include "paper.h"
 #include "store_clerk.h"
 #include "store_notify.h"
 #include "widgets.h"
@@ -78,6 +79,10 @@ void clerk_flash(app *a, bool error, const char *msgid);
 /* Prints the papers the step just recorded hands out (clerk_papers.c) and
  * says in the flash where they went. */
 void clerk_papers_after(app *a, const char *ref, dossier_status to);
+/* As clerk_papers_after(); the acceptance slip gets the checklist the clerk
+ * counted (NULL = the documents ticked, with blank sheets). */
+void clerk_papers_after_checked(app *a, const char *ref, dossier_status to,
+                                const paper_check *checks, int nchecks);
 void clerk_flashf(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Registers a dossier for a citizen at the counter on the kiosk's screens

@@ -12,6 +12,7 @@
 #include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
+#include "paper.h"
 #include "util.h"
 
 enum { F_SEAL, F_FEE, F_POST, F_MISSING, F_NOTE, F_DATE, F_RECIPIENT, F_IDLAST, F__COUNT };
@@ -25,7 +26,39 @@ typedef struct {
     const char *err[F__COUNT];     /* msgid per field */
     const char *fail;              /* msgid from the store */
     bool confirming;               /* an incident: the clerk is asked once more */
+    /* acceptance: the papers counted, one row each, after the fields
+     * (focus == nfields); the documents ticked, 1 sheet each, by default */
+    paper_check checks[PK_MAX_DOCS];
+    int nchecks, csel;
+    bool ctyped;                   /* a digit typed on this row: the next adds to it */
 } action_state;
+
+/* Places Tab and the arrows go: the fields, then the checklist. */
+static int targets(const action_state *s)
+{
+    return s->nfields + (s->nchecks > 0);
+}
+
+static bool on_checks(const action_state *s)
+{
+    return s->nchecks > 0 && s->focus == s->nfields;
+}
+
+static void load_checks(action_state *s, app *a)
+{
+    dossier d;
+    if (store_dossier_get(a->db, s->step.ref, &d) != PK_OK)
+        return;
+    for (int k = 0; k < d.ndocs && s->nchecks < PK_MAX_DOCS; k++)
+        if (d.docs[k].handed) {
+            paper_check *c = &s->checks[s->nchecks++];
+            str_copy(c->name, sizeof c->name, d.docs[k].name_vi);
+            c->kind = d.docs[k].kind;
+            c->pages = 1;
+            c->count = 1;
+        }
+    mem_wipe(&d, sizeof d);
+}
 
 static const char *field_label(const action_state *s, int k)
 {
@@ -75,6 +108,8 @@ static void action_enter(void *state, app *a, const void *arg)
         snprintf(fee, sizeof fee, "%lld", (long long)s->step.fee_post);
         tf_set(&s->f[F_POST], fee);
         use(s, F_MISSING, TF_TEXT, PK_TEXT_MAX / 2);
+        if (s->step.to == ST_ACCEPTED)
+            load_checks(s, a);
     }
     if ((s->flags & TR_NOTE) || s->step.to == ST_SUPPLEMENT)
         use(s, F_NOTE, TF_TEXT, PK_TEXT_MAX / 2);
@@ -137,6 +172,19 @@ static void action_draw(const void *state, const app *a, frame *f)
         }
         y += tf_draw_labeled(f, &s->f[k], y, x, w, label,
                              s->err[k] ? _(s->err[k]) : NULL, s->err[k] != NULL, i == s->focus, i);
+    }
+    if (s->nchecks > 0 && y + 2 <= f->top + f->height) {
+        bool cf = on_checks(s);
+        y += w_text(f, y, x, w, 2, _("Papers counted (Tab): sheets as digits, Space for original / copy"),
+                    cf ? ROLE_TITLE : ROLE_NORMAL);
+        for (int i = 0; i < s->nchecks && y < f->top + f->height; i++, y++) {
+            const paper_check *c = &s->checks[i];
+            bool sel = cf && i == s->csel;
+            char row[PK_TEXT_MAX + 64];
+            snprintf(row, sizeof row, "%s %3d  %s (%s)", sel ? "▸" : " ", c->pages, c->name,
+                     _(c->kind == DOC_ORIGINAL ? "original" : "copy"));
+            term_put(y, x, w, row, sel ? ROLE_SELECTED : ROLE_NORMAL);
+        }
     }
     w_hint(f, ACT_NEXT, s->focus >= s->nfields - 1 ? N_("Record") : N_("Next"));
     w_hint(f, ACT_TAB, N_("Next field"));
@@ -246,7 +294,8 @@ static screen_result record(action_state *s, app *a)
     if (e == PK_OK) {
         clerk_flash(a, false, N_("Recorded."));
         if (s->step.to < CLERK_STEP_LOST)
-            clerk_papers_after(a, s->step.ref, (dossier_status)s->step.to);
+            clerk_papers_after_checked(a, s->step.ref, (dossier_status)s->step.to, s->checks,
+                                       s->nchecks);
         clerk_dossier_refresh(a);
         return SR_(SR_POP);
     }
@@ -281,6 +330,39 @@ static screen_result action_handle(void *state, app *a, const event *ev)
         }
         return SR_(SR_NONE);
     }
+    if (on_checks(s)) {            /* the checklist: rows, sheets, original / copy */
+        paper_check *c = &s->checks[s->csel];
+        if (ev->act == ACT_UP && s->csel > 0) {
+            s->csel--;
+            s->ctyped = false;
+            return SR_(SR_REDRAW);
+        }
+        if (ev->act == ACT_DOWN && s->csel < s->nchecks - 1) {
+            s->csel++;
+            s->ctyped = false;
+            return SR_(SR_REDRAW);
+        }
+        if ((ev->act == ACT_CHOOSE || ev->act == ACT_CHAR) && ev->ch >= '0' && ev->ch <= '9') {
+            int d = (int)(ev->ch - '0');
+            c->pages = s->ctyped && c->pages < 100 ? c->pages * 10 + d : d;
+            s->ctyped = true;
+            return SR_(SR_REDRAW);
+        }
+        if (ev->act == ACT_CHAR && ev->ch == ' ') {
+            c->kind = c->kind == DOC_ORIGINAL ? DOC_COPY : DOC_ORIGINAL;
+            return SR_(SR_REDRAW);
+        }
+        if (ev->act == ACT_BACKSPACE) {
+            c->pages /= 10;
+            s->ctyped = true;
+            return SR_(SR_REDRAW);
+        }
+        if (ev->act == ACT_NEXT)
+            return record(s, a);
+        if (ev->act != ACT_TAB && ev->act != ACT_BACKTAB && ev->act != ACT_UP &&
+            ev->act != ACT_DOWN && ev->act != ACT_BACK)
+            return SR_(SR_NONE);
+    }
     switch (ev->act) {
     case ACT_TICK:
     case ACT_SCAN:
@@ -289,13 +371,13 @@ static screen_result action_handle(void *state, app *a, const event *ev)
         return SR_(SR_POP);
     case ACT_TAB:
     case ACT_DOWN:
-        if (s->nfields)
-            s->focus = (s->focus + 1) % s->nfields;
+        if (targets(s))
+            s->focus = (s->focus + 1) % targets(s);
         return SR_(SR_REDRAW);
     case ACT_BACKTAB:
     case ACT_UP:
-        if (s->nfields)
-            s->focus = (s->focus + s->nfields - 1) % s->nfields;
+        if (targets(s))
+            s->focus = (s->focus + targets(s) - 1) % targets(s);
         return SR_(SR_REDRAW);
     case ACT_PICK:
         if (ev->value >= 0 && ev->value < s->nfields)

@@ -6,13 +6,17 @@
  * receipt or envelope label picks its agency and ticks it (the others
  * unticked until scanned); the dossier screen's "hand over" opens here
  * with that dossier: handing over exists in this one place and always
- * makes a record. */
+ * makes a record. Tab opens the appointment date the agency's officer
+ * writes on the record (one date for all; empty keeps each dossier's
+ * expected date), Enter there creates the record. */
 #include <stdio.h>
 #include <string.h>
 
 #include "clerk.h"
+#include "dates.h"
 #include "handover.h"
 #include "i18n.h"
+#include "keys.h"
 #include "text.h"
 #include "util.h"
 
@@ -34,6 +38,9 @@ typedef struct {
     pk_err print_err;
     const char *err;
     char errref[PK_REF_MAX];       /* the dossier err is about */
+    tfield date;                   /* the agency's appointment, DD/MM/YYYY */
+    bool in_date;                  /* typing goes to the date */
+    char appointment[PK_DATE_MAX]; /* YYYY-MM-DD given with the record made */
 } hand_state;
 
 static void load_agencies(hand_state *s, app *a)
@@ -51,6 +58,8 @@ static void scanned(hand_state *s, app *a, const char *ref);
 
 static void hand_enter(void *state, app *a, const void *arg)
 {
+    hand_state *s = state;
+    tf_init(&s->date, TF_ASCII, 10);
     load_agencies(state, a);
     if (arg)   /* a dossier's "hand over": its agency, only it ticked */
         scanned(state, a, arg);
@@ -124,7 +133,13 @@ static void hand_draw(const void *state, const app *a, frame *f)
         term_put(y++, x, w, buf, ROLE_NORMAL);
         term_put(y++, x, w, _("Scan or Enter ticks; 1 creates the record; 2 ticks all or none."),
                  ROLE_DIM);
-        for (int i = s->list.top; i < s->ncand && i < s->list.top + vis - 2; i++, y++) {
+        /* one line: the key, the label, then the field */
+        snprintf(buf, sizeof buf, "%s  %s:", keys_binding(ACT_TAB)->keyname,
+                 _("Appointment / return date (DD/MM/YYYY, optional)"));
+        int lw = text_width(buf) + 1 < w - 14 ? text_width(buf) + 1 : w - 14;
+        term_put(y, x, lw, buf, s->in_date ? ROLE_TITLE : ROLE_NORMAL);
+        tf_draw(f, &s->date, y++, x + lw, 14, s->in_date);
+        for (int i = s->list.top; i < s->ncand && i < s->list.top + vis - 3; i++, y++) {
             const handover_line *c = &s->cand[i];
             char name[PK_TEXT_MAX];
             text_truncate(c->proc_name_vi, w - 40 > 10 ? w - 40 : 10, name, sizeof name);
@@ -132,8 +147,13 @@ static void hand_draw(const void *state, const app *a, frame *f)
                      c->seal_no, c->ndocs, c->noriginals, name);
             wlist_row(f, &s->list, i, y, x, w, buf, NULL, true);
         }
-        w_hint(f, ACT_CHOOSE, N_("1 Create the record"));
-        w_hint(f, ACT_NEXT, N_("Tick / untick"));
+        if (s->in_date) {
+            w_hint(f, ACT_NEXT, N_("Record"));
+        } else {
+            w_hint(f, ACT_CHOOSE, N_("1 Create the record"));
+            w_hint(f, ACT_NEXT, N_("Tick / untick"));
+        }
+        w_hint(f, ACT_TAB, N_("Appointment / return date"));
     } else {
         snprintf(buf, sizeof buf, "%s %s", _("Handover record"), s->done.no);
         term_put(y++, x, w, buf, ROLE_TITLE);
@@ -142,6 +162,12 @@ static void hand_draw(const void *state, const app *a, frame *f)
         snprintf(buf, sizeof buf, _("%s, %s, %s, handed to %s"), words.dossiers, words.docs,
                  words.originals, s->done.agency);
         y += w_text(f, y, x, w, 3, buf, ROLE_NORMAL);
+        if (s->appointment[0]) {
+            char day[32];
+            clerk_date(s->appointment, day, sizeof day);
+            snprintf(buf, sizeof buf, "%s: %s", _("Appointment / return date"), day);
+            term_put(y++, x, w, buf, ROLE_NORMAL);
+        }
         const char *shown = s->path;   /* relative to the data directory */
         size_t hl = a->cfg ? strlen(a->cfg->home) : 0;
         if (hl && strncmp(shown, a->cfg->home, hl) == 0 && shown[hl] == '/')
@@ -175,9 +201,24 @@ static screen_result create(hand_state *s, app *a)
         s->err = N_("Tick at least one dossier.");
         return SR_(SR_REDRAW);
     }
+    /* the date as the action form checks it; the store refuses a past one too */
+    char date[PK_DATE_MAX] = "";
+    int day;
+    const char *bad = NULL;
+    if (s->date.buf[0] && !date_parse_typed(s->date.buf, date))
+        bad = N_("Please type a real date as DD/MM/YYYY.");
+    else if (date[0] && date_parse(date, &day) && day < date_local_day(app_now(a)))
+        bad = N_("This date is in the past. Please type the date the agency gave.");
+    if (bad) {
+        s->err = bad;
+        s->errref[0] = '\0';
+        s->in_date = true;
+        term_beep();
+        return SR_(SR_REDRAW);
+    }
     const char *kiosk = a->cfg && a->cfg->kiosk_code[0] ? a->cfg->kiosk_code : "PK";
-    pk_err e = store_handover_create(a->db, s->agency, refs, n, ui->sess.id, kiosk, app_now(a),
-                                     &s->done);
+    pk_err e = store_handover_create(a->db, s->agency, refs, n, ui->sess.id, kiosk, date,
+                                     app_now(a), &s->done);
     if (e != PK_OK) {
         s->err = e == PK_ESTATE ? N_("A dossier changed meanwhile. The list was read again.")
                                 : pk_err_msg(e);
@@ -188,6 +229,9 @@ static screen_result create(hand_state *s, app *a)
                                    s->print_msg, sizeof s->print_msg);
     s->step = HS_DONE;
     s->err = NULL;
+    s->in_date = false;
+    str_copy(s->appointment, sizeof s->appointment, date);
+    tf_wipe(&s->date);
     return SR_(SR_REDRAW);
 }
 
@@ -260,6 +304,27 @@ static screen_result hand_handle(void *state, app *a, const event *ev)
         }
         return SR_(SR_REDRAW);
     }
+    if (s->step == HS_PICK && s->in_date) {   /* typing the date */
+        if (ev->act == ACT_BACK || ev->act == ACT_TAB || ev->act == ACT_BACKTAB) {
+            s->in_date = false;
+            return SR_(SR_REDRAW);
+        }
+        if (ev->act == ACT_NEXT) {
+            screen_result r = create(s, a);
+            if (s->step == HS_PICK && !s->in_date)
+                load_candidates(s, a);
+            return r;
+        }
+        if (tf_handle(&s->date, ev, IME_OFF)) {
+            s->err = NULL;
+            return SR_(SR_REDRAW);
+        }
+        return SR_(SR_NONE);
+    }
+    if (s->step == HS_PICK && (ev->act == ACT_TAB || ev->act == ACT_BACKTAB)) {
+        s->in_date = true;
+        return SR_(SR_REDRAW);
+    }
     if (ev->act == ACT_BACK) {
         if (s->step == HS_PICK) {
             s->step = HS_AGENCY;
@@ -270,7 +335,7 @@ static screen_result hand_handle(void *state, app *a, const event *ev)
     }
     if (s->step == HS_DONE)
         return ev->act == ACT_NEXT ? SR_(SR_POP) : SR_(SR_NONE);
-    if (wlist_handle(&s->list, ev, visible(&f) - (s->step == HS_PICK ? 2 : 0)))
+    if (wlist_handle(&s->list, ev, visible(&f) - (s->step == HS_PICK ? 3 : 0)))
         return SR_(SR_REDRAW);
     if (s->step == HS_AGENCY) {
         if (ev->act != ACT_NEXT || s->list.sel < 0 || s->list.sel >= s->nag)
@@ -286,7 +351,7 @@ static screen_result hand_handle(void *state, app *a, const event *ev)
     }
     if (ev->act == ACT_CHOOSE && ev->value == 1) {
         screen_result r = create(s, a);
-        if (s->step == HS_PICK)
+        if (s->step == HS_PICK && !s->in_date)
             load_candidates(s, a);
         return r;
     }
@@ -304,7 +369,7 @@ const screen_ops screen_clerk_handover = {
     .name = "clerk_handover",
     .state_size = sizeof(hand_state),
     .help = N_("Choose the agency, untick any dossier that does not go, then press 1 to create "
-               "the handover record. It is printed and saved; both sides sign it. Scanning a "
+               "the handover record. Tab: the appointment date the agency gives (optional). It is printed and saved; both sides sign it. Scanning a "
                "receipt or an envelope label chooses its agency and ticks it."),
     .enter = hand_enter,
     .draw = hand_draw,

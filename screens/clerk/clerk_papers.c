@@ -35,6 +35,12 @@ static int papers_of(dossier_status to, service_form form, paper_kind out[2])
 
 void clerk_papers_after(app *a, const char *ref, dossier_status to)
 {
+    clerk_papers_after_checked(a, ref, to, NULL, 0);
+}
+
+void clerk_papers_after_checked(app *a, const char *ref, dossier_status to,
+                                const paper_check *checks, int nchecks)
+{
     clerk_ui *ui = clerk_of(a);
     dossier d;
     if (store_dossier_get(a->db, ref, &d) != PK_OK)
@@ -48,6 +54,10 @@ void clerk_papers_after(app *a, const char *ref, dossier_status to)
     paper_result r = {0};
     for (int i = 0; i < n; i++) {
         paper_request rq = {.kind = kinds[i], .key = ref, .actor = ui->sess.id};
+        if (kinds[i] == PAPER_SLIP && checks && nchecks > 0) {   /* as counted */
+            rq.checks = checks;
+            rq.nchecks = nchecks;
+        }
         pk_err e = paper_issue(a->db, a->pr, a->cfg, &rq, &r);
         if (e != PK_OK) {
             /* TRANSLATORS: the reason the paper could not be made */

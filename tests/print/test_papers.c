@@ -255,7 +255,7 @@ TEST(papers, handover_split_by_commune, "one handover of three dossiers from two
 {
     const char *three[] = {refs[0], refs[1], refs[2]};
     handover h;
-    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "UBND cấp xã", three, 3, "nv01", "LS01",
+    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "UBND cấp xã", three, 3, "nv01", "LS01", "2026-03-18",
                                                 cx_at("2026-03-04", 0), &h), PK_OK);
     paper_request rq = {.kind = PAPER_HANDOVER, .key = h.no};
     paper_result r;
@@ -274,6 +274,8 @@ TEST(papers, handover_split_by_commune, "one handover of three dossiers from two
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "Hoàng Thị Lan"));
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "Chức vụ"));
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "còn thiếu Giấy chứng sinh"));
+    /* the agency's one appointment date, on both sections */
+    CU_ASSERT_EQUAL(count_of(t, "Ngày hẹn trả kết quả: 18/03/2026"), 4);
     CU_ASSERT_EQUAL(count_of(t, "Trang 1/1"), 4);      /* 2 sections x 2 copies */
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "Bản giao cơ quan"));
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "Nguyễn V. A."));
@@ -299,7 +301,7 @@ TEST(papers, handover_long_list_pages, "a long handover list runs over pages: Tr
         ptr[i] = r40[i];
     }
     handover h;
-    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "Công an tỉnh Lạng Sơn", ptr, N, "nv01", "LS01",
+    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "Công an tỉnh Lạng Sơn", ptr, N, "nv01", "LS01", NULL,
                                                 cx_at("2026-03-06", 0), &h), PK_OK);
     paper_request rq = {.kind = PAPER_HANDOVER, .key = h.no};
     paper_result r;

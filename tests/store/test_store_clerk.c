@@ -505,16 +505,16 @@ TEST(store_clerk, handover_record, "handover record")
     handover h;
     /* one foreign dossier spoils the whole record: nothing changes */
     const char *mixed[] = {r[0], other};
-    CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", mixed, 2, "nv01", "LS01",
+    CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", mixed, 2, "nv01", "LS01", NULL,
                                           cx_at("2026-03-04", 0), &h), PK_EINVAL);
     const char *notyet[] = {r[0], reg};
-    CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", notyet, 2, "nv01", "LS01",
+    CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", notyet, 2, "nv01", "LS01", NULL,
                                           cx_at("2026-03-04", 0), &h), PK_ESTATE);
     dossier d;
     CU_ASSERT_EQUAL(store_dossier_get(db, r[0], &d), PK_OK);
     CU_ASSERT_EQUAL(d.status, ST_ACCEPTED);
     const char *two[] = {r[0], r[1]};
-    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "UBND cấp xã", two, 2, "nv01", "LS01",
+    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "UBND cấp xã", two, 2, "nv01", "LS01", NULL,
                                                 cx_at("2026-03-04", 0), &h), PK_OK);
     CU_ASSERT_STRING_EQUAL(h.no, "BB-LS01-20260304-001");
     CU_ASSERT_EQUAL(h.ndossiers, 2);
@@ -535,7 +535,7 @@ TEST(store_clerk, handover_record, "handover record")
     CU_ASSERT_EQUAL(store_handover_set_file(db, "BB-NONE", "/tmp/x.txt"), PK_ENOTFOUND);
     /* the second record of the day gets the next number */
     const char *one[] = {r[2]};
-    CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", one, 1, "nv01", "LS01",
+    CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", one, 1, "nv01", "LS01", NULL,
                                           cx_at("2026-03-04", 1), &h), PK_OK);
     CU_ASSERT_STRING_EQUAL(h.no, "BB-LS01-20260304-002");
     audit_check ac;

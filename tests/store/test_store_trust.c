@@ -66,6 +66,13 @@ TEST(store_trust, appointment_past, "an appointment date in the past is refused"
     CU_ASSERT_EQUAL(store_dossier_transition(db, a, ST_HANDED, "nv01", "", &td), PK_EINVAL);
     CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossiers WHERE status = 'accepted'"
                                " AND appointment_date = ''"), 1);
+    /* the handover record refuses it the same way, nothing moved */
+    handover h;
+    const char *one[] = {a};
+    CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", one, 1, "nv01", "LS01", "2026-03-10",
+                                          td.at, &h), PK_EINVAL);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM handovers"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossiers WHERE status = 'accepted'"), 1);
     td.appointment_date = "2026-03-11";   /* today is fine */
     CU_ASSERT_EQUAL(store_dossier_transition(db, a, ST_HANDED, "nv01", "", &td), PK_OK);
     cx_close(&db, &fx);
@@ -99,7 +106,7 @@ TEST(store_trust, incident_steps, "an incident needs a description, stays out of
     CU_ASSERT_EQUAL(store_dossier_transition(db, a, ST_HANDED, "nv01", "", &td), PK_ESTATE);
     handover h;
     const char *refs[] = {a};
-    CU_ASSERT_NOT_EQUAL(store_handover_create(db, "UBND cấp xã", refs, 1, "nv01", "LS01", at, &h), PK_OK);
+    CU_ASSERT_NOT_EQUAL(store_handover_create(db, "UBND cấp xã", refs, 1, "nv01", "LS01", NULL, at, &h), PK_OK);
     CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossiers WHERE status = 'handed'"), 0);
     /* reported: the clerk's list of incidents holds it */
     dossier_filter f = {.status = DOSSIER_FILTER_INCIDENTS};

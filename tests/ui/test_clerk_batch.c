@@ -51,7 +51,7 @@ static void at_agency(snap_env *e, const char *proc, int n, char (*refs)[PK_REF_
     dossier_extra x;
     CU_ASSERT_EQUAL_FATAL(store_dossier_extra(e->db, refs[0], &x), PK_OK);
     handover h;
-    CU_ASSERT_EQUAL_FATAL(store_handover_create(e->db, x.agency, list, n, "nv01", "LS01",
+    CU_ASSERT_EQUAL_FATAL(store_handover_create(e->db, x.agency, list, n, "nv01", "LS01", NULL,
                                                 e->a.fixed_time - 3600, &h), PK_OK);
     free(list);
 }

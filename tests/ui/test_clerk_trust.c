@@ -50,7 +50,7 @@ static void open_dossier(snap_env *e, const char *ref)
 
 static void accept_with(snap_env *e, const char *seal)
 {
-    CU_ASSERT_FATAL(choose(e, "Accept at the counter"));
+    CU_ASSERT_FATAL(choose(e, _("Accept at the counter")));
     snap_type(e, seal);
     snap_key(e, TK_ENTER);   /* seal, fee, postage, confirm */
     snap_key(e, TK_ENTER);
@@ -90,6 +90,106 @@ TEST(clerk_trust, handover_one_place, "hand over from a dossier: the handover sc
     CU_ASSERT_FATAL(choose(&e, "Hand over to the agency"));
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_handover");
     CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'handed'"), 0);
+    snap_close(&e);
+}
+
+/* The agency's appointment date on the handover screen: Tab, the date,
+ * Enter. A past one is refused with the form's message and nothing moves;
+ * a good one goes on every dossier of the record. */
+static void handover_date(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, rows, cols, lang));
+    bool en = strcmp(lang, "en") == 0;
+    snap_sign_in(&e);
+    open_dossier(&e, e.refs[1]);
+    accept_with(&e, "NP-0042");
+    CU_ASSERT_FATAL(choose(&e, _("Hand over to the agency")));
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "clerk_handover");
+    snap_key(&e, TK_TAB);
+    snap_type(&e, "24/11/2026");             /* the day before the fixture's today */
+    snap_key(&e, TK_ENTER);
+    if (en)
+        CU_ASSERT(snap_has("This date is in the past"));
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "handover-date-past"));
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM handovers"), 0);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'handed'"), 0);
+    for (int i = 0; i < 10; i++)
+        snap_key(&e, TK_BACKSPACE);
+    snap_type(&e, "31/02/2027");             /* not a date */
+    snap_key(&e, TK_ENTER);
+    if (en)
+        CU_ASSERT(snap_has("Please type a real date"));
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM handovers"), 0);
+    for (int i = 0; i < 10; i++)
+        snap_key(&e, TK_BACKSPACE);
+    snap_type(&e, "02/12/2026");
+    snap_key(&e, TK_ENTER);                  /* Enter in the date makes the record */
+    CU_ASSERT(snap_has("02/12/2026"));
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "handover-date-done"));
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM handovers"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'handed'"
+                                 " AND appointment_date = '2026-12-02'"), 1);
+    snap_close(&e);
+}
+
+TEST(clerk_trust, handover_date_en_80, "handover appointment date en 80x24") { handover_date("en", 24, 80); }
+TEST(clerk_trust, handover_date_vi_80, "handover appointment date vi 80x24") { handover_date("vi", 24, 80); }
+TEST(clerk_trust, handover_date_en_120, "handover appointment date en 120x40") { handover_date("en", 40, 120); }
+TEST(clerk_trust, handover_date_vi_120, "handover appointment date vi 120x40") { handover_date("vi", 40, 120); }
+
+/* The papers counted at acceptance: Tab past the fields to the checklist
+ * (the documents ticked, 1 sheet each), digits for the sheets, Space for
+ * original / copy; the slip prints what was entered. */
+TEST(clerk_trust, accept_counts_papers, "the accept form's checklist goes onto the slip")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 40, 120, "en"));
+    dossier d;
+    CU_ASSERT_EQUAL_FATAL(store_dossier_get(e.db, e.refs[1], &d), PK_OK);
+    int ticked = 0, first = -1, second = -1;
+    for (int k = 0; k < d.ndocs; k++)
+        if (d.docs[k].handed) {
+            ticked++;
+            if (first < 0)
+                first = k;
+            else if (second < 0)
+                second = k;
+        }
+    CU_ASSERT_FATAL(ticked >= 2);
+    bool second_original = d.docs[second].kind == DOC_ORIGINAL;
+    snap_sign_in(&e);
+    open_dossier(&e, e.refs[1]);
+    CU_ASSERT_FATAL(choose(&e, _("Accept at the counter")));
+    snap_type(&e, "NP-0077");
+    for (int i = 0; i < 4; i++)              /* fee, postage, missing, the checklist */
+        snap_key(&e, TK_TAB);
+    snap_type(&e, "3");                      /* the first paper: 3 sheets */
+    snap_key(&e, TK_DOWN);
+    snap_type(&e, "12");                     /* the second: 12 sheets, */
+    snap_type(&e, " ");                      /* and the other kind */
+    CU_ASSERT(snap_has(d.docs[first].name_vi));
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_dossier");
+    char path[700], cmd[800];
+    snprintf(path, sizeof path, "%s/papers/%s-slip.pdf", e.cfg.home, e.refs[1]);
+    snprintf(cmd, sizeof cmd, "pdftotext -layout '%s' -", path);
+    FILE *p = popen(cmd, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    char text[65536];
+    size_t n = fread(text, 1, sizeof text - 1, p);
+    text[n] = '\0';
+    CU_ASSERT_EQUAL(pclose(p), 0);
+    char want[64];
+    snprintf(want, sizeof want, "Tổng số tờ: %d", 3 + 12 + (ticked - 2));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, want));
+    /* the second paper's row says the kind the clerk switched to */
+    const char *row = strstr(text, d.docs[second].name_vi);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+    const char *eol = strchr(row, '\n');
+    const char *kind = strstr(row, second_original ? "Bản sao" : "Bản chính");
+    CU_ASSERT(kind && (!eol || kind < eol));
+    mem_wipe(&d, sizeof d);
     snap_close(&e);
 }
 
