@@ -332,49 +332,46 @@ pk_err store_notify_handed(store *s, notify_msg *out, int max, int *n)
     return e;
 }
 
-pk_err store_notify_waiting(store *s, notify_backlog *out)
+/* One row of counts into out, in the order of notify_backlog's fields
+ * (pending, failed, given_up, then sent and last_sent_at when the query
+ * has them). */
+static pk_err backlog_row(store *s, const char *sql, notify_backlog *out)
 {
     memset(out, 0, sizeof *out);
-    /* open rows through the partial index notify_outbox_open; given-up
-     * rows through notify_outbox_given_up: neither reads the sent ones */
-    sqlite3_stmt *stmt = store_stmt(s,
-        "SELECT (SELECT count(*) FROM notify_outbox WHERE status NOT IN ('sent', 'given_up')),"
-        " (SELECT count(*) FROM notify_outbox WHERE status NOT IN ('sent', 'given_up')"
-        "   AND status = 'failed'),"
-        " (SELECT count(*) FROM notify_outbox WHERE status = 'given_up')");
+    sqlite3_stmt *stmt = store_stmt(s, sql);
     if (!stmt)
         return PK_EIO;
     pk_err e = store_step_row(s, stmt);
     if (e == PK_OK) {
-        out->pending = sqlite3_column_int64(stmt, 0);
-        out->failed = sqlite3_column_int64(stmt, 1);
-        out->given_up = sqlite3_column_int64(stmt, 2);
+        int64_t *field[] = {&out->pending, &out->failed, &out->given_up, &out->sent,
+                            &out->last_sent_at};
+        int ncol = sqlite3_column_count(stmt);
+        for (int i = 0; i < ncol && i < (int)PK_ARRAY_LEN(field); i++)
+            *field[i] = sqlite3_column_int64(stmt, i);
     }
     store_done(stmt);
     return e;
 }
 
+pk_err store_notify_waiting(store *s, notify_backlog *out)
+{
+    /* open rows through the partial index notify_outbox_open; given-up
+     * rows through notify_outbox_given_up: neither reads the sent ones */
+    return backlog_row(s,
+        "SELECT (SELECT count(*) FROM notify_outbox WHERE status NOT IN ('sent', 'given_up')),"
+        " (SELECT count(*) FROM notify_outbox WHERE status NOT IN ('sent', 'given_up')"
+        "   AND status = 'failed'),"
+        " (SELECT count(*) FROM notify_outbox WHERE status = 'given_up')", out);
+}
+
 pk_err store_notify_backlog(store *s, notify_backlog *out)
 {
-    memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = store_stmt(s,
+    return backlog_row(s,
         "SELECT count(*) FILTER (WHERE status NOT IN ('sent', 'given_up')),"
         " count(*) FILTER (WHERE status = 'failed'),"
         " count(*) FILTER (WHERE status = 'given_up'),"
         " count(*) FILTER (WHERE status = 'sent'),"
-        " coalesce(max(done_at) FILTER (WHERE status = 'sent'), 0) FROM notify_outbox");
-    if (!stmt)
-        return PK_EIO;
-    pk_err e = store_step_row(s, stmt);
-    if (e == PK_OK) {
-        out->pending = sqlite3_column_int64(stmt, 0);
-        out->failed = sqlite3_column_int64(stmt, 1);
-        out->given_up = sqlite3_column_int64(stmt, 2);
-        out->sent = sqlite3_column_int64(stmt, 3);
-        out->last_sent_at = sqlite3_column_int64(stmt, 4);
-    }
-    store_done(stmt);
-    return e;
+        " coalesce(max(done_at) FILTER (WHERE status = 'sent'), 0) FROM notify_outbox", out);
 }
 
 /* ---- call staff ----------------------------------------------------------- */
