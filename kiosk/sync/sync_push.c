@@ -16,6 +16,7 @@
 #include "store_audit.h"
 #include "store_sync.h"
 #include "sync_conn.h"
+#include "sync_restore.h"
 #include "testhook.h"
 #include "util.h"
 
@@ -210,10 +211,11 @@ static pk_err push_head(store *db, pgc *c, const char *kiosk, char *why, size_t 
     snprintf(seq_s, sizeof seq_s, "%" PRId64, seq);
     const char *p[3] = {kiosk, seq_s, hex};
     if (!pgc_query1(c,
-                    "INSERT INTO pk.audit_heads(kiosk, audit_seq, head) VALUES ($1, $2::bigint, $3)"
-                    " ON CONFLICT DO NOTHING",
+                    "INSERT INTO pk.audit_heads(kiosk, epoch, audit_seq, head)"
+                    " VALUES ($1, pk.epoch_of($1), $2::bigint, $3) ON CONFLICT DO NOTHING",
                     3, p, NULL, 0, NULL, why, whysz) ||
-        !pgc_query1(c, "SELECT head FROM pk.audit_heads WHERE kiosk = $1 AND audit_seq = $2::bigint",
+        !pgc_query1(c, "SELECT head FROM pk.audit_heads WHERE kiosk = $1"
+                       " AND epoch = pk.epoch_of($1) AND audit_seq = $2::bigint",
                     2, p, theirs, sizeof theirs, NULL, why, whysz))
         return PK_EIO;
     if (strcmp(theirs, hex) != 0) {
@@ -248,6 +250,10 @@ pk_err sync_push(store *db, const sync_config *sc, int64_t now, sync_stats *st, 
         if (!ok)
             e = PK_EIO;
     }
+    /* a database restored from a backup moves its counters past what the
+     * province has of it before anything is pushed */
+    if (ok && (e = sync_recover(db, c, st->kiosk, now, &st->restore, why, whysz)) != PK_OK)
+        ok = false;
     sync_row *rows = ok ? xcalloc((size_t)sc->batch, sizeof *rows) : NULL;
     while (e == PK_OK) {
         int n = 0;
