@@ -128,4 +128,24 @@ pk_err store_sync_recover(store *s, const char *kiosk, const sync_recovery *r, i
  * recovery are removed. */
 pk_err store_sync_recovered(store *s);
 
+/* ---- personal data the configuration lets leave (store_sync_share.c) ----
+ * Never in the outbox (append-only: a purge could not erase it there):
+ * read from the dossier as it is now when a batch goes, so a purged
+ * dossier sends nothing. */
+typedef struct {
+    char name[PK_NAME_MAX];
+    char id_number[PK_ID_MAX];
+    char phone[PK_PHONE_MAX];
+    char email[PK_EMAIL_MAX];
+    char address[PK_STREET_MAX];   /* the street (the commune is in every row) */
+} sync_personal;
+/* The dossier's personal data now ("" each when purged); PK_ENOTFOUND
+ * for no such dossier (or a sample). */
+pk_err store_sync_personal(store *s, const char *ref, sync_personal *out);
+/* The references of the dossiers purged after `after` (purged_at, kiosk
+ * clock), samples left out: *refs malloc'ed (free()), *n of them, and
+ * *upto the newest purge among them (after when none). */
+pk_err store_sync_purged(store *s, int64_t after, char (**refs)[PK_REF_MAX], int *n,
+                         int64_t *upto);
+
 #endif

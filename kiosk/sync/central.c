@@ -258,6 +258,16 @@ static const char *const migrations[] = {
     "CREATE POLICY own_select ON pk.restores FOR SELECT TO kiosk"
     "  USING (kiosk = (SELECT pk.kiosk_of(current_user)));"
     "CREATE POLICY province_read ON pk.restores FOR SELECT TO province USING (true);",
+    /* 3: the personal data a kiosk's [sync] share lets leave (NULL: not
+     * shared, or purged at the kiosk). The province reads them (its
+     * SELECT is on the whole table); a kiosk writes them on its own rows
+     * only and reads no one's (its SELECT is on other columns). */
+    "ALTER TABLE pk.dossiers ADD COLUMN name text, ADD COLUMN id_number text,"
+    "  ADD COLUMN phone text, ADD COLUMN email text, ADD COLUMN address text;"
+    "GRANT UPDATE (name, id_number, phone, email, address) ON pk.dossiers TO kiosk;"
+    "CREATE POLICY own_update ON pk.dossiers FOR UPDATE TO kiosk"
+    "  USING (kiosk = (SELECT pk.kiosk_of(current_user)))"
+    "  WITH CHECK (kiosk = (SELECT pk.kiosk_of(current_user)));",
 };
 
 enum { LATEST = (int)(sizeof migrations / sizeof migrations[0]) };

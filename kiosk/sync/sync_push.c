@@ -35,6 +35,11 @@ static const char batch_table[] =
     " completed_day text, closed_day text, incident text, fee_post bigint, fee_collected bigint,"
     " key_version int, detail text, audit_seq bigint, audit_hash text) ON COMMIT DELETE ROWS";
 
+/* the personal data [sync] share lets leave, per dossier of the batch */
+static const char share_table[] =
+    "CREATE TEMP TABLE IF NOT EXISTS pk_share(kiosk text, ref text, name text, id_number text,"
+    " phone text, email text, address text) ON COMMIT DELETE ROWS";
+
 /* the rows of this batch the server already holds with other content */
 static const char diverged[] =
     "SELECT b.seq FROM pk_batch b JOIN pk.events e ON e.kiosk = b.kiosk AND e.seq = b.seq"
@@ -132,9 +137,50 @@ static void rollback(pgc *c)
         pgc_exec(c, "ROLLBACK", ignored, sizeof ignored);
 }
 
-/* One batch: rows[0..n) in one transaction. */
-static pk_err push_batch(pgc *c, const char *kiosk, const sync_row *rows, int n, int batch,
-                         int64_t skew, char *why, size_t whysz)
+/* personal data leaves no copy in freed memory */
+static void sbuf_wipe_free(sbuf *b)
+{
+    if (b->data)
+        mem_wipe(b->data, b->len);
+    sbuf_free(b);
+}
+
+/* The shared fields of the batch's dossiers as they are now, one COPY
+ * line each (a dossier's rows are usually together: looked up once per
+ * run of its rows); the fields not shared stay empty (NULL there). */
+static pk_err share_lines(store *db, unsigned share, const sync_row *rows, int n, sbuf *b,
+                          char *why, size_t whysz)
+{
+    const char *last = "";
+    for (int i = 0; i < n; i++) {
+        if (!rows[i].ref[0] || strcmp(rows[i].ref, last) == 0)
+            continue;
+        last = rows[i].ref;
+        sync_personal p;
+        pk_err e = store_sync_personal(db, rows[i].ref, &p);
+        if (e == PK_ENOTFOUND)
+            continue;
+        if (e != PK_OK) {
+            snprintf(why, whysz, _("the local outbox cannot be read: %s"), _(pk_err_msg(e)));
+            return e;
+        }
+        copy_text(b, rows[i].kiosk_code, false);
+        copy_text(b, rows[i].ref, false);
+        copy_text(b, share & SYNC_SHARE_NAME ? p.name : "", false);
+        copy_text(b, share & SYNC_SHARE_ID ? p.id_number : "", false);
+        copy_text(b, share & SYNC_SHARE_PHONE ? p.phone : "", false);
+        copy_text(b, share & SYNC_SHARE_EMAIL ? p.email : "", false);
+        copy_text(b, share & SYNC_SHARE_ADDRESS ? p.address : "", true);
+        mem_wipe(&p, sizeof p);
+    }
+    return PK_OK;
+}
+
+/* One batch: rows[0..n) in one transaction; with share, the batch's
+ * dossiers' shared fields in the same one. */
+static pk_err push_batch(store *db, unsigned share, pgc *c, const char *kiosk,
+                         const sync_row *rows, int n, int batch, int64_t skew, char *why,
+                         size_t whysz)
 {
     for (int i = 0; i < n; i++)
         if (strcmp(rows[i].kiosk_code, kiosk) != 0) {
@@ -167,6 +213,25 @@ static pk_err push_batch(pgc *c, const char *kiosk, const sync_row *rows, int n,
                    "database replaced or restored? Nothing more is sent"),
                  seq, kiosk);
         return PK_ETAMPER;
+    }
+    if (ok && share) {
+        sbuf sb = {0};
+        pk_err e = share_lines(db, share, rows, n, &sb, why, whysz);
+        if (e != PK_OK) {
+            sbuf_wipe_free(&sb);
+            rollback(c);
+            return e;
+        }
+        ok = sb.len == 0 ||
+             (pgc_copy_begin(c, "COPY pk_share FROM STDIN", why, whysz) &&
+              pgc_copy_send(c, sb.data, sb.len, why, whysz) && pgc_copy_end(c, why, whysz) &&
+              pgc_exec(c,
+                       "UPDATE pk.dossiers d SET name = nullif(s.name, ''),"
+                       " id_number = nullif(s.id_number, ''), phone = nullif(s.phone, ''),"
+                       " email = nullif(s.email, ''), address = nullif(s.address, '')"
+                       " FROM pk_share s WHERE d.kiosk = s.kiosk AND d.ref = s.ref",
+                       why, whysz));
+        sbuf_wipe_free(&sb);
     }
     char last[32], skew_s[32];
     snprintf(last, sizeof last, "%" PRId64, rows[n - 1].seq);
@@ -228,6 +293,57 @@ static pk_err push_head(store *db, pgc *c, const char *kiosk, char *why, size_t 
     return PK_OK;
 }
 
+/* Dossiers purged here since the last pass: their personal data erased
+ * at the central server too (whatever [sync] share said when it went). */
+static pk_err push_purges(store *db, pgc *c, const char *kiosk, char *why, size_t whysz)
+{
+    char v[32] = "0";
+    pk_err e = store_setting_get(db, "sync_purged_upto", v, sizeof v);
+    if (e != PK_OK && e != PK_ENOTFOUND)
+        return e;
+    int64_t after = strtoll(v, NULL, 10), upto = after;
+    char (*refs)[PK_REF_MAX] = NULL;
+    int n = 0;
+    e = store_sync_purged(db, after, &refs, &n, &upto);
+    if (e != PK_OK) {
+        snprintf(why, whysz, _("the local outbox cannot be read: %s"), _(pk_err_msg(e)));
+        return e;
+    }
+    if (n == 0) {
+        free(refs);
+        return PK_OK;
+    }
+    bool ok = pgc_exec(c, "BEGIN", why, whysz);
+    for (int i = 0; ok && i < n; i += 500) {
+        sbuf b = {0};
+        sbuf_add(&b, "{");
+        for (int j = i; j < n && j < i + 500; j++) {
+            sbuf_add(&b, j > i ? ",\"" : "\"");   /* references: letters, digits, '-' */
+            sbuf_add(&b, refs[j]);
+            sbuf_add(&b, "\"");
+        }
+        sbuf_add(&b, "}");
+        const char *p[2] = {kiosk, b.data};
+        ok = pgc_query1(c,
+                        "UPDATE pk.dossiers SET name = NULL, id_number = NULL, phone = NULL,"
+                        " email = NULL, address = NULL WHERE kiosk = $1 AND ref = ANY($2::text[])",
+                        2, p, NULL, 0, NULL, why, whysz);
+        sbuf_free(&b);
+    }
+    free(refs);
+    if (!ok || !pgc_exec(c, "COMMIT", why, whysz)) {
+        if (!pgc_alive(c))
+            pgc_why(c, _("central server"), why, whysz);
+        rollback(c);
+        return PK_EIO;
+    }
+    snprintf(v, sizeof v, "%" PRId64, upto);
+    e = store_setting_set(db, "sync_purged_upto", v);
+    if (e != PK_OK)
+        snprintf(why, whysz, _("the local outbox cannot be updated: %s"), _(pk_err_msg(e)));
+    return e;
+}
+
 static int64_t server_clock(pgc *c, char *why, size_t whysz, bool *ok)
 {
     char now[32];
@@ -246,7 +362,8 @@ pk_err sync_push(store *db, const sync_config *sc, int64_t now, sync_stats *st, 
     if (ok) {
         int64_t server = server_clock(c, why, whysz, &ok);
         st->skew = server - now;
-        ok = ok && pgc_exec(c, batch_table, why, whysz);
+        ok = ok && pgc_exec(c, batch_table, why, whysz) &&
+             (!sc->share || pgc_exec(c, share_table, why, whysz));
         if (!ok)
             e = PK_EIO;
     }
@@ -264,7 +381,8 @@ pk_err sync_push(store *db, const sync_config *sc, int64_t now, sync_stats *st, 
         }
         if (n == 0)
             break;
-        e = push_batch(c, st->kiosk, rows, n, st->batches + 1, st->skew, why, whysz);
+        e = push_batch(db, sc->share, c, st->kiosk, rows, n, st->batches + 1, st->skew, why,
+                       whysz);
         if (e != PK_OK)
             break;
         /* committed at the server: a crash before this line only sends the
@@ -277,6 +395,8 @@ pk_err sync_push(store *db, const sync_config *sc, int64_t now, sync_stats *st, 
             snprintf(why, whysz, _("the local outbox cannot be updated: %s"), _(pk_err_msg(e)));
     }
     free(rows);
+    if (e == PK_OK)
+        e = push_purges(db, c, st->kiosk, why, whysz);
     if (e == PK_OK)
         e = push_head(db, c, st->kiosk, why, whysz);
     if (e == PK_OK && st->batches == 0)
