@@ -229,6 +229,92 @@ static const char *const migrations[] = {
     "REVOKE ALL ON FUNCTION pk.kiosk_keep() FROM PUBLIC;"
     "CREATE TRIGGER kiosk_keep BEFORE DELETE OR UPDATE OF code ON pk.kiosks"
     "  FOR EACH ROW EXECUTE FUNCTION pk.kiosk_keep();",
+    /* 3: kiosks restored from an older backup. Each restore opens a new
+     * epoch of the kiosk's audit heads (the restored chain goes on at
+     * positions the lost one had used); the lost heads stay, named by
+     * their restore (seq >= lost_from of an older epoch). */
+    "CREATE TABLE pk.restores("
+    "  kiosk text NOT NULL REFERENCES pk.kiosks(code),"
+    "  epoch int NOT NULL CHECK (epoch > 0),"
+    "  recorded_at timestamptz NOT NULL DEFAULT now(),"
+    "  kiosk_at bigint NOT NULL,"
+    "  marked boolean NOT NULL,"
+    "  local_seq bigint NOT NULL,"
+    "  central_seq bigint NOT NULL,"
+    "  ref_seq bigint NOT NULL,"
+    "  head_seq bigint NOT NULL,"
+    "  lost int NOT NULL CHECK (lost >= 0),"
+    "  lost_from bigint NOT NULL,"
+    "  lost_to bigint NOT NULL,"
+    "  mark_seq bigint NOT NULL CHECK (mark_seq > 0),"
+    "  mark text NOT NULL CHECK (mark ~ '^[0-9a-f]{64}$'),"
+    "  PRIMARY KEY (kiosk, epoch),"
+    "  UNIQUE (kiosk, mark));"
+    "ALTER TABLE pk.audit_heads ADD COLUMN epoch int NOT NULL DEFAULT 0;"
+    "ALTER TABLE pk.audit_heads DROP CONSTRAINT audit_heads_pkey;"
+    "ALTER TABLE pk.audit_heads ADD PRIMARY KEY (kiosk, epoch, audit_seq);"
+    "CREATE FUNCTION pk.epoch_of(k text) RETURNS int LANGUAGE sql STABLE SECURITY DEFINER"
+    "  SET search_path = pg_catalog, pg_temp"
+    "  AS $$ SELECT coalesce(max(epoch), 0) FROM pk.restores WHERE kiosk = k $$;"
+    "REVOKE ALL ON FUNCTION pk.epoch_of(text) FROM PUBLIC;"
+    "GRANT EXECUTE ON FUNCTION pk.epoch_of(text) TO kiosk, province;"
+    /* the heads of a batch go to the kiosk's epoch; one the server has
+     * there with another hash fails the batch instead of vanishing in
+     * ON CONFLICT DO NOTHING */
+    "CREATE OR REPLACE FUNCTION pk.events_apply() RETURNS trigger LANGUAGE plpgsql"
+    "  SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$"
+    "DECLARE bad bigint;"
+    "BEGIN"
+    "  SELECT n.audit_seq INTO bad FROM new_rows n JOIN pk.audit_heads h"
+    "    ON h.kiosk = n.kiosk AND h.epoch = pk.epoch_of(n.kiosk) AND h.audit_seq = n.audit_seq"
+    "    WHERE n.kind = 'audit' AND h.head <> n.audit_hash LIMIT 1;"
+    "  IF bad IS NOT NULL THEN"
+    "    RAISE EXCEPTION 'audit head % differs from the one the province has', bad"
+    "      USING ERRCODE = 'unique_violation';"
+    "  END IF;"
+    "  INSERT INTO pk.audit_heads(kiosk, epoch, audit_seq, head)"
+    "    SELECT kiosk, pk.epoch_of(kiosk), audit_seq, audit_hash FROM new_rows"
+    "    WHERE kind = 'audit' AND audit_seq > 0 AND audit_hash ~ '^[0-9a-f]{64}$'"
+    "    ON CONFLICT DO NOTHING;"
+    "  INSERT INTO pk.dossiers AS d (kiosk, ref, s10, proc_code, proc_name, agency, unit_id,"
+    "      unit_name, form, status, created_at, created_day, expected_date, accepted_at,"
+    "      completed_day, closed_day, incident, fee_post, fee_collected, key_version,"
+    "      updated_at, last_seq)"
+    "    SELECT DISTINCT ON (kiosk, ref) kiosk, ref, s10, proc_code, proc_name, agency, unit_id,"
+    "      unit_name, form, status, created_at, created_day, expected_date, accepted_at,"
+    "      completed_day, closed_day, incident, fee_post, fee_collected, key_version, at, seq"
+    "    FROM new_rows WHERE kind <> 'audit' AND ref <> '' ORDER BY kiosk, ref, seq DESC"
+    "    ON CONFLICT (kiosk, ref) DO UPDATE SET s10 = EXCLUDED.s10,"
+    "      proc_code = EXCLUDED.proc_code, proc_name = EXCLUDED.proc_name,"
+    "      agency = EXCLUDED.agency, unit_id = EXCLUDED.unit_id,"
+    "      unit_name = EXCLUDED.unit_name, form = EXCLUDED.form, status = EXCLUDED.status,"
+    "      created_at = EXCLUDED.created_at, created_day = EXCLUDED.created_day,"
+    "      expected_date = EXCLUDED.expected_date, accepted_at = EXCLUDED.accepted_at,"
+    "      completed_day = EXCLUDED.completed_day, closed_day = EXCLUDED.closed_day,"
+    "      incident = EXCLUDED.incident, fee_post = EXCLUDED.fee_post,"
+    "      fee_collected = EXCLUDED.fee_collected, key_version = EXCLUDED.key_version,"
+    "      updated_at = EXCLUDED.updated_at, last_seq = EXCLUDED.last_seq"
+    "    WHERE d.last_seq < EXCLUDED.last_seq;"
+    "  RETURN NULL;"
+    "END $$;"
+    "GRANT SELECT ON pk.restores TO province;"
+    "GRANT SELECT, INSERT ON pk.restores TO kiosk;"
+    "ALTER TABLE pk.restores ENABLE ROW LEVEL SECURITY;"
+    "CREATE POLICY own_insert ON pk.restores FOR INSERT TO kiosk"
+    "  WITH CHECK (kiosk = (SELECT pk.kiosk_of(current_user)));"
+    "CREATE POLICY own_select ON pk.restores FOR SELECT TO kiosk"
+    "  USING (kiosk = (SELECT pk.kiosk_of(current_user)));"
+    "CREATE POLICY province_read ON pk.restores FOR SELECT TO province USING (true);",
+    /* 4: the personal data a kiosk's [sync] share lets leave (NULL: not
+     * shared, or purged at the kiosk). The province reads them (its
+     * SELECT is on the whole table); a kiosk writes them on its own rows
+     * only and reads no one's (its SELECT is on other columns). */
+    "ALTER TABLE pk.dossiers ADD COLUMN name text, ADD COLUMN id_number text,"
+    "  ADD COLUMN phone text, ADD COLUMN email text, ADD COLUMN address text;"
+    "GRANT UPDATE (name, id_number, phone, email, address) ON pk.dossiers TO kiosk;"
+    "CREATE POLICY own_update ON pk.dossiers FOR UPDATE TO kiosk"
+    "  USING (kiosk = (SELECT pk.kiosk_of(current_user)))"
+    "  WITH CHECK (kiosk = (SELECT pk.kiosk_of(current_user)));",
 };
 
 enum { LATEST = (int)(sizeof migrations / sizeof migrations[0]) };

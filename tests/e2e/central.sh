@@ -23,9 +23,9 @@ as() {
 
 # ---- init: create, then up to date ---------------------------------------
 out=$(pk central init --conninfo "$PG_ADMIN") || fail "central init: $out"
-[ "$out" = "central schema: version 0 -> 2" ] || fail "init said: $out"
+[ "$out" = "central schema: version 0 -> 4" ] || fail "init said: $out"
 out=$(pk central init --conninfo "$PG_ADMIN") || fail "central init again: $out"
-[ "$out" = "central schema: version 2, up to date" ] || fail "second init said: $out"
+[ "$out" = "central schema: version 4, up to date" ] || fail "second init said: $out"
 # from [central] conninfo too
 printf '[kiosk]\nlanguage = en\n[central]\nconninfo = %s\n' "$PG_ADMIN" >"$T/central.ini"
 out=$("$P" --config "$T/central.ini" central init) || fail "init from [central]: $out"
@@ -119,7 +119,7 @@ out=$("$PG_BIN/psql" -X -w "$PG_CONN user=kiosk_ls01" -c 'SELECT 1' 2>&1 </dev/n
 pg_sql "UPDATE pk.central_meta SET version = 99"
 out=$(pk central init --conninfo "$PG_ADMIN" 2>&1); rc=$?
 [ $rc -eq 1 ] || fail "newer schema: status $rc"
-echo "$out" | grep -q 'schema version 99, newer than this program knows (2): upgrade postkiosk' ||
+echo "$out" | grep -q 'schema version 99, newer than this program knows (4): upgrade postkiosk' ||
     fail "newer schema message: $out"
 [ "$(pg_sql "SELECT version FROM pk.central_meta")" = 99 ] || fail "newer schema changed"
 out=$(pk central add-kiosk LS03 --password-file "$T/ls03.pw" --conninfo "$PG_ADMIN" 2>&1) && fail "add on newer schema"
