@@ -47,7 +47,7 @@ echo "$out" | grep -q '^messages: 0 waiting, 0 failed (to retry), 0 given up; la
 # row ID EVENT CHANNEL DESTINATION LANG DATE
 row() {
     sql "INSERT INTO notify_outbox(id, dossier_id, ref, event, channel, destination, lang, date,
-         created_at) VALUES($1, $1, 'LS01-00004$1', '$2', '$3', '$4', '$5', '$6', 1767225600);"
+         created_at) VALUES($1, $1, 'LS01-00004$1', '$2', '$3', '$4', '$5', '$6', $(date +%s));"
 }
 status() { sql "SELECT status || '|' || attempts || '|' || destination || '|' || reason FROM notify_outbox WHERE id = $1"; }
 

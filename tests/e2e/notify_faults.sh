@@ -25,9 +25,12 @@ unset POSTKIOSK_CLOCK POSTKIOSK_IDLE POSTKIOSK_TEST POSTKIOSK_LOG
 fail() { echo "notify_faults.sh: $*" >&2; exit 1; }
 DB="$T/home/postkiosk.db"
 sql() { sqlite3 -cmd ".timeout 5000" "$DB" "$@"; }
-row() {   # row ID DOSSIER EVENT DATE: an SMS to the same test phone
+# row ID DOSSIER EVENT DATE: an SMS to the same test phone, queued just
+# before the simulated runs below (a message still failing 3 days after it
+# was queued is given up)
+row() {
     sql "INSERT INTO notify_outbox(id, dossier_id, ref, event, channel, destination, lang, date,
-         created_at) VALUES($1, $2, 'LS01-00005$2', '$3', 'sms', '0912345678', 'vi', '$4', 1767225600);"
+         created_at) VALUES($1, $2, 'LS01-00005$2', '$3', 'sms', '0912345678', 'vi', '$4', 1893488400);"
 }
 status() { sql "SELECT status || '|' || attempts || '|' || reason FROM notify_outbox WHERE id = $1"; }
 at() { POSTKIOSK_TEST=1 POSTKIOSK_CLOCK="$1" "$P" --config "$T/gw.ini" notify --once; }
