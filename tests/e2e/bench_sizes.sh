@@ -46,7 +46,7 @@ BENCH_SIZES=10 BENCH_RECEIPT_RUNS=5 BENCH_IME_ROUNDS=1 BENCH_NOTIFY=5 BENCH_SYNC
 for fig in "receipt 80mm" "input method, Telex" "start-up to first frame, real binary on a pty, 0" \
            "start-up to first frame, real binary on a pty, 10" "peak memory" \
            "keystroke -> frame p99, clerk queue, 10" "keystroke -> frame p99, Track, 10" \
-           "durable dossier insert p50, 10" "registration queueing 2 messages p50" "sync ingest, Unix socket, 10" "clerk page p99, phone start / last 4 ID digits, 10"; do
+           "durable dossier insert p50, 10" "registration queueing 2 messages p50" "sync ingest, Unix socket, 10" "clerk page p99 (CPU), phone start / last 4 ID digits, 10"; do
     grep -q "^$fig" "$tmp/table" || no "the table has no row \"$fig\""
 done
 grep -q '^figure  *measured  *target  *ratio  *met$' "$tmp/table" || no "the table has no header"
