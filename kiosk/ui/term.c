@@ -6,6 +6,7 @@
 #include <curses.h>
 #include <limits.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -762,6 +763,15 @@ static bool extended_key(int code, term_input *in)
         }
     }
     return false;
+}
+
+bool term_input_waiting(void)
+{
+    if (!T.active)
+        return false;
+    struct pollfd p = {.fd = T.headless ? (T.in ? fileno(T.in) : -1) : STDIN_FILENO,
+                       .events = POLLIN};
+    return p.fd >= 0 && poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
 }
 
 bool term_read(term_input *in, int timeout_ms)
