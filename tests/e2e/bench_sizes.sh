@@ -18,7 +18,7 @@ for f in postkiosk locale bench_store bench_clerk bench_ui bench_receipt bench_i
 done
 fail=0
 no() { echo "bench_sizes: $*" >&2; fail=1; }
-export BENCH_KEYS=40 BENCH_INSERTS=5
+export BENCH_KEYS=40 BENCH_INSERTS=5 BENCH_BULK=20
 
 for b in bench_store bench_clerk bench_ui bench_receipt bench_ime bench_notify bench_sync; do
     [ -x "$BUILD/$b" ] || { no "$BUILD/$b is missing"; continue; }
