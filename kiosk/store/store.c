@@ -675,6 +675,8 @@ pk_err store_start_check(store *s, bool *full, char *msg, size_t msgsz)
 
 pk_err store_mark_clean(store *s, int64_t now)
 {
+    if (s->damaged)
+        return PK_ETAMPER;
     pk_err e;
     sqlite3_stmt *stmt = store_begin_stmt(s, "UPDATE run_state SET clean_at = ?1 WHERE id = 1", &e);
     if (!stmt)
@@ -682,6 +684,78 @@ pk_err store_mark_clean(store *s, int64_t now)
     sqlite3_bind_int64(stmt, 1, now > 0 ? now : 1);
     e = store_step_done(s, stmt);
     return store_end(s, e);
+}
+
+struct check_yield {
+    bool (*yield)(void *arg);
+    void *arg;
+};
+
+static int check_yield_cb(void *p)
+{
+    const struct check_yield *y = p;
+    return y->yield(y->arg) ? 1 : 0;
+}
+
+pk_err store_check_step(store *s, bool (*yield)(void *arg), void *arg, bool *done, char *msg,
+                        size_t msgsz)
+{
+    *done = false;
+    if (msgsz)
+        msg[0] = '\0';
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                      " AND name > ?1 ORDER BY name LIMIT 1", s->check_after, &e);
+    if (e == PK_ENOTFOUND) {   /* every table checked: the next pass starts over */
+        store_done(stmt);
+        s->check_after[0] = '\0';
+        *done = true;
+        return PK_OK;
+    }
+    if (e != PK_OK) {
+        snprintf(msg, msgsz, "%s", s->err);
+        store_done(stmt);
+        return e;
+    }
+    char table[sizeof s->check_after];
+    store_col_text(stmt, 0, table, sizeof table);
+    store_done(stmt);
+    stmt = store_stmt(s, "SELECT quick_check FROM pragma_quick_check(?1)");
+    if (!stmt) {
+        snprintf(msg, msgsz, "%s", s->err);
+        return PK_EIO;
+    }
+    store_bind_text(stmt, 1, table);
+    struct check_yield y = {yield, arg};
+    if (yield)
+        sqlite3_progress_handler(s->conn, 2000, check_yield_cb, &y);
+    int rc = sqlite3_step(stmt);
+    if (yield)
+        sqlite3_progress_handler(s->conn, 0, NULL, NULL);
+    if (rc == SQLITE_ROW) {
+        const char *r = (const char *)sqlite3_column_text(stmt, 0);
+        e = r && strcmp(r, "ok") == 0 ? PK_OK : PK_EIO;
+        if (e != PK_OK)
+            snprintf(msg, msgsz, "%s: %s", table, r ? r : "");
+    } else if ((rc & 0xff) == SQLITE_INTERRUPT) {
+        e = PK_EBUSY;   /* yielded: the same table next time */
+    } else {
+        /* a page too damaged to be read at all */
+        e = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB ? PK_EIO
+                                                                         : store_rc(s, rc);
+        snprintf(msg, msgsz, "%s: %s", table, sqlite3_errmsg(s->conn));
+    }
+    store_done(stmt);
+    if (e == PK_OK)
+        str_copy(s->check_after, sizeof s->check_after, table);
+    else if (e == PK_EIO)
+        s->damaged = true;
+    return e;
+}
+
+bool store_damaged(const store *s)
+{
+    return s->damaged;
 }
 
 void store_set_progress(store *s, store_progress_fn fn, void *arg)

@@ -125,8 +125,6 @@ pk_err store_status_counts(store *s, int64_t counts[ST__COUNT]);
  * typed with or without marks (every word a prefix). */
 pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool backward,
                         dossier_row *rows, int max, int *n);
-/* Keeps the name index current (new dossiers since the last call). */
-pk_err store_names_catch_up(store *s);
 
 /* ---- handover records -------------------------------------------------- */
 typedef struct {

@@ -96,6 +96,10 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
         return PK_EINVAL;
     /* samples (practice, tours) are numbered in the practice series and
      * nothing else is: a practice receipt never shows a live S10 number */
+    /* a file the idle check found damaged takes no new dossier: a receipt
+     * must never promise one that a restore would lose */
+    if (s->damaged)
+        return PK_ETAMPER;
     if (d->sample)
         s10_prefix = PK_PRACTICE_S10_PREFIX;
     else if (strcmp(s10_prefix, PK_PRACTICE_S10_PREFIX) == 0)

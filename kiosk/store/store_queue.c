@@ -5,6 +5,7 @@
 #include "store_filter.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,51 +33,6 @@ pk_err store_status_counts(store *s, int64_t counts[ST__COUNT])
     pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
     store_done(stmt);
     return e;
-}
-
-static int64_t setting_int(store *s, const char *key)
-{
-    char v[32];
-    if (store_setting_get(s, key, v, sizeof v) != PK_OK)
-        return 0;
-    return strtoll(v, NULL, 10);
-}
-
-static int64_t max_dossier_id(store *s)
-{
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT max(id) FROM dossiers");
-    if (!stmt)
-        return -1;
-    int64_t n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
-    store_done(stmt);
-    return n;
-}
-
-pk_err store_names_catch_up(store *s)
-{
-    int64_t top = max_dossier_id(s);
-    if (top < 0)
-        return PK_EIO;
-    if (top <= setting_int(s, "names_indexed_upto"))
-        return PK_OK;
-    pk_err e = store_begin(s);
-    if (e != PK_OK)
-        return e;
-    int64_t upto = setting_int(s, "names_indexed_upto");   /* again, under the lock */
-    sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO dossier_names(rowid, name_fold)"
-                                     " SELECT id, name_fold FROM dossiers WHERE id > ?1");
-    if (!stmt)
-        e = PK_EIO;
-    else {
-        sqlite3_bind_int64(stmt, 1, upto);
-        e = store_step_done(s, stmt);
-    }
-    if (e == PK_OK) {
-        char v[32];
-        snprintf(v, sizeof v, "%lld", (long long)max_dossier_id(s));
-        e = store_setting_set(s, "names_indexed_upto", v);
-    }
-    return store_end(s, e);
 }
 
 typedef enum { Q_NONE, Q_REF, Q_DIGITS, Q_SEQ, Q_NAME, Q_EMPTY } query_kind;
@@ -127,7 +83,7 @@ static query_kind classify(const char *q, char *norm, size_t normsz)
         norm[i] = '\0';
         return Q_REF;
     }
-    /* a name: every folded word becomes a prefix term "w"* */
+    /* a name: the folded words, each the start of a word of the name */
     char *fold = text_fold(p);
     sbuf m = {0};
     for (char *w = strtok(fold, " "); w; w = strtok(NULL, " ")) {
@@ -136,7 +92,7 @@ static query_kind classify(const char *q, char *norm, size_t normsz)
             alnum = alnum && isalnum((unsigned char)*c);
         if (!alnum || !*w)
             continue;
-        sbuf_addf(&m, "%s\"%s\"*", m.len ? " AND " : "", w);
+        sbuf_addf(&m, "%s%s", m.len ? " " : "", w);
     }
     free(fold);
     query_kind k = m.len ? Q_NAME : Q_EMPTY;
@@ -216,6 +172,84 @@ static pk_err digits_page(store *s, const dossier_filter *f, const char *q, int6
     return e;
 }
 
+enum { NAME_WORDS_MAX = 8, NAME_SPAN_ROWS = 48 };
+
+/* How rare a name key is where the page will look: the span of dossier
+ * ids its first NAME_SPAN_ROWS rows from `floor` on cover (a key with
+ * fewer rows than that is rarer than any: INT64_MAX). A few dozen rows of
+ * the probe read, whatever the number of dossiers. */
+static int64_t key_span(store *s, const char *k, int64_t floor)
+{
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT id FROM dossier_name_keys WHERE k = ?1 AND id >= ?2"
+                                       " ORDER BY id LIMIT 1 OFFSET ?3");
+    if (!stmt)
+        return -1;
+    store_bind_text(stmt, 1, k);
+    sqlite3_bind_int64(stmt, 2, floor);
+    sqlite3_bind_int(stmt, 3, NAME_SPAN_ROWS - 1);
+    int rc = sqlite3_step(stmt);
+    int64_t span = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) - floor
+                 : rc == SQLITE_DONE ? INT64_MAX : -1;
+    store_done(stmt);
+    return span;
+}
+
+/* A name (words: folded, single spaces): dossiers where every word starts
+ * a word of the folded name. One walk of the name probe (dossier_name_keys,
+ * migration 19) in dossier order, on the rarest key of the typed words
+ * (a word's first 3 letters, or its 2), from the first dossier the status filter can take;
+ * every word is checked on the name the probe holds, and only the
+ * dossiers that match are read; stopped after a page. The time follows
+ * how rare the name is, not the number of dossiers (issue 18). Words of
+ * one letter have no key: alone, they are checked walking the dossiers. */
+static pk_err name_page(store *s, const dossier_filter *f, const char *words, int64_t floor,
+                        int64_t after, bool backward, dossier_row *rows, int max, int *n)
+{
+    char buf[512], pre[NAME_WORDS_MAX][520], key[NAME_WORDS_MAX][4];
+    str_copy(buf, sizeof buf, words);
+    int nw = 0;
+    for (char *w = strtok(buf, " "); w && nw < NAME_WORDS_MAX; w = strtok(NULL, " ")) {
+        snprintf(pre[nw], sizeof pre[nw], " %s", w);      /* " w": the start of a word */
+        snprintf(key[nw], sizeof key[nw], "%.3s", w);
+        nw++;
+    }
+    int drive = -1;
+    int64_t best = 0;
+    for (int i = 0; i < nw; i++) {
+        if (strlen(key[i]) < 2)
+            continue;
+        int64_t span = key_span(s, key[i], floor);
+        if (span < 0)
+            return PK_EIO;
+        if (drive < 0 || span > best) {
+            drive = i;
+            best = span;
+        }
+    }
+    sqlq sql = {0};
+    const char *id = drive >= 0 ? "p.id" : "d.id", *name = drive >= 0 ? "p.name" : "d.name_fold";
+    if (drive >= 0)
+        sqlq_add(&sql, "SELECT " DOSSIER_ROW_COLS " FROM dossier_name_keys p CROSS JOIN dossiers d"
+                       " ON d.id = p.id WHERE p.k = ?%d", sqlq_text(&sql, key[drive]));
+    else
+        sqlq_add(&sql, "SELECT " DOSSIER_ROW_COLS " FROM dossiers d WHERE 1");
+    for (int i = 0; i < nw; i++)
+        sqlq_add(&sql, " AND instr(' ' || %s, ?%d) > 0", name, sqlq_text(&sql, pre[i]));
+    sqlq_dossier_filter(&sql, f);
+    if (floor > 0)
+        sqlq_add(&sql, " AND %s >= ?%d", id, sqlq_int(&sql, floor));
+    if (after > 0)
+        sqlq_add(&sql, " AND %s %s ?%d", id, backward ? "<" : ">", sqlq_int(&sql, after));
+    sqlq_add(&sql, " ORDER BY %s %s LIMIT ?%d", id, backward ? "DESC" : "ASC",
+             sqlq_int(&sql, max));
+    sqlite3_stmt *stmt = sqlq_prepare(s, &sql);
+    if (!stmt)
+        return PK_EIO;
+    pk_err e = store_read_rows(s, stmt, rows, max, n);
+    store_done(stmt);
+    return e;
+}
+
 /* Digits that are also this kiosk's dossier number without its prefix
  * ("000042" -> LS01-000042): that dossier joins the page of the digit
  * search, in id order, when the filters and the page window let it. */
@@ -272,12 +306,7 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
         ids_reference(kiosk, strtoll(q, NULL, 10), seqref, sizeof seqref);
     if (k == Q_SEQ && !seqref[0])
         return PK_OK;
-    if (k == Q_NAME) {
-        pk_err e = store_names_catch_up(s);
-        if (e != PK_OK && e != PK_EBUSY)   /* busy: search what is indexed */
-            return e;
-    }
-    /* A name search walks the name index in id order and stops after a
+    /* A name search walks the name probe in id order and stops after a
      * page; under a status filter it starts at the oldest dossier of that
      * status (open dossiers are mostly recent, so this skips most names). */
     int64_t floor_id = 0;
@@ -300,13 +329,12 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
             e = with_seqref(s, f, seqref, after, backward, rows, max, n);
         goto done;
     }
+    if (k == Q_NAME) {
+        e = name_page(s, f, q, floor_id, after, backward, rows, max, n);
+        goto done;
+    }
     sqlq sql = {0};
-    sqlq_add(&sql, "SELECT " DOSSIER_ROW_COLS " FROM ");
-    if (k == Q_NAME)
-        sqlq_add(&sql, "dossier_names f JOIN dossiers d ON d.id = f.rowid WHERE"
-                       " dossier_names MATCH ?%d", sqlq_text(&sql, q));
-    else
-        sqlq_add(&sql, "dossiers d WHERE 1");
+    sqlq_add(&sql, "SELECT " DOSSIER_ROW_COLS " FROM dossiers d WHERE 1");
     sqlq_dossier_filter(&sql, f);
     if (k == Q_REF) {
         /* a reference or an S10 number (a scanned envelope), or their start */
@@ -318,13 +346,9 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
     } else if (k == Q_SEQ) {
         sqlq_add(&sql, " AND d.ref = ?%d", sqlq_text(&sql, seqref));
     }
-    const char *key = k == Q_NAME ? "f.rowid" : "d.id";
-    if (floor_id > 0)
-        sqlq_add(&sql, " AND f.rowid >= ?%d", sqlq_int(&sql, floor_id));
     if (after > 0)
-        sqlq_add(&sql, " AND %s %s ?%d", key, backward ? "<" : ">", sqlq_int(&sql, after));
-    sqlq_add(&sql, " ORDER BY %s %s LIMIT ?%d", key, backward ? "DESC" : "ASC",
-             sqlq_int(&sql, max));
+        sqlq_add(&sql, " AND d.id %s ?%d", backward ? "<" : ">", sqlq_int(&sql, after));
+    sqlq_add(&sql, " ORDER BY d.id %s LIMIT ?%d", backward ? "DESC" : "ASC", sqlq_int(&sql, max));
     sqlite3_stmt *stmt = sqlq_prepare(s, &sql);
     if (!stmt)
         return PK_EIO;

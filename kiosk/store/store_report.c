@@ -406,10 +406,7 @@ pk_err store_purge(store *s, const char *before, bool dry_run, const char *actor
     if (!before || strlen(before) != 10 || !store_text_ok(before, PK_DATE_MAX) || !actor ||
         !*actor || !store_text_ok(actor, 64))
         return PK_EINVAL;
-    pk_err e = dry_run ? PK_OK : store_names_catch_up(s);
-    if (e != PK_OK)
-        return e;
-    e = store_begin(s);
+    pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
     sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*)" PURGEABLE);
@@ -420,20 +417,6 @@ pk_err store_purge(store *s, const char *before, bool dry_run, const char *actor
         if (sqlite3_step(stmt) == SQLITE_ROW)
             *count = sqlite3_column_int64(stmt, 0);
         store_done(stmt);
-    }
-    if (e == PK_OK && !dry_run && *count > 0) {
-        /* the name index forgets the names first (it needs the old text) */
-        stmt = store_stmt(s, "INSERT INTO dossier_names(dossier_names, rowid, name_fold)"
-                           " SELECT 'delete', id, name_fold" PURGEABLE " AND id <= ?2");
-        if (!stmt)
-            e = PK_EIO;
-        else {
-            char v[32] = "0";
-            store_setting_get(s, "names_indexed_upto", v, sizeof v);
-            store_bind_text(stmt, 1, before);
-            sqlite3_bind_int64(stmt, 2, strtoll(v, NULL, 10));
-            e = store_step_done(s, stmt);
-        }
     }
     if (e == PK_OK && !dry_run && *count > 0) {
         stmt = store_stmt(s, "UPDATE dossiers SET name = '', name_fold = '', id_number = '',"

@@ -21,6 +21,9 @@
 #include "widgets.h"
 
 enum { BURST_GAP_MS = 30, TICK_MS = 1000 };
+/* The idle check starts after this much quiet at the welcome screen, and
+ * a pass over every table is made again after CHECK_PASS_GAP_MS. */
+enum { CHECK_QUIET_MS = 30000, CHECK_PASS_GAP_MS = 6 * 3600 * 1000 };
 
 int64_t app_mono_ms(void)
 {
@@ -542,6 +545,42 @@ static void dispatch(app *a, event *ev)
     }
 }
 
+/* A key waits: the check step stops at once and the key is handled. */
+static bool check_yield(void *arg)
+{
+    app *a = arg;
+    if (a->qlen > 0)
+        return true;
+    if (a->input_waiting)
+        return a->input_waiting(a);
+    return !a->source && term_input_waiting();
+}
+
+/* One step of the full check in idle time. Damage: the kiosk takes no new
+ * dossier (store_dossier_create refuses, the welcome screen says so), the
+ * clerks are told at once on every clerk screen (a staff alert of screen
+ * "integrity", audited), and the file is not marked clean at the end, so
+ * the next start checks every page and refuses it (RELIABILITY §5.2). */
+static void idle_check_step(app *a)
+{
+    bool done = false;
+    char msg[320];
+    pk_err e = store_check_step(a->db, check_yield, a, &done, msg, sizeof msg);
+    if (e == PK_OK && done) {
+        a->check_next_ms = a->now_ms + CHECK_PASS_GAP_MS;
+        log_info("database: idle check: every table checked, no damage");
+    } else if (e == PK_EIO) {
+        log_err("database: the idle check found damage: %s", msg);
+        const char *kiosk = a->cfg && a->cfg->kiosk_code[0] ? a->cfg->kiosk_code : "kiosk";
+        if (store_staff_alert(a->db, app_now(a), kiosk, "integrity", &a->duty, NULL) != PK_OK)
+            log_err("database: the damage could not be recorded for the clerks: %s",
+                    store_last_error(a->db));
+        a->dirty = true;
+    } else if (e != PK_OK && e != PK_EBUSY) {
+        log_warn("database: idle check: %s", msg);
+    }
+}
+
 void app_tick(app *a, int64_t now_ms)
 {
     a->now_ms = now_ms;
@@ -572,6 +611,10 @@ void app_tick(app *a, int64_t now_ms)
         a->last_tick_ms = now_ms;
         if (a->db && store_jobs_unrecorded(a->db) > 0)
             store_jobs_flush(a->db);  /* print outcomes the database was too busy for */
+        if (a->idle_check && a->db && !a->practice && !session_busy(a) &&
+            now_ms - a->last_input_ms >= CHECK_QUIET_MS && now_ms >= a->check_next_ms &&
+            !store_damaged(a->db))
+            idle_check_step(a);
         if (app_now(a) / 60 != a->drawn_minute)
             a->dirty = true;          /* the header clock moves on */
         if (a->pin_open && a->pin_answered && a->pin_wait_until + 1 >= app_now(a))

@@ -82,6 +82,12 @@ struct app {
     int64_t last_input_ms;
     int64_t last_tick_ms;
 
+    /* the full check of the database in idle time, one table a tick
+     * (store_check_step), stopped as soon as a key waits (issue 18) */
+    bool idle_check;               /* the citizen kiosk */
+    int64_t check_next_ms;         /* no step before (a pass ended, or quiet time) */
+    bool (*input_waiting)(app *a); /* tests: a key is waiting; NULL: the terminal */
+
     /* overlays */
     bool staff_notice;             /* "staff is coming" */
     bool staff_alerts;             /* citizen mode: F4 writes an alert for the clerks */

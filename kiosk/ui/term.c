@@ -8,6 +8,7 @@
 #include <curses.h>
 #include <limits.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -572,6 +573,15 @@ void term_flush(void)
         return;
     wnoutrefresh(stdscr);
     doupdate();   /* headless: the same work, written to /dev/null */
+}
+
+bool term_input_waiting(void)
+{
+    if (!T.active)
+        return false;
+    struct pollfd p = {.fd = T.headless ? (T.in ? fileno(T.in) : -1) : STDIN_FILENO,
+                       .events = POLLIN};
+    return p.fd >= 0 && poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
 }
 
 void term_beep(void)

@@ -125,6 +125,8 @@ void term_beep(void);   /* beep and flash */
  * nothing came (timeout, signal, hang-up); keys and mouse events that mean
  * nothing come back as TI_KEY with key TK_NONE. */
 bool term_read(term_input *in, int timeout_ms);
+/* Input is waiting to be read (a key typed during a long step). */
+bool term_input_waiting(void);
 
 /* Snapshot of the screen as UTF-8 text: one line per row, trailing spaces
  * removed, second halves of wide characters skipped. Malloc'ed. */

@@ -50,6 +50,7 @@ void citizen_attach(app *a, citizen *c)
     a->track = &screen_track;
     a->enlarge = &screen_enlarge;
     a->staff_alerts = true;   /* F4 reaches the clerks (app.c call_staff) */
+    a->idle_check = true;     /* the full database check in idle time (app.c) */
     app_ime_by_lang(a);
 }
 

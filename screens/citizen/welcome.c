@@ -54,11 +54,17 @@ static void welcome_draw(const void *state, const app *a, frame *f)
      * receipt: one that failed or was not confirmed is told before the
      * next citizen starts */
     bool last_failed = a->last_receipt != PK_OK && s->pst != PST_OK;
-    bool notice = (s->pst != PST_OK && s->pst != PST_UNKNOWN) || last_failed;
-    bool blocked = printer_blocked(s->pst) || last_failed;
+    bool damaged = a->db && store_damaged(a->db);
+    bool notice = (s->pst != PST_OK && s->pst != PST_UNKNOWN) || last_failed || damaged;
+    bool blocked = printer_blocked(s->pst) || last_failed || damaged;
     char buf[512] = "";
     int nl = 0;
-    if (notice) {
+    if (damaged) {   /* the idle check found the database damaged (app.c) */
+        snprintf(buf, sizeof buf, "! %s",
+                 _("This kiosk cannot take new dossiers now: its records failed a check and "
+                   "staff have been told. You can still track a dossier."));
+        nl = w_text_lines(buf, w, 4);
+    } else if (notice) {
         const char *state_msg = printer_blocked(s->pst) || !last_failed
                                     ? _(printer_state_msg(s->pst))
                                     : _("The last receipt was not printed.");
@@ -117,6 +123,8 @@ static screen_result choose(welcome_state *s, app *a, int k)
     citizen *c = cz(a);
     switch (k) {
     case 1: case 2: case 3:
+        if (a->db && store_damaged(a->db))
+            return SR_(SR_REDRAW);   /* no new dossier: the notice says why */
         c->form = k == 1 ? FORM_SEND : k == 2 ? FORM_RETURN : FORM_BOTH;
         c->asked_form = c->form;
         return SR_TO(SR_PUSH, &screen_procedures, NULL);

@@ -161,8 +161,15 @@ int clerk_header(const app *a, frame *f, const char *title)
         struct tm tm;
         localtime_r(&t, &tm);
         strftime(when, sizeof when, "%H:%M", &tm);
-        snprintf(line, sizeof line, _("! %s Kiosk %s: a citizen asks for help (screen: %s). F8: seen"),
-                 when, ui->alert.kiosk, ui->alert.screen);
+        if (strcmp(ui->alert.screen, "integrity") == 0)   /* the kiosk's idle check (app.c) */
+            snprintf(line, sizeof line,
+                     _("! %s Kiosk %s: its database failed the integrity check and it takes no "
+                       "new dossiers; restore the last backup. F8: seen"),
+                     when, ui->alert.kiosk);
+        else
+            snprintf(line, sizeof line,
+                     _("! %s Kiosk %s: a citizen asks for help (screen: %s). F8: seen"), when,
+                     ui->alert.kiosk, ui->alert.screen);
         w_banner(f, y + 1, line, ROLE_WARN);   /* says its key: the hint bar stays as it is */
     }
     return y + 2;

@@ -48,7 +48,7 @@ for fig in "receipt 80mm" "input method, Telex" "start-up to first frame, real b
            "keystroke -> frame p99, clerk queue, 10" "keystroke -> frame p99, Track, 10" \
            "durable dossier insert p50, 10" "registration queueing 2 messages p50" "sync ingest, Unix socket, 10" \
            "province quarter report, 1 of 63 provinces, 10" "tracking lookup p99, 13,000 offices, 10" \
-           "central database size, 10" "clerk page p99, phone start / last 4 ID digits, 10"; do
+           "central database size, 10" "clerk page p99 (CPU), phone start / last 4 ID digits, 10"; do
     grep -q "^$fig" "$tmp/table" || no "the table has no row \"$fig\""
 done
 grep -q '^figure  *measured  *target  *ratio  *met$' "$tmp/table" || no "the table has no header"

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk store: accounts, sign-in and lockout, the audit chain catching
  * edited and deleted events, the queue and its search, handover records. */
+#include <ctype.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "clerk_fixture.h"
 #include "store_internal.h"
+#include "text.h"
 #include "unit.h"
 
 static fx_dir fx;
@@ -639,6 +641,137 @@ TEST(store_clerk, digit_search_probe, "phone start and last ID digits: the same 
                     1);
     CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_digits WHERE k >= 5000000 OR k < 10000"),
                     0);
+    teardown();
+}
+
+/* The ids the name search gave before its probe (issue 18): the full-text
+ * index it replaced, rebuilt here in a temporary table (fts5 over the
+ * folded names, every folded word of the query a prefix term "w"*), the
+ * status filter, not a sample, after `after`, oldest first (newest first
+ * when back). -1 when the query has no word the old search kept. */
+static int names_oracle(const char *q, int status, int64_t after, bool back, int max, int64_t *ids)
+{
+    char *fold = text_fold(q);
+    sbuf m = {0};
+    for (char *w = strtok(fold, " "); w; w = strtok(NULL, " ")) {
+        bool alnum = true;
+        for (char *c = w; *c; c++)
+            alnum = alnum && isalnum((unsigned char)*c);
+        if (alnum && *w)
+            sbuf_addf(&m, "%s\"%s\"*", m.len ? " AND " : "", w);
+    }
+    free(fold);
+    if (!m.len)
+        return -1;
+    char sql[640];
+    snprintf(sql, sizeof sql,
+             "SELECT d.id FROM temp.old_names f JOIN dossiers d ON d.id = f.rowid"
+             " WHERE old_names MATCH ?1 AND d.sample = 0"
+             " AND (?2 = -1 OR (?2 = -2 AND d.closed_day = '') OR d.status = ?3)"
+             " AND (?4 = 0 OR d.id %s ?4) ORDER BY d.id %s LIMIT ?5",
+             back ? "<" : ">", back ? "DESC" : "ASC");
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &stmt, NULL) != SQLITE_OK) {
+        sbuf_free(&m);
+        return -2;
+    }
+    sqlite3_bind_text(stmt, 1, m.data, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(stmt, 2, status);
+    sqlite3_bind_text(stmt, 3, status >= 0 ? store_status_code((dossier_status)status) : "",
+                      -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 4, after);
+    sqlite3_bind_int(stmt, 5, max);
+    int n = 0;
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        ids[n++] = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sbuf_free(&m);
+    return n;
+}
+
+TEST(store_clerk, name_search_probe, "name search: the same dossiers as the full-text index it replaced, Vietnamese and English, marks or none, paged both ways")
+{
+    setup();
+    static const char *const names[] = {
+        "Nguyễn Văn An", "Nguyen Van Anh", "John Smith", "Đặng Thị Hoa", "Lý Thị Thủy",
+        "Anna Nguyen-Smith", "Patrick O'Brien", "Trần Ngọc Ánh", "Ngô Bảo Châu", "Nguyên Văn Ân",
+        "Mary-Jane Watson", "Hà An", "A Sáng", "Kì Văn Hoà", "Nguyễn Thị Ngọc Ánh", "Ann Ngo",
+        "Vũ Anh Tuấn", "Smithson Jones", "Đỗ Văn Đạt", "Phạm Thị Ý Nhi",
+    };
+    enum { ND = 40 };
+    for (int i = 0; i < ND; i++) {
+        char ymd[16], idn[16], phone[16];
+        snprintf(ymd, sizeof ymd, "2026-02-%02d", 1 + i % 28);
+        snprintf(idn, sizeof idn, "0200950%05d", i);
+        snprintf(phone, sizeof phone, "09123%05d", i);
+        CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", names[(i * 7) % PK_ARRAY_LEN(names)],
+                                         idn, phone, FORM_BOTH, ymd, "2026-03-20", NULL), PK_OK);
+    }
+    /* closed, accepted, a sample, a corrected name, a purged one: the
+     * triggers move the keys */
+    CU_ASSERT_EQUAL_FATAL(sqlite3_exec(db->conn,
+        "UPDATE dossiers SET status = 'cancelled', closed_day = '2026-03-01' WHERE id % 3 = 0;"
+        "UPDATE dossiers SET status = 'accepted' WHERE id % 5 = 1;"
+        "UPDATE dossiers SET sample = 1 WHERE id = 7;"
+        "UPDATE dossiers SET name = 'Bùi Thị Xuân', name_fold = 'bui thi xuan' WHERE id = 2;"
+        "UPDATE dossiers SET name = '', name_fold = '' WHERE id = 4;"
+        "CREATE VIRTUAL TABLE temp.old_names USING fts5(name_fold, detail='none',"
+        "  prefix='1 2 3 4 5 6 7');"
+        "INSERT INTO temp.old_names(rowid, name_fold) SELECT id, name_fold FROM dossiers",
+        NULL, NULL, NULL), SQLITE_OK);
+    static const char *const qs[] = {
+        "nguyen", "nguyễn", "NGUYEN VAN", "ng an", "an", "a", "a s", "van a", "smith", "smi",
+        "nguyen smith", "o brien", "O'Brien", "hoa", "hoà", "ha", "h", "thuy", "thuỷ", "ly", "lí",
+        "chau", "châu", "ngo", "anh", "ánh", "j", "jo", "john smith", "tran ngoc", "xyz", "nguy",
+        "nguye", "ngoc anh", "mary jane", "watson mary", "đặng", "dang", "an an", "ann", "y nhi",
+        "ý", "bui xuan", "dat", "đạt do", "ky hoa", "kì", "tuan anh vu", "jones smithson"};
+    dossier_row rows[20];
+    int64_t want[20];
+    const int statuses[] = {-1, -2, ST_ACCEPTED};
+    for (size_t i = 0; i < PK_ARRAY_LEN(qs); i++) {
+        for (size_t si = 0; si < PK_ARRAY_LEN(statuses); si++) {
+            int status = statuses[si];
+            dossier_filter f = {.status = status, .query = qs[i]};
+            int n = -1;
+            CU_ASSERT_EQUAL(store_queue_page(db, &f, 0, false, rows, 20, &n), PK_OK);
+            int w = names_oracle(qs[i], status, 0, false, 20, want);
+            CU_ASSERT_TRUE_FATAL(w >= 0);
+            CU_ASSERT_EQUAL(n, w);
+            if (n != w)
+                fprintf(stderr, "name search \"%s\" status %d: %d rows, the index gave %d\n",
+                        qs[i], status, n, w);
+            for (int j = 0; j < n && j < w; j++)
+                CU_ASSERT_EQUAL(rows[j].id, want[j]);
+            /* pages of 2, forward to the end and back */
+            int64_t after = 0;
+            for (int guard = 0; guard <= ND; guard++) {
+                CU_ASSERT_EQUAL(store_queue_page(db, &f, after, false, rows, 2, &n), PK_OK);
+                w = names_oracle(qs[i], status, after, false, 2, want);
+                CU_ASSERT_EQUAL_FATAL(n, w);
+                for (int j = 0; j < n; j++)
+                    CU_ASSERT_EQUAL_FATAL(rows[j].id, want[j]);
+                if (n == 0)
+                    break;
+                after = rows[n - 1].id;
+            }
+            if (after > 0) {
+                CU_ASSERT_EQUAL(store_queue_page(db, &f, after, true, rows, 2, &n), PK_OK);
+                w = names_oracle(qs[i], status, after, true, 2, want);
+                CU_ASSERT_EQUAL(n, w);
+                for (int j = 0; j < n && j < w; j++)
+                    CU_ASSERT_EQUAL(rows[j].id, want[w - 1 - j]);
+            }
+        }
+    }
+    /* the probe: the first 2 and 3 letters of each word with the folded name;
+     * nothing left of the purged name; the corrected name's keys only */
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_name_keys WHERE id = 4"), 0);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_name_keys WHERE id = 2"), 6);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_name_keys WHERE id = 2 AND"
+                              " k IN ('bu', 'bui', 'th', 'thi', 'xu', 'xua') AND name = 'bui thi xuan'"), 6);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_name_keys WHERE length(k) NOT IN (2, 3)"), 0);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_name_keys p JOIN dossiers d"
+                              " ON d.id = p.id WHERE p.name <> d.name_fold"), 0);
     teardown();
 }
 

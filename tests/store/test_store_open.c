@@ -208,6 +208,84 @@ TEST(store_open, start_check_full_after_unclean_end, "start-up reads every page 
     fx_cleanup(&fx);
 }
 
+static int64_t fx_count(store *db, const char *sql)
+{
+    sqlite3_stmt *q = store_stmt(db, sql);
+    int64_t n = q && sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+    store_done(q);
+    return n;
+}
+
+static bool always(void *arg)
+{
+    (void)arg;
+    return true;
+}
+
+TEST(store_open, idle_check_in_steps, "the full check in idle steps, one table a step: a waiting key stops a step, a damaged index is found, then no new dossier and the next start refuses the file")
+{
+    fx_dir fx;
+    fx_init(&fx);
+    char msg[256] = "";
+    bool full = false, done = false;
+    int root = 0, psz = 0;
+    /* an intact file: one pass, a table a step, then done */
+    fx_catalog_file(fx.db_path, true, &root, &psz);
+    store *db = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
+    int tables = (int)fx_count(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
+    int steps = 0;
+    pk_err e = PK_OK;
+    for (; steps <= tables + 1 && e == PK_OK && !done; steps++)
+        e = store_check_step(db, NULL, NULL, &done, msg, sizeof msg);
+    CU_ASSERT_EQUAL(e, PK_OK);
+    CU_ASSERT_TRUE(done);
+    CU_ASSERT_EQUAL(steps, tables + 1);
+    CU_ASSERT_FALSE(store_damaged(db));
+    store_close(db);
+    fx_cleanup(&fx);
+    /* a damaged index after a clean end: the start does not read it ... */
+    fx_init(&fx);
+    fx_catalog_file(fx.db_path, true, &root, &psz);
+    fx_damage(fx.db_path, root, psz, 0xff);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL(store_start_check(db, &full, msg, sizeof msg), PK_OK);
+    CU_ASSERT_FALSE(full);
+    /* ... a key waiting stops a step at once, and that table is checked
+     * again next time (the big catalog table cannot be read in one go) */
+    char before[128];
+    bool yielded = false;
+    done = false;
+    for (int i = 0; i <= tables && !yielded && !done; i++) {
+        str_copy(before, sizeof before, db->check_after);
+        e = store_check_step(db, always, NULL, &done, msg, sizeof msg);
+        if (e == PK_EBUSY) {
+            yielded = true;
+            CU_ASSERT_STRING_EQUAL(db->check_after, before);
+            CU_ASSERT_FALSE(store_damaged(db));
+        }
+    }
+    CU_ASSERT_TRUE(yielded);
+    /* ... and the idle steps find it */
+    e = PK_OK;
+    done = false;
+    for (int i = 0; i <= tables && e == PK_OK && !done; i++)
+        e = store_check_step(db, NULL, NULL, &done, msg, sizeof msg);
+    CU_ASSERT_EQUAL(e, PK_EIO);
+    CU_ASSERT_FALSE(done);
+    CU_ASSERT_PTR_NOT_NULL(strstr(msg, "procedures"));
+    CU_ASSERT_TRUE(store_damaged(db));
+    /* no new dossier on it, and no clean end: the next start reads every
+     * page and refuses the file */
+    dossier d = fx_dossier("1.000001", "Nguyễn Văn An");
+    CU_ASSERT_EQUAL(store_dossier_create(db, &d, "RA", "kiosk", NULL), PK_ETAMPER);
+    CU_ASSERT_EQUAL(store_mark_clean(db, 1764547300), PK_ETAMPER);
+    store_close(db);
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_EIO);
+    CU_ASSERT_TRUE(full);
+    fx_cleanup(&fx);
+}
+
 TEST(store_open, start_check_refuses_damage, "start-up refuses a damaged, truncated or schema-less file")
 {
     fx_dir fx;
