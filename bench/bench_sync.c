@@ -25,9 +25,17 @@
 
 #define now_ms bench_now_ms
 
+static char *bench_tmp;   /* removed on failure too (the server goes with the bench) */
+
 static void fail(const char *what, const char *why)
 {
     fprintf(stderr, "bench_sync: %s: %s\n", what, why);
+    if (bench_tmp) {
+        char rm[700];
+        snprintf(rm, sizeof rm, "rm -rf '%s'", bench_tmp);
+        if (system(rm) != 0)
+            fprintf(stderr, "bench_sync: %s left behind\n", bench_tmp);
+    }
     exit(1);
 }
 
@@ -162,6 +170,7 @@ int main(int argc, char **argv)
     char tmp[] = "/tmp/pk-bench-sync.XXXXXX";
     if (!mkdtemp(tmp))
         fail("mkdtemp", "failed");
+    bench_tmp = tmp;
     char dir[512];
     int port = 0;
     FILE *server = bench_pg_start(tmp, NULL, dir, sizeof dir, &port);
@@ -199,6 +208,7 @@ int main(int argc, char **argv)
                 r + 1, sync_ms[r], st.batches, batch, copy_ms[r]);
     }
     pgc_close(c);
+    bench_tmp = NULL;
     bench_pg_stop(server, tmp);
 
     double s_ms = median(sync_ms, rounds), s_rate = median(sync_rate, rounds),
