@@ -288,5 +288,6 @@ const store_migration store_migrations[] = {
     {16, schema_staff_alerts, NULL},   /* call-staff alerts: store_notify.c */
     {17, NULL, store_consent_email_upgrade},   /* e-mail consent apart from SMS: store_notify.c */
     {18, schema_digits, NULL},   /* probe of the clerk's digit search: store_queue.c */
+    {19, NULL, store_handover_receiver_upgrade},   /* a record per real receiving agency: store_report.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
