@@ -571,3 +571,22 @@ static pk_err parse_tariff(table *t, void *rows, int n)
 }
 
 READER(catalog_read_tariffs, tariff, tariff_cols, MAX_ROWS, parse_tariff)
+
+#define COMMUNE_AGENCY "UBND cấp xã"
+
+void catalog_real_agency(const char *agency, const char *level, const admin_unit *unit,
+                         char *out, size_t outsz)
+{
+    /* only the catalog's generic commune-level name is resolved: a named
+     * agency ("Công an tỉnh ...", "Văn phòng đăng ký đất đai") is kept even
+     * when the catalog's level says commune */
+    const char *generic = strstr(agency, COMMUNE_AGENCY);
+    bool commune = generic == agency || (generic && level && !strcmp(level, "commune"));
+    if (!commune || !unit || !unit->name[0]) {
+        str_copy(out, outsz, agency);
+        return;
+    }
+    size_t pl = strlen(COMMUNE_AGENCY);
+    snprintf(out, outsz, "%.*sUBND %s%s%s%s", (int)(generic - agency), agency, unit->type,
+             unit->type[0] ? " " : "", unit->name, generic + pl);
+}

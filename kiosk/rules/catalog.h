@@ -21,4 +21,12 @@ pk_err catalog_read_holidays(const char *path, holiday **out, int *n, const csv_
 pk_err catalog_read_tariffs(const char *path, tariff **out, int *n, const csv_watch *watch,
                             char *err, size_t errsz);
 
+/* The real receiving agency of a dossier: a commune-level agency ("UBND
+ * cấp xã (Tư pháp - hộ tịch)") becomes that commune's People's Committee
+ * ("UBND phường Đông Kinh (Tư pháp - hộ tịch)"); others are kept. The
+ * store splits a handover by it (one record per real agency), the papers
+ * name it. */
+void catalog_real_agency(const char *agency, const char *level, const admin_unit *unit,
+                         char *out, size_t outsz);
+
 #endif

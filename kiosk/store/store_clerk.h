@@ -129,7 +129,9 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
 /* ---- handover records -------------------------------------------------- */
 typedef struct {
     char no[32];                  /* BB-<KIOSK>-<YYYYMMDD>-<seq> */
-    char agency[PK_TEXT_MAX];
+    char agency[PK_TEXT_MAX];     /* as the catalog names it ("UBND cấp xã ...") */
+    char receiver[PK_TEXT_MAX];   /* the real receiving agency (catalog_real_agency):
+                                   * "UBND xã ..."; records made before the split: agency */
     char actor[AUTH_ID_MAX];
     int64_t at;
     int ndossiers, ndocs, noriginals;
@@ -150,13 +152,18 @@ pk_err store_handover_candidates(store *s, const char *agency, handover_line *ou
 pk_err store_handover_agencies(store *s, char (*agencies)[PK_TEXT_MAX], int *counts,
                                int max, int *n);
 /* One transaction: every ref must belong to agency and be allowed to move
- * to ST_HANDED; creates the record and moves them all, or nothing.
- * appointment_date (YYYY-MM-DD, the one date the agency's officer writes on
- * the record; NULL or "" keeps each dossier's expected date) must not be in
- * the past: PK_EINVAL. */
+ * to ST_HANDED; they are grouped by their real receiving agency (a
+ * commune-level agency is each citizen's own commune's People's
+ * Committee: catalog_real_agency) and each group gets its own record, its
+ * own number, in the order of its first dossier: out[0..*nout). All are
+ * made and the dossiers moved, or nothing (more groups than max:
+ * PK_EINVAL). appointment_date (YYYY-MM-DD, the one date the agency's
+ * officer writes on the record; NULL or "" keeps each dossier's expected
+ * date) must not be in the past: PK_EINVAL. */
 pk_err store_handover_create(store *s, const char *agency, const char *const *refs,
                              int nrefs, const char *actor, const char *kiosk_code,
-                             const char *appointment_date, int64_t at, handover *out);
+                             const char *appointment_date, int64_t at, handover *out, int max,
+                             int *nout);
 pk_err store_handover_lines(store *s, const char *no, handover *h, handover_line *out,
                             int max, int *n);
 pk_err store_handover_set_file(store *s, const char *no, const char *path);

@@ -175,6 +175,7 @@ pk_err store_reseal_clerks(store *s, const char *alter_sql);
 /* Migration: dossiers.consent_email (issue 14: one box covered SMS and
  * e-mail), old rows 0, resealed (store_notify.c). */
 pk_err store_consent_email_upgrade(store *s);
+pk_err store_handover_receiver_upgrade(store *s);   /* store_report.c */
 pk_err store_reseal_dossiers(store *s, pk_err (*change)(store *s, const void *arg), const void *arg);
 /* And for SQL that changes settings rows. */
 pk_err store_reseal_settings(store *s, const char *sql);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "catalog.h"
 #include "dates.h"
 #include "dossier.h"
 #include "store_clerk.h"
@@ -112,7 +113,7 @@ static pk_err read_handover(store *s, const char *no, handover *h, int64_t *id)
     memset(h, 0, sizeof *h);
     pk_err e;
     sqlite3_stmt *stmt = store_row(s, "SELECT id, no, agency, actor, at, ndossiers, ndocs,"
-                                      " noriginals FROM handovers WHERE no = ?1",
+                                      " noriginals, receiver FROM handovers WHERE no = ?1",
                                       no, &e);
     if (e == PK_OK) {
         *id = sqlite3_column_int64(stmt, 0);
@@ -123,6 +124,9 @@ static pk_err read_handover(store *s, const char *no, handover *h, int64_t *id)
         h->ndossiers = sqlite3_column_int(stmt, 5);
         h->ndocs = sqlite3_column_int(stmt, 6);
         h->noriginals = sqlite3_column_int(stmt, 7);
+        store_col_text(stmt, 8, h->receiver, sizeof h->receiver);
+        if (!h->receiver[0])   /* made before the split by commune */
+            str_copy(h->receiver, sizeof h->receiver, h->agency);
     }
     store_done(stmt);
     return e;
@@ -193,41 +197,57 @@ static pk_err handover_item(store *s, int64_t hid, int pos, const char *ref,
     return store_step_done(s, stmt);
 }
 
-pk_err store_handover_create(store *s, const char *agency, const char *const *refs,
-                             int nrefs, const char *actor, const char *kiosk_code,
-                             const char *appointment_date, int64_t at, handover *out)
+/* The real receiving agency of a dossier (catalog_real_agency), as the
+ * papers name it: the commune of its unit row, else the name the kiosk
+ * stored. */
+static pk_err receiver_of(store *s, const char *ref, char *out, size_t outsz)
 {
-    memset(out, 0, sizeof *out);
-    int apday;
-    if (!agency || !*agency || !store_text_ok(agency, PK_TEXT_MAX) || nrefs <= 0 ||
-        nrefs > 10000 || !actor || !store_text_ok(actor, AUTH_ID_MAX) || !kiosk_code ||
-        !store_text_ok(kiosk_code, 16))
-        return PK_EINVAL;
-    if (appointment_date && appointment_date[0] &&   /* a day to come, as for one dossier */
-        (!date_parse(appointment_date, &apday) || apday < date_local_day(at)))
-        return PK_EINVAL;
-    for (int i = 0; i < nrefs; i++)
-        if (!refs[i] || !store_text_ok(refs[i], PK_REF_MAX))
-            return PK_EINVAL;
-    pk_err e = store_begin(s);
-    if (e != PK_OK)
-        return e;
+    pk_err e;
+    sqlite3_stmt *stmt = store_row(s, "SELECT d.agency, coalesce(p.level, ''),"
+                                      " coalesce(u.type, ''), coalesce(u.name, d.unit_name),"
+                                      " coalesce(u.province, d.province)"
+                                      " FROM dossiers d LEFT JOIN procedures p ON p.code = d.proc_code"
+                                      " LEFT JOIN units u ON u.id = d.unit_id AND d.unit_id > 0"
+                                      " WHERE d.ref = ?1",
+                                      ref, &e);
+    if (e == PK_OK) {
+        char agency[PK_TEXT_MAX], level[16];
+        admin_unit u;
+        memset(&u, 0, sizeof u);
+        store_col_text(stmt, 0, agency, sizeof agency);
+        store_col_text(stmt, 1, level, sizeof level);
+        store_col_text(stmt, 2, u.type, sizeof u.type);
+        store_col_text(stmt, 3, u.name, sizeof u.name);
+        store_col_text(stmt, 4, u.province, sizeof u.province);
+        catalog_real_agency(agency, level, &u, out, outsz);
+    }
+    store_done(stmt);
+    return e;
+}
+
+/* One record: its number, its row, its dossiers moved, its audit entry. */
+static pk_err handover_record(store *s, const char *agency, const char *const *refs,
+                              const int *group, int nrefs, int g, const char *actor,
+                              const char *kiosk_code, const char *appointment_date, int64_t at,
+                              handover *out)
+{
     char day[16], seqname[48];
     if (!date_local_format(at, "%Y%m%d", day, sizeof day))
         str_copy(day, sizeof day, "19700101");
     snprintf(seqname, sizeof seqname, "handover:%s", day);
     int64_t seq = 0;
-    e = store_sequence_next(s, seqname, &seq);
+    pk_err e = store_sequence_next(s, seqname, &seq);
     snprintf(out->no, sizeof out->no, "BB-%.8s-%s-%03lld", kiosk_code, day, (long long)seq);
     str_copy(out->agency, sizeof out->agency, agency);
     str_copy(out->actor, sizeof out->actor, actor);
     out->at = at;
-    out->ndossiers = nrefs;
+    for (int i = 0; i < nrefs; i++)
+        out->ndossiers += group[i] == g;
     int64_t hid = 0;
     if (e == PK_OK) {
         sqlite3_stmt *stmt = store_stmt(s, "INSERT INTO handovers(no, agency, actor, at,"
-                                         " ndossiers, ndocs, noriginals) VALUES(?1, ?2, ?3,"
-                                         " ?4, ?5, 0, 0)");
+                                         " ndossiers, ndocs, noriginals, receiver) VALUES(?1, ?2,"
+                                         " ?3, ?4, ?5, 0, 0, ?6)");
         if (!stmt) {
             e = PK_EIO;
         } else {
@@ -235,14 +255,16 @@ pk_err store_handover_create(store *s, const char *agency, const char *const *re
             store_bind_text(stmt, 2, agency);
             store_bind_text(stmt, 3, actor);
             sqlite3_bind_int64(stmt, 4, at);
-            sqlite3_bind_int(stmt, 5, nrefs);
+            sqlite3_bind_int(stmt, 5, out->ndossiers);
+            store_bind_text(stmt, 6, out->receiver);
             e = store_step_done(s, stmt);
             hid = sqlite3_last_insert_rowid(s->conn);
         }
     }
-    for (int i = 0; i < nrefs && e == PK_OK; i++)
-        e = handover_item(s, hid, i + 1, refs[i], agency, out->no, actor, appointment_date, at,
-                          &out->ndocs, &out->noriginals);
+    for (int i = 0, pos = 0; i < nrefs && e == PK_OK; i++)
+        if (group[i] == g)
+            e = handover_item(s, hid, ++pos, refs[i], agency, out->no, actor, appointment_date, at,
+                              &out->ndocs, &out->noriginals);
     if (e == PK_OK) {
         sqlite3_stmt *stmt = store_stmt(s, "UPDATE handovers SET ndocs = ?2, noriginals = ?3"
                                          " WHERE id = ?1");
@@ -257,11 +279,83 @@ pk_err store_handover_create(store *s, const char *agency, const char *const *re
     }
     if (e == PK_OK) {
         char detail[96];
-        snprintf(detail, sizeof detail, "dossiers=%d docs=%d originals=%d", nrefs, out->ndocs,
-                 out->noriginals);
+        snprintf(detail, sizeof detail, "dossiers=%d docs=%d originals=%d", out->ndossiers,
+                 out->ndocs, out->noriginals);
         e = store_audit_append(s, at, actor, "handover", out->no, detail);
     }
-    return store_end(s, e);
+    return e;
+}
+
+pk_err store_handover_create(store *s, const char *agency, const char *const *refs,
+                             int nrefs, const char *actor, const char *kiosk_code,
+                             const char *appointment_date, int64_t at, handover *out, int max,
+                             int *nout)
+{
+    *nout = 0;
+    int apday;
+    if (!agency || !*agency || !store_text_ok(agency, PK_TEXT_MAX) || nrefs <= 0 ||
+        nrefs > 10000 || !actor || !store_text_ok(actor, AUTH_ID_MAX) || !kiosk_code ||
+        !store_text_ok(kiosk_code, 16) || !out || max <= 0)
+        return PK_EINVAL;
+    memset(out, 0, (size_t)max * sizeof *out);
+    if (appointment_date && appointment_date[0] &&   /* a day to come, as for one dossier */
+        (!date_parse(appointment_date, &apday) || apday < date_local_day(at)))
+        return PK_EINVAL;
+    for (int i = 0; i < nrefs; i++)
+        if (!refs[i] || !store_text_ok(refs[i], PK_REF_MAX))
+            return PK_EINVAL;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    /* one group per real receiving agency, in the order of its first
+     * dossier: each commune's People's Committee signs its own record */
+    int *group = xcalloc((size_t)nrefs, sizeof *group);
+    int ng = 0;
+    for (int i = 0; i < nrefs && e == PK_OK; i++) {
+        char receiver[PK_TEXT_MAX];
+        e = receiver_of(s, refs[i], receiver, sizeof receiver);
+        if (e == PK_ENOTFOUND)
+            e = PK_EINVAL;   /* as handover_item says of a dossier it cannot hand over */
+        int g = 0;
+        while (e == PK_OK && g < ng && strcmp(out[g].receiver, receiver) != 0)
+            g++;
+        if (e == PK_OK && g == ng) {
+            if (ng == max)
+                e = PK_EINVAL;
+            else
+                str_copy(out[ng++].receiver, sizeof out->receiver, receiver);
+        }
+        group[i] = g;
+    }
+    for (int g = 0; g < ng && e == PK_OK; g++)
+        e = handover_record(s, agency, refs, group, nrefs, g, actor, kiosk_code, appointment_date,
+                            at, &out[g]);
+    free(group);
+    e = store_end(s, e);
+    if (e == PK_OK)
+        *nout = ng;
+    else
+        memset(out, 0, (size_t)max * sizeof *out);
+    return e;
+}
+
+/* Version 19: each record is one real receiving agency's (the commune's
+ * People's Committee for a commune-level agency). Records made before
+ * keep an empty receiver and are read as their agency. May run again: a
+ * test rolls user_version back past it. */
+pk_err store_handover_receiver_upgrade(store *s)
+{
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*) FROM pragma_table_info('handovers')"
+                                       " WHERE name = 'receiver'");
+    if (!stmt)
+        return PK_EIO;
+    pk_err e = store_step_row(s, stmt);
+    bool have = e == PK_OK && sqlite3_column_int(stmt, 0) > 0;
+    store_done(stmt);
+    if (e != PK_OK || have)
+        return e;
+    stmt = store_stmt(s, "ALTER TABLE handovers ADD COLUMN receiver TEXT NOT NULL DEFAULT ''");
+    return stmt ? store_step_done(s, stmt) : PK_EIO;
 }
 
 pk_err store_handover_set_file(store *s, const char *no, const char *path)

@@ -344,5 +344,6 @@ const store_migration store_migrations[] = {
     {17, NULL, store_consent_email_upgrade},   /* e-mail consent apart from SMS: store_notify.c */
     {18, schema_digits, NULL},   /* probe of the clerk's digit search: store_queue.c */
     {19, schema_name_keys, NULL},   /* probe of the clerk's name search: store_queue.c */
+    {20, NULL, store_handover_receiver_upgrade},   /* a record per real receiving agency: store_report.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);

@@ -103,10 +103,4 @@ const char *paper_route_msg(const paper_result *r);
  * printer is configured: printed on the receipt printer.", ...). */
 void paper_result_text(const paper_result *r, const config *cfg, char *out, size_t outsz);
 
-/* The real receiving agency of a dossier: a commune-level agency ("UBND
- * cấp xã (Tư pháp - hộ tịch)") becomes that commune's People's Committee
- * ("UBND phường Đông Kinh (Tư pháp - hộ tịch)"); others are kept. */
-void paper_agency_real(const char *agency, const char *level, const admin_unit *unit,
-                       char *out, size_t outsz);
-
 #endif

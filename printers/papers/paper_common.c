@@ -4,29 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "dates.h"
 #include "dossier.h"
 #include "paper_content.h"
 #include "util.h"
-
-#define COMMUNE_AGENCY "UBND cấp xã"
-
-void paper_agency_real(const char *agency, const char *level, const admin_unit *unit,
-                       char *out, size_t outsz)
-{
-    /* only the catalog's generic commune-level name is resolved: a named
-     * agency ("Công an tỉnh ...", "Văn phòng đăng ký đất đai") is kept even
-     * when the catalog's level says commune */
-    const char *generic = strstr(agency, COMMUNE_AGENCY);
-    bool commune = generic == agency || (generic && level && !strcmp(level, "commune"));
-    if (!commune || !unit || !unit->name[0]) {
-        str_copy(out, outsz, agency);
-        return;
-    }
-    size_t pl = strlen(COMMUNE_AGENCY);
-    snprintf(out, outsz, "%.*sUBND %s%s%s%s", (int)(generic - agency), agency, unit->type,
-             unit->type[0] ? " " : "", unit->name, generic + pl);
-}
 
 pk_err paper_dossier_load(store *s, const char *ref, paper_dossier *pd)
 {
@@ -47,7 +29,7 @@ pk_err paper_dossier_load(store *s, const char *ref, paper_dossier *pd)
         str_copy(pd->unit.province, sizeof pd->unit.province, pd->d.province);
     }
     const char *agency = pd->x.agency[0] ? pd->x.agency : "";
-    paper_agency_real(agency, pd->level, &pd->unit, pd->agency, sizeof pd->agency);
+    catalog_real_agency(agency, pd->level, &pd->unit, pd->agency, sizeof pd->agency);
     dossier_mask_name(pd->d.name, pd->name_masked, sizeof pd->name_masked);
     if (pd->d.id_number[0])
         dossier_mask_id(pd->d.id_number, pd->id_masked, sizeof pd->id_masked);

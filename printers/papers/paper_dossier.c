@@ -72,35 +72,38 @@ pk_err paper_build_slip(store *s, const config *cfg, const paper_request *rq, in
     pd_table(d, 5, widths);
     const char *head[] = {"STT", "Tên giấy tờ", "Bản chính / bản sao", "Số lượng", "Số tờ"};
     pd_add(d, PD_HEAD, 0, 5, head);
+    /* the checklist as counted, else the documents ticked: one of each,
+     * the sheets left blank to fill in by hand; one row maker for both */
+    const paper_check *checks = rq->checks;
+    int nchecks = rq->nchecks;
+    paper_check *ticked = NULL;
+    if (!checks) {
+        ticked = xcalloc(pd->d.ndocs > 0 ? (size_t)pd->d.ndocs : 1, sizeof *ticked);
+        nchecks = 0;
+        for (int i = 0; i < pd->d.ndocs; i++)
+            if (pd->d.docs[i].handed) {
+                str_copy(ticked[nchecks].name, sizeof ticked[nchecks].name, pd->d.docs[i].name_vi);
+                ticked[nchecks++].kind = pd->d.docs[i].kind;
+            }
+        checks = ticked;
+    }
     int nrows = 0, sheets = 0;
     bool all_counted = true;
-    if (rq->checks) {
-        for (int i = 0; i < rq->nchecks; i++) {
-            const paper_check *c = &rq->checks[i];
-            char no[16], cnt[16], pages[16];
-            snprintf(no, sizeof no, "%d", ++nrows);
-            snprintf(cnt, sizeof cnt, "%d", c->count > 0 ? c->count : 1);
-            if (c->pages > 0)
-                snprintf(pages, sizeof pages, "%d", c->pages);
-            else
-                str_copy(pages, sizeof pages, "......");
-            sheets += c->pages > 0 ? c->pages : 0;
-            all_counted &= c->pages > 0;
-            const char *row[] = {no, c->name, paper_doc_kind_vi(c->kind), cnt, pages};
-            pd_add(d, PD_ROW, 0, 5, row);
-        }
-    } else {
-        for (int i = 0; i < pd->d.ndocs; i++) {
-            const dossier_doc *doc = &pd->d.docs[i];
-            if (!doc->handed)
-                continue;
-            char no[16];
-            snprintf(no, sizeof no, "%d", ++nrows);
-            const char *row[] = {no, doc->name_vi, paper_doc_kind_vi(doc->kind), "1", "......"};
-            pd_add(d, PD_ROW, 0, 5, row);
-            all_counted = false;
-        }
+    for (int i = 0; i < nchecks; i++) {
+        const paper_check *c = &checks[i];
+        char no[16], cnt[16], pages[16];
+        snprintf(no, sizeof no, "%d", ++nrows);
+        snprintf(cnt, sizeof cnt, "%d", c->count > 0 ? c->count : 1);
+        if (c->pages > 0)
+            snprintf(pages, sizeof pages, "%d", c->pages);
+        else
+            str_copy(pages, sizeof pages, "......");
+        sheets += c->pages > 0 ? c->pages : 0;
+        all_counted &= c->pages > 0;
+        const char *row[] = {no, c->name, paper_doc_kind_vi(c->kind), cnt, pages};
+        pd_add(d, PD_ROW, 0, 5, row);
     }
+    free(ticked);
     if (nrows == 0)
         pd_text(d, PD_SMALL, "(Không có giấy tờ nào được ghi nhận.)");
     if (all_counted && nrows > 0)

@@ -3,7 +3,7 @@
  * results sent out for delivery, by scanning each receipt or S10 envelope
  * label (or typing its reference); one record for the whole batch, made in
  * one transaction, then its sheet saved and printed (for a delivery: the
- * round sheet). Handing over goes to the handover screen, which scans too:
+ * round sheet, then each result's S10 envelope label). Handing over goes to the handover screen, which scans too:
  * handing over exists in one place. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,6 +227,7 @@ static screen_result record(batch_state *s, app *a)
         term_beep();
         return SR_(SR_REDRAW);
     }
+    bool labels = false;   /* a delivery: every envelope label printed */
     /* committed: now the paper, saved then printed. Results collected from
      * the agency: the signed record of printers/papers/ (A4, else the
      * receipt printer); a delivery: the round sheet */
@@ -249,8 +250,33 @@ static screen_result record(batch_state *s, app *a)
         char said[PK_TEXT_MAX];   /* the printer's msgid, shown translated */
         str_copy(said, sizeof said, s->print_msg[0] ? _(s->print_msg) : "");
         str_copy(s->print_msg, sizeof s->print_msg, said);
+        /* each result's envelope label, as the single "out for delivery"
+         * step prints it: the round sheet names the envelopes, the label
+         * goes on each */
+        for (int i = 0; i < s->n && s->print_err == PK_OK; i++) {
+            paper_request rq = {.kind = PAPER_LABEL, .key = refs[i], .actor = ui->sess.id,
+                                .now = now};
+            paper_result pr;
+            memset(&pr, 0, sizeof pr);
+            pk_err le = paper_issue(a->db, a->pr, a->cfg, &rq, &pr);
+            if (le == PK_OK && pr.route == PAPER_TO_FILE)
+                le = PK_EPRINTER;
+            if (le != PK_OK) {
+                s->print_err = le;
+                const char *route = le == PK_EPRINTER ? paper_route_msg(&pr) : pk_err_msg(le);
+                snprintf(s->print_msg, sizeof s->print_msg, "%s: %s", refs[i], _(route));
+            }
+        }
+        labels = s->print_err == PK_OK;
     }
     s->err = NULL;
+    if (s->print_err == PK_OK && labels) {
+        clerk_flashf(a, false, ngettext("Batch %s recorded: %d dossier, its envelope label printed. %s",
+                                        "Batch %s recorded: %d dossiers, their envelope labels printed. %s",
+                                        (unsigned long)s->n),
+                     s->no, s->n, s->print_msg[0] ? s->print_msg : _("Printed."));
+        return SR_(SR_POP);
+    }
     if (s->print_err == PK_OK) {
         /* all done: back to the menu, which says so (one key less a batch) */
         clerk_flashf(a, false, ngettext("Batch %s recorded: %d dossier. %s",

@@ -6,7 +6,10 @@
  * receipt or envelope label picks its agency and ticks it (the others
  * unticked until scanned); the dossier screen's "hand over" opens here
  * with that dossier: handing over exists in this one place and always
- * makes a record. Tab opens the appointment date the agency's officer
+ * makes a record. The store makes one record per real receiving agency
+ * (a commune-level agency: each commune's People's Committee), each with
+ * its own number and paper; the last step says how many and prints each.
+ * Tab opens the appointment date the agency's officer
  * writes on the record (one date for all; empty keeps each dossier's
  * expected date), Enter there creates the record. */
 #include <stdio.h>
@@ -20,7 +23,9 @@
 #include "text.h"
 #include "util.h"
 
-enum { AG_MAX = 64, CAND_MAX = 200 };
+/* REC_MAX: the records one handover can make, one per real receiving
+ * agency (Lạng Sơn has 65 communes and wards) */
+enum { AG_MAX = 64, CAND_MAX = 200, REC_MAX = 72 };
 typedef enum { HS_AGENCY, HS_PICK, HS_DONE } hstep;
 
 typedef struct {
@@ -32,10 +37,11 @@ typedef struct {
     handover_line cand[CAND_MAX];
     bool tick[CAND_MAX];
     int ncand;
-    handover done;
-    char path[600];
-    char print_msg[PK_TEXT_MAX];
-    pk_err print_err;
+    handover done[REC_MAX];        /* the records made, one per real receiving agency */
+    int ndone;
+    char path[600];                /* the first record's file */
+    char print_msg[PK_TEXT_MAX];   /* where they went, or why the first that failed did not */
+    pk_err print_err;              /* PK_OK when every record printed */
     const char *err;
     char errref[PK_REF_MAX];       /* the dossier err is about */
     tfield date;                   /* the agency's appointment, DD/MM/YYYY */
@@ -100,6 +106,18 @@ static counts count_words(int dossiers, int docs, int originals)
     return c;
 }
 
+/* The agency's appointment date given with the records, when one was. */
+static int draw_appointment(const hand_state *s, int y, int x, int w)
+{
+    if (!s->appointment[0])
+        return y;
+    char day[32], buf[160];
+    clerk_date(s->appointment, day, sizeof day);
+    snprintf(buf, sizeof buf, "%s: %s", _("Appointment / return date"), day);
+    term_put(y++, x, w, buf, ROLE_NORMAL);
+    return y;
+}
+
 static void hand_draw(const void *state, const app *a, frame *f)
 {
     const hand_state *s = state;
@@ -154,28 +172,57 @@ static void hand_draw(const void *state, const app *a, frame *f)
             w_hint(f, ACT_NEXT, N_("Tick / untick"));
         }
         w_hint(f, ACT_TAB, N_("Appointment / return date"));
-    } else {
-        snprintf(buf, sizeof buf, "%s %s", _("Handover record"), s->done.no);
+    } else if (s->ndone == 1) {
+        const handover *h = &s->done[0];
+        snprintf(buf, sizeof buf, "%s %s", _("Handover record"), h->no);
         term_put(y++, x, w, buf, ROLE_TITLE);
-        counts words = count_words(s->done.ndossiers, s->done.ndocs, s->done.noriginals);
+        counts words = count_words(h->ndossiers, h->ndocs, h->noriginals);
         /* TRANSLATORS: "%d dossiers", "%d documents", "%d originals", the agency */
         snprintf(buf, sizeof buf, _("%s, %s, %s, handed to %s"), words.dossiers, words.docs,
-                 words.originals, s->done.agency);
+                 words.originals, h->receiver);
         y += w_text(f, y, x, w, 3, buf, ROLE_NORMAL);
-        if (s->appointment[0]) {
-            char day[32];
-            clerk_date(s->appointment, day, sizeof day);
-            snprintf(buf, sizeof buf, "%s: %s", _("Appointment / return date"), day);
-            term_put(y++, x, w, buf, ROLE_NORMAL);
-        }
+        y = draw_appointment(s, y, x, w);
         const char *shown = s->path;   /* relative to the data directory */
         size_t hl = a->cfg ? strlen(a->cfg->home) : 0;
         if (hl && strncmp(shown, a->cfg->home, hl) == 0 && shown[hl] == '/')
             shown += hl + 1;
         snprintf(buf, sizeof buf, "%s %s", _("Saved as"), shown);
         y += w_text(f, y, x, w, 3, buf, ROLE_DIM);
+    } else {
+        /* several records: one per receiving agency, each its own paper */
+        snprintf(buf, sizeof buf,
+                 ngettext("%d handover record, one per receiving agency:",
+                          "%d handover records, one per receiving agency:", (unsigned long)s->ndone),
+                 s->ndone);
+        term_put(y++, x, w, buf, ROLE_TITLE);
+        /* two lines a record: its number and agency, then its counts; the
+         * lines below stay on the screen */
+        int room = (f->height - 11) / 2 > 1 ? (f->height - 11) / 2 : 1;
+        for (int i = 0; i < s->ndone && i < room; i++) {
+            const handover *h = &s->done[i];
+            if (i == room - 1 && s->ndone > room) {
+                snprintf(buf, sizeof buf, ngettext("... and %d more record", "... and %d more records",
+                                                   (unsigned long)(s->ndone - i)),
+                         s->ndone - i);
+                term_put(y++, x, w, buf, ROLE_NORMAL);
+                break;
+            }
+            snprintf(buf, sizeof buf, "%s  %s", h->no, h->receiver);
+            term_put(y++, x, w, buf, ROLE_NORMAL);
+            counts words = count_words(h->ndossiers, h->ndocs, h->noriginals);
+            snprintf(buf, sizeof buf, "%s, %s, %s", words.dossiers, words.docs, words.originals);
+            term_put(y++, x + 2, w - 2, buf, ROLE_DIM);
+        }
+        y = draw_appointment(s, y, x, w);
+        snprintf(buf, sizeof buf, _("Saved in %s, one file each."), "papers/");
+        term_put(y++, x, w, buf, ROLE_DIM);
+    }
+    if (s->step == HS_DONE) {
         if (s->print_err == PK_OK) {
-            term_put(y + 1, x, w, _("Printed. Both sides sign it; keep one copy each."), ROLE_OK);
+            term_put(y + 1, x, w,
+                     s->ndone > 1 ? _("Each record printed on its own. Both sides sign each; keep one copy each.")
+                                  : _("Printed. Both sides sign it; keep one copy each."),
+                     ROLE_OK);
             if (s->print_msg[0])       /* which printer: A4, or the receipt printer instead */
                 w_text(f, y + 2, x, w, 2, _(s->print_msg), ROLE_DIM);
         } else {
@@ -218,15 +265,27 @@ static screen_result create(hand_state *s, app *a)
     }
     const char *kiosk = a->cfg && a->cfg->kiosk_code[0] ? a->cfg->kiosk_code : "PK";
     pk_err e = store_handover_create(a->db, s->agency, refs, n, ui->sess.id, kiosk, date,
-                                     app_now(a), &s->done);
+                                     app_now(a), s->done, REC_MAX, &s->ndone);
     if (e != PK_OK) {
         s->err = e == PK_ESTATE ? N_("A dossier changed meanwhile. The list was read again.")
                                 : pk_err_msg(e);
         term_beep();
         return SR_(SR_REDRAW);
     }
-    s->print_err = handover_output(a->db, a->pr, a->cfg, s->done.no, s->path, sizeof s->path,
-                                   s->print_msg, sizeof s->print_msg);
+    /* committed: each record saved and printed on its own */
+    s->print_err = PK_OK;
+    s->print_msg[0] = '\0';
+    for (int i = 0; i < s->ndone; i++) {
+        char path[600], msg[PK_TEXT_MAX];
+        pk_err pe = handover_output(a->db, a->pr, a->cfg, s->done[i].no, path, sizeof path, msg,
+                                    sizeof msg);
+        if (i == 0)
+            str_copy(s->path, sizeof s->path, path);
+        if (s->print_err == PK_OK) {   /* the first failure is what the clerk reads */
+            s->print_err = pe;
+            str_copy(s->print_msg, sizeof s->print_msg, msg);
+        }
+    }
     s->step = HS_DONE;
     s->err = NULL;
     s->in_date = false;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "catalog.h"
 #include "clerk_fixture.h"
 #include "paper.h"
 #include "printer.h"
@@ -233,54 +234,72 @@ TEST(papers, agency_real_name, "a commune-level agency is named as that commune'
 {
     admin_unit u = {.id = 1, .province = "Lạng Sơn", .type = "phường", .name = "Đông Kinh"};
     char out[400];
-    paper_agency_real("UBND cấp xã (Tư pháp - hộ tịch)", "commune", &u, out, sizeof out);
+    catalog_real_agency("UBND cấp xã (Tư pháp - hộ tịch)", "commune", &u, out, sizeof out);
     CU_ASSERT_STRING_EQUAL(out, "UBND phường Đông Kinh (Tư pháp - hộ tịch)");
-    paper_agency_real("Phòng Tư pháp", "commune", &u, out, sizeof out);
+    catalog_real_agency("Phòng Tư pháp", "commune", &u, out, sizeof out);
     CU_ASSERT_STRING_EQUAL(out, "Phòng Tư pháp");    /* a named agency stays */
-    paper_agency_real("Hộ tịch - UBND cấp xã", "commune", &u, out, sizeof out);
+    catalog_real_agency("Hộ tịch - UBND cấp xã", "commune", &u, out, sizeof out);
     CU_ASSERT_STRING_EQUAL(out, "Hộ tịch - UBND phường Đông Kinh");
-    paper_agency_real("Hộ tịch - UBND cấp xã", "province", &u, out, sizeof out);
+    catalog_real_agency("Hộ tịch - UBND cấp xã", "province", &u, out, sizeof out);
     CU_ASSERT_STRING_EQUAL(out, "Hộ tịch - UBND cấp xã");
     admin_unit bare = {.id = 9, .name = "Hữu Lũng"};     /* type unknown: no guess */
-    paper_agency_real("UBND cấp xã", "commune", &bare, out, sizeof out);
+    catalog_real_agency("UBND cấp xã", "commune", &bare, out, sizeof out);
     CU_ASSERT_STRING_EQUAL(out, "UBND Hữu Lũng");
-    paper_agency_real("Công an tỉnh Lạng Sơn", "province", &u, out, sizeof out);
+    catalog_real_agency("Công an tỉnh Lạng Sơn", "province", &u, out, sizeof out);
     CU_ASSERT_STRING_EQUAL(out, "Công an tỉnh Lạng Sơn");
-    paper_agency_real("UBND cấp xã", "commune", NULL, out, sizeof out);
+    catalog_real_agency("UBND cấp xã", "commune", NULL, out, sizeof out);
     CU_ASSERT_STRING_EQUAL(out, "UBND cấp xã");
 }
 
 /* Runs after the tests above: the handover moves the dossiers on. */
-TEST(papers, handover_split_by_commune, "one handover of three dossiers from two communes: two records, each its People's Committee, pages, copies")
+TEST(papers, handover_split_by_commune, "one handover of three dossiers from two communes: two records, each its own paper, its People's Committee and only its dossiers")
 {
     const char *three[] = {refs[0], refs[1], refs[2]};
-    handover h;
+    handover h[4];
+    int nh = 0;
     CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "UBND cấp xã", three, 3, "nv01", "LS01", "2026-03-18",
-                                                cx_at("2026-03-04", 0), &h), PK_OK);
-    paper_request rq = {.kind = PAPER_HANDOVER, .key = h.no};
-    paper_result r;
-    CU_ASSERT_EQUAL_FATAL(paper_save(db, &cfg, &rq, &r), PK_OK);
-    CU_ASSERT_EQUAL(r.pages, 2);          /* one page per commune, each copy */
-    char *t = pdf_text(r.path);
-    CU_ASSERT_PTR_NOT_NULL(strstr(t, "BIÊN BẢN GIAO NHẬN HỒ SƠ"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(t, "BÊN NHẬN: UBND phường Đông Kinh"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(t, "BÊN NHẬN: UBND xã Yên Trạch"));
-    CU_ASSERT_PTR_NULL(strstr(t, "UBND cấp xã"));
-    char no[80];
-    snprintf(no, sizeof no, "%s/1", h.no);
-    CU_ASSERT_PTR_NOT_NULL(strstr(t, no));
-    snprintf(no, sizeof no, "%s/2", h.no);
-    CU_ASSERT_PTR_NOT_NULL(strstr(t, no));
-    CU_ASSERT_PTR_NOT_NULL(strstr(t, "Hoàng Thị Lan"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(t, "Chức vụ"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(t, "còn thiếu Giấy chứng sinh"));
-    /* the agency's one appointment date, on both sections */
-    CU_ASSERT_EQUAL(count_of(t, "Ngày hẹn trả kết quả: 18/03/2026"), 4);
-    CU_ASSERT_EQUAL(count_of(t, "Trang 1/1"), 4);      /* 2 sections x 2 copies */
-    CU_ASSERT_PTR_NOT_NULL(strstr(t, "Bản giao cơ quan"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(t, "Nguyễn V. A."));
-    CU_ASSERT_PTR_NULL(strstr(t, "Nguyễn Văn An"));
-    free(t);
+                                                cx_at("2026-03-04", 0), h, 4, &nh), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(nh, 2);
+    CU_ASSERT_STRING_NOT_EQUAL(h[0].no, h[1].no);
+    /* refs 0 and 1 in phường Đông Kinh, ref 2 in xã Yên Trạch */
+    const char *own[2][2] = {{refs[0], refs[1]}, {refs[2], NULL}};
+    const char *receiver[2] = {"BÊN NHẬN: UBND phường Đông Kinh", "BÊN NHẬN: UBND xã Yên Trạch"};
+    for (int k = 0; k < 2; k++) {
+        paper_request rq = {.kind = PAPER_HANDOVER, .key = h[k].no};
+        paper_result r;
+        CU_ASSERT_EQUAL_FATAL(paper_save(db, &cfg, &rq, &r), PK_OK);
+        CU_ASSERT_EQUAL(r.pages, 1);          /* one page, each copy */
+        CU_ASSERT_PTR_NOT_NULL(strstr(r.path, h[k].no));
+        char *t = pdf_text(r.path);
+        CU_ASSERT_EQUAL(count_of(t, "BIÊN BẢN GIAO NHẬN HỒ SƠ"), 2);
+        CU_ASSERT_EQUAL(count_of(t, receiver[k]), 2);
+        CU_ASSERT_EQUAL(count_of(t, receiver[1 - k]), 0);
+        CU_ASSERT_PTR_NULL(strstr(t, "UBND cấp xã"));
+        char no[80];
+        CU_ASSERT_EQUAL(count_of(t, h[k].no), 2);      /* its own number on each copy */
+        CU_ASSERT_EQUAL(count_of(t, h[1 - k].no), 0);
+        snprintf(no, sizeof no, "%s/", h[k].no);          /* not a section of one */
+        CU_ASSERT_EQUAL(count_of(t, no), 0);
+        /* only its own dossiers */
+        for (int i = 0; i < 3; i++) {
+            bool mine = three[i] == own[k][0] || three[i] == own[k][1];
+            CU_ASSERT_EQUAL(count_of(t, three[i]) > 0, mine);
+        }
+        snprintf(no, sizeof no, "Tổng số hồ sơ: %d", k == 0 ? 2 : 1);
+        CU_ASSERT_EQUAL(count_of(t, no), 2);
+        CU_ASSERT_PTR_NOT_NULL(strstr(t, "Hoàng Thị Lan"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(t, "Chức vụ"));
+        /* the agency's one appointment date, on both copies */
+        CU_ASSERT_EQUAL(count_of(t, "Ngày hẹn trả kết quả: 18/03/2026"), 2);
+        CU_ASSERT_EQUAL(count_of(t, "Trang 1/1"), 2);      /* 2 copies */
+        CU_ASSERT_PTR_NOT_NULL(strstr(t, "Bản giao cơ quan"));
+        CU_ASSERT_PTR_NULL(strstr(t, "Nguyễn Văn An"));
+        if (k == 0) {
+            CU_ASSERT_PTR_NOT_NULL(strstr(t, "còn thiếu Giấy chứng sinh"));
+            CU_ASSERT_PTR_NOT_NULL(strstr(t, "Nguyễn V. A."));
+        }
+        free(t);
+    }
 }
 
 TEST(papers, handover_long_list_pages, "a long handover list runs over pages: Trang 1/N .. N/N, the header row repeated")
@@ -301,8 +320,10 @@ TEST(papers, handover_long_list_pages, "a long handover list runs over pages: Tr
         ptr[i] = r40[i];
     }
     handover h;
+    int nh = 0;
     CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "Công an tỉnh Lạng Sơn", ptr, N, "nv01", "LS01", NULL,
-                                                cx_at("2026-03-06", 0), &h), PK_OK);
+                                                cx_at("2026-03-06", 0), &h, 1, &nh), PK_OK);
+    CU_ASSERT_EQUAL(nh, 1);                  /* a province agency: one record */
     paper_request rq = {.kind = PAPER_HANDOVER, .key = h.no};
     paper_result r;
     CU_ASSERT_EQUAL_FATAL(paper_save(db, &cfg, &rq, &r), PK_OK);

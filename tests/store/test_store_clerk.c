@@ -505,19 +505,21 @@ TEST(store_clerk, handover_record, "handover record")
     CU_ASSERT_EQUAL(lines[0].noriginals, 1);
     CU_ASSERT_STRING_EQUAL(lines[0].seal_no, "NP-1");
     handover h;
+    int nh = 0;
     /* one foreign dossier spoils the whole record: nothing changes */
     const char *mixed[] = {r[0], other};
     CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", mixed, 2, "nv01", "LS01", NULL,
-                                          cx_at("2026-03-04", 0), &h), PK_EINVAL);
+                                          cx_at("2026-03-04", 0), &h, 1, &nh), PK_EINVAL);
     const char *notyet[] = {r[0], reg};
     CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", notyet, 2, "nv01", "LS01", NULL,
-                                          cx_at("2026-03-04", 0), &h), PK_ESTATE);
+                                          cx_at("2026-03-04", 0), &h, 1, &nh), PK_ESTATE);
     dossier d;
     CU_ASSERT_EQUAL(store_dossier_get(db, r[0], &d), PK_OK);
     CU_ASSERT_EQUAL(d.status, ST_ACCEPTED);
     const char *two[] = {r[0], r[1]};
     CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "UBND cấp xã", two, 2, "nv01", "LS01", NULL,
-                                                cx_at("2026-03-04", 0), &h), PK_OK);
+                                                cx_at("2026-03-04", 0), &h, 1, &nh), PK_OK);
+    CU_ASSERT_EQUAL(nh, 1);   /* one commune: one record */
     CU_ASSERT_STRING_EQUAL(h.no, "BB-LS01-20260304-001");
     CU_ASSERT_EQUAL(h.ndossiers, 2);
     CU_ASSERT_EQUAL(h.ndocs, 2);
@@ -538,10 +540,121 @@ TEST(store_clerk, handover_record, "handover record")
     /* the second record of the day gets the next number */
     const char *one[] = {r[2]};
     CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", one, 1, "nv01", "LS01", NULL,
-                                          cx_at("2026-03-04", 1), &h), PK_OK);
+                                          cx_at("2026-03-04", 1), &h, 1, &nh), PK_OK);
     CU_ASSERT_STRING_EQUAL(h.no, "BB-LS01-20260304-002");
     audit_check ac;
     CU_ASSERT_EQUAL(store_audit_verify(db, &ac), PK_OK);
+    teardown();
+}
+
+/* A dossier of proc in the commune named unit (no unit row: the name the
+ * kiosk stored), accepted with its own seal. */
+static void accepted_in(const char *proc, const char *unit, const char *seal, char ref[PK_REF_MAX])
+{
+    dossier d = fx_dossier(proc, "Phạm Văn Tú");
+    str_copy(d.unit_name, sizeof d.unit_name, unit);
+    d.created_at = cx_at("2026-03-02", 0);
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, &d, "RA", "kiosk", NULL), PK_OK);
+    str_copy(ref, PK_REF_MAX, d.ref);
+    transition_data td = {.at = cx_at("2026-03-03", 0), .seal_no = seal, .fee_collected = 8000};
+    CU_ASSERT_EQUAL_FATAL(store_dossier_transition(db, ref, ST_ACCEPTED, "nv01", "", &td), PK_OK);
+}
+
+TEST(store_clerk, handover_split_by_commune, "a commune-level agency: one stored record per commune, each its own number and dossiers; another agency: one record")
+{
+    setup();
+    char a1[PK_REF_MAX], b1[PK_REF_MAX], a2[PK_REF_MAX], p1[PK_REF_MAX], p2[PK_REF_MAX];
+    accepted_in("1.001193", "Đông Kinh", "NP-11", a1);
+    accepted_in("1.001193", "Yên Trạch", "NP-12", b1);
+    accepted_in("1.001193", "Đông Kinh", "NP-13", a2);
+    accepted_in("4.000001", "Đông Kinh", "NP-14", p1);
+    accepted_in("4.000001", "Yên Trạch", "NP-15", p2);
+    handover h[4];
+    int nh = -1;
+    const char *three[] = {a1, b1, a2};
+    /* room for one record only: two are needed, nothing is made */
+    CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", three, 3, "nv01", "LS01", NULL,
+                                          cx_at("2026-03-04", 0), h, 1, &nh), PK_EINVAL);
+    dossier d;
+    CU_ASSERT_EQUAL(store_dossier_get(db, a1, &d), PK_OK);
+    CU_ASSERT_EQUAL(d.status, ST_ACCEPTED);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM handovers"), 0);
+    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "UBND cấp xã", three, 3, "nv01", "LS01", NULL,
+                                                cx_at("2026-03-04", 0), h, 4, &nh), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(nh, 2);
+    CU_ASSERT_STRING_EQUAL(h[0].no, "BB-LS01-20260304-001");
+    CU_ASSERT_STRING_EQUAL(h[1].no, "BB-LS01-20260304-002");
+    CU_ASSERT_STRING_EQUAL(h[0].receiver, "UBND Đông Kinh");
+    CU_ASSERT_STRING_EQUAL(h[1].receiver, "UBND Yên Trạch");
+    CU_ASSERT_STRING_EQUAL(h[0].agency, "UBND cấp xã");
+    CU_ASSERT_EQUAL(h[0].ndossiers, 2);
+    CU_ASSERT_EQUAL(h[1].ndossiers, 1);
+    CU_ASSERT_EQUAL(h[0].ndocs, 2);
+    /* each stored record lists only its own dossiers */
+    handover_line lines[8];
+    handover back;
+    int n = 0;
+    CU_ASSERT_EQUAL(store_handover_lines(db, h[0].no, &back, lines, 8, &n), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 2);
+    CU_ASSERT_STRING_EQUAL(lines[0].ref, a1);
+    CU_ASSERT_STRING_EQUAL(lines[1].ref, a2);
+    CU_ASSERT_STRING_EQUAL(back.receiver, "UBND Đông Kinh");
+    CU_ASSERT_EQUAL(back.ndossiers, 2);
+    CU_ASSERT_EQUAL(store_handover_lines(db, h[1].no, &back, lines, 8, &n), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 1);
+    CU_ASSERT_STRING_EQUAL(lines[0].ref, b1);
+    CU_ASSERT_STRING_EQUAL(back.receiver, "UBND Yên Trạch");
+    dossier_extra x;
+    CU_ASSERT_EQUAL(store_dossier_extra(db, b1, &x), PK_OK);
+    CU_ASSERT_STRING_EQUAL(x.handover_no, h[1].no);
+    CU_ASSERT_EQUAL(store_dossier_extra(db, a2, &x), PK_OK);
+    CU_ASSERT_STRING_EQUAL(x.handover_no, h[0].no);
+    /* a province agency gets one record whatever the communes */
+    const char *prov[] = {p1, p2};
+    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "Công an tỉnh Lạng Sơn", prov, 2, "nv01", "LS01",
+                                                NULL, cx_at("2026-03-04", 1), h, 4, &nh), PK_OK);
+    CU_ASSERT_EQUAL(nh, 1);
+    CU_ASSERT_STRING_EQUAL(h[0].no, "BB-LS01-20260304-003");
+    CU_ASSERT_EQUAL(h[0].ndossiers, 2);
+    CU_ASSERT_STRING_EQUAL(h[0].receiver, "Công an tỉnh Lạng Sơn");
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM handovers"), 3);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'handover'"), 3);
+    teardown();
+}
+
+/* A record stored before the split (no receiver column) stays readable
+ * after the migration, named by its agency; the migration runs twice. */
+TEST(store_clerk, handover_migration_keeps_old_records, "handover records made before the commune split stay readable")
+{
+    setup();
+    char a1[PK_REF_MAX];
+    accepted_in("1.001193", "Đông Kinh", "NP-21", a1);
+    handover h;
+    int nh = 0;
+    const char *one[] = {a1};
+    CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "UBND cấp xã", one, 1, "nv01", "LS01", NULL,
+                                                cx_at("2026-03-04", 0), &h, 1, &nh), PK_OK);
+    store_close(db);
+    db = NULL;
+    /* as an older kiosk left it: no receiver column, at the version before */
+    char sql[96];
+    snprintf(sql, sizeof sql, "ALTER TABLE handovers DROP COLUMN receiver; PRAGMA user_version = %d;",
+             store_migrations_count - 1);
+    CU_ASSERT_EQUAL_FATAL(cx_raw(fx.db_path, sql), SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
+    handover back;
+    handover_line lines[2];
+    int n = 0;
+    CU_ASSERT_EQUAL(store_handover_lines(db, h.no, &back, lines, 2, &n), PK_OK);
+    CU_ASSERT_EQUAL(n, 1);
+    CU_ASSERT_STRING_EQUAL(back.receiver, "UBND cấp xã");   /* the agency, as it was written */
+    store_close(db);
+    db = NULL;
+    /* once more from the version before: the column is there already */
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", store_migrations_count - 1);
+    CU_ASSERT_EQUAL_FATAL(cx_raw(fx.db_path, sql), SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL(store_handover_lines(db, h.no, &back, lines, 2, &n), PK_OK);
     teardown();
 }
 

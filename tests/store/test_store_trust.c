@@ -68,9 +68,10 @@ TEST(store_trust, appointment_past, "an appointment date in the past is refused"
                                " AND appointment_date = ''"), 1);
     /* the handover record refuses it the same way, nothing moved */
     handover h;
+    int nh = 0;
     const char *one[] = {a};
     CU_ASSERT_EQUAL(store_handover_create(db, "UBND cấp xã", one, 1, "nv01", "LS01", "2026-03-10",
-                                          td.at, &h), PK_EINVAL);
+                                          td.at, &h, 1, &nh), PK_EINVAL);
     CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM handovers"), 0);
     CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossiers WHERE status = 'accepted'"), 1);
     td.appointment_date = "2026-03-11";   /* today is fine */
@@ -105,8 +106,10 @@ TEST(store_trust, incident_steps, "an incident needs a description, stays out of
     transition_data td = {.at = at, .fee_collected = -1};
     CU_ASSERT_EQUAL(store_dossier_transition(db, a, ST_HANDED, "nv01", "", &td), PK_ESTATE);
     handover h;
+    int nh = 0;
     const char *refs[] = {a};
-    CU_ASSERT_NOT_EQUAL(store_handover_create(db, "UBND cấp xã", refs, 1, "nv01", "LS01", NULL, at, &h), PK_OK);
+    CU_ASSERT_NOT_EQUAL(store_handover_create(db, "UBND cấp xã", refs, 1, "nv01", "LS01", NULL, at, &h,
+                                              1, &nh), PK_OK);
     CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossiers WHERE status = 'handed'"), 0);
     /* reported: the clerk's list of incidents holds it */
     dossier_filter f = {.status = DOSSIER_FILTER_INCIDENTS};

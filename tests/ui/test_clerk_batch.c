@@ -50,9 +50,10 @@ static void at_agency(snap_env *e, const char *proc, int n, char (*refs)[PK_REF_
         list[i] = refs[i];
     dossier_extra x;
     CU_ASSERT_EQUAL_FATAL(store_dossier_extra(e->db, refs[0], &x), PK_OK);
-    handover h;
+    handover h[8];
+    int nh = 0;
     CU_ASSERT_EQUAL_FATAL(store_handover_create(e->db, x.agency, list, n, "nv01", "LS01", NULL,
-                                                e->a.fixed_time - 3600, &h), PK_OK);
+                                                e->a.fixed_time - 3600, h, 8, &nh), PK_OK);
     free(list);
 }
 
@@ -172,7 +173,7 @@ TEST(clerk_batch, delivery_round, "results out for delivery: one batch, a round 
         snap_scan(&e, payload);
     }
     snap_key(&e, TK_ENTER);
-    CU_ASSERT(snap_has("recorded: 3 dossiers."));
+    CU_ASSERT(snap_has("recorded: 3 dossiers"));
     CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'out_for_delivery'"), 3);
     CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM batches WHERE kind = 'delivery'"), 1);
     char no[40] = "", path[700];
@@ -193,6 +194,26 @@ TEST(clerk_batch, delivery_round, "results out for delivery: one batch, a round 
         CU_ASSERT_PTR_NOT_NULL(strstr(text, refs[i]));
     CU_ASSERT_PTR_NOT_NULL(strstr(text, "Trần V. B."));       /* masked */
     CU_ASSERT_PTR_NULL(strstr(text, "Trần Văn Bình"));
+    /* each result's envelope label, as the single "out for delivery" step
+     * prints it: its Code 128 gives back the S10 number */
+    CU_ASSERT(snap_has("envelope labels printed"));
+    for (int i = 0; i < 3; i++) {
+        char s10[PK_S10_MAX], pdf[700], cmd[2400];
+        s10_of(&e, refs[i], s10);
+        snprintf(pdf, sizeof pdf, "%.600s/papers/%s-label.pdf", e.cfg.home, refs[i]);
+        snprintf(cmd, sizeof cmd,
+                 "pdftoppm -r 200 -png -singlefile '%s' '%.600s/lbl' && zbarimg --quiet --raw"
+                 " -Sdisable -Scode128.enable '%.600s/lbl.png' 2>/dev/null", pdf, e.cfg.home,
+                 e.cfg.home);
+        FILE *p = popen(cmd, "r");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+        char got[64] = "";
+        if (!fgets(got, sizeof got, p))
+            got[0] = '\0';
+        pclose(p);
+        got[strcspn(got, "\n")] = '\0';
+        CU_ASSERT_STRING_EQUAL(got, s10);
+    }
     snap_close(&e);
 }
 
@@ -242,6 +263,68 @@ TEST(clerk_batch, handover_one_place, "hand over: one place, always a record, by
     CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM dossiers WHERE status = 'accepted'"), 1);
     snap_close(&e);
 }
+
+/* Three dossiers of a commune-level procedure ("UBND cấp xã"), from two
+ * communes (Yên Trạch, Đông Kinh, Yên Trạch), accepted. */
+static void two_communes(snap_env *e, char (*refs)[PK_REF_MAX])
+{
+    CU_ASSERT_EQUAL_FATAL(sqlite3_exec(e->db->conn, "UPDATE procedures SET agency ="
+                                       " 'UBND cấp xã (Tư pháp - hộ tịch)' WHERE code = '1.001193'",
+                                       NULL, NULL, NULL), SQLITE_OK);
+    const char *units[] = {"Yên Trạch", "Đông Kinh", "Yên Trạch"};
+    for (int i = 0; i < 3; i++) {
+        dossier d = fx_dossier("1.001193", "Trần Văn Bình");
+        str_copy(d.unit_name, sizeof d.unit_name, units[i]);
+        d.created_at = e->a.fixed_time - 2 * 86400;
+        CU_ASSERT_EQUAL_FATAL(store_dossier_create(e->db, &d, "RA", "kiosk", NULL), PK_OK);
+        str_copy(refs[i], PK_REF_MAX, d.ref);
+        char seal[16];
+        snprintf(seal, sizeof seal, "NP-%04d", 900 + i);
+        transition_data td = {.at = e->a.fixed_time - 86400, .seal_no = seal, .fee_collected = 8000,
+                              .post_collected = 48000};
+        CU_ASSERT_EQUAL_FATAL(store_dossier_transition(e->db, refs[i], ST_ACCEPTED, "nv01", "", &td),
+                              PK_OK);
+    }
+}
+
+/* Hand over by scanning a batch: dossiers of a commune-level agency from
+ * two communes make two records, each with its own number, dossiers and
+ * paper; the clerk reads how many. */
+static void two_records(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, rows, cols, lang));
+    char refs[3][PK_REF_MAX];
+    two_communes(&e, refs);
+    snap_sign_in(&e);
+    snap_act(&e, ACT_CHOOSE, MENU_BATCH);
+    snap_act(&e, ACT_CHOOSE, 1);             /* hand over: the handover screen, scanning */
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "clerk_handover");
+    char s10[PK_S10_MAX];
+    for (int i = 0; i < 3; i++) {
+        s10_of(&e, refs[i], s10);
+        snap_scan(&e, s10);
+    }
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "handover-records"));
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM handovers"), 2);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM handovers WHERE receiver ="
+                                 " 'UBND Yên Trạch (Tư pháp - hộ tịch)' AND ndossiers = 2"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM handovers WHERE receiver ="
+                                 " 'UBND Đông Kinh (Tư pháp - hộ tịch)' AND ndossiers = 1"), 1);
+    /* each record printed on its own, its own file */
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM print_jobs WHERE kind = 'handover'"), 2);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM handovers WHERE file LIKE '%/papers/' || no"
+                                 " || '.pdf'"), 2);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(DISTINCT handover_no) FROM dossiers"
+                                 " WHERE status = 'handed'"), 2);
+    snap_close(&e);
+}
+
+TEST(clerk_batch, handover_records_vi_80, "two communes: two handover records, vi 80x24") { two_records("vi", 24, 80); }
+TEST(clerk_batch, handover_records_en_80, "two communes: two handover records, en 80x24") { two_records("en", 24, 80); }
+TEST(clerk_batch, handover_records_vi_120, "two communes: two handover records, vi 120x40") { two_records("vi", 40, 120); }
+TEST(clerk_batch, handover_records_en_120, "two communes: two handover records, en 120x40") { two_records("en", 40, 120); }
 
 static void walk(const char *lang, int rows, int cols)
 {
