@@ -288,5 +288,6 @@ const store_migration store_migrations[] = {
     {16, schema_staff_alerts, NULL},   /* call-staff alerts: store_notify.c */
     {17, NULL, store_consent_email_upgrade},   /* e-mail consent apart from SMS: store_notify.c */
     {18, schema_digits, NULL},   /* probe of the clerk's digit search: store_queue.c */
+    {19, store_schema_sync_heads, NULL},   /* fewer pages per dossier: store_sync.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
