@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "receipt.h"
+#include "util.h"
 
 static inline void rf_receipt(receipt_info *ri, unsigned n)
 {

@@ -294,8 +294,8 @@ TEST(canvas, test_fixed_pieces, "fixed paragraphs: the same dots from the piece 
 {
     static const char *const texts[] = {
         "Ấ Ở Ữ Ỵ — accents above the ascent, đ, g, y below the baseline",
-        "Our guarantee: your dossier is sealed in front of you, your originals are listed on the "
-        "signed slip, and you are compensated if it is lost.",
+        ("Our guarantee: your dossier is sealed in front of you, your originals are listed on the "
+         "signed slip, and you are compensated if it is lost."),
         "Vui lòng giữ biên nhận này.",
     };
     canvas *plain = doc_of(texts, 3, 0);
