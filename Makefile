@@ -174,6 +174,8 @@ $(BUILD)/obj/test_runner.o: $(BUILD)/gen/tests.inc
 # differential test replays the fuzz input format) through a variable of its
 # own: the flag stamp, built in whichever context comes first, must not see it.
 $(TEST_OBJ): TEST_CF := -Itests -Itests/fuzz
+# The receipt benchmark times the golden test's receipt (tests/receipt_fixture.h).
+$(patsubst bench/%.c,$(BUILD)/obj/%.o,$(BENCH_SRC)): TEST_CF := -Itests
 
 $(BUILD)/test-runner: $(TEST_OBJ) $(BUILD)/libpostkiosk.a $(LD_STAMP)
 	$(CC) $(CFLAGS) -o $@ $(filter %.o %.a,$^) $(ALL_LD) $(TPKG_LD)

@@ -18,6 +18,8 @@
  * runs on a copy. Prints table rows for scripts/bench.sh. */
 #include <errno.h>
 #include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +129,129 @@ static long wal_frames(const char *path)
     return (long)((st.st_size - 32) / (24 + 4096));
 }
 
+/* ---- which part of the transaction writes which WAL page ------------- */
+enum { PAGES_MAX = 64, PARTS_MAX = 24 };
+
+typedef struct {
+    uint32_t page[PAGES_MAX];
+    int n;
+} page_list;
+
+/* The page numbers of WAL frames [f0, f1) (each frame starts with its
+ * page number, big-endian), once each. */
+static void wal_pages(const char *path, long f0, long f1, page_list *out)
+{
+    char wal[600];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    out->n = 0;
+    FILE *fp = fopen(wal, "rb");
+    if (!fp)
+        return;
+    for (long i = f0; i < f1; i++) {
+        unsigned char h[4];
+        if (fseek(fp, 32 + i * (24 + 4096), SEEK_SET) != 0 || fread(h, 1, 4, fp) != 4)
+            break;
+        uint32_t pg = (uint32_t)h[0] << 24 | (uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3];
+        bool seen = false;
+        for (int k = 0; k < out->n; k++)
+            seen |= out->page[k] == pg;
+        if (!seen && out->n < PAGES_MAX)
+            out->page[out->n++] = pg;
+    }
+    fclose(fp);
+}
+
+/* The part of the dossier transaction a table or index belongs to. */
+static const char *part_of(const char *name)
+{
+    static const struct {
+        const char *prefix, *part;
+    } parts[] = {
+        {"sqlite_autoindex_dossiers_", "dossier indexes"}, {"dossiers_", "dossier indexes"},
+        {"dossiers", "dossier row"}, {"dossier_digits", "digit probe (trigger)"},
+        {"status_counts", "status counters (trigger)"}, {"dossier_docs", "documents"},
+        {"sqlite_autoindex_dossier_docs", "documents"}, {"events", "event"},
+        {"audit", "audit rows (event, seal)"}, {"sqlite_autoindex_audit", "audit rows (event, seal)"},
+        {"print_jobs", "print job"}, {"notify_outbox", "notification outbox"},
+        {"sync_", "sync outbox"}, {"sequences", "reference and S10 counters"},
+        {"sqlite_autoindex_sequences", "reference and S10 counters"},
+        {"settings", "settings"}, {"sqlite_autoindex_settings", "settings"},
+    };
+    for (size_t i = 0; i < PK_ARRAY_LEN(parts); i++)
+        if (strncmp(name, parts[i].prefix, strlen(parts[i].prefix)) == 0)
+            return parts[i].part;
+    return name;
+}
+
+typedef struct {
+    char part[PARTS_MAX][64];
+    double pages[PARTS_MAX];
+    int n;
+} part_sum;
+
+static void part_add(part_sum *ps, const char *part, double pages)
+{
+    for (int i = 0; i < ps->n; i++)
+        if (strcmp(ps->part[i], part) == 0) {
+            ps->pages[i] += pages;
+            return;
+        }
+    if (ps->n < PARTS_MAX) {
+        str_copy(ps->part[ps->n], sizeof ps->part[0], part);
+        ps->pages[ps->n++] = pages;
+    }
+}
+
+/* Averages the pages of lists[0..n) by part: each page named by dbstat
+ * (one pass over the file, after the inserts), pages it does not name (the
+ * free list) as "free list". */
+static void parts_of(sqlite3 *db, const page_list *lists, int n, part_sum *out)
+{
+    memset(out, 0, sizeof *out);
+    if (n == 0)
+        return;
+    static char names[PAGES_MAX * 8][64];
+    uint32_t pages[PAGES_MAX * 8];
+    int np = 0;
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < lists[i].n; k++) {
+            bool seen = false;
+            for (int j = 0; j < np; j++)
+                seen |= pages[j] == lists[i].page[k];
+            if (!seen && np < PAGES_MAX * 8) {
+                pages[np] = lists[i].page[k];
+                str_copy(names[np++], sizeof names[0], "free list");
+            }
+        }
+    sqlite3_stmt *q;
+    must(sqlite3_prepare_v2(db, "SELECT name, pageno FROM dbstat", -1, &q, NULL), db, "dbstat");
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        uint32_t pg = (uint32_t)sqlite3_column_int64(q, 1);
+        for (int j = 0; j < np; j++)
+            if (pages[j] == pg)
+                str_copy(names[j], sizeof names[0], (const char *)sqlite3_column_text(q, 0));
+    }
+    sqlite3_finalize(q);
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < lists[i].n; k++)
+            for (int j = 0; j < np; j++)
+                if (pages[j] == lists[i].page[k])
+                    part_add(out, part_of(names[j]), 1.0 / n);
+}
+
+static const char *parts_fmt(char *buf, size_t sz, const part_sum *ps)
+{
+    size_t at = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < ps->n && at < sz; i++) {
+        int w = snprintf(buf + at, sz - at, "%s%s %.1f", i ? ", " : "", ps->part[i], ps->pages[i]);
+        if (w < 0)
+            break;
+        at += (size_t)w;
+    }
+    return buf;
+}
+
 static void bench_insert(store *s, const char *path, int n_ins)
 {
     sqlite3 *db = bare_open(path);
@@ -134,6 +259,8 @@ static void bench_insert(store *s, const char *path, int n_ins)
     must(sqlite3_prepare_v2(db, bare_row_sql, -1, &row, NULL), db, "bare prepare");
     double *ts = xcalloc((size_t)n_ins + 1, sizeof *ts), *tb = xcalloc((size_t)n_ins + 1, sizeof *tb);
     long pages_store = 0, pages_bare = 0;
+    page_list *ls = xcalloc((size_t)n_ins + 1, sizeof *ls), *lb = xcalloc((size_t)n_ins + 1, sizeof *lb);
+    int nls = 0, nlb = 0;
     for (int i = 0; i < n_ins; i++) {
         dossier d;
         memset(&d, 0, sizeof d);
@@ -158,6 +285,8 @@ static void bench_insert(store *s, const char *path, int n_ins)
             die("insert failed: %s (%s)", pk_err_msg(e), store_last_error(s));
         if (w1 > w0 && w1 - w0 > pages_store)
             pages_store = w1 - w0;
+        if (w1 > w0)
+            wal_pages(path, w0, w1, &ls[nls++]);
         char ref[32], s10[32];
         snprintf(ref, sizeof ref, "BR01-%07d", i + 1);
         snprintf(s10, sizeof s10, "RB%08dVN", i + 1);
@@ -172,8 +301,15 @@ static void bench_insert(store *s, const char *path, int n_ins)
         w1 = wal_frames(path);
         if (w1 > w0 && w1 - w0 > pages_bare)
             pages_bare = w1 - w0;
+        if (w1 > w0)
+            wal_pages(path, w0, w1, &lb[nlb++]);
     }
     sqlite3_finalize(row);
+    part_sum pss, psb;
+    parts_of(db, ls, nls, &pss);
+    parts_of(db, lb, nlb, &psb);
+    free(ls);
+    free(lb);
     sqlite3_close(db);
     double s50 = bench_pct(ts, n_ins, 50), b50 = bench_pct(tb, n_ins, 50);
     double ratio = b50 > 0 ? s50 / b50 : 0;
@@ -182,6 +318,12 @@ static void bench_insert(store *s, const char *path, int n_ins)
               bench_fmt(m, sizeof m, "%.3f ms, %ld WAL pages", s50, pages_store), "<= 1.25x bare",
               ratio, bench_fmt(r, sizeof r, "bare (%.3f ms, %ld pages)", b50, pages_bare),
               n_ins > 0 ? ratio <= 1.25 : -1);
+    /* what each part of the transaction costs, against the bare row */
+    char pb[1024];
+    bench_row(bench_fmt(f, sizeof f, "durable dossier insert, WAL pages by part, %s", size_name),
+              parts_fmt(pb, sizeof pb, &pss), "-", 0, NULL, -1);
+    bench_row(bench_fmt(f, sizeof f, "bare dossier insert, WAL pages by part, %s", size_name),
+              parts_fmt(pb, sizeof pb, &psb), "-", 0, NULL, -1);
     free(ts);
     free(tb);
 }

@@ -43,6 +43,16 @@ void canvas_ensure(canvas *c, int rows)
     c->height = rows;
 }
 
+void canvas_reserve(canvas *c, int rows)
+{
+    if (rows <= c->cap)
+        return;
+    c->bits = xrealloc(c->bits, (size_t)rows * (size_t)c->stride);
+    memset(c->bits + (size_t)c->cap * (size_t)c->stride, 0,
+           (size_t)(rows - c->cap) * (size_t)c->stride);
+    c->cap = rows;
+}
+
 void canvas_set(canvas *c, int x, int y)
 {
     if (x < 0 || x >= c->width || y < 0) {

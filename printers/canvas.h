@@ -30,6 +30,9 @@ canvas *canvas_new(int width);
 void canvas_free(canvas *c);
 /* Makes rows [0, rows) exist (new rows are white). */
 void canvas_ensure(canvas *c, int rows);
+/* Room for rows [0, rows) without changing the height: a document of a
+ * known size allocated once. */
+void canvas_reserve(canvas *c, int rows);
 void canvas_set(canvas *c, int x, int y);
 void canvas_clear(canvas *c, int x, int y);
 bool canvas_get(const canvas *c, int x, int y);
@@ -68,6 +71,28 @@ int canvas_wrap(canvas_fonts *f, canvas_style style, const char *s, int maxw,
 /* Draws s[0..len) with its baseline at y; returns the advance. */
 int canvas_draw_text(canvas *c, canvas_fonts *f, canvas_style style, int x, int y,
                      const char *s, size_t len);
+
+/* ---- pieces drawn once ---------------------------------------------- */
+/* What a document draws the same every time (a translated paragraph at
+ * its place) kept with the fonts, which live as long as the process, so
+ * that the next document ORs its rows in instead of drawing it glyph by
+ * glyph again. img: the piece drawn with its first line's top at row
+ * origin; ink0: its first row with ink; advance: how far it moves the
+ * document down. The key says what was drawn and where. */
+typedef struct {
+    canvas *img;
+    int origin, ink0, advance;
+} canvas_piece;
+
+const canvas_piece *canvas_piece_find(canvas_fonts *f, const char *key);
+/* Keeps img (now owned by f) under key; NULL when the cache is full (img
+ * is freed then). At most 256 pieces and 8 MB: past that the cache starts
+ * again, so that documents of ever new texts cannot grow it. */
+const canvas_piece *canvas_piece_keep(canvas_fonts *f, const char *key, canvas *img, int origin,
+                                      int advance);
+/* ORs the piece's rows into c with its origin at row y (y - origin + ink0
+ * >= 0) and makes the rows it covers exist. */
+void canvas_piece_draw(canvas *c, const canvas_piece *p, int y);
 
 /* ---- QR and watermark ------------------------------------------------ */
 /* Draws data as a QR code (ECC M, case-sensitive; [0-9A-Z .-] runs use the

@@ -18,6 +18,10 @@ typedef struct {
     uint32_t key;          /* 0 = empty slot */
     int w, h, left, top, pitch, advance;
     unsigned char *bits;   /* MSB-first rows */
+    /* the same rows as words, leftmost dot in the top bit, for glyphs at
+     * most 56 dots wide (all but the largest sizes): shifted into place
+     * and ORed into the canvas 8 bytes at a time; NULL otherwise */
+    uint64_t *words;
 } glyph;
 
 typedef struct {
@@ -25,7 +29,19 @@ typedef struct {
     int ascent, height;
 } size_metrics;
 
+typedef struct {
+    uint32_t hash;
+    char *key;
+    canvas_piece piece;
+} piece_slot;
+
+enum { PIECES_MAX = 256 };
+static const size_t PIECE_BYTES_MAX = 8u << 20;
+
 struct canvas_fonts {
+    piece_slot pieces[PIECES_MAX];
+    int npieces;
+    size_t piece_bytes;
     FT_Library lib;
     FT_Face face[2];       /* regular, bold */
     int face_px[2];        /* size currently set on each face */
@@ -72,12 +88,87 @@ pk_err canvas_fonts_open(const char *regular, const char *bold, canvas_fonts **o
     return PK_OK;
 }
 
+static void pieces_clear(canvas_fonts *f)
+{
+    for (int i = 0; i < f->npieces; i++) {
+        free(f->pieces[i].key);
+        canvas_free(f->pieces[i].piece.img);
+    }
+    f->npieces = 0;
+    f->piece_bytes = 0;
+}
+
+static uint32_t key_hash(const char *key)
+{
+    uint32_t h = 2166136261u;   /* FNV-1a */
+    for (; *key; key++)
+        h = (h ^ (unsigned char)*key) * 16777619u;
+    return h;
+}
+
+const canvas_piece *canvas_piece_find(canvas_fonts *f, const char *key)
+{
+    uint32_t h = key_hash(key);
+    for (int i = 0; i < f->npieces; i++)
+        if (f->pieces[i].hash == h && strcmp(f->pieces[i].key, key) == 0)
+            return &f->pieces[i].piece;
+    return NULL;
+}
+
+const canvas_piece *canvas_piece_keep(canvas_fonts *f, const char *key, canvas *img, int origin,
+                                      int advance)
+{
+    size_t bytes = (size_t)img->stride * (size_t)img->height + strlen(key);
+    if (bytes > PIECE_BYTES_MAX) {
+        canvas_free(img);
+        return NULL;
+    }
+    if (f->npieces == PIECES_MAX || f->piece_bytes + bytes > PIECE_BYTES_MAX)
+        pieces_clear(f);
+    int ink0 = 0;
+    while (ink0 < img->height && canvas_ink(img, ink0, ink0 + 1) == 0)
+        ink0++;
+    piece_slot *ps = &f->pieces[f->npieces++];
+    ps->hash = key_hash(key);
+    ps->key = xstrdup(key);
+    ps->piece = (canvas_piece){img, origin, ink0, advance};
+    f->piece_bytes += bytes;
+    return &ps->piece;
+}
+
+void canvas_piece_draw(canvas *c, const canvas_piece *p, int y)
+{
+    const canvas *img = p->img;
+    int top = y - p->origin;
+    canvas_ensure(c, top + img->height);
+    size_t n = (size_t)(img->stride < c->stride ? img->stride : c->stride);
+    for (int r = p->ink0; r < img->height; r++) {
+        if (top + r < 0)
+            continue;
+        const unsigned char *src = img->bits + (size_t)r * (size_t)img->stride;
+        unsigned char *dst = c->bits + (size_t)(top + r) * (size_t)c->stride;
+        size_t b = 0;
+        for (; b + 8 <= n; b += 8) {
+            uint64_t d, v;
+            memcpy(&d, dst + b, 8);
+            memcpy(&v, src + b, 8);
+            d |= v;
+            memcpy(dst + b, &d, 8);
+        }
+        for (; b < n; b++)
+            dst[b] |= src[b];
+    }
+}
+
 void canvas_fonts_close(canvas_fonts *f)
 {
     if (!f)
         return;
-    for (size_t i = 0; i < f->nslots; i++)
+    pieces_clear(f);
+    for (size_t i = 0; i < f->nslots; i++) {
         free(f->slots[i].bits);
+        free(f->slots[i].words);
+    }
     free(f->slots);
     for (int i = 0; i < 2; i++)
         if (f->face[i])
@@ -175,6 +266,13 @@ static const glyph *glyph_get(canvas_fonts *f, canvas_style style, uint32_t cp)
                     g.bits[(size_t)r * (size_t)g.pitch + (size_t)g.pitch - 1] &=
                         (unsigned char)(0xFFu << (8 - (g.w & 7)));
             }
+            if (g.pitch <= 7) {
+                g.words = xcalloc((size_t)g.h, sizeof *g.words);
+                for (int r = 0; r < g.h; r++)
+                    for (int b = 0; b < g.pitch; b++)
+                        g.words[r] |= (uint64_t)g.bits[(size_t)r * (size_t)g.pitch + (size_t)b]
+                                      << (56 - 8 * b);
+            }
         }
     }
     if ((f->used + 1) * 10 > f->nslots * 7) {
@@ -186,6 +284,16 @@ static const glyph *glyph_get(canvas_fonts *f, canvas_style style, uint32_t cp)
     f->slots[j] = g;
     f->used++;
     return &f->slots[j];
+}
+
+/* v with its top byte first in memory, as the canvas stores dots. */
+static inline uint64_t to_big_endian(uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return v;
+#else
+    return __builtin_bswap64(v);
+#endif
 }
 
 /* Next code point of s[*i..len); invalid bytes count as U+FFFD, one byte. */
@@ -237,6 +345,17 @@ int canvas_draw_text(canvas *c, canvas_fonts *f, canvas_style style, int x, int 
              * width, so its byte (and the spill of the next) is in the row */
             unsigned char *dst = c->bits + (size_t)(gy + r) * (size_t)c->stride + (size_t)(gx >> 3);
             int room = c->stride - (gx >> 3);
+            if (g->words && room >= 8) {
+                /* the row as one word: 8 bytes read, ORed, written back */
+                uint64_t v = g->words[r] >> shift, d;
+                if (!v)
+                    continue;
+                v = to_big_endian(v);
+                memcpy(&d, dst, sizeof d);
+                d |= v;
+                memcpy(dst, &d, sizeof d);
+                continue;
+            }
             if (g->pitch <= 3) {
                 /* most glyphs: the row as one word, shifted once */
                 uint32_t v = (uint32_t)row[0] << 24;

@@ -295,6 +295,12 @@ void escpos_document(sbuf *b, const canvas *c, const printer_profile *prof)
 void escpos_document_text(sbuf *b, const canvas *c, const printer_profile *prof,
                           const char *tcvn3_text)
 {
+    /* the raster rows, their band headers and the commands around them in
+     * one allocation instead of a dozen doublings */
+    sbuf_reserve(b, (size_t)c->stride * (size_t)c->height +
+                        8 * (size_t)(c->height / 255 + 2) + 64 +
+                        (tcvn3_text && prof->tcvn3 ? 2 * strlen(tcvn3_text) : 0) +
+                        (c->qr_data ? strlen(c->qr_data) + 64 : 0));
     escpos_init(b);
     escpos_align(b, 1);
     if (prof->native_qr && c->qr_data && c->qr_h > 0) {

@@ -107,9 +107,43 @@ static void draw_wrapped(layout *l, canvas_style style, int flags, const char *s
     }
 }
 
+/* A fixed paragraph from the piece cache, drawn into it the first time:
+ * the same dots as draw_wrapped. false when it cannot be (ink that would
+ * fall outside the canvas is counted by drawing it). */
+static bool draw_fixed(layout *l, canvas_style style, int flags, const char *s)
+{
+    char key[1024];
+    int n = snprintf(key, sizeof key, "P%d,%d,%d,%d,%d\n%s", l->c->width, l->margin, style.px,
+                     style.bold, flags & (LAY_ALIGN | LAY_INDENT), s);
+    if (n < 0 || (size_t)n >= sizeof key)
+        return false;
+    const canvas_piece *p = canvas_piece_find(l->f, key);
+    if (!p) {
+        /* room above the first line for accents taller than the ascent */
+        layout tmp = *l;
+        tmp.c = canvas_new(l->c->width);
+        tmp.y = style.px;
+        draw_wrapped(&tmp, style, flags, s);
+        if (tmp.c->clipped) {
+            canvas_free(tmp.c);
+            return false;
+        }
+        p = canvas_piece_keep(l->f, key, tmp.c, style.px, tmp.y - style.px);
+        if (!p)
+            return false;
+    }
+    if (l->y - p->origin + p->ink0 < 0)
+        return false;
+    canvas_piece_draw(l->c, p, l->y);
+    l->y += p->advance;
+    return true;
+}
+
 void layout_text(layout *l, lay_size size, int flags, const char *s)
 {
-    draw_wrapped(l, layout_style(l, size, flags), flags, s);
+    canvas_style style = layout_style(l, size, flags);
+    if (!(flags & LAY_FIXED) || !draw_fixed(l, style, flags, s))
+        draw_wrapped(l, style, flags, s);
     txt_line(l, flags, s);
 }
 

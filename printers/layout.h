@@ -21,6 +21,9 @@ enum {
     LAY_BOLD = 4,
     LAY_INDENT = 8,  /* indented by a quarter em ... for list items */
     LAY_NOTEXT = 16, /* canvas only (not in the .txt) */
+    LAY_FIXED = 32,  /* the same on every document of its kind (a translated
+                        paragraph, the post office's name): drawn once, then
+                        copied from the fonts' piece cache */
 };
 
 typedef struct layout layout;

@@ -48,17 +48,17 @@ static void header(layout *l, const receipt_info *ri)
         layout_text(l, LAY_SMALL, LAY_CENTER, line);
     }
     layout_gap(l, 6);
-    layout_text_fit(l, LAY_LARGE, LAY_CENTER | LAY_BOLD, _("DOSSIER RECEIPT"));
-    layout_text(l, LAY_SMALL, LAY_CENTER, _("Administrative procedures through the public postal service"));
+    layout_text_fit(l, LAY_LARGE, LAY_CENTER | LAY_BOLD | LAY_FIXED, _("DOSSIER RECEIPT"));
+    layout_text(l, LAY_SMALL, LAY_CENTER | LAY_FIXED, _("Administrative procedures through the public postal service"));
     layout_gap(l, 4);
     if (ri->post_office[0])
-        layout_text(l, LAY_NORMAL, LAY_CENTER | LAY_BOLD, ri->post_office);
+        layout_text(l, LAY_NORMAL, LAY_CENTER | LAY_BOLD | LAY_FIXED, ri->post_office);
     char when[32];
     fmt_time(ri->issued_at, when, sizeof when);
     layout_field(l, _("Kiosk"), ri->kiosk_code[0] ? ri->kiosk_code : "—");
     layout_field(l, _("Date and time"), when);
     layout_rule(l, false);
-    layout_text(l, LAY_SMALL, LAY_CENTER, _("Dossier reference"));
+    layout_text(l, LAY_SMALL, LAY_CENTER | LAY_FIXED, _("Dossier reference"));
     layout_text_fit(l, LAY_HUGE, LAY_CENTER | LAY_BOLD, ri->ref);
     if (ri->s10[0])
         layout_field(l, _("Postal tracking number"), ri->s10);
@@ -67,24 +67,24 @@ static void header(layout *l, const receipt_info *ri)
 
 static void procedure_part(layout *l, const receipt_info *ri)
 {
-    layout_text(l, LAY_SMALL, 0, _("Procedure"));
+    layout_text(l, LAY_SMALL, LAY_FIXED, _("Procedure"));
     layout_text(l, LAY_NORMAL, LAY_BOLD | LAY_INDENT, ri->proc_name);
     if (ri->proc_gloss[0])
         layout_text(l, LAY_SMALL, LAY_INDENT, ri->proc_gloss);
     if (ri->proc_code[0])
         layout_field(l, _("Procedure code"), ri->proc_code);
     if (ri->agency[0]) {
-        layout_text(l, LAY_SMALL, 0, _("Receiving agency"));
+        layout_text(l, LAY_SMALL, LAY_FIXED, _("Receiving agency"));
         layout_text(l, LAY_NORMAL, LAY_INDENT, ri->agency);
     }
-    layout_text(l, LAY_SMALL, 0, _("Service"));
-    layout_text(l, LAY_NORMAL, LAY_INDENT, form_label(ri->form));
+    layout_text(l, LAY_SMALL, LAY_FIXED, _("Service"));
+    layout_text(l, LAY_NORMAL, LAY_INDENT | LAY_FIXED, form_label(ri->form));
     layout_rule(l, true);
     layout_field(l, _("Applicant"), ri->applicant[0] ? ri->applicant : "—");
     if (ri->id_masked[0])
         layout_field(l, _("ID number"), ri->id_masked);
     /* The consent choices, on paper (Law 91/2025 on personal data). */
-    layout_text(l, LAY_SMALL, 0,
+    layout_text(l, LAY_SMALL, LAY_FIXED,
                 _("You agreed that your data is used to process this dossier."));
     if (ri->consent_sms && ri->phone_masked[0])
         layout_field(l, _("SMS updates"), ri->phone_masked);
@@ -116,11 +116,11 @@ static void documents_part(layout *l, const receipt_info *ri)
     layout_text(l, LAY_NORMAL, LAY_BOLD,
                 ri->counted ? _("Documents handed over") : _("Papers you will hand in at the counter"));
     if (ri->ndocs == 0)
-        layout_text(l, LAY_NORMAL, LAY_INDENT, _("(none listed)"));
+        layout_text(l, LAY_NORMAL, LAY_INDENT | LAY_FIXED, _("(none listed)"));
     doc_list(l, ri->docs, ri->ndocs);
     if (!ri->counted && ri->ntodo > 0) {
         layout_gap(l, 4);
-        layout_text(l, LAY_NORMAL, LAY_BOLD, _("Papers still to bring"));
+        layout_text(l, LAY_NORMAL, LAY_BOLD | LAY_FIXED, _("Papers still to bring"));
         doc_list(l, ri->todo, ri->ntodo);
     }
     layout_rule(l, true);
@@ -134,7 +134,7 @@ static void fees_part(layout *l, const receipt_info *ri)
         if (ri->fee_agency > 0) {
             receipt_money(ri->fee_agency, ri->lang, buf, sizeof buf);
             layout_field(l, _("Agency fee"), buf);
-            layout_text(l, LAY_SMALL, 0, _("Paid at the agency, not at the post office."));
+            layout_text(l, LAY_SMALL, LAY_FIXED, _("Paid at the agency, not at the post office."));
         }
     } else {
         receipt_money(ri->fee_proc, ri->lang, buf, sizeof buf);
@@ -144,12 +144,12 @@ static void fees_part(layout *l, const receipt_info *ri)
     layout_field(l, _("Postal charge"), buf);
     receipt_money(ri->fee_total, ri->lang, buf, sizeof buf);
     layout_field(l, _("Total"), buf);
-    layout_text(l, LAY_SMALL, 0, _("Paid at the post office counter."));
+    layout_text(l, LAY_SMALL, LAY_FIXED, _("Paid at the post office counter."));
     layout_rule(l, true);
     if (ri->expected_date[0]) {
         fmt_date(ri->expected_date, buf, sizeof buf);
         layout_field(l, _("Expected result date"), buf);
-        layout_text(l, LAY_SMALL, 0,
+        layout_text(l, LAY_SMALL, LAY_FIXED,
                     _("Counted in working days from acceptance at the counter."));
         layout_rule(l, true);
     }
@@ -157,25 +157,25 @@ static void fees_part(layout *l, const receipt_info *ri)
 
 static pk_err footer(layout *l, const receipt_info *ri)
 {
-    layout_text(l, LAY_NORMAL, LAY_BOLD, _("What happens next"));
+    layout_text(l, LAY_NORMAL, LAY_BOLD | LAY_FIXED, _("What happens next"));
     if (ri->form == FORM_RETURN) {
-        layout_text(l, LAY_NORMAL, 0,
+        layout_text(l, LAY_NORMAL, LAY_FIXED,
                     _("Show this receipt at the counter to confirm the return by post. The post "
                       "office collects your result from the agency and delivers it to you."));
         layout_gap(l, 6);
-        layout_text(l, LAY_SMALL, 0,
+        layout_text(l, LAY_SMALL, LAY_FIXED,
                     _("Our guarantee: your result is sealed and tracked, handed over only "
                       "against a signature, and you are compensated if it is lost "
                       "(Decision 45/2016/QD-TTg, Article 14)."));
     } else {
-        layout_text(l, LAY_NORMAL, 0,
+        layout_text(l, LAY_NORMAL, LAY_FIXED,
                     _("Bring your documents to the counter; they will be counted, listed on a "
                       "signed slip and sealed in front of you."));
         if (ri->form == FORM_BOTH)
-            layout_text(l, LAY_NORMAL, 0,
+            layout_text(l, LAY_NORMAL, LAY_FIXED,
                         _("Your result will be delivered by post to the address you gave."));
         layout_gap(l, 6);
-        layout_text(l, LAY_SMALL, 0,
+        layout_text(l, LAY_SMALL, LAY_FIXED,
                     _("Our guarantee: your dossier is sealed in front of you, your originals are "
                       "listed on the signed slip, and you are compensated if it is lost "
                       "(Decision 45/2016/QD-TTg, Article 14)."));
@@ -184,12 +184,12 @@ static pk_err footer(layout *l, const receipt_info *ri)
     pk_err err = layout_qr(l, ri->qr, 0);
     if (err != PK_OK)
         return err;
-    layout_text(l, LAY_SMALL, LAY_CENTER, _("Scan this code at any kiosk to follow your dossier."));
-    layout_text(l, LAY_SMALL, LAY_CENTER, _("Staff scan this code to find your dossier."));
+    layout_text(l, LAY_SMALL, LAY_CENTER | LAY_FIXED, _("Scan this code at any kiosk to follow your dossier."));
+    layout_text(l, LAY_SMALL, LAY_CENTER | LAY_FIXED, _("Staff scan this code to find your dossier."));
     layout_text(l, LAY_SMALL, LAY_CENTER | LAY_NOTEXT, ri->ref);
     if (ri->hotline[0])
         layout_field(l, _("Hotline"), ri->hotline);
-    layout_text(l, LAY_SMALL, LAY_CENTER, _("Please keep this receipt."));
+    layout_text(l, LAY_SMALL, LAY_CENTER | LAY_FIXED, _("Please keep this receipt."));
     if (ri->sample) {
         layout_gap(l, 6);
         layout_banner(l, LAY_LARGE, _("SAMPLE - not valid"));
@@ -204,6 +204,9 @@ pk_err receipt_render(const receipt_info *ri, canvas_fonts *f, int width, canvas
     if (text)
         *text = NULL;
     layout *l = layout_new(f, width);
+    /* a receipt is 2,000 to 2,300 rows long at either width: one
+     * allocation instead of growing by doubling */
+    canvas_reserve(layout_canvas(l), 2560);
     header(l, ri);
     procedure_part(l, ri);
     documents_part(l, ri);

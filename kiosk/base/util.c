@@ -86,7 +86,7 @@ void die(const char *fmt, ...)
     exit(1);
 }
 
-static void sbuf_reserve(sbuf *b, size_t extra)
+void sbuf_reserve(sbuf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap)
         return;

@@ -32,6 +32,8 @@ typedef struct {
     size_t len, cap;
 } sbuf;
 
+/* Room for extra more bytes (and the NUL) without another allocation. */
+void sbuf_reserve(sbuf *b, size_t extra);
 void sbuf_add(sbuf *b, const char *s);
 void sbuf_addn(sbuf *b, const char *s, size_t n);
 void sbuf_addf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -79,6 +79,9 @@ extern const char store_schema_notify_given_up[];
  * one (called by store_commit after the seals). */
 extern const char store_schema_sync[];
 pk_err store_sync_head(store *s);
+/* Schema version 19: the last head found by an index of the heads alone;
+ * no index of print jobs by reference (nothing looks them up by it). */
+extern const char store_schema_sync_heads[];
 extern const int store_migrations_count;
 /* Version 4: name_fold columns and the name index folded again. */
 pk_err store_refold(store *s);

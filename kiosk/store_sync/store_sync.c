@@ -112,6 +112,16 @@ const char store_schema_sync[] =
     "  AND EXISTS(SELECT 1 FROM sync_outbox)"
     "  ORDER BY a.seq DESC LIMIT 1;";
 
+/* Schema version 19 (issue 18: WAL pages per dossier): the head query
+ * reads the last 'audit' row only, and an index of (kind, seq) made every
+ * transaction write a page of it for its 'dossier' or 'event' row as well
+ * as for the head; print jobs are never looked up by reference (by id,
+ * and listed by status), so that index only cost a page per dossier. */
+const char store_schema_sync_heads[] =
+    "DROP INDEX IF EXISTS sync_outbox_by_kind;"
+    "CREATE INDEX IF NOT EXISTS sync_outbox_heads ON sync_outbox(seq) WHERE kind = 'audit';"
+    "DROP INDEX IF EXISTS print_jobs_by_ref;";
+
 pk_err store_sync_head(store *s)
 {
     /* rows queued since the last head: the chain's head goes with them */

@@ -280,4 +280,44 @@ TEST(canvas, test_layout_long_paragraph, "layout: a paragraph longer than 64 lin
     sbuf_free(&b);
 }
 
+/* A document of the given paragraphs, each fixed or not. */
+static canvas *doc_of(const char *const *texts, int n, int flags)
+{
+    layout *l = layout_new(fonts, 576);
+    for (int i = 0; i < n; i++)
+        layout_text(l, i % 2 ? LAY_SMALL : LAY_NORMAL, (i % 3 ? LAY_CENTER : LAY_INDENT) | flags,
+                    texts[i]);
+    return layout_finish(l, NULL);
+}
+
+TEST(canvas, test_fixed_pieces, "fixed paragraphs: the same dots from the piece cache, bounded")
+{
+    static const char *const texts[] = {
+        "Ấ Ở Ữ Ỵ — accents above the ascent, đ, g, y below the baseline",
+        ("Our guarantee: your dossier is sealed in front of you, your originals are listed on the "
+         "signed slip, and you are compensated if it is lost."),
+        "Vui lòng giữ biên nhận này.",
+    };
+    canvas *plain = doc_of(texts, 3, 0);
+    for (int round = 0; round < 2; round++) {   /* drawn into the cache, then from it */
+        canvas *fixed = doc_of(texts, 3, LAY_FIXED);
+        CU_ASSERT_EQUAL(fixed->height, plain->height);
+        CU_ASSERT_EQUAL(fixed->clipped, 0);
+        CU_ASSERT(memcmp(fixed->bits, plain->bits, (size_t)plain->stride * (size_t)plain->height) == 0);
+        canvas_free(fixed);
+    }
+    char key[160];
+    snprintf(key, sizeof key, "P576,12,28,0,8\n%s", texts[0]);
+    CU_ASSERT_PTR_NOT_NULL(canvas_piece_find(fonts, key));
+    /* ever new texts do not grow the cache past its bound: it starts again */
+    for (int i = 0; i < 300; i++) {
+        char t[32];
+        snprintf(t, sizeof t, "Số %d", i);
+        const char *one[] = {t};
+        canvas_free(doc_of(one, 1, LAY_FIXED));
+    }
+    CU_ASSERT_PTR_NULL(canvas_piece_find(fonts, key));
+    canvas_free(plain);
+}
+
 SUITE(canvas, setup, teardown);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The receipt, byte for byte (issue 18): a fixed Vietnamese dossier laid
- * out, rastered and encoded at 58 and 80 mm must give exactly the ESC/POS
+ * out (tests/receipt_fixture.h, the dossier bench_receipt times),
+ * rastered and encoded at 58 and 80 mm must give exactly the ESC/POS
  * bytes and the PNG of tests/golden/receipt-*.{escpos,png}, so that making
  * the canvas faster changes no dot. PK_SNAP_UPDATE=1 rewrites them (look
  * at the PNG before committing). */
@@ -13,36 +14,8 @@
 #include "escpos.h"
 #include "i18n.h"
 #include "receipt.h"
+#include "receipt_fixture.h"
 #include "unit.h"
-
-static void fill(receipt_info *ri)
-{
-    memset(ri, 0, sizeof *ri);
-    str_copy(ri->lang, sizeof ri->lang, "vi");
-    str_copy(ri->post_office, sizeof ri->post_office, "Bưu điện văn hóa xã Chi Lăng");
-    str_copy(ri->kiosk_code, sizeof ri->kiosk_code, "LS01");
-    ri->issued_at = 1764057600;
-    str_copy(ri->ref, sizeof ri->ref, "LS01-2611-000042");
-    str_copy(ri->s10, sizeof ri->s10, "RA123456785VN");
-    str_copy(ri->proc_name, sizeof ri->proc_name,
-             "Đăng ký khai sinh kết hợp nhận cha, mẹ, con và cấp bản sao trích lục hộ tịch");
-    str_copy(ri->proc_code, sizeof ri->proc_code, "1.001193.000.00.00.H35");
-    str_copy(ri->agency, sizeof ri->agency, "UBND cấp xã (Tư pháp - hộ tịch)");
-    ri->form = FORM_BOTH;
-    str_copy(ri->applicant, sizeof ri->applicant, "Nguyễn V. A.");
-    str_copy(ri->id_masked, sizeof ri->id_masked, "********1234");
-    ri->ndocs = 3;
-    str_copy(ri->docs[0].name, sizeof ri->docs[0].name, "Tờ khai đăng ký khai sinh");
-    str_copy(ri->docs[1].name, sizeof ri->docs[1].name, "Giấy chứng sinh");
-    ri->docs[1].kind = DOC_COPY;
-    str_copy(ri->docs[2].name, sizeof ri->docs[2].name, "Văn bản ủy quyền (nếu có)");
-    ri->fee_proc = 8000;
-    ri->fee_post = 25000;
-    ri->fee_total = 33000;
-    str_copy(ri->expected_date, sizeof ri->expected_date, "2026-12-10");
-    str_copy(ri->hotline, sizeof ri->hotline, "1900 54 54 81");
-    str_copy(ri->qr, sizeof ri->qr, "VNK1.LS01-2611-000042.1764057600.ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-}
 
 /* The whole file at path (NULL when missing); *len its size. */
 static unsigned char *slurp(const char *path, size_t *len)
@@ -107,7 +80,7 @@ static void check_width(const char *profile)
     printer_profile prof;
     CU_ASSERT_TRUE_FATAL(escpos_profile_parse(profile, &prof));
     receipt_info ri;
-    fill(&ri);
+    rf_receipt(&ri, 0);
     /* twice: the second run draws from the glyph cache the first filled */
     for (int run = 0; run < 2; run++) {
         canvas *c = NULL;

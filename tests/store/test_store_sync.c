@@ -315,4 +315,33 @@ TEST(store_sync, upgrade_queues_history, "an upgraded kiosk queues its dossiers 
                     cx_int(db, "SELECT min(seq) FROM sync_outbox WHERE kind = 'event'"), 1);
     teardown();
 }
+TEST(store_sync, heads_indexed_alone, "the last head is found by an index of the heads alone")
+{
+    /* an index over every row's kind made each dossier's transaction write
+     * a page of it for its 'dossier' row as well as for the head (issue 18:
+     * WAL pages per insert); the heads keep an index of their own */
+    setup();
+    char ref[PK_REF_MAX];
+    make(false, ref);
+    make(false, ref);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM pragma_index_list('sync_outbox')"
+                               " WHERE partial = 0"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                               " AND name = 'sync_outbox_heads'"), 1);
+    sqlite3_stmt *q = NULL;
+    CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db->conn, "EXPLAIN QUERY PLAN SELECT max(seq)"
+                                             " FROM sync_outbox WHERE kind = 'audit'", -1, &q, NULL),
+                          SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(sqlite3_step(q), SQLITE_ROW);
+    CU_ASSERT_PTR_NOT_NULL(strstr((const char *)sqlite3_column_text(q, 3), "sync_outbox_heads"));
+    sqlite3_finalize(q);
+    /* nothing looks print jobs up by reference: no index to write */
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM pragma_index_info('print_jobs_by_ref')"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM print_jobs"), 2);
+    /* one head per registration, as before */
+    CU_ASSERT_EQUAL(rows("audit"), 2);
+    CU_ASSERT_EQUAL(rows("dossier"), 2);
+    teardown();
+}
+
 SUITE(store_sync, NULL, NULL);
