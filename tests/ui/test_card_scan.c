@@ -153,7 +153,7 @@ static void bad_codes(const char *lang, int rows, int cols)
         "020085001234|123456789|Nguyen Van An|31021985|Nam|X, Y|10052021", /* no such day */
         "020086001234|123456789|Nguyen Van An|15031985|Nam|X, Y|10052021", /* year digits */
         "020085001234|123456789|Nguyen\x01Van|15031985|Nam|X, Y|10052021",  /* control */
-        "020085001234|123456789|Nguy\xff" "en|15031985|Nam|X, Y|10052021",  /* not UTF-8 */
+        "020085001234|123456789|Nguy\377en|15031985|Nam|X, Y|10052021",  /* not UTF-8 */
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         snap_scan(&e, bad[i]);
