@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Internals of the input engine shared by vnime.c (keys, rendering) and
- * vnime_syl.c (letters, syllable structure, tone placement). Not a public
- * contract: only the engine and its tests include it. */
+/* Internals of the input engine shared by vnime.c (keys, rendering),
+ * vnime_word.c (editing whole words) and vnime_syl.c (letters, syllable
+ * structure, tone placement). Not a public contract: only the engine and
+ * its tests include it. */
 #ifndef PK_VNIME_INT_H
 #define PK_VNIME_INT_H
 
@@ -46,6 +47,26 @@ int vn_keys_for(ime_method m, const char *w, size_t wl, uint32_t *keys, int max)
 int vn_word_keys(ime_method m, const char *w, size_t wl, uint32_t *keys, int max, int *starts, int *toned);
 /* Same letters and tone, wherever the tone sits. */
 bool vn_same_syllable(const char *a, size_t al, const char *b, size_t bl);
+
+/* Marks the rest of raw[] as literal keys (after a backspace that could not
+ * be mapped back to keys); never a valid code point, so never typed. */
+#define KEY_LITERAL 0x110000u
+
+enum { TONE_NONE, TONE_SAC, TONE_HUYEN, TONE_HOI, TONE_NGA, TONE_NANG };
+
+typedef vnime_syllable comp;
+
+/* The key engine (vnime.c) as used by the word editing (vnime_word.c). */
+bool vn_is_ascii_letter(uint32_t c);
+bool vn_is_combining(uint32_t c);
+/* A key the engine accepts at all (no controls, no surrogates). */
+bool vn_valid_key(uint32_t cp);
+/* The word as written for e's keys (whole-word fixes applied). */
+void vn_build(vnime *e, comp *c);
+/* Writes the word for e's keys; *fallback: written out as typed. */
+size_t vn_render(vnime *e, char out[VN_RENDER_MAX], bool *fallback);
+/* Replaces the current word at the end of text with e's rendering. */
+bool vn_splice_word(vnime *e, char *text, size_t *len, size_t textsz);
 
 /* Length-tracking variants used by vnime_convert (no strlen per key). */
 bool vnime_type_len(vnime *e, char *text, size_t *len, size_t textsz, uint32_t cp);

@@ -59,13 +59,13 @@ static notify_outcome send_one(const notify_config *nc, const notify_msg *m, int
     return o;
 }
 
-static const char *outcome_word(notify_outcome o, int attempts)
+static const char *outcome_word(notify_outcome o, bool expired)
 {
     switch (o) {
     case NOTIFY_SENT: return _("sent");
     case NOTIFY_HANDED: return _("handed to smstools");
     case NOTIFY_FAILED:
-        return attempts >= NOTIFY_MAX_ATTEMPTS ? _("given up") : _("failed, will retry");
+        return expired ? _("given up") : _("failed, will retry");
     default: return _("given up");
     }
 }
@@ -96,10 +96,10 @@ pk_err notify_run_once(store *db, const notify_config *nc, const char *who, int6
                 return e;
             char reason[PK_TEXT_MAX] = "";
             notify_outcome o = send_one(nc, &m, now, reason, sizeof reason);
+            bool expired = notify_expired(m.created_at, now);
             e = store_notify_record(db, m.id, who, o, reason, now);
             printf("notify: %s %s %s: %s%s%s\n", m.ref, m.event, m.channel,
-                   outcome_word(o, m.attempts), reason[0] ? ": " : "", reason);
-            int attempts = m.attempts;
+                   outcome_word(o, expired), reason[0] ? ": " : "", reason);
             mem_wipe(&m, sizeof m);
             if (e != PK_OK && e != PK_ESTATE)
                 return e;
@@ -107,7 +107,7 @@ pk_err notify_run_once(store *db, const notify_config *nc, const char *who, int6
                 st->sent++;
             else if (o == NOTIFY_HANDED)
                 st->handed++;
-            else if (o == NOTIFY_FAILED && attempts < NOTIFY_MAX_ATTEMPTS)
+            else if (o == NOTIFY_FAILED && !expired)
                 st->failed++;
             else
                 st->given_up++;

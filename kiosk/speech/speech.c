@@ -305,6 +305,18 @@ static void flush(speech *sp)
     }
 }
 
+/* A voice name the child can take: lowercase letters and '-', shorter than
+ * its 8-byte field. Anything else (a tab would split the line, a long one
+ * would overrun it) is no voice: the kiosk's own language is said. */
+static bool voice_name(const char *lang)
+{
+    size_t n = 0;
+    for (; lang[n]; n++)
+        if (n >= 7 || !((lang[n] >= 'a' && lang[n] <= 'z') || lang[n] == '-'))
+            return false;
+    return n > 0;
+}
+
 static void send_line(speech *sp, const char *lang, const char *text)
 {
     char line[SPEECH_TEXT_MAX + 64];
@@ -326,7 +338,7 @@ void speech_say(speech *sp, const char *lang, const char *text)
         return;
     /* a prompt cut by the buffer would be cut in the middle of a letter */
     str_copy(sp->last, sizeof sp->last, text);
-    send_line(sp, lang && *lang ? lang : "vi", sp->last);
+    send_line(sp, lang && voice_name(lang) ? lang : "vi", sp->last);
 }
 
 void speech_stop(speech *sp)

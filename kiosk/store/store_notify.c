@@ -170,7 +170,7 @@ static void read_msg(sqlite3_stmt *stmt, notify_msg *m)
     m->created_at = sqlite3_column_int64(stmt, 10);
 }
 
-/* A row whose sender crashed NOTIFY_MAX_ATTEMPTS times: given up, so that
+/* A row whose sender crashed NOTIFY_MAX_CRASHES times: given up, so that
  * one poisonous message does not hold its dossier's later ones forever. */
 static pk_err give_up_stale(store *s, int64_t now)
 {
@@ -181,7 +181,7 @@ static pk_err give_up_stale(store *s, int64_t now)
     if (!stmt)
         return PK_EIO;
     sqlite3_bind_int64(stmt, 1, now);
-    sqlite3_bind_int(stmt, 2, NOTIFY_MAX_ATTEMPTS);
+    sqlite3_bind_int(stmt, 2, NOTIFY_MAX_CRASHES);
     return store_step_done(s, stmt);
 }
 
@@ -258,7 +258,7 @@ static pk_err set_outcome(store *s, int64_t id, const char *who, notify_outcome 
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT attempts FROM notify_outbox WHERE id = ?1"
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT attempts, created_at FROM notify_outbox WHERE id = ?1"
                                        " AND status = ?2 AND (?3 IS NULL OR claimed_by = ?3)");
     if (!stmt) {
         store_rollback(s);
@@ -270,6 +270,7 @@ static pk_err set_outcome(store *s, int64_t id, const char *who, notify_outcome 
         store_bind_text(stmt, 3, who);
     e = store_step_row(s, stmt);
     int attempts = e == PK_OK ? sqlite3_column_int(stmt, 0) : 0;
+    int64_t created_at = e == PK_OK ? sqlite3_column_int64(stmt, 1) : now;
     store_done(stmt);
     if (e == PK_ENOTFOUND)
         e = PK_ESTATE;
@@ -277,7 +278,7 @@ static pk_err set_outcome(store *s, int64_t id, const char *who, notify_outcome 
     if (outcome == NOTIFY_HANDED)
         to = "handed";
     else if (outcome == NOTIFY_FATAL ||
-             (outcome == NOTIFY_FAILED && attempts >= NOTIFY_MAX_ATTEMPTS))
+             (outcome == NOTIFY_FAILED && notify_expired(created_at, now)))
         to = "given_up";
     else if (outcome == NOTIFY_FAILED)
         to = "failed";

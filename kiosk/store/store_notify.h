@@ -24,10 +24,23 @@
 #include "store.h"
 
 enum {
-    NOTIFY_MAX_ATTEMPTS = 8,      /* then given up */
+    /* A message that keeps failing is retried until it is this old (seconds
+     * since it was queued): rural lines drop for days, and a count of tries
+     * gave up after an afternoon. */
+    NOTIFY_GIVE_UP_AGE = 3 * 24 * 3600,
+    /* A message whose sender died this often while sending it is given up
+     * at once: it may be what kills the sender, and it holds its dossier's
+     * later messages. */
+    NOTIFY_MAX_CRASHES = 8,
     NOTIFY_BACKOFF_FIRST = 60,    /* seconds before the first retry, doubled each time */
     NOTIFY_BACKOFF_MAX = 6 * 3600,
 };
+
+/* A failure of a message queued at created_at is final at now. */
+static inline bool notify_expired(int64_t created_at, int64_t now)
+{
+    return now - created_at >= NOTIFY_GIVE_UP_AGE;
+}
 
 typedef struct {
     int64_t id;

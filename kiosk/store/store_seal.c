@@ -181,11 +181,24 @@ static pk_err seal_one(store *s, seal_kind kind, const char *id, bool tracked)
     return store_chain_append(s, at, "system", "seal", object, detail, 0);
 }
 
-/* Notes row v of kind k for sealing at commit, once. Not INSERT OR IGNORE:
- * an UPSERT that fires the trigger would impose its own conflict rule. */
-#define MARK(k, v) \
-    "INSERT INTO audit_dirty SELECT " k ", " v \
-    " WHERE NOT EXISTS (SELECT 1 FROM audit_dirty WHERE kind = " k " AND id = " v ");"
+/* Notes row v of kind k for sealing at commit, once; fresh: the row was
+ * inserted in this transaction (it has no prior state to copy or check).
+ * Not INSERT OR IGNORE: an UPSERT that fires the trigger would impose its
+ * own conflict rule. The id as text, as the column holds it: compared with
+ * an integer, the key could not be used and every mark would read all the
+ * earlier ones (quadratic in one transaction, issue 18). */
+#define MARK_AS(k, v, fresh) \
+    "INSERT INTO audit_dirty SELECT " k ", CAST(" v " AS TEXT), " fresh \
+    " WHERE NOT EXISTS (SELECT 1 FROM audit_dirty WHERE kind = " k \
+    " AND id = CAST(" v " AS TEXT));"
+#define MARK(k, v) MARK_AS(k, v, "0")
+#define MARK_NEW(k, v) MARK_AS(k, v, "1")
+/* The prior state is copied once, and not for a row this transaction
+ * inserted. */
+#define NOT_COPIED(k, copies, key, v) \
+    " NOT EXISTS (SELECT 1 FROM temp." copies " WHERE " key " = " v ")" \
+    " AND NOT EXISTS (SELECT 1 FROM audit_dirty WHERE kind = " k \
+    " AND id = CAST(" v " AS TEXT) AND fresh)"
 
 pk_err store_audit_track(store *s)
 {
@@ -193,16 +206,20 @@ pk_err store_audit_track(store *s)
     char *em = NULL;
     int rc = sqlite3_exec(s->conn,
         "CREATE TEMP TABLE IF NOT EXISTS audit_dirty(kind INTEGER NOT NULL, id TEXT NOT NULL,"
-        "  PRIMARY KEY(kind, id)) WITHOUT ROWID;"
-        /* the rows as they were before this transaction first changed them */
+        "  fresh INTEGER NOT NULL, PRIMARY KEY(kind, id)) WITHOUT ROWID;"
+        /* the rows as they were before this transaction first changed them,
+         * found by key (the triggers and the seal look them up) */
         "CREATE TEMP TABLE IF NOT EXISTS audit_old_dossier AS SELECT * FROM main.dossiers WHERE 0;"
+        "CREATE INDEX IF NOT EXISTS temp.audit_old_dossier_id ON audit_old_dossier(id);"
         "CREATE TEMP TABLE IF NOT EXISTS audit_old_clerk AS SELECT * FROM main.clerks WHERE 0;"
+        "CREATE INDEX IF NOT EXISTS temp.audit_old_clerk_id ON audit_old_clerk(id);"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_ins AFTER INSERT ON main.dossiers"
         "  BEGIN "
-        MARK("0", "NEW.id")
+        MARK_NEW("0", "NEW.id")
         " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_old BEFORE UPDATE ON main.dossiers"
-        "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_dossier WHERE id = OLD.id)"
+        "  WHEN"
+        NOT_COPIED("0", "audit_old_dossier", "id", "OLD.id")
         "  BEGIN INSERT INTO audit_old_dossier SELECT * FROM main.dossiers WHERE id = OLD.id; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_upd AFTER UPDATE ON main.dossiers"
         "  BEGIN "
@@ -210,7 +227,8 @@ pk_err store_audit_track(store *s)
         MARK("0", "NEW.id")
         " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_gone BEFORE DELETE ON main.dossiers"
-        "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_dossier WHERE id = OLD.id)"
+        "  WHEN"
+        NOT_COPIED("0", "audit_old_dossier", "id", "OLD.id")
         "  BEGIN INSERT INTO audit_old_dossier SELECT * FROM main.dossiers WHERE id = OLD.id; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_dossier_del AFTER DELETE ON main.dossiers"
         "  BEGIN "
@@ -218,10 +236,11 @@ pk_err store_audit_track(store *s)
         " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_ins AFTER INSERT ON main.clerks"
         "  BEGIN "
-        MARK("1", "NEW.id")
+        MARK_NEW("1", "NEW.id")
         " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_old BEFORE UPDATE ON main.clerks"
-        "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_clerk WHERE id = OLD.id)"
+        "  WHEN"
+        NOT_COPIED("1", "audit_old_clerk", "id", "OLD.id")
         "  BEGIN INSERT INTO audit_old_clerk SELECT * FROM main.clerks WHERE id = OLD.id; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_upd AFTER UPDATE ON main.clerks"
         "  BEGIN "
@@ -229,21 +248,24 @@ pk_err store_audit_track(store *s)
         MARK("1", "NEW.id")
         " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_gone BEFORE DELETE ON main.clerks"
-        "  WHEN NOT EXISTS (SELECT 1 FROM temp.audit_old_clerk WHERE id = OLD.id)"
+        "  WHEN"
+        NOT_COPIED("1", "audit_old_clerk", "id", "OLD.id")
         "  BEGIN INSERT INTO audit_old_clerk SELECT * FROM main.clerks WHERE id = OLD.id; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_clerk_del AFTER DELETE ON main.clerks"
         "  BEGIN "
         MARK("1", "OLD.id")
         " END;"
         "CREATE TEMP TABLE IF NOT EXISTS audit_old_setting AS SELECT * FROM main.settings WHERE 0;"
+        "CREATE INDEX IF NOT EXISTS temp.audit_old_setting_key ON audit_old_setting(key);"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_ins AFTER INSERT ON main.settings"
         "  WHEN length(NEW.key) <= 48"
         "  BEGIN "
-        MARK("2", "NEW.key")
+        MARK_NEW("2", "NEW.key")
         " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_old BEFORE UPDATE ON main.settings"
         "  WHEN length(OLD.key) <= 48"
-        "   AND NOT EXISTS (SELECT 1 FROM temp.audit_old_setting WHERE key = OLD.key)"
+        "   AND"
+        NOT_COPIED("2", "audit_old_setting", "key", "OLD.key")
         "  BEGIN INSERT INTO audit_old_setting SELECT * FROM main.settings WHERE key = OLD.key; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_upd AFTER UPDATE ON main.settings"
         "  WHEN length(OLD.key) <= 48 AND length(NEW.key) <= 48"
@@ -253,7 +275,8 @@ pk_err store_audit_track(store *s)
         " END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_gone BEFORE DELETE ON main.settings"
         "  WHEN length(OLD.key) <= 48"
-        "   AND NOT EXISTS (SELECT 1 FROM temp.audit_old_setting WHERE key = OLD.key)"
+        "   AND"
+        NOT_COPIED("2", "audit_old_setting", "key", "OLD.key")
         "  BEGIN INSERT INTO audit_old_setting SELECT * FROM main.settings WHERE key = OLD.key; END;"
         "CREATE TEMP TRIGGER IF NOT EXISTS seal_setting_del AFTER DELETE ON main.settings"
         "  WHEN length(OLD.key) <= 48"

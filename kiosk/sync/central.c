@@ -182,7 +182,54 @@ static const char *const migrations[] = {
     "CREATE POLICY province_read ON pk.kiosk_sync FOR SELECT TO province USING (true);"
     "CREATE POLICY province_read ON pk.dossiers FOR SELECT TO province USING (true);"
     "CREATE POLICY province_read ON pk.kiosks FOR SELECT TO province USING (true);",
-    /* 2: kiosks restored from an older backup. Each restore opens a new
+    /* 2: cheaper batches, an index for one province's report (issue 12,
+     * performance; figures in the README). The foreign keys from
+     * pk.events and pk.dossiers to pk.kiosks checked every row of a batch
+     * (a quarter of its insert time): events_apply now checks the batch's
+     * kiosks once per statement, and a registered kiosk with rows cannot be
+     * removed or renamed. events_ref and dossiers_ref were read by no
+     * query (tracking goes by (kiosk, ref), the primary key), and
+     * dossiers_day's collation is not the report's COLLATE "C": replaced
+     * by (kiosk, created_day COLLATE "C"), one range per post office. */
+    "ALTER TABLE pk.events DROP CONSTRAINT IF EXISTS events_kiosk_fkey;"
+    "ALTER TABLE pk.dossiers DROP CONSTRAINT IF EXISTS dossiers_kiosk_fkey;"
+    "DROP INDEX IF EXISTS pk.events_ref;"
+    "DROP INDEX IF EXISTS pk.dossiers_ref;"
+    "DROP INDEX IF EXISTS pk.dossiers_day;"
+    "CREATE INDEX IF NOT EXISTS dossiers_kiosk_day ON pk.dossiers(kiosk, created_day COLLATE \"C\");"
+    "CREATE INDEX IF NOT EXISTS kiosks_province ON pk.kiosks(province);"
+    "CREATE FUNCTION pk.events_kiosks_known() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+    "  SET search_path = pg_catalog, pg_temp AS $$"
+    "DECLARE unknown text;"
+    "BEGIN"
+    "  SELECT n.kiosk INTO unknown FROM (SELECT DISTINCT kiosk FROM new_rows) n"
+    "    WHERE NOT EXISTS (SELECT 1 FROM pk.kiosks k WHERE k.code = n.kiosk) LIMIT 1;"
+    "  IF FOUND THEN"
+    "    RAISE EXCEPTION 'kiosk % is not registered in pk.kiosks', unknown"
+    "      USING ERRCODE = 'foreign_key_violation';"
+    "  END IF;"
+    "  RETURN NULL;"
+    "END $$;"
+    "REVOKE ALL ON FUNCTION pk.events_kiosks_known() FROM PUBLIC;"
+    /* named to fire before events_apply (triggers fire in name order) */
+    "CREATE TRIGGER events_a_kiosks_known AFTER INSERT ON pk.events"
+    "  REFERENCING NEW TABLE AS new_rows"
+    "  FOR EACH STATEMENT EXECUTE FUNCTION pk.events_kiosks_known();"
+    "CREATE FUNCTION pk.kiosk_keep() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+    "  SET search_path = pg_catalog, pg_temp AS $$"
+    "BEGIN"
+    "  IF (TG_OP = 'DELETE' OR NEW.code IS DISTINCT FROM OLD.code)"
+    "     AND (EXISTS (SELECT 1 FROM pk.events WHERE kiosk = OLD.code)"
+    "          OR EXISTS (SELECT 1 FROM pk.dossiers WHERE kiosk = OLD.code)) THEN"
+    "    RAISE EXCEPTION 'kiosk % has rows in pk.events', OLD.code"
+    "      USING ERRCODE = 'foreign_key_violation';"
+    "  END IF;"
+    "  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;"
+    "END $$;"
+    "REVOKE ALL ON FUNCTION pk.kiosk_keep() FROM PUBLIC;"
+    "CREATE TRIGGER kiosk_keep BEFORE DELETE OR UPDATE OF code ON pk.kiosks"
+    "  FOR EACH ROW EXECUTE FUNCTION pk.kiosk_keep();",
+    /* 3: kiosks restored from an older backup. Each restore opens a new
      * epoch of the kiosk's audit heads (the restored chain goes on at
      * positions the lost one had used); the lost heads stay, named by
      * their restore (seq >= lost_from of an older epoch). */
@@ -258,7 +305,7 @@ static const char *const migrations[] = {
     "CREATE POLICY own_select ON pk.restores FOR SELECT TO kiosk"
     "  USING (kiosk = (SELECT pk.kiosk_of(current_user)));"
     "CREATE POLICY province_read ON pk.restores FOR SELECT TO province USING (true);",
-    /* 3: the personal data a kiosk's [sync] share lets leave (NULL: not
+    /* 4: the personal data a kiosk's [sync] share lets leave (NULL: not
      * shared, or purged at the kiosk). The province reads them (its
      * SELECT is on the whole table); a kiosk writes them on its own rows
      * only and reads no one's (its SELECT is on other columns). */

@@ -128,7 +128,7 @@ static int handler(void *user, const char *section, const char *name, const char
 bool sync_config_load(sync_config *sc, const char *path, char *err, size_t errsz)
 {
     memset(sc, 0, sizeof *sc);
-    sc->batch = 500;
+    sc->batch = SYNC_BATCH_DEFAULT;
     sc->interval = 60;
     sc->max_backoff = 900;
     if (errsz)

@@ -53,6 +53,19 @@ static const char diverged[] =
     "  b.fee_collected, b.key_version, b.detail, b.audit_seq, b.audit_hash)"
     " ORDER BY b.seq LIMIT 1";
 
+/* The batch into pk.events and the pass into pk.kiosk_sync in one
+ * statement (one round trip); the number of rows new at the server. When
+ * it is the whole batch, no row can differ from the server's: the
+ * comparison (diverged) runs only for a batch sent again. */
+static const char insert_batch[] =
+    "WITH ins AS (INSERT INTO pk.events(" EVENT_COLS ") SELECT " EVENT_COLS
+    "  FROM pk_batch ORDER BY seq ON CONFLICT (kiosk, seq) DO NOTHING RETURNING 1),"
+    " pass AS (INSERT INTO pk.kiosk_sync(kiosk, last_sync_at, last_seq, clock_skew_s)"
+    "  VALUES ($1, now(), $2::bigint, $3::bigint) ON CONFLICT (kiosk) DO UPDATE"
+    "  SET last_sync_at = now(), last_seq = greatest(pk.kiosk_sync.last_seq, EXCLUDED.last_seq),"
+    "  clock_skew_s = EXCLUDED.clock_skew_s RETURNING 1)"
+    " SELECT count(*) FROM ins";
+
 /* COPY text format: backslash, tab, newline and carriage return escaped */
 static void copy_text(sbuf *b, const char *s, bool last)
 {
@@ -176,10 +189,27 @@ static pk_err share_lines(store *db, unsigned share, const sync_row *rows, int n
     return PK_OK;
 }
 
+/* Marks the rows up to *unmarked sent locally (committed at the server
+ * already); 0 when nothing waits. */
+static pk_err mark_sent(store *db, int64_t *unmarked, int64_t now, char *why, size_t whysz)
+{
+    if (*unmarked <= 0)
+        return PK_OK;
+    pk_err e = store_sync_mark_sent(db, *unmarked, now);
+    if (e != PK_OK)
+        snprintf(why, whysz, _("the local outbox cannot be updated: %s"), _(pk_err_msg(e)));
+    else
+        *unmarked = 0;
+    return e;
+}
+
 /* One batch: rows[0..n) in one transaction; with share, the batch's
- * dossiers' shared fields in the same one. */
-static pk_err push_batch(store *db, unsigned share, pgc *c, const char *kiosk,
-                         const sync_row *rows, int n, int batch, int64_t skew, char *why,
+ * dossiers' shared fields in the same one. While the server inserts it,
+ * the previous batch (committed) is marked sent locally: the two fsyncs,
+ * the server's and the kiosk's, overlap. */
+static pk_err push_batch(pgc *c, store *db, unsigned share, const char *kiosk,
+                         const sync_row *rows, int n, int batch, int64_t skew, int64_t *unmarked,
+                         int64_t now, char *why,
                          size_t whysz)
 {
     for (int i = 0; i < n; i++)
@@ -198,21 +228,34 @@ static pk_err push_batch(store *db, unsigned share, pgc *c, const char *kiosk,
     bool ok = pgc_copy_begin(c, "COPY pk_batch(" EVENT_COLS ") FROM STDIN", why, whysz) &&
               pgc_copy_send(c, b.data, b.len, why, whysz) && pgc_copy_end(c, why, whysz);
     sbuf_free(&b);
-    char seq[32] = "";
-    int rows_diverged = 0;
-    ok = ok &&
-         pgc_exec(c,
-                  "INSERT INTO pk.events(" EVENT_COLS ") SELECT " EVENT_COLS
-                  " FROM pk_batch ORDER BY seq ON CONFLICT (kiosk, seq) DO NOTHING",
-                  why, whysz) &&
-         pgc_query1(c, diverged, 0, NULL, seq, sizeof seq, &rows_diverged, why, whysz);
-    if (ok && rows_diverged) {
-        rollback(c);
-        snprintf(why, whysz,
-                 _("the central server holds a different row %s of kiosk %s: was this kiosk's "
-                   "database replaced or restored? Nothing more is sent"),
-                 seq, kiosk);
-        return PK_ETAMPER;
+    char last[32], skew_s[32], inserted[32] = "";
+    snprintf(last, sizeof last, "%" PRId64, rows[n - 1].seq);
+    snprintf(skew_s, sizeof skew_s, "%" PRId64, skew);
+    const char *p[3] = {kiosk, last, skew_s};
+    ok = ok && pgc_send(c, insert_batch, 3, p, why, whysz);
+    if (ok) {
+        char local[300] = "";
+        pk_err m = mark_sent(db, unmarked, now, local, sizeof local);
+        ok = pgc_result1(c, inserted, sizeof inserted, why, whysz);
+        if (m != PK_OK) {
+            rollback(c);
+            snprintf(why, whysz, "%s", local);
+            return m;
+        }
+    }
+    if (ok && strtol(inserted, NULL, 10) < n) {
+        /* some rows were there already (a batch sent again): the same? */
+        char seq[32] = "";
+        int rows_diverged = 0;
+        ok = pgc_query1(c, diverged, 0, NULL, seq, sizeof seq, &rows_diverged, why, whysz);
+        if (ok && rows_diverged) {
+            rollback(c);
+            snprintf(why, whysz,
+                     _("the central server holds a different row %s of kiosk %s: was this kiosk's "
+                       "database replaced or restored? Nothing more is sent"),
+                     seq, kiosk);
+            return PK_ETAMPER;
+        }
     }
     if (ok && share) {
         sbuf sb = {0};
@@ -233,18 +276,6 @@ static pk_err push_batch(store *db, unsigned share, pgc *c, const char *kiosk,
                        why, whysz));
         sbuf_wipe_free(&sb);
     }
-    char last[32], skew_s[32];
-    snprintf(last, sizeof last, "%" PRId64, rows[n - 1].seq);
-    snprintf(skew_s, sizeof skew_s, "%" PRId64, skew);
-    const char *p[3] = {kiosk, last, skew_s};
-    ok = ok &&
-         pgc_query1(c,
-                    "INSERT INTO pk.kiosk_sync(kiosk, last_sync_at, last_seq, clock_skew_s)"
-                    " VALUES ($1, now(), $2::bigint, $3::bigint) ON CONFLICT (kiosk) DO UPDATE"
-                    " SET last_sync_at = now(),"
-                    " last_seq = greatest(pk.kiosk_sync.last_seq, EXCLUDED.last_seq),"
-                    " clock_skew_s = EXCLUDED.clock_skew_s",
-                    3, p, NULL, 0, NULL, why, whysz);
     if (ok)
         pause_point("before-commit", batch);
     if (!ok || !pgc_exec(c, "COMMIT", why, whysz)) {
@@ -372,6 +403,7 @@ pk_err sync_push(store *db, const sync_config *sc, int64_t now, sync_stats *st, 
     if (ok && (e = sync_recover(db, c, st->kiosk, now, &st->restore, why, whysz)) != PK_OK)
         ok = false;
     sync_row *rows = ok ? xcalloc((size_t)sc->batch, sizeof *rows) : NULL;
+    int64_t unmarked = 0;   /* committed at the server, not marked sent yet */
     while (e == PK_OK) {
         int n = 0;
         e = store_sync_pending(db, st->last_seq, rows, sc->batch, &n);
@@ -381,20 +413,27 @@ pk_err sync_push(store *db, const sync_config *sc, int64_t now, sync_stats *st, 
         }
         if (n == 0)
             break;
-        e = push_batch(db, sc->share, c, st->kiosk, rows, n, st->batches + 1, st->skew, why,
+        e = push_batch(c, db, sc->share, st->kiosk, rows, n, st->batches + 1, st->skew, &unmarked, now, why,
                        whysz);
         if (e != PK_OK)
             break;
-        /* committed at the server: a crash before this line only sends the
-         * batch again, which changes nothing there */
+        /* committed at the server: marked sent here during the next batch
+         * or after the last; a crash before that only sends the batch
+         * again, which changes nothing there */
         st->batches++;
         st->sent += n;
-        st->last_seq = rows[n - 1].seq;
-        e = store_sync_mark_sent(db, st->last_seq, now);
-        if (e != PK_OK)
-            snprintf(why, whysz, _("the local outbox cannot be updated: %s"), _(pk_err_msg(e)));
+        st->last_seq = unmarked = rows[n - 1].seq;
     }
     free(rows);
+    if (unmarked > 0) {
+        /* what the server committed, even when a later batch failed */
+        char local[300];
+        pk_err m = mark_sent(db, &unmarked, now, local, sizeof local);
+        if (m != PK_OK && e == PK_OK) {
+            e = m;
+            snprintf(why, whysz, "%s", local);
+        }
+    }
     if (e == PK_OK)
         e = push_purges(db, c, st->kiosk, why, whysz);
     if (e == PK_OK)

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -406,11 +407,15 @@ static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigne
 pk_err paper_pdf_write(const paper_doc *d, const char *path, int *pages)
 {
     *pages = 0;
-    char tmp[640];
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    /* beside the paper, whatever the length of its path (a fixed buffer
+     * once cut it and wrote somewhere else) */
+    char *tmp = xasprintf("%s.tmp", path);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-    if (fd < 0)
-        return errno == ENOSPC ? PK_EFULL : PK_EIO;
+    if (fd < 0) {
+        pk_err e = errno == ENOSPC ? PK_EFULL : PK_EIO;
+        free(tmp);
+        return e;
+    }
     cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(write_fd, &fd, d->page_w, d->page_h);
     cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, d->title);
     cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "postkiosk");
@@ -464,5 +469,6 @@ pk_err paper_pdf_write(const paper_doc *d, const char *path, int *pages)
         e = PK_EIO;
     if (e != PK_OK)
         unlink(tmp);
+    free(tmp);
     return e;
 }

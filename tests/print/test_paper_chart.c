@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "paper_content.h"
 #include "paper_doc.h"
@@ -17,9 +19,9 @@
 
 static char *text_of(const char *path, int page)
 {
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "pdftotext -layout -f %d -l %d '%s' - 2>/dev/null", page, page, path);
+    char *cmd = xasprintf("pdftotext -layout -f %d -l %d '%s' - 2>/dev/null", page, page, path);
     FILE *p = popen(cmd, "r");
+    free(cmd);
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
     sbuf s = {0};
     char buf[4096];
@@ -66,6 +68,46 @@ TEST(paper_chart, labels_figures_scales, "a chart: months, figures, both scales,
     const char *months = strstr(t, "04/2026"), *label = strstr(t, "Biểu đồ thử");
     CU_ASSERT(months && label && label > months);
     free(t);
+    pd_free(d);
+    pkt_rmtree(dir);
+    free(dir);
+}
+
+TEST(paper_chart, long_path, "a paper is written under a path longer than any fixed buffer")
+{
+    char *dir = pkt_tmpdir();
+    /* seven folders of 100 letters: 700+ bytes, far within PATH_MAX; the
+     * temporary name was once cut at 640 bytes and the write failed */
+    char path[1024], name[101];
+    memset(name, 'd', 100);
+    name[100] = '\0';
+    snprintf(path, sizeof path, "%s", dir);
+    for (int i = 0; i < 7; i++) {
+        size_t n = strlen(path);
+        snprintf(path + n, sizeof path - n, "/%s", name);
+        CU_ASSERT_EQUAL_FATAL(mkdir(path, 0700), 0);
+    }
+    size_t n = strlen(path);
+    snprintf(path + n, sizeof path - n, "/chart.pdf");
+    CU_ASSERT_FATAL(strlen(path) > 700);
+    /* what the cut name was: a folder there made the write fail, and any
+     * file there would have been overwritten */
+    char cut[640];
+    snprintf(cut, sizeof cut, "%s.tmp", path);
+    CU_ASSERT_EQUAL_FATAL(mkdir(cut, 0700), 0);
+    paper_doc *d = pd_new("chart", PAPER_A4_W, PAPER_A4_H);
+    pd_title(d, "Bưu cục ZZ01", NULL);
+    add_chart(d);
+    int pages = 0;
+    CU_ASSERT_EQUAL(paper_pdf_write(d, path, &pages), PK_OK);
+    CU_ASSERT_EQUAL(pages, 1);
+    CU_ASSERT_EQUAL(access(path, R_OK), 0);
+    char *t = text_of(path, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(t, "01/2026"));
+    free(t);
+    /* no temporary file left beside it */
+    strcat(path, ".tmp");
+    CU_ASSERT_NOT_EQUAL(access(path, F_OK), 0);
     pd_free(d);
     pkt_rmtree(dir);
     free(dir);

@@ -393,4 +393,84 @@ TEST(audit_seals, upgrade_seals_existing_rows, "upgrade seals existing rows once
     teardown();
 }
 
+/* Full-table steps one statement took, its triggers included (they run in
+ * the same virtual machine). */
+static int full_scan_steps(sqlite3_stmt *q)
+{
+    return sqlite3_stmt_status(q, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1);
+}
+
+TEST(audit_seals, marks_indexed, "many rows changed in one transaction: no mark scans the earlier ones")
+{
+    /* each row's seal mark (and its copy of the prior state) looked for
+     * the marks made before it in the same transaction by reading them
+     * all: quadratic, 100k dossiers took over 20 minutes (issue 18) */
+    setup();
+    CU_ASSERT_EQUAL_FATAL(store_tx_begin(db), PK_OK);
+    sqlite3_stmt *ins = NULL, *upd = NULL, *del = NULL;
+    CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db->conn,
+        "INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_name_en, agency,"
+        " form, status, name, name_fold, id_number, phone, fee_proc, fee_post, fee_total,"
+        " created_at, created_day, updated_at, consent_process, consent_sms, sample)"
+        " SELECT 'LS01-9' || ?1, 'RZ' || ?1, kiosk_code, proc_code, proc_name_vi, proc_name_en,"
+        " agency, form, status, name, name_fold, id_number, phone, fee_proc, fee_post, fee_total,"
+        " created_at, created_day, updated_at, 1, 0, 0 FROM dossiers WHERE id = 1", -1, &ins, NULL),
+        SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db->conn, "UPDATE dossiers SET updated_at = updated_at + 1"
+                                             " WHERE ref = 'LS01-9' || ?1", -1, &upd, NULL), SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db->conn, "DELETE FROM dossiers WHERE ref = 'LS01-9' || ?1"
+                                             " AND ?1 % 3 = 0", -1, &del, NULL), SQLITE_OK);
+    int scans = 0;
+    sqlite3_stmt *steps[] = {ins, upd, del};
+    for (int k = 0; k < 3; k++)
+        for (int i = 100; i < 300; i++) {
+            sqlite3_bind_int(steps[k], 1, i);
+            CU_ASSERT_EQUAL(sqlite3_step(steps[k]), SQLITE_DONE);
+            sqlite3_reset(steps[k]);
+            scans += full_scan_steps(steps[k]);
+        }
+    CU_ASSERT_EQUAL(scans, 0);
+    for (int k = 0; k < 3; k++)
+        sqlite3_finalize(steps[k]);
+    /* the copies of the prior states are found by id when sealing */
+    sqlite3_stmt *q = NULL;
+    CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db->conn, "EXPLAIN QUERY PLAN SELECT * FROM"
+                                             " temp.audit_old_dossier WHERE id = 5", -1, &q, NULL),
+                          SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(sqlite3_step(q), SQLITE_ROW);
+    CU_ASSERT_PTR_NOT_NULL(strstr((const char *)sqlite3_column_text(q, 3), "INDEX"));
+    sqlite3_finalize(q);
+    /* every row still sealed once, deleted ones as deleted */
+    CU_ASSERT_EQUAL(store_tx_commit(db), PK_OK);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE action = 'seal'"
+                            " AND object GLOB 'dossier:*' AND detail = 'deleted'"), 66);
+    CU_ASSERT_EQUAL(one_int("SELECT count(DISTINCT object) FROM audit WHERE action = 'seal'"
+                            " AND object GLOB 'dossier:*'"), 203);
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
+    /* and a row changed behind the store is still caught after it */
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "UPDATE dossiers SET fee_total = 1 WHERE ref = 'LS01-9101'"),
+                    SQLITE_OK);
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_ROW_CHANGED);
+    CU_ASSERT_STRING_EQUAL(r.bad_object, "dossier LS01-9101");
+    teardown();
+}
+
+TEST(audit_seals, fresh_row_changed, "a row inserted and changed in one transaction is not \"changed outside\"")
+{
+    /* a dossier with e-mail consent is inserted, then its consent column
+     * set, in one transaction: its prior state is its own insert, not an
+     * edit behind the program's back */
+    setup();
+    dossier d = fx_dossier("1.001193", "Trần Thị Bình");
+    str_copy(d.email, sizeof d.email, "binh@example.vn");
+    d.consent_email = true;
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, &d, "RA", "kiosk", NULL), PK_OK);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE detail LIKE '%prior=changed%'"), 0);
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
+    teardown();
+}
+
 SUITE(audit_seals, NULL, NULL);

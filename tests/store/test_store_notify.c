@@ -240,26 +240,50 @@ TEST(store_notify, waiting_through_indexes, "waiting counts: indexed, right in e
     teardown();
 }
 
-TEST(store_notify, given_up_after_retries, "given up after retries or crashes")
+TEST(store_notify, given_up_by_age, "a failing message is retried for days, then given up; a crashing one after 8 tries")
 {
     setup();
     char a[PK_REF_MAX];
     make(true, false, "", "vi", a);
-    int64_t now = 5000;
+    int64_t queued = count_sql("SELECT max(created_at) FROM notify_outbox");
+    int64_t now = queued;
     notify_msg m;
-    for (int i = 1; i <= NOTIFY_MAX_ATTEMPTS; i++) {
-        now += NOTIFY_BACKOFF_MAX;
+    /* a gateway down for a whole afternoon and night: twenty failures, the
+     * back-off growing to its 6 h ceiling; nothing is given up (it once was
+     * after 8 attempts, about 4 hours) */
+    for (int i = 1; i <= 20; i++) {
+        now += i < 8 ? 60 << i : NOTIFY_BACKOFF_MAX;
+        if (now - queued >= NOTIFY_GIVE_UP_AGE)
+            break;
         CU_ASSERT_EQUAL_FATAL(store_notify_claim(db, NULL, "w", now, 30, &m), PK_OK);
         CU_ASSERT_EQUAL(m.attempts, i);
         CU_ASSERT_EQUAL(store_notify_record(db, m.id, "w", NOTIFY_FAILED, "down", now), PK_OK);
+        CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE status = 'failed'"), 1);
     }
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE status = 'given_up'"
-                              " AND destination = '' AND reason = 'down'"), 1);
-    CU_ASSERT_EQUAL(store_notify_claim(db, NULL, "w", now + 1000000, 30, &m), PK_ENOTFOUND);
-    /* a row whose sender keeps crashing is given up too */
+    CU_ASSERT(count_sql("SELECT attempts FROM notify_outbox") > 8);
+    /* the line comes back within the days allowed: the message goes */
     char b[PK_REF_MAX];
     make(true, false, "", "vi", b);
-    for (int i = 1; i <= NOTIFY_MAX_ATTEMPTS; i++) {
+    /* the first one's last failure past the age: given up, its address wiped */
+    now = queued + NOTIFY_GIVE_UP_AGE + NOTIFY_BACKOFF_MAX;
+    CU_ASSERT_EQUAL_FATAL(store_notify_claim(db, NULL, "w", now, 30, &m), PK_OK);
+    CU_ASSERT_STRING_EQUAL(m.ref, a);
+    CU_ASSERT_EQUAL(store_notify_record(db, m.id, "w", NOTIFY_FAILED, "down", now), PK_OK);
+    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE status = 'given_up'"
+                              " AND destination = '' AND reason = 'down'"), 1);
+    CU_ASSERT_TRUE(notify_expired(queued, now));
+    CU_ASSERT_FALSE(notify_expired(queued, queued + NOTIFY_GIVE_UP_AGE - 1));
+    /* the second, queued later, is still sent */
+    CU_ASSERT_EQUAL_FATAL(store_notify_claim(db, NULL, "w", now, 30, &m), PK_OK);
+    CU_ASSERT_STRING_EQUAL(m.ref, b);
+    CU_ASSERT_EQUAL(store_notify_record(db, m.id, "w", NOTIFY_SENT, NULL, now), PK_OK);
+    CU_ASSERT_EQUAL(store_notify_claim(db, NULL, "w", now + 1000000, 30, &m), PK_ENOTFOUND);
+    /* a row whose sender keeps crashing is given up after 8 tries: one
+     * poisonous message must not hold its dossier's later ones for days */
+    char c[PK_REF_MAX];
+    make(true, false, "", "vi", c);
+    now = count_sql("SELECT max(created_at) FROM notify_outbox");
+    for (int i = 1; i <= NOTIFY_MAX_CRASHES; i++) {
         now += 31;
         CU_ASSERT_EQUAL_FATAL(store_notify_claim(db, NULL, "w", now, 30, &m), PK_OK);
     }

@@ -96,6 +96,24 @@ TEST(speech, wav_is_speech, "espeak-ng's Vietnamese and English voices give spee
     remove_dir();
 }
 
+TEST(speech, odd_language, "a language code that is no voice name is said in Vietnamese, never overruns")
+{
+    fresh_dir();
+    speech *sp = speech_open(SPEECH_WAV, wav_dir);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sp);
+    /* longer than the whole line: it once wrote past the line buffer */
+    char lang[2000];
+    memset(lang, 'x', sizeof lang - 1);
+    lang[sizeof lang - 1] = '\0';
+    speech_say(sp, lang, "Xin chào");
+    CU_ASSERT_TRUE(heard_speech(sp));
+    speech_say(sp, "vi\tx\n", "Xin chào");
+    CU_ASSERT_TRUE(heard_speech(sp));
+    CU_ASSERT_EQUAL(speech_sent(sp), 2);
+    speech_close(sp);
+    remove_dir();
+}
+
 TEST(speech, never_blocks, "a stuck speaking child never holds the kiosk up; the newest prompt is said")
 {
     fresh_dir();
