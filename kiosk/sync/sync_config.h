@@ -10,6 +10,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Outbox rows per batch by default: each batch costs a commit at the
+ * server and an fsync'ed mark here, so a backlog goes faster in bigger
+ * ones (README, "Figures"); 2,000 rows are some 500 kB of COPY text. */
+enum { SYNC_BATCH_DEFAULT = 2000 };
+
 /* The personal data `[sync] share` may send to the central server (a
  * comma-separated list of these names; default none): the citizen's
  * name, ID number, phone, e-mail and street (the commune goes anyway). */
@@ -20,11 +25,6 @@ enum {
     SYNC_SHARE_EMAIL = 1u << 3,     /* email */
     SYNC_SHARE_ADDRESS = 1u << 4,   /* address */
 };
-
-/* Outbox rows per batch by default: each batch costs a commit at the
- * server and an fsync'ed mark here, so a backlog goes faster in bigger
- * ones (README, "Figures"); 2,000 rows are some 500 kB of COPY text. */
-enum { SYNC_BATCH_DEFAULT = 2000 };
 
 typedef struct {
     char conninfo[512];        /* [sync] conninfo: libpq key=value or URI; "" = off */

@@ -150,6 +150,20 @@ static void rollback(pgc *c)
         pgc_exec(c, "ROLLBACK", ignored, sizeof ignored);
 }
 
+/* Marks the rows up to *unmarked sent locally (committed at the server
+ * already); 0 when nothing waits. */
+static pk_err mark_sent(store *db, int64_t *unmarked, int64_t now, char *why, size_t whysz)
+{
+    if (*unmarked <= 0)
+        return PK_OK;
+    pk_err e = store_sync_mark_sent(db, *unmarked, now);
+    if (e != PK_OK)
+        snprintf(why, whysz, _("the local outbox cannot be updated: %s"), _(pk_err_msg(e)));
+    else
+        *unmarked = 0;
+    return e;
+}
+
 /* personal data leaves no copy in freed memory */
 static void sbuf_wipe_free(sbuf *b)
 {
@@ -189,27 +203,12 @@ static pk_err share_lines(store *db, unsigned share, const sync_row *rows, int n
     return PK_OK;
 }
 
-/* Marks the rows up to *unmarked sent locally (committed at the server
- * already); 0 when nothing waits. */
-static pk_err mark_sent(store *db, int64_t *unmarked, int64_t now, char *why, size_t whysz)
-{
-    if (*unmarked <= 0)
-        return PK_OK;
-    pk_err e = store_sync_mark_sent(db, *unmarked, now);
-    if (e != PK_OK)
-        snprintf(why, whysz, _("the local outbox cannot be updated: %s"), _(pk_err_msg(e)));
-    else
-        *unmarked = 0;
-    return e;
-}
-
 /* One batch: rows[0..n) in one transaction; with share, the batch's
  * dossiers' shared fields in the same one. While the server inserts it,
  * the previous batch (committed) is marked sent locally: the two fsyncs,
  * the server's and the kiosk's, overlap. */
-static pk_err push_batch(pgc *c, store *db, unsigned share, const char *kiosk,
-                         const sync_row *rows, int n, int batch, int64_t skew, int64_t *unmarked,
-                         int64_t now, char *why,
+static pk_err push_batch(pgc *c, store *db, unsigned share, const char *kiosk, const sync_row *rows, int n,
+                         int batch, int64_t skew, int64_t *unmarked, int64_t now, char *why,
                          size_t whysz)
 {
     for (int i = 0; i < n; i++)
