@@ -13,11 +13,16 @@
  *                                       server's clock, at the kiosk's
  *   pk.dossiers(kiosk, ref, ...)        each dossier's newest snapshot
  *                                       (tracking, reports), kept by a
- *                                       trigger on pk.events: the kiosks
- *                                       never write it
- *   pk.audit_heads(kiosk, audit_seq, head, seen_at)
+ *                                       trigger on pk.events; a kiosk writes
+ *                                       only the [sync] share columns of its
+ *                                       own (name, id_number, phone, email,
+ *                                       address), which only the province reads
+ *   pk.audit_heads(kiosk, epoch, audit_seq, head, seen_at)
  *                                       every audit head the province saw
- *                                       (the "audit" rows, by the trigger)
+ *                                       (the "audit" rows, by the trigger),
+ *                                       per epoch: a restore opens the next
+ *   pk.restores(kiosk, epoch, ...)      kiosks restored from older backups
+ *                                       and the heads lost with them
  *   pk.kiosk_sync(kiosk, last_sync_at, last_seq, clock_skew_s)
  * Roles: "kiosk" (group of the kiosk logins: inserts only its own rows,
  * reads its own events and heads, the tracking columns of every dossier and

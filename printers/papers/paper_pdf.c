@@ -69,6 +69,21 @@ static double put(pr *r, double x, double y, double w, double size, int flags, b
     return (double)ph / PANGO_SCALE;
 }
 
+/* The width of s on one line, unwrapped, in points. */
+static double text_width(pr *r, double size, const char *s)
+{
+    PangoFontDescription *fd = pango_font_description_from_string(FONT);
+    pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
+    pango_layout_set_font_description(r->pl, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_width(r->pl, -1);
+    pango_layout_set_attributes(r->pl, NULL);
+    pango_layout_set_text(r->pl, s, -1);
+    int pw, ph;
+    pango_layout_get_size(r->pl, &pw, &ph);
+    return (double)pw / PANGO_SCALE;
+}
+
 static double body(const pr *r, int flags)
 {
     return flags & PD_SMALL ? r->base - 1.5 : r->base;
@@ -209,6 +224,24 @@ static void chart(pr *r, const pd_block *b)
         put(r, x1 + 1.5 * MM, y, axis - 1.5 * MM, size, 0, false, false, buf);
     }
     double slot = b->nbars > 0 ? (x1 - x0) / b->nbars : 0;
+    /* Many months: a label every `every` columns, so that labels never
+     * wrap nor touch (from 12 months on A4), each starting over its
+     * column; the figures over the columns only when each fits over its
+     * own (the left scale still reads them). */
+    double label_w = 0, figure_w = 0;
+    for (int i = 0; i < b->nbars; i++) {
+        double w = text_width(r, size, b->bars[i].label);
+        if (w > label_w)
+            label_w = w;
+        snprintf(buf, sizeof buf, "%lld", b->bars[i].count);
+        w = text_width(r, size, buf);
+        if (w > figure_w)
+            figure_w = w;
+    }
+    int every = 1;
+    while (every < b->nbars && every * slot < label_w + 2 * MM)
+        every++;
+    bool figures = figure_w <= slot;
     for (int i = 0; i < b->nbars; i++) {
         const pd_bar *bar = &b->bars[i];
         double cx = x0 + slot * i, h = plot_h * (double)bar->count / (double)top;
@@ -219,9 +252,13 @@ static void chart(pr *r, const pd_block *b)
             cairo_set_source_rgb(r->cr, 0, 0, 0);
         }
         snprintf(buf, sizeof buf, "%lld", bar->count);
-        if (bar->count > 0)
+        if (bar->count > 0 && figures)
             put(r, cx, y1 - h - lh, slot, size, PD_CENTER, false, false, buf);
-        put(r, cx, y1 + 1 * MM, slot, size, PD_CENTER, false, false, bar->label);
+        if (every == 1)
+            put(r, cx, y1 + 1 * MM, slot, size, PD_CENTER, false, false, bar->label);
+        else if (i % every == 0 && cx + slot * 0.2 + label_w <= x1)
+            put(r, cx + slot * 0.2, y1 + 1 * MM, every * slot - 1 * MM, size, 0, false, false,
+                bar->label);
     }
     /* the rates over the columns: a line through the months that have
      * one, and a dot on each (a single month still shows) */

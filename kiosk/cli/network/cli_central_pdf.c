@@ -14,7 +14,30 @@
 #include "paper_render.h"
 #include "util.h"
 
-enum { MONTHS_MAX = 60 };   /* five years of columns is already a wall */
+/* A chart's columns: months up to three years, then quarters up to nine,
+ * then years (at most 60 columns: A4 holds them, a label every few). */
+enum { MONTHS_MAX = 36, QUARTERS_MAX = 36, BARS_MAX = 60 };
+typedef enum { BY_MONTH, BY_QUARTER, BY_YEAR } period;
+
+static period period_of(const char *from, const char *to)
+{
+    int y, m, ye, me;
+    if (sscanf(from, "%4d-%2d", &y, &m) != 2 || sscanf(to, "%4d-%2d", &ye, &me) != 2)
+        return BY_MONTH;
+    int months = (ye - y) * 12 + me - m + 1;
+    return months <= MONTHS_MAX ? BY_MONTH : months <= QUARTERS_MAX * 3 ? BY_QUARTER : BY_YEAR;
+}
+
+/* The column of year y, month m (1..12) counted from y0/m0's. */
+static int column(period p, int y0, int m0, int y, int m)
+{
+    switch (p) {
+    case BY_MONTH: return (y - y0) * 12 + m - m0;
+    case BY_QUARTER: return (y * 4 + (m - 1) / 3) - (y0 * 4 + (m0 - 1) / 3);
+    case BY_YEAR: return y - y0;
+    }
+    return -1;
+}
 
 static void office_name(const central_office *o, char *out, size_t outsz)
 {
@@ -49,33 +72,53 @@ static void rate_text(const report *r, char *out, size_t outsz)
                  (long long)r->completed);
 }
 
-/* Every month of the period, those without dossiers at zero: a gap in
- * the chart is a month without work, not a month left out. */
-static int bars(const central_office *o, const char *from, const char *to, pd_bar *out)
+/* Every month (quarter, year) of the period, those without dossiers at
+ * zero: a gap in the chart is a time without work, not one left out. */
+static int bars(const central_office *o, const char *from, const char *to, period p,
+                pd_bar *out)
 {
-    int y, m, ye, me, n = 0;
-    if (sscanf(from, "%4d-%2d", &y, &m) != 2 || sscanf(to, "%4d-%2d", &ye, &me) != 2)
+    int y0, m0, ye, me;
+    if (sscanf(from, "%4d-%2d", &y0, &m0) != 2 || sscanf(to, "%4d-%2d", &ye, &me) != 2)
         return 0;
-    for (; (y < ye || (y == ye && m <= me)) && n < MONTHS_MAX; n++) {
-        char key[16];
-        snprintf(key, sizeof key, "%04d-%02d", y, m);
-        pd_bar *b = &out[n];
-        memset(b, 0, sizeof *b);
-        snprintf(b->label, sizeof b->label, "%02d/%04d", m, y);
-        b->permille = -1;
-        for (int i = 0; i < o->nmonths; i++)
-            if (!strcmp(o->months[i].month, key)) {
-                const central_month *cm = &o->months[i];
-                int64_t done = cm->on_time + cm->late;
-                b->count = cm->dossiers;
-                if (done > 0)
-                    b->permille = (int)(cm->on_time * 1000 / done);
-            }
-        if (++m > 12) {
-            m = 1;
-            y++;
+    int n = column(p, y0, m0, ye, me) + 1;
+    if (n > BARS_MAX)
+        n = BARS_MAX;
+    if (n <= 0)
+        return 0;
+    int64_t *done = xcalloc((size_t)n, sizeof *done), *on_time = xcalloc((size_t)n, sizeof *on_time);
+    for (int y = y0, m = m0, i = 0; i < n; m = m % 12 + 1, y += m == 1) {
+        int c = column(p, y0, m0, y, m);
+        if (c >= n)
+            break;
+        if (c == i) {   /* the first month of column i names it */
+            pd_bar *b = &out[i++];
+            memset(b, 0, sizeof *b);
+            if (p == BY_MONTH)
+                snprintf(b->label, sizeof b->label, "%02u/%04u", (unsigned)m % 100,
+                         (unsigned)y % 10000);
+            else if (p == BY_QUARTER)
+                snprintf(b->label, sizeof b->label, "Q%u/%04u", (unsigned)(m - 1) / 3 % 10 + 1,
+                         (unsigned)y % 10000);
+            else
+                snprintf(b->label, sizeof b->label, "%04u", (unsigned)y % 10000);
         }
     }
+    for (int i = 0; i < o->nmonths; i++) {
+        const central_month *cm = &o->months[i];
+        int y, m;
+        if (sscanf(cm->month, "%4d-%2d", &y, &m) != 2)
+            continue;
+        int c = column(p, y0, m0, y, m);
+        if (c < 0 || c >= n)
+            continue;
+        out[c].count += cm->dossiers;
+        on_time[c] += cm->on_time;
+        done[c] += cm->on_time + cm->late;
+    }
+    for (int c = 0; c < n; c++)
+        out[c].permille = done[c] > 0 ? (int)(on_time[c] * 1000 / done[c]) : -1;
+    free(done);
+    free(on_time);
     return n;
 }
 
@@ -110,7 +153,9 @@ pk_err central_report_pdf(const central_report *cr, const char *path, int *pages
             "Số liệu lấy từ máy chủ trung tâm, theo ngày tiếp nhận hồ sơ tại bưu cục; "
             "mỗi bưu cục có một trang biểu đồ: số hồ sơ tiếp nhận theo tháng (cột) và "
             "tỉ lệ trả kết quả đúng hạn (đường).");
-    pd_bar *b = xcalloc(MONTHS_MAX, sizeof *b);
+    pd_bar *b = xcalloc(BARS_MAX, sizeof *b);
+    period per = period_of(cr->total.from, cr->total.to);
+    static const char *const per_name[] = {"tháng", "quý", "năm"};
     for (int i = 0; i < cr->n; i++) {
         const central_office *o = &cr->offices[i];
         const report *r = &o->r;
@@ -127,10 +172,10 @@ pk_err central_report_pdf(const central_report *cr, const char *path, int *pages
         snprintf(buf, sizeof buf, "%lld / %lld", (long long)r->lost, (long long)r->damaged);
         pd_field(d, "Thất lạc / hư hỏng", buf);
         pd_gap(d, 6);
-        snprintf(buf, sizeof buf, "Biểu đồ %d: bưu cục %s, hồ sơ theo tháng và tỉ lệ đúng hạn", i + 1,
-                 o->kiosk);
+        snprintf(buf, sizeof buf, "Biểu đồ %d: bưu cục %s, hồ sơ theo %s và tỉ lệ đúng hạn", i + 1,
+                 o->kiosk, per_name[per]);
         pd_chart(d, buf, "Hồ sơ tiếp nhận (cột)", "Tỉ lệ đúng hạn (đường)",
-                 bars(o, cr->total.from, cr->total.to, b), b);
+                 bars(o, cr->total.from, cr->total.to, per, b), b);
     }
     free(b);
     pk_err e = paper_pdf_write(d, path, pages);
