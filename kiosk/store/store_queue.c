@@ -362,10 +362,10 @@ static const char *const day_where[DAY__COUNT] = {
     [DAY_HANDOVER] = "status IN ('accepted', 'in_transit') AND form <> 2",
     /* past the agency's appointment date when it gave one (a result ready
      * there but not collected too), else past the expected date */
-    [DAY_AGENCY_LATE] = "status IN ('handed', 'processing', 'supplement', 'result_ready') AND"
-                        " CASE WHEN appointment_date <> '' THEN appointment_date < ?3"
-                        " ELSE status <> 'result_ready' AND expected_date <> ''"
-                        " AND expected_date < ?3 END",
+    [DAY_AGENCY_LATE] = ("status IN ('handed', 'processing', 'supplement', 'result_ready') AND"
+                         " CASE WHEN appointment_date <> '' THEN appointment_date < ?3"
+                         " ELSE status <> 'result_ready' AND expected_date <> ''"
+                         " AND expected_date < ?3 END"),
     [DAY_DELIVERY] = "(status = 'result_collected' OR (status = 'delivery_failed'"
                      " AND delivery_attempts < 2))",
     [DAY_RETURN] = "status = 'delivery_failed' AND delivery_attempts >= 2",
