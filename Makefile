@@ -252,6 +252,15 @@ deb-check: deb
 boot-check: deb
 	@DEB_DIR=$(DEB_DIR) scripts/boot-check.sh
 
+# The keypad on the real Linux console: the package on a Debian 12 kernel
+# in QEMU (KVM when the host's KVM runs it, else TCG), the kiosk on tty1
+# driven through QEMU's keyboard; screens kept in build/console-check/
+# (scripts/console-check.sh). Root and the network; minutes.
+.PHONY: console-check
+console-check: deb
+	@scripts/install-deps.sh --with-checks
+	@DEB_DIR=$(DEB_DIR) scripts/console-check.sh
+
 clean:
 	rm -rf build build-asan build-fuzz
 

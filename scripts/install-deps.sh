@@ -5,6 +5,8 @@
 # Idempotent: checks what is installed first and only calls apt-get for what
 # is missing. Refreshes the package lists when they are empty or older than
 # a day (a fresh Debian machine has none). `--check` only reports.
+# `--with-checks` also installs CHECK_PACKAGES, needed only by the optional
+# checks outside `make test` (`make console-check`: QEMU with KVM).
 set -eu
 
 PACKAGES="
@@ -34,6 +36,14 @@ debootstrap systemd-container
 xfonts-unifont pcf2bdf bdf2psf
 xvfb xterm xdotool x11-xserver-utils xinit imagemagick
 "
+# optional: make console-check (scripts/console-check.sh)
+CHECK_PACKAGES="
+qemu-system-x86 e2fsprogs
+"
+if [ "${1:-}" = "--with-checks" ]; then
+    PACKAGES="$PACKAGES $CHECK_PACKAGES"
+    shift
+fi
 
 missing=""
 for p in $PACKAGES; do

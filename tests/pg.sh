@@ -8,6 +8,7 @@
 #                      PG_PORT, PG_BIN, PG_ADMIN (conninfo of the superuser
 #                      pkadmin, trusted on the socket) and PG_CONN (the same
 #                      place, no user: kiosk roles give theirs).
+#                      PG_CONF_EXTRA: postgresql.conf lines added last.
 #   pg_sql SQL...      psql as pkadmin, unaligned, tuples only, stops on error
 #   pg_stop / pg_start_again   the same data folder (a server restart)
 #   pg_cleanup         stops the server and removes the folder; pg_start
@@ -58,6 +59,9 @@ pg__conf() {
         echo "shared_buffers = 16MB"
         echo "fsync = on"
         echo "log_min_messages = warning"
+        # a caller's own settings last (the last value wins): the scale
+        # bench's memory and bulk-load settings
+        [ -n "${PG_CONF_EXTRA:-}" ] && printf '%s\n' "$PG_CONF_EXTRA"
     } >>"$conf"
     # the superuser is trusted on the socket only; every other role (the
     # kiosks, the province) needs its password, on the socket and on TCP

@@ -12,7 +12,9 @@
 #   sh_pk NAME ARGS...             postkiosk as that kiosk
 #   sh_rows NAME COUNT             COUNT outbox rows queued at that kiosk
 #                                  (text with tabs, newlines, backslashes,
-#                                  quotes and Vietnamese, the four kinds)
+#                                  quotes and Vietnamese, the four kinds;
+#                                  audit heads at positions after the
+#                                  last call's, as a real chain has them)
 #   sh_local NAME [WHERE] / sh_central_rows [KIOSK]
 #                                  the rows, one line each, with every text
 #                                  column in hex, in seq order: the local
@@ -76,7 +78,8 @@ sh_rows() {
         CASE k.kind WHEN 'event' THEN 'accepted' WHEN 'print' THEN 'printed' ELSE 'registered' END,
         1767225600 + i * 60, '2026-01-01', '2026-01-15', 0, '', '', 26000, 30000, 1,
         CASE k.kind WHEN 'print' THEN 'receipt' ELSE '' END,
-        CASE WHEN k.kind = 'audit' THEN 1000000 + i ELSE 0 END,
+        CASE WHEN k.kind = 'audit' THEN 1000000 + i + coalesce((SELECT max(audit_seq) - 1000000
+          FROM sync_outbox WHERE audit_seq > 1000000), 0) ELSE 0 END,
         CASE WHEN k.kind = 'audit' THEN lower(hex(randomblob(32))) ELSE '' END
       FROM n, (SELECT 0 AS m, 'dossier' AS kind UNION ALL SELECT 1, 'event'
                UNION ALL SELECT 2, 'print' UNION ALL SELECT 3, 'audit') k

@@ -17,6 +17,9 @@ const char *pk_err_msg(pk_err err)
     case PK_EPRINTER: return N_("The printer is not ready.");
     case PK_ETAMPER: return N_("The data failed its integrity check.");
     case PK_EUNCONFIRMED: return N_("The printer did not confirm the print.");
+    case PK_ERESTORED:
+        return N_("This kiosk was restored from a backup: new dossiers can be registered once it "
+                  "has synced with the province. Please call staff.");
     }
     return N_("Unknown error.");
 }

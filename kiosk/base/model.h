@@ -22,6 +22,7 @@ typedef enum {
     PK_EPRINTER,   /* printer offline, paper out, cover open */
     PK_ETAMPER,    /* forged receipt, broken audit chain */
     PK_EUNCONFIRMED, /* a job was sent but the printer did not confirm it */
+    PK_ERESTORED,  /* restored from a backup: no new dossier before a sync */
 } pk_err;
 
 /* Untranslated msgid describing err; wrap in _() to show it. */

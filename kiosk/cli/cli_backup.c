@@ -23,7 +23,10 @@
 #include "cli_start.h"
 #include "i18n.h"
 #include "progress.h"
+#include "store_audit.h"
 #include "store_backup.h"
+#include "store_sync.h"
+#include "sync_config.h"
 #include "util.h"
 
 static const char PREFIX[] = "postkiosk-";   /* postkiosk-YYYYMMDD-HHMMSS-NN.db */
@@ -197,6 +200,34 @@ static int restore_usage(FILE *out)
     return out == stdout ? 0 : 2;
 }
 
+/* The restore in the restored chain. A kiosk that syncs is marked too:
+ * the references and S10 numbers after the backup's may be the
+ * province's already, so no dossier is registered until a sync has moved
+ * the counters past them (kiosk/sync/sync_restore.h). */
+static int restore_audit(cli_ctx *ctx)
+{
+    sync_config sc;
+    char why[800];
+    if (!sync_config_load(&sc, ctx->config_path, why, sizeof why)) {
+        cli_fail("postkiosk: configuration: %s\n", why);
+        return 2;
+    }
+    store *db = cli_store(ctx);
+    if (!db)
+        return 1;
+    int64_t now = (int64_t)time(NULL);
+    pk_err e = sc.conninfo[0] ? store_sync_restore_mark(db, now)
+                              : store_audit_append(db, now, "restore", "restore", "backup", "");
+    if (e != PK_OK) {
+        cli_fail(_("postkiosk: restore: the restore cannot be recorded: %s\n"), _(pk_err_msg(e)));
+        return 1;
+    }
+    if (sc.conninfo[0])
+        printf("%s\n", _("restore: new dossiers wait until this kiosk has synced with the province "
+                         "(postkiosk sync --once)"));
+    return 0;
+}
+
 int cli_restore(cli_ctx *ctx, int argc, char **argv)
 {
     if (argc == 1 && strcmp(argv[0], "--help") == 0)
@@ -267,5 +298,5 @@ int cli_restore(cli_ctx *ctx, int argc, char **argv)
            db_path, src, dossiers, r.head_code);
     if (had_old)
         printf(_("restore: the previous database is kept as %s\n"), kept);
-    return 0;
+    return restore_audit(ctx);
 }

@@ -106,6 +106,14 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
+    /* restored from a backup (store_sync.h): the references and S10
+     * numbers after the backup's may be the province's already, samples
+     * included (they share the reference counter) */
+    char restored[32];
+    if (store_setting_get(s, "sync_restored", restored, sizeof restored) == PK_OK) {
+        store_end(s, PK_ERESTORED);
+        return PK_ERESTORED;
+    }
     /* the procedure as it is now: the dossier keeps its names */
     procedure_snap snap;
     e = store_procedure_snap(s, d->proc_code, &snap);

@@ -83,4 +83,69 @@ pk_err store_sync_lag(store *s, sync_lag *out);
  * receipts. Unchanged values write nothing. */
 pk_err store_sync_key_version(store *s, int version);
 
+/* ---- a kiosk restored from an older backup (store_sync_restore.c) -------
+ * The restored copy would give again the outbox seqs, dossier references,
+ * S10 numbers and audit positions that the lost database already gave the
+ * province. `postkiosk restore` marks the copy (store_sync_restore_mark)
+ * when the kiosk syncs: no dossier is registered until the sync has
+ * learned from the central server what was issued (PK_ERESTORED). The
+ * sync then moves the counters past it and audits the restore in one
+ * transaction (store_sync_recover), records it at the central server, and
+ * ends the recovery here (store_sync_recovered). */
+typedef struct {
+    int64_t outbox_seq;      /* the highest seq this outbox ever gave */
+    int64_t ref_seq;         /* the kiosk's reference counter */
+    int64_t head_seq;        /* the audit chain's head */
+    bool marked;             /* restored by `postkiosk restore`, not yet synced */
+    int64_t recovery_seq;    /* an unfinished recovery: its audit row, 0 none */
+    bool recovery_marked;    /* that recovery followed a mark */
+} sync_marks;
+pk_err store_sync_marks(store *s, const char *kiosk, sync_marks *m);
+
+/* Marks a restored database (at: kiosk clock). */
+pk_err store_sync_restore_mark(store *s, int64_t at);
+/* Whether the database is marked (a dossier must wait). */
+bool store_sync_restore_marked(store *s);
+
+enum { SYNC_S10_PREFIXES = 16 };
+typedef struct {
+    int64_t outbox_seq;      /* the central server's highest seq of this kiosk */
+    int64_t ref_seq;         /* its highest reference number */
+    struct { char prefix[3]; int64_t serial; } s10[SYNC_S10_PREFIXES];
+    int ns10;                /* the highest S10 serial per prefix */
+    int64_t head_seq;        /* the newest audit head it has (not lost) */
+    int64_t lost_from, lost_to;  /* its heads the local chain does not hold */
+    int lost;
+    bool marked;
+} sync_recovery;
+/* One transaction: the outbox seq, the reference counter and each S10
+ * counter moved past r's (never back), an audit row "restore" saying
+ * what was learned, the recovery recorded as unfinished (its audit seq in
+ * *audit_seq). The mark stays until store_sync_recovered. */
+pk_err store_sync_recover(store *s, const char *kiosk, const sync_recovery *r, int64_t at,
+                          int64_t *audit_seq);
+/* The central server has the restore: the mark and the unfinished
+ * recovery are removed. */
+pk_err store_sync_recovered(store *s);
+
+/* ---- personal data the configuration lets leave (store_sync_share.c) ----
+ * Never in the outbox (append-only: a purge could not erase it there):
+ * read from the dossier as it is now when a batch goes, so a purged
+ * dossier sends nothing. */
+typedef struct {
+    char name[PK_NAME_MAX];
+    char id_number[PK_ID_MAX];
+    char phone[PK_PHONE_MAX];
+    char email[PK_EMAIL_MAX];
+    char address[PK_STREET_MAX];   /* the street (the commune is in every row) */
+} sync_personal;
+/* The dossier's personal data now ("" each when purged); PK_ENOTFOUND
+ * for no such dossier (or a sample). */
+pk_err store_sync_personal(store *s, const char *ref, sync_personal *out);
+/* The references of the dossiers purged after `after` (purged_at, kiosk
+ * clock), samples left out: *refs malloc'ed (free()), *n of them, and
+ * *upto the newest purge among them (after when none). */
+pk_err store_sync_purged(store *s, int64_t after, char (**refs)[PK_REF_MAX], int *n,
+                         int64_t *upto);
+
 #endif

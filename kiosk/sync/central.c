@@ -182,6 +182,139 @@ static const char *const migrations[] = {
     "CREATE POLICY province_read ON pk.kiosk_sync FOR SELECT TO province USING (true);"
     "CREATE POLICY province_read ON pk.dossiers FOR SELECT TO province USING (true);"
     "CREATE POLICY province_read ON pk.kiosks FOR SELECT TO province USING (true);",
+    /* 2: cheaper batches, an index for one province's report (issue 12,
+     * performance; figures in the README). The foreign keys from
+     * pk.events and pk.dossiers to pk.kiosks checked every row of a batch
+     * (a quarter of its insert time): events_apply now checks the batch's
+     * kiosks once per statement, and a registered kiosk with rows cannot be
+     * removed or renamed. events_ref and dossiers_ref were read by no
+     * query (tracking goes by (kiosk, ref), the primary key), and
+     * dossiers_day's collation is not the report's COLLATE "C": replaced
+     * by (kiosk, created_day COLLATE "C"), one range per post office. */
+    "ALTER TABLE pk.events DROP CONSTRAINT IF EXISTS events_kiosk_fkey;"
+    "ALTER TABLE pk.dossiers DROP CONSTRAINT IF EXISTS dossiers_kiosk_fkey;"
+    "DROP INDEX IF EXISTS pk.events_ref;"
+    "DROP INDEX IF EXISTS pk.dossiers_ref;"
+    "DROP INDEX IF EXISTS pk.dossiers_day;"
+    "CREATE INDEX IF NOT EXISTS dossiers_kiosk_day ON pk.dossiers(kiosk, created_day COLLATE \"C\");"
+    "CREATE INDEX IF NOT EXISTS kiosks_province ON pk.kiosks(province);"
+    "CREATE FUNCTION pk.events_kiosks_known() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+    "  SET search_path = pg_catalog, pg_temp AS $$"
+    "DECLARE unknown text;"
+    "BEGIN"
+    "  SELECT n.kiosk INTO unknown FROM (SELECT DISTINCT kiosk FROM new_rows) n"
+    "    WHERE NOT EXISTS (SELECT 1 FROM pk.kiosks k WHERE k.code = n.kiosk) LIMIT 1;"
+    "  IF FOUND THEN"
+    "    RAISE EXCEPTION 'kiosk % is not registered in pk.kiosks', unknown"
+    "      USING ERRCODE = 'foreign_key_violation';"
+    "  END IF;"
+    "  RETURN NULL;"
+    "END $$;"
+    "REVOKE ALL ON FUNCTION pk.events_kiosks_known() FROM PUBLIC;"
+    /* named to fire before events_apply (triggers fire in name order) */
+    "CREATE TRIGGER events_a_kiosks_known AFTER INSERT ON pk.events"
+    "  REFERENCING NEW TABLE AS new_rows"
+    "  FOR EACH STATEMENT EXECUTE FUNCTION pk.events_kiosks_known();"
+    "CREATE FUNCTION pk.kiosk_keep() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+    "  SET search_path = pg_catalog, pg_temp AS $$"
+    "BEGIN"
+    "  IF (TG_OP = 'DELETE' OR NEW.code IS DISTINCT FROM OLD.code)"
+    "     AND (EXISTS (SELECT 1 FROM pk.events WHERE kiosk = OLD.code)"
+    "          OR EXISTS (SELECT 1 FROM pk.dossiers WHERE kiosk = OLD.code)) THEN"
+    "    RAISE EXCEPTION 'kiosk % has rows in pk.events', OLD.code"
+    "      USING ERRCODE = 'foreign_key_violation';"
+    "  END IF;"
+    "  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;"
+    "END $$;"
+    "REVOKE ALL ON FUNCTION pk.kiosk_keep() FROM PUBLIC;"
+    "CREATE TRIGGER kiosk_keep BEFORE DELETE OR UPDATE OF code ON pk.kiosks"
+    "  FOR EACH ROW EXECUTE FUNCTION pk.kiosk_keep();",
+    /* 3: kiosks restored from an older backup. Each restore opens a new
+     * epoch of the kiosk's audit heads (the restored chain goes on at
+     * positions the lost one had used); the lost heads stay, named by
+     * their restore (seq >= lost_from of an older epoch). */
+    "CREATE TABLE pk.restores("
+    "  kiosk text NOT NULL REFERENCES pk.kiosks(code),"
+    "  epoch int NOT NULL CHECK (epoch > 0),"
+    "  recorded_at timestamptz NOT NULL DEFAULT now(),"
+    "  kiosk_at bigint NOT NULL,"
+    "  marked boolean NOT NULL,"
+    "  local_seq bigint NOT NULL,"
+    "  central_seq bigint NOT NULL,"
+    "  ref_seq bigint NOT NULL,"
+    "  head_seq bigint NOT NULL,"
+    "  lost int NOT NULL CHECK (lost >= 0),"
+    "  lost_from bigint NOT NULL,"
+    "  lost_to bigint NOT NULL,"
+    "  mark_seq bigint NOT NULL CHECK (mark_seq > 0),"
+    "  mark text NOT NULL CHECK (mark ~ '^[0-9a-f]{64}$'),"
+    "  PRIMARY KEY (kiosk, epoch),"
+    "  UNIQUE (kiosk, mark));"
+    "ALTER TABLE pk.audit_heads ADD COLUMN epoch int NOT NULL DEFAULT 0;"
+    "ALTER TABLE pk.audit_heads DROP CONSTRAINT audit_heads_pkey;"
+    "ALTER TABLE pk.audit_heads ADD PRIMARY KEY (kiosk, epoch, audit_seq);"
+    "CREATE FUNCTION pk.epoch_of(k text) RETURNS int LANGUAGE sql STABLE SECURITY DEFINER"
+    "  SET search_path = pg_catalog, pg_temp"
+    "  AS $$ SELECT coalesce(max(epoch), 0) FROM pk.restores WHERE kiosk = k $$;"
+    "REVOKE ALL ON FUNCTION pk.epoch_of(text) FROM PUBLIC;"
+    "GRANT EXECUTE ON FUNCTION pk.epoch_of(text) TO kiosk, province;"
+    /* the heads of a batch go to the kiosk's epoch; one the server has
+     * there with another hash fails the batch instead of vanishing in
+     * ON CONFLICT DO NOTHING */
+    "CREATE OR REPLACE FUNCTION pk.events_apply() RETURNS trigger LANGUAGE plpgsql"
+    "  SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$"
+    "DECLARE bad bigint;"
+    "BEGIN"
+    "  SELECT n.audit_seq INTO bad FROM new_rows n JOIN pk.audit_heads h"
+    "    ON h.kiosk = n.kiosk AND h.epoch = pk.epoch_of(n.kiosk) AND h.audit_seq = n.audit_seq"
+    "    WHERE n.kind = 'audit' AND h.head <> n.audit_hash LIMIT 1;"
+    "  IF bad IS NOT NULL THEN"
+    "    RAISE EXCEPTION 'audit head % differs from the one the province has', bad"
+    "      USING ERRCODE = 'unique_violation';"
+    "  END IF;"
+    "  INSERT INTO pk.audit_heads(kiosk, epoch, audit_seq, head)"
+    "    SELECT kiosk, pk.epoch_of(kiosk), audit_seq, audit_hash FROM new_rows"
+    "    WHERE kind = 'audit' AND audit_seq > 0 AND audit_hash ~ '^[0-9a-f]{64}$'"
+    "    ON CONFLICT DO NOTHING;"
+    "  INSERT INTO pk.dossiers AS d (kiosk, ref, s10, proc_code, proc_name, agency, unit_id,"
+    "      unit_name, form, status, created_at, created_day, expected_date, accepted_at,"
+    "      completed_day, closed_day, incident, fee_post, fee_collected, key_version,"
+    "      updated_at, last_seq)"
+    "    SELECT DISTINCT ON (kiosk, ref) kiosk, ref, s10, proc_code, proc_name, agency, unit_id,"
+    "      unit_name, form, status, created_at, created_day, expected_date, accepted_at,"
+    "      completed_day, closed_day, incident, fee_post, fee_collected, key_version, at, seq"
+    "    FROM new_rows WHERE kind <> 'audit' AND ref <> '' ORDER BY kiosk, ref, seq DESC"
+    "    ON CONFLICT (kiosk, ref) DO UPDATE SET s10 = EXCLUDED.s10,"
+    "      proc_code = EXCLUDED.proc_code, proc_name = EXCLUDED.proc_name,"
+    "      agency = EXCLUDED.agency, unit_id = EXCLUDED.unit_id,"
+    "      unit_name = EXCLUDED.unit_name, form = EXCLUDED.form, status = EXCLUDED.status,"
+    "      created_at = EXCLUDED.created_at, created_day = EXCLUDED.created_day,"
+    "      expected_date = EXCLUDED.expected_date, accepted_at = EXCLUDED.accepted_at,"
+    "      completed_day = EXCLUDED.completed_day, closed_day = EXCLUDED.closed_day,"
+    "      incident = EXCLUDED.incident, fee_post = EXCLUDED.fee_post,"
+    "      fee_collected = EXCLUDED.fee_collected, key_version = EXCLUDED.key_version,"
+    "      updated_at = EXCLUDED.updated_at, last_seq = EXCLUDED.last_seq"
+    "    WHERE d.last_seq < EXCLUDED.last_seq;"
+    "  RETURN NULL;"
+    "END $$;"
+    "GRANT SELECT ON pk.restores TO province;"
+    "GRANT SELECT, INSERT ON pk.restores TO kiosk;"
+    "ALTER TABLE pk.restores ENABLE ROW LEVEL SECURITY;"
+    "CREATE POLICY own_insert ON pk.restores FOR INSERT TO kiosk"
+    "  WITH CHECK (kiosk = (SELECT pk.kiosk_of(current_user)));"
+    "CREATE POLICY own_select ON pk.restores FOR SELECT TO kiosk"
+    "  USING (kiosk = (SELECT pk.kiosk_of(current_user)));"
+    "CREATE POLICY province_read ON pk.restores FOR SELECT TO province USING (true);",
+    /* 4: the personal data a kiosk's [sync] share lets leave (NULL: not
+     * shared, or purged at the kiosk). The province reads them (its
+     * SELECT is on the whole table); a kiosk writes them on its own rows
+     * only and reads no one's (its SELECT is on other columns). */
+    "ALTER TABLE pk.dossiers ADD COLUMN name text, ADD COLUMN id_number text,"
+    "  ADD COLUMN phone text, ADD COLUMN email text, ADD COLUMN address text;"
+    "GRANT UPDATE (name, id_number, phone, email, address) ON pk.dossiers TO kiosk;"
+    "CREATE POLICY own_update ON pk.dossiers FOR UPDATE TO kiosk"
+    "  USING (kiosk = (SELECT pk.kiosk_of(current_user)))"
+    "  WITH CHECK (kiosk = (SELECT pk.kiosk_of(current_user)));",
 };
 
 enum { LATEST = (int)(sizeof migrations / sizeof migrations[0]) };

@@ -36,10 +36,12 @@ typedef struct {
     report total;
 } central_report;
 
-/* from/to/today YYYY-MM-DD (today: what "overdue" is measured against).
- * Needs a province login. PK_EINVAL bad dates; PK_EIO with why. */
+/* from/to/today YYYY-MM-DD (today: what "overdue" is measured against);
+ * province: only the post offices of that province (pk.kiosks.province),
+ * NULL or "" every one. Needs a province login. PK_EINVAL bad dates;
+ * PK_EIO with why. */
 pk_err central_report_load(pgc *c, const char *from, const char *to, const char *today,
-                           central_report *out, char *why, size_t whysz);
+                           const char *province, central_report *out, char *why, size_t whysz);
 void central_report_free(central_report *cr);
 
 #endif

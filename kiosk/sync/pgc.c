@@ -246,6 +246,39 @@ bool pgc_query1(pgc *c, const char *sql, int nparams, const char *const *params,
     return ok;
 }
 
+bool pgc_send(pgc *c, const char *sql, int nparams, const char *const *params, char *why,
+              size_t whysz)
+{
+    if (PQsendQueryParams(c->conn, sql, nparams, NULL, params, NULL, NULL, 0))
+        return true;
+    str_copy(c->sqlstate, sizeof c->sqlstate, "");
+    pgc_why(c, _("central server"), why, whysz);
+    return false;
+}
+
+bool pgc_result1(pgc *c, char *out, size_t outsz, char *why, size_t whysz)
+{
+    if (out && outsz)
+        out[0] = '\0';
+    bool ok = true, first = true;
+    PGresult *r;
+    /* every result of the statement, so that the connection is free again */
+    while ((r = PQgetResult(c->conn)) != NULL) {
+        if (first) {
+            ok = result_ok(c, r);
+            if (ok && out && PQntuples(r) > 0 && PQnfields(r) > 0)
+                str_copy(out, outsz, PQgetvalue(r, 0, 0));
+            first = false;
+        }
+        PQclear(r);
+    }
+    if (first)
+        ok = false;   /* no result at all: the connection went */
+    if (!ok)
+        pgc_why(c, _("central server"), why, whysz);
+    return ok;
+}
+
 bool pgc_copy_begin(pgc *c, const char *sql, char *why, size_t whysz)
 {
     PGresult *r = PQexec(c->conn, sql);

@@ -39,6 +39,13 @@ bool pgc_query1(pgc *c, const char *sql, int nparams, const char *const *params,
 typedef bool (*pgc_row_fn)(void *arg, int ncols, const char *const *values);
 bool pgc_query_each(pgc *c, const char *sql, int nparams, const char *const *params,
                     pgc_row_fn row, void *arg, char *why, size_t whysz);
+/* One statement in two steps, so that the caller works meanwhile:
+ * pgc_send sends it (text parameters), pgc_result1 waits for its result
+ * and returns the first column of the first row in out (may be NULL).
+ * Nothing else may use the connection in between. */
+bool pgc_send(pgc *c, const char *sql, int nparams, const char *const *params, char *why,
+              size_t whysz);
+bool pgc_result1(pgc *c, char *out, size_t outsz, char *why, size_t whysz);
 /* The server's SQLSTATE of the last failure ("" when none). */
 const char *pgc_sqlstate(pgc *c);
 /* Whether the connection is still up (false after the server ended it). */

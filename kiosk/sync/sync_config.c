@@ -43,6 +43,41 @@ static bool text(char *dst, size_t dstsz, const char *v)
     return true;
 }
 
+static const struct {
+    const char *name;
+    unsigned bit;
+} share_names[] = {
+    {"name", SYNC_SHARE_NAME}, {"id_number", SYNC_SHARE_ID}, {"phone", SYNC_SHARE_PHONE},
+    {"email", SYNC_SHARE_EMAIL}, {"address", SYNC_SHARE_ADDRESS},
+};
+
+/* "phone, id_number": the bits; false with why naming the unknown one */
+static bool share_list(const char *v, unsigned *out, char *why, size_t whysz)
+{
+    *out = 0;
+    const char *p = v;
+    while (*p) {
+        p += strspn(p, " \t,");
+        size_t n = strcspn(p, " \t,");
+        if (n == 0)
+            break;
+        unsigned bit = 0;
+        for (size_t i = 0; i < sizeof share_names / sizeof share_names[0]; i++)
+            if (strlen(share_names[i].name) == n && strncmp(p, share_names[i].name, n) == 0)
+                bit = share_names[i].bit;
+        if (!bit) {
+            snprintf(why, whysz,
+                     _("unknown field %.*s in [sync] share (known: name, id_number, phone, email, "
+                       "address)"),
+                     (int)(n > 40 ? 40 : n), p);
+            return false;
+        }
+        *out |= bit;
+        p += n;
+    }
+    return true;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     parse_ctx *p = user;
@@ -67,7 +102,14 @@ static int handler(void *user, const char *section, const char *name, const char
         ok = number(value, 1, 86400, &sc->interval);
     else if (sync && !strcmp(name, "max_backoff"))
         ok = number(value, 1, 86400, &sc->max_backoff);
-    else {
+    else if (sync && !strcmp(name, "share")) {
+        ok = share_list(value, &sc->share, why, sizeof why);
+        if (!ok) {   /* the reason names the field: no "[sync] share:" before it */
+            str_copy(p->reason, sizeof p->reason, why);
+            p->err_line = -1;
+            return 0;
+        }
+    } else {
         snprintf(p->reason, sizeof p->reason, _("unknown setting %s in [%s]"), name, section);
         p->err_line = -1;
         return 0;
@@ -86,7 +128,7 @@ static int handler(void *user, const char *section, const char *name, const char
 bool sync_config_load(sync_config *sc, const char *path, char *err, size_t errsz)
 {
     memset(sc, 0, sizeof *sc);
-    sc->batch = 500;
+    sc->batch = SYNC_BATCH_DEFAULT;
     sc->interval = 60;
     sc->max_backoff = 900;
     if (errsz)

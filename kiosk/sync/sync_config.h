@@ -10,12 +10,29 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Outbox rows per batch by default: each batch costs a commit at the
+ * server and an fsync'ed mark here, so a backlog goes faster in bigger
+ * ones (README, "Figures"); 2,000 rows are some 500 kB of COPY text. */
+enum { SYNC_BATCH_DEFAULT = 2000 };
+
+/* The personal data `[sync] share` may send to the central server (a
+ * comma-separated list of these names; default none): the citizen's
+ * name, ID number, phone, e-mail and street (the commune goes anyway). */
+enum {
+    SYNC_SHARE_NAME = 1u << 0,      /* name */
+    SYNC_SHARE_ID = 1u << 1,        /* id_number */
+    SYNC_SHARE_PHONE = 1u << 2,     /* phone */
+    SYNC_SHARE_EMAIL = 1u << 3,     /* email */
+    SYNC_SHARE_ADDRESS = 1u << 4,   /* address */
+};
+
 typedef struct {
     char conninfo[512];        /* [sync] conninfo: libpq key=value or URI; "" = off */
     char password_file[512];   /* [sync] password_file: "" = ~/.pgpass */
-    int batch;                 /* [sync] batch: outbox rows per transaction (500) */
+    int batch;                 /* [sync] batch: outbox rows per transaction (2000) */
     int interval;              /* [sync] interval: seconds between --follow passes (60) */
     int max_backoff;           /* [sync] max_backoff: longest wait after failures (900) */
+    unsigned share;            /* [sync] share: SYNC_SHARE_* bits; 0 (default) none */
     char central_conninfo[512];/* [central] conninfo, for `postkiosk central` */
 } sync_config;
 

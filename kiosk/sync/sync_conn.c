@@ -76,8 +76,11 @@ bool sync_central_heads(pgc *c, sync_head **heads, int *n, char *why, size_t why
     heads_ctx h = {0};
     bool ok = pgc_query_each(c,
                              "SELECT audit_seq, head, to_char(seen_at, 'YYYY-MM-DD HH24:MI:SS TZ')"
-                             " FROM pk.audit_heads WHERE kiosk = pk.kiosk_of(current_user)"
-                             " ORDER BY audit_seq",
+                             " FROM pk.audit_heads h WHERE kiosk = pk.kiosk_of(current_user)"
+                             " AND NOT EXISTS (SELECT 1 FROM pk.restores r"
+                             "  WHERE r.kiosk = h.kiosk AND r.epoch > h.epoch AND r.lost > 0"
+                             "  AND h.audit_seq >= r.lost_from)"
+                             " ORDER BY audit_seq, epoch",
                              0, NULL, add_head, &h, why, whysz);
     if (!ok) {
         free(h.heads);

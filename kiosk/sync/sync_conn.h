@@ -26,8 +26,9 @@ typedef struct {
     char seen_at[32];      /* when the province first saw it, server time */
 } sync_head;
 
-/* Every audit head the central server keeps for this login's kiosk, in
- * seq order: *heads malloc'ed (free()), *n of them. */
+/* Every audit head the central server keeps for this login's kiosk that
+ * no restore from a backup lost (sync_restore.h), in seq order: *heads
+ * malloc'ed (free()), *n of them. */
 bool sync_central_heads(pgc *c, sync_head **heads, int *n, char *why, size_t whysz);
 
 #endif

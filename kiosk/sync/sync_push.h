@@ -15,6 +15,7 @@
 
 #include "store.h"
 #include "sync_config.h"
+#include "sync_restore.h"
 
 enum { SYNC_SKEW_WARN = 300 };   /* seconds between the clocks worth a warning */
 
@@ -24,6 +25,7 @@ typedef struct {
     int64_t last_seq;      /* the newest row the server has, 0 none */
     int64_t skew;          /* server clock - kiosk clock, seconds */
     char kiosk[16];        /* the kiosk code the login is registered for */
+    sync_restore_info restore; /* a restore from a backup recovered first */
 } sync_stats;
 
 /* Connects with sc (password from sc->password_file, else ~/.pgpass),

@@ -71,12 +71,9 @@ pk_err track_remote(const sync_config *sc, const char *ref, remote_dossier *out,
         snprintf(why, whysz, "no [sync] conninfo");
         return PK_EINVAL;
     }
-    char kiosk[16];
     size_t kl = strcspn(ref, "-");
-    if (ref[kl] != '-' || kl == 0 || kl >= sizeof kiosk)
-        return PK_EINVAL;
-    memcpy(kiosk, ref, kl);
-    kiosk[kl] = '\0';
+    if (ref[kl] != '-' || kl == 0 || kl >= 16)
+        return PK_EINVAL;   /* no kiosk code: not worth a connection */
     char conninfo[700], password[256] = "";
     if (!short_conninfo(sc->conninfo, conninfo, sizeof conninfo))
         return PK_EINVAL;
@@ -90,16 +87,27 @@ pk_err track_remote(const sync_config *sc, const char *ref, remote_dossier *out,
         return e == PK_EINVAL ? PK_EINVAL : PK_EIO;
     char timeout[64];
     snprintf(timeout, sizeof timeout, "SET statement_timeout = '%ds'", TRACK_REMOTE_WAIT_S);
+    e = pgc_exec(c, timeout, why, whysz) ? track_remote_lookup(c, ref, out, why, whysz) : PK_EIO;
+    pgc_close(c);
+    return e;
+}
+
+pk_err track_remote_lookup(pgc *c, const char *ref, remote_dossier *out, char *why, size_t whysz)
+{
+    memset(out, 0, sizeof *out);
+    char kiosk[16];
+    size_t kl = strcspn(ref, "-");
+    if (ref[kl] != '-' || kl == 0 || kl >= sizeof kiosk)
+        return PK_EINVAL;
+    memcpy(kiosk, ref, kl);
+    kiosk[kl] = '\0';
     found f = {out, 0};
     const char *params[2] = {kiosk, ref};
-    bool ok = pgc_exec(c, timeout, why, whysz) &&
-              pgc_query_each(c,
-                             "SELECT kiosk, ref, s10, proc_code, status, expected_date,"
-                             " completed_day, closed_day, key_version, updated_at"
-                             " FROM pk.dossiers WHERE kiosk = $1 AND ref = $2",
-                             2, params, take_row, &f, why, whysz);
-    pgc_close(c);
-    if (!ok)
+    if (!pgc_query_each(c,
+                        "SELECT kiosk, ref, s10, proc_code, status, expected_date,"
+                        " completed_day, closed_day, key_version, updated_at"
+                        " FROM pk.dossiers WHERE kiosk = $1 AND ref = $2",
+                        2, params, take_row, &f, why, whysz))
         return PK_EIO;
     return f.rows ? PK_OK : PK_ENOTFOUND;
 }

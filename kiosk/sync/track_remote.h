@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "model.h"
+#include "pgc.h"
 #include "sync_config.h"
 
 enum { TRACK_REMOTE_WAIT_S = 2 };
@@ -41,5 +42,9 @@ bool track_remote_foreign(const char *own_kiosk, const char *ref);
  * (may be NULL) says what went wrong, for the log. */
 pk_err track_remote(const sync_config *sc, const char *ref, remote_dossier *out, char *why,
                     size_t whysz);
+/* track_remote's question on a connection already open (the bench times
+ * it at the national network's size): the same results, no time limit of
+ * its own. */
+pk_err track_remote_lookup(pgc *c, const char *ref, remote_dossier *out, char *why, size_t whysz);
 
 #endif

@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <utf8proc.h>
 
 #include "dates.h"
 #include "i18n.h"
+#include "idcard.h"
 #include "log.h"
 #include "store_lookup.h"
 #include "testhook.h"
@@ -449,21 +451,31 @@ static bool global_action(app *a, const event *ev)
     return true;
 }
 
+static void dispatch(app *a, event *ev);
+
 void app_feed(app *a, const event *evin)
 {
     event ev = *evin;
-    if (ev.act == ACT_TICK) {
+    dispatch(a, &ev);
+    /* a scan may be an ID card: no copy of it stays on the stack */
+    if (evin->act == ACT_SCAN)
+        mem_wipe(&ev, sizeof ev);
+}
+
+static void dispatch(app *a, event *ev)
+{
+    if (ev->act == ACT_TICK) {
         app_tick(a, a->now_ms);
         return;
     }
-    if (ev.act == ACT_RESIZE) {
+    if (ev->act == ACT_RESIZE) {
         a->dirty = true;
         return;
     }
-    if (ev.act == ACT_IGNORED || ev.act == ACT_NONE)
+    if (ev->act == ACT_IGNORED || ev->act == ACT_NONE)
         return;        /* Ctrl-C and friends: nothing, not even a redraw */
 
-    if (a->filter && a->filter(a, &ev))
+    if (a->filter && a->filter(a, ev))
         return;
     /* any key extends the countdown, and is used up doing so */
     bool warned = app_countdown(a) >= 0;
@@ -472,37 +484,37 @@ void app_feed(app *a, const event *evin)
         a->dirty = true;
         return;
     }
-    if (ev.act == ACT_CLICK) {
-        const click_region *r = w_hit(&a->fr, ev.y, ev.x);
+    if (ev->act == ACT_CLICK) {
+        const click_region *r = w_hit(&a->fr, ev->y, ev->x);
         if (r) {
             if (r->act == ACT_NONE)
                 return;
-            ev.act = r->act;
-            ev.value = r->value;
-            ev.ch = 0;
+            ev->act = r->act;
+            ev->value = r->value;
+            ev->ch = 0;
         }
     }
     if (a->pin_open) {
-        pin_event(a, &ev);
+        pin_event(a, ev);
         return;
     }
     if (a->staff_notice) {
-        if (ev.act != ACT_CALL_STAFF) {
+        if (ev->act != ACT_CALL_STAFF) {
             a->staff_notice = false;
             a->dirty = true;
         }
         return;
     }
-    if (ev.act == ACT_STAFF_EXIT || ev.act == ACT_LANG || ev.act == ACT_CALL_STAFF ||
-        ev.act == ACT_CONTRAST || ev.act == ACT_IME || ev.act == ACT_SPEECH ||
-        ev.act == ACT_REPEAT) {
-        global_action(a, &ev);
+    if (ev->act == ACT_STAFF_EXIT || ev->act == ACT_LANG || ev->act == ACT_CALL_STAFF ||
+        ev->act == ACT_CONTRAST || ev->act == ACT_IME || ev->act == ACT_SPEECH ||
+        ev->act == ACT_REPEAT) {
+        global_action(a, ev);
         return;
     }
     if (app_too_small(a) || a->depth == 0)
         return;        /* the screen cannot be seen: keys would act blindly */
-    if (a->debounce_ms > 0 && ev.act == a->change_act && ev.value == a->change_value &&
-        ev.ch == a->change_ch && a->now_ms - a->change_ms < a->debounce_ms) {
+    if (a->debounce_ms > 0 && ev->act == a->change_act && ev->value == a->change_value &&
+        ev->ch == a->change_ch && a->now_ms - a->change_ms < a->debounce_ms) {
         if (a->now_ms - a->change_ms < 100)
             a->change_ms = a->now_ms;  /* auto-repeat of a held key: keep ignoring */
         return;
@@ -512,21 +524,21 @@ void app_feed(app *a, const event *evin)
     app_entry *top = &a->stack[a->depth - 1];
     const screen_ops *before = top->ops;
     int depth = a->depth;
-    screen_result r = top->ops->handle(top->state, a, &ev);
+    screen_result r = top->ops->handle(top->state, a, ev);
     if (r.kind == SR_NONE) {
-        if (ev.act == ACT_HELP && a->help && top->ops != a->help)
+        if (ev->act == ACT_HELP && a->help && top->ops != a->help)
             r = SR_TO(SR_PUSH, a->help, top->ops);
-        else if (ev.act == ACT_SCAN && a->track && top->ops != a->track)
-            r = SR_TO(SR_PUSH, a->track, ev.text);
-        else if (ev.act == ACT_BACK && a->depth > 1)
+        else if (ev->act == ACT_SCAN && a->track && top->ops != a->track && !idcard_like(ev->text))
+            r = SR_TO(SR_PUSH, a->track, ev->text);   /* an ID card is read where it is asked for */
+        else if (ev->act == ACT_BACK && a->depth > 1)
             r = SR_(SR_POP);
     }
     apply(a, r);
     if (a->depth != depth || app_top(a) != before) {
         a->change_ms = a->now_ms;      /* this key changed the screen */
-        a->change_act = ev.act;
-        a->change_value = ev.value;
-        a->change_ch = ev.ch;
+        a->change_act = ev->act;
+        a->change_value = ev->value;
+        a->change_ch = ev->ch;
     }
 }
 
@@ -652,39 +664,47 @@ static void enqueue(app *a, const term_input *in)
 }
 
 /* A keyboard-wedge scanner types a whole payload in a burst ending with
- * Enter. An upper-case letter starts listening for one. A scan becomes one
- * ACT_SCAN event; anything else (a person typing) is queued and replayed
- * key by key, in order. Returns false when first is no candidate. */
+ * Enter: a receipt (it starts with an upper-case letter) or the QR code of
+ * a citizen ID card (a digit, then UTF-8 text in '|' fields). Such a
+ * first key starts listening for one. A scan becomes one ACT_SCAN event;
+ * anything else (a person typing) is queued and replayed key by key, in
+ * order. Returns false when first is no candidate. */
 static bool scanner_burst(app *a, const term_input *first)
 {
-    if (first->kind != TI_CHAR || first->cp < 'A' || first->cp > 'Z')
+    if (first->kind != TI_CHAR || !((first->cp >= 'A' && first->cp <= 'Z') ||
+                                    (first->cp >= '0' && first->cp <= '9')))
         return false;
     term_input keys[EV_TEXT_MAX];
     char text[EV_TEXT_MAX];
     int n = 0;
-    keys[n] = *first;
-    text[n++] = (char)first->cp;
+    size_t len = 0;
+    keys[n++] = *first;
+    text[len++] = (char)first->cp;
     bool enter = false, queued;
     term_input in;
     while (n < EV_TEXT_MAX - 1 && read_input(a, &in, BURST_GAP_MS, &queued)) {
-        keys[n] = in;
+        keys[n++] = in;
         if (in.kind == TI_KEY && in.key == TK_ENTER) {
             enter = true;
+            n--;
             break;
         }
-        if (in.kind != TI_CHAR || in.cp >= 0x80) {
-            n++;
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t k = in.kind == TI_CHAR ? utf8proc_encode_char((utf8proc_int32_t)in.cp, enc) : 0;
+        if (k <= 0 || len + (size_t)k >= sizeof text)
             break;
-        }
-        text[n++] = (char)in.cp;
+        memcpy(text + len, enc, (size_t)k);
+        len += (size_t)k;
     }
-    text[n] = '\0';
+    text[len] = '\0';
     if (enter) {
         if (keys_is_scan(text)) {
             event ev = {.act = ACT_SCAN};
             str_copy(ev.text, sizeof ev.text, text);
             app_feed(a, &ev);
+            mem_wipe(&ev, sizeof ev);
             mem_wipe(text, sizeof text);
+            mem_wipe(keys, sizeof keys);
             return true;
         }
         n++;     /* replay the Enter too */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "idcard.h"
 #include "util.h"
 
 /* Help order. The first binding of an action is the one the hint bar shows. */
@@ -104,10 +105,14 @@ const key_binding *keys_table(int *n)
     return table;
 }
 
+enum { RECEIPT_SCAN_MAX = 256 };   /* a receipt payload with a URL is shorter */
+
 bool keys_is_scan(const char *burst)
 {
     size_t n = strlen(burst);
-    if (n < 12 || n >= EV_TEXT_MAX || !strstr(burst, "VNK"))
+    if (n >= 12 && n < EV_TEXT_MAX && burst[0] >= '0' && burst[0] <= '9' && idcard_like(burst))
+        return true;
+    if (n < 12 || n >= RECEIPT_SCAN_MAX || !strstr(burst, "VNK"))
         return false;
     for (size_t i = 0; i < n; i++) {
         char c = burst[i];

@@ -40,7 +40,7 @@ typedef enum {
     ACT__COUNT
 } action;
 
-enum { EV_TEXT_MAX = 256 };
+enum { EV_TEXT_MAX = 512 };   /* a scanned ID card (idcard.h) fits */
 
 typedef struct {
     action act;
@@ -68,7 +68,9 @@ const key_binding *keys_table(int *n);
 
 /* A keyboard-wedge scanner types a receipt payload quickly and ends with
  * Enter. True when burst (without the Enter) looks like one: at least 12
- * characters of [0-9A-Z.:/-] containing "VNK". */
+ * characters of [0-9A-Z.:/-] containing "VNK"; or like a citizen ID
+ * card's QR code: a digit first, '|' fields (idcard_like; the screen that
+ * reads it checks it strictly). */
 bool keys_is_scan(const char *burst);
 
 #endif

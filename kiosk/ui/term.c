@@ -169,6 +169,14 @@ bool term_active(void) { return T.active; }
 
 /* ---- set-up and teardown ----------------------------------------------- */
 
+/* After a resize: a new console font (setfont) changes the cell size. */
+void term_resized(void)
+{
+    if (T.console && !T.headless)
+        term_console_probe(fileno(stdout));
+    term_shadow_alloc();
+}
+
 void term_shadow_alloc(void)
 {
     int rows = 0, cols = 0;
@@ -181,6 +189,15 @@ void term_shadow_alloc(void)
     T.roles = xcalloc((size_t)T.rows * (size_t)T.cols, 1);
 }
 
+/* A sequence curses has no name for, straight to the terminal (ncurses'
+ * own output is written out at each flush, never held back past it). */
+static void send_raw(const char *seq)
+{
+    FILE *f = T.headless ? T.out : stdout;
+    fputs(seq, f);
+    fflush(f);
+}
+
 static void common_setup(void)
 {
     T.colors = has_colors();
@@ -191,6 +208,12 @@ static void common_setup(void)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    /* The Linux console's terminfo has no smkx: its keypad stays numeric,
+     * and with Num Lock off (the state it boots in) its digits are Home,
+     * the arrows, PgUp... In application mode they are ESC O p..y whatever
+     * Num Lock says, and term_keys.c reads them as the digits. */
+    if (T.console)
+        send_raw("\033=");
     curs_set(0);
     set_escdelay(100);
     term_shadow_alloc();
@@ -213,6 +236,8 @@ bool term_init(bool lockdown, char *err, size_t errsz)
     set_term(T.scr);
     const char *tn = getenv("TERM");
     T.console = tn && strncmp(tn, "linux", 5) == 0;
+    if (T.console)
+        term_console_probe(fileno(stdout));   /* the font really loaded */
     T.lockdown = lockdown;
     if (lockdown)
         raw();            /* Ctrl-C/Z/\ and Ctrl-S/Q arrive as plain data */
@@ -234,10 +259,11 @@ bool term_init_headless(int rows, int cols)
     return term_init_headless_as(rows, cols, NULL);
 }
 
-/* The headless terminal reading from in (closed by term_end). */
-static bool headless(int rows, int cols, const char *termname, FILE *in)
+/* The headless terminal reading from in and writing to out (both closed
+ * by term_end; NULL out: /dev/null). */
+static bool headless(int rows, int cols, const char *termname, FILE *in, FILE *out)
 {
-    T.out = fopen("/dev/null", "w");
+    T.out = out ? out : fopen("/dev/null", "w");
     T.in = in;
     if (!T.out || !T.in)
         return false;
@@ -263,7 +289,7 @@ bool term_init_headless_as(int rows, int cols, const char *termname)
     if (T.active)
         term_end();
     i18n_locale();        /* C.UTF-8 when the environment names no locale */
-    return headless(rows, cols, termname, fopen("/dev/null", "r"));
+    return headless(rows, cols, termname, fopen("/dev/null", "r"), NULL);
 }
 
 bool term_init_headless_input(int rows, int cols, const char *termname, int input_fd)
@@ -275,10 +301,25 @@ bool term_init_headless_input(int rows, int cols, const char *termname, int inpu
     FILE *in = fd >= 0 ? fdopen(fd, "r") : NULL;
     if (!in && fd >= 0)
         close(fd);
-    if (!headless(rows, cols, termname, in))
+    if (!headless(rows, cols, termname, in, NULL))
         return false;
     set_escdelay(1);      /* the bytes of a sequence are all there already */
     return true;
+}
+
+bool term_init_headless_output(int rows, int cols, const char *termname, int output_fd)
+{
+    if (T.active)
+        term_end();
+    i18n_locale();
+    int fd = dup(output_fd);
+    FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!out) {
+        if (fd >= 0)
+            close(fd);
+        return false;
+    }
+    return headless(rows, cols, termname, fopen("/dev/null", "r"), out);
 }
 
 void term_resize(int rows, int cols)
@@ -295,6 +336,8 @@ void term_end(void)
         return;
     T.active = false;
     curs_set(1);
+    if (T.console)
+        send_raw("\033>");   /* the keypad numeric again, for whoever comes next */
     endwin();
     if (T.headless) {
         delscreen(T.scr);
@@ -307,6 +350,7 @@ void term_end(void)
     T.scr = NULL;
     T.headless = false;
     T.console = false;
+    term_console_font(NULL, 0);
     free(T.roles);
     T.roles = NULL;
     T.rows = T.cols = 0;

@@ -71,6 +71,9 @@ bool term_init_headless_as(int rows, int cols, const char *termname);
 /* Headless, but keys are read from input_fd (dup'ed) as from a terminal:
  * escape sequences decoded by the terminal type's key table (fuzzing). */
 bool term_init_headless_input(int rows, int cols, const char *termname, int input_fd);
+/* Headless, but what curses writes goes to output_fd (dup'ed): tests of
+ * the bytes the kiosk sends its terminal. */
+bool term_init_headless_output(int rows, int cols, const char *termname, int output_fd);
 /* Tests: pretend the terminal now has this size. */
 void term_resize(int rows, int cols);
 /* endwin() (and delscreen for headless); safe to call twice. */
@@ -87,6 +90,11 @@ term_theme term_get_theme(void);
  * others as ASCII (✓ as v, ⌫ as <, ▀ as ", ...). term_has_glyph says
  * whether cp is drawn as itself (always true on other terminals). */
 bool term_has_glyph(uint32_t cp);
+/* The glyphs of the font the console has loaded, sorted code points (what
+ * the kernel says at term_init and after each resize, GIO_UNIMAP; or a
+ * test's); NULL: the kiosk's own font, consolefont_table.h. Letters the
+ * font lacks are drawn without their marks (ử as u, đ as d). */
+void term_console_font(const uint32_t *cps, size_t n);
 /* The colours a role gets on the Linux console: foreground 0-15 (8-15 =
  * bright, from bold), background 0-7, in the console's VGA palette order
  * (tests check their contrast). */

@@ -53,13 +53,25 @@ static bool as_char(term_input *in, uint32_t cp)
 }
 
 /* SS3 finals: arrows, Home/End, F1-F4, and the numeric keypad in
- * application mode (ESC O p..y = 0..9, M = Enter, operators). */
-static bool ss3_key(int fin, term_input *in)
+ * application mode (ESC O p..y = 0..9, M = Enter, operators). The Linux
+ * console's keypad sends + - * / as ESC O l S R Q (drivers/tty/vt/
+ * keyboard.c, k_pad), where xterm's are k m j o and S R Q are F4 F3 F2
+ * (the console's F1-F5 are ESC [ [ A..E). */
+static bool ss3_key(int fin, term_input *in, bool console)
 {
     static const char keypad[] = "pqrstuvwxy";
     const char *k = fin > 0 && fin < 128 ? strchr(keypad, fin) : NULL;
     if (k)
         return as_char(in, (uint32_t)('0' + (k - keypad)));
+    if (console) {
+        switch (fin) {
+        case 'l': return as_char(in, '+');
+        case 'S': return as_char(in, '-');
+        case 'R': return as_char(in, '*');
+        case 'Q': return as_char(in, '/');
+        default: break;
+        }
+    }
     switch (fin) {
     case 'A': in->key = TK_UP; return true;
     case 'B': in->key = TK_DOWN; return true;
@@ -85,7 +97,7 @@ static bool ss3_key(int fin, term_input *in)
 static bool csi_key(int n, int fin, term_input *in)
 {
     switch (fin) {
-    case 'A': case 'B': case 'C': case 'D': case 'H': case 'F': return ss3_key(fin, in);
+    case 'A': case 'B': case 'C': case 'D': case 'H': case 'F': return ss3_key(fin, in, false);
     case 'Z': in->key = TK_BACKTAB; return true;
     case '~': break;
     default: return false;
@@ -153,7 +165,7 @@ static bool read_escape(term_input *in)
     }
     term_input k = *in;
     k.key = TK_NONE;
-    bool known = c == 'O' ? ss3_key(fin, &k) : csi_key(n, fin, &k);
+    bool known = c == 'O' ? ss3_key(fin, &k, term_on_console()) : csi_key(n, fin, &k);
     if (known)
         *in = k;
     return true;
@@ -205,7 +217,7 @@ bool term_read(term_input *in, int timeout_ms)
         return false;
     if (r == KEY_CODE_YES) {
         if (ch == KEY_RESIZE) {
-            term_shadow_alloc();
+            term_resized();
             in->kind = TI_RESIZE;
             return true;
         }

@@ -53,8 +53,13 @@ static void whole(const app *a, char *buf, size_t size)
     buf[0] = '\0';
     add(buf, size, f->say_title);
     const screen_ops *top = a->depth > 0 ? a->stack[a->depth - 1].ops : NULL;
-    if (top && top->help && !a->staff_notice && !a->pin_open)
-        add(buf, size, _(top->help));
+    /* the instruction the screen gives now (the done screen after a failed
+     * print has no receipt to take), as Help shows it */
+    const char *help = top && top->help_now ? top->help_now(a) : NULL;
+    if (top && !help)
+        help = top->help;
+    if (help && !a->staff_notice && !a->pin_open)
+        add(buf, size, _(help));
     add(buf, size, f->say_focus);
     add(buf, size, f->say_error);
 }

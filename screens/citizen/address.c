@@ -88,7 +88,7 @@ static void addr_enter(void *state, app *a, const void *arg)
     search(s, a);
 }
 
-static void unit_label(const admin_unit *u, char *out, size_t n)
+void citizen_unit_label(const admin_unit *u, char *out, size_t n)
 {
     snprintf(out, n, "%s %s", u->type, u->name);
     /* "xã Cao Lộc" -> "Xã Cao Lộc" (the type is stored in lower case) */
@@ -127,8 +127,8 @@ static int draw_numbers(const addr_state *s, frame *f, int y, int x, int w)
         for (int g = 0; g < ng; g++) {
             int first, count;
             group_span(s, g, &first, &count);
-            unit_label(&s->matches[first], a1, sizeof a1);
-            unit_label(&s->matches[first + count - 1], a2, sizeof a2);
+            citizen_unit_label(&s->matches[first], a1, sizeof a1);
+            citizen_unit_label(&s->matches[first + count - 1], a2, sizeof a2);
             if (count > 1)
                 snprintf(buf, sizeof buf, "%d  %s \xe2\x80\x93 %s", g + 1, a1, a2);
             else
@@ -144,7 +144,7 @@ static int draw_numbers(const addr_state *s, frame *f, int y, int x, int w)
     int per = group_per_page(count, &more);
     int start = s->page * per;
     for (int i = 0; i < per && start + i < count; i++) {
-        unit_label(&s->matches[first + start + i], a1, sizeof a1);
+        citizen_unit_label(&s->matches[first + start + i], a1, sizeof a1);
         snprintf(buf, sizeof buf, "%d  %s", i + 1, a1);
         term_put(y + i, x + 1, w - 2, buf, ROLE_NORMAL);
         w_region(f, y + i, x, 1, w, ACT_CHOOSE, i + 1);
@@ -181,9 +181,11 @@ static void addr_draw(const void *state, const app *a, frame *f)
     bool err = false;
     int used = 3;
     if (c->have_unit) {
-        unit_label(&c->unit, buf, sizeof buf);
+        citizen_unit_label(&c->unit, buf, sizeof buf);
         char ok[600];
-        snprintf(ok, sizeof ok, "\xe2\x9c\x93 %s, %s", buf, c->unit.province);
+        snprintf(ok, sizeof ok, "\xe2\x9c\x93 %s, %s%s%s", buf, c->unit.province,
+                 c->from_card ? " \xe2\x80\x94 " : "",
+                 c->from_card ? _("from your ID card: please check it") : "");
         msg = ok;
         used = tf_draw_labeled(f, &c->unit_query, y, x, w, _("Commune or ward"), msg, false,
                                s->focus == F_UNIT, PICK_FIELD + F_UNIT);
@@ -194,6 +196,12 @@ static void addr_draw(const void *state, const app *a, frame *f)
         } else if (s->nmatch == 0) {
             msg = _("No commune or ward starts like this. Try fewer letters.");
             err = true;
+        } else if (c->card_unit[0] && by_numbers(s, c) && s->group < 0) {
+            /* an address from before the 2025 merger, or a typo on the card */
+            snprintf(buf, sizeof buf,
+                     _("Your ID card names %s, which is not in the list (communes and wards "
+                       "changed in 2025). Please choose yours below."), c->card_unit);
+            msg = buf;
         } else if (by_numbers(s, c)) {
             msg = s->group < 0 ? _("Type the first letters, or press the number of the group")
                                : _("Press the number of your commune or ward; Esc: the groups");
@@ -209,7 +217,7 @@ static void addr_draw(const void *state, const app *a, frame *f)
         wlist_fix(&lst, MATCH_ROWS);
         wlist_position(f, &lst, MATCH_ROWS, y - used, x, w);
         for (int i = lst.top; i < s->nmatch && i < lst.top + MATCH_ROWS; i++) {
-            unit_label(&s->matches[i], buf, sizeof buf);
+            citizen_unit_label(&s->matches[i], buf, sizeof buf);
             wlist_row(f, &lst, i, y + (i - lst.top), x, w, buf, NULL, true);
         }
         y += MATCH_ROWS;
@@ -252,7 +260,7 @@ static void pick_unit(addr_state *s, app *a, int i)
     c->unit = s->matches[i];
     c->have_unit = dossier_check_unit(&c->unit) == VAL_OK;
     char buf[200];
-    unit_label(&c->unit, buf, sizeof buf);
+    citizen_unit_label(&c->unit, buf, sizeof buf);
     tf_set(&c->unit_query, buf);
     s->focus = F_STREET;
 }
@@ -380,7 +388,9 @@ static screen_result addr_handle(void *state, app *a, const event *ev)
         if (ev->act == ACT_UP || ev->act == ACT_DOWN || ev->act == ACT_PGUP || ev->act == ACT_PGDN)
             return wlist_handle(&s->ml, ev, MATCH_ROWS) ? SR_(SR_REDRAW) : SR_(SR_NONE);
         if (ev->act == ACT_NEXT) {
-            if (s->nmatch > 0 && s->ml.sel >= 0)
+            if (by_numbers(s, c))
+                s->tried = true;          /* no row is shown selected: none is taken */
+            else if (s->nmatch > 0 && s->ml.sel >= 0)
                 pick_unit(s, a, s->ml.sel);
             else if (c->have_unit)
                 s->focus = F_STREET;

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Applicant: full name, ID number, phone, optional e-mail. Every field is
  * checked as it is typed, with a plain message; invalid input never
- * advances. */
+ * advances. A scan of the ID card's QR code fills the name, the ID and the
+ * address (card_scan.c). The ID and the phone number go on to the next
+ * field by themselves once complete and valid; Backspace in that next
+ * field while it is empty goes back. */
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +24,13 @@ typedef struct {
     bool failed;       /* the focused number failed its Enter */
     bool stray;        /* ... and digits overflowed it: they were removed */
     char checked[32];  /* the number as Enter checked it */
+    /* the focus moved on by itself from a complete number: an Enter out
+     * of habit in the empty next field confirms that number, nothing more
+     * (a second Enter goes on from there, as every typist's habit expects,
+     * and never lands unseen on the next screen) */
+    bool advanced;
+    const char *scan_msg;   /* msgid: what the last scan did */
+    bool scan_err;          /* ... it filled nothing */
 } appl_state;
 
 static tfield *field(citizen *c, int i)
@@ -110,13 +120,17 @@ static void appl_draw(const void *state, const app *a, frame *f)
     int x = f->left + (f->width - w) / 2;
     char tip[256];
     ime_tip(a->ime, tip, sizeof tip);
-    term_put(f->top + 2, x, w, tip, ROLE_DIM);
-    if (s->focus == 0 && a->ime != IME_OFF) {
-        /* a worked example helps a first-time typist more than rules */
-        char ex[256];
-        snprintf(ex, sizeof ex, "%s %s \xe2\x86\x92 Nguy\xe1\xbb\x85n V\xc4\x83n An", _("Example:"),
-                 a->ime == IME_TELEX ? "Nguyeenx Vawn An" : "Nguye6n4 Va8n An");
-        term_put(f->top + 3, x, w, ex, ROLE_DIM);
+    if (s->scan_err) {
+        /* what went wrong with the scan, over the typing tip until a key */
+        char buf[512];
+        snprintf(buf, sizeof buf, "\xe2\x9c\x97 %s", _(s->scan_msg));
+        w_text(f, f->top + 2, x, w, 2, buf, ROLE_ERROR);
+    } else {
+        w_text(f, f->top + 2, x, w, 1,
+               s->scan_msg ? _(s->scan_msg)
+                           : _("Scan the QR code on your ID card, or type your details below."),
+               s->scan_msg ? ROLE_WARN : ROLE_TITLE);
+        term_put(f->top + 3, x, w, tip, ROLE_DIM);
     }
     int y = f->top + 4;
     int gap = f->height >= 4 + NFIELDS * 4 + 2 ? 4 : 3;
@@ -125,6 +139,13 @@ static void appl_draw(const void *state, const app *a, frame *f)
         val_result v = check(a, i);
         bool show = (t->touched && t->len > 0) || s->tried;
         const char *msg = hint_of(i);
+        char ex[512];
+        if (i == 0 && s->focus == 0 && a->ime != IME_OFF) {
+            /* a worked example helps a first-time typist more than rules */
+            snprintf(ex, sizeof ex, "%s. %s %s \xe2\x86\x92 Nguy\xe1\xbb\x85n V\xc4\x83n An", msg,
+                     _("Example:"), a->ime == IME_TELEX ? "Nguyeenx Vawn An" : "Nguye6n4 Va8n An");
+            msg = ex;
+        }
         bool err = false;
         char count[64];
         const char *typing = s->tried ? NULL : progress(i, t, count, sizeof count);
@@ -150,6 +171,7 @@ static void appl_draw(const void *state, const app *a, frame *f)
 
 static void focus_on(appl_state *s, int i)
 {
+    s->advanced = false;
     if (s->focus != i) {
         s->failed = s->stray = false;
         mem_wipe(s->checked, sizeof s->checked);
@@ -199,18 +221,66 @@ static screen_result type_into(appl_state *s, app *a, const event *ev)
             s->stray = true;
             return SR_(SR_REDRAW);
         }
+    } else if (ev->act == ACT_BACKSPACE && s->advanced && t->len == 0) {
+        /* back into the number that moved on (only right after it did: a
+         * held Backspace clearing this field must not run into the one before) */
+        focus_on(s, s->focus - 1);
+        return SR_(SR_REDRAW);
     } else if (ev->act == ACT_BACKSPACE || ev->act == ACT_DELETE) {
         s->failed = s->stray = false;    /* the citizen corrects it by hand */
     }
-    return tf_handle(t, ev, a->ime) ? SR_(SR_REDRAW) : SR_(SR_NONE);
+    if (!tf_handle(t, ev, a->ime))
+        return SR_(SR_NONE);
+    s->advanced = false;
+    /* a complete, valid ID (12 digits) or phone (10) goes on by itself */
+    size_t full = s->focus == 1 ? 12 : s->focus == 2 ? 10 : 0;
+    /* not after a failed Enter: the digits typed then are often meant for
+     * the next field already (the stray-digit rule above) */
+    if (full && !s->failed && is_digit_key(ev) && t->len == full && t->cur == t->len &&
+        check(a, s->focus) == VAL_OK) {
+        t->touched = true;
+        focus_on(s, s->focus + 1);
+        s->advanced = true;
+    }
+    return SR_(SR_REDRAW);
+}
+
+/* A scanned code: an ID card fills the fields (or says why not); a
+ * receipt is left to the app (it opens Track). */
+static screen_result scanned(appl_state *s, app *a, const char *payload)
+{
+    if (!idcard_like(payload))
+        return SR_(SR_NONE);
+    idcard_status st = citizen_scan_card(a, payload);
+    s->scan_msg = idcard_msg(st);
+    s->scan_err = st != IDCARD_OK;
+    if (st == IDCARD_OK) {
+        s->tried = false;
+        int next = 0;
+        while (next < NFIELDS - 1 && field(cz(a), next)->len > 0 && check(a, next) == VAL_OK)
+            next++;
+        focus_on(s, next);
+    }
+    return SR_(SR_REDRAW);
 }
 
 static screen_result appl_handle(void *state, app *a, const event *ev)
 {
     appl_state *s = state;
     citizen *c = cz(a);
+    if (ev->act == ACT_SCAN)
+        return scanned(s, a, ev->text);
+    if (ev->act != ACT_TICK)
+        s->scan_err = false;            /* the tip comes back after the next key */
     switch (ev->act) {
     case ACT_NEXT: {
+        if (s->advanced && field(c, s->focus)->len == 0) {
+            /* the Enter meant the number before: it is checked, with the
+             * fields before it, as Enter there would have */
+            s->advanced = false;
+            int bad = first_error(a, s->focus);
+            return bad >= 0 ? failed_on(s, a, bad) : SR_(SR_REDRAW);
+        }
         if (check(a, s->focus) != VAL_OK)
             return failed_on(s, a, s->focus);
         /* a field passed over with Tab is still to correct: go there */
@@ -247,9 +317,10 @@ static screen_result appl_handle(void *state, app *a, const event *ev)
 const screen_ops screen_applicant = {
     .name = "applicant",
     .state_size = sizeof(appl_state),
-    .help = N_("Type your name with its accents (the line at the top shows how), then your "
-               "ID card number and your mobile number. Press Enter after each one. A red "
-               "line says what to correct."),
+    .help = N_("Scan the QR code on the front of your ID card to fill in your name, ID card "
+               "number and address, or type them: your name with its accents (the line at the "
+               "top shows how), then your ID card number and your mobile number, pressing Enter "
+               "after each one. A red line says what to correct."),
     .draw = appl_draw,
     .handle = appl_handle,
 };

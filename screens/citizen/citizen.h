@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "dossier.h"
+#include "idcard.h"
 #include "model.h"
 #include "screen.h"
 #include "widgets.h"
@@ -44,6 +45,11 @@ typedef struct {
 
     /* applicant */
     tfield name, id, phone, email;
+    /* the ID card's QR code filled the name, ID and address: the screens
+     * ask the citizen to check them; card_unit is the commune or ward the
+     * card names when it is not in the unit list ("Xã Hợp Thành") */
+    bool from_card;
+    char card_unit[160];
     /* return address */
     char province[64];
     bool have_unit;
@@ -94,6 +100,15 @@ void citizen_step(const app *a, const screen_ops *s, int *n, int *m);
 /* Goes on from screen s: the next step, or back to the review screen
  * when the citizen came from there to change something. */
 screen_result citizen_advance(app *a, const screen_ops *s);
+
+/* A scanned code on the identity step: when it is an ID card's QR code
+ * (idcard.h), fills the name, the ID number, the street and, when the
+ * forgiving search finds it in the unit list, the commune or ward.
+ * Returns the status; anything but IDCARD_OK fills nothing. Nothing of it
+ * is logged. */
+idcard_status citizen_scan_card(app *a, const char *payload);
+/* "Xã Cao Lộc" */
+void citizen_unit_label(const admin_unit *u, char *out, size_t n);
 
 /* Chooses procedure code: loads it, computes fee and expected date. */
 pk_err citizen_choose(app *a, const char *code);

@@ -13,14 +13,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 # the generated databases go to a temporary folder, not the cache of $BUILD
 mkdir -p "$tmp/build"
-for f in postkiosk locale bench_store bench_clerk bench_ui bench_receipt bench_ime bench_notify bench_sync; do
+for f in postkiosk locale bench_store bench_clerk bench_ui bench_receipt bench_ime bench_notify bench_sync bench_central; do
     ln -s "$PWD/$BUILD/$f" "$tmp/build/$f"
 done
 fail=0
 no() { echo "bench_sizes: $*" >&2; fail=1; }
 export BENCH_KEYS=40 BENCH_INSERTS=5 BENCH_BULK=20
 
-for b in bench_store bench_clerk bench_ui bench_receipt bench_ime bench_notify bench_sync; do
+for b in bench_store bench_clerk bench_ui bench_receipt bench_ime bench_notify bench_sync bench_central; do
     [ -x "$BUILD/$b" ] || { no "$BUILD/$b is missing"; continue; }
     b=$tmp/build/$b
     for n in 0 10; do
@@ -40,13 +40,15 @@ done
 grep '^@row' "$tmp/bench_receipt-0.out" | awk -F '\t' '$6 != "-"' | grep . >/dev/null &&
     no "bench_receipt 0 claims a target with no run"
 
-BENCH_SIZES=10 BENCH_RECEIPT_RUNS=5 BENCH_IME_ROUNDS=1 BENCH_NOTIFY=5 BENCH_SYNC=10 BUILD="$tmp/build" \
+BENCH_SIZES=10 BENCH_RECEIPT_RUNS=5 BENCH_IME_ROUNDS=1 BENCH_NOTIFY=5 BENCH_SYNC=10 BENCH_CENTRAL=10 BUILD="$tmp/build" \
     sh scripts/bench.sh >"$tmp/table" 2>"$tmp/log" || {
     no "scripts/bench.sh failed:"; cat "$tmp/log" >&2; }
 for fig in "receipt 80mm" "input method, Telex" "start-up to first frame, real binary on a pty, 0" \
            "start-up to first frame, real binary on a pty, 10" "peak memory" \
            "keystroke -> frame p99, clerk queue, 10" "keystroke -> frame p99, Track, 10" \
-           "durable dossier insert p50, 10" "registration queueing 2 messages p50" "sync ingest, Unix socket, 10" "clerk page p99, phone start / last 4 ID digits, 10"; do
+           "durable dossier insert p50, 10" "registration queueing 2 messages p50" "sync ingest, Unix socket, 10" \
+           "province quarter report, 1 of 63 provinces, 10" "tracking lookup p99, 13,000 offices, 10" \
+           "central database size, 10" "clerk page p99, phone start / last 4 ID digits, 10"; do
     grep -q "^$fig" "$tmp/table" || no "the table has no row \"$fig\""
 done
 grep -q '^figure  *measured  *target  *ratio  *met$' "$tmp/table" || no "the table has no header"

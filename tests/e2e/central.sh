@@ -23,9 +23,9 @@ as() {
 
 # ---- init: create, then up to date ---------------------------------------
 out=$(pk central init --conninfo "$PG_ADMIN") || fail "central init: $out"
-[ "$out" = "central schema: version 0 -> 1" ] || fail "init said: $out"
+[ "$out" = "central schema: version 0 -> 4" ] || fail "init said: $out"
 out=$(pk central init --conninfo "$PG_ADMIN") || fail "central init again: $out"
-[ "$out" = "central schema: version 1, up to date" ] || fail "second init said: $out"
+[ "$out" = "central schema: version 4, up to date" ] || fail "second init said: $out"
 # from [central] conninfo too
 printf '[kiosk]\nlanguage = en\n[central]\nconninfo = %s\n' "$PG_ADMIN" >"$T/central.ini"
 out=$("$P" --config "$T/central.ini" central init) || fail "init from [central]: $out"
@@ -96,6 +96,22 @@ out=$(as kiosk_ls01 "$T/ls01.pw" "$(ins LS01 1 dossier LS01-X) ON CONFLICT DO NO
 # the province reads everything
 [ "$(as tinh_ls "$T/prov.pw" "SELECT count(*) FROM pk.events")" = 4 ] || fail "province does not read all"
 as tinh_ls "$T/prov.pw" "$(ins LS01 9 dossier LS01-Y)" | grep -q 'permission denied' || fail "province may write"
+# every row's kiosk is a registered one (checked once per statement, not
+# by a per-row foreign key), even for the administrator, who bypasses RLS;
+# a kiosk with rows cannot be removed or renamed
+out=$(pg_sql "$(ins ZZ99 1 dossier ZZ99-2601-000001)" 2>&1) && fail "an unregistered kiosk's row was stored"
+echo "$out" | grep -q 'kiosk ZZ99 is not registered' || fail "unregistered kiosk: $out"
+out=$(pg_sql "INSERT INTO pk.events(kiosk, seq, kind, at) SELECT k, 5, 'event', 1 FROM
+    unnest(ARRAY['LS01', 'ZZ98']) k" 2>&1) && fail "a batch with an unregistered kiosk was stored"
+echo "$out" | grep -q 'kiosk ZZ98 is not registered' || fail "unregistered kiosk in a batch: $out"
+[ "$(pg_sql "SELECT count(*) FROM pk.events WHERE seq = 5 OR kiosk LIKE 'ZZ%'")" = 0 ] ||
+    fail "part of a refused batch was stored"
+out=$(pg_sql "DELETE FROM pk.kiosks WHERE code = 'LS02'" 2>&1) && fail "a kiosk with rows was removed"
+echo "$out" | grep -q 'kiosk LS02 has rows' || fail "kiosk removal: $out"
+out=$(pg_sql "UPDATE pk.kiosks SET code = 'LS09' WHERE code = 'LS01'" 2>&1) && fail "a kiosk with rows was renamed"
+pg_sql "UPDATE pk.kiosks SET province = 'Lạng Sơn' WHERE code = 'LS01'" || fail "a kiosk's province cannot change"
+pg_sql "INSERT INTO pk.kiosks(code, role) VALUES ('ZZ97', 'kiosk_zz97')" &&
+    pg_sql "DELETE FROM pk.kiosks WHERE code = 'ZZ97'" || fail "a kiosk without rows cannot be removed"
 # no password: refused
 out=$("$PG_BIN/psql" -X -w "$PG_CONN user=kiosk_ls01" -c 'SELECT 1' 2>&1 </dev/null) && fail "no password accepted"
 
@@ -103,7 +119,7 @@ out=$("$PG_BIN/psql" -X -w "$PG_CONN user=kiosk_ls01" -c 'SELECT 1' 2>&1 </dev/n
 pg_sql "UPDATE pk.central_meta SET version = 99"
 out=$(pk central init --conninfo "$PG_ADMIN" 2>&1); rc=$?
 [ $rc -eq 1 ] || fail "newer schema: status $rc"
-echo "$out" | grep -q 'schema version 99, newer than this program knows (1): upgrade postkiosk' ||
+echo "$out" | grep -q 'schema version 99, newer than this program knows (4): upgrade postkiosk' ||
     fail "newer schema message: $out"
 [ "$(pg_sql "SELECT version FROM pk.central_meta")" = 99 ] || fail "newer schema changed"
 out=$(pk central add-kiosk LS03 --password-file "$T/ls03.pw" --conninfo "$PG_ADMIN" 2>&1) && fail "add on newer schema"

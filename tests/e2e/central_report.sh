@@ -64,6 +64,24 @@ grep -qx 'TOTAL,total,dossiers,Dossiers registered,13' "$T/central.csv" ||
     fail "total: $(grep '^TOTAL,total' "$T/central.csv")"
 grep -qx 'TOTAL,incidents,lost,Lost items,2' "$T/central.csv" || fail "lost: $(grep lost "$T/central.csv")"
 
+# --province: one province's post offices, their total as the total
+pg_sql "UPDATE pk.kiosks SET province = CASE code WHEN 'AA01' THEN 'Lạng Sơn' ELSE 'Cao Bằng' END"
+out=$(pk central report --from 2026-03-01 --to 2026-03-31 --csv --province 'Lạng Sơn' \
+      --conninfo "$PK_CREPORT_CONNINFO") || fail "central report --province: $out"
+printf '%s\n' "$out" | tr -d '\r' >"$T/province.csv"
+grep -q '^BB01,' "$T/province.csv" && fail "--province kept another province's office"
+grep '^AA01,' "$T/province.csv" | cut -d, -f2- >"$T/aa.rows"
+grep '^TOTAL,' "$T/province.csv" | cut -d, -f2- >"$T/total.rows"
+[ -s "$T/aa.rows" ] && cmp -s "$T/aa.rows" "$T/total.rows" ||
+    fail "the province's total is not its one office's: $(diff "$T/aa.rows" "$T/total.rows")"
+grep '^AA01,' "$T/central.csv" >"$T/aa.all"
+grep '^AA01,' "$T/province.csv" >"$T/aa.prov"
+cmp -s "$T/aa.all" "$T/aa.prov" || fail "AA01's rows differ with --province"
+out=$(pk central report --from 2026-03-01 --to 2026-03-31 --province 'Hà Giang' \
+      --conninfo "$PK_CREPORT_CONNINFO") || fail "central report, a province without offices: $out"
+echo "$out" | grep -q '^== All post offices (0) ==$' || fail "a province without offices: $out"
+pg_sql "UPDATE pk.kiosks SET province = ''"
+
 # the text report, and a kiosk login is no province
 out=$(pk central report --from 2026-03-01 --to 2026-03-31 --conninfo "$PK_CREPORT_CONNINFO") ||
     fail "central report: $out"

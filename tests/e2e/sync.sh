@@ -89,11 +89,11 @@ echo "$out" | grep -q 'does not offer TLS, and the connection requires it' || fa
 # the same over TCP without sslmode=require works: the refusal was TLS's
 ini tcp "conninfo = host=127.0.0.1 port=$PG_TCP_PORT dbname=central user=kiosk_ls01" \
     "password_file = $PG_DIR/a.pw"
-pg_sql "UPDATE pk.central_meta SET version = 2"
+pg_sql "UPDATE pk.central_meta SET version = 5"
 out=$(as tcp sync --once 2>&1) && fail "sync to a newer schema succeeded"
-echo "$out" | grep -q 'schema version 2, newer than this program knows (1): upgrade postkiosk' ||
+echo "$out" | grep -q 'schema version 5, newer than this program knows (4): upgrade postkiosk' ||
     fail "schema too new: $out"
-pg_sql "UPDATE pk.central_meta SET version = 1"
+pg_sql "UPDATE pk.central_meta SET version = 4"
 [ "$(central)" = 0 ] && [ "$(sent)" = 0 ] || fail "a failed sync changed something: $(central) $(sent)"
 
 # ---- the rows go, in batches, row for row ------------------------------------

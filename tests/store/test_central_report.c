@@ -218,7 +218,7 @@ TEST(central_report, equals_local_reports, "central report = each kiosk's, total
     char why[600];
     CU_ASSERT_EQUAL_FATAL(pgc_open(getenv("PK_CREPORT_CONNINFO"), NULL, &c, why, sizeof why), PK_OK);
     central_report cr;
-    CU_ASSERT_EQUAL_FATAL(central_report_load(c, from, to, today, &cr, why, sizeof why), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(central_report_load(c, from, to, today, NULL, &cr, why, sizeof why), PK_OK);
     pgc_close(c);
     CU_ASSERT_EQUAL_FATAL(cr.n, 2);
     CU_ASSERT_STRING_EQUAL(cr.offices[0].kiosk, "AA01");

@@ -278,12 +278,23 @@ TEST(screens, invalid_input_never_advances, "invalid input at every field never 
     }
     snap_type(&e, "020090001234");
     snap_key(&e, TK_ENTER);
-    const char *bad_phones[] = {"0123", "0112345678", "09123456789"};
+    const char *bad_phones[] = {"0123", "0112345678", "091234567"};
     for (int i = 0; i < 3; i++) {
         CU_ASSERT(typed_error(&e, bad_phones[i], "applicant"));
         CU_ASSERT_EQUAL(focus_of(&e), 2);
         clear_field(&e);
     }
+    /* a complete, valid phone goes on by itself (issue 15): an 11th digit
+     * lands in the e-mail field, which refuses it */
+    CU_ASSERT(typed_error(&e, "09123456789", "applicant"));
+    CU_ASSERT_EQUAL(focus_of(&e), 3);
+    CU_ASSERT_STRING_EQUAL(e.cz.phone.buf, "0912345678");
+    CU_ASSERT(snap_has("\xe2\x9c\x97"));
+    clear_field(&e);
+    CU_ASSERT_EQUAL(focus_of(&e), 3);        /* a held Backspace stays in its field */
+    snap_key(&e, TK_UP);
+    CU_ASSERT_EQUAL(focus_of(&e), 2);
+    clear_field(&e);
     snap_type(&e, "+84912345678");
     snap_key(&e, TK_ENTER);
     CU_ASSERT(typed_error(&e, "an@", "applicant"));

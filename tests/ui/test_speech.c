@@ -16,7 +16,9 @@
 
 #include "citizen_steps.h"
 #include "i18n.h"
+#include "printer.h"
 #include "speech.h"
+#include "store.h"
 #include "unit.h"
 #include "voice.h"
 
@@ -144,16 +146,50 @@ TEST(speech, mask, "digits of an ID or phone number are never said in full")
 }
 
 /* The prompt said after the last drawing: title and instruction of the
- * screen on top. */
+ * screen on top, the instruction it gives now (help_now: the done screen
+ * after a failed print has no receipt to take). */
 static void says_screen(snap_env *e)
 {
     const char *last = speech_last_text(e->a.voice.sp);
     const screen_ops *top = app_top(&e->a);
-    CU_ASSERT_PTR_NOT_NULL(strstr(last, _(top->help)));
-    CU_ASSERT_PTR_NOT_NULL(strstr(last, e->a.fr.say_title));
+    const char *help = top->help_now ? top->help_now(&e->a) : NULL;
+    if (!help)
+        help = top->help;
+    char title[sizeof e->a.fr.say_title];
+    str_copy(title, sizeof title, e->a.fr.say_title);
+    voice_mask(title);                 /* as said: long digit runs masked */
+    CU_ASSERT_PTR_NOT_NULL(strstr(last, _(help)));
+    CU_ASSERT_PTR_NOT_NULL(strstr(last, title));
     CU_ASSERT_TRUE(e->a.fr.say_title[0] != '\0');
-    if (!strstr(last, _(top->help)))
-        fprintf(stderr, "\n  %s: said \"%s\"", top->name, last);
+    if (help != top->help)
+        CU_ASSERT_PTR_NULL(strstr(last, _(top->help)));
+    if (!strstr(last, _(help)) || !strstr(last, title))
+        fprintf(stderr, "\n  %s (title \"%s\"): said \"%s\"", top->name, title, last);
+}
+
+/* The focused field's label is in what was said last (label: the one
+ * expected; NULL: whatever the screen focuses, if anything). */
+static void says_focus(snap_env *e, const char *label)
+{
+    const char *last = speech_last_text(e->a.voice.sp);
+    if (label)
+        CU_ASSERT_STRING_EQUAL(e->a.fr.say_focus, label);
+    CU_ASSERT_PTR_NOT_NULL(strstr(last, e->a.fr.say_focus));
+    if (!strstr(last, e->a.fr.say_focus))
+        fprintf(stderr, "\n  focus \"%s\" not in \"%s\"", e->a.fr.say_focus, last);
+}
+
+/* The error on screen was said, with the message expected in it; the
+ * audio is speech. */
+static void says_error(snap_env *e, const char *expect)
+{
+    const char *last = speech_last_text(e->a.voice.sp);
+    CU_ASSERT_TRUE(e->a.fr.say_error[0] != '\0');
+    CU_ASSERT_PTR_NOT_NULL(strstr(e->a.fr.say_error, expect));
+    CU_ASSERT_PTR_NOT_NULL(strstr(last, expect));
+    if (!strstr(last, expect))
+        fprintf(stderr, "\n  error \"%s\" not in \"%s\"", expect, last);
+    CU_ASSERT_TRUE(heard_speech(e->a.voice.sp));
 }
 
 static void walk(const char *lang)
@@ -173,8 +209,9 @@ static void walk(const char *lang)
                                   _("Spoken prompts on. Press F7 to hear again")));
     says_screen(&e);
     CU_ASSERT_TRUE(heard_speech(e.a.voice.sp));
-    /* every step of a dossier says its title and instruction */
-    snap_act(&e, ACT_CHOOSE, 1);
+    /* every step of a dossier says its title and instruction (sent and
+     * returned by post: the address screen too) */
+    snap_act(&e, ACT_CHOOSE, 3);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
     says_screen(&e);
     CU_ASSERT_PTR_NOT_NULL(strstr(speech_last_text(e.a.voice.sp), _("Choose the procedure")));
@@ -220,6 +257,52 @@ static void walk(const char *lang)
     CU_ASSERT_EQUAL(speech_sent(e.a.voice.sp), before + 1);
     says_screen(&e);
     CU_ASSERT_PTR_NULL(strstr(speech_last_text(e.a.voice.sp), "0200900012"));
+    /* the address, review and done screens, each with an error */
+    clear_field(&e);
+    snap_type(&e, "020090001234");
+    snap_key(&e, TK_ENTER);
+    snap_type(&e, "0912345678");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);                            /* no e-mail */
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "address");
+    says_screen(&e);
+    says_focus(&e, _("Commune or ward"));
+    CU_ASSERT_TRUE(heard_speech(e.a.voice.sp));
+    snap_type(&e, "qqq");                              /* no such commune */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "address");
+    says_error(&e, _("No commune or ward starts like this. Try fewer letters."));
+    CU_ASSERT_PTR_NULL(strstr(speech_last_text(e.a.voice.sp), "qqq"));
+    clear_field(&e);
+    fill_address(&e);
+    snap_key(&e, TK_ENTER);                            /* I receive it */
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "review");
+    says_screen(&e);
+    says_focus(&e, NULL);
+    CU_ASSERT_TRUE(heard_speech(e.a.voice.sp));
+    /* the database busy at the confirm: nothing lost, and said so */
+    char db_path[128];
+    snprintf(db_path, sizeof db_path, "%s/t.db", e.dir);   /* snap_open's database */
+    store *holder = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(db_path, &holder, NULL, 0), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_tx_begin(holder), PK_OK);
+    store_set_busy_timeout(e.db, 20);
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "review");
+    says_error(&e, _("Nothing was lost. Press Enter to try again."));
+    store_tx_rollback(holder);
+    store_close(holder);
+    /* the printer unplugged: the done screen says the receipt failed */
+    printer_close(e.pr);
+    e.pr = NULL;
+    e.a.pr = NULL;
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "done");
+    says_screen(&e);
+    says_focus(&e, NULL);
+    says_error(&e, _("The receipt could not be printed:"));
+    snap_wait(&e, 2000);
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
     /* the idle wipe switches them off for the next citizen */
     snap_wait(&e, (e.a.idle_timeout + 5) * 1000);
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");

@@ -14,6 +14,7 @@
 #include "store_audit.h"
 #include "sync_config.h"
 #include "sync_conn.h"
+#include "sync_restore.h"
 
 int cli_audit_central(cli_ctx *ctx, store *db)
 {
@@ -29,13 +30,32 @@ int cli_audit_central(cli_ctx *ctx, store *db)
         return 1;
     }
     sync_head *heads = NULL;
-    int n = 0;
-    bool ok = sync_central_heads(c, &heads, &n, why, sizeof why);
+    sync_restore_row *restores = NULL;
+    int n = 0, nr = 0;
+    bool ok = sync_central_heads(c, &heads, &n, why, sizeof why) &&
+              sync_central_restores(c, &restores, &nr, why, sizeof why);
     pgc_close(c);
     if (!ok) {
+        free(heads);
         cli_fail("postkiosk: audit verify --central: %s\n", why);
         return 1;
     }
+    /* a restore from a backup is a known break: said, not failed */
+    for (int i = 0; i < nr; i++) {
+        const sync_restore_row *r = &restores[i];
+        if (r->lost > 0)
+            printf(ngettext("audit: kiosk %s was restored from a backup (recorded %s): %d head "
+                            "the province had (seq %" PRId64 " to %" PRId64 ") was lost with it\n",
+                            "audit: kiosk %s was restored from a backup (recorded %s): %d heads "
+                            "the province had (seq %" PRId64 " to %" PRId64 ") were lost with it\n",
+                            (unsigned long)r->lost),
+                   kiosk, r->recorded_at, r->lost, r->lost_from, r->lost_to);
+        else
+            printf(_("audit: kiosk %s was restored from a backup (recorded %s): no head the "
+                     "province had was lost with it\n"),
+                   kiosk, r->recorded_at);
+    }
+    free(restores);
     int rc = 0;
     for (int i = 0; i < n && rc == 0; i++) {
         char hex[AUDIT_HEX_MAX];

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* `postkiosk central report --from D --to D [--csv] [--conninfo C]`: the
+/* `postkiosk central report --from D --to D [--csv] [--province P] [--conninfo C]`: the
  * province's report from the central server, per post office (kiosk code)
  * and in total, the same figures as each kiosk's `postkiosk report`. The
  * connection: --conninfo, else [central] conninfo, else libpq's
@@ -7,7 +7,9 @@
  * PGPASSFILE). --csv: the file the province files, the local report's rows
  * (report_csv) with the post office first, then the total ("TOTAL").
  * --pdf FILE: the same report as an A4 paper with a chart per post office
- * (cli_central_pdf.c); the text or CSV still goes to stdout. */
+ * (cli_central_pdf.c); the text or CSV still goes to stdout.
+ * --province NAME: only that province's post offices (as registered with
+ * `central add-kiosk --province`), their total as the total. */
 #include "cli_central_report.h"
 
 #include <stdio.h>
@@ -29,7 +31,7 @@ static int usage(void)
 {
     fprintf(stderr, "%s\n",
             _("usage: postkiosk central report --from YYYY-MM-DD --to YYYY-MM-DD [--csv] "
-              "[--pdf FILE] [--conninfo C]"));
+              "[--pdf FILE] [--province NAME] [--conninfo C]"));
     return 2;
 }
 
@@ -59,7 +61,7 @@ static void csv_office(const report *r, const char *office, bool header, sbuf *o
 
 int cli_central_report(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *from = NULL, *to = NULL, *conninfo = NULL, *pdf_path = NULL;
+    const char *from = NULL, *to = NULL, *conninfo = NULL, *pdf_path = NULL, *province = "";
     bool as_csv = false;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--from") == 0 && i + 1 < argc)
@@ -70,6 +72,8 @@ int cli_central_report(cli_ctx *ctx, int argc, char **argv)
             conninfo = argv[++i];
         else if (strcmp(argv[i], "--pdf") == 0 && i + 1 < argc && argv[i + 1][0])
             pdf_path = argv[++i];
+        else if (strcmp(argv[i], "--province") == 0 && i + 1 < argc && argv[i + 1][0])
+            province = argv[++i];
         else if (strcmp(argv[i], "--csv") == 0)
             as_csv = true;
         else
@@ -105,7 +109,7 @@ int cli_central_report(cli_ctx *ctx, int argc, char **argv)
     char today[PK_DATE_MAX];
     date_local_iso((int64_t)time(NULL), today);
     central_report cr;
-    pk_err e = central_report_load(c, from, to, today, &cr, why, sizeof why);
+    pk_err e = central_report_load(c, from, to, today, province, &cr, why, sizeof why);
     pgc_close(c);
     if (e != PK_OK) {
         fprintf(stderr, "postkiosk: %s\n", e == PK_EIO ? why : pk_err_msg(e));

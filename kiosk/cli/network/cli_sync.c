@@ -18,6 +18,7 @@
 #include "cli_network.h"
 #include "dates.h"
 #include "i18n.h"
+#include "ids.h"
 #include "sync_config.h"
 #include "sync_push.h"
 #include "testhook.h"
@@ -50,6 +51,22 @@ static bool pass(store *db, const sync_config *sc, int64_t offset)
                             : _("postkiosk: warning: this kiosk's clock is %lld minutes behind "
                                 "the central server's: dates on receipts may be wrong\n"),
                 m);
+    }
+    if (st.restore.recovered) {
+        char ref[32] = "-";
+        if (st.restore.ref_seq > 0)
+            ids_reference(st.kiosk, st.restore.ref_seq, ref, sizeof ref);
+        printf(_("sync: kiosk %s was restored from a backup: the province had up to seq %" PRId64
+                 ", dossier %s and audit head %" PRId64 "; this kiosk goes on after them\n"),
+               st.kiosk, st.restore.central_seq, ref, st.restore.head_seq);
+        if (st.restore.lost > 0)
+            printf(ngettext("sync: %d audit head the province had (seq %" PRId64 " to %" PRId64
+                            ") was lost with the restore\n",
+                            "sync: %d audit heads the province had (seq %" PRId64 " to %" PRId64
+                            ") were lost with the restore\n",
+                            (unsigned long)st.restore.lost),
+                   st.restore.lost, st.restore.lost_from, st.restore.lost_to);
+        fflush(stdout);
     }
     if (e != PK_OK) {
         cli_fail("postkiosk: sync: %s\n", why);
