@@ -74,12 +74,14 @@ bool snap_lacks(const char *needle);
 /* Compares with tests/golden/name.txt (or writes it when updating). */
 bool snap_check(const char *name);
 /* snap_check of the golden named [FAMILY-]LANG-COLSxROWS-SCREEN (family
- * "" for the citizen kiosk, "clerk", "demo"). */
+ * "" for the citizen kiosk, "clerk", "demo"), and snap_readable for the
+ * citizen's and the clerk's screens from 80x24 up. Goldens exist at 80x24
+ * and 120x40 only: at another size (100x30) only snap_readable counts. */
 bool snap_check_screen(const char *family, const char *lang, int rows, int cols,
                        const char *screen);
 /* True when the last frame drew every text whole (term_cuts); else says on
  * stderr where the first cut text is. snap_check_screen checks it for every
- * citizen screen. */
+ * citizen and clerk screen. */
 bool snap_readable(const char *what);
 /* Name of the screen on top. */
 const char *snap_top(const snap_env *e);

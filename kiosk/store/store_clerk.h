@@ -172,7 +172,8 @@ pk_err store_handover_set_file(store *s, const char *no, const char *path);
 typedef enum {
     DAY_ACCEPTED,      /* accepted today */
     DAY_HANDOVER,      /* accepted, waiting for the handover to the agency */
-    DAY_AGENCY_LATE,   /* at the agency past the expected result date */
+    DAY_AGENCY_LATE,   /* at the agency past its appointment date (a result ready
+                        * there included), or without one past the expected date */
     DAY_DELIVERY,      /* results to deliver, second attempts due */
     DAY_RETURN,        /* two failed deliveries: back to the agency */
     DAY__COUNT
@@ -186,14 +187,20 @@ typedef struct {
     char agency[PK_TEXT_MAX];
     char due[PK_DATE_MAX];        /* YYYY-MM-DD the step was due */
     int late;                     /* working days past due (0: due today or later) */
+    char appointment[PK_DATE_MAX]; /* YYYY-MM-DD the agency gave at the handover, or "" */
+    bool overdue;                 /* that day has passed and the result is not collected */
 } day_row;
 
 /* One of the "today" lists (samples left out), newest or oldest dossier
  * first; the due day and the working days it is late, on the holiday
  * table: a handover is due the working day after acceptance, a result at
- * the agency on its expected date, a delivery the day the result was
- * collected, a second attempt two working days after the first (only
- * listed once due), a return after the second failed attempt. */
+ * the agency on its appointment date (else its expected date), a delivery
+ * the day the result was collected, a second attempt two working days
+ * after the first (only listed once due), a return after the second
+ * failed attempt. Each row
+ * carries the agency's appointment date (stored by the handover) and
+ * whether it is overdue: passed while the dossier is still at the agency
+ * (handed, processing, supplement asked, result ready but not collected). */
 pk_err store_day_list(store *s, day_list list, const char *today, bool newest, day_row *out,
                       int max, int *n);
 

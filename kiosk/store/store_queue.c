@@ -384,8 +384,12 @@ static bool day_bounds(const char *day, int64_t *lo, int64_t *hi)
 static const char *const day_where[DAY__COUNT] = {
     [DAY_ACCEPTED] = "accepted_at >= ?1 AND accepted_at < ?2",
     [DAY_HANDOVER] = "status IN ('accepted', 'in_transit') AND form <> 2",
-    [DAY_AGENCY_LATE] = "status IN ('handed', 'processing', 'supplement') AND expected_date <> ''"
-                        " AND expected_date < ?3",
+    /* past the agency's appointment date when it gave one (a result ready
+     * there but not collected too), else past the expected date */
+    [DAY_AGENCY_LATE] = ("status IN ('handed', 'processing', 'supplement', 'result_ready') AND"
+                         " CASE WHEN appointment_date <> '' THEN appointment_date < ?3"
+                         " ELSE status <> 'result_ready' AND expected_date <> ''"
+                         " AND expected_date < ?3 END"),
     [DAY_DELIVERY] = "(status = 'result_collected' OR (status = 'delivery_failed'"
                      " AND delivery_attempts < 2))",
     [DAY_RETURN] = "status = 'delivery_failed' AND delivery_attempts >= 2",
@@ -412,7 +416,7 @@ pk_err store_day_list(store *s, day_list list, const char *today, bool newest, d
     char sql[640];
     snprintf(sql, sizeof sql,
              "SELECT ref, s10, status, name, agency, accepted_at, expected_date, updated_at,"
-             " last_attempt FROM dossiers WHERE sample = 0 AND %s ORDER BY id %s LIMIT ?4",
+             " last_attempt, appointment_date FROM dossiers WHERE sample = 0 AND %s ORDER BY id %s LIMIT ?4",
              day_where[list], newest ? "DESC" : "ASC");
     sqlite3_stmt *stmt = store_stmt(s, sql);
     if (!stmt)
@@ -443,7 +447,11 @@ pk_err store_day_list(store *s, day_list list, const char *today, bool newest, d
         store_col_text(stmt, 4, r->agency, sizeof r->agency);
         store_col_text(stmt, 6, expected, sizeof expected);
         store_col_text(stmt, 8, last, sizeof last);
+        store_col_text(stmt, 9, r->appointment, sizeof r->appointment);
         int due = tday, d;
+        bool at_agency = r->status == ST_HANDED || r->status == ST_PROCESSING ||
+                         r->status == ST_SUPPLEMENT || r->status == ST_RESULT_READY;
+        r->overdue = at_agency && date_parse(r->appointment, &d) && d < tday;
         switch (list) {
         case DAY_ACCEPTED:
             break;
@@ -451,7 +459,7 @@ pk_err store_day_list(store *s, day_list list, const char *today, bool newest, d
             due = workcal_add(&cal, date_local_day(sqlite3_column_int64(stmt, 5)), 1);
             break;
         case DAY_AGENCY_LATE:
-            if (date_parse(expected, &d))
+            if (date_parse(r->appointment[0] ? r->appointment : expected, &d))
                 due = d;
             break;
         case DAY_DELIVERY:

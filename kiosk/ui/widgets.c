@@ -99,6 +99,32 @@ void w_banner(frame *f, int y, const char *s, term_role r)
     w_center(f, y, 0, f->cols, s, r);
 }
 
+int w_banner_wrapped(frame *f, int y, int maxlines, const char *s, term_role r)
+{
+    if (f && r == ROLE_ERROR)
+        w_say(f->say_error, sizeof f->say_error, s);
+    size_t starts[WRAP_MAX], ln[WRAP_MAX];
+    if (maxlines > WRAP_MAX)
+        maxlines = WRAP_MAX;
+    int w = f->cols - 2;
+    if (!s || !*s || w <= 0 || maxlines <= 0)
+        return 0;
+    int n = text_wrap(s, w, starts, ln, WRAP_MAX);
+    if (n > maxlines) {
+        term_note_cut(y + maxlines - 1, 1);   /* lines left out are text cut */
+        n = maxlines;
+    }
+    char line[1024];
+    for (int i = 0; i < n; i++) {
+        size_t len = ln[i] < sizeof line - 1 ? ln[i] : sizeof line - 1;
+        memcpy(line, s + starts[i], len);
+        line[len] = '\0';
+        term_fill(y + i, 0, 1, f->cols, r);
+        w_center(NULL, y + i, 1, w, line, r);
+    }
+    return n;
+}
+
 /* 3x5 block letters: '#' = ink. 0 is round, O square, S differs from 5. */
 static const struct {
     char c;

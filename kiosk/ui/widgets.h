@@ -30,6 +30,9 @@ int w_text_lines(const char *s, int w, int maxlines);
 void w_center(frame *f, int y, int x, int w, const char *s, term_role r);
 /* Full-width bar with centred text (countdown, notices). */
 void w_banner(frame *f, int y, const char *s, term_role r);
+/* The bar over as many rows as the text needs wrapped (at most maxlines;
+ * more is counted as cut): returns the rows used. */
+int w_banner_wrapped(frame *f, int y, int maxlines, const char *s, term_role r);
 /* Block letters (5 rows) for [0-9A-Z-.]; falls back to one bold line when
  * it does not fit. Returns the rows used. */
 int w_big(frame *f, int y, const char *ascii, term_role r);

@@ -73,8 +73,10 @@ screen_result clerk_sign_out(app *a, const char *why);
 /* Top line of every clerk screen: title, clerk id and role, and the
  * sign-out countdown when it is near. Returns the next free row. */
 int clerk_header(const app *a, frame *f, const char *title);
-/* The flash message line (and clears nothing: draw is pure). */
-void clerk_flash_draw(const app *a, frame *f, int y);
+/* The flash message, wrapped over at most CLERK_FLASH_LINES rows from y
+ * (clears nothing: draw is pure). Returns the rows used (0: none). */
+enum { CLERK_FLASH_LINES = 4 };
+int clerk_flash_draw(const app *a, frame *f, int y);
 void clerk_flash(app *a, bool error, const char *msgid);
 /* Prints the papers the step just recorded hands out (clerk_papers.c) and
  * says in the flash where they went. */

@@ -142,6 +142,89 @@ static const char *title_of(const action_state *s)
     return t ? t->action : N_("Change the status");
 }
 
+/* ---- the checklist of papers counted ---------------------------------------
+ * As many rows as the screen has room for, each paper's name wrapped whole;
+ * a long list is shown a screenful at a time, the one holding the focused
+ * row, with "more above / below" signs: every paper is reachable. Pure:
+ * the screenful follows from the focused row and the room. */
+enum { CHECK_PREFIX = 7, CHECK_LINES = 3, CHECK_PICK = 100 };
+
+static void check_text(const paper_check *c, char *out, size_t outsz)
+{
+    snprintf(out, outsz, "%s (%s)", c->name, _(c->kind == DOC_ORIGINAL ? "original" : "copy"));
+}
+
+static int check_height(const paper_check *c, int w)
+{
+    char text[PK_TEXT_MAX + 64];
+    check_text(c, text, sizeof text);
+    int h = w_text_lines(text, w - CHECK_PREFIX, CHECK_LINES);
+    return h > 0 ? h : 1;
+}
+
+/* The rows [*first, *last) shown in `room` lines with the focus on sel. */
+static void check_window(const action_state *s, int w, int room, int sel, int *first, int *last)
+{
+    int total = 0;
+    for (int i = 0; i < s->nchecks; i++)
+        total += check_height(&s->checks[i], w);
+    *first = 0;
+    *last = s->nchecks;
+    if (total <= room)
+        return;
+    room -= 2;                     /* a line for each sign */
+    /* screenfuls from the top: the one that holds sel */
+    int start = 0;
+    for (;;) {
+        int used = 0, i = start;
+        while (i < s->nchecks && (i == start || used + check_height(&s->checks[i], w) <= room))
+            used += check_height(&s->checks[i++], w);
+        if (sel < i || i >= s->nchecks) {
+            *first = start;
+            *last = i;
+            return;
+        }
+        start = i;
+    }
+}
+
+static int draw_checks(const action_state *s, frame *f, int y, int x, int w)
+{
+    int bottom = f->top + f->height;
+    bool cf = on_checks(s);
+    y += w_text(f, y, x, w, 2, _("Papers counted (Tab): sheets as digits, Space for original / copy"),
+                cf ? ROLE_TITLE : ROLE_NORMAL);
+    int first, last;
+    check_window(s, w, bottom - y, cf ? s->csel : 0, &first, &last);
+    char sign[128];
+    if (first > 0 || last < s->nchecks) {
+        /* TRANSLATORS: over a list of papers that continues above */
+        snprintf(sign, sizeof sign, "\xe2\x96\xb2 %s", _("More papers above"));
+        if (first > 0)
+            term_put(y, x, w, sign, ROLE_WARN);
+        y++;
+    }
+    for (int i = first; i < last; i++) {
+        const paper_check *c = &s->checks[i];
+        bool sel = cf && i == s->csel;
+        char num[32], text[PK_TEXT_MAX + 64];
+        snprintf(num, sizeof num, "%s %3d  ", sel ? "\xe2\x96\xb8" : " ", c->pages);
+        check_text(c, text, sizeof text);
+        term_role r = sel ? ROLE_SELECTED : ROLE_NORMAL;
+        term_put(y, x, CHECK_PREFIX, num, r);
+        int h = w_text(f, y, x + CHECK_PREFIX, w - CHECK_PREFIX, CHECK_LINES, text, r);
+        h = h > 0 ? h : 1;
+        w_region(f, y, x, h, w, ACT_PICK, CHECK_PICK + i);
+        y += h;
+    }
+    if (last < s->nchecks) {
+        /* TRANSLATORS: under a list of papers that continues below */
+        snprintf(sign, sizeof sign, "\xe2\x96\xbc %s", _("More papers below"));
+        term_put(y, x, w, sign, ROLE_WARN);
+    }
+    return y;
+}
+
 static void action_draw(const void *state, const app *a, frame *f)
 {
     const action_state *s = state;
@@ -154,14 +237,30 @@ static void action_draw(const void *state, const app *a, frame *f)
     else
         snprintf(buf, sizeof buf, "%s", s->step.ref);
     term_put(y++, x, w, buf, ROLE_NORMAL);
-    if (s->fail)
-        w_banner(f, y, _(s->fail), ROLE_ERROR);
-    y += 2;
+    int fail = s->fail ? w_banner_wrapped(f, y, CLERK_FLASH_LINES, _(s->fail), ROLE_ERROR) : 0;
+    y += (fail > 1 ? fail : 1) + 1;
     if (s->nfields == 0)
         y += w_text(f, y, x, w, 2, _("Press Enter to record this step."), ROLE_NORMAL) + 1;
+    bool compact = on_checks(s);   /* counting papers: the fields one line each */
     for (int i = 0; i < s->nfields && y + 3 <= f->top + f->height; i++) {
         int k = s->order[i];
         const char *label = _(field_label(s, k));
+        if (compact) {
+            char line[TF_MAX + 200];
+            if (s->f[k].kind == TF_AMOUNT && s->f[k].buf[0]) {
+                char m[48];
+                w_money(atoll(s->f[k].buf), m, sizeof m);
+                snprintf(line, sizeof line, "%s: %s", label, m);
+            } else {
+                snprintf(line, sizeof line, "%s: %s", label, s->f[k].buf);
+            }
+            int h = w_text(f, y, x, w, 2, line, ROLE_DIM);
+            w_region(f, y, x, h, w, ACT_PICK, i);
+            y += h;
+            if (i == s->nfields - 1)
+                y++;
+            continue;
+        }
         char money[160];
         if (s->f[k].kind == TF_AMOUNT && s->f[k].buf[0]) {
             /* the amount as money beside its label: 200000 reads 200.000 đ */
@@ -173,19 +272,8 @@ static void action_draw(const void *state, const app *a, frame *f)
         y += tf_draw_labeled(f, &s->f[k], y, x, w, label,
                              s->err[k] ? _(s->err[k]) : NULL, s->err[k] != NULL, i == s->focus, i);
     }
-    if (s->nchecks > 0 && y + 2 <= f->top + f->height) {
-        bool cf = on_checks(s);
-        y += w_text(f, y, x, w, 2, _("Papers counted (Tab): sheets as digits, Space for original / copy"),
-                    cf ? ROLE_TITLE : ROLE_NORMAL);
-        for (int i = 0; i < s->nchecks && y < f->top + f->height; i++, y++) {
-            const paper_check *c = &s->checks[i];
-            bool sel = cf && i == s->csel;
-            char row[PK_TEXT_MAX + 64];
-            snprintf(row, sizeof row, "%s %3d  %s (%s)", sel ? "▸" : " ", c->pages, c->name,
-                     _(c->kind == DOC_ORIGINAL ? "original" : "copy"));
-            term_put(y, x, w, row, sel ? ROLE_SELECTED : ROLE_NORMAL);
-        }
-    }
+    if (s->nchecks > 0 && y + 3 <= f->top + f->height)
+        draw_checks(s, f, y, x, w);
     w_hint(f, ACT_NEXT, s->focus >= s->nfields - 1 ? N_("Record") : N_("Next"));
     w_hint(f, ACT_TAB, N_("Next field"));
     w_hint(f, ACT_BACK, N_("Cancel"));
@@ -360,7 +448,7 @@ static screen_result action_handle(void *state, app *a, const event *ev)
         if (ev->act == ACT_NEXT)
             return record(s, a);
         if (ev->act != ACT_TAB && ev->act != ACT_BACKTAB && ev->act != ACT_UP &&
-            ev->act != ACT_DOWN && ev->act != ACT_BACK)
+            ev->act != ACT_DOWN && ev->act != ACT_BACK && ev->act != ACT_PICK)
             return SR_(SR_NONE);
     }
     switch (ev->act) {
@@ -382,6 +470,11 @@ static screen_result action_handle(void *state, app *a, const event *ev)
     case ACT_PICK:
         if (ev->value >= 0 && ev->value < s->nfields)
             s->focus = ev->value;
+        if (ev->value >= CHECK_PICK && ev->value < CHECK_PICK + s->nchecks) {
+            s->focus = s->nfields;          /* a click on a paper's row */
+            s->csel = ev->value - CHECK_PICK;
+            s->ctyped = false;
+        }
         return SR_(SR_REDRAW);
     case ACT_NEXT:
         if (s->focus < s->nfields - 1) {

@@ -73,8 +73,8 @@ static void batch_draw(const void *state, const app *a, frame *f)
     int x = f->left + 1, w = f->width - 2;
     char buf[768];
     if (s->step == BS_CHOOSE) {
-        clerk_flash_draw(a, f, y);
-        y += 2;
+        int flash = clerk_flash_draw(a, f, y);
+        y += (flash > 1 ? flash : 1) + 1;
         int cw = w - 4 < 60 ? w - 4 : 60, cx = f->left + (f->width - cw) / 2;
         w_choice(f, y, cx, cw, 1, _("Hand over to an agency"), false);
         w_choice(f, y + 2, cx, cw, 2, _(kind_title(BATCH_RECEIVE)), false);
@@ -96,7 +96,8 @@ static void batch_draw(const void *state, const app *a, frame *f)
         snprintf(buf, sizeof buf, "%s %s", _("Saved as"), shown);
         y += w_text(f, y, x, w, 3, buf, ROLE_DIM);
         if (s->print_err == PK_OK) {
-            term_put(y + 1, x, w, s->print_msg[0] ? s->print_msg : _("Printed."), ROLE_OK);
+            /* where the papers went, whole: "No A4 printer is configured: printed on ..." */
+            w_text(f, y + 1, x, w, 4, s->print_msg[0] ? s->print_msg : _("Printed."), ROLE_OK);
         } else {
             snprintf(buf, sizeof buf, "%s %s", _("Not printed:"),
                      s->print_msg[0] ? s->print_msg : _(pk_err_msg(s->print_err)));
@@ -117,21 +118,22 @@ static void batch_draw(const void *state, const app *a, frame *f)
             snprintf(buf, sizeof buf, "%s: %s", s->errref, _(s->err));
         else
             snprintf(buf, sizeof buf, "%s", _(s->err));
-        w_banner(f, y, buf, ROLE_ERROR);
+        y += w_banner_wrapped(f, y, CLERK_FLASH_LINES, buf, ROLE_ERROR);
     } else {
-        term_put(y, x, w, _("Scan each receipt or envelope label, or type a number and press "
-                            "Enter. Enter with nothing typed records the batch."), ROLE_DIM);
+        y += w_text(f, y, x, w, 3, _("Scan each receipt or envelope label, or type a number and "
+                                     "press Enter. Enter with nothing typed records the batch."),
+                    ROLE_DIM);
     }
-    y += 2;
-    int vis = visible(f);
-    for (int i = s->list.top; i < s->n && i < s->list.top + vis; i++, y++) {
+    y++;
+    int vis = visible(f), fy = f->top + f->height - 3;
+    /* rows stop above the field when a long message took their room */
+    for (int i = s->list.top; i < s->n && i < s->list.top + vis && y < fy; i++, y++) {
         const day_row *r = &s->items[i];
         char status[64];
         text_truncate(_(clerk_status_short((int)r->status)), 18, status, sizeof status);
         snprintf(buf, sizeof buf, "%3d  %-12s %-13s  %s", i + 1, r->ref, r->s10, status);
         wlist_row(f, &s->list, i, y, x, w, buf, NULL, true);
     }
-    int fy = f->top + f->height - 3;
     tf_draw_labeled(f, &s->typed, fy, x, w < 40 ? w : 40, _("Reference or S10 number"), NULL, false,
                     true, 0);
     w_hint(f, ACT_NEXT, s->typed.buf[0] ? N_("Add") : N_("Record the batch"));

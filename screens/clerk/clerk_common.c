@@ -175,15 +175,15 @@ int clerk_header(const app *a, frame *f, const char *title)
     return y + 2;
 }
 
-void clerk_flash_draw(const app *a, frame *f, int y)
+int clerk_flash_draw(const app *a, frame *f, int y)
 {
     const clerk_ui *ui = a->session;
     if (!ui->flash[0])
-        return;
+        return 0;
+    /* wrapped, never cut: a batch's "done" says where its papers went */
     if (ui->flash_error)
-        w_banner(f, y, ui->flash, ROLE_ERROR);
-    else
-        term_put(y, f->left + 1, f->width - 2, ui->flash, ROLE_OK);
+        return w_banner_wrapped(f, y, CLERK_FLASH_LINES, ui->flash, ROLE_ERROR);
+    return w_text(f, y, f->left + 1, f->width - 2, CLERK_FLASH_LINES, ui->flash, ROLE_OK);
 }
 
 void clerk_flash(app *a, bool error, const char *msgid)

@@ -210,7 +210,9 @@ static void dossier_draw(const void *state, const app *a, frame *f)
 {
     const dossier_state *s = state;
     int y = clerk_header(a, f, _("Dossier"));
-    clerk_flash_draw(a, f, y - 1);
+    int flash = clerk_flash_draw(a, f, y - 1);   /* more rows when it wraps */
+    if (flash > 1)
+        y += flash - 1;
     int bottom = f->top + f->height;
     if (!s->loaded) {
         w_hint(f, ACT_BACK, NULL);

@@ -100,8 +100,11 @@ static void filters_draw(const void *state, const app *a, frame *f)
         N_("Procedure"), N_("Agency"), N_("Commune or ward"),
     };
     int x = f->left + 2, lw = 32, w = f->width - 4;
-    if (s->err)
-        w_banner(f, y - 1, _(s->err), ROLE_ERROR);
+    if (s->err) {
+        int n = w_banner_wrapped(f, y - 1, CLERK_FLASH_LINES, _(s->err), ROLE_ERROR);
+        if (n > 1)
+            y += n - 1;
+    }
     for (int i = 0; i < F__COUNT && y < f->top + f->height; i++, y += 2) {
         term_put(y, x, lw, _(labels[i]), i == s->focus ? ROLE_TITLE : ROLE_NORMAL);
         w_region(f, y, x, 1, w, ACT_PICK, i);

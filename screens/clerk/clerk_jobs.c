@@ -50,7 +50,9 @@ static void jobs_draw(const void *state, const app *a, frame *f)
 {
     const jobs_state *s = state;
     int y = clerk_header(a, f, _("Print jobs"));
-    clerk_flash_draw(a, f, y - 1);
+    int flash = clerk_flash_draw(a, f, y - 1);   /* more rows when it wraps */
+    if (flash > 1)
+        y += flash - 1;
     int x = f->left + 1, w = f->width - 2;
     if (s->n == 0) {
         term_put(y + 1, x, w, _("Every print job has printed."), ROLE_OK);

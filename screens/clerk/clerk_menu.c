@@ -145,8 +145,8 @@ static void menu_draw(const void *state, const app *a, frame *f)
         y += 2;
     }
     y = draw_backlog(s, f, y);
-    clerk_flash_draw(a, f, y);
-    y += 2;
+    int flash = clerk_flash_draw(a, f, y);
+    y += (flash > 1 ? flash : 1) + 1;
     int w = f->width - 4 < 50 ? f->width - 4 : 50;
     int x = f->left + (f->width - w) / 2;
     int vis[ITEMS_ALL], nvis = visible_items(a, vis);

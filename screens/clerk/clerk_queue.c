@@ -121,16 +121,14 @@ static void queue_draw(const void *state, const app *a, frame *f)
     y++;
     tf_draw(f, &ui->search, y, x, w, true);
     y++;
-    if (s->err || ui->flash[0]) {
-        if (s->err)
-            w_banner(f, y, _(s->err), ROLE_ERROR);
-        else
-            clerk_flash_draw(a, f, y);
-    } else {
-        term_put(y, x, w, _("Search: reference, name (marks optional), phone, last 4 ID digits"),
-                 ROLE_DIM);
-    }
-    y++;
+    /* a message wraps onto as many rows as it needs: the list moves down */
+    if (s->err)
+        y += w_banner_wrapped(f, y, CLERK_FLASH_LINES, _(s->err), ROLE_ERROR);
+    else if (ui->flash[0])
+        y += clerk_flash_draw(a, f, y);
+    else
+        y += w_text(f, y, x, w, 2, _("Search: reference, name (marks optional), phone, last 4 ID "
+                                      "digits"), ROLE_DIM);
     int wref = 12, wdate = 10, wst = 18;
     int wname = (w - wref - wdate - wst - 6) * 2 / 5, wproc = w - wref - wdate - wst - wname - 6;
     /* column titles at the columns the rows use (rows start 2 columns in) */

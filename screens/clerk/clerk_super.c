@@ -29,7 +29,7 @@ static bool refuse_draw(const app *a, frame *f, int y)
 {
     if (is_supervisor(a))
         return false;
-    w_banner(f, y, _("Only a supervisor may do this."), ROLE_ERROR);
+    w_banner_wrapped(f, y, CLERK_FLASH_LINES, _("Only a supervisor may do this."), ROLE_ERROR);
     w_hint(f, ACT_BACK, NULL);
     return true;
 }
@@ -90,7 +90,9 @@ static void super_draw(const void *state, const app *a, frame *f)
     int y = clerk_header(a, f, _("Supervisor tasks"));
     if (refuse_draw(a, f, y))
         return;
-    clerk_flash_draw(a, f, y - 1);
+    int flash = clerk_flash_draw(a, f, y - 1);   /* more rows when it wraps */
+    if (flash > 1)
+        y += flash - 1;
     int x = f->left + 1, w = f->width - 2;
     term_put(y++, x, w, _("Clerk accounts:"), ROLE_TITLE);
     int64_t now = app_now(a);
@@ -264,9 +266,56 @@ static void audit_enter(void *state, app *a, const void *arg)
         audit_load(s, a);
 }
 
+/* Lines for the entries: below the header and the page line, one blank
+ * line above the hints. */
 static int audit_rows(const frame *f)
 {
-    return f->height - 5 > 1 ? f->height - 5 : 1;
+    return f->height - 4 > 1 ? f->height - 4 : 1;
+}
+
+/* One entry: sequence, time, actor and action in columns, then the object
+ * and the detail wrapped beside them (a digest is long): nothing cut. */
+enum { AUDIT_PREFIX = 48, AUDIT_LINES = 8 };
+
+static void audit_tail(const audit_row *r, char *out, size_t outsz)
+{
+    snprintf(out, outsz, "%s %s", r->object, r->detail);
+}
+
+static int audit_tail_w(int w)
+{
+    return w - AUDIT_PREFIX > 16 ? w - AUDIT_PREFIX : 16;
+}
+
+static int audit_height(const audit_row *r, int w)
+{
+    char tail[sizeof r->object + sizeof r->detail + 2];
+    audit_tail(r, tail, sizeof tail);
+    int h = w_text_lines(tail, audit_tail_w(w), AUDIT_LINES);
+    return h > 0 ? h : 1;
+}
+
+/* The first entry of the last full screen: paging down stops there. */
+static int audit_last_top(const audit_state *s, int w, int rows)
+{
+    int used = 0, top = s->n;
+    while (top > 0 && used + audit_height(&s->rows[top - 1], w) <= rows)
+        used += audit_height(&s->rows[--top], w);
+    return top < s->n ? top : (s->n > 0 ? s->n - 1 : 0);
+}
+
+/* Entries from `from` that fit whole in `rows` lines (at least one). */
+static int audit_fit(const audit_state *s, int from, int w, int rows)
+{
+    int used = 0, n = 0;
+    for (int i = from; i < s->n; i++) {
+        int h = audit_height(&s->rows[i], w);
+        if (used + h > rows && n > 0)
+            break;
+        used += h;
+        n++;
+    }
+    return n > 0 ? n : 1;
 }
 
 static void audit_draw(const void *state, const app *a, frame *f)
@@ -281,12 +330,18 @@ static void audit_draw(const void *state, const app *a, frame *f)
     term_put(y++, x, w, buf, ROLE_DIM);
     if (s->n == 0)
         term_put(y, x, w, _("No more entries."), ROLE_DIM);
-    for (int i = s->top; i < s->n && y < f->top + f->height - 1; i++, y++) {
+    int shown = audit_fit(s, s->top, w, audit_rows(f));
+    for (int i = s->top; i < s->top + shown && i < s->n; i++) {
         const audit_row *r = &s->rows[i];
+        char tail[sizeof r->object + sizeof r->detail + 2];
         clerk_time(r->at, t, sizeof t);
-        snprintf(buf, sizeof buf, "%6lld %s %-8s %-14s %s %s", (long long)r->seq, t, r->actor,
-                 r->action, r->object, r->detail);
-        term_put(y, x, w, buf, ROLE_NORMAL);
+        snprintf(buf, sizeof buf, "%6lld %s %-8s %-14s", (long long)r->seq, t, r->actor,
+                 r->action);
+        term_put(y, x, AUDIT_PREFIX, buf, ROLE_NORMAL);
+        audit_tail(r, tail, sizeof tail);
+        int h = w_text(f, y, x + w - audit_tail_w(w), audit_tail_w(w), AUDIT_LINES, tail,
+                       ROLE_NORMAL);
+        y += h > 0 ? h : 1;
     }
     w_hint(f, ACT_PGDN, N_("Older"));
     w_hint(f, ACT_PGUP, N_("Newer"));
@@ -304,7 +359,8 @@ static screen_result audit_handle(void *state, app *a, const event *ev)
     if (!is_supervisor(a))
         return SR_(SR_NONE);
     frame f = w_frame_now();
-    int vis = audit_rows(&f);
+    /* the entries on screen now: a page moves by as many as were seen */
+    int vis = audit_fit(s, s->top, f.width - 2, audit_rows(&f));
     switch (ev->act) {
     case ACT_DOWN:
         if (s->top + vis < s->n)
@@ -316,7 +372,8 @@ static screen_result audit_handle(void *state, app *a, const event *ev)
         return SR_(SR_REDRAW);
     case ACT_PGDN:
         if (s->top + vis < s->n) {
-            s->top += vis;
+            int last = audit_last_top(s, f.width - 2, audit_rows(&f));
+            s->top = s->top + vis < last ? s->top + vis : last;
         } else if (s->n == AUDIT_PAGE && s->page + 1 < AUDIT_DEPTH) {
             s->starts[s->page + 1] = s->rows[s->n - 1].seq;   /* older than the last shown */
             s->page++;
@@ -392,7 +449,7 @@ static void purge_draw(const void *state, const app *a, frame *f)
              s->years, day);
     y += w_text(f, y, x, w, 4, buf, ROLE_NORMAL) + 1;
     if (s->err != PK_OK) {
-        w_banner(f, y, _(pk_err_msg(s->err)), ROLE_ERROR);
+        w_banner_wrapped(f, y, CLERK_FLASH_LINES, _(pk_err_msg(s->err)), ROLE_ERROR);
         w_hint(f, ACT_BACK, NULL);
         return;
     }

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The clerk's day: the "today" lists (accepted today, handovers due,
  * results late at the agency, deliveries and second attempts due, returns
- * due) with the due day and how late, newest or oldest first, and the
- * daily close (cash taken per clerk: fees and postage; seals used), shown,
- * then saved and printed on Enter. Enter on a row opens its dossier. */
+ * due) with the due day, how late and the agency's appointment date
+ * (marked when passed with the result not collected), newest or oldest
+ * first, and the daily close (cash taken per clerk: fees and postage; seals
+ * used), shown, then saved and printed on Enter. Enter on a row opens its
+ * dossier. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,9 +106,11 @@ static void cell(char *line, size_t sz, const char *text, int cols, bool right)
     snprintf(line + n, sz - n, "%*s%s%*s ", right ? pad : 0, "", cut, right ? 0 : pad, "");
 }
 
+/* List rows: below the tabs and the column titles, above the last line
+ * (the meaning of "!" when a row carries it). */
 static int visible(const frame *f)
 {
-    return f->height - 8 > 1 ? f->height - 8 : 1;
+    return f->height - 9 > 1 ? f->height - 9 : 1;
 }
 
 static void close_line(char *buf, size_t sz, const char *who, const char *n, const char *fee,
@@ -177,16 +181,21 @@ static void draw_close(const today_state *s, const app *a, frame *f, int y, int 
     }
 }
 
-/* One list line: reference, S10, status, due day, late, then the name. */
+/* One list line: reference, S10 (from 100 columns: the dossier shows it
+ * too), status, due day, late, the agency's appointment date ("!" after it
+ * when passed with the result not collected), then the name. */
 static void list_line(char *buf, size_t sz, const char *ref, const char *s10, const char *status,
-                      const char *due, const char *late, const char *name, int w)
+                      const char *due, const char *late, const char *appt, const char *name,
+                      int w)
 {
     buf[0] = '\0';
     cell(buf, sz, ref, 11, false);
-    cell(buf, sz, s10, 13, false);
-    cell(buf, sz, status, w >= 100 ? 20 : 14, false);
+    if (w >= 100)
+        cell(buf, sz, s10, 13, false);
+    cell(buf, sz, status, w >= 100 ? 20 : 17, false);
     cell(buf, sz, due, 10, false);
     cell(buf, sz, late, 7, true);
+    cell(buf, sz, appt, 11, false);
     /* the name takes what is left, unpadded (the list row adds its marker) */
     int left = w - text_width(buf) - 2;
     char cut[256];
@@ -203,8 +212,11 @@ static void today_draw(const void *state, const app *a, frame *f)
     snprintf(buf, sizeof buf, "%s %s", _("Today"), day);
     int y = clerk_header(a, f, buf);
     int x = f->left + 1, w = f->width - 2;
-    if (s->err)
-        w_banner(f, y - 1, _(s->err), ROLE_ERROR);
+    if (s->err) {
+        int n = w_banner_wrapped(f, y - 1, CLERK_FLASH_LINES, _(s->err), ROLE_ERROR);
+        if (n > 1)
+            y += n - 1;
+    }
     /* the lists as numbered tabs with their counts, on as many lines as needed */
     int tx = x;
     for (int v = 0; v <= VIEW_CLOSE; v++) {
@@ -233,11 +245,12 @@ static void today_draw(const void *state, const app *a, frame *f)
              s->newest ? _("newest first") : _("oldest first"));
     term_put(y++, x, w, buf, ROLE_DIM);
     list_line(buf, sizeof buf, _("Dossier"), _("S10"), _("Status"), _("Due"), _("Late"),
-              _("Name"), w);
+              /* TRANSLATORS: column of the agency's appointment date, 11 columns */
+              _("Appointment"), _("Name"), w);
     term_put(y++, x + 1, w - 1, buf, ROLE_TITLE);
     if (s->nrows == 0)
         term_put(y + 1, x, w, _("Nothing here today."), ROLE_DIM);
-    int vis = visible(f);
+    int vis = visible(f), overdue = 0;
     for (int i = s->list.top; i < s->nrows && i < s->list.top + vis; i++, y++) {
         const day_row *r = &s->rows[i];
         char due[PK_DATE_MAX], late[16];
@@ -246,10 +259,20 @@ static void today_draw(const void *state, const app *a, frame *f)
             snprintf(late, sizeof late, "+%d", r->late);
         else
             snprintf(late, sizeof late, "-");
+        char appt[PK_DATE_MAX + 4] = "-";
+        if (r->appointment[0]) {
+            clerk_date(r->appointment, appt, sizeof appt);
+            if (r->overdue)
+                strcat(appt, "!");   /* room kept: PK_DATE_MAX + 4 */
+            overdue += r->overdue;
+        }
         list_line(buf, sizeof buf, r->ref, r->s10, _(clerk_status_short((int)r->status)), due,
-                  late, r->name, w);
+                  late, appt, r->name, w);
         wlist_row(f, &s->list, i, y, x, w, buf, NULL, true);
     }
+    if (overdue)                   /* what the "!" says, under the rows that carry it */
+        w_text(f, f->top + f->height - 1, x, w, 1,
+               _("! the appointment date has passed and the result is not collected"), ROLE_WARN);
     w_hint(f, ACT_NEXT, N_("Open"));
     w_hint(f, ACT_TAB, N_("Newest / oldest"));
     w_hint(f, ACT_BACK, NULL);

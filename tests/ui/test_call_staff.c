@@ -142,7 +142,9 @@ static void clerk_sees(const char *lang, int rows, int cols)
 }
 
 TEST(call_staff, clerk_sees_vi_80, "the clerk workstation shows the call at once, vi 80x24") { clerk_sees("vi", 24, 80); }
+TEST(call_staff, clerk_sees_vi_100, "the clerk workstation shows the call at once, vi 100x30") { clerk_sees("vi", 30, 100); }
 TEST(call_staff, clerk_sees_en_80, "the clerk workstation shows the call at once, en 80x24") { clerk_sees("en", 24, 80); }
+TEST(call_staff, clerk_sees_en_100, "the clerk workstation shows the call at once, en 100x30") { clerk_sees("en", 30, 100); }
 TEST(call_staff, clerk_sees_vi_120, "the clerk workstation shows the call at once, vi 120x40") { clerk_sees("vi", 40, 120); }
 TEST(call_staff, clerk_sees_en_120, "the clerk workstation shows the call at once, en 120x40") { clerk_sees("en", 40, 120); }
 

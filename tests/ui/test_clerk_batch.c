@@ -337,6 +337,7 @@ static void walk(const char *lang, int rows, int cols)
     snap_act(&e, ACT_CHOOSE, MENU_BATCH);
     CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "batch"));
     snap_act(&e, ACT_CHOOSE, 2);
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "batch-receive"));
     char s10[PK_S10_MAX];
     for (int i = 0; i < 2; i++) {
         s10_of(&e, refs[i], s10);
@@ -352,7 +353,9 @@ static void walk(const char *lang, int rows, int cols)
 }
 
 TEST(clerk_batch, snapshots_vi_80, "batch vi 80x24") { walk("vi", 24, 80); }
+TEST(clerk_batch, snapshots_vi_100, "batch vi 100x30") { walk("vi", 30, 100); }
 TEST(clerk_batch, snapshots_en_80, "batch en 80x24") { walk("en", 24, 80); }
+TEST(clerk_batch, snapshots_en_100, "batch en 100x30") { walk("en", 30, 100); }
 TEST(clerk_batch, snapshots_vi_120, "batch vi 120x40") { walk("vi", 40, 120); }
 TEST(clerk_batch, snapshots_en_120, "batch en 120x40") { walk("en", 40, 120); }
 

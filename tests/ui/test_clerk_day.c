@@ -58,7 +58,9 @@ static void walk(const char *lang, int rows, int cols)
 }
 
 TEST(clerk_day, snapshots_vi_80, "today and close vi 80x24") { walk("vi", 24, 80); }
+TEST(clerk_day, snapshots_vi_100, "today and close vi 100x30") { walk("vi", 30, 100); }
 TEST(clerk_day, snapshots_en_80, "today and close en 80x24") { walk("en", 24, 80); }
+TEST(clerk_day, snapshots_en_100, "today and close en 100x30") { walk("en", 30, 100); }
 TEST(clerk_day, snapshots_vi_120, "today and close vi 120x40") { walk("vi", 40, 120); }
 TEST(clerk_day, snapshots_en_120, "today and close en 120x40") { walk("en", 40, 120); }
 
@@ -159,3 +161,87 @@ TEST(clerk_day, close_matches_database, "the daily close matches the database")
                                     " AND actor = 'nv01' AND detail LIKE '%fees=208000 postage=121000'"), 1);
     snap_close(&e);
 }
+
+/* Handed to the agency four days ago with the agency's appointment date:
+ * refs[0] on 2026-11-24 (passed, still at the agency: overdue), refs[1] on
+ * the same day but its result collected since (not overdue). */
+static void appointments(snap_env *e)
+{
+    int64_t then = e->a.fixed_time - 5 * 86400;
+    transition_data td = {.at = then, .seal_no = "NP-0301", .fee_collected = 8000,
+                          .post_collected = 48000};
+    CU_ASSERT_EQUAL_FATAL(store_dossier_transition(e->db, e->refs[0], ST_ACCEPTED, "nv01", "", &td),
+                          PK_OK);
+    td.seal_no = "NP-0302";
+    CU_ASSERT_EQUAL_FATAL(store_dossier_transition(e->db, e->refs[1], ST_ACCEPTED, "nv01", "", &td),
+                          PK_OK);
+    dossier_extra x;
+    CU_ASSERT_EQUAL_FATAL(store_dossier_extra(e->db, e->refs[0], &x), PK_OK);
+    const char *list[] = {e->refs[0], e->refs[1]};
+    handover h;
+    CU_ASSERT_EQUAL_FATAL(store_handover_create(e->db, x.agency, list, 2, "nv01", "LS01",
+                                                "2026-11-24", then + 86400, &h), PK_OK);
+    transition_data later = {.at = e->a.fixed_time - 3600};
+    CU_ASSERT_EQUAL_FATAL(store_dossier_transition(e->db, e->refs[1], ST_RESULT_READY, "nv01", "",
+                                                   &later), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_dossier_transition(e->db, e->refs[1], ST_RESULT_COLLECTED, "nv01",
+                                                   "", &later), PK_OK);
+}
+
+TEST(clerk_day, appointment_column, "today lists: the agency's appointment date, overdue marked")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
+    appointments(&e);
+    char today[PK_DATE_MAX];
+    date_local_iso(e.a.fixed_time, today);
+    day_row r[8];
+    int n = 0;
+    CU_ASSERT_EQUAL(store_day_list(e.db, DAY_AGENCY_LATE, today, true, r, 8, &n), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 1);
+    CU_ASSERT_STRING_EQUAL(r[0].ref, e.refs[0]);
+    CU_ASSERT_STRING_EQUAL(r[0].appointment, "2026-11-24");
+    CU_ASSERT(r[0].overdue);
+    CU_ASSERT_EQUAL(store_day_list(e.db, DAY_DELIVERY, today, true, r, 8, &n), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 1);
+    CU_ASSERT_STRING_EQUAL(r[0].ref, e.refs[1]);
+    CU_ASSERT_STRING_EQUAL(r[0].appointment, "2026-11-24");
+    CU_ASSERT(!r[0].overdue);                /* collected: nothing overdue */
+    snap_sign_in(&e);
+    snap_act(&e, ACT_CHOOSE, MENU_TODAY);
+    snap_act(&e, ACT_CHOOSE, 3);             /* late at the agency */
+    CU_ASSERT(snap_has("Appointment"));
+    CU_ASSERT(snap_has("24/11/2026!"));
+    CU_ASSERT(snap_has("the appointment date has passed"));
+    CU_ASSERT(snap_readable("today, late at the agency"));
+    snap_key(&e, TK_TAB);                    /* the order still turns */
+    CU_ASSERT(snap_has("oldest first"));
+    CU_ASSERT(snap_has("24/11/2026!"));
+    snap_act(&e, ACT_CHOOSE, 4);             /* deliveries due: the date, not overdue */
+    CU_ASSERT(snap_has("24/11/2026"));
+    CU_ASSERT(snap_lacks("24/11/2026!"));
+    CU_ASSERT(snap_lacks("the appointment date has passed"));
+    snap_close(&e);
+}
+
+/* Snapshots of the lists with appointment dates, both languages. */
+static void appointment_walk(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, rows, cols, lang));
+    appointments(&e);
+    snap_sign_in(&e);
+    snap_act(&e, ACT_CHOOSE, MENU_TODAY);
+    snap_act(&e, ACT_CHOOSE, 3);
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "today-late-appointment"));
+    snap_act(&e, ACT_CHOOSE, 4);
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "today-delivery-appointment"));
+    snap_close(&e);
+}
+
+TEST(clerk_day, appointment_vi_80, "appointment column vi 80x24") { appointment_walk("vi", 24, 80); }
+TEST(clerk_day, appointment_en_80, "appointment column en 80x24") { appointment_walk("en", 24, 80); }
+TEST(clerk_day, appointment_vi_100, "appointment column vi 100x30") { appointment_walk("vi", 30, 100); }
+TEST(clerk_day, appointment_en_100, "appointment column en 100x30") { appointment_walk("en", 30, 100); }
+TEST(clerk_day, appointment_vi_120, "appointment column vi 120x40") { appointment_walk("vi", 40, 120); }
+TEST(clerk_day, appointment_en_120, "appointment column en 120x40") { appointment_walk("en", 40, 120); }

@@ -71,7 +71,9 @@ static void walk(const char *lang, int rows, int cols)
 }
 
 TEST(clerk_screens, snapshots_vi_80, "snapshots vi 80x24") { walk("vi", 24, 80); }
+TEST(clerk_screens, snapshots_vi_100, "snapshots vi 100x30") { walk("vi", 30, 100); }
 TEST(clerk_screens, snapshots_en_80, "snapshots en 80x24") { walk("en", 24, 80); }
+TEST(clerk_screens, snapshots_en_100, "snapshots en 100x30") { walk("en", 30, 100); }
 TEST(clerk_screens, snapshots_vi_120, "snapshots vi 120x40") { walk("vi", 40, 120); }
 TEST(clerk_screens, snapshots_en_120, "snapshots en 120x40") { walk("en", 40, 120); }
 
@@ -444,7 +446,9 @@ static void counter_walk(const char *lang, int rows, int cols)
 }
 
 TEST(clerk_screens, counter_vi_80, "counter entry vi 80x24") { counter_walk("vi", 24, 80); }
+TEST(clerk_screens, counter_vi_100, "counter entry vi 100x30") { counter_walk("vi", 30, 100); }
 TEST(clerk_screens, counter_en_80, "counter entry en 80x24") { counter_walk("en", 24, 80); }
+TEST(clerk_screens, counter_en_100, "counter entry en 100x30") { counter_walk("en", 30, 100); }
 TEST(clerk_screens, counter_vi_120, "counter entry vi 120x40") { counter_walk("vi", 40, 120); }
 TEST(clerk_screens, counter_en_120, "counter entry en 120x40") { counter_walk("en", 40, 120); }
 
@@ -515,3 +519,34 @@ TEST(clerk_screens, search_s10_and_number, "search by S10 and by number without 
     mem_wipe(&d, sizeof d);
     snap_close(&e);
 }
+
+/* A long message (a genuine receipt whose dossier is not here) wraps on
+ * every clerk screen that shows messages, at the narrowest size, both
+ * languages: nothing cut (issue 13: the batch "done" was cut at 80). */
+static void long_flash(const char *lang)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, lang));
+    snap_sign_in(&e);
+    char payload[128];
+    CU_ASSERT_EQUAL_FATAL(receipt_payload(&e.cfg, "LS01-999999", 1767225600, payload,
+                                          sizeof payload), PK_OK);
+    snap_scan(&e, payload);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_menu");
+    CU_ASSERT(snap_readable("menu, long message"));
+    CU_ASSERT(snap_has(strcmp(lang, "en") == 0 ? "call the supervisor." : "báo giám sát viên."));
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_scan(&e, payload);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_queue");
+    CU_ASSERT(snap_readable("queue, long message"));
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_dossier");
+    snap_scan(&e, payload);
+    CU_ASSERT(snap_readable("dossier, long message"));
+    /* the whole message is there, its last words included */
+    CU_ASSERT(snap_has(strcmp(lang, "en") == 0 ? "call the supervisor." : "báo giám sát viên."));
+    snap_close(&e);
+}
+
+TEST(clerk_screens, long_flash_en, "a long message wraps on every clerk screen (en 80x24)") { long_flash("en"); }
+TEST(clerk_screens, long_flash_vi, "a long message wraps on every clerk screen (vi 80x24)") { long_flash("vi"); }

@@ -104,6 +104,10 @@ TEST(clerk_super, audit_paged, "the audit log, page by page")
     for (int i = 0; i < 20; i++)
         snap_key(&e, TK_PGDN);
     CU_ASSERT(snap_has("Page 2."));
+    CU_ASSERT(snap_has("audit_key"));        /* the oldest entry, at the end */
+    /* the first test row is just above the kiosk's four events: up, one by one */
+    for (int i = 0; i < 4; i++)
+        snap_key(&e, TK_UP);
     CU_ASSERT(snap_has("X001"));
     for (int i = 0; i < 30; i++)
         snap_key(&e, TK_PGUP);
@@ -139,10 +143,13 @@ TEST(clerk_super, purge_approved, "a supervisor approves the purge; audited with
     snap_close(&e);
 }
 
-/* F1 on the top screen shows its own help text; Esc comes back to it. */
+/* The top screen cuts no text; F1 on it shows its own help text, whole;
+ * Esc comes back to it. */
 static void f1(snap_env *e, const screen_ops *ops)
 {
+    CU_ASSERT(snap_readable(ops->name));
     snap_key(e, TK_F1);
+    CU_ASSERT(snap_readable("clerk_help"));
     CU_ASSERT_STRING_EQUAL(snap_top(e), "clerk_help");
     /* the first words of this screen's help, translated */
     char want[40];
@@ -160,10 +167,10 @@ static void f1(snap_env *e, const screen_ops *ops)
     CU_ASSERT_STRING_EQUAL(snap_top(e), ops->name);
 }
 
-static void help_walk(const char *lang)
+static void help_walk(const char *lang, int rows, int cols)
 {
     snap_env e;
-    CU_ASSERT_FATAL(snap_open_clerk(&e, 40, 120, lang));
+    CU_ASSERT_FATAL(snap_open_clerk(&e, rows, cols, lang));
     f1(&e, &screen_clerk_signin);
     sign_in_sup(&e);
     f1(&e, &screen_clerk_menu);
@@ -201,8 +208,13 @@ static void help_walk(const char *lang)
     snap_close(&e);
 }
 
-TEST(clerk_super, f1_help_vi, "F1 on every clerk screen: its own help (vi)") { help_walk("vi"); }
-TEST(clerk_super, f1_help_en, "F1 on every clerk screen: its own help (en)") { help_walk("en"); }
+/* every clerk screen and its help, nothing cut, at the three sizes */
+TEST(clerk_super, f1_help_vi_80, "F1 on every clerk screen, nothing cut (vi 80x24)") { help_walk("vi", 24, 80); }
+TEST(clerk_super, f1_help_en_80, "F1 on every clerk screen, nothing cut (en 80x24)") { help_walk("en", 24, 80); }
+TEST(clerk_super, f1_help_vi_100, "F1 on every clerk screen, nothing cut (vi 100x30)") { help_walk("vi", 30, 100); }
+TEST(clerk_super, f1_help_en_100, "F1 on every clerk screen, nothing cut (en 100x30)") { help_walk("en", 30, 100); }
+TEST(clerk_super, f1_help_vi_120, "F1 on every clerk screen, nothing cut (vi 120x40)") { help_walk("vi", 40, 120); }
+TEST(clerk_super, f1_help_en_120, "F1 on every clerk screen, nothing cut (en 120x40)") { help_walk("en", 40, 120); }
 
 static void snaps(const char *lang, int rows, int cols)
 {
@@ -240,7 +252,9 @@ static void snaps(const char *lang, int rows, int cols)
 }
 
 TEST(clerk_super, snapshots_vi_80, "supervisor snapshots vi 80x24") { snaps("vi", 24, 80); }
+TEST(clerk_super, snapshots_vi_100, "supervisor snapshots vi 100x30") { snaps("vi", 30, 100); }
 TEST(clerk_super, snapshots_en_80, "supervisor snapshots en 80x24") { snaps("en", 24, 80); }
+TEST(clerk_super, snapshots_en_100, "supervisor snapshots en 100x30") { snaps("en", 30, 100); }
 TEST(clerk_super, snapshots_vi_120, "supervisor snapshots vi 120x40") { snaps("vi", 40, 120); }
 TEST(clerk_super, snapshots_en_120, "supervisor snapshots en 120x40") { snaps("en", 40, 120); }
 

@@ -134,7 +134,9 @@ static void handover_date(const char *lang, int rows, int cols)
 }
 
 TEST(clerk_trust, handover_date_en_80, "handover appointment date en 80x24") { handover_date("en", 24, 80); }
+TEST(clerk_trust, handover_date_en_100, "handover appointment date en 100x30") { handover_date("en", 30, 100); }
 TEST(clerk_trust, handover_date_vi_80, "handover appointment date vi 80x24") { handover_date("vi", 24, 80); }
+TEST(clerk_trust, handover_date_vi_100, "handover appointment date vi 100x30") { handover_date("vi", 30, 100); }
 TEST(clerk_trust, handover_date_en_120, "handover appointment date en 120x40") { handover_date("en", 40, 120); }
 TEST(clerk_trust, handover_date_vi_120, "handover appointment date vi 120x40") { handover_date("vi", 40, 120); }
 
@@ -272,8 +274,115 @@ static void lost(const char *lang, int rows, int cols)
 }
 
 TEST(clerk_trust, lost_vi_80, "a lost item, vi 80x24") { lost("vi", 24, 80); }
+TEST(clerk_trust, lost_vi_100, "a lost item, vi 100x30") { lost("vi", 30, 100); }
 TEST(clerk_trust, lost_en_80, "a lost item, en 80x24") { lost("en", 24, 80); }
+TEST(clerk_trust, lost_en_100, "a lost item, en 100x30") { lost("en", 30, 100); }
 TEST(clerk_trust, lost_vi_120, "a lost item, vi 120x40") { lost("vi", 40, 120); }
 TEST(clerk_trust, lost_en_120, "a lost item, en 120x40") { lost("en", 40, 120); }
 
 SUITE(clerk_trust, NULL, NULL);
+
+/* A procedure with twelve papers, some with long names, all handed in: a
+ * fifth dossier beside the fixture's four. */
+enum { NLONG = 12 };
+static const char *const long_papers[NLONG] = {
+    "Tờ khai đăng ký khai sinh",
+    "Giấy chứng sinh do cơ sở y tế nơi trẻ em sinh ra cấp",
+    "Giấy chứng nhận kết hôn của cha mẹ",
+    "Văn bản ủy quyền có chứng thực của Ủy ban nhân dân xã, phường, thị trấn nơi người ủy quyền cư trú",
+    "Căn cước của người đi đăng ký",
+    "Biên bản xác nhận việc trẻ bị bỏ rơi",
+    "Giấy tờ chứng minh nơi cư trú",
+    "Văn bản thỏa thuận của cha mẹ về việc chọn quốc tịch cho con",
+    "Giấy xác nhận của cơ quan công an về việc trẻ chưa được đăng ký khai sinh",
+    "Sổ hộ khẩu",
+    "Giấy tờ tùy thân của người làm chứng",
+    "Tờ cam đoan về việc sinh",
+};
+
+static void long_dossier(snap_env *e, char ref[PK_REF_MAX])
+{
+    dossier d;
+    CU_ASSERT_EQUAL_FATAL(store_dossier_get(e->db, e->refs[0], &d), PK_OK);
+    d.ref[0] = '\0';
+    d.ndocs = NLONG;
+    for (int k = 0; k < NLONG; k++) {
+        memset(&d.docs[k], 0, sizeof d.docs[k]);
+        str_copy(d.docs[k].name_vi, sizeof d.docs[k].name_vi, long_papers[k]);
+        d.docs[k].kind = k % 3 ? DOC_COPY : DOC_ORIGINAL;
+        d.docs[k].handed = true;
+    }
+    int64_t job = 0;
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(e->db, &d, "RA", "kiosk", &job), PK_OK);
+    str_copy(ref, PK_REF_MAX, d.ref);
+    mem_wipe(&d, sizeof d);
+}
+
+/* The accept form at 80x24 has room for a few papers: the checklist moves
+ * with the focus, says what is above and below, cuts no name, and every
+ * count typed reaches the acceptance slip. */
+static void long_checklist(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, rows, cols, lang));
+    bool en = strcmp(lang, "en") == 0;
+    char ref[PK_REF_MAX];
+    long_dossier(&e, ref);
+    snap_sign_in(&e);
+    open_dossier(&e, ref);
+    CU_ASSERT_FATAL(choose(&e, _("Accept at the counter")));
+    snap_type(&e, "NP-0808");
+    CU_ASSERT(snap_readable("accept, fields"));
+    if (rows < 40)                           /* the fields leave room for a few */
+        CU_ASSERT(snap_has(en ? "More papers below" : "Còn giấy tờ ở dưới"));
+    for (int i = 0; i < 4; i++)              /* fee, postage, missing, the checklist */
+        snap_key(&e, TK_TAB);
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "accept-papers-top"));
+    CU_ASSERT(snap_has("NP-0808"));          /* the fields, one line each */
+    if (rows == 24)
+        CU_ASSERT(snap_has(en ? "More papers below" : "Còn giấy tờ ở dưới"));
+    int sheets = 0;
+    for (int k = 0; k < NLONG; k++) {
+        char digit[2] = {(char)('1' + k % 9), '\0'};
+        snap_type(&e, digit);                /* paper k: 1 to 9 sheets */
+        sheets += 1 + k % 9;
+        CU_ASSERT(snap_readable(long_papers[k]));
+        /* the focused paper is on screen, its name whole (wrapped) */
+        char start[24];
+        snprintf(start, sizeof start, "%.16s", long_papers[k]);
+        CU_ASSERT(snap_has(start));
+        if (k < NLONG - 1)
+            snap_key(&e, TK_DOWN);
+    }
+    snap_type(&e, " ");                      /* the last: the other kind */
+    CU_ASSERT(snap_check_screen("clerk", lang, rows, cols, "accept-papers-end"));
+    if (rows == 24) {
+        CU_ASSERT(snap_has(en ? "More papers above" : "Còn giấy tờ ở trên"));
+        CU_ASSERT(snap_lacks(en ? "More papers below" : "Còn giấy tờ ở dưới"));
+        CU_ASSERT(snap_lacks(long_papers[0]));
+    }
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_dossier");
+    char path[700], cmd[800];
+    snprintf(path, sizeof path, "%s/papers/%s-slip.pdf", e.cfg.home, ref);
+    snprintf(cmd, sizeof cmd, "pdftotext -raw '%s' -", path);
+    FILE *p = popen(cmd, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    static char text[131072];
+    size_t n = fread(text, 1, sizeof text - 1, p);
+    text[n] = '\0';
+    CU_ASSERT_EQUAL(pclose(p), 0);
+    char want[64];
+    snprintf(want, sizeof want, "Tổng số tờ: %d", sheets);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, want));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "Tờ khai đăng ký khai sinh"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "Tờ cam đoan về việc sinh"));   /* the last one */
+    snap_close(&e);
+}
+
+TEST(clerk_trust, long_checklist_en_80, "twelve papers on the accept form, en 80x24") { long_checklist("en", 24, 80); }
+TEST(clerk_trust, long_checklist_vi_80, "twelve papers on the accept form, vi 80x24") { long_checklist("vi", 24, 80); }
+TEST(clerk_trust, long_checklist_en_100, "twelve papers on the accept form, en 100x30") { long_checklist("en", 30, 100); }
+TEST(clerk_trust, long_checklist_vi_100, "twelve papers on the accept form, vi 100x30") { long_checklist("vi", 30, 100); }
+TEST(clerk_trust, long_checklist_en_120, "twelve papers on the accept form, en 120x40") { long_checklist("en", 40, 120); }
+TEST(clerk_trust, long_checklist_vi_120, "twelve papers on the accept form, vi 120x40") { long_checklist("vi", 40, 120); }
