@@ -178,9 +178,11 @@ static void appointments(snap_env *e)
     dossier_extra x;
     CU_ASSERT_EQUAL_FATAL(store_dossier_extra(e->db, e->refs[0], &x), PK_OK);
     const char *list[] = {e->refs[0], e->refs[1]};
-    handover h;
+    handover h[2];
+    int nh = 0;   /* one record, or one per commune for a commune's committee */
     CU_ASSERT_EQUAL_FATAL(store_handover_create(e->db, x.agency, list, 2, "nv01", "LS01",
-                                                "2026-11-24", then + 86400, &h), PK_OK);
+                                                "2026-11-24", then + 86400, h, 2, &nh), PK_OK);
+    CU_ASSERT(nh >= 1);
     transition_data later = {.at = e->a.fixed_time - 3600};
     CU_ASSERT_EQUAL_FATAL(store_dossier_transition(e->db, e->refs[1], ST_RESULT_READY, "nv01", "",
                                                    &later), PK_OK);
