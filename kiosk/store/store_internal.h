@@ -179,6 +179,8 @@ pk_err store_reseal_clerks(store *s, const char *alter_sql);
  * e-mail), old rows 0, resealed (store_notify.c). */
 pk_err store_consent_email_upgrade(store *s);
 pk_err store_handover_receiver_upgrade(store *s);   /* store_report.c */
+/* table.column added unless there (store_schema.c) */
+pk_err store_column_add(store *s, const char *table, const char *column, const char *decl);
 pk_err store_reseal_dossiers(store *s, pk_err (*change)(store *s, const void *arg), const void *arg);
 /* And for SQL that changes settings rows. */
 pk_err store_reseal_settings(store *s, const char *sql);

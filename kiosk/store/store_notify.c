@@ -64,19 +64,8 @@ static pk_err insert_row(store *s, int64_t dossier_id, const char *ref, const ch
 static pk_err add_consent_email(store *s, const void *arg)
 {
     (void)arg;
-    /* may run again (a test rolls user_version back past it): once only */
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*) FROM pragma_table_info('dossiers')"
-                                       " WHERE name = 'consent_email'");
-    if (!stmt)
-        return PK_EIO;
-    pk_err e = store_step_row(s, stmt);
-    bool have = e == PK_OK && sqlite3_column_int(stmt, 0) > 0;
-    store_done(stmt);
-    if (e != PK_OK || have)
-        return e;
-    stmt = store_stmt(s, "ALTER TABLE dossiers ADD COLUMN consent_email INTEGER NOT NULL"
-                         " DEFAULT 0 CHECK(consent_email IN (0, 1))");
-    return stmt ? store_step_done(s, stmt) : PK_EIO;
+    return store_column_add(s, "dossiers", "consent_email",
+                            "INTEGER NOT NULL DEFAULT 0 CHECK(consent_email IN (0, 1))");
 }
 
 /* The consent box of older kiosks said "text messages": their dossiers

@@ -339,23 +339,13 @@ pk_err store_handover_create(store *s, const char *agency, const char *const *re
     return e;
 }
 
-/* Version 19: each record is one real receiving agency's (the commune's
+/* Version 20: each record is one real receiving agency's (the commune's
  * People's Committee for a commune-level agency). Records made before
  * keep an empty receiver and are read as their agency. May run again: a
  * test rolls user_version back past it. */
 pk_err store_handover_receiver_upgrade(store *s)
 {
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*) FROM pragma_table_info('handovers')"
-                                       " WHERE name = 'receiver'");
-    if (!stmt)
-        return PK_EIO;
-    pk_err e = store_step_row(s, stmt);
-    bool have = e == PK_OK && sqlite3_column_int(stmt, 0) > 0;
-    store_done(stmt);
-    if (e != PK_OK || have)
-        return e;
-    stmt = store_stmt(s, "ALTER TABLE handovers ADD COLUMN receiver TEXT NOT NULL DEFAULT ''");
-    return stmt ? store_step_done(s, stmt) : PK_EIO;
+    return store_column_add(s, "handovers", "receiver", "TEXT NOT NULL DEFAULT ''");
 }
 
 pk_err store_handover_set_file(store *s, const char *no, const char *path)

@@ -5,6 +5,8 @@
  * transaction (store_migrate). A migration that adds a column to dossiers
  * or clerks, or changes their rows, must reseal them (store_seal.c): their
  * digest covers every column. */
+#include <stdlib.h>
+
 #include "store_internal.h"
 
 #include "util.h"
@@ -323,6 +325,27 @@ static const char schema_name_keys[] =
 #undef NAME_WORDS
 #undef NAME_KEYS
 #undef NAME_KEYS_GONE
+
+/* Adds table.column (declared as decl) unless it is there already: a
+ * migration that adds a column may run again (a test rolls user_version
+ * back past it). table, column and decl are the migration's constants. */
+pk_err store_column_add(store *s, const char *table, const char *column, const char *decl)
+{
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2");
+    if (!stmt)
+        return PK_EIO;
+    store_bind_text(stmt, 1, table);
+    store_bind_text(stmt, 2, column);
+    pk_err e = store_step_row(s, stmt);
+    bool have = e == PK_OK && sqlite3_column_int(stmt, 0) > 0;
+    store_done(stmt);
+    if (e != PK_OK || have)
+        return e;
+    char *sql = xasprintf("ALTER TABLE %s ADD COLUMN %s %s", table, column, decl);
+    int rc = sqlite3_exec(s->conn, sql, NULL, NULL, NULL);
+    free(sql);
+    return rc == SQLITE_OK ? PK_OK : store_rc(s, rc);
+}
 
 const store_migration store_migrations[] = {
     {1, schema_v1, NULL},
