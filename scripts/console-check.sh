@@ -118,7 +118,7 @@ until grep -q "Linux version" "$tmp/serial.log" 2>/dev/null; do
 done
 rm -rf "$OUT"
 mkdir -p "$OUT"
-python3 "$here/console_drive.py" "$tmp" "$OUT" || {
+python3 "$here/console_drive.py" "$tmp" "$OUT" "$ROOT/usr/share/postkiosk/console/postkiosk-vn.psf.gz" || {
     cat "$tmp/qemu.log" >&2
     fail "the walk on the console failed (screens so far in $OUT)"
 }

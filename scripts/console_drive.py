@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The keypad walk of scripts/console-check.sh on a booted QEMU guest.
 
-console_drive.py TMPDIR OUTDIR: TMPDIR holds QEMU's QMP and serial
+console_drive.py TMPDIR OUTDIR FONT: FONT is the kiosk's console font
+installed in the guest (every character drawn must have a glyph in it, and
+tty1 must keep its 80x24 cells); TMPDIR holds QEMU's QMP and serial
 sockets. Keys go in through QEMU's keyboard (QMP send-key, so the guest
 kernel's keymap and Num Lock turn them into bytes, as on a kiosk); each
 screen comes back as text from /dev/vcsu1 (read by a root shell on the
@@ -15,12 +17,13 @@ import json
 import os
 import re
 import socket
+import struct
 import sys
 import time
 
-TMP, OUT = sys.argv[1], sys.argv[2]
+TMP, OUT, FONT = sys.argv[1], sys.argv[2], sys.argv[3]
 BOOT_S = 240      # bounds, not timings: a slow machine only waits longer
-STEP_S = 20
+STEP_S = 45
 
 
 def connect(path, bound):
@@ -105,7 +108,18 @@ def login(ser):
 
 
 def screen(ser):
-    """tty1's text, one line per row, trailing spaces cut."""
+    """tty1's text, one line per row, trailing spaces cut. A line garbled
+    on the serial line (a kernel message in between) is read again."""
+    for attempt in range(5):
+        try:
+            return screen_once(ser)
+        except (ValueError, IndexError, EOFError, OSError) as e:
+            err = e
+            time.sleep(0.5)
+    raise RuntimeError(f"reading /dev/vcsu1 five times: {err}")
+
+
+def screen_once(ser):
     # gzip: the serial line is slow under TCG, and a screen is mostly spaces
     out, rc = ser.run("head -c 4 /dev/vcsa1 | base64 -w0; echo; "
                       "iconv -f UTF-32LE -t UTF-8 /dev/vcsu1 | gzip -1 | base64 -w0; echo", 90)
@@ -227,12 +241,30 @@ class Walk:
         raise AssertionError(f"no number in front of {text!r}:\n{self.last}")
 
 
-def font_map(ser):
-    """The code points the console font of tty1 has glyphs for."""
-    out, rc = ser.run("getunimap -C /dev/tty1")
-    cps = {int(m.group(1), 16) for m in re.finditer(r"U\+([0-9a-fA-F]{4,5})", out)}
-    if rc != 0 or len(cps) < 200:
-        raise RuntimeError(f"getunimap: {out[-300:]!r}")
+def font_map(path):
+    """The code points the kiosk's console font (PSF1 or PSF2, gzip) has
+    glyphs for, from its Unicode table (sequences of several code points
+    are skipped)."""
+    data = gzip.open(path).read()
+    cps = set()
+    if data[:2] == b"\x36\x04" and data[2] & 0x02:            # PSF1
+        n = 512 if data[2] & 0x01 else 256
+        table = data[4 + n * data[3]:]
+        units = struct.unpack(f"<{len(table) // 2}H", table[:len(table) // 2 * 2])
+        seq = False
+        for u in units:
+            if u == 0xFFFF:
+                seq = False
+            elif u == 0xFFFE:
+                seq = True
+            elif not seq:
+                cps.add(u)
+    elif data[:4] == b"\x72\xb5\x4a\x86":                      # PSF2
+        _, hsize, flags, n, size = struct.unpack("<IIIII", data[4:24])
+        for entry in data[hsize + n * size:].split(b"\xff") if flags & 1 else []:
+            cps.update(ord(c) for c in entry.split(b"\xfe")[0].decode("utf-8", "replace"))
+    if len(cps) < 200:
+        raise RuntimeError(f"{path}: no console font with a Unicode table")
     return cps
 
 
@@ -257,7 +289,7 @@ def main():
     if "Tra cứu hồ sơ" not in w.last:
         w.press("kp_enter")                      # the attract screen: any key
     w.wait_for("Tra cứu hồ sơ", name="welcome")
-    glyphs = font_map(w.ser)
+    glyphs = font_map(FONT)
     seen = set(w.last)
 
     # Num Lock off, as the console boots: the keypad's digits must work
@@ -326,6 +358,9 @@ def main():
     w.press("esc")
     w.wait_for("Tra cứu hồ sơ", name="welcome-again")
 
+    out, _ = w.ser.run("head -c 2 /dev/vcsa1 | od -An -tu1")
+    if out.split()[-2:] != ["24", "80"]:
+        raise AssertionError(f"tty1 lost the kiosk's font during the walk: {out.split()[-2:]}")
     missing = sorted(c for c in seen if ord(c) > 0x7f and ord(c) not in glyphs)
     if missing:
         raise AssertionError("drawn without a glyph in the console font: " +
