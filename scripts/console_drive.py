@@ -331,11 +331,10 @@ def main():
     w.press("kp_enter")                          # no e-mail
     w.wait_for("Nơi nhận kết quả", name="address")
     seen |= set(w.last)
-    for _ in range(2):                           # a group, then the commune
-        if "✓ Xã Cao Lộc" in w.last:
-            break
-        w.pick("Cao L", more=False)
-    w.wait_for("✓ Xã Cao Lộc", name="address-commune")
+    w.press("kp_1")                              # the first group of names
+    w.keep("address-units")
+    w.press("kp_1")                              # its first commune
+    w.wait_for(", Lạng Sơn", name="address-commune")   # ✓ is v in the console font
     w.type_text("12 Tran Dang Ninh")
     w.press("kp_enter")
     w.press("kp_enter")                          # I receive it
