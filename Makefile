@@ -202,6 +202,7 @@ po pot:
 # system user (sysusers.d) and its data directory (tmpfiles.d).
 SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
 UNITDIR ?= $(PREFIX)/lib/systemd/system
+UDEVDIR ?= $(PREFIX)/lib/udev/rules.d
 CONSOLE_FONT := $(BUILD)/console/postkiosk-vn.psf.gz
 $(CONSOLE_FONT): scripts/console-font.sh
 	scripts/console-font.sh $@
@@ -223,6 +224,10 @@ install: all $(CONSOLE_FONT)
 	  sed -e 's|/usr/bin/postkiosk|$(PREFIX)/bin/postkiosk|' \
 	      -e 's|/usr/share/postkiosk|$(PREFIX)/share/postkiosk|' $$u > $(DESTDIR)$(UNITDIR)/$${u#systemd/}; \
 	  chmod 0644 $(DESTDIR)$(UNITDIR)/$${u#systemd/}; done
+	install -d $(DESTDIR)$(UDEVDIR)
+	sed -e 's|/usr/share/postkiosk|$(PREFIX)/share/postkiosk|' systemd/postkiosk-console-font.rules \
+	  > $(DESTDIR)$(UDEVDIR)/91-postkiosk-console-font.rules
+	chmod 0644 $(DESTDIR)$(UDEVDIR)/91-postkiosk-console-font.rules
 	install -D -m 0644 systemd/postkiosk-logind.conf $(DESTDIR)$(PREFIX)/share/postkiosk/postkiosk-logind.conf
 	install -D -m 0644 systemd/postkiosk.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/postkiosk.conf
 	install -D -m 0644 systemd/postkiosk.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/postkiosk.conf

@@ -60,6 +60,11 @@ cp "$deb" "$ROOT/opt/"
 nspawn "$ROOT" apt-get install -y --reinstall "/opt/$(basename "$deb")" >"$ROOT.install.log" 2>&1 ||
     { tail -n 20 "$ROOT.install.log"; fail "apt install"; }
 rm -f "$ROOT/opt/$(basename "$deb")"
+# CONSOLE_BINARY=build/postkiosk: that build replaces the package's binary
+# (a quick try of a change without `make deb`; the rest is the package's)
+if [ -n "${CONSOLE_BINARY:-}" ]; then
+    install -m 0755 "$CONSOLE_BINARY" "$ROOT/usr/bin/postkiosk"
+fi
 
 # The machine: the kiosk's unit enabled as the package documents it; a
 # root shell on the serial line (the driver's way in, never on tty1); a
@@ -118,7 +123,7 @@ until grep -q "Linux version" "$tmp/serial.log" 2>/dev/null; do
 done
 rm -rf "$OUT"
 mkdir -p "$OUT"
-python3 "$here/console_drive.py" "$tmp" "$OUT" || {
+python3 "$here/console_drive.py" "$tmp" "$OUT" "$ROOT/usr/share/postkiosk/console/postkiosk-vn.psf.gz" || {
     cat "$tmp/qemu.log" >&2
     fail "the walk on the console failed (screens so far in $OUT)"
 }

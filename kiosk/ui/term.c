@@ -388,6 +388,10 @@ void term_clear(void)
 {
     if (!T.active)
         return;
+    /* setfont loads the glyphs (a resize) before their Unicode table: a
+     * probe at the resize alone can read the old table, so each frame asks */
+    if (T.console && !T.headless)
+        term_console_probe(fileno(stdout));
     term_shadow_alloc();
     memset(T.roles, 0, (size_t)T.rows * (size_t)T.cols);
     T.cuts = 0;

@@ -56,7 +56,8 @@ static bool as_char(term_input *in, uint32_t cp)
  * application mode (ESC O p..y = 0..9, M = Enter, operators). The Linux
  * console's keypad sends + - * / as ESC O l S R Q (drivers/tty/vt/
  * keyboard.c, k_pad), where xterm's are k m j o and S R Q are F4 F3 F2
- * (the console's F1-F5 are ESC [ [ A..E). */
+ * (the console's F1-F5 are ESC [ [ A..E); its Num Lock key is ESC O P
+ * there (fn_num) and does nothing. */
 static bool ss3_key(int fin, term_input *in, bool console)
 {
     static const char keypad[] = "pqrstuvwxy";
@@ -69,6 +70,7 @@ static bool ss3_key(int fin, term_input *in, bool console)
         case 'S': return as_char(in, '-');
         case 'R': return as_char(in, '*');
         case 'Q': return as_char(in, '/');
+        case 'P': in->key = TK_NONE; return true;   /* Num Lock itself (fn_num), not F1 */
         default: break;
         }
     }

@@ -195,6 +195,10 @@ TEST(console, keypad_operators_linux, "the Linux console's keypad operators are 
     char got[64];
     decoded("linux", "\x1bOl\x1bOS\x1bOR\x1bOQ\x1bOn\x1bOM\x1bOu\x1bOp", got, sizeof got);
     CU_ASSERT_STRING_EQUAL(got, "+-*/.E50");
+    /* Num Lock itself in application mode is ESC O P (fn_num): not F1
+     * (Help, seen in `make console-check`), nothing */
+    decoded("linux", "\x1bOP" "7", got, sizeof got);
+    CU_ASSERT_STRING_EQUAL(got, "?7");
     /* xterm: the same finals are F2..F4 */
     decoded("xterm", "\x1bOQ\x1bOR\x1bOS\x1bOk\x1bOm", got, sizeof got);
     CU_ASSERT_STRING_EQUAL(got, "F2F3F4+-");
