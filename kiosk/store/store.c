@@ -138,7 +138,7 @@ sqlite3_stmt *store_row(store *s, const char *sql, const char *key, pk_err *e)
 }
 
 /* Constant SQL only (no values): BEGIN, COMMIT, PRAGMAs, schema. */
-static pk_err exec_const(store *s, const char *sql)
+pk_err store_exec_const(store *s, const char *sql)
 {
     char *em = NULL;
     int rc = sqlite3_exec(s->conn, sql, NULL, NULL, &em);
@@ -295,87 +295,6 @@ pk_err store_sequence_next(store *s, const char *name, int64_t *out)
     return e;
 }
 
-/* ---- migrations -------------------------------------------------------- */
-
-static int user_version(store *s)
-{
-    sqlite3_stmt *stmt = store_stmt(s, "PRAGMA user_version");
-    int v = -1;
-    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
-        v = sqlite3_column_int(stmt, 0);
-    store_done(stmt);
-    return v;
-}
-
-int store_schema_version(store *s)
-{
-    return user_version(s);
-}
-
-/* Whether the schema reached has the sync outbox (a test may migrate part
- * of the way only): store_commit queues audit heads only then. */
-static void note_sync_outbox(store *s)
-{
-    sqlite3_stmt *stmt = NULL;
-    s->sync_outbox = sqlite3_prepare_v2(s->conn, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
-                                        " AND name = 'sync_outbox'", -1, &stmt, NULL) == SQLITE_OK &&
-                     sqlite3_step(stmt) == SQLITE_ROW;
-    sqlite3_finalize(stmt);
-}
-
-pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, size_t msgsz)
-{
-    int latest = n > 0 ? list[n - 1].version : 0;
-    int now = user_version(s);
-    if (now == latest) {
-        note_sync_outbox(s);
-        return PK_OK;   /* up to date: no write lock needed */
-    }
-    if (now > latest) {
-        snprintf(msg, msgsz, "the database has schema version %d; this program knows up to %d",
-                 now, latest);
-        return PK_EIO;
-    }
-    for (int i = 0; i < n; i++) {
-        pk_err e = store_begin(s);
-        if (e != PK_OK) {
-            snprintf(msg, msgsz, "cannot lock the database to migrate it: %s", s->err);
-            return e;
-        }
-        int v = user_version(s);   /* read inside the lock: another process may have migrated */
-        if (v < 0 || v > latest) {
-            store_rollback(s);
-            snprintf(msg, msgsz, "the database has schema version %d; this program knows up to %d",
-                     v, latest);
-            return PK_EIO;
-        }
-        if (list[i].version <= v) {
-            store_rollback(s);
-            continue;
-        }
-        if (list[i].sql)
-            e = exec_const(s, list[i].sql);
-        if (e == PK_OK && list[i].fn)
-            e = list[i].fn(s);
-        if (e == PK_OK) {
-            char pragma[48];
-            snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", list[i].version);
-            e = exec_const(s, pragma);
-        }
-        if (e == PK_OK)
-            e = store_commit(s);
-        else
-            store_rollback(s);
-        if (e != PK_OK) {
-            snprintf(msg, msgsz, "migration to schema version %d failed: %s", list[i].version,
-                     s->err);
-            return e;
-        }
-    }
-    note_sync_outbox(s);
-    return PK_OK;
-}
-
 /* ---- open / close ------------------------------------------------------ */
 
 /* The audit key every store opened from now on uses (see store.h). */
@@ -411,7 +330,7 @@ static pk_err configure(store *s, char *msg, size_t msgsz)
                  e != PK_OK ? s->err : "refused");
         return e != PK_OK ? e : PK_EIO;
     }
-    e = exec_const(s,
+    e = store_exec_const(s,
         "PRAGMA synchronous=FULL;"
         "PRAGMA foreign_keys=ON;"
         "PRAGMA trusted_schema=OFF;"
@@ -669,7 +588,7 @@ pk_err store_start_check(store *s, bool *full, char *msg, size_t msgsz)
     /* running: a crash from here on leaves no marker. A file that cannot
      * be written is the write check's to report (store_write_check names
      * the read-only file), and the kiosk does not start then. */
-    (void)exec_const(s, "UPDATE run_state SET clean_at = 0 WHERE id = 1");
+    (void)store_exec_const(s, "UPDATE run_state SET clean_at = 0 WHERE id = 1");
     return PK_OK;
 }
 
@@ -774,7 +693,7 @@ pk_err store_set_max_pages(store *s, int64_t pages)
 {
     char pragma[64];
     snprintf(pragma, sizeof pragma, "PRAGMA max_page_count = %lld", (long long)pages);
-    return exec_const(s, pragma);
+    return store_exec_const(s, pragma);
 }
 
 /* ---- settings ---------------------------------------------------------- */

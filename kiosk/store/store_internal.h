@@ -98,6 +98,8 @@ void store_done(sqlite3_stmt *stmt);
 
 /* Maps a SQLite result code to pk_err and keeps the message in s->err. */
 pk_err store_rc(store *s, int rc);
+/* Runs constant SQL (no values): BEGIN, COMMIT, PRAGMAs, schema. */
+pk_err store_exec_const(store *s, const char *sql);
 /* Runs a statement to completion (no rows expected). */
 pk_err store_step_done(store *s, sqlite3_stmt *stmt);
 /* Steps a statement that yields at most one row: PK_OK with the row ready

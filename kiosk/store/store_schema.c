@@ -5,6 +5,7 @@
  * transaction (store_migrate). A migration that adds a column to dossiers
  * or clerks, or changes their rows, must reseal them (store_seal.c): their
  * digest covers every column. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "store_internal.h"
@@ -342,9 +343,9 @@ pk_err store_column_add(store *s, const char *table, const char *column, const c
     if (e != PK_OK || have)
         return e;
     char *sql = xasprintf("ALTER TABLE %s ADD COLUMN %s %s", table, column, decl);
-    int rc = sqlite3_exec(s->conn, sql, NULL, NULL, NULL);
+    e = store_exec_const(s, sql);
     free(sql);
-    return rc == SQLITE_OK ? PK_OK : store_rc(s, rc);
+    return e;
 }
 
 const store_migration store_migrations[] = {
@@ -371,3 +372,84 @@ const store_migration store_migrations[] = {
     {21, store_schema_sync_heads, NULL},   /* fewer pages per dossier: store_sync.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
+
+/* ---- the runner (store_open calls it) ------------------------------------ */
+
+static int user_version(store *s)
+{
+    sqlite3_stmt *stmt = store_stmt(s, "PRAGMA user_version");
+    int v = -1;
+    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+        v = sqlite3_column_int(stmt, 0);
+    store_done(stmt);
+    return v;
+}
+
+int store_schema_version(store *s)
+{
+    return user_version(s);
+}
+
+/* Whether the schema reached has the sync outbox (a test may migrate part
+ * of the way only): store_commit queues audit heads only then. */
+static void note_sync_outbox(store *s)
+{
+    sqlite3_stmt *stmt = NULL;
+    s->sync_outbox = sqlite3_prepare_v2(s->conn, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                                        " AND name = 'sync_outbox'", -1, &stmt, NULL) == SQLITE_OK &&
+                     sqlite3_step(stmt) == SQLITE_ROW;
+    sqlite3_finalize(stmt);
+}
+
+pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, size_t msgsz)
+{
+    int latest = n > 0 ? list[n - 1].version : 0;
+    int now = user_version(s);
+    if (now == latest) {
+        note_sync_outbox(s);
+        return PK_OK;   /* up to date: no write lock needed */
+    }
+    if (now > latest) {
+        snprintf(msg, msgsz, "the database has schema version %d; this program knows up to %d",
+                 now, latest);
+        return PK_EIO;
+    }
+    for (int i = 0; i < n; i++) {
+        pk_err e = store_begin(s);
+        if (e != PK_OK) {
+            snprintf(msg, msgsz, "cannot lock the database to migrate it: %s", s->err);
+            return e;
+        }
+        int v = user_version(s);   /* read inside the lock: another process may have migrated */
+        if (v < 0 || v > latest) {
+            store_rollback(s);
+            snprintf(msg, msgsz, "the database has schema version %d; this program knows up to %d",
+                     v, latest);
+            return PK_EIO;
+        }
+        if (list[i].version <= v) {
+            store_rollback(s);
+            continue;
+        }
+        if (list[i].sql)
+            e = store_exec_const(s, list[i].sql);
+        if (e == PK_OK && list[i].fn)
+            e = list[i].fn(s);
+        if (e == PK_OK) {
+            char pragma[48];
+            snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", list[i].version);
+            e = store_exec_const(s, pragma);
+        }
+        if (e == PK_OK)
+            e = store_commit(s);
+        else
+            store_rollback(s);
+        if (e != PK_OK) {
+            snprintf(msg, msgsz, "migration to schema version %d failed: %s", list[i].version,
+                     s->err);
+            return e;
+        }
+    }
+    note_sync_outbox(s);
+    return PK_OK;
+}
