@@ -23,6 +23,8 @@
 #include "voice.h"
 
 enum { APP_STACK_MAX = 16, APP_QUEUE_MAX = 512 };
+/* screens tick (clock, countdowns, idle) this often */
+enum { APP_TICK_MS = 1000 };
 
 typedef struct {
     const screen_ops *ops;
