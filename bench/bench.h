@@ -101,6 +101,16 @@ static inline const char *bench_size(char *buf, size_t sz, long long n)
     return buf;
 }
 
+/* A new folder of the bench's own, /tmp/pk-bench-NAME. plus six letters
+ * that mkdtemp(3) chooses (it requires the template to end in six X);
+ * dies when it cannot be made. */
+static inline void bench_tmpdir(const char *name, char *dir, size_t dirsz)
+{
+    snprintf(dir, dirsz, "/tmp/pk-bench-%s.XXXXXX", name);
+    if (!mkdtemp(dir))
+        die("mkdtemp %s: %s", dir, strerror(errno));
+}
+
 /* The size argument (argv[1]), dflt when absent; refuses junk. */
 static inline long long bench_arg(int argc, char **argv, long long dflt)
 {

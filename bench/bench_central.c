@@ -34,18 +34,9 @@
 
 enum { OFFICES = 13000, PROVINCES = 63, EVENTS_PER_DOSSIER = 10, REPORT_RUNS = 5 };
 
-static char *bench_tmp;   /* removed on failure too (the server goes with the bench) */
-
 static void fail(const char *what, const char *why)
 {
-    fprintf(stderr, "bench_central: %s: %s\n", what, why);
-    if (bench_tmp) {
-        char rm[700];
-        snprintf(rm, sizeof rm, "rm -rf '%s'", bench_tmp);
-        if (system(rm) != 0)
-            fprintf(stderr, "bench_central: %s left behind\n", bench_tmp);
-    }
-    exit(1);
+    bench_pg_fail("bench_central", what, why);
 }
 
 /* The server's settings for a database of some 6 GB on a shared machine:
@@ -174,15 +165,9 @@ int main(int argc, char **argv)
         bench_row("tracking anywhere p99, connect + login + lookup, 0", "-", "-", 0, NULL, -1);
         return 0;
     }
-    char tmp[] = "/tmp/pk-bench-central.XXXXXX";
-    if (!mkdtemp(tmp))
-        fail("mkdtemp", "failed");
-    bench_tmp = tmp;
     char dir[512];
     int port = 0;
-    FILE *server = bench_pg_start(tmp, server_conf, dir, sizeof dir, &port);
-    if (!server)
-        fail("postgres", "did not start (run from the repository root)");
+    FILE *server = bench_pg_up("central", server_conf, dir, sizeof dir, &port);
 
     char conninfo[700], why[1024], role[64];
     snprintf(conninfo, sizeof conninfo, "host=%s port=%d user=pkadmin dbname=central", dir, port);
@@ -248,7 +233,7 @@ int main(int argc, char **argv)
 
     /* tracking by K00001's login: other offices' dossiers */
     char pwfile[600];
-    snprintf(pwfile, sizeof pwfile, "%s/k1.pw", tmp);
+    snprintf(pwfile, sizeof pwfile, "%s/k1.pw", bench_pg_tmp);
     FILE *pw = fopen(pwfile, "w");
     if (!pw)
         fail("password file", pwfile);
@@ -288,8 +273,7 @@ int main(int argc, char **argv)
     }
     double whole_p99 = bench_pct(t, whole, 99), whole_p50 = bench_pct(t, whole, 50);
     free(t);
-    bench_tmp = NULL;
-    bench_pg_stop(server, tmp);
+    bench_pg_down(server);
 
     bool full = n >= 2000000;   /* the targets are the national network's */
     char events[32];

@@ -32,9 +32,8 @@ int main(int argc, char **argv)
 {
     long long n = bench_arg(argc, argv, 300);
     bench_audit_key();
-    char dir[] = "/tmp/pknotify.XXXXXX";   /* mkdtemp(3) wants the six X */
-    if (!mkdtemp(dir))
-        die("mkdtemp");
+    char dir[64];
+    bench_tmpdir("notify", dir, sizeof dir);
     char path[128], msg[256];
     snprintf(path, sizeof path, "%s/bench.db", dir);
     store *s;

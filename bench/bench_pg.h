@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "util.h"
 
 /* Reads "PG_DIR PORT" that the shell holding the server wrote. */
@@ -57,15 +58,49 @@ static inline FILE *bench_pg_start(const char *tmp, const char *extra_conf, char
     return server;
 }
 
-/* Stops the server (the shell's trap) and removes tmp. */
-static inline void bench_pg_stop(FILE *server, const char *tmp)
+/* The bench's folder (the server's is inside): removed when the bench
+ * fails, too. */
+static char bench_pg_tmp[64];
+
+static inline void bench_pg_remove(void)
+{
+    if (!bench_pg_tmp[0])
+        return;
+    char rm[128];
+    snprintf(rm, sizeof rm, "rm -rf '%s'", bench_pg_tmp);
+    if (system(rm) != 0)
+        fprintf(stderr, "bench: %s left behind\n", bench_pg_tmp);
+    bench_pg_tmp[0] = '\0';
+}
+
+/* A failure of bench `bench`: what went wrong, the folder removed, exit 1
+ * (the server stops with the pipe). */
+_Noreturn static inline void bench_pg_fail(const char *bench, const char *what, const char *why)
+{
+    fprintf(stderr, "%s: %s: %s\n", bench, what, why);
+    bench_pg_remove();
+    exit(1);
+}
+
+/* A folder of its own for bench `name` and a server in it; the server's
+ * socket folder and port in dir and port. Fails the bench when it does
+ * not start. */
+static inline FILE *bench_pg_up(const char *name, const char *extra_conf, char *dir, size_t dirsz,
+                                int *port)
+{
+    bench_tmpdir(name, bench_pg_tmp, sizeof bench_pg_tmp);
+    FILE *server = bench_pg_start(bench_pg_tmp, extra_conf, dir, dirsz, port);
+    if (!server)
+        bench_pg_fail(name, "postgres", "did not start (run from the repository root)");
+    return server;
+}
+
+/* Stops the server (the shell's trap) and removes the bench's folder. */
+static inline void bench_pg_down(FILE *server)
 {
     if (server)
         pclose(server);
-    char rm[700];
-    snprintf(rm, sizeof rm, "rm -rf '%s'", tmp);
-    if (system(rm) != 0)
-        fprintf(stderr, "bench: %s left behind\n", tmp);
+    bench_pg_remove();
 }
 
 #endif

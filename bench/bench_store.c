@@ -380,9 +380,8 @@ int main(int argc, char **argv)
     char master[512], msg[256];
     bench_db(nd, master, sizeof master);
 
-    char dir[] = "/tmp/pkbench.XXXXXX";
-    if (!mkdtemp(dir))
-        die("mkdtemp");
+    char dir[64];
+    bench_tmpdir("store", dir, sizeof dir);
     char path[128];
     snprintf(path, sizeof path, "%s/bench.db", dir);
     bench_db_copy(master, path);

@@ -25,18 +25,9 @@
 
 #define now_ms bench_now_ms
 
-static char *bench_tmp;   /* removed on failure too (the server goes with the bench) */
-
 static void fail(const char *what, const char *why)
 {
-    fprintf(stderr, "bench_sync: %s: %s\n", what, why);
-    if (bench_tmp) {
-        char rm[700];
-        snprintf(rm, sizeof rm, "rm -rf '%s'", bench_tmp);
-        if (system(rm) != 0)
-            fprintf(stderr, "bench_sync: %s left behind\n", bench_tmp);
-    }
-    exit(1);
+    bench_pg_fail("bench_sync", what, why);
 }
 
 static void copy_text(sbuf *b, const char *s, char end)
@@ -167,15 +158,9 @@ int main(int argc, char **argv)
     int rounds = env && atoi(env) > 0 ? atoi(env) : 3;
     if (rounds > 20)
         rounds = 20;
-    char tmp[] = "/tmp/pk-bench-sync.XXXXXX";
-    if (!mkdtemp(tmp))
-        fail("mkdtemp", "failed");
-    bench_tmp = tmp;
     char dir[512];
     int port = 0;
-    FILE *server = bench_pg_start(tmp, NULL, dir, sizeof dir, &port);
-    if (!server)
-        fail("postgres", "did not start (run from the repository root)");
+    FILE *server = bench_pg_up("sync", NULL, dir, sizeof dir, &port);
 
     char admin[700], why[1024], role[64];
     snprintf(admin, sizeof admin, "host=%s port=%d user=pkadmin dbname=central", dir, port);
@@ -200,7 +185,7 @@ int main(int argc, char **argv)
                               sizeof why) != PK_OK)
             fail("central", why);
         sync_stats st;
-        sync_ms[r] = sync_round(tmp, dir, port, code, password, batch, rows, &st);
+        sync_ms[r] = sync_round(bench_pg_tmp, dir, port, code, password, batch, rows, &st);
         copy_ms[r] = copy_round(c, copy_code, rows);
         sync_rate[r] = rows / (sync_ms[r] / 1e3);
         copy_rate[r] = rows / (copy_ms[r] / 1e3);
@@ -208,8 +193,7 @@ int main(int argc, char **argv)
                 r + 1, sync_ms[r], st.batches, batch, copy_ms[r]);
     }
     pgc_close(c);
-    bench_tmp = NULL;
-    bench_pg_stop(server, tmp);
+    bench_pg_down(server);
 
     double s_ms = median(sync_ms, rounds), s_rate = median(sync_rate, rounds),
            c_rate = median(copy_rate, rounds);

@@ -331,9 +331,8 @@ int main(int argc, char **argv)
     bench_audit_key();
     char master[512];
     bench_db(nd, master, sizeof master);
-    char dir[] = "/tmp/pkbenchui.XXXXXX";
-    if (!mkdtemp(dir))
-        die("mkdtemp");
+    char dir[64];
+    bench_tmpdir("ui", dir, sizeof dir);
     setenv("POSTKIOSK_HOME", dir, 1);
     char db[128], spec[128], err[256];
     snprintf(db, sizeof db, "%s/ui.db", dir);
