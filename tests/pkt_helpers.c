@@ -2,6 +2,7 @@
 /* Printer test helpers (see pkt_helpers.h). */
 #include "pkt_helpers.h"
 
+#include <CUnit/CUnit.h>
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
@@ -53,6 +54,27 @@ char *pkt_zbar_bits(const unsigned char *bits, int width, int height)
     char *s = zbar_gray(gray, width, height);
     free(gray);
     return s;
+}
+
+char *pkt_run(const char *cmd)
+{
+    FILE *p = popen(cmd, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    sbuf s = {0};
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        sbuf_addn(&s, buf, n);
+    pclose(p);
+    return s.data ? s.data : xstrdup("");
+}
+
+char *pkt_pdf_text(const char *path, const char *opts)
+{
+    char *cmd = xasprintf("pdftotext %s '%s' - 2>/dev/null", opts, path);
+    char *text = pkt_run(cmd);
+    free(cmd);
+    return text;
 }
 
 char *pkt_zbar_png(const char *path)

@@ -17,6 +17,12 @@
 char *pkt_zbar_bits(const unsigned char *bits, int width, int height);
 char *pkt_zbar_png(const char *path);
 
+/* Output of a shell command (caller frees), "" when it printed nothing. */
+char *pkt_run(const char *cmd);
+/* pdftotext's text of the PDF at path, with its options opts ("-layout",
+ * "-raw", "-layout -f 2 -l 2"); caller frees, "" when there is none. */
+char *pkt_pdf_text(const char *path, const char *opts);
+
 /* Walks an ESC/POS stream made of the commands postkiosk emits; fails on
  * anything else. Collects the GS v 0 bands (all of one width) into one
  * image (*bits malloc'ed, PBM P4 body), counts cuts and native QR stores. */

@@ -22,17 +22,9 @@
 
 static char *text_of(const char *path, int page)
 {
-    char *cmd = xasprintf("pdftotext -layout -f %d -l %d '%s' - 2>/dev/null", page, page, path);
-    FILE *p = popen(cmd, "r");
-    free(cmd);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
-    sbuf s = {0};
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-        sbuf_addn(&s, buf, n);
-    pclose(p);
-    return s.data ? s.data : xstrdup("");
+    char opts[48];
+    snprintf(opts, sizeof opts, "-layout -f %d -l %d", page, page);
+    return pkt_pdf_text(path, opts);
 }
 
 static const pd_bar four[4] = {

@@ -15,6 +15,7 @@
 #include "catalog.h"
 #include "clerk_fixture.h"
 #include "paper.h"
+#include "pkt_helpers.h"
 #include "printer.h"
 #include "unit.h"
 
@@ -23,25 +24,9 @@ static store *db;
 static config cfg;
 static char refs[4][PK_REF_MAX];
 
-/* Output of a shell command (caller frees), "" when it printed nothing. */
-static char *run(const char *cmd)
-{
-    FILE *p = popen(cmd, "r");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
-    sbuf s = {0};
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-        sbuf_addn(&s, buf, n);
-    pclose(p);
-    return s.data ? s.data : xstrdup("");
-}
-
 static char *pdf_text(const char *path)
 {
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "pdftotext -layout '%s' - 2>/dev/null", path);
-    return run(cmd);
+    return pkt_pdf_text(path, "-layout");
 }
 
 static int count_of(const char *hay, const char *needle)
@@ -404,7 +389,7 @@ static char *decode(const char *png)
     char cmd[900];
     snprintf(cmd, sizeof cmd, "zbarimg --quiet --raw -Sdisable -Scode128.enable '%s' 2>/dev/null",
              png);
-    char *out = run(cmd);
+    char *out = pkt_run(cmd);
     out[strcspn(out, "\n")] = '\0';
     return out;
 }
@@ -428,7 +413,7 @@ TEST(papers, label_barcode_decodes, "the label's Code 128 gives back the S10 num
     free(t);
     char cmd[900], png[700];
     snprintf(cmd, sizeof cmd, "pdftoppm -r 200 -png -singlefile '%s' '%s/label' 2>&1", r.path, fx.dir);
-    free(run(cmd));
+    free(pkt_run(cmd));
     snprintf(png, sizeof png, "%s/label.png", fx.dir);
     char *code = decode(png);
     CU_ASSERT_STRING_EQUAL(code, d.s10);

@@ -2,7 +2,6 @@
 /* Clerk store: accounts, sign-in and lockout, the audit chain catching
  * edited and deleted events, handover records (the queue search:
  * test_store_queue.c). */
-#include <ctype.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
