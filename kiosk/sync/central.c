@@ -13,6 +13,30 @@
 /* Migration i takes the schema from version i to i + 1. Each is run once,
  * in central_init's transaction; never edit one that has shipped: add the
  * next. */
+/* The newest snapshot of each dossier of a batch into pk.dossiers, as
+ * events_apply does it in schema 1 and again (with the audit epochs) in
+ * schema 3: one text for both, so they cannot drift. */
+#define DOSSIERS_FROM_EVENTS \
+    "  INSERT INTO pk.dossiers AS d (kiosk, ref, s10, proc_code, proc_name, agency, unit_id," \
+    "      unit_name, form, status, created_at, created_day, expected_date, accepted_at," \
+    "      completed_day, closed_day, incident, fee_post, fee_collected, key_version," \
+    "      updated_at, last_seq)" \
+    "    SELECT DISTINCT ON (kiosk, ref) kiosk, ref, s10, proc_code, proc_name, agency, unit_id," \
+    "      unit_name, form, status, created_at, created_day, expected_date, accepted_at," \
+    "      completed_day, closed_day, incident, fee_post, fee_collected, key_version, at, seq" \
+    "    FROM new_rows WHERE kind <> 'audit' AND ref <> '' ORDER BY kiosk, ref, seq DESC" \
+    "    ON CONFLICT (kiosk, ref) DO UPDATE SET s10 = EXCLUDED.s10," \
+    "      proc_code = EXCLUDED.proc_code, proc_name = EXCLUDED.proc_name," \
+    "      agency = EXCLUDED.agency, unit_id = EXCLUDED.unit_id," \
+    "      unit_name = EXCLUDED.unit_name, form = EXCLUDED.form, status = EXCLUDED.status," \
+    "      created_at = EXCLUDED.created_at, created_day = EXCLUDED.created_day," \
+    "      expected_date = EXCLUDED.expected_date, accepted_at = EXCLUDED.accepted_at," \
+    "      completed_day = EXCLUDED.completed_day, closed_day = EXCLUDED.closed_day," \
+    "      incident = EXCLUDED.incident, fee_post = EXCLUDED.fee_post," \
+    "      fee_collected = EXCLUDED.fee_collected, key_version = EXCLUDED.key_version," \
+    "      updated_at = EXCLUDED.updated_at, last_seq = EXCLUDED.last_seq" \
+    "    WHERE d.last_seq < EXCLUDED.last_seq;"
+
 static const char *const migrations[] = {
     /* 1: tables, roles, row-level security */
     "CREATE SCHEMA pk;"
@@ -117,25 +141,7 @@ static const char *const migrations[] = {
     "    SELECT kiosk, audit_seq, audit_hash FROM new_rows"
     "    WHERE kind = 'audit' AND audit_seq > 0 AND audit_hash ~ '^[0-9a-f]{64}$'"
     "    ON CONFLICT DO NOTHING;"
-    "  INSERT INTO pk.dossiers AS d (kiosk, ref, s10, proc_code, proc_name, agency, unit_id,"
-    "      unit_name, form, status, created_at, created_day, expected_date, accepted_at,"
-    "      completed_day, closed_day, incident, fee_post, fee_collected, key_version,"
-    "      updated_at, last_seq)"
-    "    SELECT DISTINCT ON (kiosk, ref) kiosk, ref, s10, proc_code, proc_name, agency, unit_id,"
-    "      unit_name, form, status, created_at, created_day, expected_date, accepted_at,"
-    "      completed_day, closed_day, incident, fee_post, fee_collected, key_version, at, seq"
-    "    FROM new_rows WHERE kind <> 'audit' AND ref <> '' ORDER BY kiosk, ref, seq DESC"
-    "    ON CONFLICT (kiosk, ref) DO UPDATE SET s10 = EXCLUDED.s10,"
-    "      proc_code = EXCLUDED.proc_code, proc_name = EXCLUDED.proc_name,"
-    "      agency = EXCLUDED.agency, unit_id = EXCLUDED.unit_id,"
-    "      unit_name = EXCLUDED.unit_name, form = EXCLUDED.form, status = EXCLUDED.status,"
-    "      created_at = EXCLUDED.created_at, created_day = EXCLUDED.created_day,"
-    "      expected_date = EXCLUDED.expected_date, accepted_at = EXCLUDED.accepted_at,"
-    "      completed_day = EXCLUDED.completed_day, closed_day = EXCLUDED.closed_day,"
-    "      incident = EXCLUDED.incident, fee_post = EXCLUDED.fee_post,"
-    "      fee_collected = EXCLUDED.fee_collected, key_version = EXCLUDED.key_version,"
-    "      updated_at = EXCLUDED.updated_at, last_seq = EXCLUDED.last_seq"
-    "    WHERE d.last_seq < EXCLUDED.last_seq;"
+    DOSSIERS_FROM_EVENTS
     "  RETURN NULL;"
     "END $$;"
     "REVOKE ALL ON FUNCTION pk.events_apply() FROM PUBLIC;"
@@ -276,25 +282,7 @@ static const char *const migrations[] = {
     "    SELECT kiosk, pk.epoch_of(kiosk), audit_seq, audit_hash FROM new_rows"
     "    WHERE kind = 'audit' AND audit_seq > 0 AND audit_hash ~ '^[0-9a-f]{64}$'"
     "    ON CONFLICT DO NOTHING;"
-    "  INSERT INTO pk.dossiers AS d (kiosk, ref, s10, proc_code, proc_name, agency, unit_id,"
-    "      unit_name, form, status, created_at, created_day, expected_date, accepted_at,"
-    "      completed_day, closed_day, incident, fee_post, fee_collected, key_version,"
-    "      updated_at, last_seq)"
-    "    SELECT DISTINCT ON (kiosk, ref) kiosk, ref, s10, proc_code, proc_name, agency, unit_id,"
-    "      unit_name, form, status, created_at, created_day, expected_date, accepted_at,"
-    "      completed_day, closed_day, incident, fee_post, fee_collected, key_version, at, seq"
-    "    FROM new_rows WHERE kind <> 'audit' AND ref <> '' ORDER BY kiosk, ref, seq DESC"
-    "    ON CONFLICT (kiosk, ref) DO UPDATE SET s10 = EXCLUDED.s10,"
-    "      proc_code = EXCLUDED.proc_code, proc_name = EXCLUDED.proc_name,"
-    "      agency = EXCLUDED.agency, unit_id = EXCLUDED.unit_id,"
-    "      unit_name = EXCLUDED.unit_name, form = EXCLUDED.form, status = EXCLUDED.status,"
-    "      created_at = EXCLUDED.created_at, created_day = EXCLUDED.created_day,"
-    "      expected_date = EXCLUDED.expected_date, accepted_at = EXCLUDED.accepted_at,"
-    "      completed_day = EXCLUDED.completed_day, closed_day = EXCLUDED.closed_day,"
-    "      incident = EXCLUDED.incident, fee_post = EXCLUDED.fee_post,"
-    "      fee_collected = EXCLUDED.fee_collected, key_version = EXCLUDED.key_version,"
-    "      updated_at = EXCLUDED.updated_at, last_seq = EXCLUDED.last_seq"
-    "    WHERE d.last_seq < EXCLUDED.last_seq;"
+    DOSSIERS_FROM_EVENTS
     "  RETURN NULL;"
     "END $$;"
     "GRANT SELECT ON pk.restores TO province;"
