@@ -40,6 +40,26 @@ static void person_fields(paper_doc *d, const paper_dossier *pd)
     pd_field(d, "Xã/phường", pd->place);
 }
 
+/* The dossier's data wiped (names, IDs) and freed. */
+static void drop(paper_dossier *pd)
+{
+    mem_wipe(pd, sizeof *pd);
+    free(pd);
+}
+
+/* A record signed by both sides: two copies with their labels (who keeps
+ * which), the dossier's data dropped, the paper handed out. */
+static pk_err two_copies(paper_doc *d, const char *first, const char *second, paper_dossier *pd,
+                         paper_doc **out)
+{
+    d->copies = 2;
+    str_copy(d->copy_label[0], sizeof d->copy_label[0], first);
+    str_copy(d->copy_label[1], sizeof d->copy_label[1], second);
+    drop(pd);
+    *out = d;
+    return PK_OK;
+}
+
 pk_err paper_build_slip(store *s, const config *cfg, const paper_request *rq, int64_t now,
                         paper_doc **out)
 {
@@ -48,8 +68,7 @@ pk_err paper_build_slip(store *s, const config *cfg, const paper_request *rq, in
     if (e == PK_OK && !paper_accepted(pd))
         e = PK_ESTATE;
     if (e != PK_OK) {
-        mem_wipe(pd, sizeof *pd);
-        free(pd);
+        drop(pd);
         return e;
     }
     char name[64], buf[256], actor[64], note[8], clerk[PK_NAME_MAX];
@@ -127,13 +146,7 @@ pk_err paper_build_slip(store *s, const config *cfg, const paper_request *rq, in
             "người gửi. Bưu điện bồi thường nếu làm mất, hư hỏng hồ sơ theo Điều 14 Quyết định "
             "45/2016/QĐ-TTg. Tra cứu bằng số phiếu hoặc số hiệu bưu gửi ở trên.");
     pd_sign(d, "NGƯỜI GỬI HỒ SƠ", "", "NHÂN VIÊN BƯU ĐIỆN", clerk);
-    d->copies = 2;
-    str_copy(d->copy_label[0], sizeof d->copy_label[0], "Liên 1: giao người gửi");
-    str_copy(d->copy_label[1], sizeof d->copy_label[1], "Liên 2: lưu tại bưu cục");
-    mem_wipe(pd, sizeof *pd);
-    free(pd);
-    *out = d;
-    return PK_OK;
+    return two_copies(d, "Liên 1: giao người gửi", "Liên 2: lưu tại bưu cục", pd, out);
 }
 
 pk_err paper_build_label(store *s, const config *cfg, const paper_request *rq, int64_t now,
@@ -146,8 +159,7 @@ pk_err paper_build_label(store *s, const config *cfg, const paper_request *rq, i
     if (e == PK_OK && !result && !paper_accepted(pd))
         e = PK_ESTATE;
     if (e != PK_OK) {
-        mem_wipe(pd, sizeof *pd);
-        free(pd);
+        drop(pd);
         return e;
     }
     char name[64], s10[32];
@@ -182,8 +194,7 @@ pk_err paper_build_label(store *s, const config *cfg, const paper_request *rq, i
     pd_text(d, PD_SMALL, "Số phiếu: %s · Niêm phong: %s", pd->d.ref,
             pd->x.seal_no[0] ? pd->x.seal_no : "—");
     pd_text(d, PD_SMALL, "%s", pd->x.proc_name_vi[0] ? pd->x.proc_name_vi : pd->d.proc_code);
-    mem_wipe(pd, sizeof *pd);
-    free(pd);
+    drop(pd);
     *out = d;
     return PK_OK;
 }
@@ -196,8 +207,7 @@ pk_err paper_build_delivered(store *s, const config *cfg, const paper_request *r
     if (e == PK_OK && pd->d.status != ST_DELIVERED)
         e = PK_ESTATE;
     if (e != PK_OK) {
-        mem_wipe(pd, sizeof *pd);
-        free(pd);
+        drop(pd);
         return e;
     }
     char name[64], buf[256], actor[64], note[8], clerk[PK_NAME_MAX], who[PK_NAME_MAX], idl[24];
@@ -221,13 +231,7 @@ pk_err paper_build_delivered(store *s, const config *cfg, const paper_request *r
             "Người nhận đã xuất trình giấy tờ tùy thân, kiểm tra niêm phong còn nguyên vẹn và "
             "nhận đủ kết quả nêu trên.");
     pd_sign(d, "NGƯỜI NHẬN", "", "NHÂN VIÊN BƯU ĐIỆN", clerk);
-    d->copies = 2;
-    str_copy(d->copy_label[0], sizeof d->copy_label[0], "Liên 1: lưu tại bưu cục");
-    str_copy(d->copy_label[1], sizeof d->copy_label[1], "Liên 2: giao người nhận");
-    mem_wipe(pd, sizeof *pd);
-    free(pd);
-    *out = d;
-    return PK_OK;
+    return two_copies(d, "Liên 1: lưu tại bưu cục", "Liên 2: giao người nhận", pd, out);
 }
 
 pk_err paper_build_refused(store *s, const config *cfg, const paper_request *rq, int64_t now,
@@ -239,8 +243,7 @@ pk_err paper_build_refused(store *s, const config *cfg, const paper_request *rq,
     if (e == PK_OK && !counter && pd->d.status != ST_DELIVERY_FAILED)
         e = PK_ESTATE;
     if (e != PK_OK) {
-        mem_wipe(pd, sizeof *pd);
-        free(pd);
+        drop(pd);
         return e;
     }
     char name[64], buf[256], actor[64], note[PK_TEXT_MAX], clerk[PK_NAME_MAX];
@@ -268,11 +271,5 @@ pk_err paper_build_refused(store *s, const config *cfg, const paper_request *rq,
                              "17/2017/TT-BTTTT.");
     pd_sign(d, counter ? "NGƯỜI NỘP HỒ SƠ" : "NGƯỜI TỪ CHỐI NHẬN", "", "NHÂN VIÊN BƯU ĐIỆN",
             clerk);
-    d->copies = 2;
-    str_copy(d->copy_label[0], sizeof d->copy_label[0], "Liên 1: lưu tại bưu cục");
-    str_copy(d->copy_label[1], sizeof d->copy_label[1], "Liên 2: giao người nộp / người nhận");
-    mem_wipe(pd, sizeof *pd);
-    free(pd);
-    *out = d;
-    return PK_OK;
+    return two_copies(d, "Liên 1: lưu tại bưu cục", "Liên 2: giao người nộp / người nhận", pd, out);
 }
