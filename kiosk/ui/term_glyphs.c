@@ -19,6 +19,10 @@
 static struct {
     uint32_t *cps;
     size_t n;
+    /* the console's table as the last probe read it: a frame whose probe
+     * reads the same table keeps the sorted copy (each frame asks) */
+    struct unipair *raw;
+    size_t raw_n;
 } loaded;
 
 static int cmp_cp(const void *a, const void *b)
@@ -32,6 +36,9 @@ void term_console_font(const uint32_t *cps, size_t n)
     free(loaded.cps);
     loaded.cps = NULL;
     loaded.n = 0;
+    free(loaded.raw);
+    loaded.raw = NULL;
+    loaded.raw_n = 0;
     if (!cps || n == 0)
         return;
     loaded.cps = xcalloc(n, sizeof *loaded.cps);
@@ -48,12 +55,18 @@ void term_console_probe(int fd)
         struct unipair *pairs = xcalloc(want, sizeof *pairs);
         struct unimapdesc ud = {.entry_ct = want, .entries = pairs};
         if (ioctl(fd, GIO_UNIMAP, &ud) == 0) {
+            if (loaded.cps && loaded.raw && ud.entry_ct == loaded.raw_n &&
+                memcmp(pairs, loaded.raw, ud.entry_ct * sizeof *pairs) == 0) {
+                free(pairs);   /* the same font as the last frame's */
+                return;
+            }
             uint32_t *cps = xcalloc(ud.entry_ct ? ud.entry_ct : 1, sizeof *cps);
             for (size_t i = 0; i < ud.entry_ct; i++)
                 cps[i] = pairs[i].unicode;
             term_console_font(cps, ud.entry_ct);
             free(cps);
-            free(pairs);
+            loaded.raw = pairs;
+            loaded.raw_n = ud.entry_ct;
             return;
         }
         bool bigger = errno == ENOMEM && ud.entry_ct > want;
