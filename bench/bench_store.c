@@ -76,7 +76,7 @@ static void bench_search(store *s)
 /* The first list of the procedure screen (nothing typed yet): this
  * kiosk's most registered procedures of the last 90 days, at the end of the
  * generated history (the 90 days hold ~6% of the dossiers: 38k at 1M, of
- * which the newest 5,000 are read). Counted again after every write, kept
+ * which the newest 2,000 are read). Counted again after every write, kept
  * in between: both p99s, on the thread's CPU time. */
 static void bench_first(store *s)
 {

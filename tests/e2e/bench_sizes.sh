@@ -45,7 +45,7 @@ BENCH_SIZES=10 BENCH_RECEIPT_RUNS=5 BENCH_IME_ROUNDS=1 BENCH_NOTIFY=5 BENCH_SYNC
     no "scripts/bench.sh failed:"; cat "$tmp/log" >&2; }
 for fig in "receipt 80mm" "input method, Telex" "start-up to first frame, real binary on a pty, 0" \
            "start-up to first frame, real binary on a pty, 10" "peak memory" \
-           "keystroke -> frame p99 (CPU), clerk queue, 10" "keystroke -> frame p99 (CPU), Track, 10" \
+           "keystroke -> frame p99, clerk queue, 10" "keystroke -> frame p99, Track, 10" \
            "durable dossier insert p50, 10" "registration queueing 2 messages p50" "sync ingest, Unix socket, 10" \
            "province quarter report, 1 of 63 provinces, 10" "tracking lookup p99, 13,000 offices, 10" \
            "central database size, 10" "clerk page p99 (CPU), phone start / last 4 ID digits, 10"; do
