@@ -89,8 +89,8 @@ const void *module_load(const char *name, size_t size, char *why, size_t whysz)
         snprintf(why, whysz,
                  _("the %s part of postkiosk at %s is from another version: reinstall postkiosk"),
                  name, path);
-        dlclose(h);
-        return NULL;
+        return NULL;   /* left open: unloading would lose what its libraries'
+                          constructors allocated (libvorbisenc's, under valgrind) */
     }
     if (slot >= 0) {
         str_copy(loaded[slot].path, sizeof loaded[slot].path, path);
