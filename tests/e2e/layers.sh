@@ -9,8 +9,11 @@
 #   a room includes only itself and the rooms to its left; headers by
 #   basename; kiosk/store_sync/ and kiosk/store_check/ are part of the store room (kiosk/store/ is
 #   full); sqlite3.h only in kiosk/store/, kiosk/store_sync/ and kiosk/store_check/, the store's private headers
-#   (store_internal.h, store_filter.h) only from kiosk/store/, curses only in kiosk/ui/term*.c, libpq only in kiosk/sync/,
-#   curl only in kiosk/notify/, espeak-ng only in kiosk/speech/.
+#   (store_internal.h, store_filter.h) only from kiosk/store/, curses only in kiosk/ui/term*.c;
+#   the heavy libraries only in their room's module/ folder, a shared module the
+#   program loads on first use (kiosk/base/module.h): libpq in kiosk/sync/module/,
+#   curl in kiosk/notify/module/, espeak-ng in kiosk/speech/module/, cairo,
+#   pango, libcups and libzint in printers/papers/module/.
 # Then proves it can fail: on a copy of the tree, one deliberate bad
 # include at a time must be refused with its message.
 #   tests/e2e/layers.sh [--no-self-test] [ROOT]
@@ -72,11 +75,14 @@ check() {
         else if (name ~ /^(n?cursesw?\.h|ncursesw?\/.*|panel\.h|menu\.h|form\.h|term\.h)$/)
             only("kiosk/ui/term*.c", "curses", name, file ~ /^kiosk\/ui\/term[^\/]*\.c$/)
         else if (name ~ /^(postgresql\/)?libpq(-fe\.h|\/.*)$/)
-            only("kiosk/sync/", "libpq", name, file ~ /^kiosk\/sync\//)
+            only("kiosk/sync/module/", "libpq", name, file ~ /^kiosk\/sync\/module\//)
         else if (name ~ /^curl\//)
-            only("kiosk/notify/", "curl", name, file ~ /^kiosk\/notify\//)
+            only("kiosk/notify/module/", "curl", name, file ~ /^kiosk\/notify\/module\//)
         else if (name ~ /^espeak(-ng)?\//)
-            only("kiosk/speech/", "espeak-ng", name, file ~ /^kiosk\/speech\//)
+            only("kiosk/speech/module/", "espeak-ng", name, file ~ /^kiosk\/speech\/module\//)
+        else if (name ~ /^(cairo(-[a-z]+)?\.h|pango\/.*|cups\/.*|zint\.h)$/)
+            only("printers/papers/module/", "cairo, pango, libcups or libzint", name,
+                 file ~ /^printers\/papers\/module\//)
     }
     END { exit bad }' - $files
     )
@@ -123,10 +129,23 @@ expect kiosk/ui/term_private.h '#include <curses.h>' \
 expect kiosk/ui/app.c '#include <curses.h>' 'room ui may not include curses (curses.h): only kiosk/ui/term*.c may'
 expect kiosk/rules/auth.c '#include <ncursesw/curses.h>' \
     'room rules may not include curses (ncursesw/curses.h): only kiosk/ui/term*.c may'
-expect kiosk/rules/auth.c '#include <libpq-fe.h>' 'room rules may not include libpq (libpq-fe.h): only kiosk/sync/ may'
-expect kiosk/base/util.c '#include <curl/curl.h>' 'room base may not include curl (curl/curl.h): only kiosk/notify/ may'
+expect kiosk/rules/auth.c '#include <libpq-fe.h>' 'room rules may not include libpq (libpq-fe.h): only kiosk/sync/module/ may'
+expect kiosk/sync/pgc.c '#include <libpq-fe.h>' 'room sync may not include libpq (libpq-fe.h): only kiosk/sync/module/ may'
+expect kiosk/base/util.c '#include <curl/curl.h>' 'room base may not include curl (curl/curl.h): only kiosk/notify/module/ may'
+expect kiosk/notify/notify_run.c '#include <curl/curl.h>' \
+    'room notify may not include curl (curl/curl.h): only kiosk/notify/module/ may'
 expect kiosk/ui/app.c '#include <espeak-ng/espeak_ng.h>' \
-    'room ui may not include espeak-ng (espeak-ng/espeak_ng.h): only kiosk/speech/ may'
+    'room ui may not include espeak-ng (espeak-ng/espeak_ng.h): only kiosk/speech/module/ may'
+expect kiosk/speech/speech.c '#include <espeak-ng/espeak_ng.h>' \
+    'room speech may not include espeak-ng (espeak-ng/espeak_ng.h): only kiosk/speech/module/ may'
+expect printers/papers/paper.c '#include <cairo.h>' \
+    'room printers may not include cairo, pango, libcups or libzint (cairo.h): only printers/papers/module/ may'
+expect kiosk/cli/network/cli_central_pdf.c '#include <pango/pangocairo.h>' \
+    'room cli may not include cairo, pango, libcups or libzint (pango/pangocairo.h): only printers/papers/module/ may'
+expect printers/papers/paper_thermal.c '#include <zint.h>' \
+    'room printers may not include cairo, pango, libcups or libzint (zint.h): only printers/papers/module/ may'
+expect printers/papers/paper_cups.h '#include <cups/cups.h>' \
+    'room printers may not include cairo, pango, libcups or libzint (cups/cups.h): only printers/papers/module/ may'
 expect kiosk/speech/speech.c '#include "app.h"' 'room speech may not include ui (app.h)'
 expect screens/help.c '#include "../kiosk/base/util.h"' 'include by basename, not by path (../kiosk/base/util.h)'
 mkdir "$tmp/kiosk/attic"
