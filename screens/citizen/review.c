@@ -49,7 +49,15 @@ static void section(wpage *p, int digit, const char *title, bool editable)
         snprintf(buf, sizeof buf, "[%d] %s  \xe2\x80\x94 %s", digit, title, _("press the number to change"));
     else
         snprintf(buf, sizeof buf, "%s", title);
+    int first = p->y;
     wpage_text(p, buf, ROLE_TITLE);
+    /* a touch on the title does what its number does: a touch screen
+     * has no digits */
+    for (int line = first; editable && !p->measure && line < p->y; line++) {
+        int row = p->top + line - p->scroll;
+        if (row >= p->top && row < p->bottom)
+            w_region(p->f, row, p->x, 1, p->w, ACT_CHOOSE, digit);
+    }
 }
 
 static void pair(wpage *p, const char *label, const char *value)
