@@ -8,6 +8,9 @@
  *     of a bare ncurses full redraw of the same terminal
  *   - start-up of the real binary on a pseudo-terminal (exec to the first
  *     frame): < 100 ms at any size, and its peak memory: < 16 MB
+ *   - the idle check of the whole file: one pass, and how soon a stop ends
+ *     its thread (figures only)
+ * Keystrokes print the wall p99 and the thread's CPU p99 (bench.h).
  * Headless terminal (ncurses on /dev/null, 80x24). The database is
  * generated once and kept in $BUILD (bench.h); the screens run on a copy.
  * Prints table rows for scripts/bench.sh. */
@@ -36,6 +39,7 @@
 #include "i18n.h"
 #include "printer.h"
 #include "store.h"
+#include "store_check.h"
 #include "term.h"
 #include "util.h"
 
@@ -346,6 +350,51 @@ static void add_clerk(config *cfg, store *s)
     auth_wipe(&ax);
 }
 
+/* The idle check of the whole file (store_check.h) on the database: one
+ * pass to its end, then passes stopped as a key would stop them (after
+ * 50 ms to 1.25 s of reading): how long the thread takes to end. Neither
+ * is a wait of the input loop, which never joins the thread while a pass
+ * runs; no target. */
+static void idle_check_rows(const char *db, const char *size)
+{
+    store *s = NULL;
+    char msg[320], f[128], m[96];
+    if (store_open(db, &s, msg, sizeof msg) != PK_OK)
+        die("store: %s", msg);
+    store_idle_check *c = NULL;
+    double t0 = bench_now_ms();
+    if (store_idle_check_start(s, &c) != PK_OK)
+        die("idle check: cannot start");
+    idle_check_state st;
+    while ((st = store_idle_check_poll(c, msg, sizeof msg)) == IDLE_CHECK_RUNNING)
+        usleep(1000);
+    double pass = bench_now_ms() - t0;
+    store_idle_check_free(c);
+    if (st != IDLE_CHECK_OK)
+        die("idle check: %d %s", (int)st, msg);
+    bench_row(bench_fmt(f, sizeof f, "idle check of the whole file, one pass, %s", size),
+              bench_fmt(m, sizeof m, "%.0f ms", pass), "-", 0, NULL, -1);
+    enum { STOPS = 6 };
+    double t[STOPS];
+    for (int i = 0; i < STOPS; i++) {
+        if (store_idle_check_start(s, &c) != PK_OK)
+            die("idle check: cannot start");
+        usleep((useconds_t)(50 + 240 * i) * 1000);
+        double a = bench_now_ms();
+        store_idle_check_stop(c);
+        while ((st = store_idle_check_poll(c, msg, sizeof msg)) == IDLE_CHECK_RUNNING)
+            usleep(100);
+        t[i] = bench_now_ms() - a;
+        store_idle_check_free(c);
+        if (st != IDLE_CHECK_STOPPED && st != IDLE_CHECK_OK)
+            die("idle check: %d %s", (int)st, msg);
+    }
+    bench_row(bench_fmt(f, sizeof f, "  idle check stopped by a key: the thread ends, max, %s", size),
+              bench_fmt(m, sizeof m, "%.2f ms (%d stops)", bench_pct(t, STOPS, 100), STOPS), "-",
+              0, NULL, -1);
+    store_close(s);
+}
+
 int main(int argc, char **argv)
 {
     long long nd = bench_arg(argc, argv, 1000000);
@@ -405,6 +454,7 @@ int main(int argc, char **argv)
     keystroke_row("clerk queue", size, &l, floor);
     stop_kiosk(k);
     free(k);
+    idle_check_rows(db, size);
 
     long rss, rss2;
     binary_startup(db, dir, &rss, SIGTERM);            /* the first run: not timed */
