@@ -56,6 +56,9 @@ typedef struct {
 } store_migration;
 
 extern const store_migration store_migrations[];
+/* Library settings SQLite takes only before it starts (store.c): called
+ * before every sqlite3_open of the store. */
+void store_sqlite_setup(void);
 /* Schema version 15: batches by scanning (store_cycle.c). */
 extern const char store_schema_batches[];
 /* Schema version 2 (clerk workstation), defined in store_clerk.c, and its

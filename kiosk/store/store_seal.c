@@ -27,6 +27,7 @@ pk_err store_file_keyed(const char *path, bool *keyed)
 {
     *keyed = false;
     sqlite3 *conn = NULL;
+    store_sqlite_setup();
     int rc = sqlite3_open_v2(path, &conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
     sqlite3_stmt *stmt = NULL;
     if (rc == SQLITE_OK)
