@@ -56,9 +56,15 @@ typedef enum { SEAL_DOSSIER, SEAL_CLERK, SEAL_SETTING } seal_kind;
 
 static const char *const kind_name[] = {"dossier", "clerk", "setting"};
 
+/* The canonical form is hashed into every seal: its bytes are fixed
+ * (audit_seals/seal_bytes_kept). Written without printf: a dossier row has
+ * some 50 columns, sealed at every change and read back by every check
+ * (issue 18). */
 static void add_bytes(sbuf *b, char tag, const void *p, int n)
 {
-    sbuf_addf(b, "%c%d:", tag, n);
+    sbuf_addn(b, &tag, 1);
+    sbuf_add_i64(b, n);
+    sbuf_addn(b, ":", 1);
     if (n > 0)
         sbuf_addn(b, p, (size_t)n);
     sbuf_addn(b, "\n", 1);
@@ -87,13 +93,17 @@ static pk_err row_canonical(store *s, seal_kind kind, bool before, const char *i
         store_bind_text(stmt, 1, id);
     int rc = sqlite3_step(stmt);
     *found = rc == SQLITE_ROW;
-    sbuf_addf(out, "%s\n", kind_name[kind]);
+    sbuf_reserve(out, 2048);   /* a dossier row, at once */
+    sbuf_add(out, kind_name[kind]);
+    sbuf_addn(out, "\n", 1);
     for (int i = 0; *found && i < sqlite3_column_count(stmt); i++) {
         const char *name = sqlite3_column_name(stmt, i);
         add_bytes(out, 'c', name, (int)strlen(name));
         switch (sqlite3_column_type(stmt, i)) {
         case SQLITE_INTEGER:
-            sbuf_addf(out, "i%" PRId64 "\n", (int64_t)sqlite3_column_int64(stmt, i));
+            sbuf_addn(out, "i", 1);
+            sbuf_add_i64(out, (int64_t)sqlite3_column_int64(stmt, i));
+            sbuf_addn(out, "\n", 1);
             break;
         case SQLITE_FLOAT:
             sbuf_addf(out, "f%.17g\n", sqlite3_column_double(stmt, i));

@@ -10,6 +10,8 @@
 #include "store_internal.h"
 #include "unit.h"
 
+#define SEAL_GOLDEN "c0d34aab734097cc74562a6fd9257dc757805a2a1a9fc6ed698756b61878946b"
+
 static fx_dir fx;
 static store *db;
 static char refs[3][PK_REF_MAX];
@@ -471,6 +473,40 @@ TEST(audit_seals, fresh_row_changed, "a row inserted and changed in one transact
     audit_check r;
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
     teardown();
+}
+
+TEST(audit_seals, seal_bytes_kept, "a dossier's seal digest is the one earlier versions wrote")
+{
+    /* the canonical form of a row is hashed into its seal: a change to its
+     * bytes (the encoding of names, numbers or texts) would make every seal
+     * written before it read as an edit behind the program's back. The
+     * digest below was written by the store of issue 18 before its seal
+     * encoder was rewritten (the row fixed in time: 2026-03-02 12:00 UTC,
+     * the same local day in any time zone the kiosks use). */
+    db = cx_open(&fx);
+    dossier d = fx_dossier("1.001193", "Nguyễn Văn An");
+    d.created_at = 1772452800;
+    d.unit_id = 7;
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, &d, "RA", "kiosk", NULL), PK_OK);
+    char sql[200];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = 'seal' AND object ="
+             " 'dossier:%lld' AND detail = 'digest=%s'", (long long)d.id, SEAL_GOLDEN);
+    CU_ASSERT_EQUAL(one_int(sql), 1);
+    if (one_int(sql) != 1) {
+        char *detail = NULL;
+        sqlite3 *raw = NULL;
+        sqlite3_stmt *q = NULL;
+        if (sqlite3_open(fx.db_path, &raw) == SQLITE_OK &&
+            sqlite3_prepare_v2(raw, "SELECT detail FROM audit WHERE action = 'seal' ORDER BY seq"
+                               " DESC LIMIT 1", -1, &q, NULL) == SQLITE_OK &&
+            sqlite3_step(q) == SQLITE_ROW)
+            detail = xstrdup((const char *)sqlite3_column_text(q, 0));
+        fprintf(stderr, "seal now: %s\n", detail ? detail : "?");
+        free(detail);
+        sqlite3_finalize(q);
+        sqlite3_close(raw);
+    }
+    cx_close(&db, &fx);
 }
 
 SUITE(audit_seals, NULL, NULL);
