@@ -85,6 +85,9 @@ pk_err store_sync_head(store *s);
 /* Schema version 19: the last head found by an index of the heads alone;
  * no index of print jobs by reference (nothing looks them up by it). */
 extern const char store_schema_sync_heads[];
+/* Schema version 22: no index of the heads (the head check reads the last
+ * row of the outbox). */
+extern const char store_schema_sync_last[];
 extern const int store_migrations_count;
 /* Version 4: name_fold columns and the name index folded again. */
 pk_err store_refold(store *s);

@@ -370,6 +370,7 @@ const store_migration store_migrations[] = {
     {19, schema_name_keys, NULL},   /* probe of the clerk's name search: store_queue.c */
     {20, NULL, store_handover_receiver_upgrade},   /* a record per real receiving agency: store_report.c */
     {21, store_schema_sync_heads, NULL},   /* fewer pages per dossier: store_sync.c */
+    {22, store_schema_sync_last, NULL},   /* fewer pages per dossier again: store_sync.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
 

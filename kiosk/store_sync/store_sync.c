@@ -122,15 +122,22 @@ const char store_schema_sync_heads[] =
     "CREATE INDEX IF NOT EXISTS sync_outbox_heads ON sync_outbox(seq) WHERE kind = 'audit';"
     "DROP INDEX IF EXISTS print_jobs_by_ref;";
 
+/* Schema version 22 (issue 18: the durable insert): the head check reads
+ * the outbox's last row alone (store_sync_head), so the heads' own index
+ * is written by every dossier for nothing. */
+const char store_schema_sync_last[] = "DROP INDEX IF EXISTS sync_outbox_heads;";
+
 pk_err store_sync_head(store *s)
 {
-    /* rows queued since the last head: the chain's head goes with them */
+    /* rows queued since the last head: the chain's head goes with them.
+     * Every transaction that queues rows ends with its head, so rows were
+     * queued since the last head exactly when the newest row is not a head
+     * (seq only grows): one row read, whatever the outbox holds. */
     sqlite3_stmt *stmt = store_stmt(s,
         "INSERT INTO sync_outbox(kiosk_code, kind, at, audit_seq, audit_hash)"
         " SELECT s.value, 'audit', a.at, a.seq, lower(hex(a.hash))"
         " FROM audit a, settings s WHERE s.key = 'kiosk_code' AND length(s.value) > 0"
-        " AND EXISTS(SELECT 1 FROM sync_outbox WHERE seq >"
-        "   coalesce((SELECT max(seq) FROM sync_outbox WHERE kind = 'audit'), 0))"
+        " AND (SELECT kind FROM sync_outbox ORDER BY seq DESC LIMIT 1) <> 'audit'"
         " ORDER BY a.seq DESC LIMIT 1");
     if (!stmt)
         return PK_EIO;
