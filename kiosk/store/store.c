@@ -273,26 +273,28 @@ void store_tx_rollback(store *s)
         store_search_free(s);
 }
 
+/* Two plain statements in the caller's write transaction (store_begin joins
+ * it): a RETURNING clause made SQLite build and drop a temporary table at
+ * each call, two per dossier (issue 18). */
 pk_err store_sequence_next(store *s, const char *name, int64_t *out)
 {
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
     sqlite3_stmt *stmt = store_stmt(s,
         "INSERT INTO sequences(name, value) VALUES(?1, 1) "
-        "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value");
+        "ON CONFLICT(name) DO UPDATE SET value = value + 1");
     if (!stmt)
-        return PK_EIO;
+        return store_end(s, PK_EIO);
     store_bind_text(stmt, 1, name);
-    int rc = sqlite3_step(stmt);
-    if (rc != SQLITE_ROW) {
-        pk_err e = store_rc(s, rc);
+    e = store_step_done(s, stmt);
+    if (e == PK_OK) {
+        stmt = store_row(s, "SELECT value FROM sequences WHERE name = ?1", name, &e);
+        if (e == PK_OK)
+            *out = sqlite3_column_int64(stmt, 0);
         store_done(stmt);
-        return e;
     }
-    *out = sqlite3_column_int64(stmt, 0);
-    /* step to the end so the RETURNING statement completes its write */
-    rc = sqlite3_step(stmt);
-    pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(stmt);
-    return e;
+    return store_end(s, e);
 }
 
 /* ---- open / close ------------------------------------------------------ */
