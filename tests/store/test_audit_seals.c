@@ -459,6 +459,45 @@ TEST(audit_seals, marks_indexed, "many rows changed in one transaction: no mark 
     teardown();
 }
 
+TEST(audit_seals, marks_in_batches, "a transaction of 700 rows: each sealed once, an earlier edit still named")
+{
+    /* the marks are sealed a batch of 256 at a time (issue 18); rows
+     * inserted and rows changed mix in them, and an edit made behind the
+     * store before the transaction is still reported at its seal */
+    setup();
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "UPDATE dossiers SET fee_total = 1 WHERE id = 3"), SQLITE_OK);
+    int64_t seals = one_int("SELECT count(*) FROM audit WHERE action = 'seal'");
+    CU_ASSERT_EQUAL_FATAL(store_tx_begin(db), PK_OK);
+    for (int i = 0; i < 700; i++) {
+        dossier d = fx_dossier("1.001193", "Trần Thị Bình");
+        CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, &d, "RA", "kiosk", NULL), PK_OK);
+    }
+    transition_data td = {.at = cx_at("2026-03-04", 0), .seal_no = "NP-0002", .fee_collected = 8000};
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[0], ST_IN_TRANSIT, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[2], ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_tx_commit(db), PK_OK);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE action = 'seal'"), seals + 702);
+    CU_ASSERT_EQUAL(one_int("SELECT count(DISTINCT object) FROM audit WHERE action = 'seal'"
+                            " AND seq > (SELECT max(seq) FROM audit WHERE action = 'event'"
+                            " AND seq < (SELECT min(seq) FROM audit WHERE object = 'dossier:4'"
+                            " AND action = 'seal'))"), 702);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE detail LIKE '% prior=changed'"), 1);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE detail LIKE '% prior=changed'"
+                            " AND object = 'dossier:3'"), 1);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM temp.audit_dirty"), 0);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM temp.audit_old_dossier"), 0);
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_ROW_CHANGED);
+    CU_ASSERT_STRING_EQUAL(r.bad_object, "dossier LS01-000003");
+    /* the next change of a row changed in it takes a fresh copy of its
+     * prior state: no new report */
+    td.at = cx_at("2026-03-05", 0);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[0], ST_HANDED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE detail LIKE '% prior=changed'"), 1);
+    teardown();
+}
+
 TEST(audit_seals, fresh_row_changed, "a row inserted and changed in one transaction is not \"changed outside\"")
 {
     /* a dossier with e-mail consent is inserted, then its consent column
