@@ -132,12 +132,24 @@ pk_err store_sync_head(store *s)
     /* rows queued since the last head: the chain's head goes with them.
      * Every transaction that queues rows ends with its head, so rows were
      * queued since the last head exactly when the newest row is not a head
-     * (seq only grows): one row read, whatever the outbox holds. */
-    sqlite3_stmt *stmt = store_stmt(s,
+     * (seq only grows): one row read, whatever the outbox holds. Read
+     * apart: an INSERT that reads its own table makes SQLite copy the rows
+     * to a temporary table first, at every dossier (issue 18). */
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT kind <> 'audit' FROM sync_outbox"
+                                       " ORDER BY seq DESC LIMIT 1");
+    if (!stmt)
+        return PK_EIO;
+    int rc = sqlite3_step(stmt);
+    bool queued = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0);
+    store_done(stmt);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    if (!queued)
+        return PK_OK;
+    stmt = store_stmt(s,
         "INSERT INTO sync_outbox(kiosk_code, kind, at, audit_seq, audit_hash)"
         " SELECT s.value, 'audit', a.at, a.seq, lower(hex(a.hash))"
         " FROM audit a, settings s WHERE s.key = 'kiosk_code' AND length(s.value) > 0"
-        " AND (SELECT kind FROM sync_outbox ORDER BY seq DESC LIMIT 1) <> 'audit'"
         " ORDER BY a.seq DESC LIMIT 1");
     if (!stmt)
         return PK_EIO;
