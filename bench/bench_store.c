@@ -304,6 +304,7 @@ static void bench_insert(store *s, const char *path, int n_ins)
     sqlite3_stmt *row;
     must(sqlite3_prepare_v2(db, bare_row_sql, -1, &row, NULL), db, "bare prepare");
     double *ts = xcalloc((size_t)n_ins + 1, sizeof *ts), *tb = xcalloc((size_t)n_ins + 1, sizeof *tb);
+    double *cs = xcalloc((size_t)n_ins + 1, sizeof *cs), *cb = xcalloc((size_t)n_ins + 1, sizeof *cb);
     long pages_store = 0, pages_bare = 0;
     page_list *ls = xcalloc((size_t)n_ins + 1, sizeof *ls), *lb = xcalloc((size_t)n_ins + 1, sizeof *lb);
     int nls = 0, nlb = 0;
@@ -323,8 +324,9 @@ static void bench_insert(store *s, const char *path, int n_ins)
         /* a checkpoint restarts the WAL: count the frames of this write only
          * when it did not (the file only grows between checkpoints) */
         long w0 = wal_frames(path);
-        double a = bench_now_ms();
+        double a = bench_now_ms(), ca = bench_cpu_ms();
         pk_err e = store_dossier_create(s, &d, "RA", "kiosk", NULL);
+        cs[i] = bench_cpu_ms() - ca;
         ts[i] = bench_now_ms() - a;
         long w1 = wal_frames(path);
         if (e != PK_OK)
@@ -338,11 +340,13 @@ static void bench_insert(store *s, const char *path, int n_ins)
         snprintf(s10, sizeof s10, "RB%08dVN", i + 1);
         w0 = wal_frames(path);
         a = bench_now_ms();
+        ca = bench_cpu_ms();
         sqlite3_bind_text(row, 1, ref, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(row, 2, s10, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(row, 3, 1767225600 + i);
         must(sqlite3_step(row), db, "bare insert");
         sqlite3_reset(row);
+        cb[i] = bench_cpu_ms() - ca;
         tb[i] = bench_now_ms() - a;
         w1 = wal_frames(path);
         if (w1 > w0 && w1 - w0 > pages_bare)
@@ -357,13 +361,19 @@ static void bench_insert(store *s, const char *path, int n_ins)
     free(ls);
     free(lb);
     sqlite3_close(db);
+    /* wall time holds the fsync, CPU time what the program does (under
+     * load the disk's queue swamps the wall figures): met when both are */
     double s50 = bench_pct(ts, n_ins, 50), b50 = bench_pct(tb, n_ins, 50);
-    double ratio = b50 > 0 ? s50 / b50 : 0;
-    char f[96], m[96], r[64];
+    double sc50 = bench_pct(cs, n_ins, 50), bc50 = bench_pct(cb, n_ins, 50);
+    double ratio = b50 > 0 ? s50 / b50 : 0, cratio = bc50 > 0 ? sc50 / bc50 : 0;
+    char f[96], m[128], r[96];
     bench_row(bench_fmt(f, sizeof f, "durable dossier insert p50, %s", size_name),
-              bench_fmt(m, sizeof m, "%.3f ms, %ld WAL pages", s50, pages_store), "<= 1.25x bare",
-              ratio, bench_fmt(r, sizeof r, "bare (%.3f ms, %ld pages)", b50, pages_bare),
-              n_ins > 0 ? ratio <= 1.25 : -1);
+              bench_fmt(m, sizeof m, "%.3f ms (CPU %.3f ms, %.2fx), %ld WAL pages", s50, sc50,
+                        cratio, pages_store),
+              "<= 1.25x bare", ratio,
+              bench_fmt(r, sizeof r, "bare (%.3f ms, CPU %.3f ms, %ld pages)", b50, bc50,
+                        pages_bare),
+              n_ins > 0 ? ratio <= 1.25 && cratio <= 1.25 : -1);
     /* what each part of the transaction costs, against the bare row */
     char pb[1024];
     bench_row(bench_fmt(f, sizeof f, "durable dossier insert, WAL pages by part, %s", size_name),
@@ -372,6 +382,8 @@ static void bench_insert(store *s, const char *path, int n_ins)
               parts_fmt(pb, sizeof pb, &psb), "-", 0, NULL, -1);
     free(ts);
     free(tb);
+    free(cs);
+    free(cb);
 }
 
 static void bulk_dossier(dossier *d)

@@ -131,6 +131,21 @@ void sbuf_addf(sbuf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+void sbuf_add_i64(sbuf *b, int64_t v)
+{
+    char t[24];
+    size_t n = sizeof t;
+    /* the magnitude as unsigned: -INT64_MIN does not fit an int64_t */
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        t[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        t[--n] = '-';
+    sbuf_addn(b, t + n, sizeof t - n);
+}
+
 void sbuf_free(sbuf *b)
 {
     free(b->data);

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define PK_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -37,6 +38,9 @@ void sbuf_reserve(sbuf *b, size_t extra);
 void sbuf_add(sbuf *b, const char *s);
 void sbuf_addn(sbuf *b, const char *s, size_t n);
 void sbuf_addf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* v in decimal, the bytes of "%" PRId64 without printf (hashed forms built
+ * per row: the audit chain, the seals). */
+void sbuf_add_i64(sbuf *b, int64_t v);
 void sbuf_vaddf(sbuf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void sbuf_free(sbuf *b);
 

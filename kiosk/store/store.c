@@ -273,29 +273,52 @@ void store_tx_rollback(store *s)
         store_search_free(s);
 }
 
+/* Two plain statements in the caller's write transaction (store_begin joins
+ * it): a RETURNING clause made SQLite build and drop a temporary table at
+ * each call, two per dossier (issue 18). */
 pk_err store_sequence_next(store *s, const char *name, int64_t *out)
 {
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
     sqlite3_stmt *stmt = store_stmt(s,
         "INSERT INTO sequences(name, value) VALUES(?1, 1) "
-        "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value");
+        "ON CONFLICT(name) DO UPDATE SET value = value + 1");
     if (!stmt)
-        return PK_EIO;
+        return store_end(s, PK_EIO);
     store_bind_text(stmt, 1, name);
-    int rc = sqlite3_step(stmt);
-    if (rc != SQLITE_ROW) {
-        pk_err e = store_rc(s, rc);
+    e = store_step_done(s, stmt);
+    if (e == PK_OK) {
+        stmt = store_row(s, "SELECT value FROM sequences WHERE name = ?1", name, &e);
+        if (e == PK_OK)
+            *out = sqlite3_column_int64(stmt, 0);
         store_done(stmt);
-        return e;
     }
-    *out = sqlite3_column_int64(stmt, 0);
-    /* step to the end so the RETURNING statement completes its write */
-    rc = sqlite3_step(stmt);
-    pk_err e = rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
-    store_done(stmt);
-    return e;
+    return store_end(s, e);
 }
 
 /* ---- open / close ------------------------------------------------------ */
+
+/* Statement journals of up to STMT_SPILL bytes stay in memory. Inside a
+ * transaction, a statement that writes several rows and may fail keeps the
+ * pages it changes in a statement journal; SQLite moves it to a temporary
+ * file past 64 KiB. A dossier's INSERT with its triggers (indexes, name and
+ * digit probes, counters) changes about 25 pages, so every dossier created,
+ * wrote and deleted a file: 0.2 ms of a 0.5 ms insert (issue 18). Bounded:
+ * a statement changing more pages (a migration, a purge) still spills.
+ * Below 128 KiB: SQLite keeps the journal in one buffer of this size and
+ * writes it to the file in one call, and its Unix layer writes at most
+ * 128 KiB - 1 bytes at once (3.40 answers "disk full" to a larger spill;
+ * store_insert/no_temp_file spills one). SQLite takes this only before it
+ * starts (sqlite3_config), so every store entry that opens a connection
+ * asks first; in a process that started SQLite earlier it is refused and
+ * the default stays (slower, not different). */
+enum { STMT_SPILL = 124 << 10 };
+
+void store_sqlite_setup(void)
+{
+    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, (int)STMT_SPILL);   /* SQLITE_MISUSE once started */
+}
 
 /* The audit key every store opened from now on uses (see store.h). */
 static unsigned char default_audit_key[32];
@@ -401,6 +424,7 @@ static pk_err open_with(const char *path, bool create, store **out, char *msg, s
     s->has_audit_key = true;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | (create ? SQLITE_OPEN_CREATE : 0);
     mode_t saved_umask = umask(077);   /* a new database is 0600 from its first byte */
+    store_sqlite_setup();
     int rc = sqlite3_open_v2(path, &s->conn, flags, NULL);
     umask(saved_umask);
     pk_err e;

@@ -22,6 +22,7 @@ static pk_err copy(sqlite3 *from, const char *dest, store_progress_fn progress, 
     }
     sqlite3 *to = NULL;
     mode_t saved = umask(077);   /* personal data: 0600 from the first byte */
+    store_sqlite_setup();
     int rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                                             SQLITE_OPEN_NOFOLLOW, NULL);
     umask(saved);
@@ -71,6 +72,7 @@ pk_err store_backup(store *s, const char *dest, store_progress_fn progress, void
 pk_err store_copy_file(const char *src, const char *dest, char *msg, size_t msgsz)
 {
     sqlite3 *from = NULL;
+    store_sqlite_setup();
     int rc = sqlite3_open_v2(src, &from, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc != SQLITE_OK) {
         snprintf(msg, msgsz, "cannot open %s: %s", src, from ? sqlite3_errmsg(from) : "out of memory");

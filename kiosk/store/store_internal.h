@@ -55,6 +55,9 @@ typedef struct {
 } store_migration;
 
 extern const store_migration store_migrations[];
+/* Library settings SQLite takes only before it starts (store.c): called
+ * before every sqlite3_open of the store. */
+void store_sqlite_setup(void);
 /* Schema version 15: batches by scanning (store_cycle.c). */
 extern const char store_schema_batches[];
 /* Schema version 2 (clerk workstation), defined in store_clerk.c, and its
@@ -81,6 +84,9 @@ pk_err store_sync_head(store *s);
 /* Schema version 19: the last head found by an index of the heads alone;
  * no index of print jobs by reference (nothing looks them up by it). */
 extern const char store_schema_sync_heads[];
+/* Schema version 23: no index of the heads (the head check reads the last
+ * row of the outbox). */
+extern const char store_schema_sync_last[];
 extern const int store_migrations_count;
 /* Version 4: name_fold columns and the name index folded again. */
 pk_err store_refold(store *s);

@@ -382,6 +382,7 @@ const store_migration store_migrations[] = {
     {20, NULL, store_handover_receiver_upgrade},   /* a record per real receiving agency: store_report.c */
     {21, store_schema_sync_heads, NULL},   /* fewer pages per dossier: store_sync.c */
     {22, NULL, schema_rank},   /* procedures' staff rank on the first list: store_search.c */
+    {23, store_schema_sync_last, NULL},   /* fewer pages per dossier again: store_sync.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
 

@@ -27,6 +27,7 @@ pk_err store_file_keyed(const char *path, bool *keyed)
 {
     *keyed = false;
     sqlite3 *conn = NULL;
+    store_sqlite_setup();
     int rc = sqlite3_open_v2(path, &conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
     sqlite3_stmt *stmt = NULL;
     if (rc == SQLITE_OK)
@@ -55,9 +56,15 @@ typedef enum { SEAL_DOSSIER, SEAL_CLERK, SEAL_SETTING } seal_kind;
 
 static const char *const kind_name[] = {"dossier", "clerk", "setting"};
 
+/* The canonical form is hashed into every seal: its bytes are fixed
+ * (audit_seals/seal_bytes_kept). Written without printf: a dossier row has
+ * some 50 columns, sealed at every change and read back by every check
+ * (issue 18). */
 static void add_bytes(sbuf *b, char tag, const void *p, int n)
 {
-    sbuf_addf(b, "%c%d:", tag, n);
+    sbuf_addn(b, &tag, 1);
+    sbuf_add_i64(b, n);
+    sbuf_addn(b, ":", 1);
     if (n > 0)
         sbuf_addn(b, p, (size_t)n);
     sbuf_addn(b, "\n", 1);
@@ -86,13 +93,17 @@ static pk_err row_canonical(store *s, seal_kind kind, bool before, const char *i
         store_bind_text(stmt, 1, id);
     int rc = sqlite3_step(stmt);
     *found = rc == SQLITE_ROW;
-    sbuf_addf(out, "%s\n", kind_name[kind]);
+    sbuf_reserve(out, 2048);   /* a dossier row, at once */
+    sbuf_add(out, kind_name[kind]);
+    sbuf_addn(out, "\n", 1);
     for (int i = 0; *found && i < sqlite3_column_count(stmt); i++) {
         const char *name = sqlite3_column_name(stmt, i);
         add_bytes(out, 'c', name, (int)strlen(name));
         switch (sqlite3_column_type(stmt, i)) {
         case SQLITE_INTEGER:
-            sbuf_addf(out, "i%" PRId64 "\n", (int64_t)sqlite3_column_int64(stmt, i));
+            sbuf_addn(out, "i", 1);
+            sbuf_add_i64(out, (int64_t)sqlite3_column_int64(stmt, i));
+            sbuf_addn(out, "\n", 1);
             break;
         case SQLITE_FLOAT:
             sbuf_addf(out, "f%.17g\n", sqlite3_column_double(stmt, i));
@@ -153,19 +164,28 @@ static pk_err last_seal(store *s, const char *object, char *detail, size_t detai
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
 }
 
-/* tracked: the row changed in this transaction (its prior state was copied
- * by the BEFORE triggers). A prior state that differs from the last seal
- * was changed outside the program: the new seal says so ("prior=changed"),
- * so that the program's own later change does not launder the edit. */
-static pk_err seal_one(store *s, seal_kind kind, const char *id, bool tracked)
+/* How seal_one checks the row's state before this transaction. */
+typedef enum {
+    PRIOR_UNCHECKED,   /* the upgrade seals every row once */
+    PRIOR_COPIED,      /* changed in this transaction: its prior state is
+                          in the copy the BEFORE triggers took */
+    PRIOR_NONE,        /* inserted in this transaction: it had none, and no
+                          copy is taken of it */
+} seal_prior;
+
+/* A prior state that differs from the last seal was changed outside the
+ * program: the new seal says so ("prior=changed"), so that the program's
+ * own later change does not launder the edit. */
+static pk_err seal_one(store *s, seal_kind kind, const char *id, seal_prior how)
 {
     char detail[AUDIT_DETAIL_MAX], object[AUDIT_OBJECT_MAX];
     snprintf(object, sizeof object, "%s:%s", kind_name[kind], id);
     pk_err e = row_seal(s, kind, id, detail, sizeof detail);
-    if (e == PK_OK && tracked) {
+    if (e == PK_OK && how != PRIOR_UNCHECKED) {
         char prior[AUDIT_DETAIL_MAX], sealed[AUDIT_DETAIL_MAX];
         bool existed = false;
-        e = row_seal_of(s, kind, true, id, prior, sizeof prior, &existed);
+        if (how == PRIOR_COPIED)
+            e = row_seal_of(s, kind, true, id, prior, sizeof prior, &existed);
         if (e == PK_OK)
             e = last_seal(s, object, sealed, sizeof sealed);
         bool clean = existed ? strcmp(prior, sealed) == 0
@@ -184,13 +204,15 @@ static pk_err seal_one(store *s, seal_kind kind, const char *id, bool tracked)
 /* Notes row v of kind k for sealing at commit, once; fresh: the row was
  * inserted in this transaction (it has no prior state to copy or check).
  * Not INSERT OR IGNORE: an UPSERT that fires the trigger would impose its
- * own conflict rule. The id as text, as the column holds it: compared with
- * an integer, the key could not be used and every mark would read all the
- * earlier ones (quadratic in one transaction, issue 18). */
+ * own conflict rule on it; an ON CONFLICT DO NOTHING of the trigger's own
+ * keeps it. Nor INSERT ... SELECT ... WHERE NOT EXISTS: a statement that
+ * reads the table it writes makes SQLite build a temporary table first, at
+ * every dossier (issue 18). The id as text, as the column holds it:
+ * compared with an integer, the key could not be used and every mark would
+ * read all the earlier ones (quadratic in one transaction, issue 18). */
 #define MARK_AS(k, v, fresh) \
-    "INSERT INTO audit_dirty SELECT " k ", CAST(" v " AS TEXT), " fresh \
-    " WHERE NOT EXISTS (SELECT 1 FROM audit_dirty WHERE kind = " k \
-    " AND id = CAST(" v " AS TEXT));"
+    "INSERT INTO audit_dirty VALUES(" k ", CAST(" v " AS TEXT), " fresh ")" \
+    " ON CONFLICT DO NOTHING;"
 #define MARK(k, v) MARK_AS(k, v, "0")
 #define MARK_NEW(k, v) MARK_AS(k, v, "1")
 /* The prior state is copied once, and not for a row this transaction
@@ -295,6 +317,17 @@ pk_err store_audit_track(store *s)
     return PK_OK;
 }
 
+/* The marked rows are read a batch at a time, in key order: no cursor stays
+ * open across the inserts, and a purge's thousands of rows are not all held
+ * at once. A dossier's transaction reads its one mark, seals, and clears. */
+enum { SEAL_BATCH = 256 };
+
+typedef struct {
+    seal_kind kind;
+    char id[AUDIT_OBJECT_MAX];
+    bool fresh;
+} seal_mark;
+
 pk_err store_audit_seal_dirty(store *s)
 {
     if (!s->tracking)
@@ -306,46 +339,69 @@ pk_err store_audit_seal_dirty(store *s)
             total = sqlite3_column_int64(cnt, 0);
         store_done(cnt);
     }
-    for (;; done++) {
-        if (s->progress && total > 0 && (done % 200 == 0 || done == total))
-            s->progress(done, total, s->progress_arg);
-        /* one row at a time: no cursor stays open across the inserts */
-        sqlite3_stmt *stmt = store_stmt(s, "SELECT kind, id FROM audit_dirty LIMIT 1");
-        if (!stmt)
-            return PK_EIO;
-        int rc = sqlite3_step(stmt);
-        if (rc != SQLITE_ROW) {
-            store_done(stmt);
-            s->last_at = 0;   /* the transaction ends here */
-            if (rc != SQLITE_DONE)
-                return store_rc(s, rc);
-            static const char *const clear[] = {"DELETE FROM temp.audit_old_dossier",
-                                                "DELETE FROM temp.audit_old_clerk",
-                                                "DELETE FROM temp.audit_old_setting"};
-            pk_err e = PK_OK;
-            for (size_t i = 0; e == PK_OK && i < PK_ARRAY_LEN(clear); i++) {
-                stmt = store_stmt(s, clear[i]);
-                e = stmt ? store_step_done(s, stmt) : PK_EIO;
-            }
-            return e;
+    seal_mark *marks = NULL;
+    bool copied = false;   /* a row changed, not only inserted: copies to clear */
+    pk_err e = PK_OK;
+    for (;;) {
+        sqlite3_stmt *stmt = store_stmt(s, "SELECT kind, id, fresh FROM audit_dirty"
+                                           " ORDER BY kind, id LIMIT ?1");
+        if (!stmt) {
+            e = PK_EIO;
+            break;
         }
-        int k = sqlite3_column_int(stmt, 0);
-        seal_kind kind = k == 2 ? SEAL_SETTING : k == 1 ? SEAL_CLERK : SEAL_DOSSIER;
-        char id[AUDIT_OBJECT_MAX];
-        store_col_text(stmt, 1, id, sizeof id);
+        sqlite3_bind_int(stmt, 1, SEAL_BATCH);
+        int n = 0, rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            if (!marks)
+                marks = xmalloc(SEAL_BATCH * sizeof *marks);
+            int k = sqlite3_column_int(stmt, 0);
+            marks[n].kind = k == 2 ? SEAL_SETTING : k == 1 ? SEAL_CLERK : SEAL_DOSSIER;
+            store_col_text(stmt, 1, marks[n].id, sizeof marks[n].id);
+            marks[n].fresh = sqlite3_column_int(stmt, 2) != 0;
+            n++;
+        }
         store_done(stmt);
-        pk_err e = seal_one(s, kind, id, true);
+        if (rc != SQLITE_DONE) {
+            e = store_rc(s, rc);
+            break;
+        }
+        for (int i = 0; e == PK_OK && i < n; i++, done++) {
+            if (s->progress && total > 0 && (done % 200 == 0 || done == total))
+                s->progress(done, total, s->progress_arg);
+            copied |= !marks[i].fresh;
+            e = seal_one(s, marks[i].kind, marks[i].id,
+                         marks[i].fresh ? PRIOR_NONE : PRIOR_COPIED);
+        }
         if (e != PK_OK)
-            return e;
-        stmt = store_stmt(s, "DELETE FROM audit_dirty WHERE kind = ?1 AND id = ?2");
-        if (!stmt)
-            return PK_EIO;
-        sqlite3_bind_int(stmt, 1, (int)kind);
-        store_bind_text(stmt, 2, id);
+            break;
+        if (n < SEAL_BATCH) {   /* the last batch: every mark is sealed */
+            stmt = store_stmt(s, "DELETE FROM audit_dirty");
+            e = stmt ? store_step_done(s, stmt) : PK_EIO;
+            break;
+        }
+        stmt = store_stmt(s, "DELETE FROM audit_dirty WHERE kind < ?1 OR (kind = ?1 AND id <= ?2)");
+        if (!stmt) {
+            e = PK_EIO;
+            break;
+        }
+        sqlite3_bind_int(stmt, 1, (int)marks[n - 1].kind);
+        store_bind_text(stmt, 2, marks[n - 1].id);
         e = store_step_done(s, stmt);
         if (e != PK_OK)
-            return e;
+            break;
     }
+    free(marks);
+    if (s->progress && total > 0 && e == PK_OK)
+        s->progress(done, total, s->progress_arg);
+    s->last_at = 0;   /* the transaction ends here */
+    static const char *const clear[] = {"DELETE FROM temp.audit_old_dossier",
+                                        "DELETE FROM temp.audit_old_clerk",
+                                        "DELETE FROM temp.audit_old_setting"};
+    for (size_t i = 0; copied && e == PK_OK && i < PK_ARRAY_LEN(clear); i++) {
+        sqlite3_stmt *stmt = store_stmt(s, clear[i]);
+        e = stmt ? store_step_done(s, stmt) : PK_EIO;
+    }
+    return e;
 }
 
 /* Seals every current row of one table (the upgrade), in key order. */
@@ -372,7 +428,7 @@ static pk_err seal_all(store *s, seal_kind kind)
         last_id = sqlite3_column_int64(stmt, 0);
         store_col_text(stmt, 0, last, sizeof last);
         store_done(stmt);
-        pk_err e = seal_one(s, kind, last, false);
+        pk_err e = seal_one(s, kind, last, PRIOR_UNCHECKED);
         if (e != PK_OK)
             return e;
     }

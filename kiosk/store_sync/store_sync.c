@@ -122,15 +122,34 @@ const char store_schema_sync_heads[] =
     "CREATE INDEX IF NOT EXISTS sync_outbox_heads ON sync_outbox(seq) WHERE kind = 'audit';"
     "DROP INDEX IF EXISTS print_jobs_by_ref;";
 
+/* Schema version 23 (issue 18: the durable insert): the head check reads
+ * the outbox's last row alone (store_sync_head), so the heads' own index
+ * is written by every dossier for nothing. */
+const char store_schema_sync_last[] = "DROP INDEX IF EXISTS sync_outbox_heads;";
+
 pk_err store_sync_head(store *s)
 {
-    /* rows queued since the last head: the chain's head goes with them */
-    sqlite3_stmt *stmt = store_stmt(s,
+    /* rows queued since the last head: the chain's head goes with them.
+     * Every transaction that queues rows ends with its head, so rows were
+     * queued since the last head exactly when the newest row is not a head
+     * (seq only grows): one row read, whatever the outbox holds. Read
+     * apart: an INSERT that reads its own table makes SQLite copy the rows
+     * to a temporary table first, at every dossier (issue 18). */
+    sqlite3_stmt *stmt = store_stmt(s, "SELECT kind <> 'audit' FROM sync_outbox"
+                                       " ORDER BY seq DESC LIMIT 1");
+    if (!stmt)
+        return PK_EIO;
+    int rc = sqlite3_step(stmt);
+    bool queued = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0);
+    store_done(stmt);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? PK_OK : store_rc(s, rc);
+    if (!queued)
+        return PK_OK;
+    stmt = store_stmt(s,
         "INSERT INTO sync_outbox(kiosk_code, kind, at, audit_seq, audit_hash)"
         " SELECT s.value, 'audit', a.at, a.seq, lower(hex(a.hash))"
         " FROM audit a, settings s WHERE s.key = 'kiosk_code' AND length(s.value) > 0"
-        " AND EXISTS(SELECT 1 FROM sync_outbox WHERE seq >"
-        "   coalesce((SELECT max(seq) FROM sync_outbox WHERE kind = 'audit'), 0))"
         " ORDER BY a.seq DESC LIMIT 1");
     if (!stmt)
         return PK_EIO;

@@ -35,6 +35,8 @@ static int walk(const audit_row *rows, int n, audit_verifier *v)
     return 1;
 }
 
+#define EVENT_GOLDEN "f2d73c2ecbf5f3fbb281ed6926b25701c5612cf1678252c0bf6e596b8850a244"
+
 TEST(audit, intact_chain, "intact chain verifies")
 {
     audit_row rows[6];
@@ -124,6 +126,20 @@ TEST(audit, known_vector, "canonical format fixed")
     CU_ASSERT_STRING_EQUAL(c.data, "pk-audit-1\n1\n0\n1:a\n1:b\n1:c\n1:d\n");
     sbuf_free(&c);
     CU_ASSERT_STRING_EQUAL(hex, "e70503aebfbe17c7177171ee88b92820b7974a34520d4c87018170c5cd807d06");
+}
+
+TEST(audit, known_vector_numbers, "canonical and event forms fixed for any number")
+{
+    /* the numbers are written without printf since issue 18: the bytes of
+     * the chain links and event digests must stay what they were */
+    sbuf c = {0};
+    audit_canonical(INT64_MAX, INT64_MIN, "", "đ", "-0", "x", &c);
+    CU_ASSERT_STRING_EQUAL(c.data, "pk-audit-1\n9223372036854775807\n-9223372036854775808\n"
+                                   "0:\n2:đ\n2:-0\n1:x\n");
+    sbuf_free(&c);
+    char hex[AUDIT_HEX_MAX];
+    audit_event_digest(1234567, "LS01-0001234", -5, "nv01", "", "registered", "ghi chú", hex);
+    CU_ASSERT_STRING_EQUAL(hex, EVENT_GOLDEN);
 }
 
 TEST(audit, keyed_chain, "keyed chain needs its key")

@@ -10,6 +10,8 @@
 #include "store_internal.h"
 #include "unit.h"
 
+#define SEAL_GOLDEN "c0d34aab734097cc74562a6fd9257dc757805a2a1a9fc6ed698756b61878946b"
+
 static fx_dir fx;
 static store *db;
 static char refs[3][PK_REF_MAX];
@@ -457,6 +459,45 @@ TEST(audit_seals, marks_indexed, "many rows changed in one transaction: no mark 
     teardown();
 }
 
+TEST(audit_seals, marks_in_batches, "a transaction of 700 rows: each sealed once, an earlier edit still named")
+{
+    /* the marks are sealed a batch of 256 at a time (issue 18); rows
+     * inserted and rows changed mix in them, and an edit made behind the
+     * store before the transaction is still reported at its seal */
+    setup();
+    CU_ASSERT_EQUAL(cx_raw(fx.db_path, "UPDATE dossiers SET fee_total = 1 WHERE id = 3"), SQLITE_OK);
+    int64_t seals = one_int("SELECT count(*) FROM audit WHERE action = 'seal'");
+    CU_ASSERT_EQUAL_FATAL(store_tx_begin(db), PK_OK);
+    for (int i = 0; i < 700; i++) {
+        dossier d = fx_dossier("1.001193", "Trần Thị Bình");
+        CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, &d, "RA", "kiosk", NULL), PK_OK);
+    }
+    transition_data td = {.at = cx_at("2026-03-04", 0), .seal_no = "NP-0002", .fee_collected = 8000};
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[0], ST_IN_TRANSIT, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[2], ST_ACCEPTED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_tx_commit(db), PK_OK);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE action = 'seal'"), seals + 702);
+    CU_ASSERT_EQUAL(one_int("SELECT count(DISTINCT object) FROM audit WHERE action = 'seal'"
+                            " AND seq > (SELECT max(seq) FROM audit WHERE action = 'event'"
+                            " AND seq < (SELECT min(seq) FROM audit WHERE object = 'dossier:4'"
+                            " AND action = 'seal'))"), 702);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE detail LIKE '% prior=changed'"), 1);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE detail LIKE '% prior=changed'"
+                            " AND object = 'dossier:3'"), 1);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM temp.audit_dirty"), 0);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM temp.audit_old_dossier"), 0);
+    audit_check r;
+    CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
+    CU_ASSERT_EQUAL(r.fault, AUDIT_ROW_CHANGED);
+    CU_ASSERT_STRING_EQUAL(r.bad_object, "dossier LS01-000003");
+    /* the next change of a row changed in it takes a fresh copy of its
+     * prior state: no new report */
+    td.at = cx_at("2026-03-05", 0);
+    CU_ASSERT_EQUAL(store_dossier_transition(db, refs[0], ST_HANDED, "nv01", "", &td), PK_OK);
+    CU_ASSERT_EQUAL(one_int("SELECT count(*) FROM audit WHERE detail LIKE '% prior=changed'"), 1);
+    teardown();
+}
+
 TEST(audit_seals, fresh_row_changed, "a row inserted and changed in one transaction is not \"changed outside\"")
 {
     /* a dossier with e-mail consent is inserted, then its consent column
@@ -471,6 +512,40 @@ TEST(audit_seals, fresh_row_changed, "a row inserted and changed in one transact
     audit_check r;
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
     teardown();
+}
+
+TEST(audit_seals, seal_bytes_kept, "a dossier's seal digest is the one earlier versions wrote")
+{
+    /* the canonical form of a row is hashed into its seal: a change to its
+     * bytes (the encoding of names, numbers or texts) would make every seal
+     * written before it read as an edit behind the program's back. The
+     * digest below was written by the store of issue 18 before its seal
+     * encoder was rewritten (the row fixed in time: 2026-03-02 12:00 UTC,
+     * the same local day in any time zone the kiosks use). */
+    db = cx_open(&fx);
+    dossier d = fx_dossier("1.001193", "Nguyễn Văn An");
+    d.created_at = 1772452800;
+    d.unit_id = 7;
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(db, &d, "RA", "kiosk", NULL), PK_OK);
+    char sql[200];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = 'seal' AND object ="
+             " 'dossier:%lld' AND detail = 'digest=%s'", (long long)d.id, SEAL_GOLDEN);
+    CU_ASSERT_EQUAL(one_int(sql), 1);
+    if (one_int(sql) != 1) {
+        char *detail = NULL;
+        sqlite3 *raw = NULL;
+        sqlite3_stmt *q = NULL;
+        if (sqlite3_open(fx.db_path, &raw) == SQLITE_OK &&
+            sqlite3_prepare_v2(raw, "SELECT detail FROM audit WHERE action = 'seal' ORDER BY seq"
+                               " DESC LIMIT 1", -1, &q, NULL) == SQLITE_OK &&
+            sqlite3_step(q) == SQLITE_ROW)
+            detail = xstrdup((const char *)sqlite3_column_text(q, 0));
+        fprintf(stderr, "seal now: %s\n", detail ? detail : "?");
+        free(detail);
+        sqlite3_finalize(q);
+        sqlite3_close(raw);
+    }
+    cx_close(&db, &fx);
 }
 
 SUITE(audit_seals, NULL, NULL);

@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "store_fixture.h"
+#include "clerk_fixture.h"
 #include "unit.h"
 
 static void seed(const char *db)
@@ -77,6 +77,11 @@ TEST(store_durability, two_processes, "two processes writing at once lose nothin
     int n;
     CU_ASSERT_EQUAL(store_jobs_list(s, JOB_PENDING, jobs, 1, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 0);
+    /* both kiosks number from one S10 series: every serial once, none
+     * skipped (the serial is the 8 digits after the prefix) */
+    CU_ASSERT_EQUAL(cx_int(s, "SELECT count(DISTINCT substr(s10, 3, 8)) FROM dossiers"), 2 * N);
+    CU_ASSERT_EQUAL(cx_int(s, "SELECT max(CAST(substr(s10, 3, 8) AS INTEGER)) FROM dossiers"),
+                    2 * N);
     store_close(s);
     fx_cleanup(&fx);
 }
