@@ -46,19 +46,12 @@ pk_err store_check(store *s, bool full, char *msg, size_t msgsz);
  * first problem in msg on a damaged file. */
 pk_err store_start_check(store *s, bool *full, char *msg, size_t msgsz);
 /* The clean-shutdown marker: the kiosk ended cleanly (committed). Not on
- * a file store_check_step found damaged: the next start checks every
+ * a file the idle check found damaged: the next start checks every
  * page and refuses it. */
 pk_err store_mark_clean(store *s, int64_t now);
-/* The full check in small steps, for the kiosk's idle time (issue 18):
- * each call checks one table with its indexes (PRAGMA quick_check(TABLE)),
- * the one after the last checked, by name. SQLite asks yield(arg) every
- * few thousand of its steps (yield may be NULL): true stops at once with
- * PK_EBUSY, and the same table is checked again next time. *done is true
- * when this call ended a pass over every table. PK_EIO with the problem in
- * msg on a damaged file; store_damaged() is true from then on, and
- * store_dossier_create refuses (PK_ETAMPER). */
-pk_err store_check_step(store *s, bool (*yield)(void *arg), void *arg, bool *done, char *msg,
-                        size_t msgsz);
+/* The idle check of the whole file found damage (store_check.h): from
+ * then on store_dossier_create refuses (PK_ETAMPER) and store_mark_clean
+ * does not mark the file clean. */
 bool store_damaged(const store *s);
 /* The last SQLite message of this connection, for logs and stderr (never
  * holds personal data: values are bound, messages name tables only). */

@@ -43,8 +43,7 @@ struct store {
     int busy_ms;               /* store_set_busy_timeout() */
     store_progress_fn progress;   /* store_set_progress() */
     void *progress_arg;
-    char check_after[128];     /* store_check_step: the last table checked in this pass */
-    bool damaged;              /* store_check_step found damage: no new dossiers */
+    bool damaged;              /* the idle check found damage: no new dossiers (store_check.h) */
 };
 
 /* One schema step: SQL run in one transaction (may be NULL), then fn (may

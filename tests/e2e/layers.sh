@@ -7,8 +7,8 @@
 #   base (kiosk/base, i18n) <- rules <- store <- printers (sync, notify, speech)
 #     <- demo <- ui <- screens <- cli <- main
 #   a room includes only itself and the rooms to its left; headers by
-#   basename; kiosk/store_sync/ is part of the store room (kiosk/store/ is
-#   full); sqlite3.h only in kiosk/store/ and kiosk/store_sync/, the store's private headers
+#   basename; kiosk/store_sync/ and kiosk/store_check/ are part of the store room (kiosk/store/ is
+#   full); sqlite3.h only in kiosk/store/, kiosk/store_sync/ and kiosk/store_check/, the store's private headers
 #   (store_internal.h, store_filter.h) only from kiosk/store/, curses only in kiosk/ui/term*.c;
 #   the heavy libraries only in their room's module/ folder, a shared module the
 #   program loads on first use (kiosk/base/module.h): libpq in kiosk/sync/module/,
@@ -44,7 +44,7 @@ check() {
     function room(p,   a, n) {
         if (p == "kiosk/main.c") return "main"
         n = split(p, a, "/")
-        if (a[1] == "kiosk" && a[2] == "store_sync" && n >= 3) return "store"
+        if (a[1] == "kiosk" && (a[2] == "store_sync" || a[2] == "store_check") && n >= 3) return "store"
         if (a[1] == "kiosk") return n >= 3 && (a[2] in rank) ? a[2] : ""
         if (a[1] == "i18n") return "base"
         if (a[1] == "screens" || a[1] == "printers") return a[1]
@@ -65,13 +65,13 @@ check() {
         if (name in hdr) {
             to = room(hdr[name])
             if (name == "store_internal.h" || name == "store_filter.h")
-                only("kiosk/store/", "the store'"'"'s private header", name, file ~ /^kiosk\/store(_sync)?\//)
+                only("kiosk/store/", "the store'"'"'s private header", name, file ~ /^kiosk\/store(_sync|_check)?\//)
             else if (to != src && rank[to] >= rank[src])
                 fail("room " src " may not include " to " (" name ")")
             next
         }
         if (name ~ /^sqlite3(ext)?\.h$/)
-            only("kiosk/store/", "sqlite", name, file ~ /^kiosk\/store(_sync)?\//)
+            only("kiosk/store/", "sqlite", name, file ~ /^kiosk\/store(_sync|_check)?\//)
         else if (name ~ /^(n?cursesw?\.h|ncursesw?\/.*|panel\.h|menu\.h|form\.h|term\.h)$/)
             only("kiosk/ui/term*.c", "curses", name, file ~ /^kiosk\/ui\/term[^\/]*\.c$/)
         else if (name ~ /^(postgresql\/)?libpq(-fe\.h|\/.*)$/)
@@ -115,6 +115,7 @@ expect kiosk/rules/ids.c '#include "app.h"' 'room rules may not include ui (app.
 expect kiosk/rules/ids.c '#include "store.h"' 'room rules may not include store (store.h)'
 expect kiosk/store/store.c '#include "citizen.h"' 'room store may not include screens (citizen.h)'
 expect kiosk/store_sync/store_sync.c '#include "app.h"' 'room store may not include ui (app.h)'
+expect kiosk/store_check/store_check.c '#include "app.h"' 'room store may not include ui (app.h)'
 expect kiosk/ui/app.c '#include "clerk.h"' 'room ui may not include screens (clerk.h)'
 expect printers/printer.c '#include "app.h"' 'room printers may not include ui (app.h)'
 expect i18n/vnime.c '#include "dossier.h"' 'room base may not include rules (dossier.h)'
