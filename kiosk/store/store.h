@@ -84,10 +84,23 @@ pk_err store_procedure_get(store *s, const char *code, procedure *out);
 /* Replaces a procedure's search keywords (comma-separated; "" clears):
  * PK_ENOTFOUND for an unknown code, PK_EINVAL for bad text. */
 pk_err store_procedure_keywords_set(store *s, const char *code, const char *keywords);
+/* Replaces a procedure's rank on the first list of a kiosk without
+ * history (1 first, 0 none, at most PK_RANK_MAX): PK_ENOTFOUND for an
+ * unknown code, PK_EINVAL out of range. */
+pk_err store_procedure_rank_set(store *s, const char *code, int rank);
 int store_procedure_count(store *s);
 /* Diacritic-insensitive, ranked search (empty query = all, Vietnamese
  * alphabetical order). Fills up to max rows; *n = rows filled. */
 pk_err store_procedure_search(store *s, const char *query, proc_row *rows, int max, int *n);
+/* The list before anything is typed: first (up to most_max, *most of them)
+ * the procedures this kiosk registered most in the 90 days up to now (at
+ * most the newest 2,000; cancelled dossiers and samples left out, purged
+ * ones counted), ties by the staff's rank then catalog order, the ranked
+ * ones filling the places left; then every other procedure in catalog
+ * order. Kept until the next write or day. Fills up to max rows; *n = rows
+ * filled. */
+pk_err store_procedures_first(store *s, int64_t now, int most_max, proc_row *rows, int max,
+                              int *n, int *most);
 /* Browse: distinct fields (lĩnh vực) / agencies in Vietnamese order, and the
  * procedures of one field or agency. */
 pk_err store_fields(store *s, char (*fields)[96], int max, int *n);
