@@ -30,7 +30,10 @@ hardening-check --nocfprotection "$x/usr/bin/postkiosk" || fail "hardening-check
 # the shared modules (kiosk/base/module.h), loaded from /usr/lib/postkiosk
 for m in sync notify papers speech; do
     [ -f "$x/usr/lib/postkiosk/pk-$m.so" ] || fail "no module pk-$m.so in /usr/lib/postkiosk"
-    hardening-check --nocfprotection --nopie "$x/usr/lib/postkiosk/pk-$m.so" || fail "hardening-check pk-$m.so"
+    # pk-speech.so has no function with a local array: no stack protector to find
+    ssp=; [ $m = speech ] && ssp=--nostackprotector
+    hardening-check --nocfprotection --nopie $ssp "$x/usr/lib/postkiosk/pk-$m.so" ||
+        fail "hardening-check pk-$m.so"
 done
 
 [ "$(id -u)" -eq 0 ] || { echo "deb-check: not root, install check skipped"; exit 0; }
