@@ -9,7 +9,7 @@
 #include "util.h"
 
 enum { PROV_MAX = 70, F_PROVINCE = 0, F_UNIT, F_STREET, F_WHO, F_RECIPIENT, NF,
-       PICK_PROVINCE = -2, PICK_FIELD = 100, MATCH_ROWS = 5, KEYPAD_ROWS = 9, GROUPS = 8 };
+       PICK_PROVINCE = -2, PICK_FIELD = 100, NEXT_BUTTON = 1, MATCH_ROWS = 5, KEYPAD_ROWS = 9, GROUPS = 8 };
 
 typedef struct {
     int focus;
@@ -246,7 +246,8 @@ static void addr_draw(const void *state, const app *a, frame *f)
                                             : _("They must show their ID card to the postman"),
                         show && v != VAL_OK, s->focus == F_RECIPIENT, PICK_FIELD + F_RECIPIENT);
     }
-    w_button(f, f->top + f->height - 1, x, w / 2, "Enter", _("Next"), false, ACT_NEXT, 0);
+    w_button(f, f->top + f->height - 1, x, w / 2, "Enter", _("Next"), false, ACT_NEXT,
+             NEXT_BUTTON);
     w_hint(f, ACT_NEXT, NULL);
     w_hint(f, ACT_TAB, NULL);
     w_hint(f, ACT_BACK, NULL);
@@ -343,6 +344,15 @@ static screen_result addr_handle(void *state, app *a, const event *ev)
             pick_unit(s, a, ev->value);
         }
         return SR_(SR_REDRAW);
+    }
+    if (ev->act == ACT_NEXT && ev->value == NEXT_BUTTON) {
+        /* a touch on Next means the whole screen, wherever the focus is:
+         * one tap goes on, or goes to what is missing (Enter on the
+         * keyboard still moves field by field) */
+        c->street.touched = true;
+        if (c->other_recipient)
+            c->recipient.touched = true;
+        return next_or_done(s, a);
     }
     if (ev->act == ACT_TAB || (ev->act == ACT_DOWN && s->focus != F_UNIT)) {
         s->focus = s->focus >= last ? F_PROVINCE : s->focus + 1;

@@ -3,6 +3,7 @@
  * screen with data typed, and the applicant's error marks. */
 #include <CUnit/CUnit.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "citizen_steps.h"
@@ -96,14 +97,14 @@ TEST(walk_fixes, leave_without_data_goes, "Esc to the welcome screen with nothin
 }
 
 /* A touch target for {act, value} on the screen itself, not in the hint
- * bar (the last row): a button at least 8 columns wide. */
+ * bar (the last row): a button at least 8 columns wide. value -1: any. */
 static int screen_rows;   /* of the walk under way */
 
 static const click_region *button_for(snap_env *e, action act, int value)
 {
     for (int i = e->a.fr.nregions - 1; i >= 0; i--) {
         const click_region *r = &e->a.fr.regions[i];
-        if (r->act == act && r->value == value && r->y < screen_rows - 1 &&
+        if (r->act == act && (value < 0 || r->value == value) && r->y < screen_rows - 1 &&
             r->w >= 8)
             return r;
     }
@@ -182,6 +183,59 @@ TEST(walk_fixes, not_by_post_call_staff, "not by post: a button calls staff (vi,
     call_staff_by_touch("en", 24, 80);
     call_staff_by_touch("vi", 40, 120);
     call_staff_by_touch("en", 40, 120);
+}
+
+/* The address screen's Next button: one tap goes on when all is filled
+ * (the walk-through's first tap only moved the focus to "received by"). */
+static void one_tap_walk(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    screen_rows = rows;
+    CU_ASSERT_FATAL(snap_open(&e, rows, cols, lang));
+    to_procedure(&e, 3, "khai sinh");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    fill_applicant(&e);
+    snap_key(&e, TK_ENTER);                    /* no e-mail */
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "address");
+    snap_type(&e, "cao");
+    snap_key(&e, TK_ENTER);                    /* picks Xã Cao Lộc */
+    snap_type(&e, "12 Traafn DDawng Ninh");    /* no Enter: the button next */
+    CU_ASSERT_FATAL(tap_button(&e, ACT_NEXT, -1));
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "review");
+    snap_close(&e);
+}
+
+/* ... and with something missing, the one tap shows what (the focus goes
+ * to it) and stays. */
+static void address_next_shows_missing(const char *lang)
+{
+    snap_env e;
+    screen_rows = 24;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, lang));
+    to_procedure(&e, 3, "khai sinh");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    fill_applicant(&e);
+    snap_key(&e, TK_ENTER);
+    snap_type(&e, "cao");
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_FATAL(tap_button(&e, ACT_NEXT, -1));   /* no street yet */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "address");
+    CU_ASSERT_EQUAL(*(const int *)app_top_state(&e.a), 2);   /* F_STREET */
+    snap_close(&e);
+}
+
+TEST(walk_fixes, address_next_one_tap, "address: one tap on Next goes on (vi, en; 80x24, 120x40)")
+{
+    one_tap_walk("vi", 24, 80);
+    one_tap_walk("en", 24, 80);
+    one_tap_walk("vi", 40, 120);
+    one_tap_walk("en", 40, 120);
+    address_next_shows_missing("vi");
+    address_next_shows_missing("en");
 }
 
 SUITE(walk_fixes, NULL, NULL);
