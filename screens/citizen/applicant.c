@@ -19,7 +19,10 @@ enum { NFIELDS = 4, HABIT_MS = 1500 };
 
 typedef struct {
     int focus;
-    bool tried;        /* Enter was pressed: show every problem */
+    /* the fields an Enter found wrong (bit i = field i): only they show
+     * their problem before they are typed in; a field below, not reached
+     * yet, keeps its hint */
+    unsigned tried;
     /* After a failed Enter on a number the citizen often types on as if
      * the next field had the focus: the digits that overflow the rule's
      * length are stray, the number goes back to what Enter checked and
@@ -143,7 +146,8 @@ static void appl_draw(const void *state, const app *a, frame *f)
     for (int i = 0; i < NFIELDS; i++, y += gap) {
         tfield *t = field(c, i);
         val_result v = check(a, i);
-        bool show = (t->touched && t->len > 0) || s->tried;
+        bool marked = s->tried & (1u << i);
+        bool show = (t->touched && t->len > 0) || marked;
         const char *msg = hint_of(i);
         char ex[512];
         if (i == 0 && s->focus == 0 && a->ime != IME_OFF) {
@@ -154,7 +158,7 @@ static void appl_draw(const void *state, const app *a, frame *f)
         }
         bool err = false;
         char count[64];
-        const char *typing = s->tried ? NULL : progress(i, t, count, sizeof count);
+        const char *typing = marked ? NULL : progress(i, t, count, sizeof count);
         if (s->stray && s->focus == i) {
             msg = _("Too many digits: the ones typed after Enter were removed. Check the "
                     "number, correct it with Backspace, then press Enter.");
@@ -201,7 +205,7 @@ static screen_result failed_on(appl_state *s, app *a, int i)
     citizen *c = cz(a);
     focus_on(s, i);
     field(c, i)->touched = true;
-    s->tried = true;
+    s->tried |= 1u << i;
     if (field(c, i)->kind == TF_DIGITS) {
         s->failed = true;
         str_copy(s->checked, sizeof s->checked, field(c, i)->buf);
@@ -262,7 +266,7 @@ static screen_result scanned(appl_state *s, app *a, const char *payload)
     s->scan_msg = idcard_msg(st);
     s->scan_err = st != IDCARD_OK;
     if (st == IDCARD_OK) {
-        s->tried = false;
+        s->tried = 0;
         int next = 0;
         while (next < NFIELDS - 1 && field(cz(a), next)->len > 0 && check(a, next) == VAL_OK)
             next++;

@@ -238,4 +238,53 @@ TEST(walk_fixes, address_next_one_tap, "address: one tap on Next goes on (vi, en
     address_next_shows_missing("en");
 }
 
+/* How many fields show an error (its message begins with a cross). */
+static int crosses(void)
+{
+    char *t = snap_text();
+    int n = 0;
+    for (const char *p = t; (p = strstr(p, "\xe2\x9c\x97")) != NULL; p += 3)
+        n++;
+    free(t);
+    return n;
+}
+
+/* Enter on a wrong ID marks the ID, not the phone below it that the
+ * citizen has not reached yet. */
+static void wrong_id_walk(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, rows, cols, lang));
+    to_applicant(&e);
+    for (int i = 0; i < 3 && e.a.ime != IME_TELEX; i++)
+        snap_key(&e, TK_F3);
+    snap_type(&e, "Nguyeenx Vawn An");
+    snap_key(&e, TK_ENTER);
+    snap_type(&e, "0200900");
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_EQUAL(focus_of(&e), 1);
+    CU_ASSERT_EQUAL(crosses(), 1);                               /* one field in error */
+    CU_ASSERT(snap_has("0200900"));
+    CU_ASSERT(snap_has(_("10 digits, starting with 0")));        /* the phone's hint */
+    CU_ASSERT(snap_lacks(_("Please fill in this field.")));
+    CU_ASSERT(snap_check_screen("", lang, rows, cols, "applicant-id-error"));
+    /* the phone reached and left empty: now it is marked */
+    clear_field(&e);
+    snap_type(&e, "020090001234");            /* moves on by itself */
+    CU_ASSERT_EQUAL(focus_of(&e), 2);
+    snap_key(&e, TK_ENTER);                    /* the typist's Enter for the ID */
+    CU_ASSERT(snap_lacks(_("Please fill in this field.")));
+    snap_key(&e, TK_ENTER);                    /* Enter on the empty phone */
+    CU_ASSERT(snap_has(_("Please fill in this field.")));
+    snap_close(&e);
+}
+
+TEST(walk_fixes, wrong_id_marks_id_only, "applicant: Enter on a wrong ID marks only the ID (vi, en; 80x24, 120x40)")
+{
+    wrong_id_walk("vi", 24, 80);
+    wrong_id_walk("en", 24, 80);
+    wrong_id_walk("vi", 40, 120);
+    wrong_id_walk("en", 40, 120);
+}
+
 SUITE(walk_fixes, NULL, NULL);
