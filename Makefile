@@ -7,8 +7,18 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
-PKGS    := ncursesw sqlite3 libqrencode libutf8proc libsodium freetype2 libpng inih libcurl libpq espeak-ng pangocairo
+PKGS    := ncursesw sqlite3 libqrencode libutf8proc libsodium freetype2 libpng inih
 TPKGS   := cunit zbar
+# The heavy parts are shared modules loaded on first use (kiosk/base/module.h):
+# each room's module/ folder is built as $(BUILD)/modules/pk-ROOM.so and
+# linked with its own libraries, never with the program, so that the kiosk
+# maps none of them until they are needed. MOD_PKGS_x / MOD_LIBS_x: module x.
+MOD_PKGS_sync   := libpq
+MOD_PKGS_notify := libcurl
+MOD_PKGS_papers := pangocairo
+MOD_LIBS_papers := -lcups -lzint
+MOD_PKGS_speech := espeak-ng
+MOD_PKGS := $(MOD_PKGS_sync) $(MOD_PKGS_notify) $(MOD_PKGS_papers) $(MOD_PKGS_speech)
 
 # The packager's CPPFLAGS, CFLAGS and LDFLAGS (dpkg-buildflags) reach every
 # compile and link line; the project's own flags are kept apart so that they
@@ -23,11 +33,11 @@ WERROR  ?= $(if $(filter $(DEV_GOALS),$(MAKECMDGOALS)),1)
 CFLAGS  ?= -O2 -g
 CPPFLAGS?=
 LDFLAGS ?=
-PKG_CF  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CF  := $(shell pkg-config --cflags $(PKGS) $(MOD_PKGS) 2>/dev/null)
 PKG_LD  := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TPKG_CF := $(shell pkg-config --cflags $(TPKGS) 2>/dev/null)
 TPKG_LD := $(shell pkg-config --libs $(TPKGS) 2>/dev/null)
-# libcups and libzint ship no pkg-config file: linked by name.
+# libcups and libzint ship no pkg-config file: linked by name (papers module).
 # Every source folder (the rooms of kiosk/ and screens/ included) is on the
 # include path, so headers are named by their unique basename; which room may
 # include which is checked by tests/e2e/layers.sh, not by the path.
@@ -35,15 +45,26 @@ SRC_DIRS:= $(shell find kiosk screens i18n printers -type d -not -name po | sort
 INCS    := $(addprefix -I,$(SRC_DIRS)) -I$(BUILD)/gen
 ALL_CF  = $(CPPFLAGS) $(WARN) $(if $(filter 1,$(WERROR)),-Werror) $(CFLAGS) \
           -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED $(PKG_CF) $(INCS)
-ALL_LD  = $(LDFLAGS) $(PKG_LD) -lcups -lzint -lm
+ALL_LD  = $(LDFLAGS) $(PKG_LD) -ldl -lm
 # Objects and binaries are rebuilt when these flags change (make test after a
 # plain make must not keep objects that were compiled without -Werror).
 CF_STAMP:= $(BUILD)/gen/cflags
 LD_STAMP:= $(BUILD)/gen/ldflags
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
-LIB_SRC := $(filter-out kiosk/main.c,$(wildcard $(addsuffix /*.c,$(SRC_DIRS))))
+MOD_DIRS:= $(filter %/module,$(SRC_DIRS))
+MOD_NAMES:= $(foreach d,$(MOD_DIRS),$(notdir $(d:%/module=%)))
+MOD_SRC := $(wildcard $(addsuffix /*.c,$(MOD_DIRS)))
+MOD_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(notdir $(MOD_SRC)))
+MODS    := $(patsubst %,$(BUILD)/modules/pk-%.so,$(MOD_NAMES))
+LIB_SRC := $(filter-out kiosk/main.c $(MOD_SRC),$(wildcard $(addsuffix /*.c,$(SRC_DIRS))))
 LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(notdir $(LIB_SRC)))
+# What the modules call in the program (helpers, translations): exported
+# from every binary that loads them, and only that (an exported name could
+# otherwise take the place of a library's own), the archive members that
+# define them pulled in even when nothing else in the binary needs them.
+MOD_SYMS:= $(BUILD)/gen/modsyms
+LINK_LIB = $(MOD_SYMS).ld $(BUILD)/libpostkiosk.a -Wl,--dynamic-list=$(MOD_SYMS).list
 TEST_DIRS:= tests tests/logic tests/lang tests/store tests/print tests/ui
 TEST_SRC:= $(wildcard $(addsuffix /*.c,$(TEST_DIRS)))
 TEST_OBJ:= $(patsubst %.c,$(BUILD)/obj/%.o,$(notdir $(TEST_SRC)))
@@ -59,7 +80,7 @@ vpath %.c $(SRC_DIRS) $(TEST_DIRS) bench tests/fuzz
 
 .PHONY: all deps run test check unit asan valgrind bench fuzz fuzz-build install clean snapshots-update po pot FORCE
 
-all: $(BIN) $(MO)
+all: $(BIN) $(MODS) $(MO)
 
 # Install missing Debian packages, then rebuild in a fresh make so that
 # pkg-config flags are read after the packages exist.
@@ -73,7 +94,7 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory WERROR=1 check
 
-check: $(BIN) $(MO) $(BUILD)/test-runner $(BUILD)/console/postkiosk-vn.psf.gz $(BENCH_BIN)
+check: $(BIN) $(MODS) $(MO) $(BUILD)/test-runner $(BUILD)/console/postkiosk-vn.psf.gz $(BENCH_BIN)
 	@BUILD=$(BUILD) tests/run.sh
 
 unit: $(BUILD)/test-runner
@@ -89,7 +110,7 @@ asan: deps
 
 # The unit suites under valgrind, with the translations they switch to and
 # the C.UTF-8 locale tests/run.sh gives them.
-valgrind: $(BUILD)/test-runner $(MO) $(BIN)
+valgrind: $(BUILD)/test-runner $(MO) $(BIN) $(MODS)
 	LANG=C.UTF-8 LC_ALL=C.UTF-8 PK_SLOW_TESTS=1 valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  --suppressions=tests/valgrind.supp $(BUILD)/test-runner
 
@@ -100,7 +121,7 @@ bench: deps
 	@BUILD=$(BUILD) sh scripts/bench.sh
 
 .PHONY: bench-build
-bench-build: $(BIN) $(MO) $(BENCH_BIN)
+bench-build: $(BIN) $(MODS) $(MO) $(BENCH_BIN)
 
 FUZZ_SECONDS ?= 20
 FUZZ_BUILD ?= build-fuzz
@@ -118,11 +139,34 @@ fuzz-build:
 .PHONY: fuzz-bins
 fuzz-bins: $(FUZZ_BIN)
 
-$(BUILD)/fuzz_%: $(BUILD)/obj/fuzz_%.o $(BUILD)/libpostkiosk.a $(LD_STAMP)
-	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $(filter %.o %.a,$^) $(ALL_LD)
+$(BUILD)/fuzz_%: $(BUILD)/obj/fuzz_%.o $(BUILD)/libpostkiosk.a $(MOD_SYMS) $(LD_STAMP)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $(filter %.o,$^) $(LINK_LIB) $(ALL_LD)
 
-$(BIN): $(BUILD)/obj/main.o $(BUILD)/libpostkiosk.a $(LD_STAMP)
-	$(CC) $(CFLAGS) -o $@ $(filter %.o %.a,$^) $(ALL_LD)
+$(BIN): $(BUILD)/obj/main.o $(BUILD)/libpostkiosk.a $(MOD_SYMS) $(LD_STAMP)
+	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LINK_LIB) $(ALL_LD)
+
+# Module objects are position-independent and hide every name but the
+# module's table (PK_MODULE_EXPORT).
+$(MOD_OBJ): MOD_CF := -fPIC -fvisibility=hidden
+define MODULE_RULE
+$(BUILD)/modules/pk-$(1).so: $(patsubst %.c,$(BUILD)/obj/%.o,$(notdir $(wildcard $(2)/*.c))) $(LD_STAMP)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CFLAGS) -shared -o $$@ $$(filter %.o,$$^) $$(LDFLAGS) \
+	  $$(shell pkg-config --libs $$(MOD_PKGS_$(1)) 2>/dev/null) $$(MOD_LIBS_$(1))
+endef
+$(foreach d,$(MOD_DIRS),$(eval $(call MODULE_RULE,$(notdir $(d:%/module=%)),$(d))))
+
+# The program's names the modules use: a dynamic list (exported) and a
+# linker script of EXTERN()s (pulled from the archive).
+$(MOD_SYMS): $(MOD_OBJ) $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@nm -P -u $(MOD_OBJ) | awk '{print $$1}' | sort -u > $@.u
+	@nm -P -g --defined-only $(LIB_OBJ) | awk '$$2 ~ /^[TDBR]$$/ {print $$1}' | sort -u > $@.d
+	@comm -12 $@.u $@.d > $@.tmp; rm -f $@.u $@.d
+	@if ! cmp -s $@.tmp $@; then mv $@.tmp $@; \
+	  { echo '{'; sed 's/.*/  &;/' $@; echo '};'; } > $@.list; \
+	  { printf 'EXTERN('; tr '\n' ' ' < $@; echo ')'; } > $@.ld; \
+	else rm -f $@.tmp; fi
 
 $(BUILD)/libpostkiosk.a: $(LIB_OBJ)
 	@rm -f $@
@@ -130,7 +174,7 @@ $(BUILD)/libpostkiosk.a: $(LIB_OBJ)
 
 $(BUILD)/obj/%.o: %.c $(CF_STAMP) | $(BUILD)/gen/version.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CF) $(TEST_CF) $(TPKG_CF) -MMD -MP -c -o $@ $<
+	$(CC) $(ALL_CF) $(TEST_CF) $(MOD_CF) $(TPKG_CF) -MMD -MP -c -o $@ $<
 
 # The flag stamps are rewritten only when the flags differ, so that their
 # date says when the flags last changed.
@@ -141,7 +185,7 @@ $(CF_STAMP): FORCE
 
 $(LD_STAMP): FORCE
 	@mkdir -p $(dir $@)
-	@echo '$(subst ','\'',$(CC) $(CFLAGS) $(ALL_LD) $(TPKG_LD))' > $@.tmp
+	@echo '$(subst ','\'',$(CC) $(CFLAGS) $(ALL_LD) $(TPKG_LD) $(MOD_PKGS) $(LINK_LIB))' > $@.tmp
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
 FORCE:
@@ -177,11 +221,11 @@ $(TEST_OBJ): TEST_CF := -Itests -Itests/fuzz
 # The receipt benchmark times the golden test's receipt (tests/receipt_fixture.h).
 $(patsubst bench/%.c,$(BUILD)/obj/%.o,$(BENCH_SRC)): TEST_CF := -Itests
 
-$(BUILD)/test-runner: $(TEST_OBJ) $(BUILD)/libpostkiosk.a $(LD_STAMP)
-	$(CC) $(CFLAGS) -o $@ $(filter %.o %.a,$^) $(ALL_LD) $(TPKG_LD)
+$(BUILD)/test-runner: $(TEST_OBJ) $(BUILD)/libpostkiosk.a $(MOD_SYMS) $(LD_STAMP) | $(MODS)
+	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LINK_LIB) $(ALL_LD) $(TPKG_LD)
 
-$(BUILD)/bench_%: $(BUILD)/obj/bench_%.o $(BUILD)/libpostkiosk.a $(LD_STAMP)
-	$(CC) $(CFLAGS) -o $@ $(filter %.o %.a,$^) $(ALL_LD)
+$(BUILD)/bench_%: $(BUILD)/obj/bench_%.o $(BUILD)/libpostkiosk.a $(MOD_SYMS) $(LD_STAMP) | $(MODS)
+	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LINK_LIB) $(ALL_LD)
 
 # The .po files merge by msgid (the pomerge driver) and `make po` rewrites
 # them without duplicates, so they compile as they are.
@@ -195,7 +239,8 @@ $(BUILD)/locale/%/LC_MESSAGES/postkiosk.mo: i18n/po/%.po
 po pot:
 	@scripts/update-po.sh
 
-# Also the Linux console font (scripts/console-font.sh), the touch
+# The program in PREFIX/bin finds its modules in PREFIX/lib/postkiosk
+# (kiosk/base/module.c). Also the Linux console font (scripts/console-font.sh), the touch
 # kiosk's X session (x11/), the man pages,
 # the commented configuration (a conffile in the
 # package), the systemd units (their ExecStart= names PREFIX/bin), the
@@ -210,6 +255,8 @@ $(CONSOLE_FONT): scripts/console-font.sh
 install: all $(CONSOLE_FONT)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/postkiosk
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/postkiosk
+	install -d $(DESTDIR)$(PREFIX)/lib/postkiosk
+	install -m 0644 $(MODS) $(DESTDIR)$(PREFIX)/lib/postkiosk/
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/postkiosk/
 	for mo in $(MO); do l=$${mo#$(BUILD)/locale/}; \
 	  install -D -m 0644 $$mo $(DESTDIR)$(PREFIX)/share/locale/$$l; done

@@ -50,7 +50,7 @@ static const struct option purge_opts[] = {
 
 /* One line per subcommand: name, function, usage for --help, options. */
 static const cli_command commands[] = {
-    {"catalog", cli_catalog, N_("catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT | catalog keywords CODE [WORDS]"), catalog_opts},
+    {"catalog", cli_catalog, N_("catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT | catalog keywords CODE [WORDS] | catalog rank CODE [N]"), catalog_opts},
     {"dossier", cli_dossier, N_("dossier list [--status STATUS] [--limit N] | dossier show REF | dossier add [FILE|-] [--print]"), dossier_opts},
     {"check", cli_check, N_("check: configuration, database integrity, printer"), NULL},
     {"ime", cli_ime, N_("ime telex|vni [--tone-style new]: keystrokes on stdin -> Vietnamese text"), ime_opts},

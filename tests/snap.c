@@ -456,10 +456,37 @@ bool snap_check_screen(const char *family, const char *lang, int rows, int cols,
     return (!golden || snap_check(name)) && readable;
 }
 
+/* The "more below" sign of a page written over the last line of its text
+ * (the line cut where the sign began): the sign needs a row of its own, so
+ * a space or nothing comes before it. */
+static bool sign_on_text(const char *what)
+{
+    static const char sign[] = "\xe2\x96\xbc ";
+    char *now = term_dump();
+    bool bad = false;
+    int row = 0;
+    for (const char *line = now; line && *line && !bad; row++) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        for (const char *p = line; (p = strstr(p, sign)) != NULL && p < line + len; p += 3)
+            if (p > line && p[-1] != ' ') {
+                fprintf(stderr, "\n%s: the \"more below\" sign is written over text at row %d: %.*s\n",
+                        what, row, (int)len, line);
+                bad = true;
+                break;
+            }
+        line = end ? end + 1 : NULL;
+    }
+    free(now);
+    return !bad;
+}
+
 bool snap_readable(const char *what)
 {
     int y = 0, x = 0;
     int n = term_cuts(&y, &x);
+    if (!sign_on_text(what))
+        return false;
     if (n == 0)
         return true;
     char *now = term_dump();

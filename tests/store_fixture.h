@@ -4,6 +4,7 @@
 #ifndef PK_STORE_FIXTURE_H
 #define PK_STORE_FIXTURE_H
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 
 #include "model.h"
 #include "store.h"
+#include "store_check.h"
 #include "util.h"
 
 /* mkdtemp'd directory with db path inside; removed by fx_cleanup. */
@@ -138,6 +140,75 @@ static inline void fx_race(const char *db_path, int n, int (*attempt)(store *db,
         codes[i] = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
     free(kids);
+}
+
+static inline unsigned fx_be32(const unsigned char *p)
+{
+    return (unsigned)p[0] << 24 | (unsigned)p[1] << 16 | (unsigned)p[2] << 8 | p[3];
+}
+
+/* Damages the freelist of a closed database file as a bad write would:
+ * the first free page its first trunk page lists is replaced by the root
+ * page of b-tree `name` (a table or an index), which is then both in use
+ * and free, and the free page it replaced belongs to nothing. A check of
+ * one table at a time (PRAGMA quick_check(TABLE)) cannot see it: only the
+ * whole file's check accounts for every page. Free pages are made first (a
+ * table filled, then dropped). Returns the page used twice, 0 on failure. */
+static inline int fx_freelist_reuse(const char *db_path, const char *name)
+{
+    sqlite3 *c = NULL;
+    sqlite3_stmt *q = NULL;
+    int root = 0, psz = 0;
+    if (sqlite3_open_v2(db_path, &c, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+        sqlite3_exec(c, "CREATE TABLE fx_scratch(x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
+                        " SELECT i + 1 FROM n WHERE i < 40) INSERT INTO fx_scratch SELECT"
+                        " zeroblob(3000) FROM n; DROP TABLE fx_scratch",
+                     NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(c, "SELECT rootpage, (SELECT page_size FROM pragma_page_size())"
+                              " FROM sqlite_schema WHERE name = ?1", -1, &q, NULL) != SQLITE_OK) {
+        sqlite3_close(c);
+        return 0;
+    }
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        root = sqlite3_column_int(q, 0);
+        psz = sqlite3_column_int(q, 1);
+    }
+    sqlite3_finalize(q);
+    sqlite3_close(c);   /* the last connection: the WAL is in the file */
+    FILE *f = fopen(db_path, "r+b");
+    if (!f || root <= 1 || psz < 512) {
+        if (f)
+            fclose(f);
+        return 0;
+    }
+    unsigned char hdr[100], *page = xmalloc((size_t)psz);
+    unsigned trunk = 0;
+    bool ok = fread(hdr, 1, sizeof hdr, f) == sizeof hdr && (trunk = fx_be32(hdr + 32)) > 0 &&
+              fseek(f, (long)(trunk - 1) * psz, SEEK_SET) == 0 &&
+              fread(page, 1, (size_t)psz, f) == (size_t)psz && fx_be32(page + 4) > 0;
+    if (ok) {   /* trunk page: next trunk, count of leaves, the leaves */
+        page[8] = (unsigned char)(root >> 24);
+        page[9] = (unsigned char)(root >> 16);
+        page[10] = (unsigned char)(root >> 8);
+        page[11] = (unsigned char)root;
+        ok = fseek(f, (long)(trunk - 1) * psz, SEEK_SET) == 0 &&
+             fwrite(page, 1, (size_t)psz, f) == (size_t)psz;
+    }
+    free(page);
+    ok = fclose(f) == 0 && ok;
+    return ok ? root : 0;
+}
+
+/* The idle check's state once its thread has ended (polled, 10 s at most:
+ * the test files are small). */
+static inline idle_check_state fx_idle_check_end(store_idle_check *c, char *msg, size_t msgsz)
+{
+    idle_check_state st = IDLE_CHECK_RUNNING;
+    for (int i = 0; i < 2000 && (st = store_idle_check_poll(c, msg, msgsz)) == IDLE_CHECK_RUNNING;
+         i++)
+        usleep(5000);
+    return st;
 }
 
 #endif

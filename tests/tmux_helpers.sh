@@ -42,6 +42,17 @@ wait_for() {
     done
     fail "\"$1\" did not appear"
 }
+# wait_line REGEX: the same, until a whole screen line matches REGEX (a
+# field's own line, when the same words may be in a list below it)
+wait_line() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | grep -q -- "$1" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    fail "no line matching \"$1\" appeared"
+}
 # wait_gone TEXT: the same, until TEXT has left the screen
 wait_gone() {
     i=0

@@ -41,6 +41,7 @@ enum {
     PK_DATE_MAX = 11,   /* YYYY-MM-DD */
     PK_MAX_DOCS = 16,   /* documents per procedure */
     PK_KEYWORDS_MAX = 512,   /* a procedure's search keywords, comma-separated */
+    PK_RANK_MAX = 999,       /* a procedure's rank on the first list (0 = none) */
 };
 
 typedef enum { DOC_ORIGINAL = 0, DOC_COPY = 1 } doc_kind;
@@ -76,6 +77,10 @@ typedef struct {
      * sinh, BHXH"), comma-separated; staff edit them */
     char keywords[PK_KEYWORDS_MAX];
     bool keywords_set;             /* import: false keeps the stored keywords */
+    /* where it stands on the kiosk's first list before this kiosk has its
+     * own history (1 first; 0 not ranked); staff edit it */
+    int rank;
+    bool rank_set;                 /* import: false keeps the stored rank */
     int ndocs;
     proc_doc docs[PK_MAX_DOCS];
 } procedure;

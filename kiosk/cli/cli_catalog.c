@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk catalog import [--units|--holidays|--tariffs] FILE`
  * `postkiosk catalog search TEXT...`
- * `postkiosk catalog keywords CODE ["WORDS, ..."]` */
+ * `postkiosk catalog keywords CODE ["WORDS, ..."]`
+ * `postkiosk catalog rank CODE [N]` */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +167,47 @@ static int keywords(cli_ctx *ctx, int argc, char **argv)
     return e == PK_OK ? 0 : 1;
 }
 
+/* Shows (one argument) or replaces (two) a procedure's rank on the first
+ * list of a kiosk without history (1 first, 0 none). */
+static int rank(cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc != 1 && argc != 2) {
+        fprintf(stderr, "%s\n", _("usage: postkiosk catalog rank CODE [N]"));
+        return 2;
+    }
+    long n = 0;
+    if (argc == 2) {
+        char *end = NULL;
+        n = strtol(argv[1], &end, 10);
+        if (!*argv[1] || *end || strspn(argv[1], "0123456789") != strlen(argv[1]) ||
+            n > PK_RANK_MAX) {
+            cli_fail("postkiosk: %s\n",
+                     _("The rank is a whole number from 0 (not ranked) to 999 (1 is first)."));
+            return 1;
+        }
+    }
+    store *db = cli_store(ctx);
+    if (!db)
+        return 1;
+    pk_err e = PK_OK;
+    if (argc == 2) {
+        e = store_procedure_rank_set(db, argv[0], (int)n);
+        if (e == PK_OK)
+            log_info("configuration: first-list rank of %s changed to %ld", argv[0], n);
+    }
+    procedure *p = xmalloc(sizeof *p);
+    if (e == PK_OK)
+        e = store_procedure_get(db, argv[0], p);
+    if (e == PK_ENOTFOUND)
+        cli_fail(_("postkiosk: no procedure has the code %s\n"), argv[0]);
+    else if (e != PK_OK)
+        cli_fail("postkiosk: %s\n", _(pk_err_msg(e)));
+    else
+        printf("%s\t%s\t%d\n", p->code, p->name_vi, p->rank);
+    free(p);
+    return e == PK_OK ? 0 : 1;
+}
+
 int cli_catalog(cli_ctx *ctx, int argc, char **argv)
 {
     if (argc >= 1 && strcmp(argv[0], "import") == 0)
@@ -174,6 +216,8 @@ int cli_catalog(cli_ctx *ctx, int argc, char **argv)
         return search(ctx, argc - 1, argv + 1);
     if (argc >= 1 && strcmp(argv[0], "keywords") == 0)
         return keywords(ctx, argc - 1, argv + 1);
-    fprintf(stderr, "%s\n", _("usage: postkiosk catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT | catalog keywords CODE [WORDS]"));
+    if (argc >= 1 && strcmp(argv[0], "rank") == 0)
+        return rank(ctx, argc - 1, argv + 1);
+    fprintf(stderr, "%s\n", _("usage: postkiosk catalog import [--units|--holidays|--tariffs] FILE | catalog search TEXT | catalog keywords CODE [WORDS] | catalog rank CODE [N]"));
     return 2;
 }

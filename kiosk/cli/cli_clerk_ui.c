@@ -16,11 +16,13 @@ static int clerk_loop(start_run *run, void *arg)
     app_init(&a, &run->ctx->cfg, run->db, run->pr);
     a.lockdown = false;
     /* other kiosks' receipts are asked of the central server when [sync]
-     * names it; a bad [sync] section is `postkiosk sync`'s to report */
+     * names it; a bad [sync] section is `postkiosk sync`'s to report, and
+     * its conninfo pgc_open's when tracking first connects (the sync
+     * module, libpq, is not loaded before) */
     static sync_config sc;
     char why[300];
     if (!run->ctx->config_error &&
-        sync_config_load(&sc, run->ctx->config_path, why, sizeof why) && sc.conninfo[0])
+        sync_config_read(&sc, run->ctx->config_path, why, sizeof why) && sc.conninfo[0])
         a.sync = &sc;
     clerk_attach(&a, &ui);
     app_start(&a, &screen_clerk_signin);

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "notify_config.h"
 #include "notify_run.h"
+#include "notify_send.h"
 #include "testhook.h"
 
 static volatile sig_atomic_t stop;
@@ -51,7 +52,8 @@ int cli_notify(cli_ctx *ctx, int argc, char **argv)
     notify_config nc;
     char why[600];
     if (!notify_config_load(&nc, ctx->config_path, why, sizeof why) ||
-        !notify_config_check(&nc, why, sizeof why)) {
+        !notify_config_check(&nc, why, sizeof why) ||
+        !notify_send_ready(&nc, why, sizeof why)) {   /* before any message is claimed */
         fprintf(stderr, "postkiosk: %s\n", why);
         return 1;
     }

@@ -232,6 +232,7 @@ int cli_paper(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "postkiosk: %s: %s\n", refs[0],
                 err == PK_ENOTFOUND ? _("No dossier or record has this reference.")
                 : err == PK_ESTATE  ? _("This paper does not match the dossier's current step.")
+                : res.detail[0]     ? res.detail
                                     : _(pk_err_msg(err)));
         rc = 1;
     } else if (rc == 0) {

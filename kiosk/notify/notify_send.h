@@ -22,6 +22,12 @@ notify_outcome notify_mail_send(const notify_config *nc, int64_t id, const char 
                                 const char *to, const char *subject, const char *body,
                                 int64_t now, char *reason, size_t reasonsz);
 
+/* Whether the channels that go through libcurl (e-mail, SMS gateway) can
+ * run: true when none is configured or the notify module (pk-notify.so)
+ * loads; false with why (translated) otherwise, checked before any message
+ * is claimed so that a missing module leaves every message as it was. */
+bool notify_send_ready(const notify_config *nc, char *why, size_t whysz);
+
 /* to_intl: 84xxxxxxxxx. id: the message's own reference, the same for
  * every attempt (REF.ROW, no personal data), sent as {id} so a gateway can
  * drop a repeat after a reply lost to a timeout. */

@@ -327,11 +327,11 @@ static pk_err read_table(const char *path, const char *const *cols, int ncols, s
 static const char *const proc_cols[] = {
     "code", "name_vi", "name_en", "agency", "level", "field_vi", "field_en", "bcci_submit",
     "bcci_return", "days", "fee_vnd", "in_person_required", "reason_vi", "reason_en",
-    "documents", "source_or_estimate", "keywords?",
+    "documents", "source_or_estimate", "keywords?", "rank?",
 };
 enum { P_CODE, P_NAME_VI, P_NAME_EN, P_AGENCY, P_LEVEL, P_FIELD_VI, P_FIELD_EN, P_SUBMIT,
        P_RETURN, P_DAYS, P_FEE, P_PERSON, P_REASON_VI, P_REASON_EN, P_DOCS, P_SOURCE,
-       P_KEYWORDS };
+       P_KEYWORDS, P_RANK };
 
 /* Removes a trailing suffix (and the spaces before it) from s. */
 static bool cut_suffix(char *s, const char *suffix)
@@ -462,6 +462,11 @@ static pk_err parse_procedure(table *t, void *rows, int n)
     p->keywords_set = has_col(t, P_KEYWORDS);
     if (p->keywords_set && !put_name(t, P_KEYWORDS, p->keywords, sizeof p->keywords, false, &e))
         return e;
+    long long rank = 0;
+    p->rank_set = has_col(t, P_RANK);
+    if (p->rank_set && *val(t, P_RANK) && !number(t, P_RANK, 0, PK_RANK_MAX, &rank, &e))
+        return e;
+    p->rank = (int)rank;
     p->days = (int)days;
     p->fee_vnd = fee;
     if (!code_ok(p->code))

@@ -5,7 +5,8 @@
  * newest line, polls the socket while espeak-ng synthesises and cuts the
  * prompt as soon as a newer one arrives, then answers with the prompt's
  * number and how it ended (5 bytes: seq, 'S' spoken, 'C' cut, 'F' the
- * sound device refused it, 'E' espeak-ng could not start). */
+ * sound device refused it, 'E' espeak-ng could not start, or the speech
+ * module, which only the child loads, could not be loaded). */
 #include "speech.h"
 
 #include <errno.h>
@@ -21,8 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <espeak-ng/espeak_ng.h>
-
+#include "speech_module.h"
 #include "util.h"
 
 struct speech {
@@ -49,11 +49,10 @@ static struct {
     bool keep;          /* WAV: collect the samples */
 } ch;
 
-/* espeak-ng hands over the samples (WAV) and events; returning 1 stops
- * the synthesis: a newer prompt is waiting. */
-static int synth_cb(short *wav, int nsamples, espeak_EVENT *events)
+/* espeak-ng hands over the samples (WAV); returning 1 stops the
+ * synthesis: a newer prompt is waiting. */
+static int synth_cb(short *wav, int nsamples)
 {
-    (void)events;
     if (ch.keep && wav && nsamples > 0) {
         if (ch.n + (size_t)nsamples > ch.cap) {
             ch.cap = (ch.n + (size_t)nsamples) * 2;
@@ -161,14 +160,10 @@ _Noreturn static void child_main(int fd, speech_sink sink, const char *dir)
     signal(SIGPIPE, SIG_IGN);
     ch.fd = fd;
     ch.keep = sink == SPEECH_WAV;
-    espeak_ng_InitializePath(NULL);
-    bool up = espeak_ng_Initialize(NULL) == ENS_OK &&
-              espeak_ng_InitializeOutput(sink == SPEECH_WAV ? ENOUTPUT_MODE_SYNCHRONOUS
-                                                            : ENOUTPUT_MODE_SPEAK_AUDIO |
-                                                                  ENOUTPUT_MODE_SYNCHRONOUS,
-                                         0, NULL) == ENS_OK;
-    if (up)
-        espeak_SetSynthCallback(synth_cb);
+    /* espeak-ng is mapped here, in the child only (the speech module) */
+    char why[300];
+    const speech_module *m = module_load("speech", sizeof(speech_module), why, sizeof why);
+    bool up = m && m->start(sink == SPEECH_WAV, synth_cb);
     static reader rd;
     char chunk[4096];
     char line[SPEECH_TEXT_MAX + 64], lang[8] = "";
@@ -206,20 +201,16 @@ _Noreturn static void child_main(int fd, speech_sink sink, const char *dir)
         }
         if (strcmp(lang, t1 + 1) != 0) {
             str_copy(lang, sizeof lang, t1 + 1);
-            if (espeak_ng_SetVoiceByName(lang) != ENS_OK)
-                espeak_ng_SetVoiceByName("vi");
+            m->voice(lang);
         }
         ch.cut = false;
         ch.n = 0;
-        espeak_ng_STATUS st = espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
-                                                   espeakCHARS_UTF8, NULL, NULL);
-        if (st == ENS_OK && !ch.cut)
-            st = espeak_ng_Synchronize();
-        char how = ch.cut ? 'C' : st == ENS_OK ? 'S' : 'F';
+        bool said = m->say(text, &ch.cut);
+        char how = ch.cut ? 'C' : said ? 'S' : 'F';
         if (how == 'S' && sink == SPEECH_WAV) {
             char path[4200];
             snprintf(path, sizeof path, "%s/%04d.wav", dir, seq);
-            if (!write_wav(path, ch.pcm, ch.n, espeak_ng_GetSampleRate()))
+            if (!write_wav(path, ch.pcm, ch.n, m->sample_rate()))
                 how = 'F';
         }
         answer(fd, seq, how);
@@ -227,7 +218,7 @@ _Noreturn static void child_main(int fd, speech_sink sink, const char *dir)
             break;
     }
     if (up)
-        espeak_ng_Terminate();
+        m->stop();
     free(ch.pcm);
     _exit(0);
 }
@@ -238,6 +229,8 @@ speech *speech_open(speech_sink sink, const char *wav_dir)
 {
     if (sink == SPEECH_WAV && (!wav_dir || strlen(wav_dir) > 4000))
         return NULL;
+    if (!module_present("speech"))
+        return NULL;   /* no speech module installed: the kiosk runs silent */
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
         return NULL;

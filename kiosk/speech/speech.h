@@ -19,8 +19,9 @@ typedef enum {
 
 enum { SPEECH_TEXT_MAX = 1024 };
 
-/* Starts the speaking child; NULL when it cannot start (no espeak-ng
- * voice data, no process): the kiosk then runs without speech. */
+/* Starts the speaking child; NULL when it cannot start (no speech module
+ * pk-speech.so, no espeak-ng voice data, no process): the kiosk then runs
+ * without speech. */
 speech *speech_open(speech_sink sink, const char *wav_dir);
 void speech_close(speech *sp);
 /* Queues text in the language lang ("vi", "en"); never blocks. */

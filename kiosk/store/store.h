@@ -46,19 +46,12 @@ pk_err store_check(store *s, bool full, char *msg, size_t msgsz);
  * first problem in msg on a damaged file. */
 pk_err store_start_check(store *s, bool *full, char *msg, size_t msgsz);
 /* The clean-shutdown marker: the kiosk ended cleanly (committed). Not on
- * a file store_check_step found damaged: the next start checks every
+ * a file the idle check found damaged: the next start checks every
  * page and refuses it. */
 pk_err store_mark_clean(store *s, int64_t now);
-/* The full check in small steps, for the kiosk's idle time (issue 18):
- * each call checks one table with its indexes (PRAGMA quick_check(TABLE)),
- * the one after the last checked, by name. SQLite asks yield(arg) every
- * few thousand of its steps (yield may be NULL): true stops at once with
- * PK_EBUSY, and the same table is checked again next time. *done is true
- * when this call ended a pass over every table. PK_EIO with the problem in
- * msg on a damaged file; store_damaged() is true from then on, and
- * store_dossier_create refuses (PK_ETAMPER). */
-pk_err store_check_step(store *s, bool (*yield)(void *arg), void *arg, bool *done, char *msg,
-                        size_t msgsz);
+/* The idle check of the whole file found damage (store_check.h): from
+ * then on store_dossier_create refuses (PK_ETAMPER) and store_mark_clean
+ * does not mark the file clean. */
 bool store_damaged(const store *s);
 /* The last SQLite message of this connection, for logs and stderr (never
  * holds personal data: values are bound, messages name tables only). */
@@ -91,10 +84,23 @@ pk_err store_procedure_get(store *s, const char *code, procedure *out);
 /* Replaces a procedure's search keywords (comma-separated; "" clears):
  * PK_ENOTFOUND for an unknown code, PK_EINVAL for bad text. */
 pk_err store_procedure_keywords_set(store *s, const char *code, const char *keywords);
+/* Replaces a procedure's rank on the first list of a kiosk without
+ * history (1 first, 0 none, at most PK_RANK_MAX): PK_ENOTFOUND for an
+ * unknown code, PK_EINVAL out of range. */
+pk_err store_procedure_rank_set(store *s, const char *code, int rank);
 int store_procedure_count(store *s);
 /* Diacritic-insensitive, ranked search (empty query = all, Vietnamese
  * alphabetical order). Fills up to max rows; *n = rows filled. */
 pk_err store_procedure_search(store *s, const char *query, proc_row *rows, int max, int *n);
+/* The list before anything is typed: first (up to most_max, *most of them)
+ * the procedures this kiosk registered most in the 90 days up to now (at
+ * most the newest 2,000; cancelled dossiers and samples left out, purged
+ * ones counted), ties by the staff's rank then catalog order, the ranked
+ * ones filling the places left; then every other procedure in catalog
+ * order. Kept until the next write or day. Fills up to max rows; *n = rows
+ * filled. */
+pk_err store_procedures_first(store *s, int64_t now, int most_max, proc_row *rows, int max,
+                              int *n, int *most);
 /* Browse: distinct fields (lĩnh vực) / agencies in Vietnamese order, and the
  * procedures of one field or agency. */
 pk_err store_fields(store *s, char (*fields)[96], int max, int *n);

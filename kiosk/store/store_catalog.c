@@ -31,7 +31,7 @@ static bool procedure_ok(const procedure *p)
         !STORE_FIELD_OK(p->level) || !STORE_FIELD_OK(p->field_vi) ||
         !STORE_FIELD_OK(p->field_en) || !STORE_FIELD_OK(p->reason_vi) ||
         !STORE_FIELD_OK(p->reason_en) || !STORE_FIELD_OK(p->provenance) ||
-        !STORE_FIELD_OK(p->keywords))
+        !STORE_FIELD_OK(p->keywords) || p->rank < 0 || p->rank > PK_RANK_MAX)
         return false;
     if (p->days < 0 || p->fee_vnd < 0 || p->ndocs < 0 || p->ndocs > PK_MAX_DOCS)
         return false;
@@ -49,10 +49,12 @@ static pk_err insert_procedure(store *s, const procedure *p)
     sqlite3_stmt *stmt = store_stmt(s,
         "INSERT INTO procedures(code, name_vi, name_en, agency, level, field_vi, field_en,"
         " bcci_submit, bcci_return, in_person, reason_vi, reason_en, days, fee_vnd, provenance,"
-        " name_fold, name_en_fold, name_key, field_key, agency_key, keywords)"
+        " name_fold, name_en_fold, name_key, field_key, agency_key, keywords, rank)"
         " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
         " CASE WHEN ?22 THEN ?21 ELSE"
-        "  coalesce((SELECT keywords FROM temp.kept_keywords WHERE code = ?1), '') END)");
+        "  coalesce((SELECT keywords FROM temp.kept_staff WHERE code = ?1), '') END,"
+        " CASE WHEN ?24 THEN ?23 ELSE"
+        "  coalesce((SELECT rank FROM temp.kept_staff WHERE code = ?1), 0) END)");
     if (!stmt)
         return PK_EIO;
     char *fold = text_fold(p->name_vi), *fold_en = text_fold(p->name_en);
@@ -80,6 +82,8 @@ static pk_err insert_procedure(store *s, const procedure *p)
     store_bind_text(stmt, 20, akey);
     store_bind_text(stmt, 21, p->keywords);
     sqlite3_bind_int(stmt, 22, p->keywords_set);
+    sqlite3_bind_int(stmt, 23, p->rank);
+    sqlite3_bind_int(stmt, 24, p->rank_set);
     pk_err e = store_step_done(s, stmt);
     free(fold);
     free(fold_en);
@@ -128,14 +132,15 @@ pk_err store_procedures_replace(store *s, const procedure *procs, int n)
     if (e != PK_OK)
         return e;
     int64_t gen;
-    /* a file without a keywords column keeps the staff's keywords of the
-     * codes it still has */
-    e = run(s, "CREATE TEMP TABLE IF NOT EXISTS kept_keywords(code TEXT PRIMARY KEY, keywords TEXT)");
+    /* a file without a keywords or rank column keeps the staff's keywords
+     * or ranks of the codes it still has */
+    e = run(s, "CREATE TEMP TABLE IF NOT EXISTS kept_staff(code TEXT PRIMARY KEY, keywords TEXT,"
+               " rank INTEGER)");
     if (e == PK_OK)
-        e = run(s, "DELETE FROM temp.kept_keywords");
+        e = run(s, "DELETE FROM temp.kept_staff");
     if (e == PK_OK)
-        e = run(s, "INSERT INTO temp.kept_keywords SELECT code, keywords FROM procedures"
-                   " WHERE keywords <> ''");
+        e = run(s, "INSERT INTO temp.kept_staff SELECT code, keywords, rank FROM procedures"
+                   " WHERE keywords <> '' OR rank > 0");
     if (e == PK_OK)
         e = run(s, "DELETE FROM procedures");
     if (e == PK_OK)   /* tells other connections' search indexes to rebuild */
@@ -145,7 +150,7 @@ pk_err store_procedures_replace(store *s, const procedure *procs, int n)
         tick(s, i, n);
     }
     if (e == PK_OK)
-        e = run(s, "DELETE FROM temp.kept_keywords");
+        e = run(s, "DELETE FROM temp.kept_staff");
     if (e != PK_OK) {
         store_rollback(s);
         return e;
@@ -156,21 +161,23 @@ pk_err store_procedures_replace(store *s, const procedure *procs, int n)
     return e;
 }
 
-pk_err store_procedure_keywords_set(store *s, const char *code, const char *keywords)
+/* One staff edit of one procedure's column (?2: text, or num when text is
+ * NULL), the other connections' search indexes told to rebuild. */
+static pk_err staff_edit(store *s, const char *sql, const char *code, const char *text, int num)
 {
-    if (!code || !keywords || !store_text_ok(code, PK_CODE_MAX) ||
-        !store_text_ok(keywords, PK_KEYWORDS_MAX))
-        return PK_EINVAL;
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;
-    sqlite3_stmt *stmt = store_stmt(s, "UPDATE procedures SET keywords = ?2 WHERE code = ?1");
+    sqlite3_stmt *stmt = store_stmt(s, sql);
     if (!stmt) {
         store_rollback(s);
         return PK_EIO;
     }
     store_bind_text(stmt, 1, code);
-    store_bind_text(stmt, 2, keywords);
+    if (text)
+        store_bind_text(stmt, 2, text);
+    else
+        sqlite3_bind_int(stmt, 2, num);
     e = store_step_done(s, stmt);
     if (e == PK_OK && sqlite3_changes(s->conn) == 0)
         e = PK_ENOTFOUND;
@@ -181,6 +188,21 @@ pk_err store_procedure_keywords_set(store *s, const char *code, const char *keyw
     if (e == PK_OK && s->depth == 0)
         store_search_free(s);
     return e;
+}
+
+pk_err store_procedure_keywords_set(store *s, const char *code, const char *keywords)
+{
+    if (!code || !keywords || !store_text_ok(code, PK_CODE_MAX) ||
+        !store_text_ok(keywords, PK_KEYWORDS_MAX))
+        return PK_EINVAL;
+    return staff_edit(s, "UPDATE procedures SET keywords = ?2 WHERE code = ?1", code, keywords, 0);
+}
+
+pk_err store_procedure_rank_set(store *s, const char *code, int rank)
+{
+    if (!code || !store_text_ok(code, PK_CODE_MAX) || rank < 0 || rank > PK_RANK_MAX)
+        return PK_EINVAL;
+    return staff_edit(s, "UPDATE procedures SET rank = ?2 WHERE code = ?1", code, NULL, rank);
 }
 
 static void read_procedure(sqlite3_stmt *stmt, procedure *p)
@@ -202,6 +224,8 @@ static void read_procedure(sqlite3_stmt *stmt, procedure *p)
     store_col_text(stmt, 14, p->provenance, sizeof p->provenance);
     store_col_text(stmt, 15, p->keywords, sizeof p->keywords);
     p->keywords_set = true;
+    p->rank = sqlite3_column_int(stmt, 16);
+    p->rank_set = true;
 }
 
 pk_err store_procedure_get(store *s, const char *code, procedure *out)
@@ -210,8 +234,8 @@ pk_err store_procedure_get(store *s, const char *code, procedure *out)
     pk_err e;
     sqlite3_stmt *stmt = store_row(s,
         "SELECT code, name_vi, name_en, agency, level, field_vi, field_en, bcci_submit,"
-        " bcci_return, in_person, reason_vi, reason_en, days, fee_vnd, provenance, keywords"
-        " FROM procedures WHERE code = ?1",
+        " bcci_return, in_person, reason_vi, reason_en, days, fee_vnd, provenance, keywords,"
+        " rank FROM procedures WHERE code = ?1",
         code, &e);
     if (e == PK_OK)
         read_procedure(stmt, out);

@@ -43,8 +43,7 @@ struct store {
     int busy_ms;               /* store_set_busy_timeout() */
     store_progress_fn progress;   /* store_set_progress() */
     void *progress_arg;
-    char check_after[128];     /* store_check_step: the last table checked in this pass */
-    bool damaged;              /* store_check_step found damage: no new dossiers */
+    bool damaged;              /* the idle check found damage: no new dossiers (store_check.h) */
 };
 
 /* One schema step: SQL run in one transaction (may be NULL), then fn (may
@@ -85,7 +84,7 @@ pk_err store_sync_head(store *s);
 /* Schema version 19: the last head found by an index of the heads alone;
  * no index of print jobs by reference (nothing looks them up by it). */
 extern const char store_schema_sync_heads[];
-/* Schema version 22: no index of the heads (the head check reads the last
+/* Schema version 23: no index of the heads (the head check reads the last
  * row of the outbox). */
 extern const char store_schema_sync_last[];
 extern const int store_migrations_count;

@@ -107,8 +107,8 @@ static query_kind classify(const char *q, char *norm, size_t normsz)
  * the key leaves open (what kind 'i' or 'p' says: the ID's last digits,
  * the phone's first). */
 static pk_err digits_walk(store *s, const dossier_filter *f, int64_t k, char kind,
-                          const char *q, const char *hi, bool exact, int64_t after,
-                          bool backward, dossier_row *rows, int max, int *n)
+                          const char *q, const char *hi, bool exact, int64_t floor,
+                          int64_t after, bool backward, dossier_row *rows, int max, int *n)
 {
     sqlq sql = {0};
     sqlq_add(&sql, "SELECT " DOSSIER_ROW_COLS " FROM dossier_digits p CROSS JOIN dossiers d"
@@ -121,6 +121,8 @@ static pk_err digits_walk(store *s, const dossier_filter *f, int64_t k, char kin
         int lo_p = sqlq_text(&sql, q), hi_p = sqlq_text(&sql, hi);
         sqlq_add(&sql, " AND d.phone >= ?%d AND d.phone < ?%d", lo_p, hi_p);
     }
+    if (floor > 0)
+        sqlq_add(&sql, " AND p.id >= ?%d", sqlq_int(&sql, floor));
     if (after > 0)
         sqlq_add(&sql, " AND p.id %s ?%d", backward ? "<" : ">", sqlq_int(&sql, after));
     sqlq_add(&sql, " ORDER BY p.id %s LIMIT ?%d", backward ? "DESC" : "ASC", sqlq_int(&sql, max));
@@ -136,8 +138,8 @@ static pk_err digits_walk(store *s, const dossier_filter *f, int64_t k, char kin
  * starts with them. Two walks of the probe, each a page at most, merged
  * in dossier order without duplicates: the time does not grow with the
  * number of dossiers (issue 18). */
-static pk_err digits_page(store *s, const dossier_filter *f, const char *q, int64_t after,
-                          bool backward, dossier_row *rows, int max, int *n)
+static pk_err digits_page(store *s, const dossier_filter *f, const char *q, int64_t floor,
+                          int64_t after, bool backward, dossier_row *rows, int max, int *n)
 {
     *n = 0;
     size_t len = strlen(q);
@@ -155,9 +157,11 @@ static pk_err digits_page(store *s, const dossier_filter *f, const char *q, int6
     int64_t kphone = (klen == 6 ? 2000000 : 3000000) + atoll(part);
     dossier_row *a = xcalloc((size_t)max, sizeof *a), *b = xcalloc((size_t)max, sizeof *b);
     int na = 0, nb = 0;
-    pk_err e = digits_walk(s, f, kid, 'i', q, hi, len == klen, after, backward, a, max, &na);
+    pk_err e = digits_walk(s, f, kid, 'i', q, hi, len == klen, floor, after, backward, a, max,
+                           &na);
     if (e == PK_OK)
-        e = digits_walk(s, f, kphone, 'p', q, hi, len == klen, after, backward, b, max, &nb);
+        e = digits_walk(s, f, kphone, 'p', q, hi, len == klen, floor, after, backward, b, max,
+                        &nb);
     int i = 0, j = 0;
     while (e == PK_OK && *n < max && (i < na || j < nb)) {
         if (i < na && j < nb && a[i].id == b[j].id)
@@ -306,11 +310,12 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
         ids_reference(kiosk, strtoll(q, NULL, 10), seqref, sizeof seqref);
     if (k == Q_SEQ && !seqref[0])
         return PK_OK;
-    /* A name search walks the name probe in id order and stops after a
-     * page; under a status filter it starts at the oldest dossier of that
-     * status (open dossiers are mostly recent, so this skips most names). */
+    /* A name or digit search walks its probe in id order and stops after
+     * a page; under a status filter it starts at the oldest dossier of
+     * that status (open dossiers are mostly recent, so this skips most of
+     * the probe's rows). */
     int64_t floor_id = 0;
-    if (k == Q_NAME && f->status != -1) {
+    if ((k == Q_NAME || k == Q_DIGITS) && f->status != -1) {
         sqlite3_stmt *m = store_stmt(s, f->status == -2
             ? "SELECT min(id) FROM dossiers WHERE closed_day = ''"
             : "SELECT min(id) FROM dossiers WHERE status = ?1");
@@ -324,7 +329,7 @@ pk_err store_queue_page(store *s, const dossier_filter *f, int64_t after, bool b
     }
     pk_err e;
     if (k == Q_DIGITS) {
-        e = digits_page(s, f, q, after, backward, rows, max, n);
+        e = digits_page(s, f, q, floor_id, after, backward, rows, max, n);
         if (e == PK_OK && seqref[0])
             e = with_seqref(s, f, seqref, after, backward, rows, max, n);
         goto done;

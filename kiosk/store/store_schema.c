@@ -327,6 +327,17 @@ static const char schema_name_keys[] =
 #undef NAME_KEYS
 #undef NAME_KEYS_GONE
 
+/* Version 22: a staff rank of the procedures on the first list of a
+ * kiosk without history of its own (store_procedures_first,
+ * store_search.c); the ranked few found through a partial index. */
+static pk_err schema_rank(store *s)
+{
+    pk_err e = store_column_add(s, "procedures", "rank",
+                                "INTEGER NOT NULL DEFAULT 0 CHECK(rank BETWEEN 0 AND 999)");
+    return e != PK_OK ? e : store_exec_const(s,
+        "CREATE INDEX IF NOT EXISTS procedures_by_rank ON procedures(rank) WHERE rank > 0");
+}
+
 /* Adds table.column (declared as decl) unless it is there already: a
  * migration that adds a column may run again (a test rolls user_version
  * back past it). table, column and decl are the migration's constants. */
@@ -370,7 +381,8 @@ const store_migration store_migrations[] = {
     {19, schema_name_keys, NULL},   /* probe of the clerk's name search: store_queue.c */
     {20, NULL, store_handover_receiver_upgrade},   /* a record per real receiving agency: store_report.c */
     {21, store_schema_sync_heads, NULL},   /* fewer pages per dossier: store_sync.c */
-    {22, store_schema_sync_last, NULL},   /* fewer pages per dossier again: store_sync.c */
+    {22, NULL, schema_rank},   /* procedures' staff rank on the first list: store_search.c */
+    {23, store_schema_sync_last, NULL},   /* fewer pages per dossier again: store_sync.c */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
 

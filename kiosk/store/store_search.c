@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "finder.h"
 #include "text.h"
 #include "util.h"
@@ -22,6 +23,12 @@ struct search_cache {
     finder *fd;
     int64_t gen;                  /* "catalog" sequence when built */
     int64_t data_version;
+    /* the first list's leading rows (store_procedures_first), kept until a
+     * write here or elsewhere or the next day */
+    int *first_at;                /* rows of row[] */
+    int first_k, first_max;
+    int64_t first_changes, first_dv;
+    char first_since[PK_DATE_MAX];
 };
 
 enum { MAX_QUERY = 1024, MAX_PHRASES = 32 };
@@ -32,6 +39,7 @@ void store_search_free(store *s)
     if (!c)
         return;
     free(c->row);
+    free(c->first_at);
     finder_free(c->fd);
     free(c);
     s->sc = NULL;
@@ -188,4 +196,106 @@ pk_err store_procedure_search(store *s, const char *query_text, proc_row *rows, 
     if (!store_text_ok(query_text, MAX_QUERY))
         return PK_EINVAL;
     return search(s, query_text, rows, max, n);
+}
+
+/* The first list (the search still empty): this kiosk's most registered
+ * procedures first. Counted: the dossiers of this kiosk (the kiosk_code
+ * setting; all when it is unset) created on the 90 days ending today,
+ * samples (practice, demonstrations) and cancelled dossiers left out,
+ * purged ones in (a purge wipes the person, the registration happened).
+ * At most the newest FIRST_READ of those days are read (the day index
+ * backwards from today: the rowids need not follow the days, a restore or
+ * a clock set back breaks that), so the cost does not grow with the
+ * history: a few ms, once after each write (first_rows keeps the result).
+ * Ties, and the places the history leaves, go to the staff's rank, then the
+ * catalog order. */
+enum { FIRST_DAYS = 90, FIRST_READ = 2000 };
+
+static const char first_sql[] =
+    "WITH recent AS (SELECT proc_code, status, sample, kiosk_code FROM dossiers"
+    "  INDEXED BY dossiers_by_day WHERE created_day > ?1"
+    "  ORDER BY created_day DESC, id DESC LIMIT ?2),"
+    " counted AS (SELECT proc_code AS code, count(*) AS n FROM recent"
+    "  WHERE status <> 'cancelled' AND sample = 0"
+    "   AND kiosk_code = coalesce((SELECT value FROM settings WHERE key = 'kiosk_code'),"
+    "                             kiosk_code)"
+    "  GROUP BY proc_code)"
+    " SELECT code FROM ("
+    "  SELECT p.code, c.n, p.rank, p.name_key FROM counted c JOIN procedures p ON p.code = c.code"
+    "  UNION ALL SELECT p.code, 0, p.rank, p.name_key FROM procedures p"
+    "   WHERE p.rank > 0 AND p.code NOT IN (SELECT code FROM counted))"
+    " ORDER BY n DESC, rank = 0, rank, name_key, code LIMIT ?3";
+
+/* The rows of row[] the first list leads with, in order: from the cache
+ * while nothing was written and the day is the same, else counted again. */
+static pk_err first_rows(store *s, const char *since, int most_max)
+{
+    struct search_cache *c = s->sc;
+    int64_t changes = sqlite3_total_changes64(s->conn);
+    if (c->first_at && c->first_max == most_max && c->first_changes == changes &&
+        c->first_dv == c->data_version && strcmp(c->first_since, since) == 0)
+        return PK_OK;
+    free(c->first_at);
+    c->first_at = NULL;
+    c->first_k = 0;
+    sqlite3_stmt *stmt = store_stmt(s, first_sql);
+    if (!stmt)
+        return PK_EIO;
+    store_bind_text(stmt, 1, since);
+    sqlite3_bind_int(stmt, 2, FIRST_READ);
+    sqlite3_bind_int(stmt, 3, most_max);
+    int *at = xmalloc((size_t)(most_max > 0 ? most_max : 1) * sizeof *at);
+    int k = 0, rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && k < most_max) {
+        const char *code = (const char *)sqlite3_column_text(stmt, 0);
+        for (int i = 0; code && i < c->n; i++)
+            if (strcmp(c->row[i].code, code) == 0) {
+                at[k++] = i;
+                break;
+            }
+    }
+    pk_err e = rc == SQLITE_DONE || rc == SQLITE_ROW ? PK_OK : store_rc(s, rc);
+    store_done(stmt);
+    if (e != PK_OK) {
+        free(at);
+        return e;
+    }
+    c->first_at = at;
+    c->first_k = k;
+    c->first_max = most_max;
+    c->first_changes = changes;
+    c->first_dv = c->data_version;
+    str_copy(c->first_since, sizeof c->first_since, since);
+    return PK_OK;
+}
+
+pk_err store_procedures_first(store *s, int64_t now, int most_max, proc_row *rows, int max,
+                              int *n, int *most)
+{
+    *n = *most = 0;
+    pk_err e = ensure(s);
+    if (e != PK_OK || max <= 0)
+        return e;
+    if (most_max > max)
+        most_max = max;
+    if (most_max < 0)
+        most_max = 0;
+    char since[PK_DATE_MAX];
+    date_local_iso(now - (int64_t)FIRST_DAYS * 86400, since);
+    e = first_rows(s, since, most_max);
+    if (e != PK_OK)
+        return e;
+    const struct search_cache *c = s->sc;
+    for (int j = 0; j < c->first_k; j++)
+        rows[(*n)++] = c->row[c->first_at[j]];
+    *most = *n;
+    /* then every other procedure in catalog order */
+    for (int i = 0; i < c->n && *n < max; i++) {
+        bool listed = false;
+        for (int j = 0; j < c->first_k && !listed; j++)
+            listed = c->first_at[j] == i;
+        if (!listed)
+            rows[(*n)++] = c->row[i];
+    }
+    return PK_OK;
 }

@@ -122,7 +122,7 @@ const char store_schema_sync_heads[] =
     "CREATE INDEX IF NOT EXISTS sync_outbox_heads ON sync_outbox(seq) WHERE kind = 'audit';"
     "DROP INDEX IF EXISTS print_jobs_by_ref;";
 
-/* Schema version 22 (issue 18: the durable insert): the head check reads
+/* Schema version 23 (issue 18: the durable insert): the head check reads
  * the outbox's last row alone (store_sync_head), so the heads' own index
  * is written by every dossier for nothing. */
 const char store_schema_sync_last[] = "DROP INDEX IF EXISTS sync_outbox_heads;";

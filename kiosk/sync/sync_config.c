@@ -21,6 +21,7 @@
 
 typedef struct {
     sync_config *sc;
+    bool lazy;                 /* conninfo left to pgc_open (sync_config_read) */
     int err_line, line;
     char reason[400];
 } parse_ctx;
@@ -90,7 +91,7 @@ static int handler(void *user, const char *section, const char *name, const char
     char why[300] = "";
     if (sync && !strcmp(name, "conninfo"))
         ok = text(sc->conninfo, sizeof sc->conninfo, value) &&
-             pgc_conninfo_ok(value, why, sizeof why);
+             (p->lazy || pgc_conninfo_ok(value, why, sizeof why));
     else if (central && !strcmp(name, "conninfo"))
         ok = text(sc->central_conninfo, sizeof sc->central_conninfo, value) &&
              pgc_conninfo_ok(value, why, sizeof why);
@@ -125,7 +126,7 @@ static int handler(void *user, const char *section, const char *name, const char
     return 1;
 }
 
-bool sync_config_load(sync_config *sc, const char *path, char *err, size_t errsz)
+static bool load(sync_config *sc, const char *path, bool lazy, char *err, size_t errsz)
 {
     memset(sc, 0, sizeof *sc);
     sc->batch = SYNC_BATCH_DEFAULT;
@@ -138,7 +139,7 @@ bool sync_config_load(sync_config *sc, const char *path, char *err, size_t errsz
             return true;
         path = DEFAULT_CONFIG;
     }
-    parse_ctx p = {.sc = sc};
+    parse_ctx p = {.sc = sc, .lazy = lazy};
     int r = ini_parse(path, handler, &p);
     if (p.err_line) {
         snprintf(err, errsz, "%s:%d: %s", path, r, p.reason);
@@ -182,4 +183,14 @@ bool sync_make_password(const char *path, char *out, size_t outsz, char *why, si
         snprintf(why, whysz, "%s: %s", path, strerror(saved));
     }
     return ok;
+}
+
+bool sync_config_load(sync_config *sc, const char *path, char *err, size_t errsz)
+{
+    return load(sc, path, false, err, errsz);
+}
+
+bool sync_config_read(sync_config *sc, const char *path, char *err, size_t errsz)
+{
+    return load(sc, path, true, err, errsz);
 }

@@ -40,6 +40,11 @@ typedef struct {
  * the defaults). false with err "file:line: reason" on a bad value or a
  * conninfo that holds a password. */
 bool sync_config_load(sync_config *sc, const char *path, char *err, size_t errsz);
+/* The same, with [sync] conninfo taken as written: pgc_open checks it when
+ * the first connection is made. For the kiosk and the clerk's workstation,
+ * so that reading the configuration does not load the sync module (libpq)
+ * into a process that may never connect. */
+bool sync_config_read(sync_config *sc, const char *path, char *err, size_t errsz);
 /* Secret files: config_read_secret (config.h). */
 /* A new random password (24 characters) written to a new file path, 0400
  * (never over an existing file), for `central kiosk add`: false with why. */

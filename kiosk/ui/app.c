@@ -20,9 +20,11 @@
 #include "util.h"
 #include "widgets.h"
 
-/* The idle check starts after this much quiet at the welcome screen, and
- * a pass over every table is made again after CHECK_PASS_GAP_MS. */
-enum { CHECK_QUIET_MS = 30000, CHECK_PASS_GAP_MS = 6 * 3600 * 1000 };
+/* The idle check starts after this much quiet at the welcome screen; a
+ * pass over the whole file is made again after CHECK_PASS_GAP_MS, one that
+ * could not run is tried again after CHECK_RETRY_MS, one a key stopped at
+ * the next quiet time. */
+enum { CHECK_QUIET_MS = 30000, CHECK_PASS_GAP_MS = 6 * 3600 * 1000, CHECK_RETRY_MS = 600000 };
 
 int64_t app_mono_ms(void)
 {
@@ -242,6 +244,8 @@ void app_wipe(app *a)
 
 void app_free(app *a)
 {
+    store_idle_check_free(a->check);   /* before the store closes */
+    a->check = NULL;
     if (a->nest.on)
         nest_end(a);
     while (a->depth > 0)
@@ -457,6 +461,8 @@ static void dispatch(app *a, event *ev);
 
 void app_feed(app *a, const event *evin)
 {
+    if (a->check && evin->act != ACT_TICK)
+        store_idle_check_stop(a->check);   /* a key: the check gives way at once */
     event ev = *evin;
     dispatch(a, &ev);
     /* a scan may be an ID card: no copy of it stays on the stack */
@@ -544,10 +550,9 @@ static void dispatch(app *a, event *ev)
     }
 }
 
-/* A key waits: the check step stops at once and the key is handled. */
-static bool check_yield(void *arg)
+/* A key waits (the input loop has not read it yet). */
+static bool key_waiting(app *a)
 {
-    app *a = arg;
     if (a->qlen > 0)
         return true;
     if (a->input_waiting)
@@ -555,28 +560,47 @@ static bool check_yield(void *arg)
     return !a->source && term_input_waiting();
 }
 
-/* One step of the full check in idle time. Damage: the kiosk takes no new
- * dossier (store_dossier_create refuses, the welcome screen says so), the
- * clerks are told at once on every clerk screen (a staff alert of screen
- * "integrity", audited), and the file is not marked clean at the end, so
- * the next start checks every page and refuses it (RELIABILITY §5.2). */
-static void idle_check_step(app *a)
+/* The whole-file check in idle time (store_check.h), one tick at a time:
+ * started after quiet at the welcome screen, stopped by any key (app_feed)
+ * or a key waiting, its verdict taken when it ends. Damage: the kiosk
+ * takes no new dossier (store_dossier_create refuses, the welcome screen
+ * says so), the clerks are told at once on every clerk screen (a staff
+ * alert of screen "integrity", audited), and the file is not marked clean
+ * at the end, so the next start checks every page and refuses it
+ * (RELIABILITY §5.2). */
+static void idle_check_tick(app *a, int64_t now_ms)
 {
-    bool done = false;
+    if (!a->check) {
+        if (a->idle_check && a->db && !a->practice && !session_busy(a) &&
+            now_ms - a->last_input_ms >= CHECK_QUIET_MS && now_ms >= a->check_next_ms &&
+            !store_damaged(a->db) && !key_waiting(a) &&
+            store_idle_check_start(a->db, &a->check) != PK_OK) {
+            log_warn("database: the idle check could not start");
+            a->check_next_ms = now_ms + CHECK_RETRY_MS;
+        }
+        return;
+    }
+    if (session_busy(a) || key_waiting(a))
+        store_idle_check_stop(a->check);
     char msg[320];
-    pk_err e = store_check_step(a->db, check_yield, a, &done, msg, sizeof msg);
-    if (e == PK_OK && done) {
-        a->check_next_ms = a->now_ms + CHECK_PASS_GAP_MS;
-        log_info("database: idle check: every table checked, no damage");
-    } else if (e == PK_EIO) {
+    idle_check_state st = store_idle_check_poll(a->check, msg, sizeof msg);
+    if (st == IDLE_CHECK_RUNNING)
+        return;
+    store_idle_check_free(a->check);
+    a->check = NULL;
+    if (st == IDLE_CHECK_OK) {
+        a->check_next_ms = now_ms + CHECK_PASS_GAP_MS;
+        log_info("database: idle check: every page checked, no damage");
+    } else if (st == IDLE_CHECK_DAMAGED) {
         log_err("database: the idle check found damage: %s", msg);
         const char *kiosk = a->cfg && a->cfg->kiosk_code[0] ? a->cfg->kiosk_code : "kiosk";
         if (store_staff_alert(a->db, app_now(a), kiosk, "integrity", &a->duty, NULL) != PK_OK)
             log_err("database: the damage could not be recorded for the clerks: %s",
                     store_last_error(a->db));
         a->dirty = true;
-    } else if (e != PK_OK && e != PK_EBUSY) {
+    } else if (st == IDLE_CHECK_FAILED) {
         log_warn("database: idle check: %s", msg);
+        a->check_next_ms = now_ms + CHECK_RETRY_MS;
     }
 }
 
@@ -610,10 +634,7 @@ void app_tick(app *a, int64_t now_ms)
         a->last_tick_ms = now_ms;
         if (a->db && store_jobs_unrecorded(a->db) > 0)
             store_jobs_flush(a->db);  /* print outcomes the database was too busy for */
-        if (a->idle_check && a->db && !a->practice && !session_busy(a) &&
-            now_ms - a->last_input_ms >= CHECK_QUIET_MS && now_ms >= a->check_next_ms &&
-            !store_damaged(a->db))
-            idle_check_step(a);
+        idle_check_tick(a, now_ms);
         if (app_now(a) / 60 != a->drawn_minute)
             a->dirty = true;          /* the header clock moves on */
         if (a->pin_open && a->pin_answered && a->pin_wait_until + 1 >= app_now(a))

@@ -17,6 +17,7 @@
 #include "printer.h"
 #include "screen.h"
 #include "store.h"
+#include "store_check.h"
 #include "store_notify.h"
 #include "sync_config.h"
 #include "vnime.h"
@@ -84,10 +85,11 @@ struct app {
     int64_t last_input_ms;
     int64_t last_tick_ms;
 
-    /* the full check of the database in idle time, one table a tick
-     * (store_check_step), stopped as soon as a key waits (issue 18) */
+    /* the check of the whole database file in idle time, in a background
+     * thread (store_check.h), stopped as soon as a key comes (issue 18) */
     bool idle_check;               /* the citizen kiosk */
-    int64_t check_next_ms;         /* no step before (a pass ended, or quiet time) */
+    int64_t check_next_ms;         /* no pass before (a pass ended) */
+    store_idle_check *check;       /* the pass under way, or NULL */
     bool (*input_waiting)(app *a); /* tests: a key is waiting; NULL: the terminal */
 
     /* overlays */

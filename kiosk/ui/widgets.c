@@ -489,6 +489,10 @@ void wpage_end(wpage *p)
         char buf[128];
         snprintf(buf, sizeof buf, "\xe2\x96\xbc %s", _("More below: press PgDn"));
         int bw = text_width(buf);
+        /* the sign takes the last row whole: drawn over the end of a line
+         * it cut that line mid-word; the line it hides comes up first
+         * with the next page */
+        term_fill(p->bottom - 1, p->x, 1, p->w, ROLE_NORMAL);
         term_put(p->bottom - 1, p->x + p->w - bw, bw, buf, ROLE_WARN);
     }
 }

@@ -159,6 +159,8 @@ static pk_err save(const config *cfg, const paper_request *rq, const paper_doc *
     if (mkdir(dir, 0750) != 0 && errno != EEXIST)
         return PK_EIO;
     snprintf(out->path, sizeof out->path, "%.500s/%.60s.pdf", dir, doc->name);
+    if (!paper_lib_ready(out->detail, sizeof out->detail))
+        return PK_EPRINTER;   /* no PDF: nothing half-made, out->detail says why */
     pk_err e = paper_pdf_write(doc, out->path, &out->pages);
     if (e == PK_OK && rq->kind == PAPER_SLIP && rq->checks)
         checks_save(cfg, rq);

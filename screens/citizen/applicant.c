@@ -12,7 +12,10 @@
 #include "i18n.h"
 #include "util.h"
 
-enum { NFIELDS = 4 };
+/* An Enter within this time of a number moving on by itself is the
+ * typist's Enter for that number; a later one was pressed looking at the
+ * field that has the focus (see appl_state.advanced). */
+enum { NFIELDS = 4, HABIT_MS = 1500 };
 
 typedef struct {
     int focus;
@@ -27,8 +30,11 @@ typedef struct {
     /* the focus moved on by itself from a complete number: an Enter out
      * of habit in the empty next field confirms that number, nothing more
      * (a second Enter goes on from there, as every typist's habit expects,
-     * and never lands unseen on the next screen) */
+     * and never lands unseen on the next screen). When the field may be
+     * left empty (the e-mail), an Enter after HABIT_MS was pressed looking
+     * at it: it is that field's Enter, so it is not lost. */
     bool advanced;
+    int64_t advanced_ms;    /* a->now_ms when it moved on */
     const char *scan_msg;   /* msgid: what the last scan did */
     bool scan_err;          /* ... it filled nothing */
 } appl_state;
@@ -241,6 +247,7 @@ static screen_result type_into(appl_state *s, app *a, const event *ev)
         t->touched = true;
         focus_on(s, s->focus + 1);
         s->advanced = true;
+        s->advanced_ms = a->now_ms;
     }
     return SR_(SR_REDRAW);
 }
@@ -274,7 +281,8 @@ static screen_result appl_handle(void *state, app *a, const event *ev)
         s->scan_err = false;            /* the tip comes back after the next key */
     switch (ev->act) {
     case ACT_NEXT: {
-        if (s->advanced && field(c, s->focus)->len == 0) {
+        bool looked = a->now_ms - s->advanced_ms >= HABIT_MS && check(a, s->focus) == VAL_OK;
+        if (s->advanced && field(c, s->focus)->len == 0 && !looked) {
             /* the Enter meant the number before: it is checked, with the
              * fields before it, as Enter there would have */
             s->advanced = false;

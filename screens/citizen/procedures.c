@@ -10,11 +10,12 @@
 #include "text.h"
 
 enum { PROC_MAX = 100, FILTER_MAX = 64, PICK_FIELD = -2, PICK_AGENCY = -3, PICK_SEARCH = -4,
-       LIST_Y = 9 };
+       LIST_Y = 9, MOST_MAX = 8 };
 
 typedef struct {
     proc_row rows[PROC_MAX];
     int n;
+    int most;                         /* rows[0..most) are the most requested here */
     wlist list;
     int focus;                        /* 0 search, 1 field, 2 agency */
     char fields[FILTER_MAX][96];
@@ -50,7 +51,13 @@ static void refresh(procs_state *s, app *a)
     const char *field = s->field >= 0 ? s->fields[s->field] : NULL;
     const char *agency = s->agency >= 0 ? s->agencies[s->agency] : NULL;
     int n = 0;
-    if (*q || (!field && !agency)) {
+    s->most = 0;
+    if (!*q && !field && !agency) {
+        /* nothing typed: what this kiosk registers most first (one keypad
+         * page at most), then the catalog */
+        s->err = store_procedures_first(a->db, app_now(a), MOST_MAX, s->rows, PROC_MAX, &n,
+                                        &s->most);
+    } else if (*q || (!field && !agency)) {
         s->err = store_procedure_search(a->db, q, s->rows, PROC_MAX, &n);
         int k = 0;
         for (int i = 0; i < n; i++) {
@@ -144,10 +151,14 @@ static void procs_draw(const void *state, const app *a, frame *f)
     else if (s->n == 0)
         term_put(ly, x, w, _("No procedure found. Try fewer or other words."), ROLE_WARN);
     else {
-        snprintf(head, sizeof head,
-                 ngettext("%d procedure: press the number, or the arrow keys and Enter",
-                          "%d procedures: press the number, or the arrow keys and Enter", s->n),
-                 s->n);
+        if (lst.top < s->most)    /* says why birth registration comes before "Cấp ..." */
+            snprintf(head, sizeof head, "%s",
+                     _("Most requested here first: press the number, or arrows and Enter"));
+        else
+            snprintf(head, sizeof head,
+                     ngettext("%d procedure: press the number, or the arrow keys and Enter",
+                              "%d procedures: press the number, or the arrow keys and Enter", s->n),
+                     s->n);
         term_put(ly, x, w, head, ROLE_DIM);
         wlist_position(f, &lst, paged ? per : vis, ly, x, w);
     }

@@ -49,7 +49,15 @@ static void section(wpage *p, int digit, const char *title, bool editable)
         snprintf(buf, sizeof buf, "[%d] %s  \xe2\x80\x94 %s", digit, title, _("press the number to change"));
     else
         snprintf(buf, sizeof buf, "%s", title);
+    int first = p->y;
     wpage_text(p, buf, ROLE_TITLE);
+    /* a touch on the title does what its number does: a touch screen
+     * has no digits */
+    for (int line = first; editable && !p->measure && line < p->y; line++) {
+        int row = p->top + line - p->scroll;
+        if (row >= p->top && row < p->bottom)
+            w_region(p->f, row, p->x, 1, p->w, ACT_CHOOSE, digit);
+    }
 }
 
 static void pair(wpage *p, const char *label, const char *value)
@@ -71,7 +79,16 @@ static void layout(const app *a, frame *f, int scroll, int msg_lines, wpage *p, 
     char buf[768], norm[PK_TEXT_MAX];
 
     section(p, digit_of(c, &screen_procedures), _("Procedure"), true);
-    pair(p, "", c->proc.name_vi);
+    /* the official name stays (it is the one on the receipt); in English
+     * it is said in English too, as "What you need" does, on the same
+     * line so that the deal still fits above the confirm key at 80x24 */
+    if (strcmp(i18n_lang(), "en") == 0 && c->proc.name_en[0] &&
+        strcmp(c->proc.name_en, c->proc.name_vi) != 0) {
+        snprintf(buf, sizeof buf, "%s \xe2\x80\x94 %s", c->proc.name_vi, c->proc.name_en);
+        pair(p, "", buf);
+    } else {
+        pair(p, "", c->proc.name_vi);
+    }
     pair(p, _("Service:"), _(citizen_form_name(c->form)));
     dossier d;
     memset(&d, 0, sizeof d);

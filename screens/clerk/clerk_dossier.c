@@ -156,11 +156,18 @@ static void body(const dossier_state *s, wpage *p)
     if (d->recipient[0])
         line(p, _("Result to be received by"), d->recipient);
     wpage_gap(p);
-    wpage_text(p, _("Documents handed over:"), ROLE_TITLE);
+    /* until the counter has counted them (acceptance records the seal)
+     * the papers are only what the citizen ticked at the kiosk: nothing
+     * has been handed over yet */
+    bool counted = s->x.seal_no[0] != '\0';
+    if (d->ndocs > 0)
+        wpage_text(p, counted ? _("Documents handed over:")
+                              : _("Papers the citizen ticked (not counted yet):"),
+                   ROLE_TITLE);
     for (int i = 0; i < d->ndocs; i++) {
         snprintf(buf, sizeof buf, "%s [%s]%s", d->docs[i].name_vi,
                  d->docs[i].kind == DOC_ORIGINAL ? _("original") : _("copy"),
-                 d->docs[i].handed ? "" : _(" - not handed"));
+                 d->docs[i].handed ? "" : counted ? _(" - not handed") : _(" - not ticked"));
         wpage_item(p, d->docs[i].handed ? "\xe2\x9c\x93 " : "- ", buf, ROLE_NORMAL);
     }
     w_money(d->fee_total, money, sizeof money);

@@ -63,7 +63,7 @@ void clerk_papers_after_checked(app *a, const char *ref, dossier_status to,
             /* TRANSLATORS: the reason the paper could not be made */
             clerk_flashf(a, true, _("Recorded, but the paper could not be made: %s Reprint it with "
                                     "postkiosk paper."),
-                         _(pk_err_msg(e)));
+                         r.detail[0] ? r.detail : _(pk_err_msg(e)));
             return;
         }
     }

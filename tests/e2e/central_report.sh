@@ -142,4 +142,13 @@ echo "$out" | grep -q "không ghi được tệp $T/dir.pdf" || fail "the refusa
 out=$(pk central report --from 2026-03-01 --to 2026-04-30 --pdf "$T/none/x.pdf" \
       --conninfo "$PK_CREPORT_CONNINFO" 2>&1) && fail "wrote into a missing folder: $out"
 echo "$out" | grep -q "cannot write $T/none/x.pdf" || fail "the refusal (en): $out"
+# without the papers module (cairo, pango: kiosk/base/module.h), the sync
+# module there: its reason, no file
+mkdir "$T/nomods"
+cp "$(dirname "$P")/modules/pk-sync.so" "$T/nomods/"
+out=$(POSTKIOSK_MODULEDIR="$T/nomods" pkvi central report --from 2026-03-01 --to 2026-04-30 \
+      --pdf "$T/nomod.pdf" --conninfo "$PK_CREPORT_CONNINFO" 2>&1) && fail "a PDF without the papers module: $out"
+echo "$out" | grep -q "không ghi được tệp $T/nomod.pdf: không nạp được phần papers của postkiosk" ||
+    fail "without the papers module: $out"
+[ ! -e "$T/nomod.pdf" ] && [ ! -e "$T/nomod.pdf.tmp" ] || fail "a file was written without the papers module"
 exit 0

@@ -32,6 +32,16 @@ p catalog keywords 9.999 "x" 2>/dev/null && fail "unknown code accepted"
 p catalog keywords 1.001193 "$(printf 'bad\377')" 2>/dev/null && fail "bad UTF-8 accepted"
 p catalog keywords 1.001193 | grep -q "giấy chào đời" || fail "a refused edit changed the keywords"
 p catalog keywords 2>/dev/null; [ $? -eq 2 ] || fail "keywords without a code is a usage error"
+# rank: staff set a procedure's place on a new kiosk's first list; bad input changes nothing
+p catalog rank 1.001193 | grep -q '	0$' || fail "rank before any is set"
+p catalog rank 1.001193 2 | grep -q '^1.001193	.*	2$' || fail "rank not set"
+p catalog rank 1.001193 | grep -q '	2$' || fail "rank not shown"
+p catalog rank 1.001193 1000 2>/dev/null && fail "rank past 999 accepted"
+p catalog rank 1.001193 -1 2>/dev/null && fail "negative rank accepted"
+p catalog rank 1.001193 x 2>/dev/null && fail "rank that is no number accepted"
+p catalog rank 9.999 1 2>/dev/null && fail "rank of an unknown code accepted"
+p catalog rank 1.001193 | grep -q '	2$' || fail "a refused rank changed the rank"
+p catalog rank 2>/dev/null; [ $? -eq 2 ] || fail "rank without a code is a usage error"
 
 # a bad import says file:line and imports nothing
 err=$(p catalog import tests/fixtures/procs_dup.csv 2>&1 >/dev/null) && fail "bad import succeeded"

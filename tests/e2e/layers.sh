@@ -7,10 +7,13 @@
 #   base (kiosk/base, i18n) <- rules <- store <- printers (sync, notify, speech)
 #     <- demo <- ui <- screens <- cli <- main
 #   a room includes only itself and the rooms to its left; headers by
-#   basename; kiosk/store_sync/ is part of the store room (kiosk/store/ is
-#   full); sqlite3.h only in kiosk/store/ and kiosk/store_sync/, the store's private headers
-#   (store_internal.h, store_filter.h) only from kiosk/store/, curses only in kiosk/ui/term*.c, libpq only in kiosk/sync/,
-#   curl only in kiosk/notify/, espeak-ng only in kiosk/speech/.
+#   basename; kiosk/store_sync/ and kiosk/store_check/ are part of the store room (kiosk/store/ is
+#   full); sqlite3.h only in kiosk/store/, kiosk/store_sync/ and kiosk/store_check/, the store's private headers
+#   (store_internal.h, store_filter.h) only from kiosk/store/, curses only in kiosk/ui/term*.c;
+#   the heavy libraries only in their room's module/ folder, a shared module the
+#   program loads on first use (kiosk/base/module.h): libpq in kiosk/sync/module/,
+#   curl in kiosk/notify/module/, espeak-ng in kiosk/speech/module/, cairo,
+#   pango, libcups and libzint in printers/papers/module/.
 # Then proves it can fail: on a copy of the tree, one deliberate bad
 # include at a time must be refused with its message.
 #   tests/e2e/layers.sh [--no-self-test] [ROOT]
@@ -41,7 +44,7 @@ check() {
     function room(p,   a, n) {
         if (p == "kiosk/main.c") return "main"
         n = split(p, a, "/")
-        if (a[1] == "kiosk" && a[2] == "store_sync" && n >= 3) return "store"
+        if (a[1] == "kiosk" && (a[2] == "store_sync" || a[2] == "store_check") && n >= 3) return "store"
         if (a[1] == "kiosk") return n >= 3 && (a[2] in rank) ? a[2] : ""
         if (a[1] == "i18n") return "base"
         if (a[1] == "screens" || a[1] == "printers") return a[1]
@@ -62,21 +65,24 @@ check() {
         if (name in hdr) {
             to = room(hdr[name])
             if (name == "store_internal.h" || name == "store_filter.h")
-                only("kiosk/store/", "the store'"'"'s private header", name, file ~ /^kiosk\/store(_sync)?\//)
+                only("kiosk/store/", "the store'"'"'s private header", name, file ~ /^kiosk\/store(_sync|_check)?\//)
             else if (to != src && rank[to] >= rank[src])
                 fail("room " src " may not include " to " (" name ")")
             next
         }
         if (name ~ /^sqlite3(ext)?\.h$/)
-            only("kiosk/store/", "sqlite", name, file ~ /^kiosk\/store(_sync)?\//)
+            only("kiosk/store/", "sqlite", name, file ~ /^kiosk\/store(_sync|_check)?\//)
         else if (name ~ /^(n?cursesw?\.h|ncursesw?\/.*|panel\.h|menu\.h|form\.h|term\.h)$/)
             only("kiosk/ui/term*.c", "curses", name, file ~ /^kiosk\/ui\/term[^\/]*\.c$/)
         else if (name ~ /^(postgresql\/)?libpq(-fe\.h|\/.*)$/)
-            only("kiosk/sync/", "libpq", name, file ~ /^kiosk\/sync\//)
+            only("kiosk/sync/module/", "libpq", name, file ~ /^kiosk\/sync\/module\//)
         else if (name ~ /^curl\//)
-            only("kiosk/notify/", "curl", name, file ~ /^kiosk\/notify\//)
+            only("kiosk/notify/module/", "curl", name, file ~ /^kiosk\/notify\/module\//)
         else if (name ~ /^espeak(-ng)?\//)
-            only("kiosk/speech/", "espeak-ng", name, file ~ /^kiosk\/speech\//)
+            only("kiosk/speech/module/", "espeak-ng", name, file ~ /^kiosk\/speech\/module\//)
+        else if (name ~ /^(cairo(-[a-z]+)?\.h|pango\/.*|cups\/.*|zint\.h)$/)
+            only("printers/papers/module/", "cairo, pango, libcups or libzint", name,
+                 file ~ /^printers\/papers\/module\//)
     }
     END { exit bad }' - $files
     )
@@ -109,6 +115,7 @@ expect kiosk/rules/ids.c '#include "app.h"' 'room rules may not include ui (app.
 expect kiosk/rules/ids.c '#include "store.h"' 'room rules may not include store (store.h)'
 expect kiosk/store/store.c '#include "citizen.h"' 'room store may not include screens (citizen.h)'
 expect kiosk/store_sync/store_sync.c '#include "app.h"' 'room store may not include ui (app.h)'
+expect kiosk/store_check/store_check.c '#include "app.h"' 'room store may not include ui (app.h)'
 expect kiosk/ui/app.c '#include "clerk.h"' 'room ui may not include screens (clerk.h)'
 expect printers/printer.c '#include "app.h"' 'room printers may not include ui (app.h)'
 expect i18n/vnime.c '#include "dossier.h"' 'room base may not include rules (dossier.h)'
@@ -122,10 +129,23 @@ expect kiosk/ui/term_private.h '#include <curses.h>' \
 expect kiosk/ui/app.c '#include <curses.h>' 'room ui may not include curses (curses.h): only kiosk/ui/term*.c may'
 expect kiosk/rules/auth.c '#include <ncursesw/curses.h>' \
     'room rules may not include curses (ncursesw/curses.h): only kiosk/ui/term*.c may'
-expect kiosk/rules/auth.c '#include <libpq-fe.h>' 'room rules may not include libpq (libpq-fe.h): only kiosk/sync/ may'
-expect kiosk/base/util.c '#include <curl/curl.h>' 'room base may not include curl (curl/curl.h): only kiosk/notify/ may'
+expect kiosk/rules/auth.c '#include <libpq-fe.h>' 'room rules may not include libpq (libpq-fe.h): only kiosk/sync/module/ may'
+expect kiosk/sync/pgc.c '#include <libpq-fe.h>' 'room sync may not include libpq (libpq-fe.h): only kiosk/sync/module/ may'
+expect kiosk/base/util.c '#include <curl/curl.h>' 'room base may not include curl (curl/curl.h): only kiosk/notify/module/ may'
+expect kiosk/notify/notify_run.c '#include <curl/curl.h>' \
+    'room notify may not include curl (curl/curl.h): only kiosk/notify/module/ may'
 expect kiosk/ui/app.c '#include <espeak-ng/espeak_ng.h>' \
-    'room ui may not include espeak-ng (espeak-ng/espeak_ng.h): only kiosk/speech/ may'
+    'room ui may not include espeak-ng (espeak-ng/espeak_ng.h): only kiosk/speech/module/ may'
+expect kiosk/speech/speech.c '#include <espeak-ng/espeak_ng.h>' \
+    'room speech may not include espeak-ng (espeak-ng/espeak_ng.h): only kiosk/speech/module/ may'
+expect printers/papers/paper.c '#include <cairo.h>' \
+    'room printers may not include cairo, pango, libcups or libzint (cairo.h): only printers/papers/module/ may'
+expect kiosk/cli/network/cli_central_pdf.c '#include <pango/pangocairo.h>' \
+    'room cli may not include cairo, pango, libcups or libzint (pango/pangocairo.h): only printers/papers/module/ may'
+expect printers/papers/paper_thermal.c '#include <zint.h>' \
+    'room printers may not include cairo, pango, libcups or libzint (zint.h): only printers/papers/module/ may'
+expect printers/papers/paper_cups.h '#include <cups/cups.h>' \
+    'room printers may not include cairo, pango, libcups or libzint (cups/cups.h): only printers/papers/module/ may'
 expect kiosk/speech/speech.c '#include "app.h"' 'room speech may not include ui (app.h)'
 expect screens/help.c '#include "../kiosk/base/util.h"' 'include by basename, not by path (../kiosk/base/util.h)'
 mkdir "$tmp/kiosk/attic"

@@ -65,8 +65,24 @@ mail_ini() {   # mail_ini FILE PORT TLS
     printf '[kiosk]\nlanguage = en\n[notify]\nsmtp_url = smtp://127.0.0.1:%s\nfrom = buudien@example.vn\n%s' \
         "$2" "$3" > "$1"
 }
-# TLS required (the default) and the server offers none: failed, retried later, nothing delivered
+# without the notify module (libcurl, kiosk/base/module.h), or with a file
+# that is not one: said before any message is claimed, the row untouched
 mail_ini "$T/tls.ini" "$SMTP_PORT" ""
+mkdir "$T/nomods"
+before=$(status 1)
+for how in missing broken; do
+    [ $how = broken ] && printf 'not a module\n' > "$T/nomods/pk-notify.so"
+    POSTKIOSK_MODULEDIR="$T/nomods" "$P" --config "$T/tls.ini" notify --once >"$T/out" 2>"$T/err" &&
+        fail "notify ran with the notify module $how"
+    grep -q "^postkiosk: the notify part of postkiosk cannot be loaded (.*pk-notify.so.*): reinstall postkiosk$" "$T/err" ||
+        fail "the notify module $how: $(cat "$T/err")"
+    [ "$(status 1)" = "$before" ] || fail "row 1 changed with the notify module $how: $(status 1)"
+    [ ! -s "$T/out" ] || fail "output with the notify module $how: $(cat "$T/out")"
+done
+printf '[notify]\nsmtp_url = smtp://127.0.0.1:%s\nfrom = buudien@example.vn\n' "$SMTP_PORT" > "$T/vi.ini"
+POSTKIOSK_MODULEDIR="$T/nomods" "$P" --config "$T/vi.ini" notify --once 2>"$T/err" && fail "notify ran without its module"
+grep -q "không nạp được phần notify của postkiosk" "$T/err" || fail "not said in Vietnamese: $(cat "$T/err")"
+# TLS required (the default) and the server offers none: failed, retried later, nothing delivered
 out=$("$P" --config "$T/tls.ini" notify --once) || fail "notify failed on a TLS refusal"
 echo "$out" | grep -q 'LS01-000041 registered email: failed, will retry' || fail "TLS refusal output: $out"
 echo "$out" | grep -q 'an.nguyen' && fail "the address was printed"

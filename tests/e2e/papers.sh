@@ -109,6 +109,25 @@ mkdir -p "$T/receipts"
 printf '[kiosk]\nlanguage = en\n[printer]\nspec = file:%s\n[papers]\nprinter = A4\ncups_server = %s\n' \
     "$T/receipts" "$SOCK" > "$T/a4.ini"
 
+# ---- without the papers module (kiosk/base/module.h): said, nothing -----
+# saved, printed or audited; a file that is not a module is refused alike
+mkdir "$T/nomods"
+audits=$(sqlite3 "$T/home/postkiosk.db" "SELECT count(*) FROM audit")
+for how in missing broken; do
+    [ $how = broken ] && printf 'not a module\n' > "$T/nomods/pk-papers.so"
+    out=$(POSTKIOSK_MODULEDIR="$T/nomods" "$P" --config "$T/a4.ini" paper slip "$REF" 2>&1) &&
+        fail "paper slip with the papers module $how succeeded: $out"
+    echo "$out" | grep -q "^postkiosk: $REF: the papers part of postkiosk cannot be loaded (.*pk-papers.so.*): reinstall postkiosk$" ||
+        fail "paper slip with the papers module $how said: $out"
+    [ ! -e "$T/home/papers/$REF-slip.pdf" ] || fail "a slip was saved without the papers module ($how)"
+    [ "$(sqlite3 "$T/home/postkiosk.db" "SELECT count(*) FROM audit")" = "$audits" ] ||
+        fail "the audit log changed without the papers module ($how)"
+done
+[ -z "$(ls "$T/printed")" ] || fail "something was printed without the papers module"
+out=$(LC_ALL=vi_VN.UTF-8 LANG=vi_VN.UTF-8 POSTKIOSK_MODULEDIR="$T/nomods" "$P" paper slip "$REF" 2>&1) &&
+    fail "paper slip without the papers module succeeded: $out"
+echo "$out" | grep -q "không nạp được phần papers của postkiosk" || fail "not said in Vietnamese: $out"
+
 # ---- the acceptance slip on the A4 printer -------------------------------
 out=$("$P" --config "$T/a4.ini" paper slip "$REF" 2>&1) || fail "paper slip: $out"
 echo "$out" | grep -q "^Sent to the A4 printer A4 (job [0-9]*)\. File: $T/home/papers/$REF-slip.pdf$" ||

@@ -96,6 +96,23 @@ echo "$out" | grep -q 'schema version 5, newer than this program knows (4): upgr
 pg_sql "UPDATE pk.central_meta SET version = 4"
 [ "$(central)" = 0 ] && [ "$(sent)" = 0 ] || fail "a failed sync changed something: $(central) $(sent)"
 
+# ---- without the sync module (libpq, kiosk/base/module.h), or with a file ----
+# that is not one: said, nothing sent, nothing recorded
+mkdir "$T/nomods"
+err0=$(sh_sql a "SELECT last_error FROM sync_status")
+pending0=$(pending)
+export POSTKIOSK_MODULEDIR="$T/nomods"
+for how in missing broken; do
+    [ $how = broken ] && printf 'not a module\n' > "$T/nomods/pk-sync.so"
+    out=$(as tcp sync --once 2>&1) && fail "sync with the sync module $how succeeded: $out"
+    echo "$out" | grep -q "the sync part of postkiosk cannot be loaded (.*pk-sync.so.*): reinstall postkiosk" ||
+        fail "the sync module $how: $out"
+    [ "$(central)" = 0 ] && [ "$(sent)" = 0 ] && [ "$(pending)" = "$pending0" ] ||
+        fail "the sync module $how changed something: $(central) $(sent) $(pending)"
+    [ "$(sh_sql a "SELECT last_error FROM sync_status")" = "$err0" ] || fail "the sync module $how was recorded"
+done
+unset POSTKIOSK_MODULEDIR
+
 # ---- the rows go, in batches, row for row ------------------------------------
 out=$(as tcp sync --once) || fail "sync: $out"
 said "first sync" "$out"

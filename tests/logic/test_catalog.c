@@ -281,6 +281,8 @@ TEST(catalog, import_bad_changes_nothing, "bad files import nothing")
                "6: duplicate code 1.001193 (first on line 2)");
     bad_import(catalog_import_procedures, "procs_bad_bool.csv",
                "5: bcci_submit must be yes or no, not \"có\"");
+    bad_import(catalog_import_procedures, "procs_bad_rank.csv",
+               "4: rank must be a whole number from 0 to 999, not \"first\"");
     bad_import(catalog_import_procedures, "procs_bad_doc.csv",
                "2: document 2: kind must be original or copy, not \"scan\"");
     bad_import(catalog_import_procedures, "procs_control.csv", "2: control character");

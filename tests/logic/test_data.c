@@ -64,7 +64,7 @@ TEST(data, raw_files, "files are NFC, no BOM, exact headers")
 {
     raw_file("procedures.csv",
              "code,name_vi,name_en,agency,level,field_vi,field_en,bcci_submit,bcci_return,days,"
-             "fee_vnd,in_person_required,reason_vi,reason_en,documents,source_or_estimate,keywords");
+             "fee_vnd,in_person_required,reason_vi,reason_en,documents,source_or_estimate,keywords,rank");
     raw_file("units.csv", "province,type,name");
     raw_file("holidays.csv", "date,kind,name");
     raw_file("tariffs.csv", "form,scope,charge_vnd,transit_days");
@@ -90,7 +90,7 @@ TEST(data, procedures, "procedures: reasons, documents, provenance")
         fprintf(stderr, "%s\n", err);
     CU_ASSERT_EQUAL_FATAL(e, PK_OK);
     CU_ASSERT_EQUAL(n, 42);
-    int local = 0, ineligible = 0, docs = 0;
+    int local = 0, ineligible = 0, docs = 0, ranked = 0, rank_seen = 0;
     for (int i = 0; i < n; i++) {
         const procedure *q = &p[i];
         if (!strncmp(q->code, "LS.", 3)) {
@@ -119,9 +119,18 @@ TEST(data, procedures, "procedures: reasons, documents, provenance")
         }
         CU_ASSERT_TRUE(required);
         docs += q->ndocs;
+        if (q->rank > 0) {
+            ranked++;
+            rank_seen |= 1 << q->rank;
+            CU_ASSERT(q->rank <= 8 && (q->bcci_submit || q->bcci_return));
+        }
     }
     CU_ASSERT_EQUAL(local, 5);
     CU_ASSERT_EQUAL(ineligible, 16);
+    /* the first list of a new kiosk: eight ranked, 1 to 8 once each, all
+     * of them possible by post in one way at least */
+    CU_ASSERT_EQUAL(ranked, 8);
+    CU_ASSERT_EQUAL(rank_seen, 0x1FE);
     free(p);
 
     /* the importer kept every item of the raw documents column */
@@ -130,7 +139,7 @@ TEST(data, procedures, "procedures: reasons, documents, provenance")
     char **f;
     int nf, raw = 0, rows = 0;
     while (csv_next(c, &f, &nf, err, sizeof err) == 1) {
-        if (rows++ == 0 || nf != 17)
+        if (rows++ == 0 || nf != 18)
             continue;                 /* header */
         raw += raw_doc_items(f[14]);
     }

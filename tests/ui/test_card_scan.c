@@ -290,4 +290,45 @@ TEST(card_scan, auto_advance, "ID and phone go on when complete and valid; Backs
     snap_close(&e);
 }
 
+/* An Enter right after a number moved on by itself is the typist's habit:
+ * it confirms the number, and does nothing more (the e-mail question is
+ * not skipped unseen). An Enter pressed once the citizen has looked at the
+ * e-mail field (after the typing rhythm) is meant for it: the empty e-mail
+ * goes on at once, that Enter is not lost. The required phone after the ID
+ * keeps taking the Enter as the ID's, whenever it comes. */
+TEST(card_scan, enter_after_advance, "an Enter after an auto-advance: habit confirms, a look acts")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    to_identity(&e);
+    snap_type(&e, "Mary Lee Ross");
+    snap_key(&e, TK_ENTER);
+    snap_type(&e, "020090001234");
+    CU_ASSERT_EQUAL(focus_of(&e), 2);
+    snap_wait(&e, 3000);                                 /* a look at the phone field */
+    snap_key(&e, TK_ENTER);                              /* still the ID's: nothing to skip */
+    CU_ASSERT_EQUAL(focus_of(&e), 2);
+    CU_ASSERT(snap_lacks("\xe2\x9c\x97"));
+    snap_type(&e, "0912345678");
+    CU_ASSERT_EQUAL(focus_of(&e), 3);
+    snap_wait(&e, 300);                                  /* the typing rhythm */
+    snap_key(&e, TK_ENTER);                              /* habit: confirms the phone */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "applicant");
+    CU_ASSERT_EQUAL(focus_of(&e), 3);
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "address");
+    snap_key(&e, TK_ESC);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "applicant");
+    /* again, and this time the citizen reads the e-mail field first */
+    snap_key(&e, TK_UP);
+    CU_ASSERT_EQUAL(focus_of(&e), 2);
+    clear_field(&e);
+    snap_type(&e, "0912345678");
+    CU_ASSERT_EQUAL(focus_of(&e), 3);
+    snap_wait(&e, 3000);
+    snap_key(&e, TK_ENTER);                              /* one Enter: no e-mail, on */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "address");
+    snap_close(&e);
+}
+
 SUITE(card_scan, NULL, NULL);

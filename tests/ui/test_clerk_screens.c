@@ -275,6 +275,44 @@ TEST(clerk_screens, queue_live_and_small, "queue search, filter, small terminal"
     snap_close(&e);
 }
 
+/* The queue stays true while another process writes (the kiosk, another
+ * clerk): a new dossier, a cancelled one and the counts show at the next
+ * tick, also under a digit search, whose walk starts at the oldest open
+ * dossier (which the other process closes here). */
+TEST(clerk_screens, queue_other_writer, "queue: another process's new dossier, cancellation and counts show at the next tick, under a digit search too")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
+    snap_sign_in(&e);
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "clerk_queue");
+    CU_ASSERT(snap_has("Registered 4"));
+    snap_type(&e, "0912");                   /* the start of a phone */
+    CU_ASSERT(snap_has(e.refs[0]));
+    store *other = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(e.db_path, &other, NULL, 0), PK_OK);
+    char ref[PK_REF_MAX];
+    CU_ASSERT_EQUAL_FATAL(cx_dossier(other, "1.001193", "Trần Thị Bình", "020196004321",
+                                     "0912999000", FORM_BOTH, "2026-11-25", "2026-12-09", ref),
+                          PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_dossier_transition(other, e.refs[0], ST_CANCELLED, "sup1",
+                                                   "registered twice", NULL), PK_OK);
+    e.a.dirty = true;
+    app_render(&e.a);                        /* a redraw alone reads nothing */
+    CU_ASSERT(snap_lacks(ref));
+    CU_ASSERT(snap_has(e.refs[0]));
+    snap_wait_wall(&e, 1);                   /* the tick reads it all */
+    CU_ASSERT(snap_has(ref));
+    CU_ASSERT(snap_lacks(e.refs[0]));
+    CU_ASSERT(snap_has("Registered 4"));     /* one more, one cancelled */
+    for (int i = 0; i < 4; i++)
+        snap_key(&e, TK_BACKSPACE);
+    CU_ASSERT(snap_has(e.refs[1]));
+    CU_ASSERT(snap_has(ref));
+    store_close(other);
+    snap_close(&e);
+}
+
 TEST(clerk_screens, queue_filters, "queue filters: dates, agency")
 {
     snap_env e;

@@ -77,6 +77,25 @@ TEST(clerk_trust, seal_reused, "a seal number already used is refused on the for
     snap_close(&e);
 }
 
+/* Before the counter has counted anything the dossier's papers are the
+ * ones the citizen ticked at the kiosk: the walk-through found them under
+ * "Documents handed over", with ticks, for a dossier nobody had brought
+ * yet. Counted at acceptance, they are handed over. */
+TEST(clerk_trust, ticked_not_handed, "a registered dossier's papers are ticked, not handed over")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 40, 120, "en"));
+    snap_sign_in(&e);
+    open_dossier(&e, e.refs[1]);
+    CU_ASSERT(snap_lacks(_("Documents handed over:")));
+    CU_ASSERT(snap_has(_("Papers the citizen ticked (not counted yet):")));
+    accept_with(&e, "NP-0077");
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_dossier");
+    CU_ASSERT(snap_has(_("Documents handed over:")));
+    CU_ASSERT(snap_lacks(_("Papers the citizen ticked (not counted yet):")));
+    snap_close(&e);
+}
+
 /* The past-appointment refusal is the store's (store_trust
  * appointment_past); on screen, handing over from a dossier now goes to
  * the one handover screen, which makes the record (issue 13 item 8). */

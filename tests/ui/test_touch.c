@@ -279,4 +279,69 @@ TEST(touch, unknown_keys, "on-screen keyboard: unknown key values do nothing")
     snap_close(&e);
 }
 
+/* The row and column of needle on the screen (columns counted in code
+ * points: the dump holds no wide characters here); false when absent. */
+static bool find_text(const char *needle, int *row, int *col)
+{
+    char *t = snap_text();
+    const char *hit = strstr(t, needle);
+    if (hit) {
+        *row = 0;
+        const char *line = t;
+        for (const char *q = t; q < hit; q++)
+            if (*q == '\n')
+                (*row)++, line = q + 1;
+        *col = 0;
+        for (const char *q = line; q < hit; q++)
+            if ((*q & 0xC0) != 0x80)
+                (*col)++;
+    }
+    free(t);
+    return hit != NULL;
+}
+
+/* The review says "press the number to change" over each section: a touch
+ * on the section's title opens it, as its number does (the walk-through
+ * found the titles dead to touch, so a touch-only citizen could change a
+ * section only by going back screen by screen). */
+static void review_sections_by_touch(const char *lang)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, lang));
+    to_procedure(&e, 3, "khai sinh");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    fill_applicant(&e);
+    snap_key(&e, TK_ENTER);                    /* no e-mail */
+    fill_address(&e);
+    if (strcmp(snap_top(&e), "review") != 0)
+        snap_key(&e, TK_ENTER);                /* received by: me */
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "review");
+    static const struct { const char *title, *screen; } sec[] = {
+        {N_("Where to send the result"), "address"},
+        {N_("Your details"), "applicant"},
+        {N_("Procedure"), "procedures"},
+    };
+    for (size_t i = 0; i < sizeof sec / sizeof sec[0]; i++) {
+        char want[128];
+        snprintf(want, sizeof want, "] %s", _(sec[i].title));
+        int row = 0, col = 0;
+        CU_ASSERT_FATAL(find_text(want, &row, &col));
+        snap_click(&e, row, col + 4);
+        CU_ASSERT_STRING_EQUAL(snap_top(&e), sec[i].screen);
+        snap_key(&e, TK_ESC);                  /* back to the review */
+        for (int k = 0; k < 6 && strcmp(snap_top(&e), "review") != 0; k++)
+            snap_key(&e, TK_ENTER);
+        CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "review");
+    }
+    snap_close(&e);
+}
+
+TEST(touch, review_sections, "review: a touch on a section's title opens it (vi, en)")
+{
+    review_sections_by_touch("vi");
+    review_sections_by_touch("en");
+}
+
 SUITE(touch, NULL, NULL);

@@ -122,6 +122,34 @@ TEST(track, typed_number_needs_second_factor, "a typed number needs the last 4 d
     snap_close(&e);
 }
 
+/* A dossier that only receives its result has no papers to bring: the
+ * walk-through found tracking telling its citizen, in Vietnamese, that
+ * the kiosk waited for them to bring their dossier to the counter (the
+ * English said only "at the counter"). */
+TEST(track, receive_only_brings_no_papers, "receive only: waiting at the counter, no dossier to bring (vi)")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
+    dossier d;
+    memset(&d, 0, sizeof d);
+    str_copy(d.proc_code, sizeof d.proc_code, "1.001193");
+    d.form = FORM_RETURN;
+    str_copy(d.name, sizeof d.name, "Nguyễn Văn An");
+    str_copy(d.id_number, sizeof d.id_number, "020195001234");
+    str_copy(d.phone, sizeof d.phone, "0912345678");
+    str_copy(d.lang, sizeof d.lang, "vi");
+    d.consent_process = true;
+    str_copy(d.kiosk_code, sizeof d.kiosk_code, "LS01");
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(e.db, &d, "RA", "kiosk", NULL), PK_OK);
+    to_track(&e, d.ref);
+    snap_type(&e, "1234");
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_TRUE(snap_has("Nguyễn V. A."));
+    CU_ASSERT_TRUE(snap_has("quầy"));
+    CU_ASSERT_TRUE(snap_lacks("mang hồ sơ"));
+    snap_close(&e);
+}
+
 TEST(track, signed_qr_needs_nothing_more, "a signed QR needs nothing more")
 {
     snap_env e;

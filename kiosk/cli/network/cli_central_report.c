@@ -22,6 +22,7 @@
 #include "csv.h"
 #include "dates.h"
 #include "i18n.h"
+#include "paper_render.h"
 #include "pgc.h"
 #include "report.h"
 #include "sync_config.h"
@@ -121,7 +122,9 @@ int cli_central_report(cli_ctx *ctx, int argc, char **argv)
         if (e != PK_OK) {
             /* nothing half-written stays: paper_pdf_write writes through .tmp */
             fprintf(stderr, "postkiosk: ");
-            fprintf(stderr, _("central report: cannot write %s: %s"), pdf_path, pk_err_msg(e));
+            char lib[400];   /* no papers module (cairo, pango): its reason */
+            fprintf(stderr, _("central report: cannot write %s: %s"), pdf_path,
+                    e == PK_EPRINTER && !paper_lib_ready(lib, sizeof lib) ? lib : pk_err_msg(e));
             fputc('\n', stderr);
             central_report_free(&cr);
             return 1;

@@ -1,18 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Sends a saved PDF to the A4 printer's CUPS queue with libcups: one
- * connection with a time limit (a kiosk must not hang on a dead server),
- * the job id back, CUPS's own words when it refuses. */
+/* The papers module (pk-papers.so): sends a saved PDF to the A4 printer's
+ * CUPS queue with libcups: one connection with a time limit (a kiosk must
+ * not hang on a dead server), the job id back, CUPS's own words when it
+ * refuses. */
 #include <stdio.h>
 #include <string.h>
 
 #include <cups/cups.h>
 
-#include "paper_cups.h"
+#include "paper_module.h"
 #include "util.h"
 
 enum { CONNECT_MS = 5000 };
 
-pk_err paper_cups_send(const config *cfg, const char *path, const char *title, int *job,
+pk_err papermod_cups_send(const config *cfg, const char *path, const char *title, int *job,
                        char *detail, size_t detailsz)
 {
     *job = 0;

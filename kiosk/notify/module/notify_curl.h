@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the libcurl channels (e-mail, SMS gateway) do alike around one
- * transfer. Private to kiosk/notify/. */
+ * transfer. Private to the notify module (kiosk/notify/module/). */
 #ifndef PK_NOTIFY_CURL_H
 #define PK_NOTIFY_CURL_H
 

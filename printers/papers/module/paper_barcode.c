@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "paper_barcode.h"
+/* The papers module (pk-papers.so): Code 128 of a UPU S10 number with
+ * libzint, as vector bars in the PDF (cairo) and as dots on the receipt
+ * printer's canvas. */
+#include "paper_module.h"
 
 #include <string.h>
 #include <zint.h>
@@ -46,7 +49,7 @@ pk_err paper_barcode_cairo(cairo_t *cr, const char *data, double x, double y, do
     return PK_OK;
 }
 
-pk_err paper_barcode_canvas(canvas *c, const char *data, int y, int module, int rows, int *used)
+pk_err papermod_barcode_canvas(canvas *c, const char *data, int y, int module, int rows, int *used)
 {
     *used = 0;
     struct zint_symbol *sym = encode(data);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A paper_doc as a PDF with cairo and pango: A4 (or the label page),
- * a table whose header row repeats on every page, signature blocks that
+/* The papers module (pk-papers.so) and its table: a paper_doc as a PDF
+ * with cairo and pango: A4 (or the label page), a table whose header row repeats on every page, signature blocks that
  * never split, "Trang i/n" at the foot of every page. Drawn twice: once
  * to count the pages, once to draw them, so the count is known on page 1.
  * Every copy repeats all pages with its own label ("Bản ..."). */
@@ -15,8 +15,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
-#include "paper_barcode.h"
-#include "paper_render.h"
+#include "paper_module.h"
 #include "util.h"
 
 #define MM 2.834645669   /* points per millimetre */
@@ -441,7 +440,7 @@ static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigne
     return CAIRO_STATUS_SUCCESS;
 }
 
-pk_err paper_pdf_write(const paper_doc *d, const char *path, int *pages)
+pk_err papermod_pdf_write(const paper_doc *d, const char *path, int *pages)
 {
     *pages = 0;
     /* beside the paper, whatever the length of its path (a fixed buffer
@@ -509,3 +508,10 @@ pk_err paper_pdf_write(const paper_doc *d, const char *path, int *pages)
     free(tmp);
     return e;
 }
+
+PK_MODULE_EXPORT const paper_module pk_module_papers = {
+    {PK_MODULE_ABI, sizeof(paper_module)},
+    papermod_pdf_write,
+    papermod_cups_send,
+    papermod_barcode_canvas,
+};

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The notify module (pk-notify.so): one libcurl transfer, bounded in time,
+ * and the table of the module. */
 #include "notify_curl.h"
+
+#include "notify_module.h"
 
 CURLcode notify_curl_run(CURL *curl, int timeout, long *code)
 {
@@ -13,3 +17,9 @@ CURLcode notify_curl_run(CURL *curl, int timeout, long *code)
     curl_easy_cleanup(curl);
     return rc;
 }
+
+PK_MODULE_EXPORT const notify_module pk_module_notify = {
+    {PK_MODULE_ABI, sizeof(notify_module)},
+    notify_curl_mail_send,
+    notify_curl_gateway_send,
+};
