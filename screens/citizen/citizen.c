@@ -162,6 +162,12 @@ int citizen_missing_docs(const citizen *c)
     return n;
 }
 
+bool citizen_typed(const citizen *c)
+{
+    return c->name.len || c->id.len || c->phone.len || c->email.len || c->unit_query.len ||
+           c->have_unit || c->street.len || c->recipient.len;
+}
+
 /* ---- checks ---------------------------------------------------------------- */
 
 const screen_ops *citizen_problem(const app *a, const char **msg)

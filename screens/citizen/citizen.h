@@ -118,6 +118,9 @@ void citizen_unit_label(const admin_unit *u, char *out, size_t n);
 pk_err citizen_choose(app *a, const char *code);
 /* Which documents are required but not ticked. */
 int citizen_missing_docs(const citizen *c);
+/* Something personal was typed or scanned (name, numbers, address):
+ * leaving for the welcome screen must ask, then erase it. */
+bool citizen_typed(const citizen *c);
 /* Validates every field; on the first problem returns the field's screen
  * and sets *msg (msgid). NULL when all is well. */
 const screen_ops *citizen_problem(const app *a, const char **msg);

@@ -54,9 +54,11 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
                      _(citizen_form_name(alt)));
             wpage_text(p, buf, ROLE_WARN);
         } else if (why && *why) {
-            wpage_text(p, _("Staff can tell you where to go (press F4)."), ROLE_WARN);
+            wpage_text(p, _("Staff can tell you where to go: touch \"Call staff\" below, or press F4."),
+                       ROLE_WARN);
         } else {
-            wpage_text(p, _("Please go to the agency in person. Staff can tell you the address (press F4)."),
+            wpage_text(p, _("Please go to the agency in person. Staff can tell you the address: "
+                            "touch \"Call staff\" below, or press F4."),
                        ROLE_WARN);
         }
     }
@@ -126,6 +128,9 @@ static void proc_draw(const void *state, const app *a, frame *f)
         w_button(f, y, f->left + 2, bw, "1", _(citizen_form_name(alternative(c))), true,
                  ACT_CHOOSE, 1);
         w_hint(f, ACT_CHOOSE, NULL);
+    } else if (a->staff_alerts) {
+        /* no other way by post: staff say where to go, one touch away */
+        w_button(f, y, f->left + 2, bw, "F4", _("Call staff"), true, ACT_CALL_STAFF, 0);
     }
     w_button(f, y, f->left + 4 + bw, bw, "Esc", _("Choose another procedure"), false, ACT_BACK, 0);
     w_hint(f, ACT_BACK, NULL);

@@ -23,6 +23,10 @@ typedef struct {
     char agencies[FILTER_MAX][PK_TEXT_MAX];
     int nagencies, agency;
     pk_err err;
+    /* Esc towards the welcome screen with personal data typed: asked
+     * first (an accidental Esc loses nothing), erased at once on yes
+     * (the next citizen never sees it) */
+    bool leaving;
 } procs_state;
 
 static int visible_rows(void)
@@ -181,6 +185,14 @@ static void procs_draw(const void *state, const app *a, frame *f)
     w_hint(f, ACT_NEXT, N_("Open"));
     w_hint(f, ACT_TAB, N_("Browse"));
     w_hint(f, ACT_BACK, NULL);
+    if (s->leaving) {
+        w_dlg_button b[2] = {{"1", _("Yes, erase it"), ACT_CHOOSE, 1},
+                             {"Esc", _("No, go on"), ACT_BACK, 0}};
+        w_dialog(f, _("Leave and erase what you typed?"),
+                 _("Your name, numbers and address will be erased now, so that the next "
+                   "person cannot see them."),
+                 b, 2, ROLE_DIALOG);
+    }
 }
 
 static screen_result open_row(procs_state *s, app *a, int i)
@@ -216,6 +228,20 @@ static screen_result procs_handle(void *state, app *a, const event *ev)
 {
     procs_state *s = state;
     citizen *c = cz(a);
+    if (s->leaving) {
+        if (ev->act == ACT_TICK || ev->act == ACT_RESIZE)
+            return SR_(SR_NONE);
+        if (ev->act == ACT_CHOOSE && ev->value == 1)
+            return SR_(SR_HOME);      /* app_wipe: as the idle wipe does */
+        if (ev->act == ACT_BACK || (ev->act == ACT_CHOOSE && ev->value == 2))
+            s->leaving = false;
+        return SR_(SR_REDRAW);        /* any other key waits for an answer */
+    }
+    if (ev->act == ACT_BACK && citizen_typed(c) && a->depth >= 2 &&
+        a->stack[a->depth - 2].ops == a->home) {
+        s->leaving = true;
+        return SR_(SR_REDRAW);
+    }
     int vis = visible_rows();
     bool paged;
     int per = page_rows(s->n, vis, &paged);

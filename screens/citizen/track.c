@@ -246,6 +246,13 @@ static void track_leave(void *state, app *a)
     tf_wipe(&s->last4);
 }
 
+/* The action as a button, as on every other screen: a touch user need
+ * not find "Enter" in the hint bar. */
+static void look_up_button(frame *f, int x, int w)
+{
+    w_button(f, f->top + f->height - 1, x, w / 2, "Enter", _("Look up"), true, ACT_NEXT, 0);
+}
+
 static void track_draw(const void *state, const app *a, frame *f)
 {
     const track_state *s = state;
@@ -274,6 +281,7 @@ static void track_draw(const void *state, const app *a, frame *f)
                         _("Last 4 digits of the ID number or phone number on your dossier"),
                         msg[0] ? msg : _("This keeps your dossier private."), msg[0] != '\0',
                         true, 1);
+        look_up_button(f, x, w);
         w_hint(f, ACT_NEXT, N_("Look up"));
         w_hint(f, ACT_BACK, NULL);
         return;
@@ -307,7 +315,7 @@ static void track_draw(const void *state, const app *a, frame *f)
         goto hints;
     }
     term_put(y++, x, w, _("What has happened so far:"), ROLE_TITLE);
-    int bottom = f->top + f->height;
+    int bottom = f->top + f->height - 2;   /* the button's row and a gap */
     int first = s->nev - (bottom - y);     /* newest events when they do not all fit */
     for (int i = first > 0 ? first : 0; i < s->nev && y < bottom; i++) {
         char when[32];
@@ -318,6 +326,7 @@ static void track_draw(const void *state, const app *a, frame *f)
         term_put(y++, x + 2, w - 2, buf, ROLE_NORMAL);
     }
 hints:
+    look_up_button(f, x, w);
     w_hint(f, ACT_NEXT, N_("Look up"));
     w_hint(f, ACT_BACK, NULL);
 }

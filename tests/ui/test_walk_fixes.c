@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Issue 15, the walk-through's left-overs: going back to the welcome
+ * screen with data typed, and the applicant's error marks. */
+#include <CUnit/CUnit.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "citizen_steps.h"
+#include "i18n.h"
+#include "keys.h"
+#include "store_clerk.h"
+#include "store_lookup.h"
+#include "util.h"
+#include "unit.h"
+
+/* The applicant's name and ID typed, then Esc back through every step to
+ * the procedures list: the data is still there. */
+static void typed_then_back(snap_env *e)
+{
+    to_applicant(e);
+    for (int i = 0; i < 3 && e->a.ime != IME_TELEX; i++)
+        snap_key(e, TK_F3);
+    snap_type(e, "Nguyeenx Vawn An");
+    snap_key(e, TK_ENTER);
+    snap_type(e, "020090001234");
+    while (strcmp(snap_top(e), "procedures") != 0 && strcmp(snap_top(e), "welcome") != 0)
+        snap_key(e, TK_ESC);
+}
+
+static void leave_asks(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, rows, cols, lang));
+    snap_key(&e, TK_F5);                          /* high contrast, as a citizen chose */
+    typed_then_back(&e);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    CU_ASSERT(e.cz.name.len > 0);
+    snap_key(&e, TK_ESC);                         /* to the welcome screen: asked first */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    CU_ASSERT(snap_has(_("Leave and erase what you typed?")));
+    CU_ASSERT(snap_check_screen("", lang, rows, cols, "leave-ask"));
+    snap_key(&e, TK_ESC);                         /* no: back to the dossier, nothing lost */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    CU_ASSERT(snap_lacks(_("Leave and erase what you typed?")));
+    CU_ASSERT_STRING_EQUAL(e.cz.id.buf, "020090001234");
+    snap_key(&e, TK_ESC);
+    CU_ASSERT(snap_has(_("Leave and erase what you typed?")));
+    snap_act(&e, ACT_CHOOSE, 1);                  /* yes: erased at once, as the idle wipe does */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
+    CU_ASSERT_EQUAL(e.cz.name.len, 0);
+    CU_ASSERT_EQUAL(e.cz.id.len, 0);
+    CU_ASSERT(all_zero(e.cz.id.buf, sizeof e.cz.id.buf));
+    CU_ASSERT(!e.cz.consent);
+    CU_ASSERT_EQUAL(e.a.theme, THEME_NORMAL);
+    /* the next citizen starts with nothing of it */
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_type(&e, "khai sinh");
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "applicant");
+    CU_ASSERT(snap_lacks("020090001234"));
+    snap_close(&e);
+}
+
+TEST(walk_fixes, leave_asks_vi_80, "Esc to the welcome screen with data typed asks, yes erases (vi 80x24)")
+{
+    leave_asks("vi", 24, 80);
+}
+
+TEST(walk_fixes, leave_asks_en_120, "Esc to the welcome screen with data typed asks, yes erases (en 120x40)")
+{
+    leave_asks("en", 40, 120);
+}
+
+TEST(walk_fixes, leave_asks_vi_120, "the question at 120x40 in Vietnamese")
+{
+    leave_asks("vi", 40, 120);
+}
+
+TEST(walk_fixes, leave_asks_en_80, "the question at 80x24 in English")
+{
+    leave_asks("en", 24, 80);
+}
+
+TEST(walk_fixes, leave_without_data_goes, "Esc to the welcome screen with nothing typed goes at once")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_type(&e, "khai");
+    snap_key(&e, TK_ESC);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "welcome");
+    snap_close(&e);
+}
+
+/* A touch target for {act, value} on the screen itself, not in the hint
+ * bar (the last row): a button at least 8 columns wide. */
+static int screen_rows;   /* of the walk under way */
+
+static const click_region *button_for(snap_env *e, action act, int value)
+{
+    for (int i = e->a.fr.nregions - 1; i >= 0; i--) {
+        const click_region *r = &e->a.fr.regions[i];
+        if (r->act == act && r->value == value && r->y < screen_rows - 1 &&
+            r->w >= 8)
+            return r;
+    }
+    return NULL;
+}
+
+static bool tap_button(snap_env *e, action act, int value)
+{
+    const click_region *r = button_for(e, act, value);
+    if (!r)
+        return false;
+    snap_click(e, r->y + r->h / 2, r->x + r->w / 2);
+    return true;
+}
+
+/* Track by touch alone: its button looks the number up, then the digits. */
+static void track_by_touch(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    screen_rows = rows;
+    CU_ASSERT_FATAL(snap_open(&e, rows, cols, lang));
+    dossier d;
+    memset(&d, 0, sizeof d);
+    str_copy(d.proc_code, sizeof d.proc_code, "1.001193");
+    d.form = FORM_BOTH;
+    str_copy(d.name, sizeof d.name, "Nguyễn Văn An");
+    str_copy(d.id_number, sizeof d.id_number, "020195001234");
+    str_copy(d.phone, sizeof d.phone, "0912345678");
+    str_copy(d.lang, sizeof d.lang, lang);
+    d.consent_process = true;
+    str_copy(d.kiosk_code, sizeof d.kiosk_code, "LS01");
+    CU_ASSERT_EQUAL_FATAL(store_dossier_create(e.db, &d, "RA", "kiosk", NULL), PK_OK);
+    snap_act(&e, ACT_CHOOSE, 4);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "track");
+    CU_ASSERT(snap_check_screen("", lang, rows, cols, "track-button"));
+    snap_type(&e, d.ref);
+    CU_ASSERT_FATAL(tap_button(&e, ACT_NEXT, 0));
+    CU_ASSERT(snap_has(_("Last 4 digits of the ID number or phone number on your dossier")));
+    snap_type(&e, "1234");
+    CU_ASSERT_FATAL(tap_button(&e, ACT_NEXT, 0));
+    CU_ASSERT(snap_has("Nguyễn V. A."));
+    snap_close(&e);
+}
+
+TEST(walk_fixes, track_button, "Track has a button for its action (vi, en; 80x24, 120x40)")
+{
+    track_by_touch("vi", 24, 80);
+    track_by_touch("en", 24, 80);
+    track_by_touch("vi", 40, 120);
+    track_by_touch("en", 40, 120);
+}
+
+/* Not by post, no other way: calling staff is a button, the text says so. */
+static void call_staff_by_touch(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    screen_rows = rows;
+    CU_ASSERT_FATAL(snap_open(&e, rows, cols, lang));
+    to_procedure(&e, 1, "ket hon");
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "procedure");
+    /* the text names the button (a line of its own or wrapped) */
+    CU_ASSERT(snap_lacks("(press F4)") && snap_lacks("(nháº¥n F4)"));
+    char quoted[96];
+    snprintf(quoted, sizeof quoted, "\"%s\"", _("Call staff"));
+    CU_ASSERT(snap_has(quoted));
+    CU_ASSERT(snap_check_screen("", lang, rows, cols, "procedure-call-staff"));
+    CU_ASSERT(!e.a.staff_notice);
+    CU_ASSERT_FATAL(tap_button(&e, ACT_CALL_STAFF, 0));
+    CU_ASSERT(e.a.staff_notice);
+    snap_close(&e);
+}
+
+TEST(walk_fixes, not_by_post_call_staff, "not by post: a button calls staff (vi, en; 80x24, 120x40)")
+{
+    call_staff_by_touch("vi", 24, 80);
+    call_staff_by_touch("en", 24, 80);
+    call_staff_by_touch("vi", 40, 120);
+    call_staff_by_touch("en", 40, 120);
+}
+
+SUITE(walk_fixes, NULL, NULL);
