@@ -11,6 +11,10 @@
 # tracking by number, and reads each screen back from the guest's
 # /dev/vcsu1 over the serial line; every screen is kept as text and as a
 # picture of the real console (QMP screendump) in $CONSOLE_OUT.
+# Then the shared modules under the shipped units' sandboxes: F6 makes the
+# kiosk's speaking child load pk-speech.so (no sound card: "no sound
+# device"), and postkiosk-notify/-sync.service's commands must have
+# pk-notify.so / pk-sync.so mapped (a refused dlopen fails the check).
 # Needs the network (the Debian mirror) the first time, /dev/kvm and the
 # optional check packages of scripts/install-deps.sh; not part of
 # `make test` (minutes).

@@ -249,6 +249,53 @@ class Walk:
         raise AssertionError(f"no number in front of {text!r}:\n{self.last}")
 
 
+def speech_module(w):
+    """F6 on the welcome screen under the kiosk's own unit: the speaking
+    child loads /usr/lib/postkiosk/pk-speech.so (espeak-ng) inside the
+    unit's sandbox (MemoryDenyWriteExecute, SystemCallFilter, ...). The VM
+    has no sound card: "no sound device" is the child's answer after
+    espeak-ng ran; a module the sandbox refuses leaves the toggle at "on"
+    (the child answers 'E') and the child without the module mapped."""
+    w.press("f6")
+    try:
+        w.wait_for("Đọc thành tiếng: không có loa", name="speech-no-sound-device")
+    except AssertionError as e:
+        log, _ = w.ser.run("journalctl -b -u postkiosk.service --no-pager | tail -n 20")
+        raise AssertionError(f"{e}\n{log}")
+    main_pid, _ = w.ser.run("systemctl show -p MainPID --value postkiosk.service")
+    kids, _ = w.ser.run(f"cat /proc/{main_pid.split()[-1]}/task/*/children")
+    maps = ""   # only the lines looked for: a whole maps file is slow on the serial line
+    for pid in kids.split():
+        maps += w.ser.run(f"grep -e pk-speech -e libespeak-ng /proc/{pid}/maps")[0]
+    for lib in ("/usr/lib/postkiosk/pk-speech.so", "libespeak-ng.so"):
+        if lib not in maps:
+            raise AssertionError(f"the speaking child (pids {kids.split()}) has no {lib} mapped")
+    print("console-check: F6 under postkiosk.service: the speaking child loaded "
+          "pk-speech.so and espeak-ng; no sound card, \"no sound device\" shown")
+    w.press("f6")
+    w.wait_for("Đọc thành tiếng: tắt", "Tra cứu hồ sơ", name="speech-off")
+
+
+def unit_module(w, unit, name, lib):
+    """The unit started as shipped: its running command has
+    /usr/lib/postkiosk/pk-NAME.so and LIB mapped (a module refused by the
+    sandbox ends the command with its message in the journal)."""
+    w.ser.run(f"systemctl start {unit}")
+    end = time.monotonic() + STEP_S
+    while True:
+        pid = w.ser.run(f"systemctl show -p MainPID --value {unit}")[0].split()[-1]
+        maps = w.ser.run(f"grep -e pk-{name} -e {lib} /proc/{pid}/maps")[0] if pid != "0" else ""
+        if f"/usr/lib/postkiosk/pk-{name}.so" in maps and lib in maps:
+            break
+        if time.monotonic() > end:
+            log, _ = w.ser.run(f"journalctl -b -u {unit} --no-pager | tail -n 20")
+            raise AssertionError(f"{unit}: no pk-{name}.so and {lib} mapped by its command "
+                                 f"(pid {pid}) after {STEP_S} s:\n{log}")
+        time.sleep(1)
+    w.ser.run(f"systemctl stop {unit}")
+    print(f"console-check: {unit} loaded pk-{name}.so ({lib}) under its sandbox")
+
+
 def font_map(path):
     """The code points the kiosk's console font (PSF1 or PSF2, gzip) has
     glyphs for, from its Unicode table (sequences of several code points
@@ -365,6 +412,13 @@ def main():
     seen |= set(w.last)
     w.press("esc")
     w.wait_for("Tra cứu hồ sơ", name="welcome-again")
+    speech_module(w)
+    # the notify and sync units' commands load theirs under their sandboxes
+    w.ser.run("printf '\\n[notify]\\nsmtp_url = smtp://127.0.0.1:9\\nfrom = buudien@example.vn\\n"
+              "[sync]\\nconninfo = host=127.0.0.1 port=9 dbname=pk user=pk connect_timeout=2\\n'"
+              " >>/etc/postkiosk/postkiosk.ini")
+    unit_module(w, "postkiosk-notify.service", "notify", "libcurl.so")
+    unit_module(w, "postkiosk-sync.service", "sync", "libpq.so")
 
     out, _ = w.ser.run("head -c 2 /dev/vcsa1 | od -An -tu1")
     if out.split()[-2:] != ["24", "80"]:

@@ -32,26 +32,25 @@ fail() {
     [ -s "$T/err" ] && { echo "---- stderr ----" >&2; cat "$T/err" >&2; }
     exit 1
 }
-# wait_for TEXT: polls the screen every 50 ms, 5 s at most
-wait_for() {
+# poll TRIES MODE PATTERN: polls the screen every 50 ms, TRIES times at
+# most, until a line matches PATTERN (MODE -F: as text, -G: as a regex)
+poll() {
     i=0
-    while [ $i -lt 100 ]; do
-        screen | grep -qF -- "$1" && return 0
+    while [ $i -lt "$1" ]; do
+        screen | grep -q "$2" -- "$3" && return 0
         sleep 0.05
         i=$((i + 1))
     done
-    fail "\"$1\" did not appear"
+    return 1
+}
+# wait_for TEXT: until TEXT is on the screen, 5 s at most
+wait_for() {
+    poll 100 -F "$1" || fail "\"$1\" did not appear"
 }
 # wait_line REGEX: the same, until a whole screen line matches REGEX (a
 # field's own line, when the same words may be in a list below it)
 wait_line() {
-    i=0
-    while [ $i -lt 100 ]; do
-        screen | grep -q -- "$1" && return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    fail "no line matching \"$1\" appeared"
+    poll 100 -G "$1" || fail "no line matching \"$1\" appeared"
 }
 # wait_gone TEXT: the same, until TEXT has left the screen
 wait_gone() {

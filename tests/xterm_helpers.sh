@@ -27,13 +27,7 @@ trap cleanup EXIT INT TERM
 . "$(dirname "$0")/../tmux_helpers.sh"
 # wait_for with a 10 s cap: an X server and xterm start slower than tmux
 wait_long() {
-    i=0
-    while [ $i -lt 200 ]; do
-        screen | grep -qF -- "$1" && return 0
-        sleep 0.05
-        i=$((i + 1))
-    done
-    fail "\"$1\" did not appear"
+    poll 200 -F "$1" || fail "\"$1\" did not appear"
 }
 
 # an X server on the first free display (-displayfd names it); -noreset as

@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "speech_module.h"
 #include "util.h"
 
@@ -30,6 +31,7 @@ struct speech {
     pid_t pid;
     int sent, done;
     bool device_ok;
+    bool failed;        /* the child answered 'E': it has no voice at all */
     char last[SPEECH_TEXT_MAX];
     unsigned char part[5];     /* an answer read in pieces */
     size_t npart;
@@ -268,7 +270,12 @@ static void collect(speech *sp)
             int seq = (int)(part[0] | part[1] << 8 | part[2] << 16 | (uint32_t)part[3] << 24);
             if (seq > sp->done)
                 sp->done = seq;
-            if (part[4] == 'F')
+            if (part[4] == 'E' && !sp->failed) {
+                sp->failed = true;
+                /* the child's stderr goes nowhere: say it here, once */
+                log_warn("speech: the speaking process could not start espeak-ng or load "
+                         "pk-speech.so: the kiosk stays silent");
+            } else if (part[4] == 'F')
                 sp->device_ok = false;
             else if (part[4] == 'S')
                 sp->device_ok = true;
@@ -369,6 +376,14 @@ bool speech_wait(speech *sp, int timeout_ms)
         struct pollfd p = {sp->fd, POLLIN, 0};
         poll(&p, 1, 10);
     }
+}
+
+bool speech_failed(speech *sp)
+{
+    if (!sp)
+        return true;
+    collect(sp);
+    return sp->failed;
 }
 
 bool speech_device_ok(speech *sp)

@@ -37,6 +37,10 @@ bool speech_wait(speech *sp, int timeout_ms);
 /* false once the sound device refused a prompt (no sound card): shown
  * by the toggle, so staff know why the kiosk is silent. */
 bool speech_device_ok(speech *sp);
+/* true once the speaking process answered that it has no voice at all
+ * (its module pk-speech.so or espeak-ng could not start): the toggle says
+ * "not available" rather than "on" while nothing can be said. */
+bool speech_failed(speech *sp);
 /* The speaking child's process id (tests stop it to prove nothing waits). */
 int speech_child(const speech *sp);
 

@@ -101,6 +101,11 @@ pk_err store_procedure_search(store *s, const char *query, proc_row *rows, int m
  * filled. */
 pk_err store_procedures_first(store *s, int64_t now, int most_max, proc_row *rows, int max,
                               int *n, int *most);
+/* Counts the first list again now if a write or the day made it stale, so
+ * that the citizen's key that opens the list does not pay for it (a few ms
+ * at a million dossiers): the welcome screen calls it at its tick.
+ * *counted: whether it had to count. */
+pk_err store_procedures_first_warm(store *s, int64_t now, int most_max, bool *counted);
 /* Browse: distinct fields (lĩnh vực) / agencies in Vietnamese order, and the
  * procedures of one field or agency. */
 pk_err store_fields(store *s, char (*fields)[96], int max, int *n);

@@ -227,14 +227,17 @@ static const char first_sql[] =
     " ORDER BY n DESC, rank = 0, rank, name_key, code LIMIT ?3";
 
 /* The rows of row[] the first list leads with, in order: from the cache
- * while nothing was written and the day is the same, else counted again. */
-static pk_err first_rows(store *s, const char *since, int most_max)
+ * while nothing was written and the day is the same, else counted again
+ * (*counted says which). */
+static pk_err first_rows(store *s, const char *since, int most_max, bool *counted)
 {
     struct search_cache *c = s->sc;
     int64_t changes = sqlite3_total_changes64(s->conn);
+    *counted = false;
     if (c->first_at && c->first_max == most_max && c->first_changes == changes &&
         c->first_dv == c->data_version && strcmp(c->first_since, since) == 0)
         return PK_OK;
+    *counted = true;
     free(c->first_at);
     c->first_at = NULL;
     c->first_k = 0;
@@ -269,6 +272,23 @@ static pk_err first_rows(store *s, const char *since, int most_max)
     return PK_OK;
 }
 
+/* first_rows for the day of now (the window's first day). */
+static pk_err first_at(store *s, int64_t now, int most_max, bool *counted)
+{
+    if (most_max < 0)
+        most_max = 0;
+    char since[PK_DATE_MAX];
+    date_local_iso(now - (int64_t)FIRST_DAYS * 86400, since);
+    return first_rows(s, since, most_max, counted);
+}
+
+pk_err store_procedures_first_warm(store *s, int64_t now, int most_max, bool *counted)
+{
+    *counted = false;
+    pk_err e = ensure(s);
+    return e != PK_OK ? e : first_at(s, now, most_max, counted);
+}
+
 pk_err store_procedures_first(store *s, int64_t now, int most_max, proc_row *rows, int max,
                               int *n, int *most)
 {
@@ -278,11 +298,8 @@ pk_err store_procedures_first(store *s, int64_t now, int most_max, proc_row *row
         return e;
     if (most_max > max)
         most_max = max;
-    if (most_max < 0)
-        most_max = 0;
-    char since[PK_DATE_MAX];
-    date_local_iso(now - (int64_t)FIRST_DAYS * 86400, since);
-    e = first_rows(s, since, most_max);
+    bool counted;
+    e = first_at(s, now, most_max, &counted);
     if (e != PK_OK)
         return e;
     const struct search_cache *c = s->sc;

@@ -144,7 +144,7 @@ void voice_free(app *a)
 const char *voice_state(const app *a)
 {
     const voice *v = &a->voice;
-    if (v->unavailable)
+    if (v->unavailable || (v->on && speech_failed(v->sp)))
         return _("Spoken prompts: not available");
     if (v->on && !speech_device_ok(v->sp))
         return _("Spoken prompts: no sound device");

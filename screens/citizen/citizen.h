@@ -18,6 +18,10 @@
 
 enum { CZ_UNITS_MAX = 128 };
 
+/* The procedure list before anything is typed leads with at most this
+ * many of the most requested procedures (one keypad page). */
+enum { CZ_FIRST_MOST = 8 };
+
 /* Version of the personal-data notice on the consent screen; recorded with
  * the citizen's choices in the audit log. Change it when the text changes. */
 #define CITIZEN_NOTICE_VERSION "2026-12-1"   /* SMS and e-mail asked apart */

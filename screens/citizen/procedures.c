@@ -10,7 +10,7 @@
 #include "text.h"
 
 enum { PROC_MAX = 100, FILTER_MAX = 64, PICK_FIELD = -2, PICK_AGENCY = -3, PICK_SEARCH = -4,
-       LIST_Y = 9, MOST_MAX = 8 };
+       LIST_Y = 9 };
 
 typedef struct {
     proc_row rows[PROC_MAX];
@@ -59,7 +59,7 @@ static void refresh(procs_state *s, app *a)
     if (!*q && !field && !agency) {
         /* nothing typed: what this kiosk registers most first (one keypad
          * page at most), then the catalog */
-        s->err = store_procedures_first(a->db, app_now(a), MOST_MAX, s->rows, PROC_MAX, &n,
+        s->err = store_procedures_first(a->db, app_now(a), CZ_FIRST_MOST, s->rows, PROC_MAX, &n,
                                         &s->most);
     } else if (*q || (!field && !agency)) {
         s->err = store_procedure_search(a->db, q, s->rows, PROC_MAX, &n);

@@ -158,6 +158,14 @@ static screen_result welcome_handle(void *state, app *a, const event *ev)
     case ACT_NEXT:
         return choose(s, a, s->focus);
     case ACT_TICK:
+        if (a->db) {
+            /* the list's first rows counted while no one waits: after a
+             * registration, counting them again takes a few ms at a
+             * million dossiers, which the next citizen's key would pay
+             * (an error shows when the list opens and counts again) */
+            bool counted;
+            (void)store_procedures_first_warm(a->db, app_now(a), CZ_FIRST_MOST, &counted);
+        }
         if (a->now_ms - s->checked_ms >= PRINTER_CHECK_MS) {
             printer_state old = s->pst;
             check_printer(s, a);

@@ -363,4 +363,32 @@ TEST(keypad, first_en_80, "first list: en 80x24") { first_list("en", 24, 80); }
 TEST(keypad, first_vi_120, "first list: vi 120x40") { first_list("vi", 40, 120); }
 TEST(keypad, first_en_120, "first list: en 120x40") { first_list("en", 40, 120); }
 
+/* The first list is counted at the welcome screen's tick, while no one
+ * waits, not by the citizen's key that opens the list: after a
+ * registration, a second of welcome leaves nothing to count again. */
+TEST(keypad, first_counted_at_welcome, "first list counted at the welcome tick, not on the key")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "vi"));
+    shipped_procedures(&e);
+    registered(&e, "1.001193", 3, 1);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "welcome");
+    bool counted = false;
+    snap_wait(&e, 1500);
+    CU_ASSERT_EQUAL(store_procedures_first_warm(e.db, app_now(&e.a), CZ_FIRST_MOST, &counted),
+                    PK_OK);
+    CU_ASSERT_FALSE(counted);
+    /* a registration made the list stale: the next tick counts it */
+    registered(&e, "1.012753", 1, 2);
+    CU_ASSERT_EQUAL(store_procedures_first_warm(e.db, app_now(&e.a), CZ_FIRST_MOST, &counted),
+                    PK_OK);
+    CU_ASSERT_TRUE(counted);
+    registered(&e, "1.012753", 1, 2);
+    snap_wait(&e, 1500);
+    CU_ASSERT_EQUAL(store_procedures_first_warm(e.db, app_now(&e.a), CZ_FIRST_MOST, &counted),
+                    PK_OK);
+    CU_ASSERT_FALSE(counted);
+    snap_close(&e);
+}
+
 SUITE(keypad, NULL, NULL);

@@ -16,6 +16,7 @@
 
 #include "citizen_steps.h"
 #include "i18n.h"
+#include "pkt_helpers.h"
 #include "printer.h"
 #include "speech.h"
 #include "store.h"
@@ -343,6 +344,44 @@ TEST(speech, no_sound_device, "without a sound device the kiosk runs as before a
     snap_key(&e, TK_F6);
     CU_ASSERT_FALSE(e.a.voice.on);
     snap_close(&e);
+}
+
+/* A speech module that cannot be loaded (a broken pk-speech.so): the
+ * speaking process answers that it has no voice, and the toggle must say
+ * so instead of "on" while nothing is said; the dossier goes on. */
+TEST(speech, broken_module, "a speech module that cannot load: the toggle says not available")
+{
+    char *dir = pkt_tmpdir();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    char so[600];
+    snprintf(so, sizeof so, "%s/pk-speech.so", dir);
+    FILE *f = fopen(so, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("not a shared object\n", f);
+    fclose(f);
+    const char *old = getenv("POSTKIOSK_MODULEDIR");
+    char *keep = old ? strdup(old) : NULL;
+    setenv("POSTKIOSK_MODULEDIR", dir, 1);
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    snap_key(&e, TK_F6);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e.a.voice.sp);
+    CU_ASSERT_TRUE(speech_wait(e.a.voice.sp, WAIT_MS));
+    snap_key(&e, TK_DOWN);         /* a redraw shows the state */
+    CU_ASSERT_TRUE(speech_failed(e.a.voice.sp));
+    CU_ASSERT(snap_has(_("Spoken prompts: not available")));
+    CU_ASSERT(snap_lacks(_("Spoken prompts: on")));
+    to_procedure(&e, 1, "khai sinh");
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedure");
+    snap_close(&e);
+    if (keep) {
+        setenv("POSTKIOSK_MODULEDIR", keep, 1);
+        free(keep);
+    } else {
+        unsetenv("POSTKIOSK_MODULEDIR");
+    }
+    pkt_rmtree(dir);
+    free(dir);
 }
 
 SUITE(speech, NULL, NULL);
