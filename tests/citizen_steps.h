@@ -49,6 +49,18 @@ static inline void fill_applicant(snap_env *e)
     snap_key(e, TK_ENTER);
 }
 
+/* Welcome -> birth registration sent and received by post -> the details
+ * filled (no e-mail): the address screen is on top. */
+static inline void to_address(snap_env *e)
+{
+    to_procedure(e, 3, "khai sinh");
+    snap_key(e, TK_ENTER);
+    snap_key(e, TK_ENTER);
+    snap_act(e, ACT_CHOOSE, 1);
+    fill_applicant(e);
+    snap_key(e, TK_ENTER);                      /* no e-mail */
+}
+
 static inline void fill_address(snap_env *e)
 {
     snap_type(e, "cao");

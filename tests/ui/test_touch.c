@@ -308,12 +308,7 @@ static void review_sections_by_touch(const char *lang)
 {
     snap_env e;
     CU_ASSERT_FATAL(snap_open(&e, 24, 80, lang));
-    to_procedure(&e, 3, "khai sinh");
-    snap_key(&e, TK_ENTER);
-    snap_key(&e, TK_ENTER);
-    snap_act(&e, ACT_CHOOSE, 1);
-    fill_applicant(&e);
-    snap_key(&e, TK_ENTER);                    /* no e-mail */
+    to_address(&e);
     fill_address(&e);
     if (strcmp(snap_top(&e), "review") != 0)
         snap_key(&e, TK_ENTER);                /* received by: me */

@@ -192,12 +192,7 @@ static void one_tap_walk(const char *lang, int rows, int cols)
     snap_env e;
     screen_rows = rows;
     CU_ASSERT_FATAL(snap_open(&e, rows, cols, lang));
-    to_procedure(&e, 3, "khai sinh");
-    snap_key(&e, TK_ENTER);
-    snap_key(&e, TK_ENTER);
-    snap_act(&e, ACT_CHOOSE, 1);
-    fill_applicant(&e);
-    snap_key(&e, TK_ENTER);                    /* no e-mail */
+    to_address(&e);
     CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "address");
     snap_type(&e, "cao");
     snap_key(&e, TK_ENTER);                    /* picks Xã Cao Lộc */
