@@ -98,8 +98,8 @@ typedef struct {
     int ndocs;
     receipt_doc docs[PK_MAX_DOCS];  /* the papers ticked */
     bool counted;                  /* a clerk counted them: "handed over", else "you will hand in" */
-    int ntodo;
-    receipt_doc todo[PK_MAX_DOCS]; /* required papers not ticked: still to bring */
+    int nto_bring;
+    receipt_doc to_bring[PK_MAX_DOCS]; /* required papers not ticked: still to bring */
     int64_t fee_proc, fee_post, fee_total;
     int64_t fee_agency;            /* receive only: the agency's fee, paid at the agency */
     char expected_date[PK_DATE_MAX]; /* YYYY-MM-DD, "" when unknown */

@@ -118,10 +118,10 @@ static void documents_part(layout *l, const receipt_info *ri)
     if (ri->ndocs == 0)
         layout_text(l, LAY_NORMAL, LAY_INDENT | LAY_FIXED, _("(none listed)"));
     doc_list(l, ri->docs, ri->ndocs);
-    if (!ri->counted && ri->ntodo > 0) {
+    if (!ri->counted && ri->nto_bring > 0) {
         layout_gap(l, 4);
         layout_text(l, LAY_NORMAL, LAY_BOLD | LAY_FIXED, _("Papers still to bring"));
-        doc_list(l, ri->todo, ri->ntodo);
+        doc_list(l, ri->to_bring, ri->nto_bring);
     }
     layout_rule(l, true);
 }

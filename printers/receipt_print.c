@@ -63,7 +63,7 @@ static void info_fill(receipt_info *ri, const config *cfg, const dossier *d,
         const dossier_doc *doc = &d->docs[i];
         if (!doc->handed && !doc->required)
             continue;
-        receipt_doc *rd = doc->handed ? &ri->docs[ri->ndocs++] : &ri->todo[ri->ntodo++];
+        receipt_doc *rd = doc->handed ? &ri->docs[ri->ndocs++] : &ri->to_bring[ri->nto_bring++];
         str_copy(rd->name, sizeof rd->name, doc->name_vi);
         if (en)
             str_copy(rd->gloss, sizeof rd->gloss, doc->name_en);
