@@ -138,6 +138,24 @@ sqlite3_stmt *store_row(store *s, const char *sql, const char *key, pk_err *e)
 }
 
 /* Constant SQL only (no values): BEGIN, COMMIT, PRAGMAs, schema. */
+bool store_refs_ok(const char *const *refs, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!refs[i] || !store_text_ok(refs[i], PK_REF_MAX))
+            return false;
+    return true;
+}
+
+int64_t store_int_const(store *s, const char *sql, int64_t fallback)
+{
+    sqlite3_stmt *stmt = store_stmt(s, sql);
+    int64_t v = fallback;
+    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+        v = sqlite3_column_int64(stmt, 0);
+    store_done(stmt);
+    return v;
+}
+
 pk_err store_exec_const(store *s, const char *sql)
 {
     char *em = NULL;

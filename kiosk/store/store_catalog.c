@@ -16,12 +16,7 @@ bool store_is_empty(store *s)
 
 int store_procedure_count(store *s)
 {
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT count(*) FROM procedures");
-    int n = -1;
-    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
-        n = sqlite3_column_int(stmt, 0);
-    store_done(stmt);
-    return n;
+    return (int)store_int_const(s, "SELECT count(*) FROM procedures", -1);
 }
 
 static bool procedure_ok(const procedure *p)

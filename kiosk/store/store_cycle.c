@@ -468,9 +468,8 @@ pk_err store_batch_create(store *s, batch_kind kind, const char *const *refs, in
         !actor || !*actor || !store_text_ok(actor, AUTH_ID_MAX) || !kiosk_code ||
         !store_text_ok(kiosk_code, 16) || !no || nosz < 32)
         return PK_EINVAL;
-    for (int i = 0; i < nrefs; i++)
-        if (!refs[i] || !store_text_ok(refs[i], PK_REF_MAX))
-            return PK_EINVAL;
+    if (!store_refs_ok(refs, nrefs))
+        return PK_EINVAL;
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;

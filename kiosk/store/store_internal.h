@@ -103,6 +103,11 @@ void store_done(sqlite3_stmt *stmt);
 
 /* Maps a SQLite result code to pk_err and keeps the message in s->err. */
 pk_err store_rc(store *s, int rc);
+/* The first column of the first row of constant SQL (a count, a PRAGMA's
+ * number), or fallback when it cannot be read (s->err says why). */
+int64_t store_int_const(store *s, const char *sql, int64_t fallback);
+/* Whether refs[0..n) are all readable references (a batch's list). */
+bool store_refs_ok(const char *const *refs, int n);
 /* Runs constant SQL (no values): BEGIN, COMMIT, PRAGMAs, schema. */
 pk_err store_exec_const(store *s, const char *sql);
 /* Runs a statement to completion (no rows expected). */

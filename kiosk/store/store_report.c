@@ -301,9 +301,8 @@ pk_err store_handover_create(store *s, const char *agency, const char *const *re
     if (appointment_date && appointment_date[0] &&   /* a day to come, as for one dossier */
         (!date_parse(appointment_date, &apday) || apday < date_local_day(at)))
         return PK_EINVAL;
-    for (int i = 0; i < nrefs; i++)
-        if (!refs[i] || !store_text_ok(refs[i], PK_REF_MAX))
-            return PK_EINVAL;
+    if (!store_refs_ok(refs, nrefs))
+        return PK_EINVAL;
     pk_err e = store_begin(s);
     if (e != PK_OK)
         return e;

@@ -390,12 +390,7 @@ const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
 
 static int user_version(store *s)
 {
-    sqlite3_stmt *stmt = store_stmt(s, "PRAGMA user_version");
-    int v = -1;
-    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
-        v = sqlite3_column_int(stmt, 0);
-    store_done(stmt);
-    return v;
+    return (int)store_int_const(s, "PRAGMA user_version", -1);
 }
 
 int store_schema_version(store *s)

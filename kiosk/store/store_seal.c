@@ -333,12 +333,8 @@ pk_err store_audit_seal_dirty(store *s)
     if (!s->tracking)
         return PK_OK;   /* during the migrations: they seal what they change */
     int64_t total = 0, done = 0;
-    if (s->progress) {   /* a long action (purge) shows how the sealing goes */
-        sqlite3_stmt *cnt = store_stmt(s, "SELECT count(*) FROM audit_dirty");
-        if (cnt && sqlite3_step(cnt) == SQLITE_ROW)
-            total = sqlite3_column_int64(cnt, 0);
-        store_done(cnt);
-    }
+    if (s->progress)   /* a long action (purge) shows how the sealing goes */
+        total = store_int_const(s, "SELECT count(*) FROM audit_dirty", 0);
     seal_mark *marks = NULL;
     bool copied = false;   /* a row changed, not only inserted: copies to clear */
     pk_err e = PK_OK;

@@ -72,12 +72,7 @@ static int fold_phrases(const char *keywords, char **out, int max)
 
 static int64_t data_version(store *s)
 {
-    sqlite3_stmt *stmt = store_stmt(s, "PRAGMA data_version");
-    int64_t v = -1;
-    if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
-        v = sqlite3_column_int64(stmt, 0);
-    store_done(stmt);
-    return v;
+    return store_int_const(s, "PRAGMA data_version", -1);
 }
 
 static int64_t catalog_gen(store *s)
