@@ -86,16 +86,12 @@ static pk_err sign_in(const char *id, const char *pin, int64_t now)
     return store_clerk_sign_in(db, &ax, id, pin, now, 120, &sess, NULL);
 }
 
-static int64_t count_sql(const char *sql)
-{
-    return cx_int(db, sql);
-}
 
 TEST(clerk_accounts, hash_bound_to_account, "a PIN hash is bound to its account")
 {
     setup();
     CU_ASSERT_EQUAL(sign_in("nv01", "735102", 2000), PK_OK);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM clerks WHERE pin_v = 2"), 2);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM clerks WHERE pin_v = 2"), 2);
     /* the supervisor's hash copied onto the clerk: the supervisor's PIN does
      * not open the clerk's account, nor does the clerk's own */
     CU_ASSERT_EQUAL(cx_raw(fx.db_path, "UPDATE clerks SET pin_hash = (SELECT pin_hash FROM clerks"
@@ -146,13 +142,13 @@ TEST(clerk_accounts, old_hashes_rebound, "old hashes: accepted while sealed, the
     make_unbound(fx.db_path);
     char msg[256];
     CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM clerks WHERE pin_v = 1"), 2);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM clerks WHERE pin_v = 1"), 2);
     audit_check r;
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
     /* the first successful sign-in re-binds the hash, with an audit row */
     CU_ASSERT_EQUAL(sign_in("nv01", "735102", 2000), PK_OK);
-    CU_ASSERT_EQUAL(count_sql("SELECT pin_v FROM clerks WHERE id = 'nv01'"), 2);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'clerk_pin_bound'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT pin_v FROM clerks WHERE id = 'nv01'"), 2);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'clerk_pin_bound'"
                               " AND object = 'nv01' AND actor = 'nv01'"), 1);
     CU_ASSERT_EQUAL(sign_in("nv01", "735102", 2001), PK_OK);
     CU_ASSERT_EQUAL(sign_in("nv01", "111222", 2002), PK_EPERM);
@@ -203,11 +199,11 @@ TEST(clerk_accounts, role_and_lock_audited, "role and lock changes audited")
         snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = '%s' AND actor = '%s'"
                  " AND object = '%s' AND detail = '%s'", rows[i][0], rows[i][1], rows[i][2],
                  rows[i][3]);
-        CU_ASSERT_EQUAL(count_sql(sql), 1);
-        if (count_sql(sql) != 1)
+        CU_ASSERT_EQUAL(cx_int(db, sql), 1);
+        if (cx_int(db, sql) != 1)
             fprintf(stderr, "missing audit row: %s\n", sql);
     }
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE detail LIKE '%argon%'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE detail LIKE '%argon%'"
                               " OR detail LIKE '%902817%' OR detail LIKE '%111222%'"), 0);
     CU_ASSERT_EQUAL(sign_in("nv01", "735102", 3200), PK_OK);   /* enabled and unlocked */
     audit_check r;

@@ -14,15 +14,6 @@
 static fx_dir fx;
 static store *db;
 
-static int64_t count_sql(const char *sql)
-{
-    sqlite3_stmt *q = NULL;
-    int64_t n = -1;
-    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
-}
 
 TEST(staff_alert, alert_without_duty, "F4's alert and audit row; no duty message when none is configured")
 {
@@ -38,15 +29,15 @@ TEST(staff_alert, alert_without_duty, "F4's alert and audit row; no duty message
     CU_ASSERT_EQUAL(al.at, 1000);
     CU_ASSERT_STRING_EQUAL(al.kiosk, "LS01");
     CU_ASSERT_STRING_EQUAL(al.screen, "review");
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox"), 0);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'call_staff'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'call_staff'"
                               " AND object = 'LS01' AND detail = 'screen=review'"), 1);
     CU_ASSERT_EQUAL(store_staff_alert(db, 1001, "LS01", "welcome", NULL, NULL), PK_OK);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox"), 0);
     /* seen by a clerk: audited, the next one shows, twice is refused */
     CU_ASSERT_EQUAL(store_staff_alert_seen(db, id, "nv01", 1010), PK_OK);
     CU_ASSERT_EQUAL(store_staff_alert_seen(db, id, "nv01", 1011), PK_ENOTFOUND);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'call_staff_seen'"), 1);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'call_staff_seen'"), 1);
     CU_ASSERT_EQUAL_FATAL(store_staff_alert_open(db, &al), PK_OK);
     CU_ASSERT_STRING_EQUAL(al.screen, "welcome");
     CU_ASSERT_EQUAL(store_staff_alert_seen(db, al.id, "nv01", 1012), PK_OK);
@@ -55,7 +46,7 @@ TEST(staff_alert, alert_without_duty, "F4's alert and audit row; no duty message
     CU_ASSERT_EQUAL(store_staff_alert(db, 1, "LS01", "bad\xff", NULL, NULL), PK_EINVAL);
     CU_ASSERT_EQUAL(store_staff_alert(db, 1, NULL, "review", NULL, NULL), PK_EINVAL);
     CU_ASSERT_EQUAL(store_staff_alert_seen(db, 99, "", 1), PK_EINVAL);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM staff_alerts"), 2);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM staff_alerts"), 2);
     cx_close(&db, &fx);
 }
 
@@ -64,12 +55,12 @@ TEST(staff_alert, duty_message_when_configured, "the duty phone and e-mail get a
     db = cx_open(&fx);
     duty_contact duty = {.phone = "0912345678", .email = "truc@example.vn", .lang = "en"};
     CU_ASSERT_EQUAL_FATAL(store_staff_alert(db, 2000, "LS01", "applicant", &duty, NULL), PK_OK);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE event = 'call_staff'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE event = 'call_staff'"
                               " AND dossier_id = 0 AND ref = 'LS01' AND date = 'applicant'"
                               " AND status = 'pending'"), 2);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE channel = 'sms'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE channel = 'sms'"
                               " AND destination = '0912345678'"), 1);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE channel = 'email'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE channel = 'email'"
                               " AND destination = 'truc@example.vn'"), 1);
     /* the sender claims it like any message and renders its text */
     notify_msg m;
@@ -84,7 +75,7 @@ TEST(staff_alert, duty_message_when_configured, "the duty phone and e-mail get a
     /* only the phone: one row */
     duty_contact phone = {.phone = "0912345678", .lang = "vi"};
     CU_ASSERT_EQUAL(store_staff_alert(db, 2002, "LS01", "review", &phone, NULL), PK_OK);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox"), 3);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox"), 3);
     /* the template refuses what is no kiosk code or screen name */
     CU_ASSERT_FALSE(notify_text("call_staff", "LS 01", "review", text, sizeof text));
     CU_ASSERT_FALSE(notify_text("call_staff", "LS01", "", text, sizeof text));

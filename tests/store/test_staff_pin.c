@@ -12,10 +12,6 @@ static fx_dir fx;
 static store *db;
 static auth_ctx ax;
 
-static int64_t count_sql(const char *sql)
-{
-    return cx_int(db, sql);
-}
 
 static void setup(const char *pin)
 {
@@ -72,14 +68,14 @@ TEST(staff_pin, backs_off_and_locks, "staff PIN: delay, lock, restart, audit")
     CU_ASSERT_EQUAL(try_pin("111112", t + AUTH_LOCK_SECONDS + 1, &wait), STAFF_PIN_WRONG);
     CU_ASSERT_EQUAL(wait, 1);
     /* every try is audited: 5 + 1 checked wrong ones, 5 refused, 1 success */
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'staff_pin_failed'"), 5);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'staff_pin_locked'"), 1);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'staff_pin_refused'"), 5);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'staff_pin_ok'"), 1);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE detail LIKE '%582931%' OR"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'staff_pin_failed'"), 5);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'staff_pin_locked'"), 1);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'staff_pin_refused'"), 5);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'staff_pin_ok'"), 1);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE detail LIKE '%582931%' OR"
                               " detail LIKE '%111112%' OR object LIKE '%1111%'"), 0);
     /* the PIN itself is nowhere in the database */
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM settings WHERE value LIKE '%582931%'"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM settings WHERE value LIKE '%582931%'"), 0);
     audit_check chk;
     CU_ASSERT_EQUAL(store_audit_verify(db, &chk), PK_OK);
     teardown();
@@ -91,7 +87,7 @@ TEST(staff_pin, unset_and_no_pepper, "staff PIN: unset, clear text, other pepper
     int64_t wait = 0;
     CU_ASSERT_FALSE(store_staff_pin_is_set(db));
     CU_ASSERT_EQUAL(try_pin("582931", 2000, &wait), STAFF_PIN_UNSET);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'staff_pin_failed'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'staff_pin_failed'"
                               " AND detail = 'not_set'"), 1);
     char hash[AUTH_HASH_MAX];
     CU_ASSERT_EQUAL(auth_pin_hash(&ax, "582931", hash), PK_OK);
@@ -133,7 +129,7 @@ TEST(staff_pin, parallel_tries, "staff PIN: parallel tries check one PIN")
     }
     CU_ASSERT_EQUAL(checked, 1);
     CU_ASSERT_EQUAL(refused, N - 1);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'staff_pin_failed'"), 1);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'staff_pin_failed'"), 1);
     teardown();
 }
 

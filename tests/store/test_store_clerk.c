@@ -36,10 +36,6 @@ static void add_clerk(const char *id, clerk_role role, const char *pin)
     CU_ASSERT_EQUAL_FATAL(store_clerk_add(db, &c, "install", 1000), PK_OK);
 }
 
-static int64_t count_sql(const char *sql)
-{
-    return cx_int(db, sql);
-}
 
 TEST(store_clerk, schema_v2, "schema v2, append-only tables")
 {
@@ -57,8 +53,8 @@ TEST(store_clerk, schema_v2, "schema v2, append-only tables")
                         SQLITE_OK);
     CU_ASSERT_NOT_EQUAL(sqlite3_exec(db->conn, "DELETE FROM events", NULL, NULL, NULL), SQLITE_OK);
     /* the kiosk's creation event went into the chain in its own transaction */
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'event'"), 1);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE detail LIKE '%Bình%'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'event'"), 1);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE detail LIKE '%Bình%'"
                               " OR detail LIKE '%020095004321%'"), 0);
     teardown();
 }
@@ -101,8 +97,8 @@ TEST(store_clerk, accounts, "accounts")
     int n = 0;
     CU_ASSERT_EQUAL(store_clerk_list(db, all, 4, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 2);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action LIKE 'clerk_%'"), 4);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE detail LIKE '%902817%'"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action LIKE 'clerk_%'"), 4);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE detail LIKE '%902817%'"), 0);
     teardown();
 }
 
@@ -159,12 +155,12 @@ TEST(store_clerk, sign_in_and_lockout, "sign-in, lockout, expiry, restart")
     CU_ASSERT_EQUAL(store_clerk_disable(db, "nv01", "sup1", t0 + 902), PK_OK);
     CU_ASSERT_EQUAL(store_clerk_sign_in(db, &ax, "nv01", "735102", t0 + 903, 120, &s, &left),
                     PK_EPERM);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login'"), 2);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login_failed'"), 7);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login_locked'"), 1);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login_refused_locked'"), 2);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'logout'"), 1);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE detail LIKE '%735102%'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'login'"), 2);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'login_failed'"), 7);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'login_locked'"), 1);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'login_refused_locked'"), 2);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'logout'"), 1);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE detail LIKE '%735102%'"
                               " OR object LIKE '%735102%' OR detail LIKE '%111112%'"), 0);
     teardown();
 }
@@ -197,11 +193,11 @@ TEST(store_clerk, parallel_sign_ins_respect_the_lock, "parallel sign-ins respect
     for (int i = 0; i < N; i++)
         bad += codes[i] != 0;
     CU_ASSERT_EQUAL(bad, 0);
-    int64_t checked = count_sql("SELECT count(*) FROM audit WHERE action IN ('login_failed',"
+    int64_t checked = cx_int(db, "SELECT count(*) FROM audit WHERE action IN ('login_failed',"
                                 " 'login_locked')");
     CU_ASSERT_EQUAL(checked, AUTH_MAX_FAILURES);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login_locked'"), 1);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login_refused_locked'"),
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'login_locked'"), 1);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'login_refused_locked'"),
                     N - AUTH_MAX_FAILURES);
     clerk_session s;
     memset(&s, 0, sizeof s);
@@ -210,7 +206,7 @@ TEST(store_clerk, parallel_sign_ins_respect_the_lock, "parallel sign-ins respect
                     PK_EPERM);
     CU_ASSERT_FALSE(s.active && strcmp(s.id, "nv01") == 0);
     CU_ASSERT_EQUAL(left, AUTH_LOCK_SECONDS - 1);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'login'"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'login'"), 0);
     teardown();
 }
 
@@ -263,12 +259,12 @@ TEST(store_clerk, audit_intact, "audit chain intact")
     CU_ASSERT_EQUAL(r.fault, AUDIT_OK);
     CU_ASSERT_EQUAL(r.events, 5);   /* 3 created, 1 accepted, 1 rejected */
     /* the 3 dossiers and the settings, each against its last seal */
-    CU_ASSERT_EQUAL(r.seals, 3 + count_sql("SELECT count(*) FROM settings"));
+    CU_ASSERT_EQUAL(r.seals, 3 + cx_int(db, "SELECT count(*) FROM settings"));
     /* the key marker, the settings' seals, each event and the seal of its
      * dossier, the lookup: every row walked */
-    CU_ASSERT_EQUAL(r.count, count_sql("SELECT count(*) FROM audit"));
+    CU_ASSERT_EQUAL(r.count, cx_int(db, "SELECT count(*) FROM audit"));
     CU_ASSERT_EQUAL(r.head_seq, r.count);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action <> 'seal'"), 7);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action <> 'seal'"), 7);
     CU_ASSERT_EQUAL(strlen(r.head_hex), 64);
     teardown();
 }
@@ -312,7 +308,7 @@ TEST(store_clerk, audit_catches_deleted_event, "audit catches a deleted event")
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_ETAMPER);
     CU_ASSERT_EQUAL(r.fault, AUDIT_EVENT_MISSING);
     CU_ASSERT_EQUAL(r.bad_event, 2);
-    CU_ASSERT_EQUAL(r.bad_seq, count_sql("SELECT seq FROM audit WHERE event_seq = 2"));
+    CU_ASSERT_EQUAL(r.bad_seq, cx_int(db, "SELECT seq FROM audit WHERE event_seq = 2"));
     teardown();
 }
 
@@ -465,7 +461,7 @@ TEST(store_clerk, handover_split_by_commune, "a commune-level agency: one stored
     dossier d;
     CU_ASSERT_EQUAL(store_dossier_get(db, a1, &d), PK_OK);
     CU_ASSERT_EQUAL(d.status, ST_ACCEPTED);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM handovers"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM handovers"), 0);
     CU_ASSERT_EQUAL_FATAL(store_handover_create(db, "UBND cấp xã", three, 3, "nv01", "LS01", NULL,
                                                 cx_at("2026-03-04", 0), h, 4, &nh), PK_OK);
     CU_ASSERT_EQUAL_FATAL(nh, 2);
@@ -504,8 +500,8 @@ TEST(store_clerk, handover_split_by_commune, "a commune-level agency: one stored
     CU_ASSERT_STRING_EQUAL(h[0].no, "BB-LS01-20260304-003");
     CU_ASSERT_EQUAL(h[0].ndossiers, 2);
     CU_ASSERT_STRING_EQUAL(h[0].receiver, "Công an tỉnh Lạng Sơn");
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM handovers"), 3);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'handover'"), 3);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM handovers"), 3);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'handover'"), 3);
     teardown();
 }
 

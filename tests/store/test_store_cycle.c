@@ -24,10 +24,6 @@ static void teardown(void)
     cx_close(&db, &fx);
 }
 
-static int64_t count_sql(const char *sql)
-{
-    return cx_int(db, sql);
-}
 
 /* Puts a dossier in a status directly (test set-up only: dossiers are
  * updatable, events are not), with two delivery attempts far apart. In a
@@ -72,7 +68,7 @@ TEST(store_cycle, every_transition, "every transition, every form")
         for (int from = 0; from < ST__COUNT; from++) {
             for (int to = 0; to < ST__COUNT; to++) {
                 force_status(ref, (dossier_status)from);
-                int64_t before = count_sql("SELECT count(*) FROM events");
+                int64_t before = cx_int(db, "SELECT count(*) FROM events");
                 transition_data td = full_data();
                 char seal[16];   /* a seal is used once: one per dossier */
                 snprintf(seal, sizeof seal, "NP-%zu", f);
@@ -86,12 +82,12 @@ TEST(store_cycle, every_transition, "every transition, every form")
                 if (allowed) {
                     CU_ASSERT_EQUAL(e, PK_OK);
                     CU_ASSERT_EQUAL(d.status, (dossier_status)to);
-                    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM events"), before + 1);
+                    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM events"), before + 1);
                     ok++;
                 } else {
                     CU_ASSERT_EQUAL(e, PK_ESTATE);
                     CU_ASSERT_EQUAL(d.status, (dossier_status)from);
-                    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM events"), before);
+                    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM events"), before);
                     refused++;
                 }
                 if ((e == PK_OK) != allowed)
@@ -107,7 +103,7 @@ TEST(store_cycle, every_transition, "every transition, every form")
     /* the last event of an accepted dossier carries what the clerk typed */
     audit_check r;
     CU_ASSERT_EQUAL(store_audit_verify(db, &r), PK_OK);
-    CU_ASSERT_EQUAL(r.events, count_sql("SELECT count(*) FROM events"));
+    CU_ASSERT_EQUAL(r.events, cx_int(db, "SELECT count(*) FROM events"));
     teardown();
 }
 
@@ -117,7 +113,7 @@ TEST(store_cycle, step_data_required, "data each step needs")
     char ref[PK_REF_MAX];
     CU_ASSERT_EQUAL_FATAL(cx_dossier(db, "1.001193", "Nguyễn Văn An", "020095001234", "0912345678",
                                      FORM_BOTH, "2026-03-02", "2026-03-12", ref), PK_OK);
-    int64_t events = count_sql("SELECT count(*) FROM events");
+    int64_t events = cx_int(db, "SELECT count(*) FROM events");
     transition_data td = full_data();
     td.seal_no = "";
     CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_ACCEPTED, "nv01", "", &td), PK_EINVAL);
@@ -140,7 +136,7 @@ TEST(store_cycle, step_data_required, "data each step needs")
     td = full_data();
     td.appointment_date = "2026-02-30";
     CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_ACCEPTED, "nv01", "", &td), PK_EINVAL);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM events"), events);   /* nothing stored */
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM events"), events);   /* nothing stored */
     dossier_extra x;
     CU_ASSERT_EQUAL(store_dossier_extra(db, ref, &x), PK_OK);
     CU_ASSERT_STRING_EQUAL(x.seal_no, "");
@@ -285,7 +281,7 @@ TEST(store_cycle, kiosk_and_clerk_at_once, "kiosk and clerk processes at once")
     CU_ASSERT_EQUAL(busy, 0);
     CU_ASSERT_EQUAL(store_dossier_count(db, -1), 2 * CONC_N);
     CU_ASSERT_EQUAL(store_dossier_count(db, ST_ACCEPTED), CONC_N);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM events"), 3 * CONC_N);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM events"), 3 * CONC_N);
     int64_t counts[ST__COUNT];
     CU_ASSERT_EQUAL(store_status_counts(db, counts), PK_OK);
     CU_ASSERT_EQUAL(counts[ST_REGISTERED], CONC_N);
@@ -425,7 +421,7 @@ TEST(store_cycle, purge_keeps_counts, "purge keeps counts, removes personal data
     f.query = "1234";
     CU_ASSERT_EQUAL(store_queue_page(db, &f, 0, false, rows, 4, &n), PK_OK);
     CU_ASSERT_EQUAL(n, 0);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossiers WHERE name_fold LIKE '%nguyen%'"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossiers WHERE name_fold LIKE '%nguyen%'"), 0);
     report after;
     CU_ASSERT_EQUAL_FATAL(store_report(db, "2020-01-01", "2020-12-31", "2026-01-01", &after), PK_OK);
     CU_ASSERT_EQUAL(after.total, before.total);
@@ -433,7 +429,7 @@ TEST(store_cycle, purge_keeps_counts, "purge keeps counts, removes personal data
     CU_ASSERT_EQUAL(after.purged, 1);
     report_free(&before);
     report_free(&after);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM audit WHERE action = 'purge'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM audit WHERE action = 'purge'"
                               " AND detail = 'closed_before=2021-01-08 count=1'"), 1);
     /* a second run finds nothing more */
     CU_ASSERT_EQUAL(store_purge(db, "2021-01-08", false, "cli:root", cx_at("2026-01-09", 0), &count),
@@ -458,18 +454,18 @@ TEST(store_cycle, busy_and_full, "busy database and full disk")
     CU_ASSERT_EQUAL_FATAL(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
     store_set_busy_timeout(db, 50);
     transition_data td = full_data();
-    int64_t events = count_sql("SELECT count(*) FROM events");
+    int64_t events = cx_int(db, "SELECT count(*) FROM events");
     CU_ASSERT_EQUAL(store_dossier_transition(db, ref, ST_ACCEPTED, "nv01", "", &td), PK_EBUSY);
     CU_ASSERT_EQUAL(store_audit_append(db, 1, "nv01", "lookup", ref, ""), PK_EBUSY);
     sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_close(other);
     store_set_busy_timeout(db, 5000);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM events"), events);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM events"), events);
     dossier d;
     CU_ASSERT_EQUAL(store_dossier_get(db, ref, &d), PK_OK);
     CU_ASSERT_EQUAL(d.status, ST_REGISTERED);
     /* full: allow no page beyond what is used now */
-    int64_t pages = count_sql("PRAGMA page_count");
+    int64_t pages = cx_int(db, "PRAGMA page_count");
     CU_ASSERT_EQUAL_FATAL(store_set_max_pages(db, pages), PK_OK);
     pk_err e = PK_OK;
     char big[PK_TEXT_MAX];

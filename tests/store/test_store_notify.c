@@ -23,15 +23,6 @@ static void teardown(void)
     cx_close(&db, &fx);
 }
 
-static int64_t count_sql(const char *sql)
-{
-    sqlite3_stmt *q = NULL;
-    int64_t n = -1;
-    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
-}
 
 /* A dossier registered on 2026-03-02 (expected 2026-03-12). */
 static void make(bool consent, bool sample, const char *email, const char *lang, char ref[PK_REF_MAX])
@@ -61,16 +52,16 @@ TEST(store_notify, queued_with_consent_only, "queued with consent only, one row 
     make(true, false, "an.nguyen+hs@example.vn", "en", a);
     make(false, false, "x@example.vn", "vi", b);   /* no consent: nothing */
     make(true, true, "x@example.vn", "vi", c);     /* practice dossier: nothing */
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox"), 2);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE channel = 'sms'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox"), 2);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE channel = 'sms'"
                               " AND destination = '0912345678' AND event = 'registered'"
                               " AND date = '2026-03-12' AND lang = 'en'"), 1);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE channel = 'email'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE channel = 'email'"
                               " AND destination = 'an.nguyen+hs@example.vn'"), 1);
     /* no e-mail given: SMS only */
     char d[PK_REF_MAX];
     make(true, false, "", "vi", d);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox"), 3);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox"), 3);
     teardown();
 }
 
@@ -111,7 +102,7 @@ TEST(store_notify, every_step_in_its_transaction, "every step queues its message
     }
     sqlite3_finalize(q);
     CU_ASSERT_EQUAL(i, PK_ARRAY_LEN(want));
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox"), (int64_t)PK_ARRAY_LEN(want));
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox"), (int64_t)PK_ARRAY_LEN(want));
     teardown();
 }
 
@@ -131,7 +122,7 @@ TEST(store_notify, outbox_failure_rolls_back_step, "outbox failure rolls the ste
     dossier d;
     CU_ASSERT_EQUAL(store_dossier_get(db, ref, &d), PK_OK);
     CU_ASSERT_EQUAL(d.status, ST_IN_TRANSIT);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox"), 1);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox"), 1);
     teardown();
 }
 
@@ -161,7 +152,7 @@ TEST(store_notify, claim_send_retry, "claim, fail, back off, crash, take over")
     CU_ASSERT_EQUAL(store_notify_record(db, bid, "w1", NOTIFY_SENT, NULL, now + 1), PK_OK);
     /* a fails: back-off, then retried */
     CU_ASSERT_EQUAL(store_notify_record(db, m.id, "w1", NOTIFY_FAILED, "gateway: HTTP 500", now), PK_OK);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE status = 'failed'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE status = 'failed'"
                               " AND reason = 'gateway: HTTP 500' AND next_at = 1000060"), 1);
     CU_ASSERT_EQUAL(store_notify_claim(db, NULL, "w1", now + 59, 30, &m2), PK_ENOTFOUND);
     CU_ASSERT_EQUAL_FATAL(store_notify_claim(db, NULL, "w1", now + 60, 30, &m2), PK_OK);
@@ -176,7 +167,7 @@ TEST(store_notify, claim_send_retry, "claim, fail, back off, crash, take over")
     CU_ASSERT_EQUAL(store_notify_record(db, m.id, "w1", NOTIFY_SENT, NULL, now + 92), PK_ESTATE);
     CU_ASSERT_EQUAL(store_notify_record(db, m.id, "w2", NOTIFY_SENT, NULL, now + 92), PK_OK);
     CU_ASSERT_EQUAL(store_notify_record(db, m.id, "w2", NOTIFY_SENT, NULL, now + 93), PK_ESTATE);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE status = 'sent'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE status = 'sent'"
                               " AND destination = '' AND done_at = 1000092"), 1);
     /* now a's "handed" is due */
     CU_ASSERT_EQUAL_FATAL(store_notify_claim(db, NULL, "w2", now + 93, 30, &m2), PK_OK);
@@ -198,7 +189,7 @@ TEST(store_notify, claim_send_retry, "claim, fail, back off, crash, take over")
     CU_ASSERT_EQUAL(w.failed, 0);
     CU_ASSERT_EQUAL(w.given_up, 1);
     CU_ASSERT_EQUAL(w.sent, 0);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE destination <> ''"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE destination <> ''"), 0);
     teardown();
 }
 
@@ -245,7 +236,7 @@ TEST(store_notify, given_up_by_age, "a failing message is retried for days, then
     setup();
     char a[PK_REF_MAX];
     make(true, false, "", "vi", a);
-    int64_t queued = count_sql("SELECT max(created_at) FROM notify_outbox");
+    int64_t queued = cx_int(db, "SELECT max(created_at) FROM notify_outbox");
     int64_t now = queued;
     notify_msg m;
     /* a gateway down for a whole afternoon and night: twenty failures, the
@@ -258,9 +249,9 @@ TEST(store_notify, given_up_by_age, "a failing message is retried for days, then
         CU_ASSERT_EQUAL_FATAL(store_notify_claim(db, NULL, "w", now, 30, &m), PK_OK);
         CU_ASSERT_EQUAL(m.attempts, i);
         CU_ASSERT_EQUAL(store_notify_record(db, m.id, "w", NOTIFY_FAILED, "down", now), PK_OK);
-        CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE status = 'failed'"), 1);
+        CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE status = 'failed'"), 1);
     }
-    CU_ASSERT(count_sql("SELECT attempts FROM notify_outbox") > 8);
+    CU_ASSERT(cx_int(db, "SELECT attempts FROM notify_outbox") > 8);
     /* the line comes back within the days allowed: the message goes */
     char b[PK_REF_MAX];
     make(true, false, "", "vi", b);
@@ -269,7 +260,7 @@ TEST(store_notify, given_up_by_age, "a failing message is retried for days, then
     CU_ASSERT_EQUAL_FATAL(store_notify_claim(db, NULL, "w", now, 30, &m), PK_OK);
     CU_ASSERT_STRING_EQUAL(m.ref, a);
     CU_ASSERT_EQUAL(store_notify_record(db, m.id, "w", NOTIFY_FAILED, "down", now), PK_OK);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE status = 'given_up'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE status = 'given_up'"
                               " AND destination = '' AND reason = 'down'"), 1);
     CU_ASSERT_TRUE(notify_expired(queued, now));
     CU_ASSERT_FALSE(notify_expired(queued, queued + NOTIFY_GIVE_UP_AGE - 1));
@@ -282,13 +273,13 @@ TEST(store_notify, given_up_by_age, "a failing message is retried for days, then
      * poisonous message must not hold its dossier's later ones for days */
     char c[PK_REF_MAX];
     make(true, false, "", "vi", c);
-    now = count_sql("SELECT max(created_at) FROM notify_outbox");
+    now = cx_int(db, "SELECT max(created_at) FROM notify_outbox");
     for (int i = 1; i <= NOTIFY_MAX_CRASHES; i++) {
         now += 31;
         CU_ASSERT_EQUAL_FATAL(store_notify_claim(db, NULL, "w", now, 30, &m), PK_OK);
     }
     CU_ASSERT_EQUAL(store_notify_claim(db, NULL, "w", now + 31, 30, &m), PK_ENOTFOUND);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE status = 'given_up'"), 2);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE status = 'given_up'"), 2);
     teardown();
 }
 
@@ -311,7 +302,7 @@ TEST(store_notify, handed_then_spooled, "handed to a spool, then its outcome")
     CU_ASSERT_EQUAL_FATAL(store_notify_claim(db, "sms", "w", 1001 + 60, 30, &m), PK_OK);
     CU_ASSERT_EQUAL(store_notify_record(db, m.id, "w", NOTIFY_HANDED, NULL, 1062), PK_OK);
     CU_ASSERT_EQUAL(store_notify_spooled(db, m.id, NOTIFY_SENT, NULL, 1063), PK_OK);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE status = 'sent'"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE status = 'sent'"
                               " AND destination = ''"), 1);
     teardown();
 }
@@ -323,10 +314,10 @@ TEST(store_notify, purge_clears_destination, "purge clears destinations")
     make(true, false, "an@example.vn", "vi", a);
     step(a, ST_COUNTER_REJECTED, "2026-03-02");
     int64_t n = 0;
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE destination <> ''"), 2);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE destination <> ''"), 2);
     CU_ASSERT_EQUAL(store_purge(db, "2026-04-01", false, "c1", cx_at("2026-04-02", 0), &n), PK_OK);
     CU_ASSERT_EQUAL(n, 1);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM notify_outbox WHERE destination <> ''"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM notify_outbox WHERE destination <> ''"), 0);
     teardown();
 }
 

@@ -23,10 +23,6 @@ static void teardown(void)
     cx_close(&db, &fx);
 }
 
-static int64_t count_sql(const char *sql)
-{
-    return cx_int(db, sql);
-}
 
 static int page(const char *q, int status, int64_t after, bool back, dossier_row *rows)
 {
@@ -252,11 +248,11 @@ TEST(store_queue, digit_search_probe, "phone start and last ID digits: the same 
             CU_ASSERT_TRUE(same_pages(qs[i], statuses[si], digits_oracle, nd) <= nd);
     /* the probe holds only what the filter needs: 4 and 6 digits of the
      * ID, 4 and 6 of the phone; the purged dossier has no key left */
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_digits WHERE id = 4"), 0);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_digits WHERE id = 3"), 4);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_digits WHERE id = 3 AND k = 2097777"),
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossier_digits WHERE id = 4"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossier_digits WHERE id = 3"), 4);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossier_digits WHERE id = 3 AND k = 2097777"),
                     1);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_digits WHERE k >= 5000000 OR k < 10000"),
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossier_digits WHERE k >= 5000000 OR k < 10000"),
                     0);
     teardown();
 }
@@ -348,12 +344,12 @@ TEST(store_queue, name_search_probe, "name search: the same dossiers as the full
             CU_ASSERT_TRUE(same_pages(qs[i], statuses[si], names_oracle, ND) <= ND);
     /* the probe: the first 2 and 3 letters of each word with the folded name;
      * nothing left of the purged name; the corrected name's keys only */
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_name_keys WHERE id = 4"), 0);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_name_keys WHERE id = 2"), 6);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_name_keys WHERE id = 2 AND"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossier_name_keys WHERE id = 4"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossier_name_keys WHERE id = 2"), 6);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossier_name_keys WHERE id = 2 AND"
                               " k IN ('bu', 'bui', 'th', 'thi', 'xu', 'xua') AND name = 'bui thi xuan'"), 6);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_name_keys WHERE length(k) NOT IN (2, 3)"), 0);
-    CU_ASSERT_EQUAL(count_sql("SELECT count(*) FROM dossier_name_keys p JOIN dossiers d"
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossier_name_keys WHERE length(k) NOT IN (2, 3)"), 0);
+    CU_ASSERT_EQUAL(cx_int(db, "SELECT count(*) FROM dossier_name_keys p JOIN dossiers d"
                               " ON d.id = p.id WHERE p.name <> d.name_fold"), 0);
     teardown();
 }

@@ -14,17 +14,9 @@
 #include "store_internal.h"
 #include "store_fixture.h"
 #include "store_notify.h"
+#include "clerk_fixture.h"
 #include "unit.h"
 
-static int64_t count_sql(store *db, const char *sql)
-{
-    sqlite3_stmt *q = NULL;
-    int64_t n = -1;
-    if (sqlite3_prepare_v2(db->conn, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
-}
 
 TEST(call_staff, f4_writes_the_alert, "F4 writes the alert (kiosk, screen); the duty message only when configured")
 {
@@ -39,21 +31,21 @@ TEST(call_staff, f4_writes_the_alert, "F4 writes the alert (kiosk, screen); the 
     CU_ASSERT_STRING_EQUAL(al.kiosk, e.cfg.kiosk_code);
     CU_ASSERT_STRING_EQUAL(al.screen, "applicant");
     CU_ASSERT_EQUAL(al.at, app_now(&e.a));
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM notify_outbox"), 0);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM notify_outbox"), 0);
     /* F4 again while the notice shows is the same call */
     snap_key(&e, TK_F4);
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM staff_alerts"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM staff_alerts"), 1);
     snap_key(&e, TK_ESC);          /* closes the notice */
     CU_ASSERT_FALSE(e.a.staff_notice);
     /* with a duty phone configured, the next call also messages it */
     str_copy(e.a.duty.phone, sizeof e.a.duty.phone, "0912345678");
     str_copy(e.a.duty.lang, sizeof e.a.duty.lang, "vi");
     snap_key(&e, TK_F4);
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM staff_alerts"), 2);
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM notify_outbox WHERE event = 'call_staff'"
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM staff_alerts"), 2);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM notify_outbox WHERE event = 'call_staff'"
                                     " AND channel = 'sms' AND date = 'applicant'"), 1);
     /* nothing the citizen typed is in either */
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM audit WHERE action = 'call_staff'"), 2);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM audit WHERE action = 'call_staff'"), 2);
     snap_close(&e);
 }
 
@@ -159,7 +151,7 @@ static void clerk_sees(const char *lang, int rows, int cols)
     CU_ASSERT(snap_lacks("LS01"));
     staff_alert al;
     CU_ASSERT_EQUAL(store_staff_alert_open(e.db, &al), PK_ENOTFOUND);
-    CU_ASSERT_EQUAL(count_sql(e.db, "SELECT count(*) FROM staff_alerts WHERE seen_by = 'nv01'"), 1);
+    CU_ASSERT_EQUAL(cx_int(e.db, "SELECT count(*) FROM staff_alerts WHERE seen_by = 'nv01'"), 1);
     snap_close(&e);
 }
 
