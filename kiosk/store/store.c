@@ -612,17 +612,17 @@ static pk_err start_structure(store *s, char *msg, size_t msgsz)
     return PK_OK;
 }
 
-pk_err store_start_check(store *s, bool *full, char *msg, size_t msgsz)
+pk_err store_start_check(store *s, start_check_kind *kind, char *msg, size_t msgsz)
 {
-    *full = false;
+    *kind = START_CHECK_QUICK;
     pk_err e = start_structure(s, msg, msgsz);
     if (e != PK_OK)
         return e;
     sqlite3_stmt *stmt = store_stmt(s, "SELECT clean_at FROM run_state WHERE id = 1");
     int64_t clean_at = stmt && sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
     store_done(stmt);
-    if (clean_at == 0) {
-        *full = true;
+    if (clean_at <= 0) {   /* -1: a new file (run_state in store_schema.c) */
+        *kind = clean_at < 0 ? START_CHECK_FIRST : START_CHECK_UNCLEAN;
         e = store_check(s, false, msg, msgsz);
         if (e != PK_OK)
             return e;

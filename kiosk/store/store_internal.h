@@ -44,6 +44,7 @@ struct store {
     store_progress_fn progress;   /* store_set_progress() */
     void *progress_arg;
     bool damaged;              /* the idle check found damage: no new dossiers (store_check.h) */
+    bool created;              /* store_migrate began at schema 0: a new file */
 };
 
 /* One schema step: SQL run in one transaction (may be NULL), then fn (may

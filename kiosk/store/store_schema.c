@@ -164,13 +164,19 @@ static const char schema_job_claims[] =
 /* Version 10: the clean-shutdown marker (store_start_check). One row:
  * clean_at is when the last kiosk run ended cleanly, 0 while a kiosk runs
  * or after one that did not end cleanly (then the next start reads every
- * page). A new database has had no clean run. */
+ * page), -1 on a new database, which no kiosk has run yet (every page is
+ * read too, but that is no unclean end). A file from before this version
+ * has had runs nobody recorded: 0. */
 static const char schema_run_state[] =
     "CREATE TABLE run_state("
     "  id INTEGER PRIMARY KEY CHECK (id = 1),"
     "  clean_at INTEGER NOT NULL DEFAULT 0"
-    ");"
-    "INSERT INTO run_state(id, clean_at) VALUES (1, 0);";
+    ");";
+static pk_err run_state_row(store *s)
+{
+    return store_exec_const(s, s->created ? "INSERT INTO run_state(id, clean_at) VALUES (1, -1)"
+                                          : "INSERT INTO run_state(id, clean_at) VALUES (1, 0)");
+}
 /* Search keywords of a procedure (issue 15 item 14): everyday names and
  * abbreviations ("giấy khai sinh", "BHXH"), set by the import's optional
  * keywords column or by staff (`postkiosk catalog keywords`). */
@@ -369,7 +375,7 @@ const store_migration store_migrations[] = {
     {7, NULL, store_refold},                     /* names folded again: Lý = Lí (store_refold.c) */
     {8, store_schema_v8, NULL},   /* notification outbox: store_notify.c */
     {9, store_schema_notify_given_up, NULL},   /* given-up messages counted: store_notify.c */
-    {10, schema_run_state, NULL},  /* clean-shutdown marker: store_start_check (store.c) */
+    {10, schema_run_state, run_state_row},  /* clean-shutdown marker: store_start_check (store.c) */
     {11, schema_keywords, NULL},   /* procedure search keywords: store_search.c */
     {12, NULL, schema_post_collected},     /* postage collected at acceptance */
     {13, store_schema_sync, NULL},   /* sync outbox: kiosk/store_sync/store_sync.c */
@@ -413,6 +419,7 @@ pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, si
 {
     int latest = n > 0 ? list[n - 1].version : 0;
     int now = user_version(s);
+    s->created = now == 0;
     if (now == latest) {
         note_sync_outbox(s);
         return PK_OK;   /* up to date: no write lock needed */
