@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "catalog.h"
 #include "dates.h"
 #include "i18n.h"
 #include "layout.h"
@@ -98,8 +99,9 @@ static void doc_list(layout *l, const receipt_doc *docs, int n)
     for (int i = 0; i < n && i < PK_MAX_DOCS; i++) {
         const receipt_doc *doc = &docs[i];
         char line[PK_TEXT_MAX + 64];
-        snprintf(line, sizeof line, "%d. %s — %s", i + 1, doc->name,
-                 doc->kind == DOC_ORIGINAL ? _("original") : _("copy"));
+        const char *kind = catalog_doc_kind(doc->kind, false, doc->name, doc->gloss);
+        snprintf(line, sizeof line, "%d. %s%s%s", i + 1, doc->name, kind ? " — " : "",
+                 kind ? kind : "");
         layout_text(l, LAY_NORMAL, 0, line);
         if (doc->gloss[0])
             layout_text(l, LAY_SMALL, LAY_INDENT, doc->gloss);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "citizen.h"
 #include "i18n.h"
 
@@ -69,9 +70,9 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
             const proc_doc *d = &pr->docs[i];
             char name[2 * PK_TEXT_MAX + 4];
             citizen_legal(d->name_vi, d->name_en, name, sizeof name);
-            snprintf(buf, sizeof buf, "%s \xe2\x80\x94 %s%s", name,
-                     d->kind == DOC_ORIGINAL ? _("original") : _("copy"),
-                     d->required ? "" : _(" (if you have it)"));
+            const char *kind = catalog_doc_kind(d->kind, false, d->name_vi, d->name_en);
+            snprintf(buf, sizeof buf, "%s%s%s%s", name, kind ? " \xe2\x80\x94 " : "",
+                     kind ? kind : "", d->required ? "" : _(" (if you have it)"));
             wpage_item(p, "\xe2\x80\xa2 ", buf, ROLE_NORMAL);
         }
         wpage_gap(p);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "clerk.h"
 #include "dossier.h"
 #include "i18n.h"
@@ -165,8 +166,10 @@ static void body(const dossier_state *s, wpage *p)
                               : _("Papers the citizen ticked (not counted yet):"),
                    ROLE_TITLE);
     for (int i = 0; i < d->ndocs; i++) {
-        snprintf(buf, sizeof buf, "%s [%s]%s", d->docs[i].name_vi,
-                 d->docs[i].kind == DOC_ORIGINAL ? _("original") : _("copy"),
+        /* the legal name only: its kind is said unless the name says it */
+        const char *kind = catalog_doc_kind(d->docs[i].kind, false, d->docs[i].name_vi, "");
+        snprintf(buf, sizeof buf, "%s%s%s%s%s", d->docs[i].name_vi, kind ? " [" : "",
+                 kind ? kind : "", kind ? "]" : "",
                  d->docs[i].handed ? "" : counted ? _(" - not handed") : _(" - not ticked"));
         wpage_item(p, d->docs[i].handed ? "\xe2\x9c\x93 " : "- ", buf, ROLE_NORMAL);
     }

@@ -273,6 +273,37 @@ static long render_check(const receipt_info *ri, int width, bool decode)
     return ink;
 }
 
+/* A paper whose name says its kind is not labelled again ("Bản sao giấy
+ * khai sinh — bản sao"); the others keep theirs. English: the gloss says
+ * it ("Copy of ..."). */
+TEST(receipt, test_doc_kind_once, "a paper's kind is printed once (vi, en)")
+{
+    receipt_info ri;
+    CU_ASSERT_FATAL(i18n_init(NULL));   /* the Vietnamese labels of build/ */
+    for (int en = 0; en < 2; en++) {
+        fill_info(&ri, "Đăng ký khai sinh", en ? "Birth registration" : NULL,
+                  "UBND cấp xã (Tư pháp - hộ tịch)");
+        str_copy(ri.docs[1].name, sizeof ri.docs[1].name, "Bản sao giấy khai sinh");
+        if (en) {
+            str_copy(ri.docs[1].gloss, sizeof ri.docs[1].gloss, "Copy of the birth certificate");
+            str_copy(ri.docs[2].gloss, sizeof ri.docs[2].gloss, "Birth registration");
+        }
+        ri.docs[2].kind = DOC_COPY;
+        i18n_set_lang(en ? "en" : "vi");
+        canvas *c = NULL;
+        char *txt = NULL;
+        CU_ASSERT_EQUAL_FATAL(receipt_render(&ri, fonts, 384, &c, &txt), PK_OK);
+        CU_ASSERT_PTR_NOT_NULL(strstr(txt, "2. Bản sao giấy khai sinh\n"));
+        CU_ASSERT_PTR_NULL(strstr(txt, en ? "Bản sao giấy khai sinh — copy" : "Bản sao giấy khai sinh — bản sao"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(txt, en ? "1. Tờ khai đăng ký khai sinh theo mẫu — original"
+                                              : "1. Tờ khai đăng ký khai sinh theo mẫu — bản chính"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(txt, en ? "3. Đăng ký khai sinh — copy" : "3. Đăng ký khai sinh — bản sao"));
+        free(txt);
+        canvas_free(c);
+    }
+    i18n_set_lang("en");   /* as the suite set it */
+}
+
 TEST(receipt, test_render_long_names, "long names wrap at 384 and 576 dots")
 {
     static const char *const names[][3] = {

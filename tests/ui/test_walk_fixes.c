@@ -282,4 +282,66 @@ TEST(walk_fixes, wrong_id_marks_id_only, "applicant: Enter on a wrong ID marks o
     wrong_id_walk("en", 40, 120);
 }
 
+/* The catalog of one procedure whose papers' names say their kind ("Bản
+ * sao giấy chứng tử"), and one that does not say it in English. */
+static void seed_copies(snap_env *e)
+{
+    procedure p;
+    memset(&p, 0, sizeof p);
+    str_copy(p.code, sizeof p.code, "1.000656");
+    str_copy(p.name_vi, sizeof p.name_vi, "Đăng ký khai tử");
+    str_copy(p.name_en, sizeof p.name_en, "Death registration");
+    str_copy(p.agency, sizeof p.agency, "UBND cấp xã");
+    str_copy(p.level, sizeof p.level, "commune");
+    str_copy(p.field_vi, sizeof p.field_vi, "Hộ tịch");
+    str_copy(p.field_en, sizeof p.field_en, "Civil status");
+    str_copy(p.provenance, sizeof p.provenance, "ESTIMATE: test fixture");
+    p.bcci_submit = p.bcci_return = true;
+    p.days = 3;
+    const struct { const char *vi, *en; doc_kind k; } docs[] = {
+        {"Tờ khai đăng ký khai tử", "Death registration form", DOC_ORIGINAL},
+        {"Bản sao giấy chứng tử", "Copy of the death certificate", DOC_COPY},
+        {"Bản sao chứng thực giấy tờ tùy thân", "Certified copy of the identity document", DOC_COPY},
+    };
+    for (int i = 0; i < 3; i++) {
+        p.docs[i].seq = i + 1;
+        str_copy(p.docs[i].name_vi, sizeof p.docs[i].name_vi, docs[i].vi);
+        str_copy(p.docs[i].name_en, sizeof p.docs[i].name_en, docs[i].en);
+        p.docs[i].kind = docs[i].k;
+        p.docs[i].required = true;
+    }
+    p.ndocs = 3;
+    CU_ASSERT_EQUAL_FATAL(store_procedures_replace(e->db, &p, 1), PK_OK);
+}
+
+/* A paper's kind is said once (walk-through: "Bản sao: Bản sao chứng
+ * thực ..."): on the procedure's page and the papers' list, in both
+ * languages; a name that does not begin with it keeps the label. */
+static void kind_once(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, rows, cols, lang));
+    seed_copies(&e);
+    bool vi = strcmp(lang, "vi") == 0;
+    to_procedure(&e, 1, "khai tu");
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedure");
+    CU_ASSERT(snap_has("Bản sao giấy chứng tử"));
+    CU_ASSERT(snap_lacks(vi ? "Bản sao giấy chứng tử — bản sao" : "(Copy of the death certificate) — copy"));
+    CU_ASSERT(snap_has(vi ? "Tờ khai đăng ký khai tử — bản chính" : "(Death registration form) — original"));
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "documents");
+    CU_ASSERT(snap_has("Bản sao giấy chứng tử"));
+    CU_ASSERT(snap_lacks(vi ? "Bản sao: Bản sao" : "Copy: Bản sao giấy chứng tử"));
+    CU_ASSERT(snap_has(vi ? "Bản chính: Tờ khai đăng ký khai tử" : "Original: Tờ khai đăng ký khai tử"));
+    /* English: "Certified copy of ..." does not begin with "Copy" */
+    CU_ASSERT(vi ? snap_lacks("Bản sao: Bản sao chứng thực") : snap_has("Copy: Bản sao chứng thực"));
+    snap_close(&e);
+}
+
+TEST(walk_fixes, doc_kind_once, "a paper whose name says its kind is not labelled again (vi, en; 120x40)")
+{
+    kind_once("vi", 40, 120);
+    kind_once("en", 40, 120);
+}
+
 SUITE(walk_fixes, NULL, NULL);
