@@ -27,7 +27,7 @@ void w_hint(frame *f, action act, const char *label)
             return;
         }
     if (f->nhints < FRAME_HINTS)
-        f->hints[f->nhints++] = (hint){act, label};
+        f->hints[f->nhints++] = (hint){.act = act, .label = label};
 }
 
 const click_region *w_hit(const frame *f, int y, int x)
@@ -410,6 +410,13 @@ void w_dialog(frame *f, const char *title, const char *body, const w_dlg_button 
     w_region(f, y, x, h, w, ACT_NONE, 0);
     if (nb == 0)
         return;
+    /* its keys are the only ones that answer: the hint bar shows them,
+     * not the keys of the screen under it */
+    f->nhints = 0;
+    f->modal = true;
+    for (int i = 0; i < nb && i < FRAME_HINTS; i++)
+        f->hints[f->nhints++] =
+            (hint){.act = b[i].act, .label = b[i].label, .key = b[i].key, .value = b[i].value};
     int bw = (w - 4 - (nb - 1) * 2) / nb;
     for (int i = 0; i < nb; i++)
         w_button(f, y + h - 2, x + 2 + i * (bw + 2), bw, b[i].key, b[i].label, i == 0,

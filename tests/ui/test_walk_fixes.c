@@ -14,6 +14,30 @@
 #include "util.h"
 #include "unit.h"
 
+/* The hint bar: the screen's last row (malloc'ed). */
+static char *hint_bar(void)
+{
+    char *t = snap_text();
+    size_t n = strlen(t);
+    while (n > 0 && t[n - 1] == '\n')
+        t[--n] = '\0';
+    char *last = strrchr(t, '\n');
+    char *bar = xstrdup(last ? last + 1 : t);
+    free(t);
+    return bar;
+}
+
+/* A touch target for {act, value} in the hint bar, or NULL. */
+static const click_region *bar_region(const snap_env *e, action act, int value)
+{
+    for (int i = 0; i < e->a.fr.nregions; i++) {
+        const click_region *r = &e->a.fr.regions[i];
+        if (r->y == e->a.fr.rows - 1 && r->act == act && r->value == value)
+            return r;
+    }
+    return NULL;
+}
+
 /* The applicant's name and ID typed, then Esc back through every step to
  * the procedures list: the data is still there. */
 static void typed_then_back(snap_env *e)
@@ -40,6 +64,28 @@ static void leave_asks(const char *lang, int rows, int cols)
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
     CU_ASSERT(snap_has(_("Leave and erase what you typed?")));
     CU_ASSERT(snap_check_screen("", lang, rows, cols, "leave-ask"));
+    /* the hint bar shows the question's keys, not the list's under it,
+     * and a touch on them answers as the keys do */
+    char *bar = hint_bar();
+    CU_ASSERT_PTR_NOT_NULL(strstr(bar, " 1 "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(bar, _("Yes, erase it")));
+    CU_ASSERT_PTR_NOT_NULL(strstr(bar, " Esc "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(bar, _("No, go on")));
+    CU_ASSERT_PTR_NULL(strstr(bar, _("Open")));
+    CU_ASSERT_PTR_NULL(strstr(bar, _("Browse")));
+    CU_ASSERT_PTR_NULL(strstr(bar, _("Help")));
+    free(bar);
+    const click_region *no = bar_region(&e, ACT_BACK, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(no);
+    snap_click(&e, no->y, no->x);
+    CU_ASSERT(snap_lacks(_("Leave and erase what you typed?")));
+    CU_ASSERT_STRING_EQUAL(e.cz.id.buf, "020090001234");
+    snap_key(&e, TK_ESC);
+    const click_region *yes = bar_region(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_PTR_NOT_NULL(yes);
+    bar = hint_bar();                             /* asked again: its keys again */
+    CU_ASSERT_PTR_NOT_NULL(strstr(bar, _("No, go on")));
+    free(bar);
     snap_key(&e, TK_ESC);                         /* no: back to the dossier, nothing lost */
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
     CU_ASSERT(snap_lacks(_("Leave and erase what you typed?")));
