@@ -390,4 +390,49 @@ TEST(walk_fixes, doc_kind_once, "a paper whose name says its kind is not labelle
     kind_once("en", 40, 120);
 }
 
+/* The screen's text with every run of blanks and line ends as one space:
+ * a sentence wrapped over lines reads as one (malloc'ed). */
+static char *flat_text(void)
+{
+    char *t = snap_text();
+    size_t k = 0;
+    for (size_t i = 0; t[i]; i++) {
+        bool blank = t[i] == ' ' || t[i] == '\n';
+        if (blank && (k == 0 || t[k - 1] == ' '))
+            continue;
+        t[k++] = blank ? ' ' : t[i];
+    }
+    t[k] = '\0';
+    return t;
+}
+
+/* The procedures' Help says why the list opens with some procedures
+ * first (store_procedures_first: "Most requested here first"). */
+static void procedures_help(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, rows, cols, lang));
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    snap_key(&e, TK_F1);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "help");
+    char *t = flat_text();
+    CU_ASSERT_PTR_NOT_NULL(strstr(t, strcmp(lang, "vi") == 0
+                                         ? "Khi chưa gõ gì, danh sách mở ra với các thủ tục được "
+                                           "làm nhiều nhất ở máy này."
+                                         : "When nothing is typed, the list opens with the "
+                                           "procedures most requested at this kiosk."));
+    free(t);
+    CU_ASSERT(snap_check_screen("", lang, rows, cols, "procedures-help"));
+    snap_close(&e);
+}
+
+TEST(walk_fixes, procedures_help_most_requested, "the procedures' Help tells why the most requested come first (vi, en; 80x24, 120x40)")
+{
+    procedures_help("vi", 24, 80);
+    procedures_help("en", 24, 80);
+    procedures_help("vi", 40, 120);
+    procedures_help("en", 40, 120);
+}
+
 SUITE(walk_fixes, NULL, NULL);
