@@ -11,6 +11,7 @@
 
 typedef struct {
     char *sql;                 /* key (copy) */
+    const char *key;           /* the address it was last asked for at (store_stmt) */
     sqlite3_stmt *stmt;
 } store_cached;
 
