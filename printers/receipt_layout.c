@@ -12,6 +12,7 @@
 #include "dates.h"
 #include "i18n.h"
 #include "layout.h"
+#include "money.h"
 #include "receipt.h"
 
 static void fmt_time(int64_t t, char *out, size_t outsz)
@@ -134,17 +135,17 @@ static void fees_part(layout *l, const receipt_info *ri)
     if (ri->form == FORM_RETURN) {
         /* never "0": the agency takes its fee itself */
         if (ri->fee_agency > 0) {
-            receipt_money(ri->fee_agency, ri->lang, buf, sizeof buf);
+            money_format(ri->fee_agency, ri->lang, buf, sizeof buf);
             layout_field(l, _("Agency fee"), buf);
             layout_text(l, LAY_SMALL, LAY_FIXED, _("Paid at the agency, not at the post office."));
         }
     } else {
-        receipt_money(ri->fee_proc, ri->lang, buf, sizeof buf);
+        money_format(ri->fee_proc, ri->lang, buf, sizeof buf);
         layout_field(l, _("Procedure fee"), buf);
     }
-    receipt_money(ri->fee_post, ri->lang, buf, sizeof buf);
+    money_format(ri->fee_post, ri->lang, buf, sizeof buf);
     layout_field(l, _("Postal charge"), buf);
-    receipt_money(ri->fee_total, ri->lang, buf, sizeof buf);
+    money_format(ri->fee_total, ri->lang, buf, sizeof buf);
     layout_field(l, _("Total"), buf);
     layout_text(l, LAY_SMALL, LAY_FIXED, _("Paid at the post office counter."));
     layout_rule(l, true);

@@ -516,19 +516,3 @@ frame w_frame_now(void)
     return f;
 }
 
-void w_money(long long vnd, char *out, size_t outsz)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%lld", vnd < 0 ? -vnd : vnd);
-    char buf[48];
-    size_t n = strlen(digits), k = 0;
-    if (vnd < 0)
-        buf[k++] = '-';
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[k++] = '.';
-        buf[k++] = digits[i];
-    }
-    buf[k] = '\0';
-    snprintf(out, outsz, "%s \xc4\x91", buf);   /* đ */
-}

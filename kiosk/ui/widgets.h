@@ -110,7 +110,4 @@ void wpage_end(wpage *p);
  * (what the app will pass to draw): for handle() to measure pages. */
 frame w_frame_now(void);
 
-/* "1.234.567 đ" */
-void w_money(long long vnd, char *out, size_t outsz);
-
 #endif

@@ -8,6 +8,7 @@
 #include "catalog.h"
 #include "citizen.h"
 #include "i18n.h"
+#include "money.h"
 
 typedef struct {
     int scroll;
@@ -79,8 +80,8 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     }
     if (!ok)
         return;       /* fees and dates would only distract from the way forward */
-    w_money(pr->fee_vnd, money, sizeof money);
-    w_money(c->fee_post, post, sizeof post);
+    money_format(pr->fee_vnd, NULL, money, sizeof money);
+    money_format(c->fee_post, NULL, post, sizeof post);
     if (!c->have_tariff)        /* never a made-up zero: the counter knows */
         snprintf(post, sizeof post, "%s", _("told at the counter"));
     if (c->form == FORM_RETURN)

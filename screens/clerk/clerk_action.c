@@ -12,6 +12,7 @@
 #include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
+#include "money.h"
 #include "paper.h"
 #include "util.h"
 
@@ -249,7 +250,7 @@ static void action_draw(const void *state, const app *a, frame *f)
             char line[TF_MAX + 200];
             if (s->f[k].kind == TF_AMOUNT && s->f[k].buf[0]) {
                 char m[48];
-                w_money(atoll(s->f[k].buf), m, sizeof m);
+                money_format(atoll(s->f[k].buf), NULL, m, sizeof m);
                 snprintf(line, sizeof line, "%s: %s", label, m);
             } else {
                 snprintf(line, sizeof line, "%s: %s", label, s->f[k].buf);
@@ -265,7 +266,7 @@ static void action_draw(const void *state, const app *a, frame *f)
         if (s->f[k].kind == TF_AMOUNT && s->f[k].buf[0]) {
             /* the amount as money beside its label: 200000 reads 200.000 đ */
             char m[48];
-            w_money(atoll(s->f[k].buf), m, sizeof m);
+            money_format(atoll(s->f[k].buf), NULL, m, sizeof m);
             snprintf(money, sizeof money, "%s: %s", label, m);
             label = money;
         }

@@ -13,6 +13,7 @@
 #include "clerk.h"
 #include "dossier.h"
 #include "i18n.h"
+#include "money.h"
 #include "printer.h"
 #include "receipt.h"
 #include "text.h"
@@ -173,14 +174,14 @@ static void body(const dossier_state *s, wpage *p)
                  d->docs[i].handed ? "" : counted ? _(" - not handed") : _(" - not ticked"));
         wpage_item(p, d->docs[i].handed ? "\xe2\x9c\x93 " : "- ", buf, ROLE_NORMAL);
     }
-    w_money(d->fee_total, money, sizeof money);
+    money_format(d->fee_total, NULL, money, sizeof money);
     line(p, _("Fees at registration"), money);
     wpage_gap(p);
     if (s->x.seal_no[0]) {
         line(p, _("Seal number"), s->x.seal_no);
-        w_money(s->x.fee_collected, money, sizeof money);
+        money_format(s->x.fee_collected, NULL, money, sizeof money);
         line(p, _("Procedure fee collected"), money);
-        w_money(s->x.post_collected, money, sizeof money);
+        money_format(s->x.post_collected, NULL, money, sizeof money);
         line(p, _("Postage collected"), money);
     }
     if (s->x.missing_docs[0])

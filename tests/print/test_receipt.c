@@ -192,23 +192,6 @@ TEST(receipt, test_track_url, "tracking URL prefix")
     CU_ASSERT_EQUAL(receipt_verify(&c2, qr + strlen(c2.track_url), ref, sizeof ref, NULL), PK_OK);
 }
 
-TEST(receipt, test_money, "money with thousands separators")
-{
-    char b[48];
-    receipt_money(0, "vi", b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "0 đồng");
-    receipt_money(1234567, "vi", b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "1.234.567 đồng");
-    receipt_money(25000, "en", b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "25,000 VND");
-    receipt_money(100, "en", b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "100 VND");
-    receipt_money(2500, "tay", b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "2.500 đồng");
-    receipt_money(-1500, "vi", b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "-1.500 đồng");
-}
-
 static void fill_info(receipt_info *ri, const char *name, const char *gloss, const char *agency)
 {
     memset(ri, 0, sizeof *ri);

@@ -435,4 +435,25 @@ TEST(walk_fixes, procedures_help_most_requested, "the procedures' Help tells why
     procedures_help("en", 40, 120);
 }
 
+/* Money reads the same on screen as on the receipt: "24,000 VND" in
+ * English, "24.000 đ" in Vietnamese (walk-through: English screens showed
+ * "24.000 đ"). The postage of the fixture's tariff is 24000. */
+static void money_on_screen(const char *lang)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 40, 120, lang));
+    bool en = strcmp(lang, "en") == 0;
+    to_procedure(&e, 1, "khai sinh");
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedure");
+    CU_ASSERT(snap_has(en ? "24,000 VND" : "24.000 đ"));
+    CU_ASSERT(snap_lacks(en ? "24.000 đ" : "VND"));
+    snap_close(&e);
+}
+
+TEST(walk_fixes, money_by_language, "the procedure's page shows money as the receipt does (vi, en)")
+{
+    money_on_screen("vi");
+    money_on_screen("en");
+}
+
 SUITE(walk_fixes, NULL, NULL);
