@@ -120,6 +120,45 @@ TEST(clerk_screens, idle_sign_out, "sign-out after inactivity")
     snap_close(&e);
 }
 
+/* Esc on the sign-in screen asks before the workstation quits, on the
+ * first sign-in and after an idle sign-out alike: one Esc (or two) from a
+ * clerk coming back never closes the program; 1 in the question does. */
+TEST(clerk_screens, esc_asks_before_quitting, "sign-in: Esc asks before quitting, after an idle sign-out too")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, 24, 80, "en"));
+    CU_ASSERT(snap_has("Esc  Quit"));
+    snap_key(&e, TK_ESC);                   /* the first sign-in screen */
+    CU_ASSERT_FALSE(e.a.quit);
+    CU_ASSERT(snap_has("Quit the clerk workstation?"));
+    CU_ASSERT(snap_has("Esc  No, stay"));   /* the hint bar says how to stay */
+    snap_type(&e, "x");                     /* only 1 or Esc answer */
+    CU_ASSERT_FALSE(e.a.quit);
+    CU_ASSERT(snap_has("Quit the clerk workstation?"));
+    snap_key(&e, TK_ESC);                   /* no: the sign-in screen as it was */
+    CU_ASSERT_FALSE(e.a.quit);
+    CU_ASSERT(snap_lacks("Quit the clerk workstation?"));
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_signin");
+    snap_sign_in(&e);
+    snap_wait_wall(&e, 125);                /* signed out for inactivity */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_signin");
+    CU_ASSERT_FALSE(e.ui.sess.active);
+    snap_key(&e, TK_ESC);                   /* the clerk comes back: Esc, Esc */
+    CU_ASSERT_FALSE(e.a.quit);
+    snap_key(&e, TK_ESC);
+    CU_ASSERT_FALSE(e.a.quit);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_signin");
+    snap_sign_in(&e);                       /* and can sign in again */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_menu");
+    snap_key(&e, TK_ESC);                   /* Esc on the menu signs out */
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "clerk_signin");
+    CU_ASSERT_FALSE(e.a.quit);
+    snap_key(&e, TK_ESC);
+    snap_act(&e, ACT_CHOOSE, 1);            /* yes, quit */
+    CU_ASSERT_TRUE(e.a.quit);
+    snap_close(&e);
+}
+
 TEST(clerk_screens, only_allowed_steps, "only allowed steps offered")
 {
     snap_env e;
