@@ -109,6 +109,14 @@ pk_err clerk_resolve(app *a, const char *payload, char ref[PK_REF_MAX]);
  * line) about a forged or unknown receipt. */
 screen_result clerk_scan(app *a, const char *payload);
 
+/* The counts per status under a screen's title (clerk_counts.c): "Total:
+ * n" then every status with dossiers, over at most rows rows from y; what
+ * does not fit is one "Other statuses: n", so the numbers shown add up to
+ * the total. Returns the rows used. clerk_counts_rows: the rows to give it
+ * in a frame of this size. */
+int clerk_counts_draw(frame *f, int y, int rows, const int64_t counts[ST__COUNT]);
+int clerk_counts_rows(const frame *f);
+
 /* Short status names for clerks (msgid), e.g. "Accepted". */
 const char *clerk_status_short(int status);
 /* The queue's status filters in order: open, all, every status, then the

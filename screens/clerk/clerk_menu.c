@@ -115,29 +115,8 @@ static void menu_draw(const void *state, const app *a, frame *f)
 {
     const menu_state *s = state;
     int y = clerk_header(a, f, _("Clerk workstation"));
-    const int64_t *counts = s->counts;
-    if (s->have_counts) {
-        /* the statuses that need a clerk's hand, as one line */
-        static const dossier_status show[] = {ST_REGISTERED, ST_ACCEPTED, ST_IN_TRANSIT,
-                                              ST_RESULT_READY, ST_OUT_FOR_DELIVERY,
-                                              ST_DELIVERY_FAILED};
-        int x = f->left + 1;
-        for (size_t i = 0; i < PK_ARRAY_LEN(show) && x < f->left + f->width - 4; i++) {
-            char buf[160];
-            snprintf(buf, sizeof buf, "%s: %lld", _(clerk_status_short((int)show[i])),
-                     (long long)counts[show[i]]);
-            int w = text_width(buf);
-            if (x + w >= f->left + f->width) {
-                y++;
-                x = f->left + 1;
-                if (y >= f->top + 4)
-                    break;
-            }
-            term_put(y, x, w, buf, counts[show[i]] ? ROLE_NORMAL : ROLE_DIM);
-            x += w + 3;
-        }
-        y += 2;
-    }
+    if (s->have_counts)   /* every status, adding up to the total (clerk_counts.c) */
+        y += clerk_counts_draw(f, y, clerk_counts_rows(f), s->counts) + 1;
     if (s->have_lag) {
         char line[256];
         sync_lag_line(&s->lag, line, sizeof line);
