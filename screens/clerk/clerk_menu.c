@@ -16,6 +16,8 @@
 #include "text.h"
 #include "util.h"
 
+enum { MENU_COUNT_ROWS = 4 };
+
 typedef struct {
     int sel;
     bool have_counts;              /* false when the store could not count */
@@ -115,8 +117,11 @@ static void menu_draw(const void *state, const app *a, frame *f)
 {
     const menu_state *s = state;
     int y = clerk_header(a, f, _("Clerk workstation"));
-    if (s->have_counts)   /* every status, adding up to the total (clerk_counts.c) */
-        y += clerk_counts_draw(f, y, clerk_counts_rows(f), s->counts) + 1;
+    /* every status, adding up to the total (clerk_counts.c), on up to four
+     * rows: the menu has them even at 80x24 (the items close up), the
+     * queue gives its rows to the list */
+    if (s->have_counts)
+        y += clerk_counts_draw(f, y, MENU_COUNT_ROWS, s->counts) + 1;
     if (s->have_lag) {
         char line[256];
         sync_lag_line(&s->lag, line, sizeof line);

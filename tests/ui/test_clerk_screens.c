@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "clerk_fixture.h"
+#include "paging_check.h"
 #include "i18n.h"
 #include "receipt.h"
 #include "snap.h"
@@ -751,3 +752,63 @@ static void long_flash(const char *lang)
 TEST(clerk_screens, long_flash_en, "a long message wraps on every clerk screen (en 80x24)") { long_flash("en"); }
 TEST(clerk_screens, long_flash_vi, "a long message wraps on every clerk screen (vi 80x24)") { long_flash("vi"); }
 
+/* ---- paging: PgDn/PgUp by the page, stopping at the last ---------------- */
+
+/* A dossier whose history is longer than the screen: fifteen delivery
+ * rounds (out for delivery, failed) after it was accepted. */
+static void long_history(snap_env *e)
+{
+    transition_data td = {.at = e->a.fixed_time - 3600, .seal_no = "NP-7001", .fee_collected = 0};
+    CU_ASSERT_EQUAL_FATAL(store_dossier_transition(e->db, e->refs[0], ST_ACCEPTED, "nv01", "", &td),
+                          PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_tx_begin(e->db), PK_OK);
+    char sql[160];
+    snprintf(sql, sizeof sql, "UPDATE dossiers SET status = 'result_collected', form = 3 WHERE ref = '%s'",
+             e->refs[0]);
+    CU_ASSERT_EQUAL(sqlite3_exec(e->db->conn, sql, NULL, NULL, NULL), SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(store_tx_commit(e->db), PK_OK);
+    for (int i = 0; i < 15; i++) {
+        CU_ASSERT_EQUAL_FATAL(store_dossier_transition(e->db, e->refs[0], ST_OUT_FOR_DELIVERY, "bt01",
+                                                       "", &td), PK_OK);
+        CU_ASSERT_EQUAL_FATAL(store_dossier_transition(e->db, e->refs[0], ST_DELIVERY_FAILED, "bt01",
+                                                       "Vắng nhà", &td), PK_OK);
+    }
+}
+
+static void paging_walk(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open_clerk(&e, rows, cols, lang));
+    every_status(&e);                           /* a long report */
+    long_history(&e);
+    snap_sign_in(&e);
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_type(&e, e.refs[0]);
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "clerk_dossier");
+    check_paging(&e, 3, -1);                    /* the dossier, above its actions */
+    snap_key(&e, TK_F1);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "clerk_help");
+    if (rows < 30)                              /* the help fits at 120x40 */
+        check_paging(&e, 3, rows - 1);
+    snap_key(&e, TK_ESC);
+    snap_key(&e, TK_ESC);
+    snap_key(&e, TK_ESC);
+    snap_key(&e, TK_ESC);                       /* signed out */
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "clerk_signin");
+    snap_type(&e, "sup1");
+    snap_key(&e, TK_ENTER);
+    snap_type(&e, "480215");
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 7);
+    snap_act(&e, ACT_CHOOSE, 4);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "clerk_reports");
+    if (rows < 30)                              /* the month's report fits at 120x40 */
+        check_paging(&e, 3, rows - 1);
+    snap_close(&e);
+}
+
+TEST(clerk_screens, paging_en_80, "PgDn/PgUp by the page, to the last page (en 80x24)") { paging_walk("en", 24, 80); }
+TEST(clerk_screens, paging_vi_80, "PgDn/PgUp by the page, to the last page (vi 80x24)") { paging_walk("vi", 24, 80); }
+TEST(clerk_screens, paging_en_120, "PgDn/PgUp by the page, to the last page (en 120x40)") { paging_walk("en", 40, 120); }
+TEST(clerk_screens, paging_vi_120, "PgDn/PgUp by the page, to the last page (vi 120x40)") { paging_walk("vi", 40, 120); }
