@@ -504,6 +504,35 @@ void wpage_end(wpage *p)
     }
 }
 
+bool wpage_scroll(const wpage *measured, int *scroll, action act)
+{
+    int visible = wpage_visible(measured);
+    int last = measured->y - visible;   /* the last page's first line */
+    if (last < 0)
+        last = 0;
+    /* while more is below, the sign hides the last row: a page shows
+     * visible - 1 lines, and the next starts on the last of them */
+    int page = visible - 2 > 1 ? visible - 2 : 1;
+    int to = *scroll;
+    switch (act) {
+    case ACT_UP: to--; break;
+    case ACT_DOWN: to++; break;
+    case ACT_PGUP: to -= page; break;
+    case ACT_PGDN: to += page; break;
+    case ACT_HOME: to = 0; break;
+    case ACT_END: to = last; break;
+    default: return false;
+    }
+    if (to > last)
+        to = last;
+    if (to < 0)
+        to = 0;
+    if (to == *scroll)
+        return false;
+    *scroll = to;
+    return true;
+}
+
 frame w_frame_now(void)
 {
     frame f;

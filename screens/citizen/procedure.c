@@ -147,9 +147,6 @@ static screen_result proc_handle(void *state, app *a, const event *ev)
     frame f = w_frame_now();
     wpage p;
     layout(a, &f, 0, &p, true);
-    int max = p.y - wpage_visible(&p);
-    if (max < 0)
-        max = 0;
     switch (ev->act) {
     case ACT_NEXT:
         if (!dossier_eligible(&c->proc, c->form))
@@ -165,14 +162,8 @@ static screen_result proc_handle(void *state, app *a, const event *ev)
             return SR_(SR_REDRAW);
         }
         return SR_(SR_NONE);
-    case ACT_DOWN: s->scroll = s->scroll < max ? s->scroll + 1 : max; return SR_(SR_REDRAW);
-    case ACT_UP: s->scroll = s->scroll > 0 ? s->scroll - 1 : 0; return SR_(SR_REDRAW);
-    case ACT_PGDN:
-        s->scroll = s->scroll + wpage_visible(&p) - 1 < max ? s->scroll + wpage_visible(&p) - 1 : max;
-        return SR_(SR_REDRAW);
-    case ACT_PGUP:
-        s->scroll = s->scroll > wpage_visible(&p) - 1 ? s->scroll - (wpage_visible(&p) - 1) : 0;
-        return SR_(SR_REDRAW);
+    case ACT_DOWN: case ACT_UP: case ACT_PGDN: case ACT_PGUP: case ACT_HOME: case ACT_END:
+        return wpage_scroll(&p, &s->scroll, ev->act) ? SR_(SR_REDRAW) : SR_(SR_NONE);
     default:
         return SR_(SR_NONE);
     }

@@ -256,16 +256,11 @@ static screen_result review_handle(void *state, app *a, const event *ev)
     frame f = w_frame_now();
     wpage p;
     layout(a, &f, 0, message_lines(s, &f), &p, true);
-    int max = p.y - wpage_visible(&p);
-    if (max < 0)
-        max = 0;
     switch (ev->act) {
     case ACT_NEXT: return confirm(s, a);
     case ACT_CHOOSE: return edit(a, ev->value);
-    case ACT_DOWN: s->scroll = s->scroll < max ? s->scroll + 1 : max; return SR_(SR_REDRAW);
-    case ACT_UP: s->scroll = s->scroll > 0 ? s->scroll - 1 : 0; return SR_(SR_REDRAW);
-    case ACT_PGDN: s->scroll = max; return SR_(SR_REDRAW);
-    case ACT_PGUP: s->scroll = 0; return SR_(SR_REDRAW);
+    case ACT_DOWN: case ACT_UP: case ACT_PGDN: case ACT_PGUP: case ACT_HOME: case ACT_END:
+        return wpage_scroll(&p, &s->scroll, ev->act) ? SR_(SR_REDRAW) : SR_(SR_NONE);
     default: return SR_(SR_NONE);
     }
 }

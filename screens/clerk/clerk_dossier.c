@@ -217,25 +217,38 @@ static int actions_rows(const dossier_state *s)
     return s->nact + 1;
 }
 
+/* The rows the page takes, [*top, *bottom): under the header and the
+ * flash (more rows when it wraps), above the actions. draw and handle
+ * both ask here, so the page handle scrolls is the page draw shows. */
+static void page_box(const dossier_state *s, const app *a, const frame *f, int *top,
+                     int *bottom, int *arows)
+{
+    int flash = clerk_flash_rows(a, f);
+    *top = f->top + 2 + (flash > 1 ? flash - 1 : 0);
+    int end = f->top + f->height;
+    *arows = actions_rows(s);
+    if (*arows > (end - *top) / 2)
+        *arows = (end - *top) / 2;
+    *bottom = end - *arows;
+}
+
 static void dossier_draw(const void *state, const app *a, frame *f)
 {
     const dossier_state *s = state;
     int y = clerk_header(a, f, _("Dossier"));
-    int flash = clerk_flash_draw(a, f, y - 1);   /* more rows when it wraps */
-    if (flash > 1)
-        y += flash - 1;
+    clerk_flash_draw(a, f, y - 1);   /* page_box counts its rows */
     int bottom = f->top + f->height;
     if (!s->loaded) {
         w_hint(f, ACT_BACK, NULL);
         return;
     }
-    int arows = actions_rows(s);
-    if (arows > (bottom - y) / 2)
-        arows = (bottom - y) / 2;
+    int top, arows;
+    page_box(s, a, f, &top, &bottom, &arows);
     wpage p;
-    wpage_begin(&p, f, y, bottom - arows, f->left + 1, f->width - 2, s->scroll, false);
+    wpage_begin(&p, f, top, bottom, f->left + 1, f->width - 2, s->scroll, false);
     body(s, &p);
     wpage_end(&p);
+    bottom += arows;
     int ay = bottom - arows;
     term_hline(ay++, f->left, f->width, ROLE_DIM);
     for (int i = 0; i < s->nact && ay < bottom; i++, ay++) {
@@ -251,7 +264,24 @@ static void dossier_draw(const void *state, const app *a, frame *f)
     }
     w_hint(f, ACT_CHOOSE, N_("Action"));
     w_hint(f, ACT_DOWN, N_("Scroll"));
+    if (p.y > wpage_visible(&p))
+        w_hint(f, ACT_PGDN, NULL);
     w_hint(f, ACT_BACK, NULL);
+}
+
+/* Up/Down a line, PgUp/PgDn a page, Home/End, on the page as draw lays
+ * it out in the terminal's size now. */
+static screen_result scroll(dossier_state *s, const app *a, const event *ev)
+{
+    if (!s->loaded)
+        return SR_(SR_NONE);
+    frame f = w_frame_now();
+    int top, bottom, arows;
+    page_box(s, a, &f, &top, &bottom, &arows);
+    wpage p;
+    wpage_begin(&p, &f, top, bottom, f.left + 1, f.width - 2, 0, true);
+    body(s, &p);
+    return wpage_scroll(&p, &s->scroll, ev->act) ? SR_(SR_REDRAW) : SR_(SR_NONE);
 }
 
 static screen_result reprint(dossier_state *s, app *a)
@@ -313,7 +343,7 @@ static screen_result dossier_handle(void *state, app *a, const event *ev)
         return SR_TO(SR_PUSH, &screen_clerk_action, step);
     }
     default:
-        return clerk_scroll(&s->scroll, ev) ? SR_(SR_REDRAW) : SR_(SR_NONE);
+        return scroll(s, a, ev);
     }
 }
 
