@@ -61,6 +61,13 @@ static void load_checks(action_state *s, app *a)
     mem_wipe(&d, sizeof d);
 }
 
+/* An amount's label without its unit, for when the amount is shown in
+ * money beside it ("Postage collected: 48,000 VND", not "(VND): … VND"). */
+static const char *amount_label(int k)
+{
+    return k == F_FEE ? N_("Procedure fee collected") : N_("Postage collected");
+}
+
 static const char *field_label(const action_state *s, int k)
 {
     switch (k) {
@@ -251,7 +258,7 @@ static void action_draw(const void *state, const app *a, frame *f)
             if (s->f[k].kind == TF_AMOUNT && s->f[k].buf[0]) {
                 char m[48];
                 money_format(atoll(s->f[k].buf), NULL, m, sizeof m);
-                snprintf(line, sizeof line, "%s: %s", label, m);
+                snprintf(line, sizeof line, "%s: %s", _(amount_label(k)), m);
             } else {
                 snprintf(line, sizeof line, "%s: %s", label, s->f[k].buf);
             }
@@ -267,7 +274,7 @@ static void action_draw(const void *state, const app *a, frame *f)
             /* the amount as money beside its label: 200000 reads 200.000 đ */
             char m[48];
             money_format(atoll(s->f[k].buf), NULL, m, sizeof m);
-            snprintf(money, sizeof money, "%s: %s", label, m);
+            snprintf(money, sizeof money, "%s: %s", _(amount_label(k)), m);
             label = money;
         }
         y += tf_draw_labeled(f, &s->f[k], y, x, w, label,
