@@ -52,6 +52,7 @@ static bool dossier_ok(const dossier *d)
 
 static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p);
 static pk_err set_consent_email(store *s, int64_t id);
+static pk_err set_agency_en(store *s, int64_t id, const char *agency_en);
 
 static int64_t setting_int(store *s, const char *key, int64_t dflt)
 {
@@ -154,6 +155,8 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
     }
     if (e == PK_OK && d->consent_email)   /* its own column (migration): set apart */
         e = set_consent_email(s, d->id);
+    if (e == PK_OK && snap.agency_en[0])   /* likewise */
+        e = set_agency_en(s, d->id, snap.agency_en);
     if (e == PK_OK)
         e = store_event_add(s, d->id, d->created_at, actor, "", store_status_code(ST_REGISTERED), "");
     if (e == PK_OK)
@@ -166,6 +169,16 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
         d->ref[0] = d->s10[0] = '\0';
     }
     return e;
+}
+
+static pk_err set_agency_en(store *s, int64_t id, const char *agency_en)
+{
+    sqlite3_stmt *stmt = store_stmt(s, "UPDATE dossiers SET agency_en = ?2 WHERE id = ?1");
+    if (!stmt)
+        return PK_EIO;
+    sqlite3_bind_int64(stmt, 1, id);
+    store_bind_text(stmt, 2, agency_en);
+    return store_step_done(s, stmt);
 }
 
 static pk_err set_consent_email(store *s, int64_t id)
@@ -268,15 +281,20 @@ pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
 {
     memset(out, 0, sizeof *out);
     pk_err e;
-    sqlite3_stmt *stmt = store_row(s, "SELECT name_vi, name_en, agency, bcci_submit, bcci_return"
-                                      " FROM procedures WHERE code = ?1",
-                                      code, &e);
+    /* agency_en only once the schema has it (a test may migrate part of the way) */
+    sqlite3_stmt *stmt = store_row(s, s->agency_en
+                                          ? "SELECT name_vi, name_en, agency, bcci_submit, bcci_return,"
+                                            " agency_en FROM procedures WHERE code = ?1"
+                                          : "SELECT name_vi, name_en, agency, bcci_submit, bcci_return,"
+                                            " '' FROM procedures WHERE code = ?1",
+                                   code, &e);
     if (e == PK_OK) {
         store_col_text(stmt, 0, out->name_vi, sizeof out->name_vi);
         store_col_text(stmt, 1, out->name_en, sizeof out->name_en);
         store_col_text(stmt, 2, out->agency, sizeof out->agency);
         out->bcci_submit = sqlite3_column_int(stmt, 3) != 0;
         out->bcci_return = sqlite3_column_int(stmt, 4) != 0;
+        store_col_text(stmt, 5, out->agency_en, sizeof out->agency_en);
     }
     store_done(stmt);
     return e;
