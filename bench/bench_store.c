@@ -298,6 +298,158 @@ static const char *parts_fmt(char *buf, size_t sz, const part_sum *ps)
     return buf;
 }
 
+/* ---- which part of the transaction takes the CPU --------------------- */
+
+/* Thread CPU time of every statement the store steps (triggers included in
+ * their statement; COMMIT holds the WAL write and the fsync's kernel
+ * side), summed by part. The tracer costs time itself, so this runs as a
+ * pass of its own after the measured one. */
+typedef struct {
+    void *stmt[8];
+    double at[8];
+    int depth;
+    part_sum cpu;
+} cpu_trace;
+
+static const char *cpu_part(const char *sql)
+{
+    static const struct {
+        const char *has, *part;
+    } parts[] = {
+        {"BEGIN", "begin"}, {"COMMIT", "commit (WAL write, fsync)"},
+        {"audit_dirty", "seal at commit"}, {"FROM main.dossiers", "seal at commit"},
+        {"action = 'seal'", "seal at commit"}, {"INTO audit", "audit rows"},
+        {"FROM audit", "audit rows"}, {"FROM events e", "audit rows"},
+        {"INTO events", "event (and its sync row)"}, {"sync_outbox", "sync head"},
+        {"INTO dossiers", "dossier row (and its triggers)"},
+        {"UPDATE dossiers", "dossier row (and its triggers)"},
+        {"dossier_docs", "documents"}, {"sequences", "reference and S10 numbers"},
+        {"FROM settings", "settings read"}, {"FROM procedures", "procedure snapshot"},
+        {"print_jobs", "print job"}, {"notify", "notification outbox"},
+        {"FROM dossiers", "notification outbox"},
+    };
+    for (size_t i = 0; i < PK_ARRAY_LEN(parts); i++)
+        if (strstr(sql, parts[i].has))
+            return parts[i].part;
+    return sql;
+}
+
+static int cpu_traced(unsigned kind, void *ctx, void *p, void *x)
+{
+    cpu_trace *t = ctx;
+    if (kind == SQLITE_TRACE_STMT) {
+        /* a trigger's statements come as comments inside their statement */
+        if (((const char *)x)[0] != '-' && t->depth < (int)PK_ARRAY_LEN(t->stmt)) {
+            t->stmt[t->depth] = p;
+            t->at[t->depth++] = bench_cpu_ms();
+        }
+        return 0;
+    }
+    double now = bench_cpu_ms();
+    for (int i = t->depth - 1; i >= 0; i--)
+        if (t->stmt[i] == p) {
+            const char *sql = sqlite3_sql(p);
+            part_add(&t->cpu, cpu_part(sql ? sql : "?"), now - t->at[i]);
+            t->depth = i;
+            break;
+        }
+    return 0;
+}
+
+/* The dossier both sides write: a citizen's registration with two papers. */
+static void insert_dossier_fill(dossier *d)
+{
+    memset(d, 0, sizeof *d);
+    str_copy(d->proc_code, sizeof d->proc_code, "1.000000");
+    str_copy(d->name, sizeof d->name, "Nguyễn Văn An");
+    str_copy(d->id_number, sizeof d->id_number, "020095001234");
+    str_copy(d->phone, sizeof d->phone, "0912345678");
+    str_copy(d->kiosk_code, sizeof d->kiosk_code, "LS01");
+    d->form = FORM_BOTH;
+    d->consent_process = true;
+    d->ndocs = 2;
+    str_copy(d->docs[0].name_vi, sizeof d->docs[0].name_vi, "Tờ khai");
+    str_copy(d->docs[1].name_vi, sizeof d->docs[1].name_vi, "Bản sao");
+}
+
+static void store_insert_one(store *s)
+{
+    dossier d;
+    insert_dossier_fill(&d);
+    pk_err e = store_dossier_create(s, &d, "RA", "kiosk", NULL);
+    if (e != PK_OK)
+        die("insert failed: %s (%s)", pk_err_msg(e), store_last_error(s));
+}
+
+/* The i-th bare row (its own reference and S10 number). */
+static void bare_insert_one(sqlite3 *db, sqlite3_stmt *row, int i)
+{
+    char ref[32], s10[32];
+    snprintf(ref, sizeof ref, "BR01-%07d", i + 1);
+    snprintf(s10, sizeof s10, "RB%08dVN", i + 1);
+    sqlite3_bind_text(row, 1, ref, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(row, 2, s10, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(row, 3, 1767225600 + i);
+    must(sqlite3_step(row), db, "bare insert");
+    sqlite3_reset(row);
+}
+
+/* n more pairs with the store's statements traced: the CPU of each part,
+ * per dossier. The bare rows go on between, as in the measured pass, so
+ * each store insert again finds its page cache emptied by the other
+ * connection. "The rest" is the untraced mean (`untraced`, ms, from the
+ * measured pass) less the parts: the store's own C code (the seal's
+ * hashing, folding the name, building the texts), SQLite's work outside a
+ * statement's run (resetting it, the WAL checkpoint after a commit), and
+ * not the tracer's own clock reads, which would count there otherwise. */
+static void insert_cpu_by_part(store *s, sqlite3 *db, sqlite3_stmt *row, int first, int n,
+                               double untraced)
+{
+    cpu_trace t;
+    memset(&t, 0, sizeof t);
+    double bare = 0;
+    for (int i = 0; i < n; i++) {
+        sqlite3_trace_v2(s->conn, SQLITE_TRACE_STMT | SQLITE_TRACE_PROFILE, cpu_traced, &t);
+        store_insert_one(s);
+        sqlite3_trace_v2(s->conn, 0, NULL, NULL);
+        double ca = bench_cpu_ms();
+        bare_insert_one(db, row, first + i);
+        bare += bench_cpu_ms() - ca;
+    }
+    double in_sql = 0;
+    for (int i = 0; i < t.cpu.n; i++)
+        in_sql += t.cpu.pages[i];
+    double total = untraced * n;
+    part_add(&t.cpu, "the rest (C code, resets, checkpoints)", total > in_sql ? total - in_sql : 0);
+    /* largest first, in microseconds per dossier */
+    for (int i = 0; i < t.cpu.n; i++)
+        for (int j = i + 1; j < t.cpu.n; j++)
+            if (t.cpu.pages[j] > t.cpu.pages[i]) {
+                char name[64];
+                double v = t.cpu.pages[i];
+                memcpy(name, t.cpu.part[i], sizeof name);
+                memcpy(t.cpu.part[i], t.cpu.part[j], sizeof name);
+                memcpy(t.cpu.part[j], name, sizeof name);
+                t.cpu.pages[i] = t.cpu.pages[j];
+                t.cpu.pages[j] = v;
+            }
+    char m[1024], f[96], r[96];
+    size_t at = 0;
+    m[0] = '\0';
+    for (int i = 0; i < t.cpu.n && at < sizeof m; i++) {
+        int w = snprintf(m + at, sizeof m - at, "%s%s %.0f", i ? ", " : "", t.cpu.part[i],
+                         n > 0 ? t.cpu.pages[i] * 1e3 / n : 0);
+        if (w < 0)
+            break;
+        at += (size_t)w;
+    }
+    bench_row(bench_fmt(f, sizeof f, "durable dossier insert, CPU us by part, %s", size_name), m,
+              "-", n > 0 && bare > 0 ? total / bare : 0,
+              bench_fmt(r, sizeof r, "bare (%.0f us; store %.0f us)",
+                        n > 0 ? bare * 1e3 / n : 0, untraced * 1e3),
+              -1);
+}
+
 static void bench_insert(store *s, const char *path, int n_ins)
 {
     sqlite3 *db = bare_open(path);
@@ -309,43 +461,22 @@ static void bench_insert(store *s, const char *path, int n_ins)
     page_list *ls = xcalloc((size_t)n_ins + 1, sizeof *ls), *lb = xcalloc((size_t)n_ins + 1, sizeof *lb);
     int nls = 0, nlb = 0;
     for (int i = 0; i < n_ins; i++) {
-        dossier d;
-        memset(&d, 0, sizeof d);
-        str_copy(d.proc_code, sizeof d.proc_code, "1.000000");
-        str_copy(d.name, sizeof d.name, "Nguyễn Văn An");
-        str_copy(d.id_number, sizeof d.id_number, "020095001234");
-        str_copy(d.phone, sizeof d.phone, "0912345678");
-        str_copy(d.kiosk_code, sizeof d.kiosk_code, "LS01");
-        d.form = FORM_BOTH;
-        d.consent_process = true;
-        d.ndocs = 2;
-        str_copy(d.docs[0].name_vi, sizeof d.docs[0].name_vi, "Tờ khai");
-        str_copy(d.docs[1].name_vi, sizeof d.docs[1].name_vi, "Bản sao");
         /* a checkpoint restarts the WAL: count the frames of this write only
          * when it did not (the file only grows between checkpoints) */
         long w0 = wal_frames(path);
         double a = bench_now_ms(), ca = bench_cpu_ms();
-        pk_err e = store_dossier_create(s, &d, "RA", "kiosk", NULL);
+        store_insert_one(s);
         cs[i] = bench_cpu_ms() - ca;
         ts[i] = bench_now_ms() - a;
         long w1 = wal_frames(path);
-        if (e != PK_OK)
-            die("insert failed: %s (%s)", pk_err_msg(e), store_last_error(s));
         if (w1 > w0 && w1 - w0 > pages_store)
             pages_store = w1 - w0;
         if (w1 > w0)
             wal_pages(path, w0, w1, &ls[nls++]);
-        char ref[32], s10[32];
-        snprintf(ref, sizeof ref, "BR01-%07d", i + 1);
-        snprintf(s10, sizeof s10, "RB%08dVN", i + 1);
         w0 = wal_frames(path);
         a = bench_now_ms();
         ca = bench_cpu_ms();
-        sqlite3_bind_text(row, 1, ref, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(row, 2, s10, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(row, 3, 1767225600 + i);
-        must(sqlite3_step(row), db, "bare insert");
-        sqlite3_reset(row);
+        bare_insert_one(db, row, i);
         cb[i] = bench_cpu_ms() - ca;
         tb[i] = bench_now_ms() - a;
         w1 = wal_frames(path);
@@ -354,13 +485,11 @@ static void bench_insert(store *s, const char *path, int n_ins)
         if (w1 > w0)
             wal_pages(path, w0, w1, &lb[nlb++]);
     }
-    sqlite3_finalize(row);
     part_sum pss, psb;
     parts_of(db, ls, nls, &pss);
     parts_of(db, lb, nlb, &psb);
     free(ls);
     free(lb);
-    sqlite3_close(db);
     /* wall time holds the fsync, CPU time what the program does (under
      * load the disk's queue swamps the wall figures): met when both are */
     double s50 = bench_pct(ts, n_ins, 50), b50 = bench_pct(tb, n_ins, 50);
@@ -380,6 +509,12 @@ static void bench_insert(store *s, const char *path, int n_ins)
               parts_fmt(pb, sizeof pb, &pss), "-", 0, NULL, -1);
     bench_row(bench_fmt(f, sizeof f, "bare dossier insert, WAL pages by part, %s", size_name),
               parts_fmt(pb, sizeof pb, &psb), "-", 0, NULL, -1);
+    double mean = 0;
+    for (int i = 0; i < n_ins; i++)
+        mean += cs[i] / n_ins;
+    insert_cpu_by_part(s, db, row, n_ins, n_ins / 2, mean);
+    sqlite3_finalize(row);
+    sqlite3_close(db);
     free(ts);
     free(tb);
     free(cs);

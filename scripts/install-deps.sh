@@ -29,7 +29,7 @@ poppler-utils cups
 libzbar-dev zbar-tools
 gettext
 tmux
-python3-aiosmtpd
+python3-aiosmtpd python3-polib
 valgrind
 debhelper lintian blhc devscripts mandoc systemd kbd
 debootstrap systemd-container
