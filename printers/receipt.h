@@ -89,7 +89,9 @@ typedef struct {
     char proc_name[PK_TEXT_MAX];   /* Vietnamese legal name */
     char proc_gloss[PK_TEXT_MAX];  /* English gloss, "" on Vietnamese receipts */
     char proc_code[PK_CODE_MAX];
-    char agency[PK_TEXT_MAX];
+    char agency[PK_TEXT_MAX];      /* Vietnamese legal name */
+    char agency_gloss[PK_TEXT_MAX]; /* its English name, "" on Vietnamese receipts or when
+                                     * the catalog has none */
     service_form form;
     char applicant[PK_NAME_MAX];   /* masked: "Nguyễn V. A." */
     char id_masked[PK_ID_MAX + 8]; /* masked: "********1234" */

@@ -78,6 +78,8 @@ static void procedure_part(layout *l, const receipt_info *ri)
     if (ri->agency[0]) {
         layout_text(l, LAY_SMALL, LAY_FIXED, _("Receiving agency"));
         layout_text(l, LAY_NORMAL, LAY_INDENT, ri->agency);
+        if (ri->agency_gloss[0] && strcmp(ri->agency_gloss, ri->agency) != 0)
+            layout_text(l, LAY_SMALL, LAY_INDENT, ri->agency_gloss);
     }
     layout_text(l, LAY_SMALL, LAY_FIXED, _("Service"));
     layout_text(l, LAY_NORMAL, LAY_INDENT | LAY_FIXED, form_label(ri->form));

@@ -45,6 +45,8 @@ static void info_fill(receipt_info *ri, const config *cfg, const dossier *d,
         if (en)
             str_copy(ri->proc_gloss, sizeof ri->proc_gloss, proc->name_en);
         str_copy(ri->agency, sizeof ri->agency, proc->agency);
+        if (en)   /* "" when the catalog has no English name: the Vietnamese one alone */
+            str_copy(ri->agency_gloss, sizeof ri->agency_gloss, proc->agency_en);
     } else {
         str_copy(ri->proc_name, sizeof ri->proc_name, d->proc_code);
     }

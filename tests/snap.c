@@ -63,8 +63,12 @@ static void doc(procedure *p, const char *vi, const char *en, doc_kind k, bool r
 static bool seed_citizen(store *db)
 {
     procedure ps[3];
-    ps[0] = proc("1.001193", "Đăng ký khai sinh", "Birth registration", "Hộ tịch", "UBND cấp xã",
-                 true, true, 3, 0);
+    ps[0] = proc("1.001193", "Đăng ký khai sinh", "Birth registration", "Hộ tịch",
+                 "UBND cấp xã (Tư pháp - hộ tịch)", true, true, 3, 0);
+    /* the English agency is long: its line wraps at 80x24; the marriage
+     * (ps[2]) has none and says the Vietnamese name */
+    str_copy(ps[0].agency_en, sizeof ps[0].agency_en,
+             "Commune People's Committee (Justice \xe2\x80\x93 civil status)");
     doc(&ps[0], "Tờ khai đăng ký khai sinh", "Birth registration form", DOC_ORIGINAL, true);
     doc(&ps[0], "Giấy chứng sinh", "Birth certificate from the hospital", DOC_ORIGINAL, true);
     doc(&ps[0], "Giấy chứng nhận kết hôn của cha mẹ", "Parents' marriage certificate", DOC_COPY,
@@ -122,6 +126,9 @@ static bool seed_clerk(snap_env *e)
         p[i].fee_vnd = i ? 200000 : 8000;
         str_copy(p[i].provenance, sizeof p[i].provenance, "ESTIMATE: test fixture");
     }
+    /* the English screens name it in English too; the police have no
+     * English name here and stay Vietnamese */
+    str_copy(p[0].agency_en, sizeof p[0].agency_en, "Hữu Lũng Commune People's Committee");
     if (store_procedures_replace(e->db, p, 2) != PK_OK ||
         store_setting_set(e->db, "kiosk_code", "LS01") != PK_OK)
         return false;

@@ -62,6 +62,7 @@ typedef struct {
     char name_vi[PK_TEXT_MAX];
     char name_en[PK_TEXT_MAX];
     char agency[PK_TEXT_MAX];      /* receiving agency, Vietnamese */
+    char agency_en[PK_TEXT_MAX];   /* its English name; "" = say the Vietnamese one */
     char level[16];                /* commune | province */
     char field_vi[96];             /* lĩnh vực: Hộ tịch, Cư trú, ... */
     char field_en[96];

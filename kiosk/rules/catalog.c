@@ -327,11 +327,11 @@ static pk_err read_table(const char *path, const char *const *cols, int ncols, s
 static const char *const proc_cols[] = {
     "code", "name_vi", "name_en", "agency", "level", "field_vi", "field_en", "bcci_submit",
     "bcci_return", "days", "fee_vnd", "in_person_required", "reason_vi", "reason_en",
-    "documents", "source_or_estimate", "keywords?", "rank?",
+    "documents", "source_or_estimate", "keywords?", "rank?", "agency_en?",
 };
 enum { P_CODE, P_NAME_VI, P_NAME_EN, P_AGENCY, P_LEVEL, P_FIELD_VI, P_FIELD_EN, P_SUBMIT,
        P_RETURN, P_DAYS, P_FEE, P_PERSON, P_REASON_VI, P_REASON_EN, P_DOCS, P_SOURCE,
-       P_KEYWORDS, P_RANK };
+       P_KEYWORDS, P_RANK, P_AGENCY_EN };
 
 /* Removes a trailing suffix (and the spaces before it) from s. */
 static bool cut_suffix(char *s, const char *suffix)
@@ -458,6 +458,11 @@ static pk_err parse_procedure(table *t, void *rows, int n)
         !put(t, P_REASON_EN, p->reason_en, sizeof p->reason_en, false, &e) ||
         !put(t, P_SOURCE, p->provenance, sizeof p->provenance, false, &e) ||
         !parse_docs(t, p, &e))
+        return e;
+    /* the agency's English name: a file without the column (older
+     * catalogs) has none, and the screens say the Vietnamese name */
+    if (has_col(t, P_AGENCY_EN) &&
+        !put_name(t, P_AGENCY_EN, p->agency_en, sizeof p->agency_en, false, &e))
         return e;
     p->keywords_set = has_col(t, P_KEYWORDS);
     if (p->keywords_set && !put_name(t, P_KEYWORDS, p->keywords, sizeof p->keywords, false, &e))

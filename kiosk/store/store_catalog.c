@@ -23,6 +23,7 @@ static bool procedure_ok(const procedure *p)
 {
     if (!STORE_FIELD_OK(p->code) || !p->code[0] || !STORE_FIELD_OK(p->name_vi) ||
         !p->name_vi[0] || !STORE_FIELD_OK(p->name_en) || !STORE_FIELD_OK(p->agency) ||
+        !STORE_FIELD_OK(p->agency_en) ||
         !STORE_FIELD_OK(p->level) || !STORE_FIELD_OK(p->field_vi) ||
         !STORE_FIELD_OK(p->field_en) || !STORE_FIELD_OK(p->reason_vi) ||
         !STORE_FIELD_OK(p->reason_en) || !STORE_FIELD_OK(p->provenance) ||
@@ -44,12 +45,12 @@ static pk_err insert_procedure(store *s, const procedure *p)
     sqlite3_stmt *stmt = store_stmt(s,
         "INSERT INTO procedures(code, name_vi, name_en, agency, level, field_vi, field_en,"
         " bcci_submit, bcci_return, in_person, reason_vi, reason_en, days, fee_vnd, provenance,"
-        " name_fold, name_en_fold, name_key, field_key, agency_key, keywords, rank)"
+        " name_fold, name_en_fold, name_key, field_key, agency_key, keywords, rank, agency_en)"
         " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
         " CASE WHEN ?22 THEN ?21 ELSE"
         "  coalesce((SELECT keywords FROM temp.kept_staff WHERE code = ?1), '') END,"
         " CASE WHEN ?24 THEN ?23 ELSE"
-        "  coalesce((SELECT rank FROM temp.kept_staff WHERE code = ?1), 0) END)");
+        "  coalesce((SELECT rank FROM temp.kept_staff WHERE code = ?1), 0) END, ?25)");
     if (!stmt)
         return PK_EIO;
     char *fold = text_fold(p->name_vi), *fold_en = text_fold(p->name_en);
@@ -79,6 +80,7 @@ static pk_err insert_procedure(store *s, const procedure *p)
     sqlite3_bind_int(stmt, 22, p->keywords_set);
     sqlite3_bind_int(stmt, 23, p->rank);
     sqlite3_bind_int(stmt, 24, p->rank_set);
+    store_bind_text(stmt, 25, p->agency_en);
     pk_err e = store_step_done(s, stmt);
     free(fold);
     free(fold_en);
@@ -221,6 +223,7 @@ static void read_procedure(sqlite3_stmt *stmt, procedure *p)
     p->keywords_set = true;
     p->rank = sqlite3_column_int(stmt, 16);
     p->rank_set = true;
+    store_col_text(stmt, 17, p->agency_en, sizeof p->agency_en);
 }
 
 pk_err store_procedure_get(store *s, const char *code, procedure *out)
@@ -230,7 +233,7 @@ pk_err store_procedure_get(store *s, const char *code, procedure *out)
     sqlite3_stmt *stmt = store_row(s,
         "SELECT code, name_vi, name_en, agency, level, field_vi, field_en, bcci_submit,"
         " bcci_return, in_person, reason_vi, reason_en, days, fee_vnd, provenance, keywords,"
-        " rank FROM procedures WHERE code = ?1",
+        " rank, agency_en FROM procedures WHERE code = ?1",
         code, &e);
     if (e == PK_OK)
         read_procedure(stmt, out);

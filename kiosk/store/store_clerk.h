@@ -89,6 +89,7 @@ typedef struct {
     char incident[16];            /* "", "lost", "damaged" */
     int64_t accepted_at, handed_at, completed_at, closed_at, purged_at;
     char agency[PK_TEXT_MAX];
+    char agency_en[PK_TEXT_MAX];      /* as registered; "" = none (say agency) */
     char proc_name_vi[PK_TEXT_MAX];   /* as registered */
 } dossier_extra;
 

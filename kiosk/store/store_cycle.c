@@ -349,7 +349,7 @@ pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
         "SELECT seal_no, missing_docs, fee_collected, appointment_date, handover_no,"
         " delivery_attempts, first_attempt, last_attempt, recipient_name, recipient_id_last,"
         " incident, accepted_at, handed_at, completed_at, closed_at, purged_at, agency, proc_name_vi,"
-        " post_collected"
+        " post_collected, agency_en"
         " FROM dossiers WHERE ref = ?1",
         ref, &e);
     if (e == PK_OK) {
@@ -372,6 +372,7 @@ pk_err store_dossier_extra(store *s, const char *ref, dossier_extra *out)
         store_col_text(stmt, 16, out->agency, sizeof out->agency);
         store_col_text(stmt, 17, out->proc_name_vi, sizeof out->proc_name_vi);
         out->post_collected = sqlite3_column_int64(stmt, 18);
+        store_col_text(stmt, 19, out->agency_en, sizeof out->agency_en);
     }
     store_done(stmt);
     return e;

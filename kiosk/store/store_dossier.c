@@ -173,11 +173,12 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
     return e;
 }
 
-/* The e-mail consent is a later column (migration 17), named only when
- * given (its default is 0): a store at an older schema version (tests of
- * the upgrades) still takes a dossier without it. In the INSERT itself,
- * not a second statement: an UPDATE of the row just written ran the
- * dossier triggers again. */
+/* The e-mail consent (migration 17) and the agency's English name
+ * (migration 25) are later columns, named only when given (their defaults
+ * are 0 and ''): a store at an older schema version (tests of the
+ * upgrades) still takes a dossier without them. In the INSERT itself, not
+ * a second statement: an UPDATE of the row just written ran the dossier
+ * triggers again. */
 #define INSERT_DOSSIER(col, val) \
     "INSERT INTO dossiers(ref, s10, kiosk_code, proc_code, proc_name_vi, proc_name_en, agency," \
     " form, status, name, name_fold, id_number, phone, email, unit_id, province, unit_name," \
@@ -186,10 +187,17 @@ pk_err store_dossier_create(store *s, dossier *d, const char *s10_prefix,
     " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22," \
     "?23,?24,?25,?24,?26,1,?27,?28" val ")"
 
+/* [consent to e-mail][an English agency name] */
+static const char *const insert_dossier_sql[2][2] = {
+    {INSERT_DOSSIER("", ""), INSERT_DOSSIER(", agency_en", ", ?29")},
+    {INSERT_DOSSIER(", consent_email", ", 1"),
+     INSERT_DOSSIER(", consent_email, agency_en", ", 1, ?29")},
+};
+
 static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p)
 {
-    sqlite3_stmt *stmt = store_stmt(s, d->consent_email ? INSERT_DOSSIER(", consent_email", ", 1")
-                                                        : INSERT_DOSSIER("", ""));
+    bool agency_en = p->agency_en[0] != '\0';
+    sqlite3_stmt *stmt = store_stmt(s, insert_dossier_sql[d->consent_email ? 1 : 0][agency_en]);
     if (!stmt)
         return PK_EIO;
     char day[PK_DATE_MAX];
@@ -223,6 +231,8 @@ static pk_err insert_dossier(store *s, dossier *d, const procedure_snap *p)
     store_bind_text(stmt, 26, d->lang[0] ? d->lang : "vi");
     sqlite3_bind_int(stmt, 27, d->consent_sms);
     sqlite3_bind_int(stmt, 28, d->sample);
+    if (agency_en)
+        store_bind_text(stmt, 29, p->agency_en);
     pk_err e = store_step_done(s, stmt);
     free(fold);
     if (e != PK_OK)
@@ -272,15 +282,20 @@ pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out)
 {
     memset(out, 0, sizeof *out);
     pk_err e;
-    sqlite3_stmt *stmt = store_row(s, "SELECT name_vi, name_en, agency, bcci_submit, bcci_return"
-                                      " FROM procedures WHERE code = ?1",
-                                      code, &e);
+    /* agency_en only once the schema has it (a test may migrate part of the way) */
+    sqlite3_stmt *stmt = store_row(s, s->agency_en
+                                          ? "SELECT name_vi, name_en, agency, bcci_submit, bcci_return,"
+                                            " agency_en FROM procedures WHERE code = ?1"
+                                          : "SELECT name_vi, name_en, agency, bcci_submit, bcci_return,"
+                                            " '' FROM procedures WHERE code = ?1",
+                                   code, &e);
     if (e == PK_OK) {
         store_col_text(stmt, 0, out->name_vi, sizeof out->name_vi);
         store_col_text(stmt, 1, out->name_en, sizeof out->name_en);
         store_col_text(stmt, 2, out->agency, sizeof out->agency);
         out->bcci_submit = sqlite3_column_int(stmt, 3) != 0;
         out->bcci_return = sqlite3_column_int(stmt, 4) != 0;
+        store_col_text(stmt, 5, out->agency_en, sizeof out->agency_en);
     }
     store_done(stmt);
     return e;

@@ -38,6 +38,7 @@ struct store {
     bool audit_keyed;          /* the schema has audit.keyed: new rows are HMAC-linked */
     bool tracking;             /* temporary seal triggers are in place */
     bool sync_outbox;          /* the schema has sync_outbox: heads are queued at commit */
+    bool agency_en;            /* the schema has dossiers.agency_en: registration keeps it */
     int64_t last_at;           /* time of the last row chained in this transaction */
     store_outcome outcomes[STORE_OUTCOMES_MAX];   /* not yet written */
     int noutcomes;
@@ -154,6 +155,7 @@ typedef struct {
     char name_vi[PK_TEXT_MAX];
     char name_en[PK_TEXT_MAX];
     char agency[PK_TEXT_MAX];
+    char agency_en[PK_TEXT_MAX];
     bool bcci_submit, bcci_return;
 } procedure_snap;
 pk_err store_procedure_snap(store *s, const char *code, procedure_snap *out);

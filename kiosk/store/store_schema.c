@@ -446,6 +446,32 @@ pk_err store_schema_inline_checks(store *s)
     return e;
 }
 
+/* Version 25: the receiving agency's English name (procedures.agency_en,
+ * the import's optional agency_en column), and the one each dossier kept
+ * at registration (dossiers.agency_en), as it keeps the procedure's names.
+ * Existing dossiers take it from the catalog where the catalog still has
+ * their code and their agency, else keep "" (the screens then say the
+ * Vietnamese name). A new dossier column: every dossier sealed again.
+ * May run again (column checks; only empty names are filled). */
+static pk_err add_agency_en(store *s, const void *arg)
+{
+    (void)arg;
+    pk_err e = store_column_add(s, "procedures", "agency_en", "TEXT NOT NULL DEFAULT ''");
+    if (e == PK_OK)
+        e = store_column_add(s, "dossiers", "agency_en", "TEXT NOT NULL DEFAULT ''");
+    if (e == PK_OK)
+        e = store_exec_const(s,
+            "UPDATE dossiers SET agency_en = p.agency_en FROM procedures p"
+            " WHERE p.code = dossiers.proc_code AND p.agency = dossiers.agency"
+            " AND p.agency_en <> '' AND dossiers.agency_en = ''");
+    return e;
+}
+
+static pk_err schema_agency_en(store *s)
+{
+    return store_reseal_dossiers(s, add_agency_en, NULL);
+}
+
 /* Adds table.column (declared as decl) unless it is there already: a
  * migration that adds a column may run again (a test rolls user_version
  * back past it). table, column and decl are the migration's constants. */
@@ -492,6 +518,7 @@ const store_migration store_migrations[] = {
     {22, NULL, schema_rank},   /* procedures' staff rank on the first list: store_search.c */
     {23, store_schema_sync_last, NULL},   /* fewer pages per dossier again: store_sync.c */
     {24, NULL, store_schema_inline_checks},   /* CHECK lists coded inline: no temporary b-tree per row */
+    {25, NULL, schema_agency_en},   /* the agency's English name, kept by dossiers */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
 
@@ -508,13 +535,19 @@ int store_schema_version(store *s)
 }
 
 /* Whether the schema reached has the sync outbox (a test may migrate part
- * of the way only): store_commit queues audit heads only then. */
+ * of the way only): store_commit queues audit heads only then. Likewise
+ * dossiers.agency_en: registration writes it only then. */
 static void note_sync_outbox(store *s)
 {
     sqlite3_stmt *stmt = NULL;
     s->sync_outbox = sqlite3_prepare_v2(s->conn, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
                                         " AND name = 'sync_outbox'", -1, &stmt, NULL) == SQLITE_OK &&
                      sqlite3_step(stmt) == SQLITE_ROW;
+    sqlite3_finalize(stmt);
+    stmt = NULL;
+    s->agency_en = sqlite3_prepare_v2(s->conn, "SELECT 1 FROM pragma_table_info('dossiers')"
+                                      " WHERE name = 'agency_en'", -1, &stmt, NULL) == SQLITE_OK &&
+                   sqlite3_step(stmt) == SQLITE_ROW;
     sqlite3_finalize(stmt);
 }
 

@@ -304,6 +304,14 @@ void citizen_legal(const char *vi, const char *en, char *out, size_t outsz)
         snprintf(out, outsz, "%s", vi);
 }
 
+void citizen_dashed(const char *vi, const char *en, char *out, size_t outsz)
+{
+    if (strcmp(i18n_lang(), "en") == 0 && en && *en && strcmp(vi, en) != 0)
+        snprintf(out, outsz, "%s \xe2\x80\x94 %s", vi, en);
+    else
+        snprintf(out, outsz, "%s", vi);
+}
+
 void citizen_date(const char *iso, char *out, size_t outsz)
 {
     int y, m, d;

@@ -142,6 +142,11 @@ const char *citizen_pick(const char *vi, const char *en);
 /* A legal name with its gloss: Vietnamese alone, or "Tờ khai (Form)" when
  * another language is shown (the papers themselves are in Vietnamese). */
 void citizen_legal(const char *vi, const char *en, char *out, size_t outsz);
+/* A name that is itself in parentheses (an agency: "UBND cấp xã (Tư pháp
+ * - hộ tịch)") with its English name after a dash, as the procedure's on
+ * the review screen; Vietnamese alone when not in English or when the
+ * catalog has no English name. */
+void citizen_dashed(const char *vi, const char *en, char *out, size_t outsz);
 /* "25/11/2026" from "2026-11-25". */
 void citizen_date(const char *iso, char *out, size_t outsz);
 /* Name of a service form in plain words (msgid). */

@@ -24,7 +24,7 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     char buf[768];
     wpage_text(p, _("To register your dossier we need your name, ID number and phone number, and your address if the result is sent to you."), ROLE_NORMAL);
     snprintf(buf, sizeof buf, _("Who uses them: this post office and the agency that handles your procedure (%s)."),
-             c->have_proc ? c->proc.agency : "");
+             c->have_proc ? citizen_pick(c->proc.agency, c->proc.agency_en) : "");
     wpage_item(p, "\xe2\x80\xa2 ", buf, ROLE_NORMAL);
     wpage_item(p, "\xe2\x80\xa2 ", _("Why: only to carry your dossier, return the result and tell you about it."), ROLE_NORMAL);
     wpage_item(p, "\xe2\x80\xa2 ", _("How long: 5 years, as the law on postal records requires; then they are erased."), ROLE_NORMAL);

@@ -36,7 +36,9 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
     wpage_text(p, pr->name_vi, ROLE_TITLE);
     if (en && pr->name_en[0])
         wpage_text(p, pr->name_en, ROLE_DIM);
-    snprintf(buf, sizeof buf, "%s %s  \xc2\xb7  %s", _("Agency:"), pr->agency, pr->code);
+    char agency[2 * PK_TEXT_MAX + 8];   /* in English with its English name (wraps at 80x24) */
+    citizen_dashed(pr->agency, pr->agency_en, agency, sizeof agency);
+    snprintf(buf, sizeof buf, "%s %s  \xc2\xb7  %s", _("Agency:"), agency, pr->code);
     wpage_text(p, buf, ROLE_DIM);
     wpage_gap(p);
     bool ok = dossier_eligible(pr, c->form);

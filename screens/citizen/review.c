@@ -83,13 +83,14 @@ static void layout(const app *a, frame *f, int scroll, int msg_lines, wpage *p, 
     /* the official name stays (it is the one on the receipt); in English
      * it is said in English too, as "What you need" does, on the same
      * line so that the deal still fits above the confirm key at 80x24 */
-    if (strcmp(i18n_lang(), "en") == 0 && c->proc.name_en[0] &&
-        strcmp(c->proc.name_en, c->proc.name_vi) != 0) {
-        snprintf(buf, sizeof buf, "%s \xe2\x80\x94 %s", c->proc.name_vi, c->proc.name_en);
-        pair(p, "", buf);
-    } else {
-        pair(p, "", c->proc.name_vi);
-    }
+    citizen_dashed(c->proc.name_vi, c->proc.name_en, buf, sizeof buf);
+    pair(p, "", buf);
+    /* in English, where the dossier goes, as the name is said in English
+     * too (the English name, else the Vietnamese one; the receipt prints
+     * both): one line more, the deal still above the confirm key at 80x24,
+     * the personal details below it as before */
+    if (strcmp(i18n_lang(), "en") == 0)
+        pair(p, _("Agency:"), citizen_pick(c->proc.agency, c->proc.agency_en));
     pair(p, _("Service:"), _(citizen_form_name(c->form)));
     dossier d;
     memset(&d, 0, sizeof d);

@@ -132,7 +132,15 @@ static void body(const dossier_state *s, wpage *p)
     }
     snprintf(buf, sizeof buf, "%s %s", d->proc_code, s->x.proc_name_vi);
     line(p, _("Procedure"), buf);
-    line(p, _("Agency"), s->x.agency);
+    /* in English with the English name the dossier kept at registration
+     * (none in catalogs before it: the Vietnamese name alone) */
+    if (strcmp(i18n_lang(), "en") == 0 && s->x.agency_en[0] &&
+        strcmp(s->x.agency_en, s->x.agency) != 0) {
+        snprintf(buf, sizeof buf, "%s \xe2\x80\x94 %s", s->x.agency, s->x.agency_en);
+        line(p, _("Agency"), buf);
+    } else {
+        line(p, _("Agency"), s->x.agency);
+    }
     line(p, _("Service"), _(forms[d->form >= 1 && d->form <= 3 ? d->form : 0]));
     clerk_time(d->created_at, t1, sizeof t1);
     line(p, _("Registered at the kiosk"), t1);

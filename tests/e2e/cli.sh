@@ -50,6 +50,25 @@ echo "$err" | grep -q 'procs_dup.csv:6: duplicate code' || fail "import message:
 p catalog import tests/fixtures/procs_nfd.csv | grep -q '3' || fail "good import"
 p catalog import --units tests/fixtures/units_unknown.csv 2>/dev/null && fail "unknown unit accepted"
 p catalog import --bogus x 2>/dev/null; [ $? -eq 2 ] || fail "unknown import option"
+# the agency's English name (optional agency_en column): a bad value is
+# refused in the configured language and imports nothing; an older file
+# without the column still imports, with no English names
+printf '[kiosk]\nlanguage = vi\n' > "$T/vi.ini"
+err=$("$P" --config "$T/vi.ini" catalog import tests/fixtures/procs_agency_en_long.csv 2>&1 >/dev/null) &&
+    fail "overlong agency_en accepted"
+echo "$err" | grep -q 'procs_agency_en_long.csv:2: agency_en quá dài (tối đa 255 byte)' ||
+    fail "agency_en message: $err"
+for f in control utf8 formula; do
+    p catalog import "tests/fixtures/procs_agency_en_$f.csv" 2>/dev/null && fail "bad agency_en ($f) accepted"
+done
+p catalog search '' | grep -q '^LS.0009' && fail "a refused agency_en was imported"
+p catalog import tests/fixtures/procs_agency_en.csv | grep -q '3' || fail "agency_en import"
+q() { sqlite3 -cmd ".timeout 5000" "$T/home/postkiosk.db" "$1"; }
+[ "$(q "SELECT agency_en FROM procedures WHERE code = '2.001159'")" = \
+  "Provincial Police (PC06) / assigned commune police" ] || fail "agency_en not stored"
+p catalog import tests/fixtures/procs_good.csv | grep -q '3' || fail "a file without agency_en"
+[ "$(q "SELECT count(*) FROM procedures WHERE agency_en <> ''")" = 0 ] || fail "agency_en kept"
+p catalog import tests/fixtures/procs_nfd.csv | grep -q '3' || fail "good import again"
 
 # dossiers
 p dossier list >/dev/null || fail "empty list"

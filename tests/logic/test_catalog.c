@@ -312,6 +312,71 @@ TEST(catalog, import_bad_changes_nothing, "bad files import nothing")
     close_db();
 }
 
+/* The English name of the agency (agency_en, optional column): read when
+ * the file has it, "" when a row leaves it empty or an older file has no
+ * such column (the screens then say the Vietnamese name). */
+TEST(catalog, agency_en_import, "agency_en imported with the column, empty without it")
+{
+    open_db();
+    char err[256] = "";
+    CU_ASSERT_EQUAL_FATAL(catalog_import_procedures(db, FIX "procs_agency_en.csv", err, sizeof err), PK_OK);
+    procedure p;
+    CU_ASSERT_EQUAL_FATAL(store_procedure_get(db, "1.001193", &p), PK_OK);
+    CU_ASSERT_STRING_EQUAL(p.agency, "UBND cấp xã (Tư pháp - hộ tịch)");
+    CU_ASSERT_STRING_EQUAL(p.agency_en, "Commune People's Committee (Justice \xe2\x80\x93 civil status)");
+    CU_ASSERT_EQUAL_FATAL(store_procedure_get(db, "2.001159", &p), PK_OK);
+    CU_ASSERT_STRING_EQUAL(p.agency_en, "Provincial Police (PC06) / assigned commune police");
+    CU_ASSERT_EQUAL_FATAL(store_procedure_get(db, "1.000656", &p), PK_OK);
+    CU_ASSERT_STRING_EQUAL(p.agency, "UBND cấp xã");
+    CU_ASSERT_STRING_EQUAL(p.agency_en, "");
+    /* an older file without the column still imports: no English names */
+    CU_ASSERT_EQUAL_FATAL(catalog_import_procedures(db, FIX "procs_good.csv", err, sizeof err), PK_OK);
+    CU_ASSERT_EQUAL_FATAL(store_procedure_get(db, "1.001193", &p), PK_OK);
+    CU_ASSERT_STRING_EQUAL(p.agency, "UBND cấp xã");
+    CU_ASSERT_STRING_EQUAL(p.agency_en, "");
+    close_db();
+}
+
+TEST(catalog, agency_en_bad, "bad agency_en values refused, translated, nothing stored")
+{
+    open_db();
+    char err[256] = "";
+    CU_ASSERT_EQUAL_FATAL(catalog_import_procedures(db, FIX "procs_agency_en.csv", err, sizeof err), PK_OK);
+    bad_import(catalog_import_procedures, "procs_agency_en_control.csv", "2: control character");
+    bad_import(catalog_import_procedures, "procs_agency_en_utf8.csv", "3: invalid UTF-8");
+    bad_import(catalog_import_procedures, "procs_agency_en_long.csv",
+               "2: agency_en is too long (at most 255 bytes)");
+    bad_import(catalog_import_procedures, "procs_agency_en_formula.csv",
+               "2: agency_en must not start with '=' (a spreadsheet would run it as a formula)");
+    procedure p;
+    CU_ASSERT_EQUAL(store_procedure_get(db, "LS.0009", &p), PK_ENOTFOUND);
+    CU_ASSERT_EQUAL_FATAL(store_procedure_get(db, "1.001193", &p), PK_OK);
+    CU_ASSERT_STRING_EQUAL(p.agency_en, "Commune People's Committee (Justice \xe2\x80\x93 civil status)");
+    /* the message in the citizen's or clerk's language */
+    i18n_init(NULL);
+    CU_ASSERT_TRUE_FATAL(i18n_set_lang("vi"));
+    CU_ASSERT_NOT_EQUAL(catalog_import_procedures(db, FIX "procs_agency_en_long.csv", err, sizeof err),
+                        PK_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "2: agency_en quá dài (tối đa 255 byte)"));
+    CU_ASSERT_NOT_EQUAL(catalog_import_procedures(db, FIX "procs_agency_en_control.csv", err, sizeof err),
+                        PK_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "2: có ký tự điều khiển"));
+    i18n_set_lang("en");
+    /* the store itself refuses such a value from any other caller */
+    procedure q = p;
+    str_copy(q.code, sizeof q.code, "LS.0009");
+    static const char *const bad[] = {"Commune\x01", "Commune \xc3\x28", "Commune\xc2\x85"};
+    for (size_t i = 0; i < PK_ARRAY_LEN(bad); i++) {
+        str_copy(q.agency_en, sizeof q.agency_en, bad[i]);
+        CU_ASSERT_EQUAL(store_procedures_replace(db, &q, 1), PK_EINVAL);
+    }
+    memset(q.agency_en, 'x', sizeof q.agency_en);   /* not terminated within its buffer */
+    CU_ASSERT_EQUAL(store_procedures_replace(db, &q, 1), PK_EINVAL);
+    CU_ASSERT_EQUAL(store_procedure_count(db), 3);
+    CU_ASSERT_EQUAL(store_procedure_get(db, "LS.0009", &p), PK_ENOTFOUND);
+    close_db();
+}
+
 TEST(catalog, import_dir_is_one_transaction, "a directory is one transaction")
 {
     open_db();

@@ -63,7 +63,7 @@ static void raw_file(const char *name, const char *header)
 TEST(data, raw_files, "files are NFC, no BOM, exact headers")
 {
     raw_file("procedures.csv",
-             "code,name_vi,name_en,agency,level,field_vi,field_en,bcci_submit,bcci_return,days,"
+             "code,name_vi,name_en,agency,agency_en,level,field_vi,field_en,bcci_submit,bcci_return,days,"
              "fee_vnd,in_person_required,reason_vi,reason_en,documents,source_or_estimate,keywords,rank");
     raw_file("units.csv", "province,type,name");
     raw_file("holidays.csv", "date,kind,name");
@@ -98,6 +98,9 @@ TEST(data, procedures, "procedures: reasons, documents, provenance")
             CU_ASSERT_EQUAL(strncmp(q->provenance, "code: local (no national code found); ", 38), 0);
         }
         CU_ASSERT(q->field_vi[0] && q->field_en[0]);
+        /* every agency named in English too, its "/" alternatives kept */
+        CU_ASSERT(q->agency[0] && q->agency_en[0]);
+        CU_ASSERT_EQUAL(strstr(q->agency, " / ") != NULL, strstr(q->agency_en, " / ") != NULL);
         CU_ASSERT(!strcmp(q->level, "commune") || !strcmp(q->level, "province"));
         CU_ASSERT(q->days >= 0 && q->fee_vnd >= 0);
         CU_ASSERT_PTR_NOT_NULL(strstr(q->provenance, "documents: ESTIMATE"));
@@ -139,9 +142,9 @@ TEST(data, procedures, "procedures: reasons, documents, provenance")
     char **f;
     int nf, raw = 0, rows = 0;
     while (csv_next(c, &f, &nf, err, sizeof err) == 1) {
-        if (rows++ == 0 || nf != 18)
+        if (rows++ == 0 || nf != 19)
             continue;                 /* header */
-        raw += raw_doc_items(f[14]);
+        raw += raw_doc_items(f[15]);
     }
     csv_close(c);
     CU_ASSERT_EQUAL(rows, 43);

@@ -217,6 +217,8 @@ TEST(receipt_print, test_language_sample_reprint, "language of the dossier, samp
     CU_ASSERT_PTR_NULL(strstr(txt, "Documents handed over"));
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Birth registration"));       /* gloss */
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Đăng ký khai sinh"));        /* legal name */
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "UBND cấp xã (Tư pháp - hộ tịch)"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Commune People's Committee"));   /* its gloss */
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "MẪU / SAMPLE"));
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "25,000 VND"));
     free(txt);
@@ -237,10 +239,40 @@ TEST(receipt_print, test_language_sample_reprint, "language of the dossier, samp
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "IN LẠI / REPRINT"));
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Giấy tờ đã nộp"));
     CU_ASSERT_PTR_NOT_NULL(strstr(txt, "25.000 đ"));
+    CU_ASSERT_PTR_NULL(strstr(txt, "Commune People's Committee"));   /* Vietnamese: no gloss */
     CU_ASSERT_EQUAL(job_get(job2).status, JOB_PRINTED);
     free(txt);
     printer_close(p);
     free(d);
+}
+
+/* A catalog without the agency's English name (an older file): the
+ * English receipt names the agency in Vietnamese only. */
+TEST(receipt_print, test_agency_without_english, "no English agency name: the Vietnamese one alone")
+{
+    i18n_init(NULL);
+    procedure before;
+    CU_ASSERT_EQUAL_FATAL(store_procedure_get(db, "1.001193", &before), PK_OK);
+    CU_ASSERT_STRING_NOT_EQUAL(before.agency_en, "");
+    procedure p1 = before;
+    p1.agency_en[0] = '\0';
+    CU_ASSERT_EQUAL_FATAL(store_procedures_replace(db, &p1, 1), PK_OK);
+    int64_t job = 0;
+    dossier *d = new_dossier("en", false, &job);
+    printer *p;
+    char msg[200] = "";
+    CU_ASSERT_EQUAL_FATAL(printer_open(cfg.printer, "58mm", &p, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(receipt_print(p, db, &cfg, d, job, msg, sizeof msg), PK_OK);
+    char *txt = slurp_txt(d->ref);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(txt);
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "Receiving agency"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(txt, "UBND cấp xã (Tư pháp - hộ tịch)"));
+    CU_ASSERT_PTR_NULL(strstr(txt, "Commune People's Committee"));
+    free(txt);
+    printer_close(p);
+    free(d);
+    char err[256];
+    CU_ASSERT_EQUAL(catalog_import_procedures(db, "data/procedures.csv", err, sizeof err), PK_OK);
 }
 
 TEST(receipt_print, test_cli_reprint, "postkiosk reprint and print-test")

@@ -262,6 +262,10 @@ static void review_shows_the_deal(const char *lang)
      * need": the walk-through found the review in Vietnamese alone */
     if (strcmp(lang, "en") == 0)
         CU_ASSERT(snap_has("— Criminal"));
+    /* in English the agency it goes to; without an English name, the
+     * Vietnamese one */
+    if (strcmp(lang, "en") == 0)
+        CU_ASSERT(snap_has("Agency: Công an tỉnh Lạng Sơn"));
     CU_ASSERT(snap_has(_(citizen_form_name(FORM_BOTH))));
     CU_ASSERT(snap_has(total));
     CU_ASSERT(snap_has(post));
@@ -274,6 +278,35 @@ TEST(kiosk_second_pass, review_deal_visible, "7: at 80x24 the review shows all t
 {
     review_shows_the_deal("en");
     review_shows_the_deal("vi");
+}
+
+/* The agency's English name on the English review: a long one wraps, and
+ * the deal (service, money, date, where the result goes) still fits above
+ * the confirm key at 80x24. */
+TEST(kiosk_second_pass, review_agency_english, "the English review names the agency in English too")
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, "en"));
+    to_procedure(&e, 3, "khai sinh");
+    snap_key(&e, TK_ENTER);
+    snap_key(&e, TK_ENTER);                    /* no paper ticked: a warning line */
+    snap_act(&e, ACT_CHOOSE, 1);
+    fill_applicant(&e);
+    snap_type(&e, "an@example.com");
+    snap_key(&e, TK_ENTER);
+    fill_address(&e);
+    snap_act(&e, ACT_CHOOSE, 2);               /* someone else receives it */
+    snap_type(&e, "Lee Thij Hoa");
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "review");
+    CU_ASSERT(snap_has("Agency: Commune People's Committee (Justice – civil status)"));
+    char post[48];
+    w_money(48000, post, sizeof post);
+    CU_ASSERT(snap_has(_(citizen_form_name(FORM_BOTH))));
+    CU_ASSERT(snap_has(post));
+    CU_ASSERT(snap_has("12 Trần Đăng Ninh"));
+    CU_ASSERT(snap_has("/12/2026"));
+    snap_close(&e);
 }
 
 /* Item 3 (screen): a receive-only dossier names the agency's fee as paid
