@@ -301,7 +301,7 @@ TEST(kiosk_second_pass, review_agency_english, "the English review names the age
     CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "review");
     CU_ASSERT(snap_has("Agency: Commune People's Committee (Justice – civil status)"));
     char post[48];
-    w_money(48000, post, sizeof post);
+    money_format(48000, NULL, post, sizeof post);
     CU_ASSERT(snap_has(_(citizen_form_name(FORM_BOTH))));
     CU_ASSERT(snap_has(post));
     CU_ASSERT(snap_has("12 Trần Đăng Ninh"));
