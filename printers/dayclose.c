@@ -18,6 +18,7 @@
 #include "dates.h"
 #include "i18n.h"
 #include "layout.h"
+#include "money.h"
 #include "receipt.h"
 #include "util.h"
 
@@ -118,11 +119,11 @@ static void build_close(layout *l, const void *arg)
         layout_text(l, LAY_NORMAL, LAY_BOLD, buf);
         snprintf(buf, sizeof buf, "%d", r->accepted);
         layout_field(l, _("Dossiers accepted"), buf);
-        receipt_money(r->fees, "vi", money, sizeof money);
+        money_format(r->fees, "vi", money, sizeof money);
         layout_field(l, _("Procedure fees"), money);
-        receipt_money(r->postage, "vi", money, sizeof money);
+        money_format(r->postage, "vi", money, sizeof money);
         layout_field(l, _("Postage"), money);
-        receipt_money(r->fees + r->postage, "vi", money, sizeof money);
+        money_format(r->fees + r->postage, "vi", money, sizeof money);
         layout_field(l, _("Cash taken"), money);
         if (r->seals)
             snprintf(buf, sizeof buf, "%d (%s - %s)", r->seals, r->first_seal, r->last_seal);
@@ -139,7 +140,7 @@ static void build_close(layout *l, const void *arg)
         layout_text(l, LAY_NORMAL, 0, _("No dossier was accepted that day."));
     snprintf(buf, sizeof buf, "%d", accepted);
     layout_field(l, _("Total dossiers"), buf);
-    receipt_money(fees + postage, "vi", money, sizeof money);
+    money_format(fees + postage, "vi", money, sizeof money);
     layout_field(l, _("Total cash"), money);
     snprintf(buf, sizeof buf, "%d", seals);
     layout_field(l, _("Total seals"), buf);

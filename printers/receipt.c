@@ -283,25 +283,3 @@ pk_err receipt_verify(const config *cfg, const char *payload, char *ref, size_t 
         *issued_at = when;
     return PK_OK;
 }
-
-void receipt_money(int64_t vnd, const char *lang, char *out, size_t outsz)
-{
-    char digits[32], grouped[48];
-    bool neg = vnd < 0;
-    uint64_t v = neg ? (uint64_t)(-(vnd + 1)) + 1 : (uint64_t)vnd;
-    snprintf(digits, sizeof digits, "%" PRIu64, v);
-    /* English: 1,234,567 VND; Vietnamese and the languages of Vietnam
-     * (Tày, Nùng, ...): 1.234.567 đồng. */
-    bool en = lang && !strncmp(lang, "en", 2);
-    char sep = en ? ',' : '.';
-    size_t n = strlen(digits), j = 0;
-    if (neg)
-        grouped[j++] = '-';
-    for (size_t i = 0; i < n; i++) {
-        if (i && (n - i) % 3 == 0)
-            grouped[j++] = sep;
-        grouped[j++] = digits[i];
-    }
-    grouped[j] = '\0';
-    snprintf(out, outsz, en ? "%s VND" : "%s đồng", grouped);
-}

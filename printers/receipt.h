@@ -122,7 +122,4 @@ pk_err receipt_render(const receipt_info *ri, canvas_fonts *f, int width, canvas
 pk_err receipt_test_page(printer *p, const config *cfg, const char *spec, char *msg,
                          size_t msgsz);
 
-/* "1,234,567 VND" (en) / "1.234.567 đồng" (vi and every other language). */
-void receipt_money(int64_t vnd, const char *lang, char *out, size_t outsz);
-
 #endif

@@ -8,9 +8,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "catalog.h"
 #include "dates.h"
 #include "i18n.h"
 #include "layout.h"
+#include "money.h"
 #include "receipt.h"
 
 static void fmt_time(int64_t t, char *out, size_t outsz)
@@ -100,8 +102,9 @@ static void doc_list(layout *l, const receipt_doc *docs, int n)
     for (int i = 0; i < n && i < PK_MAX_DOCS; i++) {
         const receipt_doc *doc = &docs[i];
         char line[PK_TEXT_MAX + 64];
-        snprintf(line, sizeof line, "%d. %s — %s", i + 1, doc->name,
-                 doc->kind == DOC_ORIGINAL ? _("original") : _("copy"));
+        const char *kind = catalog_doc_kind(doc->kind, false, doc->name, doc->gloss);
+        snprintf(line, sizeof line, "%d. %s%s%s", i + 1, doc->name, kind ? " — " : "",
+                 kind ? kind : "");
         layout_text(l, LAY_NORMAL, 0, line);
         if (doc->gloss[0])
             layout_text(l, LAY_SMALL, LAY_INDENT, doc->gloss);
@@ -134,17 +137,17 @@ static void fees_part(layout *l, const receipt_info *ri)
     if (ri->form == FORM_RETURN) {
         /* never "0": the agency takes its fee itself */
         if (ri->fee_agency > 0) {
-            receipt_money(ri->fee_agency, ri->lang, buf, sizeof buf);
+            money_format(ri->fee_agency, ri->lang, buf, sizeof buf);
             layout_field(l, _("Agency fee"), buf);
             layout_text(l, LAY_SMALL, LAY_FIXED, _("Paid at the agency, not at the post office."));
         }
     } else {
-        receipt_money(ri->fee_proc, ri->lang, buf, sizeof buf);
+        money_format(ri->fee_proc, ri->lang, buf, sizeof buf);
         layout_field(l, _("Procedure fee"), buf);
     }
-    receipt_money(ri->fee_post, ri->lang, buf, sizeof buf);
+    money_format(ri->fee_post, ri->lang, buf, sizeof buf);
     layout_field(l, _("Postal charge"), buf);
-    receipt_money(ri->fee_total, ri->lang, buf, sizeof buf);
+    money_format(ri->fee_total, ri->lang, buf, sizeof buf);
     layout_field(l, _("Total"), buf);
     layout_text(l, LAY_SMALL, LAY_FIXED, _("Paid at the post office counter."));
     layout_rule(l, true);

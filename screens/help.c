@@ -78,22 +78,9 @@ screen_result help_page_handle(help_page *h, const app *a, const event *ev, int 
     frame f = w_frame_now();
     wpage p;
     layout(h, a, &f, top, 0, &p, true);
-    int max = p.y - wpage_visible(&p);
-    int step = 0;
-    switch (ev->act) {
-    case ACT_BACK: case ACT_NEXT: case ACT_HELP: return SR_(SR_POP);
-    case ACT_UP: step = -1; break;
-    case ACT_DOWN: step = 1; break;
-    case ACT_PGUP: step = -(wpage_visible(&p) - 1); break;
-    case ACT_PGDN: step = wpage_visible(&p) - 1; break;
-    default: return SR_(SR_NONE);
-    }
-    h->scroll += step;
-    if (h->scroll > max)
-        h->scroll = max;
-    if (h->scroll < 0)
-        h->scroll = 0;
-    return SR_(SR_REDRAW);
+    if (ev->act == ACT_BACK || ev->act == ACT_NEXT || ev->act == ACT_HELP)
+        return SR_(SR_POP);
+    return wpage_scroll(&p, &h->scroll, ev->act) ? SR_(SR_REDRAW) : SR_(SR_NONE);
 }
 
 /* ---- the citizen's help screen ------------------------------------------------ */

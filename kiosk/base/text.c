@@ -530,3 +530,43 @@ int text_collate(const char *a, const char *b)
         r = strcmp(a, b);
     return r < 0 ? -1 : r > 0;
 }
+
+/* NFC and case folded (malloc'ed), NULL on invalid UTF-8. */
+static char *nfc_folded(const char *s)
+{
+    if (!s || !text_valid_utf8(s, strlen(s)))
+        return NULL;
+    utf8proc_uint8_t *out = NULL;
+    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0) {
+        free(out);
+        return NULL;
+    }
+    return (char *)out;
+}
+
+bool text_starts_with_words(const char *s, const char *prefix)
+{
+    char *fs = nfc_folded(s), *fp = nfc_folded(prefix);
+    bool yes = false;
+    if (fs && fp && fp[0]) {
+        const char *t = fs;
+        while (*t == ' ' || *t == '\t')
+            t++;
+        size_t n = strlen(fp);
+        if (strncmp(t, fp, n) == 0) {
+            /* the prefix ends a word: what follows is no letter or digit */
+            utf8proc_int32_t c = 0;
+            if (t[n])
+                utf8proc_iterate((const utf8proc_uint8_t *)t + n, -1, &c);
+            utf8proc_category_t cat = utf8proc_category(c);
+            yes = !t[n] || !(cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+                             cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LM ||
+                             cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_MN ||
+                             cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ND);
+        }
+    }
+    free(fs);
+    free(fp);
+    return yes;
+}

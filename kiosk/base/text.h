@@ -46,6 +46,11 @@ char *text_fold(const char *s);
  * tones secondary (per word: ngang < huyền < hỏi < ngã < sắc < nặng), case
  * last; compare keys with strcmp (bytes 0x01..0x7E only). Malloc'ed. */
 char *text_sort_key(const char *s);
+/* Whether s begins (after blanks) with the words of prefix: NFC, case
+ * folded, and prefix ending at a word's end ("Bản sao chứng thực" begins
+ * with "bản sao", "Copying" not with "Copy"). False on NULL, "" or
+ * invalid UTF-8. */
+bool text_starts_with_words(const char *s, const char *prefix);
 int text_collate(const char *a, const char *b);
 
 #endif

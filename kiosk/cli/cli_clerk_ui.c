@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `postkiosk clerk`: the clerk workstation in the terminal, through the
  * staged start-up (cli_start.c) in clerk mode. Not locked down like the
- * citizen kiosk: Esc on the sign-in screen quits. */
+ * citizen kiosk: Esc on the sign-in screen asks, then quits. */
 #include "app.h"
 #include "sync_config.h"
 #include "clerk.h"

@@ -14,6 +14,7 @@
 #include "citizen.h"
 #include "cli.h"
 #include "log.h"
+#include "money.h"
 #include "printer.h"
 #include "receipt.h"
 #include "dates.h"
@@ -130,8 +131,11 @@ static int show(cli_ctx *ctx, const char *ref)
     label(_("Return address:"));
     printf("%s, %s\n", d.unit_name, d.province);
     label(_("Fees:"));
-    printf("%" PRId64 " + %" PRId64 " = %" PRId64 " đ\n", d.fee_proc,
-           d.fee_post, d.fee_total);
+    char fee[48], post[48], total[48];
+    money_format(d.fee_proc, NULL, fee, sizeof fee);
+    money_format(d.fee_post, NULL, post, sizeof post);
+    money_format(d.fee_total, NULL, total, sizeof total);
+    printf("%s + %s = %s\n", fee, post, total);
     label(_("Expected result:"));
     printf("%s\n", d.expected_date);
     label(_("Registered:"));

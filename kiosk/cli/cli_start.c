@@ -85,12 +85,14 @@ static bool stage_store(cli_ctx *ctx, start_mode mode, start_run *run)
     log_info("database: %s open", ctx->cfg.db_path);
     if (mode != START_CITIZEN)
         return true;
-    bool full = false;
-    if (store_start_check(run->db, &full, msg, sizeof msg) != PK_OK) {
+    start_check_kind kind = START_CHECK_QUICK;
+    if (store_start_check(run->db, &kind, msg, sizeof msg) != PK_OK) {
         cli_fail(_("postkiosk: the database failed its check: %s\n"), msg);
         return false;
     }
-    if (full)
+    if (kind == START_CHECK_FIRST)
+        log_info("database: first kiosk start of this database; every page checked");
+    else if (kind == START_CHECK_UNCLEAN)
         log_info("database: the last run did not end cleanly; every page checked");
     if (!ready_keys(&ctx->cfg, why, sizeof why) || !ready_write(run->db, why, sizeof why))
         return refuse(why);

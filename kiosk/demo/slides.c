@@ -2,6 +2,7 @@
 /* Slide texts, written for people who have never used the service and
  * fear losing their papers: plain words, short lines, the reasons to
  * trust it. Every string goes through gettext. */
+#include "money.h"
 #include "slides.h"
 
 #include <stdio.h>
@@ -76,9 +77,9 @@ static void costs(const slide_data *d, const char *lang, sbuf *b)
         return;
     }
     line(b, _("Postal charge within the province:"));
-    receipt_money(d->charge_send, lang, m1, sizeof m1);
-    receipt_money(d->charge_return, lang, m2, sizeof m2);
-    receipt_money(d->charge_both, lang, m3, sizeof m3);
+    money_format(d->charge_send, lang, m1, sizeof m1);
+    money_format(d->charge_return, lang, m2, sizeof m2);
+    money_format(d->charge_both, lang, m3, sizeof m3);
     char s[256];
     snprintf(s, sizeof s, _("Send the dossier: %s"), m1);
     bullet(b, s);
@@ -88,8 +89,8 @@ static void costs(const slide_data *d, const char *lang, sbuf *b)
     bullet(b, s);
     if (d->have_costly) {
         proc_name(&d->costly, lang, name, sizeof name);
-        receipt_money(d->costly.fee_vnd, lang, m1, sizeof m1);
-        receipt_money(d->costly.fee_vnd + d->charge_both, lang, m2, sizeof m2);
+        money_format(d->costly.fee_vnd, lang, m1, sizeof m1);
+        money_format(d->costly.fee_vnd + d->charge_both, lang, m2, sizeof m2);
         sbuf_addf(b, _("Example: %s. Fee %s, plus postage both ways %s: %s in all."), name, m1,
                   m3, m2);
         sbuf_add(b, "\n");

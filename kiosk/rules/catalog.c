@@ -600,3 +600,15 @@ void catalog_real_agency(const char *agency, const char *level, const admin_unit
     snprintf(out, outsz, "%.*sUBND %s%s%s%s", (int)(generic - agency), agency, unit->type,
              unit->type[0] ? " " : "", unit->name, generic + pl);
 }
+
+const char *catalog_doc_kind(doc_kind kind, bool capital, const char *name_vi,
+                             const char *name_en)
+{
+    const char *label = kind == DOC_ORIGINAL ? (capital ? _("Original") : _("original"))
+                                             : (capital ? _("Copy") : _("copy"));
+    /* the label is in the reader's language: the name in that language
+     * (the legal Vietnamese one, or the English gloss) may say it already */
+    if (text_starts_with_words(name_vi, label) || text_starts_with_words(name_en, label))
+        return NULL;
+    return label;
+}

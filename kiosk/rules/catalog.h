@@ -29,4 +29,11 @@ pk_err catalog_read_tariffs(const char *path, tariff **out, int *n, const csv_wa
 void catalog_real_agency(const char *agency, const char *level, const admin_unit *unit,
                          char *out, size_t outsz);
 
+/* The kind label to show beside a paper's name, translated: "Copy" /
+ * "Original" (capital) or "copy" / "original". NULL when the name
+ * already begins with it ("Bản sao chứng thực ...", "Copy of ..."):
+ * the kind is then said once. name_en may be "" or NULL. */
+const char *catalog_doc_kind(doc_kind kind, bool capital, const char *name_vi,
+                             const char *name_en);
+
 #endif

@@ -41,10 +41,16 @@ pk_err store_check(store *s, bool full, char *msg, size_t msgsz);
  * database: the header (page count within the file) and the schema (every
  * table the kiosk needs) always; quick_check, which reads every page, only
  * when the last run did not end with store_mark_clean (a crash, a power
- * cut, a kill, a new or restored file). Then the marker is cleared until
- * the next clean end. *full says whether quick_check ran. PK_EIO with the
- * first problem in msg on a damaged file. */
-pk_err store_start_check(store *s, bool *full, char *msg, size_t msgsz);
+ * cut, a kill, a restored file) or on the first kiosk start of a new
+ * file. Then the marker is cleared until the next clean end. *kind says
+ * whether quick_check ran, and why. PK_EIO with the first problem in msg
+ * on a damaged file. */
+typedef enum {
+    START_CHECK_QUICK,     /* the last run ended cleanly: header and schema only */
+    START_CHECK_FIRST,     /* no kiosk run yet on this file: every page read */
+    START_CHECK_UNCLEAN,   /* the last run did not end cleanly: every page read */
+} start_check_kind;
+pk_err store_start_check(store *s, start_check_kind *kind, char *msg, size_t msgsz);
 /* The clean-shutdown marker: the kiosk ended cleanly (committed). Not on
  * a file the idle check found damaged: the next start checks every
  * page and refuses it. */

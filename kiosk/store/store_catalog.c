@@ -42,15 +42,20 @@ static bool procedure_ok(const procedure *p)
 
 static pk_err insert_procedure(store *s, const procedure *p)
 {
-    sqlite3_stmt *stmt = store_stmt(s,
-        "INSERT INTO procedures(code, name_vi, name_en, agency, level, field_vi, field_en,"
-        " bcci_submit, bcci_return, in_person, reason_vi, reason_en, days, fee_vnd, provenance,"
-        " name_fold, name_en_fold, name_key, field_key, agency_key, keywords, rank, agency_en)"
-        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
-        " CASE WHEN ?22 THEN ?21 ELSE"
-        "  coalesce((SELECT keywords FROM temp.kept_staff WHERE code = ?1), '') END,"
-        " CASE WHEN ?24 THEN ?23 ELSE"
-        "  coalesce((SELECT rank FROM temp.kept_staff WHERE code = ?1), 0) END, ?25)");
+    /* agency_en once the schema has it (a test of an upgrade fills a
+     * catalog at an older version) */
+#define INSERT_PROCEDURE(col, val)                                                            \
+    "INSERT INTO procedures(code, name_vi, name_en, agency, level, field_vi, field_en,"       \
+    " bcci_submit, bcci_return, in_person, reason_vi, reason_en, days, fee_vnd, provenance,"  \
+    " name_fold, name_en_fold, name_key, field_key, agency_key, keywords, rank" col ")"      \
+    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"          \
+    " CASE WHEN ?22 THEN ?21 ELSE"                                                            \
+    "  coalesce((SELECT keywords FROM temp.kept_staff WHERE code = ?1), '') END,"             \
+    " CASE WHEN ?24 THEN ?23 ELSE"                                                            \
+    "  coalesce((SELECT rank FROM temp.kept_staff WHERE code = ?1), 0) END" val ")"
+    sqlite3_stmt *stmt = store_stmt(s, s->agency_en ? INSERT_PROCEDURE(", agency_en", ", ?25")
+                                                    : INSERT_PROCEDURE("", ""));
+#undef INSERT_PROCEDURE
     if (!stmt)
         return PK_EIO;
     char *fold = text_fold(p->name_vi), *fold_en = text_fold(p->name_en);
@@ -80,7 +85,8 @@ static pk_err insert_procedure(store *s, const procedure *p)
     sqlite3_bind_int(stmt, 22, p->keywords_set);
     sqlite3_bind_int(stmt, 23, p->rank);
     sqlite3_bind_int(stmt, 24, p->rank_set);
-    store_bind_text(stmt, 25, p->agency_en);
+    if (s->agency_en)
+        store_bind_text(stmt, 25, p->agency_en);
     pk_err e = store_step_done(s, stmt);
     free(fold);
     free(fold_en);

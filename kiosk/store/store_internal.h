@@ -11,6 +11,7 @@
 
 typedef struct {
     char *sql;                 /* key (copy) */
+    const char *key;           /* the address it was last asked for at (store_stmt) */
     sqlite3_stmt *stmt;
 } store_cached;
 
@@ -45,6 +46,7 @@ struct store {
     store_progress_fn progress;   /* store_set_progress() */
     void *progress_arg;
     bool damaged;              /* the idle check found damage: no new dossiers (store_check.h) */
+    bool created;              /* store_migrate began at schema 0: a new file */
 };
 
 /* One schema step: SQL run in one transaction (may be NULL), then fn (may
@@ -88,6 +90,9 @@ extern const char store_schema_sync_heads[];
 /* Schema version 23: no index of the heads (the head check reads the last
  * row of the outbox). */
 extern const char store_schema_sync_last[];
+/* Schema version 24: the CHECK lists of three or more constants written
+ * as ORed equalities (store_schema.c). */
+pk_err store_schema_inline_checks(store *s);
 extern const int store_migrations_count;
 /* Version 4: name_fold columns and the name index folded again. */
 pk_err store_refold(store *s);
@@ -161,6 +166,18 @@ pk_err store_event_add(store *s, int64_t dossier_id, int64_t at, const char *act
                        const char *from, const char *to, const char *note);
 /* Status code as stored ("registered", ...). */
 const char *store_status_code(dossier_status status);
+
+/* Whom a dossier's messages go to, as its row holds it. */
+typedef struct {
+    int64_t dossier_id;
+    const char *ref, *phone, *email, *lang, *expected;   /* expected_date */
+    bool consent_sms, consent_email, sample;
+} store_notify_to;
+/* store_notify_queue for a dossier whose row the caller has in hand (the
+ * one it has just written): the same rows, without reading it back
+ * (store_notify.c). */
+pk_err store_notify_queue_to(store *s, const store_notify_to *to, const char *event,
+                             const char *date, int64_t at);
 
 /* Seals (store_audit.c): after the migrations, temporary triggers on this
  * connection note every dossier and clerk row it inserts, updates or

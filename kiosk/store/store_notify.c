@@ -75,21 +75,26 @@ pk_err store_consent_email_upgrade(store *s)
     return store_reseal_dossiers(s, add_consent_email, NULL);
 }
 
-/* Whether the citizen agreed to e-mails. Asked only for a dossier with an
- * address, so that a store written at an older schema version (tests of
- * the upgrades) creates dossiers without one. */
-static pk_err email_consent(store *s, int64_t dossier_id, bool *out)
+pk_err store_notify_queue_to(store *s, const store_notify_to *to, const char *event,
+                             const char *date, int64_t at)
 {
-    *out = false;
-    sqlite3_stmt *stmt = store_stmt(s, "SELECT consent_email FROM dossiers WHERE id = ?1");
-    if (!stmt)
-        return PK_EIO;
-    sqlite3_bind_int64(stmt, 1, dossier_id);
-    pk_err e = store_step_row(s, stmt);
-    if (e == PK_OK)
-        *out = sqlite3_column_int(stmt, 0) != 0;
-    store_done(stmt);
-    return e;
+    if (!notify_event_known(event) || (date && !store_text_ok(date, PK_DATE_MAX)))
+        return PK_EINVAL;
+    if (to->sample)
+        return PK_OK;
+    /* a dated message without a date given tells the expected result date */
+    if (notify_event_dated(event) && (!date || !*date))
+        date = to->expected;
+    pk_err e = store_begin(s);
+    if (e != PK_OK)
+        return e;
+    /* each channel only with its own consent (issue 14: "only to the
+     * channel they chose") */
+    if (to->consent_sms && to->phone[0])
+        e = insert_row(s, to->dossier_id, to->ref, event, "sms", to->phone, to->lang, date, at);
+    if (e == PK_OK && to->consent_email && to->email[0])
+        e = insert_row(s, to->dossier_id, to->ref, event, "email", to->email, to->lang, date, at);
+    return store_end(s, e);
 }
 
 pk_err store_notify_queue(store *s, int64_t dossier_id, const char *event, const char *date,
@@ -101,7 +106,7 @@ pk_err store_notify_queue(store *s, int64_t dossier_id, const char *event, const
     if (e != PK_OK)
         return e;
     sqlite3_stmt *stmt = store_stmt(s, "SELECT ref, phone, email, lang, consent_sms, sample,"
-                                       " expected_date FROM dossiers WHERE id = ?1");
+                                       " expected_date, consent_email FROM dossiers WHERE id = ?1");
     if (!stmt) {
         store_rollback(s);
         return PK_EIO;
@@ -110,31 +115,21 @@ pk_err store_notify_queue(store *s, int64_t dossier_id, const char *event, const
     e = store_step_row(s, stmt);
     char ref[PK_REF_MAX], phone[PK_PHONE_MAX], email[PK_EMAIL_MAX], lang[8],
         expected[PK_DATE_MAX];
-    bool consent = false, sample = true;
+    store_notify_to to = {.dossier_id = dossier_id, .ref = ref, .phone = phone, .email = email,
+                          .lang = lang, .expected = expected, .sample = true};
     if (e == PK_OK) {
         store_col_text(stmt, 0, ref, sizeof ref);
         store_col_text(stmt, 1, phone, sizeof phone);
         store_col_text(stmt, 2, email, sizeof email);
         store_col_text(stmt, 3, lang, sizeof lang);
-        consent = sqlite3_column_int(stmt, 4) != 0;
-        sample = sqlite3_column_int(stmt, 5) != 0;
+        to.consent_sms = sqlite3_column_int(stmt, 4) != 0;
+        to.sample = sqlite3_column_int(stmt, 5) != 0;
         store_col_text(stmt, 6, expected, sizeof expected);
+        to.consent_email = sqlite3_column_int(stmt, 7) != 0;
     }
     store_done(stmt);
-    /* a dated message without a date given tells the expected result date */
-    if (e == PK_OK && notify_event_dated(event) && (!date || !*date))
-        date = expected;
-    /* each channel only with its own consent (issue 14: "only to the
-     * channel they chose") */
-    bool consent_email = false;
-    if (e == PK_OK && email[0] && !sample)
-        e = email_consent(s, dossier_id, &consent_email);
-    if (e == PK_OK && !sample) {
-        if (consent && phone[0])
-            e = insert_row(s, dossier_id, ref, event, "sms", phone, lang, date, at);
-        if (e == PK_OK && consent_email && email[0])
-            e = insert_row(s, dossier_id, ref, event, "email", email, lang, date, at);
-    }
+    if (e == PK_OK)
+        e = store_notify_queue_to(s, &to, event, date, at);
     mem_wipe(phone, sizeof phone);
     mem_wipe(email, sizeof email);
     return store_end(s, e);

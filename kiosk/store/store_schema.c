@@ -164,13 +164,19 @@ static const char schema_job_claims[] =
 /* Version 10: the clean-shutdown marker (store_start_check). One row:
  * clean_at is when the last kiosk run ended cleanly, 0 while a kiosk runs
  * or after one that did not end cleanly (then the next start reads every
- * page). A new database has had no clean run. */
+ * page), -1 on a new database, which no kiosk has run yet (every page is
+ * read too, but that is no unclean end). A file from before this version
+ * has had runs nobody recorded: 0. */
 static const char schema_run_state[] =
     "CREATE TABLE run_state("
     "  id INTEGER PRIMARY KEY CHECK (id = 1),"
     "  clean_at INTEGER NOT NULL DEFAULT 0"
-    ");"
-    "INSERT INTO run_state(id, clean_at) VALUES (1, 0);";
+    ");";
+static pk_err run_state_row(store *s)
+{
+    return store_exec_const(s, s->created ? "INSERT INTO run_state(id, clean_at) VALUES (1, -1)"
+                                          : "INSERT INTO run_state(id, clean_at) VALUES (1, 0)");
+}
 /* Search keywords of a procedure (issue 15 item 14): everyday names and
  * abbreviations ("giấy khai sinh", "BHXH"), set by the import's optional
  * keywords column or by staff (`postkiosk catalog keywords`). */
@@ -338,7 +344,109 @@ static pk_err schema_rank(store *s)
         "CREATE INDEX IF NOT EXISTS procedures_by_rank ON procedures(rank) WHERE rank > 0");
 }
 
-/* Version 24: the receiving agency's English name (procedures.agency_en,
+/* Version 24 (issue 18: the durable insert): the CHECKs with a list of
+ * three or more constants (form, incident, a print job's status, a
+ * message's status, a sync row's kind) made SQLite build a temporary
+ * b-tree of the list each time a row was written (sqlite3FindInIndex
+ * codes lists of up to two constants inline): seven per registration with
+ * both messages, three more for its receipt's outcome. The same sets as
+ * equalities joined by OR, which SQLite codes inline. Equal to IN
+ * on every value: the column's affinity is applied to the row before the
+ * CHECK, and `x IN (a, b)` compares x with each constant as `x = a` does
+ * (store_insert/checks_accept_the_same tries every kind of value on both).
+ *
+ * Only the text of the constraints changes, never a stored byte, so the
+ * tables are not rebuilt (a copy of every row of the two outboxes, lost
+ * statistics, AUTOINCREMENT's sqlite_sequence row to carry over): the
+ * definitions are edited in place as SQLite documents it for constraint
+ * changes (lang_altertable.html, "making other kinds of table schema
+ * changes": writable_schema, then schema_version + 1 so that every
+ * connection reads the schema again). Indexes, triggers, rows and
+ * rowids are untouched. The optional full check after it is left out: a
+ * constraint accepting what the old one accepted cannot make a stored row
+ * wrong, and reading every outbox row would make this one start slow at a
+ * million dossiers; a definition that does not parse fails the check at
+ * the end, and the transaction is rolled back. Done only where the old
+ * text is there: runs again as a no-op (a test rolls user_version back). */
+static const struct {
+    const char *table, *was, *now;
+} inline_checks[] = {
+    {"dossiers", "CHECK(form IN (1, 2, 3))", "CHECK(form = 1 OR form = 2 OR form = 3)"},
+    {"dossiers", "CHECK(incident IN ('', 'lost', 'damaged'))",
+     "CHECK(incident = '' OR incident = 'lost' OR incident = 'damaged')"},
+    {"print_jobs", "CHECK(status IN (0, 1, 2))", "CHECK(status = 0 OR status = 1 OR status = 2)"},
+    {"notify_outbox",
+     "CHECK(status IN    ('pending', 'sending', 'handed', 'sent', 'failed', 'given_up'))",
+     "CHECK(status = 'pending' OR status = 'sending' OR status = 'handed' OR status = 'sent'"
+     " OR status = 'failed' OR status = 'given_up')"},
+    {"sync_outbox", "CHECK(kind IN ('dossier', 'event', 'print', 'audit'))",
+     "CHECK(kind = 'dossier' OR kind = 'event' OR kind = 'print' OR kind = 'audit')"},
+};
+
+/* Runs sql (one statement) with the three texts of check i bound as ?1
+ * table, ?2 old, ?3 new; its first column (or the changes when it has
+ * none) into *out. Prepared apart from the cache: what sqlite_schema lets
+ * a statement do is fixed when it is prepared. */
+static pk_err check_sql(store *s, const char *sql, size_t i, int64_t *out)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(s->conn, sql, -1, &stmt, NULL);
+    if (rc == SQLITE_OK) {
+        store_bind_text(stmt, 1, inline_checks[i].table);
+        store_bind_text(stmt, 2, inline_checks[i].was);
+        store_bind_text(stmt, 3, inline_checks[i].now);
+        rc = sqlite3_step(stmt);
+        *out = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : sqlite3_changes(s->conn);
+    }
+    sqlite3_finalize(stmt);
+    return store_rc(s, rc);
+}
+
+static pk_err edit_checks(store *s)
+{
+    int64_t changed = 0, n = 0;
+    pk_err e = store_exec_const(s, "PRAGMA writable_schema = ON");
+    for (size_t i = 0; e == PK_OK && i < PK_ARRAY_LEN(inline_checks); i++) {
+        e = check_sql(s, "UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3)"
+                         " WHERE type = 'table' AND name = ?1 AND instr(sql, ?2) > 0", i, &n);
+        changed += n;
+    }
+    if (e == PK_OK && changed > 0) {
+        int64_t version = store_int_const(s, "PRAGMA schema_version", -1);
+        char pragma[48];
+        snprintf(pragma, sizeof pragma, "PRAGMA schema_version = %lld", (long long)version + 1);
+        e = version < 0 ? PK_EIO : store_exec_const(s, pragma);
+    }
+    pk_err off = store_exec_const(s, "PRAGMA writable_schema = OFF");
+    return e != PK_OK ? e : off;
+}
+
+pk_err store_schema_inline_checks(store *s)
+{
+    /* the store's connections refuse schema edits (SQLITE_DBCONFIG_DEFENSIVE):
+     * lifted for this step only, and put back as it was */
+    int defensive = 0;
+    sqlite3_db_config(s->conn, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+    sqlite3_db_config(s->conn, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
+    pk_err e = edit_checks(s);
+    sqlite3_db_config(s->conn, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
+    /* read back through the schema as parsed again: each new CHECK in
+     * place of the old one (a table made by hand, not by the migrations,
+     * is refused rather than left half-edited) */
+    for (size_t i = 0; e == PK_OK && i < PK_ARRAY_LEN(inline_checks); i++) {
+        int64_t ok = 0;
+        e = check_sql(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1"
+                         " AND instr(sql, ?2) = 0 AND instr(sql, ?3) > 0", i, &ok);
+        if (e == PK_OK && ok != 1) {
+            snprintf(s->err, sizeof s->err, "table %s: %s is not the check the migrations wrote",
+                     inline_checks[i].table, inline_checks[i].was);
+            e = PK_EIO;
+        }
+    }
+    return e;
+}
+
+/* Version 25: the receiving agency's English name (procedures.agency_en,
  * the import's optional agency_en column), and the one each dossier kept
  * at registration (dossiers.agency_en), as it keeps the procedure's names.
  * Existing dossiers take it from the catalog where the catalog still has
@@ -395,7 +503,7 @@ const store_migration store_migrations[] = {
     {7, NULL, store_refold},                     /* names folded again: Lý = Lí (store_refold.c) */
     {8, store_schema_v8, NULL},   /* notification outbox: store_notify.c */
     {9, store_schema_notify_given_up, NULL},   /* given-up messages counted: store_notify.c */
-    {10, schema_run_state, NULL},  /* clean-shutdown marker: store_start_check (store.c) */
+    {10, schema_run_state, run_state_row},  /* clean-shutdown marker: store_start_check (store.c) */
     {11, schema_keywords, NULL},   /* procedure search keywords: store_search.c */
     {12, NULL, schema_post_collected},     /* postage collected at acceptance */
     {13, store_schema_sync, NULL},   /* sync outbox: kiosk/store_sync/store_sync.c */
@@ -409,7 +517,8 @@ const store_migration store_migrations[] = {
     {21, store_schema_sync_heads, NULL},   /* fewer pages per dossier: store_sync.c */
     {22, NULL, schema_rank},   /* procedures' staff rank on the first list: store_search.c */
     {23, store_schema_sync_last, NULL},   /* fewer pages per dossier again: store_sync.c */
-    {24, NULL, schema_agency_en},   /* the agency's English name, kept by dossiers */
+    {24, NULL, store_schema_inline_checks},   /* CHECK lists coded inline: no temporary b-tree per row */
+    {25, NULL, schema_agency_en},   /* the agency's English name, kept by dossiers */
 };
 const int store_migrations_count = (int)PK_ARRAY_LEN(store_migrations);
 
@@ -446,6 +555,7 @@ pk_err store_migrate(store *s, const store_migration *list, int n, char *msg, si
 {
     int latest = n > 0 ? list[n - 1].version : 0;
     int now = user_version(s);
+    s->created = now == 0;
     if (now == latest) {
         note_sync_outbox(s);
         return PK_OK;   /* up to date: no write lock needed */

@@ -60,7 +60,8 @@ static int hint_width(const char *key, const char *label)
     return text_width(key) + text_width(label) + 4;   /* " key " label " " */
 }
 
-static int draw_hint(frame *f, int x, int limit, const char *key, const char *label, action act)
+static int draw_hint(frame *f, int x, int limit, const char *key, const char *label,
+                     const hint *h)
 {
     int y = f->rows - 1, x0 = x;
     char k[32];
@@ -69,8 +70,10 @@ static int draw_hint(frame *f, int x, int limit, const char *key, const char *la
     x += 1;
     x += term_put(y, x, limit - x, label, ROLE_HINT);
     x += 1;
-    if (act != ACT_CHOOSE)    /* "1-9 Choose" names keys; the choices are on screen */
-        w_region(f, y, x0, 1, x - x0, act, 0);
+    /* "1-9 Choose" names keys, the choices are on screen; a dialog's "1"
+     * is its own answer */
+    if (h->act != ACT_CHOOSE || h->key)
+        w_region(f, y, x0, 1, x - x0, h->act, h->value);
     return x;
 }
 
@@ -82,11 +85,11 @@ void chrome_hints(const app *a, frame *f)
     hint glob[3];
     int ng = 0;
     if (f->show_ime)
-        glob[ng++] = (hint){ACT_IME, _(keys_binding(ACT_IME)->label)};
+        glob[ng++] = (hint){.act = ACT_IME, .label = _(keys_binding(ACT_IME)->label)};
     const char *ln = next_lang_name();
     if (ln)
-        glob[ng++] = (hint){ACT_LANG, ln};
-    glob[ng++] = (hint){ACT_CALL_STAFF, _("Call staff")};
+        glob[ng++] = (hint){.act = ACT_LANG, .label = ln};
+    glob[ng++] = (hint){.act = ACT_CALL_STAFF, .label = _("Call staff")};
     int gw = 0;
     for (int i = 0; i < ng; i++)
         gw += hint_width(keys_binding(glob[i].act)->keyname, glob[i].label);
@@ -103,11 +106,11 @@ void chrome_hints(const app *a, frame *f)
             help |= f->hints[i].act == ACT_HELP;
         }
     if (f->nhints == 0)
-        hs[nh++] = (hint){ACT_BACK, NULL};
+        hs[nh++] = (hint){.act = ACT_BACK, .label = NULL};
     int auto_help = -1;                          /* Help is on the bar when there is one */
-    if (!help && a->help && app_top(a) != a->help && app_top(a) != a->idle_screen) {
+    if (!help && !f->modal && a->help && app_top(a) != a->help && app_top(a) != a->idle_screen) {
         auto_help = nh;
-        hs[nh++] = (hint){ACT_HELP, NULL};
+        hs[nh++] = (hint){.act = ACT_HELP, .label = NULL};
     }
     /* too long: keys a person can do without go first (Tab, pages, and
      * "1-9" unless the screen named what the digits do), then F3 (the
@@ -118,7 +121,8 @@ void chrome_hints(const app *a, frame *f)
         int w = 0;
         for (int i = 0; i < nh; i++) {
             const key_binding *kb = keys_binding(hs[i].act);
-            w += hint_width(kb->keyname, _(hs[i].label ? hs[i].label : kb->label));
+            w += hint_width(hs[i].key ? hs[i].key : kb->keyname,
+                            _(hs[i].label ? hs[i].label : kb->label));
         }
         if (w <= gx || nh == 0)
             break;
@@ -147,13 +151,14 @@ void chrome_hints(const app *a, frame *f)
     for (int i = 0; i < nh; i++) {
         const key_binding *kb = keys_binding(hs[i].act);
         const char *label = _(hs[i].label ? hs[i].label : kb->label);
-        if (x + hint_width(kb->keyname, label) > gx)
+        const char *key = hs[i].key ? hs[i].key : kb->keyname;
+        if (x + hint_width(key, label) > gx)
             break;
-        x = draw_hint(f, x, gx, kb->keyname, label, hs[i].act);
+        x = draw_hint(f, x, gx, key, label, &hs[i]);
     }
     for (int i = 0; i < ng; i++)
         gx = draw_hint(f, gx, f->cols, keys_binding(glob[i].act)->keyname, glob[i].label,
-                       glob[i].act);
+                       &glob[i]);
 }
 
 void chrome_overlays(const app *a, frame *f)

@@ -56,6 +56,8 @@ typedef struct {
 typedef struct {
     action act;
     const char *label;   /* msgid; NULL = the key table's label */
+    const char *key;     /* NULL = the key table's key name; a dialog's "1" */
+    int value;           /* the event's value when the hint is touched */
 } hint;
 
 enum { FRAME_REGIONS = 128, FRAME_HINTS = 12 };
@@ -70,6 +72,7 @@ typedef struct frame {
     int nhints;
     hint hints[FRAME_HINTS];
     bool show_ime;                  /* a text field has focus */
+    bool modal;                     /* a dialog's buttons are the hint bar (w_dialog) */
     bool cursor;
     int cur_y, cur_x;
     /* what the spoken prompts say (voice.c), filled by the widgets while

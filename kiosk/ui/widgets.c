@@ -27,7 +27,7 @@ void w_hint(frame *f, action act, const char *label)
             return;
         }
     if (f->nhints < FRAME_HINTS)
-        f->hints[f->nhints++] = (hint){act, label};
+        f->hints[f->nhints++] = (hint){.act = act, .label = label};
 }
 
 const click_region *w_hit(const frame *f, int y, int x)
@@ -410,6 +410,13 @@ void w_dialog(frame *f, const char *title, const char *body, const w_dlg_button 
     w_region(f, y, x, h, w, ACT_NONE, 0);
     if (nb == 0)
         return;
+    /* its keys are the only ones that answer: the hint bar shows them,
+     * not the keys of the screen under it */
+    f->nhints = 0;
+    f->modal = true;
+    for (int i = 0; i < nb && i < FRAME_HINTS; i++)
+        f->hints[f->nhints++] =
+            (hint){.act = b[i].act, .label = b[i].label, .key = b[i].key, .value = b[i].value};
     int bw = (w - 4 - (nb - 1) * 2) / nb;
     for (int i = 0; i < nb; i++)
         w_button(f, y + h - 2, x + 2 + i * (bw + 2), bw, b[i].key, b[i].label, i == 0,
@@ -497,6 +504,35 @@ void wpage_end(wpage *p)
     }
 }
 
+bool wpage_scroll(const wpage *measured, int *scroll, action act)
+{
+    int visible = wpage_visible(measured);
+    int last = measured->y - visible;   /* the last page's first line */
+    if (last < 0)
+        last = 0;
+    /* while more is below, the sign hides the last row: a page shows
+     * visible - 1 lines, and the next starts on the last of them */
+    int page = visible - 2 > 1 ? visible - 2 : 1;
+    int to = *scroll;
+    switch (act) {
+    case ACT_UP: to--; break;
+    case ACT_DOWN: to++; break;
+    case ACT_PGUP: to -= page; break;
+    case ACT_PGDN: to += page; break;
+    case ACT_HOME: to = 0; break;
+    case ACT_END: to = last; break;
+    default: return false;
+    }
+    if (to > last)
+        to = last;
+    if (to < 0)
+        to = 0;
+    if (to == *scroll)
+        return false;
+    *scroll = to;
+    return true;
+}
+
 frame w_frame_now(void)
 {
     frame f;
@@ -509,19 +545,3 @@ frame w_frame_now(void)
     return f;
 }
 
-void w_money(long long vnd, char *out, size_t outsz)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%lld", vnd < 0 ? -vnd : vnd);
-    char buf[48];
-    size_t n = strlen(digits), k = 0;
-    if (vnd < 0)
-        buf[k++] = '-';
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[k++] = '.';
-        buf[k++] = digits[i];
-    }
-    buf[k] = '\0';
-    snprintf(out, outsz, "%s \xc4\x91", buf);   /* đ */
-}

@@ -105,12 +105,16 @@ void wpage_gap(wpage *p);
 int wpage_visible(const wpage *p);
 /* "▼ more" marker when content continues below. */
 void wpage_end(wpage *p);
+/* One scrolling for every page (citizen and clerk): Up/Down a line,
+ * PgUp/PgDn a page, Home/End the top and the last page, never above the
+ * top nor past the last page. A page is the rows the text has while the
+ * "more below" sign takes the last row, less one row seen again; measured
+ * is the page laid out with measure set. false (nothing moved) for other
+ * actions and at either end. */
+bool wpage_scroll(const wpage *measured, int *scroll, action act);
 
 /* A frame of the terminal's current size with the standard body area
  * (what the app will pass to draw): for handle() to measure pages. */
 frame w_frame_now(void);
-
-/* "1.234.567 đ" */
-void w_money(long long vnd, char *out, size_t outsz);
 
 #endif

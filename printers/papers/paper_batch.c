@@ -15,6 +15,7 @@
 #include "dates.h"
 #include "dossier.h"
 #include "paper_content.h"
+#include "text.h"
 #include "util.h"
 
 enum { ITEMS_MAX = 500 };
@@ -153,10 +154,15 @@ static int list(paper_doc *d, const batch *b, const char *agency, int *ndocs, in
         if (b->kind == PAPER_HANDOVER) {
             str_copy(c5, sizeof c5, pd->x.seal_no[0] ? pd->x.seal_no : "—");
             /* each paper, originals marked, for both sides to count */
-            for (int k = 0; k < pd->d.ndocs; k++)
-                if (pd->d.docs[k].handed)
-                    sbuf_addf(&papers, "%s%s (%s)", papers.len ? "\n" : "", pd->d.docs[k].name_vi,
-                              pd->d.docs[k].kind == DOC_ORIGINAL ? "bản chính" : "bản sao");
+            for (int k = 0; k < pd->d.ndocs; k++) {
+                if (!pd->d.docs[k].handed)
+                    continue;
+                /* the kind once: "Bản sao giấy khai sinh" needs no "(bản sao)" */
+                const char *kind = pd->d.docs[k].kind == DOC_ORIGINAL ? "bản chính" : "bản sao";
+                bool said = text_starts_with_words(pd->d.docs[k].name_vi, kind);
+                sbuf_addf(&papers, "%s%s%s%s%s", papers.len ? "\n" : "", pd->d.docs[k].name_vi,
+                          said ? "" : " (", said ? "" : kind, said ? "" : ")");
+            }
         } else if (b->kind == PAPER_COLLECTED) {
             str_copy(c5, sizeof c5, pd->x.seal_no[0] ? pd->x.seal_no : "—");
             paper_date(pd->x.appointment_date[0] ? pd->x.appointment_date : pd->d.expected_date,

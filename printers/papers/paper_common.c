@@ -90,20 +90,6 @@ void paper_date(const char *iso, char *out, size_t outsz)
         str_copy(out, outsz, "..../..../........");
 }
 
-void paper_money(int64_t vnd, char *out, size_t outsz)
-{
-    char digits[32], grouped[48];
-    snprintf(digits, sizeof digits, "%" PRId64, vnd < 0 ? (int64_t)0 : vnd);
-    size_t n = strlen(digits), j = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i && (n - i) % 3 == 0)
-            grouped[j++] = '.';
-        grouped[j++] = digits[i];
-    }
-    grouped[j] = '\0';
-    snprintf(out, outsz, "%s đồng", grouped);
-}
-
 void paper_s10_text(const char *s10, char *out, size_t outsz)
 {
     if (strlen(s10) == 13)

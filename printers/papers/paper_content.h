@@ -42,7 +42,6 @@ void paper_event(store *s, const char *ref, dossier_status st, int64_t *at, char
 void paper_clerk_name(store *s, const char *id, char *out, size_t outsz);
 void paper_time(int64_t t, char *out, size_t outsz);     /* DD/MM/YYYY HH:MM */
 void paper_date(const char *iso, char *out, size_t outsz); /* DD/MM/YYYY or a blank */
-void paper_money(int64_t vnd, char *out, size_t outsz);  /* 1.234.000 đồng */
 /* "RA 123 456 785 VN" (S10 groups) or s10 as is. */
 void paper_s10_text(const char *s10, char *out, size_t outsz);
 const char *paper_form_vi(service_form f);

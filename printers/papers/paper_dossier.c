@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dossier.h"
+#include "money.h"
 #include "paper_content.h"
 #include "util.h"
 
@@ -131,12 +132,12 @@ pk_err paper_build_slip(store *s, const config *cfg, const paper_request *rq, in
     pd_field(d, "Giấy tờ còn thiếu", pd->x.missing_docs[0] ? pd->x.missing_docs : "Không");
     pd_field(d, "Số niêm phong", pd->x.seal_no);
     int64_t fee = pd->x.fee_collected >= 0 ? pd->x.fee_collected : pd->d.fee_proc;
-    paper_money(fee, buf, sizeof buf);
+    money_format(fee, "vi", buf, sizeof buf);
     pd_field(d, "Phí, lệ phí đã thu", buf);
     /* what the counter recorded as taken, not the tariff */
-    paper_money(pd->x.post_collected, buf, sizeof buf);
+    money_format(pd->x.post_collected, "vi", buf, sizeof buf);
     pd_field(d, "Cước dịch vụ bưu chính đã thu", buf);
-    paper_money(fee + pd->x.post_collected, buf, sizeof buf);
+    money_format(fee + pd->x.post_collected, "vi", buf, sizeof buf);
     pd_field(d, "Tổng cộng đã thu", buf);
     paper_date(pd->x.appointment_date[0] ? pd->x.appointment_date : pd->d.expected_date, buf,
                sizeof buf);

@@ -109,7 +109,6 @@ static screen_result consent_handle(void *state, app *a, const event *ev)
     frame f = w_frame_now();
     wpage p;
     layout(a, &f, 0, &p, true);
-    int max = p.y - wpage_visible(&p);
     switch (ev->act) {
     case ACT_CHOOSE:
         s->focus = ev->value >= 1 && ev->value <= CHOICES ? ev->value : s->focus;
@@ -120,12 +119,8 @@ static screen_result consent_handle(void *state, app *a, const event *ev)
     case ACT_BACKTAB: case ACT_UP:
         s->focus = s->focus <= 1 ? CHOICES : s->focus - 1;
         return SR_(SR_REDRAW);
-    case ACT_PGDN:
-        s->scroll = s->scroll + 3 > max ? (max > 0 ? max : 0) : s->scroll + 3;
-        return SR_(SR_REDRAW);
-    case ACT_PGUP:
-        s->scroll = s->scroll > 3 ? s->scroll - 3 : 0;
-        return SR_(SR_REDRAW);
+    case ACT_PGDN: case ACT_PGUP:   /* the arrows move between the choices */
+        return wpage_scroll(&p, &s->scroll, ev->act) ? SR_(SR_REDRAW) : SR_(SR_NONE);
     case ACT_NEXT:
         return pick(s, a, s->focus);   /* nothing happens until a choice is pointed at */
     default:

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "citizen.h"
 #include "i18n.h"
 
@@ -36,9 +37,10 @@ static void doc_line(const citizen *c, int i, int digit, char *line, size_t n)
     char key[16] = "  ";
     if (digit >= 1 && digit <= 9)
         snprintf(key, sizeof key, "%d", digit);
-    snprintf(line, n, "%s  %s %s: %s%s", key, c->handed[i] ? "[\xe2\x9c\x93]" : "[ ]",
-             d->kind == DOC_ORIGINAL ? _("Original") : _("Copy"), name,
-             d->required ? "" : _(" (if you have it)"));
+    /* "Bản sao chứng thực ..." says its kind itself (catalog_doc_kind) */
+    const char *kind = catalog_doc_kind(d->kind, true, d->name_vi, d->name_en);
+    snprintf(line, n, "%s  %s %s%s%s%s", key, c->handed[i] ? "[\xe2\x9c\x93]" : "[ ]",
+             kind ? kind : "", kind ? ": " : "", name, d->required ? "" : _(" (if you have it)"));
 }
 
 static int doc_lines(const citizen *c, int i, int w)

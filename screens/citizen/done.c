@@ -11,6 +11,7 @@
 
 #include "citizen.h"
 #include "i18n.h"
+#include "money.h"
 #include "receipt.h"
 
 enum { DONE_SECONDS = 30, GRACE_MS = 2000 };
@@ -71,7 +72,7 @@ static void done_draw(const void *state, const app *a, frame *f)
     }
     y++;
     char money[48];
-    w_money(c->done.fee_total, money, sizeof money);
+    money_format(c->done.fee_total, NULL, money, sizeof money);
     if (c->form != FORM_RETURN)
         snprintf(buf, sizeof buf,
                  _("Next: bring your papers and this number to the counter. The papers are "

@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "citizen.h"
 #include "i18n.h"
+#include "money.h"
 
 typedef struct {
     int scroll;
@@ -71,17 +73,17 @@ static void layout(const app *a, frame *f, int scroll, wpage *p, bool measure)
             const proc_doc *d = &pr->docs[i];
             char name[2 * PK_TEXT_MAX + 4];
             citizen_legal(d->name_vi, d->name_en, name, sizeof name);
-            snprintf(buf, sizeof buf, "%s \xe2\x80\x94 %s%s", name,
-                     d->kind == DOC_ORIGINAL ? _("original") : _("copy"),
-                     d->required ? "" : _(" (if you have it)"));
+            const char *kind = catalog_doc_kind(d->kind, false, d->name_vi, d->name_en);
+            snprintf(buf, sizeof buf, "%s%s%s%s", name, kind ? " \xe2\x80\x94 " : "",
+                     kind ? kind : "", d->required ? "" : _(" (if you have it)"));
             wpage_item(p, "\xe2\x80\xa2 ", buf, ROLE_NORMAL);
         }
         wpage_gap(p);
     }
     if (!ok)
         return;       /* fees and dates would only distract from the way forward */
-    w_money(pr->fee_vnd, money, sizeof money);
-    w_money(c->fee_post, post, sizeof post);
+    money_format(pr->fee_vnd, NULL, money, sizeof money);
+    money_format(c->fee_post, NULL, post, sizeof post);
     if (!c->have_tariff)        /* never a made-up zero: the counter knows */
         snprintf(post, sizeof post, "%s", _("told at the counter"));
     if (c->form == FORM_RETURN)
@@ -147,9 +149,6 @@ static screen_result proc_handle(void *state, app *a, const event *ev)
     frame f = w_frame_now();
     wpage p;
     layout(a, &f, 0, &p, true);
-    int max = p.y - wpage_visible(&p);
-    if (max < 0)
-        max = 0;
     switch (ev->act) {
     case ACT_NEXT:
         if (!dossier_eligible(&c->proc, c->form))
@@ -165,14 +164,8 @@ static screen_result proc_handle(void *state, app *a, const event *ev)
             return SR_(SR_REDRAW);
         }
         return SR_(SR_NONE);
-    case ACT_DOWN: s->scroll = s->scroll < max ? s->scroll + 1 : max; return SR_(SR_REDRAW);
-    case ACT_UP: s->scroll = s->scroll > 0 ? s->scroll - 1 : 0; return SR_(SR_REDRAW);
-    case ACT_PGDN:
-        s->scroll = s->scroll + wpage_visible(&p) - 1 < max ? s->scroll + wpage_visible(&p) - 1 : max;
-        return SR_(SR_REDRAW);
-    case ACT_PGUP:
-        s->scroll = s->scroll > wpage_visible(&p) - 1 ? s->scroll - (wpage_visible(&p) - 1) : 0;
-        return SR_(SR_REDRAW);
+    case ACT_DOWN: case ACT_UP: case ACT_PGDN: case ACT_PGUP: case ACT_HOME: case ACT_END:
+        return wpage_scroll(&p, &s->scroll, ev->act) ? SR_(SR_REDRAW) : SR_(SR_NONE);
     default:
         return SR_(SR_NONE);
     }

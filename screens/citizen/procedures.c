@@ -320,7 +320,9 @@ const screen_ops screen_procedures = {
     .state_size = sizeof(procs_state),
     .help = N_("Type a few words of the procedure's name, for example \"khai sinh\" for a birth "
                "registration; accents are not needed. Or press Tab and use the arrow keys to "
-               "browse by field and agency. Press the number in front of a procedure to open it."),
+               "browse by field and agency. Press the number in front of a procedure to open it. "
+               "When nothing is typed, the list opens with the procedures most requested at this "
+               "kiosk."),
     .enter = procs_enter,
     .resume = procs_resume,
     .draw = procs_draw,

@@ -8,6 +8,7 @@
 #include "citizen.h"
 #include "i18n.h"
 #include "log.h"
+#include "money.h"
 #include "store_clerk.h"
 #include "util.h"
 
@@ -97,12 +98,12 @@ static void layout(const app *a, frame *f, int scroll, int msg_lines, wpage *p, 
     tariff t = {.form = c->form, .charge_vnd = c->fee_post, .transit_days = c->transit_days};
     dossier_fees(&c->proc, &t, &d);
     char fee[48], post[48], total[48], agency_fee[48];
-    w_money(d.fee_proc, fee, sizeof fee);
-    w_money(d.fee_post, post, sizeof post);
-    w_money(c->proc.fee_vnd, agency_fee, sizeof agency_fee);
+    money_format(d.fee_proc, NULL, fee, sizeof fee);
+    money_format(d.fee_post, NULL, post, sizeof post);
+    money_format(c->proc.fee_vnd, NULL, agency_fee, sizeof agency_fee);
     if (!c->have_tariff)
         snprintf(post, sizeof post, "%s", _("told at the counter"));
-    w_money(d.fee_total, total, sizeof total);
+    money_format(d.fee_total, NULL, total, sizeof total);
     /* the total alone on its line: a wrapped line never splits an amount */
     if (c->form == FORM_RETURN) {
         /* the agency's fee is not paid here: say so, never "0" */
@@ -256,16 +257,11 @@ static screen_result review_handle(void *state, app *a, const event *ev)
     frame f = w_frame_now();
     wpage p;
     layout(a, &f, 0, message_lines(s, &f), &p, true);
-    int max = p.y - wpage_visible(&p);
-    if (max < 0)
-        max = 0;
     switch (ev->act) {
     case ACT_NEXT: return confirm(s, a);
     case ACT_CHOOSE: return edit(a, ev->value);
-    case ACT_DOWN: s->scroll = s->scroll < max ? s->scroll + 1 : max; return SR_(SR_REDRAW);
-    case ACT_UP: s->scroll = s->scroll > 0 ? s->scroll - 1 : 0; return SR_(SR_REDRAW);
-    case ACT_PGDN: s->scroll = max; return SR_(SR_REDRAW);
-    case ACT_PGUP: s->scroll = 0; return SR_(SR_REDRAW);
+    case ACT_DOWN: case ACT_UP: case ACT_PGDN: case ACT_PGUP: case ACT_HOME: case ACT_END:
+        return wpage_scroll(&p, &s->scroll, ev->act) ? SR_(SR_REDRAW) : SR_(SR_NONE);
     default: return SR_(SR_NONE);
     }
 }

@@ -77,6 +77,8 @@ int clerk_header(const app *a, frame *f, const char *title);
  * (clears nothing: draw is pure). Returns the rows used (0: none). */
 enum { CLERK_FLASH_LINES = 4 };
 int clerk_flash_draw(const app *a, frame *f, int y);
+/* The rows clerk_flash_draw takes in f, without drawing (for handle). */
+int clerk_flash_rows(const app *a, const frame *f);
 void clerk_flash(app *a, bool error, const char *msgid);
 /* Prints the papers the step just recorded hands out (clerk_papers.c) and
  * says in the flash where they went. */
@@ -109,6 +111,14 @@ pk_err clerk_resolve(app *a, const char *payload, char ref[PK_REF_MAX]);
  * line) about a forged or unknown receipt. */
 screen_result clerk_scan(app *a, const char *payload);
 
+/* The counts per status under a screen's title (clerk_counts.c): "Total:
+ * n" then every status with dossiers, over at most rows rows from y; what
+ * does not fit is one "Other statuses: n", so the numbers shown add up to
+ * the total. Returns the rows used. clerk_counts_rows: the rows to give it
+ * in a frame of this size. */
+int clerk_counts_draw(frame *f, int y, int rows, const int64_t counts[ST__COUNT]);
+int clerk_counts_rows(const frame *f);
+
 /* Short status names for clerks (msgid), e.g. "Accepted". */
 const char *clerk_status_short(int status);
 /* The queue's status filters in order: open, all, every status, then the
@@ -121,9 +131,6 @@ dossier_filter clerk_queue_filter(const clerk_ui *ui);
 /* One line describing the filters other than the status ("" when none). */
 void clerk_filters_text(const clerk_ui *ui, char *out, size_t outsz);
 
-/* Up and down move a scrolled view one line, page keys ten, never above
- * the top; false (nothing moved) for other keys. */
-bool clerk_scroll(int *scroll, const event *ev);
 
 /* "17/02/2026 08:30" in local time. */
 void clerk_time(int64_t t, char *out, size_t outsz);

@@ -12,6 +12,7 @@
 #include "dates.h"
 #include "dossier.h"
 #include "i18n.h"
+#include "money.h"
 #include "paper.h"
 #include "util.h"
 
@@ -58,6 +59,13 @@ static void load_checks(action_state *s, app *a)
             c->count = 1;
         }
     mem_wipe(&d, sizeof d);
+}
+
+/* An amount's label without its unit, for when the amount is shown in
+ * money beside it ("Postage collected: 48,000 VND", not "(VND): … VND"). */
+static const char *amount_label(int k)
+{
+    return k == F_FEE ? N_("Procedure fee collected") : N_("Postage collected");
 }
 
 static const char *field_label(const action_state *s, int k)
@@ -249,8 +257,8 @@ static void action_draw(const void *state, const app *a, frame *f)
             char line[TF_MAX + 200];
             if (s->f[k].kind == TF_AMOUNT && s->f[k].buf[0]) {
                 char m[48];
-                w_money(atoll(s->f[k].buf), m, sizeof m);
-                snprintf(line, sizeof line, "%s: %s", label, m);
+                money_format(atoll(s->f[k].buf), NULL, m, sizeof m);
+                snprintf(line, sizeof line, "%s: %s", _(amount_label(k)), m);
             } else {
                 snprintf(line, sizeof line, "%s: %s", label, s->f[k].buf);
             }
@@ -265,8 +273,8 @@ static void action_draw(const void *state, const app *a, frame *f)
         if (s->f[k].kind == TF_AMOUNT && s->f[k].buf[0]) {
             /* the amount as money beside its label: 200000 reads 200.000 đ */
             char m[48];
-            w_money(atoll(s->f[k].buf), m, sizeof m);
-            snprintf(money, sizeof money, "%s: %s", label, m);
+            money_format(atoll(s->f[k].buf), NULL, m, sizeof m);
+            snprintf(money, sizeof money, "%s: %s", _(amount_label(k)), m);
             label = money;
         }
         y += tf_draw_labeled(f, &s->f[k], y, x, w, label,

@@ -186,6 +186,16 @@ int clerk_flash_draw(const app *a, frame *f, int y)
     return w_text(f, y, f->left + 1, f->width - 2, CLERK_FLASH_LINES, ui->flash, ROLE_OK);
 }
 
+int clerk_flash_rows(const app *a, const frame *f)
+{
+    const clerk_ui *ui = a->session;
+    if (!ui->flash[0])
+        return 0;
+    /* the widths clerk_flash_draw wraps at: a banner spans the terminal */
+    return w_text_lines(ui->flash, ui->flash_error ? f->cols - 2 : f->width - 2,
+                        CLERK_FLASH_LINES);
+}
+
 void clerk_flash(app *a, bool error, const char *msgid)
 {
     clerk_ui *ui = a->session;
@@ -315,24 +325,6 @@ screen_result clerk_scan(app *a, const char *payload)
                              : N_("WARNING: this receipt failed its security check. It may be "
                                   "forged. Keep it and call the supervisor."));
     return SR_(SR_REDRAW);
-}
-
-bool clerk_scroll(int *scroll, const event *ev)
-{
-    switch (ev->act) {
-    case ACT_DOWN:
-    case ACT_PGDN:
-        *scroll += ev->act == ACT_DOWN ? 1 : 10;
-        return true;
-    case ACT_UP:
-    case ACT_PGUP:
-        *scroll -= ev->act == ACT_UP ? 1 : 10;
-        if (*scroll < 0)
-            *scroll = 0;
-        return true;
-    default:
-        return false;
-    }
 }
 
 void clerk_time(int64_t t, char *out, size_t outsz)

@@ -9,9 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "clerk.h"
 #include "dossier.h"
 #include "i18n.h"
+#include "money.h"
 #include "printer.h"
 #include "receipt.h"
 #include "text.h"
@@ -173,19 +175,21 @@ static void body(const dossier_state *s, wpage *p)
                               : _("Papers the citizen ticked (not counted yet):"),
                    ROLE_TITLE);
     for (int i = 0; i < d->ndocs; i++) {
-        snprintf(buf, sizeof buf, "%s [%s]%s", d->docs[i].name_vi,
-                 d->docs[i].kind == DOC_ORIGINAL ? _("original") : _("copy"),
+        /* the legal name only: its kind is said unless the name says it */
+        const char *kind = catalog_doc_kind(d->docs[i].kind, false, d->docs[i].name_vi, "");
+        snprintf(buf, sizeof buf, "%s%s%s%s%s", d->docs[i].name_vi, kind ? " [" : "",
+                 kind ? kind : "", kind ? "]" : "",
                  d->docs[i].handed ? "" : counted ? _(" - not handed") : _(" - not ticked"));
         wpage_item(p, d->docs[i].handed ? "\xe2\x9c\x93 " : "- ", buf, ROLE_NORMAL);
     }
-    w_money(d->fee_total, money, sizeof money);
+    money_format(d->fee_total, NULL, money, sizeof money);
     line(p, _("Fees at registration"), money);
     wpage_gap(p);
     if (s->x.seal_no[0]) {
         line(p, _("Seal number"), s->x.seal_no);
-        w_money(s->x.fee_collected, money, sizeof money);
+        money_format(s->x.fee_collected, NULL, money, sizeof money);
         line(p, _("Procedure fee collected"), money);
-        w_money(s->x.post_collected, money, sizeof money);
+        money_format(s->x.post_collected, NULL, money, sizeof money);
         line(p, _("Postage collected"), money);
     }
     if (s->x.missing_docs[0])
@@ -221,25 +225,38 @@ static int actions_rows(const dossier_state *s)
     return s->nact + 1;
 }
 
+/* The rows the page takes, [*top, *bottom): under the header and the
+ * flash (more rows when it wraps), above the actions. draw and handle
+ * both ask here, so the page handle scrolls is the page draw shows. */
+static void page_box(const dossier_state *s, const app *a, const frame *f, int *top,
+                     int *bottom, int *arows)
+{
+    int flash = clerk_flash_rows(a, f);
+    *top = f->top + 2 + (flash > 1 ? flash - 1 : 0);
+    int end = f->top + f->height;
+    *arows = actions_rows(s);
+    if (*arows > (end - *top) / 2)
+        *arows = (end - *top) / 2;
+    *bottom = end - *arows;
+}
+
 static void dossier_draw(const void *state, const app *a, frame *f)
 {
     const dossier_state *s = state;
     int y = clerk_header(a, f, _("Dossier"));
-    int flash = clerk_flash_draw(a, f, y - 1);   /* more rows when it wraps */
-    if (flash > 1)
-        y += flash - 1;
+    clerk_flash_draw(a, f, y - 1);   /* page_box counts its rows */
     int bottom = f->top + f->height;
     if (!s->loaded) {
         w_hint(f, ACT_BACK, NULL);
         return;
     }
-    int arows = actions_rows(s);
-    if (arows > (bottom - y) / 2)
-        arows = (bottom - y) / 2;
+    int top, arows;
+    page_box(s, a, f, &top, &bottom, &arows);
     wpage p;
-    wpage_begin(&p, f, y, bottom - arows, f->left + 1, f->width - 2, s->scroll, false);
+    wpage_begin(&p, f, top, bottom, f->left + 1, f->width - 2, s->scroll, false);
     body(s, &p);
     wpage_end(&p);
+    bottom += arows;
     int ay = bottom - arows;
     term_hline(ay++, f->left, f->width, ROLE_DIM);
     for (int i = 0; i < s->nact && ay < bottom; i++, ay++) {
@@ -255,7 +272,24 @@ static void dossier_draw(const void *state, const app *a, frame *f)
     }
     w_hint(f, ACT_CHOOSE, N_("Action"));
     w_hint(f, ACT_DOWN, N_("Scroll"));
+    if (p.y > wpage_visible(&p))
+        w_hint(f, ACT_PGDN, NULL);
     w_hint(f, ACT_BACK, NULL);
+}
+
+/* Up/Down a line, PgUp/PgDn a page, Home/End, on the page as draw lays
+ * it out in the terminal's size now. */
+static screen_result scroll(dossier_state *s, const app *a, const event *ev)
+{
+    if (!s->loaded)
+        return SR_(SR_NONE);
+    frame f = w_frame_now();
+    int top, bottom, arows;
+    page_box(s, a, &f, &top, &bottom, &arows);
+    wpage p;
+    wpage_begin(&p, &f, top, bottom, f.left + 1, f.width - 2, 0, true);
+    body(s, &p);
+    return wpage_scroll(&p, &s->scroll, ev->act) ? SR_(SR_REDRAW) : SR_(SR_NONE);
 }
 
 static screen_result reprint(dossier_state *s, app *a)
@@ -317,7 +351,7 @@ static screen_result dossier_handle(void *state, app *a, const event *ev)
         return SR_TO(SR_PUSH, &screen_clerk_action, step);
     }
     default:
-        return clerk_scroll(&s->scroll, ev) ? SR_(SR_REDRAW) : SR_(SR_NONE);
+        return scroll(s, a, ev);
     }
 }
 

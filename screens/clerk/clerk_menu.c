@@ -16,6 +16,8 @@
 #include "text.h"
 #include "util.h"
 
+enum { MENU_COUNT_ROWS = 4 };
+
 typedef struct {
     int sel;
     bool have_counts;              /* false when the store could not count */
@@ -115,29 +117,11 @@ static void menu_draw(const void *state, const app *a, frame *f)
 {
     const menu_state *s = state;
     int y = clerk_header(a, f, _("Clerk workstation"));
-    const int64_t *counts = s->counts;
-    if (s->have_counts) {
-        /* the statuses that need a clerk's hand, as one line */
-        static const dossier_status show[] = {ST_REGISTERED, ST_ACCEPTED, ST_IN_TRANSIT,
-                                              ST_RESULT_READY, ST_OUT_FOR_DELIVERY,
-                                              ST_DELIVERY_FAILED};
-        int x = f->left + 1;
-        for (size_t i = 0; i < PK_ARRAY_LEN(show) && x < f->left + f->width - 4; i++) {
-            char buf[160];
-            snprintf(buf, sizeof buf, "%s: %lld", _(clerk_status_short((int)show[i])),
-                     (long long)counts[show[i]]);
-            int w = text_width(buf);
-            if (x + w >= f->left + f->width) {
-                y++;
-                x = f->left + 1;
-                if (y >= f->top + 4)
-                    break;
-            }
-            term_put(y, x, w, buf, counts[show[i]] ? ROLE_NORMAL : ROLE_DIM);
-            x += w + 3;
-        }
-        y += 2;
-    }
+    /* every status, adding up to the total (clerk_counts.c), on up to four
+     * rows: the menu has them even at 80x24 (the items close up), the
+     * queue gives its rows to the list */
+    if (s->have_counts)
+        y += clerk_counts_draw(f, y, MENU_COUNT_ROWS, s->counts) + 1;
     if (s->have_lag) {
         char line[256];
         sync_lag_line(&s->lag, line, sizeof line);

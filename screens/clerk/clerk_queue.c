@@ -14,7 +14,7 @@
 #include "text.h"
 #include "util.h"
 
-enum { PAGE_MAX = 60, HEAD_ROWS = 8 };
+enum { PAGE_MAX = 60, HEAD_ROWS = 6 };   /* besides the counts' rows */
 
 typedef struct {
     dossier_row rows[PAGE_MAX];
@@ -30,7 +30,7 @@ typedef struct {
 static int page_rows(void)
 {
     frame f = w_frame_now();
-    int n = f.height - HEAD_ROWS - 1;
+    int n = f.height - HEAD_ROWS - clerk_counts_rows(&f) - 1;
     return n < 1 ? 1 : n > PAGE_MAX - 1 ? PAGE_MAX - 1 : n;
 }
 
@@ -83,32 +83,13 @@ static void queue_leave(void *state, app *a)
     mem_wipe(state, sizeof(queue_state));   /* names on screen are personal data */
 }
 
-static void draw_counts(const queue_state *s, frame *f, int y)
-{
-    int x = f->left + 1, row = 0;
-    for (int i = 0; i < ST__COUNT; i++) {
-        if (!s->counts[i] || dossier_status_closed((dossier_status)i))
-            continue;
-        char buf[96];
-        snprintf(buf, sizeof buf, "%s %lld", _(clerk_status_short(i)), (long long)s->counts[i]);
-        int w = text_width(buf);
-        if (x + w > f->left + f->width - 1) {
-            if (++row > 1)
-                return;
-            x = f->left + 1;
-        }
-        term_put(y + row, x, w, buf, i == ST_REGISTERED ? ROLE_TITLE : ROLE_NORMAL);
-        x += w + 3;
-    }
-}
-
 static void queue_draw(const void *state, const app *a, frame *f)
 {
     const queue_state *s = state;
     const clerk_ui *ui = clerk_of(a);
     int y = clerk_header(a, f, _("Dossier queue"));
-    draw_counts(s, f, y);
-    y += 2;
+    clerk_counts_draw(f, y, clerk_counts_rows(f), s->counts);
+    y += clerk_counts_rows(f);
     int w = f->width - 2, x = f->left + 1;
     char buf[1024];
     char more[400];

@@ -144,6 +144,8 @@ static void reports_draw(const void *state, const app *a, frame *f)
         wpage_begin(&p, f, y, f->top + f->height, f->left + 1, f->width - 2, s->scroll, false);
         body(s, &p);
         wpage_end(&p);
+        if (p.y > wpage_visible(&p))
+            w_hint(f, ACT_PGDN, NULL);
     }
     w_hint(f, ACT_CHOOSE, N_("1 Day 2 Month 3 Quarter 4 Year"));
     w_hint(f, ACT_LEFT, N_("Earlier"));
@@ -174,8 +176,16 @@ static screen_result reports_handle(void *state, app *a, const event *ev)
             return SR_(SR_NONE);
         s->step++;
         break;
-    default:
-        return clerk_scroll(&s->scroll, ev) ? SR_(SR_REDRAW) : SR_(SR_NONE);
+    default: {
+        if (!s->ok)
+            return SR_(SR_NONE);
+        /* the page as draw lays it out, under the header, in this terminal */
+        frame f = w_frame_now();
+        wpage p;
+        wpage_begin(&p, &f, f.top + 2, f.top + f.height, f.left + 1, f.width - 2, 0, true);
+        body(s, &p);
+        return wpage_scroll(&p, &s->scroll, ev->act) ? SR_(SR_REDRAW) : SR_(SR_NONE);
+    }
     }
     s->scroll = 0;
     load(s, a);

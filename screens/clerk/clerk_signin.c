@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clerk sign-in: clerk ID and PIN (shown as dots). Five wrong PINs lock the
  * account for five minutes (counted in the database, so a restart does not
- * reset it); every attempt is logged. The root of the clerk workstation. */
+ * reset it); every attempt is logged. The root of the clerk workstation:
+ * Esc here would end the program, so it asks first (1 quits, Esc stays),
+ * the same on the first sign-in and after a sign-out: a clerk coming back
+ * to a screen signed out for inactivity and pressing Esc out of habit
+ * finds the workstation still there. */
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +19,7 @@ typedef struct {
     int focus;                 /* 0 id, 1 pin */
     const char *msg;           /* msgid */
     int64_t wait;              /* seconds of lock left, for the message */
+    bool quitting;             /* Esc pressed: asking whether to quit */
 } signin_state;
 
 static void signin_enter(void *state, app *a, const void *arg)
@@ -34,6 +39,21 @@ static void signin_leave(void *state, app *a)
     tf_wipe(&s->pin);
 }
 
+/* Over the screen and in the hint bar: what quits and what stays. */
+static void draw_quit(const signin_state *s, frame *f)
+{
+    if (!s->quitting) {
+        w_hint(f, ACT_BACK, N_("Quit"));
+        return;
+    }
+    w_hint(f, ACT_BACK, N_("No, stay"));
+    w_dlg_button b[2] = {{"1", _("Yes, quit"), ACT_CHOOSE, 1},
+                         {"Esc", _("No, stay"), ACT_BACK, 0}};
+    w_dialog(f, _("Quit the clerk workstation?"),
+             _("Nobody can sign in at this workstation until it is started again."), b, 2,
+             ROLE_DIALOG);
+}
+
 static void signin_draw(const void *state, const app *a, frame *f)
 {
     const signin_state *s = state;
@@ -45,7 +65,7 @@ static void signin_draw(const void *state, const app *a, frame *f)
     if (!ui->auth_ok) {
         w_text(f, y, x, w, 4, _("The PIN pepper file cannot be read: nobody can sign in. "
                                 "Please call the administrator."), ROLE_ERROR);
-        w_hint(f, ACT_BACK, N_("Quit"));
+        draw_quit(s, f);
         return;
     }
     tf_draw_labeled(f, &s->id, y, x, w, _("Clerk ID"), NULL, false, s->focus == 0, 0);
@@ -59,9 +79,11 @@ static void signin_draw(const void *state, const app *a, frame *f)
         str_copy(msg, sizeof msg, _(s->msg));
     tf_draw_labeled(f, &s->pin, y, x, w, _("PIN"), msg[0] ? msg : _("6 to 12 digits"),
                     msg[0] != '\0', s->focus == 1, 1);
-    w_hint(f, ACT_NEXT, s->focus == 0 ? N_("Next") : N_("Sign in"));
-    w_hint(f, ACT_TAB, N_("Next field"));
-    w_hint(f, ACT_BACK, N_("Quit"));
+    if (!s->quitting) {        /* while asking, only the two answers */
+        w_hint(f, ACT_NEXT, s->focus == 0 ? N_("Next") : N_("Sign in"));
+        w_hint(f, ACT_TAB, N_("Next field"));
+    }
+    draw_quit(s, f);
 }
 
 static screen_result submit(signin_state *s, app *a)
@@ -94,8 +116,19 @@ static screen_result signin_handle(void *state, app *a, const event *ev)
     clerk_ui *ui = clerk_of(a);
     if (ev->act == ACT_TICK)
         return SR_(SR_NONE);
-    if (ev->act == ACT_BACK)
-        return SR_(SR_QUIT);
+    if (s->quitting) {         /* 1 quits, Esc stays; nothing else answers */
+        if (ev->act == ACT_CHOOSE && ev->value == 1)
+            return SR_(SR_QUIT);
+        if (ev->act == ACT_BACK) {
+            s->quitting = false;
+            return SR_(SR_REDRAW);
+        }
+        return SR_(SR_NONE);
+    }
+    if (ev->act == ACT_BACK) {
+        s->quitting = true;
+        return SR_(SR_REDRAW);
+    }
     if (!ui->auth_ok)
         return SR_(SR_NONE);
     if (ev->act == ACT_SCAN)

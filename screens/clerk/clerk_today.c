@@ -15,6 +15,7 @@
 #include "dayclose.h"
 #include "dossier.h"
 #include "i18n.h"
+#include "money.h"
 #include "text.h"
 #include "util.h"
 
@@ -139,9 +140,9 @@ static void draw_close(const today_state *s, const app *a, frame *f, int y, int 
     term_put(y++, x, w, buf, ROLE_TITLE);
     for (int i = 0; i < s->nclose && y < f->top + f->height - 3; i++, y++) {
         const close_row *r = &s->close[i];
-        w_money(r->fees, fee, sizeof fee);
-        w_money(r->postage, post, sizeof post);
-        w_money(r->fees + r->postage, cash, sizeof cash);
+        money_format(r->fees, NULL, fee, sizeof fee);
+        money_format(r->postage, NULL, post, sizeof post);
+        money_format(r->fees + r->postage, NULL, cash, sizeof cash);
         if (r->seals)
             snprintf(seals, sizeof seals, "%d: %s - %s", r->seals, r->first_seal, r->last_seal);
         else
@@ -156,9 +157,9 @@ static void draw_close(const today_state *s, const app *a, frame *f, int y, int 
     }
     if (s->nclose == 0)
         term_put(y++, x, w, _("No dossier was accepted today."), ROLE_DIM);
-    w_money(tf, fee, sizeof fee);
-    w_money(tp, post, sizeof post);
-    w_money(tf + tp, cash, sizeof cash);
+    money_format(tf, NULL, fee, sizeof fee);
+    money_format(tp, NULL, post, sizeof post);
+    money_format(tf + tp, NULL, cash, sizeof cash);
     snprintf(num, sizeof num, "%d", ta);
     snprintf(seals, sizeof seals, "%d", ts);
     close_line(buf, sizeof buf, _("Total"), num, fee, post, cash, seals, w);

@@ -55,6 +55,8 @@ out=$(p restore "$B/$first" 2>&1) && fail "restore accepted while a workstation 
 echo "$out" | grep -q "Stop it first" || fail "restore refusal: $out"
 [ "$(md5sum < "$DB")" = "$before" ] || fail "the refused restore changed the database"
 tmux -L "$SOCK" send-keys -t "$S" Escape
+wait_for "Quit the clerk workstation?"
+tmux -L "$SOCK" send-keys -t "$S" 1
 wait_gone "Clerk sign-in"
 tmux -L "$SOCK" kill-server 2>/dev/null
 

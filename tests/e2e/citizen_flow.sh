@@ -162,7 +162,8 @@ while [ ! -s "$T/rc" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 # story in order, with the reference and nothing personal
 story=$(sed -n 's/^postkiosk\[[0-9]*\]: [a-z]*: //p' "$T/log")
 for want in "TEST MODE: the log goes to" "TEST MODE: test hook POSTKIOSK_CLOCK in use" \
-            "start: citizen kiosk" "database: $db open" "printer: " \
+            "start: citizen kiosk" "database: $db open" \
+            "database: first kiosk start of this database; every page checked" "printer: " \
             "dossier $ref registered" "receipt $ref printed" "staff PIN refused" \
             "stop: citizen kiosk, exit status 0"; do
     echo "$story" | grep -qF -- "$want" || fail "the log lacks \"$want\": $story"
@@ -171,6 +172,8 @@ echo "$story" | awk -v ref="$ref" '
     /^start: / && !a { a = NR } index($0, "dossier " ref " registered") && !b { b = NR }
     index($0, "receipt " ref " printed") && !c { c = NR } /^stop: / { d = NR }
     END { exit !(a && a < b && b < c && c < d) }' || fail "the log is out of order: $story"
+# a new file has not ended uncleanly (the log said so on every first start)
+echo "$story" | grep -qF "did not end cleanly" && fail "a new database called unclean: $story"
 grep -qi "Hương\|Huong\|020090001234\|0912345678\|246813\|111111" "$T/log" &&
     fail "personal data or a PIN in the log: $(cat "$T/log")"
 

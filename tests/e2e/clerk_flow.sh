@@ -90,7 +90,14 @@ keys Enter
 wait_for "Lệnh in và in lại"   # the menu (reports are a supervisor's)
 keys Escape
 wait_for "Đăng nhập nhân viên"
+keys Escape   # asks first: one Esc never ends the workstation
+wait_for "Thoát khỏi bàn làm việc của nhân viên?"
 keys Escape
+wait_gone "Thoát khỏi bàn làm việc của nhân viên?"
+[ -s "$T/rc" ] && fail "Esc on the sign-in screen ended the workstation"
+keys Escape
+wait_for "Thoát khỏi bàn làm việc của nhân viên?"
+keys 1
 i=0
 while [ ! -s "$T/rc" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 grep -q "exit=0" "$T/rc" 2>/dev/null || fail "the workstation did not exit cleanly"

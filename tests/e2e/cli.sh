@@ -91,6 +91,8 @@ echo "$out" | grep -q '020095001234' && fail "show prints the full ID"
 echo "$out" | grep -q '0912345678' && fail "show prints the full phone"
 echo "$out" | grep -q 'Trần Đăng Ninh' && fail "show prints the street"
 echo "$out" | grep -q '1234' || fail "show: masked ID keeps the last digits: $out"
+# money as on the screens and the receipt (money_format; English here)
+echo "$out" | grep -q '0 VND + 45,000 VND = 45,000 VND' || fail "show: fees: $out"
 p dossier list --status registered | grep -q '^LS01-000001	' || fail "list by status"
 [ -z "$(p dossier list --status delivered)" ] || fail "status filter"
 

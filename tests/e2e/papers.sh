@@ -136,7 +136,7 @@ wait_file "$T/printed/job-1.pdf" "the A4 printer got nothing"
 cmp -s "$T/printed/job-1.pdf" "$T/home/papers/$REF-slip.pdf" || fail "the printer did not get the saved PDF"
 txt=$(pdftotext -layout "$T/printed/job-1.pdf" -)
 for want in "PHIẾU GỬI HỒ SƠ" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "$REF" "UBND phường Đông Kinh" \
-            "NP-0042" "8.000 đồng" "********1234" "Nguyễn V. A." "Hoàng Thị Lan" "Trang 1/1" \
+            "NP-0042" "8.000 đ" "********1234" "Nguyễn V. A." "Hoàng Thị Lan" "Trang 1/1" \
             "Liên 2: lưu tại bưu cục"; do
     printf '%s' "$txt" | grep -qF -- "$want" || fail "the printed slip lacks \"$want\""
 done

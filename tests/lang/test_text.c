@@ -219,4 +219,32 @@ TEST(text, sorting, "Vietnamese sort")
         CU_ASSERT_STRING_EQUAL(names[i], want[i]);
 }
 
+/* A paper's kind is not printed again before a name that already says it
+ * ("Bản sao: Bản sao chứng thực ..."): NFC, case-insensitive, whole words. */
+TEST(text, starts_with_words, "a name begins with a label: NFC, any case, whole words")
+{
+    CU_ASSERT_TRUE(text_starts_with_words("Bản sao chứng thực giấy tờ tùy thân", "Bản sao"));
+    CU_ASSERT_TRUE(text_starts_with_words("Bản sao chứng thực", "bản sao"));
+    CU_ASSERT_TRUE(text_starts_with_words("BẢN SAO giấy khai sinh", "Bản sao"));
+    /* NFD name (a decomposed import), NFC label and the other way round */
+    CU_ASSERT_TRUE(text_starts_with_words("Ba\xcc\x89n sao giấy khai sinh", "Bản sao"));
+    CU_ASSERT_TRUE(text_starts_with_words("Bản sao", "Ba\xcc\x89n sao"));
+    CU_ASSERT_TRUE(text_starts_with_words("Copy of the birth certificate", "copy"));
+    CU_ASSERT_TRUE(text_starts_with_words("Copy: the birth certificate", "Copy"));
+    CU_ASSERT_TRUE(text_starts_with_words("  Copy of the birth certificate", "Copy"));
+    CU_ASSERT_TRUE(text_starts_with_words("Original", "original"));
+    /* not the same word: a tone, a longer word, somewhere later */
+    CU_ASSERT_FALSE(text_starts_with_words("Bán sao", "Bản sao"));
+    CU_ASSERT_FALSE(text_starts_with_words("Bản saoX", "Bản sao"));
+    CU_ASSERT_FALSE(text_starts_with_words("Copying form", "Copy"));
+    CU_ASSERT_FALSE(text_starts_with_words("Certified copy of the ID", "Copy"));
+    CU_ASSERT_FALSE(text_starts_with_words("Giấy khai sinh (bản sao)", "Bản sao"));
+    CU_ASSERT_FALSE(text_starts_with_words("Bản", "Bản sao"));
+    CU_ASSERT_FALSE(text_starts_with_words("", "Copy"));
+    CU_ASSERT_FALSE(text_starts_with_words("Copy", ""));
+    CU_ASSERT_FALSE(text_starts_with_words(NULL, "Copy"));
+    CU_ASSERT_FALSE(text_starts_with_words("Copy", NULL));
+    CU_ASSERT_FALSE(text_starts_with_words("\xff\xfe", "Copy"));
+}
+
 SUITE(text, NULL, NULL);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "model.h"
 #include "i18n.h"
 #include "unit.h"
 
@@ -67,4 +68,43 @@ TEST(catalog_docs, shipped_catalog, "4: the shipped catalog's papers")
     free(p);
 }
 
-SUITE(catalog_docs, NULL, NULL);
+
+/* The kind of a paper is said once: "Bản sao chứng thực ..." needs no
+ * "Bản sao:" before it, "Copy of ..." no "Copy:" (walk-through: the
+ * documents screen, the receipt and the clerk's dossier repeated it). */
+TEST(catalog_docs, kind_said_once, "a paper's kind label is left out when its name begins with it (vi, en)")
+{
+    const char *vi = "Bản sao giấy khai sinh", *en = "Copy of the birth certificate";
+    char was[8];
+    snprintf(was, sizeof was, "%s", i18n_lang());
+    i18n_set_lang("vi");
+    CU_ASSERT_PTR_NULL(catalog_doc_kind(DOC_COPY, true, vi, en));
+    CU_ASSERT_PTR_NULL(catalog_doc_kind(DOC_COPY, false, vi, en));
+    CU_ASSERT_PTR_NULL(catalog_doc_kind(DOC_COPY, true, "BẢN SAO chứng thực", ""));
+    CU_ASSERT_STRING_EQUAL(catalog_doc_kind(DOC_COPY, true, "Giấy khai sinh", "Birth certificate"),
+                           "Bản sao");
+    CU_ASSERT_STRING_EQUAL(catalog_doc_kind(DOC_COPY, false, "Giấy khai sinh", ""), "bản sao");
+    /* the name says copy, the list asks for the original: both are said */
+    CU_ASSERT_STRING_EQUAL(catalog_doc_kind(DOC_ORIGINAL, true, vi, en), "Bản chính");
+    CU_ASSERT_PTR_NULL(catalog_doc_kind(DOC_ORIGINAL, false, "Bản chính giấy khai sinh", ""));
+    i18n_set_lang("en");
+    CU_ASSERT_PTR_NULL(catalog_doc_kind(DOC_COPY, true, vi, en));
+    CU_ASSERT_PTR_NULL(catalog_doc_kind(DOC_COPY, false, vi, en));
+    /* an English reader reads the gloss: "Certified copy of ..." does not
+     * begin with the kind, and a name without a gloss keeps it */
+    CU_ASSERT_STRING_EQUAL(catalog_doc_kind(DOC_COPY, true, "Bản sao chứng thực",
+                                            "Certified copy of the ID"), "Copy");
+    CU_ASSERT_STRING_EQUAL(catalog_doc_kind(DOC_COPY, false, "Giấy khai sinh", ""), "copy");
+    CU_ASSERT_STRING_EQUAL(catalog_doc_kind(DOC_ORIGINAL, true, "Bản chính giấy khai sinh", ""),
+                           "Original");
+    CU_ASSERT_PTR_NULL(catalog_doc_kind(DOC_ORIGINAL, true, "", "Original birth certificate"));
+    i18n_set_lang(was);
+}
+
+static int setup(void)
+{
+    setenv("LANG", "C.UTF-8", 1);
+    return i18n_init(NULL) ? 0 : 1;   /* the catalogs of build/ (kind_said_once) */
+}
+
+SUITE(catalog_docs, setup, NULL);

@@ -192,23 +192,6 @@ TEST(receipt, test_track_url, "tracking URL prefix")
     CU_ASSERT_EQUAL(receipt_verify(&c2, qr + strlen(c2.track_url), ref, sizeof ref, NULL), PK_OK);
 }
 
-TEST(receipt, test_money, "money with thousands separators")
-{
-    char b[48];
-    receipt_money(0, "vi", b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "0 đồng");
-    receipt_money(1234567, "vi", b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "1.234.567 đồng");
-    receipt_money(25000, "en", b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "25,000 VND");
-    receipt_money(100, "en", b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "100 VND");
-    receipt_money(2500, "tay", b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "2.500 đồng");
-    receipt_money(-1500, "vi", b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "-1.500 đồng");
-}
-
 static void fill_info(receipt_info *ri, const char *name, const char *gloss, const char *agency)
 {
     memset(ri, 0, sizeof *ri);
@@ -271,6 +254,37 @@ static long render_check(const receipt_info *ri, int width, bool decode)
     free(txt);
     canvas_free(c);
     return ink;
+}
+
+/* A paper whose name says its kind is not labelled again ("Bản sao giấy
+ * khai sinh — bản sao"); the others keep theirs. English: the gloss says
+ * it ("Copy of ..."). */
+TEST(receipt, test_doc_kind_once, "a paper's kind is printed once (vi, en)")
+{
+    receipt_info ri;
+    CU_ASSERT_FATAL(i18n_init(NULL));   /* the Vietnamese labels of build/ */
+    for (int en = 0; en < 2; en++) {
+        fill_info(&ri, "Đăng ký khai sinh", en ? "Birth registration" : NULL,
+                  "UBND cấp xã (Tư pháp - hộ tịch)");
+        str_copy(ri.docs[1].name, sizeof ri.docs[1].name, "Bản sao giấy khai sinh");
+        if (en) {
+            str_copy(ri.docs[1].gloss, sizeof ri.docs[1].gloss, "Copy of the birth certificate");
+            str_copy(ri.docs[2].gloss, sizeof ri.docs[2].gloss, "Birth registration");
+        }
+        ri.docs[2].kind = DOC_COPY;
+        i18n_set_lang(en ? "en" : "vi");
+        canvas *c = NULL;
+        char *txt = NULL;
+        CU_ASSERT_EQUAL_FATAL(receipt_render(&ri, fonts, 384, &c, &txt), PK_OK);
+        CU_ASSERT_PTR_NOT_NULL(strstr(txt, "2. Bản sao giấy khai sinh\n"));
+        CU_ASSERT_PTR_NULL(strstr(txt, en ? "Bản sao giấy khai sinh — copy" : "Bản sao giấy khai sinh — bản sao"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(txt, en ? "1. Tờ khai đăng ký khai sinh theo mẫu — original"
+                                              : "1. Tờ khai đăng ký khai sinh theo mẫu — bản chính"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(txt, en ? "3. Đăng ký khai sinh — copy" : "3. Đăng ký khai sinh — bản sao"));
+        free(txt);
+        canvas_free(c);
+    }
+    i18n_set_lang("en");   /* as the suite set it */
 }
 
 TEST(receipt, test_render_long_names, "long names wrap at 384 and 576 dots")

@@ -10,7 +10,7 @@
 #include "store_internal.h"
 #include "unit.h"
 
-/* The row of seal_bytes_kept since schema 24 (one more column, agency_en,
+/* The row of seal_bytes_kept since schema 25 (one more column, agency_en,
  * ""): its digest was c0d34aab...8946b before; the migration that added
  * the column sealed every row again. */
 #define SEAL_GOLDEN "a92363535a96c33eaedf1f2ed670336f42fecc1caefbf27f3c3d677bb6d80147"

@@ -108,7 +108,8 @@ TEST(store_open, open_waits_for_a_lock, "opening waits while another process hol
 
 /* A database with 400 procedures (some pages of b-tree); its file closed
  * and checkpointed. *root: the root page of the procedures_by_name index,
- * *page_size its page size. clean: closed with the clean-end marker. */
+ * *page_size its page size. clean: closed with the clean-end marker;
+ * otherwise a kiosk run started on it and did not end cleanly. */
 static void fx_catalog_file(const char *path, bool clean, int *root, int *page_size)
 {
     store *db = NULL;
@@ -129,6 +130,9 @@ static void fx_catalog_file(const char *path, bool clean, int *root, int *page_s
     *root = sqlite3_column_int(q, 0);
     *page_size = sqlite3_column_int(q, 1);
     store_done(q);
+    start_check_kind kind;
+    char msg[256];
+    CU_ASSERT_EQUAL(store_start_check(db, &kind, msg, sizeof msg), PK_OK);
     if (clean)
         CU_ASSERT_EQUAL(store_mark_clean(db, 1764547200), PK_OK);
     store_close(db);
@@ -152,15 +156,15 @@ static void fx_damage(const char *path, int page, int page_size, int byte)
     free(junk);
 }
 
-/* store_start_check on path: its status, whether every page was read. */
-static pk_err fx_start(const char *path, bool *full, char *msg, size_t msgsz)
+/* store_start_check on path: its status, whether every page was read and why. */
+static pk_err fx_start(const char *path, start_check_kind *kind, char *msg, size_t msgsz)
 {
     store *db = NULL;
-    *full = false;
+    *kind = START_CHECK_QUICK;
     pk_err e = store_open(path, &db, msg, msgsz);
     if (e != PK_OK)
         return e;
-    e = store_start_check(db, full, msg, msgsz);
+    e = store_start_check(db, kind, msg, msgsz);
     store_close(db);
     return e;
 }
@@ -170,17 +174,22 @@ TEST(store_open, start_check_full_after_unclean_end, "start-up reads every page 
     fx_dir fx;
     fx_init(&fx);
     char msg[256] = "";
-    bool full = false;
-    /* a new file has had no clean run */
-    CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_OK);
-    CU_ASSERT_TRUE(full);
+    start_check_kind kind = START_CHECK_QUICK;
+    /* a new file has had no run at all: every page read, and the log says
+     * so rather than "did not end cleanly" (it used to) */
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &kind, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(kind, START_CHECK_FIRST);
+    /* that first run ended without its clean end: the next start is an
+     * unclean one, not a first one again */
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &kind, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(kind, START_CHECK_UNCLEAN);
     /* a clean end: the next start reads the header and schema only */
     store *db = NULL;
     CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
     CU_ASSERT_EQUAL(store_mark_clean(db, 1764547200), PK_OK);
     store_close(db);
-    CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_OK);
-    CU_ASSERT_FALSE(full);
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &kind, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(kind, START_CHECK_QUICK);
     /* that start cleared the marker: a run killed before its clean end
      * (a child process killed with SIGKILL) makes the next start
      * read every page */
@@ -192,10 +201,10 @@ TEST(store_open, start_check_full_after_unclean_end, "start-up reads every page 
     CU_ASSERT_FATAL(pid >= 0);
     if (pid == 0) {
         store *child = NULL;
-        bool f = false;
+        start_check_kind k = START_CHECK_FIRST;
         char m[256];
         if (store_open(fx.db_path, &child, m, sizeof m) != PK_OK ||
-            store_start_check(child, &f, m, sizeof m) != PK_OK || f)
+            store_start_check(child, &k, m, sizeof m) != PK_OK || k != START_CHECK_QUICK)
             _exit(2);
         kill(getpid(), SIGKILL);   /* kill -9: no store_mark_clean, no close */
         _exit(3);
@@ -203,8 +212,23 @@ TEST(store_open, start_check_full_after_unclean_end, "start-up reads every page 
     int status = 0;
     CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
     CU_ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
-    CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_OK);
-    CU_ASSERT_TRUE(full);
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &kind, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(kind, START_CHECK_UNCLEAN);
+    fx_cleanup(&fx);
+}
+
+TEST(store_open, start_check_upgraded_file, "a file from before the clean-shutdown marker (schema 9) is checked as after an unclean end, not as a new file")
+{
+    fx_dir fx;
+    fx_init(&fx);
+    char msg[256] = "";
+    store *old = xcalloc(1, sizeof *old);
+    CU_ASSERT_EQUAL_FATAL(sqlite3_open(fx.db_path, &old->conn), SQLITE_OK);
+    CU_ASSERT_EQUAL_FATAL(store_migrate(old, store_migrations, 9, msg, sizeof msg), PK_OK);
+    store_close(old);
+    start_check_kind kind = START_CHECK_QUICK;
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &kind, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(kind, START_CHECK_UNCLEAN);
     fx_cleanup(&fx);
 }
 
@@ -249,7 +273,7 @@ TEST(store_open, idle_check_whole_file, "the idle check reads the whole file in 
     fx_dir fx;
     fx_init(&fx);
     char msg[320] = "";
-    bool full = false;
+    start_check_kind kind = START_CHECK_QUICK;
     int root = 0, psz = 0;
     /* an intact file: no damage */
     fx_catalog_file(fx.db_path, true, &root, &psz);
@@ -262,8 +286,8 @@ TEST(store_open, idle_check_whole_file, "the idle check reads the whole file in 
      * end: the start does not read it, every table alone reads "ok" ... */
     CU_ASSERT_EQUAL_FATAL(fx_freelist_reuse(fx.db_path, "procedures_by_name"), root);
     CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, NULL, 0), PK_OK);
-    CU_ASSERT_EQUAL(store_start_check(db, &full, msg, sizeof msg), PK_OK);
-    CU_ASSERT_FALSE(full);
+    CU_ASSERT_EQUAL(store_start_check(db, &kind, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(kind, START_CHECK_QUICK);
     per_table_check(db, msg, sizeof msg);
     CU_ASSERT_STRING_EQUAL(msg, "");
     /* ... a pass stopped at once gives no verdict ... */
@@ -281,8 +305,8 @@ TEST(store_open, idle_check_whole_file, "the idle check reads the whole file in 
     CU_ASSERT_EQUAL(store_dossier_create(db, &d, "RA", "kiosk", NULL), PK_ETAMPER);
     CU_ASSERT_EQUAL(store_mark_clean(db, 1764547300), PK_ETAMPER);
     store_close(db);
-    CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_EIO);
-    CU_ASSERT_TRUE(full);
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &kind, msg, sizeof msg), PK_EIO);
+    CU_ASSERT_EQUAL(kind, START_CHECK_UNCLEAN);
     fx_cleanup(&fx);
     /* a damaged index page: found too */
     fx_init(&fx);
@@ -300,14 +324,14 @@ TEST(store_open, start_check_refuses_damage, "start-up refuses a damaged, trunca
     fx_dir fx;
     fx_init(&fx);
     char msg[256] = "";
-    bool full = false;
+    start_check_kind kind = START_CHECK_QUICK;
     int root = 0, psz = 0;
     /* a damaged index page after an unclean end: found by the full check */
     fx_catalog_file(fx.db_path, false, &root, &psz);
     CU_ASSERT_FATAL(root > 1 && psz >= 512);
     fx_damage(fx.db_path, root, psz, 0xff);
-    CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_EIO);
-    CU_ASSERT_TRUE(full);
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &kind, msg, sizeof msg), PK_EIO);
+    CU_ASSERT_EQUAL(kind, START_CHECK_UNCLEAN);
     CU_ASSERT_NOT_EQUAL(msg[0], '\0');
     /* the same after a clean end is still found before a backup and by
      * `postkiosk check` (store_check) */
@@ -327,16 +351,16 @@ TEST(store_open, start_check_refuses_damage, "start-up refuses a damaged, trunca
     struct stat st;
     CU_ASSERT_EQUAL_FATAL(stat(fx.db_path, &st), 0);
     fx_damage(fx.db_path, (int)(st.st_size / psz) - 2, psz, -1);
-    CU_ASSERT_NOT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_OK);
-    CU_ASSERT_FALSE(full);
+    CU_ASSERT_NOT_EQUAL(fx_start(fx.db_path, &kind, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(kind, START_CHECK_QUICK);
     CU_ASSERT_NOT_EQUAL(msg[0], '\0');
     /* a damaged first page (header and schema), even after a clean end */
     fx_cleanup(&fx);
     fx_init(&fx);
     fx_catalog_file(fx.db_path, true, &root, &psz);
     fx_damage(fx.db_path, 1, psz, 0x5a);
-    CU_ASSERT_NOT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_OK);
-    CU_ASSERT_FALSE(full);
+    CU_ASSERT_NOT_EQUAL(fx_start(fx.db_path, &kind, msg, sizeof msg), PK_OK);
+    CU_ASSERT_EQUAL(kind, START_CHECK_QUICK);
     /* a table the kiosk needs gone from the schema, even after a clean end */
     fx_cleanup(&fx);
     fx_init(&fx);
@@ -345,7 +369,7 @@ TEST(store_open, start_check_refuses_damage, "start-up refuses a damaged, trunca
     CU_ASSERT_EQUAL_FATAL(sqlite3_open(fx.db_path, &raw), SQLITE_OK);
     CU_ASSERT_EQUAL(sqlite3_exec(raw, "DROP TABLE run_state", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(raw);
-    CU_ASSERT_EQUAL(fx_start(fx.db_path, &full, msg, sizeof msg), PK_EIO);
+    CU_ASSERT_EQUAL(fx_start(fx.db_path, &kind, msg, sizeof msg), PK_EIO);
     CU_ASSERT_PTR_NOT_NULL(strstr(msg, "run_state is missing"));
     fx_cleanup(&fx);
 }

@@ -11,6 +11,7 @@
 #include "dossier.h"
 #include "i18n.h"
 #include "keys.h"
+#include "money.h"
 #include "pkt_helpers.h"
 #include "receipt.h"
 #include "unit.h"
@@ -254,8 +255,8 @@ static void review_shows_the_deal(const char *lang)
     snap_key(&e, TK_ENTER);
     CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "review");
     char total[48], post[48];
-    w_money(200000 + 48000, total, sizeof total);
-    w_money(48000, post, sizeof post);
+    money_format(200000 + 48000, NULL, total, sizeof total);
+    money_format(48000, NULL, post, sizeof post);
     CU_ASSERT(snap_has("Cấp Phiếu lý lịch tư pháp"));
     /* in English the procedure is named in English too, as on "What you
      * need": the walk-through found the review in Vietnamese alone */
@@ -300,7 +301,7 @@ TEST(kiosk_second_pass, review_agency_english, "the English review names the age
     CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "review");
     CU_ASSERT(snap_has("Agency: Commune People's Committee (Justice – civil status)"));
     char post[48];
-    w_money(48000, post, sizeof post);
+    money_format(48000, NULL, post, sizeof post);
     CU_ASSERT(snap_has(_(citizen_form_name(FORM_BOTH))));
     CU_ASSERT(snap_has(post));
     CU_ASSERT(snap_has("12 Trần Đăng Ninh"));
@@ -324,8 +325,8 @@ TEST(kiosk_second_pass, return_only_fee_on_review, "3: receive only: the agency 
         snap_key(&e, TK_ENTER);                /* received by: me */
     CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "review");
     char fee[48], zero[48];
-    w_money(200000, fee, sizeof fee);
-    w_money(0, zero, sizeof zero);
+    money_format(200000, NULL, fee, sizeof fee);
+    money_format(0, NULL, zero, sizeof zero);
     CU_ASSERT(snap_has(fee));
     CU_ASSERT(snap_has("paid at the agency"));
     char zero_fee[64];
@@ -491,7 +492,7 @@ static void receipt_says_what_to_do(const char *lang)
     t = receipt_text(&e, e.cz.done.ref);
     CU_ASSERT_PTR_NOT_NULL_FATAL(t);
     char fee[48];
-    receipt_money(200000, lang, fee, sizeof fee);
+    money_format(200000, lang, fee, sizeof fee);
     CU_ASSERT(has(t, fee));
     CU_ASSERT(has(t, _("Agency fee")));
     CU_ASSERT(!strstr(t, _("Documents handed over")));

@@ -13,6 +13,7 @@
 #include "testhook.h"
 #include "receipt.h"
 #include "citizen_steps.h"
+#include "paging_check.h"
 #include "store_clerk.h"
 #include "unit.h"
 
@@ -78,6 +79,32 @@ TEST(screens, walk_vi_80, "every screen, vi, 80x24") { walk("vi", 24, 80); }
 TEST(screens, walk_en_80, "every screen, en, 80x24") { walk("en", 24, 80); }
 TEST(screens, walk_vi_120, "every screen, vi, 120x40") { walk("vi", 40, 120); }
 TEST(screens, walk_en_120, "every screen, en, 120x40") { walk("en", 40, 120); }
+
+/* The citizen's pages scroll as the clerk's do (wpage_scroll): the help
+ * and the consent text at 80x24, PgDn to the end and PgUp back, one line
+ * seen again, the last page full and final. */
+static void citizen_paging(const char *lang)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 24, 80, lang));
+    snap_key(&e, TK_F1);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "help");
+    check_paging(&e, 4, 23);                 /* under its title, above the hints */
+    snap_key(&e, TK_ESC);
+    snap_act(&e, ACT_CHOOSE, 3);
+    snap_type(&e, "khai sinh");
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_key(&e, TK_ENTER);
+    snap_act(&e, ACT_CHOOSE, 1);
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL_FATAL(snap_top(&e), "consent");
+    if (strcmp(lang, "en") == 0)             /* the Vietnamese text fits at 80x24 */
+        check_paging(&e, 4, 14);             /* the text above the choices */
+    snap_close(&e);
+}
+
+TEST(screens, paging_en, "citizen pages: PgDn/PgUp by the page, to the last page (en 80x24)") { citizen_paging("en"); }
+TEST(screens, paging_vi, "citizen pages: PgDn/PgUp by the page, to the last page (vi 80x24)") { citizen_paging("vi"); }
 
 TEST(screens, enlarge_sizes, "enlarge screen at 10x5 and 79x23")
 {

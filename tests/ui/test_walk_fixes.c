@@ -14,6 +14,30 @@
 #include "util.h"
 #include "unit.h"
 
+/* The hint bar: the screen's last row (malloc'ed). */
+static char *hint_bar(void)
+{
+    char *t = snap_text();
+    size_t n = strlen(t);
+    while (n > 0 && t[n - 1] == '\n')
+        t[--n] = '\0';
+    char *last = strrchr(t, '\n');
+    char *bar = xstrdup(last ? last + 1 : t);
+    free(t);
+    return bar;
+}
+
+/* A touch target for {act, value} in the hint bar, or NULL. */
+static const click_region *bar_region(const snap_env *e, action act, int value)
+{
+    for (int i = 0; i < e->a.fr.nregions; i++) {
+        const click_region *r = &e->a.fr.regions[i];
+        if (r->y == e->a.fr.rows - 1 && r->act == act && r->value == value)
+            return r;
+    }
+    return NULL;
+}
+
 /* The applicant's name and ID typed, then Esc back through every step to
  * the procedures list: the data is still there. */
 static void typed_then_back(snap_env *e)
@@ -40,6 +64,28 @@ static void leave_asks(const char *lang, int rows, int cols)
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
     CU_ASSERT(snap_has(_("Leave and erase what you typed?")));
     CU_ASSERT(snap_check_screen("", lang, rows, cols, "leave-ask"));
+    /* the hint bar shows the question's keys, not the list's under it,
+     * and a touch on them answers as the keys do */
+    char *bar = hint_bar();
+    CU_ASSERT_PTR_NOT_NULL(strstr(bar, " 1 "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(bar, _("Yes, erase it")));
+    CU_ASSERT_PTR_NOT_NULL(strstr(bar, " Esc "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(bar, _("No, go on")));
+    CU_ASSERT_PTR_NULL(strstr(bar, _("Open")));
+    CU_ASSERT_PTR_NULL(strstr(bar, _("Browse")));
+    CU_ASSERT_PTR_NULL(strstr(bar, _("Help")));
+    free(bar);
+    const click_region *no = bar_region(&e, ACT_BACK, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(no);
+    snap_click(&e, no->y, no->x);
+    CU_ASSERT(snap_lacks(_("Leave and erase what you typed?")));
+    CU_ASSERT_STRING_EQUAL(e.cz.id.buf, "020090001234");
+    snap_key(&e, TK_ESC);
+    const click_region *yes = bar_region(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_PTR_NOT_NULL(yes);
+    bar = hint_bar();                             /* asked again: its keys again */
+    CU_ASSERT_PTR_NOT_NULL(strstr(bar, _("No, go on")));
+    free(bar);
     snap_key(&e, TK_ESC);                         /* no: back to the dossier, nothing lost */
     CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
     CU_ASSERT(snap_lacks(_("Leave and erase what you typed?")));
@@ -280,6 +326,134 @@ TEST(walk_fixes, wrong_id_marks_id_only, "applicant: Enter on a wrong ID marks o
     wrong_id_walk("en", 24, 80);
     wrong_id_walk("vi", 40, 120);
     wrong_id_walk("en", 40, 120);
+}
+
+/* The catalog of one procedure whose papers' names say their kind ("Bản
+ * sao giấy chứng tử"), and one that does not say it in English. */
+static void seed_copies(snap_env *e)
+{
+    procedure p;
+    memset(&p, 0, sizeof p);
+    str_copy(p.code, sizeof p.code, "1.000656");
+    str_copy(p.name_vi, sizeof p.name_vi, "Đăng ký khai tử");
+    str_copy(p.name_en, sizeof p.name_en, "Death registration");
+    str_copy(p.agency, sizeof p.agency, "UBND cấp xã");
+    str_copy(p.level, sizeof p.level, "commune");
+    str_copy(p.field_vi, sizeof p.field_vi, "Hộ tịch");
+    str_copy(p.field_en, sizeof p.field_en, "Civil status");
+    str_copy(p.provenance, sizeof p.provenance, "ESTIMATE: test fixture");
+    p.bcci_submit = p.bcci_return = true;
+    p.days = 3;
+    const struct { const char *vi, *en; doc_kind k; } docs[] = {
+        {"Tờ khai đăng ký khai tử", "Death registration form", DOC_ORIGINAL},
+        {"Bản sao giấy chứng tử", "Copy of the death certificate", DOC_COPY},
+        {"Bản sao chứng thực giấy tờ tùy thân", "Certified copy of the identity document", DOC_COPY},
+    };
+    for (int i = 0; i < 3; i++) {
+        p.docs[i].seq = i + 1;
+        str_copy(p.docs[i].name_vi, sizeof p.docs[i].name_vi, docs[i].vi);
+        str_copy(p.docs[i].name_en, sizeof p.docs[i].name_en, docs[i].en);
+        p.docs[i].kind = docs[i].k;
+        p.docs[i].required = true;
+    }
+    p.ndocs = 3;
+    CU_ASSERT_EQUAL_FATAL(store_procedures_replace(e->db, &p, 1), PK_OK);
+}
+
+/* A paper's kind is said once (walk-through: "Bản sao: Bản sao chứng
+ * thực ..."): on the procedure's page and the papers' list, in both
+ * languages; a name that does not begin with it keeps the label. */
+static void kind_once(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, rows, cols, lang));
+    seed_copies(&e);
+    bool vi = strcmp(lang, "vi") == 0;
+    to_procedure(&e, 1, "khai tu");
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedure");
+    CU_ASSERT(snap_has("Bản sao giấy chứng tử"));
+    CU_ASSERT(snap_lacks(vi ? "Bản sao giấy chứng tử — bản sao" : "(Copy of the death certificate) — copy"));
+    CU_ASSERT(snap_has(vi ? "Tờ khai đăng ký khai tử — bản chính" : "(Death registration form) — original"));
+    snap_key(&e, TK_ENTER);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "documents");
+    CU_ASSERT(snap_has("Bản sao giấy chứng tử"));
+    CU_ASSERT(snap_lacks(vi ? "Bản sao: Bản sao" : "Copy: Bản sao giấy chứng tử"));
+    CU_ASSERT(snap_has(vi ? "Bản chính: Tờ khai đăng ký khai tử" : "Original: Tờ khai đăng ký khai tử"));
+    /* English: "Certified copy of ..." does not begin with "Copy" */
+    CU_ASSERT(vi ? snap_lacks("Bản sao: Bản sao chứng thực") : snap_has("Copy: Bản sao chứng thực"));
+    snap_close(&e);
+}
+
+TEST(walk_fixes, doc_kind_once, "a paper whose name says its kind is not labelled again (vi, en; 120x40)")
+{
+    kind_once("vi", 40, 120);
+    kind_once("en", 40, 120);
+}
+
+/* The screen's text with every run of blanks and line ends as one space:
+ * a sentence wrapped over lines reads as one (malloc'ed). */
+static char *flat_text(void)
+{
+    char *t = snap_text();
+    size_t k = 0;
+    for (size_t i = 0; t[i]; i++) {
+        bool blank = t[i] == ' ' || t[i] == '\n';
+        if (blank && (k == 0 || t[k - 1] == ' '))
+            continue;
+        t[k++] = blank ? ' ' : t[i];
+    }
+    t[k] = '\0';
+    return t;
+}
+
+/* The procedures' Help says why the list opens with some procedures
+ * first (store_procedures_first: "Most requested here first"). */
+static void procedures_help(const char *lang, int rows, int cols)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, rows, cols, lang));
+    snap_act(&e, ACT_CHOOSE, 1);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedures");
+    snap_key(&e, TK_F1);
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "help");
+    char *t = flat_text();
+    CU_ASSERT_PTR_NOT_NULL(strstr(t, strcmp(lang, "vi") == 0
+                                         ? "Khi chưa gõ gì, danh sách mở ra với các thủ tục được "
+                                           "làm nhiều nhất ở máy này."
+                                         : "When nothing is typed, the list opens with the "
+                                           "procedures most requested at this kiosk."));
+    free(t);
+    CU_ASSERT(snap_check_screen("", lang, rows, cols, "procedures-help"));
+    snap_close(&e);
+}
+
+TEST(walk_fixes, procedures_help_most_requested, "the procedures' Help tells why the most requested come first (vi, en; 80x24, 120x40)")
+{
+    procedures_help("vi", 24, 80);
+    procedures_help("en", 24, 80);
+    procedures_help("vi", 40, 120);
+    procedures_help("en", 40, 120);
+}
+
+/* Money reads the same on screen as on the receipt: "24,000 VND" in
+ * English, "24.000 đ" in Vietnamese (walk-through: English screens showed
+ * "24.000 đ"). The postage of the fixture's tariff is 24000. */
+static void money_on_screen(const char *lang)
+{
+    snap_env e;
+    CU_ASSERT_FATAL(snap_open(&e, 40, 120, lang));
+    bool en = strcmp(lang, "en") == 0;
+    to_procedure(&e, 1, "khai sinh");
+    CU_ASSERT_STRING_EQUAL(snap_top(&e), "procedure");
+    CU_ASSERT(snap_has(en ? "24,000 VND" : "24.000 đ"));
+    CU_ASSERT(snap_lacks(en ? "24.000 đ" : "VND"));
+    snap_close(&e);
+}
+
+TEST(walk_fixes, money_by_language, "the procedure's page shows money as the receipt does (vi, en)")
+{
+    money_on_screen("vi");
+    money_on_screen("en");
 }
 
 SUITE(walk_fixes, NULL, NULL);

@@ -266,15 +266,4 @@ TEST(widgets, list_moves, "list movement and picks")
     CU_ASSERT_FALSE(wlist_handle(&l, &ev, 10));
 }
 
-TEST(widgets, money, "money in dong")
-{
-    char b[48];
-    w_money(1234567, b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "1.234.567 \xc4\x91");
-    w_money(0, b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "0 \xc4\x91");
-    w_money(200000, b, sizeof b);
-    CU_ASSERT_STRING_EQUAL(b, "200.000 \xc4\x91");
-}
-
 SUITE(widgets, NULL, NULL);
