@@ -56,6 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int i = 0; e == PK_OK && i < n; i++) {
         clean(p[i].code);
         clean(p[i].name_vi);
+        clean(p[i].agency_en);
         clean(p[i].provenance);
         if (!p[i].code[0] || p[i].ndocs < 0 || p[i].ndocs > PK_MAX_DOCS || p[i].days < 0 ||
             p[i].fee_vnd < 0)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The agency's English name (procedures.agency_en): kept by a dossier at
- * registration as its names are, and the migration that adds it to a
- * database at the version before (23), its dossiers sealed again. */
+ * registration as its names are, and the migration that adds it (25, the
+ * last) to a database at the version before, its dossiers sealed again. */
 #include <CUnit/CUnit.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -82,10 +82,9 @@ static void one_text(store *s, const char *sql, char *out, size_t outsz)
 /* A database as the program left it at the version before this column:
  * every migration but the last, its catalog and two sealed dossiers (one
  * of a procedure the catalog no longer has). */
-static void database_before(int *before)
+static void database_before(int n, int *before)
 {
-    int n = store_migrations_count - 1;   /* agency_en is the last migration */
-    CU_ASSERT_FATAL(n > 0);
+    CU_ASSERT_FATAL(n > 0 && n < store_migrations_count);
     *before = store_migrations[n - 1].version;
     store *old = xcalloc(1, sizeof *old);
     for (int i = 0; i < 32; i++)   /* the key test_runner.c gives every store */
@@ -118,17 +117,19 @@ static void database_before(int *before)
     store_close(old);
 }
 
-TEST(agency_en, migration_from_23, "the migration adds agency_en at 23, fills and reseals, runs twice")
+/* From a database n migrations in (every one but agency_en's, the last;
+ * or up to version 23, as kiosks of the release before it have them). */
+static void migration_from(int n)
 {
     fx_init(&fx);
     int before = 0;
-    database_before(&before);
+    database_before(n, &before);
     char msg[256] = "", text[PK_TEXT_MAX];
     CU_ASSERT_EQUAL_FATAL(store_open(fx.db_path, &db, msg, sizeof msg), PK_OK);
     CU_ASSERT_EQUAL(store_schema_version(db), store_migrations[store_migrations_count - 1].version);
     CU_ASSERT_EQUAL(one(db, "SELECT count(*) FROM pragma_table_info('procedures') WHERE name = 'agency_en'"), 1);
     CU_ASSERT_EQUAL(one(db, "SELECT count(*) FROM pragma_table_info('dossiers') WHERE name = 'agency_en'"), 1);
-    /* the catalog at 23 had no English agency names: nothing to fill */
+    /* the catalog before it had no English agency names: nothing to fill */
     CU_ASSERT_EQUAL(one(db, "SELECT count(*) FROM dossiers WHERE agency_en = ''"), 2);
     /* a new column: each dossier sealed again, none as changed behind the program's back */
     CU_ASSERT_EQUAL(one(db, "SELECT count(*) FROM audit WHERE action = 'seal' AND object = 'dossier:1'"
@@ -136,7 +137,7 @@ TEST(agency_en, migration_from_23, "the migration adds agency_en at 23, fills an
     CU_ASSERT_EQUAL(one(db, "SELECT count(*) FROM audit WHERE detail LIKE '%prior=%'"), 0);
     audit_check ac;
     CU_ASSERT_EQUAL(store_audit_verify(db, &ac), PK_OK);
-    /* the catalog gets its English names; the migration once more from 23
+    /* the catalog gets its English names; the migration once more from the version before
      * (a column check, no error) fills the dossiers whose code and agency
      * the catalog still has, and only those */
     char err[256];
@@ -163,6 +164,20 @@ TEST(agency_en, migration_from_23, "the migration adds agency_en at 23, fills an
     CU_ASSERT_EQUAL_FATAL(store_dossier_extra(db, ref, &x), PK_OK);
     CU_ASSERT_STRING_EQUAL(x.agency_en, "Provincial Police (PC06) / assigned commune police");
     teardown();
+}
+
+TEST(agency_en, migration_from_before, "the migration adds agency_en at the version before, fills, reseals, runs twice")
+{
+    migration_from(store_migrations_count - 1);   /* agency_en is the last migration */
+}
+
+TEST(agency_en, migration_from_23, "a database at version 23 migrates through agency_en")
+{
+    int n = 0;
+    while (n < store_migrations_count && store_migrations[n].version <= 23)
+        n++;
+    CU_ASSERT_EQUAL_FATAL(store_migrations[n - 1].version, 23);
+    migration_from(n);
 }
 
 SUITE(agency_en, NULL, NULL);
