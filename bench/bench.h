@@ -183,6 +183,26 @@ static const char *const bench_agencies[] = {
     "Sở Nội vụ tỉnh Lạng Sơn", "Bảo hiểm xã hội tỉnh Lạng Sơn",
 };
 
+/* A registration as the benches write it: procedure proc, the citizen
+ * named, sent and returned by post, consent to processing only, the first
+ * ndocs (at most 2) of a form and a copy. */
+static inline void bench_dossier(dossier *d, const char *proc, const char *name, const char *id,
+                                 const char *phone, int ndocs)
+{
+    static const char *const papers[] = {"Tờ khai", "Bản sao"};
+    memset(d, 0, sizeof *d);
+    str_copy(d->proc_code, sizeof d->proc_code, proc);
+    str_copy(d->name, sizeof d->name, name);
+    str_copy(d->id_number, sizeof d->id_number, id);
+    str_copy(d->phone, sizeof d->phone, phone);
+    str_copy(d->kiosk_code, sizeof d->kiosk_code, "LS01");
+    d->form = FORM_BOTH;
+    d->consent_process = true;
+    d->ndocs = ndocs < 2 ? ndocs : 2;
+    for (int i = 0; i < d->ndocs; i++)
+        str_copy(d->docs[i].name_vi, sizeof d->docs[i].name_vi, papers[i]);
+}
+
 /* 5,000 procedures with names from real Vietnamese words (codes 1.000000
  * to 1.004999). */
 static inline void bench_gen_procedures(store *s)

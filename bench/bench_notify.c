@@ -12,20 +12,11 @@ static char proc_code[PK_CODE_MAX];   /* one that may go and come back by post *
 
 static void fill(dossier *d, bool consent)
 {
-    memset(d, 0, sizeof *d);
-    str_copy(d->proc_code, sizeof d->proc_code, proc_code);
-    str_copy(d->name, sizeof d->name, "Nguyễn Văn An");
-    str_copy(d->id_number, sizeof d->id_number, "020095001234");
-    str_copy(d->phone, sizeof d->phone, "0912345678");
-    str_copy(d->kiosk_code, sizeof d->kiosk_code, "LS01");
+    bench_dossier(d, proc_code, "Nguyễn Văn An", "020095001234", "0912345678", 1);
     str_copy(d->expected_date, sizeof d->expected_date, "2026-03-12");
-    d->form = FORM_BOTH;
-    d->consent_process = true;
     d->consent_sms = d->consent_email = consent;   /* both boxes */
     if (consent)
         str_copy(d->email, sizeof d->email, "an.nguyen@example.vn");
-    d->ndocs = 1;
-    str_copy(d->docs[0].name_vi, sizeof d->docs[0].name_vi, "Tờ khai");
 }
 
 int main(int argc, char **argv)

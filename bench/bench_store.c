@@ -356,26 +356,10 @@ static int cpu_traced(unsigned kind, void *ctx, void *p, void *x)
     return 0;
 }
 
-/* The dossier both sides write: a citizen's registration with two papers. */
-static void insert_dossier_fill(dossier *d)
-{
-    memset(d, 0, sizeof *d);
-    str_copy(d->proc_code, sizeof d->proc_code, "1.000000");
-    str_copy(d->name, sizeof d->name, "Nguyễn Văn An");
-    str_copy(d->id_number, sizeof d->id_number, "020095001234");
-    str_copy(d->phone, sizeof d->phone, "0912345678");
-    str_copy(d->kiosk_code, sizeof d->kiosk_code, "LS01");
-    d->form = FORM_BOTH;
-    d->consent_process = true;
-    d->ndocs = 2;
-    str_copy(d->docs[0].name_vi, sizeof d->docs[0].name_vi, "Tờ khai");
-    str_copy(d->docs[1].name_vi, sizeof d->docs[1].name_vi, "Bản sao");
-}
-
 static void store_insert_one(store *s)
 {
-    dossier d;
-    insert_dossier_fill(&d);
+    dossier d;   /* the same row as the bare side's */
+    bench_dossier(&d, "1.000000", "Nguyễn Văn An", "020095001234", "0912345678", 2);
     pk_err e = store_dossier_create(s, &d, "RA", "kiosk", NULL);
     if (e != PK_OK)
         die("insert failed: %s (%s)", pk_err_msg(e), store_last_error(s));
@@ -521,20 +505,6 @@ static void bench_insert(store *s, const char *path, int n_ins)
     free(cb);
 }
 
-static void bulk_dossier(dossier *d)
-{
-    memset(d, 0, sizeof *d);
-    str_copy(d->proc_code, sizeof d->proc_code, "1.000000");
-    str_copy(d->name, sizeof d->name, "Trần Thị Bình");
-    str_copy(d->id_number, sizeof d->id_number, "020095004321");
-    str_copy(d->phone, sizeof d->phone, "0987654321");
-    str_copy(d->kiosk_code, sizeof d->kiosk_code, "LS01");
-    d->form = FORM_BOTH;
-    d->consent_process = true;
-    d->ndocs = 1;
-    str_copy(d->docs[0].name_vi, sizeof d->docs[0].name_vi, "Tờ khai");
-}
-
 /* n dossiers through the store in one transaction, sealed at its commit:
  * ms per dossier. */
 static double bulk_per_dossier(store *s, int n)
@@ -544,7 +514,7 @@ static double bulk_per_dossier(store *s, int n)
         die("begin: %s", store_last_error(s));
     for (int i = 0; i < n; i++) {
         dossier d;
-        bulk_dossier(&d);
+        bench_dossier(&d, "1.000000", "Trần Thị Bình", "020095004321", "0987654321", 1);
         if (store_dossier_create(s, &d, "RA", "kiosk", NULL) != PK_OK)
             die("bulk insert: %s", store_last_error(s));
     }
