@@ -50,10 +50,10 @@ bool ready_write(store *db, char *why, size_t whysz);            /* a committed 
 bool ready_space(const char *dir, char *why, size_t whysz);
 /* The folder of a file path. */
 bool ready_dir_of(const char *file, char *out, size_t outsz);
-/* Removes the file printer's temporary files (".NAME.EXT.tmpXXXXXX",
- * printers/backend_file.c) that a crash left in dir: only those older
- * than an hour at `now`, so a print in progress elsewhere (clerk
- * workstation) is never touched. Returns how many were removed. */
+/* Removes the file printer's temporary files (".NAME.EXT.tmp" and six
+ * random characters from mkstemp, printers/backend_file.c) that a crash
+ * left in dir: only those older than an hour at `now`, so a print in
+ * progress elsewhere (clerk workstation) is never touched. Returns how many were removed. */
 int ready_sweep_receipts(const char *dir, time_t now);
 
 #endif

@@ -28,9 +28,10 @@ notify_outcome notify_mail_send(const notify_config *nc, int64_t id, const char 
  * is claimed so that a missing module leaves every message as it was. */
 bool notify_send_ready(const notify_config *nc, char *why, size_t whysz);
 
-/* to_intl: 84xxxxxxxxx. id: the message's own reference, the same for
- * every attempt (REF.ROW, no personal data), sent as {id} so a gateway can
- * drop a repeat after a reply lost to a timeout. */
+/* to_intl: 84 and the nine digits after the phone's leading 0. id: the
+ * message's own reference, the same for every attempt (REF.ROW, no
+ * personal data), sent as {id} so a gateway can drop a repeat after a
+ * reply lost to a timeout. */
 notify_outcome notify_gateway_send(const notify_config *nc, const char *to_intl,
                                    const char *text, const char *id, char *reason,
                                    size_t reasonsz);
