@@ -229,22 +229,23 @@ static const char *part_of(const char *name)
     return name;
 }
 
+/* An amount (WAL pages, or CPU ms) summed by part of the transaction. */
 typedef struct {
     char part[PARTS_MAX][64];
-    double pages[PARTS_MAX];
+    double sum[PARTS_MAX];
     int n;
 } part_sum;
 
-static void part_add(part_sum *ps, const char *part, double pages)
+static void part_add(part_sum *ps, const char *part, double amount)
 {
     for (int i = 0; i < ps->n; i++)
         if (strcmp(ps->part[i], part) == 0) {
-            ps->pages[i] += pages;
+            ps->sum[i] += amount;
             return;
         }
     if (ps->n < PARTS_MAX) {
         str_copy(ps->part[ps->n], sizeof ps->part[0], part);
-        ps->pages[ps->n++] = pages;
+        ps->sum[ps->n++] = amount;
     }
 }
 
@@ -290,7 +291,7 @@ static const char *parts_fmt(char *buf, size_t sz, const part_sum *ps)
     size_t at = 0;
     buf[0] = '\0';
     for (int i = 0; i < ps->n && at < sz; i++) {
-        int w = snprintf(buf + at, sz - at, "%s%s %.1f", i ? ", " : "", ps->part[i], ps->pages[i]);
+        int w = snprintf(buf + at, sz - at, "%s%s %.1f", i ? ", " : "", ps->part[i], ps->sum[i]);
         if (w < 0)
             break;
         at += (size_t)w;
@@ -402,27 +403,27 @@ static void insert_cpu_by_part(store *s, sqlite3 *db, sqlite3_stmt *row, int fir
     }
     double in_sql = 0;
     for (int i = 0; i < t.cpu.n; i++)
-        in_sql += t.cpu.pages[i];
+        in_sql += t.cpu.sum[i];
     double total = untraced * n;
     part_add(&t.cpu, "the rest (C code, resets, checkpoints)", total > in_sql ? total - in_sql : 0);
     /* largest first, in microseconds per dossier */
     for (int i = 0; i < t.cpu.n; i++)
         for (int j = i + 1; j < t.cpu.n; j++)
-            if (t.cpu.pages[j] > t.cpu.pages[i]) {
+            if (t.cpu.sum[j] > t.cpu.sum[i]) {
                 char name[64];
-                double v = t.cpu.pages[i];
+                double v = t.cpu.sum[i];
                 memcpy(name, t.cpu.part[i], sizeof name);
                 memcpy(t.cpu.part[i], t.cpu.part[j], sizeof name);
                 memcpy(t.cpu.part[j], name, sizeof name);
-                t.cpu.pages[i] = t.cpu.pages[j];
-                t.cpu.pages[j] = v;
+                t.cpu.sum[i] = t.cpu.sum[j];
+                t.cpu.sum[j] = v;
             }
     char m[1024], f[96], r[96];
     size_t at = 0;
     m[0] = '\0';
     for (int i = 0; i < t.cpu.n && at < sizeof m; i++) {
         int w = snprintf(m + at, sizeof m - at, "%s%s %.0f", i ? ", " : "", t.cpu.part[i],
-                         n > 0 ? t.cpu.pages[i] * 1e3 / n : 0);
+                         n > 0 ? t.cpu.sum[i] * 1e3 / n : 0);
         if (w < 0)
             break;
         at += (size_t)w;
